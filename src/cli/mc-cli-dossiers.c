@@ -1,0 +1,295 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mc-cli.h"
+#include "mc-dossier-json.h"
+#include "mc-sample.h"
+#include "mc-time.h"
+
+/* motcuactl init-sample, search, list and show. */
+
+#define BATCH 5000
+
+static gboolean
+ensure_sample_sources (McStore  *store,
+                       GError  **error)
+{
+  g_autoptr(GPtrArray) sources = mc_sample_sources ();
+
+  for (guint i = 0; i < sources->len; i++)
+    {
+      McSource *s = g_ptr_array_index (sources, i);
+      g_autoptr(McSource) existing = mc_store_get_source (store, s->id, NULL);
+
+      if (existing == NULL && !mc_store_add_source (store, s, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+int
+mc_cli_init_sample (McCli  *cli,
+                    int     argc,
+                    char  **argv)
+{
+  gint64 n_dossiers = 2000;
+  gint64 seed = MC_SAMPLE_DEFAULT_SEED;
+  GOptionEntry entries[] = {
+    { "dossiers", 'n', 0, G_OPTION_ARG_INT64, &n_dossiers, N_("How many dossiers to add (default 2000)"), "N" },
+    { "seed", 's', 0, G_OPTION_ARG_INT64, &seed, N_("Seed of the generator: the same seed gives the same data"), "S" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— create or fill a profile with sample dossiers"));
+  g_autoptr(McStore) store = NULL;
+  gboolean progress = mc_cli_progress_wanted ();
+  GError *error = NULL;
+  gint64 first, now = mc_time_now ();
+  int status = MC_CLI_OK;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!mc_cli_parse (context, "init-sample", &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return mc_cli_usage ("init-sample", _("unexpected argument"));
+  if (n_dossiers < 0 || n_dossiers > 10000000)
+    return mc_cli_usage ("init-sample", _("--dossiers must be between 0 and 10000000"));
+
+  if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_CREATE, &status)))
+    return status;
+  if (!ensure_sample_sources (store, &error))
+    return mc_cli_fail (error);
+
+  /* Filling an existing profile goes on where the generator stopped, so numbers stay unique. */
+  first = mc_store_count (store, NULL, &error);
+  if (first < 0)
+    return mc_cli_fail (error);
+
+  for (gint64 done = 0; done < n_dossiers;)
+    {
+      gint64 end = MIN (done + BATCH, n_dossiers);
+
+      if (!mc_store_begin (store, &error))
+        return mc_cli_fail (error);
+      for (; done < end; done++)
+        {
+          g_autoptr(McDossier) d = mc_sample_dossier (seed, first + done, now);
+
+          if (!mc_store_insert_dossier (store, d, &error))
+            {
+              mc_store_rollback (store);
+              return mc_cli_fail (error);
+            }
+        }
+      if (!mc_store_commit (store, &error))
+        return mc_cli_fail (error);
+      if (progress)
+        g_printerr ("\r%s %" G_GINT64_FORMAT "/%" G_GINT64_FORMAT " (%d%%)", _("Generating dossiers:"),
+                    done, n_dossiers, (int) (100 * done / n_dossiers));
+    }
+  if (progress && n_dossiers > 0)
+    g_printerr ("\n");
+  g_print (_("%s: %" G_GINT64_FORMAT " dossiers added, %" G_GINT64_FORMAT " in all\n"),
+           cli->profile_dir, n_dossiers, first + n_dossiers);
+  return MC_CLI_OK;
+}
+
+/* Prints @ids as a JSON array or as one line per dossier. */
+static int
+print_dossiers (McStore  *store,
+                GArray   *ids,
+                gboolean  json)
+{
+  g_autoptr(JsonArray) array = json_array_new ();
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      GError *error = NULL;
+      g_autoptr(McDossier) d = mc_store_get_dossier (store, g_array_index (ids, gint64, i), &error);
+
+      if (d == NULL)
+        return mc_cli_fail (error);
+      if (json)
+        json_array_add_element (array, mc_dossier_to_json (d, FALSE));
+      else
+        {
+          g_autofree char *due = d->due_at ? mc_time_format_short (d->due_at) : g_strdup ("—");
+
+          g_print ("%s\t%s\t%s\t%s\t%s\t%s\n", d->number, d->source_id, mc_status_label (d->status),
+                   d->procedure_code, d->applicant_name, due);
+        }
+    }
+  if (json)
+    {
+      g_autoptr(JsonNode) node = json_node_init_array (json_node_alloc (), array);
+      mc_cli_print_json (node);
+    }
+  return MC_CLI_OK;
+}
+
+int
+mc_cli_search (McCli  *cli,
+               int     argc,
+               char  **argv)
+{
+  int limit = 50;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "limit", 'l', 0, G_OPTION_ARG_INT, &limit, N_("At most N results (default 50, 0 = all)"), "N" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("QUERY — find dossiers by number, name, ID number, phone, address or procedure"));
+  g_autoptr(McStore) store = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *query = NULL;
+  GError *error = NULL;
+  int status = MC_CLI_OK;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!mc_cli_parse (context, "search", &argc, &argv, &status))
+    return status;
+  if (argc < 2)
+    return mc_cli_usage ("search", _("a QUERY is needed"));
+  if (limit < 0)
+    return mc_cli_usage ("search", _("--limit must not be negative"));
+  query = g_strjoinv (" ", argv + 1);
+
+  if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING, &status)))
+    return status;
+  if (!(ids = mc_store_search (store, query, limit, &error)))
+    return mc_cli_fail (error);
+  return print_dossiers (store, ids, json);
+}
+
+int
+mc_cli_list (McCli  *cli,
+             int     argc,
+             char  **argv)
+{
+  int status_filter = 0, limit = 0;
+  char *source = NULL;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "status", 0, 0, G_OPTION_ARG_INT, &status_filter, N_("Only dossiers in this status (1–10)"), "N" },
+    { "source", 0, 0, G_OPTION_ARG_STRING, &source, N_("Only dossiers of this source"), "ID" },
+    { "limit", 'l', 0, G_OPTION_ARG_INT, &limit, N_("At most N dossiers (default all)"), "N" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— list dossiers, newest first"));
+  g_autoptr(McStore) store = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *source_owned = NULL;
+  McStoreFilter filter = { 0 };
+  GError *error = NULL;
+  int status = MC_CLI_OK;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!mc_cli_parse (context, "list", &argc, &argv, &status))
+    return status;
+  source_owned = source;
+  if (argc > 1)
+    return mc_cli_usage ("list", _("unexpected argument"));
+  if (status_filter != 0 && !mc_status_is_valid (status_filter))
+    return mc_cli_usage ("list", _("--status must be a status code from 1 to 10"));
+  if (limit < 0)
+    return mc_cli_usage ("list", _("--limit must not be negative"));
+
+  if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING, &status)))
+    return status;
+  if (source != NULL)
+    {
+      g_autoptr(McSource) s = mc_store_get_source (store, source, &error);
+      if (s == NULL)
+        return mc_cli_fail (error);
+    }
+  filter.status = status_filter;
+  filter.source_id = source;
+  filter.limit = limit;
+  if (!(ids = mc_store_list (store, &filter, &error)))
+    return mc_cli_fail (error);
+  return print_dossiers (store, ids, json);
+}
+
+static void
+print_detail (const McDossier *d)
+{
+  g_autofree char *received = d->received_at ? mc_time_format_short (d->received_at) : g_strdup ("—");
+  g_autofree char *due = d->due_at ? mc_time_format_short (d->due_at) : g_strdup ("—");
+
+  g_print ("%s %s%s\n", _("Dossier"), d->number, d->provisional ? _(" (provisional)") : "");
+  g_print ("  %s: %s — %s\n", _("Procedure"), d->procedure_code, d->procedure_name);
+  g_print ("  %s: %s (%s)\n", _("Applicant"), d->applicant_name, mc_applicant_kind_label (d->applicant_kind));
+  g_print ("  %s: %s   %s: %s\n", _("ID number"), d->id_number ? d->id_number : "—",
+           _("Phone"), d->phone ? d->phone : "—");
+  g_print ("  %s: %s\n", _("Address"), d->address ? d->address : "—");
+  g_print ("  %s: %s   %s: %s\n", _("Status"), mc_status_label (d->status), _("Channel"), mc_channel_label (d->channel));
+  g_print ("  %s: %s   %s: %s\n", _("Received"), received, _("Due"), due);
+  g_print ("  %s: %s\n", _("Source"), d->source_id);
+  g_print ("  %s:\n", _("Documents"));
+  for (guint i = 0; i < d->documents->len; i++)
+    {
+      McDocument *doc = g_ptr_array_index (d->documents, i);
+      g_print ("    - %s (%s, %d)\n", doc->name, doc->is_copy ? _("copy") : _("original"), doc->count);
+    }
+  for (guint i = 0; i < d->fees->len; i++)
+    {
+      McFee *fee = g_ptr_array_index (d->fees, i);
+      g_print ("  %s: %s %" G_GINT64_FORMAT " đ (%s)\n", _("Fee"), fee->name, fee->amount_vnd,
+               fee->paid ? _("paid") : _("not paid"));
+    }
+  g_print ("  %s:\n", _("History"));
+  for (guint i = 0; i < d->history->len; i++)
+    {
+      McStep *s = g_ptr_array_index (d->history, i);
+      g_autofree char *at = mc_time_format_short (s->at);
+      g_print ("    %s  %s — %s\n", at, s->action, s->actor ? s->actor : "");
+    }
+}
+
+int
+mc_cli_show (McCli  *cli,
+             int     argc,
+             char  **argv)
+{
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("NUMBER — show one dossier"));
+  g_autoptr(McStore) store = NULL;
+  g_autoptr(McDossier) d = NULL;
+  GError *error = NULL;
+  int status = MC_CLI_OK;
+  gint64 id;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!mc_cli_parse (context, "show", &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return mc_cli_usage ("show", _("one dossier NUMBER is needed"));
+
+  if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING, &status)))
+    return status;
+  id = mc_store_find_number (store, argv[1], &error);
+  if (id < 0)
+    return mc_cli_fail (error);
+  if (id == 0)
+    {
+      g_printerr (_("motcuactl: no dossier numbered “%s”\n"), argv[1]);
+      return MC_CLI_FAILED;
+    }
+  if (!(d = mc_store_get_dossier (store, id, &error)))
+    return mc_cli_fail (error);
+  if (json)
+    {
+      g_autoptr(JsonNode) node = mc_dossier_to_json (d, TRUE);
+      mc_cli_print_json (node);
+    }
+  else
+    print_detail (d);
+  return MC_CLI_OK;
+}

@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "mc-store.h"
+
+G_BEGIN_DECLS
+
+/* Exit statuses of motcuactl: scripts rely on them. */
+enum
+{
+  MC_CLI_OK = 0,
+  MC_CLI_FAILED = 1,  /* a runtime error: missing profile, unknown dossier, damaged database */
+  MC_CLI_USAGE = 2,   /* the command line itself is wrong */
+};
+
+/* What every command gets: the global options, already parsed. */
+typedef struct
+{
+  char *profile_dir;
+} McCli;
+
+typedef int (*McCliRun) (McCli  *cli,
+                         int     argc,
+                         char  **argv);
+
+int       mc_cli_fail          (GError      *error);
+int       mc_cli_usage         (const char  *command,
+                                const char  *message);
+gboolean  mc_cli_parse         (GOptionContext *context,
+                                const char  *command,
+                                int         *argc,
+                                char      ***argv,
+                                int         *out_status);
+McStore  *mc_cli_open_store    (McCli       *cli,
+                                McStoreOpenFlags flags,
+                                int         *out_status);
+void      mc_cli_print_json    (JsonNode    *node);
+gboolean  mc_cli_progress_wanted (void);
+
+int mc_cli_init_sample (McCli *cli, int argc, char **argv);
+int mc_cli_search      (McCli *cli, int argc, char **argv);
+int mc_cli_list        (McCli *cli, int argc, char **argv);
+int mc_cli_show        (McCli *cli, int argc, char **argv);
+
+G_END_DECLS

@@ -1,0 +1,155 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "mc-dossier-json.h"
+#include "mc-time.h"
+
+/* The JSON that motcuactl prints for scripts: stable English keys, statuses as the national
+ * codes 1–10 and times as ISO 8601 in Vietnam time. */
+
+static void
+add_time (JsonBuilder *b,
+          const char  *key,
+          gint64       t)
+{
+  json_builder_set_member_name (b, key);
+  if (t == 0)
+    json_builder_add_null_value (b);
+  else
+    {
+      g_autofree char *iso = mc_time_format_iso (t);
+      json_builder_add_string_value (b, iso);
+    }
+}
+
+static void
+add_string (JsonBuilder *b,
+            const char  *key,
+            const char  *value)
+{
+  json_builder_set_member_name (b, key);
+  if (value == NULL)
+    json_builder_add_null_value (b);
+  else
+    json_builder_add_string_value (b, value);
+}
+
+static void
+add_int (JsonBuilder *b,
+         const char  *key,
+         gint64       value)
+{
+  json_builder_set_member_name (b, key);
+  json_builder_add_int_value (b, value);
+}
+
+static void
+add_details (JsonBuilder     *b,
+             const McDossier *d)
+{
+  json_builder_set_member_name (b, "documents");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < d->documents->len; i++)
+    {
+      McDocument *doc = g_ptr_array_index (d->documents, i);
+
+      json_builder_begin_object (b);
+      add_string (b, "name", doc->name);
+      json_builder_set_member_name (b, "copy");
+      json_builder_add_boolean_value (b, doc->is_copy);
+      add_int (b, "count", doc->count);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "fees");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < d->fees->len; i++)
+    {
+      McFee *fee = g_ptr_array_index (d->fees, i);
+
+      json_builder_begin_object (b);
+      add_string (b, "name", fee->name);
+      add_int (b, "amount_vnd", fee->amount_vnd);
+      json_builder_set_member_name (b, "paid");
+      json_builder_add_boolean_value (b, fee->paid);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "supplements");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < d->supplements->len; i++)
+    {
+      McSupplement *s = g_ptr_array_index (d->supplements, i);
+
+      json_builder_begin_object (b);
+      add_time (b, "requested_at", s->requested_at);
+      add_string (b, "items", s->items);
+      add_time (b, "received_at", s->received_at);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "results");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < d->results->len; i++)
+    {
+      McResult *r = g_ptr_array_index (d->results, i);
+
+      json_builder_begin_object (b);
+      add_string (b, "name", r->name);
+      add_string (b, "number", r->number);
+      add_time (b, "issued_at", r->issued_at);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "history");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < d->history->len; i++)
+    {
+      McStep *s = g_ptr_array_index (d->history, i);
+
+      json_builder_begin_object (b);
+      add_time (b, "at", s->at);
+      add_string (b, "actor", s->actor);
+      add_string (b, "unit", s->unit);
+      add_string (b, "action", s->action);
+      add_int (b, "status", s->status);
+      add_string (b, "note", s->note);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+/* Returns: (transfer full): a JSON object for @d; @with_details adds documents, fees,
+ * supplements, results and history. */
+JsonNode *
+mc_dossier_to_json (const McDossier *d,
+                    gboolean         with_details)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  add_string (b, "number", d->number);
+  json_builder_set_member_name (b, "provisional");
+  json_builder_add_boolean_value (b, d->provisional);
+  add_string (b, "source", d->source_id);
+  add_string (b, "procedure_code", d->procedure_code);
+  add_string (b, "procedure_name", d->procedure_name);
+  add_string (b, "applicant", d->applicant_name);
+  add_int (b, "applicant_kind", d->applicant_kind);
+  add_string (b, "id_number", d->id_number);
+  add_string (b, "phone", d->phone);
+  add_string (b, "address", d->address);
+  add_int (b, "channel", d->channel);
+  add_int (b, "status", d->status);
+  add_time (b, "submitted_at", d->submitted_at);
+  add_time (b, "received_at", d->received_at);
+  add_time (b, "due_at", d->due_at);
+  add_time (b, "finished_at", d->finished_at);
+  add_time (b, "returned_at", d->returned_at);
+  if (with_details)
+    add_details (b, d);
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}

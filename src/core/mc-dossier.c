@@ -1,0 +1,236 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mc-dossier.h"
+#include "mc-fold.h"
+
+G_DEFINE_BOXED_TYPE (McDossier, mc_dossier, mc_dossier_ref, mc_dossier_unref)
+
+const char *
+mc_applicant_kind_label (McApplicantKind kind)
+{
+  switch (kind)
+    {
+    case MC_APPLICANT_CITIZEN: return _("Citizen");
+    case MC_APPLICANT_ENTERPRISE: return _("Enterprise");
+    case MC_APPLICANT_STATE_AGENCY: return _("State agency");
+    case MC_APPLICANT_OTHER_ORGANIZATION: return _("Other organization");
+    default: return _("Unknown");
+    }
+}
+
+const char *
+mc_channel_label (McChannel channel)
+{
+  switch (channel)
+    {
+    case MC_CHANNEL_IN_PERSON: return _("In person");
+    case MC_CHANNEL_ONLINE: return _("Online");
+    case MC_CHANNEL_POST: return _("By post");
+    default: return _("Unknown");
+    }
+}
+
+static void
+document_free (gpointer data)
+{
+  McDocument *d = data;
+
+  g_free (d->name);
+  g_free (d);
+}
+
+static void
+fee_free (gpointer data)
+{
+  McFee *f = data;
+
+  g_free (f->name);
+  g_free (f);
+}
+
+static void
+supplement_free (gpointer data)
+{
+  McSupplement *s = data;
+
+  g_free (s->items);
+  g_free (s);
+}
+
+static void
+result_free (gpointer data)
+{
+  McResult *r = data;
+
+  g_free (r->name);
+  g_free (r->number);
+  g_free (r);
+}
+
+static void
+step_free (gpointer data)
+{
+  McStep *s = data;
+
+  g_free (s->actor);
+  g_free (s->unit);
+  g_free (s->action);
+  g_free (s->note);
+  g_free (s);
+}
+
+static void
+dossier_clear (McDossier *self)
+{
+  g_free (self->source_id);
+  g_free (self->number);
+  g_free (self->procedure_code);
+  g_free (self->procedure_name);
+  g_free (self->field_code);
+  g_free (self->applicant_name);
+  g_free (self->id_number);
+  g_free (self->phone);
+  g_free (self->address);
+  g_free (self->server_version);
+  g_ptr_array_unref (self->documents);
+  g_ptr_array_unref (self->fees);
+  g_ptr_array_unref (self->supplements);
+  g_ptr_array_unref (self->results);
+  g_ptr_array_unref (self->history);
+}
+
+McDossier *
+mc_dossier_new (void)
+{
+  McDossier *self = g_rc_box_new0 (McDossier);
+
+  self->applicant_kind = MC_APPLICANT_CITIZEN;
+  self->channel = MC_CHANNEL_IN_PERSON;
+  self->return_method = MC_CHANNEL_IN_PERSON;
+  self->status = MC_STATUS_SUBMITTED;
+  self->documents = g_ptr_array_new_with_free_func (document_free);
+  self->fees = g_ptr_array_new_with_free_func (fee_free);
+  self->supplements = g_ptr_array_new_with_free_func (supplement_free);
+  self->results = g_ptr_array_new_with_free_func (result_free);
+  self->history = g_ptr_array_new_with_free_func (step_free);
+  return self;
+}
+
+McDossier *
+mc_dossier_ref (McDossier *self)
+{
+  return g_rc_box_acquire (self);
+}
+
+void
+mc_dossier_unref (McDossier *self)
+{
+  g_rc_box_release_full (self, (GDestroyNotify) dossier_clear);
+}
+
+McDocument *
+mc_dossier_add_document (McDossier  *self,
+                         const char *name,
+                         gboolean    is_copy,
+                         int         count)
+{
+  McDocument *d = g_new0 (McDocument, 1);
+
+  d->name = g_strdup (name);
+  d->is_copy = is_copy;
+  d->count = count;
+  g_ptr_array_add (self->documents, d);
+  return d;
+}
+
+McFee *
+mc_dossier_add_fee (McDossier  *self,
+                    const char *name,
+                    gint64      amount_vnd,
+                    gboolean    paid)
+{
+  McFee *f = g_new0 (McFee, 1);
+
+  f->name = g_strdup (name);
+  f->amount_vnd = amount_vnd;
+  f->paid = paid;
+  g_ptr_array_add (self->fees, f);
+  return f;
+}
+
+McSupplement *
+mc_dossier_add_supplement (McDossier  *self,
+                           gint64      requested_at,
+                           const char *items,
+                           gint64      received_at)
+{
+  McSupplement *s = g_new0 (McSupplement, 1);
+
+  s->requested_at = requested_at;
+  s->items = g_strdup (items);
+  s->received_at = received_at;
+  g_ptr_array_add (self->supplements, s);
+  return s;
+}
+
+McResult *
+mc_dossier_add_result (McDossier  *self,
+                       const char *name,
+                       const char *number,
+                       gint64      issued_at)
+{
+  McResult *r = g_new0 (McResult, 1);
+
+  r->name = g_strdup (name);
+  r->number = g_strdup (number);
+  r->issued_at = issued_at;
+  g_ptr_array_add (self->results, r);
+  return r;
+}
+
+McStep *
+mc_dossier_add_step (McDossier  *self,
+                     gint64      at,
+                     const char *actor,
+                     const char *unit,
+                     const char *action,
+                     McStatus    status,
+                     const char *note)
+{
+  McStep *s = g_new0 (McStep, 1);
+
+  s->at = at;
+  s->actor = g_strdup (actor);
+  s->unit = g_strdup (unit);
+  s->action = g_strdup (action);
+  s->status = status;
+  s->note = g_strdup (note);
+  g_ptr_array_add (self->history, s);
+  return s;
+}
+
+/* The folded text the full-text index holds for a dossier: every field an official may type
+ * to find it. The dossier number is also indexed with its separators as spaces so that a
+ * part of it ("0092637") matches as a token. */
+char *
+mc_dossier_search_text (const McDossier *self)
+{
+  GString *out = g_string_sized_new (256);
+  const char *fields[] = {
+    self->number, self->applicant_name, self->id_number, self->phone,
+    self->address, self->procedure_code, self->procedure_name,
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      if (fields[i] == NULL || *fields[i] == '\0')
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      mc_fold_append (out, fields[i]);
+    }
+  return g_string_free (out, FALSE);
+}

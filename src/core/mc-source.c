@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mc-source.h"
+
+McSource *
+mc_source_new (const char *id,
+               const char *ministry,
+               const char *dialect,
+               const char *name,
+               const char *base_url,
+               const char *unit_code,
+               const char *account)
+{
+  McSource *s = g_new0 (McSource, 1);
+
+  s->id = g_strdup (id);
+  s->ministry = g_strdup (ministry);
+  s->dialect = g_strdup (dialect);
+  s->name = g_strdup (name);
+  s->base_url = g_strdup (base_url);
+  s->unit_code = g_strdup (unit_code);
+  s->account = g_strdup (account ? account : "");
+  s->enabled = TRUE;
+  return s;
+}
+
+void
+mc_source_free (McSource *s)
+{
+  if (s == NULL)
+    return;
+  g_free (s->id);
+  g_free (s->ministry);
+  g_free (s->dialect);
+  g_free (s->name);
+  g_free (s->base_url);
+  g_free (s->unit_code);
+  g_free (s->account);
+  g_free (s);
+}
+
+/* The ministries whose centralized systems a commune official works in. */
+const char *
+mc_ministry_name (const char *code)
+{
+  static const struct { const char *code; const char *name; } ministries[] = {
+    { "G16", N_("Culture, Sports and Tourism") },
+    { "G03", N_("Education and Training") },
+    { "G09", N_("Home Affairs") },
+    { "G18", N_("Health") },
+    { "G21", N_("Ethnic and Religious Affairs") },
+    { "LT", N_("Inter-agency") },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (ministries); i++)
+    if (g_strcmp0 (ministries[i].code, code) == 0)
+      return g_dgettext (GETTEXT_PACKAGE, ministries[i].name);
+  return code;
+}

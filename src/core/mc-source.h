@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A configured ministry system. Credentials are never part of it: they live in the Secret
+ * Service, keyed by the source id. */
+typedef struct
+{
+  char *id;         /* short stable key, e.g. "g09" */
+  char *ministry;   /* G03, G09, G16, G18, G21 */
+  char *dialect;    /* lgsp, dvcqg, rest, feed, legacy */
+  char *name;       /* shown to the official */
+  char *base_url;
+  char *unit_code;  /* mã đơn vị */
+  char *account;    /* user name or client id; not secret */
+  gboolean enabled;
+} McSource;
+
+McSource *mc_source_new  (const char *id,
+                          const char *ministry,
+                          const char *dialect,
+                          const char *name,
+                          const char *base_url,
+                          const char *unit_code,
+                          const char *account);
+void      mc_source_free (McSource   *source);
+
+const char *mc_ministry_name (const char *ministry_code);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (McSource, mc_source_free)
+
+G_END_DECLS

@@ -1,0 +1,151 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mc-status.h"
+
+/* The one table of allowed transitions. Anything not listed is forbidden: the GUI offers only
+ * these actions and the store refuses to queue any other. Record-step and reschedule keep the
+ * status; they are listed so that they are allowed only while the dossier is being processed. */
+static const struct {
+  McStatus from;
+  McAction action;
+  McStatus to;
+} transitions[] = {
+  { MC_STATUS_SUBMITTED, MC_ACTION_RECEIVE, MC_STATUS_RECEIVED },
+  { MC_STATUS_SUBMITTED, MC_ACTION_REFUSE, MC_STATUS_REFUSED },
+  { MC_STATUS_SUBMITTED, MC_ACTION_REQUEST_SUPPLEMENT, MC_STATUS_SUPPLEMENT_REQUESTED },
+  { MC_STATUS_SUBMITTED, MC_ACTION_WITHDRAW, MC_STATUS_WITHDRAWN },
+
+  { MC_STATUS_RECEIVED, MC_ACTION_FORWARD, MC_STATUS_PROCESSING },
+  { MC_STATUS_RECEIVED, MC_ACTION_REQUEST_SUPPLEMENT, MC_STATUS_SUPPLEMENT_REQUESTED },
+  { MC_STATUS_RECEIVED, MC_ACTION_REFUSE, MC_STATUS_REFUSED },
+  { MC_STATUS_RECEIVED, MC_ACTION_WITHDRAW, MC_STATUS_WITHDRAWN },
+
+  { MC_STATUS_PROCESSING, MC_ACTION_RECORD_STEP, MC_STATUS_PROCESSING },
+  { MC_STATUS_PROCESSING, MC_ACTION_REQUEST_SUPPLEMENT, MC_STATUS_SUPPLEMENT_REQUESTED },
+  { MC_STATUS_PROCESSING, MC_ACTION_REQUEST_FEE, MC_STATUS_FEE_REQUESTED },
+  { MC_STATUS_PROCESSING, MC_ACTION_STOP, MC_STATUS_STOPPED },
+  { MC_STATUS_PROCESSING, MC_ACTION_RESOLVE, MC_STATUS_RESOLVED },
+  { MC_STATUS_PROCESSING, MC_ACTION_RESCHEDULE, MC_STATUS_PROCESSING },
+  { MC_STATUS_PROCESSING, MC_ACTION_WITHDRAW, MC_STATUS_WITHDRAWN },
+
+  { MC_STATUS_SUPPLEMENT_REQUESTED, MC_ACTION_SUPPLEMENT_RECEIVED, MC_STATUS_PROCESSING },
+  { MC_STATUS_SUPPLEMENT_REQUESTED, MC_ACTION_STOP, MC_STATUS_STOPPED },
+  { MC_STATUS_SUPPLEMENT_REQUESTED, MC_ACTION_WITHDRAW, MC_STATUS_WITHDRAWN },
+
+  { MC_STATUS_FEE_REQUESTED, MC_ACTION_FEE_PAID, MC_STATUS_PROCESSING },
+  { MC_STATUS_FEE_REQUESTED, MC_ACTION_STOP, MC_STATUS_STOPPED },
+  { MC_STATUS_FEE_REQUESTED, MC_ACTION_WITHDRAW, MC_STATUS_WITHDRAWN },
+
+  { MC_STATUS_RESOLVED, MC_ACTION_RETURN_RESULT, MC_STATUS_RETURNED },
+};
+
+static const struct {
+  const char *id;
+  const char *label;
+} actions[] = {
+  [MC_ACTION_INVALID] = { NULL, NULL },
+  [MC_ACTION_RECEIVE] = { "receive", N_("Receive") },
+  [MC_ACTION_REFUSE] = { "refuse", N_("Refuse") },
+  [MC_ACTION_REQUEST_SUPPLEMENT] = { "request-supplement", N_("Request supplement") },
+  [MC_ACTION_SUPPLEMENT_RECEIVED] = { "supplement-received", N_("Supplement received") },
+  [MC_ACTION_FORWARD] = { "forward", N_("Forward for processing") },
+  [MC_ACTION_REQUEST_FEE] = { "request-fee", N_("Request financial obligation") },
+  [MC_ACTION_FEE_PAID] = { "fee-paid", N_("Financial obligation fulfilled") },
+  [MC_ACTION_RECORD_STEP] = { "record-step", N_("Record processing step") },
+  [MC_ACTION_STOP] = { "stop", N_("Stop processing") },
+  [MC_ACTION_RESOLVE] = { "resolve", N_("Resolve") },
+  [MC_ACTION_RETURN_RESULT] = { "return-result", N_("Return result") },
+  [MC_ACTION_WITHDRAW] = { "withdraw", N_("Record withdrawal") },
+  [MC_ACTION_RESCHEDULE] = { "reschedule", N_("Reschedule with apology") },
+};
+
+static const char *status_labels[] = {
+  [MC_STATUS_SUBMITTED] = N_("Submitted online"),
+  [MC_STATUS_RECEIVED] = N_("Received"),
+  [MC_STATUS_REFUSED] = N_("Refused"),
+  [MC_STATUS_PROCESSING] = N_("Processing"),
+  [MC_STATUS_SUPPLEMENT_REQUESTED] = N_("Supplement requested"),
+  [MC_STATUS_FEE_REQUESTED] = N_("Financial obligation requested"),
+  [MC_STATUS_WITHDRAWN] = N_("Withdrawn"),
+  [MC_STATUS_STOPPED] = N_("Processing stopped"),
+  [MC_STATUS_RESOLVED] = N_("Resolved"),
+  [MC_STATUS_RETURNED] = N_("Result returned"),
+};
+
+gboolean
+mc_status_is_valid (int status)
+{
+  return status >= MC_STATUS_FIRST && status <= MC_STATUS_LAST;
+}
+
+const char *
+mc_status_label (McStatus status)
+{
+  g_return_val_if_fail (mc_status_is_valid (status), NULL);
+  return g_dgettext (GETTEXT_PACKAGE, status_labels[status]);
+}
+
+/* A final status has no outgoing transition: derived from the table, not listed twice. */
+gboolean
+mc_status_is_final (McStatus status)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (transitions); i++)
+    if (transitions[i].from == status)
+      return FALSE;
+  return TRUE;
+}
+
+const char *
+mc_action_id (McAction action)
+{
+  g_return_val_if_fail (action > MC_ACTION_INVALID && action <= MC_ACTION_LAST, NULL);
+  return actions[action].id;
+}
+
+const char *
+mc_action_label (McAction action)
+{
+  g_return_val_if_fail (action > MC_ACTION_INVALID && action <= MC_ACTION_LAST, NULL);
+  return g_dgettext (GETTEXT_PACKAGE, actions[action].label);
+}
+
+McAction
+mc_action_from_id (const char *id)
+{
+  for (int a = MC_ACTION_INVALID + 1; a <= MC_ACTION_LAST; a++)
+    if (g_strcmp0 (actions[a].id, id) == 0)
+      return a;
+  return MC_ACTION_INVALID;
+}
+
+McStatus
+mc_transition_target (McStatus from,
+                      McAction action)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (transitions); i++)
+    if (transitions[i].from == from && transitions[i].action == action)
+      return transitions[i].to;
+  return MC_STATUS_INVALID;
+}
+
+gboolean
+mc_transition_allowed (McStatus from,
+                       McAction action)
+{
+  return mc_transition_target (from, action) != MC_STATUS_INVALID;
+}
+
+/* Returns: (transfer full): the McAction values allowed from @from, in table order. */
+GArray *
+mc_transition_actions_from (McStatus from)
+{
+  GArray *result = g_array_new (FALSE, FALSE, sizeof (McAction));
+
+  for (gsize i = 0; i < G_N_ELEMENTS (transitions); i++)
+    if (transitions[i].from == from)
+      g_array_append_val (result, transitions[i].action);
+  return result;
+}

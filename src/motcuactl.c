@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "mc-cli.h"
+
+/* motcuactl: the same core as the window, for administrators, scripts and tests. */
+
+static const struct {
+  const char *name;
+  McCliRun run;
+  const char *summary;
+} commands[] = {
+  { "init-sample", mc_cli_init_sample, N_("Create or fill a profile with sample dossiers") },
+  { "search", mc_cli_search, N_("Find dossiers") },
+  { "list", mc_cli_list, N_("List dossiers") },
+  { "show", mc_cli_show, N_("Show one dossier") },
+};
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "%s\n", _("Usage: motcuactl [--profile DIR] COMMAND [OPTIONS…]"));
+  fprintf (out, "\n%s\n", _("Commands:"));
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-14s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("“motcuactl COMMAND --help” describes a command's options."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  McCli cli = { 0 };
+  g_autofree char *profile = NULL;
+  int i = 1;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* Global options come before the command; the command parses the rest. */
+  for (; i < argc && argv[i][0] == '-'; i++)
+    {
+      if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
+        {
+          print_usage (stdout);
+          return MC_CLI_OK;
+        }
+      else if (g_str_equal (argv[i], "--profile") && i + 1 < argc)
+        profile = g_strdup (argv[++i]);
+      else if (g_str_has_prefix (argv[i], "--profile="))
+        profile = g_strdup (argv[i] + strlen ("--profile="));
+      else
+        {
+          g_printerr (_("motcuactl: unknown option “%s”\n"), argv[i]);
+          print_usage (stderr);
+          return MC_CLI_USAGE;
+        }
+    }
+  if (i >= argc)
+    {
+      print_usage (stderr);
+      return MC_CLI_USAGE;
+    }
+
+  cli.profile_dir = profile ? g_strdup (profile) : mc_store_default_profile_dir (NULL);
+  for (gsize c = 0; c < G_N_ELEMENTS (commands); c++)
+    if (g_str_equal (argv[i], commands[c].name))
+      {
+        int status = commands[c].run (&cli, argc - i, argv + i);
+
+        g_free (cli.profile_dir);
+        return status;
+      }
+
+  g_printerr (_("motcuactl: unknown command “%s”\n"), argv[i]);
+  print_usage (stderr);
+  g_free (cli.profile_dir);
+  return MC_CLI_USAGE;
+}

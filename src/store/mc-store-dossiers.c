@@ -1,0 +1,407 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "mc-store-private.h"
+
+/* Sources and dossiers: the rows the sync engine and the generator write, and the reads that
+ * rebuild one whole dossier for its detail view. */
+
+gboolean
+mc_store_add_source (McStore         *self,
+                     const McSource  *source,
+                     GError         **error)
+{
+  sqlite3_stmt *stmt = mc_store_prepare (self,
+    "INSERT INTO sources (id, ministry, dialect, name, base_url, unit_code, account, enabled)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  mc_store_bind_text (stmt, 1, source->id);
+  mc_store_bind_text (stmt, 2, source->ministry);
+  mc_store_bind_text (stmt, 3, source->dialect);
+  mc_store_bind_text (stmt, 4, source->name);
+  mc_store_bind_text (stmt, 5, source->base_url);
+  mc_store_bind_text (stmt, 6, source->unit_code);
+  mc_store_bind_text (stmt, 7, source->account);
+  sqlite3_bind_int (stmt, 8, source->enabled);
+  return mc_store_step_done (self, stmt, error);
+}
+
+gboolean
+mc_store_remove_source (McStore     *self,
+                        const char  *id,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt = mc_store_prepare (self, "DELETE FROM sources WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  mc_store_bind_text (stmt, 1, id);
+  if (!mc_store_step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_NOT_FOUND, "No source “%s”", id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static McSource *
+source_from_row (sqlite3_stmt *stmt)
+{
+  McSource *s = mc_source_new ((const char *) sqlite3_column_text (stmt, 0),
+                               (const char *) sqlite3_column_text (stmt, 1),
+                               (const char *) sqlite3_column_text (stmt, 2),
+                               (const char *) sqlite3_column_text (stmt, 3),
+                               (const char *) sqlite3_column_text (stmt, 4),
+                               (const char *) sqlite3_column_text (stmt, 5),
+                               (const char *) sqlite3_column_text (stmt, 6));
+  s->enabled = sqlite3_column_int (stmt, 7);
+  return s;
+}
+
+#define SOURCE_COLUMNS "id, ministry, dialect, name, base_url, unit_code, account, enabled"
+
+McSource *
+mc_store_get_source (McStore     *self,
+                     const char  *id,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt = mc_store_prepare (self, "SELECT " SOURCE_COLUMNS " FROM sources WHERE id = ?", error);
+  McSource *source = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  mc_store_bind_text (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    source = source_from_row (stmt);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_NOT_FOUND, "No source “%s”", id);
+  else
+    mc_store_set_error (self, error, "reading a source");
+  sqlite3_reset (stmt);
+  return source;
+}
+
+/* Returns: (transfer full): McSource, ordered by id. */
+GPtrArray *
+mc_store_list_sources (McStore  *self,
+                       GError  **error)
+{
+  sqlite3_stmt *stmt = mc_store_prepare (self, "SELECT " SOURCE_COLUMNS " FROM sources ORDER BY id", error);
+  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_source_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (sources, source_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      mc_store_set_error (self, error, "listing sources");
+      return NULL;
+    }
+  return g_steal_pointer (&sources);
+}
+
+static gboolean
+insert_children (McStore    *self,
+                 McDossier  *d,
+                 GError    **error)
+{
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; i < d->documents->len; i++)
+    {
+      McDocument *doc = g_ptr_array_index (d->documents, i);
+
+      if (!(stmt = mc_store_prepare (self, "INSERT INTO documents (dossier_id, name, is_copy, count)"
+                                           " VALUES (?, ?, ?, ?)", error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, d->id);
+      mc_store_bind_text (stmt, 2, doc->name);
+      sqlite3_bind_int (stmt, 3, doc->is_copy);
+      sqlite3_bind_int (stmt, 4, doc->count);
+      if (!mc_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < d->fees->len; i++)
+    {
+      McFee *fee = g_ptr_array_index (d->fees, i);
+
+      if (!(stmt = mc_store_prepare (self, "INSERT INTO fees (dossier_id, name, amount_vnd, paid)"
+                                           " VALUES (?, ?, ?, ?)", error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, d->id);
+      mc_store_bind_text (stmt, 2, fee->name);
+      sqlite3_bind_int64 (stmt, 3, fee->amount_vnd);
+      sqlite3_bind_int (stmt, 4, fee->paid);
+      if (!mc_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < d->supplements->len; i++)
+    {
+      McSupplement *s = g_ptr_array_index (d->supplements, i);
+
+      if (!(stmt = mc_store_prepare (self, "INSERT INTO supplements (dossier_id, requested_at, items,"
+                                           " received_at) VALUES (?, ?, ?, ?)", error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, d->id);
+      mc_store_bind_time (stmt, 2, s->requested_at);
+      mc_store_bind_text (stmt, 3, s->items);
+      mc_store_bind_time (stmt, 4, s->received_at);
+      if (!mc_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < d->results->len; i++)
+    {
+      McResult *r = g_ptr_array_index (d->results, i);
+
+      if (!(stmt = mc_store_prepare (self, "INSERT INTO results (dossier_id, name, number, issued_at)"
+                                           " VALUES (?, ?, ?, ?)", error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, d->id);
+      mc_store_bind_text (stmt, 2, r->name);
+      mc_store_bind_text (stmt, 3, r->number);
+      mc_store_bind_time (stmt, 4, r->issued_at);
+      if (!mc_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < d->history->len; i++)
+    {
+      McStep *s = g_ptr_array_index (d->history, i);
+
+      if (!(stmt = mc_store_prepare (self, "INSERT INTO history (dossier_id, at, actor, unit, action,"
+                                           " status, note) VALUES (?, ?, ?, ?, ?, ?, ?)", error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, d->id);
+      sqlite3_bind_int64 (stmt, 2, s->at);
+      mc_store_bind_text (stmt, 3, s->actor);
+      mc_store_bind_text (stmt, 4, s->unit);
+      mc_store_bind_text (stmt, 5, s->action);
+      sqlite3_bind_int (stmt, 6, s->status);
+      mc_store_bind_text (stmt, 7, s->note);
+      if (!mc_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Inserts @dossier with everything it holds and sets its id. Runs inside the caller's
+ * transaction when there is one (the generator batches thousands per transaction), else in
+ * its own, so a dossier is never stored half. */
+gboolean
+mc_store_insert_dossier (McStore    *self,
+                         McDossier  *d,
+                         GError    **error)
+{
+  gboolean own_transaction = sqlite3_get_autocommit (self->db);
+  g_autofree char *search = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!mc_status_is_valid (d->status))
+    {
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID,
+                   "Dossier %s has an unknown status %d", d->number, d->status);
+      return FALSE;
+    }
+  if (own_transaction && !mc_store_begin (self, error))
+    return FALSE;
+
+  stmt = mc_store_prepare (self,
+    "INSERT INTO dossiers (source_id, number, provisional, procedure_code, procedure_name,"
+    " field_code, applicant_name, applicant_kind, id_number, phone, address, channel,"
+    " return_method, status, submitted_at, received_at, due_at, finished_at, returned_at,"
+    " server_version, search)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    goto fail;
+  search = mc_dossier_search_text (d);
+  mc_store_bind_text (stmt, 1, d->source_id);
+  mc_store_bind_text (stmt, 2, d->number);
+  sqlite3_bind_int (stmt, 3, d->provisional);
+  mc_store_bind_text (stmt, 4, d->procedure_code);
+  mc_store_bind_text (stmt, 5, d->procedure_name);
+  mc_store_bind_text (stmt, 6, d->field_code);
+  mc_store_bind_text (stmt, 7, d->applicant_name);
+  sqlite3_bind_int (stmt, 8, d->applicant_kind);
+  mc_store_bind_text (stmt, 9, d->id_number);
+  mc_store_bind_text (stmt, 10, d->phone);
+  mc_store_bind_text (stmt, 11, d->address);
+  sqlite3_bind_int (stmt, 12, d->channel);
+  sqlite3_bind_int (stmt, 13, d->return_method);
+  sqlite3_bind_int (stmt, 14, d->status);
+  mc_store_bind_time (stmt, 15, d->submitted_at);
+  mc_store_bind_time (stmt, 16, d->received_at);
+  mc_store_bind_time (stmt, 17, d->due_at);
+  mc_store_bind_time (stmt, 18, d->finished_at);
+  mc_store_bind_time (stmt, 19, d->returned_at);
+  mc_store_bind_text (stmt, 20, d->server_version);
+  mc_store_bind_text (stmt, 21, search);
+  if (!mc_store_step_done (self, stmt, error))
+    goto fail;
+  d->id = sqlite3_last_insert_rowid (self->db);
+
+  if (!insert_children (self, d, error))
+    goto fail;
+  if (own_transaction && !mc_store_commit (self, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  d->id = 0;
+  if (own_transaction)
+    mc_store_rollback (self);
+  return FALSE;
+}
+
+static char *
+column_strdup (sqlite3_stmt *stmt,
+               int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+static gboolean
+load_children (McStore    *self,
+               McDossier  *d,
+               GError    **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+#define FOR_EACH_ROW(sql) \
+  if (!(stmt = mc_store_prepare (self, sql, error))) \
+    return FALSE; \
+  sqlite3_bind_int64 (stmt, 1, d->id); \
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+
+  FOR_EACH_ROW ("SELECT name, is_copy, count FROM documents WHERE dossier_id = ? ORDER BY id")
+    mc_dossier_add_document (d, (const char *) sqlite3_column_text (stmt, 0),
+                             sqlite3_column_int (stmt, 1), sqlite3_column_int (stmt, 2));
+  if (rc != SQLITE_DONE)
+    goto fail;
+  FOR_EACH_ROW ("SELECT name, amount_vnd, paid FROM fees WHERE dossier_id = ? ORDER BY id")
+    mc_dossier_add_fee (d, (const char *) sqlite3_column_text (stmt, 0),
+                        sqlite3_column_int64 (stmt, 1), sqlite3_column_int (stmt, 2));
+  if (rc != SQLITE_DONE)
+    goto fail;
+  FOR_EACH_ROW ("SELECT requested_at, items, received_at FROM supplements WHERE dossier_id = ? ORDER BY id")
+    mc_dossier_add_supplement (d, sqlite3_column_int64 (stmt, 0),
+                               (const char *) sqlite3_column_text (stmt, 1),
+                               sqlite3_column_int64 (stmt, 2));
+  if (rc != SQLITE_DONE)
+    goto fail;
+  FOR_EACH_ROW ("SELECT name, number, issued_at FROM results WHERE dossier_id = ? ORDER BY id")
+    mc_dossier_add_result (d, (const char *) sqlite3_column_text (stmt, 0),
+                           (const char *) sqlite3_column_text (stmt, 1),
+                           sqlite3_column_int64 (stmt, 2));
+  if (rc != SQLITE_DONE)
+    goto fail;
+  FOR_EACH_ROW ("SELECT at, actor, unit, action, status, note FROM history WHERE dossier_id = ?"
+                " ORDER BY at, id")
+    mc_dossier_add_step (d, sqlite3_column_int64 (stmt, 0),
+                         (const char *) sqlite3_column_text (stmt, 1),
+                         (const char *) sqlite3_column_text (stmt, 2),
+                         (const char *) sqlite3_column_text (stmt, 3),
+                         sqlite3_column_int (stmt, 4),
+                         (const char *) sqlite3_column_text (stmt, 5));
+  if (rc != SQLITE_DONE)
+    goto fail;
+#undef FOR_EACH_ROW
+  sqlite3_reset (stmt);
+  return TRUE;
+
+fail:
+  mc_store_set_error (self, error, "reading a dossier");
+  sqlite3_reset (stmt);
+  return FALSE;
+}
+
+/* Returns: (transfer full): the whole dossier @id, or NULL with MC_STORE_ERROR_NOT_FOUND. */
+McDossier *
+mc_store_get_dossier (McStore  *self,
+                      gint64    id,
+                      GError  **error)
+{
+  sqlite3_stmt *stmt = mc_store_prepare (self,
+    "SELECT source_id, number, provisional, procedure_code, procedure_name, field_code,"
+    " applicant_name, applicant_kind, id_number, phone, address, channel, return_method, status,"
+    " submitted_at, received_at, due_at, finished_at, returned_at, server_version"
+    " FROM dossiers WHERE id = ?", error);
+  g_autoptr(McDossier) d = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_NOT_FOUND, "No dossier with id %" G_GINT64_FORMAT, id);
+      else
+        mc_store_set_error (self, error, "reading a dossier");
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  d = mc_dossier_new ();
+  d->id = id;
+  d->source_id = column_strdup (stmt, 0);
+  d->number = column_strdup (stmt, 1);
+  d->provisional = sqlite3_column_int (stmt, 2);
+  d->procedure_code = column_strdup (stmt, 3);
+  d->procedure_name = column_strdup (stmt, 4);
+  d->field_code = column_strdup (stmt, 5);
+  d->applicant_name = column_strdup (stmt, 6);
+  d->applicant_kind = sqlite3_column_int (stmt, 7);
+  d->id_number = column_strdup (stmt, 8);
+  d->phone = column_strdup (stmt, 9);
+  d->address = column_strdup (stmt, 10);
+  d->channel = sqlite3_column_int (stmt, 11);
+  d->return_method = sqlite3_column_int (stmt, 12);
+  d->status = sqlite3_column_int (stmt, 13);
+  d->submitted_at = sqlite3_column_int64 (stmt, 14);
+  d->received_at = sqlite3_column_int64 (stmt, 15);
+  d->due_at = sqlite3_column_int64 (stmt, 16);
+  d->finished_at = sqlite3_column_int64 (stmt, 17);
+  d->returned_at = sqlite3_column_int64 (stmt, 18);
+  d->server_version = column_strdup (stmt, 19);
+  sqlite3_reset (stmt);
+
+  if (!load_children (self, d, error))
+    return NULL;
+  return g_steal_pointer (&d);
+}
+
+/* Returns: the id of the dossier numbered @number (any source; the first one stored if two
+ * ministries ever used the same number), 0 if none, -1 on error. */
+gint64
+mc_store_find_number (McStore     *self,
+                      const char  *number,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt = mc_store_prepare (self,
+    "SELECT id FROM dossiers WHERE number = ? COLLATE NOCASE ORDER BY id LIMIT 1", error);
+  gint64 id = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  mc_store_bind_text (stmt, 1, number);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    {
+      mc_store_set_error (self, error, "finding a dossier");
+      id = -1;
+    }
+  sqlite3_reset (stmt);
+  return id;
+}

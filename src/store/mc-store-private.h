@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "mc-store.h"
+
+G_BEGIN_DECLS
+
+struct _McStore
+{
+  GObject parent_instance;
+
+  char *path;
+  sqlite3 *db;
+  GHashTable *statements;  /* const char *sql (static) → sqlite3_stmt*, prepared once */
+  int schema_version;
+};
+
+sqlite3_stmt *mc_store_prepare   (McStore     *self,
+                                  const char  *sql,
+                                  GError     **error);
+gboolean      mc_store_exec      (McStore     *self,
+                                  const char  *sql,
+                                  GError     **error);
+gboolean      mc_store_step_done (McStore     *self,
+                                  sqlite3_stmt *stmt,
+                                  GError     **error);
+void          mc_store_set_error (McStore     *self,
+                                  GError     **error,
+                                  const char  *what);
+gboolean      mc_store_migrate   (McStore     *self,
+                                  GError     **error);
+void          mc_store_bind_text (sqlite3_stmt *stmt,
+                                  int          index,
+                                  const char  *text);
+void          mc_store_bind_time (sqlite3_stmt *stmt,
+                                  int          index,
+                                  gint64       unix_seconds);
+
+G_END_DECLS

@@ -1,0 +1,259 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "mc-catalog.h"
+#include "mc-store-private.h"
+
+/* The migration ladder. migrations[i] takes a database from schema version i to i + 1, and
+ * PRAGMA user_version records where it stands. A step is never edited once released: a change
+ * is a new step, so every older profile climbs the same ladder. */
+static const char *migrations[] = {
+  /* 0 → 1 */
+  "CREATE TABLE sources ("
+  "  id TEXT PRIMARY KEY,"
+  "  ministry TEXT NOT NULL,"
+  "  dialect TEXT NOT NULL CHECK (dialect IN ('lgsp','dvcqg','rest','feed','legacy')),"
+  "  name TEXT NOT NULL,"
+  "  base_url TEXT NOT NULL,"
+  "  unit_code TEXT NOT NULL,"
+  "  account TEXT NOT NULL DEFAULT '',"
+  "  enabled INTEGER NOT NULL DEFAULT 1"
+  ");"
+  "CREATE TABLE procedures ("
+  "  code TEXT PRIMARY KEY,"
+  "  ministry TEXT NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  duration INTEGER NOT NULL,"
+  "  unit TEXT NOT NULL,"
+  "  duration_assumed INTEGER NOT NULL,"
+  "  fee_vnd INTEGER,"
+  "  provenance TEXT NOT NULL"
+  ");"
+  "CREATE TABLE dossiers ("
+  "  id INTEGER PRIMARY KEY,"
+  "  source_id TEXT NOT NULL REFERENCES sources(id),"
+  "  number TEXT NOT NULL,"
+  "  provisional INTEGER NOT NULL DEFAULT 0,"
+  "  procedure_code TEXT NOT NULL,"
+  "  procedure_name TEXT NOT NULL,"
+  "  field_code TEXT,"
+  "  applicant_name TEXT NOT NULL,"
+  "  applicant_kind INTEGER NOT NULL,"
+  "  id_number TEXT,"
+  "  phone TEXT,"
+  "  address TEXT,"
+  "  channel INTEGER NOT NULL,"
+  "  return_method INTEGER NOT NULL,"
+  "  status INTEGER NOT NULL CHECK (status BETWEEN 1 AND 10),"
+  "  submitted_at INTEGER,"
+  "  received_at INTEGER,"
+  "  due_at INTEGER,"
+  "  finished_at INTEGER,"
+  "  returned_at INTEGER,"
+  "  server_version TEXT,"
+  "  search TEXT NOT NULL,"
+  "  UNIQUE (source_id, number)"
+  ");"
+  "CREATE INDEX dossiers_number ON dossiers(number COLLATE NOCASE);"
+  "CREATE INDEX dossiers_id_number ON dossiers(id_number);"
+  "CREATE INDEX dossiers_status_due ON dossiers(status, due_at);"
+  "CREATE INDEX dossiers_received ON dossiers(received_at);"
+  "CREATE INDEX dossiers_due ON dossiers(due_at);"
+  /* External-content FTS5 over the folded search column; the prefix indexes keep one- to
+   * three-letter prefix queries fast, which is what typing in the search entry produces. */
+  "CREATE VIRTUAL TABLE dossier_fts USING fts5(search, content='dossiers', content_rowid='id',"
+  "  prefix='1 2 3');"
+  "CREATE TRIGGER dossiers_fts_insert AFTER INSERT ON dossiers BEGIN"
+  "  INSERT INTO dossier_fts(rowid, search) VALUES (new.id, new.search);"
+  "END;"
+  "CREATE TRIGGER dossiers_fts_delete AFTER DELETE ON dossiers BEGIN"
+  "  INSERT INTO dossier_fts(dossier_fts, rowid, search) VALUES ('delete', old.id, old.search);"
+  "END;"
+  "CREATE TRIGGER dossiers_fts_update AFTER UPDATE OF search ON dossiers BEGIN"
+  "  INSERT INTO dossier_fts(dossier_fts, rowid, search) VALUES ('delete', old.id, old.search);"
+  "  INSERT INTO dossier_fts(rowid, search) VALUES (new.id, new.search);"
+  "END;"
+  "CREATE TABLE documents ("
+  "  id INTEGER PRIMARY KEY,"
+  "  dossier_id INTEGER NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL,"
+  "  is_copy INTEGER NOT NULL,"
+  "  count INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX documents_dossier ON documents(dossier_id);"
+  "CREATE TABLE fees ("
+  "  id INTEGER PRIMARY KEY,"
+  "  dossier_id INTEGER NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL,"
+  "  amount_vnd INTEGER NOT NULL,"
+  "  paid INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX fees_dossier ON fees(dossier_id);"
+  "CREATE TABLE supplements ("
+  "  id INTEGER PRIMARY KEY,"
+  "  dossier_id INTEGER NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,"
+  "  requested_at INTEGER,"
+  "  items TEXT NOT NULL,"
+  "  received_at INTEGER"
+  ");"
+  "CREATE INDEX supplements_dossier ON supplements(dossier_id);"
+  "CREATE TABLE results ("
+  "  id INTEGER PRIMARY KEY,"
+  "  dossier_id INTEGER NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL,"
+  "  number TEXT,"
+  "  issued_at INTEGER"
+  ");"
+  "CREATE INDEX results_dossier ON results(dossier_id);"
+  "CREATE TABLE history ("
+  "  id INTEGER PRIMARY KEY,"
+  "  dossier_id INTEGER NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,"
+  "  at INTEGER NOT NULL,"
+  "  actor TEXT,"
+  "  unit TEXT,"
+  "  action TEXT NOT NULL,"
+  "  status INTEGER,"
+  "  note TEXT"
+  ");"
+  "CREATE INDEX history_dossier ON history(dossier_id);"
+  /* The outbox: one row per action committed locally, until the ministry has applied it. */
+  "CREATE TABLE outbox ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  source_id TEXT NOT NULL REFERENCES sources(id),"
+  "  dossier_id INTEGER NOT NULL REFERENCES dossiers(id),"
+  "  action TEXT NOT NULL,"
+  "  payload TEXT NOT NULL,"
+  "  payload_version INTEGER NOT NULL DEFAULT 1,"
+  "  base_version TEXT,"
+  "  state TEXT NOT NULL DEFAULT 'pending'"
+  "    CHECK (state IN ('pending','sending','in_doubt','done','conflict','rejected')),"
+  "  attempts INTEGER NOT NULL DEFAULT 0,"
+  "  last_error TEXT,"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX outbox_dossier ON outbox(dossier_id, id);"
+  "CREATE INDEX outbox_state ON outbox(state);"
+  /* The audit log is append-only: the triggers make an UPDATE or DELETE fail from any client
+   * that goes through SQLite's normal paths; the hash chain catches the rest. */
+  "CREATE TABLE audit ("
+  "  id INTEGER PRIMARY KEY,"
+  "  at INTEGER NOT NULL,"
+  "  server_at INTEGER,"
+  "  actor TEXT NOT NULL,"
+  "  dossier_id INTEGER,"
+  "  dossier_number TEXT,"
+  "  action TEXT NOT NULL,"
+  "  status_before INTEGER,"
+  "  status_after INTEGER,"
+  "  outcome TEXT NOT NULL,"
+  "  detail TEXT,"
+  "  prev_hash TEXT NOT NULL,"
+  "  hash TEXT NOT NULL"
+  ");"
+  "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN"
+  "  SELECT RAISE(ABORT, 'the audit log is append-only');"
+  "END;"
+  "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN"
+  "  SELECT RAISE(ABORT, 'the audit log is append-only');"
+  "END;"
+  "CREATE TABLE sync_cursors ("
+  "  source_id TEXT PRIMARY KEY REFERENCES sources(id) ON DELETE CASCADE,"
+  "  cursor TEXT,"
+  "  updated_at INTEGER NOT NULL"
+  ");"
+  /* Local calendar edits of this office: days off added or removed, extra working days. */
+  "CREATE TABLE calendar_days ("
+  "  date TEXT PRIMARY KEY CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+  "  kind TEXT NOT NULL CHECK (kind IN ('off','work','not_off')),"
+  "  name TEXT NOT NULL DEFAULT '',"
+  "  changed_at INTEGER NOT NULL"
+  ");",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MC_STORE_SCHEMA_VERSION);
+
+/* The procedure table mirrors the catalog shipped with this version; refreshed on every open
+ * so that a corrected duration reaches old profiles too. */
+static gboolean
+refresh_procedures (McStore  *self,
+                    GError  **error)
+{
+  McCatalog *catalog = mc_catalog_get_default ();
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; i < mc_catalog_get_n_procedures (catalog); i++)
+    {
+      const McProcedure *p = mc_catalog_get_procedure (catalog, i);
+
+      stmt = mc_store_prepare (self,
+                               "INSERT OR REPLACE INTO procedures (code, ministry, name, duration,"
+                               " unit, duration_assumed, fee_vnd, provenance)"
+                               " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      mc_store_bind_text (stmt, 1, p->code);
+      mc_store_bind_text (stmt, 2, p->ministry);
+      mc_store_bind_text (stmt, 3, p->name);
+      sqlite3_bind_int (stmt, 4, p->duration);
+      mc_store_bind_text (stmt, 5, mc_duration_unit_id (p->unit));
+      sqlite3_bind_int (stmt, 6, p->duration_assumed);
+      if (p->fee_vnd >= 0)
+        sqlite3_bind_int64 (stmt, 7, p->fee_vnd);
+      mc_store_bind_text (stmt, 8, p->provenance);
+      if (!mc_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+mc_store_migrate (McStore  *self,
+                  GError  **error)
+{
+  sqlite3_stmt *stmt;
+  int version;
+
+  if (!mc_store_begin (self, error))
+    return FALSE;
+
+  stmt = mc_store_prepare (self, "PRAGMA user_version", error);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      if (stmt != NULL)
+        mc_store_set_error (self, error, "reading the schema version");
+      mc_store_rollback (self);
+      return FALSE;
+    }
+  version = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (version > MC_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_TOO_NEW,
+                   "%s was written by a newer version of Một Cửa (schema %d, this version knows %d)",
+                   self->path, version, MC_STORE_SCHEMA_VERSION);
+      mc_store_rollback (self);
+      return FALSE;
+    }
+
+  for (; version < MC_STORE_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
+
+      if (!mc_store_exec (self, migrations[version], error) || !mc_store_exec (self, bump, error))
+        {
+          mc_store_rollback (self);
+          return FALSE;
+        }
+    }
+  self->schema_version = version;
+
+  if (!refresh_procedures (self, error))
+    {
+      mc_store_rollback (self);
+      return FALSE;
+    }
+  return mc_store_commit (self, error);
+}

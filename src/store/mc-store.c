@@ -1,0 +1,303 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+
+#include "mc-store-private.h"
+
+G_DEFINE_QUARK (mc-store-error-quark, mc_store_error)
+
+G_DEFINE_FINAL_TYPE (McStore, mc_store, G_TYPE_OBJECT)
+
+static void
+mc_store_finalize (GObject *object)
+{
+  McStore *self = MC_STORE (object);
+
+  /* Statements first: sqlite3_close refuses to close a connection with live statements. */
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close (self->db);
+  g_free (self->path);
+  G_OBJECT_CLASS (mc_store_parent_class)->finalize (object);
+}
+
+static void
+mc_store_class_init (McStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = mc_store_finalize;
+}
+
+static void
+statement_free (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+mc_store_init (McStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, statement_free);
+}
+
+void
+mc_store_set_error (McStore     *self,
+                    GError     **error,
+                    const char  *what)
+{
+  int code = sqlite3_extended_errcode (self->db);
+  int primary = code & 0xff;
+
+  if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT)
+    g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_CORRUPT,
+                 "%s is not a Một Cửa database or is damaged (%s)", self->path,
+                 sqlite3_errmsg (self->db));
+  else if (primary == SQLITE_CONSTRAINT)
+    g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID, "%s: %s", what,
+                 sqlite3_errmsg (self->db));
+  else
+    g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_FAILED, "%s: %s", what,
+                 sqlite3_errmsg (self->db));
+}
+
+/* Statements are prepared once per connection and reused: @sql must be a string that lives as
+ * long as the process (a literal), since its address is the cache key's content. */
+sqlite3_stmt *
+mc_store_prepare (McStore     *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      mc_store_set_error (self, error, "preparing a query");
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+gboolean
+mc_store_exec (McStore     *self,
+               const char  *sql,
+               GError     **error)
+{
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      mc_store_set_error (self, error, "updating the database");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+mc_store_step_done (McStore      *self,
+                    sqlite3_stmt *stmt,
+                    GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      mc_store_set_error (self, error, "writing to the database");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+mc_store_bind_text (sqlite3_stmt *stmt,
+                    int           index,
+                    const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+void
+mc_store_bind_time (sqlite3_stmt *stmt,
+                    int           index,
+                    gint64        unix_seconds)
+{
+  if (unix_seconds == 0)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int64 (stmt, index, unix_seconds);
+}
+
+/* The database and its WAL hold citizens' personal data: the file is created 0600 before
+ * SQLite opens it (SQLite gives the -wal and -shm files the database file's mode), in a
+ * directory only the official can enter. */
+static gboolean
+prepare_file (const char        *path,
+              McStoreOpenFlags   flags,
+              GError           **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (flags & MC_STORE_OPEN_EXISTING)
+    {
+      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        {
+          g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_NO_PROFILE,
+                       "No profile database at %s (create one with “motcuactl init-sample” "
+                       "or by starting Một Cửa)", path);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   "Cannot create the profile directory %s: %s", dir, g_strerror (saved));
+      return FALSE;
+    }
+  fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   "Cannot open %s: %s", path, g_strerror (saved));
+      return FALSE;
+    }
+  /* An existing file keeps whatever mode it had: tighten it. */
+  fchmod (fd, 0600);
+  g_close (fd, NULL);
+  return TRUE;
+}
+
+McStore *
+mc_store_open (const char        *path,
+               McStoreOpenFlags   flags,
+               GError           **error)
+{
+  g_autoptr(McStore) self = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!prepare_file (path, flags, error))
+    return NULL;
+
+  self = g_object_new (MC_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  if (sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+    {
+      mc_store_set_error (self, error, "opening the database");
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  /* WAL lets the window read while the sync engine writes; synchronous=FULL makes a committed
+   * action durable across a power cut (the outbox must never lose one). */
+  if (!mc_store_exec (self,
+                      "PRAGMA journal_mode = WAL;"
+                      "PRAGMA synchronous = FULL;"
+                      "PRAGMA foreign_keys = ON;"
+                      "PRAGMA temp_store = MEMORY;", error))
+    return NULL;
+
+  if (!mc_store_migrate (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+/* The database file of a profile directory. */
+char *
+mc_store_profile_path (const char *profile_dir)
+{
+  return g_build_filename (profile_dir, "motcua.db", NULL);
+}
+
+/* One directory per profile under the XDG data directory; training is a profile of its own. */
+char *
+mc_store_default_profile_dir (const char *profile_name)
+{
+  return g_build_filename (g_get_user_data_dir (), "motcua", "profiles",
+                           profile_name ? profile_name : "default", NULL);
+}
+
+const char *
+mc_store_get_path (McStore *self)
+{
+  g_return_val_if_fail (MC_IS_STORE (self), NULL);
+  return self->path;
+}
+
+int
+mc_store_get_schema_version (McStore *self)
+{
+  g_return_val_if_fail (MC_IS_STORE (self), 0);
+  return self->schema_version;
+}
+
+/* Writers take the write lock at BEGIN, so two writers queue on busy_timeout instead of one
+ * failing halfway through with SQLITE_BUSY on its first write. */
+gboolean
+mc_store_begin (McStore  *self,
+                GError  **error)
+{
+  return mc_store_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+mc_store_commit (McStore  *self,
+                 GError  **error)
+{
+  return mc_store_exec (self, "COMMIT", error);
+}
+
+void
+mc_store_rollback (McStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+gboolean
+mc_store_integrity_check (McStore  *self,
+                          GError  **error)
+{
+  sqlite3_stmt *stmt = mc_store_prepare (self, "PRAGMA integrity_check", error);
+  g_autoptr(GString) problems = g_string_new (NULL);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (g_strcmp0 (line, "ok") != 0)
+        g_string_append_printf (problems, "%s%s", problems->len ? "; " : "", line);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      mc_store_set_error (self, error, "checking the database");
+      return FALSE;
+    }
+  if (problems->len > 0)
+    {
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_CORRUPT,
+                   "%s is damaged: %s", self->path, problems->str);
+      return FALSE;
+    }
+  return TRUE;
+}
