@@ -56,6 +56,11 @@ main (int    argc,
         profile = g_strdup (argv[++i]);
       else if (g_str_has_prefix (argv[i], "--profile="))
         profile = g_strdup (argv[i] + strlen ("--profile="));
+      else if (g_str_equal (argv[i], "--profile"))
+        {
+          g_printerr ("%s\n", _("motcuactl: --profile needs a directory"));
+          return MC_CLI_USAGE;
+        }
       else
         {
           g_printerr (_("motcuactl: unknown option “%s”\n"), argv[i]);

@@ -165,6 +165,16 @@ office_time (gint64 now,
     }
 }
 
+/* Advances the history clock @t by @delta, never past @now: steps stay in order and in the past. */
+static gint64
+later (gint64 *t,
+       gint64  delta,
+       gint64  now)
+{
+  *t = MAX (*t, MIN (now, *t + delta));
+  return *t;
+}
+
 /* Statuses with a realistic weight: most dossiers are in progress or finished. */
 static McStatus
 pick_status (Rng *r)
@@ -199,6 +209,7 @@ mc_sample_dossier (guint64 seed,
   g_autoptr(GDateTime) received = NULL;
   g_autofree char *day = NULL;
   int age_days;
+  gint64 t;
 
   rng_next (&r); /* decorrelate from the seed's low bits */
   d->source_id = g_ascii_strdown (ministries[m], -1);
@@ -250,31 +261,34 @@ mc_sample_dossier (guint64 seed,
       d->due_at = add_working_days (d->received_at, duration);
       mc_dossier_add_step (d, d->received_at, office, unit, "Tiếp nhận hồ sơ", MC_STATUS_RECEIVED, NULL);
     }
+  t = d->received_at ? d->received_at : d->submitted_at;
   if (d->status >= MC_STATUS_PROCESSING && d->status != MC_STATUS_REFUSED)
-    mc_dossier_add_step (d, d->received_at + 3600, office, unit, "Chuyển xử lý", MC_STATUS_PROCESSING, NULL);
+    mc_dossier_add_step (d, later (&t, 3600, now), office, unit, "Chuyển xử lý", MC_STATUS_PROCESSING, NULL);
   if (d->status == MC_STATUS_REFUSED)
-    mc_dossier_add_step (d, d->received_at + 600, office, unit, "Từ chối tiếp nhận", MC_STATUS_REFUSED,
+    mc_dossier_add_step (d, later (&t, 600, now), office, unit, "Từ chối tiếp nhận", MC_STATUS_REFUSED,
                          "Hồ sơ không thuộc thẩm quyền giải quyết của cấp xã");
   if (d->status == MC_STATUS_SUPPLEMENT_REQUESTED)
     {
       g_autofree char *items = g_strdup_printf ("%s\n%s", PICK (&r, missing_items), PICK (&r, missing_items));
 
-      mc_dossier_add_supplement (d, d->received_at + 7200, items, 0);
-      mc_dossier_add_step (d, d->received_at + 7200, office, unit, "Yêu cầu bổ sung hồ sơ",
+      gint64 asked = later (&t, 7200, now);
+
+      mc_dossier_add_supplement (d, asked, items, 0);
+      mc_dossier_add_step (d, asked, office, unit, "Yêu cầu bổ sung hồ sơ",
                            MC_STATUS_SUPPLEMENT_REQUESTED, items);
     }
   if (d->status == MC_STATUS_STOPPED || d->status == MC_STATUS_WITHDRAWN)
-    d->finished_at = d->received_at + 86400;
+    d->finished_at = later (&t, 86400, now);
   if (d->status == MC_STATUS_RESOLVED || d->status == MC_STATUS_RETURNED)
     {
       g_autofree char *result_number = g_strdup_printf ("%u/QĐ-UBND", rng_below (&r, 900) + 100);
 
-      d->finished_at = MIN (now, d->received_at + (d->due_at - d->received_at) * (gint64) (50 + rng_below (&r, 70)) / 100);
+      d->finished_at = later (&t, (d->due_at - d->received_at) * (gint64) (50 + rng_below (&r, 70)) / 100, now);
       mc_dossier_add_result (d, "Quyết định giải quyết", result_number, d->finished_at);
       mc_dossier_add_step (d, d->finished_at, office, unit, "Đã có kết quả", MC_STATUS_RESOLVED, NULL);
       if (d->status == MC_STATUS_RETURNED)
         {
-          d->returned_at = MIN (now, d->finished_at + 86400);
+          d->returned_at = later (&t, 86400, now);
           mc_dossier_add_step (d, d->returned_at, office, unit, "Trả kết quả", MC_STATUS_RETURNED, NULL);
         }
     }

@@ -149,16 +149,12 @@ prepare_file (const char        *path,
   g_autofree char *dir = g_path_get_dirname (path);
   int fd;
 
-  if (flags & MC_STORE_OPEN_EXISTING)
+  if ((flags & MC_STORE_OPEN_EXISTING) && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
-      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        {
-          g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_NO_PROFILE,
-                       "No profile database at %s (create one with “motcuactl init-sample” "
-                       "or by starting Một Cửa)", path);
-          return FALSE;
-        }
-      return TRUE;
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_NO_PROFILE,
+                   "No profile database at %s (create one with “motcuactl init-sample” "
+                   "or by starting Một Cửa)", path);
+      return FALSE;
     }
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
@@ -176,7 +172,7 @@ prepare_file (const char        *path,
                    "Cannot open %s: %s", path, g_strerror (saved));
       return FALSE;
     }
-  /* An existing file keeps whatever mode it had: tighten it. */
+  /* An existing file keeps whatever mode it had (a copy, an old version): tighten it. */
   fchmod (fd, 0600);
   g_close (fd, NULL);
   return TRUE;
