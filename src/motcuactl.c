@@ -2,11 +2,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "mc-cli.h"
+#include "mc-i18n.h"
 
 /* motcuactl: the same core as the window, for administrators, scripts and tests. */
 
@@ -39,10 +39,7 @@ main (int    argc,
   g_autofree char *profile = NULL;
   int i = 1;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  mc_i18n_init ();
 
   /* Global options come before the command; the command parses the rest. */
   for (; i < argc && argv[i][0] == '-'; i++)

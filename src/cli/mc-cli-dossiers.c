@@ -90,8 +90,8 @@ mc_cli_init_sample (McCli  *cli,
     }
   if (progress && n_dossiers > 0)
     g_printerr ("\n");
-  g_print (_("%s: %" G_GINT64_FORMAT " dossiers added, %" G_GINT64_FORMAT " in all\n"),
-           cli->profile_dir, n_dossiers, first + n_dossiers);
+  g_print (_("%s: %lld dossiers added, %lld in all\n"),
+           cli->profile_dir, (long long) n_dossiers, (long long) (first + n_dossiers));
   return MC_CLI_OK;
 }
 

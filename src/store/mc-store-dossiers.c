@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "mc-store-private.h"
 
 /* Sources and dossiers: the rows the sync engine and the generator write, and the reads that
@@ -42,7 +44,7 @@ mc_store_remove_source (McStore     *self,
     return FALSE;
   if (sqlite3_changes (self->db) == 0)
     {
-      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_NOT_FOUND, "No source “%s”", id);
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_NOT_FOUND, _("No source “%s”"), id);
       return FALSE;
     }
   return TRUE;
@@ -80,9 +82,9 @@ mc_store_get_source (McStore     *self,
   if (rc == SQLITE_ROW)
     source = source_from_row (stmt);
   else if (rc == SQLITE_DONE)
-    g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_NOT_FOUND, "No source “%s”", id);
+    g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_NOT_FOUND, _("No source “%s”"), id);
   else
-    mc_store_set_error (self, error, "reading a source");
+    mc_store_set_error (self, error, N_("reading a source"));
   sqlite3_reset (stmt);
   return source;
 }
@@ -103,7 +105,7 @@ mc_store_list_sources (McStore  *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      mc_store_set_error (self, error, "listing sources");
+      mc_store_set_error (self, error, N_("listing sources"));
       return NULL;
     }
   return g_steal_pointer (&sources);
@@ -207,7 +209,7 @@ mc_store_insert_dossier (McStore    *self,
   if (!mc_status_is_valid (d->status))
     {
       g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID,
-                   "Dossier %s has an unknown status %d", d->number, d->status);
+                   _("Dossier %s has an unknown status %d"), d->number, d->status);
       return FALSE;
     }
   if (own_transaction && !mc_store_begin (self, error))
@@ -318,7 +320,7 @@ load_children (McStore    *self,
   return TRUE;
 
 fail:
-  mc_store_set_error (self, error, "reading a dossier");
+  mc_store_set_error (self, error, N_("reading a dossier"));
   sqlite3_reset (stmt);
   return FALSE;
 }
@@ -346,7 +348,7 @@ mc_store_get_dossier (McStore  *self,
       if (rc == SQLITE_DONE)
         g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_NOT_FOUND, "No dossier with id %" G_GINT64_FORMAT, id);
       else
-        mc_store_set_error (self, error, "reading a dossier");
+        mc_store_set_error (self, error, N_("reading a dossier"));
       sqlite3_reset (stmt);
       return NULL;
     }
@@ -399,7 +401,7 @@ mc_store_find_number (McStore     *self,
     id = sqlite3_column_int64 (stmt, 0);
   else if (rc != SQLITE_DONE)
     {
-      mc_store_set_error (self, error, "finding a dossier");
+      mc_store_set_error (self, error, N_("finding a dossier"));
       id = -1;
     }
   sqlite3_reset (stmt);

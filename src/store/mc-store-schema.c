@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "mc-catalog.h"
 #include "mc-store-private.h"
 
@@ -222,7 +224,7 @@ mc_store_migrate (McStore  *self,
   if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
     {
       if (stmt != NULL)
-        mc_store_set_error (self, error, "reading the schema version");
+        mc_store_set_error (self, error, N_("reading the schema version"));
       mc_store_rollback (self);
       return FALSE;
     }
@@ -232,7 +234,7 @@ mc_store_migrate (McStore  *self,
   if (version > MC_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_TOO_NEW,
-                   "%s was written by a newer version of Một Cửa (schema %d, this version knows %d)",
+                   _("%s was written by a newer version of Một Cửa (schema %d, this version knows %d)"),
                    self->path, version, MC_STORE_SCHEMA_VERSION);
       mc_store_rollback (self);
       return FALSE;

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "mc-fold.h"
 #include "mc-store-private.h"
 
@@ -66,7 +68,7 @@ collect_ids (McStore       *self,
     return TRUE;
   if (rc != SQLITE_DONE)
     {
-      mc_store_set_error (self, error, "searching");
+      mc_store_set_error (self, error, N_("searching"));
       return FALSE;
     }
   return TRUE;
@@ -110,7 +112,7 @@ mc_store_count (McStore              *self,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     count = sqlite3_column_int64 (stmt, 0);
   else
-    mc_store_set_error (self, error, "counting dossiers");
+    mc_store_set_error (self, error, N_("counting dossiers"));
   sqlite3_reset (stmt);
   return count;
 }

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
@@ -53,13 +55,13 @@ mc_store_set_error (McStore     *self,
 
   if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT)
     g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_CORRUPT,
-                 "%s is not a Một Cửa database or is damaged (%s)", self->path,
+                 _("%s is not a Một Cửa database or is damaged (%s)"), self->path,
                  sqlite3_errmsg (self->db));
   else if (primary == SQLITE_CONSTRAINT)
-    g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID, "%s: %s", what,
+    g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID, "%s: %s", g_dgettext (GETTEXT_PACKAGE, what),
                  sqlite3_errmsg (self->db));
   else
-    g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_FAILED, "%s: %s", what,
+    g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_FAILED, "%s: %s", g_dgettext (GETTEXT_PACKAGE, what),
                  sqlite3_errmsg (self->db));
 }
 
@@ -80,7 +82,7 @@ mc_store_prepare (McStore     *self,
     }
   if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
     {
-      mc_store_set_error (self, error, "preparing a query");
+      mc_store_set_error (self, error, N_("preparing a query"));
       return NULL;
     }
   g_hash_table_insert (self->statements, (gpointer) sql, stmt);
@@ -94,7 +96,7 @@ mc_store_exec (McStore     *self,
 {
   if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
     {
-      mc_store_set_error (self, error, "updating the database");
+      mc_store_set_error (self, error, N_("updating the database"));
       return FALSE;
     }
   return TRUE;
@@ -110,7 +112,7 @@ mc_store_step_done (McStore      *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
     {
-      mc_store_set_error (self, error, "writing to the database");
+      mc_store_set_error (self, error, N_("writing to the database"));
       return FALSE;
     }
   return TRUE;
@@ -152,8 +154,8 @@ prepare_file (const char        *path,
   if ((flags & MC_STORE_OPEN_EXISTING) && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
       g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_NO_PROFILE,
-                   "No profile database at %s (create one with “motcuactl init-sample” "
-                   "or by starting Một Cửa)", path);
+                   _("No profile database at %s (create one with “motcuactl init-sample” "
+                   "or by starting Một Cửa)"), path);
       return FALSE;
     }
 
@@ -194,7 +196,7 @@ mc_store_open (const char        *path,
   self->path = g_strdup (path);
   if (sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
     {
-      mc_store_set_error (self, error, "opening the database");
+      mc_store_set_error (self, error, N_("opening the database"));
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, TRUE);
@@ -286,13 +288,13 @@ mc_store_integrity_check (McStore  *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      mc_store_set_error (self, error, "checking the database");
+      mc_store_set_error (self, error, N_("checking the database"));
       return FALSE;
     }
   if (problems->len > 0)
     {
       g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_CORRUPT,
-                   "%s is damaged: %s", self->path, problems->str);
+                   _("%s is damaged: %s"), self->path, problems->str);
       return FALSE;
     }
   return TRUE;
