@@ -30,7 +30,11 @@ void          mc_store_set_error (McStore     *self,
                                   GError     **error,
                                   const char  *what);
 gboolean      mc_store_migrate   (McStore     *self,
+                                  int          target,
                                   GError     **error);
+McStore      *mc_store_open_at_version (const char *path,
+                                        int         version,
+                                        GError    **error);
 void          mc_store_bind_text (sqlite3_stmt *stmt,
                                   int          index,
                                   const char  *text);

@@ -180,10 +180,11 @@ prepare_file (const char        *path,
   return TRUE;
 }
 
-McStore *
-mc_store_open (const char        *path,
-               McStoreOpenFlags   flags,
-               GError           **error)
+static McStore *
+open_at_version (const char        *path,
+                 McStoreOpenFlags   flags,
+                 int                version,
+                 GError           **error)
 {
   g_autoptr(McStore) self = NULL;
 
@@ -211,9 +212,27 @@ mc_store_open (const char        *path,
                       "PRAGMA temp_store = MEMORY;", error))
     return NULL;
 
-  if (!mc_store_migrate (self, error))
+  if (!mc_store_migrate (self, version, error))
     return NULL;
   return g_steal_pointer (&self);
+}
+
+McStore *
+mc_store_open (const char        *path,
+               McStoreOpenFlags   flags,
+               GError           **error)
+{
+  return open_at_version (path, flags, MC_STORE_SCHEMA_VERSION, error);
+}
+
+/* A database left at an older schema version, as an older Một Cửa wrote it: for the tests of
+ * the migration ladder. */
+McStore *
+mc_store_open_at_version (const char  *path,
+                          int          version,
+                          GError     **error)
+{
+  return open_at_version (path, MC_STORE_OPEN_CREATE, version, error);
 }
 
 /* The database file of a profile directory. */

@@ -5,7 +5,7 @@
 #include <sys/stat.h>
 
 #include "mc-sample.h"
-#include "mc-store.h"
+#include "mc-store-private.h"
 
 static char *
 temp_profile_db (void)
@@ -76,6 +76,53 @@ test_migrate_empty_file (void)
   store = mc_store_open (path, MC_STORE_OPEN_EXISTING, &error);
   g_assert_no_error (error);
   g_assert_cmpint (mc_store_get_schema_version (store), ==, MC_STORE_SCHEMA_VERSION);
+}
+
+/* Every older schema climbs the ladder with its data intact. Rows are written with the
+ * version-1 columns, as the first released version wrote them. */
+static void
+test_migrate_every_version (void)
+{
+  for (int v = 0; v < MC_STORE_SCHEMA_VERSION; v++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = temp_profile_db ();
+      g_autoptr(McStore) old = mc_store_open_at_version (path, v, &error);
+      g_autoptr(McStore) store = NULL;
+      g_autoptr(GArray) hits = NULL;
+      g_autoptr(McDossier) d = NULL;
+      gint64 id;
+
+      g_test_message ("from schema %d", v);
+      g_assert_no_error (error);
+      g_assert_cmpint (mc_store_get_schema_version (old), ==, v);
+      if (v >= 1)
+        g_assert_true (mc_store_exec (old,
+          "INSERT INTO sources (id, ministry, dialect, name, base_url, unit_code)"
+          " VALUES ('g09', 'G09', 'lgsp', 'Nội vụ', 'http://127.0.0.1:1', '000.00.15.H38');"
+          "INSERT INTO dossiers (source_id, number, procedure_code, procedure_name, applicant_name,"
+          " applicant_kind, channel, return_method, status, received_at, search)"
+          " VALUES ('g09', 'G09.01-20260101-0000001', '1.010833', 'Xác nhận thân nhân',"
+          " 'Nguyễn Văn Cũ', 1, 1, 1, 4, 1767225600,"
+          " 'g09.01-20260101-0000001 nguyen van cu 1.010833 xac nhan than nhan');", &error));
+      g_assert_no_error (error);
+      g_clear_object (&old);
+
+      store = mc_store_open (path, MC_STORE_OPEN_EXISTING, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (mc_store_get_schema_version (store), ==, MC_STORE_SCHEMA_VERSION);
+      g_assert_true (mc_store_integrity_check (store, &error));
+      if (v == 0)
+        continue;
+      id = mc_store_find_number (store, "G09.01-20260101-0000001", &error);
+      g_assert_cmpint (id, >, 0);
+      d = mc_store_get_dossier (store, id, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (d->applicant_name, ==, "Nguyễn Văn Cũ");
+      hits = mc_store_search (store, "nguyen cu", 0, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (hits->len, ==, 1);
+    }
 }
 
 static void
@@ -373,6 +420,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/store/migrate/empty-file", test_migrate_empty_file);
+  g_test_add_func ("/store/migrate/every-version", test_migrate_every_version);
   g_test_add_func ("/store/open/missing-profile", test_missing_profile);
   g_test_add_func ("/store/open/corrupt", test_corrupt_file);
   g_test_add_func ("/store/open/newer-schema", test_newer_schema_refused);
