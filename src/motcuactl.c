@@ -19,6 +19,9 @@ static const struct {
   { "search", mc_cli_search, N_("Find dossiers") },
   { "list", mc_cli_list, N_("List dossiers") },
   { "show", mc_cli_show, N_("Show one dossier") },
+  { "due", mc_cli_due, N_("Compute the due time of a dossier") },
+  { "lunar", mc_cli_lunar, N_("Show the lunar date of a day") },
+  { "calendar", mc_cli_calendar, N_("List or edit the office calendar of days off") },
 };
 
 static void

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "mc-catalog.h"
+#include "mc-deadline.h"
 #include "mc-sample.h"
 #include "mc-time.h"
 
@@ -119,24 +120,13 @@ pick_procedure (Rng        *r,
   g_assert_not_reached ();
 }
 
-/* Working days skipping weekends only. The deadline engine with the holiday calendar
- * replaces this for real dossiers; sample dates only need to land around "now". */
+/* The due date of a sample dossier: the deadline engine on the default calendar (rules and
+ * the official table, no local edits), so training shows the same dates as real work. */
 static gint64
-add_working_days (gint64 start,
-                  int    days)
+due_date (gint64             received_at,
+          const McProcedure *proc)
 {
-  g_autoptr(GDateTime) t = mc_time_to_local (start);
-
-  while (days > 0)
-    {
-      GDateTime *next = g_date_time_add_days (t, 1);
-
-      g_date_time_unref (t);
-      t = next;
-      if (g_date_time_get_day_of_week (t) < 6)
-        days--;
-    }
-  return g_date_time_to_unix (t);
+  return mc_deadline_due (NULL, mc_calendar_get_default (), received_at, proc->duration, proc->unit);
 }
 
 /* A moment @age_days working days before @now, @minute minutes into the 8-hour office day
@@ -255,10 +245,8 @@ mc_sample_dossier (guint64 seed,
                        MC_STATUS_SUBMITTED, NULL);
   if (d->status != MC_STATUS_SUBMITTED)
     {
-      int duration = proc->unit == MC_DURATION_WORKING_DAYS ? proc->duration : proc->duration * 5 / 7 + 1;
-
       d->received_at = g_date_time_to_unix (received);
-      d->due_at = add_working_days (d->received_at, duration);
+      d->due_at = due_date (d->received_at, proc);
       mc_dossier_add_step (d, d->received_at, office, unit, "Tiếp nhận hồ sơ", MC_STATUS_RECEIVED, NULL);
     }
   t = d->received_at ? d->received_at : d->submitted_at;

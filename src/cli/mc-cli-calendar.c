@@ -1,0 +1,277 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "mc-cli.h"
+#include "mc-calendar.h"
+#include "mc-deadline.h"
+#include "mc-lunar.h"
+#include "mc-store-calendar.h"
+#include "mc-time.h"
+
+/* motcuactl due, lunar and calendar: the deadline engine and the office calendar. */
+
+/* Only "YYYY-MM-DD" exactly: a date typed for a holiday must not be half-read. */
+static gboolean
+parse_date (const char *text,
+            GDate      *out)
+{
+  int y, m, d, consumed = 0;
+
+  if (sscanf (text, "%4d-%2d-%2d%n", &y, &m, &d, &consumed) != 3 || consumed != 10 ||
+      strlen (text) != 10 || !g_date_valid_dmy (d, m, y))
+    return FALSE;
+  g_date_clear (out, 1);
+  g_date_set_dmy (out, d, m, y);
+  return TRUE;
+}
+
+/* The calendar with this profile's local edits when the profile exists; the rules and the
+ * official table alone when it does not (due and lunar work without any profile). */
+static McCalendar *
+profile_calendar (McCli *cli,
+                  int   *out_status)
+{
+  g_autoptr(McCalendar) calendar = mc_calendar_new ();
+  g_autofree char *path = mc_store_profile_path (cli->profile_dir);
+  g_autoptr(McStore) store = NULL;
+  GError *error = NULL;
+
+  store = mc_store_open (path, MC_STORE_OPEN_EXISTING, &error);
+  if (store == NULL)
+    {
+      if (g_error_matches (error, MC_STORE_ERROR, MC_STORE_ERROR_NO_PROFILE))
+        {
+          g_error_free (error);
+          return g_steal_pointer (&calendar);
+        }
+      *out_status = mc_cli_fail (error);
+      return NULL;
+    }
+  if (!mc_store_load_calendar (store, calendar, &error))
+    {
+      *out_status = mc_cli_fail (error);
+      return NULL;
+    }
+  return g_steal_pointer (&calendar);
+}
+
+static gboolean
+parse_unit (const char     *text,
+            McDurationUnit *out_unit)
+{
+  static const struct { const char *name; McDurationUnit unit; } units[] = {
+    { "working", MC_DURATION_WORKING_DAYS },
+    { "calendar", MC_DURATION_CALENDAR_DAYS },
+    { "hours", MC_DURATION_HOURS },
+    { "sameday", MC_DURATION_SAME_DAY },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (units); i++)
+    if (g_strcmp0 (text, units[i].name) == 0)
+      {
+        *out_unit = units[i].unit;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+int
+mc_cli_due (McCli  *cli,
+            int     argc,
+            char  **argv)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *unit_name = NULL;
+  int duration = -1;
+  GOptionEntry entries[] = {
+    { "from", 'f', 0, G_OPTION_ARG_STRING, &from, N_("When the dossier was received (Vietnam time)"), N_("“YYYY-MM-DD HH:MM”") },
+    { "duration", 'd', 0, G_OPTION_ARG_INT, &duration, N_("How long the procedure takes"), "N" },
+    { "unit", 'u', 0, G_OPTION_ARG_STRING, &unit_name, N_("Unit of the duration: working, calendar, hours or sameday"), N_("UNIT") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— compute the due time of a dossier"));
+  g_autoptr(McCalendar) calendar = NULL;
+  g_autoptr(GDateTime) due_local = NULL;
+  g_autofree char *text = NULL;
+  McDurationUnit unit;
+  int status = MC_CLI_OK;
+  gint64 received;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!mc_cli_parse (context, "due", &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return mc_cli_usage ("due", _("unexpected argument"));
+  if (from == NULL || !mc_time_parse (from, &received))
+    return mc_cli_usage ("due", _("--from “YYYY-MM-DD HH:MM” is needed"));
+  if (unit_name == NULL || !parse_unit (unit_name, &unit))
+    return mc_cli_usage ("due", _("--unit must be working, calendar, hours or sameday"));
+  if (duration < 0 && unit != MC_DURATION_SAME_DAY)
+    return mc_cli_usage ("due", _("--duration must be a number of days or hours, 0 or more"));
+
+  if (!(calendar = profile_calendar (cli, &status)))
+    return status;
+  due_local = mc_time_to_local (mc_deadline_due (NULL, calendar, received, MAX (duration, 0), unit));
+  text = g_date_time_format (due_local, "%Y-%m-%d %H:%M");
+  g_print ("%s\n", text);
+  return MC_CLI_OK;
+}
+
+int
+mc_cli_lunar (McCli  *cli,
+              int     argc,
+              char  **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("YYYY-MM-DD — the Vietnamese lunar date of a day"));
+  McLunarDate lunar;
+  int status = MC_CLI_OK;
+  GDate date;
+
+  if (!mc_cli_parse (context, "lunar", &argc, &argv, &status))
+    return status;
+  if (argc != 2 || !parse_date (argv[1], &date))
+    return mc_cli_usage ("lunar", _("one date YYYY-MM-DD is needed"));
+  if (!mc_lunar_from_solar (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), &lunar))
+    {
+      g_printerr (_("motcuactl: the lunar calendar covers %d to %d only\n"), MC_LUNAR_FIRST_YEAR, MC_LUNAR_LAST_YEAR);
+      return MC_CLI_FAILED;
+    }
+  /* The lunar date is written the Vietnamese way whatever the locale: "nhuận" marks the leap
+   * month as it does on every printed calendar. */
+  g_print ("%d/%d/%d%s\n", lunar.day, lunar.month, lunar.year, lunar.leap ? " (nhuận)" : "");
+  return MC_CLI_OK;
+}
+
+static int
+calendar_list (McCli  *cli,
+               int     argc,
+               char  **argv)
+{
+  g_autoptr(McCalendar) calendar = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  int status = MC_CLI_OK;
+  gint64 year;
+  char *end;
+
+  if (argc != 3)
+    return mc_cli_usage ("calendar", _("list needs one YEAR"));
+  year = g_ascii_strtoll (argv[2], &end, 10);
+  if (*argv[2] == '\0' || *end != '\0' || year < MC_LUNAR_FIRST_YEAR || year > MC_LUNAR_LAST_YEAR)
+    return mc_cli_usage ("calendar", _("YEAR must be a year from 1800 to 2199"));
+
+  if (!(calendar = profile_calendar (cli, &status)))
+    return status;
+  entries = mc_calendar_list_year (calendar, (int) year);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      McCalendarEntry *e = g_ptr_array_index (entries, i);
+
+      g_print ("%04d-%02d-%02d\t%s\t%s\t%s\n", g_date_get_year (&e->date), g_date_get_month (&e->date),
+               g_date_get_day (&e->date), mc_calendar_day_kind_id (e->kind), mc_calendar_source_id (e->source),
+               e->name);
+    }
+  return MC_CLI_OK;
+}
+
+static int
+calendar_add (McCli              *cli,
+              int                 argc,
+              char              **argv,
+              McCalendarDayKind   kind)
+{
+  g_autoptr(McStore) store = NULL;
+  g_autofree char *name = NULL;
+  GError *error = NULL;
+  int status = MC_CLI_OK;
+  GDate date;
+
+  if (argc < 3 || !parse_date (argv[2], &date))
+    return mc_cli_usage ("calendar", _("a DATE (YYYY-MM-DD) is needed, then an optional NAME"));
+  name = g_strjoinv (" ", argv + 3);
+
+  if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING, &status)))
+    return status;
+  if (!mc_store_set_calendar_edit (store, &date, kind, name, g_get_user_name (), &error))
+    return mc_cli_fail (error);
+  g_print ("%s\t%s\t%s\t%s\n", argv[2], mc_calendar_day_kind_id (kind),
+           mc_calendar_source_id (MC_CALENDAR_SOURCE_LOCAL), name);
+  return MC_CLI_OK;
+}
+
+/* "remove" takes one layer away: a local edit of DATE if there is one (undoing it), else the
+ * rule or official day off or extra working day of DATE (cancelled by a local "not_off"). */
+static int
+calendar_remove (McCli  *cli,
+                 int     argc,
+                 char  **argv)
+{
+  g_autoptr(McStore) store = NULL;
+  g_autoptr(McCalendarEdit) edit = NULL;
+  g_autoptr(McCalendar) calendar = NULL;
+  g_autoptr(McCalendarEntry) entry = NULL;
+  GError *error = NULL;
+  int status = MC_CLI_OK;
+  GDate date;
+
+  if (argc != 3 || !parse_date (argv[2], &date))
+    return mc_cli_usage ("calendar", _("remove needs one DATE (YYYY-MM-DD)"));
+
+  if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING, &status)))
+    return status;
+  if (!mc_store_get_calendar_edit (store, &date, &edit, &error))
+    return mc_cli_fail (error);
+  if (edit != NULL)
+    {
+      if (!mc_store_remove_calendar_edit (store, &date, g_get_user_name (), &error))
+        return mc_cli_fail (error);
+      g_print (_("%s: local edit removed\n"), argv[2]);
+      return MC_CLI_OK;
+    }
+
+  calendar = mc_calendar_new ();
+  entry = mc_calendar_get_entry (calendar, &date);
+  if (entry == NULL)
+    {
+      g_printerr (_("motcuactl: %s is neither a day off nor an extra working day\n"), argv[2]);
+      return MC_CLI_FAILED;
+    }
+  if (!mc_store_set_calendar_edit (store, &date, MC_CALENDAR_DAY_NOT_OFF, "", g_get_user_name (), &error))
+    return mc_cli_fail (error);
+  g_print ("%s\t%s\t%s\t%s\n", argv[2], mc_calendar_day_kind_id (MC_CALENDAR_DAY_NOT_OFF),
+           mc_calendar_source_id (MC_CALENDAR_SOURCE_LOCAL), entry->name);
+  return MC_CLI_OK;
+}
+
+int
+mc_cli_calendar (McCli  *cli,
+                 int     argc,
+                 char  **argv)
+{
+  g_autoptr(GOptionContext) context =
+    g_option_context_new (_("list YEAR | add-off DATE [NAME] | add-work DATE [NAME] | remove DATE — the office calendar"));
+  int status = MC_CLI_OK;
+
+  g_option_context_set_description (context,
+    _("list prints the days off and extra working days of YEAR with their source (rule, official, "
+      "local). add-off and add-work add a local day off or extra working day; remove undoes a local "
+      "edit, or cancels the rule or official entry of that day. Dates are YYYY-MM-DD. Every change "
+      "is recorded in the audit log."));
+  if (!mc_cli_parse (context, "calendar", &argc, &argv, &status))
+    return status;
+  if (argc < 2)
+    return mc_cli_usage ("calendar", _("a subcommand is needed: list, add-off, add-work or remove"));
+
+  if (g_str_equal (argv[1], "list"))
+    return calendar_list (cli, argc, argv);
+  if (g_str_equal (argv[1], "add-off"))
+    return calendar_add (cli, argc, argv, MC_CALENDAR_DAY_OFF);
+  if (g_str_equal (argv[1], "add-work"))
+    return calendar_add (cli, argc, argv, MC_CALENDAR_DAY_WORK);
+  if (g_str_equal (argv[1], "remove"))
+    return calendar_remove (cli, argc, argv);
+  return mc_cli_usage ("calendar", _("unknown subcommand: use list, add-off, add-work or remove"));
+}
