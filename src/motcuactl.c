@@ -22,6 +22,9 @@ static const struct {
   { "due", mc_cli_due, N_("Compute the due time of a dossier") },
   { "lunar", mc_cli_lunar, N_("Show the lunar date of a day") },
   { "calendar", mc_cli_calendar, N_("List or edit the office calendar of days off") },
+  { "print", mc_cli_print, N_("Print a form of a dossier to PDF") },
+  { "register", mc_cli_register, N_("Print the register of dossiers received over a period to PDF") },
+  { "settings", mc_cli_settings, N_("List or change the office settings printed on the forms") },
 };
 
 static void

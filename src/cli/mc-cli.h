@@ -46,5 +46,8 @@ int mc_cli_show        (McCli *cli, int argc, char **argv);
 int mc_cli_due         (McCli *cli, int argc, char **argv);
 int mc_cli_lunar       (McCli *cli, int argc, char **argv);
 int mc_cli_calendar    (McCli *cli, int argc, char **argv);
+int mc_cli_print       (McCli *cli, int argc, char **argv);
+int mc_cli_register    (McCli *cli, int argc, char **argv);
+int mc_cli_settings    (McCli *cli, int argc, char **argv);
 
 G_END_DECLS

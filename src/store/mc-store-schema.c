@@ -172,6 +172,20 @@ static const char *migrations[] = {
   "  name TEXT NOT NULL DEFAULT '',"
   "  changed_at INTEGER NOT NULL"
   ");",
+  /* 1 → 2: the work queue window. One index per sort key, so that ordering a view of a million
+   * dossiers walks an index instead of sorting; (status, receipt) serves the per-status views in
+   * their default order, and (source_id, status) the ministry filter. */
+  "CREATE INDEX dossiers_queue_received ON dossiers(coalesce(received_at, submitted_at));"
+  "CREATE INDEX dossiers_queue_status_received ON dossiers(status, coalesce(received_at, submitted_at));"
+  "CREATE INDEX dossiers_queue_applicant ON dossiers(applicant_name);"
+  "CREATE INDEX dossiers_queue_procedure ON dossiers(procedure_code);"
+  "CREATE INDEX dossiers_queue_source ON dossiers(source_id, status);",
+  /* 2 → 3: the office settings that printed forms show (unit name, signature titles, legal
+   * citation); mc-store-settings.c knows the keys and their defaults. */
+  "CREATE TABLE settings ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MC_STORE_SCHEMA_VERSION);

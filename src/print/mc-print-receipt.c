@@ -1,0 +1,146 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "mc-print-private.h"
+#include "mc-print-qr.h"
+
+/* Giấy tiếp nhận hồ sơ và hẹn trả kết quả: what the citizen takes home from the counter. It
+ * says what was handed in and when to come back, and carries a QR code of the dossier number
+ * that a barcode scanner types into the queue's search when the citizen returns. */
+
+#define QR_SIZE (28 * 72.0 / 25.4)
+#define QR_COLUMN 0.26
+
+static void
+documents_table (McPrintLayout   *layout,
+                 const McDossier *d)
+{
+  static const McPrintColumn columns[] = {
+    { "STT", 0.07, PANGO_ALIGN_CENTER },
+    { "Tên giấy tờ", 0.63, PANGO_ALIGN_LEFT },
+    { "Bản chính / bản sao", 0.17, PANGO_ALIGN_CENTER },
+    { "Số lượng", 0.13, PANGO_ALIGN_CENTER },
+  };
+  McPrintTable *table = mc_print_table_begin (layout, G_N_ELEMENTS (columns), columns, MC_PRINT_TABLE_SIZE);
+
+  for (guint i = 0; i < d->documents->len; i++)
+    {
+      const McDocument *doc = g_ptr_array_index (d->documents, i);
+      g_autofree char *n = g_strdup_printf ("%u", i + 1);
+      g_autofree char *name = g_markup_escape_text (doc->name, -1);
+      g_autofree char *count = g_strdup_printf ("%02d", doc->count);
+      const char *cells[] = { n, name, doc->is_copy ? "Bản sao" : "Bản chính", count };
+
+      mc_print_table_row (table, cells);
+    }
+  mc_print_table_end (table);
+}
+
+static void
+fees_table (McPrintLayout   *layout,
+            const McDossier *d)
+{
+  static const McPrintColumn columns[] = {
+    { "STT", 0.07, PANGO_ALIGN_CENTER },
+    { "Nội dung", 0.51, PANGO_ALIGN_LEFT },
+    { "Số tiền", 0.24, PANGO_ALIGN_RIGHT },
+    { "Tình trạng", 0.18, PANGO_ALIGN_CENTER },
+  };
+  McPrintTable *table = mc_print_table_begin (layout, G_N_ELEMENTS (columns), columns, MC_PRINT_TABLE_SIZE);
+  g_autofree char *total = NULL;
+  gint64 sum = 0;
+
+  for (guint i = 0; i < d->fees->len; i++)
+    {
+      const McFee *fee = g_ptr_array_index (d->fees, i);
+      g_autofree char *n = g_strdup_printf ("%u", i + 1);
+      g_autofree char *name = g_markup_escape_text (fee->name, -1);
+      g_autofree char *amount = mc_print_amount (fee->amount_vnd);
+      const char *cells[] = { n, name, amount, fee->paid ? "Đã nộp" : "Chưa nộp" };
+
+      mc_print_table_row (table, cells);
+      sum += fee->amount_vnd;
+    }
+  total = mc_print_amount (sum);
+  {
+    g_autofree char *total_cell = g_strdup_printf ("<b>%s</b>", total);
+    const char *cells[] = { "", "<b>Tổng cộng</b>", total_cell, "" };
+
+    mc_print_table_row (table, cells);
+  }
+  mc_print_table_end (table);
+}
+
+/* The applicant beside the QR code, the QR code in the right column. */
+static gboolean
+applicant_and_qr (McPrintLayout        *layout,
+                  const McDossier      *d,
+                  GError              **error)
+{
+  g_autofree char *who = g_markup_printf_escaped (
+    "Đã tiếp nhận hồ sơ của:\n%s: <b>%s</b>\n%s: %s\nĐịa chỉ: %s\nSố điện thoại: %s",
+    mc_print_applicant_label (d->applicant_kind), d->applicant_name,
+    d->applicant_kind == MC_APPLICANT_CITIZEN ? "Số định danh cá nhân" : "Mã số định danh",
+    d->id_number ? d->id_number : "", d->address ? d->address : "", d->phone ? d->phone : "");
+  McPrintBox boxes[2] = {
+    { 1 - QR_COLUMN, who, 0, PANGO_ALIGN_LEFT, 0, FALSE },
+    { QR_COLUMN, "<small><i>Mã QR tra cứu hồ sơ</i></small>", MC_PRINT_TABLE_SIZE, PANGO_ALIGN_CENTER, QR_SIZE,
+      FALSE },
+  };
+  double top = mc_print_layout_boxes (layout, G_N_ELEMENTS (boxes), boxes, NULL);
+  double column = QR_COLUMN * mc_print_layout_get_width (layout);
+  double x = mc_print_layout_get_left (layout) + mc_print_layout_get_width (layout) - column + (column - QR_SIZE) / 2;
+
+  return mc_print_qr (mc_print_layout_get_cairo (layout), d->number, x, top, QR_SIZE, error);
+}
+
+gboolean
+mc_print_receipt (McPrintLayout        *layout,
+                  const McPrintOffice  *office,
+                  const McDossier      *d,
+                  GError              **error)
+{
+  g_autofree char *procedure = g_strdup_printf ("%s (mã thủ tục %s)", d->procedure_name, d->procedure_code);
+  g_autofree char *received = mc_print_date_time (d->received_at);
+  g_autofree char *due = d->due_at ? mc_print_date_time (d->due_at) : NULL;
+
+  if (!applicant_and_qr (layout, d, error))
+    return FALSE;
+  mc_print_layout_space (layout, MC_PRINT_PARAGRAPH_SPACE);
+  mc_print_field (layout, "Nội dung yêu cầu giải quyết", procedure);
+
+  mc_print_layout_keep (layout, 60);
+  mc_print_layout_paragraph (layout, 0, PANGO_ALIGN_LEFT, 0, "1. Thành phần hồ sơ nộp gồm:");
+  mc_print_layout_space (layout, MC_PRINT_PARAGRAPH_SPACE);
+  documents_table (layout, d);
+  mc_print_layout_space (layout, 6);
+  mc_print_field (layout, "2. Số lượng hồ sơ", "01 bộ");
+
+  if (d->fees->len > 0)
+    {
+      mc_print_layout_keep (layout, 60);
+      mc_print_layout_paragraph (layout, 0, PANGO_ALIGN_LEFT, 0, "3. Phí, lệ phí:");
+      mc_print_layout_space (layout, MC_PRINT_PARAGRAPH_SPACE);
+      fees_table (layout, d);
+      mc_print_layout_space (layout, 6);
+    }
+  else
+    mc_print_field (layout, "3. Phí, lệ phí", "Không");
+
+  mc_print_field (layout, "4. Thời gian nhận hồ sơ", received);
+  if (due != NULL)
+    mc_print_layout_paragraphf (layout, 0, PANGO_ALIGN_LEFT, 0, "5. Thời gian trả kết quả giải quyết hồ sơ: <b>%s</b>",
+                                due);
+  else
+    mc_print_field (layout, "5. Thời gian trả kết quả giải quyết hồ sơ", NULL);
+  mc_print_layout_space (layout, MC_PRINT_PARAGRAPH_SPACE);
+  mc_print_field (layout, "6. Hình thức nhận kết quả", mc_print_return_method (d->return_method));
+  if (*office->phone != '\0')
+    mc_print_layout_paragraphf (layout, 0, PANGO_ALIGN_LEFT, 0,
+                                "<i>Khi cần thông tin về hồ sơ, xin liên hệ số điện thoại %s, hoặc quét mã QR để "
+                                "tra cứu.</i>", office->phone);
+
+  mc_print_signatures (layout, office->applicant_title, d->applicant_name, office->receiver_title,
+                       mc_print_receiving_official (office, d), FALSE);
+  return TRUE;
+}

@@ -1,0 +1,449 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mc-print-private.h"
+#include "mc-store-settings.h"
+#include "mc-time.h"
+
+/* The forms, the office settings they print, and the blocks every form shares: the national
+ * heading beside the unit's name, the place and date, the title, the applicant, the
+ * signatures. Forms follow the layout of the one-stop-shop forms (Circular 03/2025/TT-VPCP,
+ * formerly 01/2018/TT-VPCP) without citing a form number: the citation is the office's
+ * setting form.legal-basis (see ../shared/domain/forms.md). */
+
+#define HEADING_SIZE 10.5
+#define TITLE_SIZE 13.0
+#define HEADING_LEFT 0.42
+#define DOTTED_LINE 17.0
+
+G_DEFINE_QUARK (mc-print-error-quark, mc_print_error)
+
+static const struct
+{
+  const char *id;
+  const char *title;
+} forms[MC_PRINT_N_FORMS] = {
+  [MC_PRINT_FORM_RECEIPT] = { "receipt", "Giấy tiếp nhận hồ sơ và hẹn trả kết quả" },
+  [MC_PRINT_FORM_SUPPLEMENT] = { "supplement", "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ" },
+  [MC_PRINT_FORM_REFUSAL] = { "refusal", "Phiếu từ chối tiếp nhận, giải quyết hồ sơ" },
+  [MC_PRINT_FORM_APOLOGY] = { "apology", "Phiếu xin lỗi và hẹn lại ngày trả kết quả" },
+  [MC_PRINT_FORM_STOP] = { "stop", "Thông báo dừng giải quyết hồ sơ" },
+  [MC_PRINT_FORM_CONTROL] = { "control", "Phiếu kiểm soát quá trình giải quyết hồ sơ" },
+};
+
+const char *
+mc_print_form_id (McPrintForm form)
+{
+  g_return_val_if_fail (form < MC_PRINT_N_FORMS, NULL);
+  return forms[form].id;
+}
+
+/* The form's Vietnamese title, as printed (in capitals) on it. */
+const char *
+mc_print_form_title (McPrintForm form)
+{
+  g_return_val_if_fail (form < MC_PRINT_N_FORMS, NULL);
+  return forms[form].title;
+}
+
+gboolean
+mc_print_form_from_id (const char  *id,
+                       McPrintForm *out_form)
+{
+  for (guint i = 0; id != NULL && i < MC_PRINT_N_FORMS; i++)
+    if (g_str_equal (forms[i].id, id))
+      {
+        *out_form = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* The form an action calls for, which the window offers right after it. */
+gboolean
+mc_print_form_for_action (McAction     action,
+                          McPrintForm *out_form)
+{
+  switch (action)
+    {
+    case MC_ACTION_RECEIVE: *out_form = MC_PRINT_FORM_RECEIPT; return TRUE;
+    case MC_ACTION_REQUEST_SUPPLEMENT: *out_form = MC_PRINT_FORM_SUPPLEMENT; return TRUE;
+    case MC_ACTION_REFUSE: *out_form = MC_PRINT_FORM_REFUSAL; return TRUE;
+    case MC_ACTION_RESCHEDULE: *out_form = MC_PRINT_FORM_APOLOGY; return TRUE;
+    case MC_ACTION_STOP: *out_form = MC_PRINT_FORM_STOP; return TRUE;
+    case MC_ACTION_FORWARD: *out_form = MC_PRINT_FORM_CONTROL; return TRUE;
+    default: return FALSE;
+    }
+}
+
+/* Office settings */
+
+static char **
+office_field (McPrintOffice *office,
+              const char    *key)
+{
+  static const struct { const char *key; gsize offset; } fields[] = {
+    { "office.parent", G_STRUCT_OFFSET (McPrintOffice, parent) },
+    { "office.unit", G_STRUCT_OFFSET (McPrintOffice, unit) },
+    { "office.place", G_STRUCT_OFFSET (McPrintOffice, place) },
+    { "office.phone", G_STRUCT_OFFSET (McPrintOffice, phone) },
+    { "office.official", G_STRUCT_OFFSET (McPrintOffice, official) },
+    { "form.receiver-title", G_STRUCT_OFFSET (McPrintOffice, receiver_title) },
+    { "form.applicant-title", G_STRUCT_OFFSET (McPrintOffice, applicant_title) },
+    { "form.head-title", G_STRUCT_OFFSET (McPrintOffice, head_title) },
+    { "form.legal-basis", G_STRUCT_OFFSET (McPrintOffice, legal_basis) },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (g_str_equal (fields[i].key, key))
+      return G_STRUCT_MEMBER_P (office, fields[i].offset);
+  return NULL;
+}
+
+/* The settings' defaults: what an office that set nothing prints. */
+McPrintOffice *
+mc_print_office_new_default (void)
+{
+  McPrintOffice *office = g_new0 (McPrintOffice, 1);
+  const McSettingInfo *known;
+  guint n;
+
+  known = mc_settings_known (&n);
+  for (guint i = 0; i < n; i++)
+    {
+      char **field = office_field (office, known[i].key);
+
+      if (field != NULL)
+        *field = g_strdup (known[i].default_value);
+    }
+  return office;
+}
+
+McPrintOffice *
+mc_print_office_load (McStore  *store,
+                      GError  **error)
+{
+  g_autoptr(McPrintOffice) office = mc_print_office_new_default ();
+  const McSettingInfo *known;
+  guint n;
+
+  known = mc_settings_known (&n);
+  for (guint i = 0; i < n; i++)
+    {
+      char **field = office_field (office, known[i].key);
+      char *value;
+
+      if (field == NULL)
+        continue;
+      if (!(value = mc_store_get_setting (store, known[i].key, error)))
+        return NULL;
+      g_free (*field);
+      *field = g_strstrip (value);
+    }
+  return g_steal_pointer (&office);
+}
+
+void
+mc_print_office_free (McPrintOffice *office)
+{
+  if (office == NULL)
+    return;
+  g_free (office->parent);
+  g_free (office->unit);
+  g_free (office->place);
+  g_free (office->phone);
+  g_free (office->official);
+  g_free (office->receiver_title);
+  g_free (office->applicant_title);
+  g_free (office->head_title);
+  g_free (office->legal_basis);
+  g_free (office);
+}
+
+/* Shared blocks */
+
+/* The national heading: the unit on the left under its parent authority, the national name and
+ * motto on the right, each with its short rule; then the place and date under the motto. */
+static void
+heading (McPrintLayout       *layout,
+         const McPrintOffice *office,
+         gint64               printed_at)
+{
+  g_autofree char *left = *office->parent != '\0'
+                          ? g_markup_printf_escaped ("%s\n<b>%s</b>", office->parent, office->unit)
+                          : g_markup_printf_escaped ("<b>%s</b>", office->unit);
+  g_autofree char *date = mc_print_date (printed_at);
+  g_autofree char *dated = NULL;
+  McPrintBox boxes[2] = {
+    { HEADING_LEFT, left, HEADING_SIZE, PANGO_ALIGN_CENTER, 0, FALSE },
+    { 1 - HEADING_LEFT, "<b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b>\n<b>Độc lập - Tự do - Hạnh phúc</b>",
+      HEADING_SIZE, PANGO_ALIGN_CENTER, 0, FALSE },
+  };
+  McPrintLine last[2];
+
+  mc_print_layout_boxes (layout, 2, boxes, last);
+  mc_print_layout_rule (layout, last[0].x + last[0].width / 4, last[0].y + 2, last[0].width / 2);
+  mc_print_layout_rule (layout, last[1].x, last[1].y + 2, last[1].width);
+  mc_print_layout_space (layout, 8);
+
+  if (*office->place != '\0')
+    dated = g_markup_printf_escaped ("<i>%s, %s</i>", office->place, date);
+  else
+    dated = g_markup_printf_escaped ("<i>N%s</i>", date + 1);  /* "Ngày …" starts the line */
+  boxes[0].markup = "";
+  boxes[1].markup = dated;
+  boxes[1].size = MC_PRINT_BODY_SIZE;
+  mc_print_layout_boxes (layout, 2, boxes, NULL);
+}
+
+/* A new page with the heading, the form's title (@title, plain text, printed in capitals) and
+ * @subtitle (markup), and the office's legal citation when it has one. */
+McPrintLayout *
+mc_print_form_begin (const McPrintOffice *office,
+                     McPrintOrientation   orientation,
+                     double               body_size,
+                     const char          *title,
+                     const char          *subtitle,
+                     gint64               printed_at)
+{
+  McPrintLayout *layout = mc_print_layout_new (orientation, body_size);
+  g_autofree char *upper = g_utf8_strup (title, -1);
+
+  mc_print_layout_set_title (layout, title);
+  heading (layout, office, printed_at);
+  mc_print_layout_space (layout, 14);
+  mc_print_layout_paragraphf (layout, TITLE_SIZE, PANGO_ALIGN_CENTER, 0, "<b>%s</b>", upper);
+  if (subtitle != NULL)
+    mc_print_layout_paragraph (layout, 0, PANGO_ALIGN_CENTER, 0, subtitle);
+  if (*office->legal_basis != '\0')
+    {
+      mc_print_layout_space (layout, 2);
+      mc_print_layout_paragraphf (layout, MC_PRINT_TABLE_SIZE, PANGO_ALIGN_CENTER, 0, "<i>%s</i>",
+                                  office->legal_basis);
+    }
+  mc_print_layout_space (layout, 10);
+  return layout;
+}
+
+/* Printed offline, a dossier carries a number the ministry system has not given yet: the
+ * citizen must know that the number on the paper may change. */
+void
+mc_print_provisional_note (McPrintLayout   *layout,
+                           const McDossier *dossier)
+{
+  McPrintBox box = { 1, NULL, MC_PRINT_TABLE_SIZE, PANGO_ALIGN_LEFT, 0, TRUE };
+  g_autofree char *markup = NULL;
+
+  if (!dossier->provisional)
+    return;
+  markup = g_markup_printf_escaped ("<b>SỐ HỒ SƠ TẠM THỜI: %s.</b> Hồ sơ được tiếp nhận khi chưa kết nối "
+                                    "được hệ thống giải quyết thủ tục hành chính; số hồ sơ chính thức sẽ được "
+                                    "cấp khi kết nối trở lại. Phiếu này được in lại với số chính thức.",
+                                    dossier->number);
+  box.markup = markup;
+  mc_print_layout_boxes (layout, 1, &box, NULL);
+  mc_print_layout_space (layout, 8);
+}
+
+/* "Label: value", or the label and dots to fill in by hand when the value is unknown. */
+void
+mc_print_field (McPrintLayout *layout,
+                const char    *label,
+                const char    *value)
+{
+  if (value != NULL && *value != '\0')
+    mc_print_layout_paragraphf (layout, 0, PANGO_ALIGN_LEFT, 0, "%s: %s", label, value);
+  else
+    mc_print_layout_paragraphf (layout, 0, PANGO_ALIGN_LEFT, 0, "%s: %s", label,
+                                "………………………………………………………………………");
+  mc_print_layout_space (layout, MC_PRINT_PARAGRAPH_SPACE);
+}
+
+/* Who the dossier is from and what it asks for. */
+void
+mc_print_applicant (McPrintLayout   *layout,
+                    const McDossier *d)
+{
+  g_autofree char *procedure = g_strdup_printf ("%s (mã thủ tục %s)", d->procedure_name, d->procedure_code);
+
+  mc_print_layout_paragraphf (layout, 0, PANGO_ALIGN_LEFT, 0, "%s: <b>%s</b>",
+                              mc_print_applicant_label (d->applicant_kind), d->applicant_name);
+  mc_print_layout_space (layout, MC_PRINT_PARAGRAPH_SPACE);
+  mc_print_field (layout, d->applicant_kind == MC_APPLICANT_CITIZEN ? "Số định danh cá nhân" : "Mã số định danh",
+                  d->id_number);
+  mc_print_field (layout, "Địa chỉ", d->address);
+  mc_print_field (layout, "Số điện thoại", d->phone);
+  mc_print_field (layout, "Nội dung yêu cầu giải quyết", procedure);
+}
+
+static void
+dotted_lines (McPrintLayout *layout,
+              guint          n)
+{
+  static const double dash[] = { 0.8, 2.4 };
+
+  for (guint i = 0; i < n; i++)
+    {
+      cairo_t *cr;
+      double y;
+
+      mc_print_layout_keep (layout, DOTTED_LINE);
+      cr = mc_print_layout_get_cairo (layout);
+      y = mc_print_layout_get_y (layout) + DOTTED_LINE - 3;
+      cairo_save (cr);
+      cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+      mc_print_layout_rule (layout, mc_print_layout_get_left (layout), y, mc_print_layout_get_width (layout));
+      cairo_restore (cr);
+      mc_print_layout_space (layout, DOTTED_LINE);
+    }
+}
+
+/* @items one per line, numbered; dotted lines to write on when there is none. */
+void
+mc_print_items (McPrintLayout *layout,
+                const char    *items)
+{
+  g_auto(GStrv) lines = g_strsplit (items ? items : "", "\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      if (*lines[i] == '\0')
+        continue;
+      mc_print_layout_paragraphf (layout, 0, PANGO_ALIGN_LEFT, 14, "%u. %s", ++n, lines[i]);
+      mc_print_layout_space (layout, MC_PRINT_PARAGRAPH_SPACE);
+    }
+  if (n == 0)
+    dotted_lines (layout, 3);
+}
+
+static char *
+signature_block (const char *title,
+                 const char *name,
+                 gboolean    seal)
+{
+  if (title == NULL)
+    return g_strdup ("");
+  /* Room for the handwritten signature (and the seal) between the title and the name. */
+  return g_markup_printf_escaped ("<b>%s</b>\n<i>%s</i>\n\n\n\n\n<b>%s</b>", title,
+                                  seal ? "(Ký, ghi rõ họ tên và đóng dấu)" : "(Ký và ghi rõ họ tên)",
+                                  name ? name : "");
+}
+
+/* Two signature blocks side by side, kept on one page; a NULL title leaves its side empty. */
+void
+mc_print_signatures (McPrintLayout *layout,
+                     const char    *left_title,
+                     const char    *left_name,
+                     const char    *right_title,
+                     const char    *right_name,
+                     gboolean       seal)
+{
+  g_autofree char *left = signature_block (left_title, left_name, FALSE);
+  g_autofree char *right = signature_block (right_title, right_name, seal);
+  McPrintBox boxes[2] = {
+    { 0.5, left, 0, PANGO_ALIGN_CENTER, 0, FALSE },
+    { 0.5, right, 0, PANGO_ALIGN_CENTER, 0, FALSE },
+  };
+
+  mc_print_layout_space (layout, 12);
+  mc_print_layout_boxes (layout, 2, boxes, NULL);
+}
+
+/* The latest step of the history that put the dossier in @status, or NULL. */
+const McStep *
+mc_print_last_step (const McDossier *d,
+                    McStatus         status)
+{
+  for (guint i = d->history->len; i > 0; i--)
+    {
+      const McStep *step = g_ptr_array_index (d->history, i - 1);
+
+      if (step->status == status)
+        return step;
+    }
+  return NULL;
+}
+
+/* The name under the receiving official's signature: the office's setting when it has one,
+ * else the official the history says received the dossier. */
+const char *
+mc_print_receiving_official (const McPrintOffice *office,
+                             const McDossier     *d)
+{
+  const McStep *received = mc_print_last_step (d, MC_STATUS_RECEIVED);
+
+  if (*office->official != '\0')
+    return office->official;
+  return received != NULL && received->actor != NULL ? received->actor : "";
+}
+
+/* Lays out @form for @dossier. Returns: (transfer full): the pages, or NULL with @error set
+ * when the dossier has not reached the point the form is about. */
+McPrintLayout *
+mc_print_dossier (const McPrintOffice   *office,
+                  const McDossier       *d,
+                  McPrintForm            form,
+                  const McPrintOptions  *options,
+                  GError               **error)
+{
+  McPrintOptions defaults = { 0 };
+  g_autoptr(McPrintLayout) layout = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *footer = NULL;
+
+  g_return_val_if_fail (office != NULL && d != NULL, NULL);
+  g_return_val_if_fail (form < MC_PRINT_N_FORMS, NULL);
+
+  if (options == NULL)
+    options = &defaults;
+  if ((form == MC_PRINT_FORM_RECEIPT || form == MC_PRINT_FORM_CONTROL) && d->received_at == 0)
+    {
+      g_set_error (error, MC_PRINT_ERROR, MC_PRINT_ERROR_NOT_APPLICABLE,
+                   _("Dossier %s has not been received yet"), d->number);
+      return NULL;
+    }
+  if (form == MC_PRINT_FORM_APOLOGY && d->due_at == 0)
+    {
+      g_set_error (error, MC_PRINT_ERROR, MC_PRINT_ERROR_NOT_APPLICABLE,
+                   _("Dossier %s has no due date to reschedule"), d->number);
+      return NULL;
+    }
+
+  subtitle = g_markup_printf_escaped ("Mã hồ sơ: <b>%s</b>%s", d->number, d->provisional ? " (số tạm thời)" : "");
+  layout = mc_print_form_begin (office, MC_PRINT_PORTRAIT, MC_PRINT_BODY_SIZE, forms[form].title, subtitle,
+                                options->printed_at ? options->printed_at : mc_time_now ());
+  footer = g_strdup_printf ("%s — hồ sơ %s", forms[form].title, d->number);
+  mc_print_layout_set_footer (layout, footer);
+  mc_print_provisional_note (layout, d);
+
+  switch (form)
+    {
+    case MC_PRINT_FORM_RECEIPT:
+      if (!mc_print_receipt (layout, office, d, error))
+        return NULL;
+      break;
+    case MC_PRINT_FORM_SUPPLEMENT:
+      mc_print_supplement (layout, office, d, options);
+      break;
+    case MC_PRINT_FORM_REFUSAL:
+      mc_print_refusal (layout, office, d, options);
+      break;
+    case MC_PRINT_FORM_APOLOGY:
+      mc_print_apology (layout, office, d, options);
+      break;
+    case MC_PRINT_FORM_STOP:
+      mc_print_stop (layout, office, d, options);
+      break;
+    case MC_PRINT_FORM_CONTROL:
+      mc_print_control (layout, d);
+      break;
+    case MC_PRINT_N_FORMS:
+    default:
+      g_assert_not_reached ();
+    }
+  return g_steal_pointer (&layout);
+}
