@@ -25,6 +25,12 @@ static const struct {
   { "print", mc_cli_print, N_("Print a form of a dossier to PDF") },
   { "register", mc_cli_register, N_("Print the register of dossiers received over a period to PDF") },
   { "settings", mc_cli_settings, N_("List or change the office settings printed on the forms") },
+  { "act", mc_cli_act, N_("Take an action on a dossier") },
+  { "receive-new", mc_cli_receive_new, N_("Receive a new dossier at the counter") },
+  { "outbox", mc_cli_outbox, N_("Show or resolve the actions waiting for the ministry systems") },
+  { "audit", mc_cli_audit, N_("Verify or export the audit log") },
+  { "sources", mc_cli_sources, N_("Add, list or remove the ministry systems of the profile") },
+  { "sync", mc_cli_sync, N_("Pull dossiers from the ministry systems") },
 };
 
 static void

@@ -49,5 +49,11 @@ int mc_cli_calendar    (McCli *cli, int argc, char **argv);
 int mc_cli_print       (McCli *cli, int argc, char **argv);
 int mc_cli_register    (McCli *cli, int argc, char **argv);
 int mc_cli_settings    (McCli *cli, int argc, char **argv);
+int mc_cli_act         (McCli *cli, int argc, char **argv);
+int mc_cli_receive_new (McCli *cli, int argc, char **argv);
+int mc_cli_outbox      (McCli *cli, int argc, char **argv);
+int mc_cli_audit       (McCli *cli, int argc, char **argv);
+int mc_cli_sources     (McCli *cli, int argc, char **argv);
+int mc_cli_sync        (McCli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -186,6 +186,50 @@ static const char *migrations[] = {
   "  key TEXT PRIMARY KEY,"
   "  value TEXT NOT NULL"
   ");",
+  /* 3 → 4: pulling from the ministries. remote_id is a dialect's own id where it is not MaHoSo
+   * (REST tombstones name only it). sync_held records a server change not applied because the
+   * dossier has local actions still to send: never silently overwritten, settled by the outbox.
+   * last_success is what the sync indicator shows. */
+  "ALTER TABLE dossiers ADD COLUMN remote_id TEXT;"
+  "CREATE INDEX dossiers_remote_id ON dossiers(source_id, remote_id) WHERE remote_id IS NOT NULL;"
+  "CREATE TABLE sync_held ("
+  "  dossier_id INTEGER PRIMARY KEY REFERENCES dossiers(id) ON DELETE CASCADE,"
+  "  server_version TEXT,"
+  "  deleted INTEGER NOT NULL DEFAULT 0,"
+  "  held_at INTEGER NOT NULL"
+  ");"
+  "ALTER TABLE sync_cursors ADD COLUMN last_success INTEGER;",
+  /* 4 → 5: processing actions (mc-store-actions.c, mc-store-outbox.c). rescheduled: the one
+   * reschedule a dossier may have. The outbox is rebuilt (SQLite cannot change a CHECK) to add
+   * the "discarded" state, so that an action the official gives up stays visible instead of
+   * being deleted, and server_state, the server's status and version a conflicting action is
+   * shown beside. Rows keep their ids. */
+  "ALTER TABLE dossiers ADD COLUMN rescheduled INTEGER NOT NULL DEFAULT 0;"
+  "CREATE TABLE outbox_v5 ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  source_id TEXT NOT NULL REFERENCES sources(id),"
+  "  dossier_id INTEGER NOT NULL REFERENCES dossiers(id),"
+  "  action TEXT NOT NULL,"
+  "  payload TEXT NOT NULL,"
+  "  payload_version INTEGER NOT NULL DEFAULT 1,"
+  "  base_version TEXT,"
+  "  state TEXT NOT NULL DEFAULT 'pending'"
+  "    CHECK (state IN ('pending','sending','in_doubt','done','conflict','rejected','discarded')),"
+  "  attempts INTEGER NOT NULL DEFAULT 0,"
+  "  last_error TEXT,"
+  "  server_state TEXT,"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL"
+  ");"
+  "INSERT INTO outbox_v5 (id, uuid, source_id, dossier_id, action, payload, payload_version,"
+  "  base_version, state, attempts, last_error, created_at, updated_at)"
+  "  SELECT id, uuid, source_id, dossier_id, action, payload, payload_version, base_version, state,"
+  "  attempts, last_error, created_at, updated_at FROM outbox;"
+  "DROP TABLE outbox;"
+  "ALTER TABLE outbox_v5 RENAME TO outbox;"
+  "CREATE INDEX outbox_dossier ON outbox(dossier_id, id);"
+  "CREATE INDEX outbox_state ON outbox(state);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MC_STORE_SCHEMA_VERSION);

@@ -1,0 +1,526 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <gio/gunixoutputstream.h>
+#include <glib/gi18n.h>
+#include <unistd.h>
+
+#include "mc-cli.h"
+#include "mc-dossier-json.h"
+#include "mc-store-actions.h"
+#include "mc-store-audit.h"
+#include "mc-store-outbox.h"
+#include "mc-time.h"
+
+/* motcuactl act, receive-new, outbox and audit: the official's actions, the queue of what
+ * waits for the ministry systems, and the audit log, as scripts and administrators use them.
+ * The store decides what is allowed; a refusal is exit 1 with its message. */
+
+/* The options of an action's input, shared by "act" and "outbox retry". */
+typedef struct
+{
+  char *note;
+  char *reason;
+  char **items;
+  char *due;
+  char *method;
+  char **results;
+  char **result_numbers;
+  char *fee_name;
+  gint64 fee_vnd;
+  char *unit;
+  char *at;
+} InputOptions;
+
+static void
+input_options_clear (InputOptions *o)
+{
+  g_free (o->note);
+  g_free (o->reason);
+  g_strfreev (o->items);
+  g_free (o->due);
+  g_free (o->method);
+  g_strfreev (o->results);
+  g_strfreev (o->result_numbers);
+  g_free (o->fee_name);
+  g_free (o->unit);
+  g_free (o->at);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (InputOptions, input_options_clear)
+
+static void
+add_input_entries (GOptionContext *context,
+                   InputOptions   *o)
+{
+  GOptionEntry entries[] = {
+    { "reason", 'r', 0, G_OPTION_ARG_STRING, &o->reason, N_("Reasons (refuse, stop, reschedule, withdraw)"), N_("TEXT") },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &o->note, N_("A note; the description of a processing step"), N_("TEXT") },
+    { "item", 'i', 0, G_OPTION_ARG_STRING_ARRAY, &o->items, N_("A missing item of a supplement request (repeat for each)"), N_("TEXT") },
+    { "due", 0, 0, G_OPTION_ARG_STRING, &o->due, N_("The new due date (reschedule)"), N_("“YYYY-MM-DD HH:MM”") },
+    { "method", 'm', 0, G_OPTION_ARG_STRING, &o->method, N_("How the result is returned: in-person, online or post"), N_("METHOD") },
+    { "result", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->results, N_("A result document (repeat for each)"), N_("NAME") },
+    { "result-number", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->result_numbers, N_("The number of a result document, in the order of --result"), N_("NUMBER") },
+    { "fee-name", 0, 0, G_OPTION_ARG_STRING, &o->fee_name, N_("What the financial obligation is"), N_("TEXT") },
+    { "fee", 0, 0, G_OPTION_ARG_INT64, &o->fee_vnd, N_("Its amount in đồng"), "N" },
+    { "unit", 0, 0, G_OPTION_ARG_STRING, &o->unit, N_("Your unit, for the processing history"), N_("NAME") },
+    { "at", 0, 0, G_OPTION_ARG_STRING, &o->at, N_("When it happened, if not now (Vietnam time)"), N_("“YYYY-MM-DD HH:MM”") },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+}
+
+/* Turns the options into @input (borrowing their strings). Returns FALSE with a message when
+ * one cannot be read, or does not apply to @action (a typo must not go unnoticed). */
+static gboolean
+input_from_options (const InputOptions  *o,
+                    McAction             action,
+                    McActionInput       *input,
+                    const char         **out_message)
+{
+  McActionNeeds needs = mc_action_needs (action);
+
+  *input = (McActionInput) { 0 };
+  if (o->reason != NULL && o->note != NULL)
+    {
+      *out_message = _("give --reason or --note, not both");
+      return FALSE;
+    }
+  input->note = o->reason ? o->reason : o->note;
+  input->unit = o->unit;
+  if (o->at != NULL && !mc_time_parse (o->at, &input->at))
+    {
+      *out_message = _("--at must be “YYYY-MM-DD HH:MM”");
+      return FALSE;
+    }
+  if ((o->items && !(needs & MC_ACTION_NEEDS_ITEMS)) || (o->due && !(needs & MC_ACTION_NEEDS_DUE)) ||
+      (o->method && !(needs & MC_ACTION_NEEDS_METHOD)) ||
+      ((o->results || o->result_numbers) && !(needs & MC_ACTION_NEEDS_RESULTS)) ||
+      ((o->fee_name || o->fee_vnd) && !(needs & MC_ACTION_NEEDS_FEE)))
+    {
+      *out_message = _("an option does not apply to this action");
+      return FALSE;
+    }
+  input->items = (const char * const *) o->items;
+  if (o->due != NULL && !mc_time_parse (o->due, &input->due_at))
+    {
+      *out_message = _("--due must be “YYYY-MM-DD HH:MM”");
+      return FALSE;
+    }
+  if (o->method != NULL && !(input->method = mc_return_method_from_id (o->method)))
+    {
+      *out_message = _("--method must be in-person, online or post");
+      return FALSE;
+    }
+  input->results = (const char * const *) o->results;
+  input->result_numbers = (const char * const *) o->result_numbers;
+  input->fee_name = o->fee_name;
+  input->fee_vnd = o->fee_vnd;
+  return TRUE;
+}
+
+static char *
+action_ids (void)
+{
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  for (int a = MC_ACTION_INVALID + 1; a <= MC_ACTION_LAST; a++)
+    g_string_append_printf (ids, "%s%s", ids->len ? ", " : "", mc_action_id (a));
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+/* Returns: the id of dossier @number, or 0 after printing why there is none. */
+static gint64
+find_dossier (McStore    *store,
+              const char *number,
+              int        *out_status)
+{
+  GError *error = NULL;
+  gint64 id = mc_store_find_number (store, number, &error);
+
+  if (id < 0)
+    *out_status = mc_cli_fail (error);
+  else if (id == 0)
+    {
+      g_printerr (_("motcuactl: no dossier numbered “%s”\n"), number);
+      *out_status = MC_CLI_FAILED;
+    }
+  return MAX (id, 0);
+}
+
+int
+mc_cli_act (McCli  *cli,
+            int     argc,
+            char  **argv)
+{
+  g_auto(InputOptions) o = { 0 };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("NUMBER ACTION — take an action on a dossier"));
+  g_autoptr(McStore) store = NULL;
+  g_autoptr(McDossier) d = NULL;
+  g_autofree char *ids = action_ids ();
+  g_autofree char *description = g_strdup_printf (_("ACTION is one of: %s."), ids);
+  McActionInput input;
+  const char *message = NULL;
+  GError *error = NULL;
+  int status = MC_CLI_OK;
+  McAction action;
+  gint64 id;
+
+  add_input_entries (context, &o);
+  g_option_context_set_description (context, description);
+  if (!mc_cli_parse (context, "act", &argc, &argv, &status))
+    return status;
+  if (argc != 3)
+    return mc_cli_usage ("act", _("a dossier NUMBER and an ACTION are needed"));
+  if ((action = mc_action_from_id (argv[2])) == MC_ACTION_INVALID)
+    return mc_cli_usage ("act", description);
+  if (!input_from_options (&o, action, &input, &message))
+    return mc_cli_usage ("act", message);
+
+  if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING, &status)))
+    return status;
+  if (!(id = find_dossier (store, argv[1], &status)))
+    return status;
+  if (!mc_store_apply_action (store, id, action, &input, g_get_user_name (), &error) ||
+      !(d = mc_store_get_dossier (store, id, &error)))
+    return mc_cli_fail (error);
+
+  g_print (_("%s: %s; status “%s”, waiting to be sent to the ministry system\n"),
+           d->number, mc_action_label (action), mc_status_label (d->status));
+  if (d->due_at != 0)
+    {
+      g_autoptr(GDateTime) due = mc_time_to_local (d->due_at);
+      g_autofree char *text = g_date_time_format (due, "%Y-%m-%d %H:%M");
+
+      g_print ("%s: %s\n", _("Due"), text);
+    }
+  return MC_CLI_OK;
+}
+
+int
+mc_cli_receive_new (McCli  *cli,
+                    int     argc,
+                    char  **argv)
+{
+  g_autofree char *procedure = NULL, *applicant = NULL, *id_number = NULL, *phone = NULL;
+  g_autofree char *address = NULL, *method = NULL, *source = NULL, *unit = NULL, *at = NULL;
+  g_auto(GStrv) documents = NULL;
+  gint64 fee = -1;
+  int kind = 0;
+  gboolean fee_paid = FALSE, dry_run = FALSE, json = FALSE;
+  GOptionEntry entries[] = {
+    { "procedure", 'p', 0, G_OPTION_ARG_STRING, &procedure, N_("The procedure code (MaTTHC)"), N_("CODE") },
+    { "applicant", 'a', 0, G_OPTION_ARG_STRING, &applicant, N_("The applicant's full name"), N_("NAME") },
+    { "kind", 0, 0, G_OPTION_ARG_INT, &kind, N_("1 citizen (default), 2 enterprise, 3 state agency, 4 other organization"), "N" },
+    { "id-number", 0, 0, G_OPTION_ARG_STRING, &id_number, N_("The applicant's ID number (12 digits for a citizen)"), N_("DIGITS") },
+    { "phone", 0, 0, G_OPTION_ARG_STRING, &phone, N_("Phone number"), N_("NUMBER") },
+    { "address", 0, 0, G_OPTION_ARG_STRING, &address, N_("Address"), N_("TEXT") },
+    { "document", 'd', 0, G_OPTION_ARG_STRING_ARRAY, &documents, N_("A document received (repeat for each)"), N_("NAME") },
+    { "fee", 0, 0, G_OPTION_ARG_INT64, &fee, N_("The fee in đồng (default: the catalog's)"), "N" },
+    { "fee-paid", 0, 0, G_OPTION_ARG_NONE, &fee_paid, N_("The fee was paid at the counter"), NULL },
+    { "method", 'm', 0, G_OPTION_ARG_STRING, &method, N_("How the result is returned: in-person, online or post"), N_("METHOD") },
+    { "source", 0, 0, G_OPTION_ARG_STRING, &source, N_("The ministry system (default: the procedure's)"), N_("ID") },
+    { "unit", 0, 0, G_OPTION_ARG_STRING, &unit, N_("Your unit, for the processing history"), N_("NAME") },
+    { "at", 0, 0, G_OPTION_ARG_STRING, &at, N_("When it was received, if not now (Vietnam time)"), N_("“YYYY-MM-DD HH:MM”") },
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Only check the input and print the due date"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the new dossier as JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— receive a new dossier at the counter"));
+  g_autoptr(McStore) store = NULL;
+  g_autoptr(McDossier) d = NULL;
+  McIntake intake = { 0 };
+  GError *error = NULL;
+  int status = MC_CLI_OK;
+  gint64 due;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!mc_cli_parse (context, "receive-new", &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return mc_cli_usage ("receive-new", _("unexpected argument"));
+  if (at != NULL && !mc_time_parse (at, &intake.at))
+    return mc_cli_usage ("receive-new", _("--at must be “YYYY-MM-DD HH:MM”"));
+  if (method != NULL && !(intake.return_method = mc_return_method_from_id (method)))
+    return mc_cli_usage ("receive-new", _("--method must be in-person, online or post"));
+  intake.source_id = source;
+  intake.procedure_code = procedure;
+  intake.applicant_name = applicant;
+  intake.applicant_kind = kind;
+  intake.id_number = id_number;
+  intake.phone = phone;
+  intake.address = address;
+  intake.documents = (const char * const *) documents;
+  intake.fee_vnd = fee;
+  intake.fee_paid = fee_paid;
+  intake.unit = unit;
+
+  if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING, &status)))
+    return status;
+  if (dry_run)
+    {
+      if (!(due = mc_store_intake_preview (store, &intake, &error)))
+        return mc_cli_fail (error);
+    }
+  else
+    {
+      if (!(d = mc_store_receive_new (store, &intake, g_get_user_name (), &error)))
+        return mc_cli_fail (error);
+      due = d->due_at;
+    }
+  if (json && d != NULL)
+    {
+      g_autoptr(JsonNode) node = mc_dossier_to_json (d, TRUE);
+      mc_cli_print_json (node);
+    }
+  else
+    {
+      g_autoptr(GDateTime) local = mc_time_to_local (due);
+      g_autofree char *text = g_date_time_format (local, "%Y-%m-%d %H:%M");
+
+      if (d != NULL)
+        g_print ("%s\t", d->number);
+      g_print ("%s\n", text);
+    }
+  return MC_CLI_OK;
+}
+
+static JsonNode *
+entry_to_json (const McOutboxEntry *e)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *created = mc_time_format_iso (e->created_at);
+  g_autofree char *updated = mc_time_format_iso (e->updated_at);
+  const struct { const char *key, *value; } strings[] = {
+    { "uuid", e->uuid }, { "source", e->source_id }, { "number", e->dossier_number },
+    { "action", e->action }, { "state", mc_outbox_state_id (e->state) },
+    { "base_version", e->base_version }, { "last_error", e->last_error },
+    { "created_at", created }, { "updated_at", updated },
+  };
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "id");
+  json_builder_add_int_value (b, e->id);
+  for (gsize i = 0; i < G_N_ELEMENTS (strings); i++)
+    {
+      json_builder_set_member_name (b, strings[i].key);
+      if (strings[i].value != NULL)
+        json_builder_add_string_value (b, strings[i].value);
+      else
+        json_builder_add_null_value (b);
+    }
+  json_builder_set_member_name (b, "attempts");
+  json_builder_add_int_value (b, e->attempts);
+  json_builder_set_member_name (b, "payload_version");
+  json_builder_add_int_value (b, e->payload_version);
+  /* The payload and the server's state are JSON themselves: nested, not quoted. */
+  json_builder_set_member_name (b, "payload");
+  if (json_parser_load_from_data (parser, e->payload, -1, NULL))
+    json_builder_add_value (b, json_node_copy (json_parser_get_root (parser)));
+  else
+    json_builder_add_string_value (b, e->payload);
+  json_builder_set_member_name (b, "server_state");
+  if (e->server_state != NULL && json_parser_load_from_data (parser, e->server_state, -1, NULL))
+    json_builder_add_value (b, json_node_copy (json_parser_get_root (parser)));
+  else
+    json_builder_add_null_value (b);
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+static int
+outbox_show (McStore    *store,
+             const char *source,
+             int         state,
+             gboolean    json)
+{
+  McOutboxFilter filter = { .source_id = source, .state = state };
+  g_autoptr(GPtrArray) counts = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  GError *error = NULL;
+
+  if (!(counts = mc_store_outbox_counts (store, &error)) || !(entries = mc_store_outbox_list (store, &filter, &error)))
+    return mc_cli_fail (error);
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "counts");
+      json_builder_begin_object (b);
+      for (guint i = 0; i < counts->len; i++)
+        {
+          McOutboxCounts *c = g_ptr_array_index (counts, i);
+
+          json_builder_set_member_name (b, c->source_id);
+          json_builder_begin_object (b);
+          for (guint s = 0; s < MC_OUTBOX_N_STATES; s++)
+            {
+              json_builder_set_member_name (b, mc_outbox_state_id (s));
+              json_builder_add_int_value (b, c->n[s]);
+            }
+          json_builder_end_object (b);
+        }
+      json_builder_end_object (b);
+      json_builder_set_member_name (b, "entries");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < entries->len; i++)
+        json_builder_add_value (b, entry_to_json (g_ptr_array_index (entries, i)));
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      root = json_builder_get_root (b);
+      mc_cli_print_json (root);
+      return MC_CLI_OK;
+    }
+
+  for (guint i = 0; i < counts->len; i++)
+    {
+      McOutboxCounts *c = g_ptr_array_index (counts, i);
+
+      g_print ("%s:", c->source_id);
+      for (guint s = 0; s < MC_OUTBOX_N_STATES; s++)
+        g_print (" %s %u", mc_outbox_state_id (s), c->n[s]);
+      g_print ("\n");
+    }
+  for (guint i = 0; i < entries->len; i++)
+    {
+      McOutboxEntry *e = g_ptr_array_index (entries, i);
+      g_autofree char *created = mc_time_format_short (e->created_at);
+
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\t%d\t%s\n", e->id, created, e->source_id,
+               e->dossier_number, e->action, mc_outbox_state_id (e->state), e->attempts,
+               e->last_error ? e->last_error : "");
+    }
+  return MC_CLI_OK;
+}
+
+/* outbox reapply|discard|retry ID: the official's resolutions of a conflict or a rejection. */
+static int
+outbox_resolve (McStore            *store,
+                const char         *what,
+                const char         *id_text,
+                const InputOptions *o)
+{
+  g_autoptr(McOutboxEntry) e = NULL;
+  McActionInput input;
+  const char *message = NULL;
+  GError *error = NULL;
+  gboolean edited = o->note || o->reason || o->items || o->due || o->method || o->results || o->fee_name;
+  char *end;
+  gint64 id = g_ascii_strtoll (id_text, &end, 10);
+
+  if (*id_text == '\0' || *end != '\0' || id <= 0)
+    return mc_cli_usage ("outbox", _("ID must be the number of an outbox entry"));
+  if (!(e = mc_store_outbox_get (store, id, &error)))
+    return mc_cli_fail (error);
+  if (g_str_equal (what, "reapply") && !mc_store_outbox_reapply (store, id, g_get_user_name (), &error))
+    return mc_cli_fail (error);
+  if (g_str_equal (what, "discard") && !mc_store_outbox_discard (store, id, g_get_user_name (), &error))
+    return mc_cli_fail (error);
+  if (g_str_equal (what, "retry"))
+    {
+      if (edited && !input_from_options (o, mc_action_from_id (e->action), &input, &message))
+        return mc_cli_usage ("outbox", message);
+      if (!mc_store_outbox_retry (store, id, edited ? &input : NULL, g_get_user_name (), &error))
+        return mc_cli_fail (error);
+    }
+  g_clear_pointer (&e, mc_outbox_entry_free);
+  if (!(e = mc_store_outbox_get (store, id, &error)))
+    return mc_cli_fail (error);
+  g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", e->id, e->dossier_number, e->action, mc_outbox_state_id (e->state));
+  return MC_CLI_OK;
+}
+
+int
+mc_cli_outbox (McCli  *cli,
+               int     argc,
+               char  **argv)
+{
+  g_auto(InputOptions) o = { 0 };
+  g_autofree char *source = NULL;
+  g_autofree char *state_id = NULL;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "source", 0, 0, G_OPTION_ARG_STRING, &source, N_("Only the entries of this source"), N_("ID") },
+    { "state", 0, 0, G_OPTION_ARG_STRING, &state_id, N_("Only the entries in this state"), N_("STATE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    g_option_context_new (_("[reapply ID | discard ID | retry ID] — what waits for the ministry systems"));
+  g_autoptr(McStore) store = NULL;
+  McOutboxState state = 0;
+  int status = MC_CLI_OK;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  add_input_entries (context, &o);
+  g_option_context_set_description (context,
+    _("Without a subcommand, prints the counts per source and state, then every entry. reapply queues "
+      "a conflicting action again on the ministry's current state; discard gives up a conflicting or "
+      "refused action; retry sends a refused action again, with the input options to edit it. Each "
+      "resolution is recorded in the audit log."));
+  if (!mc_cli_parse (context, "outbox", &argc, &argv, &status))
+    return status;
+  if (state_id != NULL && !mc_outbox_state_from_id (state_id, &state))
+    return mc_cli_usage ("outbox", _("--state must be pending, sending, in_doubt, done, conflict, rejected or discarded"));
+  if (argc != 1 && !(argc == 3 && g_strv_contains ((const char *[]) { "reapply", "discard", "retry", NULL }, argv[1])))
+    return mc_cli_usage ("outbox", _("the subcommands are reapply ID, discard ID and retry ID"));
+
+  if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING, &status)))
+    return status;
+  if (argc == 3)
+    return outbox_resolve (store, argv[1], argv[2], &o);
+  return outbox_show (store, source, state_id ? (int) state : -1, json);
+}
+
+int
+mc_cli_audit (McCli  *cli,
+              int     argc,
+              char  **argv)
+{
+  gboolean csv = FALSE;
+  GOptionEntry entries[] = {
+    { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("Export as CSV"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("verify | export --csv — the audit log"));
+  g_autoptr(McStore) store = NULL;
+  GError *error = NULL;
+  int status = MC_CLI_OK;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context,
+    _("verify checks the chain of hashes of the whole log and names the first entry that was "
+      "altered or removed; export --csv writes the log to standard output."));
+  if (!mc_cli_parse (context, "audit", &argc, &argv, &status))
+    return status;
+  if (argc != 2 || !(g_str_equal (argv[1], "verify") || g_str_equal (argv[1], "export")))
+    return mc_cli_usage ("audit", _("a subcommand is needed: verify or export --csv"));
+  if (g_str_equal (argv[1], "export") && !csv)
+    return mc_cli_usage ("audit", _("export needs --csv (the only format)"));
+  if (g_str_equal (argv[1], "verify") && csv)
+    return mc_cli_usage ("audit", _("--csv is for export"));
+
+  if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING, &status)))
+    return status;
+  if (g_str_equal (argv[1], "verify"))
+    {
+      guint n = 0;
+
+      if (!mc_store_audit_verify (store, &n, &error))
+        return mc_cli_fail (error);
+      g_print (g_dngettext (GETTEXT_PACKAGE, "The audit log is intact: %u entry\n",
+                            "The audit log is intact: %u entries\n", n), n);
+    }
+  else
+    {
+      g_autoptr(GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+
+      if (!mc_store_audit_export_csv (store, out, &error))
+        return mc_cli_fail (error);
+    }
+  return MC_CLI_OK;
+}

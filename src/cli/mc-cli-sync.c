@@ -1,0 +1,444 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib-unix.h>
+#include <glib/gi18n.h>
+#include <libsecret/secret.h>
+#include <stdio.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "mc-cli.h"
+#include "mc-connector.h"
+#include "mc-store-sync.h"
+#include "mc-sync-engine.h"
+#include "mc-time.h"
+
+/* motcuactl sources add|list|remove and motcuactl sync. A source's password (and the REST
+ * dialect's application key) is read from stdin or a prompt without echo — never from the
+ * command line — and kept in the Secret Service, keyed by profile and source. */
+
+static const SecretSchema *
+source_schema (void)
+{
+  static const SecretSchema schema = {
+    "io.github.motcua.MotCua.Source", SECRET_SCHEMA_NONE,
+    {
+      { "profile", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { "source", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { "kind", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { NULL, 0 },
+    }
+  };
+  return &schema;
+}
+
+static const struct {
+  const char *dialect;
+  const char *ministry;
+} default_ministries[] = {
+  { "dvcqg", "G03" }, { "lgsp", "G09" }, { "rest", "G16" }, { "feed", "G18" }, { "legacy", "G21" },
+};
+
+/* One line from stdin; on a terminal, prompted on stderr with the echo off. */
+static char *
+read_secret (const char *prompt)
+{
+  gboolean tty = isatty (STDIN_FILENO);
+  struct termios saved, quiet;
+  char buffer[1024];
+  char *line;
+
+  if (tty)
+    {
+      g_printerr ("%s", prompt);
+      tcgetattr (STDIN_FILENO, &saved);
+      quiet = saved;
+      quiet.c_lflag &= ~ECHO;
+      tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+  line = fgets (buffer, sizeof buffer, stdin);
+  if (tty)
+    {
+      tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved);
+      g_printerr ("\n");
+    }
+  if (line == NULL)
+    return NULL;
+  g_strchomp (buffer);
+  line = g_strdup (buffer);
+  memset (buffer, 0, sizeof buffer);
+  return line;
+}
+
+static gboolean
+store_secret (const char  *profile,
+              const char  *source_id,
+              const char  *kind,
+              const char  *secret,
+              GError     **error)
+{
+  g_autofree char *label = g_strdup_printf ("Một Cửa: %s (%s)", source_id, kind);
+
+  return secret_password_store_sync (source_schema (), SECRET_COLLECTION_DEFAULT, label, secret, NULL, error,
+                                     "profile", profile, "source", source_id, "kind", kind, NULL);
+}
+
+static GHashTable *
+lookup_secrets (const char  *profile,
+                const char  *source_id,
+                GError     **error)
+{
+  g_autoptr(GHashTable) secrets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          (GDestroyNotify) secret_password_free);
+  static const char *kinds[] = { "password", "api-key" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      GError *local = NULL;
+      char *value = secret_password_lookup_sync (source_schema (), NULL, &local, "profile", profile,
+                                                 "source", source_id, "kind", kinds[i], NULL);
+
+      if (local != NULL)
+        {
+          g_propagate_error (error, local);
+          return NULL;
+        }
+      if (value != NULL)
+        g_hash_table_insert (secrets, g_strdup (kinds[i]), value);
+    }
+  return g_steal_pointer (&secrets);
+}
+
+static int
+sources_add (McCli  *cli,
+             int     argc,
+             char  **argv)
+{
+  g_autofree char *dialect = NULL, *url = NULL, *unit = NULL, *account = NULL, *name = NULL, *ministry = NULL;
+  GOptionEntry entries[] = {
+    { "dialect", 0, 0, G_OPTION_ARG_STRING, &dialect, N_("dvcqg, lgsp, rest, feed or legacy"), "DIALECT" },
+    { "url", 0, 0, G_OPTION_ARG_STRING, &url, N_("Base address of the ministry system"), "URL" },
+    { "unit", 0, 0, G_OPTION_ARG_STRING, &unit, N_("Unit code (mã đơn vị)"), "CODE" },
+    { "account", 0, 0, G_OPTION_ARG_STRING, &account, N_("User name or client id"), "NAME" },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Name shown to the official"), "TEXT" },
+    { "ministry", 0, 0, G_OPTION_ARG_STRING, &ministry, N_("Ministry code (G03, G09, G16, G18, G21)"), "CODE" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("ID — add a ministry system; the password is read from standard input"));
+  g_autoptr(McStore) store = NULL;
+  g_autoptr(McSource) source = NULL;
+  g_autofree char *password = NULL;
+  g_autofree char *api_key = NULL;
+  GError *error = NULL;
+  int status = MC_CLI_OK;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!mc_cli_parse (context, "sources add", &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return mc_cli_usage ("sources add", _("one source ID is needed"));
+  if (dialect == NULL || url == NULL || unit == NULL || account == NULL)
+    return mc_cli_usage ("sources add", _("--dialect, --url, --unit and --account are needed"));
+  if (ministry == NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (default_ministries); i++)
+      if (g_str_equal (dialect, default_ministries[i].dialect))
+        ministry = g_strdup (default_ministries[i].ministry);
+  if (ministry == NULL)
+    return mc_cli_usage ("sources add", _("--dialect must be dvcqg, lgsp, rest, feed or legacy"));
+  if (!g_str_has_prefix (url, "http://") && !g_str_has_prefix (url, "https://"))
+    return mc_cli_usage ("sources add", _("--url must start with http:// or https://"));
+
+  source = mc_source_new (argv[1], ministry, dialect, name ? name : mc_ministry_name (ministry), url, unit, account);
+  password = read_secret (_("Password: "));
+  if (password == NULL || *password == '\0')
+    return mc_cli_usage ("sources add", _("a password is needed on standard input"));
+  if (g_str_equal (dialect, "rest") && ((api_key = read_secret (_("Application key: "))) == NULL || *api_key == '\0'))
+    return mc_cli_usage ("sources add", _("this dialect also needs an application key, on the next line"));
+
+  if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_CREATE, &status)))
+    return status;
+  if (!mc_store_add_source (store, source, &error))
+    return mc_cli_fail (error);
+  if (!store_secret (mc_store_get_path (store), source->id, "password", password, &error)
+      || (api_key && !store_secret (mc_store_get_path (store), source->id, "api-key", api_key, &error)))
+    {
+      g_autoptr(GError) ignored = NULL;
+
+      mc_store_remove_source (store, source->id, &ignored);
+      g_prefix_error (&error, _("Cannot keep the password in the Secret Service: "));
+      return mc_cli_fail (error);
+    }
+  memset (password, 0, strlen (password));
+  g_print (_("Source %s added (%s, %s)\n"), source->id, source->dialect, source->base_url);
+  return MC_CLI_OK;
+}
+
+static int
+sources_list (McCli  *cli,
+              int     argc,
+              char  **argv)
+{
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— list the ministry systems of the profile"));
+  g_autoptr(McStore) store = NULL;
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  GError *error = NULL;
+  int status = MC_CLI_OK;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!mc_cli_parse (context, "sources list", &argc, &argv, &status))
+    return status;
+  if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING, &status)))
+    return status;
+  if (!(sources = mc_store_list_sources (store, &error)))
+    return mc_cli_fail (error);
+  json_builder_begin_array (b);
+  for (guint i = 0; i < sources->len; i++)
+    {
+      McSource *s = g_ptr_array_index (sources, i);
+      gint64 last = mc_store_sync_last_success (store, s->id, NULL);
+      g_autofree char *when = last > 0 ? mc_time_format_short (last) : g_strdup (_("never"));
+
+      if (!json)
+        {
+          g_print ("%s\t%s\t%s\t%s\t%s\t%s\t%s\n", s->id, s->dialect, s->name, s->base_url, s->unit_code,
+                   s->account, when);
+          continue;
+        }
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "id");
+      json_builder_add_string_value (b, s->id);
+      json_builder_set_member_name (b, "ministry");
+      json_builder_add_string_value (b, s->ministry);
+      json_builder_set_member_name (b, "dialect");
+      json_builder_add_string_value (b, s->dialect);
+      json_builder_set_member_name (b, "name");
+      json_builder_add_string_value (b, s->name);
+      json_builder_set_member_name (b, "url");
+      json_builder_add_string_value (b, s->base_url);
+      json_builder_set_member_name (b, "unit");
+      json_builder_add_string_value (b, s->unit_code);
+      json_builder_set_member_name (b, "account");
+      json_builder_add_string_value (b, s->account);
+      json_builder_set_member_name (b, "last_sync");
+      if (last > 0)
+        {
+          g_autofree char *iso = mc_time_format_iso (last);
+          json_builder_add_string_value (b, iso);
+        }
+      else
+        json_builder_add_null_value (b);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  if (json)
+    {
+      g_autoptr(JsonNode) node = json_builder_get_root (b);
+      mc_cli_print_json (node);
+    }
+  return MC_CLI_OK;
+}
+
+static int
+sources_remove (McCli  *cli,
+                int     argc,
+                char  **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("ID — remove a ministry system, its dossiers and its password"));
+  g_autoptr(McStore) store = NULL;
+  GError *error = NULL;
+  int status = MC_CLI_OK;
+
+  if (!mc_cli_parse (context, "sources remove", &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return mc_cli_usage ("sources remove", _("one source ID is needed"));
+  if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING, &status)))
+    return status;
+  if (!mc_store_sync_remove_source (store, argv[1], &error))
+    return mc_cli_fail (error);
+  /* The Secret Service may be absent (a server without a session): the source is gone anyway. */
+  secret_password_clear_sync (source_schema (), NULL, NULL, "profile", mc_store_get_path (store),
+                              "source", argv[1], NULL);
+  g_print (_("Source %s removed\n"), argv[1]);
+  return MC_CLI_OK;
+}
+
+int
+mc_cli_sources (McCli  *cli,
+                int     argc,
+                char  **argv)
+{
+  if (argc >= 2 && g_str_equal (argv[1], "add"))
+    return sources_add (cli, argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "list"))
+    return sources_list (cli, argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "remove"))
+    return sources_remove (cli, argc - 1, argv + 1);
+  return mc_cli_usage ("sources", _("add, list or remove is needed"));
+}
+
+/* motcuactl sync */
+
+typedef struct
+{
+  GMainLoop *loop;
+  gboolean done;
+  gboolean ok;
+  GError *error;
+  gboolean progress;
+} SyncRun;
+
+static void
+print_progress (McSyncEngine *engine,
+                const char   *source_id,
+                SyncRun      *run)
+{
+  McSyncProgress p;
+
+  if (!mc_sync_engine_get_progress (engine, source_id, &p))
+    return;
+  if (run->progress && p.state == MC_SYNC_STATE_SYNCING)
+    g_printerr ("\r\033[K%s: %s, %u %s, %u %s", source_id, mc_sync_state_label (p.state), p.pages,
+                g_dngettext (GETTEXT_PACKAGE, "page", "pages", p.pages), p.dossiers,
+                g_dngettext (GETTEXT_PACKAGE, "dossier", "dossiers", p.dossiers));
+  else if (run->loop != NULL && p.state != MC_SYNC_STATE_SYNCING)
+    g_print ("%s: %s%s%s\n", source_id, mc_sync_state_label (p.state), p.message ? " — " : "",
+             p.message ? p.message : "");
+}
+
+static void
+sync_done (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  SyncRun *run = user_data;
+
+  run->ok = mc_sync_engine_sync_finish (MC_SYNC_ENGINE (object), result, &run->error);
+  run->done = TRUE;
+}
+
+static gboolean
+quit_cb (gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+print_summary (McSyncEngine *engine,
+               GStrv         ids)
+{
+  for (guint i = 0; ids[i]; i++)
+    {
+      McSyncProgress p;
+
+      if (!mc_sync_engine_get_progress (engine, ids[i], &p))
+        continue;
+      if (p.state == MC_SYNC_STATE_IDLE)
+        g_print (_("%s: up to date — %u new, %u changed, %u removed, %u held for local actions (%u requests)\n"),
+                 ids[i], p.inserted, p.updated, p.deleted, p.held, p.requests);
+      else
+        g_print ("%s: %s — %s\n", ids[i], mc_sync_state_label (p.state), p.message ? p.message : "");
+    }
+}
+
+int
+mc_cli_sync (McCli  *cli,
+             int     argc,
+             char  **argv)
+{
+  g_autofree char *source_id = NULL;
+  gboolean once = FALSE, full = FALSE;
+  GOptionEntry entries[] = {
+    { "source", 0, 0, G_OPTION_ARG_STRING, &source_id, N_("Only this source"), "ID" },
+    { "once", 0, 0, G_OPTION_ARG_NONE, &once, N_("Sync once and exit (default: keep syncing until interrupted)"), NULL },
+    { "full", 0, 0, G_OPTION_ARG_NONE, &full, N_("Read everything again and drop what the system no longer lists"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— pull dossiers from the ministry systems"));
+  g_autoptr(McStore) store = NULL;
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(McSyncEngine) engine = NULL;
+  g_auto(GStrv) ids = NULL;
+  SyncRun run = { .progress = mc_cli_progress_wanted () };
+  GError *error = NULL;
+  int status = MC_CLI_OK;
+  guint added = 0;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!mc_cli_parse (context, "sync", &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return mc_cli_usage ("sync", _("unexpected argument"));
+  if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING, &status)))
+    return status;
+  if (!(sources = mc_store_list_sources (store, &error)))
+    return mc_cli_fail (error);
+
+  engine = mc_sync_engine_new (mc_store_get_path (store));
+  for (guint i = 0; i < sources->len; i++)
+    {
+      McSource *s = g_ptr_array_index (sources, i);
+      g_autoptr(GHashTable) secrets = NULL;
+      g_autoptr(GError) local = NULL;
+
+      if ((source_id && !g_str_equal (source_id, s->id)) || (!source_id && !s->enabled))
+        continue;
+      if (!(secrets = lookup_secrets (mc_store_get_path (store), s->id, &local)))
+        {
+          g_printerr (_("motcuactl: %s: cannot read the password from the Secret Service: %s\n"), s->id, local->message);
+          status = MC_CLI_FAILED;
+          continue;
+        }
+      if (!mc_sync_engine_add_source (engine, s, secrets, &local))
+        {
+          g_printerr ("motcuactl: %s\n", local->message);
+          status = MC_CLI_FAILED;
+          continue;
+        }
+      added++;
+    }
+  if (source_id != NULL && added == 0 && status == MC_CLI_OK)
+    {
+      g_printerr (_("motcuactl: no source “%s”\n"), source_id);
+      return MC_CLI_FAILED;
+    }
+  g_signal_connect (engine, "source-changed", G_CALLBACK (print_progress), &run);
+  ids = mc_sync_engine_list_sources (engine);
+
+  if (!once)
+    {
+      /* Keep syncing: the timer, network changes and backoff, until Ctrl-C. */
+      run.loop = g_main_loop_new (NULL, FALSE);
+      g_unix_signal_add (SIGINT, quit_cb, run.loop);
+      g_unix_signal_add (SIGTERM, quit_cb, run.loop);
+      mc_sync_engine_start (engine);
+      g_main_loop_run (run.loop);
+      mc_sync_engine_stop (engine);
+      g_main_loop_unref (run.loop);
+      print_summary (engine, ids);
+      return status;
+    }
+
+  mc_sync_engine_sync_async (engine, source_id, full, NULL, sync_done, &run);
+  while (!run.done)
+    g_main_context_iteration (NULL, TRUE);
+  if (run.progress)
+    g_printerr ("\r\033[K");
+  print_summary (engine, ids);
+  if (!run.ok)
+    {
+      g_printerr (_("motcuactl: sync failed: %s\n"), run.error->message);
+      g_clear_error (&run.error);
+      return MC_CLI_FAILED;
+    }
+  return status;
+}

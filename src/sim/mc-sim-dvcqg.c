@@ -1,0 +1,288 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "mc-sim-private.h"
+
+/* G03 Giáo dục và Đào tạo, dialect "dvcqg": the national portal's service envelope. One
+ * session login, then every call is POST /integration naming a "service"; errors come with
+ * HTTP 200 and a non-"00" error_code. No version and no idempotency key. */
+
+#define FAIL(answer, code, message) \
+  mc_sim_answer_json ((answer), 200, "{\"error_code\":\"%s\",\"message\":\"%s\",\"result\":[]}", (code), (message))
+
+static void
+render_item (McSimService *svc,
+             McSimRecord  *rec,
+             GString      *out,
+             McSimCorrupt  corrupt)
+{
+  mc_sim_render_national (svc, rec, out, corrupt, TRUE);
+}
+
+static void
+render_page (McSimService *svc,
+             GString      *out,
+             const char   *items,
+             guint         n_items,
+             guint         total,
+             guint         page)
+{
+  g_string_append_printf (out, "{\"error_code\":\"00\",\"message\":\"\",\"total\":%u,\"result\":[%s]}",
+                          total, items);
+}
+
+static void
+auth (McSimService      *svc,
+      SoupServerMessage *msg,
+      McSimAnswer       *answer)
+{
+  g_autoptr(JsonObject) body = mc_sim_parse_object (msg);
+  g_autofree char *session = NULL;
+
+  if (g_strcmp0 (soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "dstcode"),
+                 MC_SIM_UNIT_CODE) != 0)
+    {
+      mc_sim_answer_json (answer, 200, "{\"error_code\":\"-2\",\"message\":\"Mã đơn vị (dstcode) không hợp lệ\"}");
+      return;
+    }
+  if (((const char *) mc_sim_object_string (body, "username") ?: "")[0] == '\0'
+      || g_strcmp0 (mc_sim_object_string (body, "password"), mc_sim_password (svc->sim)) != 0)
+    {
+      mc_sim_answer_json (answer, 200, "{\"error_code\":\"-1\",\"message\":\"Sai tên đăng nhập hoặc mật khẩu\"}");
+      return;
+    }
+  session = mc_sim_new_session (svc);
+  mc_sim_answer_json (answer, 200, "{\"error_code\":\"0\",\"message\":\"\",\"session\":\"%s\"}", session);
+}
+
+static void
+list (McSimService *svc,
+      JsonObject   *body,
+      McSimAnswer  *answer)
+{
+  const char *since = mc_sim_object_string (body, "TuNgay");
+  gint64 page = mc_sim_object_int (body, "Trang", 1), size = mc_sim_object_int (body, "SoBanGhi", 50);
+  gint64 from = 0;
+  GSequenceIter *it;
+  g_autoptr(GString) items = NULL;
+  McSimCorrupt corrupt;
+  guint total, n = 0;
+
+  if (since != NULL && *since != '\0' && !mc_wire_time_parse (MC_WIRE_TIME_DVCQG, since, &from))
+    {
+      FAIL (answer, "-3", "TuNgay không đúng định dạng yyyyMMddHHmmss");
+      return;
+    }
+  if (page < 1 || size < 1 || size > 1000)
+    {
+      FAIL (answer, "-3", "Trang phải từ 1, SoBanGhi từ 1 đến 1000");
+      return;
+    }
+  it = mc_sim_service_first_at (svc, from);
+  total = g_sequence_iter_get_position (g_sequence_get_end_iter (svc->order)) - g_sequence_iter_get_position (it);
+  it = g_sequence_iter_move (it, MIN ((guint64) (page - 1) * size, total));
+  corrupt = mc_sim_begin_page (svc, answer);
+  items = g_string_sized_new (size * 1600);
+  for (; !g_sequence_iter_is_end (it) && n < size; it = g_sequence_iter_next (it), n++)
+    {
+      g_string_append (items, n ? "," : "");
+      mc_sim_service_render (svc, g_sequence_get (it), items, n == 0 ? corrupt : MC_SIM_CORRUPT_NONE);
+    }
+  answer->status = 200;
+  render_page (svc, answer->body, items->str, n, total, page);
+}
+
+/* Without a key the portal cannot tell a repeat from a new action: it applies both. The
+ * simulator counts each by the reference in the note, to show what a client's retry did. */
+static void
+set_status (McSimService *svc,
+            JsonObject   *body,
+            McSimAnswer  *answer)
+{
+  McSimRecord *rec = mc_sim_service_lookup (svc, mc_sim_object_string (body, "MaHoSo"));
+  const char *note = mc_sim_object_string (body, "NoiDungXuLy");
+  g_autofree char *ref = NULL;
+  g_autofree char *key = NULL;
+
+  if (rec == NULL)
+    {
+      FAIL (answer, "-4", "Không tìm thấy hồ sơ");
+      return;
+    }
+  mc_sim_ref_in_note (note, &ref);
+  key = g_strdup_printf ("dvcqg:%s", ref ? ref : rec->dossier->number);
+  if (!mc_sim_apply_status (svc, rec, mc_sim_object_int (body, "TrangThaiHoSo", 0),
+                            mc_sim_object_string (body, "NguoiXuLy") ?: "Cán bộ", note, key))
+    {
+      FAIL (answer, "-5", "Trạng thái hồ sơ không hợp lệ");
+      return;
+    }
+  mc_sim_answer_json (answer, 200, "{\"error_code\":\"00\",\"message\":\"Cập nhật thành công\",\"result\":[]}");
+  answer->committed = TRUE;
+}
+
+static void
+progress (McSimService *svc,
+          JsonObject   *body,
+          McSimAnswer  *answer)
+{
+  JsonArray *steps = json_object_has_member (body, "data") ? json_object_get_array_member (body, "data") : NULL;
+
+  if (steps == NULL || json_array_get_length (steps) == 0 || json_array_get_length (steps) > 10)
+    {
+      FAIL (answer, "-3", "data phải có từ 1 đến 10 bước");
+      return;
+    }
+  for (guint i = 0; i < json_array_get_length (steps); i++)
+    {
+      JsonObject *step = json_array_get_object_element (steps, i);
+      McSimRecord *rec = mc_sim_service_lookup (svc, mc_sim_object_string (step, "MaHoSo"));
+      const char *note = mc_sim_object_string (step, "NoiDungXuLy");
+      g_autofree char *ref = NULL;
+      g_autofree char *key = NULL;
+
+      if (rec == NULL || !mc_transition_allowed (rec->dossier->status, MC_ACTION_RECORD_STEP))
+        continue;
+      mc_sim_ref_in_note (note, &ref);
+      key = g_strdup_printf ("dvcqg:%s", ref ? ref : rec->dossier->number);
+      mc_sim_apply_status (svc, rec, rec->dossier->status, mc_sim_object_string (step, "NguoiXuLy") ?: "Cán bộ",
+                           note, key);
+    }
+  mc_sim_answer_json (answer, 200, "{\"error_code\":\"00\",\"message\":\"\",\"result\":[]}");
+  answer->committed = TRUE;
+}
+
+static void
+sync_dossier (McSimService *svc,
+              JsonObject   *body,
+              McSimAnswer  *answer)
+{
+  JsonArray *data = json_object_has_member (body, "data") ? json_object_get_array_member (body, "data") : NULL;
+  gboolean updating = g_strcmp0 (mc_sim_object_string (body, "isUpdating"), "True") == 0;
+  JsonObject *item = data && json_array_get_length (data) == 1 ? json_array_get_object_element (data, 0) : NULL;
+  McDossier *d = item ? mc_sim_national_dossier (item, MC_WIRE_TIME_DVCQG, svc->klass->source_id) : NULL;
+  McSimRecord *rec;
+
+  if (d == NULL)
+    {
+      FAIL (answer, "-3", "Thiếu thông tin hồ sơ");
+      return;
+    }
+  rec = mc_sim_service_lookup (svc, d->number);
+  if (rec != NULL && !updating)
+    {
+      mc_dossier_unref (d);
+      FAIL (answer, "-6", "Hồ sơ đã tồn tại");
+      return;
+    }
+  if (rec == NULL && updating)
+    {
+      mc_dossier_unref (d);
+      FAIL (answer, "-4", "Không tìm thấy hồ sơ");
+      return;
+    }
+  if (rec != NULL)
+    {
+      /* An update keeps the server's history and status; it corrects the receipt fields. */
+      mc_dossier_unref (d);
+      mc_sim_apply_status (svc, rec, rec->dossier->status, "Cán bộ", "Cập nhật thông tin hồ sơ", NULL);
+    }
+  else
+    {
+      g_autofree char *key = g_strdup_printf ("dvcqg:create:%s", d->number);
+
+      rec = g_new0 (McSimRecord, 1);
+      mc_dossier_add_step (d, mc_sim_now (svc->sim), "Cán bộ", NULL, "Tiếp nhận hồ sơ", d->status, NULL);
+      rec->dossier = d;
+      rec->remote_id = g_strdup (d->number);
+      rec->version = 1;
+      rec->seq = ++svc->seq;
+      rec->updated_at = mc_sim_now (svc->sim);
+      g_hash_table_insert (svc->by_number, d->number, rec);
+      g_hash_table_insert (svc->by_remote_id, rec->remote_id, rec);
+      rec->iter = g_sequence_insert_sorted (svc->order, rec, mc_sim_compare_records, (gpointer) svc->klass);
+      mc_sim_count_action (svc->sim, key);
+    }
+  mc_sim_answer_json (answer, 200, "{\"error_code\":\"00\",\"message\":\"Đồng bộ thành công\",\"result\":[]}");
+  answer->committed = TRUE;
+}
+
+static void
+handle (McSimService      *svc,
+        SoupServerMessage *msg,
+        const char        *path,
+        GHashTable        *query,
+        McSimAnswer       *answer)
+{
+  g_autoptr(JsonObject) body = NULL;
+  const char *service;
+
+  if (!g_str_equal (soup_server_message_get_method (msg), "POST"))
+    {
+      mc_sim_answer_json (answer, 405, "{\"error_code\":\"-405\",\"message\":\"Chỉ nhận POST\"}");
+      return;
+    }
+  if (g_str_equal (path, "/auth"))
+    {
+      auth (svc, msg, answer);
+      return;
+    }
+  if (!g_str_equal (path, "/integration"))
+    {
+      mc_sim_answer_json (answer, 404, "{\"error_code\":\"-404\",\"message\":\"Không tìm thấy\"}");
+      return;
+    }
+  body = mc_sim_parse_object (msg);
+  if (body == NULL)
+    {
+      FAIL (answer, "-3", "Dữ liệu gửi lên không phải JSON");
+      return;
+    }
+  if (!mc_sim_check_session (svc, mc_sim_object_string (body, "session")))
+    {
+      FAIL (answer, "-401", "Phiên làm việc đã hết hạn");
+      return;
+    }
+  if (g_strcmp0 (mc_sim_object_string (body, "madonvi"), MC_SIM_UNIT_CODE) != 0)
+    {
+      FAIL (answer, "-2", "Mã đơn vị không hợp lệ");
+      return;
+    }
+  service = mc_sim_object_string (body, "service");
+  if (g_strcmp0 (service, "LayDanhSachHoSo") == 0)
+    list (svc, body, answer);
+  else if (g_strcmp0 (service, "TraCuuHoSo") == 0)
+    {
+      McSimRecord *rec = mc_sim_service_lookup (svc, mc_sim_object_string (body, "MaHoSo"));
+
+      if (rec == NULL)
+        FAIL (answer, "-4", "Không tìm thấy hồ sơ");
+      else
+        {
+          answer->status = 200;
+          g_string_append (answer->body, "{\"error_code\":\"00\",\"message\":\"\",\"result\":[");
+          mc_sim_service_render (svc, rec, answer->body, MC_SIM_CORRUPT_NONE);
+          g_string_append (answer->body, "]}");
+        }
+    }
+  else if (g_strcmp0 (service, "CapNhatTrangThaiHoSo") == 0)
+    set_status (svc, body, answer);
+  else if (g_strcmp0 (service, "CapNhatTienDoHoSoMC") == 0)
+    progress (svc, body, answer);
+  else if (g_strcmp0 (service, "DongBoHoSoMC") == 0)
+    sync_dossier (svc, body, answer);
+  else
+    FAIL (answer, "-7", "Dịch vụ không được hỗ trợ");
+}
+
+const McSimDialectClass mc_sim_dvcqg_class = {
+  .name = "dvcqg",
+  .source_id = "g03",
+  .time_format = MC_WIRE_TIME_DVCQG,
+  .seq_order = FALSE,
+  .handle = handle,
+  .render_item = render_item,
+  .render_page = render_page,
+};

@@ -1,0 +1,361 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "mc-sim-private.h"
+
+/* G18 Y tế, dialect "feed": a CouchDB-like change feed (since=SEQ, last_seq, longpoll), access
+ * and refresh tokens, snake_case Vietnamese fields, epoch-millisecond dates, string _rev. */
+
+static const char *status_names[] = {
+  [MC_STATUS_SUBMITTED] = "CHO_TIEP_NHAN", [MC_STATUS_RECEIVED] = "DA_TIEP_NHAN",
+  [MC_STATUS_REFUSED] = "TU_CHOI", [MC_STATUS_PROCESSING] = "DANG_XU_LY",
+  [MC_STATUS_SUPPLEMENT_REQUESTED] = "CHO_BO_SUNG", [MC_STATUS_FEE_REQUESTED] = "CHO_NGHIA_VU_TAI_CHINH",
+  [MC_STATUS_WITHDRAWN] = "RUT_HO_SO", [MC_STATUS_STOPPED] = "DUNG_XU_LY",
+  [MC_STATUS_RESOLVED] = "DA_CO_KET_QUA", [MC_STATUS_RETURNED] = "DA_TRA_KET_QUA",
+};
+
+static McStatus
+status_from_name (const char *name)
+{
+  for (guint i = MC_STATUS_FIRST; i <= MC_STATUS_LAST; i++)
+    if (g_strcmp0 (name, status_names[i]) == 0)
+      return i;
+  return MC_STATUS_INVALID;
+}
+
+static void
+ms (GString    *out,
+    const char *name,
+    gint64      t)
+{
+  if (t == 0)
+    g_string_append_printf (out, ",\"%s\":null", name);
+  else
+    g_string_append_printf (out, ",\"%s\":%" G_GINT64_FORMAT, name, t * 1000);
+}
+
+static char *
+rev_of (McSimRecord *rec)
+{
+  return g_strdup_printf ("%u-%08x", rec->version, g_str_hash (rec->dossier->number) ^ (rec->version * 2654435761u));
+}
+
+static void
+render_doc (McSimRecord  *rec,
+            GString      *out,
+            McSimCorrupt  corrupt)
+{
+  const McDossier *d = rec->dossier;
+  g_autofree char *rev = rev_of (rec);
+
+  g_string_append (out, "{\"_rev\":");
+  mc_sim_json_string (out, rev);
+  if (corrupt != MC_SIM_CORRUPT_MISSING_FIELD)
+    mc_sim_json_member (out, "ma_ho_so", d->number);
+  mc_sim_json_member (out, "ma_tthc", d->procedure_code);
+  mc_sim_json_member (out, "ten_tthc", d->procedure_name);
+  mc_sim_json_member (out, "ma_linh_vuc", d->field_code);
+  g_string_append (out, ",\"chu_ho_so\":{\"ho_ten\":");
+  mc_sim_json_string (out, d->applicant_name);
+  mc_sim_json_member (out, "so_dinh_danh", d->id_number);
+  mc_sim_json_member (out, "dien_thoai", d->phone);
+  mc_sim_json_member (out, "dia_chi", d->address);
+  g_string_append_printf (out, ",\"loai_doi_tuong\":%d}", d->applicant_kind);
+  g_string_append_printf (out, ",\"kenh_thuc_hien\":%d,\"hinh_thuc_tra\":%d", d->channel, d->return_method);
+  if (corrupt == MC_SIM_CORRUPT_WRONG_TYPE)
+    g_string_append (out, ",\"trang_thai\":[\"DANG_XU_LY\"]");
+  else
+    mc_sim_json_member (out, "trang_thai", corrupt == MC_SIM_CORRUPT_UNKNOWN_STATUS ? "KHONG_RO" : status_names[d->status]);
+  ms (out, "ngay_nop", d->submitted_at);
+  if (corrupt == MC_SIM_CORRUPT_BAD_DATE)
+    g_string_append (out, ",\"ngay_tiep_nhan\":\"hôm qua\"");
+  else
+    ms (out, "ngay_tiep_nhan", d->received_at);
+  ms (out, "han_xu_ly", d->due_at);
+  ms (out, "ngay_ket_thuc", d->finished_at);
+  ms (out, "ngay_tra", d->returned_at);
+
+  g_string_append (out, ",\"tai_lieu\":[");
+  for (guint i = 0; i < d->documents->len; i++)
+    {
+      McDocument *x = g_ptr_array_index (d->documents, i);
+
+      g_string_append (out, i ? ",{\"ten\":" : "{\"ten\":");
+      mc_sim_json_string (out, x->name);
+      g_string_append_printf (out, ",\"ban_sao\":%s,\"so_luong\":%d}", x->is_copy ? "true" : "false", x->count);
+    }
+  g_string_append (out, "],\"le_phi\":[");
+  for (guint i = 0; i < d->fees->len; i++)
+    {
+      McFee *x = g_ptr_array_index (d->fees, i);
+
+      g_string_append (out, i ? ",{\"ten\":" : "{\"ten\":");
+      mc_sim_json_string (out, x->name);
+      g_string_append_printf (out, ",\"so_tien\":%" G_GINT64_FORMAT ",\"da_nop\":%s}", x->amount_vnd,
+                              x->paid ? "true" : "false");
+    }
+  g_string_append (out, "],\"bo_sung\":[");
+  for (guint i = 0; i < d->supplements->len; i++)
+    {
+      McSupplement *x = g_ptr_array_index (d->supplements, i);
+
+      g_string_append (out, i ? ",{\"noi_dung\":" : "{\"noi_dung\":");
+      mc_sim_json_string (out, x->items);
+      ms (out, "ngay_yeu_cau", x->requested_at);
+      ms (out, "ngay_nhan", x->received_at);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, "],\"ket_qua\":[");
+  for (guint i = 0; i < d->results->len; i++)
+    {
+      McResult *x = g_ptr_array_index (d->results, i);
+
+      g_string_append (out, i ? ",{\"ten\":" : "{\"ten\":");
+      mc_sim_json_string (out, x->name);
+      mc_sim_json_member (out, "so_hieu", x->number);
+      ms (out, "ngay_ban_hanh", x->issued_at);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, "],\"lich_su\":[");
+  for (guint i = 0; i < d->history->len; i++)
+    {
+      McStep *x = g_ptr_array_index (d->history, i);
+
+      g_string_append_printf (out, "%s{\"thoi_diem\":%" G_GINT64_FORMAT, i ? "," : "", x->at * 1000);
+      mc_sim_json_member (out, "nguoi_xu_ly", x->actor);
+      mc_sim_json_member (out, "don_vi", x->unit);
+      mc_sim_json_member (out, "hanh_dong", x->action);
+      mc_sim_json_member (out, "trang_thai", status_names[CLAMP (x->status, 1, 10)]);
+      mc_sim_json_member (out, "ghi_chu", x->note);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, "]}");
+}
+
+static void
+render_item (McSimService *svc,
+             McSimRecord  *rec,
+             GString      *out,
+             McSimCorrupt  corrupt)
+{
+  g_string_append_printf (out, "{\"seq\":%" G_GUINT64_FORMAT ",\"id\":", rec->seq);
+  mc_sim_json_string (out, rec->dossier->number);
+  if (rec->deleted)
+    {
+      g_string_append (out, ",\"deleted\":true}");
+      return;
+    }
+  g_string_append (out, ",\"doc\":");
+  render_doc (rec, out, corrupt);
+  g_string_append_c (out, '}');
+}
+
+static void
+render_page_with (GString    *out,
+                  const char *items,
+                  guint64     last_seq)
+{
+  g_string_append_printf (out, "{\"results\":[%s],\"last_seq\":%" G_GUINT64_FORMAT "}", items, last_seq);
+}
+
+static void
+render_page (McSimService *svc,
+             GString      *out,
+             const char   *items,
+             guint         n_items,
+             guint         total,
+             guint         page)
+{
+  render_page_with (out, items, svc->seq);
+}
+
+#define ERROR(answer, status, error, reason) \
+  mc_sim_answer_json ((answer), (status), "{\"error\":\"%s\",\"reason\":\"%s\"}", (error), (reason))
+
+static void
+issue_tokens (McSimService *svc,
+              McSimAnswer  *answer)
+{
+  g_autofree char *access = mc_sim_new_session (svc);
+  char *refresh = g_strdup_printf ("r-%s", access);
+
+  g_hash_table_add (svc->refresh_tokens, refresh);
+  mc_sim_answer_json (answer, 200, "{\"access_token\":\"%s\",\"refresh_token\":\"%s\",\"expires_in\":%u}",
+                      access, refresh, svc->faults.token_ttl);
+}
+
+/* Returns TRUE when the answer is complete, FALSE when a long poll found nothing yet. */
+static gboolean
+changes (McSimService *svc,
+         GHashTable   *query,
+         McSimAnswer  *answer,
+         gboolean      final)
+{
+  const char *since_text = query ? g_hash_table_lookup (query, "since") : NULL;
+  guint limit = query && g_hash_table_lookup (query, "limit") ? atoi (g_hash_table_lookup (query, "limit")) : 100;
+  gboolean longpoll = query && g_strcmp0 (g_hash_table_lookup (query, "feed"), "longpoll") == 0;
+  guint64 since = since_text ? g_ascii_strtoull (since_text, NULL, 10) : 0, last;
+  g_autoptr(GString) items = g_string_new (NULL);
+  GSequenceIter *it;
+  McSimCorrupt corrupt = MC_SIM_CORRUPT_NONE;
+  guint n = 0;
+
+  if (limit < 1 || limit > 1000)
+    {
+      ERROR (answer, 400, "bad_request", "limit must be between 1 and 1000");
+      return TRUE;
+    }
+  if (since != 0 && since < svc->oldest_seq)
+    {
+      ERROR (answer, 410, "gone", "since is older than the changes this server keeps; read from since=0");
+      return TRUE;
+    }
+  last = since;
+  it = mc_sim_service_first_after_seq (svc, since);
+  if (longpoll && !final && g_sequence_iter_is_end (it))
+    return FALSE;
+  corrupt = mc_sim_begin_page (svc, answer);
+  for (; !g_sequence_iter_is_end (it) && n < limit; it = g_sequence_iter_next (it))
+    {
+      McSimRecord *rec = g_sequence_get (it);
+
+      last = rec->seq;
+      if (rec->deleted && since == 0)
+        continue;
+      g_string_append (items, n ? "," : "");
+      mc_sim_service_render (svc, rec, items, n == 0 ? corrupt : MC_SIM_CORRUPT_NONE);
+      n++;
+    }
+  answer->status = 200;
+  g_string_truncate (answer->body, 0);
+  render_page_with (answer->body, items->str, last);
+  return TRUE;
+}
+
+gboolean
+mc_sim_feed_poll (McSimService *svc,
+                  GHashTable   *query,
+                  McSimAnswer  *answer,
+                  gboolean      final)
+{
+  return changes (svc, query, answer, final);
+}
+
+static void
+set_status (McSimService      *svc,
+            SoupServerMessage *msg,
+            McSimRecord       *rec,
+            McSimAnswer       *answer)
+{
+  const char *key = soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "X-Request-Id");
+  g_autoptr(JsonObject) body = mc_sim_parse_object (msg);
+  McSimReply *replay = mc_sim_replay (svc, key);
+  McStatus target = status_from_name (mc_sim_object_string (body, "trang_thai"));
+  g_autofree char *rev = rev_of (rec);
+
+  if (replay != NULL)
+    {
+      mc_sim_answer_json (answer, replay->status, "%s", replay->body);
+      return;
+    }
+  if (key == NULL)
+    ERROR (answer, 400, "bad_request", "X-Request-Id is required");
+  else if (g_strcmp0 (mc_sim_object_string (body, "_rev"), rev) != 0)
+    ERROR (answer, 409, "conflict", "Document update conflict.");
+  else
+    {
+      g_autofree char *counted = g_strdup_printf ("feed:%s", key);
+
+      if (target == MC_STATUS_INVALID
+          || !mc_sim_apply_status (svc, rec, target, mc_sim_object_string (body, "nguoi_xu_ly") ?: "Cán bộ",
+                                   mc_sim_object_string (body, "ghi_chu"), counted))
+        ERROR (answer, 400, "bad_request", "trang_thai is not allowed from the current status");
+      else
+        {
+          g_autofree char *new_rev = rev_of (rec);
+
+          mc_sim_answer_json (answer, 200, "{\"ok\":true,\"id\":\"%s\",\"rev\":\"%s\"}", rec->dossier->number, new_rev);
+          answer->committed = TRUE;
+        }
+    }
+  if (key != NULL)
+    mc_sim_remember (svc, key, answer->status, answer->body->str);
+}
+
+static void
+handle (McSimService      *svc,
+        SoupServerMessage *msg,
+        const char        *path,
+        GHashTable        *query,
+        McSimAnswer       *answer)
+{
+  const char *method = soup_server_message_get_method (msg);
+  g_autofree char *bearer = NULL;
+  g_auto(GStrv) parts = NULL;
+  McSimRecord *rec;
+
+  if (g_str_equal (path, "/token") && g_str_equal (method, "POST"))
+    {
+      g_autoptr(JsonObject) body = mc_sim_parse_object (msg);
+
+      if (body == NULL || mc_sim_object_string (body, "username") == NULL
+          || g_strcmp0 (mc_sim_object_string (body, "password"), mc_sim_password (svc->sim)) != 0)
+        ERROR (answer, 401, "unauthorized", "Name or password is incorrect.");
+      else
+        issue_tokens (svc, answer);
+      return;
+    }
+  if (g_str_equal (path, "/token/refresh") && g_str_equal (method, "POST"))
+    {
+      g_autoptr(JsonObject) body = mc_sim_parse_object (msg);
+      const char *refresh = mc_sim_object_string (body, "refresh_token");
+
+      if (refresh == NULL || !g_hash_table_remove (svc->refresh_tokens, refresh))
+        ERROR (answer, 401, "unauthorized", "Unknown or expired refresh token.");
+      else
+        issue_tokens (svc, answer);
+      return;
+    }
+  bearer = mc_sim_bearer (msg);
+  if (!mc_sim_check_session (svc, bearer))
+    {
+      ERROR (answer, 401, "unauthorized", "The access token has expired.");
+      return;
+    }
+  parts = g_strsplit (path + 1, "/", -1);  /* dossiers, ma_ho_so, status */
+  if (g_str_equal (path, "/changes") && g_str_equal (method, "GET"))
+    {
+      if (!changes (svc, query, answer, FALSE))
+        answer->longpoll = TRUE;
+    }
+  else if (g_strv_length (parts) >= 2 && g_str_equal (parts[0], "dossiers"))
+    {
+      rec = mc_sim_service_lookup (svc, parts[1]);
+      if (rec == NULL || rec->deleted)
+        ERROR (answer, 404, "not_found", "missing");
+      else if (parts[2] == NULL && g_str_equal (method, "GET"))
+        {
+          answer->status = 200;
+          render_doc (rec, answer->body, MC_SIM_CORRUPT_NONE);
+        }
+      else if (g_strcmp0 (parts[2], "status") == 0 && g_str_equal (method, "PUT"))
+        set_status (svc, msg, rec, answer);
+      else
+        ERROR (answer, 404, "not_found", "missing");
+    }
+  else
+    ERROR (answer, 404, "not_found", "missing");
+}
+
+const McSimDialectClass mc_sim_feed_class = {
+  .name = "feed",
+  .source_id = "g18",
+  .time_format = MC_WIRE_TIME_ISO8601,
+  .seq_order = TRUE,
+  .handle = handle,
+  .render_item = render_item,
+  .render_page = render_page,
+};

@@ -1,0 +1,358 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "mc-sim-private.h"
+
+/* G21 Dân tộc và Tôn giáo, dialect "legacy": an older web back-end. A form login sets a
+ * SESSIONID cookie; an expired session gets HTTP 200 and the HTML login page; status codes of
+ * its own (0–9), applicant kinds 0–2, dates dd/MM/yyyy HH:mm:ss; no version, no key. */
+
+/* Own status code → canonical status; the inverse below. */
+static const McStatus from_legacy[] = {
+  MC_STATUS_SUBMITTED, MC_STATUS_RECEIVED, MC_STATUS_PROCESSING, MC_STATUS_SUPPLEMENT_REQUESTED,
+  MC_STATUS_FEE_REQUESTED, MC_STATUS_RESOLVED, MC_STATUS_RETURNED, MC_STATUS_REFUSED,
+  MC_STATUS_WITHDRAWN, MC_STATUS_STOPPED,
+};
+
+static int
+to_legacy (McStatus status)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (from_legacy); i++)
+    if (from_legacy[i] == status)
+      return i;
+  return 0;
+}
+
+static int
+kind_to_legacy (McApplicantKind kind)
+{
+  switch (kind)
+    {
+    case MC_APPLICANT_CITIZEN: return 0;
+    case MC_APPLICANT_STATE_AGENCY: return 2;
+    case MC_APPLICANT_ENTERPRISE:
+    case MC_APPLICANT_OTHER_ORGANIZATION:
+    default: return 1;
+    }
+}
+
+static const char login_page[] =
+  "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Đăng nhập hệ thống</title></head>\n"
+  "<body><h1>Hệ thống quản lý hồ sơ — Đăng nhập</h1>\n"
+  "<form method=\"post\" action=\"/login\"><label>Tên đăng nhập <input name=\"username\"></label>\n"
+  "<label>Mật khẩu <input type=\"password\" name=\"password\"></label>\n"
+  "<button type=\"submit\">Đăng nhập</button></form>%s</body></html>\n";
+
+static void
+answer_login_page (McSimAnswer *answer,
+                   const char  *message)
+{
+  g_autofree char *extra = message ? g_strdup_printf ("<p class=\"loi\">%s</p>", message) : g_strdup ("");
+
+  answer->status = 200;
+  answer->content_type = "text/html; charset=utf-8";
+  g_string_truncate (answer->body, 0);
+  g_string_append_printf (answer->body, login_page, extra);
+}
+
+static void
+t (GString    *out,
+   const char *name,
+   gint64      when)
+{
+  mc_sim_json_time (out, name, MC_WIRE_TIME_LEGACY, when);
+}
+
+static void
+render_item (McSimService *svc,
+             McSimRecord  *rec,
+             GString      *out,
+             McSimCorrupt  corrupt)
+{
+  const McDossier *d = rec->dossier;
+
+  if (corrupt == MC_SIM_CORRUPT_MISSING_FIELD)
+    g_string_append (out, "{\"soHoSo\":null");
+  else
+    {
+      g_string_append (out, "{\"maHoSo\":");
+      mc_sim_json_string (out, d->number);
+    }
+  mc_sim_json_member (out, "maThuTuc", d->procedure_code);
+  mc_sim_json_member (out, "tenThuTuc", d->procedure_name);
+  mc_sim_json_member (out, "maLinhVuc", d->field_code);
+  mc_sim_json_member (out, "chuHoSo", d->applicant_name);
+  mc_sim_json_member (out, "soGiayTo", d->id_number);
+  mc_sim_json_member (out, "soDienThoai", d->phone);
+  mc_sim_json_member (out, "diaChi", d->address);
+  g_string_append_printf (out, ",\"loaiDoiTuong\":%d,\"kenhNop\":%d,\"hinhThucTra\":%d",
+                          kind_to_legacy (d->applicant_kind), d->channel, d->return_method);
+  if (corrupt == MC_SIM_CORRUPT_WRONG_TYPE)
+    g_string_append (out, ",\"trangThai\":\"hai\"");
+  else
+    g_string_append_printf (out, ",\"trangThai\":%d", corrupt == MC_SIM_CORRUPT_UNKNOWN_STATUS ? 17 : to_legacy (d->status));
+  t (out, "ngayNop", d->submitted_at);
+  if (corrupt == MC_SIM_CORRUPT_BAD_DATE)
+    g_string_append (out, ",\"ngayNhan\":\"2026-06-09 08:00\"");
+  else
+    t (out, "ngayNhan", d->received_at);
+  t (out, "hanTra", d->due_at);
+  t (out, "ngayXong", d->finished_at);
+  t (out, "ngayTra", d->returned_at);
+  t (out, "ngayCapNhat", rec->updated_at);
+
+  g_string_append (out, ",\"giayTo\":[");
+  for (guint i = 0; i < d->documents->len; i++)
+    {
+      McDocument *x = g_ptr_array_index (d->documents, i);
+
+      g_string_append (out, i ? ",{\"ten\":" : "{\"ten\":");
+      mc_sim_json_string (out, x->name);
+      g_string_append_printf (out, ",\"banSao\":%d,\"soLuong\":%d}", x->is_copy ? 1 : 0, x->count);
+    }
+  g_string_append (out, "],\"lePhi\":[");
+  for (guint i = 0; i < d->fees->len; i++)
+    {
+      McFee *x = g_ptr_array_index (d->fees, i);
+
+      g_string_append (out, i ? ",{\"ten\":" : "{\"ten\":");
+      mc_sim_json_string (out, x->name);
+      g_string_append_printf (out, ",\"soTien\":%" G_GINT64_FORMAT ",\"daNop\":%d}", x->amount_vnd, x->paid ? 1 : 0);
+    }
+  g_string_append (out, "],\"boSung\":[");
+  for (guint i = 0; i < d->supplements->len; i++)
+    {
+      McSupplement *x = g_ptr_array_index (d->supplements, i);
+
+      g_string_append (out, i ? ",{\"noiDung\":" : "{\"noiDung\":");
+      mc_sim_json_string (out, x->items);
+      t (out, "ngayYeuCau", x->requested_at);
+      t (out, "ngayNhan", x->received_at);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, "],\"ketQua\":[");
+  for (guint i = 0; i < d->results->len; i++)
+    {
+      McResult *x = g_ptr_array_index (d->results, i);
+
+      g_string_append (out, i ? ",{\"ten\":" : "{\"ten\":");
+      mc_sim_json_string (out, x->name);
+      mc_sim_json_member (out, "soKyHieu", x->number);
+      t (out, "ngayBanHanh", x->issued_at);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, "],\"lichSu\":[");
+  for (guint i = 0; i < d->history->len; i++)
+    {
+      McStep *x = g_ptr_array_index (d->history, i);
+
+      g_string_append (out, i ? ",{\"thoiGian\":\"" : "{\"thoiGian\":\"");
+      mc_wire_time_append (out, MC_WIRE_TIME_LEGACY, x->at);
+      g_string_append_c (out, '"');
+      mc_sim_json_member (out, "nguoiXuLy", x->actor);
+      mc_sim_json_member (out, "donVi", x->unit);
+      mc_sim_json_member (out, "noiDung", x->action);
+      g_string_append_printf (out, ",\"trangThai\":%d", to_legacy (x->status));
+      mc_sim_json_member (out, "ghiChu", x->note);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, "]}");
+}
+
+static void
+render_page (McSimService *svc,
+             GString      *out,
+             const char   *items,
+             guint         n_items,
+             guint         total,
+             guint         page)
+{
+  g_string_append_printf (out, "{\"status\":\"OK\",\"errorMessage\":null,\"total\":%u,\"data\":[%s]}", total, items);
+}
+
+#define FAIL(answer, message) \
+  mc_sim_answer_json ((answer), 200, "{\"status\":\"ERROR\",\"errorMessage\":\"%s\"}", (message))
+
+static void
+login (McSimService      *svc,
+       SoupServerMessage *msg,
+       McSimAnswer       *answer)
+{
+  g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  g_autofree char *text = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+  g_autoptr(GHashTable) form = soup_form_decode (text);
+  g_autofree char *session = NULL;
+  g_autofree char *cookie = NULL;
+
+  if (((const char *) g_hash_table_lookup (form, "username") ?: "")[0] == '\0'
+      || g_strcmp0 (g_hash_table_lookup (form, "password"), mc_sim_password (svc->sim)) != 0)
+    {
+      answer_login_page (answer, "Sai tên đăng nhập hoặc mật khẩu");
+      return;
+    }
+  session = mc_sim_new_session (svc);
+  cookie = g_strdup_printf ("SESSIONID=%s; Path=/; HttpOnly", session);
+  mc_sim_answer_header (answer, "Set-Cookie", cookie);
+  mc_sim_answer_json (answer, 200, "{\"status\":\"OK\",\"errorMessage\":null}");
+}
+
+static char *
+session_of (SoupServerMessage *msg)
+{
+  const char *header = soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "Cookie");
+  g_auto(GStrv) parts = header ? g_strsplit (header, ";", -1) : NULL;
+
+  for (guint i = 0; parts && parts[i]; i++)
+    {
+      char *p = g_strstrip (parts[i]);
+
+      if (g_str_has_prefix (p, "SESSIONID="))
+        return g_strdup (p + strlen ("SESSIONID="));
+    }
+  return NULL;
+}
+
+static void
+list (McSimService *svc,
+      GHashTable   *query,
+      McSimAnswer  *answer)
+{
+  const char *since = query ? g_hash_table_lookup (query, "tuNgay") : NULL;
+  guint offset = query && g_hash_table_lookup (query, "offset") ? atoi (g_hash_table_lookup (query, "offset")) : 0;
+  guint limit = query && g_hash_table_lookup (query, "limit") ? atoi (g_hash_table_lookup (query, "limit")) : 20;
+  gint64 from = 0;
+  g_autoptr(GString) items = NULL;
+  GSequenceIter *it;
+  McSimCorrupt corrupt;
+  guint total, n = 0;
+
+  if (g_strcmp0 (query ? g_hash_table_lookup (query, "donVi") : NULL, MC_SIM_UNIT_CODE) != 0)
+    {
+      FAIL (answer, "Đơn vị không hợp lệ");
+      return;
+    }
+  if (since != NULL && *since != '\0' && !mc_wire_time_parse (MC_WIRE_TIME_LEGACY, since, &from))
+    {
+      FAIL (answer, "Tham số tuNgay không đúng định dạng dd/MM/yyyy HH:mm:ss");
+      return;
+    }
+  if (limit < 1 || limit > 1000)
+    {
+      FAIL (answer, "limit phải từ 1 đến 1000");
+      return;
+    }
+  it = mc_sim_service_first_at (svc, from);
+  total = g_sequence_iter_get_position (g_sequence_get_end_iter (svc->order)) - g_sequence_iter_get_position (it);
+  it = g_sequence_iter_move (it, MIN (offset, total));
+  corrupt = mc_sim_begin_page (svc, answer);
+  items = g_string_sized_new (limit * 1600);
+  for (; !g_sequence_iter_is_end (it) && n < limit; it = g_sequence_iter_next (it), n++)
+    {
+      g_string_append (items, n ? "," : "");
+      mc_sim_service_render (svc, g_sequence_get (it), items, n == 0 ? corrupt : MC_SIM_CORRUPT_NONE);
+    }
+  answer->status = 200;
+  render_page (svc, answer->body, items->str, n, total, 1);
+}
+
+/* Last write wins: no version to check. The reference in ghiChu makes it recognizable. */
+static void
+update (McSimService      *svc,
+        SoupServerMessage *msg,
+        McSimAnswer       *answer)
+{
+  g_autoptr(JsonObject) body = mc_sim_parse_object (msg);
+  McSimRecord *rec = mc_sim_service_lookup (svc, mc_sim_object_string (body, "maHoSo"));
+  gint64 code = mc_sim_object_int (body, "trangThai", -1);
+  const char *note = mc_sim_object_string (body, "ghiChu");
+  g_autofree char *ref = NULL;
+  g_autofree char *key = NULL;
+
+  if (rec == NULL)
+    {
+      FAIL (answer, "Không tìm thấy hồ sơ");
+      return;
+    }
+  mc_sim_ref_in_note (note, &ref);
+  key = g_strdup_printf ("legacy:%s", ref ? ref : rec->dossier->number);
+  if (code < 0 || code >= (gint64) G_N_ELEMENTS (from_legacy)
+      || !mc_sim_apply_status (svc, rec, from_legacy[code], mc_sim_object_string (body, "nguoiXuLy") ?: "Cán bộ",
+                               note, key))
+    {
+      FAIL (answer, "Trạng thái không hợp lệ");
+      return;
+    }
+  answer->status = 200;
+  g_string_append (answer->body, "{\"status\":\"OK\",\"errorMessage\":null,\"data\":");
+  mc_sim_service_render (svc, rec, answer->body, MC_SIM_CORRUPT_NONE);
+  g_string_append_c (answer->body, '}');
+  answer->committed = TRUE;
+}
+
+static void
+handle (McSimService      *svc,
+        SoupServerMessage *msg,
+        const char        *path,
+        GHashTable        *query,
+        McSimAnswer       *answer)
+{
+  const char *method = soup_server_message_get_method (msg);
+  g_autofree char *session = NULL;
+
+  if (g_str_equal (path, "/login"))
+    {
+      if (g_str_equal (method, "POST"))
+        login (svc, msg, answer);
+      else
+        answer_login_page (answer, NULL);
+      return;
+    }
+  session = session_of (msg);
+  if (svc->faults.html_login > 0 || !mc_sim_check_session (svc, session))
+    {
+      /* What the old back-end does with an expired session: its login page, HTTP 200. */
+      if (svc->faults.html_login > 0)
+        svc->faults.html_login--;
+      if (session)
+        g_hash_table_remove (svc->sessions, session);
+      answer_login_page (answer, NULL);
+      return;
+    }
+  if (g_str_equal (path, "/HoSo/DanhSach") && g_str_equal (method, "GET"))
+    list (svc, query, answer);
+  else if (g_str_equal (path, "/HoSo/ChiTiet") && g_str_equal (method, "GET"))
+    {
+      McSimRecord *rec = mc_sim_service_lookup (svc, query ? g_hash_table_lookup (query, "maHoSo") : NULL);
+
+      if (rec == NULL)
+        FAIL (answer, "Không tìm thấy hồ sơ");
+      else
+        {
+          answer->status = 200;
+          g_string_append (answer->body, "{\"status\":\"OK\",\"errorMessage\":null,\"data\":");
+          mc_sim_service_render (svc, rec, answer->body, MC_SIM_CORRUPT_NONE);
+          g_string_append_c (answer->body, '}');
+        }
+    }
+  else if (g_str_equal (path, "/HoSo/CapNhat") && g_str_equal (method, "POST"))
+    update (svc, msg, answer);
+  else
+    {
+      answer->status = 404;
+      answer->content_type = "text/html; charset=utf-8";
+      g_string_assign (answer->body, "<html><body><h1>404 - Không tìm thấy trang</h1></body></html>");
+    }
+}
+
+const McSimDialectClass mc_sim_legacy_class = {
+  .name = "legacy",
+  .source_id = "g21",
+  .time_format = MC_WIRE_TIME_LEGACY,
+  .seq_order = FALSE,
+  .handle = handle,
+  .render_item = render_item,
+  .render_page = render_page,
+};

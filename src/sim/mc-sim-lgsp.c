@@ -1,0 +1,488 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "mc-sim-private.h"
+
+/* G09 Nội vụ, dialect "lgsp": OAuth2 client credentials, {code, message, data}, dates
+ * yyyy-MM-dd HH:mm:ss, PascalCase national vocabulary, PhienBan versions, MaGiaoDich
+ * idempotency keys. The item renderer is shared with the portal dialect (dvcqg). */
+
+static void
+num (GString  *out,
+     gboolean  portal,
+     const char *name,
+     gint64    value)
+{
+  if (portal)
+    g_string_append_printf (out, ",\"%s\":\"%" G_GINT64_FORMAT "\"", name, value);
+  else
+    g_string_append_printf (out, ",\"%s\":%" G_GINT64_FORMAT, name, value);
+}
+
+static void
+boolean (GString    *out,
+         gboolean    portal,
+         const char *name,
+         gboolean    value)
+{
+  if (portal)
+    g_string_append_printf (out, ",\"%s\":\"%s\"", name, value ? "True" : "False");
+  else
+    g_string_append_printf (out, ",\"%s\":%s", name, value ? "true" : "false");
+}
+
+/* An object's first member, so that the rest can all start with a comma. */
+static void
+first_member (GString    *out,
+              const char *name,
+              const char *text)
+{
+  g_string_append_printf (out, "{\"%s\":", name);
+  mc_sim_json_string (out, text);
+}
+
+void
+mc_sim_render_national (McSimService *svc,
+                        McSimRecord  *rec,
+                        GString      *out,
+                        McSimCorrupt  corrupt,
+                        gboolean      portal)
+{
+  const McDossier *d = rec->dossier;
+  McWireTime tf = svc->klass->time_format;
+
+  if (corrupt == MC_SIM_CORRUPT_MISSING_FIELD)
+    g_string_append (out, "{\"MaHoSoCu\":null");
+  else
+    first_member (out, "MaHoSo", d->number);
+  mc_sim_json_member (out, "MaTTHC", d->procedure_code);
+  mc_sim_json_member (out, "TenTTHC", d->procedure_name);
+  mc_sim_json_member (out, "MaLinhVuc", d->field_code);
+  mc_sim_json_member (out, "ChuHoSo", d->applicant_name);
+  num (out, portal, "LoaiDoiTuong", d->applicant_kind);
+  mc_sim_json_member (out, "SoDinhDanh", d->id_number);
+  mc_sim_json_member (out, "SoDienThoai", d->phone);
+  mc_sim_json_member (out, "DiaChi", d->address);
+  num (out, portal, "KenhThucHien", d->channel);
+  num (out, portal, "HinhThucTraKetQua", d->return_method);
+  if (corrupt == MC_SIM_CORRUPT_WRONG_TYPE)
+    g_string_append (out, ",\"TrangThaiHoSo\":{\"Ma\":4}");
+  else if (corrupt == MC_SIM_CORRUPT_UNKNOWN_STATUS)
+    num (out, portal, "TrangThaiHoSo", 42);
+  else
+    num (out, portal, "TrangThaiHoSo", d->status);
+  mc_sim_json_time (out, "NgayNopHoSo", tf, d->submitted_at);
+  if (corrupt == MC_SIM_CORRUPT_BAD_DATE)
+    g_string_append (out, portal ? ",\"NgayTiepNhan\":\"20260231080000\"" : ",\"NgayTiepNhan\":\"2026-02-31 08:00:00\"");
+  else
+    mc_sim_json_time (out, "NgayTiepNhan", tf, d->received_at);
+  mc_sim_json_time (out, "NgayHenTra", tf, d->due_at);
+  mc_sim_json_time (out, "NgayKetThucXuLy", tf, d->finished_at);
+  mc_sim_json_time (out, "NgayTra", tf, d->returned_at);
+  if (!portal)
+    num (out, FALSE, "PhienBan", rec->version);
+  mc_sim_json_time (out, "NgayCapNhat", tf, rec->updated_at);
+
+  g_string_append (out, ",\"TaiLieuNop\":[");
+  for (guint i = 0; i < d->documents->len; i++)
+    {
+      McDocument *x = g_ptr_array_index (d->documents, i);
+
+      g_string_append (out, i ? "," : "");
+      first_member (out, "TenGiayTo", x->name);
+      boolean (out, portal, "LaBanSao", x->is_copy);
+      num (out, portal, "SoLuong", x->count);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, "],\"DanhSachLePhi\":[");
+  for (guint i = 0; i < d->fees->len; i++)
+    {
+      McFee *x = g_ptr_array_index (d->fees, i);
+
+      g_string_append (out, i ? "," : "");
+      first_member (out, "TenPhiLePhi", x->name);
+      num (out, portal, "MucPhi", x->amount_vnd);
+      boolean (out, portal, "DaThanhToan", x->paid);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, "],\"DanhSachHoSoBoSung\":[");
+  for (guint i = 0; i < d->supplements->len; i++)
+    {
+      McSupplement *x = g_ptr_array_index (d->supplements, i);
+
+      g_string_append (out, i ? "," : "");
+      first_member (out, "NoiDungBoSung", x->items);
+      mc_sim_json_time (out, "NgayYeuCauBoSung", tf, x->requested_at);
+      mc_sim_json_time (out, "NgayTiepNhanBoSung", tf, x->received_at);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, "],\"DanhSachGiayToKetQua\":[");
+  for (guint i = 0; i < d->results->len; i++)
+    {
+      McResult *x = g_ptr_array_index (d->results, i);
+
+      g_string_append (out, i ? "," : "");
+      first_member (out, "TenGiayTo", x->name);
+      mc_sim_json_member (out, "SoKyHieu", x->number);
+      mc_sim_json_time (out, "NgayBanHanh", tf, x->issued_at);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, "],\"QuaTrinhXuLy\":[");
+  for (guint i = 0; i < d->history->len; i++)
+    {
+      McStep *x = g_ptr_array_index (d->history, i);
+
+      g_string_append (out, i ? "," : "");
+      first_member (out, "NguoiXuLy", x->actor);
+      mc_sim_json_member (out, "PhongBanXuLy", x->unit);
+      mc_sim_json_member (out, "NoiDungXuLy", x->action);
+      num (out, portal, "TrangThai", x->status);
+      mc_sim_json_member (out, "GhiChu", x->note);
+      mc_sim_json_time (out, "ThoiDiemXuLy", tf, x->at);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, "]}");
+}
+
+/* A dossier created by a client (POST /api/hoso, DongBoHoSoMC): the fields a receipt needs. */
+McDossier *
+mc_sim_national_dossier (JsonObject *item,
+                         McWireTime  format,
+                         const char *source_id)
+{
+  McDossier *d;
+  gint64 t = 0;
+
+  if (mc_sim_object_string (item, "MaHoSo") == NULL || mc_sim_object_string (item, "ChuHoSo") == NULL
+      || mc_sim_object_string (item, "MaTTHC") == NULL)
+    return NULL;
+  d = mc_dossier_new ();
+  d->source_id = g_strdup (source_id);
+  d->number = g_strdup (mc_sim_object_string (item, "MaHoSo"));
+  d->procedure_code = g_strdup (mc_sim_object_string (item, "MaTTHC"));
+  d->procedure_name = g_strdup (mc_sim_object_string (item, "TenTTHC") ?: "");
+  d->field_code = g_strdup (mc_sim_object_string (item, "MaLinhVuc"));
+  d->applicant_name = g_strdup (mc_sim_object_string (item, "ChuHoSo"));
+  d->applicant_kind = CLAMP (mc_sim_object_int (item, "LoaiDoiTuong", 1), 1, 4);
+  d->id_number = g_strdup (mc_sim_object_string (item, "SoDinhDanh"));
+  d->phone = g_strdup (mc_sim_object_string (item, "SoDienThoai"));
+  d->address = g_strdup (mc_sim_object_string (item, "DiaChi"));
+  d->channel = CLAMP (mc_sim_object_int (item, "KenhThucHien", 1), 1, 3);
+  d->return_method = CLAMP (mc_sim_object_int (item, "HinhThucTraKetQua", 1), 1, 3);
+  d->status = mc_status_is_valid (mc_sim_object_int (item, "TrangThaiHoSo", 2))
+    ? mc_sim_object_int (item, "TrangThaiHoSo", 2) : MC_STATUS_RECEIVED;
+  if (mc_wire_time_parse (format, mc_sim_object_string (item, "NgayNopHoSo"), &t))
+    d->submitted_at = t;
+  if (mc_wire_time_parse (format, mc_sim_object_string (item, "NgayTiepNhan"), &t))
+    d->received_at = t;
+  if (mc_wire_time_parse (format, mc_sim_object_string (item, "NgayHenTra"), &t))
+    d->due_at = t;
+  d->server_version = g_strdup ("1");
+  return d;
+}
+
+/* G09.20-20260609-0092637: ministry, province, day, counter. */
+char *
+mc_sim_next_number (McSimService *svc,
+                    const char   *ministry)
+{
+  g_autofree char *day = mc_wire_time_format (MC_WIRE_TIME_DVCQG, mc_sim_now (svc->sim));
+
+  return g_strdup_printf ("%s.46-%.8s-%07u", ministry, day,
+                          9000000 + g_hash_table_size (svc->by_number) + (guint) svc->seq);
+}
+
+static void
+render_item (McSimService *svc,
+             McSimRecord  *rec,
+             GString      *out,
+             McSimCorrupt  corrupt)
+{
+  mc_sim_render_national (svc, rec, out, corrupt, FALSE);
+}
+
+static void
+render_page (McSimService *svc,
+             GString      *out,
+             const char   *items,
+             guint         n_items,
+             guint         total,
+             guint         page)
+{
+  g_string_append_printf (out, "{\"code\":\"0\",\"message\":\"\",\"data\":{\"items\":[%s],\"total\":%u,\"page\":%u}}",
+                          items, total, page);
+}
+
+#define ERROR(answer, status, message) \
+  mc_sim_answer_json ((answer), (status), "{\"code\":\"%u\",\"message\":\"%s\"}", (status), (message))
+
+static void
+token (McSimService      *svc,
+       SoupServerMessage *msg,
+       McSimAnswer       *answer)
+{
+  g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  g_autofree char *text = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+  g_autoptr(GHashTable) form = soup_form_decode (text);
+  g_autofree char *access = NULL;
+
+  if (g_strcmp0 (g_hash_table_lookup (form, "grant_type"), "client_credentials") != 0)
+    {
+      ERROR (answer, 400, "grant_type phải là client_credentials");
+      return;
+    }
+  if (((const char *) g_hash_table_lookup (form, "client_id") ?: "")[0] == '\0'
+      || g_strcmp0 (g_hash_table_lookup (form, "client_secret"), mc_sim_password (svc->sim)) != 0)
+    {
+      ERROR (answer, 401, "Sai thông tin xác thực ứng dụng");
+      return;
+    }
+  access = mc_sim_new_session (svc);
+  mc_sim_answer_json (answer, 200, "{\"access_token\":\"%s\",\"token_type\":\"Bearer\",\"expires_in\":%u}",
+                      access, svc->faults.token_ttl);
+}
+
+static void
+pull (McSimService *svc,
+      GHashTable   *query,
+      McSimAnswer  *answer)
+{
+  const char *since = query ? g_hash_table_lookup (query, "capNhatTu") : NULL;
+  guint page = query && g_hash_table_lookup (query, "page") ? atoi (g_hash_table_lookup (query, "page")) : 1;
+  guint size = query && g_hash_table_lookup (query, "size") ? atoi (g_hash_table_lookup (query, "size")) : 50;
+  gint64 from = 0;
+  GSequenceIter *it, *end;
+  g_autoptr(GString) items = NULL;
+  McSimCorrupt corrupt;
+  guint total, n = 0;
+
+  if (g_strcmp0 (query ? g_hash_table_lookup (query, "donvi") : NULL, MC_SIM_UNIT_CODE) != 0)
+    {
+      ERROR (answer, 403, "Không có quyền truy cập dữ liệu của đơn vị này");
+      return;
+    }
+  if (since != NULL && *since != '\0' && !mc_wire_time_parse (MC_WIRE_TIME_LGSP, since, &from))
+    {
+      ERROR (answer, 400, "capNhatTu không đúng định dạng yyyy-MM-dd HH:mm:ss");
+      return;
+    }
+  if (page < 1 || size < 1 || size > 1000)
+    {
+      ERROR (answer, 400, "page phải từ 1, size từ 1 đến 1000");
+      return;
+    }
+  it = mc_sim_service_first_at (svc, from);
+  end = g_sequence_get_end_iter (svc->order);
+  total = g_sequence_iter_get_position (end) - g_sequence_iter_get_position (it);
+  it = g_sequence_iter_move (it, MIN ((guint64) (page - 1) * size, total));
+  corrupt = mc_sim_begin_page (svc, answer);
+  items = g_string_sized_new (size * 1600);
+  for (; !g_sequence_iter_is_end (it) && n < size; it = g_sequence_iter_next (it), n++)
+    {
+      g_string_append (items, n ? "," : "");
+      mc_sim_service_render (svc, g_sequence_get (it), items, n == 0 ? corrupt : MC_SIM_CORRUPT_NONE);
+    }
+  answer->status = 200;
+  render_page (svc, answer->body, items->str, n, total, page);
+}
+
+static void
+set_status (McSimService      *svc,
+            SoupServerMessage *msg,
+            McSimRecord       *rec,
+            McSimAnswer       *answer)
+{
+  g_autoptr(JsonObject) body = mc_sim_parse_object (msg);
+  const char *key = mc_sim_object_string (body, "MaGiaoDich");
+  McSimReply *replay = mc_sim_replay (svc, key);
+  g_autofree char *counted = NULL;
+
+  if (replay != NULL)
+    {
+      mc_sim_answer_json (answer, replay->status, "%s", replay->body);
+      return;
+    }
+  if (body == NULL || mc_sim_object_int (body, "TrangThai", 0) == 0)
+    ERROR (answer, 400, "Thiếu TrangThai");
+  else if (mc_sim_object_int (body, "PhienBan", -1) != rec->version)
+    ERROR (answer, 409, "Hồ sơ đã được cập nhật bởi người khác");
+  else
+    {
+      counted = key ? g_strdup_printf ("lgsp:%s", key) : NULL;
+      if (!mc_sim_apply_status (svc, rec, mc_sim_object_int (body, "TrangThai", 0),
+                                mc_sim_object_string (body, "NguoiXuLy") ?: "Cán bộ",
+                                mc_sim_object_string (body, "NoiDungXuLy"), counted))
+        ERROR (answer, 400, "Không thể chuyển hồ sơ sang trạng thái này");
+      else
+        {
+          mc_sim_answer_json (answer, 200, "{\"code\":\"0\",\"message\":\"Cập nhật thành công\",\"data\":"
+                              "{\"MaHoSo\":\"%s\",\"TrangThaiHoSo\":%d,\"PhienBan\":%u}}",
+                              rec->dossier->number, rec->dossier->status, rec->version);
+          answer->committed = TRUE;
+        }
+    }
+  if (key != NULL)
+    mc_sim_remember (svc, key, answer->status, answer->body->str);
+}
+
+/* Progress steps keep the status; at most ten a call, all or none. */
+static void
+progress (McSimService      *svc,
+          SoupServerMessage *msg,
+          McSimRecord       *rec,
+          McSimAnswer       *answer)
+{
+  g_autoptr(JsonObject) body = mc_sim_parse_object (msg);
+  const char *key = mc_sim_object_string (body, "MaGiaoDich");
+  JsonArray *steps = body && json_object_has_member (body, "QuaTrinhXuLy")
+    ? json_object_get_array_member (body, "QuaTrinhXuLy") : NULL;
+  McSimReply *replay = mc_sim_replay (svc, key);
+  g_autofree char *counted = key ? g_strdup_printf ("lgsp:%s", key) : NULL;
+
+  if (replay != NULL)
+    {
+      mc_sim_answer_json (answer, replay->status, "%s", replay->body);
+      return;
+    }
+  if (steps == NULL || json_array_get_length (steps) == 0 || json_array_get_length (steps) > 10)
+    ERROR (answer, 400, "QuaTrinhXuLy phải có từ 1 đến 10 bước");
+  else if (!mc_transition_allowed (rec->dossier->status, MC_ACTION_RECORD_STEP))
+    ERROR (answer, 400, "Hồ sơ không ở trạng thái đang xử lý");
+  else
+    {
+      for (guint i = 0; i < json_array_get_length (steps); i++)
+        {
+          JsonObject *step = json_array_get_object_element (steps, i);
+
+          mc_sim_apply_status (svc, rec, rec->dossier->status,
+                               mc_sim_object_string (step, "NguoiXuLy") ?: "Cán bộ",
+                               mc_sim_object_string (step, "NoiDungXuLy"), i == 0 ? counted : NULL);
+        }
+      mc_sim_answer_json (answer, 200, "{\"code\":\"0\",\"message\":\"\",\"data\":{\"PhienBan\":%u}}", rec->version);
+      answer->committed = TRUE;
+    }
+  if (key != NULL)
+    mc_sim_remember (svc, key, answer->status, answer->body->str);
+}
+
+static void
+create (McSimService      *svc,
+        SoupServerMessage *msg,
+        McSimAnswer       *answer)
+{
+  g_autoptr(JsonObject) body = mc_sim_parse_object (msg);
+  const char *key = mc_sim_object_string (body, "MaGiaoDich");
+  McSimReply *replay = mc_sim_replay (svc, key);
+  McDossier *d;
+  McSimRecord *rec;
+
+  if (replay != NULL)
+    {
+      mc_sim_answer_json (answer, replay->status, "%s", replay->body);
+      return;
+    }
+  d = body ? mc_sim_national_dossier (body, MC_WIRE_TIME_LGSP, svc->klass->source_id) : NULL;
+  if (d == NULL)
+    ERROR (answer, 400, "Thiếu MaHoSo, MaTTHC hoặc ChuHoSo");
+  else if (mc_sim_service_lookup (svc, d->number) != NULL)
+    {
+      mc_dossier_unref (d);
+      ERROR (answer, 400, "Hồ sơ đã tồn tại");
+    }
+  else
+    {
+      g_autofree char *counted = g_strdup_printf ("lgsp:%s", key ? key : d->number);
+
+      mc_dossier_add_step (d, mc_sim_now (svc->sim), mc_sim_object_string (body, "NguoiXuLy") ?: "Cán bộ",
+                           NULL, "Tiếp nhận hồ sơ", d->status, NULL);
+      rec = g_new0 (McSimRecord, 1);
+      rec->dossier = d;
+      rec->remote_id = g_strdup (d->number);
+      rec->version = 1;
+      rec->seq = ++svc->seq;
+      rec->updated_at = mc_sim_now (svc->sim);
+      g_hash_table_insert (svc->by_number, d->number, rec);
+      g_hash_table_insert (svc->by_remote_id, rec->remote_id, rec);
+      rec->iter = g_sequence_insert_sorted (svc->order, rec, mc_sim_compare_records, (gpointer) svc->klass);
+      mc_sim_count_action (svc->sim, counted);
+      mc_sim_answer_json (answer, 200, "{\"code\":\"0\",\"message\":\"\",\"data\":{\"MaHoSo\":\"%s\",\"PhienBan\":1}}",
+                          d->number);
+      answer->committed = TRUE;
+    }
+  if (key != NULL)
+    mc_sim_remember (svc, key, answer->status, answer->body->str);
+}
+
+static void
+handle (McSimService      *svc,
+        SoupServerMessage *msg,
+        const char        *path,
+        GHashTable        *query,
+        McSimAnswer       *answer)
+{
+  const char *method = soup_server_message_get_method (msg);
+  g_autofree char *bearer = NULL;
+  g_auto(GStrv) parts = NULL;
+  McSimRecord *rec;
+
+  if (g_str_equal (path, "/oauth/token") && g_str_equal (method, "POST"))
+    {
+      token (svc, msg, answer);
+      return;
+    }
+  if (!g_str_has_prefix (path, "/api/"))
+    {
+      ERROR (answer, 404, "Không tìm thấy");
+      return;
+    }
+  bearer = mc_sim_bearer (msg);
+  if (!mc_sim_check_session (svc, bearer))
+    {
+      ERROR (answer, 401, "Token không hợp lệ hoặc đã hết hạn");
+      return;
+    }
+  parts = g_strsplit (path + 1, "/", -1);  /* api, hoso, MaHoSo, trangthai */
+  if (g_str_equal (path, "/api/GetNextValue"))
+    {
+      g_autofree char *number = mc_sim_next_number (svc, "G09");
+
+      mc_sim_answer_json (answer, 200, "{\"value\":\"%s\"}", number);
+    }
+  else if (g_str_equal (path, "/api/hoso") && g_str_equal (method, "GET"))
+    pull (svc, query, answer);
+  else if (g_str_equal (path, "/api/hoso") && g_str_equal (method, "POST"))
+    create (svc, msg, answer);
+  else if (g_strv_length (parts) >= 3 && g_str_equal (parts[1], "hoso"))
+    {
+      if ((rec = mc_sim_service_lookup (svc, parts[2])) == NULL)
+        ERROR (answer, 404, "Không tìm thấy hồ sơ");
+      else if (parts[3] == NULL && g_str_equal (method, "GET"))
+        {
+          answer->status = 200;
+          g_string_append (answer->body, "{\"code\":\"0\",\"message\":\"\",\"data\":");
+          mc_sim_service_render (svc, rec, answer->body, MC_SIM_CORRUPT_NONE);
+          g_string_append (answer->body, "}");
+        }
+      else if (g_strcmp0 (parts[3], "trangthai") == 0 && g_str_equal (method, "POST"))
+        set_status (svc, msg, rec, answer);
+      else if (g_strcmp0 (parts[3], "tientrinh") == 0 && g_str_equal (method, "POST"))
+        progress (svc, msg, rec, answer);
+      else
+        ERROR (answer, 404, "Không tìm thấy");
+    }
+  else
+    ERROR (answer, 404, "Không tìm thấy");
+}
+
+const McSimDialectClass mc_sim_lgsp_class = {
+  .name = "lgsp",
+  .source_id = "g09",
+  .time_format = MC_WIRE_TIME_LGSP,
+  .seq_order = FALSE,
+  .handle = handle,
+  .render_item = render_item,
+  .render_page = render_page,
+};

@@ -1,0 +1,278 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <libsoup/soup.h>
+
+#include "mc-sim.h"
+#include "mc-wire-time.h"
+
+G_BEGIN_DECLS
+
+/* The ways a pull answer can be damaged on purpose (fault "corrupt"). */
+typedef enum
+{
+  MC_SIM_CORRUPT_NONE,
+  MC_SIM_CORRUPT_INVALID_JSON,
+  MC_SIM_CORRUPT_TRUNCATED,
+  MC_SIM_CORRUPT_WRONG_TYPE,
+  MC_SIM_CORRUPT_UNKNOWN_STATUS,
+  MC_SIM_CORRUPT_MISSING_FIELD,
+  MC_SIM_CORRUPT_BAD_DATE,
+  MC_SIM_CORRUPT_OVERSIZED,
+} McSimCorrupt;
+
+/* One dossier as a ministry system holds it. @dossier is a snapshot: a change replaces it with
+ * a changed copy, so a snapshot handed to a test never changes under it. */
+typedef struct
+{
+  McDossier *dossier;
+  char *remote_id;         /* the REST dialect's opaque id */
+  guint64 seq;             /* change sequence number within its system */
+  gint64 updated_at;       /* last change, unix seconds */
+  guint version;           /* bumped on every change */
+  gboolean deleted;        /* a tombstone (feed and REST keep them in their change order) */
+  char *cache;             /* the rendered JSON item, until the next change */
+  GSequenceIter *iter;     /* position in the system's pull order */
+} McSimRecord;
+
+/* A stored answer, for idempotent replays. */
+typedef struct
+{
+  guint status;
+  char *body;
+} McSimReply;
+
+typedef struct
+{
+  gboolean outage;
+  guint latency_ms;
+  double error_rate;             /* every endpoint */
+  GHashTable *endpoint_errors;   /* endpoint name → double* rate */
+  guint reset_after_commit;      /* the next N actions: applied, then the connection is cut */
+  guint truncate;                /* the next N pull answers are cut in half */
+  guint rate_limit;              /* the next N requests get 429 */
+  guint retry_after;             /* seconds, for 429 and 503 */
+  guint html_login;              /* legacy: the next N requests get the login page */
+  guint token_ttl;               /* seconds a token or session lives */
+  McSimCorrupt corrupt;
+  guint corrupt_count;
+} McSimFaults;
+
+typedef struct _McSimService McSimService;
+
+/* An answer being built by a dialect handler. */
+typedef struct
+{
+  guint status;
+  const char *content_type;
+  GString *body;
+  GPtrArray *headers;      /* name, value, name, value… */
+  gboolean is_pull;        /* may be truncated or corrupted */
+  gboolean committed;      /* an action was applied (reset-after-commit applies) */
+  McSimCorrupt corrupt;    /* page-level damage to apply to a pull answer */
+  gboolean longpoll;       /* nothing yet: wait for a change (feed) */
+} McSimAnswer;
+
+typedef struct
+{
+  const char *name;
+  const char *source_id;
+  McWireTime time_format;
+  gboolean seq_order;      /* pull order by change sequence (else by update time, number) */
+  void (*handle)      (McSimService      *svc,
+                       SoupServerMessage *msg,
+                       const char        *path,
+                       GHashTable        *query,
+                       McSimAnswer       *answer);
+  void (*render_item) (McSimService      *svc,
+                       McSimRecord       *rec,
+                       GString           *out,
+                       McSimCorrupt       corrupt);
+  /* The body of a pull page holding @items (already rendered, comma-separated). */
+  void (*render_page) (McSimService      *svc,
+                       GString           *out,
+                       const char        *items,
+                       guint              n_items,
+                       guint              total,
+                       guint              page);
+} McSimDialectClass;
+
+struct _McSimService
+{
+  McSim *sim;
+  McSimDialect dialect;
+  const McSimDialectClass *klass;
+  SoupServer *server;
+  guint16 port;
+  gboolean listening;
+
+  GSequence *order;           /* McSimRecord*, in pull order */
+  GHashTable *by_number;      /* MaHoSo → McSimRecord* (owned) */
+  GHashTable *by_remote_id;   /* remote id → McSimRecord* */
+  guint64 seq;
+  guint64 oldest_seq;         /* feed: older since= values have expired (410) */
+  guint cursor_epoch;         /* rest: cursors of an older epoch have expired (410) */
+  GHashTable *sessions;       /* token → gint64* expiry (unix seconds of sim time) */
+  GHashTable *refresh_tokens; /* refresh token → NULL */
+  GHashTable *replies;        /* idempotency key → McSimReply* */
+  McSimFaults faults;
+  guint64 n_requests;
+  guint64 rng;
+};
+
+/* The simulator; its fields are shared by mc-sim.c (state) and mc-sim-server.c (serving). */
+struct _McSim
+{
+  GObject parent_instance;
+
+  guint64 seed;
+  guint n_dossiers;
+  guint dialect_mask;
+  char *state_file;
+  char *password;
+  guint activity_interval;
+
+  GMutex lock;
+  McSimService services[MC_SIM_N_DIALECTS];
+  GHashTable *action_counts;   /* key → guint count of applied actions */
+  JsonArray *events;           /* the journal replayed from the state file */
+  gboolean replaying;
+  gint64 base_now;
+  gint64 started_mono;
+  gint64 advanced;             /* seconds added by "tick" */
+  guint64 next_index;          /* the generator index of the next new submission */
+  guint64 rng;
+
+  GThread *thread;
+  GMainContext *context;
+  GMainLoop *loop;
+  SoupServer *admin;
+  guint16 admin_port;
+  guint16 first_port;
+  GSource *activity_source;
+  gboolean start_done;
+  GError *start_error;
+  GCond cond;
+};
+
+extern const McSimDialectClass mc_sim_dvcqg_class;
+extern const McSimDialectClass mc_sim_lgsp_class;
+extern const McSimDialectClass mc_sim_rest_class;
+extern const McSimDialectClass mc_sim_feed_class;
+extern const McSimDialectClass mc_sim_legacy_class;
+
+/* mc-sim.c: state shared by the dialects (callers hold the simulator's lock). */
+guint64       mc_sim_rng_next         (guint64      *state);
+int           mc_sim_compare_records  (gconstpointer a,
+                                       gconstpointer b,
+                                       gpointer      klass);
+gint64        mc_sim_now              (McSim        *self);
+const char   *mc_sim_password         (McSim        *self);
+McSimRecord  *mc_sim_service_lookup   (McSimService *svc,
+                                       const char   *number);
+GSequenceIter *mc_sim_service_first_at (McSimService *svc,
+                                       gint64        updated_at);
+GSequenceIter *mc_sim_service_first_after_seq (McSimService *svc,
+                                       guint64       seq);
+McSimCorrupt  mc_sim_begin_page       (McSimService *svc,
+                                       McSimAnswer  *answer);
+void          mc_sim_service_render   (McSimService *svc,
+                                       McSimRecord  *rec,
+                                       GString      *out,
+                                       McSimCorrupt  corrupt);
+gboolean      mc_sim_apply_status     (McSimService *svc,
+                                       McSimRecord  *rec,
+                                       McStatus      target,
+                                       const char   *actor,
+                                       const char   *note,
+                                       const char   *key);
+char         *mc_sim_new_session      (McSimService *svc);
+gboolean      mc_sim_check_session    (McSimService *svc,
+                                       const char   *token);
+void          mc_sim_count_action     (McSim        *self,
+                                       const char   *key);
+McSimReply   *mc_sim_replay           (McSimService *svc,
+                                       const char   *key);
+void          mc_sim_remember         (McSimService *svc,
+                                       const char   *key,
+                                       guint         status,
+                                       const char   *body);
+void          mc_sim_record_event     (McSim        *self,
+                                       JsonObject   *event);
+
+/* mc-sim-lgsp.c: the national vocabulary, shared with dvcqg (which writes numbers as strings) */
+void          mc_sim_render_national  (McSimService *svc,
+                                       McSimRecord  *rec,
+                                       GString      *out,
+                                       McSimCorrupt  corrupt,
+                                       gboolean      portal);
+McDossier    *mc_sim_national_dossier (JsonObject   *item,
+                                       McWireTime    format,
+                                       const char   *source_id);
+char         *mc_sim_next_number      (McSimService *svc,
+                                       const char   *ministry);
+
+/* mc-sim-feed.c: re-runs a long poll; FALSE while there is still nothing to send. */
+gboolean      mc_sim_feed_poll        (McSimService *svc,
+                                       GHashTable   *query,
+                                       McSimAnswer  *answer,
+                                       gboolean      final);
+
+/* mc-sim-util.c */
+void          mc_sim_json_string      (GString      *out,
+                                       const char   *text);
+void          mc_sim_json_member      (GString      *out,
+                                       const char   *name,
+                                       const char   *text);
+void          mc_sim_json_time        (GString      *out,
+                                       const char   *name,
+                                       McWireTime    format,
+                                       gint64        t);
+JsonObject   *mc_sim_parse_object     (SoupServerMessage *msg);
+const char   *mc_sim_object_string    (JsonObject   *object,
+                                       const char   *member);
+gint64        mc_sim_object_int       (JsonObject   *object,
+                                       const char   *member,
+                                       gint64        fallback);
+McDossier    *mc_sim_dossier_copy     (const McDossier *d);
+void          mc_sim_answer_json      (McSimAnswer  *answer,
+                                       guint         status,
+                                       const char   *format,
+                                       ...) G_GNUC_PRINTF (3, 4);
+void          mc_sim_answer_header    (McSimAnswer  *answer,
+                                       const char   *name,
+                                       const char   *value);
+char         *mc_sim_bearer           (SoupServerMessage *msg);
+const char   *mc_sim_ref_in_note      (const char   *note,
+                                       char        **out_ref);
+McSimCorrupt  mc_sim_corrupt_from_name (const char  *name);
+
+/* mc-sim-admin.c */
+JsonNode     *mc_sim_admin_command    (McSim        *self,
+                                       const char   *command,
+                                       JsonObject   *args,
+                                       GError      **error);
+void          mc_sim_admin_handler    (SoupServer        *server,
+                                       SoupServerMessage *msg,
+                                       const char        *path,
+                                       GHashTable        *query,
+                                       gpointer           user_data);
+
+/* Internal accessors used by the admin code. */
+GMutex       *mc_sim_lock             (McSim        *self);
+McSimService *mc_sim_service          (McSim        *self,
+                                       McSimDialect  dialect);
+void          mc_sim_set_outage       (McSim        *self,
+                                       McSimDialect  dialect,
+                                       gboolean      outage);
+void          mc_sim_tick_locked      (McSim        *self,
+                                       guint         submissions,
+                                       guint         actions,
+                                       gint64        advance_seconds);
+void          mc_sim_delete_locked    (McSimService *svc,
+                                       McSimRecord  *rec);
+void          mc_sim_compact_locked   (McSimService *svc);
+void          mc_sim_reset_locked     (McSim        *self);
+JsonNode     *mc_sim_actions_locked   (McSim        *self);
+
+G_END_DECLS

@@ -1,0 +1,377 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "mc-sim-private.h"
+
+/* G16 Văn hóa, Thể thao và Du lịch, dialect "rest": an application key plus a user session,
+ * opaque cursors that expire (410), tombstones, etags with If-Match, Idempotency-Key. */
+
+static const char *status_names[] = {
+  [MC_STATUS_SUBMITTED] = "submitted", [MC_STATUS_RECEIVED] = "received",
+  [MC_STATUS_REFUSED] = "refused", [MC_STATUS_PROCESSING] = "in_progress",
+  [MC_STATUS_SUPPLEMENT_REQUESTED] = "supplement_requested", [MC_STATUS_FEE_REQUESTED] = "fee_requested",
+  [MC_STATUS_WITHDRAWN] = "withdrawn", [MC_STATUS_STOPPED] = "stopped",
+  [MC_STATUS_RESOLVED] = "resolved", [MC_STATUS_RETURNED] = "returned",
+};
+static const char *kind_names[] = { NULL, "citizen", "enterprise", "agency", "organization" };
+static const char *channel_names[] = { NULL, "in_person", "online", "post" };
+
+static void
+time_member (GString    *out,
+             const char *name,
+             gint64      t)
+{
+  mc_sim_json_time (out, name, MC_WIRE_TIME_ISO8601, t);
+}
+
+static void
+render_item (McSimService *svc,
+             McSimRecord  *rec,
+             GString      *out,
+             McSimCorrupt  corrupt)
+{
+  const McDossier *d = rec->dossier;
+
+  g_string_append (out, "{\"id\":");
+  mc_sim_json_string (out, rec->remote_id);
+  if (rec->deleted)
+    {
+      g_string_append (out, ",\"deleted\":true}");
+      return;
+    }
+  if (corrupt != MC_SIM_CORRUPT_MISSING_FIELD)
+    mc_sim_json_member (out, "code", d->number);
+  mc_sim_json_member (out, "procedureCode", d->procedure_code);
+  mc_sim_json_member (out, "procedureName", d->procedure_name);
+  mc_sim_json_member (out, "fieldCode", d->field_code);
+  g_string_append (out, ",\"applicant\":{\"name\":");
+  mc_sim_json_string (out, d->applicant_name);
+  mc_sim_json_member (out, "idNumber", d->id_number);
+  mc_sim_json_member (out, "phone", d->phone);
+  mc_sim_json_member (out, "address", d->address);
+  mc_sim_json_member (out, "kind", kind_names[CLAMP (d->applicant_kind, 1, 4)]);
+  g_string_append_c (out, '}');
+  mc_sim_json_member (out, "channel", channel_names[CLAMP (d->channel, 1, 3)]);
+  mc_sim_json_member (out, "returnMethod", channel_names[CLAMP (d->return_method, 1, 3)]);
+  if (corrupt == MC_SIM_CORRUPT_WRONG_TYPE)
+    g_string_append (out, ",\"status\":4");
+  else
+    mc_sim_json_member (out, "status", corrupt == MC_SIM_CORRUPT_UNKNOWN_STATUS ? "archived" : status_names[d->status]);
+  time_member (out, "submittedAt", d->submitted_at);
+  if (corrupt == MC_SIM_CORRUPT_BAD_DATE)
+    g_string_append (out, ",\"receivedAt\":\"2026-13-01T08:00:00+07:00\"");
+  else
+    time_member (out, "receivedAt", d->received_at);
+  time_member (out, "dueAt", d->due_at);
+  time_member (out, "finishedAt", d->finished_at);
+  time_member (out, "returnedAt", d->returned_at);
+  g_string_append_printf (out, ",\"etag\":\"W/\\\"%u\\\"\"", rec->version);
+
+  g_string_append (out, ",\"documents\":[");
+  for (guint i = 0; i < d->documents->len; i++)
+    {
+      McDocument *x = g_ptr_array_index (d->documents, i);
+
+      g_string_append (out, i ? ",{\"name\":" : "{\"name\":");
+      mc_sim_json_string (out, x->name);
+      g_string_append_printf (out, ",\"copy\":%s,\"count\":%d}", x->is_copy ? "true" : "false", x->count);
+    }
+  g_string_append (out, "],\"fees\":[");
+  for (guint i = 0; i < d->fees->len; i++)
+    {
+      McFee *x = g_ptr_array_index (d->fees, i);
+
+      g_string_append (out, i ? ",{\"name\":" : "{\"name\":");
+      mc_sim_json_string (out, x->name);
+      g_string_append_printf (out, ",\"amountVnd\":%" G_GINT64_FORMAT ",\"paid\":%s}", x->amount_vnd,
+                              x->paid ? "true" : "false");
+    }
+  g_string_append (out, "],\"supplements\":[");
+  for (guint i = 0; i < d->supplements->len; i++)
+    {
+      McSupplement *x = g_ptr_array_index (d->supplements, i);
+
+      g_string_append (out, i ? ",{\"items\":" : "{\"items\":");
+      mc_sim_json_string (out, x->items);
+      time_member (out, "requestedAt", x->requested_at);
+      time_member (out, "receivedAt", x->received_at);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, "],\"results\":[");
+  for (guint i = 0; i < d->results->len; i++)
+    {
+      McResult *x = g_ptr_array_index (d->results, i);
+
+      g_string_append (out, i ? ",{\"name\":" : "{\"name\":");
+      mc_sim_json_string (out, x->name);
+      mc_sim_json_member (out, "number", x->number);
+      time_member (out, "issuedAt", x->issued_at);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, "],\"history\":[");
+  for (guint i = 0; i < d->history->len; i++)
+    {
+      McStep *x = g_ptr_array_index (d->history, i);
+
+      g_string_append (out, i ? ",{\"at\":\"" : "{\"at\":\"");
+      mc_wire_time_append (out, MC_WIRE_TIME_ISO8601, x->at);
+      g_string_append_c (out, '"');
+      mc_sim_json_member (out, "actor", x->actor);
+      mc_sim_json_member (out, "unit", x->unit);
+      mc_sim_json_member (out, "action", x->action);
+      mc_sim_json_member (out, "status", status_names[CLAMP (x->status, 1, 10)]);
+      mc_sim_json_member (out, "note", x->note);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, "]}");
+}
+
+/* Opaque to the client: base64 of "seq:N:E", E the cursor epoch that "expire_cursors" bumps. */
+static char *
+make_cursor (McSimService *svc,
+             guint64       seq)
+{
+  g_autofree char *plain = g_strdup_printf ("seq:%" G_GUINT64_FORMAT ":%u", seq, svc->cursor_epoch);
+
+  return g_base64_encode ((const guchar *) plain, strlen (plain));
+}
+
+static gboolean
+read_cursor (const char *cursor,
+             guint64    *out_seq,
+             guint      *out_epoch)
+{
+  gsize len;
+  g_autofree guchar *plain = g_base64_decode (cursor, &len);
+  g_autofree char *text = g_strndup ((const char *) plain, len);
+  char *end = NULL;
+
+  if (!g_str_has_prefix (text, "seq:"))
+    return FALSE;
+  *out_seq = g_ascii_strtoull (text + 4, &end, 10);
+  if (end == text + 4 || *end != ':')
+    return FALSE;
+  *out_epoch = (guint) g_ascii_strtoull (end + 1, &end, 10);
+  return *end == '\0';
+}
+
+static void
+render_page_with (GString    *out,
+                  const char *items,
+                  const char *next_cursor,
+                  gboolean    has_more)
+{
+  g_string_append_printf (out, "{\"items\":[%s],\"next_cursor\":\"%s\",\"has_more\":%s}", items, next_cursor,
+                          has_more ? "true" : "false");
+}
+
+static void
+render_page (McSimService *svc,
+             GString      *out,
+             const char   *items,
+             guint         n_items,
+             guint         total,
+             guint         page)
+{
+  g_autofree char *cursor = make_cursor (svc, svc->seq);
+
+  render_page_with (out, items, cursor, n_items < total);
+}
+
+#define ERROR(answer, status, code, message) \
+  mc_sim_answer_json ((answer), (status), "{\"error\":\"%s\",\"message\":\"%s\"}", (code), (message))
+
+static void
+sessions (McSimService      *svc,
+          SoupServerMessage *msg,
+          McSimAnswer       *answer)
+{
+  g_autoptr(JsonObject) body = mc_sim_parse_object (msg);
+  g_autofree char *token = NULL;
+  g_autofree char *expires = NULL;
+
+  if (body == NULL || mc_sim_object_string (body, "username") == NULL
+      || g_strcmp0 (mc_sim_object_string (body, "password"), mc_sim_password (svc->sim)) != 0)
+    {
+      ERROR (answer, 401, "invalid_credentials", "Wrong user name or password");
+      return;
+    }
+  token = mc_sim_new_session (svc);
+  expires = mc_wire_time_format (MC_WIRE_TIME_ISO8601, mc_sim_now (svc->sim) + svc->faults.token_ttl);
+  mc_sim_answer_json (answer, 201, "{\"token\":\"%s\",\"expires_at\":\"%s\"}", token, expires);
+}
+
+static void
+pull (McSimService *svc,
+      GHashTable   *query,
+      McSimAnswer  *answer)
+{
+  const char *cursor = query ? g_hash_table_lookup (query, "cursor") : NULL;
+  const char *code = query ? g_hash_table_lookup (query, "code") : NULL;
+  guint limit = query && g_hash_table_lookup (query, "limit") ? atoi (g_hash_table_lookup (query, "limit")) : 100;
+  guint64 since = 0, last = 0;
+  guint epoch = 0;
+  g_autoptr(GString) items = g_string_new (NULL);
+  g_autofree char *next = NULL;
+  GSequenceIter *it;
+  McSimCorrupt corrupt;
+  guint n = 0;
+
+  if (g_strcmp0 (query ? g_hash_table_lookup (query, "unit") : NULL, MC_SIM_UNIT_CODE) != 0)
+    {
+      ERROR (answer, 403, "forbidden", "No access to this unit");
+      return;
+    }
+  if (code != NULL)
+    {
+      /* ?code=MaHoSo: the look-up of one dossier by its number. */
+      McSimRecord *rec = mc_sim_service_lookup (svc, code);
+
+      if (rec != NULL && !rec->deleted)
+        mc_sim_service_render (svc, rec, items, MC_SIM_CORRUPT_NONE);
+      answer->status = 200;
+      render_page_with (answer->body, items->str, "", FALSE);
+      return;
+    }
+  if (limit < 1 || limit > 1000)
+    {
+      ERROR (answer, 400, "invalid_limit", "limit must be between 1 and 1000");
+      return;
+    }
+  if (cursor != NULL && *cursor != '\0')
+    {
+      if (!read_cursor (cursor, &since, &epoch))
+        {
+          ERROR (answer, 400, "invalid_cursor", "Malformed cursor");
+          return;
+        }
+      if (epoch != svc->cursor_epoch)
+        {
+          ERROR (answer, 410, "cursor_expired", "The cursor has expired; start a full sync");
+          return;
+        }
+    }
+  corrupt = mc_sim_begin_page (svc, answer);
+  last = since;
+  for (it = mc_sim_service_first_after_seq (svc, since); !g_sequence_iter_is_end (it) && n < limit;
+       it = g_sequence_iter_next (it))
+    {
+      McSimRecord *rec = g_sequence_get (it);
+
+      last = rec->seq;
+      /* A full listing (no cursor) lists what exists; tombstones are news only to a cursor. */
+      if (rec->deleted && since == 0)
+        continue;
+      g_string_append (items, n ? "," : "");
+      mc_sim_service_render (svc, rec, items, n == 0 ? corrupt : MC_SIM_CORRUPT_NONE);
+      n++;
+    }
+  next = make_cursor (svc, last);
+  answer->status = 200;
+  render_page_with (answer->body, items->str, next, !g_sequence_iter_is_end (it));
+}
+
+static void
+action (McSimService      *svc,
+        SoupServerMessage *msg,
+        McSimRecord       *rec,
+        McSimAnswer       *answer)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  const char *key = soup_message_headers_get_one (headers, "Idempotency-Key");
+  const char *match = soup_message_headers_get_one (headers, "If-Match");
+  g_autoptr(JsonObject) body = mc_sim_parse_object (msg);
+  McAction act = mc_action_from_id (mc_sim_object_string (body, "type"));
+  McSimReply *replay = mc_sim_replay (svc, key);
+  g_autofree char *etag = g_strdup_printf ("W/\"%u\"", rec->version);
+
+  if (replay != NULL)
+    {
+      mc_sim_answer_json (answer, replay->status, "%s", replay->body);
+      return;
+    }
+  if (key == NULL)
+    ERROR (answer, 400, "missing_idempotency_key", "Idempotency-Key is required");
+  else if (match == NULL)
+    ERROR (answer, 428, "precondition_required", "If-Match is required");
+  else if (g_strcmp0 (match, etag) != 0)
+    ERROR (answer, 412, "precondition_failed", "The dossier has changed since this etag");
+  else if (act == MC_ACTION_INVALID || !mc_transition_allowed (rec->dossier->status, act))
+    ERROR (answer, 422, "invalid_transition", "This action is not allowed in the dossier's status");
+  else
+    {
+      g_autofree char *counted = g_strdup_printf ("rest:%s", key);
+
+      mc_sim_apply_status (svc, rec, mc_transition_target (rec->dossier->status, act),
+                           mc_sim_object_string (body, "actor") ?: "Cán bộ", mc_sim_object_string (body, "note"),
+                           counted);
+      answer->status = 200;
+      mc_sim_service_render (svc, rec, answer->body, MC_SIM_CORRUPT_NONE);
+      answer->committed = TRUE;
+    }
+  mc_sim_remember (svc, key ? key : "", answer->status, answer->body->str);
+}
+
+static void
+handle (McSimService      *svc,
+        SoupServerMessage *msg,
+        const char        *path,
+        GHashTable        *query,
+        McSimAnswer       *answer)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  const char *method = soup_server_message_get_method (msg);
+  g_autofree char *bearer = NULL;
+  g_auto(GStrv) parts = NULL;
+  McSimRecord *rec;
+
+  if (g_strcmp0 (soup_message_headers_get_one (headers, "X-Api-Key"), MC_SIM_DEFAULT_API_KEY) != 0)
+    {
+      ERROR (answer, 401, "invalid_api_key", "Missing or unknown X-Api-Key");
+      return;
+    }
+  if (g_str_equal (path, "/v1/sessions") && g_str_equal (method, "POST"))
+    {
+      sessions (svc, msg, answer);
+      return;
+    }
+  bearer = mc_sim_bearer (msg);
+  if (!mc_sim_check_session (svc, bearer))
+    {
+      ERROR (answer, 401, "invalid_token", "The session has expired or is unknown");
+      return;
+    }
+  parts = g_strsplit (path + 1, "/", -1);  /* v1, dossiers, id, actions */
+  if (g_str_equal (path, "/v1/dossiers") && g_str_equal (method, "GET"))
+    pull (svc, query, answer);
+  else if (g_strv_length (parts) >= 3 && g_str_equal (parts[1], "dossiers"))
+    {
+      rec = g_hash_table_lookup (svc->by_remote_id, parts[2]);
+      if (rec == NULL || rec->deleted)
+        ERROR (answer, 404, "not_found", "No such dossier");
+      else if (parts[3] == NULL && g_str_equal (method, "GET"))
+        {
+          answer->status = 200;
+          mc_sim_service_render (svc, rec, answer->body, MC_SIM_CORRUPT_NONE);
+        }
+      else if (g_strcmp0 (parts[3], "actions") == 0 && g_str_equal (method, "POST"))
+        action (svc, msg, rec, answer);
+      else
+        ERROR (answer, 404, "not_found", "No such resource");
+    }
+  else
+    ERROR (answer, 404, "not_found", "No such resource");
+}
+
+const McSimDialectClass mc_sim_rest_class = {
+  .name = "rest",
+  .source_id = "g16",
+  .time_format = MC_WIRE_TIME_ISO8601,
+  .seq_order = TRUE,
+  .handle = handle,
+  .render_item = render_item,
+  .render_page = render_page,
+};

@@ -1,0 +1,246 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "mc-sim-private.h"
+
+/* Small helpers of the simulator's dialects: a JSON writer (pages are assembled from cached
+ * item texts, which json-glib's builder cannot do), request parsing and answers. */
+
+void
+mc_sim_json_string (GString    *out,
+                    const char *text)
+{
+  const char *p;
+
+  if (text == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (p = text; *p; p++)
+    {
+      guchar c = *p;
+
+      switch (c)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, c);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+/* ,"name":"text" — every member but a object's first is written this way. */
+void
+mc_sim_json_member (GString    *out,
+                    const char *name,
+                    const char *text)
+{
+  g_string_append_printf (out, ",\"%s\":", name);
+  mc_sim_json_string (out, text);
+}
+
+void
+mc_sim_json_time (GString    *out,
+                  const char *name,
+                  McWireTime  format,
+                  gint64      t)
+{
+  g_string_append_printf (out, ",\"%s\":", name);
+  if (t == 0)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  g_string_append_c (out, '"');
+  mc_wire_time_append (out, format, t);
+  g_string_append_c (out, '"');
+}
+
+/* Returns: (transfer full) (nullable): the request body as a JSON object. */
+JsonObject *
+mc_sim_parse_object (SoupServerMessage *msg)
+{
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+  g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  if (len == 0 || !json_parser_load_from_data (parser, data, len, NULL))
+    return NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return NULL;
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+const char *
+mc_sim_object_string (JsonObject *object,
+                      const char *member)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+/* An integer member, also accepted as a numeric string (the portal's habit). */
+gint64
+mc_sim_object_int (JsonObject *object,
+                   const char *member,
+                   gint64      fallback)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return fallback;
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    return json_node_get_int (node);
+  if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    return (gint64) json_node_get_double (node);
+  if (json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+    return json_node_get_boolean (node);
+  if (json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      const char *s = json_node_get_string (node);
+      char *end = NULL;
+      gint64 v = g_ascii_strtoll (s, &end, 10);
+
+      return end && end != s && *end == '\0' ? v : fallback;
+    }
+  return fallback;
+}
+
+McDossier *
+mc_sim_dossier_copy (const McDossier *d)
+{
+  McDossier *c = mc_dossier_new ();
+
+  c->source_id = g_strdup (d->source_id);
+  c->number = g_strdup (d->number);
+  c->provisional = d->provisional;
+  c->procedure_code = g_strdup (d->procedure_code);
+  c->procedure_name = g_strdup (d->procedure_name);
+  c->field_code = g_strdup (d->field_code);
+  c->applicant_name = g_strdup (d->applicant_name);
+  c->applicant_kind = d->applicant_kind;
+  c->id_number = g_strdup (d->id_number);
+  c->phone = g_strdup (d->phone);
+  c->address = g_strdup (d->address);
+  c->channel = d->channel;
+  c->return_method = d->return_method;
+  c->status = d->status;
+  c->submitted_at = d->submitted_at;
+  c->received_at = d->received_at;
+  c->due_at = d->due_at;
+  c->finished_at = d->finished_at;
+  c->returned_at = d->returned_at;
+  c->server_version = g_strdup (d->server_version);
+  for (guint i = 0; i < d->documents->len; i++)
+    {
+      McDocument *x = g_ptr_array_index (d->documents, i);
+      mc_dossier_add_document (c, x->name, x->is_copy, x->count);
+    }
+  for (guint i = 0; i < d->fees->len; i++)
+    {
+      McFee *x = g_ptr_array_index (d->fees, i);
+      mc_dossier_add_fee (c, x->name, x->amount_vnd, x->paid);
+    }
+  for (guint i = 0; i < d->supplements->len; i++)
+    {
+      McSupplement *x = g_ptr_array_index (d->supplements, i);
+      mc_dossier_add_supplement (c, x->requested_at, x->items, x->received_at);
+    }
+  for (guint i = 0; i < d->results->len; i++)
+    {
+      McResult *x = g_ptr_array_index (d->results, i);
+      mc_dossier_add_result (c, x->name, x->number, x->issued_at);
+    }
+  for (guint i = 0; i < d->history->len; i++)
+    {
+      McStep *x = g_ptr_array_index (d->history, i);
+      mc_dossier_add_step (c, x->at, x->actor, x->unit, x->action, x->status, x->note);
+    }
+  return c;
+}
+
+void
+mc_sim_answer_json (McSimAnswer *answer,
+                    guint        status,
+                    const char  *format,
+                    ...)
+{
+  va_list args;
+
+  answer->status = status;
+  answer->content_type = "application/json; charset=utf-8";
+  g_string_truncate (answer->body, 0);
+  va_start (args, format);
+  g_string_append_vprintf (answer->body, format, args);
+  va_end (args);
+}
+
+void
+mc_sim_answer_header (McSimAnswer *answer,
+                      const char  *name,
+                      const char  *value)
+{
+  g_ptr_array_add (answer->headers, g_strdup (name));
+  g_ptr_array_add (answer->headers, g_strdup (value));
+}
+
+char *
+mc_sim_bearer (SoupServerMessage *msg)
+{
+  const char *auth = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                   "Authorization");
+
+  if (auth == NULL || g_ascii_strncasecmp (auth, "Bearer ", 7) != 0)
+    return NULL;
+  return g_strstrip (g_strdup (auth + 7));
+}
+
+/* The back-ends without an idempotency key count an action by the reference the client puts
+ * in its note ("[ref:UUID]", see data/api/README.md). */
+const char *
+mc_sim_ref_in_note (const char  *note,
+                    char       **out_ref)
+{
+  const char *start = note ? strstr (note, "[ref:") : NULL;
+  const char *end = start ? strchr (start, ']') : NULL;
+
+  *out_ref = end ? g_strndup (start + 5, end - start - 5) : NULL;
+  return *out_ref;
+}
+
+McSimCorrupt
+mc_sim_corrupt_from_name (const char *name)
+{
+  static const char *names[] = {
+    [MC_SIM_CORRUPT_NONE] = "none",
+    [MC_SIM_CORRUPT_INVALID_JSON] = "invalid_json",
+    [MC_SIM_CORRUPT_TRUNCATED] = "truncated",
+    [MC_SIM_CORRUPT_WRONG_TYPE] = "wrong_type",
+    [MC_SIM_CORRUPT_UNKNOWN_STATUS] = "unknown_status",
+    [MC_SIM_CORRUPT_MISSING_FIELD] = "missing_field",
+    [MC_SIM_CORRUPT_BAD_DATE] = "bad_date",
+    [MC_SIM_CORRUPT_OVERSIZED] = "oversized",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (name, names[i]) == 0)
+      return i;
+  return MC_SIM_CORRUPT_NONE;
+}

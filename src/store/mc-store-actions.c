@@ -1,0 +1,796 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "mc-catalog.h"
+#include "mc-dossier-json.h"
+#include "mc-store-actions.h"
+#include "mc-store-audit.h"
+#include "mc-store-calendar.h"
+#include "mc-store-outbox-private.h"
+#include "mc-time.h"
+
+/* The official's actions on a dossier. Each is one transaction (BEGIN IMMEDIATE): the status
+ * table is checked and the input validated with the write lock held, then the local effect
+ * (status, dates, history, supplement/result/fee rows), an outbox row for the ministry and an
+ * audit row are written together. It works offline exactly as online; the sync engine pushes
+ * the outbox later.
+ *
+ * Payload of an outbox row (payload_version 1), a JSON object:
+ *   uuid, action (mc_action_id), number, source, status_before, target, at (ISO 8601, Vietnam
+ *   time), actor, unit, and what the action carries: note, items [..], due_at, method
+ *   ("in-person" | "online" | "post"), results [{name, number}], fee {name, amount_vnd}.
+ *   A dossier received at the counter is action "receive" with "create": true and the whole
+ *   dossier under "dossier". */
+
+/* What each action needs, and the step it writes into the history (QuaTrinhXuLy). The step
+ * names are data, in Vietnamese whatever the interface language, as the ministry systems
+ * record them. */
+static const struct {
+  const char *step;
+  McActionNeeds needs;
+  const char *missing_note;
+} specs[] = {
+  [MC_ACTION_RECEIVE] = { "Tiếp nhận hồ sơ", 0, NULL },
+  [MC_ACTION_REFUSE] = { "Từ chối tiếp nhận", MC_ACTION_NEEDS_NOTE,
+                         N_("Give the reasons for refusing the dossier") },
+  [MC_ACTION_REQUEST_SUPPLEMENT] = { "Yêu cầu bổ sung hồ sơ", MC_ACTION_NEEDS_ITEMS, NULL },
+  [MC_ACTION_SUPPLEMENT_RECEIVED] = { "Nhận hồ sơ bổ sung", 0, NULL },
+  [MC_ACTION_FORWARD] = { "Chuyển xử lý", 0, NULL },
+  [MC_ACTION_REQUEST_FEE] = { "Yêu cầu thực hiện nghĩa vụ tài chính", MC_ACTION_NEEDS_FEE, NULL },
+  [MC_ACTION_FEE_PAID] = { "Đã thực hiện nghĩa vụ tài chính", 0, NULL },
+  [MC_ACTION_RECORD_STEP] = { "Cập nhật quá trình xử lý", MC_ACTION_NEEDS_NOTE,
+                              N_("Describe the processing step") },
+  [MC_ACTION_STOP] = { "Dừng xử lý", MC_ACTION_NEEDS_NOTE,
+                       N_("Give the reason for stopping the processing") },
+  [MC_ACTION_RESOLVE] = { "Đã có kết quả", MC_ACTION_NEEDS_RESULTS, NULL },
+  [MC_ACTION_RETURN_RESULT] = { "Trả kết quả", MC_ACTION_NEEDS_METHOD, NULL },
+  [MC_ACTION_WITHDRAW] = { "Công dân xin rút hồ sơ", 0, NULL },
+  [MC_ACTION_RESCHEDULE] = { "Gia hạn thời gian giải quyết", MC_ACTION_NEEDS_NOTE | MC_ACTION_NEEDS_DUE,
+                             N_("Give the reason for the delay: it goes into the letter of apology") },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (specs) == MC_ACTION_LAST + 1);
+
+static const char *method_ids[] = {
+  [MC_CHANNEL_IN_PERSON] = "in-person",
+  [MC_CHANNEL_ONLINE] = "online",
+  [MC_CHANNEL_POST] = "post",
+};
+
+McActionNeeds
+mc_action_needs (McAction action)
+{
+  g_return_val_if_fail (action > MC_ACTION_INVALID && action <= MC_ACTION_LAST, 0);
+  return specs[action].needs;
+}
+
+/* Returns: the id of @method, or NULL if it is not one (what a dialog or a script gave is
+ * checked with it). */
+const char *
+mc_return_method_id (McChannel method)
+{
+  if (method < MC_CHANNEL_IN_PERSON || method > MC_CHANNEL_POST)
+    return NULL;
+  return method_ids[method];
+}
+
+/* Returns: the method named @id, or 0. */
+McChannel
+mc_return_method_from_id (const char *id)
+{
+  for (int m = MC_CHANNEL_IN_PERSON; m <= MC_CHANNEL_POST; m++)
+    if (g_strcmp0 (method_ids[m], id) == 0)
+      return m;
+  return 0;
+}
+
+gboolean
+mc_store_is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (; *text; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+  return TRUE;
+}
+
+void
+mc_store_set_invalid (GError     **error,
+                      const char  *message)
+{
+  g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID, g_dgettext (GETTEXT_PACKAGE, message));
+}
+
+/* The checks that need nothing but the input: also used when a rejected action is edited. */
+static gboolean
+validate_input (McAction              action,
+                const McActionInput  *in,
+                GError              **error)
+{
+  McActionNeeds needs = specs[action].needs;
+
+  if ((needs & MC_ACTION_NEEDS_NOTE) && mc_store_is_blank (in->note))
+    {
+      mc_store_set_invalid (error, specs[action].missing_note);
+      return FALSE;
+    }
+  if (needs & MC_ACTION_NEEDS_ITEMS)
+    {
+      if (in->items == NULL || in->items[0] == NULL)
+        {
+          mc_store_set_invalid (error, N_("List every missing item of the supplement request"));
+          return FALSE;
+        }
+      for (guint i = 0; in->items[i]; i++)
+        if (mc_store_is_blank (in->items[i]))
+          {
+            mc_store_set_invalid (error, N_("A missing item is empty: describe it or remove it"));
+            return FALSE;
+          }
+    }
+  if ((needs & MC_ACTION_NEEDS_DUE) && in->due_at <= 0)
+    {
+      mc_store_set_invalid (error, N_("Give the new due date"));
+      return FALSE;
+    }
+  if ((needs & MC_ACTION_NEEDS_METHOD) && mc_return_method_id (in->method) == NULL)
+    {
+      mc_store_set_invalid (error, N_("Choose how the result is returned: in person, online or by post"));
+      return FALSE;
+    }
+  if (needs & MC_ACTION_NEEDS_RESULTS)
+    {
+      if (in->results == NULL || in->results[0] == NULL)
+        {
+          mc_store_set_invalid (error, N_("List the result documents"));
+          return FALSE;
+        }
+      for (guint i = 0; in->results[i]; i++)
+        if (mc_store_is_blank (in->results[i]))
+          {
+            mc_store_set_invalid (error, N_("A result document has no name"));
+            return FALSE;
+          }
+    }
+  if ((needs & MC_ACTION_NEEDS_FEE) && (mc_store_is_blank (in->fee_name) || in->fee_vnd <= 0))
+    {
+      mc_store_set_invalid (error, N_("Give the name and the amount of the financial obligation"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* What the rules beyond the status table need to know about a dossier. */
+typedef struct
+{
+  McStatus status;
+  gboolean rescheduled;
+  gint64 n_supplements;
+  gint64 n_review;
+  gint64 paused_at;     /* when the open supplement request was made, 0 if none */
+} Facts;
+
+static gboolean
+load_facts (McStore  *self,
+            gint64    dossier_id,
+            Facts    *f,
+            GError  **error)
+{
+  sqlite3_stmt *stmt = mc_store_prepare (self,
+    "SELECT status, rescheduled,"
+    " (SELECT count(*) FROM supplements WHERE dossier_id = d.id),"
+    " (SELECT count(*) FROM outbox WHERE dossier_id = d.id AND state IN ('conflict', 'rejected')),"
+    " (SELECT requested_at FROM supplements WHERE dossier_id = d.id AND received_at IS NULL"
+    "  ORDER BY id DESC LIMIT 1)"
+    " FROM dossiers d WHERE id = ?", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, dossier_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *f = (Facts) {
+      .status = sqlite3_column_int (stmt, 0),
+      .rescheduled = sqlite3_column_int (stmt, 1),
+      .n_supplements = sqlite3_column_int64 (stmt, 2),
+      .n_review = sqlite3_column_int64 (stmt, 3),
+      .paused_at = sqlite3_column_int64 (stmt, 4),
+    };
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_NOT_FOUND, _("No dossier with id %lld"), (long long) dossier_id);
+  else
+    mc_store_set_error (self, error, N_("reading a dossier"));
+  sqlite3_reset (stmt);
+  return rc == SQLITE_ROW;
+}
+
+/* The rules of the dossier's own past: a supplement is requested once, a reschedule happens
+ * once, and a dossier whose earlier action waits for the official takes no new one. */
+static gboolean
+check_rules (McAction      action,
+             const Facts  *f,
+             const char   *number,
+             GError      **error)
+{
+  if (f->n_review > 0)
+    {
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID,
+                   _("An earlier action on dossier %s was refused by the ministry system or conflicts "
+                     "with its state: resolve it first"), number);
+      return FALSE;
+    }
+  if (action == MC_ACTION_REQUEST_SUPPLEMENT && f->n_supplements > 0)
+    {
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID,
+                   _("A supplement was already requested for dossier %s: it can be requested only once"), number);
+      return FALSE;
+    }
+  if (action == MC_ACTION_RESCHEDULE && f->rescheduled)
+    {
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID,
+                   _("Dossier %s was already rescheduled: a new due date can be set only once"), number);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static McCalendar *
+profile_calendar (McStore  *self,
+                  GError  **error)
+{
+  g_autoptr(McCalendar) calendar = mc_calendar_new ();
+
+  if (!mc_store_load_calendar (self, calendar, error))
+    return NULL;
+  return g_steal_pointer (&calendar);
+}
+
+/* The due date of a procedure received at @at, on this office's calendar. */
+gint64
+mc_store_compute_due (McStore     *self,
+                      const char  *procedure_code,
+                      gint64       at,
+                      GError     **error)
+{
+  const McProcedure *proc = mc_catalog_lookup (mc_catalog_get_default (), procedure_code);
+  g_autoptr(McCalendar) calendar = NULL;
+
+  if (proc == NULL)
+    {
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID,
+                   _("Procedure %s is not in the catalog: its due date cannot be computed"), procedure_code);
+      return 0;
+    }
+  if (!(calendar = profile_calendar (self, error)))
+    return 0;
+  return mc_deadline_due (NULL, calendar, at, proc->duration, proc->unit);
+}
+
+static void
+add_time_member (JsonBuilder *b,
+                 const char  *key,
+                 gint64       t)
+{
+  g_autofree char *iso = mc_time_format_iso (t);
+
+  json_builder_set_member_name (b, key);
+  json_builder_add_string_value (b, iso);
+}
+
+static void
+add_string_member (JsonBuilder *b,
+                   const char  *key,
+                   const char  *value)
+{
+  if (value == NULL)
+    return;
+  json_builder_set_member_name (b, key);
+  json_builder_add_string_value (b, value);
+}
+
+/* The members that carry the official's input. */
+static void
+add_input_members (JsonBuilder          *b,
+                   McAction              action,
+                   const McActionInput  *in)
+{
+  McActionNeeds needs = specs[action].needs;
+
+  add_string_member (b, "note", mc_store_is_blank (in->note) ? NULL : in->note);
+  if (needs & MC_ACTION_NEEDS_ITEMS)
+    {
+      json_builder_set_member_name (b, "items");
+      json_builder_begin_array (b);
+      for (guint i = 0; in->items[i]; i++)
+        json_builder_add_string_value (b, in->items[i]);
+      json_builder_end_array (b);
+    }
+  if (needs & MC_ACTION_NEEDS_DUE)
+    add_time_member (b, "due_at", in->due_at);
+  if (needs & MC_ACTION_NEEDS_METHOD)
+    add_string_member (b, "method", mc_return_method_id (in->method));
+  if (needs & MC_ACTION_NEEDS_RESULTS)
+    {
+      gboolean numbers = in->result_numbers != NULL;
+
+      json_builder_set_member_name (b, "results");
+      json_builder_begin_array (b);
+      for (guint i = 0; in->results[i]; i++)
+        {
+          json_builder_begin_object (b);
+          add_string_member (b, "name", in->results[i]);
+          numbers = numbers && in->result_numbers[i] != NULL;
+          add_string_member (b, "number", numbers && *in->result_numbers[i] ? in->result_numbers[i] : NULL);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+    }
+  if (needs & MC_ACTION_NEEDS_FEE)
+    {
+      json_builder_set_member_name (b, "fee");
+      json_builder_begin_object (b);
+      add_string_member (b, "name", in->fee_name);
+      json_builder_set_member_name (b, "amount_vnd");
+      json_builder_add_int_value (b, in->fee_vnd);
+      json_builder_end_object (b);
+    }
+}
+
+static char *
+build_payload (const char           *uuid,
+               McAction              action,
+               const McDossier      *d,
+               McStatus              before,
+               McStatus              target,
+               gint64                at,
+               const char           *actor,
+               const McActionInput  *in,
+               gboolean              due_changed)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (b);
+  add_string_member (b, "uuid", uuid);
+  add_string_member (b, "action", mc_action_id (action));
+  add_string_member (b, "number", d->number);
+  add_string_member (b, "source", d->source_id);
+  json_builder_set_member_name (b, "status_before");
+  json_builder_add_int_value (b, before);
+  json_builder_set_member_name (b, "target");
+  json_builder_add_int_value (b, target);
+  add_time_member (b, "at", at);
+  add_string_member (b, "actor", actor);
+  add_string_member (b, "unit", in->unit);
+  add_input_members (b, action, in);
+  /* The dates the ministry shows the citizen follow from the action: send what we computed. */
+  if (action == MC_ACTION_RECEIVE || action == MC_ACTION_SUPPLEMENT_RECEIVED)
+    add_time_member (b, "received_at", d->received_at);
+  if (due_changed && !(specs[action].needs & MC_ACTION_NEEDS_DUE))
+    add_time_member (b, "due_at", d->due_at);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  return json_to_string (root, FALSE);
+}
+
+static char *
+join_lines (const char * const *lines)
+{
+  return lines ? g_strjoinv ("\n", (char **) lines) : NULL;
+}
+
+/* The rows the action adds or changes besides the dossier's own. */
+static gboolean
+write_children (McStore              *self,
+                McDossier            *d,
+                McAction              action,
+                const McActionInput  *in,
+                gint64                at,
+                GError              **error)
+{
+  g_autofree char *items = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  switch (action)
+    {
+    case MC_ACTION_REQUEST_SUPPLEMENT:
+      items = join_lines (in->items);
+      if (!(stmt = mc_store_prepare (self, "INSERT INTO supplements (dossier_id, requested_at, items)"
+                                           " VALUES (?, ?, ?)", error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, d->id);
+      sqlite3_bind_int64 (stmt, 2, at);
+      mc_store_bind_text (stmt, 3, items);
+      return mc_store_step_done (self, stmt, error);
+
+    case MC_ACTION_SUPPLEMENT_RECEIVED:
+      if (!(stmt = mc_store_prepare (self, "UPDATE supplements SET received_at = ?"
+                                           " WHERE dossier_id = ? AND received_at IS NULL", error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, at);
+      sqlite3_bind_int64 (stmt, 2, d->id);
+      return mc_store_step_done (self, stmt, error);
+
+    case MC_ACTION_REQUEST_FEE:
+      if (!(stmt = mc_store_prepare (self, "INSERT INTO fees (dossier_id, name, amount_vnd, paid)"
+                                           " VALUES (?, ?, ?, 0)", error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, d->id);
+      mc_store_bind_text (stmt, 2, in->fee_name);
+      sqlite3_bind_int64 (stmt, 3, in->fee_vnd);
+      return mc_store_step_done (self, stmt, error);
+
+    case MC_ACTION_FEE_PAID:
+      if (!(stmt = mc_store_prepare (self, "UPDATE fees SET paid = 1 WHERE dossier_id = ? AND paid = 0", error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, d->id);
+      return mc_store_step_done (self, stmt, error);
+
+    case MC_ACTION_RESOLVE:
+      for (guint i = 0; in->results[i]; i++)
+        {
+          gboolean numbered = in->result_numbers != NULL && g_strv_length ((char **) in->result_numbers) > i;
+
+          if (!(stmt = mc_store_prepare (self, "INSERT INTO results (dossier_id, name, number, issued_at)"
+                                               " VALUES (?, ?, ?, ?)", error)))
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, d->id);
+          mc_store_bind_text (stmt, 2, in->results[i]);
+          mc_store_bind_text (stmt, 3, numbered && *in->result_numbers[i] ? in->result_numbers[i] : NULL);
+          sqlite3_bind_int64 (stmt, 4, at);
+          if (!mc_store_step_done (self, stmt, error))
+            return FALSE;
+        }
+      return TRUE;
+
+    default:
+      return TRUE;
+    }
+}
+
+/* The new status and dates. Returns FALSE if the due date cannot be computed. */
+static gboolean
+apply_effect (McStore              *self,
+              McDossier            *d,
+              const Facts          *f,
+              McAction              action,
+              const McActionInput  *in,
+              gint64                at,
+              GError              **error)
+{
+  switch (action)
+    {
+    case MC_ACTION_RECEIVE:
+      d->received_at = at;
+      return (d->due_at = mc_store_compute_due (self, d->procedure_code, at, error)) != 0;
+
+    case MC_ACTION_SUPPLEMENT_RECEIVED:
+      if (d->due_at == 0)
+        {
+          /* Asked before it was received: the clock starts with the complete dossier. */
+          d->received_at = d->received_at ? d->received_at : at;
+          return (d->due_at = mc_store_compute_due (self, d->procedure_code, at, error)) != 0;
+        }
+      else
+        {
+          g_autoptr(McCalendar) calendar = profile_calendar (self, error);
+          McDeadlineClock clock = { d->received_at, d->due_at, f->paused_at ? f->paused_at : at, FALSE };
+
+          if (calendar == NULL)
+            return FALSE;
+          /* The clock stood still from the request to now: the due date moves by the working
+           * time that passed. */
+          mc_deadline_clock_resume (&clock, NULL, calendar, at);
+          d->due_at = clock.due_at;
+          return TRUE;
+        }
+
+    case MC_ACTION_RESCHEDULE:
+      if (in->due_at <= d->due_at)
+        {
+          g_autofree char *current = mc_time_format_short (d->due_at);
+
+          g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID,
+                       _("The new due date must be later than the current one (%s)"), current);
+          return FALSE;
+        }
+      d->due_at = in->due_at;
+      return TRUE;
+
+    case MC_ACTION_STOP:
+    case MC_ACTION_WITHDRAW:
+    case MC_ACTION_RESOLVE:
+      d->finished_at = at;
+      return TRUE;
+
+    case MC_ACTION_RETURN_RESULT:
+      d->return_method = in->method;
+      d->returned_at = at;
+      return TRUE;
+
+    default:
+      return TRUE;
+    }
+}
+
+static gboolean
+update_dossier (McStore    *self,
+                McDossier  *d,
+                gboolean    rescheduled,
+                GError    **error)
+{
+  sqlite3_stmt *stmt = mc_store_prepare (self,
+    "UPDATE dossiers SET status = ?, received_at = ?, due_at = ?, finished_at = ?, returned_at = ?,"
+    " return_method = ?, rescheduled = ? WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, d->status);
+  mc_store_bind_time (stmt, 2, d->received_at);
+  mc_store_bind_time (stmt, 3, d->due_at);
+  mc_store_bind_time (stmt, 4, d->finished_at);
+  mc_store_bind_time (stmt, 5, d->returned_at);
+  sqlite3_bind_int (stmt, 6, d->return_method);
+  sqlite3_bind_int (stmt, 7, rescheduled);
+  sqlite3_bind_int64 (stmt, 8, d->id);
+  return mc_store_step_done (self, stmt, error);
+}
+
+static gboolean
+insert_step (McStore     *self,
+             gint64       dossier_id,
+             gint64       at,
+             const char  *actor,
+             const char  *unit,
+             const char  *step,
+             McStatus     status,
+             const char  *note,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = mc_store_prepare (self,
+    "INSERT INTO history (dossier_id, at, actor, unit, action, status, note) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, dossier_id);
+  sqlite3_bind_int64 (stmt, 2, at);
+  mc_store_bind_text (stmt, 3, actor);
+  mc_store_bind_text (stmt, 4, unit);
+  mc_store_bind_text (stmt, 5, step);
+  sqlite3_bind_int (stmt, 6, status);
+  mc_store_bind_text (stmt, 7, note);
+  return mc_store_step_done (self, stmt, error);
+}
+
+/* The note the history shows: the official's words, or what the action lists. */
+static char *
+step_note (McAction              action,
+           const McActionInput  *in)
+{
+  if (action == MC_ACTION_REQUEST_SUPPLEMENT)
+    return join_lines (in->items);
+  if (action == MC_ACTION_RESOLVE)
+    return join_lines (in->results);
+  return mc_store_is_blank (in->note) ? NULL : g_strdup (in->note);
+}
+
+static gboolean
+apply_locked (McStore              *self,
+              gint64                dossier_id,
+              McAction              action,
+              const McActionInput  *in,
+              const char           *actor,
+              GError              **error)
+{
+  g_autoptr(McDossier) d = NULL;
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *payload = NULL;
+  g_autofree char *note = NULL;
+  McAuditEntry audit = { 0 };
+  gint64 at = in->at ? in->at : mc_time_now ();
+  McStatus before, target;
+  gint64 due_before;
+  Facts f;
+
+  if (!load_facts (self, dossier_id, &f, error) || !(d = mc_store_get_dossier (self, dossier_id, error)))
+    return FALSE;
+  before = d->status;
+  target = mc_transition_target (before, action);
+  if (target == MC_STATUS_INVALID)
+    {
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID,
+                   _("“%s” is not allowed on dossier %s in status “%s”"),
+                   mc_action_label (action), d->number, mc_status_label (before));
+      return FALSE;
+    }
+  if (!check_rules (action, &f, d->number, error) || !validate_input (action, in, error))
+    return FALSE;
+  due_before = d->due_at;
+  if (!apply_effect (self, d, &f, action, in, at, error))
+    return FALSE;
+  d->status = target;
+
+  note = step_note (action, in);
+  payload = build_payload (uuid, action, d, before, target, at, actor, in, d->due_at != due_before);
+  audit.actor = actor;
+  audit.dossier_id = d->id;
+  audit.dossier_number = d->number;
+  audit.action = mc_action_id (action);
+  audit.status_before = before;
+  audit.status_after = target;
+  audit.outcome = "queued";
+  audit.detail = payload;
+  return update_dossier (self, d, f.rescheduled || action == MC_ACTION_RESCHEDULE, error) &&
+         write_children (self, d, action, in, at, error) &&
+         insert_step (self, d->id, at, actor, in->unit, specs[action].step, target, note, error) &&
+         mc_store_outbox_insert (self, d->id, d->source_id, mc_action_id (action), uuid, payload,
+                                 d->server_version, error) &&
+         mc_store_audit_append (self, &audit, error);
+}
+
+/* Takes @action on the dossier @dossier_id as @actor. A transition the status table forbids,
+ * or an input the action cannot take, is refused with MC_STORE_ERROR_INVALID and a message
+ * for the official, and nothing changes. */
+gboolean
+mc_store_apply_action (McStore              *self,
+                       gint64                dossier_id,
+                       McAction              action,
+                       const McActionInput  *input,
+                       const char           *actor,
+                       GError              **error)
+{
+  McActionInput none = { 0 };
+  gboolean own;
+
+  g_return_val_if_fail (MC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (action > MC_ACTION_INVALID && action <= MC_ACTION_LAST, FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+
+  if (!mc_store_tx_begin (self, &own, error))
+    return FALSE;
+  return mc_store_tx_end (self, own, apply_locked (self, dossier_id, action, input ? input : &none, actor, error),
+                          error);
+}
+
+/* Returns: (transfer full): the McAction values the official may take now, in the status
+ * table's order: the table's, less the once-only ones already used; none while an earlier
+ * action waits for review (mc_store_dossier_needs_review()). */
+GArray *
+mc_store_actions_allowed (McStore  *self,
+                          gint64    dossier_id,
+                          GError  **error)
+{
+  g_autoptr(GArray) actions = NULL;
+  Facts f;
+
+  if (!load_facts (self, dossier_id, &f, error))
+    return NULL;
+  actions = mc_transition_actions_from (f.status);
+  for (guint i = actions->len; i-- > 0;)
+    if (!check_rules (g_array_index (actions, McAction, i), &f, "", NULL))
+      g_array_remove_index (actions, i);
+  return g_steal_pointer (&actions);
+}
+
+/* The dossier's deadline clock: paused while a supplement is awaited, rescheduled once. */
+gboolean
+mc_store_get_clock (McStore          *self,
+                    gint64            dossier_id,
+                    McDeadlineClock  *out_clock,
+                    GError          **error)
+{
+  sqlite3_stmt *stmt;
+  Facts f;
+  int rc;
+
+  if (!load_facts (self, dossier_id, &f, error))
+    return FALSE;
+  if (!(stmt = mc_store_prepare (self, "SELECT received_at, due_at FROM dossiers WHERE id = ?", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, dossier_id);
+  rc = sqlite3_step (stmt);
+  *out_clock = (McDeadlineClock) {
+    .received_at = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0,
+    .due_at = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 1) : 0,
+    .paused_at = f.status == MC_STATUS_SUPPLEMENT_REQUESTED ? f.paused_at : 0,
+    .rescheduled = f.rescheduled,
+  };
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      mc_store_set_error (self, error, N_("reading a dossier"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The official edits a rejected action (a reason, the items, the results…) and sends it again:
+ * the payload takes the new input, validated as when the action was taken, and the row is
+ * queued again. The local record keeps what was done; the audit keeps both versions. */
+gboolean
+mc_store_outbox_retry (McStore              *self,
+                       gint64                outbox_id,
+                       const McActionInput  *edited,
+                       const char           *actor,
+                       GError              **error)
+{
+  static const char *input_members[] = { "note", "items", "due_at", "method", "results", "fee" };
+  g_autoptr(McOutboxEntry) e = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) fresh = NULL;
+  g_autofree char *payload = NULL;
+  g_autofree char *detail = NULL;
+  g_autoptr(GList) members = NULL;
+  JsonObject *old, *merged;
+  McAuditEntry audit = { 0 };
+  McAction action;
+  sqlite3_stmt *stmt;
+  gboolean own, ok = FALSE;
+
+  g_return_val_if_fail (MC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+  if (!mc_store_tx_begin (self, &own, error))
+    return FALSE;
+  if (!(e = mc_store_outbox_get (self, outbox_id, error)))
+    goto out;
+  if (e->state != MC_OUTBOX_REJECTED)
+    {
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID,
+                   _("Only an action refused by the ministry system can be edited and sent again"));
+      goto out;
+    }
+  action = mc_action_from_id (e->action);
+  if (!json_parser_load_from_data (parser, e->payload, -1, error))
+    goto out;
+  old = json_node_get_object (json_parser_get_root (parser));
+  payload = g_strdup (e->payload);
+  if (edited != NULL && action != MC_ACTION_INVALID && !json_object_get_boolean_member_with_default (old, "create", FALSE))
+    {
+      if (!validate_input (action, edited, error))
+        goto out;
+      json_builder_begin_object (b);
+      add_input_members (b, action, edited);
+      json_builder_end_object (b);
+      fresh = json_builder_get_root (b);
+      merged = json_node_get_object (fresh);
+      for (guint i = 0; i < G_N_ELEMENTS (input_members); i++)
+        if (json_object_has_member (old, input_members[i]) && !json_object_has_member (merged, input_members[i]))
+          json_object_remove_member (old, input_members[i]);
+      members = json_object_get_members (merged);
+      for (GList *l = members; l; l = l->next)
+        json_object_set_member (old, l->data, json_node_copy (json_object_get_member (merged, l->data)));
+      g_free (payload);
+      payload = json_to_string (json_parser_get_root (parser), FALSE);
+    }
+
+  if (!(stmt = mc_store_prepare (self, "UPDATE outbox SET payload = ?, state = 'pending', attempts = 0,"
+                                       " last_error = NULL, updated_at = ? WHERE id = ?", error)))
+    goto out;
+  mc_store_bind_text (stmt, 1, payload);
+  sqlite3_bind_int64 (stmt, 2, mc_time_now ());
+  sqlite3_bind_int64 (stmt, 3, e->id);
+  if (!mc_store_step_done (self, stmt, error))
+    goto out;
+
+  detail = mc_store_json_detail ("uuid", e->uuid, "rejection", e->last_error, "old_payload", e->payload,
+                                 "payload", payload, NULL);
+  audit.actor = actor;
+  audit.dossier_id = e->dossier_id;
+  audit.dossier_number = e->dossier_number;
+  audit.action = e->action;
+  audit.status_before = json_object_get_int_member_with_default (old, "status_before", 0);
+  audit.status_after = json_object_get_int_member_with_default (old, "target", 0);
+  audit.outcome = "retried";
+  audit.detail = detail;
+  ok = mc_store_audit_append (self, &audit, error);
+out:
+  return mc_store_tx_end (self, own, ok, error);
+}
+

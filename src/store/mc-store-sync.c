@@ -1,0 +1,714 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mc-store-private.h"
+#include "mc-store-sync.h"
+#include "mc-time.h"
+
+/* What the sync engine writes: pulled pages and their cursors, one transaction each, so that a
+ * cursor never moves past data that is not stored; tombstones; the reconciliation's sweep. A
+ * dossier with actions still in the outbox is never overwritten or purged: the server's change
+ * is recorded in sync_held for the outbox to settle. */
+
+static gint64
+now (void)
+{
+  return mc_time_now ();
+}
+
+/* SQLite's own durability is not needed for pulled data: a page lost by a power cut is lost
+ * together with its cursor (same transaction) and pulled again. NORMAL on the engine's own
+ * connection roughly halves the cost of a page; the window's connection keeps FULL for the
+ * outbox. */
+void
+mc_store_sync_set_bulk (McStore  *self,
+                        gboolean  bulk)
+{
+  mc_store_exec (self, bulk ? "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 16384"
+                            : "PRAGMA synchronous = FULL", NULL);
+}
+
+static gboolean
+has_pending_actions (McStore  *self,
+                     gint64    dossier_id,
+                     gboolean *out_pending,
+                     GError  **error)
+{
+  sqlite3_stmt *stmt = mc_store_prepare (self,
+    "SELECT 1 FROM outbox WHERE dossier_id = ? AND state NOT IN ('done', 'discarded') LIMIT 1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, dossier_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      mc_store_set_error (self, error, "reading the outbox");
+      return FALSE;
+    }
+  *out_pending = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+static gboolean
+hold (McStore     *self,
+      gint64       dossier_id,
+      const char  *server_version,
+      gboolean     deleted,
+      GError     **error)
+{
+  sqlite3_stmt *stmt = mc_store_prepare (self,
+    "INSERT INTO sync_held (dossier_id, server_version, deleted, held_at) VALUES (?, ?, ?, ?)"
+    " ON CONFLICT (dossier_id) DO UPDATE SET server_version = excluded.server_version,"
+    " deleted = excluded.deleted, held_at = excluded.held_at", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, dossier_id);
+  mc_store_bind_text (stmt, 2, server_version);
+  sqlite3_bind_int (stmt, 3, deleted);
+  sqlite3_bind_int64 (stmt, 4, now ());
+  return mc_store_step_done (self, stmt, error);
+}
+
+/* The outbox keeps rows of finished actions ('done', 'discarded') that point at the dossier;
+ * they go with it (the audit log keeps their history). */
+static gboolean
+delete_dossier (McStore  *self,
+                gint64    dossier_id,
+                GError  **error)
+{
+  sqlite3_stmt *stmt = mc_store_prepare (self, "DELETE FROM outbox WHERE dossier_id = ? AND state IN ('done', 'discarded')", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, dossier_id);
+  if (!mc_store_step_done (self, stmt, error))
+    return FALSE;
+  if (!(stmt = mc_store_prepare (self, "DELETE FROM dossiers WHERE id = ?", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, dossier_id);
+  return mc_store_step_done (self, stmt, error);
+}
+
+/* Text that outlives the statement's step: no copy (a pull writes millions of these). */
+static void
+bind_static (sqlite3_stmt *stmt,
+             int           index,
+             const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
+}
+
+/* The children of a pulled dossier, as mc-store-dossiers.c writes them for a new one. */
+static gboolean
+insert_children (McStore    *self,
+                 McDossier  *d,
+                 GError    **error)
+{
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; i < d->documents->len; i++)
+    {
+      McDocument *x = g_ptr_array_index (d->documents, i);
+
+      if (!(stmt = mc_store_prepare (self, "INSERT INTO documents (dossier_id, name, is_copy, count) VALUES (?, ?, ?, ?)", error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, d->id);
+      bind_static (stmt, 2, x->name);
+      sqlite3_bind_int (stmt, 3, x->is_copy);
+      sqlite3_bind_int (stmt, 4, x->count);
+      if (!mc_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < d->fees->len; i++)
+    {
+      McFee *x = g_ptr_array_index (d->fees, i);
+
+      if (!(stmt = mc_store_prepare (self, "INSERT INTO fees (dossier_id, name, amount_vnd, paid) VALUES (?, ?, ?, ?)", error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, d->id);
+      bind_static (stmt, 2, x->name);
+      sqlite3_bind_int64 (stmt, 3, x->amount_vnd);
+      sqlite3_bind_int (stmt, 4, x->paid);
+      if (!mc_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < d->supplements->len; i++)
+    {
+      McSupplement *x = g_ptr_array_index (d->supplements, i);
+
+      if (!(stmt = mc_store_prepare (self, "INSERT INTO supplements (dossier_id, requested_at, items, received_at)"
+                                           " VALUES (?, ?, ?, ?)", error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, d->id);
+      mc_store_bind_time (stmt, 2, x->requested_at);
+      bind_static (stmt, 3, x->items);
+      mc_store_bind_time (stmt, 4, x->received_at);
+      if (!mc_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < d->results->len; i++)
+    {
+      McResult *x = g_ptr_array_index (d->results, i);
+
+      if (!(stmt = mc_store_prepare (self, "INSERT INTO results (dossier_id, name, number, issued_at) VALUES (?, ?, ?, ?)", error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, d->id);
+      bind_static (stmt, 2, x->name);
+      bind_static (stmt, 3, x->number);
+      mc_store_bind_time (stmt, 4, x->issued_at);
+      if (!mc_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < d->history->len; i++)
+    {
+      McStep *x = g_ptr_array_index (d->history, i);
+
+      if (!(stmt = mc_store_prepare (self, "INSERT INTO history (dossier_id, at, actor, unit, action, status, note)"
+                                           " VALUES (?, ?, ?, ?, ?, ?, ?)", error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, d->id);
+      sqlite3_bind_int64 (stmt, 2, x->at);
+      bind_static (stmt, 3, x->actor);
+      bind_static (stmt, 4, x->unit);
+      bind_static (stmt, 5, x->action);
+      sqlite3_bind_int (stmt, 6, x->status);
+      bind_static (stmt, 7, x->note);
+      if (!mc_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Children are replaced whole: the server's copy is the truth for a dossier without pending
+ * local actions. */
+static gboolean
+replace_children (McStore    *self,
+                  McDossier  *d,
+                  GError    **error)
+{
+  static const char *deletes[] = {
+    "DELETE FROM documents WHERE dossier_id = ?", "DELETE FROM fees WHERE dossier_id = ?",
+    "DELETE FROM supplements WHERE dossier_id = ?", "DELETE FROM results WHERE dossier_id = ?",
+    "DELETE FROM history WHERE dossier_id = ?",
+  };
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; i < G_N_ELEMENTS (deletes); i++)
+    {
+      if (!(stmt = mc_store_prepare (self, deletes[i], error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, d->id);
+      if (!mc_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return insert_children (self, d, error);
+}
+
+/* A dossier new to this profile, in one statement: the unique (source, number) index answers
+ * "is it new?" by itself, so an initial sync makes no look-up first. */
+static gboolean
+insert_new (McStore     *self,
+            const char  *source_id,
+            McDossier   *d,
+            const char  *remote_id,
+            const char  *search,
+            gboolean    *out_inserted,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = mc_store_prepare (self,
+    "INSERT INTO dossiers (source_id, number, provisional, procedure_code, procedure_name, field_code,"
+    " applicant_name, applicant_kind, id_number, phone, address, channel, return_method, status,"
+    " submitted_at, received_at, due_at, finished_at, returned_at, server_version, search, remote_id)"
+    " VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " ON CONFLICT (source_id, number) DO NOTHING", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_static (stmt, 1, source_id);
+  bind_static (stmt, 2, d->number);
+  bind_static (stmt, 3, d->procedure_code);
+  bind_static (stmt, 4, d->procedure_name ? d->procedure_name : "");
+  bind_static (stmt, 5, d->field_code);
+  bind_static (stmt, 6, d->applicant_name);
+  sqlite3_bind_int (stmt, 7, d->applicant_kind);
+  bind_static (stmt, 8, d->id_number);
+  bind_static (stmt, 9, d->phone);
+  bind_static (stmt, 10, d->address);
+  sqlite3_bind_int (stmt, 11, d->channel);
+  sqlite3_bind_int (stmt, 12, d->return_method);
+  sqlite3_bind_int (stmt, 13, d->status);
+  mc_store_bind_time (stmt, 14, d->submitted_at);
+  mc_store_bind_time (stmt, 15, d->received_at);
+  mc_store_bind_time (stmt, 16, d->due_at);
+  mc_store_bind_time (stmt, 17, d->finished_at);
+  mc_store_bind_time (stmt, 18, d->returned_at);
+  bind_static (stmt, 19, d->server_version);
+  bind_static (stmt, 20, search);
+  bind_static (stmt, 21, remote_id);
+  if (!mc_store_step_done (self, stmt, error))
+    return FALSE;
+  *out_inserted = sqlite3_changes (self->db) > 0;
+  if (!*out_inserted)
+    return TRUE;
+  d->id = sqlite3_last_insert_rowid (self->db);
+  return insert_children (self, d, error);
+}
+
+static gboolean
+update_dossier (McStore     *self,
+                McDossier   *d,
+                const char  *remote_id,
+                const char  *search,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = mc_store_prepare (self,
+    "UPDATE dossiers SET procedure_code = ?, procedure_name = ?, field_code = ?, applicant_name = ?,"
+    " applicant_kind = ?, id_number = ?, phone = ?, address = ?, channel = ?, return_method = ?, status = ?,"
+    " submitted_at = ?, received_at = ?, due_at = ?, finished_at = ?, returned_at = ?, server_version = ?,"
+    " search = ?, remote_id = coalesce(?, remote_id), provisional = 0 WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  mc_store_bind_text (stmt, 1, d->procedure_code);
+  mc_store_bind_text (stmt, 2, d->procedure_name ? d->procedure_name : "");
+  mc_store_bind_text (stmt, 3, d->field_code);
+  mc_store_bind_text (stmt, 4, d->applicant_name);
+  sqlite3_bind_int (stmt, 5, d->applicant_kind);
+  mc_store_bind_text (stmt, 6, d->id_number);
+  mc_store_bind_text (stmt, 7, d->phone);
+  mc_store_bind_text (stmt, 8, d->address);
+  sqlite3_bind_int (stmt, 9, d->channel);
+  sqlite3_bind_int (stmt, 10, d->return_method);
+  sqlite3_bind_int (stmt, 11, d->status);
+  mc_store_bind_time (stmt, 12, d->submitted_at);
+  mc_store_bind_time (stmt, 13, d->received_at);
+  mc_store_bind_time (stmt, 14, d->due_at);
+  mc_store_bind_time (stmt, 15, d->finished_at);
+  mc_store_bind_time (stmt, 16, d->returned_at);
+  mc_store_bind_text (stmt, 17, d->server_version);
+  mc_store_bind_text (stmt, 18, search);
+  mc_store_bind_text (stmt, 19, remote_id);
+  sqlite3_bind_int64 (stmt, 20, d->id);
+  if (!mc_store_step_done (self, stmt, error))
+    return FALSE;
+  return replace_children (self, d, error);
+}
+
+static gboolean
+upsert (McStore           *self,
+        const char        *source_id,
+        McDossier         *d,
+        const char        *remote_id,
+        const char        *search,
+        McStoreSyncStats  *stats,
+        GError           **error)
+{
+  g_autofree char *computed = NULL;
+  g_autofree char *version = NULL;
+  sqlite3_stmt *stmt;
+  gboolean pending = FALSE, inserted = FALSE;
+  gint64 id = 0;
+  int rc;
+
+  if (!mc_status_is_valid (d->status) || d->number == NULL || d->applicant_name == NULL || d->procedure_code == NULL)
+    {
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID, "Dossier %s is incomplete",
+                   d->number ? d->number : "?");
+      return FALSE;
+    }
+  if (search == NULL)
+    search = computed = mc_dossier_search_text (d);
+  g_free (d->source_id);
+  d->source_id = g_strdup (source_id);
+  if (!insert_new (self, source_id, d, remote_id, search, &inserted, error))
+    return FALSE;
+  if (inserted)
+    {
+      stats->inserted++;
+      return TRUE;
+    }
+
+  if (!(stmt = mc_store_prepare (self, "SELECT id, server_version FROM dossiers WHERE source_id = ? AND number = ?", error)))
+    return FALSE;
+  bind_static (stmt, 1, source_id);
+  bind_static (stmt, 2, d->number);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      id = sqlite3_column_int64 (stmt, 0);
+      version = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      mc_store_set_error (self, error, "reading a dossier");
+      return FALSE;
+    }
+  if (g_strcmp0 (version, d->server_version) == 0)
+    {
+      stats->unchanged++;
+      return TRUE;
+    }
+  if (!has_pending_actions (self, id, &pending, error))
+    return FALSE;
+  if (pending)
+    {
+      stats->held++;
+      return hold (self, id, d->server_version, FALSE, error);
+    }
+  d->id = id;
+  stats->updated++;
+  return update_dossier (self, d, remote_id, search, error);
+}
+
+static gint64
+find_tombstone (McStore     *self,
+                const char  *source_id,
+                const char  *key,
+                gboolean     by_remote_id,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = by_remote_id
+    ? mc_store_prepare (self, "SELECT id FROM dossiers WHERE source_id = ? AND remote_id = ?", error)
+    : mc_store_prepare (self, "SELECT id FROM dossiers WHERE source_id = ? AND number = ?", error);
+  gint64 id = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  mc_store_bind_text (stmt, 1, source_id);
+  mc_store_bind_text (stmt, 2, key);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      mc_store_set_error (self, error, "finding a dossier");
+      return -1;
+    }
+  return id;
+}
+
+static gboolean
+remove_dossier (McStore           *self,
+                gint64             id,
+                McStoreSyncStats  *stats,
+                GError           **error)
+{
+  gboolean pending = FALSE;
+
+  if (!has_pending_actions (self, id, &pending, error))
+    return FALSE;
+  if (pending)
+    {
+      stats->held++;
+      return hold (self, id, NULL, TRUE, error);
+    }
+  stats->deleted++;
+  return delete_dossier (self, id, error);
+}
+
+static gboolean
+write_cursor (McStore     *self,
+              const char  *source_id,
+              const char  *cursor,
+              GError     **error)
+{
+  sqlite3_stmt *stmt = mc_store_prepare (self,
+    "INSERT INTO sync_cursors (source_id, cursor, updated_at) VALUES (?, ?, ?)"
+    " ON CONFLICT (source_id) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  mc_store_bind_text (stmt, 1, source_id);
+  mc_store_bind_text (stmt, 2, cursor);
+  sqlite3_bind_int64 (stmt, 3, now ());
+  return mc_store_step_done (self, stmt, error);
+}
+
+/* Stores @page and @new_cursor in one transaction: all of it or nothing. @seen (nullable)
+ * collects the numbers pulled, for the reconciliation's sweep. */
+gboolean
+mc_store_sync_apply_page (McStore                *self,
+                          const char             *source_id,
+                          const McStoreSyncPage  *page,
+                          const char             *new_cursor,
+                          GHashTable             *seen,
+                          McStoreSyncStats       *stats,
+                          GError                **error)
+{
+  McStoreSyncStats local = { 0 };
+
+  if (!mc_store_begin (self, error))
+    return FALSE;
+  for (guint i = 0; page->dossiers && i < page->dossiers->len; i++)
+    {
+      McDossier *d = g_ptr_array_index (page->dossiers, i);
+      const char *remote_id = page->remote_ids && i < page->remote_ids->len
+        ? g_ptr_array_index (page->remote_ids, i) : NULL;
+      const char *search = page->search && i < page->search->len ? g_ptr_array_index (page->search, i) : NULL;
+
+      if (!upsert (self, source_id, d, remote_id, search, &local, error))
+        goto fail;
+      if (seen != NULL)
+        g_hash_table_add (seen, g_strdup (d->number));
+    }
+  for (guint i = 0; page->tombstones && i < page->tombstones->len; i++)
+    {
+      gint64 id = find_tombstone (self, source_id, g_ptr_array_index (page->tombstones, i),
+                                  page->tombstones_by_remote_id, error);
+
+      if (id < 0)
+        goto fail;
+      if (id > 0 && !remove_dossier (self, id, &local, error))
+        goto fail;
+    }
+  if (!write_cursor (self, source_id, new_cursor, error) || !mc_store_commit (self, error))
+    goto fail;
+  if (stats != NULL)
+    {
+      stats->inserted += local.inserted;
+      stats->updated += local.updated;
+      stats->unchanged += local.unchanged;
+      stats->held += local.held;
+      stats->deleted += local.deleted;
+    }
+  return TRUE;
+
+fail:
+  mc_store_rollback (self);
+  for (guint i = 0; page->dossiers && i < page->dossiers->len; i++)
+    ((McDossier *) g_ptr_array_index (page->dossiers, i))->id = 0;
+  return FALSE;
+}
+
+/* *@out_cursor is NULL when the source was never pulled (or must be pulled from the start). */
+gboolean
+mc_store_sync_get_cursor (McStore     *self,
+                          const char  *source_id,
+                          char       **out_cursor,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt = mc_store_prepare (self, "SELECT cursor FROM sync_cursors WHERE source_id = ?", error);
+  int rc;
+
+  *out_cursor = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  mc_store_bind_text (stmt, 1, source_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out_cursor = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      mc_store_set_error (self, error, "reading a sync cursor");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+mc_store_sync_set_cursor (McStore     *self,
+                          const char  *source_id,
+                          const char  *cursor,
+                          GError     **error)
+{
+  return write_cursor (self, source_id, cursor, error);
+}
+
+gboolean
+mc_store_sync_mark_success (McStore     *self,
+                            const char  *source_id,
+                            gint64       when,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt = mc_store_prepare (self,
+    "INSERT INTO sync_cursors (source_id, cursor, updated_at, last_success) VALUES (?, NULL, ?, ?)"
+    " ON CONFLICT (source_id) DO UPDATE SET last_success = excluded.last_success", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  mc_store_bind_text (stmt, 1, source_id);
+  sqlite3_bind_int64 (stmt, 2, when);
+  sqlite3_bind_int64 (stmt, 3, when);
+  return mc_store_step_done (self, stmt, error);
+}
+
+/* Returns: the time of the last complete sync, 0 if never, -1 on error. */
+gint64
+mc_store_sync_last_success (McStore     *self,
+                            const char  *source_id,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt = mc_store_prepare (self, "SELECT last_success FROM sync_cursors WHERE source_id = ?", error);
+  gint64 when = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  mc_store_bind_text (stmt, 1, source_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    when = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      mc_store_set_error (self, error, "reading a sync time");
+      return -1;
+    }
+  return when;
+}
+
+/* After a full walk of the server's list: dossiers of @source_id it did not list are gone
+ * there (deleted or reassigned). Provisional ones (received offline, not yet sent) stay; those
+ * with pending actions are held. One transaction. */
+gboolean
+mc_store_sync_sweep (McStore           *self,
+                     const char        *source_id,
+                     GHashTable        *seen,
+                     McStoreSyncStats  *stats,
+                     GError           **error)
+{
+  sqlite3_stmt *stmt;
+  g_autoptr(GArray) gone = g_array_new (FALSE, FALSE, sizeof (gint64));
+  McStoreSyncStats local = { 0 };
+  int rc;
+
+  if (!mc_store_begin (self, error))
+    return FALSE;
+  if (!(stmt = mc_store_prepare (self, "SELECT id, number FROM dossiers WHERE source_id = ? AND provisional = 0", error)))
+    goto fail;
+  mc_store_bind_text (stmt, 1, source_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (!g_hash_table_contains (seen, sqlite3_column_text (stmt, 1)))
+      {
+        gint64 id = sqlite3_column_int64 (stmt, 0);
+
+        g_array_append_val (gone, id);
+      }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      mc_store_set_error (self, error, "listing dossiers");
+      goto fail;
+    }
+  for (guint i = 0; i < gone->len; i++)
+    if (!remove_dossier (self, g_array_index (gone, gint64, i), &local, error))
+      goto fail;
+  if (!mc_store_commit (self, error))
+    goto fail;
+  if (stats)
+    {
+      stats->deleted += local.deleted;
+      stats->held += local.held;
+    }
+  return TRUE;
+
+fail:
+  mc_store_rollback (self);
+  return FALSE;
+}
+
+/* Returns: (transfer full): number → server version of every dossier of @source_id. */
+GHashTable *
+mc_store_sync_versions (McStore     *self,
+                        const char  *source_id,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt = mc_store_prepare (self, "SELECT number, server_version FROM dossiers WHERE source_id = ?", error);
+  g_autoptr(GHashTable) versions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  mc_store_bind_text (stmt, 1, source_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (versions, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                         g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      mc_store_set_error (self, error, "listing versions");
+      return NULL;
+    }
+  return g_steal_pointer (&versions);
+}
+
+gint64
+mc_store_sync_count_held (McStore     *self,
+                          const char  *source_id,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt = mc_store_prepare (self,
+    "SELECT count(*) FROM sync_held JOIN dossiers ON dossiers.id = sync_held.dossier_id WHERE source_id = ?", error);
+  gint64 n = -1;
+
+  if (stmt == NULL)
+    return -1;
+  mc_store_bind_text (stmt, 1, source_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  else
+    mc_store_set_error (self, error, "counting held changes");
+  sqlite3_reset (stmt);
+  return n;
+}
+
+/* Removes a source with its dossiers (their children, cursor and held changes go by cascade),
+ * unless actions are still waiting to be sent to it: those must not be lost. */
+gboolean
+mc_store_sync_remove_source (McStore     *self,
+                             const char  *source_id,
+                             GError     **error)
+{
+  static const char *deletes[] = {
+    "DELETE FROM outbox WHERE source_id = ?1 AND state IN ('done', 'discarded')",
+    "DELETE FROM dossiers WHERE source_id = ?1",
+    "DELETE FROM sync_cursors WHERE source_id = ?1",
+  };
+  sqlite3_stmt *stmt;
+  gint64 waiting = 0;
+
+  if (!mc_store_begin (self, error))
+    return FALSE;
+  if (!(stmt = mc_store_prepare (self, "SELECT count(*) FROM outbox WHERE source_id = ? AND state NOT IN ('done', 'discarded')", error)))
+    goto fail;
+  mc_store_bind_text (stmt, 1, source_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    waiting = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (waiting > 0)
+    {
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID,
+                   g_dngettext (GETTEXT_PACKAGE, "%s has %lld action waiting to be sent; send or discard it first",
+                                "%s has %lld actions waiting to be sent; send or discard them first",
+                                waiting), source_id, (long long) waiting);
+      goto fail;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (deletes); i++)
+    {
+      if (!(stmt = mc_store_prepare (self, deletes[i], error)))
+        goto fail;
+      mc_store_bind_text (stmt, 1, source_id);
+      if (!mc_store_step_done (self, stmt, error))
+        goto fail;
+    }
+  if (!mc_store_remove_source (self, source_id, error) || !mc_store_commit (self, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  mc_store_rollback (self);
+  return FALSE;
+}

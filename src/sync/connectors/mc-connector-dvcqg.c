@@ -1,0 +1,414 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "mc-connectors.h"
+
+/* G03 Giáo dục và Đào tạo, dialect "dvcqg": the national portal's service envelope. Every call
+ * is POST /integration with the session in the body; errors come with HTTP 200 and a non-"00"
+ * error_code, "-401" meaning the session expired (sign in again once). No version and no
+ * idempotency key: the server version kept locally is NgayCapNhat, and an action carries a
+ * reference in its note so that TraCuuHoSo can tell whether it was applied. */
+
+struct _McConnectorDvcqg
+{
+  GObject parent_instance;
+
+  McConnectorBase base;
+  char *session;
+};
+
+static void connector_iface_init (McConnectorInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (McConnectorDvcqg, mc_connector_dvcqg, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (MC_TYPE_CONNECTOR, connector_iface_init))
+
+static gpointer
+get_base (McConnector *connector)
+{
+  return &MC_CONNECTOR_DVCQG (connector)->base;
+}
+
+static char *
+to_json (JsonBuilder *b)
+{
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (b);
+
+  json_generator_set_root (gen, root);
+  return json_generator_to_data (gen, NULL);
+}
+
+static gboolean
+sign_in (McConnector   *connector,
+         GCancellable  *cancellable,
+         GError       **error)
+{
+  McConnectorDvcqg *self = MC_CONNECTOR_DVCQG (connector);
+  McConnectorBase *base = &self->base;
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autofree char *body = NULL;
+  g_autoptr(McHttpReply) reply = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autofree char *code = NULL;
+  McParse p = { base, -1 };
+  const char *headers[] = { "dstcode", base->source->unit_code, NULL };
+  JsonNode *root;
+
+  g_clear_pointer (&self->session, g_free);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "username");
+  json_builder_add_string_value (b, base->source->account);
+  json_builder_set_member_name (b, "password");
+  json_builder_add_string_value (b, mc_connector_secret (base, "password"));
+  json_builder_end_object (b);
+  body = to_json (b);
+  reply = mc_http_send (base->http, "POST", "/auth", "application/json", body, -1, headers, cancellable, error);
+  memset (body, 0, strlen (body));
+  if (reply == NULL || !mc_connector_check_status (base, reply, error))
+    return FALSE;
+  if (!(root = mc_parse_body (&p, reply->body, &parser)))
+    return mc_parse_check (&p, error);
+  code = mc_parse_string (&p, json_node_get_object (root), "error_code", TRUE);
+  if (p.error == NULL && !g_str_equal (code, "0") && !g_str_equal (code, "00"))
+    {
+      g_autofree char *message = mc_parse_string (&p, json_node_get_object (root), "message", FALSE);
+
+      mc_connector_error (base, error, MC_SYNC_ERROR_AUTH, _("sign-in refused: %s"), message ? message : code);
+      return FALSE;
+    }
+  self->session = mc_parse_string (&p, json_node_get_object (root), "session", TRUE);
+  return mc_parse_check (&p, error);
+}
+
+/* Sends @service with @params (members added to the envelope); the reply is not read yet. */
+static McHttpReply *
+send_service (McConnectorDvcqg  *self,
+              const char        *service,
+              JsonObject        *params,
+              GCancellable      *cancellable,
+              GError           **error)
+{
+  McConnectorBase *base = &self->base;
+  const char *headers[] = { "dstcode", base->source->unit_code, NULL };
+  g_autoptr(JsonObject) envelope = json_object_new ();
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autofree char *body = NULL;
+  McHttpReply *reply;
+  GList *members;
+
+  if (self->session == NULL && !sign_in (MC_CONNECTOR (self), cancellable, error))
+    return NULL;
+  json_object_set_string_member (envelope, "session", self->session);
+  json_object_set_string_member (envelope, "madonvi", base->source->unit_code);
+  json_object_set_string_member (envelope, "service", service);
+  members = json_object_get_members (params);
+  for (GList *l = members; l; l = l->next)
+    json_object_set_member (envelope, l->data, json_node_copy (json_object_get_member (params, l->data)));
+  g_list_free (members);
+  node = json_node_init_object (json_node_alloc (), envelope);
+  json_generator_set_root (gen, node);
+  body = json_generator_to_data (gen, NULL);
+
+  if (!(reply = mc_http_send (base->http, "POST", "/integration", "application/json", body, -1, headers,
+                              cancellable, error)))
+    return NULL;
+  if (!mc_connector_check_status (base, reply, error))
+    {
+      mc_http_reply_free (reply);
+      return NULL;
+    }
+  return reply;
+}
+
+/* Calls @service; returns the parsed reply whose error_code is "00". "-401" signs in again once. */
+static JsonObject *
+call (McConnectorDvcqg  *self,
+      const char        *service,
+      JsonObject        *params,
+      JsonParser       **out_parser,
+      GCancellable      *cancellable,
+      GError           **error)
+{
+  McConnectorBase *base = &self->base;
+
+  for (int attempt = 0; attempt < 2; attempt++)
+    {
+      g_autoptr(McHttpReply) reply = NULL;
+      g_autofree char *code = NULL;
+      g_autofree char *message = NULL;
+      g_autoptr(JsonParser) parser = NULL;
+      McParse p = { base, -1 };
+      JsonNode *root;
+
+      if (!(reply = send_service (self, service, params, cancellable, error)))
+        return NULL;
+      if (!(root = mc_parse_body (&p, reply->body, &parser)))
+        {
+          mc_parse_check (&p, error);
+          return NULL;
+        }
+      code = mc_parse_string (&p, json_node_get_object (root), "error_code", TRUE);
+      message = mc_parse_string (&p, json_node_get_object (root), "message", FALSE);
+      if (!mc_parse_check (&p, error))
+        return NULL;
+      if (g_str_equal (code, "-401"))
+        {
+          g_clear_pointer (&self->session, g_free);
+          continue;
+        }
+      if (!g_str_equal (code, "00"))
+        {
+          /* -4 "not found", -5 "invalid status" and -6 "exists" are answers about the action;
+           * the rest are the system's failures. */
+          McSyncError kind = g_str_equal (code, "-4") ? MC_SYNC_ERROR_NOT_FOUND
+            : g_str_equal (code, "-5") || g_str_equal (code, "-6") || g_str_equal (code, "-3") ? MC_SYNC_ERROR_REJECTED
+            : MC_SYNC_ERROR_SERVER;
+
+          mc_connector_error (base, error, kind, _("the system answered %s: %s"), code, message ? message : "");
+          return NULL;
+        }
+      *out_parser = g_steal_pointer (&parser);
+      return json_node_get_object (root);
+    }
+  mc_connector_error (base, error, MC_SYNC_ERROR_AUTH, _("the session is refused even after signing in again"));
+  return NULL;
+}
+
+static McDossier *
+item (McParse    *p,
+      JsonObject *o,
+      gint64     *out_updated)
+{
+  McDossier *d = mc_connector_national_item (p, o, MC_WIRE_TIME_DVCQG, p->base->source->id, out_updated);
+
+  /* No version: the update time stands for one (it changes on every change). */
+  if (d != NULL)
+    d->server_version = mc_wire_time_format (MC_WIRE_TIME_DVCQG, *out_updated);
+  return d;
+}
+
+static McPullPage *
+parse_page (McConnector  *connector,
+            const char   *cursor,
+            GBytes       *body,
+            GError      **error)
+{
+  McConnectorBase *base = get_base (connector);
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(McPullPage) page = mc_pull_page_new ();
+  McParse p = { base, -1 };
+  McKeyset k;
+  JsonNode *root = mc_parse_body (&p, body, &parser);
+  JsonArray *items = NULL;
+  g_autofree char *code = NULL;
+
+  mc_keyset_init (&k, cursor);
+  if (root != NULL)
+    {
+      code = mc_parse_string (&p, json_node_get_object (root), "error_code", TRUE);
+      if (code != NULL && !g_str_equal (code, "00"))
+        {
+          g_autofree char *message = mc_parse_string (&p, json_node_get_object (root), "message", FALSE);
+
+          mc_keyset_clear (&k);
+          mc_parse_check (&p, NULL);
+          /* "-401": the session expired; the caller signs in again. */
+          mc_connector_error (base, error, g_str_equal (code, "-401") ? MC_SYNC_ERROR_AUTH : MC_SYNC_ERROR_SERVER,
+                              _("the system answered %s: %s"), code, message ? message : "");
+          return NULL;
+        }
+      items = mc_parse_array (&p, json_node_get_object (root), "result", TRUE);
+    }
+  for (guint i = 0; items && p.error == NULL && i < json_array_get_length (items); i++)
+    {
+      JsonNode *node = json_array_get_element (items, i);
+      McDossier *d;
+      gint64 updated = 0;
+
+      p.item = i;
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          mc_parse_fail (&p, _("not an object"));
+          break;
+        }
+      if (!(d = item (&p, json_node_get_object (node), &updated)))
+        break;
+      if (!mc_keyset_take (&k, updated, d->number))
+        {
+          mc_dossier_unref (d);
+          continue;
+        }
+      g_ptr_array_add (page->dossiers, d);
+      g_ptr_array_add (page->remote_ids, NULL);
+    }
+  p.item = -1;
+  page->more = items && json_array_get_length (items) >= base->page_size;
+  page->cursor = mc_keyset_cursor (&k, cursor);
+  page->anchor_seen = k.anchor_seen;
+  page->n_items = items ? json_array_get_length (items) : 0;
+  if (root != NULL && json_object_has_member (json_node_get_object (root), "total"))
+    page->total = mc_parse_int (&p, json_node_get_object (root), "total", FALSE, -1);
+  mc_keyset_clear (&k);
+  if (!mc_parse_check (&p, error))
+    return NULL;
+  return g_steal_pointer (&page);
+}
+
+static McPullPage *
+fetch (McConnector   *connector,
+       const char    *cursor,
+       guint          page_no,
+       GCancellable  *cancellable,
+       GError       **error)
+{
+  McConnectorDvcqg *self = MC_CONNECTOR_DVCQG (connector);
+  McConnectorBase *base = &self->base;
+  McKeyset k;
+  g_autofree char *since = NULL;
+
+  mc_keyset_init (&k, cursor);
+  since = k.number ? mc_wire_time_format (MC_WIRE_TIME_DVCQG, k.time) : g_strdup ("");
+  mc_keyset_clear (&k);
+  for (guint attempt = 0;; attempt++)
+    {
+      g_autoptr(JsonObject) params = json_object_new ();
+      g_autoptr(McHttpReply) reply = NULL;
+      g_autoptr(GError) local = NULL;
+      McPullPage *page;
+
+      json_object_set_string_member (params, "TuNgay", since);
+      json_object_set_int_member (params, "Trang", page_no);
+      json_object_set_int_member (params, "SoBanGhi", base->page_size);
+      if (!(reply = send_service (self, "LayDanhSachHoSo", params, cancellable, error)))
+        return NULL;
+      /* The page is parsed once: the envelope's error_code is read by parse_page(). */
+      if ((page = parse_page (connector, cursor, reply->body, &local)))
+        return page;
+      if (!g_error_matches (local, MC_SYNC_ERROR, MC_SYNC_ERROR_AUTH))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
+      if (attempt > 0)
+        {
+          mc_connector_error (base, error, MC_SYNC_ERROR_AUTH, _("the session is refused even after signing in again"));
+          return NULL;
+        }
+      g_clear_pointer (&self->session, g_free);  /* "-401": sign in again once */
+    }
+}
+
+static McPullPage *
+pull (McConnector   *connector,
+      const char    *cursor,
+      GCancellable  *cancellable,
+      GError       **error)
+{
+  return mc_keyset_pull (connector, cursor, fetch, cancellable, error);
+}
+
+static McDossier *
+lookup (McConnector   *connector,
+        const char    *number,
+        GCancellable  *cancellable,
+        GError       **error)
+{
+  McConnectorDvcqg *self = MC_CONNECTOR_DVCQG (connector);
+  g_autoptr(JsonObject) params = json_object_new ();
+  g_autoptr(JsonParser) parser = NULL;
+  JsonObject *root;
+  JsonArray *result;
+  McParse p = { &self->base, 0 };
+  McDossier *d = NULL;
+  gint64 updated;
+
+  json_object_set_string_member (params, "MaHoSo", number);
+  if (!(root = call (self, "TraCuuHoSo", params, &parser, cancellable, error)))
+    return NULL;
+  result = mc_parse_array (&p, root, "result", TRUE);
+  if (result && json_array_get_length (result) == 0)
+    {
+      mc_connector_error (&self->base, error, MC_SYNC_ERROR_NOT_FOUND, _("no dossier “%s”"), number);
+      return NULL;
+    }
+  if (result && JSON_NODE_HOLDS_OBJECT (json_array_get_element (result, 0)))
+    d = item (&p, json_array_get_object_element (result, 0), &updated);
+  else
+    mc_parse_fail (&p, _("not an object"));
+  if (!mc_parse_check (&p, error))
+    g_clear_pointer (&d, mc_dossier_unref);
+  return d;
+}
+
+static gboolean
+push (McConnector          *connector,
+      const McPushRequest  *request,
+      McPushResult         *result,
+      GCancellable         *cancellable,
+      GError              **error)
+{
+  McConnectorDvcqg *self = MC_CONNECTOR_DVCQG (connector);
+  g_autoptr(JsonObject) params = json_object_new ();
+  g_autoptr(JsonParser) parser = NULL;
+  g_autofree char *note = mc_connector_reference (request);
+  g_autofree char *status = g_strdup_printf ("%d", request->target);
+  const char *service;
+
+  if (request->action == MC_ACTION_RECORD_STEP || request->action == MC_ACTION_RESCHEDULE)
+    {
+      JsonArray *data = json_array_new ();
+      JsonObject *step = json_object_new ();
+
+      service = "CapNhatTienDoHoSoMC";
+      json_object_set_string_member (step, "MaHoSo", request->number);
+      json_object_set_string_member (step, "NguoiXuLy", request->actor ? request->actor : "");
+      json_object_set_string_member (step, "NoiDungXuLy", note);
+      json_array_add_object_element (data, step);
+      json_object_set_array_member (params, "data", data);
+    }
+  else
+    {
+      service = "CapNhatTrangThaiHoSo";
+      json_object_set_string_member (params, "MaHoSo", request->number);
+      json_object_set_string_member (params, "TrangThaiHoSo", status);
+      json_object_set_string_member (params, "NoiDungXuLy", note);
+      json_object_set_string_member (params, "NguoiXuLy", request->actor ? request->actor : "");
+    }
+  return call (self, service, params, &parser, cancellable, error) != NULL;
+}
+
+static void
+connector_iface_init (McConnectorInterface *iface)
+{
+  iface->get_base = get_base;
+  iface->sign_in = sign_in;
+  iface->pull = pull;
+  iface->parse_page = parse_page;
+  iface->lookup = lookup;
+  iface->push = push;
+}
+
+static void
+mc_connector_dvcqg_finalize (GObject *object)
+{
+  McConnectorDvcqg *self = MC_CONNECTOR_DVCQG (object);
+
+  g_clear_pointer (&self->session, g_free);
+  mc_connector_base_clear (&self->base);
+  G_OBJECT_CLASS (mc_connector_dvcqg_parent_class)->finalize (object);
+}
+
+static void
+mc_connector_dvcqg_class_init (McConnectorDvcqgClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = mc_connector_dvcqg_finalize;
+}
+
+static void
+mc_connector_dvcqg_init (McConnectorDvcqg *self)
+{
+}

@@ -1,0 +1,463 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "mc-connectors.h"
+
+/* G18 Y tế, dialect "feed": a change feed (since=SEQ → results, last_seq; 410 when the server
+ * no longer keeps that sequence), access and refresh tokens (on a 401 refresh first, then sign
+ * in), snake_case fields, dates in epoch milliseconds, string _rev, X-Request-Id keys. */
+
+struct _McConnectorFeed
+{
+  GObject parent_instance;
+
+  McConnectorBase base;
+  char *token;
+  char *refresh;
+};
+
+static void connector_iface_init (McConnectorInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (McConnectorFeed, mc_connector_feed, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (MC_TYPE_CONNECTOR, connector_iface_init))
+
+static const char *status_names[] = {
+  [MC_STATUS_SUBMITTED] = "CHO_TIEP_NHAN", [MC_STATUS_RECEIVED] = "DA_TIEP_NHAN",
+  [MC_STATUS_REFUSED] = "TU_CHOI", [MC_STATUS_PROCESSING] = "DANG_XU_LY",
+  [MC_STATUS_SUPPLEMENT_REQUESTED] = "CHO_BO_SUNG", [MC_STATUS_FEE_REQUESTED] = "CHO_NGHIA_VU_TAI_CHINH",
+  [MC_STATUS_WITHDRAWN] = "RUT_HO_SO", [MC_STATUS_STOPPED] = "DUNG_XU_LY",
+  [MC_STATUS_RESOLVED] = "DA_CO_KET_QUA", [MC_STATUS_RETURNED] = "DA_TRA_KET_QUA",
+};
+
+static McStatus
+status_from_name (const char *name)
+{
+  for (int i = MC_STATUS_FIRST; name && i <= MC_STATUS_LAST; i++)
+    if (g_str_equal (name, status_names[i]))
+      return i;
+  return MC_STATUS_INVALID;
+}
+
+static gpointer
+get_base (McConnector *connector)
+{
+  return &MC_CONNECTOR_FEED (connector)->base;
+}
+
+static char *
+json_text (JsonBuilder *b)
+{
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (b);
+
+  json_generator_set_root (gen, root);
+  return json_generator_to_data (gen, NULL);
+}
+
+/* POST /token or /token/refresh; FALSE with MC_SYNC_ERROR_AUTH when refused. */
+static gboolean
+get_tokens (McConnectorFeed  *self,
+            const char       *path,
+            const char       *body,
+            GCancellable     *cancellable,
+            GError          **error)
+{
+  McConnectorBase *base = &self->base;
+  g_autoptr(McHttpReply) reply = mc_http_send (base->http, "POST", path, "application/json", body, -1, NULL,
+                                               cancellable, error);
+  g_autoptr(JsonParser) parser = NULL;
+  McParse p = { base, -1 };
+  JsonNode *root;
+
+  if (reply == NULL)
+    return FALSE;
+  if (reply->status == 401 || reply->status == 403)
+    {
+      mc_connector_error (base, error, MC_SYNC_ERROR_AUTH, _("the user name or password was refused"));
+      return FALSE;
+    }
+  if (!mc_connector_check_status (base, reply, error))
+    return FALSE;
+  if ((root = mc_parse_body (&p, reply->body, &parser)))
+    {
+      g_free (self->token);
+      g_free (self->refresh);
+      self->token = mc_parse_string (&p, json_node_get_object (root), "access_token", TRUE);
+      self->refresh = mc_parse_string (&p, json_node_get_object (root), "refresh_token", FALSE);
+      mc_parse_int (&p, json_node_get_object (root), "expires_in", FALSE, 0);
+    }
+  return mc_parse_check (&p, error);
+}
+
+static gboolean
+sign_in (McConnector   *connector,
+         GCancellable  *cancellable,
+         GError       **error)
+{
+  McConnectorFeed *self = MC_CONNECTOR_FEED (connector);
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autofree char *body = NULL;
+  gboolean ok;
+
+  g_clear_pointer (&self->token, g_free);
+  g_clear_pointer (&self->refresh, g_free);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "username");
+  json_builder_add_string_value (b, self->base.source->account);
+  json_builder_set_member_name (b, "password");
+  json_builder_add_string_value (b, mc_connector_secret (&self->base, "password"));
+  json_builder_end_object (b);
+  body = json_text (b);
+  ok = get_tokens (self, "/token", body, cancellable, error);
+  memset (body, 0, strlen (body));
+  return ok;
+}
+
+/* An expired access token: the refresh token first, a full sign-in if that is refused too. */
+static gboolean
+renew (McConnectorFeed  *self,
+       GCancellable     *cancellable,
+       GError          **error)
+{
+  if (self->refresh != NULL)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autofree char *body = NULL;
+      g_autoptr(GError) local = NULL;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "refresh_token");
+      json_builder_add_string_value (b, self->refresh);
+      json_builder_end_object (b);
+      body = json_text (b);
+      if (get_tokens (self, "/token/refresh", body, cancellable, &local))
+        return TRUE;
+      if (!g_error_matches (local, MC_SYNC_ERROR, MC_SYNC_ERROR_AUTH))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+    }
+  return sign_in (MC_CONNECTOR (self), cancellable, error);
+}
+
+static McHttpReply *
+call (McConnectorFeed  *self,
+      const char       *method,
+      const char       *path,
+      const char       *body,
+      const char       *key,
+      GCancellable     *cancellable,
+      GError          **error)
+{
+  McConnectorBase *base = &self->base;
+
+  for (int attempt = 0; attempt < 2; attempt++)
+    {
+      g_autofree char *auth = NULL;
+      McHttpReply *reply;
+
+      if (self->token == NULL && !sign_in (MC_CONNECTOR (self), cancellable, error))
+        return NULL;
+      auth = g_strdup_printf ("Bearer %s", self->token);
+      {
+        const char *headers[] = { "Authorization", auth, key ? "X-Request-Id" : NULL, key, NULL };
+
+        reply = mc_http_send (base->http, method, path, body ? "application/json" : NULL, body, -1, headers,
+                              cancellable, error);
+      }
+      if (reply == NULL)
+        return NULL;
+      if (reply->status != 401)
+        return reply;
+      mc_http_reply_free (reply);
+      g_clear_pointer (&self->token, g_free);
+      if (attempt == 0 && !renew (self, cancellable, error))
+        return NULL;
+    }
+  mc_connector_error (base, error, MC_SYNC_ERROR_AUTH, _("the session is refused even after signing in again"));
+  return NULL;
+}
+
+static McDossier *
+doc (McParse    *p,
+     JsonObject *o)
+{
+  g_autoptr(McDossier) d = mc_dossier_new ();
+  g_autofree char *status = NULL;
+  JsonObject *applicant;
+  JsonArray *list;
+  gint64 kind;
+
+  d->source_id = g_strdup (p->base->source->id);
+  d->server_version = mc_parse_string (p, o, "_rev", TRUE);
+  d->number = mc_parse_string (p, o, "ma_ho_so", TRUE);
+  d->procedure_code = mc_parse_string (p, o, "ma_tthc", TRUE);
+  d->procedure_name = mc_parse_string (p, o, "ten_tthc", FALSE);
+  d->field_code = mc_parse_string (p, o, "ma_linh_vuc", FALSE);
+  applicant = mc_parse_object (p, o, "chu_ho_so", TRUE);
+  d->applicant_name = mc_parse_string (p, applicant, "ho_ten", TRUE);
+  d->id_number = mc_parse_string (p, applicant, "so_dinh_danh", FALSE);
+  d->phone = mc_parse_string (p, applicant, "dien_thoai", FALSE);
+  d->address = mc_parse_string (p, applicant, "dia_chi", FALSE);
+  kind = mc_parse_int (p, applicant, "loai_doi_tuong", FALSE, MC_APPLICANT_CITIZEN);
+  d->channel = CLAMP (mc_parse_int (p, o, "kenh_thuc_hien", FALSE, MC_CHANNEL_IN_PERSON), 1, 3);
+  d->return_method = CLAMP (mc_parse_int (p, o, "hinh_thuc_tra", FALSE, d->channel), 1, 3);
+  status = mc_parse_string (p, o, "trang_thai", TRUE);
+  d->submitted_at = mc_parse_ms (p, o, "ngay_nop", FALSE);
+  d->received_at = mc_parse_ms (p, o, "ngay_tiep_nhan", FALSE);
+  d->due_at = mc_parse_ms (p, o, "han_xu_ly", FALSE);
+  d->finished_at = mc_parse_ms (p, o, "ngay_ket_thuc", FALSE);
+  d->returned_at = mc_parse_ms (p, o, "ngay_tra", FALSE);
+  if (p->error == NULL && !(d->status = status_from_name (status)))
+    mc_parse_fail (p, _("unknown status “%s”"), status);
+  if (p->error == NULL && (kind < MC_APPLICANT_CITIZEN || kind > MC_APPLICANT_OTHER_ORGANIZATION))
+    mc_parse_fail (p, _("unknown applicant kind “%lld”"), (long long) kind);
+  d->applicant_kind = kind;
+
+  list = mc_parse_array (p, o, "tai_lieu", FALSE);
+  for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
+    {
+      JsonObject *x = json_array_get_object_element (list, i);
+      g_autofree char *name = mc_parse_string (p, x, "ten", TRUE);
+
+      if (p->error == NULL)
+        mc_dossier_add_document (d, name, mc_parse_bool (p, x, "ban_sao"), mc_parse_int (p, x, "so_luong", FALSE, 1));
+    }
+  list = mc_parse_array (p, o, "le_phi", FALSE);
+  for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
+    {
+      JsonObject *x = json_array_get_object_element (list, i);
+      g_autofree char *name = mc_parse_string (p, x, "ten", TRUE);
+
+      if (p->error == NULL)
+        mc_dossier_add_fee (d, name, mc_parse_int (p, x, "so_tien", FALSE, 0), mc_parse_bool (p, x, "da_nop"));
+    }
+  list = mc_parse_array (p, o, "bo_sung", FALSE);
+  for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
+    {
+      JsonObject *x = json_array_get_object_element (list, i);
+      g_autofree char *items = mc_parse_string (p, x, "noi_dung", TRUE);
+
+      if (p->error == NULL)
+        mc_dossier_add_supplement (d, mc_parse_ms (p, x, "ngay_yeu_cau", FALSE), items,
+                                   mc_parse_ms (p, x, "ngay_nhan", FALSE));
+    }
+  list = mc_parse_array (p, o, "ket_qua", FALSE);
+  for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
+    {
+      JsonObject *x = json_array_get_object_element (list, i);
+      g_autofree char *name = mc_parse_string (p, x, "ten", TRUE);
+      g_autofree char *number = mc_parse_string (p, x, "so_hieu", FALSE);
+
+      if (p->error == NULL)
+        mc_dossier_add_result (d, name, number, mc_parse_ms (p, x, "ngay_ban_hanh", FALSE));
+    }
+  list = mc_parse_array (p, o, "lich_su", FALSE);
+  for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
+    {
+      JsonObject *x = json_array_get_object_element (list, i);
+      g_autofree char *actor = mc_parse_string (p, x, "nguoi_xu_ly", FALSE);
+      g_autofree char *unit = mc_parse_string (p, x, "don_vi", FALSE);
+      g_autofree char *action = mc_parse_string (p, x, "hanh_dong", TRUE);
+      g_autofree char *note = mc_parse_string (p, x, "ghi_chu", FALSE);
+      g_autofree char *step_status = mc_parse_string (p, x, "trang_thai", FALSE);
+      gint64 at = mc_parse_ms (p, x, "thoi_diem", TRUE);
+
+      if (p->error == NULL)
+        mc_dossier_add_step (d, at, actor, unit, action, status_from_name (step_status), note);
+    }
+  return p->error == NULL ? g_steal_pointer (&d) : NULL;
+}
+
+static McPullPage *
+parse_page (McConnector  *connector,
+            const char   *cursor,
+            GBytes       *body,
+            GError      **error)
+{
+  McConnectorBase *base = get_base (connector);
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(McPullPage) page = mc_pull_page_new ();
+  McParse p = { base, -1 };
+  JsonNode *root = mc_parse_body (&p, body, &parser);
+  JsonArray *results = NULL;
+  gint64 last_seq = 0;
+
+  if (root != NULL)
+    {
+      results = mc_parse_array (&p, json_node_get_object (root), "results", TRUE);
+      last_seq = mc_parse_int (&p, json_node_get_object (root), "last_seq", TRUE, 0);
+    }
+  for (guint i = 0; results && p.error == NULL && i < json_array_get_length (results); i++)
+    {
+      JsonNode *node = json_array_get_element (results, i);
+      JsonObject *o, *body_doc;
+      g_autofree char *id = NULL;
+      McDossier *d;
+
+      p.item = i;
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          mc_parse_fail (&p, _("not an object"));
+          break;
+        }
+      o = json_node_get_object (node);
+      mc_parse_int (&p, o, "seq", TRUE, 0);
+      id = mc_parse_string (&p, o, "id", TRUE);
+      if (mc_parse_bool (&p, o, "deleted"))
+        {
+          g_ptr_array_add (page->tombstones, g_steal_pointer (&id));
+          continue;
+        }
+      body_doc = mc_parse_object (&p, o, "doc", TRUE);
+      if (body_doc == NULL || !(d = doc (&p, body_doc)))
+        break;
+      g_ptr_array_add (page->dossiers, d);
+      g_ptr_array_add (page->remote_ids, NULL);
+    }
+  p.item = -1;
+  if (!mc_parse_check (&p, error))
+    return NULL;
+  page->more = results && json_array_get_length (results) >= base->page_size;
+  page->cursor = g_strdup_printf ("%" G_GINT64_FORMAT, last_seq);
+  return g_steal_pointer (&page);
+}
+
+static McPullPage *
+pull (McConnector   *connector,
+      const char    *cursor,
+      GCancellable  *cancellable,
+      GError       **error)
+{
+  McConnectorFeed *self = MC_CONNECTOR_FEED (connector);
+  McConnectorBase *base = &self->base;
+  guint64 before = mc_http_get_n_requests (base->http);
+  g_autofree char *path = g_strdup_printf ("/changes?since=%s&limit=%u", cursor ? cursor : "0", base->page_size);
+  g_autoptr(McHttpReply) reply = call (self, "GET", path, NULL, NULL, cancellable, error);
+  McPullPage *page;
+
+  if (reply == NULL)
+    return NULL;
+  if (reply->status == 410)
+    {
+      mc_connector_error (base, error, MC_SYNC_ERROR_CURSOR_EXPIRED, _("the sync position expired; reading everything again"));
+      return NULL;
+    }
+  if (!mc_connector_check_status (base, reply, error))
+    return NULL;
+  if (reply->status != 200)
+    {
+      mc_connector_error (base, error, MC_SYNC_ERROR_SERVER, _("the system answered HTTP %u"), reply->status);
+      return NULL;
+    }
+  if (!(page = parse_page (connector, cursor, reply->body, error)))
+    return NULL;
+  page->n_requests = mc_http_get_n_requests (base->http) - before;
+  return page;
+}
+
+static McDossier *
+lookup (McConnector   *connector,
+        const char    *number,
+        GCancellable  *cancellable,
+        GError       **error)
+{
+  McConnectorFeed *self = MC_CONNECTOR_FEED (connector);
+  g_autofree char *escaped = g_uri_escape_string (number, NULL, FALSE);
+  g_autofree char *path = g_strdup_printf ("/dossiers/%s", escaped);
+  g_autoptr(McHttpReply) reply = call (self, "GET", path, NULL, NULL, cancellable, error);
+  g_autoptr(JsonParser) parser = NULL;
+  McParse p = { &self->base, 0 };
+  JsonNode *root;
+  McDossier *d = NULL;
+
+  if (reply == NULL || !mc_connector_check_status (&self->base, reply, error))
+    return NULL;
+  if ((root = mc_parse_body (&p, reply->body, &parser)))
+    d = doc (&p, json_node_get_object (root));
+  if (!mc_parse_check (&p, error))
+    g_clear_pointer (&d, mc_dossier_unref);
+  return d;
+}
+
+static gboolean
+push (McConnector          *connector,
+      const McPushRequest  *request,
+      McPushResult         *result,
+      GCancellable         *cancellable,
+      GError              **error)
+{
+  McConnectorFeed *self = MC_CONNECTOR_FEED (connector);
+  McConnectorBase *base = &self->base;
+  g_autofree char *escaped = g_uri_escape_string (request->number, NULL, FALSE);
+  g_autofree char *path = g_strdup_printf ("/dossiers/%s/status", escaped);
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(McHttpReply) reply = NULL;
+  g_autofree char *body = NULL;
+  McParse p = { base, -1 };
+  JsonNode *root;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "trang_thai");
+  json_builder_add_string_value (b, status_names[CLAMP (request->target, MC_STATUS_FIRST, MC_STATUS_LAST)]);
+  json_builder_set_member_name (b, "ghi_chu");
+  json_builder_add_string_value (b, request->note ? request->note : "");
+  json_builder_set_member_name (b, "nguoi_xu_ly");
+  json_builder_add_string_value (b, request->actor ? request->actor : "");
+  json_builder_set_member_name (b, "_rev");
+  json_builder_add_string_value (b, request->base_version ? request->base_version : "");
+  json_builder_end_object (b);
+  body = json_text (b);
+
+  if (!(reply = call (self, "PUT", path, body, request->uuid, cancellable, error)))
+    return FALSE;
+  if (reply->status == 409 || reply->status == 400)
+    {
+      mc_connector_error (base, error, reply->status == 409 ? MC_SYNC_ERROR_CONFLICT : MC_SYNC_ERROR_REJECTED,
+                          _("the system answered HTTP %u"), reply->status);
+      return FALSE;
+    }
+  if (!mc_connector_check_status (base, reply, error))
+    return FALSE;
+  if ((root = mc_parse_body (&p, reply->body, &parser)))
+    result->server_version = mc_parse_string (&p, json_node_get_object (root), "rev", FALSE);
+  return mc_parse_check (&p, error);
+}
+
+static void
+connector_iface_init (McConnectorInterface *iface)
+{
+  iface->get_base = get_base;
+  iface->sign_in = sign_in;
+  iface->pull = pull;
+  iface->parse_page = parse_page;
+  iface->lookup = lookup;
+  iface->push = push;
+}
+
+static void
+mc_connector_feed_finalize (GObject *object)
+{
+  McConnectorFeed *self = MC_CONNECTOR_FEED (object);
+
+  g_clear_pointer (&self->token, g_free);
+  g_clear_pointer (&self->refresh, g_free);
+  mc_connector_base_clear (&self->base);
+  G_OBJECT_CLASS (mc_connector_feed_parent_class)->finalize (object);
+}
+
+static void
+mc_connector_feed_class_init (McConnectorFeedClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = mc_connector_feed_finalize;
+}
+
+static void
+mc_connector_feed_init (McConnectorFeed *self)
+{
+}

@@ -1,0 +1,475 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "mc-connector-private.h"
+#include "mc-connectors.h"
+
+/* G09 Nội vụ, dialect "lgsp" (LGSP / iGate): OAuth2 client credentials (a 401 anywhere means
+ * the token expired: sign in again once), {code, message, data} envelopes, PascalCase national
+ * vocabulary with PhienBan versions, keyset paging over an inclusive capNhatTu. The national
+ * item mapping here also serves the portal dialect (dvcqg). */
+
+struct _McConnectorLgsp
+{
+  GObject parent_instance;
+
+  McConnectorBase base;
+  char *token;
+};
+
+static void connector_iface_init (McConnectorInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (McConnectorLgsp, mc_connector_lgsp, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (MC_TYPE_CONNECTOR, connector_iface_init))
+
+/* The national vocabulary (DongBoHoSoMC) → canonical. The same for lgsp and the portal, which
+ * differ in date format and in writing numbers as text (mc_parse_int takes both). */
+McDossier *
+mc_connector_national_item (McParse    *p,
+                            JsonObject *o,
+                            McWireTime  tf,
+                            const char *source_id,
+                            gint64     *out_updated)
+{
+  g_autoptr(McDossier) d = mc_dossier_new ();
+  JsonArray *list;
+  gint64 status, kind;
+
+  d->source_id = g_strdup (source_id);
+  d->number = mc_parse_string (p, o, "MaHoSo", TRUE);
+  d->procedure_code = mc_parse_string (p, o, "MaTTHC", TRUE);
+  d->procedure_name = mc_parse_string (p, o, "TenTTHC", FALSE);
+  d->field_code = mc_parse_string (p, o, "MaLinhVuc", FALSE);
+  d->applicant_name = mc_parse_string (p, o, "ChuHoSo", TRUE);
+  kind = mc_parse_int (p, o, "LoaiDoiTuong", FALSE, MC_APPLICANT_CITIZEN);
+  d->id_number = mc_parse_string (p, o, "SoDinhDanh", FALSE);
+  d->phone = mc_parse_string (p, o, "SoDienThoai", FALSE);
+  d->address = mc_parse_string (p, o, "DiaChi", FALSE);
+  d->channel = CLAMP (mc_parse_int (p, o, "KenhThucHien", FALSE, MC_CHANNEL_IN_PERSON), 1, 3);
+  d->return_method = CLAMP (mc_parse_int (p, o, "HinhThucTraKetQua", FALSE, d->channel), 1, 3);
+  status = mc_parse_int (p, o, "TrangThaiHoSo", TRUE, 0);
+  d->submitted_at = mc_parse_time (p, o, "NgayNopHoSo", tf, FALSE);
+  d->received_at = mc_parse_time (p, o, "NgayTiepNhan", tf, FALSE);
+  d->due_at = mc_parse_time (p, o, "NgayHenTra", tf, FALSE);
+  d->finished_at = mc_parse_time (p, o, "NgayKetThucXuLy", tf, FALSE);
+  d->returned_at = mc_parse_time (p, o, "NgayTra", tf, FALSE);
+  *out_updated = mc_parse_time (p, o, "NgayCapNhat", tf, TRUE);
+  if (p->error == NULL && !mc_status_is_valid (status))
+    mc_parse_fail (p, _("unknown status “%lld”"), (long long) status);
+  if (p->error == NULL && (kind < MC_APPLICANT_CITIZEN || kind > MC_APPLICANT_OTHER_ORGANIZATION))
+    mc_parse_fail (p, _("unknown applicant kind “%lld”"), (long long) kind);
+  d->status = status;
+  d->applicant_kind = kind;
+
+  list = mc_parse_array (p, o, "TaiLieuNop", FALSE);
+  for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
+    {
+      JsonObject *x = json_array_get_object_element (list, i);
+      g_autofree char *name = mc_parse_string (p, x, "TenGiayTo", TRUE);
+
+      if (p->error == NULL)
+        mc_dossier_add_document (d, name, mc_parse_bool (p, x, "LaBanSao"), mc_parse_int (p, x, "SoLuong", FALSE, 1));
+    }
+  list = mc_parse_array (p, o, "DanhSachLePhi", FALSE);
+  for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
+    {
+      JsonObject *x = json_array_get_object_element (list, i);
+      g_autofree char *name = mc_parse_string (p, x, "TenPhiLePhi", TRUE);
+
+      if (p->error == NULL)
+        mc_dossier_add_fee (d, name, mc_parse_int (p, x, "MucPhi", FALSE, 0), mc_parse_bool (p, x, "DaThanhToan"));
+    }
+  list = mc_parse_array (p, o, "DanhSachHoSoBoSung", FALSE);
+  for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
+    {
+      JsonObject *x = json_array_get_object_element (list, i);
+      g_autofree char *items = mc_parse_string (p, x, "NoiDungBoSung", TRUE);
+
+      if (p->error == NULL)
+        mc_dossier_add_supplement (d, mc_parse_time (p, x, "NgayYeuCauBoSung", tf, FALSE), items,
+                                   mc_parse_time (p, x, "NgayTiepNhanBoSung", tf, FALSE));
+    }
+  list = mc_parse_array (p, o, "DanhSachGiayToKetQua", FALSE);
+  for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
+    {
+      JsonObject *x = json_array_get_object_element (list, i);
+      g_autofree char *name = mc_parse_string (p, x, "TenGiayTo", TRUE);
+      g_autofree char *number = mc_parse_string (p, x, "SoKyHieu", FALSE);
+
+      if (p->error == NULL)
+        mc_dossier_add_result (d, name, number, mc_parse_time (p, x, "NgayBanHanh", tf, FALSE));
+    }
+  list = mc_parse_array (p, o, "QuaTrinhXuLy", FALSE);
+  for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
+    {
+      JsonObject *x = json_array_get_object_element (list, i);
+      g_autofree char *actor = mc_parse_string (p, x, "NguoiXuLy", FALSE);
+      g_autofree char *unit = mc_parse_string (p, x, "PhongBanXuLy", FALSE);
+      g_autofree char *action = mc_parse_string (p, x, "NoiDungXuLy", TRUE);
+      g_autofree char *note = mc_parse_string (p, x, "GhiChu", FALSE);
+      gint64 at = mc_parse_time (p, x, "ThoiDiemXuLy", tf, TRUE);
+      gint64 step_status = mc_parse_int (p, x, "TrangThai", FALSE, 0);
+
+      if (p->error == NULL)
+        mc_dossier_add_step (d, at, actor, unit, action, mc_status_is_valid (step_status) ? step_status : 0, note);
+    }
+  return p->error == NULL ? g_steal_pointer (&d) : NULL;
+}
+
+static gpointer
+get_base (McConnector *connector)
+{
+  return &MC_CONNECTOR_LGSP (connector)->base;
+}
+
+static gboolean
+sign_in (McConnector   *connector,
+         GCancellable  *cancellable,
+         GError       **error)
+{
+  McConnectorLgsp *self = MC_CONNECTOR_LGSP (connector);
+  McConnectorBase *base = &self->base;
+  g_autofree char *form = NULL;
+  g_autoptr(McHttpReply) reply = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  McParse p = { base, -1 };
+  JsonNode *root;
+
+  g_clear_pointer (&self->token, g_free);
+  form = soup_form_encode ("grant_type", "client_credentials", "client_id", base->source->account,
+                           "client_secret", mc_connector_secret (base, "password"), NULL);
+  reply = mc_http_send (base->http, "POST", "/oauth/token", "application/x-www-form-urlencoded", form, -1,
+                        NULL, cancellable, error);
+  memset (form, 0, strlen (form));
+  if (reply == NULL)
+    return FALSE;
+  if (reply->status == 400 || reply->status == 401 || reply->status == 403)
+    {
+      mc_connector_error (base, error, MC_SYNC_ERROR_AUTH, _("the client id or secret was refused"));
+      return FALSE;
+    }
+  if (!mc_connector_check_status (base, reply, error))
+    return FALSE;
+  root = mc_parse_body (&p, reply->body, &parser);
+  if (root != NULL)
+    self->token = mc_parse_string (&p, json_node_get_object (root), "access_token", TRUE);
+  return mc_parse_check (&p, error);
+}
+
+/* One API call with the token; a 401 signs in again once. */
+static McHttpReply *
+call (McConnectorLgsp  *self,
+      const char       *method,
+      const char       *path,
+      const char       *body,
+      GCancellable     *cancellable,
+      GError          **error)
+{
+  McConnectorBase *base = &self->base;
+
+  for (int attempt = 0; attempt < 2; attempt++)
+    {
+      g_autofree char *auth = NULL;
+      McHttpReply *reply;
+
+      if (self->token == NULL && !sign_in (MC_CONNECTOR (self), cancellable, error))
+        return NULL;
+      auth = g_strdup_printf ("Bearer %s", self->token);
+      {
+        const char *headers[] = { "Authorization", auth, "Accept", "application/json", NULL };
+
+        reply = mc_http_send (base->http, method, path, body ? "application/json" : NULL, body, -1, headers,
+                              cancellable, error);
+      }
+      if (reply == NULL)
+        return NULL;
+      if (reply->status != 401)
+        return reply;
+      mc_http_reply_free (reply);
+      g_clear_pointer (&self->token, g_free);
+    }
+  mc_connector_error (base, error, MC_SYNC_ERROR_AUTH, _("the token is refused even after signing in again"));
+  return NULL;
+}
+
+/* {code, message, data}: a non-"0" code is the system's own error. */
+static JsonObject *
+envelope (McConnectorBase  *base,
+          McHttpReply      *reply,
+          JsonParser      **out_parser,
+          GError          **error)
+{
+  McParse p = { base, -1 };
+  JsonNode *root;
+  g_autofree char *code = NULL;
+  g_autofree char *message = NULL;
+
+  if (!mc_connector_check_status (base, reply, error))
+    return NULL;
+  root = mc_parse_body (&p, reply->body, out_parser);
+  if (root == NULL)
+    {
+      mc_parse_check (&p, error);
+      return NULL;
+    }
+  code = mc_parse_string (&p, json_node_get_object (root), "code", TRUE);
+  message = mc_parse_string (&p, json_node_get_object (root), "message", FALSE);
+  if (!mc_parse_check (&p, error))
+    return NULL;
+  if (!g_str_equal (code, "0"))
+    {
+      McSyncError kind = reply->status == 409 || g_str_equal (code, "409") ? MC_SYNC_ERROR_CONFLICT
+        : reply->status == 403 ? MC_SYNC_ERROR_AUTH
+        : reply->status >= 400 && reply->status < 500 ? MC_SYNC_ERROR_REJECTED : MC_SYNC_ERROR_SERVER;
+
+      mc_connector_error (base, error, kind, _("the system answered %s: %s"), code, message ? message : "");
+      return NULL;
+    }
+  return json_node_get_object (root);
+}
+
+static McPullPage *
+parse_page (McConnector  *connector,
+            const char   *cursor,
+            GBytes       *body,
+            GError      **error)
+{
+  McConnectorBase *base = get_base (connector);
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(McPullPage) page = mc_pull_page_new ();
+  McParse p = { base, -1 };
+  McKeyset k;
+  JsonNode *root = mc_parse_body (&p, body, &parser);
+  JsonObject *data = NULL;
+  JsonArray *items = NULL;
+  g_autofree char *code = NULL;
+
+  mc_keyset_init (&k, cursor);
+  if (root != NULL)
+    {
+      code = mc_parse_string (&p, json_node_get_object (root), "code", TRUE);
+      if (code != NULL && !g_str_equal (code, "0"))
+        mc_parse_fail (&p, _("the system answered %s"), code);
+      data = mc_parse_object (&p, json_node_get_object (root), "data", TRUE);
+      items = mc_parse_array (&p, data, "items", TRUE);
+    }
+  for (guint i = 0; items && p.error == NULL && i < json_array_get_length (items); i++)
+    {
+      JsonNode *node = json_array_get_element (items, i);
+      McDossier *d;
+      gint64 updated = 0;
+
+      p.item = i;
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          mc_parse_fail (&p, _("not an object"));
+          break;
+        }
+      d = mc_connector_national_item (&p, json_node_get_object (node), MC_WIRE_TIME_LGSP, base->source->id, &updated);
+      if (d == NULL)
+        break;
+      {
+        JsonObject *o = json_node_get_object (node);
+        gint64 version = mc_parse_int (&p, o, "PhienBan", TRUE, 0);
+
+        d->server_version = g_strdup_printf ("%" G_GINT64_FORMAT, version);
+      }
+      if (p.error != NULL || !mc_keyset_take (&k, updated, d->number))
+        {
+          mc_dossier_unref (d);  /* already stored: capNhatTu is inclusive */
+          continue;
+        }
+      g_ptr_array_add (page->dossiers, d);
+      g_ptr_array_add (page->remote_ids, NULL);
+    }
+  p.item = -1;
+  page->more = items && json_array_get_length (items) >= base->page_size;
+  page->cursor = mc_keyset_cursor (&k, cursor);
+  page->anchor_seen = k.anchor_seen;
+  page->n_items = items ? json_array_get_length (items) : 0;
+  if (data != NULL && json_object_has_member (data, "total"))
+    page->total = mc_parse_int (&p, data, "total", FALSE, -1);
+  mc_keyset_clear (&k);
+  if (!mc_parse_check (&p, error))
+    return NULL;
+  return g_steal_pointer (&page);
+}
+
+static char *
+since_of (const char *cursor,
+          McWireTime  format)
+{
+  McKeyset k;
+  char *since;
+
+  mc_keyset_init (&k, cursor);
+  since = k.number ? mc_wire_time_format (format, k.time) : g_strdup ("");
+  mc_keyset_clear (&k);
+  return since;
+}
+
+static McPullPage *
+fetch (McConnector   *connector,
+       const char    *cursor,
+       guint          page_no,
+       GCancellable  *cancellable,
+       GError       **error)
+{
+  McConnectorLgsp *self = MC_CONNECTOR_LGSP (connector);
+  McConnectorBase *base = &self->base;
+  g_autofree char *since = since_of (cursor, MC_WIRE_TIME_LGSP);
+  g_autofree char *page_text = g_strdup_printf ("%u", page_no);
+  g_autofree char *size = g_strdup_printf ("%u", base->page_size);
+  g_autofree char *form = soup_form_encode ("donvi", base->source->unit_code, "capNhatTu", since,
+                                            "page", page_text, "size", size, NULL);
+  g_autofree char *path = g_strdup_printf ("/api/hoso?%s", form);
+  g_autoptr(McHttpReply) reply = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+
+  if (!(reply = call (self, "GET", path, NULL, cancellable, error)))
+    return NULL;
+  /* A 200 page is parsed once, by parse_page(); other statuses carry {code, message}. */
+  if (reply->status != 200 && !envelope (base, reply, &parser, error))
+    return NULL;
+  return parse_page (connector, cursor, reply->body, error);
+}
+
+static McPullPage *
+pull (McConnector   *connector,
+      const char    *cursor,
+      GCancellable  *cancellable,
+      GError       **error)
+{
+  return mc_keyset_pull (connector, cursor, fetch, cancellable, error);
+}
+
+static McDossier *
+lookup (McConnector   *connector,
+        const char    *number,
+        GCancellable  *cancellable,
+        GError       **error)
+{
+  McConnectorLgsp *self = MC_CONNECTOR_LGSP (connector);
+  g_autofree char *escaped = g_uri_escape_string (number, NULL, FALSE);
+  g_autofree char *path = g_strdup_printf ("/api/hoso/%s", escaped);
+  g_autoptr(McHttpReply) reply = call (self, "GET", path, NULL, cancellable, error);
+  g_autoptr(JsonParser) parser = NULL;
+  JsonObject *root;
+  McParse p = { &self->base, 0 };
+  McDossier *d;
+  gint64 updated;
+
+  if (reply == NULL || !(root = envelope (&self->base, reply, &parser, error)))
+    return NULL;
+  root = mc_parse_object (&p, root, "data", TRUE);
+  d = root ? mc_connector_national_item (&p, root, MC_WIRE_TIME_LGSP, self->base.source->id, &updated) : NULL;
+  if (d != NULL)
+    d->server_version = g_strdup_printf ("%" G_GINT64_FORMAT, mc_parse_int (&p, root, "PhienBan", TRUE, 0));
+  if (!mc_parse_check (&p, error))
+    {
+      g_clear_pointer (&d, mc_dossier_unref);
+      return NULL;
+    }
+  return d;
+}
+
+static gboolean
+push (McConnector          *connector,
+      const McPushRequest  *request,
+      McPushResult         *result,
+      GCancellable         *cancellable,
+      GError              **error)
+{
+  McConnectorLgsp *self = MC_CONNECTOR_LGSP (connector);
+  g_autofree char *escaped = g_uri_escape_string (request->number, NULL, FALSE);
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(McHttpReply) reply = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *body = NULL;
+  gboolean step = request->action == MC_ACTION_RECORD_STEP || request->action == MC_ACTION_RESCHEDULE;
+  JsonObject *answer, *data;
+  McParse p = { &self->base, -1 };
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "MaGiaoDich");
+  json_builder_add_string_value (b, request->uuid);
+  if (step)
+    {
+      /* Progress steps go to tientrinh; the status stays. */
+      path = g_strdup_printf ("/api/hoso/%s/tientrinh", escaped);
+      json_builder_set_member_name (b, "QuaTrinhXuLy");
+      json_builder_begin_array (b);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "NguoiXuLy");
+      json_builder_add_string_value (b, request->actor);
+      json_builder_set_member_name (b, "NoiDungXuLy");
+      json_builder_add_string_value (b, request->note ? request->note : "");
+      json_builder_end_object (b);
+      json_builder_end_array (b);
+    }
+  else
+    {
+      path = g_strdup_printf ("/api/hoso/%s/trangthai", escaped);
+      json_builder_set_member_name (b, "TrangThai");
+      json_builder_add_int_value (b, request->target);
+      json_builder_set_member_name (b, "NoiDungXuLy");
+      json_builder_add_string_value (b, request->note ? request->note : "");
+      json_builder_set_member_name (b, "NguoiXuLy");
+      json_builder_add_string_value (b, request->actor ? request->actor : "");
+      json_builder_set_member_name (b, "PhongBanXuLy");
+      json_builder_add_string_value (b, request->unit ? request->unit : "");
+      json_builder_set_member_name (b, "PhienBan");
+      json_builder_add_int_value (b, g_ascii_strtoll (request->base_version ? request->base_version : "0", NULL, 10));
+    }
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  body = json_generator_to_data (gen, NULL);
+
+  if (!(reply = call (self, "POST", path, body, cancellable, error)))
+    return FALSE;
+  if (!(answer = envelope (&self->base, reply, &parser, error)))
+    return FALSE;
+  data = mc_parse_object (&p, answer, "data", FALSE);
+  if (data != NULL && json_object_has_member (data, "PhienBan"))
+    result->server_version = g_strdup_printf ("%" G_GINT64_FORMAT, mc_parse_int (&p, data, "PhienBan", FALSE, 0));
+  return mc_parse_check (&p, error);
+}
+
+static void
+connector_iface_init (McConnectorInterface *iface)
+{
+  iface->get_base = get_base;
+  iface->sign_in = sign_in;
+  iface->pull = pull;
+  iface->parse_page = parse_page;
+  iface->lookup = lookup;
+  iface->push = push;
+}
+
+static void
+mc_connector_lgsp_finalize (GObject *object)
+{
+  McConnectorLgsp *self = MC_CONNECTOR_LGSP (object);
+
+  g_clear_pointer (&self->token, g_free);
+  mc_connector_base_clear (&self->base);
+  G_OBJECT_CLASS (mc_connector_lgsp_parent_class)->finalize (object);
+}
+
+static void
+mc_connector_lgsp_class_init (McConnectorLgspClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = mc_connector_lgsp_finalize;
+}
+
+static void
+mc_connector_lgsp_init (McConnectorLgsp *self)
+{
+}

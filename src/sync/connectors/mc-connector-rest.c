@@ -1,0 +1,510 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "mc-connectors.h"
+
+/* G16 Văn hóa, Thể thao và Du lịch, dialect "rest": X-Api-Key for the application plus a user
+ * session (Bearer), opaque cursors (410 when expired), tombstones {"id","deleted":true} that
+ * name the server's own id, ISO 8601 dates with offsets, etags with If-Match, Idempotency-Key. */
+
+struct _McConnectorRest
+{
+  GObject parent_instance;
+
+  McConnectorBase base;
+  char *token;
+};
+
+static void connector_iface_init (McConnectorInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (McConnectorRest, mc_connector_rest, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (MC_TYPE_CONNECTOR, connector_iface_init))
+
+static const char *status_names[] = {
+  [MC_STATUS_SUBMITTED] = "submitted", [MC_STATUS_RECEIVED] = "received",
+  [MC_STATUS_REFUSED] = "refused", [MC_STATUS_PROCESSING] = "in_progress",
+  [MC_STATUS_SUPPLEMENT_REQUESTED] = "supplement_requested", [MC_STATUS_FEE_REQUESTED] = "fee_requested",
+  [MC_STATUS_WITHDRAWN] = "withdrawn", [MC_STATUS_STOPPED] = "stopped",
+  [MC_STATUS_RESOLVED] = "resolved", [MC_STATUS_RETURNED] = "returned",
+};
+static const char *kind_names[] = {
+  [MC_APPLICANT_CITIZEN] = "citizen", [MC_APPLICANT_ENTERPRISE] = "enterprise",
+  [MC_APPLICANT_STATE_AGENCY] = "agency", [MC_APPLICANT_OTHER_ORGANIZATION] = "organization",
+};
+static const char *channel_names[] = {
+  [MC_CHANNEL_IN_PERSON] = "in_person", [MC_CHANNEL_ONLINE] = "online", [MC_CHANNEL_POST] = "post",
+};
+
+/* Returns the index of @name in @names[first..last], or 0. */
+static int
+lookup_name (const char  *name,
+             const char **names,
+             int          first,
+             int          last)
+{
+  for (int i = first; name && i <= last; i++)
+    if (g_str_equal (name, names[i]))
+      return i;
+  return 0;
+}
+
+static gpointer
+get_base (McConnector *connector)
+{
+  return &MC_CONNECTOR_REST (connector)->base;
+}
+
+/* The API's {"error","message"}: the message if there is one. */
+static char *
+error_text (McHttpReply *reply)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *o;
+  const char *text;
+
+  if (!json_parser_load_from_data (parser, g_bytes_get_data (reply->body, NULL), g_bytes_get_size (reply->body), NULL)
+      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return g_strdup_printf ("HTTP %u", reply->status);
+  o = json_node_get_object (json_parser_get_root (parser));
+  text = json_object_has_member (o, "message") ? json_object_get_string_member_with_default (o, "message", NULL) : NULL;
+  if (text == NULL)
+    text = json_object_get_string_member_with_default (o, "error", NULL);
+  return g_strdup_printf ("HTTP %u: %s", reply->status, text ? text : "");
+}
+
+static gboolean
+is_api_key_error (McHttpReply *reply)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (reply->body, &len);
+
+  return data && g_strstr_len (data, len, "invalid_api_key") != NULL;
+}
+
+static gboolean
+sign_in (McConnector   *connector,
+         GCancellable  *cancellable,
+         GError       **error)
+{
+  McConnectorRest *self = MC_CONNECTOR_REST (connector);
+  McConnectorBase *base = &self->base;
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *body = NULL;
+  g_autoptr(McHttpReply) reply = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  McParse p = { base, -1 };
+  const char *headers[] = { "X-Api-Key", mc_connector_secret (base, "api-key"), NULL };
+  JsonNode *answer;
+
+  g_clear_pointer (&self->token, g_free);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "username");
+  json_builder_add_string_value (b, base->source->account);
+  json_builder_set_member_name (b, "password");
+  json_builder_add_string_value (b, mc_connector_secret (base, "password"));
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  body = json_generator_to_data (gen, NULL);
+  reply = mc_http_send (base->http, "POST", "/v1/sessions", "application/json", body, -1, headers, cancellable, error);
+  memset (body, 0, strlen (body));
+  if (reply == NULL)
+    return FALSE;
+  if (reply->status == 401 || reply->status == 403)
+    {
+      mc_connector_error (base, error, MC_SYNC_ERROR_AUTH, is_api_key_error (reply)
+                          ? _("the application key was refused") : _("the user name or password was refused"));
+      return FALSE;
+    }
+  if (!mc_connector_check_status (base, reply, error))
+    return FALSE;
+  if ((answer = mc_parse_body (&p, reply->body, &parser)))
+    {
+      self->token = mc_parse_string (&p, json_node_get_object (answer), "token", TRUE);
+      mc_parse_time (&p, json_node_get_object (answer), "expires_at", MC_WIRE_TIME_ISO8601, FALSE);
+    }
+  return mc_parse_check (&p, error);
+}
+
+static McHttpReply *
+call (McConnectorRest  *self,
+      const char       *method,
+      const char       *path,
+      const char       *body,
+      const char       *if_match,
+      const char       *key,
+      GCancellable     *cancellable,
+      GError          **error)
+{
+  McConnectorBase *base = &self->base;
+
+  for (int attempt = 0; attempt < 2; attempt++)
+    {
+      g_autofree char *auth = NULL;
+      McHttpReply *reply;
+
+      if (self->token == NULL && !sign_in (MC_CONNECTOR (self), cancellable, error))
+        return NULL;
+      auth = g_strdup_printf ("Bearer %s", self->token);
+      {
+        g_autoptr(GPtrArray) headers = g_ptr_array_new ();
+
+        g_ptr_array_add (headers, (gpointer) "X-Api-Key");
+        g_ptr_array_add (headers, (gpointer) mc_connector_secret (base, "api-key"));
+        g_ptr_array_add (headers, (gpointer) "Authorization");
+        g_ptr_array_add (headers, auth);
+        if (if_match != NULL)
+          {
+            g_ptr_array_add (headers, (gpointer) "If-Match");
+            g_ptr_array_add (headers, (gpointer) if_match);
+          }
+        if (key != NULL)
+          {
+            g_ptr_array_add (headers, (gpointer) "Idempotency-Key");
+            g_ptr_array_add (headers, (gpointer) key);
+          }
+        g_ptr_array_add (headers, NULL);
+        reply = mc_http_send (base->http, method, path, body ? "application/json" : NULL, body, -1,
+                              (const char * const *) headers->pdata, cancellable, error);
+      }
+      if (reply == NULL)
+        return NULL;
+      if (reply->status != 401)
+        return reply;
+      if (is_api_key_error (reply))
+        {
+          mc_http_reply_free (reply);
+          mc_connector_error (base, error, MC_SYNC_ERROR_AUTH, _("the application key was refused"));
+          return NULL;
+        }
+      mc_http_reply_free (reply);
+      g_clear_pointer (&self->token, g_free);
+    }
+  mc_connector_error (base, error, MC_SYNC_ERROR_AUTH, _("the session is refused even after signing in again"));
+  return NULL;
+}
+
+static McDossier *
+item (McParse    *p,
+      JsonObject *o)
+{
+  g_autoptr(McDossier) d = mc_dossier_new ();
+  g_autofree char *status = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *channel = NULL;
+  g_autofree char *return_method = NULL;
+  JsonObject *applicant;
+  JsonArray *list;
+
+  d->source_id = g_strdup (p->base->source->id);
+  d->number = mc_parse_string (p, o, "code", TRUE);
+  d->procedure_code = mc_parse_string (p, o, "procedureCode", TRUE);
+  d->procedure_name = mc_parse_string (p, o, "procedureName", FALSE);
+  d->field_code = mc_parse_string (p, o, "fieldCode", FALSE);
+  applicant = mc_parse_object (p, o, "applicant", TRUE);
+  d->applicant_name = mc_parse_string (p, applicant, "name", TRUE);
+  d->id_number = mc_parse_string (p, applicant, "idNumber", FALSE);
+  d->phone = mc_parse_string (p, applicant, "phone", FALSE);
+  d->address = mc_parse_string (p, applicant, "address", FALSE);
+  kind = mc_parse_string (p, applicant, "kind", FALSE);
+  channel = mc_parse_string (p, o, "channel", FALSE);
+  return_method = mc_parse_string (p, o, "returnMethod", FALSE);
+  status = mc_parse_string (p, o, "status", TRUE);
+  d->submitted_at = mc_parse_time (p, o, "submittedAt", MC_WIRE_TIME_ISO8601, FALSE);
+  d->received_at = mc_parse_time (p, o, "receivedAt", MC_WIRE_TIME_ISO8601, FALSE);
+  d->due_at = mc_parse_time (p, o, "dueAt", MC_WIRE_TIME_ISO8601, FALSE);
+  d->finished_at = mc_parse_time (p, o, "finishedAt", MC_WIRE_TIME_ISO8601, FALSE);
+  d->returned_at = mc_parse_time (p, o, "returnedAt", MC_WIRE_TIME_ISO8601, FALSE);
+  d->server_version = mc_parse_string (p, o, "etag", TRUE);
+  if (p->error == NULL && !(d->status = lookup_name (status, status_names, MC_STATUS_FIRST, MC_STATUS_LAST)))
+    mc_parse_fail (p, _("unknown status “%s”"), status);
+  d->applicant_kind = kind ? lookup_name (kind, kind_names, 1, 4) : MC_APPLICANT_CITIZEN;
+  if (p->error == NULL && d->applicant_kind == 0)
+    mc_parse_fail (p, _("unknown applicant kind “%s”"), kind);
+  d->channel = channel ? lookup_name (channel, channel_names, 1, 3) : MC_CHANNEL_IN_PERSON;
+  d->return_method = return_method ? lookup_name (return_method, channel_names, 1, 3) : (int) d->channel;
+  if (p->error == NULL && (d->channel == 0 || d->return_method == 0))
+    mc_parse_fail (p, _("unknown channel “%s”"), d->channel == 0 ? channel : return_method);
+
+  list = mc_parse_array (p, o, "documents", FALSE);
+  for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
+    {
+      JsonObject *x = json_array_get_object_element (list, i);
+      g_autofree char *name = mc_parse_string (p, x, "name", TRUE);
+
+      if (p->error == NULL)
+        mc_dossier_add_document (d, name, mc_parse_bool (p, x, "copy"), mc_parse_int (p, x, "count", FALSE, 1));
+    }
+  list = mc_parse_array (p, o, "fees", FALSE);
+  for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
+    {
+      JsonObject *x = json_array_get_object_element (list, i);
+      g_autofree char *name = mc_parse_string (p, x, "name", TRUE);
+
+      if (p->error == NULL)
+        mc_dossier_add_fee (d, name, mc_parse_int (p, x, "amountVnd", FALSE, 0), mc_parse_bool (p, x, "paid"));
+    }
+  list = mc_parse_array (p, o, "supplements", FALSE);
+  for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
+    {
+      JsonObject *x = json_array_get_object_element (list, i);
+      g_autofree char *items = mc_parse_string (p, x, "items", TRUE);
+
+      if (p->error == NULL)
+        mc_dossier_add_supplement (d, mc_parse_time (p, x, "requestedAt", MC_WIRE_TIME_ISO8601, FALSE), items,
+                                   mc_parse_time (p, x, "receivedAt", MC_WIRE_TIME_ISO8601, FALSE));
+    }
+  list = mc_parse_array (p, o, "results", FALSE);
+  for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
+    {
+      JsonObject *x = json_array_get_object_element (list, i);
+      g_autofree char *name = mc_parse_string (p, x, "name", TRUE);
+      g_autofree char *number = mc_parse_string (p, x, "number", FALSE);
+
+      if (p->error == NULL)
+        mc_dossier_add_result (d, name, number, mc_parse_time (p, x, "issuedAt", MC_WIRE_TIME_ISO8601, FALSE));
+    }
+  list = mc_parse_array (p, o, "history", FALSE);
+  for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
+    {
+      JsonObject *x = json_array_get_object_element (list, i);
+      g_autofree char *actor = mc_parse_string (p, x, "actor", FALSE);
+      g_autofree char *unit = mc_parse_string (p, x, "unit", FALSE);
+      g_autofree char *action = mc_parse_string (p, x, "action", TRUE);
+      g_autofree char *note = mc_parse_string (p, x, "note", FALSE);
+      g_autofree char *step_status = mc_parse_string (p, x, "status", FALSE);
+      gint64 at = mc_parse_time (p, x, "at", MC_WIRE_TIME_ISO8601, TRUE);
+
+      if (p->error == NULL)
+        mc_dossier_add_step (d, at, actor, unit, action, lookup_name (step_status, status_names, 1, 10), note);
+    }
+  return p->error == NULL ? g_steal_pointer (&d) : NULL;
+}
+
+static McPullPage *
+parse_page (McConnector  *connector,
+            const char   *cursor,
+            GBytes       *body,
+            GError      **error)
+{
+  McConnectorBase *base = get_base (connector);
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(McPullPage) page = mc_pull_page_new ();
+  McParse p = { base, -1 };
+  JsonNode *root = mc_parse_body (&p, body, &parser);
+  JsonArray *items = NULL;
+
+  page->tombstones_by_remote_id = TRUE;
+  if (root != NULL)
+    {
+      JsonObject *o = json_node_get_object (root);
+
+      items = mc_parse_array (&p, o, "items", TRUE);
+      page->cursor = mc_parse_string (&p, o, "next_cursor", FALSE);
+      page->more = mc_parse_bool (&p, o, "has_more");
+    }
+  for (guint i = 0; items && p.error == NULL && i < json_array_get_length (items); i++)
+    {
+      JsonNode *node = json_array_get_element (items, i);
+      JsonObject *o;
+      g_autofree char *id = NULL;
+      McDossier *d;
+
+      p.item = i;
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          mc_parse_fail (&p, _("not an object"));
+          break;
+        }
+      o = json_node_get_object (node);
+      id = mc_parse_string (&p, o, "id", TRUE);
+      if (mc_parse_bool (&p, o, "deleted"))
+        {
+          g_ptr_array_add (page->tombstones, g_steal_pointer (&id));
+          continue;
+        }
+      if (!(d = item (&p, o)))
+        break;
+      g_ptr_array_add (page->dossiers, d);
+      g_ptr_array_add (page->remote_ids, g_steal_pointer (&id));
+    }
+  p.item = -1;
+  if (!mc_parse_check (&p, error))
+    return NULL;
+  /* An empty cursor would restart from the beginning: keep the one we had. */
+  if (page->cursor == NULL || *page->cursor == '\0')
+    {
+      g_free (page->cursor);
+      page->cursor = g_strdup (cursor);
+    }
+  return g_steal_pointer (&page);
+}
+
+static McPullPage *
+pull (McConnector   *connector,
+      const char    *cursor,
+      GCancellable  *cancellable,
+      GError       **error)
+{
+  McConnectorRest *self = MC_CONNECTOR_REST (connector);
+  McConnectorBase *base = &self->base;
+  guint64 before = mc_http_get_n_requests (base->http);
+  g_autofree char *limit = g_strdup_printf ("%u", base->page_size);
+  g_autofree char *form = cursor ? soup_form_encode ("unit", base->source->unit_code, "cursor", cursor, "limit", limit, NULL)
+                                 : soup_form_encode ("unit", base->source->unit_code, "limit", limit, NULL);
+  g_autofree char *path = g_strdup_printf ("/v1/dossiers?%s", form);
+  g_autoptr(McHttpReply) reply = call (self, "GET", path, NULL, NULL, NULL, cancellable, error);
+  McPullPage *page;
+
+  if (reply == NULL)
+    return NULL;
+  if (reply->status == 410)
+    {
+      mc_connector_error (base, error, MC_SYNC_ERROR_CURSOR_EXPIRED, _("the sync position expired; reading everything again"));
+      return NULL;
+    }
+  if (!mc_connector_check_status (base, reply, error))
+    return NULL;
+  if (reply->status != 200)
+    {
+      g_autofree char *text = error_text (reply);
+
+      mc_connector_error (base, error, reply->status == 403 ? MC_SYNC_ERROR_AUTH : MC_SYNC_ERROR_SERVER,
+                          _("the system answered %s"), text);
+      return NULL;
+    }
+  if (!(page = parse_page (connector, cursor, reply->body, error)))
+    return NULL;
+  page->n_requests = mc_http_get_n_requests (base->http) - before;
+  return page;
+}
+
+static McDossier *
+find (McConnectorRest  *self,
+      const char       *number,
+      char            **out_id,
+      GCancellable     *cancellable,
+      GError          **error)
+{
+  McConnectorBase *base = &self->base;
+  g_autofree char *form = soup_form_encode ("unit", base->source->unit_code, "code", number, NULL);
+  g_autofree char *path = g_strdup_printf ("/v1/dossiers?%s", form);
+  g_autoptr(McHttpReply) reply = call (self, "GET", path, NULL, NULL, NULL, cancellable, error);
+  g_autoptr(McPullPage) page = NULL;
+
+  if (reply == NULL || !mc_connector_check_status (base, reply, error))
+    return NULL;
+  if (!(page = parse_page (MC_CONNECTOR (self), NULL, reply->body, error)))
+    return NULL;
+  if (page->dossiers->len == 0)
+    {
+      mc_connector_error (base, error, MC_SYNC_ERROR_NOT_FOUND, _("no dossier “%s”"), number);
+      return NULL;
+    }
+  if (out_id)
+    *out_id = g_strdup (g_ptr_array_index (page->remote_ids, 0));
+  return mc_dossier_ref (g_ptr_array_index (page->dossiers, 0));
+}
+
+static McDossier *
+lookup (McConnector   *connector,
+        const char    *number,
+        GCancellable  *cancellable,
+        GError       **error)
+{
+  return find (MC_CONNECTOR_REST (connector), number, NULL, cancellable, error);
+}
+
+static gboolean
+push (McConnector          *connector,
+      const McPushRequest  *request,
+      McPushResult         *result,
+      GCancellable         *cancellable,
+      GError              **error)
+{
+  McConnectorRest *self = MC_CONNECTOR_REST (connector);
+  McConnectorBase *base = &self->base;
+  g_autofree char *id = g_strdup (request->remote_id);
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(McHttpReply) reply = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *path = NULL;
+  McParse p = { base, -1 };
+  JsonNode *answer;
+
+  if (id == NULL)
+    {
+      g_autoptr(McDossier) d = find (self, request->number, &id, cancellable, error);
+
+      if (d == NULL)
+        return FALSE;
+    }
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "type");
+  json_builder_add_string_value (b, mc_action_id (request->action));
+  json_builder_set_member_name (b, "note");
+  json_builder_add_string_value (b, request->note ? request->note : "");
+  json_builder_set_member_name (b, "actor");
+  json_builder_add_string_value (b, request->actor ? request->actor : "");
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  body = json_generator_to_data (gen, NULL);
+  path = g_strdup_printf ("/v1/dossiers/%s/actions", id);
+
+  if (!(reply = call (self, "POST", path, body, request->base_version, request->uuid, cancellable, error)))
+    return FALSE;
+  if (reply->status == 412 || reply->status == 422 || reply->status == 428 || reply->status == 400)
+    {
+      g_autofree char *text = error_text (reply);
+
+      mc_connector_error (base, error, reply->status == 412 ? MC_SYNC_ERROR_CONFLICT : MC_SYNC_ERROR_REJECTED,
+                          _("the system answered %s"), text);
+      return FALSE;
+    }
+  if (!mc_connector_check_status (base, reply, error))
+    return FALSE;
+  if ((answer = mc_parse_body (&p, reply->body, &parser)))
+    result->server_version = mc_parse_string (&p, json_node_get_object (answer), "etag", FALSE);
+  return mc_parse_check (&p, error);
+}
+
+static void
+connector_iface_init (McConnectorInterface *iface)
+{
+  iface->get_base = get_base;
+  iface->sign_in = sign_in;
+  iface->pull = pull;
+  iface->parse_page = parse_page;
+  iface->lookup = lookup;
+  iface->push = push;
+}
+
+static void
+mc_connector_rest_finalize (GObject *object)
+{
+  McConnectorRest *self = MC_CONNECTOR_REST (object);
+
+  g_clear_pointer (&self->token, g_free);
+  mc_connector_base_clear (&self->base);
+  G_OBJECT_CLASS (mc_connector_rest_parent_class)->finalize (object);
+}
+
+static void
+mc_connector_rest_class_init (McConnectorRestClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = mc_connector_rest_finalize;
+}
+
+static void
+mc_connector_rest_init (McConnectorRest *self)
+{
+}

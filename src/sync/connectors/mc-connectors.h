@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "mc-connector-private.h"
+
+G_BEGIN_DECLS
+
+/* The five dialects, one final class each (mc-connector-<dialect>.c); created through
+ * mc_connector_new() from a source's dialect. */
+G_DECLARE_FINAL_TYPE (McConnectorDvcqg, mc_connector_dvcqg, MC, CONNECTOR_DVCQG, GObject)
+G_DECLARE_FINAL_TYPE (McConnectorLgsp, mc_connector_lgsp, MC, CONNECTOR_LGSP, GObject)
+G_DECLARE_FINAL_TYPE (McConnectorRest, mc_connector_rest, MC, CONNECTOR_REST, GObject)
+G_DECLARE_FINAL_TYPE (McConnectorFeed, mc_connector_feed, MC, CONNECTOR_FEED, GObject)
+G_DECLARE_FINAL_TYPE (McConnectorLegacy, mc_connector_legacy, MC, CONNECTOR_LEGACY, GObject)
+
+/* mc-connector-lgsp.c: the national vocabulary, shared with the portal dialect. */
+McDossier *mc_connector_national_item (McParse    *p,
+                                       JsonObject *item,
+                                       McWireTime  time_format,
+                                       const char *source_id,
+                                       gint64     *out_updated);
+
+G_END_DECLS

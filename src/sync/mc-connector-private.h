@@ -1,0 +1,133 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "mc-connector.h"
+#include "mc-http.h"
+#include "mc-wire-time.h"
+
+G_BEGIN_DECLS
+
+/* What every connector holds; each dialect's instance embeds one and returns it from
+ * get_base(). Secrets stay in @secrets and are never formatted into a message. */
+typedef struct
+{
+  McSource *source;
+  GHashTable *secrets;
+  McHttp *http;
+  char *label;                /* "Nội vụ (g09)": names the source in every error */
+  guint page_size;
+  guint retry_after;          /* seconds, from the last 429 or 503 */
+} McConnectorBase;
+
+void             mc_connector_base_init  (McConnectorBase  *base,
+                                          const McSource   *source,
+                                          GHashTable       *secrets);
+void             mc_connector_base_clear (McConnectorBase  *base);
+McConnectorBase *mc_connector_get_base   (McConnector      *self);
+const char      *mc_connector_secret     (McConnectorBase  *base,
+                                          const char       *name);
+
+/* Reading a server's JSON strictly: the first problem becomes the error (naming the source,
+ * the item and the field) and every later read is a no-op, so a mapping function can read
+ * all its fields and check once at the end. */
+typedef struct
+{
+  McConnectorBase *base;
+  int item;                   /* index in the page, -1 outside items */
+  GError *error;
+} McParse;
+
+void         mc_parse_fail     (McParse     *p,
+                                const char  *format,
+                                ...) G_GNUC_PRINTF (2, 3);
+JsonNode    *mc_parse_body     (McParse     *p,
+                                GBytes      *body,
+                                JsonParser **out_parser);
+JsonObject  *mc_parse_object   (McParse     *p,
+                                JsonObject  *o,
+                                const char  *member,
+                                gboolean     required);
+JsonArray   *mc_parse_array    (McParse     *p,
+                                JsonObject  *o,
+                                const char  *member,
+                                gboolean     required);
+char        *mc_parse_string   (McParse     *p,
+                                JsonObject  *o,
+                                const char  *member,
+                                gboolean     required);
+gint64       mc_parse_int      (McParse     *p,
+                                JsonObject  *o,
+                                const char  *member,
+                                gboolean     required,
+                                gint64       fallback);
+gboolean     mc_parse_bool     (McParse     *p,
+                                JsonObject  *o,
+                                const char  *member);
+gint64       mc_parse_time     (McParse     *p,
+                                JsonObject  *o,
+                                const char  *member,
+                                McWireTime   format,
+                                gboolean     required);
+gint64       mc_parse_ms       (McParse     *p,
+                                JsonObject  *o,
+                                const char  *member,
+                                gboolean     required);
+gboolean     mc_parse_check    (McParse     *p,
+                                GError     **error);
+
+/* Errors of a request, named after the source. */
+void         mc_connector_error (McConnectorBase *base,
+                                 GError         **error,
+                                 McSyncError      code,
+                                 const char      *format,
+                                 ...) G_GNUC_PRINTF (4, 5);
+/* The common HTTP statuses: 429/503 (with Retry-After), 5xx, 404. Returns FALSE with @error
+ * set when @reply is one of them. */
+gboolean     mc_connector_check_status (McConnectorBase *base,
+                                        McHttpReply     *reply,
+                                        GError         **error);
+char        *mc_connector_reference    (const McPushRequest *request);
+
+/* Keyset paging over (update time, number) for the dialects with an inclusive "since" time
+ * (lgsp, dvcqg, legacy). The cursor is "TIME|K|NUMBER": the last stored item, and K the items
+ * of that same second already stored. The next pull asks for the page holding that item (one
+ * request when nothing is new, even when many dossiers share a second), checks the item is
+ * there (else something moved: it scans from page 1), and keeps only what follows it. */
+typedef struct
+{
+  gint64 time;
+  guint count;
+  char *number;               /* NULL: no cursor, everything is new */
+  gint64 block_time;
+  guint block;
+  const char *last_number;
+  gboolean anchor_seen;
+  guint n_new;
+} McKeyset;
+
+void     mc_keyset_init    (McKeyset   *k,
+                            const char *cursor);
+void     mc_keyset_clear   (McKeyset   *k);
+guint    mc_keyset_page    (McKeyset   *k,
+                            guint       page_size);
+gboolean mc_keyset_take    (McKeyset   *k,
+                            gint64      time,
+                            const char *number);
+char    *mc_keyset_cursor  (McKeyset   *k,
+                            const char *old_cursor);
+
+/* Fetches and parses page @page_no (1-based) of the list after @cursor's time. */
+typedef McPullPage *(*McKeysetFetch) (McConnector   *self,
+                                      const char    *cursor,
+                                      guint          page_no,
+                                      GCancellable  *cancellable,
+                                      GError       **error);
+McPullPage *mc_keyset_pull (McConnector   *self,
+                            const char    *cursor,
+                            McKeysetFetch  fetch,
+                            GCancellable  *cancellable,
+                            GError       **error);
+
+G_END_DECLS

@@ -1,0 +1,612 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "mc-connector-private.h"
+#include "mc-connectors.h"
+#include "mc-json.h"
+
+/* The one interface in front of the five ministry dialects, and what they share: the source,
+ * the secrets, the HTTP session, strict JSON reading and keyset paging. */
+
+G_DEFINE_QUARK (mc-sync-error-quark, mc_sync_error)
+G_DEFINE_INTERFACE (McConnector, mc_connector, G_TYPE_OBJECT)
+
+static void
+mc_connector_default_init (McConnectorInterface *iface)
+{
+}
+
+McPullPage *
+mc_pull_page_new (void)
+{
+  McPullPage *page = g_new0 (McPullPage, 1);
+
+  page->dossiers = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_dossier_unref);
+  page->remote_ids = g_ptr_array_new_with_free_func (g_free);
+  page->tombstones = g_ptr_array_new_with_free_func (g_free);
+  page->total = -1;
+  return page;
+}
+
+void
+mc_pull_page_free (McPullPage *page)
+{
+  if (page == NULL)
+    return;
+  g_ptr_array_unref (page->dossiers);
+  g_ptr_array_unref (page->remote_ids);
+  g_ptr_array_unref (page->tombstones);
+  g_free (page->cursor);
+  g_free (page);
+}
+
+void
+mc_push_result_clear (McPushResult *result)
+{
+  g_clear_pointer (&result->server_version, g_free);
+}
+
+void
+mc_connector_base_init (McConnectorBase *base,
+                        const McSource  *source,
+                        GHashTable      *secrets)
+{
+  GHashTableIter it;
+  gpointer key, value;
+
+  base->source = mc_source_new (source->id, source->ministry, source->dialect, source->name,
+                                source->base_url, source->unit_code, source->account);
+  base->secrets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (secrets != NULL)
+    {
+      g_hash_table_iter_init (&it, secrets);
+      while (g_hash_table_iter_next (&it, &key, &value))
+        g_hash_table_insert (base->secrets, g_strdup (key), g_strdup (value));
+    }
+  base->label = g_strdup_printf ("%s (%s)", source->name, source->id);
+  base->http = mc_http_new (source->base_url, base->label);
+  base->page_size = 500;
+}
+
+void
+mc_connector_base_clear (McConnectorBase *base)
+{
+  g_clear_pointer (&base->source, mc_source_free);
+  if (base->secrets != NULL)
+    {
+      /* Overwrite the secrets before the memory goes back to the allocator. */
+      GHashTableIter it;
+      gpointer value;
+
+      g_hash_table_iter_init (&it, base->secrets);
+      while (g_hash_table_iter_next (&it, NULL, &value))
+        memset (value, 0, strlen (value));
+      g_clear_pointer (&base->secrets, g_hash_table_unref);
+    }
+  g_clear_object (&base->http);
+  g_clear_pointer (&base->label, g_free);
+}
+
+McConnectorBase *
+mc_connector_get_base (McConnector *self)
+{
+  return MC_CONNECTOR_GET_IFACE (self)->get_base (self);
+}
+
+const char *
+mc_connector_secret (McConnectorBase *base,
+                     const char      *name)
+{
+  const char *value = g_hash_table_lookup (base->secrets, name);
+
+  return value ? value : "";
+}
+
+McConnector *
+mc_connector_new (const McSource  *source,
+                  GHashTable      *secrets,
+                  GError         **error)
+{
+  static const struct { const char *dialect; GType (*get_type) (void); } dialects[] = {
+    { "dvcqg", mc_connector_dvcqg_get_type },
+    { "lgsp", mc_connector_lgsp_get_type },
+    { "rest", mc_connector_rest_get_type },
+    { "feed", mc_connector_feed_get_type },
+    { "legacy", mc_connector_legacy_get_type },
+  };
+
+  g_return_val_if_fail (source != NULL, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (dialects); i++)
+    if (g_strcmp0 (source->dialect, dialects[i].dialect) == 0)
+      {
+        McConnector *self = g_object_new (dialects[i].get_type (), NULL);
+
+        mc_connector_base_init (mc_connector_get_base (self), source, secrets);
+        return self;
+      }
+  g_set_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_REJECTED, _("%s (%s): unknown dialect “%s”"),
+               source->name, source->id, source->dialect);
+  return NULL;
+}
+
+const McSource *
+mc_connector_get_source (McConnector *self)
+{
+  return mc_connector_get_base (self)->source;
+}
+
+void
+mc_connector_set_page_size (McConnector *self,
+                            guint        page_size)
+{
+  mc_connector_get_base (self)->page_size = CLAMP (page_size, 1, 1000);
+}
+
+guint
+mc_connector_get_retry_after (McConnector *self)
+{
+  return mc_connector_get_base (self)->retry_after;
+}
+
+guint64
+mc_connector_get_n_requests (McConnector *self)
+{
+  return mc_http_get_n_requests (mc_connector_get_base (self)->http);
+}
+
+gboolean
+mc_connector_sign_in (McConnector   *self,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  return MC_CONNECTOR_GET_IFACE (self)->sign_in (self, cancellable, error);
+}
+
+/* Returns: (transfer full): the page after @cursor (NULL: from the start). */
+McPullPage *
+mc_connector_pull (McConnector   *self,
+                   const char    *cursor,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  mc_connector_get_base (self)->retry_after = 0;
+  return MC_CONNECTOR_GET_IFACE (self)->pull (self, cursor, cancellable, error);
+}
+
+/* Parses a pull answer without HTTP: what the benchmark's raw limit measures. */
+McPullPage *
+mc_connector_parse_page (McConnector  *self,
+                         const char   *cursor,
+                         GBytes       *body,
+                         GError      **error)
+{
+  return MC_CONNECTOR_GET_IFACE (self)->parse_page (self, cursor, body, error);
+}
+
+McDossier *
+mc_connector_lookup (McConnector   *self,
+                     const char    *number,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  return MC_CONNECTOR_GET_IFACE (self)->lookup (self, number, cancellable, error);
+}
+
+gboolean
+mc_connector_push (McConnector          *self,
+                   const McPushRequest  *request,
+                   McPushResult         *result,
+                   GCancellable         *cancellable,
+                   GError              **error)
+{
+  return MC_CONNECTOR_GET_IFACE (self)->push (self, request, result, cancellable, error);
+}
+
+/* Errors */
+
+void
+mc_connector_error (McConnectorBase  *base,
+                    GError          **error,
+                    McSyncError       code,
+                    const char       *format,
+                    ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, MC_SYNC_ERROR, code, "%s: %s", base->label, message);
+}
+
+gboolean
+mc_connector_check_status (McConnectorBase  *base,
+                           McHttpReply      *reply,
+                           GError          **error)
+{
+  if (reply->status == 429 || (reply->status == 503 && mc_http_retry_after (reply) > 0))
+    {
+      base->retry_after = MAX (mc_http_retry_after (reply), 1);
+      mc_connector_error (base, error, MC_SYNC_ERROR_RATE_LIMITED,
+                          _("the system is busy; retry in %u s"), base->retry_after);
+      return FALSE;
+    }
+  if (reply->status >= 500)
+    {
+      mc_connector_error (base, error, MC_SYNC_ERROR_SERVER, _("the system failed (HTTP %u)"), reply->status);
+      return FALSE;
+    }
+  if (reply->status == 404)
+    {
+      mc_connector_error (base, error, MC_SYNC_ERROR_NOT_FOUND, _("not found (HTTP 404)"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The recognizable reference an action carries in its note, where the dialect has no key. */
+char *
+mc_connector_reference (const McPushRequest *request)
+{
+  return g_strdup_printf ("%s%s[ref:%s]", request->note ? request->note : "", request->note && *request->note ? " " : "",
+                          request->uuid);
+}
+
+/* Parsing */
+
+void
+mc_parse_fail (McParse    *p,
+               const char *format,
+               ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (p->error != NULL)
+    return;
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (p->item >= 0)
+    p->error = g_error_new (MC_SYNC_ERROR, MC_SYNC_ERROR_MALFORMED, _("%s: dossier %d of the page: %s"),
+                            p->base->label, p->item + 1, message);
+  else
+    p->error = g_error_new (MC_SYNC_ERROR, MC_SYNC_ERROR_MALFORMED, "%s: %s", p->base->label, message);
+}
+
+gboolean
+mc_parse_check (McParse  *p,
+                GError  **error)
+{
+  if (p->error == NULL)
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&p->error));
+  return FALSE;
+}
+
+/* The parser owns nothing here: the root is kept alive by *out_parser's stand-in, a parser
+ * object whose only job is to hold it (so callers free one thing, as with json-glib's). */
+JsonNode *
+mc_parse_body (McParse     *p,
+               GBytes      *body,
+               JsonParser **out_parser)
+{
+  g_autoptr(GError) local = NULL;
+  gsize len;
+  const char *data = g_bytes_get_data (body, &len);
+  JsonNode *root;
+
+  if (len == 0)
+    {
+      mc_parse_fail (p, _("the answer is empty"));
+      return NULL;
+    }
+  if (data[0] == '<' || (len > 15 && g_ascii_strncasecmp (data, "<!DOCTYPE", 9) == 0))
+    {
+      mc_parse_fail (p, _("the answer is a web page, not JSON"));
+      return NULL;
+    }
+  if (!(root = mc_json_parse (data, len, &local)))
+    {
+      mc_parse_fail (p, _("the answer is not valid JSON, or was cut off (%s)"), local->message);
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      json_node_unref (root);
+      mc_parse_fail (p, _("the answer is not a JSON object"));
+      return NULL;
+    }
+  *out_parser = json_parser_new ();
+  g_object_set_data_full (G_OBJECT (*out_parser), "mc-root", root, (GDestroyNotify) json_node_unref);
+  return root;
+}
+
+static JsonNode *
+member (McParse    *p,
+        JsonObject *o,
+        const char *name,
+        gboolean    required)
+{
+  JsonNode *node;
+
+  if (p->error != NULL || o == NULL)
+    return NULL;
+  node = json_object_get_member (o, name);
+  if ((node == NULL || JSON_NODE_HOLDS_NULL (node)) && required)
+    mc_parse_fail (p, _("the field “%s” is missing"), name);
+  return node && !JSON_NODE_HOLDS_NULL (node) ? node : NULL;
+}
+
+JsonObject *
+mc_parse_object (McParse    *p,
+                 JsonObject *o,
+                 const char *name,
+                 gboolean    required)
+{
+  JsonNode *node = member (p, o, name, required);
+
+  if (node == NULL)
+    return NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      mc_parse_fail (p, _("the field “%s” should be an object"), name);
+      return NULL;
+    }
+  return json_node_get_object (node);
+}
+
+JsonArray *
+mc_parse_array (McParse    *p,
+                JsonObject *o,
+                const char *name,
+                gboolean    required)
+{
+  JsonNode *node = member (p, o, name, required);
+
+  if (node == NULL)
+    return NULL;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      mc_parse_fail (p, _("the field “%s” should be a list"), name);
+      return NULL;
+    }
+  return json_node_get_array (node);
+}
+
+char *
+mc_parse_string (McParse    *p,
+                 JsonObject *o,
+                 const char *name,
+                 gboolean    required)
+{
+  JsonNode *node = member (p, o, name, required);
+
+  if (node == NULL)
+    return NULL;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      mc_parse_fail (p, _("the field “%s” should be text"), name);
+      return NULL;
+    }
+  if (required && *json_node_get_string (node) == '\0')
+    {
+      mc_parse_fail (p, _("the field “%s” is empty"), name);
+      return NULL;
+    }
+  return g_strdup (json_node_get_string (node));
+}
+
+/* Numbers, and numbers written as text (the portal writes "2" for 2). */
+gint64
+mc_parse_int (McParse    *p,
+              JsonObject *o,
+              const char *name,
+              gboolean    required,
+              gint64      fallback)
+{
+  JsonNode *node = member (p, o, name, required);
+
+  if (node == NULL)
+    return fallback;
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+    return json_node_get_int (node);
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      const char *s = json_node_get_string (node);
+      char *end = NULL;
+      gint64 v = g_ascii_strtoll (s, &end, 10);
+
+      if (end != s && *end == '\0')
+        return v;
+    }
+  mc_parse_fail (p, _("the field “%s” should be a whole number"), name);
+  return fallback;
+}
+
+gboolean
+mc_parse_bool (McParse    *p,
+               JsonObject *o,
+               const char *name)
+{
+  JsonNode *node = member (p, o, name, FALSE);
+
+  if (node == NULL)
+    return FALSE;
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+    return json_node_get_boolean (node);
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+    return json_node_get_int (node) != 0;
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      const char *s = json_node_get_string (node);
+
+      if (g_ascii_strcasecmp (s, "true") == 0 || g_str_equal (s, "1"))
+        return TRUE;
+      if (g_ascii_strcasecmp (s, "false") == 0 || g_str_equal (s, "0"))
+        return FALSE;
+    }
+  mc_parse_fail (p, _("the field “%s” should be true or false"), name);
+  return FALSE;
+}
+
+gint64
+mc_parse_time (McParse    *p,
+               JsonObject *o,
+               const char *name,
+               McWireTime  format,
+               gboolean    required)
+{
+  JsonNode *node = member (p, o, name, required);
+  gint64 t;
+
+  if (node == NULL)
+    return 0;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING
+      || !mc_wire_time_parse (format, json_node_get_string (node), &t))
+    {
+      g_autofree char *shown = JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
+        ? g_strdup (json_node_get_string (node)) : g_strdup ("?");
+
+      mc_parse_fail (p, _("the date “%s” in “%s” cannot be read"), shown, name);
+      return 0;
+    }
+  return t;
+}
+
+gint64
+mc_parse_ms (McParse    *p,
+             JsonObject *o,
+             const char *name,
+             gboolean    required)
+{
+  JsonNode *node = member (p, o, name, required);
+  gint64 ms;
+
+  if (node == NULL)
+    return 0;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    {
+      mc_parse_fail (p, _("the date in “%s” should be milliseconds since 1970"), name);
+      return 0;
+    }
+  ms = json_node_get_int (node);
+  /* 1900–2999: anything else is a unit mix-up (seconds for milliseconds), not a date. */
+  if (ms < G_GINT64_CONSTANT (-2208988800000) || ms > G_GINT64_CONSTANT (32503680000000))
+    {
+      mc_parse_fail (p, _("the date in “%s” is out of range"), name);
+      return 0;
+    }
+  return ms / 1000;
+}
+
+/* Keyset */
+
+void
+mc_keyset_init (McKeyset   *k,
+                const char *cursor)
+{
+  g_auto(GStrv) parts = cursor ? g_strsplit (cursor, "|", 3) : NULL;
+
+  memset (k, 0, sizeof *k);
+  if (parts && g_strv_length (parts) == 3)
+    {
+      k->time = g_ascii_strtoll (parts[0], NULL, 10);
+      k->count = (guint) g_ascii_strtoull (parts[1], NULL, 10);
+      k->number = g_strdup (parts[2]);
+    }
+  k->block_time = k->time;
+  k->block = k->count;
+}
+
+void
+mc_keyset_clear (McKeyset *k)
+{
+  g_clear_pointer (&k->number, g_free);
+}
+
+/* The page that holds the cursor's own item (the K-th of its second). */
+guint
+mc_keyset_page (McKeyset *k,
+                guint     page_size)
+{
+  return k->number && k->count > 0 ? (k->count - 1) / page_size + 1 : 1;
+}
+
+/* TRUE when the item comes after the cursor: new, to be stored. */
+gboolean
+mc_keyset_take (McKeyset   *k,
+                gint64      time,
+                const char *number)
+{
+  if (k->number != NULL)
+    {
+      if (time == k->time && g_str_equal (number, k->number))
+        k->anchor_seen = TRUE;
+      if (time < k->time || (time == k->time && strcmp (number, k->number) <= 0))
+        return FALSE;
+    }
+  if (time == k->block_time)
+    k->block++;
+  else
+    {
+      k->block_time = time;
+      k->block = 1;
+    }
+  k->last_number = number;
+  k->n_new++;
+  return TRUE;
+}
+
+char *
+mc_keyset_cursor (McKeyset   *k,
+                  const char *old_cursor)
+{
+  if (k->n_new == 0)
+    return g_strdup (old_cursor);
+  return g_strdup_printf ("%" G_GINT64_FORMAT "|%u|%s", k->block_time, k->block, k->last_number);
+}
+
+McPullPage *
+mc_keyset_pull (McConnector   *self,
+                const char    *cursor,
+                McKeysetFetch  fetch,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  McConnectorBase *base = mc_connector_get_base (self);
+  guint64 before = mc_http_get_n_requests (base->http);
+  McKeyset k;
+  guint page_no;
+
+  mc_keyset_init (&k, cursor);
+  page_no = mc_keyset_page (&k, base->page_size);
+  mc_keyset_clear (&k);
+  for (guint n = 0; n < 1000; n++, page_no++)
+    {
+      McPullPage *page = fetch (self, cursor, page_no, cancellable, error);
+
+      if (page == NULL)
+        return NULL;
+      if (cursor != NULL && page_no > 1 && n == 0 && !page->anchor_seen)
+        {
+          /* The list moved under the cursor (its item changed again): scan from the start. */
+          mc_pull_page_free (page);
+          page_no = 0;
+          continue;
+        }
+      page->n_requests = mc_http_get_n_requests (base->http) - before;
+      /* With the total, a page that ends exactly at the last item is known to be the last. */
+      if (page->total >= 0)
+        page->more = (gint64) (page_no - 1) * base->page_size + page->n_items < page->total;
+      if (page->dossiers->len > 0 || page->tombstones->len > 0 || !page->more)
+        return page;
+      mc_pull_page_free (page);
+    }
+  mc_connector_error (base, error, MC_SYNC_ERROR_SERVER, _("the list does not advance"));
+  return NULL;
+}

@@ -1,0 +1,136 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "mc-dossier.h"
+#include "mc-source.h"
+
+G_BEGIN_DECLS
+
+#define MC_SYNC_ERROR (mc_sync_error_quark ())
+
+/* What went wrong talking to a ministry system; the engine's state follows from the code. */
+typedef enum
+{
+  MC_SYNC_ERROR_OFFLINE,         /* the system cannot be reached (refused, unreachable, timeout) */
+  MC_SYNC_ERROR_NO_ANSWER,       /* the request went out and the connection broke: outcome unknown */
+  MC_SYNC_ERROR_AUTH,            /* the credentials are refused: the official must sign in again */
+  MC_SYNC_ERROR_CURSOR_EXPIRED,  /* 410: the cursor is too old, read everything again */
+  MC_SYNC_ERROR_RATE_LIMITED,    /* 429: wait mc_connector_get_retry_after() seconds */
+  MC_SYNC_ERROR_MALFORMED,       /* the answer is not what the dialect promises */
+  MC_SYNC_ERROR_SERVER,          /* the system said it failed (5xx, an error code) */
+  MC_SYNC_ERROR_CONFLICT,        /* the dossier changed on the server since the base version */
+  MC_SYNC_ERROR_REJECTED,        /* the system refused the action (invalid transition, 4xx) */
+  MC_SYNC_ERROR_NOT_FOUND,
+} McSyncError;
+
+GQuark mc_sync_error_quark (void);
+
+/* One page of a pull: everything in it is stored, with its cursor, in one transaction. */
+typedef struct
+{
+  GPtrArray *dossiers;        /* McDossier, mapped to the canonical model */
+  GPtrArray *remote_ids;      /* char* (nullable), parallel to dossiers: a dialect's own id */
+  GPtrArray *tombstones;      /* char*: deleted or reassigned dossiers */
+  gboolean tombstones_by_remote_id;
+  char *cursor;               /* to store with this page; NULL keeps none */
+  gboolean more;              /* another page follows at once */
+  guint n_requests;           /* HTTP requests this page took (sign-ins included) */
+  gboolean anchor_seen;       /* keyset dialects: the cursor's own item was in the answer */
+  guint n_items;              /* keyset dialects: items in the answer, stored before or not */
+  gint64 total;               /* keyset dialects: items from the "since" time on; -1 unknown */
+} McPullPage;
+
+McPullPage *mc_pull_page_new  (void);
+void        mc_pull_page_free (McPullPage *page);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (McPullPage, mc_pull_page_free)
+
+/* One action to apply on the ministry side (the outbox's row). */
+typedef struct
+{
+  const char *uuid;           /* client-generated: idempotency key, or the reference in the note */
+  const char *number;         /* MaHoSo */
+  const char *remote_id;      /* the dialect's own id when known (rest), else NULL */
+  McAction action;
+  McStatus target;            /* the status the action leads to */
+  const char *base_version;   /* the server version the action was decided on */
+  const char *note;
+  const char *actor;
+  const char *unit;
+} McPushRequest;
+
+typedef struct
+{
+  char *server_version;       /* after the action, when the dialect says */
+} McPushResult;
+
+void mc_push_result_clear (McPushResult *result);
+
+#define MC_TYPE_CONNECTOR (mc_connector_get_type ())
+G_DECLARE_INTERFACE (McConnector, mc_connector, MC, CONNECTOR, GObject)
+
+/* The methods block: the sync engine calls them from a worker thread, one call at a time per
+ * connector. */
+struct _McConnectorInterface
+{
+  GTypeInterface parent_iface;
+
+  /* Private: the state every connector shares (mc-connector-private.h). */
+  gpointer    (*get_base)   (McConnector          *self);
+
+  gboolean    (*sign_in)    (McConnector          *self,
+                             GCancellable         *cancellable,
+                             GError              **error);
+  McPullPage *(*pull)       (McConnector          *self,
+                             const char           *cursor,
+                             GCancellable         *cancellable,
+                             GError              **error);
+  McPullPage *(*parse_page) (McConnector          *self,
+                             const char           *cursor,
+                             GBytes               *body,
+                             GError              **error);
+  McDossier  *(*lookup)     (McConnector          *self,
+                             const char           *number,
+                             GCancellable         *cancellable,
+                             GError              **error);
+  gboolean    (*push)       (McConnector          *self,
+                             const McPushRequest  *request,
+                             McPushResult         *result,
+                             GCancellable         *cancellable,
+                             GError              **error);
+};
+
+/* @secrets: "password" (the password or client secret) and, for the rest dialect, "api-key".
+ * They are copied and never logged. */
+McConnector *mc_connector_new           (const McSource       *source,
+                                         GHashTable           *secrets,
+                                         GError              **error);
+const McSource *mc_connector_get_source (McConnector          *self);
+void         mc_connector_set_page_size (McConnector          *self,
+                                         guint                 page_size);
+guint        mc_connector_get_retry_after (McConnector        *self);
+guint64      mc_connector_get_n_requests (McConnector         *self);
+
+gboolean     mc_connector_sign_in       (McConnector          *self,
+                                         GCancellable         *cancellable,
+                                         GError              **error);
+McPullPage  *mc_connector_pull          (McConnector          *self,
+                                         const char           *cursor,
+                                         GCancellable         *cancellable,
+                                         GError              **error);
+McPullPage  *mc_connector_parse_page    (McConnector          *self,
+                                         const char           *cursor,
+                                         GBytes               *body,
+                                         GError              **error);
+McDossier   *mc_connector_lookup        (McConnector          *self,
+                                         const char           *number,
+                                         GCancellable         *cancellable,
+                                         GError              **error);
+gboolean     mc_connector_push          (McConnector          *self,
+                                         const McPushRequest  *request,
+                                         McPushResult         *result,
+                                         GCancellable         *cancellable,
+                                         GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,235 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "mc-connector.h"
+#include "mc-http.h"
+#include "mc-time.h"
+
+/* The HTTP side of a connector: one SoupSession per ministry system, used with the blocking
+ * API from the sync engine's worker threads (libsoup ≥ 3.2 allows sending from any thread).
+ * It turns transport failures into the sync error codes that decide what the engine does. */
+
+struct _McHttp
+{
+  GObject parent_instance;
+
+  SoupSession *session;
+  char *base_url;
+  char *label;
+  gsize max_body;
+  gint n_requests;  /* atomic */
+};
+
+G_DEFINE_FINAL_TYPE (McHttp, mc_http, G_TYPE_OBJECT)
+
+void
+mc_http_reply_free (McHttpReply *reply)
+{
+  if (reply == NULL)
+    return;
+  g_clear_pointer (&reply->headers, soup_message_headers_unref);
+  g_clear_pointer (&reply->body, g_bytes_unref);
+  g_free (reply);
+}
+
+static void
+mc_http_finalize (GObject *object)
+{
+  McHttp *self = MC_HTTP (object);
+
+  g_clear_object (&self->session);
+  g_free (self->base_url);
+  g_free (self->label);
+  G_OBJECT_CLASS (mc_http_parent_class)->finalize (object);
+}
+
+static void
+mc_http_class_init (McHttpClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = mc_http_finalize;
+}
+
+static void
+mc_http_init (McHttp *self)
+{
+  self->max_body = MC_HTTP_DEFAULT_MAX_BODY;
+}
+
+/* @label names the system in every error: "Nội vụ (g09)". */
+McHttp *
+mc_http_new (const char *base_url,
+             const char *label)
+{
+  McHttp *self = g_object_new (MC_TYPE_HTTP, NULL);
+
+  self->base_url = g_strdup (base_url);
+  while (g_str_has_suffix (self->base_url, "/"))
+    self->base_url[strlen (self->base_url) - 1] = '\0';
+  self->label = g_strdup (label);
+  /* Sessions are configured here, before any request, as libsoup requires. */
+  self->session = soup_session_new_with_options ("timeout", 60, "idle-timeout", 60,
+                                                 "user-agent", "MotCua/" PACKAGE_VERSION, NULL);
+  return self;
+}
+
+void
+mc_http_set_max_body (McHttp *self,
+                      gsize   max_body)
+{
+  self->max_body = max_body;
+}
+
+const char *
+mc_http_get_label (McHttp *self)
+{
+  return self->label;
+}
+
+guint64
+mc_http_get_n_requests (McHttp *self)
+{
+  return (guint64) g_atomic_int_get (&self->n_requests);
+}
+
+static gboolean
+is_unreachable (const GError *error)
+{
+  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED)
+    || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE)
+    || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE)
+    || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT)
+    || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_NOT_FOUND)
+    || error->domain == G_RESOLVER_ERROR;
+}
+
+/* Reads the body whole, refusing more than max_body: a broken or hostile server must not make
+ * the application allocate without bound. */
+static GBytes *
+read_body (McHttp        *self,
+           SoupMessage   *msg,
+           GInputStream  *stream,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  goffset declared = soup_message_headers_get_content_length (soup_message_get_response_headers (msg));
+  g_autoptr(GByteArray) data = g_byte_array_sized_new (declared > 0 && (gsize) declared <= self->max_body
+                                                       ? (guint) declared : 65536);
+  g_autoptr(GError) local = NULL;
+  guint8 chunk[65536];
+  gssize n;
+
+  if (declared > 0 && (gsize) declared > self->max_body)
+    {
+      g_set_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_MALFORMED,
+                   _("%s: the answer is too big (%lld bytes, at most %lu)"),
+                   self->label, (long long) declared, (gulong) self->max_body);
+      return NULL;
+    }
+  while ((n = g_input_stream_read (stream, chunk, sizeof chunk, cancellable, &local)) > 0)
+    {
+      if (data->len + (gsize) n > self->max_body)
+        {
+          g_set_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_MALFORMED,
+                       _("%s: the answer is too big (more than %lu bytes)"),
+                       self->label, (gulong) self->max_body);
+          return NULL;
+        }
+      g_byte_array_append (data, chunk, n);
+    }
+  if (n < 0)
+    {
+      if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local));
+      else
+        g_set_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_MALFORMED,
+                     _("%s: the answer was cut off (%s)"), self->label, local->message);
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
+/* Sends one request to base_url + @path. @headers: name, value, …, NULL. An HTTP error status
+ * is not a GError: the connector reads the dialect's error body. */
+McHttpReply *
+mc_http_send (McHttp              *self,
+              const char          *method,
+              const char          *path,
+              const char          *content_type,
+              const char          *body,
+              gssize               body_len,
+              const char * const  *headers,
+              GCancellable        *cancellable,
+              GError             **error)
+{
+  g_autofree char *url = g_strconcat (self->base_url, path, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GError) local = NULL;
+  McHttpReply *reply;
+  GBytes *bytes;
+
+  if (msg == NULL)
+    {
+      g_set_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_OFFLINE, _("%s: the address “%s” is not valid"),
+                   self->label, url);
+      return NULL;
+    }
+  for (guint i = 0; headers && headers[i] && headers[i + 1]; i += 2)
+    soup_message_headers_replace (soup_message_get_request_headers (msg), headers[i], headers[i + 1]);
+  if (body != NULL)
+    {
+      g_autoptr(GBytes) request = g_bytes_new (body, body_len < 0 ? strlen (body) : (gsize) body_len);
+
+      soup_message_set_request_body_from_bytes (msg, content_type, request);
+    }
+  g_atomic_int_inc (&self->n_requests);
+  stream = soup_session_send (self->session, msg, cancellable, &local);
+  if (stream == NULL)
+    {
+      if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local));
+      else if (is_unreachable (local))
+        g_set_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_OFFLINE, _("%s: cannot be reached (%s)"),
+                     self->label, local->message);
+      else
+        g_set_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_NO_ANSWER,
+                     _("%s: the connection broke before an answer (%s)"), self->label, local->message);
+      return NULL;
+    }
+  bytes = read_body (self, msg, stream, cancellable, error);
+  g_input_stream_close (stream, NULL, NULL);
+  if (bytes == NULL)
+    return NULL;
+
+  reply = g_new0 (McHttpReply, 1);
+  reply->status = soup_message_get_status (msg);
+  reply->headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
+  reply->body = bytes;
+  return reply;
+}
+
+/* Retry-After in seconds (delta-seconds or an HTTP date); 0 when absent. */
+guint
+mc_http_retry_after (McHttpReply *reply)
+{
+  const char *value = soup_message_headers_get_one (reply->headers, "Retry-After");
+  char *end = NULL;
+  guint64 seconds;
+
+  if (value == NULL)
+    return 0;
+  seconds = g_ascii_strtoull (value, &end, 10);
+  if (end != value && *end == '\0')
+    return (guint) MIN (seconds, 3600);
+  {
+    g_autoptr(GDateTime) when = soup_date_time_new_from_http_string (value);
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+    if (when == NULL)
+      return 0;
+    return (guint) CLAMP (g_date_time_difference (when, now) / G_USEC_PER_SEC, 1, 3600);
+  }
+}

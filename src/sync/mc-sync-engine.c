@@ -1,0 +1,725 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+
+#include "mc-connector.h"
+#include "mc-store-sync.h"
+#include "mc-sync-engine.h"
+#include "mc-time.h"
+
+/* The pull side of the sync engine. Each source syncs on its own, in a GTask thread with its
+ * own store connection, so one ministry down never blocks or marks the others, and JSON
+ * parsing and bulk writes stay off the main loop. A page and its cursor are one transaction.
+ * State lives in the main context; workers report progress there. */
+
+#define DEFAULT_INTERVAL 300
+#define DEFAULT_RECONCILE_INTERVAL 86400
+#define DEFAULT_MAX_BACKOFF 300
+
+typedef struct _Batch Batch;
+
+typedef struct
+{
+  McSyncEngine *engine;          /* unowned: the engine owns the sources */
+  McSource *source;
+  McConnector *connector;
+  McSyncProgress progress;
+  char *message;
+  gboolean running;
+  gboolean again;                /* asked while running: run once more */
+  gboolean again_full;
+  guint attempts;                /* failures in a row, for the backoff */
+  guint retry_id;
+  gint64 last_full_mono;         /* when everything was last read (0 never, this run) */
+  GCancellable *cancellable;
+  GPtrArray *batches;            /* Batch* waiting for the running sync */
+} Source;
+
+struct _McSyncEngine
+{
+  GObject parent_instance;
+
+  char *db_path;
+  GMainContext *context;
+  GHashTable *sources;           /* id → Source* */
+  GMutex write_lock;             /* one writer at a time: SQLite would otherwise busy-wait */
+  guint page_size;
+  guint interval;
+  guint reconcile_interval;
+  guint max_backoff;
+  gboolean started;
+  guint timer_id;
+  gulong network_handler;
+};
+
+G_DEFINE_FINAL_TYPE (McSyncEngine, mc_sync_engine, G_TYPE_OBJECT)
+
+enum
+{
+  SOURCE_CHANGED,
+  N_SIGNALS,
+};
+static guint signals[N_SIGNALS];
+
+struct _Batch
+{
+  GTask *task;
+  guint waiting;
+  GString *failed;
+};
+
+const char *
+mc_sync_state_label (McSyncState state)
+{
+  switch (state)
+    {
+    case MC_SYNC_STATE_IDLE: return _("Up to date");
+    case MC_SYNC_STATE_SYNCING: return _("Syncing");
+    case MC_SYNC_STATE_OFFLINE: return _("Cannot be reached");
+    case MC_SYNC_STATE_SIGN_IN_NEEDED: return _("Sign-in needed");
+    case MC_SYNC_STATE_ERROR:
+    default: return _("Error");
+    }
+}
+
+static void
+source_free (Source *s)
+{
+  g_clear_handle_id (&s->retry_id, g_source_remove);
+  g_clear_pointer (&s->source, mc_source_free);
+  g_clear_object (&s->connector);
+  g_clear_object (&s->cancellable);
+  g_clear_pointer (&s->batches, g_ptr_array_unref);
+  g_free (s->message);
+  g_free (s);
+}
+
+static void
+notify_source (McSyncEngine *self,
+               Source       *s)
+{
+  s->progress.message = s->message;
+  g_signal_emit (self, signals[SOURCE_CHANGED], 0, s->source->id);
+}
+
+/* The worker */
+
+typedef struct
+{
+  McSyncEngine *engine;          /* owned */
+  char *source_id;
+  McConnector *connector;        /* owned; used by this worker only while it runs */
+  gboolean full;
+  guint pages, dossiers, requests;
+  McStoreSyncStats stats;
+  gboolean did_full;
+  guint retry_after;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_object_unref (job->engine);
+  g_free (job->source_id);
+  g_object_unref (job->connector);
+  g_free (job);
+}
+
+typedef struct
+{
+  McSyncEngine *engine;
+  char *source_id;
+  guint pages, dossiers;
+  gboolean full;
+} Progress;
+
+static void
+progress_free (gpointer data)
+{
+  Progress *p = data;
+
+  g_object_unref (p->engine);
+  g_free (p->source_id);
+  g_free (p);
+}
+
+static gboolean
+progress_cb (gpointer data)
+{
+  Progress *p = data;
+  Source *s = g_hash_table_lookup (p->engine->sources, p->source_id);
+
+  if (s != NULL && s->running)
+    {
+      s->progress.pages = p->pages;
+      s->progress.dossiers = p->dossiers;
+      s->progress.full = p->full;
+      notify_source (p->engine, s);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+report_progress (Job *job)
+{
+  Progress *p = g_new0 (Progress, 1);
+
+  p->engine = g_object_ref (job->engine);
+  p->source_id = g_strdup (job->source_id);
+  p->pages = job->pages;
+  p->dossiers = job->dossiers;
+  p->full = job->full;
+  g_main_context_invoke_full (job->engine->context, G_PRIORITY_DEFAULT, progress_cb, p, progress_free);
+}
+
+static void
+sync_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Job *job = task_data;
+  McSyncEngine *self = job->engine;
+  g_autoptr(McStore) store = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  g_autofree char *cursor = NULL;
+  g_autoptr(GPtrArray) search = NULL;
+  GError *error = NULL;
+  gboolean restarted = FALSE;
+
+  if (!(store = mc_store_open (self->db_path, MC_STORE_OPEN_EXISTING, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  mc_store_sync_set_bulk (store, TRUE);
+  if (!mc_store_sync_get_cursor (store, job->source_id, &cursor, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (cursor == NULL)
+    job->full = TRUE;
+  if (job->full)
+    {
+      /* Reading everything: start from the beginning without touching the stored cursor,
+       * which the first page replaces; what the walk does not see is swept at the end. */
+      g_clear_pointer (&cursor, g_free);
+      seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    }
+
+  for (;;)
+    {
+      g_autoptr(McPullPage) page = NULL;
+      McStoreSyncPage store_page = { 0 };
+      gboolean ok;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, &error))
+        break;
+      page = mc_connector_pull (job->connector, cursor, cancellable, &error);
+      if (page == NULL)
+        {
+          if (g_error_matches (error, MC_SYNC_ERROR, MC_SYNC_ERROR_CURSOR_EXPIRED) && !restarted)
+            {
+              /* 410: read everything again. The outbox and local state stay untouched: the
+               * store holds back changes to dossiers with pending actions. */
+              g_clear_error (&error);
+              restarted = TRUE;
+              job->full = TRUE;
+              g_clear_pointer (&cursor, g_free);
+              g_clear_pointer (&seen, g_hash_table_unref);
+              seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+              report_progress (job);
+              continue;
+            }
+          break;
+        }
+      job->requests += page->n_requests;
+      /* Folding the search text is CPU work: done here, in parallel with the other sources,
+       * not under the write lock. */
+      g_clear_pointer (&search, g_ptr_array_unref);
+      search = g_ptr_array_new_full (page->dossiers->len, g_free);
+      for (guint i = 0; i < page->dossiers->len; i++)
+        g_ptr_array_add (search, mc_dossier_search_text (g_ptr_array_index (page->dossiers, i)));
+      store_page.search = search;
+      store_page.dossiers = page->dossiers;
+      store_page.remote_ids = page->remote_ids;
+      store_page.tombstones = page->tombstones;
+      store_page.tombstones_by_remote_id = page->tombstones_by_remote_id;
+
+      g_mutex_lock (&self->write_lock);
+      ok = mc_store_sync_apply_page (store, job->source_id, &store_page, page->cursor, seen, &job->stats, &error);
+      g_mutex_unlock (&self->write_lock);
+      if (!ok)
+        break;
+      job->pages++;
+      job->dossiers += page->dossiers->len;
+      report_progress (job);
+      g_free (cursor);
+      cursor = g_steal_pointer (&page->cursor);
+      if (!page->more)
+        break;
+    }
+
+  if (error == NULL && seen != NULL)
+    {
+      g_mutex_lock (&self->write_lock);
+      mc_store_sync_sweep (store, job->source_id, seen, &job->stats, &error);
+      g_mutex_unlock (&self->write_lock);
+      job->did_full = error == NULL;
+    }
+  if (error == NULL)
+    mc_store_sync_mark_success (store, job->source_id, mc_time_now (), &error);
+  job->retry_after = mc_connector_get_retry_after (job->connector);
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* Scheduling */
+
+static void start_source (McSyncEngine *self, Source *s, gboolean full);
+
+static void
+batch_source_done (Batch  *batch,
+                   Source *s)
+{
+  if (s->progress.state != MC_SYNC_STATE_IDLE)
+    g_string_append_printf (batch->failed, "%s%s", batch->failed->len ? "; " : "", s->message ? s->message : s->source->id);
+  if (--batch->waiting > 0)
+    return;
+  if (batch->failed->len > 0)
+    g_task_return_new_error (batch->task, MC_SYNC_ERROR, MC_SYNC_ERROR_SERVER, "%s", batch->failed->str);
+  else
+    g_task_return_boolean (batch->task, TRUE);
+  g_object_unref (batch->task);
+  g_string_free (batch->failed, TRUE);
+  g_free (batch);
+}
+
+static gboolean
+retry_cb (gpointer user_data)
+{
+  Source *s = user_data;
+
+  s->retry_id = 0;
+  s->progress.retry_at = 0;
+  start_source (s->engine, s, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+/* Exponential backoff with full jitter, capped; never sooner than the server's Retry-After. */
+static guint
+backoff_seconds (McSyncEngine *self,
+                 Source       *s,
+                 guint         retry_after)
+{
+  guint ceiling = MIN (self->max_backoff, 1u << MIN (s->attempts, 20u));
+  guint delay = ceiling / 2 + g_random_int_range (0, ceiling / 2 + 1);
+
+  return MAX (MAX (delay, 1u), retry_after);
+}
+
+static McSyncState
+state_for_error (const GError *error)
+{
+  if (error->domain != MC_SYNC_ERROR)
+    return MC_SYNC_STATE_ERROR;
+  switch (error->code)
+    {
+    case MC_SYNC_ERROR_OFFLINE:
+    case MC_SYNC_ERROR_NO_ANSWER:
+      return MC_SYNC_STATE_OFFLINE;
+    case MC_SYNC_ERROR_AUTH:
+      return MC_SYNC_STATE_SIGN_IN_NEEDED;
+    default:
+      return MC_SYNC_STATE_ERROR;
+    }
+}
+
+static void
+sync_done (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  McSyncEngine *self = MC_SYNC_ENGINE (object);
+  Job *job = g_task_get_task_data (G_TASK (result));
+  Source *s = g_hash_table_lookup (self->sources, job->source_id);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) batches = NULL;
+
+  g_task_propagate_boolean (G_TASK (result), &error);
+  if (s == NULL)
+    return;
+  s->running = FALSE;
+  s->progress.pages = job->pages;
+  s->progress.dossiers = job->dossiers;
+  s->progress.inserted = job->stats.inserted;
+  s->progress.updated = job->stats.updated;
+  s->progress.deleted = job->stats.deleted;
+  s->progress.held = job->stats.held;
+  s->progress.requests = job->requests;
+  s->progress.full = job->full;
+  g_clear_pointer (&s->message, g_free);
+  if (job->did_full)
+    s->last_full_mono = g_get_monotonic_time ();
+
+  if (error == NULL)
+    {
+      s->attempts = 0;
+      s->progress.state = MC_SYNC_STATE_IDLE;
+      s->progress.last_success = mc_time_now ();
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      s->progress.state = MC_SYNC_STATE_IDLE;
+    }
+  else
+    {
+      s->progress.state = state_for_error (error);
+      s->message = g_strdup (error->message);
+      s->attempts++;
+      /* A refused password waits for the official; anything else retries by itself. */
+      if (self->started && s->progress.state != MC_SYNC_STATE_SIGN_IN_NEEDED && !s->again)
+        {
+          guint delay = backoff_seconds (self, s, job->retry_after);
+
+          g_clear_handle_id (&s->retry_id, g_source_remove);
+          s->retry_id = g_timeout_add (delay * 1000, retry_cb, s);
+          s->progress.retry_at = mc_time_now () + delay;
+        }
+    }
+
+  batches = g_steal_pointer (&s->batches);
+  s->batches = g_ptr_array_new ();
+  notify_source (self, s);
+  for (guint i = 0; i < batches->len; i++)
+    batch_source_done (g_ptr_array_index (batches, i), s);
+  if (s->again)
+    {
+      gboolean full = s->again_full;
+
+      s->again = s->again_full = FALSE;
+      start_source (self, s, full);
+    }
+}
+
+static void
+start_source (McSyncEngine *self,
+              Source       *s,
+              gboolean      full)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+
+  if (s->running)
+    {
+      s->again = TRUE;
+      s->again_full |= full;
+      return;
+    }
+  if (!full && self->reconcile_interval > 0 && s->last_full_mono > 0
+      && g_get_monotonic_time () - s->last_full_mono > (gint64) self->reconcile_interval * G_USEC_PER_SEC)
+    full = TRUE;  /* periodic reconciliation: catches what an incremental pull missed */
+
+  g_clear_handle_id (&s->retry_id, g_source_remove);
+  s->progress.retry_at = 0;
+  s->running = TRUE;
+  s->progress.state = MC_SYNC_STATE_SYNCING;
+  s->progress.pages = s->progress.dossiers = 0;
+  g_clear_pointer (&s->message, g_free);
+  notify_source (self, s);
+
+  job = g_new0 (Job, 1);
+  job->engine = g_object_ref (self);
+  job->source_id = g_strdup (s->source->id);
+  job->connector = g_object_ref (s->connector);
+  job->full = full;
+  g_set_object (&s->cancellable, NULL);
+  s->cancellable = g_cancellable_new ();
+  task = g_task_new (self, s->cancellable, sync_done, NULL);
+  g_task_set_source_tag (task, start_source);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, sync_thread);
+}
+
+/* Public API */
+
+McSyncEngine *
+mc_sync_engine_new (const char *db_path)
+{
+  McSyncEngine *self = g_object_new (MC_TYPE_SYNC_ENGINE, NULL);
+
+  self->db_path = g_strdup (db_path);
+  return self;
+}
+
+/* @secrets are handed to the source's connector (copied); the engine keeps no other copy. */
+gboolean
+mc_sync_engine_add_source (McSyncEngine    *self,
+                           const McSource  *source,
+                           GHashTable      *secrets,
+                           GError         **error)
+{
+  McConnector *connector = mc_connector_new (source, secrets, error);
+  Source *s;
+
+  if (connector == NULL)
+    return FALSE;
+  mc_connector_set_page_size (connector, self->page_size);
+  s = g_new0 (Source, 1);
+  s->engine = self;
+  s->source = mc_source_new (source->id, source->ministry, source->dialect, source->name, source->base_url,
+                             source->unit_code, source->account);
+  s->connector = connector;
+  s->batches = g_ptr_array_new ();
+  {
+    g_autoptr(McStore) store = mc_store_open (self->db_path, MC_STORE_OPEN_EXISTING, NULL);
+
+    if (store != NULL)
+      s->progress.last_success = MAX (0, mc_store_sync_last_success (store, source->id, NULL));
+  }
+  g_hash_table_replace (self->sources, s->source->id, s);
+  return TRUE;
+}
+
+void
+mc_sync_engine_set_page_size (McSyncEngine *self,
+                              guint         page_size)
+{
+  GHashTableIter it;
+  gpointer value;
+
+  self->page_size = page_size;
+  g_hash_table_iter_init (&it, self->sources);
+  while (g_hash_table_iter_next (&it, NULL, &value))
+    mc_connector_set_page_size (((Source *) value)->connector, page_size);
+}
+
+void
+mc_sync_engine_set_interval (McSyncEngine *self,
+                             guint         seconds)
+{
+  self->interval = seconds;
+}
+
+void
+mc_sync_engine_set_reconcile_interval (McSyncEngine *self,
+                                       guint         seconds)
+{
+  self->reconcile_interval = seconds;
+}
+
+void
+mc_sync_engine_set_max_backoff (McSyncEngine *self,
+                                guint         seconds)
+{
+  self->max_backoff = MAX (seconds, 1);
+}
+
+static int
+compare_ids (const void *a,
+             const void *b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+GStrv
+mc_sync_engine_list_sources (McSyncEngine *self)
+{
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+  g_autofree gpointer *keys = g_hash_table_get_keys_as_array (self->sources, NULL);
+  guint n = g_hash_table_size (self->sources);
+
+  qsort (keys, n, sizeof (gpointer), compare_ids);
+  for (guint i = 0; i < n; i++)
+    g_strv_builder_add (b, keys[i]);
+  return g_strv_builder_end (b);
+}
+
+gboolean
+mc_sync_engine_get_progress (McSyncEngine   *self,
+                             const char     *source_id,
+                             McSyncProgress *out)
+{
+  Source *s = g_hash_table_lookup (self->sources, source_id);
+
+  if (s == NULL)
+    return FALSE;
+  *out = s->progress;
+  out->message = s->message;
+  return TRUE;
+}
+
+static gboolean
+timer_cb (gpointer user_data)
+{
+  mc_sync_engine_sync_now (user_data, NULL);
+  return G_SOURCE_CONTINUE;
+}
+
+/* A network that comes back is worth trying at once, whatever the backoff said. */
+static void
+network_changed (GNetworkMonitor *monitor,
+                 gboolean         available,
+                 McSyncEngine    *self)
+{
+  if (available)
+    mc_sync_engine_sync_now (self, NULL);
+}
+
+void
+mc_sync_engine_start (McSyncEngine *self)
+{
+  if (self->started)
+    return;
+  self->started = TRUE;
+  if (self->interval > 0)
+    self->timer_id = g_timeout_add_seconds (self->interval, timer_cb, self);
+  self->network_handler = g_signal_connect_object (g_network_monitor_get_default (), "network-changed",
+                                                   G_CALLBACK (network_changed), self, 0);
+  mc_sync_engine_sync_now (self, NULL);
+}
+
+void
+mc_sync_engine_stop (McSyncEngine *self)
+{
+  GHashTableIter it;
+  gpointer value;
+
+  self->started = FALSE;
+  g_clear_handle_id (&self->timer_id, g_source_remove);
+  g_clear_signal_handler (&self->network_handler, g_network_monitor_get_default ());
+  g_hash_table_iter_init (&it, self->sources);
+  while (g_hash_table_iter_next (&it, NULL, &value))
+    {
+      Source *s = value;
+
+      g_clear_handle_id (&s->retry_id, g_source_remove);
+      if (s->cancellable)
+        g_cancellable_cancel (s->cancellable);
+    }
+}
+
+/* "Sync now": also cancels any backoff wait. */
+void
+mc_sync_engine_sync_now (McSyncEngine *self,
+                         const char   *source_id)
+{
+  GHashTableIter it;
+  gpointer value;
+
+  g_hash_table_iter_init (&it, self->sources);
+  while (g_hash_table_iter_next (&it, NULL, &value))
+    {
+      Source *s = value;
+
+      if (source_id == NULL || g_str_equal (source_id, s->source->id))
+        {
+          s->attempts = 0;
+          start_source (self, s, FALSE);
+        }
+    }
+}
+
+void
+mc_sync_engine_sync_async (McSyncEngine         *self,
+                           const char           *source_id,
+                           gboolean              full,
+                           GCancellable         *cancellable,
+                           GAsyncReadyCallback   callback,
+                           gpointer              user_data)
+{
+  Batch *batch = g_new0 (Batch, 1);
+  GHashTableIter it;
+  gpointer value;
+  g_autoptr(GPtrArray) selected = g_ptr_array_new ();
+
+  batch->task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (batch->task, mc_sync_engine_sync_async);
+  batch->failed = g_string_new (NULL);
+  g_hash_table_iter_init (&it, self->sources);
+  while (g_hash_table_iter_next (&it, NULL, &value))
+    if (source_id == NULL || g_str_equal (source_id, ((Source *) value)->source->id))
+      g_ptr_array_add (selected, value);
+  if (selected->len == 0)
+    {
+      g_task_return_new_error (batch->task, MC_SYNC_ERROR, MC_SYNC_ERROR_NOT_FOUND,
+                               _("No source “%s”"), source_id ? source_id : "");
+      g_object_unref (batch->task);
+      g_string_free (batch->failed, TRUE);
+      g_free (batch);
+      return;
+    }
+  batch->waiting = selected->len;
+  for (guint i = 0; i < selected->len; i++)
+    {
+      Source *s = g_ptr_array_index (selected, i);
+
+      g_ptr_array_add (s->batches, batch);
+      start_source (self, s, full);
+      if (cancellable)
+        g_signal_connect_object (cancellable, "cancelled", G_CALLBACK (g_cancellable_cancel), s->cancellable,
+                                 G_CONNECT_SWAPPED);
+    }
+}
+
+gboolean
+mc_sync_engine_sync_finish (McSyncEngine  *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* GObject */
+
+static void
+mc_sync_engine_dispose (GObject *object)
+{
+  McSyncEngine *self = MC_SYNC_ENGINE (object);
+
+  mc_sync_engine_stop (self);
+  G_OBJECT_CLASS (mc_sync_engine_parent_class)->dispose (object);
+}
+
+static void
+mc_sync_engine_finalize (GObject *object)
+{
+  McSyncEngine *self = MC_SYNC_ENGINE (object);
+
+  g_clear_pointer (&self->sources, g_hash_table_unref);
+  g_clear_pointer (&self->context, g_main_context_unref);
+  g_mutex_clear (&self->write_lock);
+  g_free (self->db_path);
+  G_OBJECT_CLASS (mc_sync_engine_parent_class)->finalize (object);
+}
+
+static void
+mc_sync_engine_class_init (McSyncEngineClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = mc_sync_engine_dispose;
+  object_class->finalize = mc_sync_engine_finalize;
+
+  /* McSyncEngine::source-changed: the state or progress of one source changed. */
+  signals[SOURCE_CHANGED] = g_signal_new ("source-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+mc_sync_engine_init (McSyncEngine *self)
+{
+  self->context = g_main_context_ref_thread_default ();
+  self->sources = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) source_free);
+  g_mutex_init (&self->write_lock);
+  self->page_size = 500;
+  self->interval = DEFAULT_INTERVAL;
+  self->reconcile_interval = DEFAULT_RECONCILE_INTERVAL;
+  self->max_backoff = DEFAULT_MAX_BACKOFF;
+}

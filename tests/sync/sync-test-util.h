@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "mc-connector.h"
+#include "mc-sim.h"
+#include "mc-store.h"
+#include "mc-store-sync.h"
+#include "mc-sync-engine.h"
+
+G_BEGIN_DECLS
+
+/* A simulator on loopback and a fresh profile whose sources point at it. */
+typedef struct
+{
+  McSim *sim;
+  char *dir;
+  char *db_path;
+  McStore *store;
+} SyncFixture;
+
+void         sync_fixture_setup     (SyncFixture   *f,
+                                     guint          n_dossiers,
+                                     guint          dialect_mask);
+void         sync_fixture_teardown  (SyncFixture   *f);
+McSource    *sync_fixture_source    (SyncFixture   *f,
+                                     McSimDialect   dialect);
+GHashTable  *sync_test_secrets      (const char    *password);
+McConnector *sync_fixture_connector (SyncFixture   *f,
+                                     McSimDialect   dialect,
+                                     const char    *password);
+void         sync_fixture_control   (SyncFixture   *f,
+                                     const char    *command,
+                                     const char    *format,
+                                     ...) G_GNUC_PRINTF (3, 4);
+gboolean     sync_pull_all          (SyncFixture   *f,
+                                     McConnector   *connector,
+                                     guint         *out_pages,
+                                     GError       **error);
+McSyncEngine *sync_fixture_engine   (SyncFixture   *f,
+                                     guint          dialect_mask);
+gboolean     sync_engine_run        (McSyncEngine  *engine,
+                                     const char    *source_id,
+                                     gboolean       full,
+                                     GError       **error);
+void         sync_assert_matches    (SyncFixture   *f,
+                                     McSimDialect   dialect);
+gint64       sync_count             (SyncFixture   *f,
+                                     const char    *source_id);
+McDossier   *sync_stored            (SyncFixture   *f,
+                                     const char    *source_id,
+                                     const char    *number);
+
+G_END_DECLS

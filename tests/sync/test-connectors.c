@@ -1,0 +1,724 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <libsoup/soup.h>
+#include <string.h>
+
+#include "mc-time.h"
+#include "mc-wire-time.h"
+#include "sync-test-util.h"
+
+/* Each connector against the simulator over real loopback HTTP: sign-in, paging, mappings,
+ * expiry and re-sign-in, 410, 429, malformed answers, changes and tombstones, push and look-up.
+ * Every test runs once per dialect (the test data is the dialect). */
+
+#define N_DOSSIERS 300
+
+static McSimDialect
+dialect_of (gconstpointer data)
+{
+  return GPOINTER_TO_UINT (data);
+}
+
+static void
+test_sign_in (gconstpointer data)
+{
+  McSimDialect dialect = dialect_of (data);
+  SyncFixture f;
+  g_autoptr(McConnector) good = NULL;
+  g_autoptr(McConnector) bad = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sync_fixture_setup (&f, N_DOSSIERS, 1u << dialect);
+  good = sync_fixture_connector (&f, dialect, NULL);
+  g_assert_true (mc_connector_sign_in (good, NULL, &error));
+  g_assert_no_error (error);
+
+  bad = sync_fixture_connector (&f, dialect, "sai-mat-khau");
+  g_assert_false (mc_connector_sign_in (bad, NULL, &error));
+  g_assert_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_AUTH);
+  /* The error names the source, never the password. */
+  g_assert_nonnull (strstr (error->message, mc_sim_dialect_source_id (dialect)));
+  g_assert_null (strstr (error->message, "sai-mat-khau"));
+  g_clear_error (&error);
+
+  /* A pull with bad credentials is "sign-in needed", too. */
+  g_assert_null (mc_connector_pull (bad, NULL, NULL, &error));
+  g_assert_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_AUTH);
+  sync_fixture_teardown (&f);
+}
+
+static void
+test_pull_paged (gconstpointer data)
+{
+  McSimDialect dialect = dialect_of (data);
+  SyncFixture f;
+  g_autoptr(McConnector) c = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) served = NULL;
+  guint pages = 0;
+  guint64 before;
+
+  sync_fixture_setup (&f, N_DOSSIERS, 1u << dialect);
+  served = mc_sim_list_dossiers (f.sim, dialect);
+  g_assert_cmpuint (served->len, >, 30);
+  c = sync_fixture_connector (&f, dialect, NULL);
+  mc_connector_set_page_size (c, 7);
+  g_assert_true (sync_pull_all (&f, c, &pages, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pages, >=, served->len / 7);
+  sync_assert_matches (&f, dialect);
+
+  /* Nothing new: one request (the sign-in is done), nothing changes. */
+  before = mc_sim_get_request_count (f.sim, dialect);
+  g_assert_true (sync_pull_all (&f, c, &pages, &error));
+  g_assert_cmpuint (mc_sim_get_request_count (f.sim, dialect) - before, ==, 1);
+  g_assert_cmpuint (pages, ==, 1);
+  sync_fixture_teardown (&f);
+}
+
+/* Drives dossiers so that every status 1–10 is served, then checks each maps back. */
+static void
+test_every_status (gconstpointer data)
+{
+  McSimDialect dialect = dialect_of (data);
+  SyncFixture f;
+  g_autoptr(McConnector) c = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) served = NULL;
+  gboolean seen[MC_STATUS_LAST + 1] = { FALSE };
+
+  sync_fixture_setup (&f, N_DOSSIERS, 1u << dialect);
+  c = sync_fixture_connector (&f, dialect, NULL);
+  g_assert_true (sync_pull_all (&f, c, NULL, &error));
+  sync_fixture_control (&f, "tick", "{\"submissions\":3,\"advance\":10}");
+  served = mc_sim_list_dossiers (f.sim, dialect);
+  {
+    guint count[MC_STATUS_LAST + 1] = { 0 };
+
+    for (guint i = 0; i < served->len; i++)
+      count[((McDossier *) g_ptr_array_index (served, i))->status]++;
+    /* For each status nobody is in, move a dossier there from a status with others in it. */
+    for (McStatus target = MC_STATUS_RECEIVED; target <= MC_STATUS_LAST; target++)
+      for (guint i = 0; count[target] == 0 && i < served->len; i++)
+        {
+          McDossier *d = g_ptr_array_index (served, i);
+          g_autoptr(GArray) actions = mc_transition_actions_from (d->status);
+          gboolean reaches = FALSE;
+
+          for (guint k = 0; actions && k < actions->len; k++)
+            reaches |= mc_transition_target (d->status, g_array_index (actions, McAction, k)) == target;
+          if (reaches && d->status != target && count[d->status] >= 2)
+            {
+              sync_fixture_control (&f, "change", "{\"dialect\":\"%s\",\"number\":\"%s\",\"status\":%d}",
+                                    mc_sim_dialect_name (dialect), d->number, target);
+              count[d->status]--;
+              count[target]++;
+            }
+        }
+  }
+  g_assert_true (sync_pull_all (&f, c, NULL, &error));
+  g_assert_no_error (error);
+  sync_assert_matches (&f, dialect);
+  g_clear_pointer (&served, g_ptr_array_unref);
+  served = mc_sim_list_dossiers (f.sim, dialect);
+  for (guint i = 0; i < served->len; i++)
+    seen[((McDossier *) g_ptr_array_index (served, i))->status] = TRUE;
+  for (McStatus s = MC_STATUS_FIRST; s <= MC_STATUS_LAST; s++)
+    g_assert_true (seen[s]);
+  sync_fixture_teardown (&f);
+}
+
+/* The wire itself, against the spec's tables: a symmetric mistake in the simulator and the
+ * connector would pass the round trip above, not this. */
+static void
+test_wire_format (gconstpointer data)
+{
+  McSimDialect dialect = dialect_of (data);
+  SyncFixture f;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GPtrArray) served = NULL;
+  g_autofree char *text = NULL;
+  McDossier *first;
+  g_autofree char *expected_status = NULL;
+  g_autofree char *expected_date = NULL;
+  static const char *rest_names[] = { NULL, "submitted", "received", "refused", "in_progress",
+    "supplement_requested", "fee_requested", "withdrawn", "stopped", "resolved", "returned" };
+  static const char *feed_names[] = { NULL, "CHO_TIEP_NHAN", "DA_TIEP_NHAN", "TU_CHOI", "DANG_XU_LY",
+    "CHO_BO_SUNG", "CHO_NGHIA_VU_TAI_CHINH", "RUT_HO_SO", "DUNG_XU_LY", "DA_CO_KET_QUA", "DA_TRA_KET_QUA" };
+  static const int legacy_codes[] = { -1, 0, 1, 7, 2, 3, 4, 8, 9, 5, 6 };
+
+  sync_fixture_setup (&f, N_DOSSIERS, 1u << dialect);
+  served = mc_sim_list_dossiers (f.sim, dialect);
+  body = mc_sim_render_page (f.sim, dialect, 0, 1);
+  text = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+  /* The first in pull order is the oldest change. */
+  first = NULL;
+  for (guint i = 0; i < served->len; i++)
+    if (strstr (text, ((McDossier *) g_ptr_array_index (served, i))->number))
+      first = g_ptr_array_index (served, i);
+  g_assert_nonnull (first);
+  switch (dialect)
+    {
+    case MC_SIM_LGSP:
+      expected_status = g_strdup_printf ("\"TrangThaiHoSo\":%d,", first->status);
+      expected_date = mc_wire_time_format (MC_WIRE_TIME_LGSP, first->submitted_at);
+      g_assert_nonnull (strstr (text, "\"code\":\"0\""));
+      break;
+    case MC_SIM_DVCQG:
+      expected_status = g_strdup_printf ("\"TrangThaiHoSo\":\"%d\"", first->status);
+      expected_date = mc_wire_time_format (MC_WIRE_TIME_DVCQG, first->submitted_at);
+      g_assert_nonnull (strstr (text, "\"error_code\":\"00\""));
+      break;
+    case MC_SIM_REST:
+      expected_status = g_strdup_printf ("\"status\":\"%s\"", rest_names[first->status]);
+      expected_date = mc_wire_time_format (MC_WIRE_TIME_ISO8601, first->submitted_at);
+      g_assert_nonnull (strstr (text, "\"has_more\":"));
+      break;
+    case MC_SIM_FEED:
+      expected_status = g_strdup_printf ("\"trang_thai\":\"%s\"", feed_names[first->status]);
+      expected_date = g_strdup_printf ("\"ngay_nop\":%" G_GINT64_FORMAT "000", first->submitted_at);
+      g_assert_nonnull (strstr (text, "\"last_seq\":"));
+      break;
+    case MC_SIM_LEGACY:
+    default:
+      expected_status = g_strdup_printf ("\"trangThai\":%d,", legacy_codes[first->status]);
+      expected_date = mc_wire_time_format (MC_WIRE_TIME_LEGACY, first->submitted_at);
+      g_assert_nonnull (strstr (text, "\"status\":\"OK\""));
+      break;
+    }
+  g_assert_nonnull (strstr (text, expected_status));
+  g_assert_nonnull (strstr (text, expected_date));
+  sync_fixture_teardown (&f);
+}
+
+static void
+test_dates (void)
+{
+  /* 2026-06-09 08:30:00 in Vietnam is 01:30:00 UTC. */
+  const gint64 t = 1780968600;
+  gint64 out = 0;
+  g_autofree char *lgsp = mc_wire_time_format (MC_WIRE_TIME_LGSP, t);
+  g_autofree char *dvcqg = mc_wire_time_format (MC_WIRE_TIME_DVCQG, t);
+  g_autofree char *legacy = mc_wire_time_format (MC_WIRE_TIME_LEGACY, t);
+  g_autofree char *iso = mc_wire_time_format (MC_WIRE_TIME_ISO8601, t);
+
+  g_assert_cmpstr (lgsp, ==, "2026-06-09 08:30:00");
+  g_assert_cmpstr (dvcqg, ==, "20260609083000");
+  g_assert_cmpstr (legacy, ==, "09/06/2026 08:30:00");
+  g_assert_cmpstr (iso, ==, "2026-06-09T08:30:00+07:00");
+  g_assert_true (mc_wire_time_parse (MC_WIRE_TIME_ISO8601, "2026-06-09T01:30:00Z", &out));
+  g_assert_cmpint (out, ==, t);
+  g_assert_true (mc_wire_time_parse (MC_WIRE_TIME_ISO8601, "2026-06-09T10:30:00.250+09:00", &out));
+  g_assert_cmpint (out, ==, t);
+  g_assert_true (mc_wire_time_parse (MC_WIRE_TIME_LEGACY, "29/02/2028 00:00:00", &out));
+  g_assert_false (mc_wire_time_parse (MC_WIRE_TIME_LEGACY, "29/02/2026 00:00:00", &out));
+  g_assert_false (mc_wire_time_parse (MC_WIRE_TIME_LEGACY, "2026-06-09 08:30:00", &out));
+  g_assert_false (mc_wire_time_parse (MC_WIRE_TIME_LGSP, "2026-02-31 08:00:00", &out));
+  g_assert_false (mc_wire_time_parse (MC_WIRE_TIME_LGSP, "2026-06-09 24:00:00", &out));
+  g_assert_false (mc_wire_time_parse (MC_WIRE_TIME_DVCQG, "2026060908300", &out));
+  g_assert_false (mc_wire_time_parse (MC_WIRE_TIME_ISO8601, "2026-06-09T08:30:00", &out));
+}
+
+static void
+test_expiry (gconstpointer data)
+{
+  McSimDialect dialect = dialect_of (data);
+  SyncFixture f;
+  g_autoptr(McConnector) c = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sync_fixture_setup (&f, N_DOSSIERS, 1u << dialect);
+  c = sync_fixture_connector (&f, dialect, NULL);
+  g_assert_true (sync_pull_all (&f, c, NULL, &error));
+
+  /* Every session and token dies on the server; the connector signs in again by itself. */
+  sync_fixture_control (&f, "faults", "{\"dialect\":\"%s\",\"expire_sessions\":true}", mc_sim_dialect_name (dialect));
+  sync_fixture_control (&f, "tick", "{\"submissions\":3,\"actions\":3,\"advance\":60}");
+  g_assert_true (sync_pull_all (&f, c, NULL, &error));
+  g_assert_no_error (error);
+  sync_assert_matches (&f, dialect);
+
+  /* Tokens that live one second: after two, the next call finds its token expired. */
+  sync_fixture_control (&f, "faults", "{\"dialect\":\"%s\",\"token_ttl\":1,\"expire_sessions\":true}",
+                        mc_sim_dialect_name (dialect));
+  g_assert_true (sync_pull_all (&f, c, NULL, &error));
+  sync_fixture_control (&f, "tick", "{\"submissions\":2,\"advance\":5}");
+  g_assert_true (sync_pull_all (&f, c, NULL, &error));
+  g_assert_no_error (error);
+  sync_assert_matches (&f, dialect);
+  sync_fixture_teardown (&f);
+}
+
+static void
+test_html_login_page (void)
+{
+  SyncFixture f;
+  g_autoptr(McConnector) c = NULL;
+  g_autoptr(GError) error = NULL;
+  guint64 before;
+
+  sync_fixture_setup (&f, N_DOSSIERS, 1u << MC_SIM_LEGACY);
+  c = sync_fixture_connector (&f, MC_SIM_LEGACY, NULL);
+  g_assert_true (sync_pull_all (&f, c, NULL, &error));
+  /* The next answer is the HTML login page with HTTP 200: recognized, logged in again. */
+  sync_fixture_control (&f, "faults", "{\"dialect\":\"legacy\",\"html_login\":1}");
+  sync_fixture_control (&f, "tick", "{\"submissions\":2,\"advance\":30}");
+  before = mc_sim_get_request_count (f.sim, MC_SIM_LEGACY);
+  g_assert_true (sync_pull_all (&f, c, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (mc_sim_get_request_count (f.sim, MC_SIM_LEGACY) - before, ==, 3); /* page, login, page */
+  sync_assert_matches (&f, MC_SIM_LEGACY);
+
+  /* The page forever (a locked account): sign-in needed, not a JSON error. */
+  sync_fixture_control (&f, "faults", "{\"dialect\":\"legacy\",\"html_login\":100}");
+  g_assert_false (sync_pull_all (&f, c, NULL, &error));
+  g_assert_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_AUTH);
+  sync_fixture_teardown (&f);
+}
+
+static void
+test_rate_limit (gconstpointer data)
+{
+  McSimDialect dialect = dialect_of (data);
+  SyncFixture f;
+  g_autoptr(McConnector) c = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sync_fixture_setup (&f, N_DOSSIERS, 1u << dialect);
+  c = sync_fixture_connector (&f, dialect, NULL);
+  g_assert_true (mc_connector_sign_in (c, NULL, &error));
+  sync_fixture_control (&f, "faults", "{\"dialect\":\"%s\",\"rate_limit\":1,\"retry_after\":7}",
+                        mc_sim_dialect_name (dialect));
+  g_assert_false (sync_pull_all (&f, c, NULL, &error));
+  g_assert_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_RATE_LIMITED);
+  g_assert_cmpuint (mc_connector_get_retry_after (c), ==, 7);
+  g_assert_cmpint (sync_count (&f, mc_sim_dialect_source_id (dialect)), ==, 0);
+  g_clear_error (&error);
+  g_assert_true (sync_pull_all (&f, c, NULL, &error));
+  sync_assert_matches (&f, dialect);
+  sync_fixture_teardown (&f);
+}
+
+static void
+test_server_errors (gconstpointer data)
+{
+  McSimDialect dialect = dialect_of (data);
+  SyncFixture f;
+  g_autoptr(McConnector) c = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sync_fixture_setup (&f, N_DOSSIERS, 1u << dialect);
+  c = sync_fixture_connector (&f, dialect, NULL);
+  g_assert_true (mc_connector_sign_in (c, NULL, &error));
+  sync_fixture_control (&f, "faults", "{\"dialect\":\"%s\",\"error_rate\":1.0}", mc_sim_dialect_name (dialect));
+  g_assert_false (sync_pull_all (&f, c, NULL, &error));
+  g_assert_true (g_error_matches (error, MC_SYNC_ERROR, MC_SYNC_ERROR_SERVER)
+                 || g_error_matches (error, MC_SYNC_ERROR, MC_SYNC_ERROR_RATE_LIMITED));
+  g_assert_nonnull (strstr (error->message, mc_sim_dialect_source_id (dialect)));
+  g_clear_error (&error);
+
+  /* An outage is a refused connection: offline. */
+  sync_fixture_control (&f, "faults", "{\"dialect\":\"%s\",\"error_rate\":0,\"outage\":true}", mc_sim_dialect_name (dialect));
+  g_assert_false (sync_pull_all (&f, c, NULL, &error));
+  g_assert_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_OFFLINE);
+  g_clear_error (&error);
+  sync_fixture_control (&f, "faults", "{\"dialect\":\"%s\",\"outage\":false}", mc_sim_dialect_name (dialect));
+  g_assert_true (sync_pull_all (&f, c, NULL, &error));
+  g_assert_no_error (error);
+  sync_assert_matches (&f, dialect);
+  sync_fixture_teardown (&f);
+}
+
+/* Every malformed answer: a clear error naming the source, nothing stored, the cursor unmoved. */
+static void
+test_malformed (gconstpointer data)
+{
+  McSimDialect dialect = dialect_of (data);
+  static const char *kinds[] = {
+    "invalid_json", "truncated", "wrong_type", "unknown_status", "missing_field", "bad_date", "oversized",
+  };
+  SyncFixture f;
+  g_autoptr(McConnector) c = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *source_id = mc_sim_dialect_source_id (dialect);
+
+  sync_fixture_setup (&f, N_DOSSIERS, 1u << dialect);
+  c = sync_fixture_connector (&f, dialect, NULL);
+  mc_connector_set_page_size (c, 20);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *cursor = NULL;
+
+      sync_fixture_control (&f, "faults", "{\"dialect\":\"%s\",\"corrupt\":\"%s\",\"count\":1}",
+                            mc_sim_dialect_name (dialect), kinds[i]);
+      g_assert_false (sync_pull_all (&f, c, NULL, &error));
+      g_assert_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_MALFORMED);
+      g_assert_nonnull (strstr (error->message, source_id));
+      g_test_message ("%s: %s", kinds[i], error->message);
+      g_clear_error (&error);
+      g_assert_cmpint (sync_count (&f, source_id), ==, 0);
+      g_assert_true (mc_store_sync_get_cursor (f.store, source_id, &cursor, NULL));
+      g_assert_null (cursor);
+    }
+  /* The "truncated body" fault, distinct from corruption, in the middle of a sync. */
+  {
+    g_autoptr(McPullPage) first = mc_connector_pull (c, NULL, NULL, &error);
+
+    g_assert_nonnull (first);
+  }
+  sync_fixture_control (&f, "faults", "{\"dialect\":\"%s\",\"truncate\":1}", mc_sim_dialect_name (dialect));
+  g_assert_false (sync_pull_all (&f, c, NULL, &error));
+  g_assert_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_MALFORMED);
+  g_clear_error (&error);
+  g_assert_true (sync_pull_all (&f, c, NULL, &error));
+  g_assert_no_error (error);
+  sync_assert_matches (&f, dialect);
+  g_assert_true (mc_store_integrity_check (f.store, &error));
+  sync_fixture_teardown (&f);
+}
+
+static void
+test_changes_and_tombstones (gconstpointer data)
+{
+  McSimDialect dialect = dialect_of (data);
+  SyncFixture f;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McSyncEngine) engine = NULL;
+  g_autoptr(GPtrArray) served = NULL;
+  const char *gone;
+
+  sync_fixture_setup (&f, N_DOSSIERS, 1u << dialect);
+  engine = sync_fixture_engine (&f, 1u << dialect);
+  g_assert_true (sync_engine_run (engine, NULL, FALSE, &error));
+  g_assert_no_error (error);
+
+  served = mc_sim_list_dossiers (f.sim, dialect);
+  gone = ((McDossier *) g_ptr_array_index (served, 3))->number;
+  sync_fixture_control (&f, "delete", "{\"dialect\":\"%s\",\"number\":\"%s\"}", mc_sim_dialect_name (dialect), gone);
+  sync_fixture_control (&f, "tick", "{\"submissions\":5,\"actions\":8,\"advance\":120}");
+  g_assert_true (sync_engine_run (engine, NULL, FALSE, &error));
+  g_assert_no_error (error);
+  if (dialect == MC_SIM_REST || dialect == MC_SIM_FEED)
+    {
+      /* Tombstones in the change feed. */
+      sync_assert_matches (&f, dialect);
+    }
+  else
+    {
+      /* No tombstones in these dialects: the reconciliation (a full walk) finds it gone. */
+      g_autoptr(McDossier) still = sync_stored (&f, mc_sim_dialect_source_id (dialect), gone);
+
+      g_assert_nonnull (still);
+      g_assert_true (sync_engine_run (engine, NULL, TRUE, &error));
+      sync_assert_matches (&f, dialect);
+    }
+  sync_fixture_teardown (&f);
+}
+
+static void
+test_push_and_lookup (gconstpointer data)
+{
+  McSimDialect dialect = dialect_of (data);
+  SyncFixture f;
+  g_autoptr(McConnector) c = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) served = NULL;
+  g_autoptr(McDossier) before = NULL;
+  g_autoptr(McDossier) after = NULL;
+  g_autofree char *key = NULL;
+  McPushRequest request = { 0 };
+  McPushResult result = { 0 };
+  McDossier *target = NULL;
+  gboolean keyed = dialect == MC_SIM_LGSP || dialect == MC_SIM_REST || dialect == MC_SIM_FEED;
+
+  sync_fixture_setup (&f, N_DOSSIERS, 1u << dialect);
+  c = sync_fixture_connector (&f, dialect, NULL);
+  served = mc_sim_list_dossiers (f.sim, dialect);
+  for (guint i = 0; i < served->len && target == NULL; i++)
+    if (((McDossier *) g_ptr_array_index (served, i))->status == MC_STATUS_PROCESSING)
+      target = g_ptr_array_index (served, i);
+  g_assert_nonnull (target);
+  before = mc_connector_lookup (c, target->number, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (before->status, ==, MC_STATUS_PROCESSING);
+
+  request.uuid = "6f1c2c3e-4b5a-4d7e-9f00-112233445566";
+  request.number = target->number;
+  request.action = MC_ACTION_RESOLVE;
+  request.target = MC_STATUS_RESOLVED;
+  request.base_version = before->server_version;
+  request.note = "Đã giải quyết";
+  request.actor = "Nguyễn Thị Hằng";
+  g_assert_true (mc_connector_push (c, &request, &result, NULL, &error));
+  g_assert_no_error (error);
+  key = g_strdup_printf ("%s:%s", mc_sim_dialect_name (dialect), request.uuid);
+  g_assert_cmpuint (mc_sim_get_action_count (f.sim, key), ==, 1);
+  after = mc_connector_lookup (c, target->number, NULL, &error);
+  g_assert_cmpint (after->status, ==, MC_STATUS_RESOLVED);
+  g_assert_cmpstr (after->server_version, !=, before->server_version);
+  mc_push_result_clear (&result);
+
+  if (keyed)
+    {
+      /* The same key again: the first answer, applied once. */
+      g_assert_true (mc_connector_push (c, &request, &result, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (mc_sim_get_action_count (f.sim, key), ==, 1);
+      mc_push_result_clear (&result);
+
+      /* A new action on the old version: a conflict. */
+      request.uuid = "0a0b0c0d-0000-4000-8000-000000000001";
+      request.action = MC_ACTION_RETURN_RESULT;
+      request.target = MC_STATUS_RETURNED;
+      g_assert_false (mc_connector_push (c, &request, &result, NULL, &error));
+      g_assert_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_CONFLICT);
+      g_clear_error (&error);
+    }
+  else
+    {
+      /* Without keys the reference in the note shows the action in the history. */
+      McStep *last = g_ptr_array_index (after->history, after->history->len - 1);
+
+      g_assert_nonnull (strstr (last->note, request.uuid));
+    }
+  /* An action the workflow forbids is rejected. */
+  request.uuid = "0a0b0c0d-0000-4000-8000-000000000002";
+  request.action = MC_ACTION_RECEIVE;
+  request.target = MC_STATUS_RECEIVED;
+  request.base_version = after->server_version;
+  g_assert_false (mc_connector_push (c, &request, &result, NULL, &error));
+  g_assert_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_REJECTED);
+  sync_fixture_teardown (&f);
+}
+
+/* The server applies the action and the connection breaks before the answer: the client
+ * cannot know (in doubt); the simulator counts it once, and a look-up shows it applied. */
+static void
+test_lost_acknowledgement (gconstpointer data)
+{
+  McSimDialect dialect = dialect_of (data);
+  SyncFixture f;
+  g_autoptr(McConnector) c = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) served = NULL;
+  g_autoptr(McDossier) before = NULL;
+  g_autoptr(McDossier) after = NULL;
+  g_autofree char *key = NULL;
+  McPushRequest request = { 0 };
+  McPushResult result = { 0 };
+  McDossier *target = NULL;
+
+  sync_fixture_setup (&f, N_DOSSIERS, 1u << dialect);
+  c = sync_fixture_connector (&f, dialect, NULL);
+  served = mc_sim_list_dossiers (f.sim, dialect);
+  for (guint i = 0; i < served->len && target == NULL; i++)
+    if (((McDossier *) g_ptr_array_index (served, i))->status == MC_STATUS_PROCESSING)
+      target = g_ptr_array_index (served, i);
+  before = mc_connector_lookup (c, target->number, NULL, &error);
+  g_assert_no_error (error);
+  sync_fixture_control (&f, "faults", "{\"dialect\":\"%s\",\"reset_after_commit\":1}", mc_sim_dialect_name (dialect));
+  request.uuid = "7e57a11e-0000-4000-8000-00000000a0a0";
+  request.number = target->number;
+  request.action = MC_ACTION_STOP;
+  request.target = MC_STATUS_STOPPED;
+  request.base_version = before->server_version;
+  request.actor = "Trần Văn Đức";
+  /* libsoup sends an idempotent PUT again by itself on a fresh connection: the feed's
+   * X-Request-Id makes that repeat return the first answer, so it may even succeed. */
+  if (!mc_connector_push (c, &request, &result, NULL, &error) || dialect != MC_SIM_FEED)
+    g_assert_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_NO_ANSWER);
+  mc_push_result_clear (&result);
+  key = g_strdup_printf ("%s:%s", mc_sim_dialect_name (dialect), request.uuid);
+  g_assert_cmpuint (mc_sim_get_action_count (f.sim, key), ==, 1);
+  g_clear_error (&error);
+  after = mc_connector_lookup (c, target->number, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (after->status, ==, MC_STATUS_STOPPED);
+  sync_fixture_teardown (&f);
+}
+
+typedef struct
+{
+  McSim *sim;
+  const char *number;
+} Later;
+
+static gpointer
+change_later (gpointer data)
+{
+  Later *later = data;
+  g_autofree char *args = g_strdup_printf ("{\"dialect\":\"feed\",\"number\":\"%s\"}", later->number);
+  g_autoptr(JsonNode) result = NULL;
+
+  g_usleep (300000);
+  result = mc_sim_control (later->sim, "change", args, NULL);
+  return NULL;
+}
+
+/* feed=longpoll waits for the next change, then answers with it. */
+static void
+test_feed_longpoll (void)
+{
+  SyncFixture f;
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupMessage) login = NULL;
+  g_autoptr(SoupMessage) poll = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) served = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *auth = NULL;
+  g_autofree char *text = NULL;
+  JsonObject *root;
+  GThread *thread;
+  Later later;
+  gint64 start;
+  guint64 head;
+
+  sync_fixture_setup (&f, N_DOSSIERS, 1u << MC_SIM_FEED);
+  base = mc_sim_get_base_url (f.sim, MC_SIM_FEED);
+  url = g_strdup_printf ("%s/token", base);
+  login = soup_message_new ("POST", url);
+  {
+    static const char creds[] = "{\"username\":\"a\",\"password\":\"" MC_SIM_DEFAULT_PASSWORD "\"}";
+    g_autoptr(GBytes) request = g_bytes_new_static (creds, strlen (creds));
+
+    soup_message_set_request_body_from_bytes (login, "application/json", request);
+  }
+  body = soup_session_send_and_read (session, login, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body), NULL));
+  auth = g_strdup_printf ("Bearer %s", json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)), "access_token"));
+
+  served = mc_sim_list_dossiers (f.sim, MC_SIM_FEED);
+  head = served->len;  /* the initial sequence numbers are 1…n */
+  g_free (url);
+  url = g_strdup_printf ("%s/changes?since=%" G_GUINT64_FORMAT "&feed=longpoll&timeout=5000", base, head);
+  poll = soup_message_new ("GET", url);
+  soup_message_headers_replace (soup_message_get_request_headers (poll), "Authorization", auth);
+  later = (Later) { f.sim, ((McDossier *) g_ptr_array_index (served, 0))->number };
+  thread = g_thread_new ("later", change_later, &later);
+  start = g_get_monotonic_time ();
+  g_clear_pointer (&body, g_bytes_unref);
+  body = soup_session_send_and_read (session, poll, NULL, &error);
+  g_thread_join (thread);
+  g_assert_no_error (error);
+  /* It waited for the change (not the whole timeout) and carries it. */
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, 250000);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 4000000);
+  text = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+  g_assert_nonnull (strstr (text, later.number));
+  g_assert_true (json_parser_load_from_data (parser, text, -1, NULL));
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpint (json_object_get_int_member (root, "last_seq"), ==, head + 1);
+  sync_fixture_teardown (&f);
+}
+
+static int
+compare_numbers (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp ((*(McDossier * const *) a)->number, (*(McDossier * const *) b)->number);
+}
+
+/* The simulator's state survives a restart through its state file, and its admin endpoint
+ * answers over HTTP like the in-process control. */
+static void
+test_sim_state_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("motcua-sim-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "state.json", NULL);
+  g_autoptr(McSim) first = mc_sim_new (7, 200, MC_SIM_ALL_DIALECTS);
+  g_autoptr(McSim) second = NULL;
+  g_autoptr(GPtrArray) a = NULL;
+  g_autoptr(GPtrArray) b = NULL;
+  g_autoptr(JsonNode) result = NULL;
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autofree char *admin = NULL;
+  g_autofree char *url = NULL;
+
+  mc_sim_set_state_file (first, path);
+  g_assert_true (mc_sim_start (first, 0, &error));
+  admin = mc_sim_get_admin_url (first);
+  url = g_strdup_printf ("%s/tick", admin);
+  msg = soup_message_new ("POST", url);
+  {
+    g_autoptr(GBytes) args = g_bytes_new_static ("{\"submissions\":4,\"actions\":6,\"advance\":60}", 42);
+
+    soup_message_set_request_body_from_bytes (msg, "application/json", args);
+  }
+  body = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+  result = mc_sim_control (first, "state", "{}", &error);
+  g_assert_nonnull (result);
+  mc_sim_stop (first);
+
+  second = mc_sim_new (7, 200, MC_SIM_ALL_DIALECTS);
+  mc_sim_set_state_file (second, path);
+  for (guint d = 0; d < MC_SIM_N_DIALECTS; d++)
+    {
+      g_clear_pointer (&a, g_ptr_array_unref);
+      g_clear_pointer (&b, g_ptr_array_unref);
+      a = mc_sim_list_dossiers (first, d);
+      b = mc_sim_list_dossiers (second, d);
+      g_ptr_array_sort (a, compare_numbers);
+      g_ptr_array_sort (b, compare_numbers);
+      g_assert_cmpuint (a->len, ==, b->len);
+      for (guint i = 0; i < a->len; i++)
+        {
+          McDossier *x = g_ptr_array_index (a, i), *y = g_ptr_array_index (b, i);
+
+          g_assert_cmpstr (x->number, ==, y->number);
+          g_assert_cmpint (x->status, ==, y->status);
+          g_assert_cmpuint (x->history->len, ==, y->history->len);
+        }
+    }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+add_for_each_dialect (const char    *name,
+                      GTestDataFunc  func)
+{
+  for (guint i = 0; i < MC_SIM_N_DIALECTS; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/sync/%s/%s", mc_sim_dialect_name (i), name);
+
+      g_test_add_data_func (path, GUINT_TO_POINTER (i), func);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_setenv ("MC_NOW", "1780968600", TRUE);
+  /* Loopback needs no proxy, and the isolated test dirs hold no desktop proxy settings. */
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_add_func ("/sync/dates", test_dates);
+  add_for_each_dialect ("sign-in", test_sign_in);
+  add_for_each_dialect ("pull-paged", test_pull_paged);
+  add_for_each_dialect ("every-status", test_every_status);
+  add_for_each_dialect ("wire-format", test_wire_format);
+  add_for_each_dialect ("expiry", test_expiry);
+  add_for_each_dialect ("rate-limit", test_rate_limit);
+  add_for_each_dialect ("server-errors", test_server_errors);
+  add_for_each_dialect ("malformed", test_malformed);
+  add_for_each_dialect ("changes", test_changes_and_tombstones);
+  add_for_each_dialect ("push-lookup", test_push_and_lookup);
+  add_for_each_dialect ("lost-acknowledgement", test_lost_acknowledgement);
+  g_test_add_func ("/sync/legacy/html-login-page", test_html_login_page);
+  g_test_add_func ("/sync/sim/state-file", test_sim_state_file);
+  g_test_add_func ("/sync/feed/longpoll", test_feed_longpoll);
+  return g_test_run ();
+}
