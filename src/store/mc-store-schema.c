@@ -230,6 +230,9 @@ static const char *migrations[] = {
   "ALTER TABLE outbox_v5 RENAME TO outbox;"
   "CREATE INDEX outbox_dossier ON outbox(dossier_id, id);"
   "CREATE INDEX outbox_state ON outbox(state);",
+  /* 5 → 6: the work queue's "to return" views (result ready, by return method) without reading
+   * a table row per dossier. */
+  "CREATE INDEX dossiers_queue_status_return ON dossiers(status, return_method);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MC_STORE_SCHEMA_VERSION);

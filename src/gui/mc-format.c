@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mc-deadline.h"
+#include "mc-format.h"
+#include "mc-time.h"
+
+/* How the window writes times, amounts and deadlines. Dates are Vietnam time whatever the
+ * machine's zone (mc-time), the way the citizen's receipt shows them. */
+
+char *
+mc_format_time (gint64 unix_seconds)
+{
+  if (unix_seconds == 0)
+    return g_strdup ("—");
+  return mc_time_format_short (unix_seconds);
+}
+
+/* Grouped the locale's way ("1.000.000" in Vietnamese). */
+char *
+mc_format_count (gint64 count)
+{
+  if (count < 0)
+    return g_strdup ("…");
+  return g_strdup_printf ("%'" G_GINT64_FORMAT, count);
+}
+
+char *
+mc_format_money (gint64 amount_vnd)
+{
+  g_autofree char *amount = g_strdup_printf ("%'" G_GINT64_FORMAT, amount_vnd);
+
+  /* TRANSLATORS: an amount in Vietnamese đồng; %s is the grouped number */
+  return g_strdup_printf (_("%s ₫"), amount);
+}
+
+char *
+mc_format_duration (int            duration,
+                    McDurationUnit unit)
+{
+  switch (unit)
+    {
+    case MC_DURATION_WORKING_DAYS:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d working day", "%d working days", duration), duration);
+    case MC_DURATION_CALENDAR_DAYS:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", duration), duration);
+    case MC_DURATION_HOURS:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d working hour", "%d working hours", duration), duration);
+    case MC_DURATION_SAME_DAY:
+    default:
+      return g_strdup (_("Same day"));
+    }
+}
+
+/* The time left before @due_at as the queue's "time left" column says it, in working time
+ * (the deadline engine, with the office calendar). Only dossiers in the office's hands have a
+ * running clock: a supplement request pauses it, and a finished dossier has none. */
+char *
+mc_format_time_left (McCalendar *calendar,
+                     McStatus    status,
+                     gint64      due_at,
+                     gint64      now,
+                     McUrgency  *out_urgency)
+{
+  static McDeadlineSettings settings;
+  static gsize initialized;
+  gint64 remaining;
+
+  if (g_once_init_enter (&initialized))
+    {
+      mc_deadline_settings_init (&settings);
+      g_once_init_leave (&initialized, 1);
+    }
+  *out_urgency = MC_URGENCY_NONE;
+  if (due_at == 0 || !(status == MC_STATUS_RECEIVED || status == MC_STATUS_PROCESSING ||
+                       status == MC_STATUS_FEE_REQUESTED))
+    {
+      if (status == MC_STATUS_SUPPLEMENT_REQUESTED)
+        return g_strdup (_("paused"));
+      return g_strdup ("—");
+    }
+  remaining = mc_deadline_remaining (&settings, calendar, due_at, now);
+  if (remaining < 0)
+    *out_urgency = MC_URGENCY_OVERDUE;
+  else if (remaining <= settings.due_soon_seconds)
+    *out_urgency = MC_URGENCY_DUE_SOON;
+  else
+    *out_urgency = MC_URGENCY_ON_TIME;
+  return mc_deadline_format_remaining (&settings, remaining);
+}
+
+/* The CSS class of style.css that colours a deadline. */
+const char *
+mc_format_urgency_class (McUrgency urgency)
+{
+  switch (urgency)
+    {
+    case MC_URGENCY_OVERDUE: return "overdue";
+    case MC_URGENCY_DUE_SOON: return "due-soon";
+    case MC_URGENCY_ON_TIME: return "on-time";
+    case MC_URGENCY_NONE:
+    default: return "no-deadline";
+    }
+}

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "mc-calendar.h"
+#include "mc-catalog.h"
+#include "mc-status.h"
+
+G_BEGIN_DECLS
+
+/* How close a dossier is to its due date, as the queue colours it. */
+typedef enum
+{
+  MC_URGENCY_NONE,      /* no running deadline: not received yet, paused, or finished */
+  MC_URGENCY_ON_TIME,
+  MC_URGENCY_DUE_SOON,
+  MC_URGENCY_OVERDUE,
+} McUrgency;
+
+char      *mc_format_time          (gint64          unix_seconds);
+char      *mc_format_count         (gint64          count);
+char      *mc_format_money         (gint64          amount_vnd);
+char      *mc_format_duration      (int             duration,
+                                    McDurationUnit  unit);
+char      *mc_format_time_left     (McCalendar     *calendar,
+                                    McStatus        status,
+                                    gint64          due_at,
+                                    gint64          now,
+                                    McUrgency      *out_urgency);
+const char *mc_format_urgency_class (McUrgency      urgency);
+
+G_END_DECLS

@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define MC_TYPE_QUEUE_CELL (mc_queue_cell_get_type ())
+G_DECLARE_FINAL_TYPE (McQueueCell, mc_queue_cell, MC, QUEUE_CELL, GtkWidget)
+
+GtkWidget  *mc_queue_cell_new      (void);
+const char *mc_queue_cell_get_text (McQueueCell *self);
+void        mc_queue_cell_set_text (McQueueCell *self,
+                                    const char  *text);
+void        mc_queue_cell_set_style (McQueueCell *self,
+                                     const char  *css_class);
+
+G_END_DECLS

@@ -1,0 +1,670 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <gtk/gtk.h>
+
+#include "mc-queue-model-private.h"
+#include "mc-queue-row.h"
+#include "mc-time.h"
+
+/* The work queue as a GListModel: an array of row ids in display order, and rows made on
+ * demand for the positions GTK asks for. SQLite does the filtering and the sorting (see
+ * "The queue at scale" in DESIGN.md for what GtkSortListModel and friends cost at a million
+ * rows); a search narrows the view's own ordered array in one pass, so search results keep
+ * the view's order without sorting again. Sorting uses orders kept in memory once they are
+ * read (mc-queue-model-orders.c), SQLite's ORDER BY until then. */
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (McQueueModel, mc_queue_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_VIEW,
+  PROP_MINISTRY,
+  PROP_SEARCH,
+  PROP_PREPARED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  UPDATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* g_set_str() arrives in GLib 2.76. */
+static gboolean
+set_string (char       **field,
+            const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+static GType
+mc_queue_model_get_item_type (GListModel *model)
+{
+  return MC_TYPE_QUEUE_ROW;
+}
+
+static guint
+mc_queue_model_get_n_items (GListModel *model)
+{
+  return MC_QUEUE_MODEL (model)->n_items;
+}
+
+static McQueueEntry *
+read_entry (McQueueModel *self,
+            gint64        id)
+{
+  McQueueEntry *entry = mc_store_queue_get_entry (self->store, id, NULL);
+
+  if (entry == NULL)
+    {
+      /* Deleted by another connection since the list was read: an empty line until the next
+       * reload rather than a broken promise of an item at every position. */
+      entry = g_new0 (McQueueEntry, 1);
+      entry->id = id;
+    }
+  return entry;
+}
+
+static void
+row_finalized (gpointer  data,
+               GObject  *where_the_object_was)
+{
+  McQueueModel *self = data;
+  GHashTableIter iter;
+  gpointer value;
+
+  /* The row cannot say its position any more: find it by address (a few hundred rows). */
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (value == (gpointer) where_the_object_was)
+      {
+        g_hash_table_iter_remove (&iter);
+        return;
+      }
+}
+
+
+static gpointer
+mc_queue_model_get_item (GListModel *model,
+                         guint       position)
+{
+  McQueueModel *self = MC_QUEUE_MODEL (model);
+  McQueueRow *row;
+  gint64 id;
+
+  if (position >= self->n_items)
+    return NULL;
+  row = g_hash_table_lookup (self->rows, GUINT_TO_POINTER (position));
+  if (row != NULL)
+    return g_object_ref (row);
+
+  if (position >= self->ids->len)
+    mc_queue_model_complete (self, NULL);
+  /* Past the end only if the view changed size while it was being read: a blank line until
+   * the announcement that complete() queued. */
+  id = position < self->ids->len ? g_array_index (self->ids, gint64, position) : 0;
+  row = mc_queue_row_new (read_entry (self, id), position);
+  g_object_weak_ref (G_OBJECT (row), row_finalized, self);
+  g_hash_table_insert (self->rows, GUINT_TO_POINTER (position), row);
+  return row;
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = mc_queue_model_get_item_type;
+  iface->get_n_items = mc_queue_model_get_n_items;
+  iface->get_item = mc_queue_model_get_item;
+}
+
+static void
+mc_queue_model_finalize (GObject *object)
+{
+  McQueueModel *self = MC_QUEUE_MODEL (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->order_store);
+  g_clear_object (&self->cancellable);
+  for (guint i = 0; i < MC_QUEUE_N_SORTS; i++)
+    g_clear_pointer (&self->orders[i], g_array_unref);
+  g_clear_pointer (&self->ministry, g_free);
+  g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->view_ids, g_array_unref);
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->hits_text, g_free);
+  g_clear_pointer (&self->hits, g_free);
+  if (self->rows != NULL)
+    {
+      GHashTableIter iter;
+      gpointer value;
+
+      g_hash_table_iter_init (&iter, self->rows);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        g_object_weak_unref (value, row_finalized, self);
+      g_clear_pointer (&self->rows, g_hash_table_unref);
+    }
+  G_OBJECT_CLASS (mc_queue_model_parent_class)->finalize (object);
+}
+
+static void
+mc_queue_model_dispose (GObject *object)
+{
+  McQueueModel *self = MC_QUEUE_MODEL (object);
+
+  g_cancellable_cancel (self->cancellable);
+  G_OBJECT_CLASS (mc_queue_model_parent_class)->dispose (object);
+}
+
+static void
+mc_queue_model_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  McQueueModel *self = MC_QUEUE_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_VIEW:
+      g_value_set_int (value, self->view);
+      break;
+    case PROP_MINISTRY:
+      g_value_set_string (value, self->ministry);
+      break;
+    case PROP_SEARCH:
+      g_value_set_string (value, self->search);
+      break;
+    case PROP_PREPARED:
+      g_value_set_boolean (value, mc_queue_model_is_prepared (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mc_queue_model_class_init (McQueueModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = mc_queue_model_dispose;
+  object_class->finalize = mc_queue_model_finalize;
+  object_class->get_property = mc_queue_model_get_property;
+
+  properties[PROP_VIEW] =
+    g_param_spec_int ("view", NULL, NULL, 0, MC_QUEUE_N_VIEWS - 1, MC_QUEUE_ALL,
+                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MINISTRY] =
+    g_param_spec_string ("ministry", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SEARCH] =
+    g_param_spec_string ("search", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether the sort orders are in memory, so that views and sorts switch without SQLite
+   * sorting; TRUE after mc_queue_model_prepare() finishes, FALSE again after a change. */
+  properties[PROP_PREPARED] =
+    g_param_spec_boolean ("prepared", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* After a new list is announced: the removal and the insertion are both done. Widgets that
+   * react to the list as a whole (empty state, counts) listen to this rather than to
+   * items-changed, which sees an empty list in between. */
+  signals[UPDATED] = g_signal_new ("updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+mc_queue_model_init (McQueueModel *self)
+{
+  self->view = MC_QUEUE_ALL;
+  self->sort = MC_QUEUE_SORT_RECEIVED;
+  self->descending = TRUE;
+  self->rows = g_hash_table_new (NULL, NULL);
+  self->cancellable = g_cancellable_new ();
+}
+
+/* Starts empty: the caller chooses the view and calls mc_queue_model_reload().
+ * @order_store: (nullable): a second connection to the same database for the worker thread
+ * that reads the sort orders; NULL keeps all ordering in SQLite. */
+McQueueModel *
+mc_queue_model_new (McStore *store,
+                    McStore *order_store)
+{
+  McQueueModel *self;
+
+  g_return_val_if_fail (MC_IS_STORE (store), NULL);
+  g_return_val_if_fail (order_store == NULL || MC_IS_STORE (order_store), NULL);
+
+  self = g_object_new (MC_TYPE_QUEUE_MODEL, NULL);
+  self->store = g_object_ref (store);
+  if (order_store != NULL)
+    self->order_store = g_object_ref (order_store);
+  return self;
+}
+
+void
+mc_queue_model_notify_prepared (McQueueModel *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREPARED]);
+}
+
+McStore *
+mc_queue_model_get_store (McQueueModel *self)
+{
+  g_return_val_if_fail (MC_IS_QUEUE_MODEL (self), NULL);
+  return self->store;
+}
+
+/* Swaps in the new shown array. Positions both lists have keep their row objects, which take
+ * the new dossier and say "changed": GTK keeps the widgets and only redraws them. Only the
+ * tail is announced, as a pure removal or a pure insertion. (GTK 4.8 fetches every item when
+ * told items_changed (0, old, new) on a big model, seconds at a million rows; and removing
+ * then inserting everything makes it rebuild the ~200 rows it keeps, over 100 ms.) The
+ * selection is the caller's to fix: a selected position may now hold another dossier. */
+static void
+announce (McQueueModel *self,
+          GArray       *ids,
+          guint         new_n)
+{
+  guint old_n = self->n_items;
+  guint common = MIN (old_n, new_n);
+  g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (ids != self->ids)
+    {
+      g_clear_pointer (&self->ids, g_array_unref);
+      self->ids = ids;
+    }
+  else
+    g_array_unref (ids);
+  self->n_items = new_n;
+
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint position = GPOINTER_TO_UINT (key);
+
+      if (position < common)
+        g_ptr_array_add (changed, g_object_ref (value));
+      else
+        {
+          /* Going away with the removal below: no longer this model's row for the position. */
+          g_object_weak_unref (value, row_finalized, self);
+          g_hash_table_iter_remove (&iter);
+        }
+    }
+  for (guint i = 0; i < changed->len; i++)
+    {
+      McQueueRow *row = g_ptr_array_index (changed, i);
+      guint position = mc_queue_row_get_position (row);
+
+      mc_queue_row_set_entry (row, read_entry (self, position < self->ids->len ?
+                                                     g_array_index (self->ids, gint64, position) : 0));
+    }
+
+  if (old_n > new_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), new_n, old_n - new_n, 0);
+  else if (new_n > old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, new_n - old_n);
+  g_signal_emit (self, signals[UPDATED], 0);
+}
+
+typedef struct
+{
+  McStore *store;
+  const char *text;
+  gint64 first_id;
+  gint64 last_id;
+  GArray *found;
+  GError *error;
+} SearchHalf;
+
+static gpointer
+search_half (gpointer data)
+{
+  SearchHalf *half = data;
+
+  half->found = mc_store_queue_search_ids_between (half->store, half->text, half->first_id,
+                                                   half->last_id, &half->error);
+  return NULL;
+}
+
+static void
+add_hits (McQueueModel *self,
+          GArray       *found)
+{
+  for (guint i = 0; i < found->len; i++)
+    {
+      gint64 id = g_array_index (found, gint64, i);
+
+      if (id <= self->hits_max_id)
+        self->hits[id / 8] |= 1 << (id % 8);
+    }
+}
+
+/* The search's hits as a bitmap. A short prefix ("n", "ng") matches most of a big table, and
+ * reading those row ids out of FTS5 is most of a keystroke's time: when the worker connection
+ * is idle, it reads the upper half of the table while this one reads the lower half. */
+static gboolean
+load_hits (McQueueModel  *self,
+           GError       **error)
+{
+  g_autoptr(GArray) lower = NULL;
+  SearchHalf upper = { self->order_store, self->search, 0, 0, NULL, NULL };
+  GThread *thread = NULL;
+  gint64 max_id;
+
+  if (self->hits != NULL && g_strcmp0 (self->hits_text, self->search) == 0)
+    return TRUE;
+  max_id = mc_store_queue_max_id (self->store, error);
+  if (max_id < 0)
+    return FALSE;
+  if (self->order_store != NULL && !self->loading && max_id > 1000)
+    {
+      upper.first_id = max_id / 2 + 1;
+      upper.last_id = G_MAXINT64;
+      thread = g_thread_new ("mc-search", search_half, &upper);
+    }
+  lower = mc_store_queue_search_ids_between (self->store, self->search, 0,
+                                             thread ? max_id / 2 : G_MAXINT64, error);
+  if (thread != NULL)
+    g_thread_join (thread);
+  if (lower == NULL || (thread != NULL && upper.found == NULL))
+    {
+      if (upper.error != NULL && error != NULL && *error == NULL)
+        g_propagate_error (error, g_steal_pointer (&upper.error));
+      g_clear_error (&upper.error);
+      g_clear_pointer (&upper.found, g_array_unref);
+      return FALSE;
+    }
+  g_clear_pointer (&self->hits, g_free);
+  self->hits = g_malloc0 (max_id / 8 + 1);
+  self->hits_max_id = max_id;
+  add_hits (self, lower);
+  if (upper.found != NULL)
+    {
+      add_hits (self, upper.found);
+      g_array_unref (upper.found);
+    }
+  g_free (self->hits_text);
+  self->hits_text = g_strdup (self->search);
+  return TRUE;
+}
+
+/* The shown array: the view filtered by the search hits, in the view's order. */
+static gboolean
+apply_search (McQueueModel  *self,
+              GError       **error)
+{
+  g_autoptr(GArray) shown = NULL;
+
+  if (self->search == NULL)
+    {
+      announce (self, g_array_ref (self->view_ids),
+                self->partial_total ? self->partial_total : self->view_ids->len);
+      return TRUE;
+    }
+  if (!mc_queue_model_complete (self, error) || !load_hits (self, error))
+    return FALSE;
+  shown = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < self->view_ids->len; i++)
+    {
+      gint64 id = g_array_index (self->view_ids, gint64, i);
+
+      if (id <= self->hits_max_id && (self->hits[id / 8] & (1 << (id % 8))))
+        g_array_append_val (shown, id);
+    }
+  announce (self, shown, shown->len);
+  g_steal_pointer (&shown);
+  return TRUE;
+}
+
+#define FIRST_PAGE 4096
+#define PARTIAL_MIN 50000
+
+static GArray *
+read_view (McQueueModel  *self,
+           guint          limit,
+           GError       **error)
+{
+  McQueueQuery query = {
+    .view = self->view,
+    .ministry = self->ministry,
+    .sort = self->sort,
+    .descending = self->descending,
+    .now = mc_time_now (),
+    .limit = limit,
+  };
+
+  if (self->orders[self->sort] != NULL)
+    return mc_queue_model_order_view (self, query.ministry, query.now, error);
+  return mc_store_queue_list (self->store, &query, error);
+}
+
+static gboolean
+announce_idle (gpointer data)
+{
+  McQueueModel *self = data;
+
+  announce (self, g_array_ref (self->ids), self->ids->len);
+  return G_SOURCE_REMOVE;
+}
+
+/* Reads the rest of a view shown from its first page. Unannounced: the content is what GTK was
+ * told, unless another connection changed the view meanwhile, and then an idle callback
+ * announces the difference (this may run inside GTK's own get_item()). */
+gboolean
+mc_queue_model_complete (McQueueModel  *self,
+                         GError       **error)
+{
+  GArray *full;
+
+  if (self->partial_total == 0)
+    return TRUE;
+  full = read_view (self, 0, error);
+  if (full == NULL)
+    return FALSE;
+  g_clear_pointer (&self->view_ids, g_array_unref);
+  self->view_ids = full;
+  self->partial_total = 0;
+  if (self->search == NULL)
+    {
+      g_clear_pointer (&self->ids, g_array_unref);
+      self->ids = g_array_ref (full);
+      if (full->len != self->n_items)
+        g_idle_add_full (G_PRIORITY_HIGH, announce_idle, g_object_ref (self), g_object_unref);
+    }
+  return TRUE;
+}
+
+/* Reads the view again from the store (another connection may have changed it) and shows it,
+ * still filtered by the search. */
+gboolean
+mc_queue_model_reload (McQueueModel  *self,
+                       GError       **error)
+{
+  GArray *view_ids;
+  gint64 total = 0;
+
+  g_return_val_if_fail (MC_IS_QUEUE_MODEL (self), FALSE);
+
+  self->partial_total = 0;
+  if (self->orders[self->sort] == NULL && self->search == NULL)
+    {
+      total = mc_store_queue_count (self->store, self->view, self->ministry, mc_time_now (), error);
+      if (total < 0)
+        return FALSE;
+    }
+  if (total >= PARTIAL_MIN)
+    {
+      view_ids = read_view (self, FIRST_PAGE, error);
+      if (view_ids != NULL && view_ids->len == FIRST_PAGE)
+        self->partial_total = total;
+    }
+  else
+    view_ids = read_view (self, 0, error);
+  if (view_ids == NULL)
+    return FALSE;
+  g_clear_pointer (&self->view_ids, g_array_unref);
+  self->view_ids = view_ids;
+  g_clear_pointer (&self->hits, g_free);
+  return apply_search (self, error);
+}
+
+McQueueView
+mc_queue_model_get_view (McQueueModel *self)
+{
+  g_return_val_if_fail (MC_IS_QUEUE_MODEL (self), MC_QUEUE_ALL);
+  return self->view;
+}
+
+gboolean
+mc_queue_model_set_view (McQueueModel  *self,
+                         McQueueView    view,
+                         GError       **error)
+{
+  g_return_val_if_fail (MC_IS_QUEUE_MODEL (self), FALSE);
+  g_return_val_if_fail (view < MC_QUEUE_N_VIEWS, FALSE);
+
+  if (self->view == view && self->view_ids != NULL)
+    return TRUE;
+  self->view = view;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
+  return mc_queue_model_reload (self, error);
+}
+
+const char *
+mc_queue_model_get_ministry (McQueueModel *self)
+{
+  g_return_val_if_fail (MC_IS_QUEUE_MODEL (self), NULL);
+  return self->ministry;
+}
+
+/* @ministry: a ministry code, or NULL for all of them. */
+gboolean
+mc_queue_model_set_ministry (McQueueModel  *self,
+                             const char    *ministry,
+                             GError       **error)
+{
+  g_return_val_if_fail (MC_IS_QUEUE_MODEL (self), FALSE);
+
+  if (ministry != NULL && *ministry == '\0')
+    ministry = NULL;
+  if (!set_string (&self->ministry, ministry) && self->view_ids != NULL)
+    return TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MINISTRY]);
+  return mc_queue_model_reload (self, error);
+}
+
+void
+mc_queue_model_get_sort (McQueueModel *self,
+                         McQueueSort  *out_sort,
+                         gboolean     *out_descending)
+{
+  g_return_if_fail (MC_IS_QUEUE_MODEL (self));
+  *out_sort = self->sort;
+  *out_descending = self->descending;
+}
+
+gboolean
+mc_queue_model_set_sort (McQueueModel  *self,
+                         McQueueSort    sort,
+                         gboolean       descending,
+                         GError       **error)
+{
+  g_return_val_if_fail (MC_IS_QUEUE_MODEL (self), FALSE);
+  g_return_val_if_fail (sort < MC_QUEUE_N_SORTS, FALSE);
+
+  descending = !!descending;
+  if (self->sort == sort && self->descending == descending && self->view_ids != NULL)
+    return TRUE;
+  self->sort = sort;
+  self->descending = descending;
+  return mc_queue_model_reload (self, error);
+}
+
+const char *
+mc_queue_model_get_search (McQueueModel *self)
+{
+  g_return_val_if_fail (MC_IS_QUEUE_MODEL (self), NULL);
+  return self->search;
+}
+
+/* Narrows the view to the dossiers matching @text (folded, so “nguyen” finds “Nguyễn” and
+ * “dang” finds “Đặng”). Empty or blank text shows the whole view again. */
+gboolean
+mc_queue_model_set_search (McQueueModel  *self,
+                           const char    *text,
+                           GError       **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
+
+  g_return_val_if_fail (MC_IS_QUEUE_MODEL (self), FALSE);
+
+  if (!set_string (&self->search, *trimmed ? trimmed : NULL))
+    return TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
+  if (self->view_ids == NULL)
+    return mc_queue_model_reload (self, error);
+  return apply_search (self, error);
+}
+
+/* How many dossiers the view holds, whatever the search. */
+guint
+mc_queue_model_get_view_count (McQueueModel *self)
+{
+  g_return_val_if_fail (MC_IS_QUEUE_MODEL (self), 0);
+  if (self->partial_total)
+    return self->partial_total;
+  return self->view_ids ? self->view_ids->len : 0;
+}
+
+gint64
+mc_queue_model_get_id (McQueueModel *self,
+                       guint         position)
+{
+  g_return_val_if_fail (MC_IS_QUEUE_MODEL (self), 0);
+
+  if (self->ids != NULL && position >= self->ids->len && position < self->n_items)
+    mc_queue_model_complete (self, NULL);
+  if (self->ids == NULL || position >= self->ids->len)
+    return 0;
+  return g_array_index (self->ids, gint64, position);
+}
+
+/* Returns: the position of dossier @id among the shown rows, or GTK_INVALID_LIST_POSITION.
+ * A linear scan: a few milliseconds at a million rows, once per opened dossier, where an
+ * id → position map would cost tens of megabytes. */
+guint
+mc_queue_model_find (McQueueModel *self,
+                     gint64        id)
+{
+  g_return_val_if_fail (MC_IS_QUEUE_MODEL (self), GTK_INVALID_LIST_POSITION);
+
+  if (self->ids == NULL)
+    return GTK_INVALID_LIST_POSITION;
+  for (guint i = 0; i < self->ids->len; i++)
+    if (g_array_index (self->ids, gint64, i) == id)
+      return i;
+  if (self->partial_total == 0 || !mc_queue_model_complete (self, NULL))
+    return GTK_INVALID_LIST_POSITION;
+  for (guint i = 0; i < self->ids->len; i++)
+    if (g_array_index (self->ids, gint64, i) == id)
+      return i;
+  return GTK_INVALID_LIST_POSITION;
+}

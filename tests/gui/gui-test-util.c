@@ -1,0 +1,316 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <dlfcn.h>
+#include <gdk/x11/gdkx.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+
+#include "gui-test-util.h"
+
+/* TAP treats exit code 77 as an error: a missing display is a plan of zero tests. */
+gboolean
+mc_test_init_display (int    *argc,
+                      char ***argv)
+{
+  /* The headless recipe (DESIGN.md), and a pinned "now" (a Tuesday, 10:00 in Vietnam) so that
+   * the generated profile and the deadline views are the same on every run. */
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  g_setenv ("GTK_A11Y", "none", FALSE);
+  g_setenv ("MC_NOW", "2026-11-24 10:00", FALSE);
+  if (!gtk_init_check ())
+    {
+      printf ("1..0 # SKIP no display (run under xvfb-run -a)\n");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Makes a profile with @n_dossiers sample dossiers through the real motcuactl (env MOTCUACTL),
+ * with the test environment's pinned MC_NOW. */
+char *
+mc_test_make_profile (guint n_dossiers)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("motcua-gui-XXXXXX", &error);
+  g_autofree char *count = g_strdup_printf ("%u", n_dossiers);
+  const char *motcuactl = g_getenv ("MOTCUACTL");
+  const char *argv[] = { motcuactl, "--profile", dir, "init-sample", "--dossiers", count, NULL };
+  g_autofree char *err = NULL;
+  int status;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (motcuactl);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("motcuactl init-sample failed: %s\n%s", error->message, err);
+  return g_steal_pointer (&dir);
+}
+
+void
+mc_test_remove_profile (const char *dir)
+{
+  const char *names[] = { "motcua.db", "motcua.db-wal", "motcua.db-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+
+      g_remove (path);
+    }
+  g_rmdir (dir);
+}
+
+/* The real application (accelerators, style sheet, shortcuts window) and its window on
+ * @profile_dir, presented. */
+McWindow *
+mc_test_open_window (McApplication **out_app,
+                     const char     *profile_dir)
+{
+  g_autoptr(GError) error = NULL;
+  McApplication *app = mc_application_new ();
+  McWindow *window;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  window = mc_application_open_profile (app, profile_dir, &error);
+  g_assert_no_error (error);
+  g_assert_true (MC_IS_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (window));
+  *out_app = app;
+  return window;
+}
+
+static gboolean
+timed_out (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @condition holds; FALSE if @timeout_ms passed first. */
+gboolean
+mc_test_wait (McTestCondition condition,
+              gpointer        data,
+              guint           timeout_ms)
+{
+  gboolean expired = FALSE;
+  guint id = g_timeout_add (timeout_ms, timed_out, &expired);
+
+  while (!condition (data) && !expired)
+    g_main_context_iteration (NULL, TRUE);
+  if (!expired)
+    g_source_remove (id);
+  return condition (data);
+}
+
+static void
+after_paint (GdkFrameClock *clock,
+             gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* Waits until @widget's surface has painted a frame after everything queued so far. */
+void
+mc_test_wait_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+  gboolean painted = FALSE;
+  gulong id;
+
+  if (!mc_test_wait ((McTestCondition) gtk_widget_get_mapped, widget, 10000))
+    g_error ("the widget was never mapped");
+  clock = gtk_widget_get_frame_clock (widget);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint), &painted);
+  gtk_widget_queue_draw (widget);
+  if (!mc_test_wait (is_true, &painted, 10000))
+    g_error ("no frame painted within 10 s");
+  g_signal_handler_disconnect (clock, id);
+}
+
+static gboolean
+counts_ready (gpointer data)
+{
+  McQueueCounter *counter = mc_window_get_counter (data);
+
+  return !mc_queue_counter_is_busy (counter) && mc_queue_counter_get_view_count (counter, MC_QUEUE_ALL) >= 0;
+}
+
+void
+mc_test_wait_counts (McWindow *window)
+{
+  if (!mc_test_wait (counts_ready, window, 60000))
+    g_error ("the sidebar counts never arrived");
+}
+
+static gboolean
+prepared (gpointer data)
+{
+  return mc_queue_model_is_prepared (mc_window_get_model (data));
+}
+
+void
+mc_test_wait_prepared (McWindow *window)
+{
+  if (!mc_test_wait (prepared, window, 120000))
+    g_error ("the queue orders were never loaded");
+}
+
+typedef struct
+{
+  McQueueModel *model;
+  const char *text;
+} SearchWait;
+
+static gboolean
+search_applied (gpointer data)
+{
+  SearchWait *w = data;
+
+  return g_strcmp0 (mc_queue_model_get_search (w->model), w->text) == 0;
+}
+
+/* Types @text in the search entry as the official would (through GtkEditable) and waits for
+ * the entry's search delay to apply it to the list. */
+void
+mc_test_search (McWindow   *window,
+                const char *text)
+{
+  SearchWait w = { mc_window_get_model (window), *text ? text : NULL };
+
+  gtk_editable_set_text (GTK_EDITABLE (mc_window_get_search_entry (window)), text);
+  if (!mc_test_wait (search_applied, &w, 10000))
+    g_error ("the search “%s” was never applied", text);
+}
+
+sqlite3 *
+mc_test_open_db (const char *profile_dir)
+{
+  g_autofree char *path = g_build_filename (profile_dir, "motcua.db", NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  return db;
+}
+
+char *
+mc_test_query_text (sqlite3    *db,
+                    const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return text;
+}
+
+gint64
+mc_test_query_int (sqlite3    *db,
+                   const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* Renders @widget as it is on screen (its snapshot, through its own renderer) to a PNG. */
+gboolean
+mc_test_save_png (GtkWidget  *widget,
+                  const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return FALSE;
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  return gdk_texture_save_to_png (texture, path);
+}
+
+/* Real key presses through the X server's XTEST extension, so that GTK's own key bindings
+ * (arrows, Page keys, accelerators) run exactly as for a keyboard. libXtst has no pkg-config
+ * file here, so it is opened at run time; FALSE when it or X11 is missing. */
+typedef int (*FakeKeyFunc) (Display *, unsigned int, int, unsigned long);
+typedef KeyCode (*KeysymToKeycodeFunc) (Display *, KeySym);
+typedef int (*SyncFunc) (Display *, int);
+
+gboolean
+mc_test_send_keys (GtkWidget *window,
+                   guint      keyval,
+                   guint      modifier_keyval,
+                   guint      times)
+{
+  static void *xtst, *x11;
+  FakeKeyFunc fake_key;
+  KeysymToKeycodeFunc to_keycode;
+  SyncFunc sync;
+  GdkDisplay *display = gtk_widget_get_display (window);
+  Display *xdisplay;
+
+  if (!GDK_IS_X11_DISPLAY (display))
+    return FALSE;
+  if (xtst == NULL)
+    xtst = dlopen ("libXtst.so.6", RTLD_NOW);
+  if (x11 == NULL)
+    x11 = dlopen ("libX11.so.6", RTLD_NOW);
+  if (xtst == NULL || x11 == NULL)
+    return FALSE;
+  fake_key = (FakeKeyFunc) dlsym (xtst, "XTestFakeKeyEvent");
+  to_keycode = (KeysymToKeycodeFunc) dlsym (x11, "XKeysymToKeycode");
+  sync = (SyncFunc) dlsym (x11, "XSync");
+  if (fake_key == NULL || to_keycode == NULL || sync == NULL)
+    return FALSE;
+
+  xdisplay = gdk_x11_display_get_xdisplay (display);
+  for (guint i = 0; i < times; i++)
+    {
+      if (modifier_keyval)
+        fake_key (xdisplay, to_keycode (xdisplay, modifier_keyval), True, 0);
+      fake_key (xdisplay, to_keycode (xdisplay, keyval), True, 0);
+      fake_key (xdisplay, to_keycode (xdisplay, keyval), False, 0);
+      if (modifier_keyval)
+        fake_key (xdisplay, to_keycode (xdisplay, modifier_keyval), False, 0);
+      sync (xdisplay, False);
+    }
+  return TRUE;
+}
+
+/* The number in a count label, whatever the locale's grouping ("1.234", "1,234", "1234"). */
+gint64
+mc_test_parse_count (const char *text)
+{
+  gint64 n = 0;
+  gboolean any = FALSE;
+
+  for (const char *p = text; *p; p++)
+    if (g_ascii_isdigit (*p))
+      {
+        n = n * 10 + (*p - '0');
+        any = TRUE;
+      }
+  return any ? n : -1;
+}
