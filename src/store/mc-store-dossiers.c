@@ -249,7 +249,7 @@ mc_store_insert_dossier (McStore    *self,
     goto fail;
   d->id = sqlite3_last_insert_rowid (self->db);
 
-  if (!insert_children (self, d, error))
+  if (!mc_store_index_dossier (self, d->id, search, error) || !insert_children (self, d, error))
     goto fail;
   if (own_transaction && !mc_store_commit (self, error))
     goto fail;

@@ -32,6 +32,10 @@ void          mc_store_set_error (McStore     *self,
 gboolean      mc_store_migrate   (McStore     *self,
                                   int          target,
                                   GError     **error);
+gboolean      mc_store_index_dossier (McStore     *self,
+                                      gint64       id,
+                                      const char  *search,
+                                      GError     **error);
 McStore      *mc_store_open_at_version (const char *path,
                                         int         version,
                                         GError    **error);

@@ -46,6 +46,24 @@ mc_store_build_fts_query (const char *query)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* Adds a new dossier to the full-text index, inside the caller's transaction. Every writer that
+ * inserts into dossiers calls this (there is no insert trigger: see schema step 7); updates and
+ * deletes are kept in step by triggers. */
+gboolean
+mc_store_index_dossier (McStore     *self,
+                        gint64       id,
+                        const char  *search,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt = mc_store_prepare (self, "INSERT INTO dossier_fts (rowid, search) VALUES (?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, search, -1, SQLITE_STATIC);
+  return mc_store_step_done (self, stmt, error);
+}
+
 static gboolean
 collect_ids (McStore       *self,
              sqlite3_stmt  *stmt,

@@ -260,7 +260,7 @@ insert_new (McStore     *self,
   if (!*out_inserted)
     return TRUE;
   d->id = sqlite3_last_insert_rowid (self->db);
-  return insert_children (self, d, error);
+  return mc_store_index_dossier (self, d->id, search, error) && insert_children (self, d, error);
 }
 
 static gboolean
