@@ -111,10 +111,12 @@ mc_store_list_sources (McStore  *self,
   return g_steal_pointer (&sources);
 }
 
-static gboolean
-insert_children (McStore    *self,
-                 McDossier  *d,
-                 GError    **error)
+/* The documents, fees, supplements, results and history of a new dossier (or of a pulled one
+ * whose children are replaced), inside the caller's transaction. */
+gboolean
+mc_store_insert_children (McStore    *self,
+                          McDossier  *d,
+                          GError    **error)
 {
   sqlite3_stmt *stmt;
 
@@ -126,7 +128,7 @@ insert_children (McStore    *self,
                                            " VALUES (?, ?, ?, ?)", error)))
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, d->id);
-      mc_store_bind_text (stmt, 2, doc->name);
+      mc_store_bind_text_static (stmt, 2, doc->name);
       sqlite3_bind_int (stmt, 3, doc->is_copy);
       sqlite3_bind_int (stmt, 4, doc->count);
       if (!mc_store_step_done (self, stmt, error))
@@ -140,7 +142,7 @@ insert_children (McStore    *self,
                                            " VALUES (?, ?, ?, ?)", error)))
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, d->id);
-      mc_store_bind_text (stmt, 2, fee->name);
+      mc_store_bind_text_static (stmt, 2, fee->name);
       sqlite3_bind_int64 (stmt, 3, fee->amount_vnd);
       sqlite3_bind_int (stmt, 4, fee->paid);
       if (!mc_store_step_done (self, stmt, error))
@@ -155,7 +157,7 @@ insert_children (McStore    *self,
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, d->id);
       mc_store_bind_time (stmt, 2, s->requested_at);
-      mc_store_bind_text (stmt, 3, s->items);
+      mc_store_bind_text_static (stmt, 3, s->items);
       mc_store_bind_time (stmt, 4, s->received_at);
       if (!mc_store_step_done (self, stmt, error))
         return FALSE;
@@ -168,8 +170,8 @@ insert_children (McStore    *self,
                                            " VALUES (?, ?, ?, ?)", error)))
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, d->id);
-      mc_store_bind_text (stmt, 2, r->name);
-      mc_store_bind_text (stmt, 3, r->number);
+      mc_store_bind_text_static (stmt, 2, r->name);
+      mc_store_bind_text_static (stmt, 3, r->number);
       mc_store_bind_time (stmt, 4, r->issued_at);
       if (!mc_store_step_done (self, stmt, error))
         return FALSE;
@@ -183,11 +185,11 @@ insert_children (McStore    *self,
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, d->id);
       sqlite3_bind_int64 (stmt, 2, s->at);
-      mc_store_bind_text (stmt, 3, s->actor);
-      mc_store_bind_text (stmt, 4, s->unit);
-      mc_store_bind_text (stmt, 5, s->action);
+      mc_store_bind_text_static (stmt, 3, s->actor);
+      mc_store_bind_text_static (stmt, 4, s->unit);
+      mc_store_bind_text_static (stmt, 5, s->action);
       sqlite3_bind_int (stmt, 6, s->status);
-      mc_store_bind_text (stmt, 7, s->note);
+      mc_store_bind_text_static (stmt, 7, s->note);
       if (!mc_store_step_done (self, stmt, error))
         return FALSE;
     }
@@ -249,7 +251,7 @@ mc_store_insert_dossier (McStore    *self,
     goto fail;
   d->id = sqlite3_last_insert_rowid (self->db);
 
-  if (!mc_store_index_dossier (self, d->id, search, error) || !insert_children (self, d, error))
+  if (!mc_store_index_dossier (self, d->id, search, error) || !mc_store_insert_children (self, d, error))
     goto fail;
   if (own_transaction && !mc_store_commit (self, error))
     goto fail;

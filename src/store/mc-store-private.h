@@ -32,6 +32,9 @@ void          mc_store_set_error (McStore     *self,
 gboolean      mc_store_migrate   (McStore     *self,
                                   int          target,
                                   GError     **error);
+gboolean      mc_store_insert_children (McStore   *self,
+                                        McDossier *dossier,
+                                        GError   **error);
 gboolean      mc_store_index_dossier (McStore     *self,
                                       gint64       id,
                                       const char  *search,
@@ -42,6 +45,9 @@ McStore      *mc_store_open_at_version (const char *path,
 void          mc_store_bind_text (sqlite3_stmt *stmt,
                                   int          index,
                                   const char  *text);
+void          mc_store_bind_text_static (sqlite3_stmt *stmt,
+                                         int           index,
+                                         const char   *text);
 void          mc_store_bind_time (sqlite3_stmt *stmt,
                                   int          index,
                                   gint64       unix_seconds);

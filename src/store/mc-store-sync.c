@@ -95,99 +95,6 @@ delete_dossier (McStore  *self,
   return mc_store_step_done (self, stmt, error);
 }
 
-/* Text that outlives the statement's step: no copy (a pull writes millions of these). */
-static void
-bind_static (sqlite3_stmt *stmt,
-             int           index,
-             const char   *text)
-{
-  if (text == NULL)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
-}
-
-/* The children of a pulled dossier, as mc-store-dossiers.c writes them for a new one. */
-static gboolean
-insert_children (McStore    *self,
-                 McDossier  *d,
-                 GError    **error)
-{
-  sqlite3_stmt *stmt;
-
-  for (guint i = 0; i < d->documents->len; i++)
-    {
-      McDocument *x = g_ptr_array_index (d->documents, i);
-
-      if (!(stmt = mc_store_prepare (self, "INSERT INTO documents (dossier_id, name, is_copy, count) VALUES (?, ?, ?, ?)", error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, d->id);
-      bind_static (stmt, 2, x->name);
-      sqlite3_bind_int (stmt, 3, x->is_copy);
-      sqlite3_bind_int (stmt, 4, x->count);
-      if (!mc_store_step_done (self, stmt, error))
-        return FALSE;
-    }
-  for (guint i = 0; i < d->fees->len; i++)
-    {
-      McFee *x = g_ptr_array_index (d->fees, i);
-
-      if (!(stmt = mc_store_prepare (self, "INSERT INTO fees (dossier_id, name, amount_vnd, paid) VALUES (?, ?, ?, ?)", error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, d->id);
-      bind_static (stmt, 2, x->name);
-      sqlite3_bind_int64 (stmt, 3, x->amount_vnd);
-      sqlite3_bind_int (stmt, 4, x->paid);
-      if (!mc_store_step_done (self, stmt, error))
-        return FALSE;
-    }
-  for (guint i = 0; i < d->supplements->len; i++)
-    {
-      McSupplement *x = g_ptr_array_index (d->supplements, i);
-
-      if (!(stmt = mc_store_prepare (self, "INSERT INTO supplements (dossier_id, requested_at, items, received_at)"
-                                           " VALUES (?, ?, ?, ?)", error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, d->id);
-      mc_store_bind_time (stmt, 2, x->requested_at);
-      bind_static (stmt, 3, x->items);
-      mc_store_bind_time (stmt, 4, x->received_at);
-      if (!mc_store_step_done (self, stmt, error))
-        return FALSE;
-    }
-  for (guint i = 0; i < d->results->len; i++)
-    {
-      McResult *x = g_ptr_array_index (d->results, i);
-
-      if (!(stmt = mc_store_prepare (self, "INSERT INTO results (dossier_id, name, number, issued_at) VALUES (?, ?, ?, ?)", error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, d->id);
-      bind_static (stmt, 2, x->name);
-      bind_static (stmt, 3, x->number);
-      mc_store_bind_time (stmt, 4, x->issued_at);
-      if (!mc_store_step_done (self, stmt, error))
-        return FALSE;
-    }
-  for (guint i = 0; i < d->history->len; i++)
-    {
-      McStep *x = g_ptr_array_index (d->history, i);
-
-      if (!(stmt = mc_store_prepare (self, "INSERT INTO history (dossier_id, at, actor, unit, action, status, note)"
-                                           " VALUES (?, ?, ?, ?, ?, ?, ?)", error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, d->id);
-      sqlite3_bind_int64 (stmt, 2, x->at);
-      bind_static (stmt, 3, x->actor);
-      bind_static (stmt, 4, x->unit);
-      bind_static (stmt, 5, x->action);
-      sqlite3_bind_int (stmt, 6, x->status);
-      bind_static (stmt, 7, x->note);
-      if (!mc_store_step_done (self, stmt, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /* Children are replaced whole: the server's copy is the truth for a dossier without pending
  * local actions. */
 static gboolean
@@ -210,7 +117,7 @@ replace_children (McStore    *self,
       if (!mc_store_step_done (self, stmt, error))
         return FALSE;
     }
-  return insert_children (self, d, error);
+  return mc_store_insert_children (self, d, error);
 }
 
 /* A dossier new to this profile, in one statement: the unique (source, number) index answers
@@ -233,16 +140,16 @@ insert_new (McStore     *self,
 
   if (stmt == NULL)
     return FALSE;
-  bind_static (stmt, 1, source_id);
-  bind_static (stmt, 2, d->number);
-  bind_static (stmt, 3, d->procedure_code);
-  bind_static (stmt, 4, d->procedure_name ? d->procedure_name : "");
-  bind_static (stmt, 5, d->field_code);
-  bind_static (stmt, 6, d->applicant_name);
+  mc_store_bind_text_static (stmt, 1, source_id);
+  mc_store_bind_text_static (stmt, 2, d->number);
+  mc_store_bind_text_static (stmt, 3, d->procedure_code);
+  mc_store_bind_text_static (stmt, 4, d->procedure_name ? d->procedure_name : "");
+  mc_store_bind_text_static (stmt, 5, d->field_code);
+  mc_store_bind_text_static (stmt, 6, d->applicant_name);
   sqlite3_bind_int (stmt, 7, d->applicant_kind);
-  bind_static (stmt, 8, d->id_number);
-  bind_static (stmt, 9, d->phone);
-  bind_static (stmt, 10, d->address);
+  mc_store_bind_text_static (stmt, 8, d->id_number);
+  mc_store_bind_text_static (stmt, 9, d->phone);
+  mc_store_bind_text_static (stmt, 10, d->address);
   sqlite3_bind_int (stmt, 11, d->channel);
   sqlite3_bind_int (stmt, 12, d->return_method);
   sqlite3_bind_int (stmt, 13, d->status);
@@ -251,16 +158,16 @@ insert_new (McStore     *self,
   mc_store_bind_time (stmt, 16, d->due_at);
   mc_store_bind_time (stmt, 17, d->finished_at);
   mc_store_bind_time (stmt, 18, d->returned_at);
-  bind_static (stmt, 19, d->server_version);
-  bind_static (stmt, 20, search);
-  bind_static (stmt, 21, remote_id);
+  mc_store_bind_text_static (stmt, 19, d->server_version);
+  mc_store_bind_text_static (stmt, 20, search);
+  mc_store_bind_text_static (stmt, 21, remote_id);
   if (!mc_store_step_done (self, stmt, error))
     return FALSE;
   *out_inserted = sqlite3_changes (self->db) > 0;
   if (!*out_inserted)
     return TRUE;
   d->id = sqlite3_last_insert_rowid (self->db);
-  return mc_store_index_dossier (self, d->id, search, error) && insert_children (self, d, error);
+  return mc_store_index_dossier (self, d->id, search, error) && mc_store_insert_children (self, d, error);
 }
 
 static gboolean
@@ -339,8 +246,8 @@ upsert (McStore           *self,
 
   if (!(stmt = mc_store_prepare (self, "SELECT id, server_version FROM dossiers WHERE source_id = ? AND number = ?", error)))
     return FALSE;
-  bind_static (stmt, 1, source_id);
-  bind_static (stmt, 2, d->number);
+  mc_store_bind_text_static (stmt, 1, source_id);
+  mc_store_bind_text_static (stmt, 2, d->number);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {

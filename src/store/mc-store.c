@@ -129,6 +129,19 @@ mc_store_bind_text (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
 }
 
+/* The same without a copy, for hot paths: @text must stay alive until the statement has been
+ * stepped, which is always the case when the step follows the binds at once. */
+void
+mc_store_bind_text_static (sqlite3_stmt *stmt,
+                           int           index,
+                           const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
+}
+
 void
 mc_store_bind_time (sqlite3_stmt *stmt,
                     int           index,
