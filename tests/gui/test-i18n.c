@@ -19,9 +19,12 @@ unquote_po (const char *line)
   const char *start = strchr (line, '"');
   const char *end = strrchr (line, '"');
 
+  g_autofree char *quoted = NULL;
+
   if (start == NULL || end == start)
     return g_strdup ("");
-  return g_strcompress (g_strndup (start + 1, end - start - 1));
+  quoted = g_strndup (start + 1, end - start - 1);
+  return g_strcompress (quoted);
 }
 
 static void
