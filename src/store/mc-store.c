@@ -179,8 +179,18 @@ prepare_file (const char        *path,
                    "Cannot create the profile directory %s: %s", dir, g_strerror (saved));
       return FALSE;
     }
-  fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-  if (fd < 0)
+  /* Never open and close an existing database here: closing any descriptor of a file drops
+   * every POSIX lock this process holds on it, so a connection already open (the window's,
+   * while the sync engine opens its own) would lose the lock that tells another process
+   * (motcuactl) it is not the last one — which then checkpoints and deletes the WAL under it.
+   * Only a file that did not exist (O_EXCL) is created and closed. */
+  fd = g_open (path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd >= 0)
+    {
+      g_close (fd, NULL);
+      return TRUE;
+    }
+  if (errno != EEXIST)
     {
       int saved = errno;
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
@@ -188,8 +198,7 @@ prepare_file (const char        *path,
       return FALSE;
     }
   /* An existing file keeps whatever mode it had (a copy, an old version): tighten it. */
-  fchmod (fd, 0600);
-  g_close (fd, NULL);
+  g_chmod (path, 0600);
   return TRUE;
 }
 
