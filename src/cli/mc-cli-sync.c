@@ -3,7 +3,6 @@
 
 #include <glib-unix.h>
 #include <glib/gi18n.h>
-#include <libsecret/secret.h>
 #include <stdio.h>
 #include <string.h>
 #include <termios.h>
@@ -11,28 +10,16 @@
 
 #include "mc-cli.h"
 #include "mc-connector.h"
+#include "mc-secrets.h"
+#include "mc-sign-in.h"
 #include "mc-store-sync.h"
 #include "mc-sync-engine.h"
 #include "mc-time.h"
 
-/* motcuactl sources add|list|remove and motcuactl sync. A source's password (and the REST
- * dialect's application key) is read from stdin or a prompt without echo — never from the
- * command line — and kept in the Secret Service, keyed by profile and source. */
-
-static const SecretSchema *
-source_schema (void)
-{
-  static const SecretSchema schema = {
-    "io.github.motcua.MotCua.Source", SECRET_SCHEMA_NONE,
-    {
-      { "profile", SECRET_SCHEMA_ATTRIBUTE_STRING },
-      { "source", SECRET_SCHEMA_ATTRIBUTE_STRING },
-      { "kind", SECRET_SCHEMA_ATTRIBUTE_STRING },
-      { NULL, 0 },
-    }
-  };
-  return &schema;
-}
+/* motcuactl sources add|list|remove|signin|pin|test and motcuactl sync. A source's password
+ * (the LGSP client secret, and the REST dialect's application key) is read from stdin or a
+ * prompt without echo — never from the command line — and kept in the Secret Service through
+ * mc-secrets, keyed by profile and source. */
 
 static const struct {
   const char *dialect;
@@ -41,9 +28,10 @@ static const struct {
   { "dvcqg", "G03" }, { "lgsp", "G09" }, { "rest", "G16" }, { "feed", "G18" }, { "legacy", "G21" },
 };
 
-/* One line from stdin; on a terminal, prompted on stderr with the echo off. */
-static char *
-read_secret (const char *prompt)
+/* One line from stdin; on a terminal, prompted on stderr with the echo off. Never from the
+ * command line, where every user of the computer could read it (ps, /proc). */
+char *
+mc_cli_read_secret (const char *prompt)
 {
   gboolean tty = isatty (STDIN_FILENO);
   struct termios saved, quiet;
@@ -72,43 +60,22 @@ read_secret (const char *prompt)
   return line;
 }
 
-static gboolean
-store_secret (const char  *profile,
-              const char  *source_id,
-              const char  *kind,
-              const char  *secret,
-              GError     **error)
+const char *
+mc_cli_secret_prompt (McSecretKind kind)
 {
-  g_autofree char *label = g_strdup_printf ("Một Cửa: %s (%s)", source_id, kind);
-
-  return secret_password_store_sync (source_schema (), SECRET_COLLECTION_DEFAULT, label, secret, NULL, error,
-                                     "profile", profile, "source", source_id, "kind", kind, NULL);
+  switch (kind)
+    {
+    case MC_SECRET_CLIENT_SECRET: return _("Client secret: ");
+    case MC_SECRET_API_KEY: return _("Application key: ");
+    default: return _("Password: ");
+    }
 }
 
-static GHashTable *
-lookup_secrets (const char  *profile,
-                const char  *source_id,
-                GError     **error)
+static void
+wipe (char *secret)
 {
-  g_autoptr(GHashTable) secrets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                          (GDestroyNotify) secret_password_free);
-  static const char *kinds[] = { "password", "api-key" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    {
-      GError *local = NULL;
-      char *value = secret_password_lookup_sync (source_schema (), NULL, &local, "profile", profile,
-                                                 "source", source_id, "kind", kinds[i], NULL);
-
-      if (local != NULL)
-        {
-          g_propagate_error (error, local);
-          return NULL;
-        }
-      if (value != NULL)
-        g_hash_table_insert (secrets, g_strdup (kinds[i]), value);
-    }
-  return g_steal_pointer (&secrets);
+  if (secret != NULL)
+    memset (secret, 0, strlen (secret));
 }
 
 static int
@@ -129,6 +96,7 @@ sources_add (McCli  *cli,
   g_autoptr(GOptionContext) context = g_option_context_new (_("ID — add a ministry system; the password is read from standard input"));
   g_autoptr(McStore) store = NULL;
   g_autoptr(McSource) source = NULL;
+  g_autoptr(McSecrets) keyring = NULL;
   g_autofree char *password = NULL;
   g_autofree char *api_key = NULL;
   GError *error = NULL;
@@ -151,26 +119,27 @@ sources_add (McCli  *cli,
     return mc_cli_usage ("sources add", _("--url must start with http:// or https://"));
 
   source = mc_source_new (argv[1], ministry, dialect, name ? name : mc_ministry_name (ministry), url, unit, account);
-  password = read_secret (_("Password: "));
+  password = mc_cli_read_secret (mc_cli_secret_prompt (mc_secret_kind_for_sign_in (dialect)));
   if (password == NULL || *password == '\0')
     return mc_cli_usage ("sources add", _("a password is needed on standard input"));
-  if (g_str_equal (dialect, "rest") && ((api_key = read_secret (_("Application key: "))) == NULL || *api_key == '\0'))
+  if (mc_secrets_dialect_needs_api_key (dialect)
+      && ((api_key = mc_cli_read_secret (mc_cli_secret_prompt (MC_SECRET_API_KEY))) == NULL || *api_key == '\0'))
     return mc_cli_usage ("sources add", _("this dialect also needs an application key, on the next line"));
 
   if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_CREATE, &status)))
     return status;
   if (!mc_store_add_source (store, source, &error))
     return mc_cli_fail (error);
-  if (!store_secret (mc_store_get_path (store), source->id, "password", password, &error)
-      || (api_key && !store_secret (mc_store_get_path (store), source->id, "api-key", api_key, &error)))
+  keyring = mc_secrets_new (mc_store_get_path (store));
+  if (!mc_sign_in_keep (keyring, source, password, api_key, NULL, &error))
     {
       g_autoptr(GError) ignored = NULL;
 
       mc_store_remove_source (store, source->id, &ignored);
-      g_prefix_error (&error, _("Cannot keep the password in the Secret Service: "));
       return mc_cli_fail (error);
     }
-  memset (password, 0, strlen (password));
+  wipe (password);
+  wipe (api_key);
   g_print (_("Source %s added (%s, %s)\n"), source->id, source->dialect, source->base_url);
   return MC_CLI_OK;
 }
@@ -227,6 +196,11 @@ sources_list (McCli  *cli,
       json_builder_add_string_value (b, s->unit_code);
       json_builder_set_member_name (b, "account");
       json_builder_add_string_value (b, s->account);
+      json_builder_set_member_name (b, "pinned_certificate");
+      if (s->pinned_certificate != NULL)
+        json_builder_add_string_value (b, s->pinned_certificate);
+      else
+        json_builder_add_null_value (b);
       json_builder_set_member_name (b, "last_sync");
       if (last > 0)
         {
@@ -262,11 +236,9 @@ sources_remove (McCli  *cli,
     return mc_cli_usage ("sources remove", _("one source ID is needed"));
   if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING, &status)))
     return status;
+  /* The store removes the source's credentials from the Secret Service with it. */
   if (!mc_store_sync_remove_source (store, argv[1], &error))
     return mc_cli_fail (error);
-  /* The Secret Service may be absent (a server without a session): the source is gone anyway. */
-  secret_password_clear_sync (source_schema (), NULL, NULL, "profile", mc_store_get_path (store),
-                              "source", argv[1], NULL);
   g_print (_("Source %s removed\n"), argv[1]);
   return MC_CLI_OK;
 }
@@ -282,7 +254,13 @@ mc_cli_sources (McCli  *cli,
     return sources_list (cli, argc - 1, argv + 1);
   if (argc >= 2 && g_str_equal (argv[1], "remove"))
     return sources_remove (cli, argc - 1, argv + 1);
-  return mc_cli_usage ("sources", _("add, list or remove is needed"));
+  if (argc >= 2 && g_str_equal (argv[1], "signin"))
+    return mc_cli_sources_signin (cli, argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "pin"))
+    return mc_cli_sources_pin (cli, argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "test"))
+    return mc_cli_sources_test (cli, argc - 1, argv + 1);
+  return mc_cli_usage ("sources", _("add, list, remove, signin, pin or test is needed"));
 }
 
 /* motcuactl sync */
@@ -347,6 +325,12 @@ print_summary (McSyncEngine *engine,
                  ids[i], p.inserted, p.updated, p.deleted, p.held, p.requests);
       else
         g_print ("%s: %s — %s\n", ids[i], mc_sync_state_label (p.state), p.message ? p.message : "");
+      /* The push side: what the outbox sent, parked for review, and still holds. */
+      if (p.push_skipped)
+        g_print (_("%s: actions not sent: another Một Cửa is sending this profile's actions\n"), ids[i]);
+      else if (p.sent + p.conflicts + p.rejected + p.waiting > 0)
+        g_print (_("%s: actions — %u sent, %u changed on the system (needs review), %u refused, %u waiting\n"),
+                 ids[i], p.sent, p.conflicts, p.rejected, p.waiting);
     }
 }
 
@@ -363,10 +347,11 @@ mc_cli_sync (McCli  *cli,
     { "full", 0, 0, G_OPTION_ARG_NONE, &full, N_("Read everything again and drop what the system no longer lists"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("— pull dossiers from the ministry systems"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— send the outbox to the ministry systems and pull their dossiers"));
   g_autoptr(McStore) store = NULL;
   g_autoptr(GPtrArray) sources = NULL;
   g_autoptr(McSyncEngine) engine = NULL;
+  g_autoptr(McSecrets) keyring = NULL;
   g_auto(GStrv) ids = NULL;
   SyncRun run = { .progress = mc_cli_progress_wanted () };
   GError *error = NULL;
@@ -384,6 +369,8 @@ mc_cli_sync (McCli  *cli,
     return mc_cli_fail (error);
 
   engine = mc_sync_engine_new (mc_store_get_path (store));
+  keyring = mc_secrets_new (mc_store_get_path (store));
+  mc_sync_engine_set_keyring (engine, keyring);
   for (guint i = 0; i < sources->len; i++)
     {
       McSource *s = g_ptr_array_index (sources, i);
@@ -392,9 +379,9 @@ mc_cli_sync (McCli  *cli,
 
       if ((source_id && !g_str_equal (source_id, s->id)) || (!source_id && !s->enabled))
         continue;
-      if (!(secrets = lookup_secrets (mc_store_get_path (store), s->id, &local)))
+      if (!(secrets = mc_secrets_load_source_sync (keyring, s, NULL, &local)))
         {
-          g_printerr (_("motcuactl: %s: cannot read the password from the Secret Service: %s\n"), s->id, local->message);
+          g_printerr ("motcuactl: %s\n", local->message);
           status = MC_CLI_FAILED;
           continue;
         }

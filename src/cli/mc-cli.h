@@ -3,6 +3,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "mc-secrets.h"
 #include "mc-store.h"
 
 G_BEGIN_DECLS
@@ -38,6 +39,9 @@ McStore  *mc_cli_open_store    (McCli       *cli,
                                 int         *out_status);
 void      mc_cli_print_json    (JsonNode    *node);
 gboolean  mc_cli_progress_wanted (void);
+/* Secrets: one line from stdin, prompted without echo on a terminal (mc-cli-sync.c). */
+char       *mc_cli_read_secret   (const char  *prompt);
+const char *mc_cli_secret_prompt (McSecretKind kind);
 
 int mc_cli_init_sample (McCli *cli, int argc, char **argv);
 int mc_cli_search      (McCli *cli, int argc, char **argv);
@@ -55,5 +59,8 @@ int mc_cli_outbox      (McCli *cli, int argc, char **argv);
 int mc_cli_audit       (McCli *cli, int argc, char **argv);
 int mc_cli_sources     (McCli *cli, int argc, char **argv);
 int mc_cli_sync        (McCli *cli, int argc, char **argv);
+int mc_cli_sources_signin (McCli *cli, int argc, char **argv);
+int mc_cli_sources_pin    (McCli *cli, int argc, char **argv);
+int mc_cli_sources_test   (McCli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -27,6 +27,17 @@ mc_source_new (const char *id,
   return s;
 }
 
+McSource *
+mc_source_copy (const McSource *source)
+{
+  McSource *s = mc_source_new (source->id, source->ministry, source->dialect, source->name, source->base_url,
+                               source->unit_code, source->account);
+
+  s->enabled = source->enabled;
+  s->pinned_certificate = g_strdup (source->pinned_certificate);
+  return s;
+}
+
 void
 mc_source_free (McSource *s)
 {
@@ -39,6 +50,7 @@ mc_source_free (McSource *s)
   g_free (s->base_url);
   g_free (s->unit_code);
   g_free (s->account);
+  g_free (s->pinned_certificate);
   g_free (s);
 }
 

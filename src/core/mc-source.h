@@ -17,6 +17,7 @@ typedef struct
   char *unit_code;  /* mã đơn vị */
   char *account;    /* user name or client id; not secret */
   gboolean enabled;
+  char *pinned_certificate;  /* SHA-256 fingerprint "AB:CD:…" accepted by the official, or NULL */
 } McSource;
 
 McSource *mc_source_new  (const char *id,
@@ -26,6 +27,7 @@ McSource *mc_source_new  (const char *id,
                           const char *base_url,
                           const char *unit_code,
                           const char *account);
+McSource *mc_source_copy (const McSource *source);
 void      mc_source_free (McSource   *source);
 
 const char *mc_ministry_name (const char *ministry_code);

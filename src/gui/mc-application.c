@@ -4,16 +4,29 @@
 #include <glib/gi18n-lib.h>
 
 #include "mc-application.h"
+#include "mc-preferences-window.h"
+#include "mc-sync-setup.h"
+#include "mc-trainer-panel.h"
+#include "mc-training-welcome.h"
 
 /* The application: one window on one profile (one official's database). `motcua --profile DIR`
  * opens another profile, such as a training one, in a process of its own so that it never
- * hands its window to an instance showing the real profile. */
+ * hands its window to an instance showing the real profile; `motcua --training` likewise opens
+ * the training sandbox (mc-training.c). The application owns the sync engine of the open
+ * profile (mc-sync-setup.c): windows only show it. */
 
 struct _McApplication
 {
   AdwApplication parent_instance;
 
   char *profile_dir;
+  gboolean training_mode;
+
+  /* The one sync engine, for the open profile's enabled sources; and in training mode the
+   * embedded simulator and sandbox (mc-training.c). */
+  McSyncEngine *engine;
+  GCancellable *engine_setup;
+  McTraining *training;
 };
 
 G_DEFINE_FINAL_TYPE (McApplication, mc_application, ADW_TYPE_APPLICATION)
@@ -21,6 +34,8 @@ G_DEFINE_FINAL_TYPE (McApplication, mc_application, ADW_TYPE_APPLICATION)
 static const GOptionEntry option_entries[] = {
   { "profile", 'p', 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Open the profile in directory DIR (a training profile, for instance)"), N_("DIR") },
+  { "training", 't', 0, G_OPTION_ARG_NONE, NULL,
+    N_("Practice on sample data with simulated ministry systems (training mode)"), NULL },
   { NULL }
 };
 
@@ -30,7 +45,9 @@ static const struct {
   const char *accels[3];
 } accels[] = {
   { "app.quit", { "<Primary>q", NULL } },
+  { "app.preferences", { "<Primary>comma", NULL } },
   { "win.search", { "<Primary>f", NULL } },
+  { "win.receive-new", { "<Primary>n", NULL } },
   { "win.shortcut-view(1)", { "<Primary>1", NULL } },
   { "win.shortcut-view(2)", { "<Primary>2", NULL } },
   { "win.shortcut-view(3)", { "<Primary>3", NULL } },
@@ -70,9 +87,256 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* Sync and training mode */
+
+static McWindow *
+main_window (McApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (MC_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+static void
+drop_engine (McApplication *self)
+{
+  g_cancellable_cancel (self->engine_setup);
+  g_clear_object (&self->engine_setup);
+  if (self->engine != NULL)
+    mc_sync_engine_stop (self->engine);
+  g_clear_object (&self->engine);
+  if (self->training != NULL)
+    mc_training_set_engine (self->training, NULL);
+}
+
+static void
+engine_ready (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(McApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  McSyncEngine *engine = mc_sync_setup_engine_finish (result, &error);
+  McWindow *window = main_window (self);
+
+  if (engine == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Cannot sync: %s", error->message);
+      return;
+    }
+  g_clear_object (&self->engine_setup);
+  self->engine = engine;
+  if (window != NULL)
+    mc_window_set_sync_engine (window, engine);
+  if (self->training != NULL)
+    mc_training_set_engine (self->training, engine);
+  /* Start-up sync, then the timer, network changes and backoff: the engine's own triggers. */
+  mc_sync_engine_start (engine);
+}
+
+/* Gives @window's profile its sync engine (replacing any other). */
+static void
+start_sync (McApplication *self,
+            McWindow      *window)
+{
+  drop_engine (self);
+  self->engine_setup = g_cancellable_new ();
+  mc_sync_setup_engine_async (mc_window_get_store (window), self->training ? mc_training_get_sim (self->training) : NULL,
+                              self->engine_setup, engine_ready, g_object_ref (self));
+}
+
+/* The profile's sources or credentials changed (Preferences, sign-in): a new engine reads
+ * them again. */
+void
+mc_application_reload_sync (McApplication *self)
+{
+  McWindow *window;
+
+  g_return_if_fail (MC_IS_APPLICATION (self));
+  if ((window = main_window (self)) != NULL)
+    start_sync (self, window);
+}
+
+McSyncEngine *
+mc_application_get_sync_engine (McApplication *self)
+{
+  g_return_val_if_fail (MC_IS_APPLICATION (self), NULL);
+  return self->engine;
+}
+
+McTraining *
+mc_application_get_training (McApplication *self)
+{
+  g_return_val_if_fail (MC_IS_APPLICATION (self), NULL);
+  return self->training;
+}
+
+static void
+trainer_panel_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  McApplication *self = MC_APPLICATION (user_data);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (MC_IS_TRAINER_PANEL (l->data))
+      {
+        gtk_window_present (l->data);
+        return;
+      }
+  gtk_window_present (GTK_WINDOW (mc_trainer_panel_new (GTK_APPLICATION (self), self->training)));
+}
+
+static void
+reset_engine_stopped (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  McApplication *self = MC_APPLICATION (user_data);
+  g_autoptr(GError) error = NULL;
+  McWindow *window;
+
+  if (result != NULL)
+    mc_sync_setup_stop_finish (result, NULL);
+  if (!mc_training_reset_sandbox (self->training, &error)
+      || !(window = mc_application_open_training (self, &error)))
+    g_warning ("Cannot reset the sandbox: %s", error->message);
+  else
+    gtk_window_present (GTK_WINDOW (window));
+  g_application_release (G_APPLICATION (self));
+}
+
+/* The sandbox back to its start: the window and the engine go first, so that nothing has the
+ * old profile open for writing when it is replaced. The trainer panel stays. */
+static void
+training_reset_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  McApplication *self = MC_APPLICATION (user_data);
+  McWindow *window = main_window (self);
+  g_autoptr(McSyncEngine) engine = self->engine ? g_object_ref (self->engine) : NULL;
+
+  g_application_hold (G_APPLICATION (self));
+  if (window != NULL)
+    gtk_window_destroy (GTK_WINDOW (window));
+  drop_engine (self);
+  if (engine != NULL)
+    mc_sync_setup_stop_async (engine, reset_engine_stopped, self);
+  else
+    reset_engine_stopped (NULL, NULL, self);
+}
+
+static void
+training_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  g_autoptr(GError) error = NULL;
+  McWindow *window = mc_application_open_training (MC_APPLICATION (user_data), &error);
+
+  if (window == NULL)
+    g_warning ("Cannot start training mode: %s", error->message);
+  else
+    gtk_window_present (GTK_WINDOW (window));
+}
+
+static const GActionEntry training_actions[] = {
+  { .name = "trainer-panel", .activate = trainer_panel_action },
+  { .name = "training-reset", .activate = training_reset_action },
+};
+
+/* Opens the training profile (never the real one: mc_store_default_profile_dir ("training"))
+ * in this process, with the simulator embedded on loopback, and syncs it. Creates the profile
+ * and starts the simulator on first use; closes the window of another profile. */
+McWindow *
+mc_application_open_training (McApplication  *self,
+                              GError        **error)
+{
+  McWindow *window;
+
+  g_return_val_if_fail (MC_IS_APPLICATION (self), NULL);
+
+  if (self->training == NULL)
+    {
+      g_autofree char *dir = mc_store_default_profile_dir ("training");
+      g_autoptr(McTraining) training = mc_training_new (dir);
+
+      if (!mc_training_start (training, error))
+        return NULL;
+      self->training = g_steal_pointer (&training);
+      g_action_map_add_action_entries (G_ACTION_MAP (self), training_actions, G_N_ELEMENTS (training_actions), self);
+    }
+  if ((window = main_window (self)) != NULL)
+    {
+      drop_engine (self);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+  if (!(window = mc_application_open_profile (self, mc_training_get_profile_dir (self->training), error)))
+    return NULL;
+  mc_window_set_training (window, TRUE);
+  start_sync (self, window);
+  return window;
+}
+
+/* The window of the profile this process shows (the Preferences and notifications act on it). */
+static McWindow *
+profile_window (GtkApplication *app)
+{
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (MC_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  McWindow *window = profile_window (app);
+  McPreferencesWindow *preferences;
+
+  if (window == NULL)
+    return;
+  /* One Preferences window: a second Ctrl+comma brings it back. */
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (MC_IS_PREFERENCES_WINDOW (l->data))
+      {
+        gtk_window_present (l->data);
+        return;
+      }
+  preferences = mc_preferences_window_new (window);
+  mc_preferences_window_set_engine (preferences, MC_APPLICATION (app)->engine);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+/* app.show-view("overdue"): from the morning notification to the matching view. */
+static void
+show_view_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  McWindow *window = profile_window (GTK_APPLICATION (user_data));
+  const char *id = g_variant_get_string (parameter, NULL);
+
+  if (window == NULL)
+    return;
+  for (McQueueView v = 0; v < MC_QUEUE_N_VIEWS; v++)
+    if (g_str_equal (mc_queue_view_id (v), id))
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.select-view", "i", (int) v);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = quit_action },
+  { .name = "preferences", .activate = preferences_action },
+  { .name = "show-view", .activate = show_view_action, .parameter_type = "s" },
   { .name = "about", .activate = about_action },
+  { .name = "training", .activate = training_action },
 };
 
 static int
@@ -81,7 +345,8 @@ mc_application_handle_local_options (GApplication *application,
 {
   McApplication *self = MC_APPLICATION (application);
 
-  if (g_variant_dict_lookup (options, "profile", "^ay", &self->profile_dir))
+  self->training_mode = g_variant_dict_contains (options, "training");
+  if (g_variant_dict_lookup (options, "profile", "^ay", &self->profile_dir) || self->training_mode)
     g_application_set_flags (application, g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
   return -1;
 }
@@ -119,8 +384,27 @@ mc_application_activate (GApplication *application)
       gtk_window_present (window);
       return;
     }
-  profile = self->profile_dir ? g_strdup (self->profile_dir) : mc_store_default_profile_dir (NULL);
-  window = GTK_WINDOW (mc_application_open_profile (self, profile, &error));
+  if (self->training_mode)
+    window = GTK_WINDOW (mc_application_open_training (self, &error));
+  else
+    {
+      g_autoptr(GPtrArray) sources = NULL;
+
+      profile = self->profile_dir ? g_strdup (self->profile_dir) : mc_store_default_profile_dir (NULL);
+      window = GTK_WINDOW (mc_application_open_profile (self, profile, &error));
+      if (window != NULL)
+        {
+          start_sync (self, MC_WINDOW (window));
+          sources = mc_store_list_sources (mc_window_get_store (MC_WINDOW (window)), NULL);
+        }
+      /* First start: no ministry system yet. Practise, or connect. */
+      if (sources != NULL && sources->len == 0)
+        {
+          gtk_window_present (window);
+          gtk_window_present (GTK_WINDOW (mc_training_welcome_new (window)));
+          return;
+        }
+    }
   if (window != NULL)
     {
       gtk_window_present (window);
@@ -140,6 +424,8 @@ mc_application_finalize (GObject *object)
 {
   McApplication *self = MC_APPLICATION (object);
 
+  drop_engine (self);
+  g_clear_object (&self->training);
   g_free (self->profile_dir);
   G_OBJECT_CLASS (mc_application_parent_class)->finalize (object);
 }

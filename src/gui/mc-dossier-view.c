@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
+#include "mc-action-bar.h"
 #include "mc-catalog.h"
 #include "mc-dossier-view.h"
 #include "mc-format.h"
@@ -25,6 +26,7 @@ struct _McDossierView
   GtkLabel *number_label;
   GtkLabel *procedure_label;
   GtkLabel *status_label;
+  McActionBar *action_bar;
   GtkListBox *applicant_list;
   GtkListBox *procedure_list;
   GtkListBox *documents_list;
@@ -124,9 +126,10 @@ fill_applicant (McDossierView *self,
 
 static void
 fill_procedure (McDossierView *self,
-                McCalendar    *calendar,
+                McStore       *store,
                 McDossier     *d)
 {
+  McDeadlineSettings settings;
   const McProcedure *p = mc_catalog_lookup (mc_catalog_get_default (), d->procedure_code);
   g_autofree char *left = NULL;
   McUrgency urgency;
@@ -144,7 +147,10 @@ fill_procedure (McDossierView *self,
   add_time_row (self->procedure_list, C_("date", "Submitted"), d->submitted_at);
   add_time_row (self->procedure_list, C_("date", "Received"), d->received_at);
   add_time_row (self->procedure_list, _("Due"), d->due_at);
-  left = mc_format_time_left (calendar, d->status, d->due_at, mc_time_now (), &urgency);
+  /* The office's own hours and calendar, as the Preferences window set them. */
+  mc_store_queue_get_deadline_settings (store, &settings);
+  left = mc_format_time_left_for (&settings, mc_store_queue_get_calendar (store), d->status, d->due_at,
+                                  mc_time_now (), &urgency);
   row = add_row (self->procedure_list, _("Time left"), left);
   gtk_widget_add_css_class (row, mc_format_urgency_class (urgency));
   add_time_row (self->procedure_list, _("Processing finished"), d->finished_at);
@@ -338,6 +344,8 @@ mc_dossier_view_class_init (McDossierViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McDossierView, number_label);
   gtk_widget_class_bind_template_child (widget_class, McDossierView, procedure_label);
   gtk_widget_class_bind_template_child (widget_class, McDossierView, status_label);
+  gtk_widget_class_bind_template_child (widget_class, McDossierView, action_bar);
+  g_type_ensure (MC_TYPE_ACTION_BAR);
   gtk_widget_class_bind_template_child (widget_class, McDossierView, applicant_list);
   gtk_widget_class_bind_template_child (widget_class, McDossierView, procedure_list);
   gtk_widget_class_bind_template_child (widget_class, McDossierView, documents_list);
@@ -397,7 +405,7 @@ mc_dossier_view_show (McDossierView  *self,
     {
       fill_header (self, d);
       fill_applicant (self, d);
-      fill_procedure (self, mc_store_queue_get_calendar (store), d);
+      fill_procedure (self, store, d);
       fill_documents (self, d);
       fill_fees (self, d);
       fill_supplements (self, d);
@@ -405,6 +413,8 @@ mc_dossier_view_show (McDossierView  *self,
       fill_history (self, d);
       fill_linked (self, store, d);
       fill_source (self, store, d);
+      /* The actions the status table allows now, and the forms to print. */
+      mc_action_bar_set_dossier (self->action_bar, store, d);
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
       self->dossier = g_steal_pointer (&d);
     }

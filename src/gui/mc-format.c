@@ -55,23 +55,24 @@ mc_format_duration (int            duration,
 }
 
 /* The time left before @due_at as the queue's "time left" column says it, in working time
- * (the deadline engine, with the office calendar). Only dossiers in the office's hands have a
- * running clock: a supplement request pauses it, and a finished dossier has none. */
+ * (the deadline engine, with the office calendar and the office hours @settings; NULL: the
+ * default hours). Only dossiers in the office's hands have a running clock: a supplement
+ * request pauses it, and a finished dossier has none. */
 char *
-mc_format_time_left (McCalendar *calendar,
-                     McStatus    status,
-                     gint64      due_at,
-                     gint64      now,
-                     McUrgency  *out_urgency)
+mc_format_time_left_for (const McDeadlineSettings *settings,
+                         McCalendar               *calendar,
+                         McStatus                  status,
+                         gint64                    due_at,
+                         gint64                    now,
+                         McUrgency                *out_urgency)
 {
-  static McDeadlineSettings settings;
-  static gsize initialized;
+  McDeadlineSettings defaults;
   gint64 remaining;
 
-  if (g_once_init_enter (&initialized))
+  if (settings == NULL)
     {
-      mc_deadline_settings_init (&settings);
-      g_once_init_leave (&initialized, 1);
+      mc_deadline_settings_init (&defaults);
+      settings = &defaults;
     }
   *out_urgency = MC_URGENCY_NONE;
   if (due_at == 0 || !(status == MC_STATUS_RECEIVED || status == MC_STATUS_PROCESSING ||
@@ -81,14 +82,25 @@ mc_format_time_left (McCalendar *calendar,
         return g_strdup (_("paused"));
       return g_strdup ("—");
     }
-  remaining = mc_deadline_remaining (&settings, calendar, due_at, now);
+  remaining = mc_deadline_remaining (settings, calendar, due_at, now);
   if (remaining < 0)
     *out_urgency = MC_URGENCY_OVERDUE;
-  else if (remaining <= settings.due_soon_seconds)
+  else if (remaining <= settings->due_soon_seconds)
     *out_urgency = MC_URGENCY_DUE_SOON;
   else
     *out_urgency = MC_URGENCY_ON_TIME;
-  return mc_deadline_format_remaining (&settings, remaining);
+  return mc_deadline_format_remaining (settings, remaining);
+}
+
+/* The same with the default office hours. */
+char *
+mc_format_time_left (McCalendar *calendar,
+                     McStatus    status,
+                     gint64      due_at,
+                     gint64      now,
+                     McUrgency  *out_urgency)
+{
+  return mc_format_time_left_for (NULL, calendar, status, due_at, now, out_urgency);
 }
 
 /* The CSS class of style.css that colours a deadline. */

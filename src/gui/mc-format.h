@@ -5,6 +5,7 @@
 
 #include "mc-calendar.h"
 #include "mc-catalog.h"
+#include "mc-deadline.h"
 #include "mc-status.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,12 @@ char      *mc_format_money         (gint64          amount_vnd);
 char      *mc_format_duration      (int             duration,
                                     McDurationUnit  unit);
 char      *mc_format_time_left     (McCalendar     *calendar,
+                                    McStatus        status,
+                                    gint64          due_at,
+                                    gint64          now,
+                                    McUrgency      *out_urgency);
+char      *mc_format_time_left_for (const McDeadlineSettings *settings,
+                                    McCalendar     *calendar,
                                     McStatus        status,
                                     gint64          due_at,
                                     gint64          now,

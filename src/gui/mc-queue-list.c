@@ -137,13 +137,14 @@ setup_cell (GtkSignalListItemFactory *factory,
 static void
 fill_cell (GtkListItem *item,
            Column       column,
-           McCalendar  *calendar)
+           McStore     *store)
 {
   McQueueRow *row = gtk_list_item_get_item (item);
   const McQueueEntry *e = mc_queue_row_get_entry (row);
   GtkWidget *child = gtk_list_item_get_child (item);
   McQueueCell *cell = MC_IS_QUEUE_CELL (child) ? MC_QUEUE_CELL (child) : NULL;
   g_autofree char *text = NULL;
+  McDeadlineSettings settings;
   McUrgency urgency;
 
   switch (column)
@@ -174,7 +175,13 @@ fill_cell (GtkListItem *item,
       mc_queue_cell_set_text (cell, text);
       return;
     case COLUMN_LEFT:
-      text = mc_format_time_left (calendar, e->status, e->due_at, mc_time_now (), &urgency);
+      /* The office's own hours and calendar, as the Preferences window set them. */
+      if (store != NULL)
+        mc_store_queue_get_deadline_settings (store, &settings);
+      else
+        mc_deadline_settings_init (&settings);
+      text = mc_format_time_left_for (&settings, store ? mc_store_queue_get_calendar (store) : NULL,
+                                      e->status, e->due_at, mc_time_now (), &urgency);
       mc_queue_cell_set_text (cell, text);
       mc_queue_cell_set_style (cell, mc_format_urgency_class (urgency));
       return;
@@ -195,10 +202,10 @@ fill_cell (GtkListItem *item,
     }
 }
 
-static McCalendar *
-calendar_of (McQueueList *self)
+static McStore *
+store_of (McQueueList *self)
 {
-  return self->model ? mc_store_queue_get_calendar (mc_queue_model_get_store (self->model)) : NULL;
+  return self->model ? mc_queue_model_get_store (self->model) : NULL;
 }
 
 static void
@@ -206,7 +213,7 @@ on_row_changed (GtkListItem *item)
 {
   McQueueList *self = g_object_get_qdata (G_OBJECT (item), list_quark);
 
-  fill_cell (item, GPOINTER_TO_INT (g_object_get_qdata (G_OBJECT (item), column_quark)), calendar_of (self));
+  fill_cell (item, GPOINTER_TO_INT (g_object_get_qdata (G_OBJECT (item), column_quark)), store_of (self));
 }
 
 /* A row object stays bound while the list changes under it (see announce() in the model): the
@@ -222,7 +229,7 @@ bind_cell (GtkSignalListItemFactory *factory,
   g_object_set_qdata (G_OBJECT (item), list_quark, self);
   g_signal_connect_object (gtk_list_item_get_item (item), "changed", G_CALLBACK (on_row_changed),
                            item, G_CONNECT_SWAPPED);
-  fill_cell (item, GPOINTER_TO_INT (column), calendar_of (self));
+  fill_cell (item, GPOINTER_TO_INT (column), store_of (self));
 }
 
 static void

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-action-window.h"
 #include "mc-dossier-view.h"
 #include "mc-format.h"
 #include "mc-queue-counter.h"
@@ -10,6 +11,10 @@
 #include "mc-queue-list.h"
 #include "mc-sidebar.h"
 #include "mc-store-calendar.h"
+#include "mc-due-notifier.h"
+#include "mc-sign-in-prompt.h"
+#include "mc-store-settings.h"
+#include "mc-sync-banner.h"
 #include "mc-time.h"
 #include "mc-window.h"
 
@@ -38,8 +43,14 @@ struct _McWindow
   GtkSearchEntry *search_entry;
   McQueueList *queue_view;
   McDossierView *dossier_view;
+  McSyncIndicator *sync_indicator;
+  GtkWidget *training_badge;
 
   McStore *store;
+  McStore *counter_store;
+  McStore *order_store;
+  McDueNotifier *due_notifier;
+  McSignInPrompt *sign_in_prompt;
   McQueueModel *model;
   McQueueCounter *counter;
   GSettings *settings;
@@ -241,6 +252,31 @@ on_row_activated (McWindow *self,
     gtk_widget_child_focus (GTK_WIDGET (self->dossier_view), GTK_DIR_TAB_FORWARD);
 }
 
+/* Reads the office's calendar edits and working hours from the profile into every connection
+ * the window counts deadlines with: at start, after the Preferences window changed them, and
+ * after another program (motcuactl) did. */
+static void
+load_office (McWindow *self)
+{
+  McStore *stores[] = { self->store, self->counter_store, self->order_store };
+  McDeadlineSettings settings;
+  g_autoptr(GError) error = NULL;
+
+  if (!mc_store_load_calendar (self->store, mc_store_queue_get_calendar (self->store), &error))
+    {
+      show_error (self, error);
+      g_clear_error (&error);
+    }
+  if (!mc_store_load_deadline_settings (self->store, &settings, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (stores); i++)
+    if (stores[i] != NULL)
+      mc_store_queue_set_deadline_settings (stores[i], &settings);
+}
+
 static gboolean
 poll_store (gpointer user_data)
 {
@@ -251,6 +287,7 @@ poll_store (gpointer user_data)
   if ((version = mc_store_queue_data_version (self->store)) != self->data_version)
     {
       self->data_version = version;
+      load_office (self);
       if (!mc_queue_model_invalidate (self->model, &error))
         show_error (self, error);
       update_title (self);
@@ -370,6 +407,8 @@ mc_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-number", "s", open_number_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  /* Processing actions, counter intake, forms, needs review and outbox (mc-action-window.c). */
+  mc_action_window_class_actions_init (widget_class);
 
   /* Escape as a class binding, not an application accelerator: the search entry and popovers
    * see it first and keep their own meaning of it. */
@@ -434,18 +473,20 @@ mc_window_constructed (GObject *object)
   /* The office's own days off and extra working days, for every deadline the window shows
    * and counts. */
   calendar = mc_calendar_new ();
-  if (!mc_store_load_calendar (self->store, calendar, &error))
-    {
-      show_error (self, error);
-      g_clear_error (&error);
-    }
   mc_store_queue_set_calendar (self->store, calendar);
   mc_store_queue_set_calendar (counter_store, calendar);
   if (order_store != NULL)
     mc_store_queue_set_calendar (order_store, calendar);
+  self->counter_store = g_object_ref (counter_store);
+  self->order_store = order_store ? g_object_ref (order_store) : NULL;
+  load_office (self);
+  self->due_notifier = mc_due_notifier_new (self->store);
+  self->sign_in_prompt = mc_sign_in_prompt_new (self->toast_overlay, self->store);
   self->model = mc_queue_model_new (self->store, order_store);
   self->counter = mc_queue_counter_new (counter_store);
   g_signal_connect_object (self->counter, "updated", G_CALLBACK (on_counts_updated), self, G_CONNECT_SWAPPED);
+  /* The outbox watchdog speaks after the counts (mc-action-window.c). */
+  mc_action_window_watch (self);
 
   if (!mc_queue_model_set_view (self->model, mc_sidebar_get_view (self->sidebar), &error))
     show_error (self, error);
@@ -466,6 +507,9 @@ on_first_paint (GdkFrameClock *clock,
   g_signal_handlers_disconnect_by_func (clock, on_first_paint, self);
   refresh_counts (self);
   mc_queue_model_prepare (self->model);
+  /* The morning notification of what is due, once the window is up. */
+  if (gtk_window_get_application (GTK_WINDOW (self)) != NULL)
+    mc_due_notifier_start (self->due_notifier, G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
 }
 
 /* The counts and the sort orders are read in worker threads, but on two cores they would still
@@ -494,6 +538,10 @@ mc_window_dispose (GObject *object)
   g_clear_object (&self->counter);
   g_clear_object (&self->model);
   g_clear_object (&self->settings);
+  g_clear_object (&self->counter_store);
+  g_clear_object (&self->order_store);
+  g_clear_object (&self->due_notifier);
+  g_clear_object (&self->sign_in_prompt);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (mc_window_parent_class)->dispose (object);
 }
@@ -556,6 +604,8 @@ mc_window_class_init (McWindowClass *klass)
   g_type_ensure (MC_TYPE_SIDEBAR);
   g_type_ensure (MC_TYPE_QUEUE_LIST);
   g_type_ensure (MC_TYPE_DOSSIER_VIEW);
+  g_type_ensure (MC_TYPE_SYNC_INDICATOR);
+  g_type_ensure (MC_TYPE_SYNC_BANNER);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/MotCua/ui/mc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, McWindow, toast_overlay);
@@ -567,6 +617,8 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, McWindow, list_title);
   gtk_widget_class_bind_template_child (widget_class, McWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, sync_indicator);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, training_badge);
   gtk_widget_class_bind_template_child (widget_class, McWindow, queue_view);
   gtk_widget_class_bind_template_child (widget_class, McWindow, dossier_view);
 
@@ -603,6 +655,30 @@ mc_window_new (GtkApplication *application,
   g_return_val_if_fail (MC_IS_STORE (store), NULL);
 
   return g_object_new (MC_TYPE_WINDOW, "application", application, "store", store, NULL);
+}
+
+/* After the office's calendar or hours changed in the profile (Preferences): every deadline
+ * the window shows and counts follows at once. */
+void
+mc_window_reload_office (McWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  g_return_if_fail (MC_IS_WINDOW (self));
+
+  load_office (self);
+  if (!mc_queue_model_invalidate (self->model, &error))
+    {
+      show_error (self, error);
+      g_clear_error (&error);
+    }
+  update_title (self);
+  refresh_counts (self);
+  /* The detail's time left is text made when it was shown. */
+  if ((id = mc_dossier_view_get_dossier_id (self->dossier_view)) != 0 &&
+      !mc_dossier_view_show (self->dossier_view, self->store, id, &error))
+    show_error (self, error);
 }
 
 McStore *
@@ -652,4 +728,55 @@ mc_window_get_search_entry (McWindow *self)
 {
   g_return_val_if_fail (MC_IS_WINDOW (self), NULL);
   return self->search_entry;
+}
+
+/* The application's sync engine, shown by the header bar's indicator and the offline banner. */
+void
+mc_window_set_sync_engine (McWindow     *self,
+                           McSyncEngine *engine)
+{
+  g_return_if_fail (MC_IS_WINDOW (self));
+  mc_sync_indicator_set_engine (self->sync_indicator, engine, self->store);
+  mc_sign_in_prompt_set_engine (self->sign_in_prompt, engine);
+}
+
+McSyncIndicator *
+mc_window_get_sync_indicator (McWindow *self)
+{
+  g_return_val_if_fail (MC_IS_WINDOW (self), NULL);
+  return self->sync_indicator;
+}
+
+/* Training mode is marked for as long as the window lives: a badge in the header bar and the
+ * window's title, so that nobody mistakes the sandbox for the real queue. */
+void
+mc_window_set_training (McWindow *self,
+                        gboolean  training)
+{
+  g_return_if_fail (MC_IS_WINDOW (self));
+  gtk_widget_set_visible (self->training_badge, training);
+  mc_due_notifier_set_training (self->due_notifier, training);
+  /* TRANSLATORS: the window title in training mode */
+  gtk_window_set_title (GTK_WINDOW (self), training ? _("Một Cửa — Training") : "Một Cửa");
+}
+
+McDueNotifier *
+mc_window_get_due_notifier (McWindow *self)
+{
+  g_return_val_if_fail (MC_IS_WINDOW (self), NULL);
+  return self->due_notifier;
+}
+
+McSignInPrompt *
+mc_window_get_sign_in_prompt (McWindow *self)
+{
+  g_return_val_if_fail (MC_IS_WINDOW (self), NULL);
+  return self->sign_in_prompt;
+}
+
+gboolean
+mc_window_get_training (McWindow *self)
+{
+  g_return_val_if_fail (MC_IS_WINDOW (self), FALSE);
+  return gtk_widget_get_visible (self->training_badge);
 }

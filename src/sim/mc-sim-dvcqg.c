@@ -111,6 +111,11 @@ set_status (McSimService *svc,
       FAIL (answer, "-4", "Không tìm thấy hồ sơ");
       return;
     }
+  if (mc_sim_note_too_long (note))
+    {
+      FAIL (answer, "-3", "NoiDungXuLy dài quá 1000 ký tự");
+      return;
+    }
   mc_sim_ref_in_note (note, &ref);
   key = g_strdup_printf ("dvcqg:%s", ref ? ref : rec->dossier->number);
   if (!mc_sim_apply_status (svc, rec, mc_sim_object_int (body, "TrangThaiHoSo", 0),
@@ -135,6 +140,12 @@ progress (McSimService *svc,
       FAIL (answer, "-3", "data phải có từ 1 đến 10 bước");
       return;
     }
+  for (guint i = 0; i < json_array_get_length (steps); i++)
+    if (mc_sim_note_too_long (mc_sim_object_string (json_array_get_object_element (steps, i), "NoiDungXuLy")))
+      {
+        FAIL (answer, "-3", "NoiDungXuLy dài quá 1000 ký tự");
+        return;
+      }
   for (guint i = 0; i < json_array_get_length (steps); i++)
     {
       JsonObject *step = json_array_get_object_element (steps, i);
@@ -193,17 +204,7 @@ sync_dossier (McSimService *svc,
     {
       g_autofree char *key = g_strdup_printf ("dvcqg:create:%s", d->number);
 
-      rec = g_new0 (McSimRecord, 1);
-      mc_dossier_add_step (d, mc_sim_now (svc->sim), "Cán bộ", NULL, "Tiếp nhận hồ sơ", d->status, NULL);
-      rec->dossier = d;
-      rec->remote_id = g_strdup (d->number);
-      rec->version = 1;
-      rec->seq = ++svc->seq;
-      rec->updated_at = mc_sim_now (svc->sim);
-      g_hash_table_insert (svc->by_number, d->number, rec);
-      g_hash_table_insert (svc->by_remote_id, rec->remote_id, rec);
-      rec->iter = g_sequence_insert_sorted (svc->order, rec, mc_sim_compare_records, (gpointer) svc->klass);
-      mc_sim_count_action (svc->sim, key);
+      mc_sim_add_created (svc, d, mc_sim_object_string (item, "NguoiXuLy") ?: "Cán bộ", NULL, key);
     }
   mc_sim_answer_json (answer, 200, "{\"error_code\":\"00\",\"message\":\"Đồng bộ thành công\",\"result\":[]}");
   answer->committed = TRUE;

@@ -265,6 +265,8 @@ set_status (McSimService      *svc,
     ERROR (answer, 400, "bad_request", "X-Request-Id is required");
   else if (g_strcmp0 (mc_sim_object_string (body, "_rev"), rev) != 0)
     ERROR (answer, 409, "conflict", "Document update conflict.");
+  else if (mc_sim_note_too_long (mc_sim_object_string (body, "ghi_chu")))
+    ERROR (answer, 400, "bad_request", "ghi_chu is longer than 1000 characters");
   else
     {
       g_autofree char *counted = g_strdup_printf ("feed:%s", key);
@@ -283,6 +285,73 @@ set_status (McSimService      *svc,
     }
   if (key != NULL)
     mc_sim_remember (svc, key, answer->status, answer->body->str);
+}
+
+static gint64
+ms_member (JsonObject *o,
+           const char *member)
+{
+  return mc_sim_object_int (o, member, 0) / 1000;
+}
+
+/* POST /dossiers: a dossier received at the counter; the system gives its number. */
+static void
+create (McSimService      *svc,
+        SoupServerMessage *msg,
+        McSimAnswer       *answer)
+{
+  const char *key = soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "X-Request-Id");
+  g_autoptr(JsonObject) body = mc_sim_parse_object (msg);
+  JsonObject *applicant = mc_sim_object_object (body, "chu_ho_so");
+  McSimReply *replay = mc_sim_replay (svc, key);
+  McDossier *d;
+  McSimRecord *rec;
+
+  if (replay != NULL)
+    {
+      mc_sim_answer_json (answer, replay->status, "%s", replay->body);
+      return;
+    }
+  if (key == NULL)
+    {
+      ERROR (answer, 400, "bad_request", "X-Request-Id is required");
+      return;
+    }
+  if (mc_sim_object_string (body, "ma_tthc") == NULL || mc_sim_object_string (applicant, "ho_ten") == NULL)
+    ERROR (answer, 400, "bad_request", "ma_tthc and chu_ho_so.ho_ten are required");
+  else if (mc_sim_note_too_long (mc_sim_object_string (body, "ghi_chu")))
+    ERROR (answer, 400, "bad_request", "ghi_chu is longer than 1000 characters");
+  else
+    {
+      g_autofree char *counted = g_strdup_printf ("feed:%s", key);
+      g_autofree char *rev = NULL;
+
+      d = mc_dossier_new ();
+      d->source_id = g_strdup (svc->klass->source_id);
+      d->number = mc_sim_next_number (svc, "G18");
+      d->procedure_code = g_strdup (mc_sim_object_string (body, "ma_tthc"));
+      d->procedure_name = g_strdup (mc_sim_object_string (body, "ten_tthc") ?: "");
+      d->field_code = g_strdup (mc_sim_object_string (body, "ma_linh_vuc"));
+      d->applicant_name = g_strdup (mc_sim_object_string (applicant, "ho_ten"));
+      d->id_number = g_strdup (mc_sim_object_string (applicant, "so_dinh_danh"));
+      d->phone = g_strdup (mc_sim_object_string (applicant, "dien_thoai"));
+      d->address = g_strdup (mc_sim_object_string (applicant, "dia_chi"));
+      d->applicant_kind = CLAMP (mc_sim_object_int (applicant, "loai_doi_tuong", 1), 1, 4);
+      d->channel = CLAMP (mc_sim_object_int (body, "kenh_thuc_hien", 1), 1, 3);
+      d->return_method = CLAMP (mc_sim_object_int (body, "hinh_thuc_tra", d->channel), 1, 3);
+      d->status = MC_STATUS_RECEIVED;
+      d->submitted_at = ms_member (body, "ngay_nop");
+      d->received_at = ms_member (body, "ngay_tiep_nhan") ?: mc_sim_now (svc->sim);
+      d->due_at = ms_member (body, "han_xu_ly");
+      mc_sim_read_documents (d, mc_sim_object_array (body, "tai_lieu"), "ten", "ban_sao", "so_luong");
+      mc_sim_read_fees (d, mc_sim_object_array (body, "le_phi"), "ten", "so_tien", "da_nop");
+      rec = mc_sim_add_created (svc, d, mc_sim_object_string (body, "nguoi_xu_ly") ?: "Cán bộ",
+                                mc_sim_object_string (body, "ghi_chu"), counted);
+      rev = rev_of (rec);
+      mc_sim_answer_json (answer, 201, "{\"ok\":true,\"id\":\"%s\",\"rev\":\"%s\"}", rec->dossier->number, rev);
+      answer->committed = TRUE;
+    }
+  mc_sim_remember (svc, key, answer->status, answer->body->str);
 }
 
 static void
@@ -331,6 +400,8 @@ handle (McSimService      *svc,
       if (!changes (svc, query, answer, FALSE))
         answer->longpoll = TRUE;
     }
+  else if (g_str_equal (path, "/dossiers") && g_str_equal (method, "POST"))
+    create (svc, msg, answer);
   else if (g_strv_length (parts) >= 2 && g_str_equal (parts[0], "dossiers"))
     {
       rec = mc_sim_service_lookup (svc, parts[1]);

@@ -231,7 +231,8 @@ list (McSimService *svc,
 
   if (g_strcmp0 (query ? g_hash_table_lookup (query, "donVi") : NULL, MC_SIM_UNIT_CODE) != 0)
     {
-      FAIL (answer, "Đơn vị không hợp lệ");
+      mc_sim_answer_json (answer, 200, "{\"status\":\"ERROR\",\"errorCode\":\"DON_VI\","
+                          "\"errorMessage\":\"Đơn vị không hợp lệ\"}");
       return;
     }
   if (since != NULL && *since != '\0' && !mc_wire_time_parse (MC_WIRE_TIME_LEGACY, since, &from))
@@ -276,6 +277,11 @@ update (McSimService      *svc,
       FAIL (answer, "Không tìm thấy hồ sơ");
       return;
     }
+  if (mc_sim_note_too_long (note))
+    {
+      FAIL (answer, "Ghi chú dài quá 1000 ký tự");
+      return;
+    }
   mc_sim_ref_in_note (note, &ref);
   key = g_strdup_printf ("legacy:%s", ref ? ref : rec->dossier->number);
   if (code < 0 || code >= (gint64) G_N_ELEMENTS (from_legacy)
@@ -285,6 +291,77 @@ update (McSimService      *svc,
       FAIL (answer, "Trạng thái không hợp lệ");
       return;
     }
+  answer->status = 200;
+  g_string_append (answer->body, "{\"status\":\"OK\",\"errorMessage\":null,\"data\":");
+  mc_sim_service_render (svc, rec, answer->body, MC_SIM_CORRUPT_NONE);
+  g_string_append_c (answer->body, '}');
+  answer->committed = TRUE;
+}
+
+static gint64
+legacy_time (JsonObject *o,
+             const char *member)
+{
+  gint64 t = 0;
+
+  return mc_wire_time_parse (MC_WIRE_TIME_LEGACY, mc_sim_object_string (o, member), &t) ? t : 0;
+}
+
+/* POST /HoSo/TiepNhan: a dossier received at the counter. No key here either: the client
+ * chooses maHoSo (an existing one is refused), so that a look-up settles a lost answer, and
+ * the reference in ghiChu counts it. */
+static void
+receive_new (McSimService      *svc,
+             SoupServerMessage *msg,
+             McSimAnswer       *answer)
+{
+  static const McApplicantKind kinds[] = { MC_APPLICANT_CITIZEN, MC_APPLICANT_OTHER_ORGANIZATION,
+                                           MC_APPLICANT_STATE_AGENCY };
+  g_autoptr(JsonObject) body = mc_sim_parse_object (msg);
+  const char *number = mc_sim_object_string (body, "maHoSo");
+  const char *note = mc_sim_object_string (body, "ghiChu");
+  g_autofree char *ref = NULL;
+  g_autofree char *key = NULL;
+  McSimRecord *rec;
+  McDossier *d;
+
+  if (number == NULL || mc_sim_object_string (body, "maThuTuc") == NULL || mc_sim_object_string (body, "chuHoSo") == NULL)
+    {
+      FAIL (answer, "Thiếu maHoSo, maThuTuc hoặc chuHoSo");
+      return;
+    }
+  if (mc_sim_service_lookup (svc, number) != NULL)
+    {
+      FAIL (answer, "Hồ sơ đã tồn tại");
+      return;
+    }
+  if (mc_sim_note_too_long (note))
+    {
+      FAIL (answer, "Ghi chú dài quá 1000 ký tự");
+      return;
+    }
+  d = mc_dossier_new ();
+  d->source_id = g_strdup (svc->klass->source_id);
+  d->number = g_strdup (number);
+  d->procedure_code = g_strdup (mc_sim_object_string (body, "maThuTuc"));
+  d->procedure_name = g_strdup (mc_sim_object_string (body, "tenThuTuc") ?: "");
+  d->field_code = g_strdup (mc_sim_object_string (body, "maLinhVuc"));
+  d->applicant_name = g_strdup (mc_sim_object_string (body, "chuHoSo"));
+  d->id_number = g_strdup (mc_sim_object_string (body, "soGiayTo"));
+  d->phone = g_strdup (mc_sim_object_string (body, "soDienThoai"));
+  d->address = g_strdup (mc_sim_object_string (body, "diaChi"));
+  d->applicant_kind = kinds[CLAMP (mc_sim_object_int (body, "loaiDoiTuong", 0), 0, 2)];
+  d->channel = CLAMP (mc_sim_object_int (body, "kenhNop", 1), 1, 3);
+  d->return_method = CLAMP (mc_sim_object_int (body, "hinhThucTra", d->channel), 1, 3);
+  d->status = MC_STATUS_RECEIVED;
+  d->submitted_at = legacy_time (body, "ngayNop");
+  d->received_at = legacy_time (body, "ngayNhan") ?: mc_sim_now (svc->sim);
+  d->due_at = legacy_time (body, "hanTra");
+  mc_sim_read_documents (d, mc_sim_object_array (body, "giayTo"), "ten", "banSao", "soLuong");
+  mc_sim_read_fees (d, mc_sim_object_array (body, "lePhi"), "ten", "soTien", "daNop");
+  mc_sim_ref_in_note (note, &ref);
+  key = ref ? g_strdup_printf ("legacy:%s", ref) : g_strdup_printf ("legacy:create:%s", number);
+  rec = mc_sim_add_created (svc, d, mc_sim_object_string (body, "nguoiXuLy") ?: "Cán bộ", note, key);
   answer->status = 200;
   g_string_append (answer->body, "{\"status\":\"OK\",\"errorMessage\":null,\"data\":");
   mc_sim_service_render (svc, rec, answer->body, MC_SIM_CORRUPT_NONE);
@@ -339,6 +416,8 @@ handle (McSimService      *svc,
     }
   else if (g_str_equal (path, "/HoSo/CapNhat") && g_str_equal (method, "POST"))
     update (svc, msg, answer);
+  else if (g_str_equal (path, "/HoSo/TiepNhan") && g_str_equal (method, "POST"))
+    receive_new (svc, msg, answer);
   else
     {
       answer->status = 404;

@@ -180,6 +180,8 @@ mc_sim_national_dossier (JsonObject *item,
     d->received_at = t;
   if (mc_wire_time_parse (format, mc_sim_object_string (item, "NgayHenTra"), &t))
     d->due_at = t;
+  mc_sim_read_documents (d, mc_sim_object_array (item, "TaiLieuNop"), "TenGiayTo", "LaBanSao", "SoLuong");
+  mc_sim_read_fees (d, mc_sim_object_array (item, "DanhSachLePhi"), "TenPhiLePhi", "MucPhi", "DaThanhToan");
   d->server_version = g_strdup ("1");
   return d;
 }
@@ -191,8 +193,9 @@ mc_sim_next_number (McSimService *svc,
 {
   g_autofree char *day = mc_wire_time_format (MC_WIRE_TIME_DVCQG, mc_sim_now (svc->sim));
 
-  return g_strdup_printf ("%s.46-%.8s-%07u", ministry, day,
-                          9000000 + g_hash_table_size (svc->by_number) + (guint) svc->seq);
+  /* Every call takes the next value, as a database sequence does: two intakes sent at once
+   * never get the same number. */
+  return g_strdup_printf ("%s.46-%.8s-%07u", ministry, day, 9000000 + (guint) ++svc->numbers);
 }
 
 static void
@@ -261,7 +264,8 @@ pull (McSimService *svc,
 
   if (g_strcmp0 (query ? g_hash_table_lookup (query, "donvi") : NULL, MC_SIM_UNIT_CODE) != 0)
     {
-      ERROR (answer, 403, "Không có quyền truy cập dữ liệu của đơn vị này");
+      /* An unknown unit code has its own code, so that a client can say so in plain words. */
+      mc_sim_answer_json (answer, 403, "{\"code\":\"DV404\",\"message\":\"Mã đơn vị không tồn tại\"}");
       return;
     }
   if (since != NULL && *since != '\0' && !mc_wire_time_parse (MC_WIRE_TIME_LGSP, since, &from))
@@ -307,6 +311,8 @@ set_status (McSimService      *svc,
     }
   if (body == NULL || mc_sim_object_int (body, "TrangThai", 0) == 0)
     ERROR (answer, 400, "Thiếu TrangThai");
+  else if (mc_sim_note_too_long (mc_sim_object_string (body, "NoiDungXuLy")))
+    ERROR (answer, 400, "NoiDungXuLy dài quá 1000 ký tự");
   else if (mc_sim_object_int (body, "PhienBan", -1) != rec->version)
     ERROR (answer, 409, "Hồ sơ đã được cập nhật bởi người khác");
   else
@@ -326,6 +332,15 @@ set_status (McSimService      *svc,
     }
   if (key != NULL)
     mc_sim_remember (svc, key, answer->status, answer->body->str);
+}
+
+static gboolean
+steps_fit (JsonArray *steps)
+{
+  for (guint i = 0; i < json_array_get_length (steps); i++)
+    if (mc_sim_note_too_long (mc_sim_object_string (json_array_get_object_element (steps, i), "NoiDungXuLy")))
+      return FALSE;
+  return TRUE;
 }
 
 /* Progress steps keep the status; at most ten a call, all or none. */
@@ -351,6 +366,8 @@ progress (McSimService      *svc,
     ERROR (answer, 400, "QuaTrinhXuLy phải có từ 1 đến 10 bước");
   else if (!mc_transition_allowed (rec->dossier->status, MC_ACTION_RECORD_STEP))
     ERROR (answer, 400, "Hồ sơ không ở trạng thái đang xử lý");
+  else if (!steps_fit (steps))
+    ERROR (answer, 400, "NoiDungXuLy dài quá 1000 ký tự");
   else
     {
       for (guint i = 0; i < json_array_get_length (steps); i++)
@@ -396,20 +413,9 @@ create (McSimService      *svc,
     {
       g_autofree char *counted = g_strdup_printf ("lgsp:%s", key ? key : d->number);
 
-      mc_dossier_add_step (d, mc_sim_now (svc->sim), mc_sim_object_string (body, "NguoiXuLy") ?: "Cán bộ",
-                           NULL, "Tiếp nhận hồ sơ", d->status, NULL);
-      rec = g_new0 (McSimRecord, 1);
-      rec->dossier = d;
-      rec->remote_id = g_strdup (d->number);
-      rec->version = 1;
-      rec->seq = ++svc->seq;
-      rec->updated_at = mc_sim_now (svc->sim);
-      g_hash_table_insert (svc->by_number, d->number, rec);
-      g_hash_table_insert (svc->by_remote_id, rec->remote_id, rec);
-      rec->iter = g_sequence_insert_sorted (svc->order, rec, mc_sim_compare_records, (gpointer) svc->klass);
-      mc_sim_count_action (svc->sim, counted);
-      mc_sim_answer_json (answer, 200, "{\"code\":\"0\",\"message\":\"\",\"data\":{\"MaHoSo\":\"%s\",\"PhienBan\":1}}",
-                          d->number);
+      rec = mc_sim_add_created (svc, d, mc_sim_object_string (body, "NguoiXuLy") ?: "Cán bộ", NULL, counted);
+      mc_sim_answer_json (answer, 200, "{\"code\":\"0\",\"message\":\"\",\"data\":{\"MaHoSo\":\"%s\",\"PhienBan\":%u}}",
+                          rec->dossier->number, rec->version);
       answer->committed = TRUE;
     }
   if (key != NULL)

@@ -115,6 +115,7 @@ struct _McSimService
   GHashTable *sessions;       /* token → gint64* expiry (unix seconds of sim time) */
   GHashTable *refresh_tokens; /* refresh token → NULL */
   GHashTable *replies;        /* idempotency key → McSimReply* */
+  guint64 numbers;            /* new dossier numbers handed out (GetNextValue, creates) */
   McSimFaults faults;
   guint64 n_requests;
   guint64 rng;
@@ -131,6 +132,7 @@ struct _McSim
   char *state_file;
   char *password;
   guint activity_interval;
+  GTlsCertificate *tls_certificate;  /* NULL: plain HTTP */
 
   GMutex lock;
   McSimService services[MC_SIM_N_DIALECTS];
@@ -199,6 +201,16 @@ void          mc_sim_remember         (McSimService *svc,
                                        const char   *body);
 void          mc_sim_record_event     (McSim        *self,
                                        JsonObject   *event);
+McSimRecord  *mc_sim_add_created      (McSimService *svc,
+                                       McDossier    *dossier,
+                                       const char   *actor,
+                                       const char   *note,
+                                       const char   *key);
+
+/* The ministry systems keep a processing note in a column of this many characters; a longer
+ * one is refused, each dialect in its own words (the push side's "rejected" path). */
+#define MC_SIM_NOTE_MAX 1000
+gboolean      mc_sim_note_too_long    (const char   *note);
 
 /* mc-sim-lgsp.c: the national vocabulary, shared with dvcqg (which writes numbers as strings) */
 void          mc_sim_render_national  (McSimService *svc,
@@ -234,6 +246,22 @@ const char   *mc_sim_object_string    (JsonObject   *object,
 gint64        mc_sim_object_int       (JsonObject   *object,
                                        const char   *member,
                                        gint64        fallback);
+JsonArray    *mc_sim_object_array     (JsonObject   *object,
+                                       const char   *member);
+JsonObject   *mc_sim_object_object    (JsonObject   *object,
+                                       const char   *member);
+JsonObject   *mc_sim_array_object     (JsonArray    *array,
+                                       guint         index);
+void          mc_sim_read_documents   (McDossier    *dossier,
+                                       JsonArray    *list,
+                                       const char   *name,
+                                       const char   *copy,
+                                       const char   *count);
+void          mc_sim_read_fees        (McDossier    *dossier,
+                                       JsonArray    *list,
+                                       const char   *name,
+                                       const char   *amount,
+                                       const char   *paid);
 McDossier    *mc_sim_dossier_copy     (const McDossier *d);
 void          mc_sim_answer_json      (McSimAnswer  *answer,
                                        guint         status,

@@ -222,7 +222,7 @@ pull (McSimService *svc,
 
   if (g_strcmp0 (query ? g_hash_table_lookup (query, "unit") : NULL, MC_SIM_UNIT_CODE) != 0)
     {
-      ERROR (answer, 403, "forbidden", "No access to this unit");
+      ERROR (answer, 403, "unknown_unit", "Unknown unit code");
       return;
     }
   if (code != NULL)
@@ -301,6 +301,8 @@ action (McSimService      *svc,
     ERROR (answer, 412, "precondition_failed", "The dossier has changed since this etag");
   else if (act == MC_ACTION_INVALID || !mc_transition_allowed (rec->dossier->status, act))
     ERROR (answer, 422, "invalid_transition", "This action is not allowed in the dossier's status");
+  else if (mc_sim_note_too_long (mc_sim_object_string (body, "note")))
+    ERROR (answer, 422, "note_too_long", "The note is longer than 1000 characters");
   else
     {
       g_autofree char *counted = g_strdup_printf ("rest:%s", key);
@@ -313,6 +315,86 @@ action (McSimService      *svc,
       answer->committed = TRUE;
     }
   mc_sim_remember (svc, key ? key : "", answer->status, answer->body->str);
+}
+
+static int
+name_index (const char  *name,
+            const char **names,
+            int          n,
+            int          fallback)
+{
+  for (int i = 1; name && i < n; i++)
+    if (g_str_equal (name, names[i]))
+      return i;
+  return fallback;
+}
+
+static gint64
+iso_member (JsonObject *o,
+            const char *member)
+{
+  gint64 t = 0;
+
+  return mc_wire_time_parse (MC_WIRE_TIME_ISO8601, mc_sim_object_string (o, member), &t) ? t : 0;
+}
+
+/* POST /v1/dossiers: a dossier received at the counter; the system gives its number and id. */
+static void
+create (McSimService      *svc,
+        SoupServerMessage *msg,
+        McSimAnswer       *answer)
+{
+  const char *key = soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "Idempotency-Key");
+  g_autoptr(JsonObject) body = mc_sim_parse_object (msg);
+  JsonObject *applicant = mc_sim_object_object (body, "applicant");
+  McSimReply *replay = mc_sim_replay (svc, key);
+  McDossier *d;
+  McSimRecord *rec;
+
+  if (replay != NULL)
+    {
+      mc_sim_answer_json (answer, replay->status, "%s", replay->body);
+      return;
+    }
+  if (key == NULL)
+    {
+      ERROR (answer, 400, "missing_idempotency_key", "Idempotency-Key is required");
+      return;
+    }
+  if (mc_sim_object_string (body, "procedureCode") == NULL || mc_sim_object_string (applicant, "name") == NULL)
+    ERROR (answer, 422, "invalid_dossier", "procedureCode and applicant.name are required");
+  else if (mc_sim_note_too_long (mc_sim_object_string (body, "note")))
+    ERROR (answer, 422, "note_too_long", "The note is longer than 1000 characters");
+  else
+    {
+      g_autofree char *counted = g_strdup_printf ("rest:%s", key);
+
+      d = mc_dossier_new ();
+      d->source_id = g_strdup (svc->klass->source_id);
+      d->number = mc_sim_next_number (svc, "G16");
+      d->procedure_code = g_strdup (mc_sim_object_string (body, "procedureCode"));
+      d->procedure_name = g_strdup (mc_sim_object_string (body, "procedureName") ?: "");
+      d->field_code = g_strdup (mc_sim_object_string (body, "fieldCode"));
+      d->applicant_name = g_strdup (mc_sim_object_string (applicant, "name"));
+      d->id_number = g_strdup (mc_sim_object_string (applicant, "idNumber"));
+      d->phone = g_strdup (mc_sim_object_string (applicant, "phone"));
+      d->address = g_strdup (mc_sim_object_string (applicant, "address"));
+      d->applicant_kind = name_index (mc_sim_object_string (applicant, "kind"), kind_names, 5, MC_APPLICANT_CITIZEN);
+      d->channel = name_index (mc_sim_object_string (body, "channel"), channel_names, 4, MC_CHANNEL_IN_PERSON);
+      d->return_method = name_index (mc_sim_object_string (body, "returnMethod"), channel_names, 4, d->channel);
+      d->status = MC_STATUS_RECEIVED;
+      d->submitted_at = iso_member (body, "submittedAt");
+      d->received_at = iso_member (body, "receivedAt") ?: mc_sim_now (svc->sim);
+      d->due_at = iso_member (body, "dueAt");
+      mc_sim_read_documents (d, mc_sim_object_array (body, "documents"), "name", "copy", "count");
+      mc_sim_read_fees (d, mc_sim_object_array (body, "fees"), "name", "amountVnd", "paid");
+      rec = mc_sim_add_created (svc, d, mc_sim_object_string (body, "actor") ?: "Cán bộ",
+                                mc_sim_object_string (body, "note"), counted);
+      answer->status = 201;
+      mc_sim_service_render (svc, rec, answer->body, MC_SIM_CORRUPT_NONE);
+      answer->committed = TRUE;
+    }
+  mc_sim_remember (svc, key, answer->status, answer->body->str);
 }
 
 static void
@@ -347,6 +429,8 @@ handle (McSimService      *svc,
   parts = g_strsplit (path + 1, "/", -1);  /* v1, dossiers, id, actions */
   if (g_str_equal (path, "/v1/dossiers") && g_str_equal (method, "GET"))
     pull (svc, query, answer);
+  else if (g_str_equal (path, "/v1/dossiers") && g_str_equal (method, "POST"))
+    create (svc, msg, answer);
   else if (g_strv_length (parts) >= 3 && g_str_equal (parts[1], "dossiers"))
     {
       rec = g_hash_table_lookup (svc->by_remote_id, parts[2]);

@@ -282,7 +282,8 @@ service_listen (McSimService  *svc,
                 guint16        port,
                 GError       **error)
 {
-  if (!soup_server_listen_local (svc->server, port, SOUP_SERVER_LISTEN_IPV4_ONLY, error))
+  if (!soup_server_listen_local (svc->server, port, SOUP_SERVER_LISTEN_IPV4_ONLY
+                                 | (svc->sim->tls_certificate ? SOUP_SERVER_LISTEN_HTTPS : 0), error))
     return FALSE;
   svc->port = listening_port (svc->server);
   svc->listening = TRUE;
@@ -323,7 +324,7 @@ sim_thread (gpointer user_data)
 
       if (!(self->dialect_mask & (1u << i)))
         continue;
-      svc->server = soup_server_new ("server-header", "motcua-sim ", NULL);
+      svc->server = soup_server_new ("server-header", "motcua-sim ", "tls-certificate", self->tls_certificate, NULL);
       soup_server_add_handler (svc->server, NULL, service_handler, svc, NULL);
       if (!service_listen (svc, self->first_port ? self->first_port + i : 0, &error))
         break;
@@ -440,7 +441,8 @@ mc_sim_get_base_url (McSim        *self,
                      McSimDialect  dialect)
 {
   g_return_val_if_fail (mc_sim_service (self, dialect) != NULL, NULL);
-  return g_strdup_printf ("http://127.0.0.1:%u", self->services[dialect].port);
+  return g_strdup_printf ("%s://127.0.0.1:%u", self->tls_certificate ? "https" : "http",
+                          self->services[dialect].port);
 }
 
 char *

@@ -225,6 +225,83 @@ mc_sim_ref_in_note (const char  *note,
   return *out_ref;
 }
 
+/* Lenient readers for what a client sent: the wrong type reads as absent. */
+JsonArray *
+mc_sim_object_array (JsonObject *object,
+                     const char *member)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+
+  return node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+JsonObject *
+mc_sim_object_object (JsonObject *object,
+                      const char *member)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+
+  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+JsonObject *
+mc_sim_array_object (JsonArray *array,
+                     guint      index)
+{
+  JsonNode *node = array && index < json_array_get_length (array) ? json_array_get_element (array, index) : NULL;
+
+  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+/* A flag as the dialects write it: true, 1, "1", "True". */
+static gboolean
+flag (JsonObject *object,
+      const char *member)
+{
+  const char *text = mc_sim_object_string (object, member);
+
+  return text ? g_ascii_strcasecmp (text, "true") == 0 || g_str_equal (text, "1") : mc_sim_object_int (object, member, 0) != 0;
+}
+
+/* The documents and fees of a dossier a client created, under the dialect's member names. */
+void
+mc_sim_read_documents (McDossier  *d,
+                       JsonArray  *list,
+                       const char *name,
+                       const char *copy,
+                       const char *count)
+{
+  for (guint i = 0; list && i < json_array_get_length (list); i++)
+    {
+      JsonObject *x = mc_sim_array_object (list, i);
+
+      if (mc_sim_object_string (x, name))
+        mc_dossier_add_document (d, mc_sim_object_string (x, name), flag (x, copy), mc_sim_object_int (x, count, 1));
+    }
+}
+
+void
+mc_sim_read_fees (McDossier  *d,
+                  JsonArray  *list,
+                  const char *name,
+                  const char *amount,
+                  const char *paid)
+{
+  for (guint i = 0; list && i < json_array_get_length (list); i++)
+    {
+      JsonObject *x = mc_sim_array_object (list, i);
+
+      if (mc_sim_object_string (x, name))
+        mc_dossier_add_fee (d, mc_sim_object_string (x, name), mc_sim_object_int (x, amount, 0), flag (x, paid));
+    }
+}
+
+gboolean
+mc_sim_note_too_long (const char *note)
+{
+  return note != NULL && g_utf8_strlen (note, -1) > MC_SIM_NOTE_MAX;
+}
+
 McSimCorrupt
 mc_sim_corrupt_from_name (const char *name)
 {

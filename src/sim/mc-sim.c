@@ -277,6 +277,9 @@ mc_sim_apply_status (McSimService *svc,
   if (target == MC_STATUS_RETURNED)
     d->returned_at = now;
   add_step (d, now, actor, target, note);
+  /* The index is keyed by the dossier's own number string: re-key it on the copy before the
+   * old one goes (g_hash_table_insert would keep the old, soon freed, key). */
+  g_hash_table_replace (svc->by_number, d->number, rec);
   mc_dossier_unref (rec->dossier);
   rec->dossier = d;
   record_touch (svc, rec, now);
@@ -301,6 +304,30 @@ mc_sim_apply_status (McSimService *svc,
       mc_sim_record_event (svc->sim, event);
     }
   return TRUE;
+}
+
+/* A dossier a client created (a counter intake): a new record at the end of the pull order,
+ * with the receiving step in its history, counted under @key (nullable). Takes @dossier. */
+McSimRecord *
+mc_sim_add_created (McSimService *svc,
+                    McDossier    *dossier,
+                    const char   *actor,
+                    const char   *note,
+                    const char   *key)
+{
+  gint64 now = mc_sim_now (svc->sim);
+  McSimRecord *rec;
+
+  add_step (dossier, now, actor, dossier->status, note);
+  g_free (dossier->server_version);
+  dossier->server_version = g_strdup ("1");
+  rec = record_new (svc, dossier);
+  rec->seq = ++svc->seq;
+  rec->updated_at = MAX (rec->updated_at, now);
+  rec->iter = g_sequence_insert_sorted (svc->order, rec, mc_sim_compare_records, (gpointer) svc->klass);
+  if (key != NULL)
+    mc_sim_count_action (svc->sim, key);
+  return rec;
 }
 
 void
@@ -614,7 +641,7 @@ build_state (McSim *self)
       svc->sessions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
       svc->refresh_tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       svc->replies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) reply_free);
-      svc->seq = svc->oldest_seq = 0;
+      svc->seq = svc->oldest_seq = svc->numbers = 0;
       svc->rng = self->seed ^ (i + 1);
       lists[i] = g_ptr_array_new ();
     }
@@ -731,6 +758,7 @@ mc_sim_finalize (GObject *object)
   g_clear_pointer (&self->events, json_array_unref);
   g_free (self->state_file);
   g_free (self->password);
+  g_clear_object (&self->tls_certificate);
   g_mutex_clear (&self->lock);
   g_cond_clear (&self->cond);
   G_OBJECT_CLASS (mc_sim_parent_class)->finalize (object);
@@ -791,6 +819,14 @@ mc_sim_set_password (McSim      *self,
 {
   g_free (self->password);
   self->password = g_strdup (password);
+}
+
+void
+mc_sim_set_tls_certificate (McSim           *self,
+                            GTlsCertificate *certificate)
+{
+  g_return_if_fail (self->thread == NULL);
+  g_set_object (&self->tls_certificate, certificate);
 }
 
 void

@@ -42,6 +42,10 @@ void        mc_sim_set_password       (McSim        *self,
                                        const char   *password);
 void        mc_sim_set_activity       (McSim        *self,
                                        guint         interval_seconds);
+/* HTTPS: every dialect is served over TLS with @certificate (with its private key); set
+ * before mc_sim_start (). The admin endpoint stays plain HTTP on loopback. */
+void        mc_sim_set_tls_certificate (McSim       *self,
+                                       GTlsCertificate *certificate);
 gboolean    mc_sim_start              (McSim        *self,
                                        guint16       first_port,
                                        GError      **error);

@@ -65,6 +65,8 @@ main (int    argc,
   g_autofree char *dialects = NULL;
   g_autofree char *state = NULL;
   g_autofree char *password = NULL;
+  g_autofree char *tls_cert = NULL;
+  g_autofree char *tls_key = NULL;
   g_auto(GStrv) faults = NULL;
   GOptionEntry entries[] = {
     { "seed", 's', 0, G_OPTION_ARG_INT64, &seed, N_("Seed of the sample data"), "S" },
@@ -73,6 +75,8 @@ main (int    argc,
     { "port", 'p', 0, G_OPTION_ARG_INT, &port, N_("First port: dialects on PORT…PORT+4, admin on PORT+5 (default: any free ports)"), "PORT" },
     { "state", 0, 0, G_OPTION_ARG_FILENAME, &state, N_("Keep the simulator's state in this file"), "FILE" },
     { "password", 0, 0, G_OPTION_ARG_STRING, &password, N_("Password or client secret the systems accept"), "SECRET" },
+    { "tls-certificate", 0, 0, G_OPTION_ARG_FILENAME, &tls_cert, N_("Serve HTTPS with this PEM certificate"), "FILE" },
+    { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &tls_key, N_("The certificate's PEM private key (default: in the certificate file)"), "FILE" },
     { "activity", 'a', 0, G_OPTION_ARG_INT, &activity, N_("Every N seconds a new submission arrives and another official acts (0 = never)"), "N" },
     { "fault", 'f', 0, G_OPTION_ARG_STRING_ARRAY, &faults, N_("A fault at start-up, DIALECT:NAME=VALUE (see data/api/README.md)"), "SPEC" },
     { NULL }
@@ -124,6 +128,18 @@ main (int    argc,
   if (state)
     mc_sim_set_state_file (sim, state);
   mc_sim_set_activity (sim, activity);
+  if (tls_cert)
+    {
+      g_autoptr(GTlsCertificate) certificate = tls_key ? g_tls_certificate_new_from_files (tls_cert, tls_key, &error)
+                                                       : g_tls_certificate_new_from_file (tls_cert, &error);
+
+      if (certificate == NULL)
+        {
+          g_printerr ("motcua-sim: %s\n", error->message);
+          return 2;
+        }
+      mc_sim_set_tls_certificate (sim, certificate);
+    }
   for (guint i = 0; faults && faults[i]; i++)
     if (!apply_fault (sim, faults[i], &error))
       {

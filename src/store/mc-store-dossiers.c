@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-secrets.h"
 #include "mc-store-private.h"
 
 /* Sources and dossiers: the rows the sync engine and the generator write, and the reads that
@@ -14,8 +15,8 @@ mc_store_add_source (McStore         *self,
                      GError         **error)
 {
   sqlite3_stmt *stmt = mc_store_prepare (self,
-    "INSERT INTO sources (id, ministry, dialect, name, base_url, unit_code, account, enabled)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+    "INSERT INTO sources (id, ministry, dialect, name, base_url, unit_code, account, enabled,"
+    " pinned_certificate) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -27,6 +28,7 @@ mc_store_add_source (McStore         *self,
   mc_store_bind_text (stmt, 6, source->unit_code);
   mc_store_bind_text (stmt, 7, source->account);
   sqlite3_bind_int (stmt, 8, source->enabled);
+  mc_store_bind_text (stmt, 9, source->pinned_certificate);
   return mc_store_step_done (self, stmt, error);
 }
 
@@ -40,6 +42,40 @@ mc_store_remove_source (McStore     *self,
   if (stmt == NULL)
     return FALSE;
   mc_store_bind_text (stmt, 1, id);
+  if (!mc_store_step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_NOT_FOUND, _("No source “%s”"), id);
+      return FALSE;
+    }
+  /* A removed source takes its credentials with it (sync invariant 7): a stale password left
+   * in the keyring would come back with a new source of the same id. A missing Secret Service
+   * must not keep the source: there is nothing to leak where nothing could be stored. */
+  {
+    g_autoptr(McSecrets) secrets = mc_secrets_new (self->path);
+    g_autoptr(GError) local = NULL;
+
+    if (!mc_secrets_clear_source_sync (secrets, id, NULL, &local))
+      g_debug ("%s", local->message);
+  }
+  return TRUE;
+}
+
+/* @fingerprint: the SHA-256 fingerprint of the one certificate to accept for the source even
+ * though the system trust store does not vouch for it; NULL removes the exception. */
+gboolean
+mc_store_set_source_pin (McStore     *self,
+                         const char  *id,
+                         const char  *fingerprint,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt = mc_store_prepare (self, "UPDATE sources SET pinned_certificate = ? WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  mc_store_bind_text (stmt, 1, fingerprint);
+  mc_store_bind_text (stmt, 2, id);
   if (!mc_store_step_done (self, stmt, error))
     return FALSE;
   if (sqlite3_changes (self->db) == 0)
@@ -61,10 +97,11 @@ source_from_row (sqlite3_stmt *stmt)
                                (const char *) sqlite3_column_text (stmt, 5),
                                (const char *) sqlite3_column_text (stmt, 6));
   s->enabled = sqlite3_column_int (stmt, 7);
+  s->pinned_certificate = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
   return s;
 }
 
-#define SOURCE_COLUMNS "id, ministry, dialect, name, base_url, unit_code, account, enabled"
+#define SOURCE_COLUMNS "id, ministry, dialect, name, base_url, unit_code, account, enabled, pinned_certificate"
 
 McSource *
 mc_store_get_source (McStore     *self,

@@ -113,30 +113,31 @@ mc_queue_group_label (McQueueGroup group)
 
 /* The end of today in Vietnam time, and the end of the "due soon" window: the moment when as
  * much working time as the deadline engine's "due soon" threshold has passed from @now (office
- * calendar, working hours). A dossier due by then is due soon, as the time-left column says. */
+ * calendar, working hours; @settings NULL: the defaults). A dossier due by then is due soon,
+ * as the time-left column says. */
 void
-mc_queue_bounds (McCalendar *calendar,
-                 gint64      now,
-                 gint64     *out_today_end,
-                 gint64     *out_soon_end)
+mc_queue_bounds (const McDeadlineSettings *settings,
+                 McCalendar               *calendar,
+                 gint64                    now,
+                 gint64                   *out_today_end,
+                 gint64                   *out_soon_end)
 {
-  static McDeadlineSettings settings;
-  static gsize initialized;
+  McDeadlineSettings defaults;
   g_autoptr(GDateTime) local = mc_time_to_local (now);
   g_autoptr(GDateTime) midnight = g_date_time_new (mc_time_zone (), g_date_time_get_year (local),
                                                    g_date_time_get_month (local),
                                                    g_date_time_get_day_of_month (local), 0, 0, 0);
   g_autoptr(GDateTime) end = g_date_time_add_days (midnight, 1);
 
-  if (g_once_init_enter (&initialized))
+  if (settings == NULL)
     {
-      mc_deadline_settings_init (&settings);
-      g_once_init_leave (&initialized, 1);
+      mc_deadline_settings_init (&defaults);
+      settings = &defaults;
     }
   *out_today_end = g_date_time_to_unix (end);
   /* The calendar locks itself: this runs on the counting thread too. */
-  *out_soon_end = mc_deadline_add_working (&settings, calendar ? calendar : mc_calendar_get_default (),
-                                           now, settings.due_soon_seconds);
+  *out_soon_end = mc_deadline_add_working (settings, calendar ? calendar : mc_calendar_get_default (),
+                                           now, settings->due_soon_seconds);
 }
 
 /* The office calendar (with the profile's local edits) the deadline views of @self count with.
@@ -165,6 +166,49 @@ mc_store_queue_get_calendar (McStore *self)
   return calendar ? calendar : mc_calendar_get_default ();
 }
 
+/* The office hours the deadline views of @self count with (mc_store_load_deadline_settings()).
+ * The Preferences window changes them while a worker thread may be counting on another
+ * connection: they are copied in and out under one lock, never shared. */
+static GMutex settings_lock;
+
+void
+mc_store_queue_set_deadline_settings (McStore                  *self,
+                                      const McDeadlineSettings *settings)
+{
+  McDeadlineSettings *copy;
+
+  g_return_if_fail (MC_IS_STORE (self));
+  g_return_if_fail (settings != NULL);
+
+  g_mutex_lock (&settings_lock);
+  copy = g_object_get_data (G_OBJECT (self), "mc-queue-deadline-settings");
+  if (copy == NULL)
+    {
+      copy = g_new (McDeadlineSettings, 1);
+      g_object_set_data_full (G_OBJECT (self), "mc-queue-deadline-settings", copy, g_free);
+    }
+  *copy = *settings;
+  g_mutex_unlock (&settings_lock);
+}
+
+/* Copies the office hours set on @self (the defaults when none were) into @out. */
+void
+mc_store_queue_get_deadline_settings (McStore            *self,
+                                      McDeadlineSettings *out)
+{
+  McDeadlineSettings *settings;
+
+  g_return_if_fail (MC_IS_STORE (self));
+
+  g_mutex_lock (&settings_lock);
+  settings = g_object_get_data (G_OBJECT (self), "mc-queue-deadline-settings");
+  if (settings != NULL)
+    *out = *settings;
+  else
+    mc_deadline_settings_init (out);
+  g_mutex_unlock (&settings_lock);
+}
+
 /* Binds the named parameters a view clause may use; a statement without one skips it. */
 static void
 bind_view (McStore      *self,
@@ -172,10 +216,12 @@ bind_view (McStore      *self,
            const char   *ministry,
            gint64        now)
 {
+  McDeadlineSettings settings;
   gint64 today_end, soon_end;
   int i;
 
-  mc_queue_bounds (mc_store_queue_get_calendar (self), now, &today_end, &soon_end);
+  mc_store_queue_get_deadline_settings (self, &settings);
+  mc_queue_bounds (&settings, mc_store_queue_get_calendar (self), now, &today_end, &soon_end);
   if ((i = sqlite3_bind_parameter_index (stmt, ":now")) > 0)
     sqlite3_bind_int64 (stmt, i, now);
   if ((i = sqlite3_bind_parameter_index (stmt, ":today_start")) > 0)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "mc-calendar.h"
+#include "mc-deadline.h"
 #include "mc-store.h"
 
 G_BEGIN_DECLS
@@ -100,13 +101,18 @@ const char   *mc_queue_view_label      (McQueueView   view);
 const char   *mc_queue_view_id         (McQueueView   view);
 McQueueGroup  mc_queue_view_group      (McQueueView   view);
 const char   *mc_queue_group_label     (McQueueGroup  group);
-void          mc_queue_bounds          (McCalendar   *calendar,
+void          mc_queue_bounds          (const McDeadlineSettings *settings,
+                                        McCalendar   *calendar,
                                         gint64        now,
                                         gint64       *out_today_end,
                                         gint64       *out_soon_end);
 void          mc_store_queue_set_calendar (McStore     *self,
                                         McCalendar   *calendar);
 McCalendar   *mc_store_queue_get_calendar (McStore     *self);
+void          mc_store_queue_set_deadline_settings (McStore *self,
+                                        const McDeadlineSettings *settings);
+void          mc_store_queue_get_deadline_settings (McStore *self,
+                                        McDeadlineSettings *out);
 
 GArray       *mc_store_queue_list      (McStore            *self,
                                         const McQueueQuery *query,

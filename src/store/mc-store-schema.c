@@ -240,6 +240,11 @@ static const char *migrations[] = {
    * (mc_store_index_dossier), and FTS5 batches a whole page. Updates and deletes are rare and
    * keep their triggers. */
   "DROP TRIGGER dossiers_fts_insert;",
+  /* 7 → 8: a source's pinned TLS certificate: the SHA-256 fingerprint ("AB:CD:…") of the one
+   * certificate the official accepted after seeing it, for a ministry system whose certificate
+   * the system trust store does not vouch for. NULL: the trust store alone decides. Not a
+   * secret (anyone connecting sees the certificate), so it may live in SQLite. */
+  "ALTER TABLE sources ADD COLUMN pinned_certificate TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MC_STORE_SCHEMA_VERSION);

@@ -34,6 +34,23 @@ static const McSettingInfo known[] = {
     N_("Title of the signature block of the apology and the stop notice") },
   { "form.legal-basis", "",
     N_("Legal citation printed under the title of every form (the decree and circular in force)") },
+  /* The official who works in this profile: the name goes into every action's history, and so
+   * onto the printed forms. */
+  { "official.name", "",
+    N_("Full name of the official who works in this profile, recorded with every action") },
+  { "official.title", "",
+    N_("Title of the official (for example Công chức Văn hóa - Xã hội)") },
+  { "official.department", "",
+    N_("Department of the official (for example Bộ phận Một cửa)") },
+  /* The office's working time, which every deadline is counted in (mc-deadline.h). */
+  { "hours.morning", "07:00-11:30",
+    N_("Morning office hours, HH:MM-HH:MM") },
+  { "hours.afternoon", "13:30-17:00",
+    N_("Afternoon office hours, HH:MM-HH:MM") },
+  { "deadline.due-soon-hours", "8",
+    N_("Working hours left at or below which a dossier is due soon") },
+  { "reception.saturday-morning", "false",
+    N_("Whether the counter receives dossiers on Saturday mornings (true or false)") },
 };
 
 /* Returns: (array length=out_n): every known setting, in the order "settings list" shows. */
@@ -61,6 +78,84 @@ check_key (const char  *key,
     return TRUE;
   g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID, _("Unknown setting “%s”"), key);
   return FALSE;
+}
+
+static gboolean
+parse_clock (const char *text,
+             int        *out_minutes)
+{
+  guint64 h, m;
+  char *end;
+
+  if (!g_ascii_isdigit (text[0]))
+    return FALSE;
+  h = g_ascii_strtoull (text, &end, 10);
+  if (*end != ':' || !g_ascii_isdigit (end[1]))
+    return FALSE;
+  m = g_ascii_strtoull (end + 1, &end, 10);
+  if (*end != '\0' || h > 24 || m > 59 || h * 60 + m > 24 * 60)
+    return FALSE;
+  *out_minutes = (int) (h * 60 + m);
+  return TRUE;
+}
+
+/* Parses office hours written "HH:MM-HH:MM" into minutes after midnight; FALSE unless the
+ * span is a real one (start before end). */
+gboolean
+mc_settings_parse_hours (const char *text,
+                         int        *out_start,
+                         int        *out_end)
+{
+  g_auto(GStrv) parts = NULL;
+  int start, end;
+
+  if (text == NULL)
+    return FALSE;
+  parts = g_strsplit (text, "-", 3);
+  if (g_strv_length (parts) != 2)
+    return FALSE;
+  g_strstrip (parts[0]);
+  g_strstrip (parts[1]);
+  if (!parse_clock (parts[0], &start) || !parse_clock (parts[1], &end) || start >= end)
+    return FALSE;
+  *out_start = start;
+  *out_end = end;
+  return TRUE;
+}
+
+/* The values the deadline engine reads must parse, or every due date of the office would
+ * silently fall back to the defaults. */
+static gboolean
+check_value (const char  *key,
+             const char  *value,
+             GError     **error)
+{
+  int start, end;
+  guint64 hours;
+
+  if (g_str_has_prefix (key, "hours."))
+    {
+      if (mc_settings_parse_hours (value, &start, &end))
+        return TRUE;
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID,
+                   _("“%s” is not a span of office hours such as 07:00-11:30"), value);
+      return FALSE;
+    }
+  if (g_str_equal (key, "deadline.due-soon-hours"))
+    {
+      if (g_ascii_string_to_unsigned (value, 10, 0, 240, &hours, NULL))
+        return TRUE;
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID,
+                   _("“%s” is not a number of hours between 0 and 240"), value);
+      return FALSE;
+    }
+  if (g_str_equal (key, "reception.saturday-morning") &&
+      !g_str_equal (value, "true") && !g_str_equal (value, "false"))
+    {
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID, _("“%s” is neither true nor false"), value);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* Sets *@out_value to the stored value of @key, or to NULL when the office never set it. */
@@ -205,6 +300,8 @@ mc_store_set_setting (McStore     *self,
       g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID, _("The value of “%s” is not valid UTF-8"), key);
       return FALSE;
     }
+  if (!check_value (key, value, error))
+    return FALSE;
   return write_setting (self, key, value, actor, error);
 }
 
@@ -221,4 +318,40 @@ mc_store_unset_setting (McStore     *self,
   if (!check_key (key, error))
     return FALSE;
   return write_setting (self, key, NULL, actor, error);
+}
+
+/* Fills @settings with the office's working hours and deadline options (the defaults of
+ * mc_deadline_settings_init() for what the office never set). Morning hours that overlap the
+ * afternoon's would make the engine count time twice: then both spans keep their defaults. */
+gboolean
+mc_store_load_deadline_settings (McStore             *self,
+                                 McDeadlineSettings  *settings,
+                                 GError             **error)
+{
+  g_autofree char *morning = NULL, *afternoon = NULL, *soon = NULL, *saturday = NULL;
+  int ms, me, as, ae;
+  guint64 hours;
+
+  g_return_val_if_fail (MC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (settings != NULL, FALSE);
+
+  mc_deadline_settings_init (settings);
+  if (!(morning = mc_store_get_setting (self, "hours.morning", error)) ||
+      !(afternoon = mc_store_get_setting (self, "hours.afternoon", error)) ||
+      !(soon = mc_store_get_setting (self, "deadline.due-soon-hours", error)) ||
+      !(saturday = mc_store_get_setting (self, "reception.saturday-morning", error)))
+    return FALSE;
+  if (mc_settings_parse_hours (morning, &ms, &me) && mc_settings_parse_hours (afternoon, &as, &ae) && me <= as)
+    {
+      settings->morning_start = ms;
+      settings->morning_end = me;
+      settings->afternoon_start = as;
+      settings->afternoon_end = ae;
+      /* The same-day cut-off stays inside the afternoon when the afternoon moved. */
+      settings->same_day_cutoff = CLAMP (settings->same_day_cutoff, as, ae);
+    }
+  if (g_ascii_string_to_unsigned (soon, 10, 0, 240, &hours, NULL))
+    settings->due_soon_seconds = (gint64) hours * 3600;
+  settings->saturday_morning_reception = g_str_equal (saturday, "true");
+  return TRUE;
 }

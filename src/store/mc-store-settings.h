@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "mc-deadline.h"
 #include "mc-store.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,9 @@ typedef struct
 
 const McSettingInfo *mc_settings_known       (guint             *out_n);
 const McSettingInfo *mc_settings_lookup      (const char        *key);
+gboolean             mc_settings_parse_hours (const char        *text,
+                                              int               *out_start,
+                                              int               *out_end);
 
 gboolean    mc_store_lookup_setting  (McStore           *self,
                                       const char        *key,
@@ -35,6 +39,9 @@ gboolean    mc_store_set_setting     (McStore           *self,
 gboolean    mc_store_unset_setting   (McStore           *self,
                                       const char        *key,
                                       const char        *actor,
+                                      GError           **error);
+gboolean    mc_store_load_deadline_settings (McStore        *self,
+                                      McDeadlineSettings *settings,
                                       GError           **error);
 
 G_END_DECLS

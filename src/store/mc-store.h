@@ -36,7 +36,7 @@ typedef struct
   guint limit;      /* 0 = no limit */
 } McStoreFilter;
 
-#define MC_STORE_SCHEMA_VERSION 7
+#define MC_STORE_SCHEMA_VERSION 8
 
 #define MC_TYPE_STORE (mc_store_get_type ())
 G_DECLARE_FINAL_TYPE (McStore, mc_store, MC, STORE, GObject)
@@ -67,6 +67,10 @@ McSource   *mc_store_get_source         (McStore           *self,
                                          const char        *id,
                                          GError           **error);
 GPtrArray  *mc_store_list_sources       (McStore           *self,
+                                         GError           **error);
+gboolean    mc_store_set_source_pin     (McStore           *self,
+                                         const char        *id,
+                                         const char        *fingerprint,
                                          GError           **error);
 
 gboolean    mc_store_insert_dossier     (McStore           *self,

@@ -19,6 +19,8 @@ typedef struct
   char *label;                /* "Nội vụ (g09)": names the source in every error */
   guint page_size;
   guint retry_after;          /* seconds, from the last 429 or 503 */
+  McSecrets *keyring;         /* NULL: sessions live as long as the connector */
+  guint restored;             /* 1 << McSecretKind: looked up in the keyring once already */
 } McConnectorBase;
 
 void             mc_connector_base_init  (McConnectorBase  *base,
@@ -28,6 +30,13 @@ void             mc_connector_base_clear (McConnectorBase  *base);
 McConnectorBase *mc_connector_get_base   (McConnector      *self);
 const char      *mc_connector_secret     (McConnectorBase  *base,
                                           const char       *name);
+/* A session (token, cookie) kept in the keyring: restored once, on first need, so that a
+ * restart does not sign in again; kept after every sign-in or refresh. Never logged. */
+char            *mc_connector_restore_session (McConnectorBase *base,
+                                               McSecretKind     kind);
+void             mc_connector_keep_session    (McConnectorBase *base,
+                                               McSecretKind     kind,
+                                               const char      *value);
 
 /* Reading a server's JSON strictly: the first problem becomes the error (naming the source,
  * the item and the field) and every later read is a no-op, so a mapping function can read
@@ -89,6 +98,43 @@ gboolean     mc_connector_check_status (McConnectorBase *base,
                                         McHttpReply     *reply,
                                         GError         **error);
 char        *mc_connector_reference    (const McPushRequest *request);
+/* Members of a request body (a new dossier): no text and no time are written as null. */
+void         mc_json_member_string     (JsonBuilder         *b,
+                                        const char          *name,
+                                        const char          *value);
+void         mc_json_member_time       (JsonBuilder         *b,
+                                        const char          *name,
+                                        gint64               t,
+                                        McWireTime           format);
+/* A new dossier's documents and fees under the dialect's member names; @numeric writes the
+ * flags (copy, paid) as 0 and 1. */
+void         mc_json_member_documents  (JsonBuilder         *b,
+                                        const char          *member,
+                                        const McDossier     *dossier,
+                                        const char          *name,
+                                        const char          *copy,
+                                        const char          *count,
+                                        gboolean             numeric);
+void         mc_json_member_fees       (JsonBuilder         *b,
+                                        const char          *member,
+                                        const McDossier     *dossier,
+                                        const char          *name,
+                                        const char          *amount,
+                                        const char          *paid,
+                                        gboolean             numeric);
+/* Where the system checks no version (the key-less dialects, lgsp's progress steps): the
+ * dossier is looked up before sending and a version other than the action's base is a
+ * conflict; after sending, a look-up gives the version right after the action (none if
+ * someone else changed the dossier since: the next action then finds it stale). */
+gboolean     mc_connector_check_base   (McConnector         *self,
+                                        const McPushRequest *request,
+                                        GCancellable        *cancellable,
+                                        GError             **error);
+void         mc_connector_confirm      (McConnector         *self,
+                                        const McPushRequest *request,
+                                        const char          *number,
+                                        McPushResult        *result,
+                                        GCancellable        *cancellable);
 
 /* Keyset paging over (update time, number) for the dialects with an inclusive "since" time
  * (lgsp, dvcqg, legacy). The cursor is "TIME|K|NUMBER": the last stored item, and K the items

@@ -47,6 +47,8 @@ void
 mc_push_result_clear (McPushResult *result)
 {
   g_clear_pointer (&result->server_version, g_free);
+  g_clear_pointer (&result->number, g_free);
+  result->server_at = 0;
 }
 
 void
@@ -57,8 +59,7 @@ mc_connector_base_init (McConnectorBase *base,
   GHashTableIter it;
   gpointer key, value;
 
-  base->source = mc_source_new (source->id, source->ministry, source->dialect, source->name,
-                                source->base_url, source->unit_code, source->account);
+  base->source = mc_source_copy (source);
   base->secrets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   if (secrets != NULL)
     {
@@ -68,6 +69,7 @@ mc_connector_base_init (McConnectorBase *base,
     }
   base->label = g_strdup_printf ("%s (%s)", source->name, source->id);
   base->http = mc_http_new (source->base_url, base->label);
+  mc_http_set_pinned_certificate (base->http, source->pinned_certificate);
   base->page_size = 500;
 }
 
@@ -87,6 +89,7 @@ mc_connector_base_clear (McConnectorBase *base)
       g_clear_pointer (&base->secrets, g_hash_table_unref);
     }
   g_clear_object (&base->http);
+  g_clear_object (&base->keyring);
   g_clear_pointer (&base->label, g_free);
 }
 
@@ -103,6 +106,38 @@ mc_connector_secret (McConnectorBase *base,
   const char *value = g_hash_table_lookup (base->secrets, name);
 
   return value ? value : "";
+}
+
+char *
+mc_connector_restore_session (McConnectorBase *base,
+                              McSecretKind     kind)
+{
+  g_autoptr(GError) error = NULL;
+  char *value, *copy;
+
+  if (base->keyring == NULL || (base->restored & (1u << kind)))
+    return NULL;
+  base->restored |= 1u << kind;
+  value = mc_secrets_lookup_sync (base->keyring, base->source->id, kind, NULL, &error);
+  if (error != NULL)
+    g_debug ("%s", error->message);  /* no keyring: sign in as without one */
+  copy = g_strdup (value);
+  mc_secrets_free (value);
+  return copy;
+}
+
+void
+mc_connector_keep_session (McConnectorBase *base,
+                           McSecretKind     kind,
+                           const char      *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (base->keyring == NULL || value == NULL)
+    return;
+  base->restored |= 1u << kind;
+  if (!mc_secrets_store_sync (base->keyring, base->source->id, kind, value, NULL, &error))
+    g_debug ("%s", error->message);  /* the session still works; the next start signs in */
 }
 
 McConnector *
@@ -136,6 +171,19 @@ const McSource *
 mc_connector_get_source (McConnector *self)
 {
   return mc_connector_get_base (self)->source;
+}
+
+void
+mc_connector_set_keyring (McConnector *self,
+                          McSecrets   *keyring)
+{
+  g_set_object (&mc_connector_get_base (self)->keyring, keyring);
+}
+
+const char *
+mc_connector_get_refused_certificate (McConnector *self)
+{
+  return mc_http_get_refused_certificate (mc_connector_get_base (self)->http);
 }
 
 void
@@ -205,6 +253,47 @@ mc_connector_push (McConnector          *self,
   return MC_CONNECTOR_GET_IFACE (self)->push (self, request, result, cancellable, error);
 }
 
+/* The two dialects without idempotency keys: a lost answer is settled by a look-up. */
+gboolean
+mc_connector_has_keys (McConnector *self)
+{
+  const char *dialect = mc_connector_get_base (self)->source->dialect;
+
+  return !g_str_equal (dialect, "dvcqg") && !g_str_equal (dialect, "legacy");
+}
+
+/* Where the client numbers a new dossier (the key-less dialects), the number is made from the
+ * action's key, so that sending it again names the same dossier and a look-up finds it:
+ * "000.00.15.H38-260609-3F9A1C2B" (unit, day received, 8 hex digits of the key's hash). */
+char *
+mc_connector_client_number (McConnector          *self,
+                            const McPushRequest  *request)
+{
+  McConnectorBase *base = mc_connector_get_base (self);
+  g_autofree char *sum = NULL;
+  g_autofree char *day = NULL;
+
+  if (mc_connector_has_keys (self) || request->create == NULL)
+    return NULL;
+  sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, request->uuid, -1);
+  day = mc_wire_time_format (MC_WIRE_TIME_DVCQG, request->create->received_at ? request->create->received_at
+                                                                              : request->create->submitted_at);
+  for (guint i = 0; i < 8; i++)
+    sum[i] = g_ascii_toupper (sum[i]);
+  return g_strdup_printf ("%s-%.6s-%.8s", base->source->unit_code, day + 2, sum);
+}
+
+McConnector *
+mc_connector_dup (McConnector *self)
+{
+  McConnectorBase *base = mc_connector_get_base (self);
+  McConnector *copy = mc_connector_new (base->source, base->secrets, NULL);
+
+  if (copy != NULL)
+    mc_connector_get_base (copy)->page_size = base->page_size;
+  return copy;
+}
+
 /* Errors */
 
 void
@@ -254,6 +343,154 @@ mc_connector_reference (const McPushRequest *request)
 {
   return g_strdup_printf ("%s%s[ref:%s]", request->note ? request->note : "", request->note && *request->note ? " " : "",
                           request->uuid);
+}
+
+void
+mc_json_member_string (JsonBuilder *b,
+                       const char  *name,
+                       const char  *value)
+{
+  json_builder_set_member_name (b, name);
+  if (value != NULL)
+    json_builder_add_string_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
+void
+mc_json_member_time (JsonBuilder *b,
+                     const char  *name,
+                     gint64       t,
+                     McWireTime   format)
+{
+  g_autofree char *text = t ? mc_wire_time_format (format, t) : NULL;
+
+  mc_json_member_string (b, name, text);
+}
+
+static void
+member_flag (JsonBuilder *b,
+             const char  *name,
+             gboolean     value,
+             gboolean     numeric)
+{
+  json_builder_set_member_name (b, name);
+  if (numeric)
+    json_builder_add_int_value (b, value ? 1 : 0);
+  else
+    json_builder_add_boolean_value (b, value);
+}
+
+void
+mc_json_member_documents (JsonBuilder     *b,
+                          const char      *member,
+                          const McDossier *d,
+                          const char      *name,
+                          const char      *copy,
+                          const char      *count,
+                          gboolean         numeric)
+{
+  json_builder_set_member_name (b, member);
+  json_builder_begin_array (b);
+  for (guint i = 0; i < d->documents->len; i++)
+    {
+      McDocument *x = g_ptr_array_index (d->documents, i);
+
+      json_builder_begin_object (b);
+      mc_json_member_string (b, name, x->name);
+      member_flag (b, copy, x->is_copy, numeric);
+      json_builder_set_member_name (b, count);
+      json_builder_add_int_value (b, x->count);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+void
+mc_json_member_fees (JsonBuilder     *b,
+                     const char      *member,
+                     const McDossier *d,
+                     const char      *name,
+                     const char      *amount,
+                     const char      *paid,
+                     gboolean         numeric)
+{
+  json_builder_set_member_name (b, member);
+  json_builder_begin_array (b);
+  for (guint i = 0; i < d->fees->len; i++)
+    {
+      McFee *x = g_ptr_array_index (d->fees, i);
+
+      json_builder_begin_object (b);
+      mc_json_member_string (b, name, x->name);
+      json_builder_set_member_name (b, amount);
+      json_builder_add_int_value (b, x->amount_vnd);
+      member_flag (b, paid, x->paid, numeric);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+int
+mc_connector_find_action (const McDossier *dossier,
+                          const char      *key)
+{
+  g_autofree char *reference = g_strdup_printf ("[ref:%s]", key);
+
+  for (guint i = dossier->history->len; i-- > 0;)
+    {
+      McStep *step = g_ptr_array_index (dossier->history, i);
+
+      if (step->note != NULL && strstr (step->note, reference) != NULL)
+        return (int) i;
+    }
+  return -1;
+}
+
+gboolean
+mc_connector_check_base (McConnector          *self,
+                         const McPushRequest  *request,
+                         GCancellable         *cancellable,
+                         GError              **error)
+{
+  g_autoptr(McDossier) now = mc_connector_lookup (self, request->number, cancellable, error);
+
+  if (now == NULL)
+    return FALSE;
+  if (g_strcmp0 (now->server_version, request->base_version) != 0)
+    {
+      mc_connector_error (mc_connector_get_base (self), error, MC_SYNC_ERROR_CONFLICT,
+                          _("the dossier changed on the system (version %s, the action was decided on %s)"),
+                          now->server_version, request->base_version ? request->base_version : "?");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+mc_connector_confirm (McConnector          *self,
+                      const McPushRequest  *request,
+                      const char           *number,
+                      McPushResult         *result,
+                      GCancellable         *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDossier) now = mc_connector_lookup (self, number, cancellable, &error);
+  int step;
+
+  if (now == NULL)
+    {
+      g_debug ("%s", error->message);  /* applied all the same; the next pull brings the version */
+      return;
+    }
+  step = mc_connector_find_action (now, request->uuid);
+  if (step >= 0)
+    result->server_at = ((McStep *) g_ptr_array_index (now->history, step))->at;
+  if (request->create != NULL || (step >= 0 && (guint) step + 1 == now->history->len))
+    {
+      g_free (result->server_version);
+      result->server_version = g_strdup (now->server_version);
+    }
 }
 
 /* Parsing */

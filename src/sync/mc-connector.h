@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "mc-dossier.h"
+#include "mc-secrets.h"
 #include "mc-source.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,8 @@ typedef enum
   MC_SYNC_ERROR_CONFLICT,        /* the dossier changed on the server since the base version */
   MC_SYNC_ERROR_REJECTED,        /* the system refused the action (invalid transition, 4xx) */
   MC_SYNC_ERROR_NOT_FOUND,
+  MC_SYNC_ERROR_CERTIFICATE,     /* the server's TLS certificate is not trusted (nor pinned) */
+  MC_SYNC_ERROR_UNIT_UNKNOWN,    /* the system does not know the source's unit code */
 } McSyncError;
 
 GQuark mc_sync_error_quark (void);
@@ -58,11 +61,16 @@ typedef struct
   const char *note;
   const char *actor;
   const char *unit;
+  const McDossier *create;    /* a dossier received at the counter, to create on the system
+                               * (its number is provisional); NULL for an action on one */
+  gboolean resend;            /* an earlier send may have been applied (its answer was lost) */
 } McPushRequest;
 
 typedef struct
 {
   char *server_version;       /* after the action, when the dialect says */
+  char *number;               /* a create: the number the system gave the dossier */
+  gint64 server_at;           /* when the system applied it, when the answer says; 0 unknown */
 } McPushResult;
 
 void mc_push_result_clear (McPushResult *result);
@@ -107,6 +115,12 @@ McConnector *mc_connector_new           (const McSource       *source,
                                          GHashTable           *secrets,
                                          GError              **error);
 const McSource *mc_connector_get_source (McConnector          *self);
+/* Where tokens and session cookies are kept across restarts (mc-secrets.h): with one, a
+ * connector reuses the last session instead of signing in again, and keeps each new one. */
+void         mc_connector_set_keyring   (McConnector          *self,
+                                         McSecrets            *keyring);
+/* The SHA-256 fingerprint of the last certificate refused (MC_SYNC_ERROR_CERTIFICATE). */
+const char  *mc_connector_get_refused_certificate (McConnector *self);
 void         mc_connector_set_page_size (McConnector          *self,
                                          guint                 page_size);
 guint        mc_connector_get_retry_after (McConnector        *self);
@@ -132,5 +146,18 @@ gboolean     mc_connector_push          (McConnector          *self,
                                          McPushResult         *result,
                                          GCancellable         *cancellable,
                                          GError              **error);
+
+/* The push side: whether the dialect takes an idempotency key (else an action in doubt is
+ * looked up before it is sent again); the number a new dossier gets from the client where the
+ * system does not give one (NULL where it does); a second connector to the same system, for
+ * pushing several dossiers at once (a connector serves one call at a time). */
+gboolean     mc_connector_has_keys      (McConnector          *self);
+char        *mc_connector_client_number (McConnector          *self,
+                                         const McPushRequest  *request);
+McConnector *mc_connector_dup           (McConnector          *self);
+/* The index in @dossier's history of the step that carries the reference of the action keyed
+ * @key (the key-less dialects put it in the note), or -1 if there is none. */
+int          mc_connector_find_action   (const McDossier      *dossier,
+                                         const char           *key);
 
 G_END_DECLS

@@ -21,6 +21,9 @@ struct _McHttp
   char *label;
   gsize max_body;
   gint n_requests;  /* atomic */
+  char *pin;        /* normalized fingerprint, or NULL */
+  GMutex lock;      /* guards refused: requests may come from several threads */
+  char *refused;
 };
 
 G_DEFINE_FINAL_TYPE (McHttp, mc_http, G_TYPE_OBJECT)
@@ -43,6 +46,9 @@ mc_http_finalize (GObject *object)
   g_clear_object (&self->session);
   g_free (self->base_url);
   g_free (self->label);
+  g_free (self->pin);
+  g_free (self->refused);
+  g_mutex_clear (&self->lock);
   G_OBJECT_CLASS (mc_http_parent_class)->finalize (object);
 }
 
@@ -56,6 +62,7 @@ static void
 mc_http_init (McHttp *self)
 {
   self->max_body = MC_HTTP_DEFAULT_MAX_BODY;
+  g_mutex_init (&self->lock);
 }
 
 /* @label names the system in every error: "Nội vụ (g09)". */
@@ -92,6 +99,84 @@ guint64
 mc_http_get_n_requests (McHttp *self)
 {
   return (guint64) g_atomic_int_get (&self->n_requests);
+}
+
+/* "AB:CD:…": the SHA-256 of the certificate's DER form, as browsers and openssl show it. */
+char *
+mc_http_certificate_fingerprint (GTlsCertificate *certificate)
+{
+  g_autoptr(GByteArray) der = NULL;
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  guint8 digest[32];
+  gsize len = sizeof digest;
+  GString *out = g_string_sized_new (96);
+
+  g_object_get (certificate, "certificate", &der, NULL);
+  if (der != NULL)
+    g_checksum_update (sum, der->data, der->len);
+  g_checksum_get_digest (sum, digest, &len);
+  for (gsize i = 0; i < len; i++)
+    g_string_append_printf (out, "%s%02X", i ? ":" : "", digest[i]);
+  return g_string_free (out, FALSE);
+}
+
+/* Accepts the fingerprint as the official may paste it: with or without colons or spaces,
+ * either case, after "SHA256 Fingerprint=". NULL unless it is 64 hex digits. */
+char *
+mc_http_normalize_fingerprint (const char *text)
+{
+  g_autoptr(GString) hex = g_string_new (NULL);
+  GString *out;
+  const char *p;
+
+  if (text == NULL)
+    return NULL;
+  p = strchr (text, '=') ? strchr (text, '=') + 1 : text;
+  for (; *p; p++)
+    {
+      if (g_ascii_isxdigit (*p))
+        g_string_append_c (hex, g_ascii_toupper (*p));
+      else if (*p != ':' && *p != ' ' && *p != '\t')
+        return NULL;
+    }
+  if (hex->len != 64)
+    return NULL;
+  out = g_string_sized_new (96);
+  for (gsize i = 0; i < hex->len; i += 2)
+    g_string_append_printf (out, "%s%c%c", i ? ":" : "", hex->str[i], hex->str[i + 1]);
+  return g_string_free (out, FALSE);
+}
+
+void
+mc_http_set_pinned_certificate (McHttp     *self,
+                                const char *fingerprint)
+{
+  g_free (self->pin);
+  self->pin = mc_http_normalize_fingerprint (fingerprint);
+}
+
+const char *
+mc_http_get_refused_certificate (McHttp *self)
+{
+  return self->refused;
+}
+
+typedef struct
+{
+  McHttp *http;
+  char *seen;       /* the fingerprint of an unacceptable certificate */
+} TlsCheck;
+
+/* Emitted only for a certificate the trust store refused: exactly the pinned one passes. */
+static gboolean
+accept_certificate (SoupMessage          *msg,
+                    GTlsCertificate      *certificate,
+                    GTlsCertificateFlags  errors,
+                    TlsCheck             *check)
+{
+  g_free (check->seen);
+  check->seen = mc_http_certificate_fingerprint (certificate);
+  return check->http->pin != NULL && g_str_equal (check->http->pin, check->seen);
 }
 
 static gboolean
@@ -168,6 +253,8 @@ mc_http_send (McHttp              *self,
   g_autoptr(SoupMessage) msg = soup_message_new (method, url);
   g_autoptr(GInputStream) stream = NULL;
   g_autoptr(GError) local = NULL;
+  TlsCheck check = { self, NULL };
+  g_autofree char *seen = NULL;
   McHttpReply *reply;
   GBytes *bytes;
 
@@ -186,11 +273,29 @@ mc_http_send (McHttp              *self,
       soup_message_set_request_body_from_bytes (msg, content_type, request);
     }
   g_atomic_int_inc (&self->n_requests);
+  g_signal_connect (msg, "accept-certificate", G_CALLBACK (accept_certificate), &check);
   stream = soup_session_send (self->session, msg, cancellable, &local);
+  g_signal_handlers_disconnect_by_func (msg, accept_certificate, &check);
+  seen = g_steal_pointer (&check.seen);
   if (stream == NULL)
     {
       if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_propagate_error (error, g_steal_pointer (&local));
+      else if (local->domain == G_TLS_ERROR || seen != NULL)
+        {
+          g_mutex_lock (&self->lock);
+          g_free (self->refused);
+          self->refused = g_strdup (seen);
+          g_mutex_unlock (&self->lock);
+          if (seen != NULL)
+            g_set_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_CERTIFICATE,
+                         _("%s: the TLS certificate of the server is not trusted (SHA-256 fingerprint %s)"),
+                         self->label, seen);
+          else
+            g_set_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_CERTIFICATE,
+                         _("%s: the TLS connection failed (%s)"), self->label, local->message);
+          return NULL;
+        }
       else if (is_unreachable (local))
         g_set_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_OFFLINE, _("%s: cannot be reached (%s)"),
                      self->label, local->message);

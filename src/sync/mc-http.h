@@ -39,4 +39,14 @@ McHttpReply *mc_http_send         (McHttp              *self,
                                    GError             **error);
 guint        mc_http_retry_after  (McHttpReply         *reply);
 
+/* TLS: the system trust store decides, except for the one certificate whose SHA-256
+ * fingerprint is pinned ("AB:CD:…", 32 bytes in hex, as mc_http_normalize_fingerprint ()
+ * writes it). A refused certificate is MC_SYNC_ERROR_CERTIFICATE, and its fingerprint stays
+ * readable for the official to compare and pin. */
+void         mc_http_set_pinned_certificate   (McHttp          *self,
+                                               const char      *fingerprint);
+const char  *mc_http_get_refused_certificate  (McHttp          *self);
+char        *mc_http_certificate_fingerprint  (GTlsCertificate *certificate);
+char        *mc_http_normalize_fingerprint    (const char      *text);
+
 G_END_DECLS

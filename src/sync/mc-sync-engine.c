@@ -5,18 +5,23 @@
 #include <stdlib.h>
 
 #include "mc-connector.h"
+#include "mc-store-push.h"
 #include "mc-store-sync.h"
 #include "mc-sync-engine.h"
+#include "mc-sync-push.h"
 #include "mc-time.h"
 
-/* The pull side of the sync engine. Each source syncs on its own, in a GTask thread with its
- * own store connection, so one ministry down never blocks or marks the others, and JSON
- * parsing and bulk writes stay off the main loop. A page and its cursor are one transaction.
- * State lives in the main context; workers report progress there. */
+/* The sync engine. Each source syncs on its own, in a GTask thread with its own store
+ * connection, so one ministry down never blocks or marks the others, and JSON parsing and
+ * bulk writes stay off the main loop. A sync pushes the source's outbox first (mc-sync-push.c),
+ * then pulls: a page and its cursor are one transaction. State lives in the main context;
+ * workers report progress there. */
 
 #define DEFAULT_INTERVAL 300
 #define DEFAULT_RECONCILE_INTERVAL 86400
 #define DEFAULT_MAX_BACKOFF 300
+#define DEFAULT_WATCHDOG 900
+#define PUSH_PARALLEL 4          /* dossiers of one source pushed at once */
 
 typedef struct _Batch Batch;
 
@@ -35,6 +40,8 @@ typedef struct
   gint64 last_full_mono;         /* when everything was last read (0 never, this run) */
   GCancellable *cancellable;
   GPtrArray *batches;            /* Batch* waiting for the running sync */
+  GPtrArray *push_connectors;    /* McConnector: the source's own first, then copies of it */
+  gint64 stall_since_mono;       /* the watchdog: since when the outbox waits while the system answers */
 } Source;
 
 struct _McSyncEngine
@@ -42,6 +49,7 @@ struct _McSyncEngine
   GObject parent_instance;
 
   char *db_path;
+  McSecrets *keyring;            /* optional: where connectors keep their sessions */
   GMainContext *context;
   GHashTable *sources;           /* id → Source* */
   GMutex write_lock;             /* one writer at a time: SQLite would otherwise busy-wait */
@@ -49,6 +57,10 @@ struct _McSyncEngine
   guint interval;
   guint reconcile_interval;
   guint max_backoff;
+  guint watchdog;
+  gboolean stalled;              /* some source's outbox has not drained for the watchdog's time */
+  GMutex push_mutex;             /* guards push_lock */
+  int push_lock;                 /* this process pushes the profile (mc_sync_push_lock); -1 not yet */
   gboolean started;
   guint timer_id;
   gulong network_handler;
@@ -59,9 +71,18 @@ G_DEFINE_FINAL_TYPE (McSyncEngine, mc_sync_engine, G_TYPE_OBJECT)
 enum
 {
   SOURCE_CHANGED,
+  OUTBOX_STALLED,
   N_SIGNALS,
 };
 static guint signals[N_SIGNALS];
+
+enum
+{
+  PROP_0,
+  PROP_OUTBOX_STALLED,
+  N_PROPS,
+};
+static GParamSpec *properties[N_PROPS];
 
 struct _Batch
 {
@@ -92,6 +113,7 @@ source_free (Source *s)
   g_clear_object (&s->connector);
   g_clear_object (&s->cancellable);
   g_clear_pointer (&s->batches, g_ptr_array_unref);
+  g_clear_pointer (&s->push_connectors, g_ptr_array_unref);
   g_free (s->message);
   g_free (s);
 }
@@ -116,6 +138,11 @@ typedef struct
   McStoreSyncStats stats;
   gboolean did_full;
   guint retry_after;
+  GPtrArray *push_connectors;    /* owned */
+  McPushStats push;
+  gboolean push_skipped;         /* another process pushes this profile */
+  gboolean reached;              /* the system answered (the pull went through) */
+  gint64 waiting;                /* outbox rows still to send or check at the end; -1 unknown */
 } Job;
 
 static void
@@ -124,6 +151,7 @@ job_free (Job *job)
   g_object_unref (job->engine);
   g_free (job->source_id);
   g_object_unref (job->connector);
+  g_clear_pointer (&job->push_connectors, g_ptr_array_unref);
   g_free (job);
 }
 
@@ -174,6 +202,8 @@ report_progress (Job *job)
   g_main_context_invoke_full (job->engine->context, G_PRIORITY_DEFAULT, progress_cb, p, progress_free);
 }
 
+static gboolean push (Job *job, GCancellable *cancellable, GError **error);
+
 static void
 sync_thread (GTask        *task,
              gpointer      source_object,
@@ -187,6 +217,7 @@ sync_thread (GTask        *task,
   g_autofree char *cursor = NULL;
   g_autoptr(GPtrArray) search = NULL;
   GError *error = NULL;
+  GError *push_error = NULL;
   gboolean restarted = FALSE;
 
   if (!(store = mc_store_open (self->db_path, MC_STORE_OPEN_EXISTING, &error)))
@@ -195,6 +226,12 @@ sync_thread (GTask        *task,
       return;
     }
   mc_store_sync_set_bulk (store, TRUE);
+  if (!push (job, cancellable, &push_error))
+    {
+      job->waiting = mc_store_push_waiting (store, job->source_id, NULL);
+      g_task_return_error (task, push_error);
+      return;
+    }
   if (!mc_store_sync_get_cursor (store, job->source_id, &cursor, &error))
     {
       g_task_return_error (task, error);
@@ -272,11 +309,65 @@ sync_thread (GTask        *task,
     }
   if (error == NULL)
     mc_store_sync_mark_success (store, job->source_id, mc_time_now (), &error);
-  job->retry_after = mc_connector_get_retry_after (job->connector);
+  job->reached = error == NULL;
+  /* Server changes held back while their dossier had actions to send, now settled. */
+  if (error == NULL && !job->push_skipped)
+    mc_sync_push_release (store, job->connector, job->source_id, &self->write_lock, cancellable, &job->push, &error);
+  job->waiting = mc_store_push_waiting (store, job->source_id, NULL);
+  job->retry_after = MAX (job->retry_after, mc_connector_get_retry_after (job->connector));
+  if (error == NULL && push_error != NULL)
+    error = g_steal_pointer (&push_error);
+  g_clear_error (&push_error);
   if (error != NULL)
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
+}
+
+/* The push side (mc-sync-push.c), run first in the same worker: the pull after it brings the
+ * systems' state after the official's actions. One process pushes a profile at a time. */
+
+/* Returns: whether this process pushes the profile. Taking the lock the first time settles
+ * the rows a dead process left "sending" (in doubt): no one else can be sending them. */
+static gboolean
+hold_push_lock (McSyncEngine  *self,
+                GError       **error)
+{
+  gboolean held;
+
+  g_mutex_lock (&self->push_mutex);
+  if (self->push_lock < 0 && (self->push_lock = mc_sync_push_lock (self->db_path)) >= 0
+      && !mc_sync_push_recover (self->db_path, &self->write_lock, error))
+    {
+      mc_sync_push_unlock (self->push_lock);
+      self->push_lock = -1;
+    }
+  held = self->push_lock >= 0;
+  g_mutex_unlock (&self->push_mutex);
+  return held;
+}
+
+/* Returns: FALSE when the system cannot be reached (or the credentials are refused): the
+ * pull would fail the same way. */
+static gboolean
+push (Job           *job,
+      GCancellable  *cancellable,
+      GError       **error)
+{
+  McSyncEngine *self = job->engine;
+  GError *local = NULL;
+
+  /* Not pushing (another process does, or the recovery failed): the pull goes on. */
+  job->push_skipped = !hold_push_lock (self, error);
+  if (job->push_skipped)
+    return TRUE;
+  if (mc_sync_push_source (self->db_path, job->source_id, job->push_connectors, &self->write_lock, cancellable,
+                           &job->push, &local))
+    return TRUE;
+  job->retry_after = MAX (job->retry_after, job->push.retry_after);
+  g_propagate_error (error, local);
+  return !(local->domain == MC_SYNC_ERROR && (local->code == MC_SYNC_ERROR_OFFLINE || local->code == MC_SYNC_ERROR_AUTH))
+         && !g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
 /* Scheduling */
@@ -340,6 +431,36 @@ state_for_error (const GError *error)
     }
 }
 
+/* The watchdog: a source whose outbox still has actions to send or check after a sync that
+ * reached the system, for the watchdog's time in a row, is flagged (the signal once, the
+ * property while any is). Conflicts and refusals wait for the official and do not count. */
+static void
+watch_outbox (McSyncEngine *self,
+              Source       *s,
+              const Job    *job)
+{
+  gint64 now = g_get_monotonic_time ();
+  gboolean was = s->progress.stalled, any = FALSE;
+  GHashTableIter it;
+  gpointer value;
+
+  if (job->waiting == 0 || !job->reached)
+    s->stall_since_mono = 0;
+  else if (job->waiting > 0 && s->stall_since_mono == 0)
+    s->stall_since_mono = now;
+  s->progress.stalled = s->stall_since_mono > 0 && now - s->stall_since_mono >= (gint64) self->watchdog * G_USEC_PER_SEC;
+  if (s->progress.stalled && !was)
+    g_signal_emit (self, signals[OUTBOX_STALLED], 0, s->source->id);
+  g_hash_table_iter_init (&it, self->sources);
+  while (g_hash_table_iter_next (&it, NULL, &value))
+    any |= ((Source *) value)->progress.stalled;
+  if (any != self->stalled)
+    {
+      self->stalled = any;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OUTBOX_STALLED]);
+    }
+}
+
 static void
 sync_done (GObject      *object,
            GAsyncResult *result,
@@ -363,6 +484,12 @@ sync_done (GObject      *object,
   s->progress.held = job->stats.held;
   s->progress.requests = job->requests;
   s->progress.full = job->full;
+  s->progress.sent = job->push.sent;
+  s->progress.conflicts = job->push.conflicts;
+  s->progress.rejected = job->push.rejected;
+  s->progress.waiting = MAX (job->waiting, 0);
+  s->progress.push_skipped = job->push_skipped;
+  watch_outbox (self, s, job);
   g_clear_pointer (&s->message, g_free);
   if (job->did_full)
     s->last_full_mono = g_get_monotonic_time ();
@@ -407,6 +534,27 @@ sync_done (GObject      *object,
     }
 }
 
+/* The connectors a push uses at once: the source's own, then copies of it (rebuilt when
+ * the source's connector is replaced). */
+static GPtrArray *
+push_connectors (Source *s)
+{
+  if (s->push_connectors == NULL || g_ptr_array_index (s->push_connectors, 0) != (gpointer) s->connector)
+    {
+      g_clear_pointer (&s->push_connectors, g_ptr_array_unref);
+      s->push_connectors = g_ptr_array_new_with_free_func (g_object_unref);
+      g_ptr_array_add (s->push_connectors, g_object_ref (s->connector));
+      for (guint i = 1; i < PUSH_PARALLEL; i++)
+        {
+          McConnector *copy = mc_connector_dup (s->connector);
+
+          if (copy != NULL)
+            g_ptr_array_add (s->push_connectors, copy);
+        }
+    }
+  return g_ptr_array_ref (s->push_connectors);
+}
+
 static void
 start_source (McSyncEngine *self,
               Source       *s,
@@ -437,6 +585,8 @@ start_source (McSyncEngine *self,
   job->engine = g_object_ref (self);
   job->source_id = g_strdup (s->source->id);
   job->connector = g_object_ref (s->connector);
+  job->push_connectors = push_connectors (s);
+  job->waiting = -1;
   job->full = full;
   g_set_object (&s->cancellable, NULL);
   s->cancellable = g_cancellable_new ();
@@ -470,10 +620,11 @@ mc_sync_engine_add_source (McSyncEngine    *self,
   if (connector == NULL)
     return FALSE;
   mc_connector_set_page_size (connector, self->page_size);
+  if (self->keyring != NULL)
+    mc_connector_set_keyring (connector, self->keyring);
   s = g_new0 (Source, 1);
   s->engine = self;
-  s->source = mc_source_new (source->id, source->ministry, source->dialect, source->name, source->base_url,
-                             source->unit_code, source->account);
+  s->source = mc_source_copy (source);
   s->connector = connector;
   s->batches = g_ptr_array_new ();
   {
@@ -500,6 +651,54 @@ mc_sync_engine_set_page_size (McSyncEngine *self,
 }
 
 void
+mc_sync_engine_set_keyring (McSyncEngine *self,
+                            McSecrets    *keyring)
+{
+  g_set_object (&self->keyring, keyring);
+}
+
+const McSource *
+mc_sync_engine_get_source (McSyncEngine *self,
+                           const char   *source_id)
+{
+  Source *s = g_hash_table_lookup (self->sources, source_id);
+
+  return s ? s->source : NULL;
+}
+
+gboolean
+mc_sync_engine_set_secrets (McSyncEngine  *self,
+                            const char    *source_id,
+                            GHashTable    *secrets,
+                            GError       **error)
+{
+  Source *s = g_hash_table_lookup (self->sources, source_id);
+  McConnector *connector;
+
+  if (s == NULL)
+    {
+      g_set_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_NOT_FOUND, _("No source “%s”"), source_id);
+      return FALSE;
+    }
+  if (!(connector = mc_connector_new (s->source, secrets, error)))
+    return FALSE;
+  mc_connector_set_page_size (connector, self->page_size);
+  if (self->keyring != NULL)
+    mc_connector_set_keyring (connector, self->keyring);
+  /* A running job holds its own reference to the old connector. */
+  g_set_object (&s->connector, connector);
+  g_object_unref (connector);
+  s->attempts = 0;
+  if (s->progress.state == MC_SYNC_STATE_SIGN_IN_NEEDED)
+    {
+      s->progress.state = MC_SYNC_STATE_IDLE;
+      g_clear_pointer (&s->message, g_free);
+      notify_source (self, s);
+    }
+  return TRUE;
+}
+
+void
 mc_sync_engine_set_interval (McSyncEngine *self,
                              guint         seconds)
 {
@@ -511,6 +710,20 @@ mc_sync_engine_set_reconcile_interval (McSyncEngine *self,
                                        guint         seconds)
 {
   self->reconcile_interval = seconds;
+}
+
+/* How long an outbox may wait while its system answers before the watchdog flags it. */
+void
+mc_sync_engine_set_watchdog (McSyncEngine *self,
+                             guint         seconds)
+{
+  self->watchdog = seconds;
+}
+
+gboolean
+mc_sync_engine_get_outbox_stalled (McSyncEngine *self)
+{
+  return self->stalled;
 }
 
 void
@@ -617,6 +830,10 @@ mc_sync_engine_sync_now (McSyncEngine *self,
     {
       Source *s = value;
 
+      /* Refused credentials wait for the official (mc_sync_engine_set_secrets ()): trying them
+       * again on every timer tick could lock the account. */
+      if (source_id == NULL && s->progress.state == MC_SYNC_STATE_SIGN_IN_NEEDED)
+        continue;
       if (source_id == NULL || g_str_equal (source_id, s->source->id))
         {
           s->attempts = 0;
@@ -694,9 +911,30 @@ mc_sync_engine_finalize (GObject *object)
 
   g_clear_pointer (&self->sources, g_hash_table_unref);
   g_clear_pointer (&self->context, g_main_context_unref);
+  g_clear_object (&self->keyring);
   g_mutex_clear (&self->write_lock);
+  mc_sync_push_unlock (self->push_lock);
+  g_mutex_clear (&self->push_mutex);
   g_free (self->db_path);
   G_OBJECT_CLASS (mc_sync_engine_parent_class)->finalize (object);
+}
+
+static void
+mc_sync_engine_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  McSyncEngine *self = MC_SYNC_ENGINE (object);
+
+  switch (prop_id)
+    {
+    case PROP_OUTBOX_STALLED:
+      g_value_set_boolean (value, self->stalled);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -706,6 +944,18 @@ mc_sync_engine_class_init (McSyncEngineClass *klass)
 
   object_class->dispose = mc_sync_engine_dispose;
   object_class->finalize = mc_sync_engine_finalize;
+  object_class->get_property = mc_sync_engine_get_property;
+
+  /* McSyncEngine:outbox-stalled: some source's outbox has not drained for the watchdog's
+   * time (mc_sync_engine_set_watchdog()) while its system answers. */
+  properties[PROP_OUTBOX_STALLED] = g_param_spec_boolean ("outbox-stalled", NULL, NULL, FALSE,
+                                                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY
+                                                          | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* McSyncEngine::outbox-stalled: that became true of one source. */
+  signals[OUTBOX_STALLED] = g_signal_new ("outbox-stalled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   /* McSyncEngine::source-changed: the state or progress of one source changed. */
   signals[SOURCE_CHANGED] = g_signal_new ("source-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -722,4 +972,7 @@ mc_sync_engine_init (McSyncEngine *self)
   self->interval = DEFAULT_INTERVAL;
   self->reconcile_interval = DEFAULT_RECONCILE_INTERVAL;
   self->max_backoff = DEFAULT_MAX_BACKOFF;
+  self->watchdog = DEFAULT_WATCHDOG;
+  g_mutex_init (&self->push_mutex);
+  self->push_lock = -1;
 }

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "mc-secrets.h"
 #include "mc-source.h"
 
 G_BEGIN_DECLS
@@ -30,6 +31,13 @@ typedef struct
   gint64 last_success;      /* unix seconds; 0 never */
   gint64 retry_at;          /* unix seconds of the next automatic attempt; 0 none */
   gboolean full;            /* the running or last sync read everything (start, 410, reconciliation) */
+  /* The push side (the outbox), in the last sync: */
+  guint sent;               /* actions the system applied */
+  guint conflicts;          /* actions parked for the official: the dossier changed on the system */
+  guint rejected;           /* actions parked for the official: the system refused them */
+  guint waiting;            /* actions still to send or to check (pending, in doubt) */
+  gboolean push_skipped;    /* another process sends this profile's actions */
+  gboolean stalled;         /* the watchdog: not drained for the set time while the system answers */
 } McSyncProgress;
 
 #define MC_TYPE_SYNC_ENGINE (mc_sync_engine_get_type ())
@@ -42,12 +50,27 @@ gboolean      mc_sync_engine_add_source     (McSyncEngine         *self,
                                              GError              **error);
 void          mc_sync_engine_set_page_size  (McSyncEngine         *self,
                                              guint                 page_size);
+/* Sessions (tokens, cookies) of the sources added afterwards are kept in @keyring, so that a
+ * restart does not sign in again. */
+void          mc_sync_engine_set_keyring    (McSyncEngine         *self,
+                                             McSecrets            *keyring);
+const McSource *mc_sync_engine_get_source   (McSyncEngine         *self,
+                                             const char           *source_id);
+/* New credentials for one source (after "sign-in needed"): its connector is replaced (a sync
+ * running with the old one finishes with it) and the source may sync again. */
+gboolean      mc_sync_engine_set_secrets    (McSyncEngine         *self,
+                                             const char           *source_id,
+                                             GHashTable           *secrets,
+                                             GError              **error);
 void          mc_sync_engine_set_interval   (McSyncEngine         *self,
                                              guint                 seconds);
 void          mc_sync_engine_set_reconcile_interval (McSyncEngine *self,
                                              guint                 seconds);
 void          mc_sync_engine_set_max_backoff (McSyncEngine        *self,
                                              guint                 seconds);
+void          mc_sync_engine_set_watchdog   (McSyncEngine         *self,
+                                             guint                 seconds);
+gboolean      mc_sync_engine_get_outbox_stalled (McSyncEngine     *self);
 GStrv         mc_sync_engine_list_sources   (McSyncEngine         *self);
 gboolean      mc_sync_engine_get_progress   (McSyncEngine         *self,
                                              const char           *source_id,

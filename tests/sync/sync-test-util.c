@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "mc-store-private.h"
 #include "sync-test-util.h"
@@ -38,6 +39,7 @@ sync_fixture_teardown (SyncFixture *f)
 {
   g_autofree char *wal = g_strconcat (f->db_path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (f->db_path, "-shm", NULL);
+  g_autofree char *lock = g_strconcat (f->db_path, ".push-lock", NULL);
 
   g_clear_object (&f->store);
   mc_sim_stop (f->sim);
@@ -45,6 +47,7 @@ sync_fixture_teardown (SyncFixture *f)
   g_unlink (f->db_path);
   g_unlink (wal);
   g_unlink (shm);
+  g_unlink (lock);
   g_rmdir (f->dir);
   g_free (f->dir);
   g_free (f->db_path);
@@ -296,4 +299,31 @@ sync_assert_matches (SyncFixture  *f,
           g_assert_cmpint (a->count, ==, b->count);
         }
     }
+}
+
+/* How many times the simulator applied the outbox row @e (its counters, by key): every key
+ * generation of the row (the official's retries), and for a dossier created in the portal
+ * dialect, its number (@number: the ministry's). */
+guint
+sync_applied_count (SyncFixture         *f,
+                    McSimDialect         dialect,
+                    const McOutboxEntry *e,
+                    const char          *number)
+{
+  guint n = 0;
+
+  for (guint generation = 0; generation < 5; generation++)
+    {
+      g_autofree char *key = generation ? g_strdup_printf ("%s:%s.%u", mc_sim_dialect_name (dialect), e->uuid, generation)
+                                        : g_strdup_printf ("%s:%s", mc_sim_dialect_name (dialect), e->uuid);
+
+      n += mc_sim_get_action_count (f->sim, key);
+    }
+  if (dialect == MC_SIM_DVCQG && strstr (e->payload, "\"create\":true") != NULL)
+    {
+      g_autofree char *key = g_strdup_printf ("dvcqg:create:%s", number);
+
+      n += mc_sim_get_action_count (f->sim, key);
+    }
+  return n;
 }

@@ -4,6 +4,7 @@
 #include "mc-connector.h"
 #include "mc-sim.h"
 #include "mc-store.h"
+#include "mc-store-outbox.h"
 #include "mc-store-sync.h"
 #include "mc-sync-engine.h"
 
@@ -48,6 +49,10 @@ gint64       sync_count             (SyncFixture   *f,
                                      const char    *source_id);
 McDossier   *sync_stored            (SyncFixture   *f,
                                      const char    *source_id,
+                                     const char    *number);
+guint        sync_applied_count     (SyncFixture   *f,
+                                     McSimDialect   dialect,
+                                     const McOutboxEntry *e,
                                      const char    *number);
 
 G_END_DECLS

@@ -76,11 +76,16 @@ sign_in (McConnector   *connector,
     {
       g_autofree char *message = mc_parse_string (&p, json_node_get_object (root), "message", FALSE);
 
-      mc_connector_error (base, error, MC_SYNC_ERROR_AUTH, _("sign-in refused: %s"), message ? message : code);
+      /* "-2": the dstcode (unit code) is unknown, not the password. */
+      mc_connector_error (base, error, g_str_equal (code, "-2") ? MC_SYNC_ERROR_UNIT_UNKNOWN : MC_SYNC_ERROR_AUTH,
+                          _("sign-in refused: %s"), message ? message : code);
       return FALSE;
     }
   self->session = mc_parse_string (&p, json_node_get_object (root), "session", TRUE);
-  return mc_parse_check (&p, error);
+  if (!mc_parse_check (&p, error))
+    return FALSE;
+  mc_connector_keep_session (base, MC_SECRET_ACCESS_TOKEN, self->session);
+  return TRUE;
 }
 
 /* Sends @service with @params (members added to the envelope); the reply is not read yet. */
@@ -100,6 +105,8 @@ send_service (McConnectorDvcqg  *self,
   McHttpReply *reply;
   GList *members;
 
+  if (self->session == NULL)
+    self->session = mc_connector_restore_session (base, MC_SECRET_ACCESS_TOKEN);
   if (self->session == NULL && !sign_in (MC_CONNECTOR (self), cancellable, error))
     return NULL;
   json_object_set_string_member (envelope, "session", self->session);
@@ -165,6 +172,7 @@ call (McConnectorDvcqg  *self,
           /* -4 "not found", -5 "invalid status" and -6 "exists" are answers about the action;
            * the rest are the system's failures. */
           McSyncError kind = g_str_equal (code, "-4") ? MC_SYNC_ERROR_NOT_FOUND
+            : g_str_equal (code, "-2") ? MC_SYNC_ERROR_UNIT_UNKNOWN
             : g_str_equal (code, "-5") || g_str_equal (code, "-6") || g_str_equal (code, "-3") ? MC_SYNC_ERROR_REJECTED
             : MC_SYNC_ERROR_SERVER;
 
@@ -344,6 +352,40 @@ lookup (McConnector   *connector,
   return d;
 }
 
+/* DongBoHoSoMC under the number the client gives (mc_connector_client_number()): a repeat
+ * is answered "-6 đã tồn tại", and a look-up settles a lost answer. */
+static gboolean
+create (McConnectorDvcqg     *self,
+        const McPushRequest  *request,
+        McPushResult         *result,
+        GCancellable         *cancellable,
+        GError              **error)
+{
+  g_autofree char *number = mc_connector_client_number (MC_CONNECTOR (self), request);
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) data = NULL;
+  g_autoptr(JsonObject) params = json_object_new ();
+  g_autoptr(JsonParser) parser = NULL;
+
+  json_builder_begin_array (b);
+  json_builder_begin_object (b);
+  mc_connector_national_body (b, request->create, number, MC_WIRE_TIME_DVCQG, TRUE);
+  json_builder_set_member_name (b, "NguoiXuLy");
+  json_builder_add_string_value (b, request->actor ? request->actor : "");
+  json_builder_end_object (b);
+  json_builder_end_array (b);
+  data = json_builder_get_root (b);
+  json_object_set_string_member (params, "isUpdating", "False");
+  json_object_set_member (params, "data", g_steal_pointer (&data));
+  if (!call (self, "DongBoHoSoMC", params, &parser, cancellable, error))
+    return FALSE;
+  result->number = g_strdup (number);
+  mc_connector_confirm (MC_CONNECTOR (self), request, number, result, cancellable);
+  return TRUE;
+}
+
+/* No version and no key: the version is checked by looking first, and the action carries its
+ * reference in the note; the answer says nothing, so a look-up after gives the new version. */
 static gboolean
 push (McConnector          *connector,
       const McPushRequest  *request,
@@ -358,6 +400,10 @@ push (McConnector          *connector,
   g_autofree char *status = g_strdup_printf ("%d", request->target);
   const char *service;
 
+  if (request->create != NULL)
+    return create (self, request, result, cancellable, error);
+  if (!mc_connector_check_base (connector, request, cancellable, error))
+    return FALSE;
   if (request->action == MC_ACTION_RECORD_STEP || request->action == MC_ACTION_RESCHEDULE)
     {
       JsonArray *data = json_array_new ();
@@ -378,7 +424,10 @@ push (McConnector          *connector,
       json_object_set_string_member (params, "NoiDungXuLy", note);
       json_object_set_string_member (params, "NguoiXuLy", request->actor ? request->actor : "");
     }
-  return call (self, service, params, &parser, cancellable, error) != NULL;
+  if (!call (self, service, params, &parser, cancellable, error))
+    return FALSE;
+  mc_connector_confirm (connector, request, request->number, result, cancellable);
+  return TRUE;
 }
 
 static void

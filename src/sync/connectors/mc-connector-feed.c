@@ -89,7 +89,11 @@ get_tokens (McConnectorFeed  *self,
       self->refresh = mc_parse_string (&p, json_node_get_object (root), "refresh_token", FALSE);
       mc_parse_int (&p, json_node_get_object (root), "expires_in", FALSE, 0);
     }
-  return mc_parse_check (&p, error);
+  if (!mc_parse_check (&p, error))
+    return FALSE;
+  mc_connector_keep_session (base, MC_SECRET_ACCESS_TOKEN, self->token);
+  mc_connector_keep_session (base, MC_SECRET_REFRESH_TOKEN, self->refresh);
+  return TRUE;
 }
 
 static gboolean
@@ -160,6 +164,12 @@ call (McConnectorFeed  *self,
       g_autofree char *auth = NULL;
       McHttpReply *reply;
 
+      if (self->token == NULL)
+        {
+          self->token = mc_connector_restore_session (base, MC_SECRET_ACCESS_TOKEN);
+          if (self->refresh == NULL)
+            self->refresh = mc_connector_restore_session (base, MC_SECRET_REFRESH_TOKEN);
+        }
       if (self->token == NULL && !sign_in (MC_CONNECTOR (self), cancellable, error))
         return NULL;
       auth = g_strdup_printf ("Bearer %s", self->token);
@@ -384,6 +394,115 @@ lookup (McConnector   *connector,
   return d;
 }
 
+/* {"error","reason"}: the reason, which says what was refused. */
+static char *
+error_text (McHttpReply *reply)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *o;
+  const char *text = NULL;
+
+  if (json_parser_load_from_data (parser, g_bytes_get_data (reply->body, NULL), g_bytes_get_size (reply->body), NULL)
+      && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      o = json_node_get_object (json_parser_get_root (parser));
+      text = json_object_get_string_member_with_default (o, "reason", NULL);
+      if (text == NULL)
+        text = json_object_get_string_member_with_default (o, "error", NULL);
+    }
+  return text ? g_strdup_printf ("HTTP %u: %s", reply->status, text) : g_strdup_printf ("HTTP %u", reply->status);
+}
+
+static void
+member_ms (JsonBuilder *b,
+           const char  *name,
+           gint64       t)
+{
+  json_builder_set_member_name (b, name);
+  if (t != 0)
+    json_builder_add_int_value (b, t * 1000);
+  else
+    json_builder_add_null_value (b);
+}
+
+/* Sends @b; a 409 is a conflict, a 400 a refusal (with the system's reason). */
+static gboolean
+write_doc (McConnectorFeed      *self,
+           const char           *method,
+           const char           *path,
+           JsonBuilder          *b,
+           const McPushRequest  *request,
+           McPushResult         *result,
+           GCancellable         *cancellable,
+           GError              **error)
+{
+  McConnectorBase *base = &self->base;
+  g_autofree char *body = json_text (b);
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(McHttpReply) reply = NULL;
+  McParse p = { base, -1 };
+  JsonNode *root;
+
+  if (!(reply = call (self, method, path, body, request->uuid, cancellable, error)))
+    return FALSE;
+  if (reply->status == 409 || reply->status == 400)
+    {
+      g_autofree char *text = error_text (reply);
+
+      mc_connector_error (base, error, reply->status == 409 ? MC_SYNC_ERROR_CONFLICT : MC_SYNC_ERROR_REJECTED,
+                          _("the system answered %s"), text);
+      return FALSE;
+    }
+  if (!mc_connector_check_status (base, reply, error))
+    return FALSE;
+  if ((root = mc_parse_body (&p, reply->body, &parser)))
+    {
+      result->server_version = mc_parse_string (&p, json_node_get_object (root), "rev", FALSE);
+      if (request->create != NULL)
+        result->number = mc_parse_string (&p, json_node_get_object (root), "id", TRUE);
+    }
+  return mc_parse_check (&p, error);
+}
+
+/* POST /dossiers with X-Request-Id: the system gives the number. */
+static gboolean
+create (McConnectorFeed      *self,
+        const McPushRequest  *request,
+        McPushResult         *result,
+        GCancellable         *cancellable,
+        GError              **error)
+{
+  const McDossier *d = request->create;
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  mc_json_member_string (b, "ma_tthc", d->procedure_code);
+  mc_json_member_string (b, "ten_tthc", d->procedure_name);
+  mc_json_member_string (b, "ma_linh_vuc", d->field_code);
+  json_builder_set_member_name (b, "chu_ho_so");
+  json_builder_begin_object (b);
+  mc_json_member_string (b, "ho_ten", d->applicant_name);
+  mc_json_member_string (b, "so_dinh_danh", d->id_number);
+  mc_json_member_string (b, "dien_thoai", d->phone);
+  mc_json_member_string (b, "dia_chi", d->address);
+  json_builder_set_member_name (b, "loai_doi_tuong");
+  json_builder_add_int_value (b, d->applicant_kind);
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "kenh_thuc_hien");
+  json_builder_add_int_value (b, d->channel);
+  json_builder_set_member_name (b, "hinh_thuc_tra");
+  json_builder_add_int_value (b, d->return_method);
+  member_ms (b, "ngay_nop", d->submitted_at);
+  member_ms (b, "ngay_tiep_nhan", d->received_at);
+  member_ms (b, "han_xu_ly", d->due_at);
+  mc_json_member_documents (b, "tai_lieu", d, "ten", "ban_sao", "so_luong", FALSE);
+  mc_json_member_fees (b, "le_phi", d, "ten", "so_tien", "da_nop", FALSE);
+  mc_json_member_string (b, "ghi_chu", request->note ? request->note : "");
+  mc_json_member_string (b, "nguoi_xu_ly", request->actor ? request->actor : "");
+  json_builder_end_object (b);
+  return write_doc (self, "POST", "/dossiers", b, request, result, cancellable, error);
+}
+
 static gboolean
 push (McConnector          *connector,
       const McPushRequest  *request,
@@ -392,16 +511,12 @@ push (McConnector          *connector,
       GError              **error)
 {
   McConnectorFeed *self = MC_CONNECTOR_FEED (connector);
-  McConnectorBase *base = &self->base;
   g_autofree char *escaped = g_uri_escape_string (request->number, NULL, FALSE);
   g_autofree char *path = g_strdup_printf ("/dossiers/%s/status", escaped);
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(McHttpReply) reply = NULL;
-  g_autofree char *body = NULL;
-  McParse p = { base, -1 };
-  JsonNode *root;
 
+  if (request->create != NULL)
+    return create (self, request, result, cancellable, error);
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "trang_thai");
   json_builder_add_string_value (b, status_names[CLAMP (request->target, MC_STATUS_FIRST, MC_STATUS_LAST)]);
@@ -412,21 +527,7 @@ push (McConnector          *connector,
   json_builder_set_member_name (b, "_rev");
   json_builder_add_string_value (b, request->base_version ? request->base_version : "");
   json_builder_end_object (b);
-  body = json_text (b);
-
-  if (!(reply = call (self, "PUT", path, body, request->uuid, cancellable, error)))
-    return FALSE;
-  if (reply->status == 409 || reply->status == 400)
-    {
-      mc_connector_error (base, error, reply->status == 409 ? MC_SYNC_ERROR_CONFLICT : MC_SYNC_ERROR_REJECTED,
-                          _("the system answered HTTP %u"), reply->status);
-      return FALSE;
-    }
-  if (!mc_connector_check_status (base, reply, error))
-    return FALSE;
-  if ((root = mc_parse_body (&p, reply->body, &parser)))
-    result->server_version = mc_parse_string (&p, json_node_get_object (root), "rev", FALSE);
-  return mc_parse_check (&p, error);
+  return write_doc (self, "PUT", path, b, request, result, cancellable, error);
 }
 
 static void

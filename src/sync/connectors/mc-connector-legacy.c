@@ -93,11 +93,20 @@ sign_in (McConnector   *connector,
     if (start != NULL)
       self->cookie = g_strndup (start, strcspn (start, ";, "));
   }
+  if (self->cookie == NULL && !is_login_page (reply))
+    {
+      /* Neither a session nor the login page again: not this back-end at all. */
+      mc_connector_error (base, error, MC_SYNC_ERROR_MALFORMED,
+                          _("the answer to the sign-in is neither a session nor the login page (HTTP %u)"),
+                          reply->status);
+      return FALSE;
+    }
   if (self->cookie == NULL)
     {
       mc_connector_error (base, error, MC_SYNC_ERROR_AUTH, _("the user name or password was refused"));
       return FALSE;
     }
+  mc_connector_keep_session (base, MC_SECRET_SESSION_COOKIE, self->cookie);
   return TRUE;
 }
 
@@ -115,6 +124,8 @@ call (McConnectorLegacy  *self,
     {
       McHttpReply *reply;
 
+      if (self->cookie == NULL)
+        self->cookie = mc_connector_restore_session (base, MC_SECRET_SESSION_COOKIE);
       if (self->cookie == NULL && !sign_in (MC_CONNECTOR (self), cancellable, error))
         return NULL;
       {
@@ -246,10 +257,12 @@ check_envelope (McParse     *p,
   if (p->error == NULL && !g_str_equal (status, "OK"))
     {
       g_autofree char *message = mc_parse_string (p, root, "errorMessage", FALSE);
+      g_autofree char *code = mc_parse_string (p, root, "errorCode", FALSE);
 
       mc_parse_check (p, NULL);
-      mc_connector_error (p->base, error, MC_SYNC_ERROR_SERVER, _("the system answered %s: %s"), status,
-                          message ? message : "");
+      /* errorCode "DON_VI": the unit code (donVi) is not one the back-end knows. */
+      mc_connector_error (p->base, error, g_strcmp0 (code, "DON_VI") == 0 ? MC_SYNC_ERROR_UNIT_UNKNOWN
+                          : MC_SYNC_ERROR_SERVER, _("the system answered %s: %s"), status, message ? message : "");
       return FALSE;
     }
   return TRUE;
@@ -345,6 +358,34 @@ pull (McConnector   *connector,
   return mc_keyset_pull (connector, cursor, fetch, cancellable, error);
 }
 
+/* The back-end answers a refusal ("not found", "not allowed") and its own failure with the
+ * same {"status":"ERROR"}. A harmless read right after tells them apart: a back-end that
+ * answers it is up, so the ERROR was about the request (@error's code becomes @code); one
+ * that fails it too is failing (a server error, retried later). */
+static void
+tell_refusal (McConnectorLegacy  *self,
+              McSyncError         code,
+              GCancellable       *cancellable,
+              GError            **error)
+{
+  McConnectorBase *base = &self->base;
+  g_autofree char *form = soup_form_encode ("donVi", base->source->unit_code, "tuNgay", "", "offset", "0",
+                                            "limit", "1", NULL);
+  g_autofree char *path = g_strdup_printf ("/HoSo/DanhSach?%s", form);
+  g_autoptr(McHttpReply) reply = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  McParse p = { base, -1 };
+  JsonNode *root;
+
+  if (error == NULL || *error == NULL || (*error)->code != MC_SYNC_ERROR_SERVER)
+    return;
+  reply = call (self, "GET", path, NULL, cancellable, NULL);
+  if (reply != NULL && (root = mc_parse_body (&p, reply->body, &parser))
+      && check_envelope (&p, json_node_get_object (root), NULL))
+    (*error)->code = code;
+  mc_parse_check (&p, NULL);
+}
+
 static McDossier *
 lookup (McConnector   *connector,
         const char    *number,
@@ -370,7 +411,10 @@ lookup (McConnector   *connector,
       return NULL;
     }
   if (!check_envelope (&p, json_node_get_object (root), error))
-    return NULL;
+    {
+      tell_refusal (self, MC_SYNC_ERROR_NOT_FOUND, cancellable, error);
+      return NULL;
+    }
   if ((data = mc_parse_object (&p, json_node_get_object (root), "data", TRUE)))
     d = item (&p, data, &updated);
   if (!mc_parse_check (&p, error))
@@ -378,6 +422,93 @@ lookup (McConnector   *connector,
   return d;
 }
 
+/* Sends @body to @path; the answer's item gives the new version. */
+static gboolean
+write_item (McConnectorLegacy    *self,
+            const char           *path,
+            JsonBuilder          *b,
+            const McPushRequest  *request,
+            McPushResult         *result,
+            GCancellable         *cancellable,
+            GError              **error)
+{
+  g_autoptr(JsonNode) node = json_builder_get_root (b);
+  g_autofree char *body = json_to_string (node, FALSE);
+  g_autoptr(McHttpReply) reply = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(McDossier) d = NULL;
+  McParse p = { &self->base, -1 };
+  JsonNode *root;
+  JsonObject *data;
+  gint64 updated = 0;
+  int step;
+
+  if (!(reply = call (self, "POST", path, body, cancellable, error)))
+    return FALSE;
+  if (!(root = mc_parse_body (&p, reply->body, &parser)))
+    return mc_parse_check (&p, error);
+  if (!check_envelope (&p, json_node_get_object (root), error))
+    {
+      tell_refusal (self, MC_SYNC_ERROR_REJECTED, cancellable, error);
+      return FALSE;
+    }
+  if ((data = mc_parse_object (&p, json_node_get_object (root), "data", FALSE)) && (d = item (&p, data, &updated)))
+    {
+      result->server_version = g_strdup (d->server_version);
+      result->number = request->create ? g_strdup (d->number) : NULL;
+      if ((step = mc_connector_find_action (d, request->uuid)) >= 0)
+        result->server_at = ((McStep *) g_ptr_array_index (d->history, step))->at;
+    }
+  return mc_parse_check (&p, error);
+}
+
+/* POST /HoSo/TiepNhan under the number the client gives (mc_connector_client_number()), with
+ * the reference in ghiChu: a look-up settles a lost answer. */
+static gboolean
+create (McConnectorLegacy    *self,
+        const McPushRequest  *request,
+        McPushResult         *result,
+        GCancellable         *cancellable,
+        GError              **error)
+{
+  const McDossier *d = request->create;
+  g_autofree char *number = mc_connector_client_number (MC_CONNECTOR (self), request);
+  g_autofree char *note = mc_connector_reference (request);
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  int kind = d->applicant_kind == MC_APPLICANT_CITIZEN ? 0 : d->applicant_kind == MC_APPLICANT_STATE_AGENCY ? 2 : 1;
+
+  json_builder_begin_object (b);
+  mc_json_member_string (b, "maHoSo", number);
+  mc_json_member_string (b, "maThuTuc", d->procedure_code);
+  mc_json_member_string (b, "tenThuTuc", d->procedure_name);
+  mc_json_member_string (b, "maLinhVuc", d->field_code);
+  mc_json_member_string (b, "chuHoSo", d->applicant_name);
+  mc_json_member_string (b, "soGiayTo", d->id_number);
+  mc_json_member_string (b, "soDienThoai", d->phone);
+  mc_json_member_string (b, "diaChi", d->address);
+  json_builder_set_member_name (b, "loaiDoiTuong");
+  json_builder_add_int_value (b, kind);
+  json_builder_set_member_name (b, "kenhNop");
+  json_builder_add_int_value (b, d->channel);
+  json_builder_set_member_name (b, "hinhThucTra");
+  json_builder_add_int_value (b, d->return_method);
+  mc_json_member_time (b, "ngayNop", d->submitted_at, MC_WIRE_TIME_LEGACY);
+  mc_json_member_time (b, "ngayNhan", d->received_at, MC_WIRE_TIME_LEGACY);
+  mc_json_member_time (b, "hanTra", d->due_at, MC_WIRE_TIME_LEGACY);
+  mc_json_member_documents (b, "giayTo", d, "ten", "banSao", "soLuong", TRUE);
+  mc_json_member_fees (b, "lePhi", d, "ten", "soTien", "daNop", TRUE);
+  mc_json_member_string (b, "ghiChu", note);
+  mc_json_member_string (b, "nguoiXuLy", request->actor);
+  json_builder_end_object (b);
+  if (!write_item (self, "/HoSo/TiepNhan", b, request, result, cancellable, error))
+    return FALSE;
+  if (result->number == NULL)
+    result->number = g_steal_pointer (&number);
+  return TRUE;
+}
+
+/* Last write wins on this back-end: the version is checked by looking first, and the action
+ * carries its reference in ghiChu. */
 static gboolean
 push (McConnector          *connector,
       const McPushRequest  *request,
@@ -387,56 +518,26 @@ push (McConnector          *connector,
 {
   McConnectorLegacy *self = MC_CONNECTOR_LEGACY (connector);
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(McHttpReply) reply = NULL;
   g_autofree char *note = mc_connector_reference (request);
-  g_autofree char *body = NULL;
-  McParse p = { &self->base, -1 };
-  JsonNode *root;
-  JsonObject *data;
   int code = to_legacy (request->target);
 
+  if (request->create != NULL)
+    return create (self, request, result, cancellable, error);
   if (code < 0)
     {
       mc_connector_error (&self->base, error, MC_SYNC_ERROR_REJECTED, _("this system has no status for the action"));
       return FALSE;
     }
+  if (!mc_connector_check_base (connector, request, cancellable, error))
+    return FALSE;
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "maHoSo");
-  json_builder_add_string_value (b, request->number);
+  mc_json_member_string (b, "maHoSo", request->number);
   json_builder_set_member_name (b, "trangThai");
   json_builder_add_int_value (b, code);
-  json_builder_set_member_name (b, "ghiChu");
-  json_builder_add_string_value (b, note);
-  json_builder_set_member_name (b, "nguoiXuLy");
-  json_builder_add_string_value (b, request->actor ? request->actor : "");
+  mc_json_member_string (b, "ghiChu", note);
+  mc_json_member_string (b, "nguoiXuLy", request->actor);
   json_builder_end_object (b);
-  node = json_builder_get_root (b);
-  json_generator_set_root (gen, node);
-  body = json_generator_to_data (gen, NULL);
-
-  if (!(reply = call (self, "POST", "/HoSo/CapNhat", body, cancellable, error)))
-    return FALSE;
-  if (!(root = mc_parse_body (&p, reply->body, &parser)))
-    return mc_parse_check (&p, error);
-  if (!check_envelope (&p, json_node_get_object (root), error))
-    {
-      /* The back-end refuses with the same envelope as it fails: a refusal names the dossier. */
-      if (error && *error)
-        (*error)->code = MC_SYNC_ERROR_REJECTED;
-      return FALSE;
-    }
-  if ((data = mc_parse_object (&p, json_node_get_object (root), "data", FALSE)))
-    {
-      gint64 updated = 0;
-      g_autoptr(McDossier) d = item (&p, data, &updated);
-
-      if (d != NULL)
-        result->server_version = g_strdup (d->server_version);
-    }
-  return mc_parse_check (&p, error);
+  return write_item (self, "/HoSo/CapNhat", b, request, result, cancellable, error);
 }
 
 static void

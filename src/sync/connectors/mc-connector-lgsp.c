@@ -119,6 +119,86 @@ mc_connector_national_item (McParse    *p,
   return p->error == NULL ? g_steal_pointer (&d) : NULL;
 }
 
+static void
+member_int (JsonBuilder *b,
+            const char  *name,
+            gint64       value,
+            gboolean     portal)
+{
+  json_builder_set_member_name (b, name);
+  if (portal)
+    {
+      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+
+      json_builder_add_string_value (b, text);
+    }
+  else
+    json_builder_add_int_value (b, value);
+}
+
+static void
+member_bool (JsonBuilder *b,
+             const char  *name,
+             gboolean     value,
+             gboolean     portal)
+{
+  json_builder_set_member_name (b, name);
+  if (portal)
+    json_builder_add_string_value (b, value ? "True" : "False");
+  else
+    json_builder_add_boolean_value (b, value);
+}
+
+void
+mc_connector_national_body (JsonBuilder     *b,
+                            const McDossier *d,
+                            const char      *number,
+                            McWireTime       tf,
+                            gboolean         portal)
+{
+  mc_json_member_string (b, "MaHoSo", number);
+  mc_json_member_string (b, "MaTTHC", d->procedure_code);
+  mc_json_member_string (b, "TenTTHC", d->procedure_name);
+  mc_json_member_string (b, "MaLinhVuc", d->field_code);
+  mc_json_member_string (b, "ChuHoSo", d->applicant_name);
+  member_int (b, "LoaiDoiTuong", d->applicant_kind, portal);
+  mc_json_member_string (b, "SoDinhDanh", d->id_number);
+  mc_json_member_string (b, "SoDienThoai", d->phone);
+  mc_json_member_string (b, "DiaChi", d->address);
+  member_int (b, "KenhThucHien", d->channel, portal);
+  member_int (b, "HinhThucTraKetQua", d->return_method, portal);
+  member_int (b, "TrangThaiHoSo", d->status, portal);
+  mc_json_member_time (b, "NgayNopHoSo", d->submitted_at, tf);
+  mc_json_member_time (b, "NgayTiepNhan", d->received_at, tf);
+  mc_json_member_time (b, "NgayHenTra", d->due_at, tf);
+  json_builder_set_member_name (b, "TaiLieuNop");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < d->documents->len; i++)
+    {
+      McDocument *x = g_ptr_array_index (d->documents, i);
+
+      json_builder_begin_object (b);
+      mc_json_member_string (b, "TenGiayTo", x->name);
+      member_bool (b, "LaBanSao", x->is_copy, portal);
+      member_int (b, "SoLuong", x->count, portal);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "DanhSachLePhi");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < d->fees->len; i++)
+    {
+      McFee *x = g_ptr_array_index (d->fees, i);
+
+      json_builder_begin_object (b);
+      mc_json_member_string (b, "TenPhiLePhi", x->name);
+      member_int (b, "MucPhi", x->amount_vnd, portal);
+      member_bool (b, "DaThanhToan", x->paid, portal);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
 static gpointer
 get_base (McConnector *connector)
 {
@@ -156,7 +236,10 @@ sign_in (McConnector   *connector,
   root = mc_parse_body (&p, reply->body, &parser);
   if (root != NULL)
     self->token = mc_parse_string (&p, json_node_get_object (root), "access_token", TRUE);
-  return mc_parse_check (&p, error);
+  if (!mc_parse_check (&p, error))
+    return FALSE;
+  mc_connector_keep_session (base, MC_SECRET_ACCESS_TOKEN, self->token);
+  return TRUE;
 }
 
 /* One API call with the token; a 401 signs in again once. */
@@ -175,6 +258,8 @@ call (McConnectorLgsp  *self,
       g_autofree char *auth = NULL;
       McHttpReply *reply;
 
+      if (self->token == NULL)
+        self->token = mc_connector_restore_session (base, MC_SECRET_ACCESS_TOKEN);
       if (self->token == NULL && !sign_in (MC_CONNECTOR (self), cancellable, error))
         return NULL;
       auth = g_strdup_printf ("Bearer %s", self->token);
@@ -221,7 +306,9 @@ envelope (McConnectorBase  *base,
     return NULL;
   if (!g_str_equal (code, "0"))
     {
+      /* "DV404": the unit code (donvi) is not one the system knows. */
       McSyncError kind = reply->status == 409 || g_str_equal (code, "409") ? MC_SYNC_ERROR_CONFLICT
+        : g_str_equal (code, "DV404") ? MC_SYNC_ERROR_UNIT_UNKNOWN
         : reply->status == 403 ? MC_SYNC_ERROR_AUTH
         : reply->status >= 400 && reply->status < 500 ? MC_SYNC_ERROR_REJECTED : MC_SYNC_ERROR_SERVER;
 
@@ -376,6 +463,57 @@ lookup (McConnector   *connector,
   return d;
 }
 
+/* A dossier received at the counter: the system's next number (GetNextValue), then the
+ * dossier under it. MaGiaoDich makes the pair safe to repeat: a repeat is answered with the
+ * first dossier's number, whatever number the repeat carried. */
+static gboolean
+create (McConnectorLgsp      *self,
+        const McPushRequest  *request,
+        McPushResult         *result,
+        GCancellable         *cancellable,
+        GError              **error)
+{
+  McConnectorBase *base = &self->base;
+  g_autofree char *code = g_uri_escape_string (base->source->ministry, NULL, FALSE);
+  g_autofree char *path = g_strdup_printf ("/api/GetNextValue?code=%s", code);
+  g_autoptr(McHttpReply) reply = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(JsonParser) answer_parser = NULL;
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *number = NULL;
+  McParse p = { base, -1 };
+  JsonObject *answer, *data;
+  JsonNode *root;
+
+  if (!(reply = call (self, "GET", path, NULL, cancellable, error)) || !mc_connector_check_status (base, reply, error))
+    return FALSE;
+  if ((root = mc_parse_body (&p, reply->body, &parser)))
+    number = mc_parse_string (&p, json_node_get_object (root), "value", TRUE);
+  if (!mc_parse_check (&p, error))
+    return FALSE;
+  g_clear_pointer (&reply, mc_http_reply_free);
+
+  json_builder_begin_object (b);
+  mc_connector_national_body (b, request->create, number, MC_WIRE_TIME_LGSP, FALSE);
+  json_builder_set_member_name (b, "NguoiXuLy");
+  json_builder_add_string_value (b, request->actor ? request->actor : "");
+  json_builder_set_member_name (b, "MaGiaoDich");
+  json_builder_add_string_value (b, request->uuid);
+  json_builder_end_object (b);
+  body = json_builder_get_root (b);
+  text = json_to_string (body, FALSE);
+  if (!(reply = call (self, "POST", "/api/hoso", text, cancellable, error))
+      || !(answer = envelope (base, reply, &answer_parser, error)))
+    return FALSE;
+  data = mc_parse_object (&p, answer, "data", TRUE);
+  result->number = mc_parse_string (&p, data, "MaHoSo", TRUE);
+  if (data != NULL && json_object_has_member (data, "PhienBan"))
+    result->server_version = g_strdup_printf ("%" G_GINT64_FORMAT, mc_parse_int (&p, data, "PhienBan", FALSE, 0));
+  return mc_parse_check (&p, error);
+}
+
 static gboolean
 push (McConnector          *connector,
       const McPushRequest  *request,
@@ -396,6 +534,12 @@ push (McConnector          *connector,
   JsonObject *answer, *data;
   McParse p = { &self->base, -1 };
 
+  if (request->create != NULL)
+    return create (self, request, result, cancellable, error);
+  /* tientrinh takes no PhienBan: a stale step is caught by looking first. Not for a resend:
+   * the step itself may be what changed the version, and the key answers a repeat. */
+  if (step && !request->resend && !mc_connector_check_base (connector, request, cancellable, error))
+    return FALSE;
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "MaGiaoDich");
   json_builder_add_string_value (b, request->uuid);

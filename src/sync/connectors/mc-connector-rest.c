@@ -128,7 +128,10 @@ sign_in (McConnector   *connector,
       self->token = mc_parse_string (&p, json_node_get_object (answer), "token", TRUE);
       mc_parse_time (&p, json_node_get_object (answer), "expires_at", MC_WIRE_TIME_ISO8601, FALSE);
     }
-  return mc_parse_check (&p, error);
+  if (!mc_parse_check (&p, error))
+    return FALSE;
+  mc_connector_keep_session (base, MC_SECRET_ACCESS_TOKEN, self->token);
+  return TRUE;
 }
 
 static McHttpReply *
@@ -148,6 +151,8 @@ call (McConnectorRest  *self,
       g_autofree char *auth = NULL;
       McHttpReply *reply;
 
+      if (self->token == NULL)
+        self->token = mc_connector_restore_session (base, MC_SECRET_ACCESS_TOKEN);
       if (self->token == NULL && !sign_in (MC_CONNECTOR (self), cancellable, error))
         return NULL;
       auth = g_strdup_printf ("Bearer %s", self->token);
@@ -374,8 +379,13 @@ pull (McConnector   *connector,
     {
       g_autofree char *text = error_text (reply);
 
-      mc_connector_error (base, error, reply->status == 403 ? MC_SYNC_ERROR_AUTH : MC_SYNC_ERROR_SERVER,
-                          _("the system answered %s"), text);
+      gsize len;
+      const char *data = g_bytes_get_data (reply->body, &len);
+      /* 403 "unknown_unit": the unit code, not the account, is what the system refuses. */
+      McSyncError kind = reply->status == 403 && data && g_strstr_len (data, len, "\"unknown_unit\"")
+        ? MC_SYNC_ERROR_UNIT_UNKNOWN : reply->status == 403 ? MC_SYNC_ERROR_AUTH : MC_SYNC_ERROR_SERVER;
+
+      mc_connector_error (base, error, kind, _("the system answered %s"), text);
       return NULL;
     }
   if (!(page = parse_page (connector, cursor, reply->body, error)))
@@ -420,6 +430,78 @@ lookup (McConnector   *connector,
   return find (MC_CONNECTOR_REST (connector), number, NULL, cancellable, error);
 }
 
+/* A 4xx about the action: refused for good, with the system's message. */
+static gboolean
+refused (McConnectorBase  *base,
+         McHttpReply      *reply,
+         GError          **error)
+{
+  g_autofree char *text = NULL;
+
+  if (reply->status != 412 && reply->status != 422 && reply->status != 428 && reply->status != 400)
+    return FALSE;
+  text = error_text (reply);
+  mc_connector_error (base, error, reply->status == 412 ? MC_SYNC_ERROR_CONFLICT : MC_SYNC_ERROR_REJECTED,
+                      _("the system answered %s"), text);
+  return TRUE;
+}
+
+/* POST /v1/dossiers with the Idempotency-Key: the system gives the number (code) and the id. */
+static gboolean
+create (McConnectorRest      *self,
+        const McPushRequest  *request,
+        McPushResult         *result,
+        GCancellable         *cancellable,
+        GError              **error)
+{
+  McConnectorBase *base = &self->base;
+  const McDossier *d = request->create;
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(McHttpReply) reply = NULL;
+  g_autoptr(McDossier) created = NULL;
+  g_autofree char *body = NULL;
+  McParse p = { base, -1 };
+  JsonNode *answer;
+
+  json_builder_begin_object (b);
+  mc_json_member_string (b, "procedureCode", d->procedure_code);
+  mc_json_member_string (b, "procedureName", d->procedure_name);
+  mc_json_member_string (b, "fieldCode", d->field_code);
+  json_builder_set_member_name (b, "applicant");
+  json_builder_begin_object (b);
+  mc_json_member_string (b, "name", d->applicant_name);
+  mc_json_member_string (b, "idNumber", d->id_number);
+  mc_json_member_string (b, "phone", d->phone);
+  mc_json_member_string (b, "address", d->address);
+  mc_json_member_string (b, "kind", kind_names[CLAMP (d->applicant_kind, 1, 4)]);
+  json_builder_end_object (b);
+  mc_json_member_string (b, "channel", channel_names[CLAMP (d->channel, 1, 3)]);
+  mc_json_member_string (b, "returnMethod", channel_names[CLAMP (d->return_method, 1, 3)]);
+  mc_json_member_time (b, "submittedAt", d->submitted_at, MC_WIRE_TIME_ISO8601);
+  mc_json_member_time (b, "receivedAt", d->received_at, MC_WIRE_TIME_ISO8601);
+  mc_json_member_time (b, "dueAt", d->due_at, MC_WIRE_TIME_ISO8601);
+  mc_json_member_documents (b, "documents", d, "name", "copy", "count", FALSE);
+  mc_json_member_fees (b, "fees", d, "name", "amountVnd", "paid", FALSE);
+  mc_json_member_string (b, "note", request->note ? request->note : "");
+  mc_json_member_string (b, "actor", request->actor ? request->actor : "");
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  body = json_to_string (root, FALSE);
+
+  if (!(reply = call (self, "POST", "/v1/dossiers", body, NULL, request->uuid, cancellable, error)))
+    return FALSE;
+  if (refused (base, reply, error) || !mc_connector_check_status (base, reply, error))
+    return FALSE;
+  if ((answer = mc_parse_body (&p, reply->body, &parser)) && (created = item (&p, json_node_get_object (answer))))
+    {
+      result->number = g_strdup (created->number);
+      result->server_version = g_strdup (created->server_version);
+    }
+  return mc_parse_check (&p, error);
+}
+
 static gboolean
 push (McConnector          *connector,
       const McPushRequest  *request,
@@ -440,6 +522,8 @@ push (McConnector          *connector,
   McParse p = { base, -1 };
   JsonNode *answer;
 
+  if (request->create != NULL)
+    return create (self, request, result, cancellable, error);
   if (id == NULL)
     {
       g_autoptr(McDossier) d = find (self, request->number, &id, cancellable, error);
@@ -462,15 +546,7 @@ push (McConnector          *connector,
 
   if (!(reply = call (self, "POST", path, body, request->base_version, request->uuid, cancellable, error)))
     return FALSE;
-  if (reply->status == 412 || reply->status == 422 || reply->status == 428 || reply->status == 400)
-    {
-      g_autofree char *text = error_text (reply);
-
-      mc_connector_error (base, error, reply->status == 412 ? MC_SYNC_ERROR_CONFLICT : MC_SYNC_ERROR_REJECTED,
-                          _("the system answered %s"), text);
-      return FALSE;
-    }
-  if (!mc_connector_check_status (base, reply, error))
+  if (refused (base, reply, error) || !mc_connector_check_status (base, reply, error))
     return FALSE;
   if ((answer = mc_parse_body (&p, reply->body, &parser)))
     result->server_version = mc_parse_string (&p, json_node_get_object (answer), "etag", FALSE);

@@ -19,5 +19,12 @@ McDossier *mc_connector_national_item (McParse    *p,
                                        McWireTime  time_format,
                                        const char *source_id,
                                        gint64     *out_updated);
+/* The members of a new dossier in the national vocabulary (POST /api/hoso, DongBoHoSoMC):
+ * the portal writes numbers and booleans as text. */
+void       mc_connector_national_body (JsonBuilder     *b,
+                                       const McDossier *dossier,
+                                       const char      *number,
+                                       McWireTime       time_format,
+                                       gboolean         portal);
 
 G_END_DECLS

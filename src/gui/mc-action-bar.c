@@ -1,0 +1,160 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mc-action-bar.h"
+#include "mc-print.h"
+#include "mc-store-actions.h"
+#include "mc-store-outbox.h"
+
+/* The actions of the shown dossier, under its header: one button per action the status table
+ * allows now (mc_store_actions_allowed(); the others are not shown at all), each opening the
+ * action's dialog through "win.act", and the Print menu with every form of the dossier and
+ * its control sheet. A dossier with an action waiting for the official's review takes no new
+ * action: the bar says so instead. */
+
+struct _McActionBar
+{
+  GtkWidget parent_instance;
+
+  GtkWidget *box;
+  GtkLabel *review_label;
+  GtkFlowBox *buttons;
+  GtkMenuButton *print_button;
+
+  GArray *actions;     /* McAction, the buttons' order */
+};
+
+G_DEFINE_FINAL_TYPE (McActionBar, mc_action_bar, GTK_TYPE_WIDGET)
+
+static void
+mc_action_bar_dispose (GObject *object)
+{
+  McActionBar *self = MC_ACTION_BAR (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_ACTION_BAR);
+  g_clear_pointer (&self->actions, g_array_unref);
+  G_OBJECT_CLASS (mc_action_bar_parent_class)->dispose (object);
+}
+
+static void
+mc_action_bar_class_init (McActionBarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mc_action_bar_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/MotCua/ui/mc-action-bar.ui");
+  gtk_widget_class_bind_template_child (widget_class, McActionBar, box);
+  gtk_widget_class_bind_template_child (widget_class, McActionBar, review_label);
+  gtk_widget_class_bind_template_child (widget_class, McActionBar, buttons);
+  gtk_widget_class_bind_template_child (widget_class, McActionBar, print_button);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "mcactionbar");
+}
+
+static void
+mc_action_bar_init (McActionBar *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->actions = g_array_new (FALSE, FALSE, sizeof (McAction));
+}
+
+/* Every form of the dossier, each to print or to save as PDF. */
+static GMenuModel *
+print_menu (const McDossier *d)
+{
+  GMenu *menu = g_menu_new ();
+
+  for (McPrintForm form = 0; form < MC_PRINT_N_FORMS; form++)
+    {
+      g_autoptr(GMenu) section = g_menu_new ();
+      g_autoptr(GMenuItem) print = NULL, save = NULL;
+      /* TRANSLATORS: a menu item; the form's title is Vietnamese (a legal document) */
+      g_autofree char *print_label = g_strdup_printf (_("Print “%s”…"), mc_print_form_title (form));
+      g_autofree char *save_label = g_strdup_printf (_("Save “%s” as PDF…"), mc_print_form_title (form));
+
+      print = g_menu_item_new (print_label, NULL);
+      g_menu_item_set_action_and_target (print, "win.print-form", "(xs)", d->id, mc_print_form_id (form));
+      save = g_menu_item_new (save_label, NULL);
+      g_menu_item_set_action_and_target (save, "win.save-form", "(xs)", d->id, mc_print_form_id (form));
+      g_menu_append_item (section, print);
+      g_menu_append_item (section, save);
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+    }
+  return G_MENU_MODEL (menu);
+}
+
+/* Shows the actions @store allows on @dossier now (NULL: none). */
+void
+mc_action_bar_set_dossier (McActionBar     *self,
+                           McStore         *store,
+                           const McDossier *dossier)
+{
+  g_autoptr(GArray) allowed = NULL;
+  g_autoptr(GMenuModel) menu = NULL;
+  gint64 review = 0;
+  GtkWidget *child;
+
+  g_return_if_fail (MC_IS_ACTION_BAR (self));
+
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->buttons))) != NULL)
+    gtk_flow_box_remove (self->buttons, child);
+  g_array_set_size (self->actions, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->print_button), dossier != NULL);
+  if (dossier == NULL)
+    return;
+
+  menu = print_menu (dossier);
+  gtk_menu_button_set_menu_model (self->print_button, menu);
+  review = mc_store_dossier_needs_review (store, dossier->id, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->review_label), review > 0);
+  if (review > 0 || !(allowed = mc_store_actions_allowed (store, dossier->id, NULL)))
+    return;
+  for (guint i = 0; i < allowed->len; i++)
+    {
+      McAction action = g_array_index (allowed, McAction, i);
+      GtkWidget *button = gtk_button_new_with_label (mc_action_label (action));
+
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.act");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(xs)", dossier->id, mc_action_id (action));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      mc_action_label (action), -1);
+      /* The first allowed action is the usual next step of the workflow. */
+      if (i == 0)
+        gtk_widget_add_css_class (button, "suggested-action");
+      gtk_flow_box_append (self->buttons, button);
+      g_array_append_val (self->actions, action);
+    }
+}
+
+/* Returns: (transfer full): the ids (mc_action_id()) of the actions offered, in order. */
+GStrv
+mc_action_bar_list_actions (McActionBar *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (MC_IS_ACTION_BAR (self), NULL);
+  for (guint i = 0; i < self->actions->len; i++)
+    g_strv_builder_add (builder, mc_action_id (g_array_index (self->actions, McAction, i)));
+  return g_strv_builder_end (builder);
+}
+
+/* Returns: (transfer none) (nullable): the button of @action, if offered. */
+GtkWidget *
+mc_action_bar_get_button (McActionBar *self,
+                          McAction     action)
+{
+  g_return_val_if_fail (MC_IS_ACTION_BAR (self), NULL);
+  for (guint i = 0; i < self->actions->len; i++)
+    if (g_array_index (self->actions, McAction, i) == action)
+      {
+        GtkFlowBoxChild *child = gtk_flow_box_get_child_at_index (self->buttons, i);
+
+        return child ? gtk_flow_box_child_get_child (child) : NULL;
+      }
+  return NULL;
+}

@@ -1,0 +1,576 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mc-action-dialog.h"
+#include "mc-catalog.h"
+#include "mc-format.h"
+#include "mc-intake-dialog.h"
+#include "mc-store-actions.h"
+
+/* Receiving a new dossier at the counter, in two steps: the form (procedure found by code or
+ * name with the catalog's folded search, the applicant, the documents ticked, the fee), then
+ * a summary with the due date the store computes (mc_store_intake_preview()) for the official
+ * to tell the applicant before confirming. The dossier is received in one transaction with a
+ * provisional number, which the ministry's number replaces when it syncs. Whatever is wrong
+ * is said inline; the ID number is checked as it is typed. */
+
+/* At most this many matches are listed: more means the official should type more. */
+#define MAX_MATCHES 8
+
+/* The documents almost every procedure asks for, offered to tick; any other is typed. Their
+ * names are printed on the Vietnamese receipt, so they are Vietnamese data, not UI text. */
+static const char *const common_documents[] = {
+  "Tờ khai / Đơn đề nghị theo mẫu",
+  "Bản sao Căn cước / giấy tờ tùy thân",
+  "Giấy ủy quyền (nếu nộp thay)",
+};
+
+struct _McIntakeDialog
+{
+  AdwWindow parent_instance;
+
+  GtkWidget *back_button;
+  GtkWidget *cancel_button;
+  GtkWidget *continue_button;
+  GtkWidget *confirm_button;
+  GtkStack *stack;
+  GtkLabel *error_label;
+  GtkSearchEntry *procedure_entry;
+  GtkListBox *procedure_list;
+  GtkLabel *chosen_label;
+  AdwEntryRow *name_row;
+  AdwComboRow *kind_row;
+  AdwEntryRow *id_row;
+  GtkLabel *id_error_label;
+  AdwEntryRow *phone_row;
+  AdwEntryRow *address_row;
+  GtkListBox *documents_list;
+  AdwEntryRow *other_document_row;
+  AdwEntryRow *fee_row;
+  GtkSwitch *fee_paid_switch;
+  AdwComboRow *method_row;
+  AdwStatusPage *confirm_page;
+  GtkListBox *summary_list;
+
+  McStore *store;
+  char *procedure_code;
+  guint n_matches;
+  gint64 due_at;
+  char *due_text;
+};
+
+G_DEFINE_FINAL_TYPE (McIntakeDialog, mc_intake_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  RECEIVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+show_error (McIntakeDialog *self,
+            const char     *message)
+{
+  gtk_label_set_text (self->error_label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+static GtkWidget *
+add_document_row (McIntakeDialog *self,
+                  const char     *name,
+                  gboolean        active)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  g_object_set_data_full (G_OBJECT (row), "document", g_strdup (name), g_free);
+  g_object_set_data (G_OBJECT (row), "check", check);
+  /* Before the "other document" entry, which stays last. */
+  gtk_list_box_insert (self->documents_list, row,
+                       gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self->other_document_row)));
+  return row;
+}
+
+static GStrv
+ticked_documents (McIntakeDialog *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->documents_list)); row;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkCheckButton *check = g_object_get_data (G_OBJECT (row), "check");
+
+      if (check != NULL && gtk_check_button_get_active (check))
+        g_strv_builder_add (builder, g_object_get_data (G_OBJECT (row), "document"));
+    }
+  return g_strv_builder_end (builder);
+}
+
+static void
+on_other_document_apply (McIntakeDialog *self)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->other_document_row))));
+
+  if (*name != '\0')
+    add_document_row (self, name, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (self->other_document_row), "");
+}
+
+static void
+set_procedure (McIntakeDialog    *self,
+               const McProcedure *proc)
+{
+  g_autofree char *chosen = NULL;
+
+  if (proc == NULL || g_strcmp0 (proc->code, self->procedure_code) == 0)
+    return;
+  g_free (self->procedure_code);
+  self->procedure_code = g_strdup (proc->code);
+  /* TRANSLATORS: the procedure chosen at the counter: its code and name */
+  chosen = g_strdup_printf (_("Chosen: %s · %s"), proc->code, proc->name);
+  gtk_label_set_text (self->chosen_label, chosen);
+  /* The catalog's fee, which the official may change (an exemption, a reduced fee). */
+  if (proc->fee_vnd >= 0)
+    {
+      g_autofree char *fee = g_strdup_printf ("%" G_GINT64_FORMAT, proc->fee_vnd);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->fee_row), fee);
+    }
+}
+
+static void
+on_procedure_selected (McIntakeDialog *self,
+                       GtkListBoxRow  *row)
+{
+  if (row != NULL)
+    set_procedure (self, mc_catalog_lookup (mc_catalog_get_default (), g_object_get_data (G_OBJECT (row), "code")));
+}
+
+/* Lists the procedures matching the search; a single match is chosen at once. */
+void
+mc_intake_dialog_search (McIntakeDialog *self,
+                         const char     *text)
+{
+  g_autoptr(GPtrArray) matches = NULL;
+  GtkWidget *child;
+
+  g_return_if_fail (MC_IS_INTAKE_DIALOG (self));
+
+  /* Called from the entry, or with the text to show in it (the entry then calls again). */
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (self->procedure_entry))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->procedure_entry), text ? text : "");
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->procedure_list))) != NULL)
+    gtk_list_box_remove (self->procedure_list, child);
+  self->n_matches = 0;
+  if (text == NULL || *text == '\0')
+    return;
+  matches = mc_catalog_search (mc_catalog_get_default (), text);
+  for (guint i = 0; matches != NULL && i < matches->len && i < MAX_MATCHES; i++)
+    {
+      const McProcedure *proc = g_ptr_array_index (matches, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *duration = mc_format_duration (proc->duration, proc->unit);
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s · %s", proc->code, mc_ministry_name (proc->ministry), duration);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), proc->name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+      g_object_set_data_full (G_OBJECT (row), "code", g_strdup (proc->code), g_free);
+      gtk_list_box_append (self->procedure_list, row);
+      if (g_strcmp0 (proc->code, self->procedure_code) == 0)
+        gtk_list_box_select_row (self->procedure_list, GTK_LIST_BOX_ROW (row));
+      self->n_matches++;
+    }
+  if (matches != NULL && matches->len == 1)
+    gtk_list_box_select_row (self->procedure_list, gtk_list_box_get_row_at_index (self->procedure_list, 0));
+}
+
+static void
+on_search_changed (McIntakeDialog *self)
+{
+  mc_intake_dialog_search (self, gtk_editable_get_text (GTK_EDITABLE (self->procedure_entry)));
+}
+
+/* The ID number is checked as soon as it can be judged: any non-digit at once, the length
+ * and the province once 12 characters are typed (a partial number is not an error yet). */
+static gboolean
+check_id (McIntakeDialog *self,
+          gboolean        final)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->id_row));
+  g_autoptr(GError) error = NULL;
+  gboolean citizen = adw_combo_row_get_selected (self->kind_row) == 0;
+  gboolean judge = final || strlen (text) >= 12 || strspn (text, "0123456789") != strlen (text);
+  gboolean ok = !citizen || !judge || mc_validate_id_number (text, &error);
+
+  gtk_label_set_text (self->id_error_label, error ? error->message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->id_error_label), !ok);
+  if (ok)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->id_row), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->id_row), "error");
+  return ok;
+}
+
+static void
+on_id_changed (McIntakeDialog *self)
+{
+  check_id (self, FALSE);
+}
+
+/* Fills @intake from the form (borrowing its strings, @out_documents owns the list). */
+static gboolean
+read_intake (McIntakeDialog  *self,
+             McIntake        *intake,
+             GStrv           *out_documents,
+             char           **out_message)
+{
+  const char *fee = gtk_editable_get_text (GTK_EDITABLE (self->fee_row));
+  char *end = NULL;
+
+  *intake = (McIntake) { 0 };
+  intake->procedure_code = self->procedure_code;
+  intake->applicant_name = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
+  intake->applicant_kind = adw_combo_row_get_selected (self->kind_row) + MC_APPLICANT_CITIZEN;
+  intake->id_number = gtk_editable_get_text (GTK_EDITABLE (self->id_row));
+  intake->phone = gtk_editable_get_text (GTK_EDITABLE (self->phone_row));
+  intake->address = gtk_editable_get_text (GTK_EDITABLE (self->address_row));
+  intake->documents = (const char * const *) (*out_documents = ticked_documents (self));
+  intake->fee_paid = gtk_switch_get_active (self->fee_paid_switch);
+  intake->return_method = adw_combo_row_get_selected (self->method_row) + MC_CHANNEL_IN_PERSON;
+  intake->fee_vnd = -1;
+  if (*fee != '\0')
+    {
+      intake->fee_vnd = g_ascii_strtoll (fee, &end, 10);
+      if (*end != '\0' || intake->fee_vnd < 0)
+        {
+          *out_message = g_strdup_printf (_("“%s” is not an amount: write the fee in đồng, digits only"), fee);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static void
+add_summary_row (McIntakeDialog *self,
+                 const char     *title,
+                 const char     *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value && *value ? value : "—");
+  gtk_widget_add_css_class (row, "property");
+  gtk_list_box_append (self->summary_list, row);
+}
+
+static void
+show_page (McIntakeDialog *self,
+           gboolean        confirm)
+{
+  gtk_stack_set_visible_child_name (self->stack, confirm ? "confirm" : "form");
+  gtk_widget_set_visible (self->back_button, confirm);
+  gtk_widget_set_visible (self->cancel_button, !confirm);
+  gtk_widget_set_visible (self->continue_button, !confirm);
+  gtk_widget_set_visible (self->confirm_button, confirm);
+  gtk_widget_grab_focus (confirm ? self->confirm_button : GTK_WIDGET (self->procedure_entry));
+}
+
+/* Checks the form and computes the due date; on success shows the summary to confirm. */
+gboolean
+mc_intake_dialog_continue (McIntakeDialog *self)
+{
+  g_auto(GStrv) documents = NULL;
+  g_autofree char *message = NULL, *description = NULL;
+  g_autoptr(GError) error = NULL;
+  const McProcedure *proc;
+  GtkWidget *child;
+  McIntake intake;
+
+  g_return_val_if_fail (MC_IS_INTAKE_DIALOG (self), FALSE);
+
+  if (!read_intake (self, &intake, &documents, &message))
+    {
+      show_error (self, message);
+      return FALSE;
+    }
+  /* The ID number's own message first, by its field, and at the top. */
+  if (!check_id (self, TRUE))
+    {
+      show_error (self, gtk_label_get_text (self->id_error_label));
+      return FALSE;
+    }
+  if (!(self->due_at = mc_store_intake_preview (self->store, &intake, &error)))
+    {
+      show_error (self, error->message);
+      return FALSE;
+    }
+  show_error (self, NULL);
+  g_free (self->due_text);
+  self->due_text = mc_format_time (self->due_at);
+  proc = mc_catalog_lookup (mc_catalog_get_default (), self->procedure_code);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->summary_list))) != NULL)
+    gtk_list_box_remove (self->summary_list, child);
+  add_summary_row (self, _("Procedure"), proc->name);
+  add_summary_row (self, _("Applicant"), intake.applicant_name);
+  add_summary_row (self, _("ID number"), intake.id_number);
+  {
+    g_autofree char *list = g_strjoinv ("\n", documents);
+
+    add_summary_row (self, _("Documents received"), list);
+  }
+  add_summary_row (self, _("Result due"), self->due_text);
+  /* TRANSLATORS: on the confirmation of an intake: the due date to tell the applicant */
+  description = g_strdup_printf (_("The result is due %s. The dossier gets a provisional number until the "
+                                   "ministry system assigns its own; the receipt says so."), self->due_text);
+  adw_status_page_set_description (self->confirm_page, description);
+  show_page (self, TRUE);
+  return TRUE;
+}
+
+/* Receives the dossier. Returns: its id, 0 with the reason shown when the store refused. */
+gint64
+mc_intake_dialog_confirm (McIntakeDialog *self)
+{
+  g_auto(GStrv) documents = NULL;
+  g_autofree char *message = NULL, *actor = NULL, *unit = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDossier) d = NULL;
+  McIntake intake;
+  gint64 id;
+
+  g_return_val_if_fail (MC_IS_INTAKE_DIALOG (self), 0);
+
+  if (!read_intake (self, &intake, &documents, &message))
+    {
+      show_page (self, FALSE);
+      show_error (self, message);
+      return 0;
+    }
+  actor = mc_action_actor (self->store);
+  intake.unit = unit = mc_action_unit (self->store);
+  if (!(d = mc_store_receive_new (self->store, &intake, actor, &error)))
+    {
+      show_page (self, FALSE);
+      show_error (self, error->message);
+      return 0;
+    }
+  id = d->id;
+  g_signal_emit (self, signals[RECEIVED], 0, id);
+  gtk_window_destroy (GTK_WINDOW (self));
+  return id;
+}
+
+static void
+continue_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  mc_intake_dialog_continue (MC_INTAKE_DIALOG (widget));
+}
+
+static void
+confirm_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  mc_intake_dialog_confirm (MC_INTAKE_DIALOG (widget));
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  show_page (MC_INTAKE_DIALOG (widget), FALSE);
+}
+
+static void
+mc_intake_dialog_dispose (GObject *object)
+{
+  McIntakeDialog *self = MC_INTAKE_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_INTAKE_DIALOG);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (mc_intake_dialog_parent_class)->dispose (object);
+}
+
+static void
+mc_intake_dialog_finalize (GObject *object)
+{
+  McIntakeDialog *self = MC_INTAKE_DIALOG (object);
+
+  g_free (self->procedure_code);
+  g_free (self->due_text);
+  G_OBJECT_CLASS (mc_intake_dialog_parent_class)->finalize (object);
+}
+
+static void
+mc_intake_dialog_class_init (McIntakeDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mc_intake_dialog_dispose;
+  object_class->finalize = mc_intake_dialog_finalize;
+
+  /* The dossier was received: its id. */
+  signals[RECEIVED] = g_signal_new ("received", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                    NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/MotCua/ui/mc-intake-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, back_button);
+  gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, continue_button);
+  gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, confirm_button);
+  gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, procedure_entry);
+  gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, procedure_list);
+  gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, chosen_label);
+  gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, id_row);
+  gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, id_error_label);
+  gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, address_row);
+  gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, documents_list);
+  gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, other_document_row);
+  gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, fee_row);
+  gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, fee_paid_switch);
+  gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, method_row);
+  gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, confirm_page);
+  gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, summary_list);
+
+  gtk_widget_class_install_action (widget_class, "intake.continue", NULL, continue_action);
+  gtk_widget_class_install_action (widget_class, "intake.confirm", NULL, confirm_action);
+  gtk_widget_class_install_action (widget_class, "intake.back", NULL, back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "intake.continue", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+mc_intake_dialog_init (McIntakeDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (common_documents); i++)
+    add_document_row (self, common_documents[i], FALSE);
+  g_signal_connect_object (self->procedure_entry, "search-changed", G_CALLBACK (on_search_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->procedure_list, "row-selected", G_CALLBACK (on_procedure_selected),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->id_row, "changed", G_CALLBACK (on_id_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->kind_row, "notify::selected", G_CALLBACK (on_id_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->other_document_row, "apply", G_CALLBACK (on_other_document_apply),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->other_document_row, "entry-activated", G_CALLBACK (on_other_document_apply),
+                           self, G_CONNECT_SWAPPED);
+}
+
+McIntakeDialog *
+mc_intake_dialog_new (GtkWindow *parent,
+                      McStore   *store)
+{
+  McIntakeDialog *self;
+
+  g_return_val_if_fail (MC_IS_STORE (store), NULL);
+
+  self = g_object_new (MC_TYPE_INTAKE_DIALOG, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  return self;
+}
+
+guint
+mc_intake_dialog_get_n_matches (McIntakeDialog *self)
+{
+  g_return_val_if_fail (MC_IS_INTAKE_DIALOG (self), 0);
+  return self->n_matches;
+}
+
+/* Chooses the listed match with @code. */
+gboolean
+mc_intake_dialog_select_procedure (McIntakeDialog *self,
+                                   const char     *code)
+{
+  g_return_val_if_fail (MC_IS_INTAKE_DIALOG (self), FALSE);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->procedure_list)); row;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "code"), code) == 0)
+      {
+        gtk_list_box_select_row (self->procedure_list, GTK_LIST_BOX_ROW (row));
+        return TRUE;
+      }
+  return FALSE;
+}
+
+void
+mc_intake_dialog_set_applicant (McIntakeDialog *self,
+                                const char     *name,
+                                const char     *id_number)
+{
+  g_return_if_fail (MC_IS_INTAKE_DIALOG (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), name);
+  gtk_editable_set_text (GTK_EDITABLE (self->id_row), id_number);
+}
+
+/* Ticks the listed document @name, or adds it ticked. */
+void
+mc_intake_dialog_add_document (McIntakeDialog *self,
+                               const char     *name)
+{
+  g_return_if_fail (MC_IS_INTAKE_DIALOG (self));
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->documents_list)); row;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "document"), name) == 0)
+      {
+        gtk_check_button_set_active (g_object_get_data (G_OBJECT (row), "check"), TRUE);
+        return;
+      }
+  add_document_row (self, name, TRUE);
+}
+
+gboolean
+mc_intake_dialog_is_confirming (McIntakeDialog *self)
+{
+  g_return_val_if_fail (MC_IS_INTAKE_DIALOG (self), FALSE);
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "confirm") == 0;
+}
+
+gint64
+mc_intake_dialog_get_due (McIntakeDialog *self)
+{
+  g_return_val_if_fail (MC_IS_INTAKE_DIALOG (self), 0);
+  return mc_intake_dialog_is_confirming (self) ? self->due_at : 0;
+}
+
+/* Returns: (nullable): the due date as the summary shows it. */
+const char *
+mc_intake_dialog_get_due_text (McIntakeDialog *self)
+{
+  g_return_val_if_fail (MC_IS_INTAKE_DIALOG (self), NULL);
+  return mc_intake_dialog_is_confirming (self) ? self->due_text : NULL;
+}
+
+/* Returns: (nullable): the message shown inline, NULL when none is. */
+const char *
+mc_intake_dialog_get_error (McIntakeDialog *self)
+{
+  g_return_val_if_fail (MC_IS_INTAKE_DIALOG (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->error_label)) ? gtk_label_get_text (self->error_label) : NULL;
+}

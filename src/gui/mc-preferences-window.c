@@ -1,0 +1,381 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mc-preferences-window.h"
+#include "mc-store-settings.h"
+
+/* The Preferences window: the official's identity, the office's settings (hours, deadlines,
+ * what the printed forms say), the office calendar and the ministry systems. Everything here
+ * belongs to the profile, so it is stored in the profile's settings table (audited, as the
+ * forms and deadlines depend on it), never in GSettings. A change applies at once: the main
+ * window recounts its deadline views and redraws the time left. */
+
+struct _McPreferencesWindow
+{
+  AdwPreferencesWindow parent_instance;
+
+  AdwEntryRow *name_row;
+  AdwEntryRow *title_row;
+  AdwEntryRow *department_row;
+  AdwEntryRow *parent_row;
+  AdwEntryRow *unit_row;
+  AdwEntryRow *place_row;
+  AdwEntryRow *phone_row;
+  AdwEntryRow *receiver_title_row;
+  AdwEntryRow *applicant_title_row;
+  AdwEntryRow *head_title_row;
+  AdwEntryRow *legal_basis_row;
+  AdwEntryRow *morning_row;
+  AdwEntryRow *afternoon_row;
+  GtkSpinButton *due_soon_spin;
+  GtkSwitch *saturday_switch;
+  McCalendarEditor *calendar_editor;
+  McSourcePage *source_page;
+
+  McWindow *window;
+};
+
+G_DEFINE_FINAL_TYPE (McPreferencesWindow, mc_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_WINDOW,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Which setting of mc-store-settings each entry row edits. */
+static const struct {
+  const char *key;
+  gsize offset;
+} entry_keys[] = {
+  { "official.name", G_STRUCT_OFFSET (McPreferencesWindow, name_row) },
+  { "official.title", G_STRUCT_OFFSET (McPreferencesWindow, title_row) },
+  { "official.department", G_STRUCT_OFFSET (McPreferencesWindow, department_row) },
+  { "office.parent", G_STRUCT_OFFSET (McPreferencesWindow, parent_row) },
+  { "office.unit", G_STRUCT_OFFSET (McPreferencesWindow, unit_row) },
+  { "office.place", G_STRUCT_OFFSET (McPreferencesWindow, place_row) },
+  { "office.phone", G_STRUCT_OFFSET (McPreferencesWindow, phone_row) },
+  { "form.receiver-title", G_STRUCT_OFFSET (McPreferencesWindow, receiver_title_row) },
+  { "form.applicant-title", G_STRUCT_OFFSET (McPreferencesWindow, applicant_title_row) },
+  { "form.head-title", G_STRUCT_OFFSET (McPreferencesWindow, head_title_row) },
+  { "form.legal-basis", G_STRUCT_OFFSET (McPreferencesWindow, legal_basis_row) },
+  { "hours.morning", G_STRUCT_OFFSET (McPreferencesWindow, morning_row) },
+  { "hours.afternoon", G_STRUCT_OFFSET (McPreferencesWindow, afternoon_row) },
+};
+
+#define ENTRY_ROW(self, i) (*(AdwEntryRow **) G_STRUCT_MEMBER_P (self, entry_keys[i].offset))
+
+/* Who the audit log names for a change made in this profile: the official's full name once it
+ * is set, else the desktop account. Actions and forms read the same setting. */
+char *
+mc_preferences_actor (McStore *store)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (MC_IS_STORE (store), NULL);
+
+  if (mc_store_lookup_setting (store, "official.name", &name, NULL) && name != NULL && *g_strstrip (name) != '\0')
+    return g_steal_pointer (&name);
+  return g_strdup (g_get_user_name ());
+}
+
+static McStore *
+get_store (McPreferencesWindow *self)
+{
+  return mc_window_get_store (self->window);
+}
+
+static void
+show_error (McPreferencesWindow *self,
+            const GError        *error)
+{
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+}
+
+/* Writes @value (NULL or empty: back to the default) to @key; the deadline settings take
+ * effect in the main window at once. */
+static gboolean
+save_setting (McPreferencesWindow *self,
+              const char          *key,
+              const char          *value)
+{
+  McStore *store = get_store (self);
+  g_autofree char *actor = mc_preferences_actor (store);
+  g_autofree char *stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!mc_store_lookup_setting (store, key, &stored, &error))
+    goto fail;
+  if (value == NULL || *value == '\0')
+    {
+      if (stored != NULL && !mc_store_unset_setting (store, key, actor, &error))
+        goto fail;
+    }
+  else if (g_strcmp0 (stored, value) != 0 && !mc_store_set_setting (store, key, value, actor, &error))
+    goto fail;
+  if (g_str_has_prefix (key, "hours.") || g_str_has_prefix (key, "deadline.") ||
+      g_str_has_prefix (key, "reception."))
+    mc_window_reload_office (self->window);
+  return TRUE;
+
+fail:
+  show_error (self, error);
+  return FALSE;
+}
+
+static void
+load_entry (McPreferencesWindow *self,
+            AdwEntryRow         *row,
+            const char          *key)
+{
+  g_autofree char *value = mc_store_get_setting (get_store (self), key, NULL);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), value ? value : "");
+}
+
+static void
+on_entry_apply (AdwEntryRow         *row,
+                McPreferencesWindow *self)
+{
+  const char *key = g_object_get_data (G_OBJECT (row), "mc-setting-key");
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  if (save_setting (self, key, text))
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+      /* An emptied field shows the default it went back to. */
+      load_entry (self, row, key);
+    }
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+}
+
+static void
+on_due_soon_changed (GtkSpinButton       *spin,
+                     McPreferencesWindow *self)
+{
+  g_autofree char *value = g_strdup_printf ("%d", gtk_spin_button_get_value_as_int (spin));
+
+  save_setting (self, "deadline.due-soon-hours", value);
+}
+
+static void
+on_saturday_changed (GtkSwitch           *sw,
+                     GParamSpec          *pspec,
+                     McPreferencesWindow *self)
+{
+  save_setting (self, "reception.saturday-morning", gtk_switch_get_active (sw) ? "true" : "false");
+}
+
+static void
+on_calendar_changed (McPreferencesWindow *self)
+{
+  mc_window_reload_office (self->window);
+}
+
+/* Fills the rows from the profile before any handler is connected, so that loading writes
+ * nothing. */
+static void
+load (McPreferencesWindow *self)
+{
+  McStore *store = get_store (self);
+  McDeadlineSettings settings;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (entry_keys); i++)
+    {
+      AdwEntryRow *row = ENTRY_ROW (self, i);
+      const McSettingInfo *info = mc_settings_lookup (entry_keys[i].key);
+
+      g_object_set_data (G_OBJECT (row), "mc-setting-key", (gpointer) entry_keys[i].key);
+      load_entry (self, row, entry_keys[i].key);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (row), g_dgettext (GETTEXT_PACKAGE, info->summary));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      g_dgettext (GETTEXT_PACKAGE, info->summary),
+                                      -1);
+      g_signal_connect_object (row, "apply", G_CALLBACK (on_entry_apply), self, 0);
+    }
+  if (!mc_store_load_deadline_settings (store, &settings, &error))
+    {
+      show_error (self, error);
+      mc_deadline_settings_init (&settings);
+    }
+  gtk_spin_button_set_value (self->due_soon_spin, settings.due_soon_seconds / 3600);
+  gtk_switch_set_active (self->saturday_switch, settings.saturday_morning_reception);
+  g_signal_connect_object (self->due_soon_spin, "value-changed", G_CALLBACK (on_due_soon_changed), self, 0);
+  g_signal_connect_object (self->saturday_switch, "notify::active", G_CALLBACK (on_saturday_changed), self, 0);
+
+  mc_calendar_editor_set_store (self->calendar_editor, store);
+  g_signal_connect_object (self->calendar_editor, "changed", G_CALLBACK (on_calendar_changed),
+                           self, G_CONNECT_SWAPPED);
+  mc_source_page_set_store (self->source_page, store);
+}
+
+static void
+mc_preferences_window_constructed (GObject *object)
+{
+  McPreferencesWindow *self = MC_PREFERENCES_WINDOW (object);
+
+  G_OBJECT_CLASS (mc_preferences_window_parent_class)->constructed (object);
+
+  g_assert (MC_IS_WINDOW (self->window));
+  gtk_window_set_transient_for (GTK_WINDOW (self), GTK_WINDOW (self->window));
+  gtk_window_set_application (GTK_WINDOW (self), gtk_window_get_application (GTK_WINDOW (self->window)));
+  load (self);
+}
+
+static void
+mc_preferences_window_dispose (GObject *object)
+{
+  McPreferencesWindow *self = MC_PREFERENCES_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_PREFERENCES_WINDOW);
+  g_clear_object (&self->window);
+  G_OBJECT_CLASS (mc_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+mc_preferences_window_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  McPreferencesWindow *self = MC_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_WINDOW:
+      g_value_set_object (value, self->window);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mc_preferences_window_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  McPreferencesWindow *self = MC_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_WINDOW:
+      self->window = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mc_preferences_window_class_init (McPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = mc_preferences_window_constructed;
+  object_class->dispose = mc_preferences_window_dispose;
+  object_class->get_property = mc_preferences_window_get_property;
+  object_class->set_property = mc_preferences_window_set_property;
+
+  properties[PROP_WINDOW] =
+    g_param_spec_object ("window", NULL, NULL, MC_TYPE_WINDOW,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (MC_TYPE_CALENDAR_EDITOR);
+  g_type_ensure (MC_TYPE_SOURCE_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/MotCua/ui/mc-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, name_row);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, title_row);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, department_row);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, parent_row);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, unit_row);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, place_row);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, receiver_title_row);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, applicant_title_row);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, head_title_row);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, legal_basis_row);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, morning_row);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, afternoon_row);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, due_soon_spin);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, saturday_switch);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, calendar_editor);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, source_page);
+}
+
+static void
+mc_preferences_window_init (McPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+McPreferencesWindow *
+mc_preferences_window_new (McWindow *window)
+{
+  g_return_val_if_fail (MC_IS_WINDOW (window), NULL);
+
+  return g_object_new (MC_TYPE_PREFERENCES_WINDOW, "window", window, NULL);
+}
+
+McWindow *
+mc_preferences_window_get_window (McPreferencesWindow *self)
+{
+  g_return_val_if_fail (MC_IS_PREFERENCES_WINDOW (self), NULL);
+  return self->window;
+}
+
+/* Returns: (transfer none) (nullable): the row that edits the setting @key (tests, and a
+ * future "jump to this setting" from an error message). */
+GtkWidget *
+mc_preferences_window_get_row (McPreferencesWindow *self,
+                               const char          *key)
+{
+  g_return_val_if_fail (MC_IS_PREFERENCES_WINDOW (self), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (entry_keys); i++)
+    if (g_str_equal (entry_keys[i].key, key))
+      return GTK_WIDGET (ENTRY_ROW (self, i));
+  if (g_str_equal (key, "deadline.due-soon-hours"))
+    return GTK_WIDGET (self->due_soon_spin);
+  if (g_str_equal (key, "reception.saturday-morning"))
+    return GTK_WIDGET (self->saturday_switch);
+  return NULL;
+}
+
+/* The engine that syncs the profile (NULL when none runs): signing in from the sources page
+ * then resumes the source at once. */
+void
+mc_preferences_window_set_engine (McPreferencesWindow *self,
+                                  McSyncEngine        *engine)
+{
+  g_return_if_fail (MC_IS_PREFERENCES_WINDOW (self));
+  mc_source_page_set_engine (self->source_page, engine);
+}
+
+McCalendarEditor *
+mc_preferences_window_get_calendar_editor (McPreferencesWindow *self)
+{
+  g_return_val_if_fail (MC_IS_PREFERENCES_WINDOW (self), NULL);
+  return self->calendar_editor;
+}
+
+McSourcePage *
+mc_preferences_window_get_source_page (McPreferencesWindow *self)
+{
+  g_return_val_if_fail (MC_IS_PREFERENCES_WINDOW (self), NULL);
+  return self->source_page;
+}

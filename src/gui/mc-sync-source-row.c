@@ -1,0 +1,184 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mc-format.h"
+#include "mc-sync-source-row.h"
+
+/* One ministry system in the sync popover: its state, when it last synced, what went wrong,
+ * how far a running sync has come, and its own "Sync now" button. */
+
+struct _McSyncSourceRow
+{
+  AdwActionRow parent_instance;
+
+  GtkImage *state_icon;
+  GtkSpinner *spinner;
+  GtkButton *sync_button;
+
+  char *source_id;
+  McSyncState state;
+  McSyncState settled;   /* the last state a sync ended in: a retry's "syncing" does not hide it */
+};
+
+G_DEFINE_FINAL_TYPE (McSyncSourceRow, mc_sync_source_row, ADW_TYPE_ACTION_ROW)
+
+static const char *
+state_icon_name (McSyncState state)
+{
+  switch (state)
+    {
+    case MC_SYNC_STATE_SYNCING: return "emblem-synchronizing-symbolic";
+    case MC_SYNC_STATE_OFFLINE: return "network-offline-symbolic";
+    case MC_SYNC_STATE_SIGN_IN_NEEDED: return "dialog-password-symbolic";
+    case MC_SYNC_STATE_ERROR: return "dialog-warning-symbolic";
+    case MC_SYNC_STATE_IDLE:
+    default: return "emblem-ok-symbolic";
+    }
+}
+
+void
+mc_sync_source_row_update (McSyncSourceRow      *self,
+                           const McSyncProgress *p)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *last = p->last_success > 0 ? mc_format_time (p->last_success) : NULL;
+  gboolean syncing = p->state == MC_SYNC_STATE_SYNCING;
+
+  g_return_if_fail (MC_IS_SYNC_SOURCE_ROW (self));
+
+  self->state = p->state;
+  if (!syncing)
+    self->settled = p->state;
+
+  if (syncing)
+    {
+      g_autofree char *count = mc_format_count (p->dossiers);
+
+      if (p->pages == 0)
+        g_string_append (text, p->last_success == 0 ? _("First sync: connecting…") : _("Syncing: connecting…"));
+      else if (p->last_success == 0 || p->full)
+        /* TRANSLATORS: progress of a sync that reads everything; %u is a page number, %s a count */
+        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "Full sync: page %u, %s dossier so far",
+                                                   "Full sync: page %u, %s dossiers so far", p->dossiers),
+                                p->pages, count);
+      else
+        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "Syncing: page %u, %s dossier so far",
+                                                   "Syncing: page %u, %s dossiers so far", p->dossiers),
+                                p->pages, count);
+    }
+  else
+    g_string_append (text, mc_sync_state_label (p->state));
+
+  g_string_append_c (text, '\n');
+  if (last != NULL)
+    /* TRANSLATORS: %s is a date and time */
+    g_string_append_printf (text, _("Last synced %s"), last);
+  else
+    g_string_append (text, _("Never synced"));
+
+  /* The official's own work waiting for this system: it goes when the system answers. */
+  if (p->waiting > 0)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u action waiting to be sent",
+                                                 "%u actions waiting to be sent", p->waiting), p->waiting);
+    }
+  if (!syncing && p->message != NULL)
+    g_string_append_printf (text, "\n%s", p->message);
+  if (!syncing && p->retry_at > 0)
+    {
+      g_autofree char *when = mc_format_time (p->retry_at);
+
+      /* TRANSLATORS: %s is a date and time */
+      g_string_append_printf (text, "\n");
+      g_string_append_printf (text, _("Next attempt %s"), when);
+    }
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), text->str);
+  gtk_image_set_from_icon_name (self->state_icon, state_icon_name (p->state));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->state_icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  mc_sync_state_label (p->state), -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), syncing);
+  gtk_spinner_set_spinning (self->spinner, syncing);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->state_icon), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->state_icon), "warning");
+  if (p->state == MC_SYNC_STATE_ERROR || p->state == MC_SYNC_STATE_SIGN_IN_NEEDED)
+    gtk_widget_add_css_class (GTK_WIDGET (self->state_icon), "error");
+  else if (p->state == MC_SYNC_STATE_OFFLINE)
+    gtk_widget_add_css_class (GTK_WIDGET (self->state_icon), "warning");
+}
+
+const char *
+mc_sync_source_row_get_source_id (McSyncSourceRow *self)
+{
+  g_return_val_if_fail (MC_IS_SYNC_SOURCE_ROW (self), NULL);
+  return self->source_id;
+}
+
+McSyncState
+mc_sync_source_row_get_state (McSyncSourceRow *self)
+{
+  g_return_val_if_fail (MC_IS_SYNC_SOURCE_ROW (self), MC_SYNC_STATE_IDLE);
+  return self->state;
+}
+
+McSyncState
+mc_sync_source_row_get_settled_state (McSyncSourceRow *self)
+{
+  g_return_val_if_fail (MC_IS_SYNC_SOURCE_ROW (self), MC_SYNC_STATE_IDLE);
+  return self->settled;
+}
+
+static void
+mc_sync_source_row_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), MC_TYPE_SYNC_SOURCE_ROW);
+  G_OBJECT_CLASS (mc_sync_source_row_parent_class)->dispose (object);
+}
+
+static void
+mc_sync_source_row_finalize (GObject *object)
+{
+  g_free (MC_SYNC_SOURCE_ROW (object)->source_id);
+  G_OBJECT_CLASS (mc_sync_source_row_parent_class)->finalize (object);
+}
+
+static void
+mc_sync_source_row_class_init (McSyncSourceRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mc_sync_source_row_dispose;
+  object_class->finalize = mc_sync_source_row_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/MotCua/ui/mc-sync-source-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, McSyncSourceRow, state_icon);
+  gtk_widget_class_bind_template_child (widget_class, McSyncSourceRow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, McSyncSourceRow, sync_button);
+}
+
+static void
+mc_sync_source_row_init (McSyncSourceRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+McSyncSourceRow *
+mc_sync_source_row_new (const char *source_id,
+                        const char *name)
+{
+  McSyncSourceRow *self = g_object_new (MC_TYPE_SYNC_SOURCE_ROW, "title", name, NULL);
+  g_autofree char *label = NULL;
+
+  self->source_id = g_strdup (source_id);
+  /* The button syncs this source only: the indicator's "sync.now" takes the source id. */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->sync_button), "s", source_id);
+  /* TRANSLATORS: %s is the name of a ministry system */
+  label = g_strdup_printf (_("Sync %s Now"), name);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sync_button), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->sync_button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  return self;
+}

@@ -1,0 +1,673 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "gui-test-util.h"
+#include "mc-action-bar.h"
+#include "mc-action-dialog.h"
+#include "mc-action-window.h"
+#include "mc-catalog.h"
+#include "mc-format.h"
+#include "mc-intake-dialog.h"
+#include "mc-queue-row.h"
+#include "mc-review-window.h"
+#include "mc-store-actions.h"
+#include "mc-store-audit.h"
+#include "mc-store-outbox.h"
+#include "mc-store-sync.h"
+#include "mc-time.h"
+
+/* The official's work in the window, on a generated profile: the actions offered for each
+ * status, an action dialog refusing and then applying, the counter intake, the needs-review
+ * page resolving a conflict and a rejection, and a form saved as PDF. The store and plain SQL
+ * check what the window did. */
+
+#define N_DOSSIERS 400
+
+static struct {
+  char *profile;
+  McApplication *app;
+  McWindow *window;
+  McStore *store;   /* the test's own connection */
+  sqlite3 *db;      /* a raw one, for facts independent of the store */
+  gint64 received_id;
+} fx;
+
+static char *
+build_path (const char *name)
+{
+  return g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".", "gui", name, NULL);
+}
+
+/* The visible toplevel of @type opened last, or NULL. */
+static GtkWindow *
+find_toplevel (GType type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      found = l->data;
+  return found;
+}
+
+static void
+close_offers (void)
+{
+  GtkWindow *offer;
+
+  while ((offer = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
+    {
+      adw_message_dialog_response (ADW_MESSAGE_DIALOG (offer), "later");
+      gtk_window_destroy (offer);
+    }
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gint64
+dossier_in_status (McStatus status)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM dossiers WHERE status = %d AND id NOT IN "
+                                          "(SELECT dossier_id FROM outbox) ORDER BY id LIMIT 1", status);
+
+  return mc_test_query_int (fx.db, sql);
+}
+
+static void
+open_dossier (gint64 id)
+{
+  gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.open-dossier", "x", id);
+  g_assert_cmpint (mc_dossier_view_get_dossier_id (mc_window_get_dossier_view (fx.window)), ==, id);
+}
+
+static McActionBar *
+action_bar (void)
+{
+  GtkWidget *bar = find_widget (GTK_WIDGET (mc_window_get_dossier_view (fx.window)), MC_TYPE_ACTION_BAR);
+
+  g_assert_nonnull (bar);
+  return MC_ACTION_BAR (bar);
+}
+
+/* For a dossier in each status: the buttons are exactly the store's allowed actions, every one
+ * a transition of the status table, and none of the others is shown. */
+static void
+test_allowed (void)
+{
+  for (McStatus status = MC_STATUS_FIRST; status <= MC_STATUS_LAST; status++)
+    {
+      gint64 id = dossier_in_status (status);
+      g_autoptr(GArray) allowed = NULL;
+      g_auto(GStrv) offered = NULL;
+
+      if (id <= 0)
+        continue;
+      open_dossier (id);
+      allowed = mc_store_actions_allowed (fx.store, id, NULL);
+      offered = mc_action_bar_list_actions (action_bar ());
+      g_test_message ("%s: %u actions", mc_status_label (status), g_strv_length (offered));
+      g_assert_cmpuint (g_strv_length (offered), ==, allowed->len);
+      for (guint i = 0; i < allowed->len; i++)
+        g_assert_cmpstr (offered[i], ==, mc_action_id (g_array_index (allowed, McAction, i)));
+      for (McAction a = MC_ACTION_INVALID + 1; a <= MC_ACTION_LAST; a++)
+        {
+          GtkWidget *button = mc_action_bar_get_button (action_bar (), a);
+
+          if (!mc_transition_allowed (status, a))
+            g_assert_null (button);
+          else if (button != NULL)
+            g_assert_true (gtk_widget_get_visible (button));
+        }
+      if (mc_status_is_final (status))
+        g_assert_cmpuint (g_strv_length (offered), ==, 0);
+    }
+  /* A dossier just submitted online can at least be received or refused. */
+  open_dossier (dossier_in_status (MC_STATUS_SUBMITTED));
+  g_assert_nonnull (mc_action_bar_get_button (action_bar (), MC_ACTION_RECEIVE));
+  g_assert_nonnull (mc_action_bar_get_button (action_bar (), MC_ACTION_REFUSE));
+  g_assert_null (mc_action_bar_get_button (action_bar (), MC_ACTION_RETURN_RESULT));
+  {
+    g_autofree char *shot = build_path ("screenshot-action-bar.png");
+
+    mc_test_wait_frame (GTK_WIDGET (fx.window));
+    g_assert_true (mc_test_save_png (GTK_WIDGET (fx.window), shot));
+    g_test_message ("screenshot: %s", shot);
+  }
+}
+
+static McActionDialog *
+open_action (gint64      id,
+             const char *action)
+{
+  GtkWindow *dialog;
+
+  open_dossier (id);
+  gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.act", "(xs)", id, action);
+  dialog = find_toplevel (MC_TYPE_ACTION_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (mc_action_id (mc_action_dialog_get_action (MC_ACTION_DIALOG (dialog))), ==, action);
+  return MC_ACTION_DIALOG (dialog);
+}
+
+static const McQueueEntry *
+queue_entry (gint64    id,
+             GObject **out_row)
+{
+  McQueueModel *model = mc_window_get_model (fx.window);
+  guint position = mc_queue_model_find (model, id);
+
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  *out_row = g_list_model_get_item (G_LIST_MODEL (model), position);
+  return mc_queue_row_get_entry (MC_QUEUE_ROW (*out_row));
+}
+
+/* A supplement request: refused without items (the message shown), applied with them. */
+static void
+test_dialog (void)
+{
+  gint64 id = dossier_in_status (MC_STATUS_PROCESSING);
+  g_autofree char *sql = NULL;
+  g_autofree char *shot = build_path ("screenshot-action-dialog.png");
+  g_autoptr(GObject) row = NULL;
+  McActionDialog *dialog;
+
+  g_assert_cmpint (id, >, 0);
+  dialog = open_action (id, "request-supplement");
+  g_assert_null (mc_action_dialog_get_error (dialog));
+  g_assert_false (mc_action_dialog_apply (dialog));   /* one empty item row */
+  g_assert_cmpstr (mc_action_dialog_get_error (dialog), ==, "A missing item is empty: describe it or remove it");
+  g_assert_true (find_toplevel (MC_TYPE_ACTION_DIALOG) == GTK_WINDOW (dialog));
+
+  /* Editing takes the message away; an item left empty brings it back. */
+  mc_action_dialog_add_item (dialog, "Bản sao Giấy khai sinh có chứng thực");
+  g_assert_null (mc_action_dialog_get_error (dialog));
+  mc_action_dialog_set_note (dialog, "Bổ sung trong 5 ngày làm việc");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.add-item", NULL);
+  g_assert_false (mc_action_dialog_apply (dialog));
+  g_assert_cmpstr (mc_action_dialog_get_error (dialog), ==, "A missing item is empty: describe it or remove it");
+  mc_test_wait_frame (GTK_WIDGET (dialog));
+  g_assert_true (mc_test_save_png (GTK_WIDGET (dialog), shot));
+  g_test_message ("screenshot: %s", shot);
+  mc_action_dialog_add_item (dialog, "Ảnh 4x6 chụp trong 6 tháng gần nhất");
+  g_assert_true (mc_action_dialog_apply (dialog));
+
+  sql = g_strdup_printf ("SELECT status FROM dossiers WHERE id = %" G_GINT64_FORMAT, id);
+  g_assert_cmpint (mc_test_query_int (fx.db, sql), ==, MC_STATUS_SUPPLEMENT_REQUESTED);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT count(*) FROM outbox WHERE dossier_id = %" G_GINT64_FORMAT
+                         " AND action = 'request-supplement' AND state = 'pending'", id);
+  g_assert_cmpint (mc_test_query_int (fx.db, sql), ==, 1);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT count(*) FROM audit WHERE dossier_id = %" G_GINT64_FORMAT
+                         " AND action = 'request-supplement'", id);
+  g_assert_cmpint (mc_test_query_int (fx.db, sql), ==, 1);
+  /* The queue shows the new state at once, with the not-yet-synced marker; so does the view. */
+  g_assert_cmpint (queue_entry (id, &row)->status, ==, MC_STATUS_SUPPLEMENT_REQUESTED);
+  g_assert_cmpuint (mc_queue_row_get_entry (MC_QUEUE_ROW (row))->n_unsynced, ==, 1);
+  g_assert_cmpint (mc_dossier_view_get_dossier (mc_window_get_dossier_view (fx.window))->status, ==,
+                   MC_STATUS_SUPPLEMENT_REQUESTED);
+  /* The supplement request is a form: offered at once. */
+  g_assert_nonnull (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  close_offers ();
+}
+
+/* A reschedule needs a readable, later due date. */
+static void
+test_reschedule (void)
+{
+  gint64 id = dossier_in_status (MC_STATUS_PROCESSING);
+  g_autoptr(McDossier) before = mc_store_get_dossier (fx.store, id, NULL);
+  g_autoptr(McDossier) after = NULL;
+  g_autoptr(GDateTime) later = NULL;
+  g_autofree char *later_text = NULL;
+  McActionDialog *dialog = open_action (id, "reschedule");
+
+  mc_action_dialog_set_note (dialog, "Chờ ý kiến của cơ quan phối hợp");
+  mc_action_dialog_set_due (dialog, "ngày mai");
+  g_assert_false (mc_action_dialog_apply (dialog));
+  g_assert_nonnull (strstr (mc_action_dialog_get_error (dialog), "YYYY-MM-DD HH:MM"));
+  mc_action_dialog_set_due (dialog, "2020-01-02 08:00");
+  g_assert_false (mc_action_dialog_apply (dialog));
+  g_test_message ("earlier due: %s", mc_action_dialog_get_error (dialog));
+  g_assert_nonnull (mc_action_dialog_get_error (dialog));
+
+  later = g_date_time_add_days (mc_time_to_local (before->due_at), 5);
+  later_text = g_date_time_format (later, "%Y-%m-%d 16:00");
+  mc_action_dialog_set_due (dialog, later_text);
+  g_assert_true (mc_action_dialog_apply (dialog));
+  after = mc_store_get_dossier (fx.store, id, NULL);
+  g_assert_cmpint (after->due_at, >, before->due_at);
+  g_assert_nonnull (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));   /* the apology */
+  close_offers ();
+}
+
+/* Resolve with its result documents, then return the result by the chosen method. */
+static void
+test_resolve_and_return (void)
+{
+  gint64 id = dossier_in_status (MC_STATUS_PROCESSING);
+  g_autoptr(McDossier) after = NULL;
+  McActionDialog *dialog = open_action (id, "resolve");
+
+  g_assert_false (mc_action_dialog_apply (dialog));
+  g_assert_cmpstr (mc_action_dialog_get_error (dialog), ==, "A result document has no name");
+  mc_action_dialog_add_result (dialog, "Giấy chứng nhận câu lạc bộ thể thao cơ sở", "123/GCN-UBND");
+  g_assert_true (mc_action_dialog_apply (dialog));
+  close_offers ();
+
+  dialog = open_action (id, "return-result");
+  mc_action_dialog_set_method (dialog, MC_CHANNEL_POST);
+  g_assert_true (mc_action_dialog_apply (dialog));
+  close_offers ();
+  after = mc_store_get_dossier (fx.store, id, NULL);
+  g_assert_cmpint (after->status, ==, MC_STATUS_RETURNED);
+  g_assert_cmpuint (after->results->len, ==, 1);
+  g_assert_cmpstr (((McResult *) g_ptr_array_index (after->results, 0))->number, ==, "123/GCN-UBND");
+  g_assert_cmpint (after->return_method, ==, MC_CHANNEL_POST);
+}
+
+static McIntakeDialog *
+open_intake (void)
+{
+  GtkWindow *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.receive-new", NULL);
+  dialog = find_toplevel (MC_TYPE_INTAKE_DIALOG);
+  g_assert_nonnull (dialog);
+  return MC_INTAKE_DIALOG (dialog);
+}
+
+/* A procedure of a ministry the sample profile has a system for, found by a folded search. */
+static const McProcedure *
+sample_procedure (void)
+{
+  g_autoptr(GPtrArray) found = mc_catalog_search (mc_catalog_get_default (), "cau lac bo the thao");
+
+  g_assert_nonnull (found);
+  for (guint i = 0; i < found->len; i++)
+    {
+      const McProcedure *p = g_ptr_array_index (found, i);
+
+      if (!g_str_equal (p->ministry, "LT"))
+        return p;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_receive_new (void)
+{
+  McCatalog *catalog = mc_catalog_get_default ();
+  const McProcedure *proc = sample_procedure ();
+  g_autofree char *valid_id = g_strdup_printf ("0%s190000123", mc_catalog_get_province_code (catalog, 0));
+  g_autofree char *shot = build_path ("screenshot-receive-new.png");
+  g_autofree char *expected_due = NULL, *shown_due = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *number = NULL;
+  const char *documents[] = { "Đơn đề nghị công nhận câu lạc bộ thể thao cơ sở", NULL };
+  McIntake intake = { .procedure_code = proc->code, .applicant_name = "Nguyễn Thị Hồng Nhung",
+                      .id_number = valid_id, .documents = documents, .fee_vnd = -1 };
+  McIntakeDialog *dialog = open_intake ();
+  McDossierView *view = mc_window_get_dossier_view (fx.window);
+  gint64 id;
+
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (fx.app), "win.receive-new");
+
+  g_assert_cmpstr (accels[0], ==, "<Control>n");
+  /* Searched without diacritics, as typed at the counter. */
+  mc_intake_dialog_search (dialog, "CÂU LẠC BỘ thể thao");
+  g_assert_cmpuint (mc_intake_dialog_get_n_matches (dialog), >, 0);
+  mc_intake_dialog_search (dialog, proc->code);
+  g_assert_true (mc_intake_dialog_select_procedure (dialog, proc->code));
+  mc_intake_dialog_add_document (dialog, documents[0]);
+
+  mc_intake_dialog_set_applicant (dialog, intake.applicant_name, "12345");
+  g_assert_false (mc_intake_dialog_continue (dialog));
+  g_assert_cmpstr (mc_intake_dialog_get_error (dialog), ==, "The ID number must have exactly 12 digits");
+  mc_intake_dialog_set_applicant (dialog, intake.applicant_name, "099190000123");
+  g_assert_false (mc_intake_dialog_continue (dialog));
+  g_assert_cmpstr (mc_intake_dialog_get_error (dialog), ==, "The ID number starts with 099, which is not a province code");
+  g_assert_false (mc_intake_dialog_is_confirming (dialog));
+  {
+    g_autofree char *form_shot = build_path ("screenshot-receive-new-refused.png");
+
+    mc_test_wait_frame (GTK_WIDGET (dialog));
+    g_assert_true (mc_test_save_png (GTK_WIDGET (dialog), form_shot));
+    g_test_message ("screenshot: %s", form_shot);
+  }
+
+  mc_intake_dialog_set_applicant (dialog, intake.applicant_name, valid_id);
+  g_assert_true (mc_intake_dialog_continue (dialog));
+  g_assert_null (mc_intake_dialog_get_error (dialog));
+  g_assert_true (mc_intake_dialog_is_confirming (dialog));
+  /* The due date shown before confirming is the store's for the same input. */
+  expected_due = mc_format_time (mc_store_intake_preview (fx.store, &intake, NULL));
+  g_assert_cmpstr (mc_intake_dialog_get_due_text (dialog), ==, expected_due);
+  mc_test_wait_frame (GTK_WIDGET (dialog));
+  g_assert_true (mc_test_save_png (GTK_WIDGET (dialog), shot));
+  g_test_message ("screenshot: %s (due %s)", shot, expected_due);
+
+  id = mc_intake_dialog_confirm (dialog);
+  g_assert_cmpint (id, >, 0);
+  sql = g_strdup_printf ("SELECT number FROM dossiers WHERE id = %" G_GINT64_FORMAT " AND provisional = 1", id);
+  number = mc_test_query_text (fx.db, sql);
+  g_assert_nonnull (number);
+  g_assert_true (g_str_has_prefix (number, "TAM."));
+  /* Opened, marked provisional, and the receipt offered. */
+  g_assert_cmpint (mc_dossier_view_get_dossier_id (view), ==, id);
+  g_assert_true (mc_dossier_view_get_dossier (view)->provisional);
+  shown_due = mc_format_time (mc_dossier_view_get_dossier (view)->due_at);
+  g_assert_cmpstr (shown_due, ==, expected_due);
+  g_assert_nonnull (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  close_offers ();
+  fx.received_id = id;
+}
+
+/* "Save as PDF" without the file chooser: the PDF's text has the dossier number. */
+static void
+test_save_pdf (void)
+{
+  g_autofree char *path = build_path ("test-actions-receipt.pdf");
+  g_autofree char *text = NULL;
+  g_autofree char *sql = g_strdup_printf ("SELECT number FROM dossiers WHERE id = %" G_GINT64_FORMAT, fx.received_id);
+  g_autofree char *number = mc_test_query_text (fx.db, sql);
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  int status;
+
+  g_assert_cmpint (fx.received_id, >, 0);
+  g_remove (path);
+  gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.save-form-to", "(xss)", fx.received_id, "receipt", path);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                     &text, NULL, &status, &error))
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (text, number));
+  g_assert_nonnull (strstr (text, "Nguyễn Thị Hồng Nhung"));
+}
+
+/* The print path itself (GtkPrintOperation drawing the layout's pages), exported to a file as
+ * "Print to File" does: the same pages, the number on them. */
+static void
+test_print_export (void)
+{
+  g_autofree char *path = build_path ("test-actions-control.pdf");
+  g_autofree char *sql = g_strdup_printf ("SELECT number FROM dossiers WHERE id = %" G_GINT64_FORMAT, fx.received_id);
+  g_autofree char *number = mc_test_query_text (fx.db, sql);
+  g_autofree char *text = NULL, *info = NULL;
+  g_autoptr(McPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *text_argv[] = { "pdftotext", path, "-", NULL };
+  const char *info_argv[] = { "pdfinfo", path, NULL };
+
+  g_remove (path);
+  operation = mc_action_window_form (fx.window, fx.received_id, MC_PRINT_FORM_CONTROL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (mc_print_operation_export (operation, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  if (!g_spawn_sync (NULL, (char **) text_argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                     &text, NULL, NULL, NULL) ||
+      !g_spawn_sync (NULL, (char **) info_argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                     &info, NULL, NULL, NULL))
+    {
+      g_test_skip ("pdftotext or pdfinfo (poppler-utils) is not installed");
+      return;
+    }
+  g_assert_nonnull (strstr (text, number));
+  g_assert_nonnull (strstr (info, "Pages:"));
+  g_assert_cmpint (g_ascii_strtoll (strstr (info, "Pages:") + 6, NULL, 10), ==,
+                   mc_print_operation_get_n_pages (operation));
+}
+
+/* The register of the dossiers received today lists the one received at the counter. */
+static void
+test_register (void)
+{
+  g_autofree char *path = build_path ("test-actions-register.pdf");
+  g_autofree char *sql = g_strdup_printf ("SELECT number FROM dossiers WHERE id = %" G_GINT64_FORMAT, fx.received_id);
+  g_autofree char *number = mc_test_query_text (fx.db, sql);
+  g_autoptr(GDateTime) today = mc_time_to_local (mc_time_now ());
+  g_autofree char *day = g_date_time_format (today, "%Y-%m-%d");
+  g_autofree char *text = NULL;
+  const char *argv[] = { "pdftotext", path, "-", NULL };
+
+  g_remove (path);
+  gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.save-register-to", "(sss)", day, day, path);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                     &text, NULL, NULL, NULL))
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+  g_assert_nonnull (strstr (text, number));
+  /* A period that ends before it starts is refused: no file. */
+  g_remove (path);
+  gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.save-register-to", "(sss)", day, "2020-01-01", path);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static gint64
+queue_and_send (McAction    action,
+                McStatus    status,
+                const char *note)
+{
+  gint64 id = dossier_in_status (status);
+  McActionInput input = { .note = note };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  gint64 outbox_id;
+
+  g_assert_true (mc_store_apply_action (fx.store, id, action, &input, "Người khác", &error));
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("SELECT max(id) FROM outbox WHERE dossier_id = %" G_GINT64_FORMAT, id);
+  outbox_id = mc_test_query_int (fx.db, sql);
+  g_assert_true (mc_store_outbox_mark_sending (fx.store, outbox_id, &error));
+  g_assert_no_error (error);
+  return outbox_id;
+}
+
+static char *
+outbox_state (gint64 outbox_id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT state FROM outbox WHERE id = %" G_GINT64_FORMAT, outbox_id);
+
+  return mc_test_query_text (fx.db, sql);
+}
+
+static gint64
+audit_count (const char *outcome)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM audit WHERE outcome = '%s'", outcome);
+
+  return mc_test_query_int (fx.db, sql);
+}
+
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action_name)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkButton *
+review_button (void)
+{
+  GtkWidget *button = find_action_button (GTK_WIDGET (fx.window), "win.needs-review");
+
+  g_assert_nonnull (button);
+  return GTK_BUTTON (button);
+}
+
+/* Conflicts and a rejection made through the store's outbox API, settled from the page. */
+static void
+test_needs_review (void)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 a = queue_and_send (MC_ACTION_RECORD_STEP, MC_STATUS_PROCESSING, "Lấy ý kiến phòng Tư pháp");
+  gint64 b = queue_and_send (MC_ACTION_RECORD_STEP, MC_STATUS_PROCESSING, "Thẩm định hồ sơ");
+  gint64 c = queue_and_send (MC_ACTION_REFUSE, MC_STATUS_SUBMITTED, "Thiếu giấy tờ");
+  g_autofree char *state = NULL;
+  gint64 reapplied = audit_count ("reapplied"), discarded = audit_count ("discarded");
+  gint64 retried = audit_count ("retried");
+  McReviewWindow *review;
+  GtkWindow *confirm;
+  McActionDialog *dialog;
+
+  g_assert_true (mc_store_outbox_mark_conflict (fx.store, a, MC_STATUS_PROCESSING, "v-2", "Cán bộ khác đã cập nhật", &error));
+  g_assert_true (mc_store_outbox_mark_conflict (fx.store, b, MC_STATUS_PROCESSING, "v-3", NULL, &error));
+  g_assert_true (mc_store_outbox_mark_rejected (fx.store, c, "Lý do từ chối phải nêu rõ giấy tờ còn thiếu", &error));
+  g_assert_no_error (error);
+
+  /* The window's button counts them once the counts are refreshed. */
+  mc_action_window_refresh (fx.window);
+  mc_test_wait_counts (fx.window);
+  g_assert_cmpstr (gtk_button_get_label (review_button ()), ==, "Needs Review (3)");
+
+  gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.needs-review", NULL);
+  review = MC_REVIEW_WINDOW (find_toplevel (MC_TYPE_REVIEW_WINDOW));
+  g_assert_nonnull (review);
+  g_assert_cmpuint (mc_review_window_get_n_review (review), ==, 3);
+  {
+    g_autofree char *shot = build_path ("screenshot-needs-review.png");
+
+    mc_test_wait_frame (GTK_WIDGET (review));
+    g_assert_true (mc_test_save_png (GTK_WIDGET (review), shot));
+    g_test_message ("screenshot: %s", shot);
+  }
+
+  /* Re-apply on the server's new state. */
+  gtk_widget_activate_action (GTK_WIDGET (review), "review.reapply", "x", a);
+  g_assert_cmpstr ((state = outbox_state (a)), ==, "pending");
+  g_assert_cmpint (audit_count ("reapplied"), ==, reapplied + 1);
+  g_assert_cmpuint (mc_review_window_get_n_review (review), ==, 2);
+
+  /* Discard, after a confirmation that can be cancelled. */
+  gtk_widget_activate_action (GTK_WIDGET (review), "review.discard", "x", b);
+  confirm = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (confirm);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "cancel");
+  gtk_window_destroy (confirm);
+  g_assert_cmpstr ((g_free (state), state = outbox_state (b)), ==, "conflict");
+  gtk_widget_activate_action (GTK_WIDGET (review), "review.discard", "x", b);
+  confirm = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "discard");
+  gtk_window_destroy (confirm);
+  g_assert_cmpstr ((g_free (state), state = outbox_state (b)), ==, "discarded");
+  g_assert_cmpint (audit_count ("discarded"), ==, discarded + 1);
+
+  /* Edit and retry the rejected one: the server's message is shown, an empty reason refused. */
+  gtk_widget_activate_action (GTK_WIDGET (review), "review.retry", "x", c);
+  dialog = MC_ACTION_DIALOG (find_toplevel (MC_TYPE_ACTION_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (mc_action_dialog_get_error (dialog), "giấy tờ còn thiếu"));
+  mc_action_dialog_set_note (dialog, " ");
+  g_assert_false (mc_action_dialog_apply (dialog));
+  mc_action_dialog_set_note (dialog, "Thiếu tờ khai theo mẫu số 01");
+  g_assert_true (mc_action_dialog_apply (dialog));
+  g_assert_cmpstr ((g_free (state), state = outbox_state (c)), ==, "pending");
+  g_assert_cmpint (audit_count ("retried"), ==, retried + 1);
+  g_assert_cmpuint (mc_review_window_get_n_review (review), ==, 0);
+  g_assert_true (mc_store_audit_verify (fx.store, NULL, &error));
+  g_assert_no_error (error);
+  mc_test_wait_counts (fx.window);
+  g_assert_cmpstr (gtk_button_get_label (review_button ()), ==, "Needs Review");
+  gtk_window_destroy (GTK_WINDOW (review));
+}
+
+/* The watchdog speaks once entries have waited past the set time although their system was
+ * reached since. */
+static void
+test_watchdog (void)
+{
+  g_autoptr(GPtrArray) counts = mc_store_outbox_counts (fx.store, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *early = NULL, *unreached = NULL, *late = NULL;
+  McOutboxCounts *waiting = NULL;
+
+  for (guint i = 0; i < counts->len; i++)
+    if (((McOutboxCounts *) g_ptr_array_index (counts, i))->oldest_unfinished_at != 0)
+      waiting = g_ptr_array_index (counts, i);
+  g_assert_nonnull (waiting);
+  g_assert_cmpuint (mc_review_watchdog_minutes (), ==, 30);
+  early = mc_review_watchdog_message (fx.store, waiting->oldest_unfinished_at + 10 * 60, 30);
+  g_assert_null (early);
+  unreached = mc_review_watchdog_message (fx.store, waiting->oldest_unfinished_at + 31 * 60, 30);
+  g_assert_null (unreached);
+  g_assert_true (mc_store_sync_mark_success (fx.store, waiting->source_id, waiting->oldest_unfinished_at + 60, &error));
+  g_assert_no_error (error);
+  late = mc_review_watchdog_message (fx.store, waiting->oldest_unfinished_at + 31 * 60, 30);
+  g_assert_nonnull (late);
+  g_assert_nonnull (strstr (late, waiting->source_id));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  if (!mc_test_init_display (&argc, &argv))
+    return 0;
+  g_test_init (&argc, &argv, NULL);
+
+  fx.profile = mc_test_make_profile (N_DOSSIERS);
+  fx.window = mc_test_open_window (&fx.app, fx.profile);
+  {
+    g_autofree char *path = g_build_filename (fx.profile, "motcua.db", NULL);
+    fx.store = mc_store_open (path, MC_STORE_OPEN_EXISTING, NULL);
+  }
+  fx.db = mc_test_open_db (fx.profile);
+  mc_test_wait_frame (GTK_WIDGET (fx.window));
+
+  g_test_add_func ("/actions/allowed", test_allowed);
+  g_test_add_func ("/actions/dialog", test_dialog);
+  g_test_add_func ("/actions/reschedule", test_reschedule);
+  g_test_add_func ("/actions/resolve-and-return", test_resolve_and_return);
+  g_test_add_func ("/actions/receive-new", test_receive_new);
+  g_test_add_func ("/actions/save-pdf", test_save_pdf);
+  g_test_add_func ("/actions/print-export", test_print_export);
+  g_test_add_func ("/actions/register", test_register);
+  g_test_add_func ("/actions/needs-review", test_needs_review);
+  g_test_add_func ("/actions/watchdog", test_watchdog);
+  status = g_test_run ();
+
+  gtk_window_destroy (GTK_WINDOW (fx.window));
+  sqlite3_close (fx.db);
+  g_clear_object (&fx.store);
+  g_clear_object (&fx.app);
+  mc_test_remove_profile (fx.profile);
+  g_free (fx.profile);
+  return status;
+}

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "mc-sim.h"
+
+G_BEGIN_DECLS
+
+void        training_test_quiet_notifications (void);
+void        training_test_screenshot          (const char *name);
+GHashTable *training_test_snapshot            (McSim      *sim);
+void        training_test_assert_same         (GHashTable *a,
+                                               GHashTable *b);
+GtkWidget  *training_test_find_child          (GtkWidget  *widget,
+                                               GType       type);
+GtkWidget  *training_test_find_action_button  (GtkWidget  *widget,
+                                               const char *action_name);
+
+G_END_DECLS
