@@ -132,6 +132,9 @@ engine_ready (GObject      *object,
     mc_window_set_sync_engine (window, engine);
   if (self->training != NULL)
     mc_training_set_engine (self->training, engine);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (MC_IS_PREFERENCES_WINDOW (l->data))
+      mc_preferences_window_set_engine (l->data, engine);
   /* Start-up sync, then the timer, network changes and backoff: the engine's own triggers. */
   mc_sync_engine_start (engine);
 }
@@ -291,6 +294,15 @@ profile_window (GtkApplication *app)
   return NULL;
 }
 
+/* Only an application that syncs (it always does once its window is up) takes a new engine;
+ * one driven by hand, as the GUI tests do, keeps the engine it was given. */
+static void
+on_sources_changed (McApplication *self)
+{
+  if (self->engine != NULL || self->engine_setup != NULL)
+    mc_application_reload_sync (self);
+}
+
 static void
 preferences_action (GSimpleAction *action,
                     GVariant      *parameter,
@@ -311,6 +323,10 @@ preferences_action (GSimpleAction *action,
       }
   preferences = mc_preferences_window_new (window);
   mc_preferences_window_set_engine (preferences, MC_APPLICATION (app)->engine);
+  /* A source added, edited, enabled, removed or signed into again: the engine reads the
+   * profile's sources and credentials once, so a new one takes over. */
+  g_signal_connect_object (mc_preferences_window_get_source_page (preferences), "changed",
+                           G_CALLBACK (on_sources_changed), app, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (preferences));
 }
 

@@ -257,7 +257,11 @@ keep_in_thread (GTask        *task,
   g_autofree char *password = g_object_steal_data (G_OBJECT (task), "mc-password");
   g_autofree char *api_key = g_object_steal_data (G_OBJECT (task), "mc-api-key");
   GError *error = NULL;
-  gboolean ok = mc_sign_in_keep (job->self->keyring, job->source, password, api_key, cancellable, &error);
+  /* An edit without a new password may still point the source at another address, unit or
+   * account: the kept sessions belonged to the old one, so they go (a new sign-in follows). */
+  gboolean ok = password == NULL && api_key == NULL
+                  ? mc_secrets_clear_tokens_sync (job->self->keyring, job->source->id, cancellable, &error)
+                  : mc_sign_in_keep (job->self->keyring, job->source, password, api_key, cancellable, &error);
 
   if (password != NULL)
     memset (password, 0, strlen (password));
@@ -284,7 +288,8 @@ on_kept (GObject      *object,
         set_status (self, job->source->id, error->message);
       return;
     }
-  set_status (self, job->source->id, _("Password kept in the keyring"));
+  set_status (self, job->source->id, g_object_get_data (G_OBJECT (result), "mc-password-given")
+                                        ? _("Password kept in the keyring") : _("Saved"));
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -313,14 +318,16 @@ on_editor_response (McSourceEditor *editor,
   g_signal_emit (self, signals[CHANGED], 0);
   password = mc_source_editor_dup_password (editor);
   api_key = mc_source_editor_dup_api_key (editor);
-  if (password == NULL && api_key == NULL)
+  if (password == NULL && api_key == NULL && mc_source_editor_is_new (editor))
     return;
   /* The keyring call blocks on D-Bus: a thread, and the form's text is wiped there. */
   task = g_task_new (self, self->cancellable, on_kept, NULL);
   g_task_set_task_data (task, job_new (self, source), (GDestroyNotify) job_free);
   g_object_set_data_full (G_OBJECT (task), "mc-password", password, (GDestroyNotify) mc_secrets_free);
   g_object_set_data_full (G_OBJECT (task), "mc-api-key", api_key, (GDestroyNotify) mc_secrets_free);
-  set_status (self, source->id, _("Keeping the password…"));
+  if (password != NULL || api_key != NULL)
+    g_object_set_data (G_OBJECT (task), "mc-password-given", GINT_TO_POINTER (TRUE));
+  set_status (self, source->id, password != NULL || api_key != NULL ? _("Keeping the password…") : _("Saving…"));
   g_task_run_in_thread (task, keep_in_thread);
 }
 

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "mc-store-audit.h"
@@ -10,7 +12,8 @@
 /* The audit log is a hash chain: each row stores the hash of the row before it and its own
  * hash, SHA-256 over that previous hash and the row's fields. The triggers of the schema stop
  * UPDATE and DELETE through SQLite; an edit made behind SQLite's back (or a row removed from
- * the middle) breaks the chain, and mc_store_audit_verify() finds where. */
+ * the middle) breaks the chain, and mc_store_audit_verify() finds where. Rows cut off the end
+ * leave a whole but shorter chain: audit_head, written with every row, records where it ends. */
 
 /* The previous hash of the first row. */
 #define GENESIS_HASH "0000000000000000000000000000000000000000000000000000000000000000"
@@ -120,7 +123,45 @@ mc_store_audit_append (McStore             *self,
   mc_store_bind_text (stmt, 9, e.detail);
   mc_store_bind_text (stmt, 10, prev_hash);
   mc_store_bind_text (stmt, 11, hash);
+  if (!mc_store_step_done (self, stmt, error))
+    return FALSE;
+
+  stmt = mc_store_prepare (self,
+    "UPDATE audit_head SET entries = entries + 1, last_hash = ? WHERE id = 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  mc_store_bind_text (stmt, 1, hash);
   return mc_store_step_done (self, stmt, error);
+}
+
+/* The chain walked by mc_store_audit_verify() must end where the head says it does. */
+static gboolean
+check_head (McStore     *self,
+            guint        n,
+            const char  *last_hash,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = mc_store_prepare (self, "SELECT entries, last_hash FROM audit_head WHERE id = 1", error);
+  gboolean ok;
+  gint64 recorded;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_CORRUPT,
+                   _("%s: the record of the audit log's end was removed"), self->path);
+      return FALSE;
+    }
+  recorded = sqlite3_column_int64 (stmt, 0);
+  ok = recorded == n && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), last_hash) == 0;
+  sqlite3_reset (stmt);
+  if (!ok)
+    g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_CORRUPT,
+                 _("%s: the audit log was cut after entry %u (%lld entries were written)"),
+                 self->path, n, (long long) recorded);
+  return ok;
 }
 
 /* Walks the whole chain. Returns FALSE with MC_STORE_ERROR_CORRUPT at the first row whose
@@ -177,6 +218,8 @@ mc_store_audit_verify (McStore  *self,
       mc_store_set_error (self, error, "reading the audit log");
       return FALSE;
     }
+  if (!check_head (self, n, expected_prev, error))
+    return FALSE;
   if (out_n_entries != NULL)
     *out_n_entries = n;
   return TRUE;

@@ -245,6 +245,21 @@ static const char *migrations[] = {
    * the system trust store does not vouch for. NULL: the trust store alone decides. Not a
    * secret (anyone connecting sees the certificate), so it may live in SQLite. */
   "ALTER TABLE sources ADD COLUMN pinned_certificate TEXT;",
+  /* 8 → 9: the head of the audit chain (how many entries, the last hash), written with every
+   * entry. The chain alone shows an entry edited or removed from the middle; entries cut off
+   * its end leave a shorter chain that is still whole, and only a record kept beside it shows
+   * that. */
+  "CREATE TABLE audit_head ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  entries INTEGER NOT NULL,"
+  "  last_hash TEXT NOT NULL"
+  ");"
+  "INSERT INTO audit_head (id, entries, last_hash)"
+  "  SELECT 1, count(*), coalesce((SELECT hash FROM audit ORDER BY id DESC LIMIT 1),"
+  "    '0000000000000000000000000000000000000000000000000000000000000000') FROM audit;"
+  "CREATE TRIGGER audit_head_no_delete BEFORE DELETE ON audit_head BEGIN"
+  "  SELECT RAISE(ABORT, 'the audit log is append-only');"
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MC_STORE_SCHEMA_VERSION);

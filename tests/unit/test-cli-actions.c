@@ -300,6 +300,14 @@ test_audit_delete (void)
   RUN (&r, "audit", "verify");
   assert_failed (&r, NULL);
   g_assert_nonnull (strstr (r.err, "the audit log was altered at entry 3\n"));
+
+  /* Cutting the last entry leaves a whole chain; the head says it was longer. */
+  run_v (&tool, sqlite3, (const char *[]) { db, "INSERT INTO audit SELECT * FROM audit WHERE 0;"
+                                                 "DELETE FROM audit WHERE id = 3;", NULL });
+  g_assert_cmpint (tool.status, ==, 0);
+  RUN (&r, "audit", "verify");
+  assert_failed (&r, NULL);
+  g_assert_nonnull (strstr (r.err, "the audit log was cut after entry 1 (3 entries were written)\n"));
 }
 
 int
