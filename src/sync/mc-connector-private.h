@@ -176,4 +176,22 @@ McPullPage *mc_keyset_pull (McConnector   *self,
                             GCancellable  *cancellable,
                             GError       **error);
 
+/* How a dialect names the children of a dossier (TaiLieuNop, DanhSachLePhi, …): their shape is
+ * the same in every dialect, only the names and the time format differ. Times are in the
+ * format passed to mc_parse_children(), or milliseconds since 1970 when @epoch_ms. */
+typedef struct
+{
+  const char *documents, *document_name, *document_copy, *document_count;
+  const char *fees, *fee_name, *fee_amount, *fee_paid;
+  const char *supplements, *supplement_items, *supplement_requested, *supplement_received;
+  const char *results, *result_name, *result_number, *result_issued;
+  gboolean epoch_ms;
+} McChildKeys;
+
+void mc_parse_children (McParse           *p,
+                        JsonObject        *o,
+                        const McChildKeys *keys,
+                        McWireTime         format,
+                        McDossier         *d);
+
 G_END_DECLS

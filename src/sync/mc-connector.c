@@ -847,3 +847,66 @@ mc_keyset_pull (McConnector   *self,
   mc_connector_error (base, error, MC_SYNC_ERROR_SERVER, _("the list does not advance"));
   return NULL;
 }
+
+static gint64
+parse_child_time (McParse           *p,
+                  JsonObject        *x,
+                  const char        *name,
+                  const McChildKeys *keys,
+                  McWireTime         format)
+{
+  return keys->epoch_ms ? mc_parse_ms (p, x, name, FALSE) : mc_parse_time (p, x, name, format, FALSE);
+}
+
+/* Reads the documents, fees, supplements and results of @o into @d; stops at the first error,
+ * which @p keeps. */
+void
+mc_parse_children (McParse           *p,
+                   JsonObject        *o,
+                   const McChildKeys *keys,
+                   McWireTime         format,
+                   McDossier         *d)
+{
+  JsonArray *list;
+
+  list = mc_parse_array (p, o, keys->documents, FALSE);
+  for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
+    {
+      JsonObject *x = json_array_get_object_element (list, i);
+      g_autofree char *name = mc_parse_string (p, x, keys->document_name, TRUE);
+
+      if (p->error == NULL)
+        mc_dossier_add_document (d, name, mc_parse_bool (p, x, keys->document_copy),
+                                 mc_parse_int (p, x, keys->document_count, FALSE, 1));
+    }
+  list = mc_parse_array (p, o, keys->fees, FALSE);
+  for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
+    {
+      JsonObject *x = json_array_get_object_element (list, i);
+      g_autofree char *name = mc_parse_string (p, x, keys->fee_name, TRUE);
+
+      if (p->error == NULL)
+        mc_dossier_add_fee (d, name, mc_parse_int (p, x, keys->fee_amount, FALSE, 0),
+                            mc_parse_bool (p, x, keys->fee_paid));
+    }
+  list = mc_parse_array (p, o, keys->supplements, FALSE);
+  for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
+    {
+      JsonObject *x = json_array_get_object_element (list, i);
+      g_autofree char *items = mc_parse_string (p, x, keys->supplement_items, TRUE);
+
+      if (p->error == NULL)
+        mc_dossier_add_supplement (d, parse_child_time (p, x, keys->supplement_requested, keys, format), items,
+                                   parse_child_time (p, x, keys->supplement_received, keys, format));
+    }
+  list = mc_parse_array (p, o, keys->results, FALSE);
+  for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
+    {
+      JsonObject *x = json_array_get_object_element (list, i);
+      g_autofree char *name = mc_parse_string (p, x, keys->result_name, TRUE);
+      g_autofree char *number = mc_parse_string (p, x, keys->result_number, FALSE);
+
+      if (p->error == NULL)
+        mc_dossier_add_result (d, name, number, parse_child_time (p, x, keys->result_issued, keys, format));
+    }
+}

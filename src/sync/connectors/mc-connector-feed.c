@@ -192,6 +192,27 @@ call (McConnectorFeed  *self,
   return NULL;
 }
 
+/* The names this dialect gives the documents, fees, supplements and results of a dossier. */
+static const McChildKeys child_keys = {
+  .documents = "tai_lieu",
+  .document_name = "ten",
+  .document_copy = "ban_sao",
+  .document_count = "so_luong",
+  .fees = "le_phi",
+  .fee_name = "ten",
+  .fee_amount = "so_tien",
+  .fee_paid = "da_nop",
+  .supplements = "bo_sung",
+  .supplement_items = "noi_dung",
+  .supplement_requested = "ngay_yeu_cau",
+  .supplement_received = "ngay_nhan",
+  .results = "ket_qua",
+  .result_name = "ten",
+  .result_number = "so_hieu",
+  .result_issued = "ngay_ban_hanh",
+  .epoch_ms = TRUE,
+};
+
 static McDossier *
 doc (McParse    *p,
      JsonObject *o)
@@ -228,44 +249,7 @@ doc (McParse    *p,
     mc_parse_fail (p, _("unknown applicant kind “%lld”"), (long long) kind);
   d->applicant_kind = kind;
 
-  list = mc_parse_array (p, o, "tai_lieu", FALSE);
-  for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
-    {
-      JsonObject *x = json_array_get_object_element (list, i);
-      g_autofree char *name = mc_parse_string (p, x, "ten", TRUE);
-
-      if (p->error == NULL)
-        mc_dossier_add_document (d, name, mc_parse_bool (p, x, "ban_sao"), mc_parse_int (p, x, "so_luong", FALSE, 1));
-    }
-  list = mc_parse_array (p, o, "le_phi", FALSE);
-  for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
-    {
-      JsonObject *x = json_array_get_object_element (list, i);
-      g_autofree char *name = mc_parse_string (p, x, "ten", TRUE);
-
-      if (p->error == NULL)
-        mc_dossier_add_fee (d, name, mc_parse_int (p, x, "so_tien", FALSE, 0), mc_parse_bool (p, x, "da_nop"));
-    }
-  list = mc_parse_array (p, o, "bo_sung", FALSE);
-  for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
-    {
-      JsonObject *x = json_array_get_object_element (list, i);
-      g_autofree char *items = mc_parse_string (p, x, "noi_dung", TRUE);
-
-      if (p->error == NULL)
-        mc_dossier_add_supplement (d, mc_parse_ms (p, x, "ngay_yeu_cau", FALSE), items,
-                                   mc_parse_ms (p, x, "ngay_nhan", FALSE));
-    }
-  list = mc_parse_array (p, o, "ket_qua", FALSE);
-  for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
-    {
-      JsonObject *x = json_array_get_object_element (list, i);
-      g_autofree char *name = mc_parse_string (p, x, "ten", TRUE);
-      g_autofree char *number = mc_parse_string (p, x, "so_hieu", FALSE);
-
-      if (p->error == NULL)
-        mc_dossier_add_result (d, name, number, mc_parse_ms (p, x, "ngay_ban_hanh", FALSE));
-    }
+  mc_parse_children (p, o, &child_keys, MC_WIRE_TIME_ISO8601, d);
   list = mc_parse_array (p, o, "lich_su", FALSE);
   for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
     {

@@ -150,6 +150,26 @@ call (McConnectorLegacy  *self,
   return NULL;
 }
 
+/* The names this dialect gives the documents, fees, supplements and results of a dossier. */
+static const McChildKeys child_keys = {
+  .documents = "giayTo",
+  .document_name = "ten",
+  .document_copy = "banSao",
+  .document_count = "soLuong",
+  .fees = "lePhi",
+  .fee_name = "ten",
+  .fee_amount = "soTien",
+  .fee_paid = "daNop",
+  .supplements = "boSung",
+  .supplement_items = "noiDung",
+  .supplement_requested = "ngayYeuCau",
+  .supplement_received = "ngayNhan",
+  .results = "ketQua",
+  .result_name = "ten",
+  .result_number = "soKyHieu",
+  .result_issued = "ngayBanHanh",
+};
+
 static McDossier *
 item (McParse    *p,
       JsonObject *o,
@@ -190,44 +210,7 @@ item (McParse    *p,
   /* No version: the update time stands for one. */
   d->server_version = mc_wire_time_format (tf, *out_updated);
 
-  list = mc_parse_array (p, o, "giayTo", FALSE);
-  for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
-    {
-      JsonObject *x = json_array_get_object_element (list, i);
-      g_autofree char *name = mc_parse_string (p, x, "ten", TRUE);
-
-      if (p->error == NULL)
-        mc_dossier_add_document (d, name, mc_parse_bool (p, x, "banSao"), mc_parse_int (p, x, "soLuong", FALSE, 1));
-    }
-  list = mc_parse_array (p, o, "lePhi", FALSE);
-  for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
-    {
-      JsonObject *x = json_array_get_object_element (list, i);
-      g_autofree char *name = mc_parse_string (p, x, "ten", TRUE);
-
-      if (p->error == NULL)
-        mc_dossier_add_fee (d, name, mc_parse_int (p, x, "soTien", FALSE, 0), mc_parse_bool (p, x, "daNop"));
-    }
-  list = mc_parse_array (p, o, "boSung", FALSE);
-  for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
-    {
-      JsonObject *x = json_array_get_object_element (list, i);
-      g_autofree char *items = mc_parse_string (p, x, "noiDung", TRUE);
-
-      if (p->error == NULL)
-        mc_dossier_add_supplement (d, mc_parse_time (p, x, "ngayYeuCau", tf, FALSE), items,
-                                   mc_parse_time (p, x, "ngayNhan", tf, FALSE));
-    }
-  list = mc_parse_array (p, o, "ketQua", FALSE);
-  for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
-    {
-      JsonObject *x = json_array_get_object_element (list, i);
-      g_autofree char *name = mc_parse_string (p, x, "ten", TRUE);
-      g_autofree char *number = mc_parse_string (p, x, "soKyHieu", FALSE);
-
-      if (p->error == NULL)
-        mc_dossier_add_result (d, name, number, mc_parse_time (p, x, "ngayBanHanh", tf, FALSE));
-    }
+  mc_parse_children (p, o, &child_keys, tf, d);
   list = mc_parse_array (p, o, "lichSu", FALSE);
   for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
     {

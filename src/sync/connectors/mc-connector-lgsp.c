@@ -20,6 +20,26 @@ struct _McConnectorLgsp
   char *token;
 };
 
+/* The names this dialect gives the documents, fees, supplements and results of a dossier. */
+static const McChildKeys child_keys = {
+  .documents = "TaiLieuNop",
+  .document_name = "TenGiayTo",
+  .document_copy = "LaBanSao",
+  .document_count = "SoLuong",
+  .fees = "DanhSachLePhi",
+  .fee_name = "TenPhiLePhi",
+  .fee_amount = "MucPhi",
+  .fee_paid = "DaThanhToan",
+  .supplements = "DanhSachHoSoBoSung",
+  .supplement_items = "NoiDungBoSung",
+  .supplement_requested = "NgayYeuCauBoSung",
+  .supplement_received = "NgayTiepNhanBoSung",
+  .results = "DanhSachGiayToKetQua",
+  .result_name = "TenGiayTo",
+  .result_number = "SoKyHieu",
+  .result_issued = "NgayBanHanh",
+};
+
 static void connector_iface_init (McConnectorInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (McConnectorLgsp, mc_connector_lgsp, G_TYPE_OBJECT,
@@ -64,44 +84,7 @@ mc_connector_national_item (McParse    *p,
   d->status = status;
   d->applicant_kind = kind;
 
-  list = mc_parse_array (p, o, "TaiLieuNop", FALSE);
-  for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
-    {
-      JsonObject *x = json_array_get_object_element (list, i);
-      g_autofree char *name = mc_parse_string (p, x, "TenGiayTo", TRUE);
-
-      if (p->error == NULL)
-        mc_dossier_add_document (d, name, mc_parse_bool (p, x, "LaBanSao"), mc_parse_int (p, x, "SoLuong", FALSE, 1));
-    }
-  list = mc_parse_array (p, o, "DanhSachLePhi", FALSE);
-  for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
-    {
-      JsonObject *x = json_array_get_object_element (list, i);
-      g_autofree char *name = mc_parse_string (p, x, "TenPhiLePhi", TRUE);
-
-      if (p->error == NULL)
-        mc_dossier_add_fee (d, name, mc_parse_int (p, x, "MucPhi", FALSE, 0), mc_parse_bool (p, x, "DaThanhToan"));
-    }
-  list = mc_parse_array (p, o, "DanhSachHoSoBoSung", FALSE);
-  for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
-    {
-      JsonObject *x = json_array_get_object_element (list, i);
-      g_autofree char *items = mc_parse_string (p, x, "NoiDungBoSung", TRUE);
-
-      if (p->error == NULL)
-        mc_dossier_add_supplement (d, mc_parse_time (p, x, "NgayYeuCauBoSung", tf, FALSE), items,
-                                   mc_parse_time (p, x, "NgayTiepNhanBoSung", tf, FALSE));
-    }
-  list = mc_parse_array (p, o, "DanhSachGiayToKetQua", FALSE);
-  for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
-    {
-      JsonObject *x = json_array_get_object_element (list, i);
-      g_autofree char *name = mc_parse_string (p, x, "TenGiayTo", TRUE);
-      g_autofree char *number = mc_parse_string (p, x, "SoKyHieu", FALSE);
-
-      if (p->error == NULL)
-        mc_dossier_add_result (d, name, number, mc_parse_time (p, x, "NgayBanHanh", tf, FALSE));
-    }
+  mc_parse_children (p, o, &child_keys, tf, d);
   list = mc_parse_array (p, o, "QuaTrinhXuLy", FALSE);
   for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
     {

@@ -194,6 +194,26 @@ call (McConnectorRest  *self,
   return NULL;
 }
 
+/* The names this dialect gives the documents, fees, supplements and results of a dossier. */
+static const McChildKeys child_keys = {
+  .documents = "documents",
+  .document_name = "name",
+  .document_copy = "copy",
+  .document_count = "count",
+  .fees = "fees",
+  .fee_name = "name",
+  .fee_amount = "amountVnd",
+  .fee_paid = "paid",
+  .supplements = "supplements",
+  .supplement_items = "items",
+  .supplement_requested = "requestedAt",
+  .supplement_received = "receivedAt",
+  .results = "results",
+  .result_name = "name",
+  .result_number = "number",
+  .result_issued = "issuedAt",
+};
+
 static McDossier *
 item (McParse    *p,
       JsonObject *o)
@@ -236,44 +256,7 @@ item (McParse    *p,
   if (p->error == NULL && (d->channel == 0 || d->return_method == 0))
     mc_parse_fail (p, _("unknown channel “%s”"), d->channel == 0 ? channel : return_method);
 
-  list = mc_parse_array (p, o, "documents", FALSE);
-  for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
-    {
-      JsonObject *x = json_array_get_object_element (list, i);
-      g_autofree char *name = mc_parse_string (p, x, "name", TRUE);
-
-      if (p->error == NULL)
-        mc_dossier_add_document (d, name, mc_parse_bool (p, x, "copy"), mc_parse_int (p, x, "count", FALSE, 1));
-    }
-  list = mc_parse_array (p, o, "fees", FALSE);
-  for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
-    {
-      JsonObject *x = json_array_get_object_element (list, i);
-      g_autofree char *name = mc_parse_string (p, x, "name", TRUE);
-
-      if (p->error == NULL)
-        mc_dossier_add_fee (d, name, mc_parse_int (p, x, "amountVnd", FALSE, 0), mc_parse_bool (p, x, "paid"));
-    }
-  list = mc_parse_array (p, o, "supplements", FALSE);
-  for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
-    {
-      JsonObject *x = json_array_get_object_element (list, i);
-      g_autofree char *items = mc_parse_string (p, x, "items", TRUE);
-
-      if (p->error == NULL)
-        mc_dossier_add_supplement (d, mc_parse_time (p, x, "requestedAt", MC_WIRE_TIME_ISO8601, FALSE), items,
-                                   mc_parse_time (p, x, "receivedAt", MC_WIRE_TIME_ISO8601, FALSE));
-    }
-  list = mc_parse_array (p, o, "results", FALSE);
-  for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
-    {
-      JsonObject *x = json_array_get_object_element (list, i);
-      g_autofree char *name = mc_parse_string (p, x, "name", TRUE);
-      g_autofree char *number = mc_parse_string (p, x, "number", FALSE);
-
-      if (p->error == NULL)
-        mc_dossier_add_result (d, name, number, mc_parse_time (p, x, "issuedAt", MC_WIRE_TIME_ISO8601, FALSE));
-    }
+  mc_parse_children (p, o, &child_keys, MC_WIRE_TIME_ISO8601, d);
   list = mc_parse_array (p, o, "history", FALSE);
   for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
     {
