@@ -248,7 +248,10 @@ test_reschedule (void)
   g_test_message ("earlier due: %s", mc_action_dialog_get_error (dialog));
   g_assert_nonnull (mc_action_dialog_get_error (dialog));
 
-  later = g_date_time_add_days (mc_time_to_local (before->due_at), 5);
+  {
+    g_autoptr(GDateTime) due = mc_time_to_local (before->due_at);
+    later = g_date_time_add_days (due, 5);
+  }
   later_text = g_date_time_format (later, "%Y-%m-%d 16:00");
   mc_action_dialog_set_due (dialog, later_text);
   g_assert_true (mc_action_dialog_apply (dialog));

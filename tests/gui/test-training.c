@@ -266,8 +266,10 @@ test_opens_marked (void)
   /* The training profile, never the official's. */
   g_assert_cmpstr (profile_dir (), ==, expected);
   g_assert_cmpstr (profile_dir (), !=, real);
-  g_assert_cmpstr (mc_store_get_path (mc_window_get_store (window)), ==,
-                   mc_store_profile_path (profile_dir ()));
+  {
+    g_autofree char *db = mc_store_profile_path (profile_dir ());
+    g_assert_cmpstr (mc_store_get_path (mc_window_get_store (window)), ==, db);
+  }
   g_assert_true (mc_window_get_training (window));
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "Training"));
   /* The stored sources keep "sim:…": the address is resolved at each start. */
