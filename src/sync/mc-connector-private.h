@@ -164,6 +164,18 @@ gboolean mc_keyset_take    (McKeyset   *k,
 char    *mc_keyset_cursor  (McKeyset   *k,
                             const char *old_cursor);
 
+/* One dossier of a page and the time it changed; NULL with @p's error set. */
+typedef McDossier *(*McParseItem) (McParse    *p,
+                                   JsonObject *o,
+                                   gint64     *out_updated);
+void     mc_keyset_fill_page (McParse     *p,
+                              McKeyset    *k,
+                              JsonArray   *items,
+                              McParseItem  item,
+                              guint        page_size,
+                              const char  *cursor,
+                              McPullPage  *page);
+
 /* Fetches and parses page @page_no (1-based) of the list after @cursor's time. */
 typedef McPullPage *(*McKeysetFetch) (McConnector   *self,
                                       const char    *cursor,

@@ -910,3 +910,46 @@ mc_parse_children (McParse           *p,
         mc_dossier_add_result (d, name, number, parse_child_time (p, x, keys->result_issued, keys, format));
     }
 }
+
+/* The page of a time-ordered dialect (lgsp, dvcqg, legacy): each item read with @item, those
+ * the keyset already took on an earlier page skipped (the time filter is inclusive), then the
+ * page closed: whether more may follow, the next cursor and how many items came. */
+void
+mc_keyset_fill_page (McParse     *p,
+                     McKeyset    *k,
+                     JsonArray   *items,
+                     McParseItem  item,
+                     guint        page_size,
+                     const char  *cursor,
+                     McPullPage  *page)
+{
+  guint n = items ? json_array_get_length (items) : 0;
+
+  for (guint i = 0; p->error == NULL && i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (items, i);
+      McDossier *d;
+      gint64 updated = 0;
+
+      p->item = i;
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          mc_parse_fail (p, _("not an object"));
+          break;
+        }
+      if (!(d = item (p, json_node_get_object (node), &updated)))
+        break;
+      if (!mc_keyset_take (k, updated, d->number))
+        {
+          mc_dossier_unref (d);
+          continue;
+        }
+      g_ptr_array_add (page->dossiers, d);
+      g_ptr_array_add (page->remote_ids, NULL);
+    }
+  p->item = -1;
+  page->more = n >= page_size;
+  page->cursor = mc_keyset_cursor (k, cursor);
+  page->anchor_seen = k->anchor_seen;
+  page->n_items = n;
+}

@@ -231,33 +231,7 @@ parse_page (McConnector  *connector,
         }
       items = mc_parse_array (&p, json_node_get_object (root), "result", TRUE);
     }
-  for (guint i = 0; items && p.error == NULL && i < json_array_get_length (items); i++)
-    {
-      JsonNode *node = json_array_get_element (items, i);
-      McDossier *d;
-      gint64 updated = 0;
-
-      p.item = i;
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        {
-          mc_parse_fail (&p, _("not an object"));
-          break;
-        }
-      if (!(d = item (&p, json_node_get_object (node), &updated)))
-        break;
-      if (!mc_keyset_take (&k, updated, d->number))
-        {
-          mc_dossier_unref (d);
-          continue;
-        }
-      g_ptr_array_add (page->dossiers, d);
-      g_ptr_array_add (page->remote_ids, NULL);
-    }
-  p.item = -1;
-  page->more = items && json_array_get_length (items) >= base->page_size;
-  page->cursor = mc_keyset_cursor (&k, cursor);
-  page->anchor_seen = k.anchor_seen;
-  page->n_items = items ? json_array_get_length (items) : 0;
+  mc_keyset_fill_page (&p, &k, items, item, base->page_size, cursor, page);
   if (root != NULL && json_object_has_member (json_node_get_object (root), "total"))
     page->total = mc_parse_int (&p, json_node_get_object (root), "total", FALSE, -1);
   mc_keyset_clear (&k);

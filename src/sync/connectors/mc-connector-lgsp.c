@@ -301,6 +301,25 @@ envelope (McConnectorBase  *base,
   return json_node_get_object (root);
 }
 
+/* One dossier of a page: the national vocabulary, and PhienBan as its version. */
+static McDossier *
+item (McParse    *p,
+      JsonObject *o,
+      gint64     *out_updated)
+{
+  McDossier *d = mc_connector_national_item (p, o, MC_WIRE_TIME_LGSP, p->base->source->id, out_updated);
+
+  if (d == NULL)
+    return NULL;
+  d->server_version = g_strdup_printf ("%" G_GINT64_FORMAT, mc_parse_int (p, o, "PhienBan", TRUE, 0));
+  if (p->error != NULL)
+    {
+      mc_dossier_unref (d);
+      return NULL;
+    }
+  return d;
+}
+
 static McPullPage *
 parse_page (McConnector  *connector,
             const char   *cursor,
@@ -326,40 +345,7 @@ parse_page (McConnector  *connector,
       data = mc_parse_object (&p, json_node_get_object (root), "data", TRUE);
       items = mc_parse_array (&p, data, "items", TRUE);
     }
-  for (guint i = 0; items && p.error == NULL && i < json_array_get_length (items); i++)
-    {
-      JsonNode *node = json_array_get_element (items, i);
-      McDossier *d;
-      gint64 updated = 0;
-
-      p.item = i;
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        {
-          mc_parse_fail (&p, _("not an object"));
-          break;
-        }
-      d = mc_connector_national_item (&p, json_node_get_object (node), MC_WIRE_TIME_LGSP, base->source->id, &updated);
-      if (d == NULL)
-        break;
-      {
-        JsonObject *o = json_node_get_object (node);
-        gint64 version = mc_parse_int (&p, o, "PhienBan", TRUE, 0);
-
-        d->server_version = g_strdup_printf ("%" G_GINT64_FORMAT, version);
-      }
-      if (p.error != NULL || !mc_keyset_take (&k, updated, d->number))
-        {
-          mc_dossier_unref (d);  /* already stored: capNhatTu is inclusive */
-          continue;
-        }
-      g_ptr_array_add (page->dossiers, d);
-      g_ptr_array_add (page->remote_ids, NULL);
-    }
-  p.item = -1;
-  page->more = items && json_array_get_length (items) >= base->page_size;
-  page->cursor = mc_keyset_cursor (&k, cursor);
-  page->anchor_seen = k.anchor_seen;
-  page->n_items = items ? json_array_get_length (items) : 0;
+  mc_keyset_fill_page (&p, &k, items, item, base->page_size, cursor, page);
   if (data != NULL && json_object_has_member (data, "total"))
     page->total = mc_parse_int (&p, data, "total", FALSE, -1);
   mc_keyset_clear (&k);
