@@ -1,0 +1,473 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "mc-connector-private.h"
+#include "mc-json.h"
+
+/* What every connector reads a ministry's answers with: strict JSON that names the source and
+ * the item on any problem (McParse), the children of a dossier by each dialect's names, and
+ * keyset paging for the dialects that page by time. */
+
+/* Parsing */
+
+void
+mc_parse_fail (McParse    *p,
+               const char *format,
+               ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (p->error != NULL)
+    return;
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (p->item >= 0)
+    p->error = g_error_new (MC_SYNC_ERROR, MC_SYNC_ERROR_MALFORMED, _("%s: dossier %d of the page: %s"),
+                            p->base->label, p->item + 1, message);
+  else
+    p->error = g_error_new (MC_SYNC_ERROR, MC_SYNC_ERROR_MALFORMED, "%s: %s", p->base->label, message);
+}
+
+gboolean
+mc_parse_check (McParse  *p,
+                GError  **error)
+{
+  if (p->error == NULL)
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&p->error));
+  return FALSE;
+}
+
+/* The parser owns nothing here: the root is kept alive by *out_parser's stand-in, a parser
+ * object whose only job is to hold it (so callers free one thing, as with json-glib's). */
+JsonNode *
+mc_parse_body (McParse     *p,
+               GBytes      *body,
+               JsonParser **out_parser)
+{
+  g_autoptr(GError) local = NULL;
+  gsize len;
+  const char *data = g_bytes_get_data (body, &len);
+  JsonNode *root;
+
+  if (len == 0)
+    {
+      mc_parse_fail (p, _("the answer is empty"));
+      return NULL;
+    }
+  if (data[0] == '<' || (len > 15 && g_ascii_strncasecmp (data, "<!DOCTYPE", 9) == 0))
+    {
+      mc_parse_fail (p, _("the answer is a web page, not JSON"));
+      return NULL;
+    }
+  if (!(root = mc_json_parse (data, len, &local)))
+    {
+      mc_parse_fail (p, _("the answer is not valid JSON, or was cut off (%s)"), local->message);
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      json_node_unref (root);
+      mc_parse_fail (p, _("the answer is not a JSON object"));
+      return NULL;
+    }
+  *out_parser = json_parser_new ();
+  g_object_set_data_full (G_OBJECT (*out_parser), "mc-root", root, (GDestroyNotify) json_node_unref);
+  return root;
+}
+
+static JsonNode *
+member (McParse    *p,
+        JsonObject *o,
+        const char *name,
+        gboolean    required)
+{
+  JsonNode *node;
+
+  if (p->error != NULL || o == NULL)
+    return NULL;
+  node = json_object_get_member (o, name);
+  if ((node == NULL || JSON_NODE_HOLDS_NULL (node)) && required)
+    mc_parse_fail (p, _("the field “%s” is missing"), name);
+  return node && !JSON_NODE_HOLDS_NULL (node) ? node : NULL;
+}
+
+JsonObject *
+mc_parse_object (McParse    *p,
+                 JsonObject *o,
+                 const char *name,
+                 gboolean    required)
+{
+  JsonNode *node = member (p, o, name, required);
+
+  if (node == NULL)
+    return NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      mc_parse_fail (p, _("the field “%s” should be an object"), name);
+      return NULL;
+    }
+  return json_node_get_object (node);
+}
+
+JsonArray *
+mc_parse_array (McParse    *p,
+                JsonObject *o,
+                const char *name,
+                gboolean    required)
+{
+  JsonNode *node = member (p, o, name, required);
+
+  if (node == NULL)
+    return NULL;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      mc_parse_fail (p, _("the field “%s” should be a list"), name);
+      return NULL;
+    }
+  return json_node_get_array (node);
+}
+
+char *
+mc_parse_string (McParse    *p,
+                 JsonObject *o,
+                 const char *name,
+                 gboolean    required)
+{
+  JsonNode *node = member (p, o, name, required);
+
+  if (node == NULL)
+    return NULL;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      mc_parse_fail (p, _("the field “%s” should be text"), name);
+      return NULL;
+    }
+  if (required && *json_node_get_string (node) == '\0')
+    {
+      mc_parse_fail (p, _("the field “%s” is empty"), name);
+      return NULL;
+    }
+  return g_strdup (json_node_get_string (node));
+}
+
+/* Numbers, and numbers written as text (the portal writes "2" for 2). */
+gint64
+mc_parse_int (McParse    *p,
+              JsonObject *o,
+              const char *name,
+              gboolean    required,
+              gint64      fallback)
+{
+  JsonNode *node = member (p, o, name, required);
+
+  if (node == NULL)
+    return fallback;
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+    return json_node_get_int (node);
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      const char *s = json_node_get_string (node);
+      char *end = NULL;
+      gint64 v = g_ascii_strtoll (s, &end, 10);
+
+      if (end != s && *end == '\0')
+        return v;
+    }
+  mc_parse_fail (p, _("the field “%s” should be a whole number"), name);
+  return fallback;
+}
+
+gboolean
+mc_parse_bool (McParse    *p,
+               JsonObject *o,
+               const char *name)
+{
+  JsonNode *node = member (p, o, name, FALSE);
+
+  if (node == NULL)
+    return FALSE;
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+    return json_node_get_boolean (node);
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+    return json_node_get_int (node) != 0;
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      const char *s = json_node_get_string (node);
+
+      if (g_ascii_strcasecmp (s, "true") == 0 || g_str_equal (s, "1"))
+        return TRUE;
+      if (g_ascii_strcasecmp (s, "false") == 0 || g_str_equal (s, "0"))
+        return FALSE;
+    }
+  mc_parse_fail (p, _("the field “%s” should be true or false"), name);
+  return FALSE;
+}
+
+gint64
+mc_parse_time (McParse    *p,
+               JsonObject *o,
+               const char *name,
+               McWireTime  format,
+               gboolean    required)
+{
+  JsonNode *node = member (p, o, name, required);
+  gint64 t;
+
+  if (node == NULL)
+    return 0;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING
+      || !mc_wire_time_parse (format, json_node_get_string (node), &t))
+    {
+      g_autofree char *shown = JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
+        ? g_strdup (json_node_get_string (node)) : g_strdup ("?");
+
+      mc_parse_fail (p, _("the date “%s” in “%s” cannot be read"), shown, name);
+      return 0;
+    }
+  return t;
+}
+
+gint64
+mc_parse_ms (McParse    *p,
+             JsonObject *o,
+             const char *name,
+             gboolean    required)
+{
+  JsonNode *node = member (p, o, name, required);
+  gint64 ms;
+
+  if (node == NULL)
+    return 0;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    {
+      mc_parse_fail (p, _("the date in “%s” should be milliseconds since 1970"), name);
+      return 0;
+    }
+  ms = json_node_get_int (node);
+  /* 1900–2999: anything else is a unit mix-up (seconds for milliseconds), not a date. */
+  if (ms < G_GINT64_CONSTANT (-2208988800000) || ms > G_GINT64_CONSTANT (32503680000000))
+    {
+      mc_parse_fail (p, _("the date in “%s” is out of range"), name);
+      return 0;
+    }
+  return ms / 1000;
+}
+
+/* Keyset */
+
+void
+mc_keyset_init (McKeyset   *k,
+                const char *cursor)
+{
+  g_auto(GStrv) parts = cursor ? g_strsplit (cursor, "|", 3) : NULL;
+
+  memset (k, 0, sizeof *k);
+  if (parts && g_strv_length (parts) == 3)
+    {
+      k->time = g_ascii_strtoll (parts[0], NULL, 10);
+      k->count = (guint) g_ascii_strtoull (parts[1], NULL, 10);
+      k->number = g_strdup (parts[2]);
+    }
+  k->block_time = k->time;
+  k->block = k->count;
+}
+
+void
+mc_keyset_clear (McKeyset *k)
+{
+  g_clear_pointer (&k->number, g_free);
+}
+
+/* The page that holds the cursor's own item (the K-th of its second). */
+guint
+mc_keyset_page (McKeyset *k,
+                guint     page_size)
+{
+  return k->number && k->count > 0 ? (k->count - 1) / page_size + 1 : 1;
+}
+
+/* TRUE when the item comes after the cursor: new, to be stored. */
+gboolean
+mc_keyset_take (McKeyset   *k,
+                gint64      time,
+                const char *number)
+{
+  if (k->number != NULL)
+    {
+      if (time == k->time && g_str_equal (number, k->number))
+        k->anchor_seen = TRUE;
+      if (time < k->time || (time == k->time && strcmp (number, k->number) <= 0))
+        return FALSE;
+    }
+  if (time == k->block_time)
+    k->block++;
+  else
+    {
+      k->block_time = time;
+      k->block = 1;
+    }
+  k->last_number = number;
+  k->n_new++;
+  return TRUE;
+}
+
+char *
+mc_keyset_cursor (McKeyset   *k,
+                  const char *old_cursor)
+{
+  if (k->n_new == 0)
+    return g_strdup (old_cursor);
+  return g_strdup_printf ("%" G_GINT64_FORMAT "|%u|%s", k->block_time, k->block, k->last_number);
+}
+
+McPullPage *
+mc_keyset_pull (McConnector   *self,
+                const char    *cursor,
+                McKeysetFetch  fetch,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  McConnectorBase *base = mc_connector_get_base (self);
+  guint64 before = mc_http_get_n_requests (base->http);
+  McKeyset k;
+  guint page_no;
+
+  mc_keyset_init (&k, cursor);
+  page_no = mc_keyset_page (&k, base->page_size);
+  mc_keyset_clear (&k);
+  for (guint n = 0; n < 1000; n++, page_no++)
+    {
+      McPullPage *page = fetch (self, cursor, page_no, cancellable, error);
+
+      if (page == NULL)
+        return NULL;
+      if (cursor != NULL && page_no > 1 && n == 0 && !page->anchor_seen)
+        {
+          /* The list moved under the cursor (its item changed again): scan from the start. */
+          mc_pull_page_free (page);
+          page_no = 0;
+          continue;
+        }
+      page->n_requests = mc_http_get_n_requests (base->http) - before;
+      /* With the total, a page that ends exactly at the last item is known to be the last. */
+      if (page->total >= 0)
+        page->more = (gint64) (page_no - 1) * base->page_size + page->n_items < page->total;
+      if (page->dossiers->len > 0 || page->tombstones->len > 0 || !page->more)
+        return page;
+      mc_pull_page_free (page);
+    }
+  mc_connector_error (base, error, MC_SYNC_ERROR_SERVER, _("the list does not advance"));
+  return NULL;
+}
+
+static gint64
+parse_child_time (McParse           *p,
+                  JsonObject        *x,
+                  const char        *name,
+                  const McChildKeys *keys,
+                  McWireTime         format)
+{
+  return keys->epoch_ms ? mc_parse_ms (p, x, name, FALSE) : mc_parse_time (p, x, name, format, FALSE);
+}
+
+/* Reads the documents, fees, supplements and results of @o into @d; stops at the first error,
+ * which @p keeps. */
+void
+mc_parse_children (McParse           *p,
+                   JsonObject        *o,
+                   const McChildKeys *keys,
+                   McWireTime         format,
+                   McDossier         *d)
+{
+  JsonArray *list;
+
+  list = mc_parse_array (p, o, keys->documents, FALSE);
+  for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
+    {
+      JsonObject *x = json_array_get_object_element (list, i);
+      g_autofree char *name = mc_parse_string (p, x, keys->document_name, TRUE);
+
+      if (p->error == NULL)
+        mc_dossier_add_document (d, name, mc_parse_bool (p, x, keys->document_copy),
+                                 mc_parse_int (p, x, keys->document_count, FALSE, 1));
+    }
+  list = mc_parse_array (p, o, keys->fees, FALSE);
+  for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
+    {
+      JsonObject *x = json_array_get_object_element (list, i);
+      g_autofree char *name = mc_parse_string (p, x, keys->fee_name, TRUE);
+
+      if (p->error == NULL)
+        mc_dossier_add_fee (d, name, mc_parse_int (p, x, keys->fee_amount, FALSE, 0),
+                            mc_parse_bool (p, x, keys->fee_paid));
+    }
+  list = mc_parse_array (p, o, keys->supplements, FALSE);
+  for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
+    {
+      JsonObject *x = json_array_get_object_element (list, i);
+      g_autofree char *items = mc_parse_string (p, x, keys->supplement_items, TRUE);
+
+      if (p->error == NULL)
+        mc_dossier_add_supplement (d, parse_child_time (p, x, keys->supplement_requested, keys, format), items,
+                                   parse_child_time (p, x, keys->supplement_received, keys, format));
+    }
+  list = mc_parse_array (p, o, keys->results, FALSE);
+  for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
+    {
+      JsonObject *x = json_array_get_object_element (list, i);
+      g_autofree char *name = mc_parse_string (p, x, keys->result_name, TRUE);
+      g_autofree char *number = mc_parse_string (p, x, keys->result_number, FALSE);
+
+      if (p->error == NULL)
+        mc_dossier_add_result (d, name, number, parse_child_time (p, x, keys->result_issued, keys, format));
+    }
+}
+
+/* The page of a time-ordered dialect (lgsp, dvcqg, legacy): each item read with @item, those
+ * the keyset already took on an earlier page skipped (the time filter is inclusive), then the
+ * page closed: whether more may follow, the next cursor and how many items came. */
+void
+mc_keyset_fill_page (McParse     *p,
+                     McKeyset    *k,
+                     JsonArray   *items,
+                     McParseItem  item,
+                     guint        page_size,
+                     const char  *cursor,
+                     McPullPage  *page)
+{
+  guint n = items ? json_array_get_length (items) : 0;
+
+  for (guint i = 0; p->error == NULL && i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (items, i);
+      McDossier *d;
+      gint64 updated = 0;
+
+      p->item = i;
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          mc_parse_fail (p, _("not an object"));
+          break;
+        }
+      if (!(d = item (p, json_node_get_object (node), &updated)))
+        break;
+      if (!mc_keyset_take (k, updated, d->number))
+        {
+          mc_dossier_unref (d);
+          continue;
+        }
+      g_ptr_array_add (page->dossiers, d);
+      g_ptr_array_add (page->remote_ids, NULL);
+    }
+  p->item = -1;
+  page->more = n >= page_size;
+  page->cursor = mc_keyset_cursor (k, cursor);
+  page->anchor_seen = k->anchor_seen;
+  page->n_items = n;
+}
