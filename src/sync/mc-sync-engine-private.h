@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "mc-connector.h"
+#include "mc-store-push.h"
+#include "mc-store-sync.h"
+#include "mc-sync-engine.h"
+#include "mc-sync-push.h"
+
+G_BEGIN_DECLS
+
+/* McSyncEngine spans two files: the scheduling in the main context (mc-sync-engine.c) and
+ * the worker that one sync of one source runs in a thread (mc-sync-engine-worker.c). */
+
+typedef struct _Batch Batch;
+
+typedef struct
+{
+  McSyncEngine *engine;          /* unowned: the engine owns the sources */
+  McSource *source;
+  McConnector *connector;
+  McSyncProgress progress;
+  char *message;
+  gboolean running;
+  gboolean again;                /* asked while running: run once more */
+  gboolean again_full;
+  guint attempts;                /* failures in a row, for the backoff */
+  guint retry_id;
+  gint64 last_full_mono;         /* when everything was last read (0 never, this run) */
+  GCancellable *cancellable;
+  GPtrArray *batches;            /* Batch* waiting for the running sync */
+  GPtrArray *push_connectors;    /* McConnector: the source's own first, then copies of it */
+  gint64 stall_since_mono;       /* the watchdog: since when the outbox waits while the system answers */
+} Source;
+
+struct _McSyncEngine
+{
+  GObject parent_instance;
+
+  char *db_path;
+  McSecrets *keyring;            /* optional: where connectors keep their sessions */
+  GMainContext *context;
+  GHashTable *sources;           /* id → Source* */
+  GMutex write_lock;             /* one writer at a time: SQLite would otherwise busy-wait */
+  guint page_size;
+  guint interval;
+  guint reconcile_interval;
+  guint max_backoff;
+  guint watchdog;
+  gboolean stalled;              /* some source's outbox has not drained for the watchdog's time */
+  GMutex push_mutex;             /* guards push_lock */
+  int push_lock;                 /* this process pushes the profile (mc_sync_push_lock); -1 not yet */
+  gboolean started;
+  guint timer_id;
+  gulong network_handler;
+};
+
+typedef struct
+{
+  McSyncEngine *engine;          /* owned */
+  char *source_id;
+  McConnector *connector;        /* owned; used by this worker only while it runs */
+  gboolean full;
+  guint pages, dossiers, requests;
+  McStoreSyncStats stats;
+  gboolean did_full;
+  guint retry_after;
+  GPtrArray *push_connectors;    /* owned */
+  McPushStats push;
+  gboolean push_skipped;         /* another process pushes this profile */
+  gboolean reached;              /* the system answered (the pull went through) */
+  gint64 waiting;                /* outbox rows still to send or check at the end; -1 unknown */
+} Job;
+
+void mc_sync_engine_notify_source (McSyncEngine *self,
+                                   Source       *s);
+void mc_sync_job_free             (Job          *job);
+void mc_sync_job_run              (GTask        *task,
+                                   gpointer      source_object,
+                                   gpointer      task_data,
+                                   GCancellable *cancellable);
+
+G_END_DECLS
