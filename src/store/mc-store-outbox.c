@@ -342,11 +342,7 @@ count_one (McStore       *self,
   if (stmt == NULL)
     return -1;
   sqlite3_bind_int64 (stmt, 1, dossier_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  else
-    mc_store_set_error (self, error, N_("reading the outbox"));
-  sqlite3_reset (stmt);
+  n = mc_store_step_int64 (self, stmt, N_("reading the outbox"), error);
   return n;
 }
 

@@ -26,6 +26,10 @@ gboolean      mc_store_exec      (McStore     *self,
 gboolean      mc_store_step_done (McStore     *self,
                                   sqlite3_stmt *stmt,
                                   GError     **error);
+gint64        mc_store_step_int64 (McStore     *self,
+                                   sqlite3_stmt *stmt,
+                                   const char  *what,
+                                   GError     **error);
 void          mc_store_set_error (McStore     *self,
                                   GError     **error,
                                   const char  *what);

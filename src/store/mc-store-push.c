@@ -39,11 +39,7 @@ mc_store_push_generation (McStore              *self,
     return -1;
   sqlite3_bind_int64 (stmt, 1, entry->dossier_id);
   mc_store_bind_text (stmt, 2, entry->uuid);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  else
-    mc_store_set_error (self, error, N_("reading the audit log"));
-  sqlite3_reset (stmt);
+  n = mc_store_step_int64 (self, stmt, N_("reading the audit log"), error);
   return n;
 }
 
@@ -294,10 +290,6 @@ mc_store_push_waiting (McStore     *self,
   if (stmt == NULL)
     return -1;
   mc_store_bind_text (stmt, 1, source_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  else
-    mc_store_set_error (self, error, N_("reading the outbox"));
-  sqlite3_reset (stmt);
+  n = mc_store_step_int64 (self, stmt, N_("reading the outbox"), error);
   return n;
 }

@@ -418,11 +418,7 @@ mc_store_queue_count (McStore     *self,
   if (stmt == NULL)
     return -1;
   bind_view (self, stmt, ministry, now);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  else
-    mc_store_set_error (self, error, N_("counting the queue"));
-  sqlite3_reset (stmt);
+  count = mc_store_step_int64 (self, stmt, N_("counting the queue"), error);
   return count;
 }
 
@@ -553,11 +549,7 @@ mc_store_queue_max_id (McStore  *self,
 
   if (stmt == NULL)
     return -1;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    max_id = sqlite3_column_int64 (stmt, 0);
-  else
-    mc_store_set_error (self, error, N_("searching"));
-  sqlite3_reset (stmt);
+  max_id = mc_store_step_int64 (self, stmt, N_("searching"), error);
   return max_id;
 }
 

@@ -127,11 +127,7 @@ mc_store_count (McStore              *self,
     return -1;
   sqlite3_bind_int (stmt, 1, filter ? filter->status : 0);
   mc_store_bind_text (stmt, 2, filter ? filter->source_id : NULL);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  else
-    mc_store_set_error (self, error, N_("counting dossiers"));
-  sqlite3_reset (stmt);
+  count = mc_store_step_int64 (self, stmt, N_("counting dossiers"), error);
   return count;
 }
 

@@ -564,11 +564,7 @@ mc_store_sync_count_held (McStore     *self,
   if (stmt == NULL)
     return -1;
   mc_store_bind_text (stmt, 1, source_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  else
-    mc_store_set_error (self, error, "counting held changes");
-  sqlite3_reset (stmt);
+  n = mc_store_step_int64 (self, stmt, "counting held changes", error);
   return n;
 }
 

@@ -118,6 +118,24 @@ mc_store_step_done (McStore      *self,
   return TRUE;
 }
 
+/* Steps @stmt, a query of one integer (a count, a maximum), and resets it. Returns: the value,
+ * or -1 with @error set after naming @what. */
+gint64
+mc_store_step_int64 (McStore       *self,
+                     sqlite3_stmt  *stmt,
+                     const char    *what,
+                     GError       **error)
+{
+  gint64 value = -1;
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  else
+    mc_store_set_error (self, error, what);
+  sqlite3_reset (stmt);
+  return value;
+}
+
 void
 mc_store_bind_text (sqlite3_stmt *stmt,
                     int           index,
