@@ -4,82 +4,142 @@
 #include <gio/gio.h>
 
 #include "mc-queue-model-private.h"
+#include "mc-time.h"
 
 /* The sort orders of McQueueModel: every dossier's id in each sort key's order, read once in a
  * worker thread on a connection of its own, so that a view switch or a sort change is one pass
  * over an array in memory instead of an SQLite sort (a second for a big view at a million
- * dossiers). About 4 MB per key at a million dossiers. */
+ * dossiers). About 4 MB per key at a million dossiers. The same thread reads them again, with
+ * the view's members, when another connection changed the data (mc_queue_model_refresh()). */
+
+/* What a worker thread reads on the order connection: every sort order, and for a refresh
+ * the members of the view shown when it started. */
+typedef struct
+{
+  McStore *store;
+  gboolean refresh;
+  McQueueView view;
+  char *ministry;
+  gint64 now;
+  GArray *orders[MC_QUEUE_N_SORTS];
+  GArray *members;    /* NULL for the whole queue, or when not a refresh */
+} Load;
 
 static void
-free_orders (gpointer data)
+load_free (gpointer data)
 {
-  GArray **orders = data;
+  Load *load = data;
 
+  g_object_unref (load->store);
+  g_free (load->ministry);
   for (guint i = 0; i < MC_QUEUE_N_SORTS; i++)
-    g_clear_pointer (&orders[i], g_array_unref);
-  g_free (orders);
+    g_clear_pointer (&load->orders[i], g_array_unref);
+  g_clear_pointer (&load->members, g_array_unref);
+  g_free (load);
+}
+
+static gboolean
+view_is_filtered (McQueueView  view,
+                  const char  *ministry)
+{
+  return view != MC_QUEUE_ALL || ministry != NULL;
 }
 
 static void
-load_orders_in_thread (GTask        *task,
-                       gpointer      source_object,
-                       gpointer      task_data,
-                       GCancellable *cancellable)
+load_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
 {
-  McStore *store = task_data;
-  GArray **orders = g_new0 (GArray *, MC_QUEUE_N_SORTS);
+  Load *load = task_data;
   GError *error = NULL;
 
   for (McQueueSort s = 0; s < MC_QUEUE_N_SORTS; s++)
     {
-      if (g_cancellable_is_cancelled (cancellable) ||
-          (orders[s] = mc_store_queue_order (store, s, &error)) == NULL)
+      if (g_task_return_error_if_cancelled (task))
+        return;
+      if ((load->orders[s] = mc_store_queue_order (load->store, s, &error)) == NULL)
         {
-          free_orders (orders);
-          if (!g_task_return_error_if_cancelled (task))
-            g_task_return_error (task, error);
-          else
-            g_clear_error (&error);
+          g_task_return_error (task, error);
           return;
         }
     }
-  g_task_return_pointer (task, orders, free_orders);
+  if (load->refresh && view_is_filtered (load->view, load->ministry) &&
+      (load->members = mc_store_queue_members (load->store, load->view, load->ministry, load->now, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
 }
 
+static void start_load (McQueueModel *self);
+
 static void
-orders_loaded (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
+loaded (GObject      *object,
+        GAsyncResult *result,
+        gpointer      user_data)
 {
   McQueueModel *self = MC_QUEUE_MODEL (object);
+  Load *load = g_task_get_task_data (G_TASK (result));
   guint generation = GPOINTER_TO_UINT (user_data);
   g_autoptr(GError) error = NULL;
-  GArray **orders = g_task_propagate_pointer (G_TASK (result), &error);
 
   self->loading = FALSE;
-  if (orders == NULL)
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      /* Not fatal: SQLite keeps ordering, only slower. */
+      /* Not fatal: SQLite keeps ordering, only slower; a refresh waits for the next change. */
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_message ("The queue orders are not in memory: %s", error->message);
       return;
     }
+  /* A change made on the window's own connection since the thread started (see
+   * mc_queue_model_invalidate()) makes what it read older than what is shown. */
   if (generation == self->generation)
     {
+      gboolean same_view = load->view == self->view && g_strcmp0 (load->ministry, self->ministry) == 0;
+
       for (guint i = 0; i < MC_QUEUE_N_SORTS; i++)
         {
           g_clear_pointer (&self->orders[i], g_array_unref);
-          self->orders[i] = g_steal_pointer (&orders[i]);
+          self->orders[i] = g_steal_pointer (&load->orders[i]);
         }
-      mc_queue_model_complete (self, NULL);
+      if (!load->refresh)
+        mc_queue_model_complete (self, NULL);
+      else if (!mc_queue_model_show_ordered (self, same_view ? load->members : NULL, &error))
+        g_message ("The queue was not read again: %s", error->message);
       mc_queue_model_notify_prepared (self);
     }
-  free_orders (orders);
   if (self->reload_orders)
     {
       self->reload_orders = FALSE;
-      mc_queue_model_prepare (self);
+      start_load (self);
     }
+}
+
+static void
+start_load (McQueueModel *self)
+{
+  g_autoptr(GTask) task = NULL;
+  Load *load;
+
+  if (self->loading)
+    {
+      self->reload_orders = TRUE;
+      return;
+    }
+  self->loading = TRUE;
+  load = g_new0 (Load, 1);
+  load->store = g_object_ref (self->order_store);
+  load->refresh = self->refresh_pending;
+  load->view = self->view;
+  load->ministry = g_strdup (self->ministry);
+  load->now = mc_time_now ();
+  self->refresh_pending = FALSE;
+  task = g_task_new (self, self->cancellable, loaded, GUINT_TO_POINTER (self->generation));
+  g_task_set_task_data (task, load, load_free);
+  g_task_set_source_tag (task, start_load);
+  g_task_run_in_thread (task, load_in_thread);
 }
 
 /* Reads the sort orders in the background (about a second per million dossiers on the
@@ -87,22 +147,10 @@ orders_loaded (GObject      *object,
 void
 mc_queue_model_prepare (McQueueModel *self)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (MC_IS_QUEUE_MODEL (self));
 
-  if (self->order_store == NULL || mc_queue_model_is_prepared (self))
-    return;
-  if (self->loading)
-    {
-      self->reload_orders = TRUE;
-      return;
-    }
-  self->loading = TRUE;
-  task = g_task_new (self, self->cancellable, orders_loaded, GUINT_TO_POINTER (self->generation));
-  g_task_set_task_data (task, g_object_ref (self->order_store), g_object_unref);
-  g_task_set_source_tag (task, mc_queue_model_prepare);
-  g_task_run_in_thread (task, load_orders_in_thread);
+  if (self->order_store != NULL && !mc_queue_model_is_prepared (self))
+    start_load (self);
 }
 
 gboolean
@@ -112,8 +160,9 @@ mc_queue_model_is_prepared (McQueueModel *self)
   return self->orders[0] != NULL;
 }
 
-/* The data changed under the model (another connection wrote): forget the orders, read them
- * again, and reload the view meanwhile with SQLite ordering it. */
+/* The data changed under the model on the window's own connection (an action): forget the
+ * orders, read them again, and reload the view at once with SQLite ordering it meanwhile, so
+ * that the list shows the action as soon as it returns. */
 gboolean
 mc_queue_model_invalidate (McQueueModel  *self,
                            GError       **error)
@@ -132,24 +181,45 @@ mc_queue_model_invalidate (McQueueModel  *self,
   return mc_queue_model_reload (self, error);
 }
 
+/* The data changed under the model on another connection (the sync engine writing pages):
+ * everything is read again in the worker thread, the orders and the shown view's members,
+ * and swapped in when it is in. Meanwhile the list shows what it showed, with the orders it
+ * had; the main loop does no SQLite sort, which at 100,000 dossiers froze the window for a
+ * third of a second every time the engine had written. Without an order connection the
+ * view is read again at once. */
+gboolean
+mc_queue_model_refresh (McQueueModel  *self,
+                        GError       **error)
+{
+  g_return_val_if_fail (MC_IS_QUEUE_MODEL (self), FALSE);
+
+  if (self->order_store == NULL)
+    return mc_queue_model_reload (self, error);
+  self->refresh_pending = TRUE;
+  start_load (self);
+  return TRUE;
+}
+
 /* The view in display order from a sort order in memory: the order itself for the whole
  * queue, else one pass over it keeping the view's members (a bitmap by row id). */
 GArray *
 mc_queue_model_order_view (McQueueModel  *self,
+                           GArray        *members_read,
                            const char    *ministry,
                            gint64         now,
                            GError       **error)
 {
   GArray *order = self->orders[self->sort];
-  g_autoptr(GArray) members = NULL;
+  g_autoptr(GArray) members = members_read ? g_array_ref (members_read) : NULL;
   g_autofree guint8 *bits = NULL;
   gint64 max_id = 0;
   GArray *ids;
   guint n = order->len;
 
-  if (self->view != MC_QUEUE_ALL || ministry != NULL)
+  if (view_is_filtered (self->view, ministry))
     {
-      members = mc_store_queue_members (self->store, self->view, ministry, now, error);
+      if (members == NULL)
+        members = mc_store_queue_members (self->store, self->view, ministry, now, error);
       if (members == NULL)
         return NULL;
       for (guint i = 0; i < members->len; i++)

@@ -46,13 +46,18 @@ struct _McQueueModel
   guint generation;
   gboolean loading;
   gboolean reload_orders;
+  gboolean refresh_pending;   /* the next load also shows the view again */
 };
 
 GArray  *mc_queue_model_order_view      (McQueueModel  *self,
+                                         GArray        *members,
                                          const char    *ministry,
                                          gint64         now,
                                          GError       **error);
 gboolean mc_queue_model_complete        (McQueueModel  *self,
+                                         GError       **error);
+gboolean mc_queue_model_show_ordered    (McQueueModel  *self,
+                                         GArray        *members,
                                          GError       **error);
 void     mc_queue_model_notify_prepared (McQueueModel  *self);
 

@@ -452,7 +452,7 @@ read_view (McQueueModel  *self,
   };
 
   if (self->orders[self->sort] != NULL)
-    return mc_queue_model_order_view (self, query.ministry, query.now, error);
+    return mc_queue_model_order_view (self, NULL, query.ministry, query.now, error);
   return mc_store_queue_list (self->store, &query, error);
 }
 
@@ -492,6 +492,21 @@ mc_queue_model_complete (McQueueModel  *self,
   return TRUE;
 }
 
+/* Takes @view_ids (nullable: an error) as the view, and shows it filtered by the search,
+ * whose hits are read again: the data changed. */
+static gboolean
+show_view (McQueueModel  *self,
+           GArray        *view_ids,
+           GError       **error)
+{
+  if (view_ids == NULL)
+    return FALSE;
+  g_clear_pointer (&self->view_ids, g_array_unref);
+  self->view_ids = view_ids;
+  g_clear_pointer (&self->hits, g_free);
+  return apply_search (self, error);
+}
+
 /* Reads the view again from the store (another connection may have changed it) and shows it,
  * still filtered by the search. */
 gboolean
@@ -518,12 +533,18 @@ mc_queue_model_reload (McQueueModel  *self,
     }
   else
     view_ids = read_view (self, 0, error);
-  if (view_ids == NULL)
-    return FALSE;
-  g_clear_pointer (&self->view_ids, g_array_unref);
-  self->view_ids = view_ids;
-  g_clear_pointer (&self->hits, g_free);
-  return apply_search (self, error);
+  return show_view (self, view_ids, error);
+}
+
+/* Shows the view again from the sort orders just read, with its @members (nullable: read
+ * them now) read at the same time. */
+gboolean
+mc_queue_model_show_ordered (McQueueModel  *self,
+                             GArray        *members,
+                             GError       **error)
+{
+  self->partial_total = 0;
+  return show_view (self, mc_queue_model_order_view (self, members, self->ministry, mc_time_now (), error), error);
 }
 
 McQueueView

@@ -16,6 +16,8 @@ void          mc_queue_model_prepare        (McQueueModel  *self);
 gboolean      mc_queue_model_is_prepared    (McQueueModel  *self);
 gboolean      mc_queue_model_invalidate     (McQueueModel  *self,
                                              GError       **error);
+gboolean      mc_queue_model_refresh        (McQueueModel  *self,
+                                             GError       **error);
 McStore      *mc_queue_model_get_store      (McQueueModel  *self);
 McQueueView   mc_queue_model_get_view       (McQueueModel  *self);
 gboolean      mc_queue_model_set_view       (McQueueModel  *self,

@@ -288,7 +288,7 @@ poll_store (gpointer user_data)
     {
       self->data_version = version;
       load_office (self);
-      if (!mc_queue_model_invalidate (self->model, &error))
+      if (!mc_queue_model_refresh (self->model, &error))
         show_error (self, error);
       update_title (self);
       refresh_counts (self);

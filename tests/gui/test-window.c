@@ -493,6 +493,40 @@ test_live_update (void)
   g_assert_cmpstr (entry_at (position)->number, ==, d->number);
 }
 
+static gboolean
+model_holds (gpointer data)
+{
+  return mc_queue_model_find (mc_window_get_model (fx.window), *(gint64 *) data) != GTK_INVALID_LIST_POSITION;
+}
+
+/* The same in a view of part of the queue, sorted: the list is read again in the worker
+ * thread with the sort orders kept (no SQLite sort on the main loop meanwhile), and shows the
+ * view as SQLite orders it. */
+static void
+test_live_update_sorted_view (void)
+{
+  McQueueModel *model = mc_window_get_model (fx.window);
+  g_autoptr(McDossier) d = mc_sample_dossier (8, 900001, mc_time_now ());
+  McQueueQuery query = { .view = MC_QUEUE_PROCESSING, .sort = MC_QUEUE_SORT_APPLICANT, .now = mc_time_now () };
+  g_autoptr(GArray) expected = NULL;
+  g_autoptr(GError) error = NULL;
+
+  select_view (MC_QUEUE_PROCESSING);
+  g_assert_true (mc_queue_model_set_sort (model, MC_QUEUE_SORT_APPLICANT, FALSE, &error));
+  mc_test_wait_prepared (fx.window);
+  d->status = MC_STATUS_PROCESSING;
+  mc_store_insert_dossier (fx.store, d, &error);
+  g_assert_no_error (error);
+  g_assert_true (mc_test_wait (model_holds, &d->id, 20000));
+  g_assert_true (mc_queue_model_is_prepared (model));
+
+  expected = mc_store_queue_list (fx.store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_rows (), ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    g_assert_cmpint (mc_queue_model_get_id (model, i), ==, g_array_index (expected, gint64, i));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -524,6 +558,7 @@ main (int   argc,
   g_test_add_func ("/window/narrow", test_narrow);
   g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/window/live-update", test_live_update);
+  g_test_add_func ("/window/live-update-sorted-view", test_live_update_sorted_view);
   status = g_test_run ();
 
   g_ptr_array_unref (fx.held);
