@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "mc-sim-private.h"
+#include "mc-thread.h"
 
 /* The serving side of the simulator: its thread and main context, one SoupServer per dialect
  * plus the admin one, the fault controls applied around each dialect's handler (rate limit,
@@ -317,6 +318,9 @@ sim_thread (gpointer user_data)
   McSim *self = user_data;
   GError *error = NULL;
 
+  /* Embedded, the simulator stands in for servers far away: it must not take a core from the
+   * window of the same process. */
+  mc_thread_set_background ();
   g_main_context_push_thread_default (self->context);
   for (guint i = 0; i < MC_SIM_N_DIALECTS && error == NULL; i++)
     {

@@ -10,11 +10,14 @@
  * meanwhile — by a 10 ms timer and by the window's frame clock (a tick callback asks for a
  * frame every refresh). The engine parses and writes in its worker threads; what is left
  * on the main loop (progress signals, the window's re-reads every 2 s) must stay short: a
- * half-second freeze is the bound. Measured on a 2-core machine: the engine alone stalls the
- * main loop at most ~80 ms; with the window, its re-read of the queue every 2 s (ordered by
- * SQLite on the main thread until the sort orders are loaded again) brings that to 170-330 ms. */
+ * 300 ms freeze is the bound. Measured on a 2-core machine, 170-450 ms when the window's
+ * re-read of the queue every 2 s was ordered by SQLite on the main thread and the engine's
+ * threads ran at the window's priority; 110-160 ms with the re-read in the worker thread
+ * (mc_queue_model_refresh()) and the engine and simulator at a background priority
+ * (mc_thread_set_background()). What is left is GTK making the rows' widgets when the list
+ * first fills, and X round trips while the sync indicator's text changes. */
 
-#define MAX_STALL_MS 500
+#define MAX_STALL_MS 300
 
 typedef struct
 {
