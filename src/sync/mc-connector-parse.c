@@ -43,17 +43,16 @@ mc_parse_check (McParse  *p,
   return FALSE;
 }
 
-/* The parser owns nothing here: the root is kept alive by *out_parser's stand-in, a parser
- * object whose only job is to hold it (so callers free one thing, as with json-glib's). */
-JsonNode *
+/* Returns: the root object of @body, which *out_doc holds; NULL with @p's error set. */
+const McJson *
 mc_parse_body (McParse     *p,
                GBytes      *body,
-               JsonParser **out_parser)
+               McJsonDoc  **out_doc)
 {
   g_autoptr(GError) local = NULL;
+  g_autoptr(McJsonDoc) doc = NULL;
   gsize len;
   const char *data = g_bytes_get_data (body, &len);
-  JsonNode *root;
 
   if (len == 0)
     {
@@ -65,114 +64,129 @@ mc_parse_body (McParse     *p,
       mc_parse_fail (p, _("the answer is a web page, not JSON"));
       return NULL;
     }
-  if (!(root = mc_json_parse (data, len, &local)))
+  if (!(doc = mc_json_parse (data, len, &local)))
     {
       mc_parse_fail (p, _("the answer is not valid JSON, or was cut off (%s)"), local->message);
       return NULL;
     }
-  if (!JSON_NODE_HOLDS_OBJECT (root))
+  if (mc_json_type (mc_json_doc_root (doc)) != MC_JSON_OBJECT)
     {
-      json_node_unref (root);
       mc_parse_fail (p, _("the answer is not a JSON object"));
       return NULL;
     }
-  *out_parser = json_parser_new ();
-  g_object_set_data_full (G_OBJECT (*out_parser), "mc-root", root, (GDestroyNotify) json_node_unref);
-  return root;
+  *out_doc = g_steal_pointer (&doc);
+  return mc_json_doc_root (*out_doc);
 }
 
-static JsonNode *
-member (McParse    *p,
-        JsonObject *o,
-        const char *name,
-        gboolean    required)
+static const McJson *
+member (McParse      *p,
+        const McJson *o,
+        const char   *name,
+        gboolean      required)
 {
-  JsonNode *node;
+  const McJson *node;
 
   if (p->error != NULL || o == NULL)
     return NULL;
-  node = json_object_get_member (o, name);
-  if ((node == NULL || JSON_NODE_HOLDS_NULL (node)) && required)
+  node = mc_json_member (o, name);
+  if ((node == NULL || mc_json_type (node) == MC_JSON_NULL) && required)
     mc_parse_fail (p, _("the field “%s” is missing"), name);
-  return node && !JSON_NODE_HOLDS_NULL (node) ? node : NULL;
+  return node && mc_json_type (node) != MC_JSON_NULL ? node : NULL;
 }
 
-JsonObject *
-mc_parse_object (McParse    *p,
-                 JsonObject *o,
-                 const char *name,
-                 gboolean    required)
+const McJson *
+mc_parse_object (McParse      *p,
+                 const McJson *o,
+                 const char   *name,
+                 gboolean      required)
 {
-  JsonNode *node = member (p, o, name, required);
+  const McJson *node = member (p, o, name, required);
 
   if (node == NULL)
     return NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (mc_json_type (node) != MC_JSON_OBJECT)
     {
       mc_parse_fail (p, _("the field “%s” should be an object"), name);
       return NULL;
     }
-  return json_node_get_object (node);
+  return node;
 }
 
-JsonArray *
-mc_parse_array (McParse    *p,
-                JsonObject *o,
-                const char *name,
-                gboolean    required)
+const McJson *
+mc_parse_array (McParse      *p,
+                const McJson *o,
+                const char   *name,
+                gboolean      required)
 {
-  JsonNode *node = member (p, o, name, required);
+  const McJson *node = member (p, o, name, required);
 
   if (node == NULL)
     return NULL;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (mc_json_type (node) != MC_JSON_ARRAY)
     {
       mc_parse_fail (p, _("the field “%s” should be a list"), name);
       return NULL;
     }
-  return json_node_get_array (node);
+  return node;
+}
+
+/* Element @i of @list, which must be an object. */
+const McJson *
+mc_parse_element (McParse      *p,
+                  const McJson *list,
+                  guint         i)
+{
+  const McJson *x = mc_json_element (list, i);
+
+  if (mc_json_type (x) != MC_JSON_OBJECT)
+    {
+      mc_parse_fail (p, _("an element of a list is not an object"));
+      return NULL;
+    }
+  return x;
 }
 
 char *
-mc_parse_string (McParse    *p,
-                 JsonObject *o,
-                 const char *name,
-                 gboolean    required)
+mc_parse_string (McParse      *p,
+                 const McJson *o,
+                 const char   *name,
+                 gboolean      required)
 {
-  JsonNode *node = member (p, o, name, required);
+  const McJson *node = member (p, o, name, required);
+  const char *text;
 
   if (node == NULL)
     return NULL;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  if ((text = mc_json_string (node)) == NULL)
     {
       mc_parse_fail (p, _("the field “%s” should be text"), name);
       return NULL;
     }
-  if (required && *json_node_get_string (node) == '\0')
+  if (required && *text == '\0')
     {
       mc_parse_fail (p, _("the field “%s” is empty"), name);
       return NULL;
     }
-  return g_strdup (json_node_get_string (node));
+  return g_strdup (text);
 }
 
 /* Numbers, and numbers written as text (the portal writes "2" for 2). */
 gint64
-mc_parse_int (McParse    *p,
-              JsonObject *o,
-              const char *name,
-              gboolean    required,
-              gint64      fallback)
+mc_parse_int (McParse      *p,
+              const McJson *o,
+              const char   *name,
+              gboolean      required,
+              gint64        fallback)
 {
-  JsonNode *node = member (p, o, name, required);
+  const McJson *node = member (p, o, name, required);
+  const char *s;
 
   if (node == NULL)
     return fallback;
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
-    return json_node_get_int (node);
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+  if (mc_json_type (node) == MC_JSON_INT)
+    return mc_json_int (node);
+  if ((s = mc_json_string (node)) != NULL)
     {
-      const char *s = json_node_get_string (node);
       char *end = NULL;
       gint64 v = g_ascii_strtoll (s, &end, 10);
 
@@ -184,22 +198,21 @@ mc_parse_int (McParse    *p,
 }
 
 gboolean
-mc_parse_bool (McParse    *p,
-               JsonObject *o,
-               const char *name)
+mc_parse_bool (McParse      *p,
+               const McJson *o,
+               const char   *name)
 {
-  JsonNode *node = member (p, o, name, FALSE);
+  const McJson *node = member (p, o, name, FALSE);
+  const char *s;
 
   if (node == NULL)
     return FALSE;
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN)
-    return json_node_get_boolean (node);
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
-    return json_node_get_int (node) != 0;
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+  if (mc_json_type (node) == MC_JSON_BOOLEAN)
+    return mc_json_boolean (node);
+  if (mc_json_type (node) == MC_JSON_INT)
+    return mc_json_int (node) != 0;
+  if ((s = mc_json_string (node)) != NULL)
     {
-      const char *s = json_node_get_string (node);
-
       if (g_ascii_strcasecmp (s, "true") == 0 || g_str_equal (s, "1"))
         return TRUE;
       if (g_ascii_strcasecmp (s, "false") == 0 || g_str_equal (s, "0"))
@@ -210,46 +223,44 @@ mc_parse_bool (McParse    *p,
 }
 
 gint64
-mc_parse_time (McParse    *p,
-               JsonObject *o,
-               const char *name,
-               McWireTime  format,
-               gboolean    required)
+mc_parse_time (McParse      *p,
+               const McJson *o,
+               const char   *name,
+               McWireTime    format,
+               gboolean      required)
 {
-  JsonNode *node = member (p, o, name, required);
+  const McJson *node = member (p, o, name, required);
+  const char *text;
   gint64 t;
 
   if (node == NULL)
     return 0;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING
-      || !mc_wire_time_parse (format, json_node_get_string (node), &t))
+  text = mc_json_string (node);
+  if (text == NULL || !mc_wire_time_parse (format, text, &t))
     {
-      g_autofree char *shown = JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
-        ? g_strdup (json_node_get_string (node)) : g_strdup ("?");
-
-      mc_parse_fail (p, _("the date “%s” in “%s” cannot be read"), shown, name);
+      mc_parse_fail (p, _("the date “%s” in “%s” cannot be read"), text ? text : "?", name);
       return 0;
     }
   return t;
 }
 
 gint64
-mc_parse_ms (McParse    *p,
-             JsonObject *o,
-             const char *name,
-             gboolean    required)
+mc_parse_ms (McParse      *p,
+             const McJson *o,
+             const char   *name,
+             gboolean      required)
 {
-  JsonNode *node = member (p, o, name, required);
+  const McJson *node = member (p, o, name, required);
   gint64 ms;
 
   if (node == NULL)
     return 0;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+  if (mc_json_type (node) != MC_JSON_INT)
     {
       mc_parse_fail (p, _("the date in “%s” should be milliseconds since 1970"), name);
       return 0;
     }
-  ms = json_node_get_int (node);
+  ms = mc_json_int (node);
   /* 1900–2999: anything else is a unit mix-up (seconds for milliseconds), not a date. */
   if (ms < G_GINT64_CONSTANT (-2208988800000) || ms > G_GINT64_CONSTANT (32503680000000))
     {
@@ -368,7 +379,7 @@ mc_keyset_pull (McConnector   *self,
 
 static gint64
 parse_child_time (McParse           *p,
-                  JsonObject        *x,
+                  const McJson        *x,
                   const char        *name,
                   const McChildKeys *keys,
                   McWireTime         format)
@@ -380,17 +391,17 @@ parse_child_time (McParse           *p,
  * which @p keeps. */
 void
 mc_parse_children (McParse           *p,
-                   JsonObject        *o,
+                   const McJson        *o,
                    const McChildKeys *keys,
                    McWireTime         format,
                    McDossier         *d)
 {
-  JsonArray *list;
+  const McJson *list;
 
   list = mc_parse_array (p, o, keys->documents, FALSE);
-  for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
+  for (guint i = 0; list && p->error == NULL && i < mc_json_length (list); i++)
     {
-      JsonObject *x = json_array_get_object_element (list, i);
+      const McJson *x = mc_parse_element (p, list, i);
       g_autofree char *name = mc_parse_string (p, x, keys->document_name, TRUE);
 
       if (p->error == NULL)
@@ -398,9 +409,9 @@ mc_parse_children (McParse           *p,
                                  mc_parse_int (p, x, keys->document_count, FALSE, 1));
     }
   list = mc_parse_array (p, o, keys->fees, FALSE);
-  for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
+  for (guint i = 0; list && p->error == NULL && i < mc_json_length (list); i++)
     {
-      JsonObject *x = json_array_get_object_element (list, i);
+      const McJson *x = mc_parse_element (p, list, i);
       g_autofree char *name = mc_parse_string (p, x, keys->fee_name, TRUE);
 
       if (p->error == NULL)
@@ -408,9 +419,9 @@ mc_parse_children (McParse           *p,
                             mc_parse_bool (p, x, keys->fee_paid));
     }
   list = mc_parse_array (p, o, keys->supplements, FALSE);
-  for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
+  for (guint i = 0; list && p->error == NULL && i < mc_json_length (list); i++)
     {
-      JsonObject *x = json_array_get_object_element (list, i);
+      const McJson *x = mc_parse_element (p, list, i);
       g_autofree char *items = mc_parse_string (p, x, keys->supplement_items, TRUE);
 
       if (p->error == NULL)
@@ -418,9 +429,9 @@ mc_parse_children (McParse           *p,
                                    parse_child_time (p, x, keys->supplement_received, keys, format));
     }
   list = mc_parse_array (p, o, keys->results, FALSE);
-  for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
+  for (guint i = 0; list && p->error == NULL && i < mc_json_length (list); i++)
     {
-      JsonObject *x = json_array_get_object_element (list, i);
+      const McJson *x = mc_parse_element (p, list, i);
       g_autofree char *name = mc_parse_string (p, x, keys->result_name, TRUE);
       g_autofree char *number = mc_parse_string (p, x, keys->result_number, FALSE);
 
@@ -435,27 +446,27 @@ mc_parse_children (McParse           *p,
 void
 mc_keyset_fill_page (McParse     *p,
                      McKeyset    *k,
-                     JsonArray   *items,
+                     const McJson   *items,
                      McParseItem  item,
                      guint        page_size,
                      const char  *cursor,
                      McPullPage  *page)
 {
-  guint n = items ? json_array_get_length (items) : 0;
+  guint n = items ? mc_json_length (items) : 0;
 
   for (guint i = 0; p->error == NULL && i < n; i++)
     {
-      JsonNode *node = json_array_get_element (items, i);
+      const McJson *node = mc_json_element (items, i);
       McDossier *d;
       gint64 updated = 0;
 
       p->item = i;
-      if (!JSON_NODE_HOLDS_OBJECT (node))
+      if (mc_json_type (node) != MC_JSON_OBJECT)
         {
           mc_parse_fail (p, _("not an object"));
           break;
         }
-      if (!(d = item (p, json_node_get_object (node), &updated)))
+      if (!(d = item (p, node, &updated)))
         break;
       if (!mc_keyset_take (k, updated, d->number))
         {

@@ -5,6 +5,7 @@
 
 #include "mc-connector.h"
 #include "mc-http.h"
+#include "mc-json.h"
 #include "mc-wire-time.h"
 
 G_BEGIN_DECLS
@@ -51,38 +52,41 @@ typedef struct
 void         mc_parse_fail     (McParse     *p,
                                 const char  *format,
                                 ...) G_GNUC_PRINTF (2, 3);
-JsonNode    *mc_parse_body     (McParse     *p,
-                                GBytes      *body,
-                                JsonParser **out_parser);
-JsonObject  *mc_parse_object   (McParse     *p,
-                                JsonObject  *o,
-                                const char  *member,
-                                gboolean     required);
-JsonArray   *mc_parse_array    (McParse     *p,
-                                JsonObject  *o,
-                                const char  *member,
-                                gboolean     required);
-char        *mc_parse_string   (McParse     *p,
-                                JsonObject  *o,
-                                const char  *member,
-                                gboolean     required);
-gint64       mc_parse_int      (McParse     *p,
-                                JsonObject  *o,
-                                const char  *member,
-                                gboolean     required,
-                                gint64       fallback);
-gboolean     mc_parse_bool     (McParse     *p,
-                                JsonObject  *o,
-                                const char  *member);
-gint64       mc_parse_time     (McParse     *p,
-                                JsonObject  *o,
-                                const char  *member,
-                                McWireTime   format,
-                                gboolean     required);
-gint64       mc_parse_ms       (McParse     *p,
-                                JsonObject  *o,
-                                const char  *member,
-                                gboolean     required);
+const McJson *mc_parse_body    (McParse       *p,
+                               GBytes        *body,
+                               McJsonDoc    **out_doc);
+const McJson *mc_parse_object  (McParse       *p,
+                               const McJson  *o,
+                               const char    *member,
+                               gboolean       required);
+const McJson *mc_parse_array   (McParse       *p,
+                               const McJson  *o,
+                               const char    *member,
+                               gboolean       required);
+const McJson *mc_parse_element (McParse       *p,
+                               const McJson  *list,
+                               guint          i);
+char         *mc_parse_string  (McParse       *p,
+                               const McJson  *o,
+                               const char    *member,
+                               gboolean       required);
+gint64        mc_parse_int     (McParse       *p,
+                               const McJson  *o,
+                               const char    *member,
+                               gboolean       required,
+                               gint64         fallback);
+gboolean      mc_parse_bool    (McParse       *p,
+                               const McJson  *o,
+                               const char    *member);
+gint64        mc_parse_time    (McParse       *p,
+                               const McJson  *o,
+                               const char    *member,
+                               McWireTime     format,
+                               gboolean       required);
+gint64        mc_parse_ms      (McParse       *p,
+                               const McJson  *o,
+                               const char    *member,
+                               gboolean       required);
 gboolean     mc_parse_check    (McParse     *p,
                                 GError     **error);
 
@@ -166,11 +170,11 @@ char    *mc_keyset_cursor  (McKeyset   *k,
 
 /* One dossier of a page and the time it changed; NULL with @p's error set. */
 typedef McDossier *(*McParseItem) (McParse    *p,
-                                   JsonObject *o,
+                                   const McJson *o,
                                    gint64     *out_updated);
 void     mc_keyset_fill_page (McParse     *p,
                               McKeyset    *k,
-                              JsonArray   *items,
+                              const McJson   *items,
                               McParseItem  item,
                               guint        page_size,
                               const char  *cursor,
@@ -201,7 +205,7 @@ typedef struct
 } McChildKeys;
 
 void mc_parse_children (McParse           *p,
-                        JsonObject        *o,
+                        const McJson        *o,
                         const McChildKeys *keys,
                         McWireTime         format,
                         McDossier         *d);

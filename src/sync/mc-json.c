@@ -1,18 +1,56 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "mc-json.h"
 
-/* A strict JSON reader (RFC 8259) that builds json-glib nodes. json-glib's own parser goes
- * through GScanner at about 28 MB/s, which made parsing the largest cost of an initial sync;
- * this one reads the same pages several times faster. Anything that is not JSON is an error
- * with its position: a truncated page, trailing garbage, bad UTF-8, raw control characters. */
+/* A strict JSON reader (RFC 8259) into a read-only tree held in a few large blocks. json-glib's
+ * parser goes through GScanner at about 28 MB/s, and its tree costs a GSlice or malloc block
+ * per node and a hash table per object; building and freeing those made up most of the time
+ * of parsing a page of an initial sync (GLib 2.74's slab allocator and glibc's consolidation of
+ * freed blocks). Here a value is a small struct, an array or an object stores its children
+ * side by side, and the whole document is freed at once. Objects have tens of members, looked
+ * up by a linear scan. Anything that is not JSON is an error with its position: a truncated
+ * page, trailing garbage, bad UTF-8, raw control characters. */
 
 #define MAX_DEPTH 64
+
+typedef struct _McJsonMember McJsonMember;
+
+struct _McJson
+{
+  McJsonType type;
+  guint n;                        /* the children of an array or an object */
+  union
+  {
+    gboolean boolean;
+    gint64 integer;
+    double number;
+    const char *string;
+    const McJson *items;
+    const McJsonMember *members;
+  } u;
+};
+
+struct _McJsonMember
+{
+  const char *name;
+  McJson value;
+};
+
+#define BLOCK_SIZE (64 * 1024)
+
+struct _McJsonDoc
+{
+  GPtrArray *blocks;
+  char *free_at;                  /* in the last block */
+  gsize free_left;
+  McJson root;
+};
 
 typedef struct
 {
@@ -20,8 +58,42 @@ typedef struct
   const char *start;
   const char *end;
   GError *error;
-  GString *scratch;   /* the last string read: callers copy it (json-glib copies anyway) */
+  GString *scratch;   /* the last string read: callers copy it */
+  McJsonDoc *doc;
+  GArray *items;      /* McJson: the children of the arrays being read, innermost last */
+  GArray *members;    /* McJsonMember: likewise for objects */
 } Reader;
+
+static gpointer
+doc_alloc (McJsonDoc *doc,
+           gsize      size)
+{
+  char *at;
+
+  size = (size + 7) & ~(gsize) 7;
+  if (size > doc->free_left)
+    {
+      gsize block = MAX (size, BLOCK_SIZE);
+
+      doc->free_at = g_malloc (block);
+      doc->free_left = block;
+      g_ptr_array_add (doc->blocks, doc->free_at);
+    }
+  at = doc->free_at;
+  doc->free_at += size;
+  doc->free_left -= size;
+  return at;
+}
+
+static const char *
+doc_strdup (McJsonDoc *doc,
+            GString   *text)
+{
+  char *copy = doc_alloc (doc, text->len + 1);
+
+  memcpy (copy, text->str, text->len + 1);
+  return copy;
+}
 
 static void
 fail (Reader     *r,
@@ -163,22 +235,22 @@ read_string (Reader *r)
   return out->str;
 }
 
-static JsonNode *read_value (Reader *r, int depth);
+static gboolean read_value (Reader *r, int depth, McJson *out);
 
-static JsonNode *
-read_number (Reader *r)
+static gboolean
+read_number (Reader *r,
+             McJson *out)
 {
   const char *s = r->p;
   gboolean is_int = TRUE;
   char buffer[64];
-  JsonNode *node;
 
   if (s < r->end && *s == '-')
     s++;
   if (s >= r->end || !g_ascii_isdigit (*s) || (*s == '0' && s + 1 < r->end && g_ascii_isdigit (s[1])))
     {
       fail (r, _("a bad number"));
-      return NULL;
+      return FALSE;
     }
   while (s < r->end && g_ascii_isdigit (*s))
     s++;
@@ -189,7 +261,7 @@ read_number (Reader *r)
       if (s >= r->end || !g_ascii_isdigit (*s))
         {
           fail (r, _("a bad number"));
-          return NULL;
+          return FALSE;
         }
       while (s < r->end && g_ascii_isdigit (*s))
         s++;
@@ -203,7 +275,7 @@ read_number (Reader *r)
       if (s >= r->end || !g_ascii_isdigit (*s))
         {
           fail (r, _("a bad number"));
-          return NULL;
+          return FALSE;
         }
       while (s < r->end && g_ascii_isdigit (*s))
         s++;
@@ -211,21 +283,24 @@ read_number (Reader *r)
   if ((gsize) (s - r->p) >= sizeof buffer)
     {
       fail (r, _("a number too long"));
-      return NULL;
+      return FALSE;
     }
   memcpy (buffer, r->p, s - r->p);
   buffer[s - r->p] = '\0';
   r->p = s;
-  node = json_node_alloc ();
   if (is_int)
     {
       char *end = NULL;
       gint64 v = g_ascii_strtoll (buffer, &end, 10);
 
       if (*end == '\0' && v != G_MAXINT64 && v != G_MININT64)
-        return json_node_init_int (node, v);
+        {
+          *out = (McJson) { .type = MC_JSON_INT, .u.integer = v };
+          return TRUE;
+        }
     }
-  return json_node_init_double (node, g_ascii_strtod (buffer, NULL));
+  *out = (McJson) { .type = MC_JSON_DOUBLE, .u.number = g_ascii_strtod (buffer, NULL) };
+  return TRUE;
 }
 
 static gboolean
@@ -243,26 +318,25 @@ literal (Reader     *r,
   return TRUE;
 }
 
-static JsonNode *
+static gboolean
 read_object (Reader *r,
-             int     depth)
+             int     depth,
+             McJson *out)
 {
-  JsonObject *object = json_object_new ();
-  JsonNode *node = json_node_init_object (json_node_alloc (), object);
+  guint first = r->members->len;
 
-  json_object_unref (object);
   r->p++;
   skip_space (r);
   if (r->p < r->end && *r->p == '}')
     {
       r->p++;
-      return node;
+      *out = (McJson) { .type = MC_JSON_OBJECT };
+      return TRUE;
     }
   for (;;)
     {
-      char *name;
+      McJsonMember member;
       const char *text;
-      JsonNode *value;
 
       skip_space (r);
       if (r->p >= r->end || *r->p != '"')
@@ -273,22 +347,17 @@ read_object (Reader *r,
       r->p++;
       if ((text = read_string (r)) == NULL)
         break;
-      name = g_strdup (text);
+      member.name = doc_strdup (r->doc, r->scratch);
       skip_space (r);
       if (r->p >= r->end || *r->p != ':')
         {
-          g_free (name);
           fail (r, _("“:” was expected"));
           break;
         }
       r->p++;
-      if ((value = read_value (r, depth + 1)) == NULL)
-        {
-          g_free (name);
-          break;
-        }
-      json_object_set_member (object, name, value);
-      g_free (name);
+      if (!read_value (r, depth + 1, &member.value))
+        break;
+      g_array_append_val (r->members, member);
       skip_space (r);
       if (r->p < r->end && *r->p == ',')
         {
@@ -297,38 +366,43 @@ read_object (Reader *r,
         }
       if (r->p < r->end && *r->p == '}')
         {
+          guint n = r->members->len - first;
+          McJsonMember *members = doc_alloc (r->doc, n * sizeof (McJsonMember));
+
+          memcpy (members, &g_array_index (r->members, McJsonMember, first), n * sizeof (McJsonMember));
+          g_array_set_size (r->members, first);
           r->p++;
-          return node;
+          *out = (McJson) { .type = MC_JSON_OBJECT, .n = n, .u.members = members };
+          return TRUE;
         }
       fail (r, r->p >= r->end ? _("the text ends inside an object") : _("“,” or “}” was expected"));
       break;
     }
-  json_node_unref (node);
-  return NULL;
+  return FALSE;
 }
 
-static JsonNode *
+static gboolean
 read_array (Reader *r,
-            int     depth)
+            int     depth,
+            McJson *out)
 {
-  JsonArray *array = json_array_new ();
-  JsonNode *node = json_node_init_array (json_node_alloc (), array);
+  guint first = r->items->len;
 
-  json_array_unref (array);
   r->p++;
   skip_space (r);
   if (r->p < r->end && *r->p == ']')
     {
       r->p++;
-      return node;
+      *out = (McJson) { .type = MC_JSON_ARRAY };
+      return TRUE;
     }
   for (;;)
     {
-      JsonNode *value = read_value (r, depth + 1);
+      McJson value;
 
-      if (value == NULL)
+      if (!read_value (r, depth + 1, &value))
         break;
-      json_array_add_element (array, value);
+      g_array_append_val (r->items, value);
       skip_space (r);
       if (r->p < r->end && *r->p == ',')
         {
@@ -337,80 +411,164 @@ read_array (Reader *r,
         }
       if (r->p < r->end && *r->p == ']')
         {
+          guint n = r->items->len - first;
+          McJson *items = doc_alloc (r->doc, n * sizeof (McJson));
+
+          memcpy (items, &g_array_index (r->items, McJson, first), n * sizeof (McJson));
+          g_array_set_size (r->items, first);
           r->p++;
-          return node;
+          *out = (McJson) { .type = MC_JSON_ARRAY, .n = n, .u.items = items };
+          return TRUE;
         }
       fail (r, r->p >= r->end ? _("the text ends inside a list") : _("“,” or “]” was expected"));
       break;
     }
-  json_node_unref (node);
-  return NULL;
+  return FALSE;
 }
 
-static JsonNode *
+static gboolean
 read_value (Reader *r,
-            int     depth)
+            int     depth,
+            McJson *out)
 {
   skip_space (r);
   if (depth > MAX_DEPTH)
     {
       fail (r, _("too deeply nested"));
-      return NULL;
+      return FALSE;
     }
   if (r->p >= r->end)
     {
       fail (r, _("the text ends where a value was expected"));
-      return NULL;
+      return FALSE;
     }
   switch (*r->p)
     {
     case '{':
-      return read_object (r, depth);
+      return read_object (r, depth, out);
     case '[':
-      return read_array (r, depth);
+      return read_array (r, depth, out);
     case '"':
-      {
-        const char *text;
-
-        r->p++;
-        if ((text = read_string (r)) == NULL)
-          return NULL;
-        return json_node_init_string (json_node_alloc (), text);
-      }
+      r->p++;
+      if (read_string (r) == NULL)
+        return FALSE;
+      *out = (McJson) { .type = MC_JSON_STRING, .u.string = doc_strdup (r->doc, r->scratch) };
+      return TRUE;
     case 't':
-      return literal (r, "true") ? json_node_init_boolean (json_node_alloc (), TRUE) : NULL;
+      *out = (McJson) { .type = MC_JSON_BOOLEAN, .u.boolean = TRUE };
+      return literal (r, "true");
     case 'f':
-      return literal (r, "false") ? json_node_init_boolean (json_node_alloc (), FALSE) : NULL;
+      *out = (McJson) { .type = MC_JSON_BOOLEAN, .u.boolean = FALSE };
+      return literal (r, "false");
     case 'n':
-      return literal (r, "null") ? json_node_init_null (json_node_alloc ()) : NULL;
+      *out = (McJson) { .type = MC_JSON_NULL };
+      return literal (r, "null");
     default:
       if (*r->p == '-' || g_ascii_isdigit (*r->p))
-        return read_number (r);
+        return read_number (r, out);
       fail (r, _("an unexpected character"));
-      return NULL;
+      return FALSE;
     }
 }
 
-/* Returns: (transfer full): the document's root, or NULL with an error saying what and where. */
-JsonNode *
+void
+mc_json_doc_free (McJsonDoc *doc)
+{
+  if (doc == NULL)
+    return;
+  g_ptr_array_unref (doc->blocks);
+  g_free (doc);
+}
+
+/* Returns: (transfer full): the document, or NULL with an error saying what and where. */
+McJsonDoc *
 mc_json_parse (const char  *data,
                gsize        length,
                GError     **error)
 {
-  Reader r = { data, data, data + length, NULL, g_string_sized_new (256) };
-  JsonNode *root = read_value (&r, 0);
+  g_autoptr(McJsonDoc) doc = g_new0 (McJsonDoc, 1);
+  Reader r = { data, data, data + length, NULL, g_string_sized_new (256), doc,
+               g_array_new (FALSE, FALSE, sizeof (McJson)), g_array_new (FALSE, FALSE, sizeof (McJsonMember)) };
+  gboolean ok;
 
-  if (root != NULL)
+  doc->blocks = g_ptr_array_new_with_free_func (g_free);
+  ok = read_value (&r, 0, &doc->root);
+  if (ok)
     {
       skip_space (&r);
       if (r.p != r.end)
         {
           fail (&r, _("unexpected text after the end"));
-          g_clear_pointer (&root, json_node_unref);
+          ok = FALSE;
         }
     }
   g_string_free (r.scratch, TRUE);
-  if (root == NULL)
-    g_propagate_error (error, r.error);
-  return root;
+  g_array_unref (r.items);
+  g_array_unref (r.members);
+  if (!ok)
+    {
+      g_propagate_error (error, r.error);
+      return NULL;
+    }
+  return g_steal_pointer (&doc);
+}
+
+const McJson *
+mc_json_doc_root (McJsonDoc *doc)
+{
+  return &doc->root;
+}
+
+McJsonType
+mc_json_type (const McJson *value)
+{
+  return value->type;
+}
+
+/* Returns: the member @name of @object (the last one if the name repeats, as json-glib), or
+ * NULL when it has none or is not an object. */
+const McJson *
+mc_json_member (const McJson *object,
+                const char   *name)
+{
+  if (object == NULL || object->type != MC_JSON_OBJECT)
+    return NULL;
+  for (guint i = object->n; i > 0; i--)
+    if (strcmp (object->u.members[i - 1].name, name) == 0)
+      return &object->u.members[i - 1].value;
+  return NULL;
+}
+
+/* Returns: the number of elements of @array, 0 if it is not one. */
+guint
+mc_json_length (const McJson *array)
+{
+  return array != NULL && array->type == MC_JSON_ARRAY ? array->n : 0;
+}
+
+const McJson *
+mc_json_element (const McJson *array,
+                 guint         index)
+{
+  g_return_val_if_fail (index < mc_json_length (array), NULL);
+  return &array->u.items[index];
+}
+
+/* Returns: the text of a string value, NULL for any other. */
+const char *
+mc_json_string (const McJson *value)
+{
+  return value != NULL && value->type == MC_JSON_STRING ? value->u.string : NULL;
+}
+
+gint64
+mc_json_int (const McJson *value)
+{
+  return value != NULL && value->type == MC_JSON_INT ? value->u.integer : 0;
+}
+
+gboolean
+mc_json_boolean (const McJson *value)
+{
+  return value != NULL && value->type == MC_JSON_BOOLEAN && value->u.boolean;
 }

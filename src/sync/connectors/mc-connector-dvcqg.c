@@ -51,11 +51,11 @@ sign_in (McConnector   *connector,
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autofree char *body = NULL;
   g_autoptr(McHttpReply) reply = NULL;
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(McJsonDoc) doc = NULL;
   g_autofree char *code = NULL;
   McParse p = { base, -1 };
   const char *headers[] = { "dstcode", base->source->unit_code, NULL };
-  JsonNode *root;
+  const McJson *root;
 
   g_clear_pointer (&self->session, g_free);
   json_builder_begin_object (b);
@@ -69,19 +69,19 @@ sign_in (McConnector   *connector,
   memset (body, 0, strlen (body));
   if (reply == NULL || !mc_connector_check_status (base, reply, error))
     return FALSE;
-  if (!(root = mc_parse_body (&p, reply->body, &parser)))
+  if (!(root = mc_parse_body (&p, reply->body, &doc)))
     return mc_parse_check (&p, error);
-  code = mc_parse_string (&p, json_node_get_object (root), "error_code", TRUE);
+  code = mc_parse_string (&p, root, "error_code", TRUE);
   if (p.error == NULL && !g_str_equal (code, "0") && !g_str_equal (code, "00"))
     {
-      g_autofree char *message = mc_parse_string (&p, json_node_get_object (root), "message", FALSE);
+      g_autofree char *message = mc_parse_string (&p, root, "message", FALSE);
 
       /* "-2": the dstcode (unit code) is unknown, not the password. */
       mc_connector_error (base, error, g_str_equal (code, "-2") ? MC_SYNC_ERROR_UNIT_UNKNOWN : MC_SYNC_ERROR_AUTH,
                           _("sign-in refused: %s"), message ? message : code);
       return FALSE;
     }
-  self->session = mc_parse_string (&p, json_node_get_object (root), "session", TRUE);
+  self->session = mc_parse_string (&p, root, "session", TRUE);
   if (!mc_parse_check (&p, error))
     return FALSE;
   mc_connector_keep_session (base, MC_SECRET_ACCESS_TOKEN, self->session);
@@ -132,11 +132,11 @@ send_service (McConnectorDvcqg  *self,
 }
 
 /* Calls @service; returns the parsed reply whose error_code is "00". "-401" signs in again once. */
-static JsonObject *
+static const McJson *
 call (McConnectorDvcqg  *self,
       const char        *service,
       JsonObject        *params,
-      JsonParser       **out_parser,
+      McJsonDoc        **out_doc,
       GCancellable      *cancellable,
       GError           **error)
 {
@@ -147,19 +147,19 @@ call (McConnectorDvcqg  *self,
       g_autoptr(McHttpReply) reply = NULL;
       g_autofree char *code = NULL;
       g_autofree char *message = NULL;
-      g_autoptr(JsonParser) parser = NULL;
+      g_autoptr(McJsonDoc) doc = NULL;
       McParse p = { base, -1 };
-      JsonNode *root;
+      const McJson *root;
 
       if (!(reply = send_service (self, service, params, cancellable, error)))
         return NULL;
-      if (!(root = mc_parse_body (&p, reply->body, &parser)))
+      if (!(root = mc_parse_body (&p, reply->body, &doc)))
         {
           mc_parse_check (&p, error);
           return NULL;
         }
-      code = mc_parse_string (&p, json_node_get_object (root), "error_code", TRUE);
-      message = mc_parse_string (&p, json_node_get_object (root), "message", FALSE);
+      code = mc_parse_string (&p, root, "error_code", TRUE);
+      message = mc_parse_string (&p, root, "message", FALSE);
       if (!mc_parse_check (&p, error))
         return NULL;
       if (g_str_equal (code, "-401"))
@@ -179,17 +179,17 @@ call (McConnectorDvcqg  *self,
           mc_connector_error (base, error, kind, _("the system answered %s: %s"), code, message ? message : "");
           return NULL;
         }
-      *out_parser = g_steal_pointer (&parser);
-      return json_node_get_object (root);
+      *out_doc = g_steal_pointer (&doc);
+      return root;
     }
   mc_connector_error (base, error, MC_SYNC_ERROR_AUTH, _("the session is refused even after signing in again"));
   return NULL;
 }
 
 static McDossier *
-item (McParse    *p,
-      JsonObject *o,
-      gint64     *out_updated)
+item (McParse      *p,
+      const McJson *o,
+      gint64       *out_updated)
 {
   McDossier *d = mc_connector_national_item (p, o, MC_WIRE_TIME_DVCQG, p->base->source->id, out_updated);
 
@@ -206,21 +206,21 @@ parse_page (McConnector  *connector,
             GError      **error)
 {
   McConnectorBase *base = get_base (connector);
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(McJsonDoc) doc = NULL;
   g_autoptr(McPullPage) page = mc_pull_page_new ();
   McParse p = { base, -1 };
   McKeyset k;
-  JsonNode *root = mc_parse_body (&p, body, &parser);
-  JsonArray *items = NULL;
+  const McJson *root = mc_parse_body (&p, body, &doc);
+  const McJson *items = NULL;
   g_autofree char *code = NULL;
 
   mc_keyset_init (&k, cursor);
   if (root != NULL)
     {
-      code = mc_parse_string (&p, json_node_get_object (root), "error_code", TRUE);
+      code = mc_parse_string (&p, root, "error_code", TRUE);
       if (code != NULL && !g_str_equal (code, "00"))
         {
-          g_autofree char *message = mc_parse_string (&p, json_node_get_object (root), "message", FALSE);
+          g_autofree char *message = mc_parse_string (&p, root, "message", FALSE);
 
           mc_keyset_clear (&k);
           mc_parse_check (&p, NULL);
@@ -229,11 +229,11 @@ parse_page (McConnector  *connector,
                               _("the system answered %s: %s"), code, message ? message : "");
           return NULL;
         }
-      items = mc_parse_array (&p, json_node_get_object (root), "result", TRUE);
+      items = mc_parse_array (&p, root, "result", TRUE);
     }
   mc_keyset_fill_page (&p, &k, items, item, base->page_size, cursor, page);
-  if (root != NULL && json_object_has_member (json_node_get_object (root), "total"))
-    page->total = mc_parse_int (&p, json_node_get_object (root), "total", FALSE, -1);
+  if (root != NULL && (mc_json_member (root, "total") != NULL))
+    page->total = mc_parse_int (&p, root, "total", FALSE, -1);
   mc_keyset_clear (&k);
   if (!mc_parse_check (&p, error))
     return NULL;
@@ -301,26 +301,23 @@ lookup (McConnector   *connector,
 {
   McConnectorDvcqg *self = MC_CONNECTOR_DVCQG (connector);
   g_autoptr(JsonObject) params = json_object_new ();
-  g_autoptr(JsonParser) parser = NULL;
-  JsonObject *root;
-  JsonArray *result;
+  g_autoptr(McJsonDoc) doc = NULL;
+  const McJson *root, *result, *o;
   McParse p = { &self->base, 0 };
   McDossier *d = NULL;
   gint64 updated;
 
   json_object_set_string_member (params, "MaHoSo", number);
-  if (!(root = call (self, "TraCuuHoSo", params, &parser, cancellable, error)))
+  if (!(root = call (self, "TraCuuHoSo", params, &doc, cancellable, error)))
     return NULL;
   result = mc_parse_array (&p, root, "result", TRUE);
-  if (result && json_array_get_length (result) == 0)
+  if (result && mc_json_length (result) == 0)
     {
       mc_connector_error (&self->base, error, MC_SYNC_ERROR_NOT_FOUND, _("no dossier “%s”"), number);
       return NULL;
     }
-  if (result && JSON_NODE_HOLDS_OBJECT (json_array_get_element (result, 0)))
-    d = item (&p, json_array_get_object_element (result, 0), &updated);
-  else
-    mc_parse_fail (&p, _("not an object"));
+  if (result && (o = mc_parse_element (&p, result, 0)))
+    d = item (&p, o, &updated);
   if (!mc_parse_check (&p, error))
     g_clear_pointer (&d, mc_dossier_unref);
   return d;
@@ -339,7 +336,7 @@ create (McConnectorDvcqg     *self,
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonNode) data = NULL;
   g_autoptr(JsonObject) params = json_object_new ();
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(McJsonDoc) doc = NULL;
 
   json_builder_begin_array (b);
   json_builder_begin_object (b);
@@ -351,7 +348,7 @@ create (McConnectorDvcqg     *self,
   data = json_builder_get_root (b);
   json_object_set_string_member (params, "isUpdating", "False");
   json_object_set_member (params, "data", g_steal_pointer (&data));
-  if (!call (self, "DongBoHoSoMC", params, &parser, cancellable, error))
+  if (!call (self, "DongBoHoSoMC", params, &doc, cancellable, error))
     return FALSE;
   result->number = g_strdup (number);
   mc_connector_confirm (MC_CONNECTOR (self), request, number, result, cancellable);
@@ -369,7 +366,7 @@ push (McConnector          *connector,
 {
   McConnectorDvcqg *self = MC_CONNECTOR_DVCQG (connector);
   g_autoptr(JsonObject) params = json_object_new ();
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(McJsonDoc) doc = NULL;
   g_autofree char *note = mc_connector_reference (request);
   g_autofree char *status = g_strdup_printf ("%d", request->target);
   const char *service;
@@ -398,7 +395,7 @@ push (McConnector          *connector,
       json_object_set_string_member (params, "NoiDungXuLy", note);
       json_object_set_string_member (params, "NguoiXuLy", request->actor ? request->actor : "");
     }
-  if (!call (self, service, params, &parser, cancellable, error))
+  if (!call (self, service, params, &doc, cancellable, error))
     return FALSE;
   mc_connector_confirm (connector, request, request->number, result, cancellable);
   return TRUE;

@@ -68,9 +68,9 @@ get_tokens (McConnectorFeed  *self,
   McConnectorBase *base = &self->base;
   g_autoptr(McHttpReply) reply = mc_http_send (base->http, "POST", path, "application/json", body, -1, NULL,
                                                cancellable, error);
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(McJsonDoc) json = NULL;
   McParse p = { base, -1 };
-  JsonNode *root;
+  const McJson *root;
 
   if (reply == NULL)
     return FALSE;
@@ -81,13 +81,13 @@ get_tokens (McConnectorFeed  *self,
     }
   if (!mc_connector_check_status (base, reply, error))
     return FALSE;
-  if ((root = mc_parse_body (&p, reply->body, &parser)))
+  if ((root = mc_parse_body (&p, reply->body, &json)))
     {
       g_free (self->token);
       g_free (self->refresh);
-      self->token = mc_parse_string (&p, json_node_get_object (root), "access_token", TRUE);
-      self->refresh = mc_parse_string (&p, json_node_get_object (root), "refresh_token", FALSE);
-      mc_parse_int (&p, json_node_get_object (root), "expires_in", FALSE, 0);
+      self->token = mc_parse_string (&p, root, "access_token", TRUE);
+      self->refresh = mc_parse_string (&p, root, "refresh_token", FALSE);
+      mc_parse_int (&p, root, "expires_in", FALSE, 0);
     }
   if (!mc_parse_check (&p, error))
     return FALSE;
@@ -214,13 +214,13 @@ static const McChildKeys child_keys = {
 };
 
 static McDossier *
-doc (McParse    *p,
-     JsonObject *o)
+doc (McParse      *p,
+     const McJson *o)
 {
   g_autoptr(McDossier) d = mc_dossier_new ();
   g_autofree char *status = NULL;
-  JsonObject *applicant;
-  JsonArray *list;
+  const McJson *applicant;
+  const McJson *list;
   gint64 kind;
 
   d->source_id = g_strdup (p->base->source->id);
@@ -251,9 +251,9 @@ doc (McParse    *p,
 
   mc_parse_children (p, o, &child_keys, MC_WIRE_TIME_ISO8601, d);
   list = mc_parse_array (p, o, "lich_su", FALSE);
-  for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
+  for (guint i = 0; list && p->error == NULL && i < mc_json_length (list); i++)
     {
-      JsonObject *x = json_array_get_object_element (list, i);
+      const McJson *x = mc_parse_element (p, list, i);
       g_autofree char *actor = mc_parse_string (p, x, "nguoi_xu_ly", FALSE);
       g_autofree char *unit = mc_parse_string (p, x, "don_vi", FALSE);
       g_autofree char *action = mc_parse_string (p, x, "hanh_dong", TRUE);
@@ -274,32 +274,31 @@ parse_page (McConnector  *connector,
             GError      **error)
 {
   McConnectorBase *base = get_base (connector);
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(McJsonDoc) json = NULL;
   g_autoptr(McPullPage) page = mc_pull_page_new ();
   McParse p = { base, -1 };
-  JsonNode *root = mc_parse_body (&p, body, &parser);
-  JsonArray *results = NULL;
+  const McJson *root = mc_parse_body (&p, body, &json);
+  const McJson *results = NULL;
   gint64 last_seq = 0;
 
   if (root != NULL)
     {
-      results = mc_parse_array (&p, json_node_get_object (root), "results", TRUE);
-      last_seq = mc_parse_int (&p, json_node_get_object (root), "last_seq", TRUE, 0);
+      results = mc_parse_array (&p, root, "results", TRUE);
+      last_seq = mc_parse_int (&p, root, "last_seq", TRUE, 0);
     }
-  for (guint i = 0; results && p.error == NULL && i < json_array_get_length (results); i++)
+  for (guint i = 0; results && p.error == NULL && i < mc_json_length (results); i++)
     {
-      JsonNode *node = json_array_get_element (results, i);
-      JsonObject *o, *body_doc;
+      const McJson *o = mc_json_element (results, i);
+      const McJson *body_doc;
       g_autofree char *id = NULL;
       McDossier *d;
 
       p.item = i;
-      if (!JSON_NODE_HOLDS_OBJECT (node))
+      if (mc_json_type (o) != MC_JSON_OBJECT)
         {
           mc_parse_fail (&p, _("not an object"));
           break;
         }
-      o = json_node_get_object (node);
       mc_parse_int (&p, o, "seq", TRUE, 0);
       id = mc_parse_string (&p, o, "id", TRUE);
       if (mc_parse_bool (&p, o, "deleted"))
@@ -316,7 +315,7 @@ parse_page (McConnector  *connector,
   p.item = -1;
   if (!mc_parse_check (&p, error))
     return NULL;
-  page->more = results && json_array_get_length (results) >= base->page_size;
+  page->more = results && mc_json_length (results) >= base->page_size;
   page->cursor = g_strdup_printf ("%" G_GINT64_FORMAT, last_seq);
   return g_steal_pointer (&page);
 }
@@ -364,15 +363,15 @@ lookup (McConnector   *connector,
   g_autofree char *escaped = g_uri_escape_string (number, NULL, FALSE);
   g_autofree char *path = g_strdup_printf ("/dossiers/%s", escaped);
   g_autoptr(McHttpReply) reply = call (self, "GET", path, NULL, NULL, cancellable, error);
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(McJsonDoc) json = NULL;
   McParse p = { &self->base, 0 };
-  JsonNode *root;
+  const McJson *root;
   McDossier *d = NULL;
 
   if (reply == NULL || !mc_connector_check_status (&self->base, reply, error))
     return NULL;
-  if ((root = mc_parse_body (&p, reply->body, &parser)))
-    d = doc (&p, json_node_get_object (root));
+  if ((root = mc_parse_body (&p, reply->body, &json)))
+    d = doc (&p, root);
   if (!mc_parse_check (&p, error))
     g_clear_pointer (&d, mc_dossier_unref);
   return d;
@@ -382,18 +381,12 @@ lookup (McConnector   *connector,
 static char *
 error_text (McHttpReply *reply)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonObject *o;
-  const char *text = NULL;
+  g_autoptr(McJsonDoc) json = mc_json_parse (g_bytes_get_data (reply->body, NULL), g_bytes_get_size (reply->body), NULL);
+  const McJson *root = json ? mc_json_doc_root (json) : NULL;
+  const char *text = mc_json_string (mc_json_member (root, "reason"));
 
-  if (json_parser_load_from_data (parser, g_bytes_get_data (reply->body, NULL), g_bytes_get_size (reply->body), NULL)
-      && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    {
-      o = json_node_get_object (json_parser_get_root (parser));
-      text = json_object_get_string_member_with_default (o, "reason", NULL);
-      if (text == NULL)
-        text = json_object_get_string_member_with_default (o, "error", NULL);
-    }
+  if (text == NULL)
+    text = mc_json_string (mc_json_member (root, "error"));
   return text ? g_strdup_printf ("HTTP %u: %s", reply->status, text) : g_strdup_printf ("HTTP %u", reply->status);
 }
 
@@ -422,10 +415,10 @@ write_doc (McConnectorFeed      *self,
 {
   McConnectorBase *base = &self->base;
   g_autofree char *body = json_text (b);
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(McJsonDoc) json = NULL;
   g_autoptr(McHttpReply) reply = NULL;
   McParse p = { base, -1 };
-  JsonNode *root;
+  const McJson *root;
 
   if (!(reply = call (self, method, path, body, request->uuid, cancellable, error)))
     return FALSE;
@@ -439,11 +432,11 @@ write_doc (McConnectorFeed      *self,
     }
   if (!mc_connector_check_status (base, reply, error))
     return FALSE;
-  if ((root = mc_parse_body (&p, reply->body, &parser)))
+  if ((root = mc_parse_body (&p, reply->body, &json)))
     {
-      result->server_version = mc_parse_string (&p, json_node_get_object (root), "rev", FALSE);
+      result->server_version = mc_parse_string (&p, root, "rev", FALSE);
       if (request->create != NULL)
-        result->number = mc_parse_string (&p, json_node_get_object (root), "id", TRUE);
+        result->number = mc_parse_string (&p, root, "id", TRUE);
     }
   return mc_parse_check (&p, error);
 }

@@ -172,12 +172,12 @@ static const McChildKeys child_keys = {
 
 static McDossier *
 item (McParse    *p,
-      JsonObject *o,
+      const McJson *o,
       gint64     *out_updated)
 {
   g_autoptr(McDossier) d = mc_dossier_new ();
   const McWireTime tf = MC_WIRE_TIME_LEGACY;
-  JsonArray *list;
+  const McJson *list;
   gint64 status, kind;
 
   d->source_id = g_strdup (p->base->source->id);
@@ -212,9 +212,9 @@ item (McParse    *p,
 
   mc_parse_children (p, o, &child_keys, tf, d);
   list = mc_parse_array (p, o, "lichSu", FALSE);
-  for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
+  for (guint i = 0; list && p->error == NULL && i < mc_json_length (list); i++)
     {
-      JsonObject *x = json_array_get_object_element (list, i);
+      const McJson *x = mc_parse_element (p, list, i);
       g_autofree char *actor = mc_parse_string (p, x, "nguoiXuLy", FALSE);
       g_autofree char *unit = mc_parse_string (p, x, "donVi", FALSE);
       g_autofree char *action = mc_parse_string (p, x, "noiDung", TRUE);
@@ -232,7 +232,7 @@ item (McParse    *p,
 /* {"status":"OK"|"ERROR","errorMessage"}: an ERROR becomes the system's error. */
 static gboolean
 check_envelope (McParse     *p,
-                JsonObject  *root,
+                const McJson  *root,
                 GError     **error)
 {
   g_autofree char *status = mc_parse_string (p, root, "status", TRUE);
@@ -258,21 +258,21 @@ parse_page (McConnector  *connector,
             GError      **error)
 {
   McConnectorBase *base = get_base (connector);
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(McJsonDoc) doc = NULL;
   g_autoptr(McPullPage) page = mc_pull_page_new ();
   McParse p = { base, -1 };
   McKeyset k;
-  JsonNode *root = mc_parse_body (&p, body, &parser);
-  JsonArray *items = NULL;
+  const McJson *root = mc_parse_body (&p, body, &doc);
+  const McJson *items = NULL;
 
-  if (root != NULL && !check_envelope (&p, json_node_get_object (root), error))
+  if (root != NULL && !check_envelope (&p, root, error))
     return NULL;
   mc_keyset_init (&k, cursor);
   if (root != NULL)
-    items = mc_parse_array (&p, json_node_get_object (root), "data", TRUE);
+    items = mc_parse_array (&p, root, "data", TRUE);
   mc_keyset_fill_page (&p, &k, items, item, base->page_size, cursor, page);
-  if (root != NULL && json_object_has_member (json_node_get_object (root), "total"))
-    page->total = mc_parse_int (&p, json_node_get_object (root), "total", FALSE, -1);
+  if (root != NULL && (mc_json_member (root, "total") != NULL))
+    page->total = mc_parse_int (&p, root, "total", FALSE, -1);
   mc_keyset_clear (&k);
   if (!mc_parse_check (&p, error))
     return NULL;
@@ -330,15 +330,15 @@ tell_refusal (McConnectorLegacy  *self,
                                             "limit", "1", NULL);
   g_autofree char *path = g_strdup_printf ("/HoSo/DanhSach?%s", form);
   g_autoptr(McHttpReply) reply = NULL;
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(McJsonDoc) doc = NULL;
   McParse p = { base, -1 };
-  JsonNode *root;
+  const McJson *root;
 
   if (error == NULL || *error == NULL || (*error)->code != MC_SYNC_ERROR_SERVER)
     return;
   reply = call (self, "GET", path, NULL, cancellable, NULL);
-  if (reply != NULL && (root = mc_parse_body (&p, reply->body, &parser))
-      && check_envelope (&p, json_node_get_object (root), NULL))
+  if (reply != NULL && (root = mc_parse_body (&p, reply->body, &doc))
+      && check_envelope (&p, root, NULL))
     (*error)->code = code;
   mc_parse_check (&p, NULL);
 }
@@ -353,26 +353,26 @@ lookup (McConnector   *connector,
   g_autofree char *form = soup_form_encode ("maHoSo", number, NULL);
   g_autofree char *path = g_strdup_printf ("/HoSo/ChiTiet?%s", form);
   g_autoptr(McHttpReply) reply = call (self, "GET", path, NULL, cancellable, error);
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(McJsonDoc) doc = NULL;
   McParse p = { &self->base, 0 };
-  JsonNode *root;
-  JsonObject *data;
+  const McJson *root;
+  const McJson *data;
   McDossier *d = NULL;
   gint64 updated;
 
   if (reply == NULL)
     return NULL;
-  if (!(root = mc_parse_body (&p, reply->body, &parser)))
+  if (!(root = mc_parse_body (&p, reply->body, &doc)))
     {
       mc_parse_check (&p, error);
       return NULL;
     }
-  if (!check_envelope (&p, json_node_get_object (root), error))
+  if (!check_envelope (&p, root, error))
     {
       tell_refusal (self, MC_SYNC_ERROR_NOT_FOUND, cancellable, error);
       return NULL;
     }
-  if ((data = mc_parse_object (&p, json_node_get_object (root), "data", TRUE)))
+  if ((data = mc_parse_object (&p, root, "data", TRUE)))
     d = item (&p, data, &updated);
   if (!mc_parse_check (&p, error))
     g_clear_pointer (&d, mc_dossier_unref);
@@ -392,24 +392,24 @@ write_item (McConnectorLegacy    *self,
   g_autoptr(JsonNode) node = json_builder_get_root (b);
   g_autofree char *body = json_to_string (node, FALSE);
   g_autoptr(McHttpReply) reply = NULL;
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(McJsonDoc) doc = NULL;
   g_autoptr(McDossier) d = NULL;
   McParse p = { &self->base, -1 };
-  JsonNode *root;
-  JsonObject *data;
+  const McJson *root;
+  const McJson *data;
   gint64 updated = 0;
   int step;
 
   if (!(reply = call (self, "POST", path, body, cancellable, error)))
     return FALSE;
-  if (!(root = mc_parse_body (&p, reply->body, &parser)))
+  if (!(root = mc_parse_body (&p, reply->body, &doc)))
     return mc_parse_check (&p, error);
-  if (!check_envelope (&p, json_node_get_object (root), error))
+  if (!check_envelope (&p, root, error))
     {
       tell_refusal (self, MC_SYNC_ERROR_REJECTED, cancellable, error);
       return FALSE;
     }
-  if ((data = mc_parse_object (&p, json_node_get_object (root), "data", FALSE)) && (d = item (&p, data, &updated)))
+  if ((data = mc_parse_object (&p, root, "data", FALSE)) && (d = item (&p, data, &updated)))
     {
       result->server_version = g_strdup (d->server_version);
       result->number = request->create ? g_strdup (d->number) : NULL;

@@ -49,13 +49,13 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (McConnectorLgsp, mc_connector_lgsp, G_TYPE_OBJECT
  * differ in date format and in writing numbers as text (mc_parse_int takes both). */
 McDossier *
 mc_connector_national_item (McParse    *p,
-                            JsonObject *o,
+                            const McJson *o,
                             McWireTime  tf,
                             const char *source_id,
                             gint64     *out_updated)
 {
   g_autoptr(McDossier) d = mc_dossier_new ();
-  JsonArray *list;
+  const McJson *list;
   gint64 status, kind;
 
   d->source_id = g_strdup (source_id);
@@ -86,9 +86,9 @@ mc_connector_national_item (McParse    *p,
 
   mc_parse_children (p, o, &child_keys, tf, d);
   list = mc_parse_array (p, o, "QuaTrinhXuLy", FALSE);
-  for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
+  for (guint i = 0; list && p->error == NULL && i < mc_json_length (list); i++)
     {
-      JsonObject *x = json_array_get_object_element (list, i);
+      const McJson *x = mc_parse_element (p, list, i);
       g_autofree char *actor = mc_parse_string (p, x, "NguoiXuLy", FALSE);
       g_autofree char *unit = mc_parse_string (p, x, "PhongBanXuLy", FALSE);
       g_autofree char *action = mc_parse_string (p, x, "NoiDungXuLy", TRUE);
@@ -197,9 +197,9 @@ sign_in (McConnector   *connector,
   McConnectorBase *base = &self->base;
   g_autofree char *form = NULL;
   g_autoptr(McHttpReply) reply = NULL;
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(McJsonDoc) doc = NULL;
   McParse p = { base, -1 };
-  JsonNode *root;
+  const McJson *root;
 
   g_clear_pointer (&self->token, g_free);
   form = soup_form_encode ("grant_type", "client_credentials", "client_id", base->source->account,
@@ -216,9 +216,9 @@ sign_in (McConnector   *connector,
     }
   if (!mc_connector_check_status (base, reply, error))
     return FALSE;
-  root = mc_parse_body (&p, reply->body, &parser);
+  root = mc_parse_body (&p, reply->body, &doc);
   if (root != NULL)
-    self->token = mc_parse_string (&p, json_node_get_object (root), "access_token", TRUE);
+    self->token = mc_parse_string (&p, root, "access_token", TRUE);
   if (!mc_parse_check (&p, error))
     return FALSE;
   mc_connector_keep_session (base, MC_SECRET_ACCESS_TOKEN, self->token);
@@ -264,27 +264,27 @@ call (McConnectorLgsp  *self,
 }
 
 /* {code, message, data}: a non-"0" code is the system's own error. */
-static JsonObject *
+static const McJson *
 envelope (McConnectorBase  *base,
           McHttpReply      *reply,
-          JsonParser      **out_parser,
+          McJsonDoc       **out_doc,
           GError          **error)
 {
   McParse p = { base, -1 };
-  JsonNode *root;
+  const McJson *root;
   g_autofree char *code = NULL;
   g_autofree char *message = NULL;
 
   if (!mc_connector_check_status (base, reply, error))
     return NULL;
-  root = mc_parse_body (&p, reply->body, out_parser);
+  root = mc_parse_body (&p, reply->body, out_doc);
   if (root == NULL)
     {
       mc_parse_check (&p, error);
       return NULL;
     }
-  code = mc_parse_string (&p, json_node_get_object (root), "code", TRUE);
-  message = mc_parse_string (&p, json_node_get_object (root), "message", FALSE);
+  code = mc_parse_string (&p, root, "code", TRUE);
+  message = mc_parse_string (&p, root, "message", FALSE);
   if (!mc_parse_check (&p, error))
     return NULL;
   if (!g_str_equal (code, "0"))
@@ -298,13 +298,13 @@ envelope (McConnectorBase  *base,
       mc_connector_error (base, error, kind, _("the system answered %s: %s"), code, message ? message : "");
       return NULL;
     }
-  return json_node_get_object (root);
+  return root;
 }
 
 /* One dossier of a page: the national vocabulary, and PhienBan as its version. */
 static McDossier *
 item (McParse    *p,
-      JsonObject *o,
+      const McJson *o,
       gint64     *out_updated)
 {
   McDossier *d = mc_connector_national_item (p, o, MC_WIRE_TIME_LGSP, p->base->source->id, out_updated);
@@ -327,26 +327,26 @@ parse_page (McConnector  *connector,
             GError      **error)
 {
   McConnectorBase *base = get_base (connector);
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(McJsonDoc) doc = NULL;
   g_autoptr(McPullPage) page = mc_pull_page_new ();
   McParse p = { base, -1 };
   McKeyset k;
-  JsonNode *root = mc_parse_body (&p, body, &parser);
-  JsonObject *data = NULL;
-  JsonArray *items = NULL;
+  const McJson *root = mc_parse_body (&p, body, &doc);
+  const McJson *data = NULL;
+  const McJson *items = NULL;
   g_autofree char *code = NULL;
 
   mc_keyset_init (&k, cursor);
   if (root != NULL)
     {
-      code = mc_parse_string (&p, json_node_get_object (root), "code", TRUE);
+      code = mc_parse_string (&p, root, "code", TRUE);
       if (code != NULL && !g_str_equal (code, "0"))
         mc_parse_fail (&p, _("the system answered %s"), code);
-      data = mc_parse_object (&p, json_node_get_object (root), "data", TRUE);
+      data = mc_parse_object (&p, root, "data", TRUE);
       items = mc_parse_array (&p, data, "items", TRUE);
     }
   mc_keyset_fill_page (&p, &k, items, item, base->page_size, cursor, page);
-  if (data != NULL && json_object_has_member (data, "total"))
+  if (data != NULL && (mc_json_member (data, "total") != NULL))
     page->total = mc_parse_int (&p, data, "total", FALSE, -1);
   mc_keyset_clear (&k);
   if (!mc_parse_check (&p, error))
@@ -383,12 +383,12 @@ fetch (McConnector   *connector,
                                             "page", page_text, "size", size, NULL);
   g_autofree char *path = g_strdup_printf ("/api/hoso?%s", form);
   g_autoptr(McHttpReply) reply = NULL;
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(McJsonDoc) doc = NULL;
 
   if (!(reply = call (self, "GET", path, NULL, cancellable, error)))
     return NULL;
   /* A 200 page is parsed once, by parse_page(); other statuses carry {code, message}. */
-  if (reply->status != 200 && !envelope (base, reply, &parser, error))
+  if (reply->status != 200 && !envelope (base, reply, &doc, error))
     return NULL;
   return parse_page (connector, cursor, reply->body, error);
 }
@@ -412,13 +412,13 @@ lookup (McConnector   *connector,
   g_autofree char *escaped = g_uri_escape_string (number, NULL, FALSE);
   g_autofree char *path = g_strdup_printf ("/api/hoso/%s", escaped);
   g_autoptr(McHttpReply) reply = call (self, "GET", path, NULL, cancellable, error);
-  g_autoptr(JsonParser) parser = NULL;
-  JsonObject *root;
+  g_autoptr(McJsonDoc) doc = NULL;
+  const McJson *root;
   McParse p = { &self->base, 0 };
   McDossier *d;
   gint64 updated;
 
-  if (reply == NULL || !(root = envelope (&self->base, reply, &parser, error)))
+  if (reply == NULL || !(root = envelope (&self->base, reply, &doc, error)))
     return NULL;
   root = mc_parse_object (&p, root, "data", TRUE);
   d = root ? mc_connector_national_item (&p, root, MC_WIRE_TIME_LGSP, self->base.source->id, &updated) : NULL;
@@ -446,20 +446,20 @@ create (McConnectorLgsp      *self,
   g_autofree char *code = g_uri_escape_string (base->source->ministry, NULL, FALSE);
   g_autofree char *path = g_strdup_printf ("/api/GetNextValue?code=%s", code);
   g_autoptr(McHttpReply) reply = NULL;
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(JsonParser) answer_parser = NULL;
+  g_autoptr(McJsonDoc) doc = NULL;
+  g_autoptr(McJsonDoc) answer_doc = NULL;
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonNode) body = NULL;
   g_autofree char *text = NULL;
   g_autofree char *number = NULL;
   McParse p = { base, -1 };
-  JsonObject *answer, *data;
-  JsonNode *root;
+  const McJson *answer, *data;
+  const McJson *root;
 
   if (!(reply = call (self, "GET", path, NULL, cancellable, error)) || !mc_connector_check_status (base, reply, error))
     return FALSE;
-  if ((root = mc_parse_body (&p, reply->body, &parser)))
-    number = mc_parse_string (&p, json_node_get_object (root), "value", TRUE);
+  if ((root = mc_parse_body (&p, reply->body, &doc)))
+    number = mc_parse_string (&p, root, "value", TRUE);
   if (!mc_parse_check (&p, error))
     return FALSE;
   g_clear_pointer (&reply, mc_http_reply_free);
@@ -474,11 +474,11 @@ create (McConnectorLgsp      *self,
   body = json_builder_get_root (b);
   text = json_to_string (body, FALSE);
   if (!(reply = call (self, "POST", "/api/hoso", text, cancellable, error))
-      || !(answer = envelope (base, reply, &answer_parser, error)))
+      || !(answer = envelope (base, reply, &answer_doc, error)))
     return FALSE;
   data = mc_parse_object (&p, answer, "data", TRUE);
   result->number = mc_parse_string (&p, data, "MaHoSo", TRUE);
-  if (data != NULL && json_object_has_member (data, "PhienBan"))
+  if (data != NULL && (mc_json_member (data, "PhienBan") != NULL))
     result->server_version = g_strdup_printf ("%" G_GINT64_FORMAT, mc_parse_int (&p, data, "PhienBan", FALSE, 0));
   return mc_parse_check (&p, error);
 }
@@ -495,12 +495,12 @@ push (McConnector          *connector,
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonGenerator) gen = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(McJsonDoc) doc = NULL;
   g_autoptr(McHttpReply) reply = NULL;
   g_autofree char *path = NULL;
   g_autofree char *body = NULL;
   gboolean step = request->action == MC_ACTION_RECORD_STEP || request->action == MC_ACTION_RESCHEDULE;
-  JsonObject *answer, *data;
+  const McJson *answer, *data;
   McParse p = { &self->base, -1 };
 
   if (request->create != NULL)
@@ -547,10 +547,10 @@ push (McConnector          *connector,
 
   if (!(reply = call (self, "POST", path, body, cancellable, error)))
     return FALSE;
-  if (!(answer = envelope (&self->base, reply, &parser, error)))
+  if (!(answer = envelope (&self->base, reply, &doc, error)))
     return FALSE;
   data = mc_parse_object (&p, answer, "data", FALSE);
-  if (data != NULL && json_object_has_member (data, "PhienBan"))
+  if (data != NULL && (mc_json_member (data, "PhienBan") != NULL))
     result->server_version = g_strdup_printf ("%" G_GINT64_FORMAT, mc_parse_int (&p, data, "PhienBan", FALSE, 0));
   return mc_parse_check (&p, error);
 }

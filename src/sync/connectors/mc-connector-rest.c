@@ -61,17 +61,14 @@ get_base (McConnector *connector)
 static char *
 error_text (McHttpReply *reply)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonObject *o;
-  const char *text;
+  g_autoptr(McJsonDoc) json = mc_json_parse (g_bytes_get_data (reply->body, NULL), g_bytes_get_size (reply->body), NULL);
+  const McJson *root = json ? mc_json_doc_root (json) : NULL;
+  const char *text = mc_json_string (mc_json_member (root, "message"));
 
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (reply->body, NULL), g_bytes_get_size (reply->body), NULL)
-      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (root == NULL || mc_json_type (root) != MC_JSON_OBJECT)
     return g_strdup_printf ("HTTP %u", reply->status);
-  o = json_node_get_object (json_parser_get_root (parser));
-  text = json_object_has_member (o, "message") ? json_object_get_string_member_with_default (o, "message", NULL) : NULL;
   if (text == NULL)
-    text = json_object_get_string_member_with_default (o, "error", NULL);
+    text = mc_json_string (mc_json_member (root, "error"));
   return g_strdup_printf ("HTTP %u: %s", reply->status, text ? text : "");
 }
 
@@ -96,10 +93,10 @@ sign_in (McConnector   *connector,
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *body = NULL;
   g_autoptr(McHttpReply) reply = NULL;
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(McJsonDoc) doc = NULL;
   McParse p = { base, -1 };
   const char *headers[] = { "X-Api-Key", mc_connector_secret (base, "api-key"), NULL };
-  JsonNode *answer;
+  const McJson *answer;
 
   g_clear_pointer (&self->token, g_free);
   json_builder_begin_object (b);
@@ -123,10 +120,10 @@ sign_in (McConnector   *connector,
     }
   if (!mc_connector_check_status (base, reply, error))
     return FALSE;
-  if ((answer = mc_parse_body (&p, reply->body, &parser)))
+  if ((answer = mc_parse_body (&p, reply->body, &doc)))
     {
-      self->token = mc_parse_string (&p, json_node_get_object (answer), "token", TRUE);
-      mc_parse_time (&p, json_node_get_object (answer), "expires_at", MC_WIRE_TIME_ISO8601, FALSE);
+      self->token = mc_parse_string (&p, answer, "token", TRUE);
+      mc_parse_time (&p, answer, "expires_at", MC_WIRE_TIME_ISO8601, FALSE);
     }
   if (!mc_parse_check (&p, error))
     return FALSE;
@@ -216,15 +213,15 @@ static const McChildKeys child_keys = {
 
 static McDossier *
 item (McParse    *p,
-      JsonObject *o)
+      const McJson *o)
 {
   g_autoptr(McDossier) d = mc_dossier_new ();
   g_autofree char *status = NULL;
   g_autofree char *kind = NULL;
   g_autofree char *channel = NULL;
   g_autofree char *return_method = NULL;
-  JsonObject *applicant;
-  JsonArray *list;
+  const McJson *applicant;
+  const McJson *list;
 
   d->source_id = g_strdup (p->base->source->id);
   d->number = mc_parse_string (p, o, "code", TRUE);
@@ -258,9 +255,9 @@ item (McParse    *p,
 
   mc_parse_children (p, o, &child_keys, MC_WIRE_TIME_ISO8601, d);
   list = mc_parse_array (p, o, "history", FALSE);
-  for (guint i = 0; list && p->error == NULL && i < json_array_get_length (list); i++)
+  for (guint i = 0; list && p->error == NULL && i < mc_json_length (list); i++)
     {
-      JsonObject *x = json_array_get_object_element (list, i);
+      const McJson *x = mc_parse_element (p, list, i);
       g_autofree char *actor = mc_parse_string (p, x, "actor", FALSE);
       g_autofree char *unit = mc_parse_string (p, x, "unit", FALSE);
       g_autofree char *action = mc_parse_string (p, x, "action", TRUE);
@@ -281,35 +278,33 @@ parse_page (McConnector  *connector,
             GError      **error)
 {
   McConnectorBase *base = get_base (connector);
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(McJsonDoc) doc = NULL;
   g_autoptr(McPullPage) page = mc_pull_page_new ();
   McParse p = { base, -1 };
-  JsonNode *root = mc_parse_body (&p, body, &parser);
-  JsonArray *items = NULL;
+  const McJson *root = mc_parse_body (&p, body, &doc);
+  const McJson *items = NULL;
 
   page->tombstones_by_remote_id = TRUE;
   if (root != NULL)
     {
-      JsonObject *o = json_node_get_object (root);
+      const McJson *o = root;
 
       items = mc_parse_array (&p, o, "items", TRUE);
       page->cursor = mc_parse_string (&p, o, "next_cursor", FALSE);
       page->more = mc_parse_bool (&p, o, "has_more");
     }
-  for (guint i = 0; items && p.error == NULL && i < json_array_get_length (items); i++)
+  for (guint i = 0; items && p.error == NULL && i < mc_json_length (items); i++)
     {
-      JsonNode *node = json_array_get_element (items, i);
-      JsonObject *o;
+      const McJson *o = mc_json_element (items, i);
       g_autofree char *id = NULL;
       McDossier *d;
 
       p.item = i;
-      if (!JSON_NODE_HOLDS_OBJECT (node))
+      if (mc_json_type (o) != MC_JSON_OBJECT)
         {
           mc_parse_fail (&p, _("not an object"));
           break;
         }
-      o = json_node_get_object (node);
       id = mc_parse_string (&p, o, "id", TRUE);
       if (mc_parse_bool (&p, o, "deleted"))
         {
@@ -441,12 +436,12 @@ create (McConnectorRest      *self,
   const McDossier *d = request->create;
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(McJsonDoc) doc = NULL;
   g_autoptr(McHttpReply) reply = NULL;
   g_autoptr(McDossier) created = NULL;
   g_autofree char *body = NULL;
   McParse p = { base, -1 };
-  JsonNode *answer;
+  const McJson *answer;
 
   json_builder_begin_object (b);
   mc_json_member_string (b, "procedureCode", d->procedure_code);
@@ -477,7 +472,7 @@ create (McConnectorRest      *self,
     return FALSE;
   if (refused (base, reply, error) || !mc_connector_check_status (base, reply, error))
     return FALSE;
-  if ((answer = mc_parse_body (&p, reply->body, &parser)) && (created = item (&p, json_node_get_object (answer))))
+  if ((answer = mc_parse_body (&p, reply->body, &doc)) && (created = item (&p, answer)))
     {
       result->number = g_strdup (created->number);
       result->server_version = g_strdup (created->server_version);
@@ -498,12 +493,12 @@ push (McConnector          *connector,
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonGenerator) gen = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(McJsonDoc) doc = NULL;
   g_autoptr(McHttpReply) reply = NULL;
   g_autofree char *body = NULL;
   g_autofree char *path = NULL;
   McParse p = { base, -1 };
-  JsonNode *answer;
+  const McJson *answer;
 
   if (request->create != NULL)
     return create (self, request, result, cancellable, error);
@@ -531,8 +526,8 @@ push (McConnector          *connector,
     return FALSE;
   if (refused (base, reply, error) || !mc_connector_check_status (base, reply, error))
     return FALSE;
-  if ((answer = mc_parse_body (&p, reply->body, &parser)))
-    result->server_version = mc_parse_string (&p, json_node_get_object (answer), "etag", FALSE);
+  if ((answer = mc_parse_body (&p, reply->body, &doc)))
+    result->server_version = mc_parse_string (&p, answer, "etag", FALSE);
   return mc_parse_check (&p, error);
 }
 

@@ -15,7 +15,7 @@ G_DECLARE_FINAL_TYPE (McConnectorLegacy, mc_connector_legacy, MC, CONNECTOR_LEGA
 
 /* mc-connector-lgsp.c: the national vocabulary, shared with the portal dialect. */
 McDossier *mc_connector_national_item (McParse    *p,
-                                       JsonObject *item,
+                                       const McJson *item,
                                        McWireTime  time_format,
                                        const char *source_id,
                                        gint64     *out_updated);
