@@ -42,6 +42,8 @@ struct _McSyncEngine
   GMainContext *context;
   GHashTable *sources;           /* id → Source* */
   GMutex write_lock;             /* one writer at a time: SQLite would otherwise busy-wait */
+  McStore *writer;               /* under write_lock: the pulled pages' connection (worker.c) */
+  guint writer_users;            /* under write_lock: the syncs running that use it */
   guint page_size;
   guint interval;
   guint reconcile_interval;

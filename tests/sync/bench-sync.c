@@ -201,20 +201,18 @@ main (int    argc,
     guint stored = 0;
 
     g_mutex_init (&lock);
-    g_clear_object (&par_store);
+    mc_store_sync_set_bulk (par_store, TRUE);
     start = g_get_monotonic_time ();
     for (guint i = 0; i < MC_SIM_N_DIALECTS; i++)
       {
-        /* Each thread its own connection, as the engine's workers. */
-        jobs[i] = (RawJob) { &f, mc_store_open (par_path, MC_STORE_OPEN_EXISTING, NULL), &lock, i, bodies[i], 0 };
-        mc_store_sync_set_bulk (jobs[i].store, TRUE);
+        /* One connection for the pages of all, under the lock, as the engine's writer. */
+        jobs[i] = (RawJob) { &f, par_store, &lock, i, bodies[i], 0 };
         threads[i] = g_thread_new ("raw", raw_worker, &jobs[i]);
       }
     for (guint i = 0; i < MC_SIM_N_DIALECTS; i++)
       {
         g_thread_join (threads[i]);
         stored += jobs[i].stored;
-        g_object_unref (jobs[i].store);
         g_ptr_array_unref (bodies[i]);
       }
     par_s = seconds_since (start);
