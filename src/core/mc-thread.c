@@ -10,17 +10,16 @@
 
 #include "mc-thread.h"
 
-#define BACKGROUND_NICE 10
-
 /* Lowers the calling thread's CPU priority for the rest of its life. The sync engine's
- * workers and the embedded simulator parse and write while an official works in the window;
+ * threads and the embedded simulator parse and write while an official works in the window;
  * on a two-core counter PC, at equal priority, the window's main loop (and the display server
  * it waits on) queued behind them for a core, up to 450 ms at a time during a 100,000-dossier
- * initial sync. At nice 10 they yield within milliseconds, and still use every idle cycle.
+ * initial sync. Below it they yield within milliseconds, and still use every idle cycle; among
+ * them, the sync's single writer goes before the workers that fetch and parse for it.
  * Linux applies PRIO_PROCESS to the one thread named by its thread id; an unprivileged
  * thread cannot raise its priority again, so this is for threads of one's own, never a pool's. */
 void
-mc_thread_set_background (void)
+mc_thread_set_priority (McThreadPriority priority)
 {
 #ifdef __linux__
   id_t tid = (id_t) syscall (SYS_gettid);
@@ -28,9 +27,9 @@ mc_thread_set_background (void)
 
   errno = 0;
   nice = getpriority (PRIO_PROCESS, tid);
-  if (errno == 0 && nice >= BACKGROUND_NICE)
+  if (errno == 0 && nice >= (int) priority)
     return;  /* already as low, or lower: the user's own nice stands */
-  if (setpriority (PRIO_PROCESS, tid, BACKGROUND_NICE) != 0)
-    g_debug ("Background priority not set: %s", g_strerror (errno));
+  if (setpriority (PRIO_PROCESS, tid, priority) != 0)
+    g_debug ("Thread priority not set: %s", g_strerror (errno));
 #endif
 }

@@ -5,6 +5,14 @@
 
 G_BEGIN_DECLS
 
-void mc_thread_set_background (void);
+/* Nice values: below the window's main thread, and the writer of a sync above the workers
+ * that feed it. */
+typedef enum
+{
+  MC_THREAD_WRITER = 10,
+  MC_THREAD_WORKER = 15,
+} McThreadPriority;
+
+void mc_thread_set_priority (McThreadPriority priority);
 
 G_END_DECLS

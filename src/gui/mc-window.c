@@ -464,6 +464,7 @@ mc_window_constructed (GObject *object)
   /* Two more connections for the worker threads (counts, sort orders), opened here: opening
    * writes the procedure table, which must not look like another program's change later. */
   g_assert (MC_IS_STORE (self->store));
+  mc_store_leave_checkpoints (self->store);
   path = mc_store_get_path (self->store);
   counter_store = mc_store_open (path, MC_STORE_OPEN_EXISTING, &error);
   if (counter_store == NULL)

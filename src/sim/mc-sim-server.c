@@ -320,7 +320,7 @@ sim_thread (gpointer user_data)
 
   /* Embedded, the simulator stands in for servers far away: it must not take a core from the
    * window of the same process. */
-  mc_thread_set_background ();
+  mc_thread_set_priority (MC_THREAD_WORKER);
   g_main_context_push_thread_default (self->context);
   for (guint i = 0; i < MC_SIM_N_DIALECTS && error == NULL; i++)
     {

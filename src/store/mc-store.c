@@ -304,6 +304,18 @@ mc_store_get_schema_version (McStore *self)
   return self->schema_version;
 }
 
+/* For the connection that commits on the window's main thread: its commits never copy the WAL
+ * back into the database. While a sync writes, the WAL grows to 256 MB between checkpoints
+ * (mc_store_sync_set_bulk()), and a checkpoint run after an official's action would freeze the
+ * window for seconds; the sync's writer, the outbox's connections and the last connection to
+ * close do it instead. */
+void
+mc_store_leave_checkpoints (McStore *self)
+{
+  g_return_if_fail (MC_IS_STORE (self));
+  mc_store_exec (self, "PRAGMA wal_autocheckpoint = 0", NULL);
+}
+
 /* Writers take the write lock at BEGIN, so two writers queue on busy_timeout instead of one
  * failing halfway through with SQLITE_BUSY on its first write. */
 gboolean

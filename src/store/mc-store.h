@@ -49,6 +49,7 @@ char       *mc_store_default_profile_dir (const char       *profile_name);
 const char *mc_store_get_path           (McStore           *self);
 int         mc_store_get_schema_version (McStore           *self);
 
+void        mc_store_leave_checkpoints  (McStore           *self);
 gboolean    mc_store_begin              (McStore           *self,
                                          GError           **error);
 gboolean    mc_store_commit             (McStore           *self,

@@ -6,6 +6,7 @@
 #include "mc-store-sync.h"
 #include "mc-sync-engine.h"
 #include "mc-sync-push.h"
+#include "mc-sync-writer.h"
 
 G_BEGIN_DECLS
 
@@ -42,8 +43,8 @@ struct _McSyncEngine
   GMainContext *context;
   GHashTable *sources;           /* id → Source* */
   GMutex write_lock;             /* one writer at a time: SQLite would otherwise busy-wait */
-  McStore *writer;               /* under write_lock: the pulled pages' connection (worker.c) */
-  guint writer_users;            /* under write_lock: the syncs running that use it */
+  McSyncWriter *writer;          /* under write_lock: while syncs run (worker.c) */
+  guint writer_users;            /* under write_lock: the syncs running */
   guint page_size;
   guint interval;
   guint reconcile_interval;

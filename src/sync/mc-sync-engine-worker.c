@@ -8,7 +8,7 @@
 #include "mc-time.h"
 
 /* The worker: one sync of one source, in a thread of its own with its own store connection
- * (and the engine's shared one for the pages). It pushes the source's outbox, then pulls page
+ * (and the engine's shared writer for the pages). It pushes the source's outbox, then pulls page
  * by page (a page and its cursor in one transaction), and reports progress to the engine's
  * main context. */
 
@@ -71,21 +71,17 @@ report_progress (Job *job)
 
 static gboolean push (Job *job, GCancellable *cancellable, GError **error);
 
-/* The pulled pages of every running sync are written through one connection, under the write
- * lock, so that its page cache stays warm from one source's page to the next. With a
- * connection per worker, each write transaction began by dropping the cache that another
- * connection's commit had made stale, and read the indexes back: over a fifth of the time of
- * an initial sync of five sources. Opened by the first sync that needs it, closed by the last
- * one to end, so that no connection outlives the syncs (the training reset replaces the file). */
-static McStore *
+/* The syncs that run share one writer (mc-sync-writer.c), made by the first and freed by the
+ * last to end, so that no connection outlives them (the training reset replaces the file). */
+static McSyncWriter *
 writer_hold (McSyncEngine  *self,
              GError       **error)
 {
-  McStore *writer;
+  McSyncWriter *writer;
 
   g_mutex_lock (&self->write_lock);
-  if (self->writer == NULL && (self->writer = mc_store_open (self->db_path, MC_STORE_OPEN_EXISTING, error)))
-    mc_store_sync_set_bulk (self->writer, TRUE);
+  if (self->writer == NULL)
+    self->writer = mc_sync_writer_new (self->db_path, &self->write_lock, error);
   if ((writer = self->writer) != NULL)
     self->writer_users++;
   g_mutex_unlock (&self->write_lock);
@@ -95,10 +91,14 @@ writer_hold (McSyncEngine  *self,
 static void
 writer_release (McSyncEngine *self)
 {
+  McSyncWriter *writer = NULL;
+
   g_mutex_lock (&self->write_lock);
   if (--self->writer_users == 0)
-    g_clear_object (&self->writer);
+    writer = g_steal_pointer (&self->writer);
   g_mutex_unlock (&self->write_lock);
+  /* Outside the lock, which its thread may be waiting for. */
+  g_clear_pointer (&writer, mc_sync_writer_free);
 }
 
 void
@@ -110,7 +110,7 @@ mc_sync_job_run (GTask        *task,
   Job *job = task_data;
   McSyncEngine *self = job->engine;
   g_autoptr(McStore) store = NULL;
-  McStore *writer;
+  McSyncWriter *writer;
   g_autoptr(GHashTable) seen = NULL;
   g_autofree char *cursor = NULL;
   g_autoptr(GPtrArray) search = NULL;
@@ -184,9 +184,7 @@ mc_sync_job_run (GTask        *task,
       store_page.tombstones = page->tombstones;
       store_page.tombstones_by_remote_id = page->tombstones_by_remote_id;
 
-      g_mutex_lock (&self->write_lock);
-      ok = mc_store_sync_apply_page (writer, job->source_id, &store_page, page->cursor, seen, &job->stats, &error);
-      g_mutex_unlock (&self->write_lock);
+      ok = mc_sync_writer_apply (writer, job->source_id, &store_page, page->cursor, seen, &job->stats, &error);
       if (!ok)
         break;
       job->pages++;
@@ -201,7 +199,7 @@ mc_sync_job_run (GTask        *task,
   if (error == NULL && seen != NULL)
     {
       g_mutex_lock (&self->write_lock);
-      mc_store_sync_sweep (writer, job->source_id, seen, &job->stats, &error);
+      mc_store_sync_sweep (mc_sync_writer_get_store (writer), job->source_id, seen, &job->stats, &error);
       g_mutex_unlock (&self->write_lock);
       job->did_full = error == NULL;
     }

@@ -270,13 +270,13 @@ push_connectors (Source *s)
 }
 
 /* Each sync runs in a thread of its own rather than in GTask's pool, so that it can run at a
- * background priority (see mc_thread_set_background()) that a pool thread would keep. */
+ * background priority (see mc_thread_set_priority()) that a pool thread would keep. */
 static gpointer
 job_thread (gpointer data)
 {
   g_autoptr(GTask) task = data;
 
-  mc_thread_set_background ();
+  mc_thread_set_priority (MC_THREAD_WORKER);
   mc_sync_job_run (task, g_task_get_source_object (task), g_task_get_task_data (task),
                    g_task_get_cancellable (task));
   return NULL;

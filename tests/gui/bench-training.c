@@ -14,7 +14,7 @@
  * re-read of the queue every 2 s was ordered by SQLite on the main thread and the engine's
  * threads ran at the window's priority; 110-160 ms with the re-read in the worker thread
  * (mc_queue_model_refresh()) and the engine and simulator at a background priority
- * (mc_thread_set_background()). What is left is GTK making the rows' widgets when the list
+ * (mc_thread_set_priority()). What is left is GTK making the rows' widgets when the list
  * first fills, and X round trips while the sync indicator's text changes. */
 
 #define MAX_STALL_MS 300

@@ -4,6 +4,8 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 
+#include "mc-sync-writer.h"
+#include "mc-thread.h"
 #include "mc-time.h"
 #include "sync-test-util.h"
 
@@ -57,8 +59,7 @@ remove_db (const char *path)
 typedef struct
 {
   SyncFixture *f;
-  McStore *store;
-  GMutex *lock;
+  McSyncWriter *writer;
   McSimDialect dialect;
   GPtrArray *bodies;
   guint stored;
@@ -70,6 +71,7 @@ raw_worker (gpointer data)
   RawJob *job = data;
   g_autoptr(McConnector) c = sync_fixture_connector (job->f, job->dialect, NULL);
 
+  mc_thread_set_priority (MC_THREAD_WORKER);
   mc_connector_set_page_size (c, PAGE_SIZE);
   for (guint k = 0; k < job->bodies->len; k++)
     {
@@ -86,10 +88,8 @@ raw_worker (gpointer data)
       sp.tombstones = page->tombstones;
       sp.tombstones_by_remote_id = page->tombstones_by_remote_id;
       sp.search = search;
-      g_mutex_lock (job->lock);
-      g_assert_true (mc_store_sync_apply_page (job->store, mc_sim_dialect_source_id (job->dialect), &sp,
-                                               page->cursor, NULL, NULL, &error));
-      g_mutex_unlock (job->lock);
+      g_assert_true (mc_sync_writer_apply (job->writer, mc_sim_dialect_source_id (job->dialect), &sp,
+                                           page->cursor, NULL, NULL, &error));
       g_assert_no_error (error);
       job->stored += page->dossiers->len;
     }
@@ -198,15 +198,16 @@ main (int    argc,
     RawJob jobs[MC_SIM_N_DIALECTS];
     GThread *threads[MC_SIM_N_DIALECTS];
     GMutex lock;
+    McSyncWriter *writer;
     guint stored = 0;
 
     g_mutex_init (&lock);
-    mc_store_sync_set_bulk (par_store, TRUE);
+    writer = mc_sync_writer_new (par_path, &lock, &error);
+    g_assert_no_error (error);
     start = g_get_monotonic_time ();
     for (guint i = 0; i < MC_SIM_N_DIALECTS; i++)
       {
-        /* One connection for the pages of all, under the lock, as the engine's writer. */
-        jobs[i] = (RawJob) { &f, par_store, &lock, i, bodies[i], 0 };
+        jobs[i] = (RawJob) { &f, writer, i, bodies[i], 0 };
         threads[i] = g_thread_new ("raw", raw_worker, &jobs[i]);
       }
     for (guint i = 0; i < MC_SIM_N_DIALECTS; i++)
@@ -215,6 +216,7 @@ main (int    argc,
         stored += jobs[i].stored;
         g_ptr_array_unref (bodies[i]);
       }
+    mc_sync_writer_free (writer);
     par_s = seconds_since (start);
     par_rate = stored / par_s;
     g_assert_cmpuint (stored, ==, total);
@@ -237,7 +239,7 @@ main (int    argc,
   printf ("# raw limit (same JSON, %.1f MB, parsed and stored, one thread, no HTTP): %.2f s = %.0f dossiers/s\n",
           raw_bytes / 1e6, raw_s, raw_rate);
   printf ("#   of which JSON parsing and mapping %.2f s, SQLite writes %.2f s\n", parse_s, store_s);
-  printf ("# raw limit, parallel like the engine (5 parsing threads, one writer), no HTTP: %.2f s = %.0f dossiers/s\n",
+  printf ("# raw limit, parallel like the engine (5 parsing threads, the writer thread), no HTTP: %.2f s = %.0f dossiers/s\n",
           par_s, par_rate);
   printf ("# HTTP sync / raw limit: %.0f%% of the single-thread raw, %.0f%% of the parallel raw\n",
           100 * http_rate / raw_rate, 100 * http_rate / par_rate);

@@ -7,8 +7,9 @@
 
 #include "mc-thread.h"
 
-/* mc_thread_set_background() lowers the calling thread only: the sync engine's threads yield
- * the CPU to the window's main thread, which keeps its own priority. */
+/* mc_thread_set_priority() lowers the calling thread only: the sync engine's threads yield the
+ * CPU to the window's main thread, which keeps its own priority, and its workers to its
+ * writer. */
 
 static int
 thread_nice (void)
@@ -19,18 +20,27 @@ thread_nice (void)
 static gpointer
 lower_self (gpointer data)
 {
-  mc_thread_set_background ();
+  mc_thread_set_priority (GPOINTER_TO_INT (data));
   return GINT_TO_POINTER (thread_nice ());
 }
 
+static int
+nice_of (McThreadPriority priority)
+{
+  return GPOINTER_TO_INT (g_thread_join (g_thread_new ("lowered", lower_self, GINT_TO_POINTER (priority))));
+}
+
 static void
-test_background_is_per_thread (void)
+test_priority_is_per_thread (void)
 {
   int before = thread_nice ();
-  int worker = GPOINTER_TO_INT (g_thread_join (g_thread_new ("lowered", lower_self, NULL)));
+  int writer = nice_of (MC_THREAD_WRITER);
+  int worker = nice_of (MC_THREAD_WORKER);
 
-  g_assert_cmpint (worker, >=, 10);
-  g_assert_cmpint (worker, >=, before);
+  g_assert_cmpint (writer, >=, MAX (before, 10));
+  g_assert_cmpint (worker, >=, MAX (before, 15));
+  if (before < 10)
+    g_assert_cmpint (writer, <, worker);
   g_assert_cmpint (thread_nice (), ==, before);
 }
 
@@ -39,6 +49,6 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/thread/background-is-per-thread", test_background_is_per_thread);
+  g_test_add_func ("/thread/priority-is-per-thread", test_priority_is_per_thread);
   return g_test_run ();
 }
