@@ -422,6 +422,71 @@ test_list_and_count (void)
   }
 }
 
+static gint64
+file_size (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 ? (gint64) st.st_size : -1;
+}
+
+/* Writes @n sample dossiers in one transaction: some 5 MB, past SQLite's automatic
+ * checkpoint (1,000 pages). */
+static void
+write_dossiers (McStore *store,
+                guint    n)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mc_store_begin (store, &error));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(McDossier) d = mc_sample_dossier (7, i, 1780968600);
+
+      g_assert_true (mc_store_insert_dossier (store, d, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (mc_store_commit (store, &error));
+}
+
+static void
+remove_profile_db (const char *path)
+{
+  g_autofree char *profile = g_path_get_dirname (path);
+  g_autofree char *dir = g_path_get_dirname (profile);
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (profile);
+  g_rmdir (dir);
+}
+
+/* The window's connection leaves checkpoints to others: its commit leaves the pages in the
+ * WAL (the database file does not grow), where a connection that checkpoints copies them. */
+static void
+test_leave_checkpoints (void)
+{
+  g_autofree char *path = NULL, *other_path = NULL;
+  g_autoptr(McStore) store = open_with_sources (&path);
+  g_autoptr(McStore) other = open_with_sources (&other_path);
+  gint64 before = file_size (path), other_before = file_size (other_path);
+
+  mc_store_leave_checkpoints (store);
+  write_dossiers (store, 3000);
+  write_dossiers (other, 3000);
+  g_assert_cmpint (file_size (path), ==, before);
+  g_assert_cmpint (file_size (other_path), >, other_before + 1000 * 4096);
+  g_clear_object (&store);
+  g_clear_object (&other);
+  remove_profile_db (path);
+  remove_profile_db (other_path);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -435,6 +500,7 @@ main (int argc, char **argv)
   g_test_add_func ("/store/dossier/constraints", test_constraints);
   g_test_add_func ("/store/audit/append-only", test_audit_append_only);
   g_test_add_func ("/store/sources", test_sources);
+  g_test_add_func ("/store/leave-checkpoints", test_leave_checkpoints);
   g_test_add_func ("/store/list-and-count", test_list_and_count);
   return g_test_run ();
 }
