@@ -16,8 +16,9 @@
  * it waits on) queued behind them for a core, up to 450 ms at a time during a 100,000-dossier
  * initial sync. Below it they yield within milliseconds, and still use every idle cycle; among
  * them, the sync's single writer goes before the workers that fetch and parse for it.
- * Linux applies PRIO_PROCESS to the one thread named by its thread id; an unprivileged
- * thread cannot raise its priority again, so this is for threads of one's own, never a pool's. */
+ * Linux applies PRIO_PROCESS to the one thread named by its thread id. An unprivileged thread
+ * cannot raise its priority again: a GTask pool thread that ran a sync keeps the workers'
+ * priority, and runs only background work after it (orders, counts, look-ups). */
 void
 mc_thread_set_priority (McThreadPriority priority)
 {

@@ -5,9 +5,10 @@
 #include <stdlib.h>
 
 #include "mc-sync-engine-private.h"
+#include "mc-thread.h"
 #include "mc-time.h"
 
-/* The worker: one sync of one source, in a thread of its own with its own store connection
+/* The worker: one sync of one source, in a GTask thread with its own store connection
  * (and the engine's shared writer for the pages). It pushes the source's outbox, then pulls page
  * by page (a page and its cursor in one transaction), and reports progress to the engine's
  * main context. */
@@ -118,6 +119,7 @@ mc_sync_job_run (GTask        *task,
   GError *push_error = NULL;
   gboolean restarted = FALSE;
 
+  mc_thread_set_priority (MC_THREAD_WORKER);
   if (!(store = mc_store_open (self->db_path, MC_STORE_OPEN_EXISTING, &error)))
     {
       g_task_return_error (task, error);

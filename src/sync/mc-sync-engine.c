@@ -9,10 +9,9 @@
 #include "mc-store-sync.h"
 #include "mc-sync-engine-private.h"
 #include "mc-sync-push.h"
-#include "mc-thread.h"
 #include "mc-time.h"
 
-/* The sync engine. Each source syncs on its own, in a thread with its own store connection,
+/* The sync engine. Each source syncs on its own, in a GTask thread with its own store connection,
  * so one ministry down never blocks or marks the others, and JSON parsing and bulk writes stay
  * off the main loop; the pages of all go through one writer thread (mc-sync-writer.c). A sync
  * pushes the source's outbox first (mc-sync-push.c), then pulls: a page and its cursor are one
@@ -269,19 +268,6 @@ push_connectors (Source *s)
   return g_ptr_array_ref (s->push_connectors);
 }
 
-/* Each sync runs in a thread of its own rather than in GTask's pool, so that it can run at a
- * background priority (see mc_thread_set_priority()) that a pool thread would keep. */
-static gpointer
-job_thread (gpointer data)
-{
-  g_autoptr(GTask) task = data;
-
-  mc_thread_set_priority (MC_THREAD_WORKER);
-  mc_sync_job_run (task, g_task_get_source_object (task), g_task_get_task_data (task),
-                   g_task_get_cancellable (task));
-  return NULL;
-}
-
 static void
 start_source (McSyncEngine *self,
               Source       *s,
@@ -320,7 +306,7 @@ start_source (McSyncEngine *self,
   task = g_task_new (self, s->cancellable, sync_done, NULL);
   g_task_set_source_tag (task, start_source);
   g_task_set_task_data (task, job, (GDestroyNotify) mc_sync_job_free);
-  g_thread_unref (g_thread_new ("mc-sync", job_thread, g_steal_pointer (&task)));
+  g_task_run_in_thread (task, mc_sync_job_run);
 }
 
 /* Public API */
