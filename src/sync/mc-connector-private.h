@@ -169,16 +169,16 @@ char    *mc_keyset_cursor  (McKeyset   *k,
                             const char *old_cursor);
 
 /* One dossier of a page and the time it changed; NULL with @p's error set. */
-typedef McDossier *(*McParseItem) (McParse    *p,
+typedef McDossier *(*McParseItem) (McParse      *p,
                                    const McJson *o,
-                                   gint64     *out_updated);
-void     mc_keyset_fill_page (McParse     *p,
-                              McKeyset    *k,
-                              const McJson   *items,
-                              McParseItem  item,
-                              guint        page_size,
-                              const char  *cursor,
-                              McPullPage  *page);
+                                   gint64       *out_updated);
+void     mc_keyset_fill_page (McParse      *p,
+                              McKeyset     *k,
+                              const McJson *items,
+                              McParseItem   item,
+                              guint         page_size,
+                              const char   *cursor,
+                              McPullPage   *page);
 
 /* Fetches and parses page @page_no (1-based) of the list after @cursor's time. */
 typedef McPullPage *(*McKeysetFetch) (McConnector   *self,

@@ -3,7 +3,6 @@
 
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "mc-json.h"

@@ -11,11 +11,12 @@
 #include "mc-sync-push.h"
 #include "mc-time.h"
 
-/* The sync engine. Each source syncs on its own, in a GTask thread with its own store connection,
- * so one ministry down never blocks or marks the others, and JSON parsing and bulk writes stay
- * off the main loop; the pages of all go through one writer thread (mc-sync-writer.c). A sync
- * pushes the source's outbox first (mc-sync-push.c), then pulls: a page and its cursor are one
- * transaction. State lives in the main context; workers report progress there. */
+/* The sync engine. Each source syncs on its own, in a GTask thread with its own store
+ * connection, so one ministry down never blocks or marks the others, and JSON parsing and bulk
+ * writes stay off the main loop; the pages of all go through one writer thread
+ * (mc-sync-writer.c). A sync pushes the source's outbox first (mc-sync-push.c), then pulls: a
+ * page and its cursor are one transaction. State lives in the main context; workers report
+ * progress there. */
 
 #define DEFAULT_INTERVAL 300
 #define DEFAULT_RECONCILE_INTERVAL 86400
