@@ -8,6 +8,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "mc-accounts.h"
 #include "mc-cli.h"
 #include "mc-connector.h"
 #include "mc-secrets.h"
@@ -135,7 +136,7 @@ sources_add (McCli  *cli,
     {
       g_autoptr(GError) ignored = NULL;
 
-      mc_store_remove_source (store, source->id, &ignored);
+      mc_accounts_remove_source (store, source->id, &ignored);
       return mc_cli_fail (error);
     }
   wipe (password);
@@ -236,8 +237,8 @@ sources_remove (McCli  *cli,
     return mc_cli_usage ("sources remove", _("one source ID is needed"));
   if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING, &status)))
     return status;
-  /* The store removes the source's credentials from the Secret Service with it. */
-  if (!mc_store_sync_remove_source (store, argv[1], &error))
+  /* Its credentials leave the Secret Service with it, once the store has committed. */
+  if (!mc_accounts_remove_source (store, argv[1], &error))
     return mc_cli_fail (error);
   g_print (_("Source %s removed\n"), argv[1]);
   return MC_CLI_OK;

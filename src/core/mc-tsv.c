@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <gio/gio.h>
 
+#include "mc-core-resources.h"
 #include "mc-tsv.h"
 
 /* The reference data files in data/ are tab-separated with '#' comment lines (provenance) and
@@ -20,6 +21,9 @@ mc_tsv_load_resource (const char *resource_path,
   gsize size;
   const char *data;
 
+  /* Naming the resource links its object (and the constructor that registers it) into every
+   * program: the core is a static library, and nothing else refers to it. */
+  (void) mc_core_get_resource ();
   bytes = g_resources_lookup_data (resource_path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
   if (bytes == NULL)
     return NULL;

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mc-application.h"
+#include "mc-gui-resources.h"
 #include "mc-preferences-window.h"
 #include "mc-sync-setup.h"
 #include "mc-trainer-panel.h"
@@ -467,8 +468,10 @@ mc_application_init (McApplication *self)
 McApplication *
 mc_application_new (void)
 {
-  /* The resources live under the base id whatever the profile, so that a .Devel build finds
-   * style.css and the shortcuts window too. */
+  /* Naming the resource links its object (and the constructor that registers it): the GUI is
+   * a static library and nothing else refers to it. The resources live under the base id
+   * whatever the profile, so that a .Devel build finds style.css and the shortcuts window too. */
+  (void) mc_gui_get_resource ();
   return g_object_new (MC_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_DEFAULT_FLAGS,

@@ -3,7 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "mc-connector.h"
+#include "mc-sync-error.h"
 #include "mc-sign-in-dialog.h"
 #include "mc-sign-in-prompt.h"
 

@@ -4,8 +4,9 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "mc-accounts.h"
+#include "mc-sync-error.h"
 #include "mc-secrets.h"
-#include "mc-connector.h"
 #include "mc-sign-in-dialog.h"
 #include "mc-sign-in.h"
 #include "mc-source-page.h"
@@ -525,26 +526,36 @@ test_action (GtkWidget  *widget,
 /* Remove */
 
 static void
+removed (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(McSourcePage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!mc_accounts_remove_source_finish (MC_STORE (object), result, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  fill (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
 on_remove_response (AdwMessageDialog *dialog,
                     const char       *response,
                     McSourcePage     *self)
 {
   const char *id = g_object_get_data (G_OBJECT (dialog), "mc-source-id");
-  g_autoptr(GError) error = NULL;
 
   if (!g_str_equal (response, "remove"))
     return;
-  /* Its dossiers, cursor and credentials go with it (mc-store-sync, mc-secrets); actions not
-   * yet sent keep it, since they must not be lost. */
-  if (!mc_store_sync_remove_source (self->store, id, &error))
-    {
-      toast (self, error->message);
-      return;
-    }
+  /* Its dossiers, cursor and credentials go with it (mc-accounts); actions not yet sent keep
+   * it, since they must not be lost. */
   g_hash_table_remove (self->statuses, id);
   g_hash_table_remove (self->reports, id);
-  fill (self);
-  g_signal_emit (self, signals[CHANGED], 0);
+  mc_accounts_remove_source_async (self->store, id, NULL, removed, g_object_ref (self));
 }
 
 static void

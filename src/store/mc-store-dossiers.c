@@ -3,7 +3,6 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "mc-secrets.h"
 #include "mc-store-private.h"
 
 /* Sources and dossiers: the rows the sync engine and the generator write, and the reads that
@@ -49,16 +48,6 @@ mc_store_remove_source (McStore     *self,
       g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_NOT_FOUND, _("No source “%s”"), id);
       return FALSE;
     }
-  /* A removed source takes its credentials with it (sync invariant 7): a stale password left
-   * in the keyring would come back with a new source of the same id. A missing Secret Service
-   * must not keep the source: there is nothing to leak where nothing could be stored. */
-  {
-    g_autoptr(McSecrets) secrets = mc_secrets_new (self->path);
-    g_autoptr(GError) local = NULL;
-
-    if (!mc_secrets_clear_source_sync (secrets, id, NULL, &local))
-      g_debug ("%s", local->message);
-  }
   return TRUE;
 }
 

@@ -571,7 +571,8 @@ mc_store_sync_count_held (McStore     *self,
 }
 
 /* Removes a source with its dossiers (their children, cursor and held changes go by cascade),
- * unless actions are still waiting to be sent to it: those must not be lost. */
+ * unless actions are still waiting to be sent to it: those must not be lost. Its credentials
+ * are the accounts layer's to clear, once this has committed (mc_accounts_remove_source). */
 gboolean
 mc_store_sync_remove_source (McStore     *self,
                              const char  *source_id,
@@ -590,9 +591,9 @@ mc_store_sync_remove_source (McStore     *self,
   if (!(stmt = mc_store_prepare (self, "SELECT count(*) FROM outbox WHERE source_id = ? AND state NOT IN ('done', 'discarded')", error)))
     goto fail;
   mc_store_bind_text (stmt, 1, source_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    waiting = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  /* A failed count is a failure, not "nothing waiting": the deletion must not go ahead. */
+  if ((waiting = mc_store_step_int64 (self, stmt, N_("counting actions waiting"), error)) < 0)
+    goto fail;
   if (waiting > 0)
     {
       g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID,

@@ -495,6 +495,13 @@ find_dialog (void)
 
 /* A source added in Preferences with a wrong password: "Test connection" says so, against the
  * simulator; removed, it takes its password out of the keyring. */
+/* The keyring is cleared after the store commits, off the main loop: the page refreshes then. */
+static gboolean
+source_row_gone (gpointer data)
+{
+  return mc_source_page_get_row (MC_SOURCE_PAGE (data), "g03-test") == NULL;
+}
+
 static void
 test_source_wrong_password (void)
 {
@@ -578,7 +585,7 @@ test_source_wrong_password (void)
   g_assert_nonnull (find_dialog ());
   adw_message_dialog_response (find_dialog (), "remove");
   close_dialogs ();
-  g_assert_null (mc_source_page_get_row (page, "g03-test"));
+  g_assert_true (mc_test_wait (source_row_gone, page, 10000));
   g_clear_pointer (&stored, mc_source_free);
   stored = mc_store_get_source (fx.store, "g03-test", &error);
   g_assert_null (stored);

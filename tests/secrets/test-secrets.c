@@ -4,7 +4,11 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "mc-accounts.h"
+#include "mc-sample.h"
 #include "mc-secrets.h"
+#include "mc-store-actions.h"
+#include "mc-time.h"
 #include "mc-store-sync.h"
 #include "mc-store.h"
 #include "secrets-test-util.h"
@@ -244,12 +248,22 @@ test_async (Fixture       *f,
   g_assert_null (value);
 }
 
-/* Removing a source, by either store path, removes every credential it had. */
+static void
+on_result (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* Removing a source, either way, removes every credential it had, once the store has
+ * committed. */
 static void
 test_removed_source (Fixture       *f,
                      gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
   const char *ids[] = { "g09", "g16" };
 
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
@@ -260,9 +274,12 @@ test_removed_source (Fixture       *f,
       for (McSecretKind k = 0; k < MC_SECRET_N_KINDS; k++)
         g_assert_true (mc_secrets_store_sync (f->secrets, ids[i], k, "x", NULL, NULL));
     }
-  g_assert_true (mc_store_sync_remove_source (f->store, "g09", &error));
+  g_assert_true (mc_accounts_remove_source (f->store, "g09", &error));
   g_assert_no_error (error);
-  g_assert_true (mc_store_remove_source (f->store, "g16", &error));
+  mc_accounts_remove_source_async (f->store, "g16", NULL, on_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (mc_accounts_remove_source_finish (f->store, result, &error));
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     for (McSecretKind k = 0; k < MC_SECRET_N_KINDS; k++)
@@ -271,6 +288,40 @@ test_removed_source (Fixture       *f,
 
         g_assert_null (gone);
       }
+}
+
+/* A source with an action still to send is not removed, and keeps its credentials: the
+ * action must go out signed in. */
+static void
+test_removal_refused (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(McSource) s = mc_source_new ("g09", "G09", "lgsp", "Nội vụ", "http://x", "U", "client");
+  g_autoptr(McDossier) dossier = NULL;
+  McActionInput input = { .note = "Ghi chú" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+
+  g_assert_true (mc_store_add_source (f->store, s, &error));
+  g_assert_true (mc_secrets_store_sync (f->secrets, "g09", MC_SECRET_PASSWORD, "x", NULL, NULL));
+  /* The first sample dossier still being processed takes a step. */
+  for (guint64 i = 0; dossier == NULL; i++)
+    {
+      dossier = mc_sample_dossier (MC_SAMPLE_DEFAULT_SEED, i, mc_time_now ());
+      if (dossier->status != MC_STATUS_PROCESSING)
+        g_clear_pointer (&dossier, mc_dossier_unref);
+    }
+  g_free (dossier->source_id);
+  dossier->source_id = g_strdup ("g09");
+  g_assert_true (mc_store_insert_dossier (f->store, dossier, &error));
+  g_assert_no_error (error);
+  g_assert_true (mc_store_apply_action (f->store, dossier->id, MC_ACTION_RECORD_STEP, &input, "Cán bộ", &error));
+  g_assert_no_error (error);
+
+  g_assert_false (mc_accounts_remove_source (f->store, "g09", &error));
+  g_assert_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID);
+  kept = lookup (f->secrets, "g09", MC_SECRET_PASSWORD);
+  g_assert_cmpstr (kept, ==, "x");
 }
 
 /* Two profiles (and the training profile) with a source of the same id: each sees its own
@@ -330,6 +381,7 @@ main (int    argc,
   g_test_add ("/secrets/load-source", Fixture, NULL, fixture_setup, test_load_source, fixture_teardown);
   g_test_add ("/secrets/async", Fixture, NULL, fixture_setup, test_async, fixture_teardown);
   g_test_add ("/secrets/removed-source", Fixture, NULL, fixture_setup, test_removed_source, fixture_teardown);
+  g_test_add ("/secrets/removal-refused", Fixture, NULL, fixture_setup, test_removal_refused, fixture_teardown);
   g_test_add ("/secrets/profiles", Fixture, NULL, fixture_setup, test_profiles, fixture_teardown);
   return g_test_run ();
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <gtk/gtk.h>
+#include <gio/gio.h>
 
 #include "mc-queue-model-private.h"
 #include "mc-queue-row.h"
@@ -668,24 +668,24 @@ mc_queue_model_get_id (McQueueModel *self,
   return g_array_index (self->ids, gint64, position);
 }
 
-/* Returns: the position of dossier @id among the shown rows, or GTK_INVALID_LIST_POSITION.
+/* Returns: the position of dossier @id among the shown rows, or MC_QUEUE_MODEL_NOT_FOUND.
  * A linear scan: a few milliseconds at a million rows, once per opened dossier, where an
  * id → position map would cost tens of megabytes. */
 guint
 mc_queue_model_find (McQueueModel *self,
                      gint64        id)
 {
-  g_return_val_if_fail (MC_IS_QUEUE_MODEL (self), GTK_INVALID_LIST_POSITION);
+  g_return_val_if_fail (MC_IS_QUEUE_MODEL (self), MC_QUEUE_MODEL_NOT_FOUND);
 
   if (self->ids == NULL)
-    return GTK_INVALID_LIST_POSITION;
+    return MC_QUEUE_MODEL_NOT_FOUND;
   for (guint i = 0; i < self->ids->len; i++)
     if (g_array_index (self->ids, gint64, i) == id)
       return i;
   if (self->partial_total == 0 || !mc_queue_model_complete (self, NULL))
-    return GTK_INVALID_LIST_POSITION;
+    return MC_QUEUE_MODEL_NOT_FOUND;
   for (guint i = 0; i < self->ids->len; i++)
     if (g_array_index (self->ids, gint64, i) == id)
       return i;
-  return GTK_INVALID_LIST_POSITION;
+  return MC_QUEUE_MODEL_NOT_FOUND;
 }

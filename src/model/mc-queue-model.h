@@ -7,6 +7,10 @@
 
 G_BEGIN_DECLS
 
+/* What mc_queue_model_find () answers for a dossier not shown: the same value as GTK's
+ * GTK_INVALID_LIST_POSITION, which this layer cannot name. */
+#define MC_QUEUE_MODEL_NOT_FOUND G_MAXUINT
+
 #define MC_TYPE_QUEUE_MODEL (mc_queue_model_get_type ())
 G_DECLARE_FINAL_TYPE (McQueueModel, mc_queue_model, MC, QUEUE_MODEL, GObject)
 

@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "mc-accounts.h"
+#include "mc-store-sync.h"
+
+gboolean
+mc_accounts_remove_source (McStore     *store,
+                           const char  *source_id,
+                           GError     **error)
+{
+  g_autoptr(McSecrets) keyring = NULL;
+  g_autoptr(GError) local = NULL;
+
+  g_return_val_if_fail (MC_IS_STORE (store), FALSE);
+
+  if (!mc_store_sync_remove_source (store, source_id, error))
+    return FALSE;
+  keyring = mc_secrets_new (mc_store_get_path (store));
+  if (!mc_secrets_clear_source_sync (keyring, source_id, NULL, &local))
+    g_debug ("%s", local->message);
+  return TRUE;
+}
+
+static void
+cleared (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!mc_secrets_clear_source_finish (MC_SECRETS (object), result, &error))
+    g_debug ("%s", error->message);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+mc_accounts_remove_source_async (McStore             *store,
+                                 const char          *source_id,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (store, cancellable, callback, user_data);
+  g_autoptr(McSecrets) keyring = NULL;
+  GError *error = NULL;
+
+  g_return_if_fail (MC_IS_STORE (store));
+  g_task_set_source_tag (task, mc_accounts_remove_source_async);
+
+  if (!mc_store_sync_remove_source (store, source_id, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  keyring = mc_secrets_new (mc_store_get_path (store));
+  mc_secrets_clear_source_async (keyring, source_id, cancellable, cleared, g_steal_pointer (&task));
+}
+
+gboolean
+mc_accounts_remove_source_finish (McStore       *store,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
