@@ -245,7 +245,7 @@ test_audit (void)
   assert_ok (&r, "The audit log is intact: 7 entries\n");
   RUN (&r, "audit", "export", "--csv");
   assert_ok (&r, NULL);
-  g_assert_true (g_str_has_prefix (r.out, "id,at,actor,dossier_id,dossier_number,action,"));
+  g_assert_true (g_str_has_prefix (r.out, "id,at,server_at,actor,dossier_id,dossier_number,action,"));
   g_assert_cmpuint (count_records (r.out), ==, 8);
   g_assert_nonnull (strstr (r.out, "\r\n7,2026-"));
   RUN (&r, "audit");
@@ -266,7 +266,7 @@ test_audit (void)
   g_assert_cmpint (tool.status, ==, 0);
   RUN (&r, "audit", "verify");
   assert_failed (&r, NULL);
-  g_assert_nonnull (strstr (r.err, "the audit log was altered at entry 3\n"));
+  g_assert_nonnull (strstr (r.err, "audit_no_update"));
 }
 
 /* Removing an entry from the middle breaks the chain at the one after it. */
@@ -299,7 +299,7 @@ test_audit_delete (void)
   g_assert_cmpint (tool.status, ==, 0);
   RUN (&r, "audit", "verify");
   assert_failed (&r, NULL);
-  g_assert_nonnull (strstr (r.err, "the audit log was altered at entry 3\n"));
+  g_assert_nonnull (strstr (r.err, "audit_no_delete"));
 
   /* Cutting the last entry leaves a whole chain; the head says it was longer. */
   run_v (&tool, sqlite3, (const char *[]) { db, "INSERT INTO audit SELECT * FROM audit WHERE 0;"
@@ -307,7 +307,7 @@ test_audit_delete (void)
   g_assert_cmpint (tool.status, ==, 0);
   RUN (&r, "audit", "verify");
   assert_failed (&r, NULL);
-  g_assert_nonnull (strstr (r.err, "the audit log was cut after entry 1 (3 entries were written)\n"));
+  g_assert_nonnull (strstr (r.err, "audit_no_delete"));
 }
 
 int
