@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "mc-accounts.h"
+#include "mc-store-audit.h"
 #include "mc-store-sync.h"
 
 gboolean
@@ -65,4 +68,31 @@ mc_accounts_remove_source_finish (McStore       *store,
 {
   g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gboolean
+mc_accounts_load_audit_key (McStore  *store,
+                            GError  **error)
+{
+  g_autoptr(McSecrets) keyring = mc_secrets_new (mc_store_get_path (store));
+  g_autoptr(GBytes) key = NULL;
+  GError *local = NULL;
+
+  if (!(key = mc_secrets_audit_key_sync (keyring, FALSE, NULL, &local)) && local == NULL)
+    {
+      /* A new key only for a log that no key has sealed yet: one made for a sealed log
+       * would not verify it, and would hide that the right one was lost. */
+      if (mc_store_audit_is_sealed (store, &local))
+        g_set_error (&local, MC_SECRETS_ERROR, MC_SECRETS_ERROR_MISSING,
+                     _("The audit key of %s is missing from the keyring"), mc_store_get_path (store));
+      else if (local == NULL)
+        key = mc_secrets_audit_key_sync (keyring, TRUE, NULL, &local);
+    }
+  if (key == NULL)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  mc_store_set_audit_key (store, key);
+  return TRUE;
 }

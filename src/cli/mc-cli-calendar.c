@@ -40,7 +40,7 @@ profile_calendar (McCli *cli,
   g_autoptr(McStore) store = NULL;
   GError *error = NULL;
 
-  store = mc_store_open (path, MC_STORE_OPEN_EXISTING, &error);
+  store = mc_store_open (path, MC_STORE_OPEN_EXISTING | MC_STORE_OPEN_READ_ONLY, &error);
   if (store == NULL)
     {
       if (g_error_matches (error, MC_STORE_ERROR, MC_STORE_ERROR_NO_PROFILE))

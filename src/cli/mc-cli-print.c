@@ -66,7 +66,7 @@ mc_cli_print (McCli  *cli,
     return mc_cli_usage ("print", _("--date must be a date such as 2026-04-23"));
   options.reason = reason;
 
-  if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING, &status)))
+  if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING | MC_STORE_OPEN_READ_ONLY, &status)))
     return status;
   id = mc_store_find_number (store, argv[1], &error);
   if (id < 0)
@@ -128,7 +128,7 @@ mc_cli_register (McCli  *cli,
     to = g_date_time_to_unix (next);
   }
 
-  if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING, &status)))
+  if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING | MC_STORE_OPEN_READ_ONLY, &status)))
     return status;
   if (!(ids = mc_store_list_received (store, from, to, &error)))
     return mc_cli_fail (error);
@@ -201,7 +201,7 @@ mc_cli_settings (McCli  *cli,
       return mc_cli_usage ("settings", message);
     }
 
-  if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING, &status)))
+  if (!(store = mc_cli_open_store (cli, g_str_equal (verb, "list") || g_str_equal (verb, "get") ? MC_STORE_OPEN_EXISTING | MC_STORE_OPEN_READ_ONLY : MC_STORE_OPEN_EXISTING, &status)))
     return status;
   if (g_str_equal (verb, "list"))
     return settings_list (store);

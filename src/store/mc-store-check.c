@@ -54,6 +54,24 @@ mc_store_refuse_damaged (McStore  *self,
   return FALSE;
 }
 
+gboolean
+mc_store_is_marked_damaged (McStore *self)
+{
+  g_autofree char *marker = marker_path (self);
+
+  return self->damaged || g_file_test (marker, G_FILE_TEST_EXISTS);
+}
+
+/* After a full check found the file whole again (motcuactl doctor). */
+void
+mc_store_forget_damage (McStore *self)
+{
+  g_autofree char *marker = marker_path (self);
+
+  unlink (marker);
+  self->damaged = FALSE;
+}
+
 static gboolean
 run_check (McStore     *self,
            const char  *pragma,

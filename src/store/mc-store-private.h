@@ -50,6 +50,8 @@ gboolean      mc_store_index_dossier (McStore     *self,
                                       gint64       id,
                                       const char  *search,
                                       GError     **error);
+gboolean      mc_store_check_source_url (const McSource *source,
+                                         GError        **error);
 void          mc_store_audit_anchor_if_due (McStore *self);
 void          mc_store_note_damage (McStore     *self);
 gboolean      mc_store_refuse_damaged (McStore  *self,

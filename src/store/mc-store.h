@@ -66,6 +66,8 @@ gboolean    mc_store_check              (McStore           *self,
                                          gboolean           deep,
                                          GError           **error);
 gboolean    mc_store_is_read_only       (McStore           *self);
+gboolean    mc_store_is_marked_damaged  (McStore           *self);
+void        mc_store_forget_damage      (McStore           *self);
 char       *mc_store_recover            (const char        *path,
                                          const char        *destination,
                                          GError           **error);
