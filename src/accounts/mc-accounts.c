@@ -96,3 +96,29 @@ mc_accounts_load_audit_key (McStore  *store,
   mc_store_set_audit_key (store, key);
   return TRUE;
 }
+
+static void
+load_audit_key_thread (GTask        *task,
+                       gpointer      source,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  g_autoptr(McStore) store = mc_store_open (task_data, MC_STORE_OPEN_EXISTING | MC_STORE_OPEN_READ_ONLY, NULL);
+  g_autoptr(GError) error = NULL;
+
+  /* The key is registered for the profile's file: every connection of this process to it
+   * seals with it from now on. Without it, entries wait unsealed (mc-store-audit.c). */
+  if (store != NULL && !mc_accounts_load_audit_key (store, &error))
+    g_info ("Audit entries stay unsealed for now: %s", error->message);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* The same for the window: in a thread of its own, on a connection of its own. */
+void
+mc_accounts_load_audit_key_async (const char *db_path)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  g_task_set_task_data (task, g_strdup (db_path), g_free);
+  g_task_run_in_thread (task, load_audit_key_thread);
+}

@@ -17,6 +17,7 @@ G_BEGIN_DECLS
  * reached or has lost the key of a sealed log: entries are still written, unsealed. */
 gboolean mc_accounts_load_audit_key       (McStore              *store,
                                            GError              **error);
+void     mc_accounts_load_audit_key_async (const char           *db_path);
 gboolean mc_accounts_remove_source        (McStore              *store,
                                            const char           *source_id,
                                            GError              **error);

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-accounts.h"
 #include "mc-application.h"
 #include "mc-gui-resources.h"
 #include "mc-preferences-window.h"
@@ -492,5 +493,6 @@ mc_application_open_profile (McApplication  *self,
 
   if (store == NULL)
     return NULL;
+  mc_accounts_load_audit_key_async (path);
   return mc_window_new (GTK_APPLICATION (self), store);
 }

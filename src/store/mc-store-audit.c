@@ -663,6 +663,13 @@ mc_store_audit_check (McStore        *self,
     }
 
   /* The head: it ends where the log ends, and only the key could have sealed it. */
+  if (n > head.entries)
+    {
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_CORRUPT,
+                   _("%s: the audit log has entries the record of its end does not count, from entry %"
+                     G_GINT64_FORMAT " on"), self->path, head.entries + 1);
+      return FALSE;
+    }
   if (head.entries != n || head.sealed != sealed || (sealed > 0) != head.has_last
       || (sealed > 0 && memcmp (head.last_mac, last, sizeof last) != 0))
     {
