@@ -5,7 +5,6 @@
 
 #include "mc-application.h"
 #include "mc-i18n.h"
-#include "mc-secrets.h"
 
 int
 main (int   argc,
@@ -13,8 +12,6 @@ main (int   argc,
 {
   g_autoptr(McApplication) app = NULL;
 
-  /* The window holds the ministry systems' passwords and tokens: no core dump of it. */
-  mc_secrets_protect_process ();
   mc_i18n_init ();
   g_set_application_name ("Một Cửa");
   app = mc_application_new ();

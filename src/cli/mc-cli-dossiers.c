@@ -12,6 +12,13 @@
 
 #define BATCH 5000
 
+/* A status read from a damaged or hand-edited database may be none of the ten. */
+static const char *
+status_text (int status)
+{
+  return mc_status_is_valid (status) ? mc_status_label (status) : "?";
+}
+
 static gboolean
 ensure_sample_sources (McStore  *store,
                        GError  **error)
@@ -122,7 +129,7 @@ print_dossiers (McStore  *store,
 
           /* The columns stay columns whatever the ministry system sent (the terminal's
            * controls are written out for all output: mc_cli_install_output_filter ()). */
-          g_print ("%s\t%s\t%s\t%s\t%s\t%s\n", number, d->source_id, mc_status_label (d->status),
+          g_print ("%s\t%s\t%s\t%s\t%s\t%s\n", number, d->source_id, status_text (d->status),
                    procedure, applicant, due);
         }
     }
@@ -231,7 +238,7 @@ print_detail (const McDossier *d)
   g_print ("  %s: %s   %s: %s\n", _("ID number"), d->id_number ? d->id_number : "—",
            _("Phone"), d->phone ? d->phone : "—");
   g_print ("  %s: %s\n", _("Address"), d->address ? d->address : "—");
-  g_print ("  %s: %s   %s: %s\n", _("Status"), mc_status_label (d->status), _("Channel"), mc_channel_label (d->channel));
+  g_print ("  %s: %s   %s: %s\n", _("Status"), status_text (d->status), _("Channel"), mc_channel_label (d->channel));
   g_print ("  %s: %s   %s: %s\n", _("Received"), received, _("Due"), due);
   g_print ("  %s: %s\n", _("Source"), d->source_id);
   g_print ("  %s:\n", _("Documents"));

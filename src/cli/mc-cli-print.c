@@ -48,6 +48,7 @@ mc_cli_print (McCli  *cli,
   McPrintOptions options = { 0 };
   McPrintForm form;
   GError *error = NULL;
+  g_autofree char *message = NULL;
   int status = MC_CLI_OK;
   gint64 id;
 
@@ -64,6 +65,9 @@ mc_cli_print (McCli  *cli,
     return mc_cli_usage ("print", _("--previous-due must be a date such as 2026-04-23 or 2026-04-23 15:00"));
   if (date != NULL && !mc_time_parse (date, &options.printed_at))
     return mc_cli_usage ("print", _("--date must be a date such as 2026-04-23"));
+  if ((date && (message = mc_cli_date_out_of_range ("--date", options.printed_at)))
+      || (previous_due && (message = mc_cli_date_out_of_range ("--previous-due", options.previous_due_at))))
+    return mc_cli_usage ("print", message);
   options.reason = reason;
 
   if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING | MC_STORE_OPEN_READ_ONLY, &status)))
@@ -107,6 +111,7 @@ mc_cli_register (McCli  *cli,
   g_autoptr(McPrintLayout) layout = NULL;
   g_autoptr(GDateTime) last_day = NULL;
   GError *error = NULL;
+  g_autofree char *message = NULL;
   int status = MC_CLI_OK;
   gint64 from, to;
 
@@ -119,6 +124,8 @@ mc_cli_register (McCli  *cli,
     return mc_cli_usage ("register", _("--from and --to must be days such as 2026-04-23"));
   if (to < from)
     return mc_cli_usage ("register", _("--to must not be before --from"));
+  if ((message = mc_cli_date_out_of_range ("--from", from)) || (message = mc_cli_date_out_of_range ("--to", to)))
+    return mc_cli_usage ("register", message);
   if (output == NULL)
     return mc_cli_usage ("register", _("--output FILE is needed"));
   /* The period includes its last day: it ends at the start of the next one. */

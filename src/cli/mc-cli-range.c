@@ -14,6 +14,7 @@
  * default: the official's clock and the ministry's differ a little). */
 
 #define EARLIEST 946659600                    /* 2000-01-01 00:00 in Vietnam */
+#define LATEST 4102419600                     /* 2100-01-01 00:00 in Vietnam */
 #define DEFAULT_SKEW (5 * 60)
 #define LONGEST_DUE (10 * 366 * 24 * 3600)   /* a due date at most ten years ahead */
 #define LARGEST_FEE G_GINT64_CONSTANT (1000000000)   /* one billion đồng */
@@ -51,6 +52,17 @@ mc_cli_time_out_of_range (const char *option,
       return g_strdup_printf (_("%s is before %s, the dossier's last recorded step or the earliest date accepted"),
                               option, text);
     }
+  return NULL;
+}
+
+/* A date that is not an action's (a calculation, a period, a calendar day): any day of the
+ * years 2000 to 2099, which the calendar and the lunar tables cover. */
+char *
+mc_cli_date_out_of_range (const char *option,
+                          gint64      value)
+{
+  if (value < EARLIEST || value >= LATEST)
+    return g_strdup_printf (_("%s must be in the years 2000 to 2099"), option);
   return NULL;
 }
 

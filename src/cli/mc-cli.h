@@ -50,6 +50,8 @@ void      mc_cli_install_output_filter (void);
 char     *mc_cli_time_out_of_range   (const char *option,
                                       gint64      value,
                                       gint64      not_before);
+char     *mc_cli_date_out_of_range   (const char *option,
+                                      gint64      value);
 char     *mc_cli_due_out_of_range    (const char *option,
                                       gint64      value,
                                       gint64      after);

@@ -131,18 +131,19 @@ mc_store_check (McStore   *self,
   return run_check (self, "PRAGMA integrity_check", error);
 }
 
-/* Salvage, for a database SQLite can open but not read whole: every table's schema, then its
- * rows one by one (a row on a damaged page is skipped, the next one tried), then the indexes
- * and triggers, and the full-text index rebuilt from its table. */
+/* Salvage, for a database SQLite can open but not read whole: the new file gets this
+ * version's schema (the damaged file's own may be what is damaged), then every table's rows
+ * are copied one by one — the columns both have — a row on a damaged page skipped and the next
+ * one tried; the full-text index is rebuilt from its table. */
 static gint64
 copy_rows (sqlite3    *db,
            const char *table,
+           const char *columns,
            gint64     *out_lost)
 {
-  g_autofree char *quoted = g_strdup_printf ("\"%s\"", table);
-  g_autofree char *scan_sql = g_strdup_printf ("SELECT rowid FROM old.%s WHERE rowid > ? ORDER BY rowid", quoted);
-  g_autofree char *copy_sql = g_strdup_printf ("INSERT INTO main.%s SELECT * FROM old.%s WHERE rowid = ?",
-                                               quoted, quoted);
+  g_autofree char *scan_sql = g_strdup_printf ("SELECT rowid FROM old.\"%s\" WHERE rowid > ? ORDER BY rowid", table);
+  g_autofree char *copy_sql = g_strdup_printf ("INSERT OR REPLACE INTO main.\"%s\" (%s) SELECT %s FROM old.\"%s\""
+                                               " WHERE rowid = ?", table, columns, columns, table);
   sqlite3_stmt *scan = NULL, *copy = NULL;
   gint64 last = G_MININT64, copied = 0;
   guint failures = 0;
@@ -185,74 +186,59 @@ copy_rows (sqlite3    *db,
   return copied;
 }
 
-static gboolean
-sql_failed (sqlite3     *db,
-            GError     **error,
-            const char  *what)
+/* The columns of @table in both files, quoted and comma-separated; NULL when the damaged
+ * file has no readable table of that name. */
+static char *
+common_columns (sqlite3    *db,
+                const char *table)
 {
-  g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_FAILED, "%s: %s", what, sqlite3_errmsg (db));
-  return FALSE;
+  g_autofree char *sql = g_strdup_printf ("SELECT name FROM main.pragma_table_info('%s') WHERE name IN"
+                                          " (SELECT name FROM old.pragma_table_info('%s'))", table, table);
+  g_autoptr(GString) columns = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (columns, "%s\"%s\"", columns->len ? ", " : "", sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return columns->len ? g_string_free (g_steal_pointer (&columns), FALSE) : NULL;
 }
 
-static gboolean
-salvage (sqlite3     *db,
-         GString     *report,
-         GError     **error)
+static void
+salvage (sqlite3  *db,
+         GString  *report)
 {
   g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) later = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt = NULL;
-  int rc;
 
-  /* The schema: tables first (not the full-text index's own tables, which it recreates). */
-  if (sqlite3_prepare_v2 (db, "SELECT type, name, sql FROM old.sqlite_master WHERE sql IS NOT NULL"
-                          " AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'dossier_fts_%' ORDER BY rowid",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return sql_failed (db, error, _("SQLite cannot read the damaged file's schema"));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *type = (const char *) sqlite3_column_text (stmt, 0);
-      const char *name = (const char *) sqlite3_column_text (stmt, 1);
-      const char *sql = (const char *) sqlite3_column_text (stmt, 2);
-
-      if (g_str_equal (type, "table"))
-        {
-          if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
-            {
-              sqlite3_finalize (stmt);
-              return sql_failed (db, error, name);
-            }
-          if (!g_str_has_prefix (sql, "CREATE VIRTUAL"))
-            g_ptr_array_add (tables, g_strdup (name));
-        }
-      else
-        g_ptr_array_add (later, g_strdup (sql));
-    }
+  if (sqlite3_prepare_v2 (db, "SELECT name FROM main.sqlite_master WHERE type = 'table' AND sql NOT LIKE"
+                          " 'CREATE VIRTUAL%' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'dossier_fts_%'"
+                          " ORDER BY rowid", -1, &stmt, NULL) == SQLITE_OK)
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
   sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return sql_failed (db, error, _("SQLite cannot read the damaged file's schema"));
 
   for (guint i = 0; i < tables->len; i++)
     {
-      gint64 lost, copied = copy_rows (db, g_ptr_array_index (tables, i), &lost);
+      const char *table = g_ptr_array_index (tables, i);
+      g_autofree char *columns = common_columns (db, table);
+      gint64 lost = 0, copied = columns ? copy_rows (db, table, columns, &lost) : 0;
 
-      g_string_append_printf (report, _("%s: %" G_GINT64_FORMAT " rows copied"),
-                              (const char *) g_ptr_array_index (tables, i), copied);
-      if (lost != 0)
-        g_string_append_printf (report, _(", some lost (%" G_GINT64_FORMAT " unreadable)"), MAX (lost, 0));
-      g_string_append_c (report, '\n');
+      if (columns == NULL)
+        g_string_append_printf (report, _("%s: not readable, nothing copied\n"), table);
+      else if (lost != 0)
+        g_string_append_printf (report, _("%s: %" G_GINT64_FORMAT " rows copied, some lost on damaged pages\n"),
+                                table, copied);
+      else
+        g_string_append_printf (report, _("%s: %" G_GINT64_FORMAT " rows copied\n"), table, copied);
     }
-  for (guint i = 0; i < later->len; i++)
-    if (sqlite3_exec (db, g_ptr_array_index (later, i), NULL, NULL, NULL) != SQLITE_OK)
-      g_string_append_printf (report, _("not recreated (%s): %s\n"), sqlite3_errmsg (db),
-                              (const char *) g_ptr_array_index (later, i));
   sqlite3_exec (db, "INSERT INTO dossier_fts(dossier_fts) VALUES ('rebuild')", NULL, NULL, NULL);
-  return TRUE;
 }
 
-/* Copies what SQLite can read of the database at @path into @destination, a file that must
- * not exist yet; @path is opened read-only and never changed. Returns: a report, one line a
- * table, or NULL with @error set. */
+/* Copies what SQLite can read of the database at @path into @destination, a new file with
+ * this version's schema; @path is opened read-only and never changed. Returns: a report, one
+ * line a table, or NULL with @error set. */
 char *
 mc_store_recover (const char  *path,
                   const char  *destination,
@@ -260,69 +246,40 @@ mc_store_recover (const char  *path,
 {
   g_autoptr(GString) report = g_string_new (NULL);
   g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *attach = NULL;
-  sqlite3 *db = NULL;
-  gboolean ok = FALSE;
-  int fd;
+  g_autoptr(McStore) fresh = NULL;
+  struct stat st;
+  gboolean has_wal = stat (wal, &st) == 0 && st.st_size > 0;
+  sqlite3 *db;
 
   g_return_val_if_fail (path != NULL && destination != NULL, NULL);
 
-  fd = open (destination, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-  if (fd < 0)
+  if (lstat (destination, &st) == 0)
     {
-      int saved = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), _("Cannot create %s: %s"),
-                   destination, g_strerror (saved));
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST, _("%s exists already: give the name of a new file"),
+                   destination);
       return NULL;
     }
-  close (fd);
-  if (sqlite3_open_v2 (destination, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI, NULL) != SQLITE_OK)
-    {
-      sql_failed (db, error, destination);
-      goto out;
-    }
+  if (!(fresh = mc_store_open (destination, MC_STORE_OPEN_CREATE, error)))
+    return NULL;
+  db = fresh->db;
   /* Read-only, and immutable unless a WAL holds the last commits: then SQLite reads it through
-   * a -shm file beside it, but the database file itself is still never written. */
-  {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    struct stat st;
-    gboolean has_wal = stat (wal, &st) == 0 && st.st_size > 0;
-
-    attach = g_strdup_printf ("ATTACH 'file:%s?mode=ro%s' AS old", escaped, has_wal ? "" : "&immutable=1");
-  }
-  if (sqlite3_exec (db, attach, NULL, NULL, NULL) != SQLITE_OK)
+   * a -shm file beside it, but the database file itself is still never written. A schema
+   * that does not parse any more is tolerated (writable_schema), so that the tables whose own
+   * entries are whole can still be read. */
+  attach = g_strdup_printf ("ATTACH 'file:%s?mode=ro%s' AS old", escaped, has_wal ? "" : "&immutable=1");
+  if (sqlite3_exec (db, "PRAGMA foreign_keys = OFF; PRAGMA writable_schema = ON", NULL, NULL, NULL) != SQLITE_OK
+      || sqlite3_exec (db, attach, NULL, NULL, NULL) != SQLITE_OK)
     {
-      sql_failed (db, error, path);
-      goto out;
-    }
-  if (sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK || !salvage (db, report, error))
-    goto out;
-  {
-    g_autofree char *pragmas = NULL;
-    sqlite3_stmt *stmt = NULL;
-    gint64 version = 0;
-
-    if (sqlite3_prepare_v2 (db, "PRAGMA old.user_version", -1, &stmt, NULL) == SQLITE_OK
-        && sqlite3_step (stmt) == SQLITE_ROW)
-      version = sqlite3_column_int64 (stmt, 0);
-    sqlite3_finalize (stmt);
-    pragmas = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT "; PRAGMA application_id = %d;",
-                               version, MC_STORE_APPLICATION_ID);
-    if (sqlite3_exec (db, pragmas, NULL, NULL, NULL) != SQLITE_OK
-        || sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-      {
-        sql_failed (db, error, destination);
-        goto out;
-      }
-  }
-  ok = TRUE;
-out:
-  sqlite3_close (db);
-  if (!ok)
-    {
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_FAILED, "%s: %s", path, sqlite3_errmsg (db));
+      g_clear_object (&fresh);
       unlink (destination);
       return NULL;
     }
+  sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+  salvage (db, report);
+  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  sqlite3_exec (db, "DETACH old; PRAGMA writable_schema = OFF; PRAGMA foreign_keys = ON", NULL, NULL, NULL);
   return g_string_free (g_steal_pointer (&report), FALSE);
 }

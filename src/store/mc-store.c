@@ -229,11 +229,6 @@ prepare_file (const char        *path,
                        S_ISREG (st.st_mode) ? _("an empty file") : _("not a regular file"));
           return FALSE;
         }
-      /* An existing file keeps whatever mode it had (a copy, an old version): tighten it on
-       * the file itself. fchmodat() never follows a link, and opens no descriptor whose close
-       * would drop this process's SQLite locks on the file. */
-      if ((st.st_mode & 0077) != 0 && !(flags & MC_STORE_OPEN_READ_ONLY) && st.st_uid == geteuid ())
-        fchmodat (AT_FDCWD, path, 0600, AT_SYMLINK_NOFOLLOW);
       return TRUE;
     }
   if (errno != ENOENT && errno != ENOTDIR)
@@ -255,6 +250,19 @@ prepare_file (const char        *path,
   fchmod (fd, 0600);
   close (fd);
   return TRUE;
+}
+
+/* A database of ours that a copy or an old version left readable by others: tightened on the
+ * file itself, once it is known to be ours. fchmodat() never follows a link, and opens no
+ * descriptor whose close would drop this process's SQLite locks on the file. */
+static void
+tighten_mode (McStore *self)
+{
+  struct stat st;
+
+  if (!self->read_only && lstat (self->path, &st) == 0 && S_ISREG (st.st_mode) && (st.st_mode & 0077) != 0
+      && st.st_uid == geteuid ())
+    fchmodat (AT_FDCWD, self->path, 0600, AT_SYMLINK_NOFOLLOW);
 }
 
 /* Read-only when asked, or when the file cannot be written (a profile copied from a backup,
@@ -353,6 +361,7 @@ open_at_version (const char        *path,
   sqlite3_busy_timeout (self->db, 5000);
   if (!check_identity (self, error))
     return NULL;
+  tighten_mode (self);
   if (!self->read_only && !mc_store_refuse_damaged (self, error))
     return NULL;
 
