@@ -506,7 +506,7 @@ altered (McStore  *self,
          gint64    id)
 {
   g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_CORRUPT,
-               _("%s: the audit log was altered at entry %" G_GINT64_FORMAT), self->path, id);
+               _("%s: the audit log was altered at entry %lld"), self->path, (long long) id);
   return FALSE;
 }
 
@@ -535,13 +535,13 @@ anchor_failed (McStore             *self,
 
   if (a->count > sealed)
     g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_CORRUPT,
-                 _("%s: the audit log had %" G_GINT64_FORMAT " entries on %s (%s) and has %" G_GINT64_FORMAT
-                   " sealed entries now: entries were removed or the log was reset"),
-                 self->path, a->count, when, a->where, sealed);
+                 _("%s: the audit log had %lld entries on %s (%s) and has %lld sealed entries now: "
+                   "entries were removed or the log was reset"),
+                 self->path, (long long) a->count, when, a->where, (long long) sealed);
   else
     g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_CORRUPT,
-                 _("%s: entry %" G_GINT64_FORMAT " of the audit log is not the one anchored on %s (%s): "
-                   "the log was rewritten"), self->path, a->count, when, a->where);
+                 _("%s: entry %lld of the audit log is not the one anchored on %s (%s): the log was "
+                   "rewritten"), self->path, (long long) a->count, when, a->where);
   return FALSE;
 }
 
@@ -666,16 +666,16 @@ mc_store_audit_check (McStore        *self,
   if (n > head.entries)
     {
       g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_CORRUPT,
-                   _("%s: the audit log has entries the record of its end does not count, from entry %"
-                     G_GINT64_FORMAT " on"), self->path, head.entries + 1);
+                   _("%s: the audit log has entries the record of its end does not count, from entry "
+                     "%lld on"), self->path, (long long) head.entries + 1);
       return FALSE;
     }
   if (head.entries != n || head.sealed != sealed || (sealed > 0) != head.has_last
       || (sealed > 0 && memcmp (head.last_mac, last, sizeof last) != 0))
     {
       g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_CORRUPT,
-                   _("%s: the audit log was cut after entry %" G_GINT64_FORMAT " (%" G_GINT64_FORMAT
-                     " entries were written)"), self->path, n, head.entries);
+                   _("%s: the audit log was cut after entry %lld (%lld entries were written)"),
+                   self->path, (long long) n, (long long) head.entries);
       return FALSE;
     }
   if (sealed > 0)

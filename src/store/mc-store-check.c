@@ -228,10 +228,10 @@ salvage (sqlite3  *db,
       if (columns == NULL)
         g_string_append_printf (report, _("%s: not readable, nothing copied\n"), table);
       else if (lost != 0)
-        g_string_append_printf (report, _("%s: %" G_GINT64_FORMAT " rows copied, some lost on damaged pages\n"),
-                                table, copied);
+        g_string_append_printf (report, _("%s: %lld rows copied, some lost on damaged pages\n"),
+                                table, (long long) copied);
       else
-        g_string_append_printf (report, _("%s: %" G_GINT64_FORMAT " rows copied\n"), table, copied);
+        g_string_append_printf (report, _("%s: %lld rows copied\n"), table, (long long) copied);
     }
   sqlite3_exec (db, "INSERT INTO dossier_fts(dossier_fts) VALUES ('rebuild')", NULL, NULL, NULL);
 }
