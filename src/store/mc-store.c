@@ -311,7 +311,8 @@ check_identity (McStore   *self,
       if ((sqlite3_errcode (self->db) & 0xff) == SQLITE_NOTADB)
         {
           g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_CORRUPT,
-                       _("%s is not a Một Cửa database, or is damaged beyond reading. Nothing was changed"), self->path);
+                       _("%s is not a Một Cửa database, or is damaged beyond reading. Nothing was changed"),
+                       self->path);
           return FALSE;
         }
       mc_store_set_error (self, error, N_("opening the database"));
@@ -332,7 +333,11 @@ open_at_version (const char        *path,
                  GError           **error)
 {
   g_autoptr(McStore) self = NULL;
+  g_autoptr(McStore) upgrader = NULL;
+  g_autoptr(GError) local = NULL;
   g_autofree char *uri = NULL;
+  g_autofree char *dir = NULL;
+  gboolean writable;
   char *real;
   int rc;
 
@@ -343,10 +348,13 @@ open_at_version (const char        *path,
 
   self = g_object_new (MC_TYPE_STORE, NULL);
   self->path = g_strdup (path);
+  dir = g_path_get_dirname (path);
   real = realpath (path, NULL);
   self->real_path = real ? g_strdup (real) : g_canonicalize_filename (path, NULL);
   free (real);
-  self->read_only = (flags & MC_STORE_OPEN_READ_ONLY) || access (path, W_OK) != 0;
+  /* WAL needs the directory too, for its -wal and -shm files. */
+  writable = access (path, W_OK) == 0 && access (dir, W_OK) == 0;
+  self->read_only = (flags & MC_STORE_OPEN_READ_ONLY) || !writable;
   if (self->read_only)
     uri = read_only_uri (self->real_path);
   rc = sqlite3_open_v2 (uri ? uri : path, &self->db,
@@ -377,8 +385,20 @@ open_at_version (const char        *path,
   if ((flags & MC_STORE_OPEN_CHECK) && !mc_store_check (self, FALSE, error))
     return NULL;
 
-  if (!mc_store_migrate (self, version, error))
-    return NULL;
+  if (!mc_store_migrate (self, version, &local))
+    {
+      /* A profile an older version wrote, opened only to read by this one: upgraded once, by a
+       * connection of its own, as any write would. */
+      if (!writable || !g_error_matches (local, MC_STORE_ERROR, MC_STORE_ERROR_READ_ONLY))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
+      g_clear_error (&local);
+      if (!(upgrader = open_at_version (path, flags & ~MC_STORE_OPEN_READ_ONLY, version, error))
+          || !mc_store_migrate (self, version, error))
+        return NULL;
+    }
   return g_steal_pointer (&self);
 }
 

@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include "mc-sample.h"
-#include "mc-store.h"
+#include "mc-store-private.h"
 
 /* motcuactl against bad luck and hostile data (issue 16): damaged, empty, foreign and
  * symlinked databases, read-only profiles, outputs that are not files, credentials in
@@ -254,6 +254,37 @@ test_reads_do_not_write (void)
     }
 }
 
+/* A profile of an older schema, opened only to read by this version, is upgraded once (as
+ * any write would) and then read; a second read changes nothing. */
+static void
+test_read_upgrades_once (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mc-old-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "motcua.db", NULL);
+  g_autofree char *before = NULL, *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) r = { 0 };
+
+  {
+    g_autoptr(McStore) old = mc_store_open_at_version (db, MC_STORE_SCHEMA_VERSION - 1, &error);
+
+    g_assert_no_error (error);
+  }
+  RUN (&r, "--profile", dir, "list");
+  g_assert_cmpint (r.status, ==, 0);
+  {
+    g_autoptr(McStore) store = mc_store_open (db, MC_STORE_OPEN_EXISTING | MC_STORE_OPEN_READ_ONLY, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (mc_store_get_schema_version (store), ==, MC_STORE_SCHEMA_VERSION);
+  }
+  before = file_digest (db);
+  RUN (&r, "--profile", dir, "list");
+  g_assert_cmpint (r.status, ==, 0);
+  after = file_digest (db);
+  g_assert_cmpstr (before, ==, after);
+}
+
 /* Finding 3: a profile that cannot be written is read all the same, and a write is refused
  * with a message that says why. As root every file is writable: the commands then run as
  * "nobody" (setpriv), for whom the profile is read-only. */
@@ -461,6 +492,7 @@ main (int    argc,
   g_test_add_func ("/hardening/not-ours", test_not_ours);
   g_test_add_func ("/hardening/reads-do-not-write", test_reads_do_not_write);
   g_test_add_func ("/hardening/read-only-profile", test_read_only_profile);
+  g_test_add_func ("/hardening/read-upgrades-once", test_read_upgrades_once);
   g_test_add_func ("/hardening/outputs", test_outputs);
   g_test_add_func ("/hardening/url-credentials", test_url_credentials);
   g_test_add_func ("/hardening/escapes", test_escapes);
