@@ -11,14 +11,16 @@
 
 /* One line from stdin; on a terminal, prompted on stderr with the echo off. Never from the
  * command line, where every user of the computer could read it (ps, /proc). Any length up to
- * MC_SECRET_MAX_BYTES; a longer line is refused (MC_CLI_SECRET_TOO_LONG), never cut: a cut
- * secret would fail later in a way nobody could explain, or leave its rest for the next read.
- * The buffer is wiped; the caller frees the result with mc_cli_free_secret (). Returns NULL
- * without an error at the end of input. */
+ * MC_SECRET_MAX_BYTES; a longer line is refused (G_IO_ERROR_MESSAGE_TOO_LARGE), never cut: a
+ * cut secret would fail later in a way nobody could explain, or leave its rest for the next
+ * read. Only the line break is taken off (a space may end a password). stdin is unbuffered, so
+ * that no copy is left in stdio's buffer; ours is wiped, and the caller frees the result with
+ * mc_cli_free_secret (). Returns NULL without an error at the end of input. */
 char *
 mc_cli_read_secret (const char  *prompt,
                     GError     **error)
 {
+  static gboolean unbuffered;
   gboolean tty = isatty (STDIN_FILENO);
   struct termios saved, quiet;
   gsize size = MC_SECRET_MAX_BYTES + 2;
@@ -26,6 +28,11 @@ mc_cli_read_secret (const char  *prompt,
   char *line, *result = NULL;
   gsize len;
 
+  if (!unbuffered)
+    {
+      setvbuf (stdin, NULL, _IONBF, 0);
+      unbuffered = TRUE;
+    }
   if (tty)
     {
       g_printerr ("%s", prompt);
@@ -48,7 +55,10 @@ mc_cli_read_secret (const char  *prompt,
     }
   else if (line != NULL)
     {
-      g_strchomp (buffer);
+      if (len > 0 && buffer[len - 1] == '\n')
+        buffer[--len] = '\0';
+      if (len > 0 && buffer[len - 1] == '\r')
+        buffer[--len] = '\0';
       result = g_strdup (buffer);
     }
   if (tty)
@@ -56,7 +66,8 @@ mc_cli_read_secret (const char  *prompt,
       tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved);
       g_printerr ("\n");
     }
-  mc_cli_free_secret (buffer);
+  explicit_bzero (buffer, size);
+  g_free (buffer);
   return result;
 }
 

@@ -45,6 +45,8 @@ gboolean mc_store_audit_is_sealed   (McStore            *self,
 gboolean mc_store_audit_append      (McStore            *self,
                                      const McAuditEntry *entry,
                                      GError            **error);
+/* The full check, which needs the key for a sealed log; mc_store_audit_verify (): the same
+ * with the key, the structure alone without it. */
 gboolean mc_store_audit_check       (McStore            *self,
                                      const char         *extra_anchors,
                                      McAuditReport      *out_report,
