@@ -12,10 +12,17 @@ struct _McStore
   GObject parent_instance;
 
   char *path;
+  char *real_path;         /* absolute, free of symbolic links: names the profile */
   sqlite3 *db;
   GHashTable *statements;  /* const char *sql (static) → sqlite3_stmt*, prepared once */
   int schema_version;
+  gboolean read_only;
+  gboolean damaged;        /* SQLite reported corruption: nothing more is written */
+  gboolean audit_appended; /* since the last commit: an anchor may be due */
 };
+
+/* PRAGMA application_id of a Một Cửa database ("MoCu"). */
+#define MC_STORE_APPLICATION_ID 1299137397
 
 sqlite3_stmt *mc_store_prepare   (McStore     *self,
                                   const char  *sql,
@@ -43,6 +50,12 @@ gboolean      mc_store_index_dossier (McStore     *self,
                                       gint64       id,
                                       const char  *search,
                                       GError     **error);
+gboolean      mc_store_check_source_url (const McSource *source,
+                                         GError        **error);
+void          mc_store_audit_anchor_if_due (McStore *self);
+void          mc_store_note_damage (McStore     *self);
+gboolean      mc_store_refuse_damaged (McStore  *self,
+                                       GError  **error);
 McStore      *mc_store_open_at_version (const char *path,
                                         int         version,
                                         GError    **error);
