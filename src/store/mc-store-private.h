@@ -4,8 +4,11 @@
 #include <sqlite3.h>
 
 #include "mc-store.h"
+#include "mc-store-changes.h"
 
 G_BEGIN_DECLS
+
+typedef struct _McPendingChanges McPendingChanges;
 
 struct _McStore
 {
@@ -15,6 +18,9 @@ struct _McStore
   sqlite3 *db;
   GHashTable *statements;  /* const char *sql (static) → sqlite3_stmt*, prepared once */
   int schema_version;
+  int autocheckpoint;      /* WAL pages after which a commit copies them back; 0 never */
+  McStoreChanges *changes; /* the change stream of the database file (mc-store-changes.c) */
+  McPendingChanges *pending;  /* what the open transaction wrote, for the stream */
 };
 
 sqlite3_stmt *mc_store_prepare   (McStore     *self,
@@ -55,5 +61,9 @@ void          mc_store_bind_text_static (sqlite3_stmt *stmt,
 void          mc_store_bind_time (sqlite3_stmt *stmt,
                                   int          index,
                                   gint64       unix_seconds);
+void          mc_store_set_autocheckpoint (McStore *self,
+                                           int      pages);
+void          mc_store_changes_attach (McStore *self);
+void          mc_store_changes_detach (McStore *self);
 
 G_END_DECLS
