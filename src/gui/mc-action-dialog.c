@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 
 #include "mc-action-dialog.h"
+#include "mc-official.h"
 #include "mc-format.h"
 #include "mc-store-settings.h"
 #include "mc-time.h"
@@ -41,6 +42,7 @@ struct _McActionDialog
   gint64 dossier_id;
   McAction action;
   gint64 outbox_id;   /* retry of a rejected action; 0 for a new action */
+  gint64 previous_due; /* the dossier's due date when the dialog opened */
 };
 
 G_DEFINE_FINAL_TYPE (McActionDialog, mc_action_dialog, ADW_TYPE_WINDOW)
@@ -51,34 +53,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-/* The official acting: the profile's "official.name" when the office set it, else the
- * desktop account's real name, so that the history names a person rather than a login. */
-char *
-mc_action_actor (McStore *store)
-{
-  g_autofree char *name = NULL;
-  const char *real = g_get_real_name ();
-
-  if (store != NULL && mc_settings_lookup ("official.name") != NULL &&
-      mc_store_lookup_setting (store, "official.name", &name, NULL) && name != NULL && *g_strstrip (name))
-    return g_steal_pointer (&name);
-  if (real != NULL && *real != '\0' && !g_str_equal (real, "Unknown"))
-    return g_strdup (real);
-  return g_strdup (g_get_user_name ());
-}
-
-/* The official's department, for the processing history; NULL when not set. */
-char *
-mc_action_unit (McStore *store)
-{
-  g_autofree char *unit = NULL;
-
-  if (store != NULL && mc_settings_lookup ("official.department") != NULL &&
-      mc_store_lookup_setting (store, "official.department", &unit, NULL) && unit != NULL && *g_strstrip (unit))
-    return g_steal_pointer (&unit);
-  return NULL;
-}
 
 static void
 show_error (McActionDialog *self,
@@ -264,8 +238,8 @@ mc_action_dialog_apply (McActionDialog *self)
       show_error (self, message);
       return FALSE;
     }
-  actor = mc_action_actor (self->store);
-  input.unit = unit = mc_action_unit (self->store);
+  actor = mc_official_name (self->store);
+  input.unit = unit = mc_official_unit (self->store);
   if (self->outbox_id != 0)
     ok = mc_store_outbox_retry (self->store, self->outbox_id, &input, actor, &error);
   else
@@ -342,6 +316,7 @@ setup (McActionDialog *self)
     {
       g_autofree char *text = g_strdup_printf ("%s · %s\n%s", d->number, d->applicant_name, d->procedure_name);
 
+      self->previous_due = d->due_at;
       adw_window_title_set_subtitle (self->title, d->number);
       gtk_label_set_text (self->dossier_label, text);
       if (d->due_at != 0)
@@ -598,6 +573,15 @@ mc_action_dialog_set_method (McActionDialog *self,
   g_return_if_fail (MC_IS_ACTION_DIALOG (self));
   if (method >= MC_CHANNEL_IN_PERSON && method <= MC_CHANNEL_POST)
     adw_combo_row_set_selected (self->method_row, method - MC_CHANNEL_IN_PERSON);
+}
+
+/* Returns: the dossier's due date before the action (0 when none): a reschedule's apology
+ * names the date that will be missed. */
+gint64
+mc_action_dialog_get_previous_due (McActionDialog *self)
+{
+  g_return_val_if_fail (MC_IS_ACTION_DIALOG (self), 0);
+  return self->previous_due;
 }
 
 /* Fills the first empty result row, or adds one. */

@@ -5,7 +5,7 @@
 #include <stdio.h>
 
 #include "mc-calendar-editor.h"
-#include "mc-preferences-window.h"
+#include "mc-official.h"
 #include "mc-store-calendar.h"
 #include "mc-store-queue.h"
 #include "mc-time.h"
@@ -211,7 +211,7 @@ add_day (McCalendarEditor  *self,
       return;
     }
   gtk_widget_remove_css_class (GTK_WIDGET (self->date_row), "error");
-  actor = mc_preferences_actor (self->store);
+  actor = mc_official_name (self->store);
   if (!mc_store_set_calendar_edit (self->store, &date, kind, name, actor, &error))
     {
       show_error (self, error);
@@ -259,7 +259,7 @@ remove_action (GtkWidget  *widget,
   entry = mc_calendar_get_entry (mc_store_queue_get_calendar (self->store), &date);
   if (entry == NULL)
     return;
-  actor = mc_preferences_actor (self->store);
+  actor = mc_official_name (self->store);
   if (entry->source == MC_CALENDAR_SOURCE_LOCAL)
     ok = mc_store_remove_calendar_edit (self->store, &date, actor, &error);
   else if (entry->kind == MC_CALENDAR_DAY_OFF)

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mc-action-dialog.h"
+#include "mc-official.h"
 #include "mc-catalog.h"
 #include "mc-format.h"
 #include "mc-intake-dialog.h"
@@ -360,8 +361,8 @@ mc_intake_dialog_confirm (McIntakeDialog *self)
       show_error (self, message);
       return 0;
     }
-  actor = mc_action_actor (self->store);
-  intake.unit = unit = mc_action_unit (self->store);
+  actor = mc_official_name (self->store);
+  intake.unit = unit = mc_official_unit (self->store);
   if (!(d = mc_store_receive_new (self->store, &intake, actor, &error)))
     {
       show_page (self, FALSE);

@@ -208,7 +208,7 @@ change_selected_action (GtkWidget  *widget,
 {
   McTrainerPanel *self = MC_TRAINER_PANEL (widget);
   McWindow *window = main_window (self);
-  gint64 id = window ? mc_dossier_view_get_dossier_id (mc_window_get_dossier_view (window)) : 0;
+  gint64 id = window ? mc_window_get_shown_dossier (window) : 0;
   g_autoptr(McDossier) dossier = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;

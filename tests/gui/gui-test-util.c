@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "gui-test-util.h"
+#include "mc-window-private.h"
 
 /* TAP treats exit code 77 as an error: a missing display is a plan of zero tests. */
 gboolean
@@ -140,7 +141,7 @@ mc_test_wait_frame (GtkWidget *widget)
 static gboolean
 counts_ready (gpointer data)
 {
-  McQueueCounter *counter = mc_window_get_counter (data);
+  McQueueCounter *counter = ((McWindow *) data)->counter;
 
   return !mc_queue_counter_is_busy (counter) && mc_queue_counter_get_view_count (counter, MC_QUEUE_ALL) >= 0;
 }
@@ -155,7 +156,7 @@ mc_test_wait_counts (McWindow *window)
 static gboolean
 prepared (gpointer data)
 {
-  return mc_queue_model_is_prepared (mc_window_get_model (data));
+  return mc_queue_model_is_prepared (((McWindow *) data)->model);
 }
 
 void
@@ -185,9 +186,9 @@ void
 mc_test_search (McWindow   *window,
                 const char *text)
 {
-  SearchWait w = { mc_window_get_model (window), *text ? text : NULL };
+  SearchWait w = { window->model, *text ? text : NULL };
 
-  gtk_editable_set_text (GTK_EDITABLE (mc_window_get_search_entry (window)), text);
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), text);
   if (!mc_test_wait (search_applied, &w, 10000))
     g_error ("the search “%s” was never applied", text);
 }

@@ -11,6 +11,7 @@
 #include "mc-store-calendar.h"
 #include "mc-store-settings.h"
 #include "mc-time.h"
+#include "mc-window-private.h"
 
 /* The Preferences window on a generated profile, driven through its rows and actions and
  * checked against the profile database (a connection of the test's own) and the queue's own
@@ -177,7 +178,7 @@ assert_notification_counts (McDueNotifier *notifier)
 static void
 test_due_notification (void)
 {
-  McDueNotifier *notifier = mc_window_get_due_notifier (fx.window);
+  McDueNotifier *notifier = fx.window->due_notifier;
   g_autofree char *day = NULL;
   gint64 due_today, overdue;
 
@@ -229,9 +230,9 @@ test_due_notification (void)
 
   /* Activating it opens the matching view. */
   g_action_group_activate_action (G_ACTION_GROUP (fx.app), "show-view", g_variant_new_string ("overdue"));
-  g_assert_cmpint (mc_queue_model_get_view (mc_window_get_model (fx.window)), ==, MC_QUEUE_OVERDUE);
+  g_assert_cmpint (mc_queue_model_get_view (fx.window->model), ==, MC_QUEUE_OVERDUE);
   g_action_group_activate_action (G_ACTION_GROUP (fx.app), "show-view", g_variant_new_string ("due-today"));
-  g_assert_cmpint (mc_queue_model_get_view (mc_window_get_model (fx.window)), ==, MC_QUEUE_DUE_TODAY);
+  g_assert_cmpint (mc_queue_model_get_view (fx.window->model), ==, MC_QUEUE_DUE_TODAY);
   gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.select-view", "i", (int) MC_QUEUE_ALL);
 }
 
@@ -324,14 +325,20 @@ find_row_subtitle (GtkWidget  *widget,
 static gboolean
 counts_settled (gpointer data)
 {
-  McQueueCounter *counter = mc_window_get_counter (fx.window);
+  McQueueCounter *counter = fx.window->counter;
 
   return !mc_queue_counter_is_busy (counter) &&
          mc_queue_counter_get_view_count (counter, MC_QUEUE_DUE_SOON) == *(gint64 *) data;
 }
 
+static gboolean
+time_left_is (gpointer data)
+{
+  return g_strcmp0 (find_row_subtitle (GTK_WIDGET (fx.window->dossier_view), "Time left"), data) == 0;
+}
+
 /* Office hours and the due-soon threshold: stored in the profile, and the shown dossier's time
- * left and the "due soon" view follow at once. */
+ * left and the "due soon" view follow at once, told by the change stream. */
 static void
 test_office_hours (void)
 {
@@ -350,7 +357,7 @@ test_office_hours (void)
 
   g_assert_cmpint (id, >, 0);
   gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.open-dossier", "x", id);
-  before = g_strdup (find_row_subtitle (GTK_WIDGET (mc_window_get_dossier_view (fx.window)), "Time left"));
+  before = g_strdup (find_row_subtitle (GTK_WIDGET (fx.window->dossier_view), "Time left"));
   g_assert_nonnull (before);
 
   apply_row ("hours.afternoon", "15:00-17:00");
@@ -367,7 +374,7 @@ test_office_hours (void)
 
     g_test_message ("at %s, dossier %" G_GINT64_FORMAT " due %s: time left %s → %s", at, id, due, before, expected);
   }
-  g_assert_cmpstr (find_row_subtitle (GTK_WIDGET (mc_window_get_dossier_view (fx.window)), "Time left"), ==, expected);
+  g_assert_true (mc_test_wait (time_left_is, expected, 5000));
   g_assert_cmpstr (before, !=, expected);
 
   /* The due-soon threshold moves the "due soon" view. */
@@ -381,7 +388,7 @@ test_office_hours (void)
   g_assert_cmpint (soon_wide, >, soon_default);
   gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.select-view", "i", (int) MC_QUEUE_DUE_SOON);
   g_assert_true (mc_test_wait (counts_settled, &soon_wide, 30000));
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (mc_window_get_model (fx.window))), ==, soon_wide);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fx.window->model)), ==, soon_wide);
 
   gtk_switch_set_active (GTK_SWITCH (mc_preferences_window_get_row (fx.prefs, "reception.saturday-morning")), TRUE);
   assert_setting ("reception.saturday-morning", "true");
@@ -651,7 +658,7 @@ test_sign_in_prompt (void)
   g_autofree char *url = NULL;
   g_autofree char *password = NULL;
   g_autoptr(GError) error = NULL;
-  McSignInPrompt *prompt = mc_window_get_sign_in_prompt (fx.window);
+  McSignInPrompt *prompt = fx.window->sign_in_prompt;
   SignInWait w = { NULL, prompt, FALSE };
   McSyncProgress progress;
   AdwMessageDialog *dialog;
