@@ -96,7 +96,7 @@ update (McSyncIndicator *self)
     {
       self->summary = mc_sync_status_dup_summary (self->status, &icon);
       mc_sync_status_get_totals (self->status, &waiting, &checking, &review);
-      outbox = mc_sync_describe_outbox (waiting, checking, review);
+      outbox = mc_sync_describe_outbox_urgent_first (waiting, checking, review);
     }
   else
     self->summary = g_strdup (_("No ministry system is connected"));
@@ -177,7 +177,8 @@ mc_sync_indicator_get_summary (McSyncIndicator *self)
   return self->summary;
 }
 
-/* Returns: what the header shows beside the icon: what still waits, "" when nothing does. */
+/* Returns: what the header shows beside the icon: what still waits, what needs the official
+ * first; "" when nothing does. */
 const char *
 mc_sync_indicator_get_label (McSyncIndicator *self)
 {

@@ -24,18 +24,23 @@ mc_format_time (gint64 unix_seconds)
 char *
 mc_format_system_message (const char *message)
 {
-  static GRegex *label, *status;
+  static GRegex *label, *code, *status;
   g_autofree char *without_label = NULL;
+  g_autofree char *without_code = NULL;
   g_autofree char *text = NULL;
 
   if (message == NULL)
     return NULL;
   if (g_once_init_enter (&label))
     g_once_init_leave (&label, g_regex_new ("^[^:()]*\\([a-z0-9_-]+\\): *", G_REGEX_OPTIMIZE, 0, NULL));
+  /* "the system answered 409: …": a lead-in around a bare status code, before the reason. */
+  if (g_once_init_enter (&code))
+    g_once_init_leave (&code, g_regex_new ("^[^:0-9]*[0-9]{3}[^:0-9]*: *(?=.)", G_REGEX_OPTIMIZE, 0, NULL));
   if (g_once_init_enter (&status))
     g_once_init_leave (&status, g_regex_new (" *\\(?HTTP [0-9]{3}\\)?:? *", G_REGEX_OPTIMIZE, 0, NULL));
   without_label = g_regex_replace_literal (label, message, -1, 0, "", 0, NULL);
-  text = g_regex_replace_literal (status, without_label ? without_label : message, -1, 0, " ", 0, NULL);
+  without_code = g_regex_replace_literal (code, without_label ? without_label : message, -1, 0, "", 0, NULL);
+  text = g_regex_replace_literal (status, without_code ? without_code : message, -1, 0, " ", 0, NULL);
   if (text == NULL)
     return NULL;
   g_strstrip (text);

@@ -119,6 +119,25 @@ mc_outbox_state_needs_review (McOutboxState state)
          && state != MC_OUTBOX_DONE && state != MC_OUTBOX_DISCARDED;
 }
 
+/* Returns: (nullable): the same, what needs the official first, then what is being checked,
+ * then what waits: where it is cut short (the header), the first words matter most. */
+char *
+mc_sync_describe_outbox_urgent_first (guint waiting,
+                                      guint checking,
+                                      guint review)
+{
+  g_autofree char *r = mc_sync_describe_outbox (0, 0, review);
+  g_autofree char *c = mc_sync_describe_outbox (0, checking, 0);
+  g_autofree char *w = mc_sync_describe_outbox (waiting, 0, 0);
+  const char *parts[] = { r, c, w };
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (parts[i] != NULL)
+      g_string_append_printf (text, "%s%s", text->len ? " · " : "", parts[i]);
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
 /* Which count an outbox state adds to. */
 static void
 count_state (McSourceStatus *s,

@@ -31,6 +31,9 @@ gboolean mc_source_status_is_cut    (const McSourceStatus *status);
 char    *mc_sync_describe_outbox    (guint                 waiting,
                                      guint                 checking,
                                      guint                 review);
+char    *mc_sync_describe_outbox_urgent_first (guint       waiting,
+                                     guint                 checking,
+                                     guint                 review);
 
 #define MC_TYPE_SYNC_STATUS (mc_sync_status_get_type ())
 G_DECLARE_FINAL_TYPE (McSyncStatus, mc_sync_status, MC, SYNC_STATUS, GObject)
