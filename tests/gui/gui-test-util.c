@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "gui-test-util.h"
+#include "model-test-util.h"
 #include "mc-window-private.h"
 
 /* TAP treats exit code 77 as an error: a missing display is a plan of zero tests. */
@@ -32,35 +33,13 @@ mc_test_init_display (int    *argc,
 char *
 mc_test_make_profile (guint n_dossiers)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("motcua-gui-XXXXXX", &error);
-  g_autofree char *count = g_strdup_printf ("%u", n_dossiers);
-  const char *motcuactl = g_getenv ("MOTCUACTL");
-  const char *argv[] = { motcuactl, "--profile", dir, "init-sample", "--dossiers", count, NULL };
-  g_autofree char *err = NULL;
-  int status;
-
-  g_assert_no_error (error);
-  g_assert_nonnull (motcuactl);
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, &error))
-    g_error ("motcuactl init-sample failed: %s\n%s", error->message, err);
-  return g_steal_pointer (&dir);
+  return model_test_make_profile (n_dossiers);
 }
 
 void
 mc_test_remove_profile (const char *dir)
 {
-  const char *names[] = { "motcua.db", "motcua.db-wal", "motcua.db-shm" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      g_autofree char *path = g_build_filename (dir, names[i], NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (dir);
+  model_test_remove_profile (dir);
 }
 
 /* The real application (accelerators, style sheet, shortcuts window) and its window on

@@ -1,9 +1,47 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "mc-store-actions.h"
 #include "mc-store-outbox.h"
 #include "model-test-util.h"
+
+/* A new profile of @n_dossiers sample dossiers, made as an official would: motcuactl
+ * init-sample (the program MOTCUACTL names). Returns: its directory. */
+char *
+model_test_make_profile (guint n_dossiers)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("motcua-test-XXXXXX", &error);
+  g_autofree char *count = g_strdup_printf ("%u", n_dossiers);
+  const char *motcuactl = g_getenv ("MOTCUACTL");
+  const char *argv[] = { motcuactl, "--profile", dir, "init-sample", "--dossiers", count, NULL };
+  g_autofree char *err = NULL;
+  int status;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (motcuactl);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("motcuactl init-sample failed: %s\n%s", error->message, err);
+  return g_steal_pointer (&dir);
+}
+
+void
+model_test_remove_profile (const char *dir)
+{
+  const char *names[] = { "motcua.db", "motcua.db-wal", "motcua.db-shm", "motcua.db.push-lock" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+
+      g_remove (path);
+    }
+  g_rmdir (dir);
+}
 
 static gboolean
 timed_out (gpointer data)
@@ -201,4 +239,109 @@ model_test_act (McStore  *store,
 
   g_assert_true (mc_store_apply_action (store, dossier_id, action, &input, "Nguyễn Thị Lan", &error));
   g_assert_no_error (error);
+}
+
+/* A notification server of the test's own on the private session bus (org.gtk.Notifications,
+ * the interface GIO's GNotification speaks to GNOME Shell): the real notification goes over
+ * D-Bus, and the test reads what arrived. */
+static const char notifications_xml[] =
+  "<node><interface name='org.gtk.Notifications'>"
+  "<method name='AddNotification'><arg type='s' direction='in'/><arg type='s' direction='in'/>"
+  "<arg type='a{sv}' direction='in'/></method>"
+  "<method name='RemoveNotification'><arg type='s' direction='in'/><arg type='s' direction='in'/></method>"
+  "</interface></node>";
+
+static GPtrArray *received;  /* GVariant a{sv}: the notifications, in order */
+
+static void
+notifications_call (GDBusConnection       *connection,
+                    const char            *sender,
+                    const char            *path,
+                    const char            *interface,
+                    const char            *method,
+                    GVariant              *parameters,
+                    GDBusMethodInvocation *invocation,
+                    gpointer               user_data)
+{
+  if (g_str_equal (method, "AddNotification"))
+    g_ptr_array_add (received, g_variant_get_child_value (parameters, 2));
+  g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+/* Returns: whether the server is up (there is a session bus and the name was ours). */
+gboolean
+model_test_serve_notifications (void)
+{
+  static const GDBusInterfaceVTable vtable = { notifications_call, NULL, NULL, { 0 } };
+  /* Held for the whole run: the last reference to the shared connection would close it, and
+   * the name with it. */
+  static GDBusConnection *bus;
+  g_autoptr(GDBusNodeInfo) info = NULL;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  guint result = 0;
+
+  received = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  if (bus == NULL)
+    return FALSE;
+  info = g_dbus_node_info_new_for_xml (notifications_xml, &error);
+  g_assert_no_error (error);
+  g_dbus_connection_register_object (bus, "/org/gtk/Notifications", info->interfaces[0], &vtable, NULL, NULL, &error);
+  g_assert_no_error (error);
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                                       "RequestName", g_variant_new ("(su)", "org.gtk.Notifications", 4),
+                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
+  g_variant_get (reply, "(u)", &result);
+  return result == 1;
+}
+
+static gboolean
+received_at_least (gpointer data)
+{
+  return received->len >= GPOINTER_TO_UINT (data);
+}
+
+/* Returns: how many notifications reached the server. */
+guint
+model_test_n_notifications (void)
+{
+  return received ? received->len : 0;
+}
+
+/* Waits for the @n-th notification; the last one says the counts, in English, and opens the
+ * more urgent view. */
+void
+model_test_assert_notified (guint  n,
+                            gint64 due_today,
+                            gint64 overdue)
+{
+  GVariant *last;
+  g_autofree char *body = NULL;
+  g_autofree char *expected = NULL;
+  const char *title = NULL, *action = NULL, *target = NULL;
+  g_autoptr(GVariant) target_value = NULL;
+
+  g_assert_true (model_test_wait (received_at_least, GUINT_TO_POINTER (n), 10000));
+  last = g_ptr_array_index (received, received->len - 1);
+  g_assert_true (g_variant_lookup (last, "title", "&s", &title));
+  g_assert_cmpstr (title, ==, "Dossiers due");
+  g_assert_true (g_variant_lookup (last, "body", "s", &body));
+  expected = g_strdup_printf ("%d %s due today, %d %s overdue.", (int) due_today,
+                              due_today == 1 ? "dossier is" : "dossiers are", (int) overdue, overdue == 1 ? "is" : "are");
+  g_assert_cmpstr (body, ==, expected);
+  g_assert_true (g_variant_lookup (last, "default-action", "&s", &action));
+  g_assert_cmpstr (action, ==, "app.show-view");
+  target_value = g_variant_lookup_value (last, "default-action-target", NULL);
+  g_assert_nonnull (target_value);
+  if (g_variant_is_of_type (target_value, G_VARIANT_TYPE_VARIANT))
+    {
+      GVariant *inner = g_variant_get_variant (target_value);
+
+      g_variant_unref (target_value);
+      target_value = inner;
+    }
+  target = g_variant_get_string (target_value, NULL);
+  g_assert_cmpstr (target, ==, overdue > 0 ? "overdue" : "due-today");
 }

@@ -12,6 +12,9 @@ G_BEGIN_DECLS
 
 typedef gboolean (*ModelTestCondition) (gpointer data);
 
+char    *model_test_make_profile   (guint        n_dossiers);
+void     model_test_remove_profile (const char  *dir);
+
 gboolean model_test_wait     (ModelTestCondition condition,
                               gpointer           data,
                               guint              timeout_ms);
@@ -45,5 +48,11 @@ gint64   model_test_pick     (McStore        *store,
 void     model_test_act      (McStore        *store,
                               gint64          dossier_id,
                               McAction        action);
+
+gboolean model_test_serve_notifications (void);
+guint    model_test_n_notifications    (void);
+void     model_test_assert_notified    (guint           n,
+                                        gint64          due_today,
+                                        gint64          overdue);
 
 G_END_DECLS
