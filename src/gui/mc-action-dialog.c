@@ -41,6 +41,7 @@ struct _McActionDialog
   McStore *store;
   gint64 dossier_id;
   McAction action;
+  GHashTable *result_numbers;   /* a result row → the entry of its document's number */
   gint64 outbox_id;   /* retry of a rejected action; 0 for a new action */
   gint64 previous_due; /* the dossier's due date when the dialog opened */
 };
@@ -131,7 +132,7 @@ add_result_row (McActionDialog *self,
   gtk_widget_set_valign (number_entry, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (number_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Number of the result document"), -1);
-  g_object_set_data (G_OBJECT (row), "number-entry", number_entry);
+  g_hash_table_insert (self->result_numbers, g_object_ref (row), g_object_ref (number_entry));
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), number_entry);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove_button (row, _("Remove this document")));
   g_signal_connect_object (row, "changed", G_CALLBACK (on_input_changed), self, G_CONNECT_SWAPPED);
@@ -141,16 +142,17 @@ add_result_row (McActionDialog *self,
 
 /* The texts of the rows of @list (and of their number entries when @numbers). */
 static GStrv
-collect_rows (GtkListBox *list,
-              gboolean    numbers)
+collect_rows (McActionDialog *self,
+              GtkListBox     *list,
+              gboolean        numbers)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row; row = gtk_widget_get_next_sibling (row))
     {
-      GtkWidget *entry = numbers ? g_object_get_data (G_OBJECT (row), "number-entry") : row;
+      GtkWidget *entry = numbers ? g_hash_table_lookup (self->result_numbers, row) : row;
 
-      if (ADW_IS_ENTRY_ROW (row))
+      if (ADW_IS_ENTRY_ROW (row) && entry != NULL)
         g_strv_builder_add (builder, gtk_editable_get_text (GTK_EDITABLE (entry)));
     }
   return g_strv_builder_end (builder);
@@ -187,7 +189,7 @@ read_input (McActionDialog  *self,
   gtk_widget_remove_css_class (GTK_WIDGET (self->due_row), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->fee_amount_row), "error");
   if (needs & MC_ACTION_NEEDS_ITEMS)
-    input->items = (const char * const *) (*out_items = collect_rows (self->items_list, FALSE));
+    input->items = (const char * const *) (*out_items = collect_rows (self, self->items_list, FALSE));
   if ((needs & MC_ACTION_NEEDS_DUE) && *g_strstrip ((char *) due) != '\0' && !mc_time_parse (due, &input->due_at))
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->due_row), "error");
@@ -198,8 +200,8 @@ read_input (McActionDialog  *self,
     input->method = adw_combo_row_get_selected (self->method_row) + MC_CHANNEL_IN_PERSON;
   if (needs & MC_ACTION_NEEDS_RESULTS)
     {
-      input->results = (const char * const *) (*out_results = collect_rows (self->results_list, FALSE));
-      input->result_numbers = (const char * const *) (*out_numbers = collect_rows (self->results_list, TRUE));
+      input->results = (const char * const *) (*out_results = collect_rows (self, self->results_list, FALSE));
+      input->result_numbers = (const char * const *) (*out_numbers = collect_rows (self, self->results_list, TRUE));
     }
   if (needs & MC_ACTION_NEEDS_FEE)
     {
@@ -410,6 +412,7 @@ mc_action_dialog_dispose (GObject *object)
   McActionDialog *self = MC_ACTION_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_ACTION_DIALOG);
+  g_clear_pointer (&self->result_numbers, g_hash_table_unref);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (mc_action_dialog_parent_class)->dispose (object);
 }
@@ -456,6 +459,7 @@ mc_action_dialog_class_init (McActionDialogClass *klass)
 static void
 mc_action_dialog_init (McActionDialog *self)
 {
+  self->result_numbers = g_hash_table_new_full (NULL, NULL, g_object_unref, g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->note_view), "changed", G_CALLBACK (on_input_changed),
@@ -600,7 +604,7 @@ mc_action_dialog_add_result (McActionDialog *self,
   if (row == NULL)
     row = add_result_row (self, NULL, NULL);
   gtk_editable_set_text (GTK_EDITABLE (row), name);
-  gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (row), "number-entry")), number ? number : "");
+  gtk_editable_set_text (GTK_EDITABLE (g_hash_table_lookup (self->result_numbers, row)), number ? number : "");
 }
 
 void

@@ -4,11 +4,11 @@
 #include <sqlite3.h>
 
 #include "mc-store.h"
-#include "mc-store-changes.h"
 
 G_BEGIN_DECLS
 
 typedef struct _McPendingChanges McPendingChanges;
+typedef struct _McStoreChanges McStoreChanges;   /* mc-store-changes.h */
 
 struct _McStore
 {
