@@ -28,8 +28,8 @@
 #define DEFAULT_MAX_BACKOFF 300
 #define DEFAULT_WATCHDOG 900
 #define PUSH_PARALLEL 4          /* dossiers of one source pushed at once */
-#define PUSH_GATHER_MS 100       /* new work waits this long for more of a burst… */
-#define PUSH_GATHER_MAX_MS 400   /* …but no longer than this after the first */
+#define PUSH_GATHER_MS 50        /* new work waits this long for more of a burst… */
+#define PUSH_GATHER_MAX_MS 300   /* …but no longer than this after the first */
 
 G_DEFINE_FINAL_TYPE (McSyncEngine, mc_sync_engine, G_TYPE_OBJECT)
 

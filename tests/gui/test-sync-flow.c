@@ -162,35 +162,6 @@ pick (const char *source_id,
   g_error ("no dossier of %s to act on", source_id);
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return GTK_WINDOW (w);
-    }
-  return NULL;
-}
-
-static void
-close_offers (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
-    {
-      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i - 1);
-
-      if (ADW_IS_MESSAGE_DIALOG (w))
-        gtk_window_destroy (GTK_WINDOW (w));
-    }
-}
-
 /* Takes @action on dossier @id as the official does: the dossier opened, the action's
  * dialog, applied. Returns: its outbox entry. */
 static McOutboxEntry *
@@ -203,10 +174,10 @@ act (gint64   id,
 
   gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.open-dossier", "x", id);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.act", "(xs)", id, mc_action_id (action)));
-  dialog = MC_ACTION_DIALOG (find_toplevel (MC_TYPE_ACTION_DIALOG));
+  dialog = MC_ACTION_DIALOG (mc_test_find_toplevel (MC_TYPE_ACTION_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_true (mc_action_dialog_apply (dialog));
-  close_offers ();
+  mc_test_close_message_dialogs ();
   entries = mc_store_outbox_list (store (), &filter, NULL);
   g_assert_cmpuint (entries->len, ==, 1);
   return g_ptr_array_steal_index (entries, 0);
@@ -247,6 +218,12 @@ test_action_leaves_at_once (void)
   g_assert_cmpuint (applied_count (e), ==, 1);
   g_assert_true (mc_test_wait (all_synced, NULL, 10000));
   wait_outbox (0, 0, 0);
+
+  /* For the record: "Synced", with each system's line, in the popover. */
+  gtk_menu_button_popup (mc_sync_indicator_get_button (fx.window->sync_indicator));
+  mc_test_wait_frame (GTK_WIDGET (gtk_menu_button_get_popover (mc_sync_indicator_get_button (fx.window->sync_indicator))));
+  screenshot ("screenshot-synced.png");
+  gtk_menu_button_popdown (mc_sync_indicator_get_button (fx.window->sync_indicator));
 }
 
 /* Cut, act, restore: the indicator and both banners say what is true at each step, and the
@@ -375,7 +352,7 @@ card_focused (gpointer data)
 static void
 respond (const char *response)
 {
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (mc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, response);

@@ -5,6 +5,7 @@
 
 #include "mc-store-actions.h"
 #include "mc-store-outbox.h"
+#include "mc-sync-setup.h"
 #include "model-test-util.h"
 
 /* A new profile of @n_dossiers sample dossiers, made as an official would: motcuactl
@@ -72,6 +73,62 @@ model_test_drain (void)
 {
   while (g_main_context_iteration (NULL, FALSE))
     ;
+}
+
+typedef struct
+{
+  gboolean done;
+  McSyncEngine *engine;
+  GError *error;
+} Setup;
+
+static gboolean
+setup_done (gpointer data)
+{
+  return ((Setup *) data)->done;
+}
+
+static void
+engine_ready (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Setup *setup = user_data;
+
+  setup->engine = mc_sync_setup_engine_finish (result, &setup->error);
+  setup->done = TRUE;
+}
+
+/* The engine the application would make for @store's profile, its "sim:" systems served by
+ * @sim; not started. */
+McSyncEngine *
+model_test_setup_engine (McStore *store,
+                         McSim   *sim)
+{
+  Setup setup = { 0 };
+
+  mc_sync_setup_engine_async (store, sim, NULL, engine_ready, &setup);
+  if (!model_test_wait (setup_done, &setup, 60000) || setup.engine == NULL)
+    g_error ("no sync engine: %s", setup.error ? setup.error->message : "timed out");
+  return setup.engine;
+}
+
+/* Takes @action on dossier @number as another process: motcuactl act (MOTCUACTL). */
+void
+model_test_motcuactl_act (const char *profile_dir,
+                          const char *number,
+                          McAction    action)
+{
+  const char *argv[] = { g_getenv ("MOTCUACTL"), "--profile", profile_dir, "act", number, mc_action_id (action), NULL };
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  g_assert_nonnull (argv[0]);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  g_assert_no_error (error);
 }
 
 static void

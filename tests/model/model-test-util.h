@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "mc-sim.h"
 #include "mc-status.h"
 #include "mc-store.h"
 #include "mc-store-changes.h"
+#include "mc-sync-engine.h"
 
 G_BEGIN_DECLS
 
@@ -48,6 +50,12 @@ gint64   model_test_pick     (McStore        *store,
 void     model_test_act      (McStore        *store,
                               gint64          dossier_id,
                               McAction        action);
+
+McSyncEngine *model_test_setup_engine (McStore     *store,
+                                       McSim       *sim);
+void     model_test_motcuactl_act      (const char     *profile_dir,
+                                        const char     *number,
+                                        McAction        action);
 
 gboolean model_test_serve_notifications (void);
 guint    model_test_n_notifications    (void);

@@ -293,23 +293,14 @@ test_other_process (Fixture       *fx,
   McAction action;
   g_autofree char *number = NULL;
   gint64 id = model_test_pick (fx->f.store, fx->source_id, &action, &number);
-  const char *motcuactl = g_getenv ("MOTCUACTL");
-  g_autoptr(GError) error = NULL;
-  int status = -1;
   gint64 start;
 
-  g_assert_nonnull (motcuactl);
   mc_store_changes_watch_others (fx->log.changes);
   /* Its own commits since the watch began are this process's: wait for a quiet second. */
   model_test_wait (external_work, fx, 2500);
   change_log_clear (&fx->log);
 
-  g_assert_true (g_spawn_sync (NULL, (char *[]) { (char *) motcuactl, "--profile", fx->f.dir, "act", number,
-                                                  (char *) mc_action_id (action), NULL },
-                               NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, &error));
-  g_assert_no_error (error);
+  model_test_motcuactl_act (fx->f.dir, number, action);
   start = g_get_monotonic_time ();
   g_assert_true (model_test_wait (external_work, fx, 3000));
   g_test_message ("another process's action announced after %" G_GINT64_FORMAT " ms",

@@ -235,18 +235,12 @@ test_other_process (Fixture       *fx,
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   Applied applied = { fx, ids };
   g_autofree char *number = NULL;
-  g_autoptr(GError) error = NULL;
   McAction action;
   gint64 id = model_test_pick (fx->f.store, fx->source_id, &action, &number);
-  int status = -1;
   gint64 committed;
 
   g_array_append_val (ids, id);
-  g_assert_true (g_spawn_sync (NULL, (char *[]) { (char *) g_getenv ("MOTCUACTL"), "--profile", fx->f.dir, "act", number,
-                                                  (char *) mc_action_id (action), NULL },
-                               NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, &error));
+  model_test_motcuactl_act (fx->f.dir, number, action);
   committed = g_get_monotonic_time ();
   g_assert_true (model_test_wait (all_applied, &applied, 3000));
   g_test_message ("another process's action applied %" G_GINT64_FORMAT " ms after it returned",

@@ -252,7 +252,6 @@ test_other_process (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(McDossier) d = NULL;
   DossierWait w;
-  int status;
 
   g_assert_true (mc_queue_model_set_view (fx.model, MC_QUEUE_RECEIVED, &error));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fx.model)), >, 0);
@@ -261,11 +260,7 @@ test_other_process (void)
   w.status = mc_transition_target (d->status, MC_ACTION_FORWARD);
   g_assert_true (mc_status_is_valid (w.status));
   g_assert_true (mc_queue_model_set_view (fx.model, MC_QUEUE_ALL, &error));
-  g_assert_true (g_spawn_sync (NULL, (char *[]) { (char *) g_getenv ("MOTCUACTL"), "--profile", fx.profile, "act",
-                                                  d->number, "forward", NULL },
-                               NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error));
-  g_assert_true (g_spawn_check_wait_status (status, &error));
-  g_assert_no_error (error);
+  model_test_motcuactl_act (fx.profile, d->number, MC_ACTION_FORWARD);
 
   g_assert_true (model_test_wait (shown_as, &w, 10000));
   g_assert_true (mc_queue_model_set_view (fx.model, MC_QUEUE_RECEIVED, &error));

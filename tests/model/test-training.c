@@ -5,6 +5,7 @@
 #include "mc-sync-setup.h"
 #include "mc-training.h"
 #include "model-test-util.h"
+#include "sync-test-util.h"
 
 /* The training controller with no window: the sandbox profile and its embedded simulator, a
  * sync engine set up on it, and the trainer's controls — cut a connection, make a system fail,
@@ -22,54 +23,12 @@ static struct {
   McStore *store;
 } fx;
 
-typedef struct
-{
-  gboolean done;
-  gboolean ok;
-  GError *error;
-  McSyncEngine *engine;
-} Wait;
-
-static gboolean
-done (gpointer data)
-{
-  return ((Wait *) data)->done;
-}
-
-static void
-engine_ready (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  Wait *w = user_data;
-
-  w->engine = mc_sync_setup_engine_finish (result, &w->error);
-  w->done = TRUE;
-}
-
-static void
-synced (GObject      *object,
-        GAsyncResult *result,
-        gpointer      user_data)
-{
-  Wait *w = user_data;
-
-  w->ok = mc_sync_engine_sync_finish (MC_SYNC_ENGINE (object), result, &w->error);
-  w->done = TRUE;
-}
-
 /* One sync of @source_id (NULL: every source); its error, if any, in @error. */
 static gboolean
 sync_once (const char  *source_id,
            GError     **error)
 {
-  Wait w = { 0 };
-
-  mc_sync_engine_sync_async (fx.engine, source_id, FALSE, NULL, synced, &w);
-  g_assert_true (model_test_wait (done, &w, 60000));
-  if (w.error != NULL)
-    g_propagate_error (error, w.error);
-  return w.ok;
+  return sync_engine_run (fx.engine, source_id, FALSE, error);
 }
 
 static gint64
@@ -94,12 +53,7 @@ served (const char *source_id)
 static void
 setup_engine (void)
 {
-  Wait w = { 0 };
-
-  mc_sync_setup_engine_async (fx.store, mc_training_get_sim (fx.training), NULL, engine_ready, &w);
-  g_assert_true (model_test_wait (done, &w, 30000));
-  g_assert_no_error (w.error);
-  fx.engine = w.engine;
+  fx.engine = model_test_setup_engine (fx.store, mc_training_get_sim (fx.training));
   mc_training_set_engine (fx.training, fx.engine);
 }
 
@@ -209,15 +163,27 @@ test_change_dossier (void)
   g_assert_cmpint (after->status, ==, moved);
 }
 
+typedef struct
+{
+  gboolean done;
+  GError *error;
+} Stop;
+
+static gboolean
+stop_done (gpointer data)
+{
+  return ((Stop *) data)->done;
+}
+
 static void
 stopped (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  Wait *w = user_data;
+  Stop *stop = user_data;
 
-  w->ok = mc_sync_setup_stop_finish (result, &w->error);
-  w->done = TRUE;
+  mc_sync_setup_stop_finish (result, &stop->error);
+  stop->done = TRUE;
 }
 
 /* The sandbox back to its start: the engine and every connection let go first, then the
@@ -228,7 +194,7 @@ test_reset (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) waiting = NULL;
   McOutboxFilter filter = { .state = -1 };
-  Wait w = { 0 };
+  Stop stop = { 0 };
   McAction action;
   g_autofree char *path = mc_store_profile_path (mc_training_get_profile_dir (fx.training));
   gint64 id = model_test_pick (fx.store, "g03", &action, NULL);
@@ -238,9 +204,9 @@ test_reset (void)
   model_test_drain ();
   g_clear_object (&fx.store);
   mc_training_set_engine (fx.training, NULL);
-  mc_sync_setup_stop_async (g_steal_pointer (&fx.engine), stopped, &w);
-  g_assert_true (model_test_wait (done, &w, 30000));
-  g_assert_no_error (w.error);
+  mc_sync_setup_stop_async (g_steal_pointer (&fx.engine), stopped, &stop);
+  g_assert_true (model_test_wait (stop_done, &stop, 30000));
+  g_assert_no_error (stop.error);
 
   g_assert_true (mc_training_reset_sandbox (fx.training, &error));
   g_assert_no_error (error);
