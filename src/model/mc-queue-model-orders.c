@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "mc-queue-model-private.h"
+#include "mc-thread.h"
 #include "mc-time.h"
 
 /* The sort orders of McQueueModel: every dossier's id in each sort key's order, read once in a
@@ -56,6 +57,9 @@ load_in_thread (GTask        *task,
   Load *load = task_data;
   GError *error = NULL;
 
+  /* Not above the sync engine's push, which an official's action has just started: the
+   * list may follow a moment later, the action must not wait for the list (mc-thread.c). */
+  mc_thread_set_priority (MC_THREAD_WORKER);
   for (McQueueSort s = 0; s < MC_QUEUE_N_SORTS; s++)
     {
       if (g_task_return_error_if_cancelled (task))
