@@ -390,19 +390,22 @@ mc_store_changes_get (const char *db_path)
 {
   static GMutex lock;
   static GHashTable *streams;   /* path → McStoreChanges (owned) */
+  /* "profile/../profile/motcua.db" is the same file as "profile/motcua.db". */
+  g_autofree char *path = NULL;
   McStoreChanges *self;
 
   g_return_val_if_fail (db_path != NULL, NULL);
 
+  path = g_canonicalize_filename (db_path, NULL);
   g_mutex_lock (&lock);
   if (streams == NULL)
     streams = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  self = g_hash_table_lookup (streams, db_path);
+  self = g_hash_table_lookup (streams, path);
   if (self == NULL)
     {
       self = g_object_new (MC_TYPE_STORE_CHANGES, NULL);
-      self->path = g_strdup (db_path);
-      g_hash_table_insert (streams, g_strdup (db_path), self);
+      self->path = g_strdup (path);
+      g_hash_table_insert (streams, g_steal_pointer (&path), self);
     }
   g_object_ref (self);
   g_mutex_unlock (&lock);
