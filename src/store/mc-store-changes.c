@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "mc-change-set-private.h"
 #include "mc-store-changes.h"
 #include "mc-store-private.h"
 
@@ -25,282 +26,8 @@
  * second, the data version cannot tell whose change it was: the stream waits for a quiet
  * second and announces it then, once. */
 
-#define MAX_DOSSIERS 4096   /* listed one by one; more is "all dossiers" */
 #define MAX_ROWS 512        /* outbox and child rows resolved after commit; more is "all" */
 #define POLL_MS 1000
-
-struct _McChangeSet
-{
-  gatomicrefcount ref;
-  McChangeFlags flags;
-  gboolean external;
-  gboolean all_dossiers;
-  gboolean all_outbox;
-  GHashTable *dossiers;         /* gint64* set */
-  GHashTable *outbox_dossiers;  /* gint64* set */
-  GHashTable *outbox_sources;   /* char* set */
-  GPtrArray *new_work;          /* char*, sorted, NULL-terminated */
-};
-
-G_DEFINE_BOXED_TYPE (McChangeSet, mc_change_set, mc_change_set_ref, mc_change_set_unref)
-
-static GHashTable *
-id_set_new (void)
-{
-  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-}
-
-static void
-id_set_add (GHashTable *set,
-            gint64      id)
-{
-  if (!g_hash_table_contains (set, &id))
-    g_hash_table_add (set, g_memdup2 (&id, sizeof id));
-}
-
-static McChangeSet *
-change_set_new (void)
-{
-  McChangeSet *self = g_new0 (McChangeSet, 1);
-
-  g_atomic_ref_count_init (&self->ref);
-  self->dossiers = id_set_new ();
-  self->outbox_dossiers = id_set_new ();
-  self->outbox_sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->new_work = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (self->new_work, NULL);
-  return self;
-}
-
-McChangeSet *
-mc_change_set_ref (McChangeSet *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  g_atomic_ref_count_inc (&self->ref);
-  return self;
-}
-
-void
-mc_change_set_unref (McChangeSet *self)
-{
-  g_return_if_fail (self != NULL);
-  if (!g_atomic_ref_count_dec (&self->ref))
-    return;
-  g_hash_table_unref (self->dossiers);
-  g_hash_table_unref (self->outbox_dossiers);
-  g_hash_table_unref (self->outbox_sources);
-  g_ptr_array_unref (self->new_work);
-  g_free (self);
-}
-
-static void
-set_all_dossiers (McChangeSet *self)
-{
-  self->flags |= MC_CHANGE_DOSSIERS;
-  self->all_dossiers = TRUE;
-  g_hash_table_remove_all (self->dossiers);
-}
-
-static void
-add_dossier (McChangeSet *self,
-             gint64       id)
-{
-  self->flags |= MC_CHANGE_DOSSIERS;
-  if (self->all_dossiers)
-    return;
-  id_set_add (self->dossiers, id);
-  if (g_hash_table_size (self->dossiers) > MAX_DOSSIERS)
-    set_all_dossiers (self);
-}
-
-static void
-add_outbox (McChangeSet *self,
-            const char  *source_id,
-            gint64       dossier_id)
-{
-  self->flags |= MC_CHANGE_OUTBOX;
-  if (self->all_outbox)
-    return;
-  if (!g_hash_table_contains (self->outbox_sources, source_id))
-    g_hash_table_add (self->outbox_sources, g_strdup (source_id));
-  id_set_add (self->outbox_dossiers, dossier_id);
-  if (g_hash_table_size (self->outbox_dossiers) > MAX_DOSSIERS)
-    {
-      self->all_outbox = TRUE;
-      g_hash_table_remove_all (self->outbox_dossiers);
-      g_hash_table_remove_all (self->outbox_sources);
-    }
-}
-
-static void
-set_all_outbox (McChangeSet *self)
-{
-  self->flags |= MC_CHANGE_OUTBOX;
-  self->all_outbox = TRUE;
-  g_hash_table_remove_all (self->outbox_dossiers);
-  g_hash_table_remove_all (self->outbox_sources);
-}
-
-static void
-add_new_work (McChangeSet *self,
-              const char  *source_id)
-{
-  guint at = 0;
-
-  /* Sorted, with its NULL terminator last. */
-  for (; at + 1 < self->new_work->len; at++)
-    {
-      int cmp = strcmp (g_ptr_array_index (self->new_work, at), source_id);
-
-      if (cmp == 0)
-        return;
-      if (cmp > 0)
-        break;
-    }
-  g_ptr_array_insert (self->new_work, at, g_strdup (source_id));
-}
-
-static void
-set_external (McChangeSet *self)
-{
-  self->external = TRUE;
-  self->flags = MC_CHANGE_ALL;
-  set_all_dossiers (self);
-  set_all_outbox (self);
-}
-
-/* Adds @other into @self. */
-static void
-merge (McChangeSet       *self,
-       const McChangeSet *other)
-{
-  GHashTableIter it;
-  gpointer key;
-
-  if (other->external)
-    set_external (self);
-  self->flags |= other->flags;
-  if (other->all_dossiers)
-    set_all_dossiers (self);
-  g_hash_table_iter_init (&it, other->dossiers);
-  while (g_hash_table_iter_next (&it, &key, NULL))
-    add_dossier (self, *(gint64 *) key);
-  if (other->all_outbox)
-    set_all_outbox (self);
-  else if (!self->all_outbox)
-    {
-      g_hash_table_iter_init (&it, other->outbox_sources);
-      while (g_hash_table_iter_next (&it, &key, NULL))
-        if (!g_hash_table_contains (self->outbox_sources, key))
-          g_hash_table_add (self->outbox_sources, g_strdup (key));
-      g_hash_table_iter_init (&it, other->outbox_dossiers);
-      while (g_hash_table_iter_next (&it, &key, NULL))
-        id_set_add (self->outbox_dossiers, *(gint64 *) key);
-    }
-  for (guint i = 0; i + 1 < other->new_work->len; i++)
-    add_new_work (self, g_ptr_array_index (other->new_work, i));
-}
-
-McChangeFlags
-mc_change_set_get_flags (const McChangeSet *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-  return self->flags;
-}
-
-/* Returns: whether this comes from another process: everything may have changed, and no id
- * is known. */
-gboolean
-mc_change_set_is_external (const McChangeSet *self)
-{
-  g_return_val_if_fail (self != NULL, FALSE);
-  return self->external;
-}
-
-/* Returns: whether dossier @dossier_id (its row, or a document, step, fee… of it) may have
- * changed. */
-gboolean
-mc_change_set_has_dossier (const McChangeSet *self,
-                           gint64             dossier_id)
-{
-  g_return_val_if_fail (self != NULL, FALSE);
-  if (!(self->flags & MC_CHANGE_DOSSIERS))
-    return FALSE;
-  return self->all_dossiers || g_hash_table_contains (self->dossiers, &dossier_id);
-}
-
-/* Returns: whether the dossiers changed are too many to name (a sync's pages, another
- * process). */
-gboolean
-mc_change_set_has_all_dossiers (const McChangeSet *self)
-{
-  g_return_val_if_fail (self != NULL, FALSE);
-  return (self->flags & MC_CHANGE_DOSSIERS) && self->all_dossiers;
-}
-
-/* Returns: (transfer full) (nullable): the ids of the dossiers changed, NULL when they are
- * too many to name. */
-GArray *
-mc_change_set_dup_dossiers (const McChangeSet *self)
-{
-  GArray *ids;
-  GHashTableIter it;
-  gpointer key;
-
-  g_return_val_if_fail (self != NULL, NULL);
-  if (mc_change_set_has_all_dossiers (self))
-    return NULL;
-  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), g_hash_table_size (self->dossiers));
-  g_hash_table_iter_init (&it, self->dossiers);
-  while (g_hash_table_iter_next (&it, &key, NULL))
-    g_array_append_val (ids, *(gint64 *) key);
-  return ids;
-}
-
-/* Returns: whether an outbox row of dossier @dossier_id may have changed (queued, sent,
- * parked for review, settled). */
-gboolean
-mc_change_set_has_dossier_outbox (const McChangeSet *self,
-                                  gint64             dossier_id)
-{
-  g_return_val_if_fail (self != NULL, FALSE);
-  if (!(self->flags & MC_CHANGE_OUTBOX))
-    return FALSE;
-  return self->all_outbox || g_hash_table_contains (self->outbox_dossiers, &dossier_id);
-}
-
-/* Returns: whether the outbox of @source_id (NULL: of any source) may have changed. */
-gboolean
-mc_change_set_has_outbox (const McChangeSet *self,
-                          const char        *source_id)
-{
-  g_return_val_if_fail (self != NULL, FALSE);
-  if (!(self->flags & MC_CHANGE_OUTBOX))
-    return FALSE;
-  return source_id == NULL || self->all_outbox || g_hash_table_contains (self->outbox_sources, source_id);
-}
-
-/* Returns: (array zero-terminated=1) (transfer none): the sources with new work, sorted:
- * actions queued (or queued again by the official) that were never tried. Whatever the push
- * side does to a row it has tried is not new work, so that the sync engine, which pushes on
- * new work, does not chase its own writes. */
-const char * const *
-mc_change_set_get_new_work (const McChangeSet *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  return (const char * const *) self->new_work->pdata;
-}
-
-gboolean
-mc_change_set_has_new_work (const McChangeSet *self,
-                            const char        *source_id)
-{
-  g_return_val_if_fail (self != NULL, FALSE);
-  for (guint i = 0; i + 1 < self->new_work->len; i++)
-    if (g_str_equal (g_ptr_array_index (self->new_work, i), source_id))
-      return TRUE;
-  return FALSE;
-}
 
 /* The stream of one database file */
 
@@ -380,7 +107,7 @@ static void
 mc_store_changes_init (McStoreChanges *self)
 {
   g_mutex_init (&self->lock);
-  self->local_new_work = id_set_new ();
+  self->local_new_work = mc_id_set_new ();
 }
 
 /* One stream per database file for the life of the process: every connection to the file,
@@ -446,7 +173,7 @@ publish (McStoreChanges *self,
     self->queued = set;
   else
     {
-      merge (self->queued, set);
+      mc_change_set_merge (self->queued, set);
       mc_change_set_unref (set);
     }
   if (self->idle == NULL)
@@ -520,7 +247,7 @@ static McChangeSet *
 pending_set (McPendingChanges *p)
 {
   if (p->set == NULL)
-    p->set = change_set_new ();
+    p->set = mc_change_set_new ();
   return p->set;
 }
 
@@ -549,20 +276,20 @@ update_hook (void          *data,
       set = pending_set (p);
       set->flags |= tables[i].flag;
       if (tables[i].flag == MC_CHANGE_DOSSIERS && tables[i].child < 0)
-        add_dossier (set, rowid);
+        mc_change_set_add_dossier (set, rowid);
       else if (tables[i].child >= 0 && !set->all_dossiers)
         {
           ChildRow row = { tables[i].child, rowid };
 
           if (p->children->len >= MAX_ROWS)
-            set_all_dossiers (set);
+            mc_change_set_set_all_dossiers (set);
           else
             g_array_append_val (p->children, row);
         }
       else if (tables[i].flag == MC_CHANGE_OUTBOX && !set->all_outbox)
         {
           if (p->outbox_rows->len >= MAX_ROWS)
-            set_all_outbox (set);
+            mc_change_set_set_all_outbox (set);
           else
             g_array_append_val (p->outbox_rows, rowid);
         }
@@ -592,12 +319,12 @@ resolve_children (McStore          *store,
           stmt = mc_store_prepare (store, tables[t].dossier_sql, NULL);
       if (stmt == NULL)
         {
-          set_all_dossiers (set);
+          mc_change_set_set_all_dossiers (set);
           break;
         }
       sqlite3_bind_int64 (stmt, 1, row->rowid);
       if (sqlite3_step (stmt) == SQLITE_ROW)
-        add_dossier (set, sqlite3_column_int64 (stmt, 0));
+        mc_change_set_add_dossier (set, sqlite3_column_int64 (stmt, 0));
       sqlite3_reset (stmt);
     }
 }
@@ -614,8 +341,8 @@ add_all_new_work (McStore        *store,
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
-      add_new_work (set, (const char *) sqlite3_column_text (stmt, 1));
-      id_set_add (changes->local_new_work, id);
+      mc_change_set_add_new_work (set, (const char *) sqlite3_column_text (stmt, 1));
+      mc_id_set_add (changes->local_new_work, id);
     }
   if (stmt != NULL)
     sqlite3_reset (stmt);
@@ -631,23 +358,23 @@ resolve_outbox (McStore          *store,
 
   g_mutex_lock (&changes->lock);
   if (stmt == NULL)
-    set_all_outbox (set);
+    mc_change_set_set_all_outbox (set);
   for (guint i = 0; i < p->outbox_rows->len && !set->all_outbox; i++)
     {
       gint64 id = g_array_index (p->outbox_rows, gint64, i);
 
       sqlite3_bind_int64 (stmt, 1, id);
       if (sqlite3_step (stmt) != SQLITE_ROW)
-        set_all_outbox (set);   /* gone (a source removed with its outbox) */
+        mc_change_set_set_all_outbox (set);   /* gone (a source removed with its outbox) */
       else
         {
           const char *source_id = (const char *) sqlite3_column_text (stmt, 0);
 
-          add_outbox (set, source_id, sqlite3_column_int64 (stmt, 1));
+          mc_change_set_add_outbox (set, source_id, sqlite3_column_int64 (stmt, 1));
           if (sqlite3_column_int (stmt, 2))
             {
-              add_new_work (set, source_id);
-              id_set_add (changes->local_new_work, id);
+              mc_change_set_add_new_work (set, source_id);
+              mc_id_set_add (changes->local_new_work, id);
             }
         }
       sqlite3_reset (stmt);
@@ -734,7 +461,7 @@ static gboolean
 read_foreign_work (McStoreChanges *self,
                    McChangeSet    *set)
 {
-  g_autoptr(GHashTable) still = id_set_new ();
+  g_autoptr(GHashTable) still = mc_id_set_new ();
   gboolean found = FALSE;
 
   g_mutex_lock (&self->lock);
@@ -743,10 +470,10 @@ read_foreign_work (McStoreChanges *self,
       gint64 id = sqlite3_column_int64 (self->work_stmt, 0);
 
       if (g_hash_table_contains (self->local_new_work, &id))
-        id_set_add (still, id);
+        mc_id_set_add (still, id);
       else
         {
-          add_new_work (set, (const char *) sqlite3_column_text (self->work_stmt, 1));
+          mc_change_set_add_new_work (set, (const char *) sqlite3_column_text (self->work_stmt, 1));
           found = TRUE;
         }
     }
@@ -764,7 +491,7 @@ poll_cb (gpointer data)
   int local = g_atomic_int_get (&self->local_commits);
   gboolean quiet = local == self->seen_local;
   gint64 version = read_data_version (self);
-  McChangeSet *set = change_set_new ();
+  McChangeSet *set = mc_change_set_new ();
   gboolean external = FALSE;
 
   if (version >= 0 && version != self->data_version)
@@ -782,7 +509,7 @@ poll_cb (gpointer data)
   if (external)
     {
       self->suspect = FALSE;
-      set_external (set);
+      mc_change_set_set_external (set);
       publish (self, set);
     }
   else
