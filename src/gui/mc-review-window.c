@@ -283,7 +283,7 @@ add_text_row (GtkListBox *list,
   gtk_list_box_append (list, row);
 }
 
-/* Each ministry's counts that are not zero. */
+/* Returns: (nullable): each ministry's counts that are not zero; NULL when it has none. */
 static char *
 describe_counts (const McOutboxCounts *c)
 {
@@ -311,16 +311,14 @@ describe_counts (const McOutboxCounts *c)
       g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u dropped", "%u dropped", c->n[MC_OUTBOX_DISCARDED]),
                               c->n[MC_OUTBOX_DISCARDED]);
     }
-  if (text->len == 0)
-    return g_strdup (_("No action yet"));
-  return g_string_free (g_steal_pointer (&text), FALSE);
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
 }
 
 static void
 fill_outbox (McReviewWindow *self)
 {
   g_autoptr(GPtrArray) counts = mc_store_outbox_counts (self->store, NULL);
-  guint shown = 0;
+  guint shown = 0, groups = 0;
 
   clear (self->counts_list);
   clear (self->entries_list);
@@ -329,7 +327,10 @@ fill_outbox (McReviewWindow *self)
       McOutboxCounts *c = g_ptr_array_index (counts, i);
       g_autofree char *text = describe_counts (c);
 
+      if (text == NULL)
+        continue;
       add_text_row (self->counts_list, ministry_of (self, c->source_id), text);
+      groups++;
     }
   for (McOutboxState s = 0; s < MC_OUTBOX_N_STATES && shown < MAX_ENTRIES; s++)
     {
@@ -364,6 +365,9 @@ fill_outbox (McReviewWindow *self)
           add_text_row (self->entries_list, title, subtitle->str);
         }
     }
+  /* No ministry with an action yet: no group to show. */
+  gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->counts_list), ADW_TYPE_PREFERENCES_GROUP),
+                          groups > 0);
   if (shown == 0)
     add_text_row (self->entries_list, _("The outbox is empty"), _("Every action was applied by its ministry system."));
 }

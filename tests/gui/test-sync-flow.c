@@ -459,6 +459,10 @@ test_indicator_states (void)
   g_assert_true (gtk_widget_has_css_class (find_button (card, "review.mark-done"), "suggested-action"));
   g_assert_null (find_button (card, "review.reapply"));
   screenshot ("screenshot-review-already.png");
+  /* The outbox, by ministry, the counts that are not zero. */
+  mc_review_window_show_page (fx.window->review_window, "outbox");
+  screenshot ("screenshot-outbox.png");
+  mc_review_window_show_page (fx.window->review_window, "review");
   gtk_widget_activate_action (GTK_WIDGET (fx.window->review_window), "review.mark-done", "x", conflict->id);
   /* The two others are the engine's again (its retries may move them): only the review is
    * settled. */
