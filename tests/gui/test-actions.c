@@ -205,7 +205,7 @@ wait_shown (gint64   id,
 {
   Shown shown = { id, status };
 
-  g_assert_true (mc_test_wait (shown_is, &shown, 5000));
+  g_assert_true (mc_test_wait (shown_is, &shown, 20000));
 }
 
 /* A supplement request: refused without items (the message shown), applied with them. */
@@ -600,7 +600,7 @@ test_needs_review (void)
   g_assert_no_error (error);
 
   /* The window's button counts them, told by the change stream. */
-  g_assert_true (mc_test_wait (review_label_is, (gpointer) "Needs Review (3)", 5000));
+  g_assert_true (mc_test_wait (review_label_is, (gpointer) "Needs Review (3)", 20000));
 
   gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.needs-review", NULL);
   review = MC_REVIEW_WINDOW (find_toplevel (MC_TYPE_REVIEW_WINDOW));
@@ -618,7 +618,7 @@ test_needs_review (void)
   gtk_widget_activate_action (GTK_WIDGET (review), "review.reapply", "x", a);
   g_assert_cmpstr ((state = outbox_state (a)), ==, "pending");
   g_assert_cmpint (audit_count ("reapplied"), ==, reapplied + 1);
-  g_assert_true (mc_test_wait (n_review_is, GUINT_TO_POINTER (2), 5000));
+  g_assert_true (mc_test_wait (n_review_is, GUINT_TO_POINTER (2), 20000));
 
   /* Drop, after a confirmation that can be declined. */
   gtk_widget_activate_action (GTK_WIDGET (review), "review.drop", "x", b);
@@ -645,10 +645,10 @@ test_needs_review (void)
   g_assert_true (mc_action_dialog_apply (dialog));
   g_assert_cmpstr ((g_free (state), state = outbox_state (c)), ==, "pending");
   g_assert_cmpint (audit_count ("retried"), ==, retried + 1);
-  g_assert_true (mc_test_wait (n_review_is, GUINT_TO_POINTER (0), 5000));
+  g_assert_true (mc_test_wait (n_review_is, GUINT_TO_POINTER (0), 20000));
   g_assert_true (mc_store_audit_verify (fx.store, NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (mc_test_wait (review_label_is, (gpointer) "Needs Review", 5000));
+  g_assert_true (mc_test_wait (review_label_is, (gpointer) "Needs Review", 20000));
   gtk_window_close (GTK_WINDOW (review));
 }
 

@@ -228,7 +228,7 @@ test_office_hours (void)
 
     g_test_message ("at %s, dossier %" G_GINT64_FORMAT " due %s: time left %s → %s", at, id, due, before, expected);
   }
-  g_assert_true (mc_test_wait (time_left_is, expected, 5000));
+  g_assert_true (mc_test_wait (time_left_is, expected, 20000));
   g_assert_cmpstr (before, !=, expected);
 
   /* The due-soon threshold moves the "due soon" view. */

@@ -90,7 +90,7 @@ wait_banner (McSyncBanner *banner,
 {
   BannerWait w = { banner, text };
 
-  if (!mc_test_wait (banner_says, &w, 10000))
+  if (!mc_test_wait (banner_says, &w, 20000))
     g_error ("the banner says “%s”, not “%s”", mc_sync_banner_get_revealed (banner) ? mc_sync_banner_get_text (banner) : "",
              text ? text : "");
 }
@@ -111,7 +111,7 @@ wait_outbox (guint waiting,
 static void
 wait_label (const char *text)
 {
-  if (!mc_test_wait (label_is, (gpointer) text, 10000))
+  if (!mc_test_wait (label_is, (gpointer) text, 20000))
     g_error ("the indicator says “%s”, not “%s”", mc_sync_indicator_get_label (fx.window->sync_indicator), text);
 }
 
@@ -212,11 +212,11 @@ test_action_leaves_at_once (void)
   g_autoptr(McOutboxEntry) e = act (id, action);
   gint64 committed = g_get_monotonic_time ();
 
-  g_assert_true (mc_test_wait (applied, e, 5000));
+  g_assert_true (mc_test_wait (applied, e, 20000));
   g_test_message ("applied %" G_GINT64_FORMAT " ms after the dialog returned",
                   (g_get_monotonic_time () - committed) / 1000);
   g_assert_cmpuint (applied_count (e), ==, 1);
-  g_assert_true (mc_test_wait (all_synced, NULL, 10000));
+  g_assert_true (mc_test_wait (all_synced, NULL, 20000));
   wait_outbox (0, 0, 0);
 
   /* For the record: "Synced", with each system's line, in the popover. */
@@ -291,22 +291,22 @@ test_review_reopens (void)
   McReviewWindow *first;
 
   gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.needs-review", NULL);
-  g_assert_true (mc_test_wait (review_shown, NULL, 5000));
+  g_assert_true (mc_test_wait (review_shown, NULL, 20000));
   first = fx.window->review_window;
   for (guint round = 0; round < 2; round++)
     {
       /* The close button asks the window to close, as this does. */
       gtk_window_close (GTK_WINDOW (fx.window->review_window));
-      g_assert_true (mc_test_wait (review_hidden, NULL, 5000));
+      g_assert_true (mc_test_wait (review_hidden, NULL, 20000));
       g_signal_emit_by_name (fx.window->review_button, "clicked");
-      g_assert_true (mc_test_wait (review_shown, NULL, 5000));
+      g_assert_true (mc_test_wait (review_shown, NULL, 20000));
       g_assert_true (fx.window->review_window == first);
 
       gtk_window_close (GTK_WINDOW (fx.window->review_window));
-      g_assert_true (mc_test_wait (review_hidden, NULL, 5000));
+      g_assert_true (mc_test_wait (review_hidden, NULL, 20000));
       /* The main menu's "Outbox" item activates this action. */
       gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.outbox", NULL);
-      g_assert_true (mc_test_wait (review_shown, NULL, 5000));
+      g_assert_true (mc_test_wait (review_shown, NULL, 20000));
       g_assert_true (fx.window->review_window == first);
     }
   gtk_window_close (GTK_WINDOW (fx.window->review_window));
@@ -386,13 +386,13 @@ test_conflict_in_pane (void)
 
   g_assert_true (gtk_widget_activate_action (find_button (GTK_WIDGET (fx.window->dossier_view), "win.review-entry"),
                                              "win.review-entry", "x", e->id));
-  g_assert_true (mc_test_wait (card_focused, e, 5000));
+  g_assert_true (mc_test_wait (card_focused, e, 20000));
   screenshot ("screenshot-review-conflict.png");
 
   /* Settled: the pane offers actions again, the indicator is clear. */
   gtk_widget_activate_action (GTK_WIDGET (fx.window->review_window), "review.drop", "x", e->id);
   respond ("drop");
-  g_assert_true (mc_test_wait (all_synced, NULL, 10000));
+  g_assert_true (mc_test_wait (all_synced, NULL, 20000));
   gtk_window_close (GTK_WINDOW (fx.window->review_window));
 }
 
@@ -452,7 +452,7 @@ test_indicator_states (void)
   screenshot ("screenshot-indicator-states.png");
 
   gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.needs-review", NULL);
-  g_assert_true (mc_test_wait (review_shown, NULL, 5000));
+  g_assert_true (mc_test_wait (review_shown, NULL, 20000));
   card = mc_review_window_get_card (fx.window->review_window, conflict->id);
   g_assert_nonnull (card);
   g_assert_nonnull (find_button (card, "review.mark-done"));
@@ -466,7 +466,7 @@ test_indicator_states (void)
   gtk_widget_activate_action (GTK_WIDGET (fx.window->review_window), "review.mark-done", "x", conflict->id);
   /* The two others are the engine's again (its retries may move them): only the review is
    * settled. */
-  g_assert_true (mc_test_wait (nothing_to_review, NULL, 10000));
+  g_assert_true (mc_test_wait (nothing_to_review, NULL, 20000));
   gtk_window_close (GTK_WINDOW (fx.window->review_window));
 }
 

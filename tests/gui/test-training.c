@@ -319,7 +319,7 @@ test_first_sync (void)
   /* The queue shows them: the window's own count, read back from its live model. */
   mc_test_wait_counts (window);
   /* "Synced" only once every system's pull ended well and nothing waits for it. */
-  g_assert_true (mc_test_wait (summary_is, (gpointer) "Synced", 5000));
+  g_assert_true (mc_test_wait (summary_is, (gpointer) "Synced", 20000));
   g_assert_cmpstr (mc_sync_indicator_get_label (window->sync_indicator), ==, "");
   g_assert_false (mc_sync_banner_get_revealed (banner ()));
 }
@@ -358,7 +358,7 @@ test_cut_one (void)
   /* One ministry down is not "offline": the others sync. Its banner over the list names it,
    * the indicator too. */
   g_assert_false (mc_sync_indicator_get_offline (indicator));
-  g_assert_true (mc_test_wait (banner_is, GINT_TO_POINTER (TRUE), 5000));
+  g_assert_true (mc_test_wait (banner_is, GINT_TO_POINTER (TRUE), 20000));
   g_assert_cmpstr (mc_sync_banner_get_text (banner ()), ==,
                    "Home Affairs cannot be reached — your actions are saved and will be sent when the connection returns");
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row ("g09"))),
@@ -385,7 +385,7 @@ test_cut_one (void)
   g_signal_handler_disconnect (mc_application_get_sync_engine (fx.app), handler);
   g_assert_cmpint (mc_sync_source_row_get_settled_state (row ("g09")), ==, MC_SYNC_STATE_IDLE);
   g_assert_cmpint (stored_count ("g09"), ==, served_count ("g09"));
-  g_assert_true (mc_test_wait (banner_is, GINT_TO_POINTER (FALSE), 5000));
+  g_assert_true (mc_test_wait (banner_is, GINT_TO_POINTER (FALSE), 20000));
 }
 
 static gboolean
@@ -618,7 +618,7 @@ test_offline_work_sent_later (void)
     g_error ("g09 never synced again after its connection came back");
   g_signal_handler_disconnect (engine, handler);
   /* The outbox is counted again once the change stream says it changed. */
-  g_assert_true (mc_test_wait (row_not_waiting, (gpointer) "g09", 5000));
+  g_assert_true (mc_test_wait (row_not_waiting, (gpointer) "g09", 20000));
   g_assert_true (mc_sim_dialect_from_name ("g09", &dialect));
   served = mc_sim_get_dossier (sim (), dialect, local->number);
   g_assert_nonnull (served);
