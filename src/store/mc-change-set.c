@@ -260,15 +260,3 @@ mc_change_set_get_new_work (const McChangeSet *self)
   g_return_val_if_fail (self != NULL, NULL);
   return (const char * const *) self->new_work->pdata;
 }
-
-gboolean
-mc_change_set_has_new_work (const McChangeSet *self,
-                            const char        *source_id)
-{
-  g_return_val_if_fail (self != NULL, FALSE);
-  for (guint i = 0; i + 1 < self->new_work->len; i++)
-    if (g_str_equal (g_ptr_array_index (self->new_work, i), source_id))
-      return TRUE;
-  return FALSE;
-}
-

@@ -37,8 +37,6 @@ gboolean      mc_change_set_has_dossier_outbox (const McChangeSet *self,
 gboolean      mc_change_set_has_outbox        (const McChangeSet *self,
                                                const char        *source_id);
 const char * const *mc_change_set_get_new_work (const McChangeSet *self);
-gboolean      mc_change_set_has_new_work      (const McChangeSet *self,
-                                               const char        *source_id);
 GArray       *mc_change_set_dup_dossiers      (const McChangeSet *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (McChangeSet, mc_change_set_unref)
