@@ -7,6 +7,7 @@
 #include "mc-application.h"
 #include "mc-gui-resources.h"
 #include "mc-preferences-window.h"
+#include "mc-store-queue.h"
 #include "mc-sync-setup.h"
 #include "mc-trainer-panel.h"
 #include "mc-training-welcome.h"
@@ -496,5 +497,5 @@ mc_application_open_profile (McApplication  *self,
   if (store == NULL)
     return NULL;
   mc_accounts_load_audit_key_async (path);
-  return mc_window_new (GTK_APPLICATION (self), store);
+  return mc_window_new (GTK_APPLICATION (self), store, error);
 }

@@ -69,14 +69,29 @@ sync_widgets (McTrainerPanel *self)
   self->updating = FALSE;
 }
 
+/* The controls @widget belongs to. */
+static MinistryControls *
+controls_of (McTrainerPanel *self,
+             gpointer        widget)
+{
+  for (guint i = 0; i < self->controls->len; i++)
+    {
+      MinistryControls *c = g_ptr_array_index (self->controls, i);
+
+      if ((gpointer) c->connected == widget || (gpointer) c->failing == widget)
+        return c;
+    }
+  g_return_val_if_reached (NULL);
+}
+
 static void
 on_connected_toggled (GtkSwitch      *widget,
                       GParamSpec     *pspec,
                       McTrainerPanel *self)
 {
-  MinistryControls *c = g_object_get_data (G_OBJECT (widget), "controls");
+  MinistryControls *c = controls_of (self, widget);
 
-  if (!self->updating)
+  if (!self->updating && c != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self), "trainer.set-connected", "(sb)", c->source_id,
                                 gtk_switch_get_active (widget));
 }
@@ -85,9 +100,9 @@ static void
 on_failing_toggled (GtkToggleButton *widget,
                     McTrainerPanel  *self)
 {
-  MinistryControls *c = g_object_get_data (G_OBJECT (widget), "controls");
+  MinistryControls *c = controls_of (self, widget);
 
-  if (!self->updating)
+  if (!self->updating && c != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self), "trainer.set-failing", "(sb)", c->source_id,
                                 gtk_toggle_button_get_active (widget));
 }
@@ -120,13 +135,11 @@ add_ministry (McTrainerPanel *self,
   gtk_widget_set_valign (GTK_WIDGET (c->connected), GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (GTK_WIDGET (c->connected), _("Connected: turn off to cut the connection"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (c->connected), GTK_ACCESSIBLE_PROPERTY_LABEL, connected_label, -1);
-  g_object_set_data (G_OBJECT (c->connected), "controls", c);
   g_signal_connect_object (c->connected, "notify::active", G_CALLBACK (on_connected_toggled), self, 0);
 
   gtk_widget_set_valign (GTK_WIDGET (c->failing), GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (GTK_WIDGET (c->failing), _("Every request to this system fails with a server error"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (c->failing), GTK_ACCESSIBLE_PROPERTY_LABEL, failing_label, -1);
-  g_object_set_data (G_OBJECT (c->failing), "controls", c);
   g_signal_connect_object (c->failing, "toggled", G_CALLBACK (on_failing_toggled), self, 0);
 
   gtk_widget_set_valign (expire, GTK_ALIGN_CENTER);
@@ -208,7 +221,7 @@ change_selected_action (GtkWidget  *widget,
 {
   McTrainerPanel *self = MC_TRAINER_PANEL (widget);
   McWindow *window = main_window (self);
-  gint64 id = window ? mc_dossier_view_get_dossier_id (mc_window_get_dossier_view (window)) : 0;
+  gint64 id = window ? mc_window_get_shown_dossier (window) : 0;
   g_autoptr(McDossier) dossier = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;

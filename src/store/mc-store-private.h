@@ -7,6 +7,9 @@
 
 G_BEGIN_DECLS
 
+typedef struct _McPendingChanges McPendingChanges;
+typedef struct _McStoreChanges McStoreChanges;   /* mc-store-changes.h */
+
 struct _McStore
 {
   GObject parent_instance;
@@ -19,6 +22,9 @@ struct _McStore
   gboolean read_only;
   gboolean damaged;        /* SQLite reported corruption: nothing more is written */
   gboolean audit_appended; /* since the last commit: an anchor may be due */
+  int autocheckpoint;      /* WAL pages after which a commit copies them back; 0 never */
+  McStoreChanges *changes; /* the change stream of the database file (mc-store-changes.c) */
+  McPendingChanges *pending;  /* what the open transaction wrote, for the stream */
 };
 
 /* PRAGMA application_id of a Một Cửa database ("MoCu"). */
@@ -68,5 +74,9 @@ void          mc_store_bind_text_static (sqlite3_stmt *stmt,
 void          mc_store_bind_time (sqlite3_stmt *stmt,
                                   int          index,
                                   gint64       unix_seconds);
+void          mc_store_set_autocheckpoint (McStore *self,
+                                           int      pages);
+void          mc_store_changes_attach (McStore *self);
+void          mc_store_changes_detach (McStore *self);
 
 G_END_DECLS

@@ -21,6 +21,7 @@ mc_store_finalize (GObject *object)
 {
   McStore *self = MC_STORE (object);
 
+  mc_store_changes_detach (self);
   /* Statements first: sqlite3_close refuses to close a connection with live statements. */
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
@@ -46,6 +47,7 @@ static void
 mc_store_init (McStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, statement_free);
+  self->autocheckpoint = 1000;  /* SQLite's default */
 }
 
 void
@@ -384,6 +386,7 @@ open_at_version (const char        *path,
     return NULL;
   if ((flags & MC_STORE_OPEN_CHECK) && !mc_store_check (self, FALSE, error))
     return NULL;
+  mc_store_changes_attach (self);
 
   if (!mc_store_migrate (self, version, &local))
     {
@@ -458,7 +461,17 @@ void
 mc_store_leave_checkpoints (McStore *self)
 {
   g_return_if_fail (MC_IS_STORE (self));
-  mc_store_exec (self, "PRAGMA wal_autocheckpoint = 0", NULL);
+  mc_store_set_autocheckpoint (self, 0);
+}
+
+/* What PRAGMA wal_autocheckpoint does, which must not be used: SQLite implements it as the
+ * connection's WAL hook, and the change stream's WAL hook (mc-store-changes.c) does it
+ * instead. */
+void
+mc_store_set_autocheckpoint (McStore *self,
+                             int      pages)
+{
+  self->autocheckpoint = MAX (pages, 0);
 }
 
 /* Writers take the write lock at BEGIN, so two writers queue on busy_timeout instead of one
