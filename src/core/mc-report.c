@@ -27,7 +27,8 @@ mc_report_data_new (gint64 now)
   self->sources = g_ptr_array_new_with_free_func (g_free);
   self->procedures = g_ptr_array_new_with_free_func (g_free);
   self->fields = g_ptr_array_new_with_free_func (g_free);
-  self->index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (int i = 0; i < 3; i++)
+    self->index[i] = g_hash_table_new (g_str_hash, g_str_equal);
   self->now = now;
   return self;
 }
@@ -41,32 +42,40 @@ mc_report_data_free (McReportData *self)
   g_ptr_array_unref (self->sources);
   g_ptr_array_unref (self->procedures);
   g_ptr_array_unref (self->fields);
-  g_hash_table_unref (self->index);
+  for (int i = 0; i < 3; i++)
+    g_hash_table_unref (self->index[i]);
   g_free (self);
 }
 
 static GPtrArray *
 table_of (McReportData *self,
-          char          table)
+          char          table,
+          GHashTable  **out_index)
 {
-  return table == 's' ? self->sources : table == 'p' ? self->procedures : self->fields;
+  int i = table == 's' ? 0 : table == 'p' ? 1 : 2;
+
+  *out_index = self->index[i];
+  return i == 0 ? self->sources : i == 1 ? self->procedures : self->fields;
 }
 
-/* The index of @text in table @table ('s' sources, 'p' procedures, 'f' fields), added if new. */
+/* The index of @text in table @table ('s' sources, 'p' procedures, 'f' fields), added if new.
+ * Called three times per dossier when a year is read: a plain string hash, nothing more. */
 guint32
 mc_report_data_intern (McReportData *self,
                        char          table,
                        const char   *text)
 {
-  char key[160];
+  GHashTable *index;
+  GPtrArray *strings = table_of (self, table, &index);
   gpointer value;
-  GPtrArray *strings = table_of (self, table);
+  char *copy;
 
-  g_snprintf (key, sizeof key, "%c:%s", table, text ? text : "");
-  if ((value = g_hash_table_lookup (self->index, key)) != NULL)
+  text = text ? text : "";
+  if ((value = g_hash_table_lookup (index, text)) != NULL)
     return GPOINTER_TO_UINT (value) - 1;
-  g_ptr_array_add (strings, g_strdup (text ? text : ""));
-  g_hash_table_insert (self->index, g_strdup (key), GUINT_TO_POINTER (strings->len));
+  copy = g_strdup (text);
+  g_ptr_array_add (strings, copy);
+  g_hash_table_insert (index, copy, GUINT_TO_POINTER (strings->len));
   return strings->len - 1;
 }
 
@@ -76,9 +85,11 @@ mc_report_data_find (McReportData *self,
                      char          table,
                      const char   *text)
 {
-  g_autofree char *key = g_strdup_printf ("%c:%s", table, text ? text : "");
-  gpointer value = g_hash_table_lookup (self->index, key);
+  GHashTable *index;
+  gpointer value;
 
+  table_of (self, table, &index);
+  value = g_hash_table_lookup (index, text ? text : "");
   return value ? (int) GPOINTER_TO_UINT (value) - 1 : -1;
 }
 

@@ -45,7 +45,7 @@ typedef struct
   GPtrArray *sources;      /* char *: source ids */
   GPtrArray *procedures;   /* char *: MaTTHC */
   GPtrArray *fields;       /* char *: MaLinhVuc ("" when none) */
-  GHashTable *index;       /* "s:ID" / "p:CODE" / "f:CODE" → index + 1 */
+  GHashTable *index[3];    /* text → index + 1, of the three tables above (keys theirs) */
   gint64 now;              /* what "still open" is measured against in a current period */
 } McReportData;
 
