@@ -89,6 +89,32 @@ mc_payment_state_is_online (McPaymentState state)
   return state == MC_PAYMENT_PAID_ONLINE_PORTAL || state == MC_PAYMENT_PAID_ONLINE_LOCAL;
 }
 
+/* The payment state of a dossier whose system says only DuocThanhToanTrucTuyen (@online: 0,
+ * 1 or 2) beside its fees: online 1 and 2 are the two online states; otherwise no fee (or only
+ * zero fees) is "no fee", every fee paid is "paid at the counter", and anything else waits. */
+McPaymentState
+mc_payment_state_from_portal (const McDossier *d,
+                              int              online)
+{
+  gboolean any = FALSE, all_paid = TRUE;
+
+  if (online == 1)
+    return MC_PAYMENT_PAID_ONLINE_PORTAL;
+  if (online == 2)
+    return MC_PAYMENT_PAID_ONLINE_LOCAL;
+  for (guint i = 0; i < d->fees->len; i++)
+    {
+      McFee *fee = g_ptr_array_index (d->fees, i);
+
+      if (fee->amount_vnd > 0)
+        {
+          any = TRUE;
+          all_paid &= fee->paid;
+        }
+    }
+  return !any ? MC_PAYMENT_NOT_REQUIRED : all_paid ? MC_PAYMENT_PAID_COUNTER : MC_PAYMENT_PENDING;
+}
+
 static const char *satisfaction_ids[] = {
   [MC_SATISFACTION_NOT_RATED] = "not_rated",
   [MC_SATISFACTION_SATISFIED] = "satisfied",

@@ -70,6 +70,7 @@ gboolean    mc_payment_state_from_id  (const char     *id,
 const char *mc_payment_state_label    (McPaymentState state);
 gboolean    mc_payment_state_is_online (McPaymentState state);
 const char *mc_satisfaction_id        (McSatisfaction satisfaction);
+
 gboolean    mc_satisfaction_from_id   (const char     *id,
                                        McSatisfaction *out_satisfaction);
 
@@ -243,6 +244,8 @@ McFile     *mc_dossier_add_file       (McDossier  *self,
                                        gint64      size);
 void        mc_dossier_get_facts      (const McDossier *self,
                                        McDossierFacts  *out_facts);
+McPaymentState mc_payment_state_from_portal (const McDossier *d,
+                                          int              online);
 
 char       *mc_dossier_search_text    (const McDossier *self);
 
