@@ -9,6 +9,7 @@
 #include "mc-queue-counter.h"
 #include "mc-queue-model.h"
 #include "mc-queue-list.h"
+#include "mc-report-view.h"
 #include "mc-sidebar.h"
 #include "mc-store-calendar.h"
 #include "mc-due-notifier.h"
@@ -35,6 +36,8 @@ struct _McWindow
   AdwToastOverlay *toast_overlay;
   AdwLeaflet *outer_leaflet;
   AdwLeaflet *inner_leaflet;
+  GtkStack *content_stack;        /* the queue, or the reports */
+  McReportView *report_view;
   GtkWidget *sidebar_pane;
   GtkWidget *list_pane;
   GtkWidget *detail_pane;
@@ -167,7 +170,8 @@ on_view_changed (McWindow *self)
     show_error (self, error);
   refresh_counts (self);
   if (adw_leaflet_get_folded (self->outer_leaflet))
-    adw_leaflet_set_visible_child (self->outer_leaflet, GTK_WIDGET (self->inner_leaflet));
+    adw_leaflet_set_visible_child (self->outer_leaflet, GTK_WIDGET (self->content_stack));
+  gtk_stack_set_visible_child_name (self->content_stack, "queue");
 }
 
 static void
@@ -341,7 +345,8 @@ search_action (GtkWidget  *widget,
   if (adw_leaflet_get_folded (self->inner_leaflet))
     adw_leaflet_set_visible_child (self->inner_leaflet, self->list_pane);
   if (adw_leaflet_get_folded (self->outer_leaflet))
-    adw_leaflet_set_visible_child (self->outer_leaflet, GTK_WIDGET (self->inner_leaflet));
+    adw_leaflet_set_visible_child (self->outer_leaflet, GTK_WIDGET (self->content_stack));
+  gtk_stack_set_visible_child_name (self->content_stack, "queue");
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
 }
@@ -396,9 +401,34 @@ show_sidebar_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->sidebar));
 }
 
+/* The reports (mc-report-view.c), read again each time they are shown; a dossier opened from
+ * one of their lists comes back to the queue (show-queue, then open-dossier). */
+static void
+show_reports_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  McWindow *self = MC_WINDOW (widget);
+
+  gtk_stack_set_visible_child_name (self->content_stack, "reports");
+  if (adw_leaflet_get_folded (self->outer_leaflet))
+    adw_leaflet_set_visible_child (self->outer_leaflet, GTK_WIDGET (self->content_stack));
+  mc_report_view_refresh (self->report_view);
+}
+
+static void
+show_queue_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  gtk_stack_set_visible_child_name (MC_WINDOW (widget)->content_stack, "queue");
+}
+
 static void
 mc_window_class_actions_init (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.show-reports", NULL, show_reports_action);
+  gtk_widget_class_install_action (widget_class, "win.show-queue", NULL, show_queue_action);
   gtk_widget_class_install_action (widget_class, "win.select-view", "i", select_view_action);
   gtk_widget_class_install_action (widget_class, "win.shortcut-view", "i", shortcut_view_action);
   gtk_widget_class_install_action (widget_class, "win.ministry", "s", ministry_action);
@@ -481,6 +511,7 @@ mc_window_constructed (GObject *object)
   self->counter_store = g_object_ref (counter_store);
   self->order_store = order_store ? g_object_ref (order_store) : NULL;
   load_office (self);
+  mc_report_view_set_store (self->report_view, self->store);
   self->due_notifier = mc_due_notifier_new (self->store);
   self->sign_in_prompt = mc_sign_in_prompt_new (self->toast_overlay, self->store);
   self->model = mc_queue_model_new (self->store, order_store);
@@ -607,11 +638,14 @@ mc_window_class_init (McWindowClass *klass)
   g_type_ensure (MC_TYPE_DOSSIER_VIEW);
   g_type_ensure (MC_TYPE_SYNC_INDICATOR);
   g_type_ensure (MC_TYPE_SYNC_BANNER);
+  g_type_ensure (MC_TYPE_REPORT_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/MotCua/ui/mc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, McWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, McWindow, outer_leaflet);
   gtk_widget_class_bind_template_child (widget_class, McWindow, inner_leaflet);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, report_view);
   gtk_widget_class_bind_template_child (widget_class, McWindow, sidebar_pane);
   gtk_widget_class_bind_template_child (widget_class, McWindow, list_pane);
   gtk_widget_class_bind_template_child (widget_class, McWindow, detail_pane);
@@ -701,6 +735,13 @@ mc_window_get_counter (McWindow *self)
 {
   g_return_val_if_fail (MC_IS_WINDOW (self), NULL);
   return self->counter;
+}
+
+McReportView *
+mc_window_get_report_view (McWindow *self)
+{
+  g_return_val_if_fail (MC_IS_WINDOW (self), NULL);
+  return self->report_view;
 }
 
 McSidebar *

@@ -9,6 +9,7 @@
 #include "mc-queue-counter.h"
 #include "mc-queue-model.h"
 #include "mc-queue-list.h"
+#include "mc-report-view.h"
 #include "mc-sidebar.h"
 #include "mc-sync-indicator.h"
 
@@ -23,6 +24,7 @@ McStore        *mc_window_get_store        (McWindow       *self);
 McQueueModel   *mc_window_get_model        (McWindow       *self);
 McQueueCounter *mc_window_get_counter      (McWindow       *self);
 McSidebar      *mc_window_get_sidebar      (McWindow       *self);
+McReportView   *mc_window_get_report_view  (McWindow       *self);
 McQueueList    *mc_window_get_queue_view   (McWindow       *self);
 McDossierView  *mc_window_get_dossier_view (McWindow       *self);
 GtkSearchEntry *mc_window_get_search_entry (McWindow       *self);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "mc-report-doc.h"
 
@@ -31,6 +32,7 @@ add_line (GPtrArray        *lines,
   McBieu06Line *line = g_new0 (McBieu06Line, 1);
 
   line->kind = kind;
+  line->source = line->field = -1;
   line->number = number;
   line->label = label;
   memcpy (line->cells, cells, sizeof line->cells);
@@ -62,17 +64,22 @@ mc_bieu06_lines (const McReportData *data,
                         g_strdup (n_groups < G_N_ELEMENTS (roman) ? roman[n_groups] : "…"),
                         name ? g_strdup_printf ("%s (%s)", name, id) : g_strdup (id), row->cells);
       n_groups++;
+      group->source = row->source;
       group->first_item = lines->len;
       for (guint k = 0; k < form->rows->len; k++)
         {
           const McBieu06Row *f = &g_array_index (form->rows, McBieu06Row, k);
           const char *code;
+          McBieu06Line *item;
 
           if (f->source != row->source || f->field < 0)
             continue;
+
           code = g_ptr_array_index (data->fields, f->field);
-          add_line (lines, MC_REPORT_LINE_ITEM, g_strdup_printf ("%u", ++n),
-                    *code ? g_strdup_printf ("Lĩnh vực %s", code) : g_strdup ("Lĩnh vực chưa xác định"), f->cells);
+          item = add_line (lines, MC_REPORT_LINE_ITEM, g_strdup_printf ("%u", ++n),
+                           *code ? g_strdup_printf ("Lĩnh vực %s", code) : g_strdup ("Lĩnh vực chưa xác định"), f->cells);
+          item->source = f->source;
+          item->field = f->field;
         }
       group->n_items = n;
     }

@@ -25,6 +25,7 @@ typedef struct
   gint64 cells[MC_BIEU06_N_COUNTS];  /* Biểu 06: columns 3–13 */
   guint first_item, n_items;         /* a group: the lines of its items */
   guint first_group, n_groups;       /* the total: its groups (lines) */
+  int source, field;                 /* the form's row: indices in McReportData, -1 = all */
 } McBieu06Line;
 
 /* Biểu 06's lines: per ministry its row (the subtotal of its lĩnh vực) then its lĩnh vực,
