@@ -117,8 +117,8 @@ mc_report_chart_measure (GtkWidget      *widget,
                          int            *minimum_baseline,
                          int            *natural_baseline)
 {
-  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 180 : 64;
-  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 260 : 64;
+  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 160 : 64;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 280 : 64;
 }
 
 static void

@@ -225,7 +225,7 @@ build_indicator (McReportView      *self,
       labels[p] = label_store[p] = mc_report_period_short_label (&self->periods[p]);
     }
   mc_report_chart_set_values (MC_REPORT_CHART (chart), N_PERIODS, values, labels, ind->threshold, !days);
-  gtk_widget_set_size_request (chart, 280, 72);
+  gtk_widget_set_size_request (chart, 220, 72);
   gtk_widget_set_margin_end (chart, 12);
   gtk_widget_set_margin_top (chart, 8);
   gtk_widget_set_margin_bottom (chart, 8);
@@ -242,6 +242,7 @@ static void
 build_comparison (McReportView *self)
 {
   GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
   int col = 1;
 
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
@@ -274,7 +275,10 @@ build_comparison (McReportView *self)
                            k + 2, s + 1, 1, 1);
         }
     }
-  gtk_box_append (self->index_box, grid);
+  /* Ten columns of figures: on a narrow window they scroll, the page does not widen. */
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), grid);
+  gtk_box_append (self->index_box, scroller);
 }
 
 static void
@@ -348,14 +352,15 @@ build_bieu06 (McReportView *self)
   gtk_box_append (self->bieu06_box, label_new (title, "heading", 0));
   gtk_box_append (self->bieu06_box, label_new (_("Every number opens its dossiers. The form’s identities are checked "
                                                  "before it is exported."), "dim-label", 0));
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 2);
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 2);
   gtk_widget_add_css_class (grid, "report-form");
+  gtk_widget_set_halign (grid, GTK_ALIGN_START);
   for (gsize i = 0; i < G_N_ELEMENTS (header); i++)
     {
       GtkWidget *cell = label_new (header[i].title, "heading", 0.5);
 
       gtk_label_set_max_width_chars (GTK_LABEL (cell), header[i].col == 1 ? 28 : 11);
+      if (header[i].col == 1)
+        gtk_widget_set_size_request (cell, 240, -1);
       gtk_grid_attach (GTK_GRID (grid), cell, header[i].col, header[i].row, header[i].cols, header[i].rows);
     }
   for (int c = 0; c < 13; c++)
@@ -376,8 +381,15 @@ build_bieu06 (McReportView *self)
         {
           g_autofree char *n = mc_format_count (line->cells[c]);
           g_autofree char *target = g_strdup_printf ("06:%d:%d:%d", line->source, line->field, c + 3);
+          GtkWidget *button = drill_button (n, target, mc_bieu06_column_title (c + 3));
 
-          gtk_grid_attach (GTK_GRID (grid), drill_button (n, target, mc_bieu06_column_title (c + 3)), c + 2, row, 1, 1);
+          gtk_widget_set_halign (gtk_button_get_child (GTK_BUTTON (button)), GTK_ALIGN_END);
+          if (style != NULL)
+            {
+              gtk_widget_add_css_class (button, "subtotal");
+              gtk_widget_add_css_class (gtk_button_get_child (GTK_BUTTON (button)), "heading");
+            }
+          gtk_grid_attach (GTK_GRID (grid), button, c + 2, row, 1, 1);
         }
     }
   gtk_box_append (self->bieu06_box, grid);
