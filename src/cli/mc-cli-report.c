@@ -230,7 +230,7 @@ report_766 (McCli  *cli,
   mc_report_766_compute (data, &period, filter, &report);
   if (output != NULL)
     {
-      g_autofree char *label = mc_report_period_label (&period);
+      g_autofree char *label = mc_report_period_official_label (&period);
 
       if (!(office = mc_print_office_load (store, &error)) ||
           !mc_report_write_766 (output, office, &report, label, &error))

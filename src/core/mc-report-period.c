@@ -207,3 +207,23 @@ mc_report_period_label (const McReportPeriod *self)
   /* TRANSLATORS: a period's name, then its first and last day */
   return g_strdup_printf (_("%s (%s – %s)"), name, first, last);
 }
+
+/* The period as the printed and exported reports name it, in Vietnamese whatever the
+ * window's language: "Tháng 11/2026 (từ 01/11/2026 đến 30/11/2026)". */
+char *
+mc_report_period_official_label (const McReportPeriod *self)
+{
+  g_autofree char *first = mc_report_date (self->start);
+  g_autofree char *last = mc_report_date (self->end - 1);
+  g_autofree char *name = NULL;
+
+  switch (self->kind)
+    {
+    case MC_PERIOD_MONTH: name = g_strdup_printf ("Tháng %d/%d", self->index, self->year); break;
+    case MC_PERIOD_QUARTER: name = g_strdup_printf ("Quý %d/%d", self->index, self->year); break;
+    case MC_PERIOD_HALF: name = g_strdup_printf ("6 tháng đầu năm %d", self->year); break;
+    case MC_PERIOD_NINE_MONTHS: name = g_strdup_printf ("9 tháng năm %d", self->year); break;
+    case MC_PERIOD_YEAR: default: name = g_strdup_printf ("Năm %d", self->year); break;
+    }
+  return g_strdup_printf ("%s (từ ngày %s đến ngày %s)", name, first, last);
+}

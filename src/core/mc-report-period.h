@@ -45,6 +45,7 @@ void      mc_report_period_previous  (const McReportPeriod *self,
 char     *mc_report_period_id        (const McReportPeriod *self);
 char     *mc_report_period_label     (const McReportPeriod *self);
 char     *mc_report_period_short_label (const McReportPeriod *self);
+char     *mc_report_period_official_label (const McReportPeriod *self);
 char     *mc_report_date             (gint64                t);
 
 G_END_DECLS

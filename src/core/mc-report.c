@@ -286,6 +286,19 @@ mc_report_group_label (int group)
     }
 }
 
+/* The group's name as the national portal shows it, for the printed and exported reports
+ * (Vietnamese whatever the window's language). */
+const char *
+mc_report_group_official_name (int group)
+{
+  static const char *names[] = {
+    "", "Công khai, minh bạch", "Tiến độ giải quyết", "Dịch vụ công trực tuyến", "Thanh toán trực tuyến",
+    "Số hóa hồ sơ", "Mức độ hài lòng",
+  };
+
+  return group >= 1 && group <= MC_REPORT_N_GROUPS ? names[group] : "";
+}
+
 double
 mc_report_group_points (int group)
 {

@@ -106,6 +106,7 @@ const McIndicator *mc_report_get_indicator    (guint          index);
 const McIndicator *mc_report_local_indicator  (McIndicatorId  id);
 const char        *mc_report_indicator_label  (const McIndicator *indicator);
 const char        *mc_report_group_label      (int            group);
+const char        *mc_report_group_official_name (int         group);
 double             mc_report_group_points     (int            group);
 double             mc_report_score            (const McIndicator *indicator,
                                                double         ratio);

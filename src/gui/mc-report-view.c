@@ -666,7 +666,7 @@ on_export_chosen (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
       (path = g_file_get_path (file)) != NULL && self->data != NULL)
     {
-      g_autofree char *label = mc_report_period_label (&self->periods[N_PERIODS - 1]);
+      g_autofree char *label = mc_report_period_official_label (&self->periods[N_PERIODS - 1]);
       gboolean ok;
 
       /* The form's identities are checked before it leaves the program. */

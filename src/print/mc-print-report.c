@@ -63,8 +63,8 @@ mc_print_bieu06 (const McPrintOffice *office,
   };
   g_autofree char *first = mc_print_date (from);
   g_autofree char *last = mc_print_date (MAX (from, to - 1));
-  g_autofree char *period = g_markup_printf_escaped ("Kỳ báo cáo: từ ngày %s đến ngày %s", first, last);
-  g_autofree char *footer = g_strdup_printf ("Biểu số 06 — %s đến %s", first, last);
+  g_autofree char *period = g_markup_printf_escaped ("Kỳ báo cáo: từ %s đến %s", first, last);
+  g_autofree char *footer = g_strdup_printf ("Biểu số 06 — từ %s đến %s", first, last);
   McPrintLayout *layout;
   McPrintTable *table;
 
@@ -141,9 +141,11 @@ mc_print_766 (const McPrintOffice *office,
   McPrintTable *table;
 
   layout = mc_print_form_begin (office, MC_PRINT_LANDSCAPE, MC_PRINT_BODY_SIZE,
-                                "Kết quả tự đánh giá chất lượng phục vụ người dân, doanh nghiệp theo Quyết định số 766/QĐ-TTg",
+                                "Kết quả tự đánh giá chất lượng phục vụ người dân, doanh nghiệp theo Bộ chỉ số 766",
                                 subtitle, printed_at);
   mc_print_layout_set_footer (layout, "Bộ chỉ số 766 — tự đánh giá từ dữ liệu tại xã");
+  mc_print_layout_paragraphf (layout, MC_PRINT_TABLE_SIZE, PANGO_ALIGN_RIGHT, 0,
+                              "<i>Theo Quyết định số 766/QĐ-TTg ngày 23/6/2022 của Thủ tướng Chính phủ</i>");
   mc_print_layout_paragraphf (layout, MC_PRINT_TABLE_SIZE, PANGO_ALIGN_LEFT, 0, "Đơn vị: %s", office->unit);
   mc_print_layout_paragraph (layout, MC_PRINT_TABLE_SIZE, PANGO_ALIGN_LEFT, 0,
                              "<i>Các chỉ số do xã tự tính từ hồ sơ của các hệ thống của bộ, ngành; các chỉ số chỉ Cổng "
@@ -159,7 +161,7 @@ mc_print_766 (const McPrintOffice *office,
         {
           gboolean total = line->group == 0;
           g_autofree char *label = total ? g_strdup ("<b>Tổng điểm</b>")
-            : g_markup_printf_escaped ("<b>%d. %s</b>", line->group, mc_report_group_label (line->group));
+            : g_markup_printf_escaped ("<b>%d. %s</b>", line->group, mc_report_group_official_name (line->group));
           g_autofree char *max = g_strdup_printf ("<b>%g</b>", total ? 100.0 : mc_report_group_points (line->group));
           g_autofree char *got = mc_report_format_points (total ? report->total : report->group_points[line->group]);
           g_autofree char *got_b = g_strdup_printf ("<b>%s</b>", got);

@@ -291,8 +291,8 @@ mc_report_write_bieu06 (const char           *path,
                         gint64                to,
                         GError              **error)
 {
-  g_autofree char *first = mc_print_date (from);
-  g_autofree char *last = mc_print_date (MAX (from, to - 1));
+  g_autofree char *first = mc_report_date (from);
+  g_autofree char *last = mc_report_date (MAX (from, to - 1));
   g_autofree char *period = g_strdup_printf ("Kỳ báo cáo: từ ngày %s đến ngày %s", first, last);
   Format format;
 
@@ -348,7 +348,7 @@ table_766_xlsx (const char           *path,
   worksheet_set_column (ws, 2, 7, 11, NULL);
   worksheet_set_column (ws, 8, 8, 44, NULL);
   header_lines (&b, ws, 8, NULL,
-                "KẾT QUẢ TỰ ĐÁNH GIÁ CHẤT LƯỢNG PHỤC VỤ NGƯỜI DÂN, DOANH NGHIỆP THEO QUYẾT ĐỊNH SỐ 766/QĐ-TTg",
+                "KẾT QUẢ TỰ ĐÁNH GIÁ CHẤT LƯỢNG PHỤC VỤ NGƯỜI DÂN, DOANH NGHIỆP THEO BỘ CHỈ SỐ 766",
                 office->unit, period_line);
   for (int c = 0; c < 9; c++)
     worksheet_write_string (ws, first - 1, c, columns_766[c], b.head);
@@ -361,7 +361,7 @@ table_766_xlsx (const char           *path,
         {
           gboolean total = line->group == 0;
           g_autofree char *label = total ? g_strdup ("Tổng điểm")
-                                         : g_strdup_printf ("%d. %s", line->group, mc_report_group_label (line->group));
+                                         : g_strdup_printf ("%d. %s", line->group, mc_report_group_official_name (line->group));
           g_autofree char *formula = NULL;
           double points = total ? report->total : report->group_points[line->group];
 
@@ -464,7 +464,7 @@ table_766_csv (const McReport766 *report)
         {
           gboolean total = line->group == 0;
 
-          name = group = total ? g_strdup ("Tổng điểm") : g_strdup_printf ("%d. %s", line->group, mc_report_group_label (line->group));
+          name = group = total ? g_strdup ("Tổng điểm") : g_strdup_printf ("%d. %s", line->group, mc_report_group_official_name (line->group));
           num = g_strdup (""); den = g_strdup (""); ratio = g_strdup (""); threshold = g_strdup ("");
           max = g_strdup_printf ("%g", total ? 100.0 : mc_report_group_points (line->group));
           got = g_strdup_printf ("%.2f", total ? report->total : report->group_points[line->group]);
