@@ -59,29 +59,6 @@ classify (const McReportData *data,
   return bits;
 }
 
-static McBieu06Row *
-row_for (GHashTable *rows,
-         GArray     *order,
-         int         source,
-         int         field)
-{
-  gint64 key = ((gint64) (source + 1) << 32) | (guint32) (field + 1);
-  McBieu06Row *row = g_hash_table_lookup (rows, &key);
-
-  if (row == NULL)
-    {
-      gint64 *k = g_new (gint64, 1);
-
-      *k = key;
-      row = g_new0 (McBieu06Row, 1);
-      row->source = source;
-      row->field = field;
-      g_hash_table_insert (rows, k, row);
-      g_array_append_val (order, key);
-    }
-  return row;
-}
-
 typedef struct
 {
   const McReportData *data;
@@ -118,12 +95,13 @@ mc_report_bieu06_compute (const McReportData *data,
                           gint64              to,
                           McBieu06Rows        by)
 {
-  g_autoptr(GHashTable) rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint n_fields = data->fields->len + 1;  /* + the ministry's own row */
+  g_autofree McBieu06Row *table = g_new0 (McBieu06Row, (gsize) data->sources->len * n_fields);
   McBieu06 *self = g_new0 (McBieu06, 1);
   McBieu06Row total = { -1, -1, { 0 } };
   SortContext context = { data };
 
+  /* A row per (ministry, lĩnh vực) in a dense table: the indices are small and few. */
   self->from = from;
   self->to = to;
   self->rows = g_array_new (FALSE, TRUE, sizeof (McBieu06Row));
@@ -131,13 +109,12 @@ mc_report_bieu06_compute (const McReportData *data,
     {
       const McReportRow *r = &g_array_index (data->rows, McReportRow, i);
       guint bits = classify (data, r, from, to);
-      McBieu06Row *subtotal, *field_row = NULL;
+      McBieu06Row *subtotal, *field_row;
 
       if (bits == 0)
         continue;
-      subtotal = row_for (rows, order, r->source, -1);
-      if (by == MC_BIEU06_BY_FIELD)
-        field_row = row_for (rows, order, r->source, r->field);
+      subtotal = &table[r->source * n_fields];
+      field_row = by == MC_BIEU06_BY_FIELD ? &table[r->source * n_fields + 1 + r->field] : NULL;
       for (int c = 0; c < MC_BIEU06_N_COUNTS; c++)
         if (bits & (1u << c))
           {
@@ -147,8 +124,18 @@ mc_report_bieu06_compute (const McReportData *data,
               field_row->cells[c]++;
           }
     }
-  for (guint i = 0; i < order->len; i++)
-    g_array_append_val (self->rows, *(McBieu06Row *) g_hash_table_lookup (rows, &g_array_index (order, gint64, i)));
+  for (guint s = 0; s < data->sources->len; s++)
+    for (guint f = 0; f < n_fields; f++)
+      {
+        McBieu06Row row = table[s * n_fields + f];
+
+        /* Every dossier counted is in column (3): a row without one has none. */
+        if (row.cells[0] == 0)
+          continue;
+        row.source = s;
+        row.field = (int) f - 1;
+        g_array_append_val (self->rows, row);
+      }
   g_array_sort_with_data (self->rows, compare_rows, &context);
   g_array_append_val (self->rows, total);
   return self;

@@ -113,6 +113,33 @@ mc_report_data_add (McReportData *self,
   return row;
 }
 
+/* Moves @other's rows to the end of @self (read in two parts at once). */
+void
+mc_report_data_append (McReportData *self,
+                       McReportData *other)
+{
+  GPtrArray *tables[3] = { other->sources, other->procedures, other->fields };
+  const char names[3] = { 's', 'p', 'f' };
+  g_autofree guint32 *map[3] = { NULL };
+  guint start = self->rows->len;
+
+  for (int t = 0; t < 3; t++)
+    {
+      map[t] = g_new (guint32, MAX (tables[t]->len, 1));
+      for (guint i = 0; i < tables[t]->len; i++)
+        map[t][i] = mc_report_data_intern (self, names[t], g_ptr_array_index (tables[t], i));
+    }
+  g_array_append_vals (self->rows, other->rows->data, other->rows->len);
+  for (guint i = start; i < self->rows->len; i++)
+    {
+      McReportRow *row = &g_array_index (self->rows, McReportRow, i);
+
+      row->source = map[0][row->source];
+      row->procedure = map[1][row->procedure];
+      row->field = map[2][row->field];
+    }
+}
+
 /* After the rows are in: a dossier without NgayHenTra gets the due date its procedure's
  * duration gives from its receipt (F766 rule 6 compares the processing time with the
  * procedure's maximum); one whose procedure is unknown keeps none and counts as on time. */
@@ -389,21 +416,41 @@ filter_match (const McReportRow *row,
          (filter.procedure < 0 || row->procedure == (guint32) filter.procedure);
 }
 
-/* Whether @row is in the denominator ("known": its data is there) and numerator of @ind; FALSE
- * when the indicator does not count it at all. */
+/* What every indicator asks of a dossier in a period, worked out once per dossier. */
+typedef struct
+{
+  const McReportRow *row;
+  gboolean received_in;       /* received in the period */
+  gboolean scope;             /* received or processed in the period (2.1, 5.4) */
+  gboolean resolved;
+  gboolean on_time;           /* rule 2.1, for a dossier in scope */
+} Facts;
+
+static void
+facts_init (Facts                *f,
+            const McReportRow    *row,
+            const McReportPeriod *period,
+            gint64                reference)
+{
+  gboolean received = mc_report_row_received (row);
+
+  f->row = row;
+  f->received_in = received && row->received_at >= period->start && row->received_at < period->end;
+  f->scope = received && row->received_at < period->end && !(mc_report_row_ended (row) && row->end_at < period->start);
+  f->resolved = received && row_resolved (row);
+  f->on_time = f->scope && mc_report_row_on_time (row, reference);
+}
+
+/* Whether the dossier is in the denominator ("known": its data is there) and numerator of
+ * @ind; FALSE when the indicator does not count it at all. */
 static gboolean
-classify (const McReportData   *data,
+classify (const Facts          *f,
           const McReportPeriod *period,
-          const McReportRow    *row,
           McIndicatorId         ind,
           gboolean             *out_known,
           gboolean             *out_counted)
 {
-  gint64 reference = mc_report_reference_time (data, period->end);
-  gboolean received = mc_report_row_received (row);
-  gboolean received_in = received && row->received_at >= period->start && row->received_at < period->end;
-  gboolean in_progress_scope = received && row->received_at < period->end &&
-                               !(mc_report_row_ended (row) && row->end_at < period->start);
+  const McReportRow *row = f->row;
 
   *out_known = TRUE;
   *out_counted = FALSE;
@@ -411,59 +458,45 @@ classify (const McReportData   *data,
     {
     case MC_IND_2_1:
       /* Received or processed in the period, still open ones included. */
-      if (!in_progress_scope)
-        return FALSE;
-      *out_counted = mc_report_row_on_time (row, reference);
-      return TRUE;
+      *out_counted = f->on_time;
+      return f->scope;
 
     case MC_IND_5_4:
       /* 100% − (overdue rate + dislike rate): the dossiers neither late nor rated "dissatisfied". */
-      if (!in_progress_scope)
-        return FALSE;
-      *out_counted = mc_report_row_on_time (row, reference) && row->satisfaction != MC_SATISFACTION_DISSATISFIED;
-      return TRUE;
+      *out_counted = f->on_time && row->satisfaction != MC_SATISFACTION_DISSATISFIED;
+      return f->scope;
 
     case MC_IND_2_2:
       /* Completed dossiers whose processing started in the period. */
-      if (!received_in || !row_resolved (row) || row->end_at == 0)
-        return FALSE;
       *out_counted = TRUE;
-      return TRUE;
+      return f->received_in && f->resolved && row->end_at != 0;
 
     case MC_IND_3_3:
       /* Online (KenhThucHien 2) with an electronic result, among those received in the period. */
-      if (!received_in)
-        return FALSE;
       if (row->channel == MC_CHANNEL_ONLINE)
         {
           *out_known = row->e_result != MC_FLAG_UNKNOWN;
           *out_counted = row->e_result == MC_FLAG_YES;
         }
-      return TRUE;
+      return f->received_in;
 
     case MC_IND_3_6:
       /* Paid online (DuocThanhToanTrucTuyen 1 or 2) among the dossiers with a fee to pay. */
-      if (!received_in || row->payment == MC_PAYMENT_NOT_REQUIRED || row->payment == MC_PAYMENT_EXEMPT)
-        return FALSE;
       *out_known = row->payment != MC_PAYMENT_UNKNOWN;
       *out_counted = mc_payment_state_is_online (row->payment);
-      return TRUE;
+      return f->received_in && row->payment != MC_PAYMENT_NOT_REQUIRED && row->payment != MC_PAYMENT_EXEMPT;
 
     case MC_IND_4_1:
       /* An electronic result among the dossiers resolved in the period. */
-      if (!received || !row_resolved (row) || row->end_at < period->start || row->end_at >= period->end)
-        return FALSE;
       *out_known = row->e_result != MC_FLAG_UNKNOWN;
       *out_counted = row->e_result == MC_FLAG_YES;
-      return TRUE;
+      return f->resolved && row->end_at >= period->start && row->end_at < period->end;
 
     case MC_IND_4_2:
       /* Components digitised and, once there is a result, an electronic one. */
-      if (!received_in)
-        return FALSE;
-      *out_known = row->digitised != MC_FLAG_UNKNOWN && (!row_resolved (row) || row->e_result != MC_FLAG_UNKNOWN);
-      *out_counted = row->digitised == MC_FLAG_YES && (!row_resolved (row) || row->e_result == MC_FLAG_YES);
-      return TRUE;
+      *out_known = row->digitised != MC_FLAG_UNKNOWN && (!f->resolved || row->e_result != MC_FLAG_UNKNOWN);
+      *out_counted = row->digitised == MC_FLAG_YES && (!f->resolved || row->e_result == MC_FLAG_YES);
+      return f->received_in;
 
     case MC_IND_4_3:
     case MC_IND_4_4:
@@ -471,11 +504,9 @@ classify (const McReportData   *data,
       {
         gint8 flag = ind == MC_IND_4_3 ? row->reused : ind == MC_IND_4_4 ? row->from_store : row->citizen_data;
 
-        if (!received_in)
-          return FALSE;
         *out_known = flag != MC_FLAG_UNKNOWN;
         *out_counted = flag == MC_FLAG_YES;
-        return TRUE;
+        return f->received_in;
       }
 
     case MC_N_LOCAL_INDICATORS:
@@ -507,22 +538,27 @@ mc_report_766_compute (const McReportData   *data,
                        McReportFilter        filter,
                        McReport766          *out)
 {
+  gint64 reference = mc_report_reference_time (data, period->end);
   double days = 0;
 
   memset (out, 0, sizeof *out);
   for (guint i = 0; i < data->rows->len; i++)
     {
       const McReportRow *row = &g_array_index (data->rows, McReportRow, i);
+      Facts f;
 
       if (!filter_match (row, filter))
         continue;
-      if (mc_report_row_received (row) && row->received_at >= period->start && row->received_at < period->end)
+      facts_init (&f, row, period, reference);
+      if (!f.received_in && !f.scope && !f.resolved)
+        continue;
+      if (f.received_in)
         out->channel[row->channel <= 3 ? row->channel : 0]++;
       for (int k = 0; k < MC_N_LOCAL_INDICATORS; k++)
         {
           gboolean known, counted;
 
-          if (!classify (data, period, row, k, &known, &counted))
+          if (!classify (&f, period, k, &known, &counted))
             continue;
           out->values[k].scope++;
           if (!known)
@@ -569,6 +605,7 @@ mc_report_766_dossiers (const McReportData   *data,
                         McIndicatorId         indicator,
                         McDrill               drill)
 {
+  gint64 reference = mc_report_reference_time (data, period->end);
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
@@ -576,8 +613,12 @@ mc_report_766_dossiers (const McReportData   *data,
     {
       const McReportRow *row = &g_array_index (data->rows, McReportRow, i);
       gboolean known, counted;
+      Facts f;
 
-      if (!filter_match (row, filter) || !classify (data, period, row, indicator, &known, &counted) || !known)
+      if (!filter_match (row, filter))
+        continue;
+      facts_init (&f, row, period, reference);
+      if (!classify (&f, period, indicator, &known, &counted) || !known)
         continue;
       if ((drill == MC_DRILL_NUMERATOR && !counted) || (drill == MC_DRILL_MISSED && counted))
         continue;

@@ -58,6 +58,8 @@ McReportRow  *mc_report_data_add       (McReportData *self,
                                         const char   *source_id,
                                         const char   *procedure_code,
                                         const char   *field_code);
+void          mc_report_data_append    (McReportData *self,
+                                        McReportData *other);
 void          mc_report_data_complete  (McReportData *self);
 int           mc_report_data_find      (McReportData *self,
                                         char          table,
