@@ -145,8 +145,14 @@ print_766 (const McReportPeriod *period,
           continue;
         }
       v = &r->values[ind->local];
-      ratio = ind->local == MC_IND_2_2 ? (isnan (v->value) ? g_strdup ("—") : g_strdup_printf (_("%.1f days"), v->value))
-                                      : mc_report_format_ratio (v->ratio);
+      if (ind->local == MC_IND_2_2)
+        {
+          g_autofree char *days = mc_report_format_days (v->value);
+
+          ratio = isnan (v->value) ? g_strdup ("—") : g_strdup_printf (_("%s days"), days);
+        }
+      else
+        ratio = mc_report_format_ratio (v->ratio);
       points = mc_report_format_points (v->points);
       g_print ("%-5s %-52s %8" G_GINT64_FORMAT " / %-8" G_GINT64_FORMAT " %10s  %s/%g\n", ind->id,
                mc_report_indicator_label (ind), v->numerator, v->denominator, ratio, points, ind->points);

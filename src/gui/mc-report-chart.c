@@ -86,7 +86,8 @@ mc_report_chart_snapshot (GtkWidget   *widget,
           pango_layout_set_text (layout, self->labels[i], -1);
           pango_layout_get_pixel_size (layout, &tw, &th);
           cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, fg.alpha * 0.8);
-          cairo_move_to (cr, x + w / 2 - tw / 2.0, bottom + 1);
+          /* Centred under its bar, but never cut by the edges. */
+          cairo_move_to (cr, CLAMP (x + w / 2 - tw / 2.0, 0, MAX (width - tw, 0)), bottom + 1);
           pango_cairo_show_layout (cr, layout);
         }
     }

@@ -198,8 +198,15 @@ build_indicator (McReportView      *self,
   gtk_widget_set_margin_top (text, 8);
   gtk_widget_set_margin_bottom (text, 8);
 
-  if (days)
-    ratio = isnan (v->value) ? g_strdup ("—") : g_strdup_printf (_("%.1f days"), v->value);
+  if (days && !isnan (v->value))
+    {
+      g_autofree char *n = mc_report_format_days (v->value);
+
+      /* TRANSLATORS: an average processing time, the number already formatted ("7,2") */
+      ratio = g_strdup_printf (_("%s days"), n);
+    }
+  else if (days)
+    ratio = g_strdup ("—");
   else
     ratio = mc_report_format_ratio (v->ratio);
   points = mc_report_format_points (v->points);
@@ -267,8 +274,7 @@ build_comparison (McReportView *self)
       for (int k = 0; k < MC_N_LOCAL_INDICATORS; k++)
         {
           const McIndicatorValue *v = &r->values[k];
-          g_autofree char *text = k == MC_IND_2_2 ? (isnan (v->value) ? g_strdup ("—") : g_strdup_printf ("%.1f", v->value))
-                                                  : mc_report_format_ratio (v->ratio);
+          g_autofree char *text = k == MC_IND_2_2 ? mc_report_format_days (v->value) : mc_report_format_ratio (v->ratio);
           g_autofree char *target = g_strdup_printf ("766s:%u:%d:%d", s, k, MC_DRILL_DENOMINATOR);
 
           gtk_grid_attach (GTK_GRID (grid), drill_button (text, target, mc_report_indicator_label (mc_report_local_indicator (k))),

@@ -189,9 +189,9 @@ mc_print_766 (const McPrintOffice *office,
           ratio = g_strdup ("");
         else if (ind->local == MC_IND_2_2)
           {
-            g_autofree char *days = isnan (v->value) ? g_strdup ("—") : g_strdup_printf ("%.1f", v->value);
+            g_autofree char *days = mc_report_format_days (v->value);
 
-            ratio = g_strdelimit (g_strdup_printf ("%s ngày", days), ".", ',');
+            ratio = g_strdup_printf ("%s ngày", days);
             g_free (num);
             num = g_strdup ("");
           }

@@ -144,6 +144,15 @@ mc_report_format_points (double points)
   return g_strdelimit (g_steal_pointer (&text), ".", ',');
 }
 
+/* "7,2": days with one decimal, written the Vietnamese way like the ratios. */
+char *
+mc_report_format_days (double days)
+{
+  if (isnan (days))
+    return g_strdup ("—");
+  return g_strdelimit (g_strdup_printf ("%.1f", days), ".", ',');
+}
+
 /* What the notes column says of an indicator: who computes it, and how much data it had. */
 char *
 mc_report_766_note (const McIndicator      *indicator,

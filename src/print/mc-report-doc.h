@@ -45,6 +45,7 @@ typedef struct
 GArray        *mc_report_766_lines    (const McReport766    *report);
 char          *mc_report_format_ratio (double                ratio);
 char          *mc_report_format_points (double               points);
+char          *mc_report_format_days  (double                days);
 char          *mc_report_766_note     (const McIndicator    *indicator,
                                        const McIndicatorValue *value);
 
