@@ -51,17 +51,27 @@ mc_payment_state_id (McPaymentState state)
   return state >= 0 && state <= MC_PAYMENT_LAST ? payment_ids[state] : NULL;
 }
 
+/* The index of @id in @ids, or -1. */
+static int
+index_of (const char * const *ids,
+          int                 n,
+          const char         *id)
+{
+  for (int i = 0; id != NULL && i < n; i++)
+    if (g_str_equal (ids[i], id))
+      return i;
+  return -1;
+}
+
 gboolean
 mc_payment_state_from_id (const char     *id,
                           McPaymentState *out_state)
 {
-  for (int i = 0; id != NULL && i <= MC_PAYMENT_LAST; i++)
-    if (g_str_equal (payment_ids[i], id))
-      {
-        *out_state = i;
-        return TRUE;
-      }
-  return FALSE;
+  int i = index_of (payment_ids, G_N_ELEMENTS (payment_ids), id);
+
+  if (i >= 0)
+    *out_state = i;
+  return i >= 0;
 }
 
 const char *
@@ -132,13 +142,11 @@ gboolean
 mc_satisfaction_from_id (const char     *id,
                          McSatisfaction *out_satisfaction)
 {
-  for (int i = 0; id != NULL && i <= MC_SATISFACTION_LAST; i++)
-    if (g_str_equal (satisfaction_ids[i], id))
-      {
-        *out_satisfaction = i;
-        return TRUE;
-      }
-  return FALSE;
+  int i = index_of (satisfaction_ids, G_N_ELEMENTS (satisfaction_ids), id);
+
+  if (i >= 0)
+    *out_satisfaction = i;
+  return i >= 0;
 }
 
 static void

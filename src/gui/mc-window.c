@@ -161,6 +161,15 @@ on_model_updated (McWindow *self)
   update_title (self);
 }
 
+/* Back from the reports. Only when they are shown: making the shown page visible again moves
+ * the keyboard focus out of the list. */
+static void
+show_queue (McWindow *self)
+{
+  if (gtk_stack_get_visible_child (self->content_stack) != GTK_WIDGET (self->inner_leaflet))
+    gtk_stack_set_visible_child (self->content_stack, GTK_WIDGET (self->inner_leaflet));
+}
+
 static void
 on_view_changed (McWindow *self)
 {
@@ -171,7 +180,7 @@ on_view_changed (McWindow *self)
   refresh_counts (self);
   if (adw_leaflet_get_folded (self->outer_leaflet))
     adw_leaflet_set_visible_child (self->outer_leaflet, GTK_WIDGET (self->content_stack));
-  gtk_stack_set_visible_child_name (self->content_stack, "queue");
+  show_queue (self);
 }
 
 static void
@@ -346,7 +355,7 @@ search_action (GtkWidget  *widget,
     adw_leaflet_set_visible_child (self->inner_leaflet, self->list_pane);
   if (adw_leaflet_get_folded (self->outer_leaflet))
     adw_leaflet_set_visible_child (self->outer_leaflet, GTK_WIDGET (self->content_stack));
-  gtk_stack_set_visible_child_name (self->content_stack, "queue");
+  show_queue (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
 }
@@ -421,7 +430,7 @@ show_queue_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  gtk_stack_set_visible_child_name (MC_WINDOW (widget)->content_stack, "queue");
+  show_queue (MC_WINDOW (widget));
 }
 
 static void

@@ -23,6 +23,22 @@ struct _McConnectorLgsp
 /* The names this dialect gives the documents, fees, supplements, results and files of a
  * dossier; the portal's (dvcqg) differ only in its file list. */
 #define NATIONAL_KEYS \
+  .documents = "TaiLieuNop", \
+  .document_name = "TenGiayTo", \
+  .document_copy = "LaBanSao", \
+  .document_count = "SoLuong", \
+  .fees = "DanhSachLePhi", \
+  .fee_name = "TenPhiLePhi", \
+  .fee_amount = "MucPhi", \
+  .fee_paid = "DaThanhToan", \
+  .supplements = "DanhSachHoSoBoSung", \
+  .supplement_items = "NoiDungBoSung", \
+  .supplement_requested = "NgayYeuCauBoSung", \
+  .supplement_received = "NgayTiepNhanBoSung", \
+  .results = "DanhSachGiayToKetQua", \
+  .result_name = "TenGiayTo", \
+  .result_number = "SoKyHieu", \
+  .result_issued = "NgayBanHanh", \
   .document_digitised = "DuocSoHoa", \
   .document_reused = "DuocTaiSuDung", \
   .document_from_store = "DuocLayTuKhoDMQG", \
@@ -35,44 +51,12 @@ struct _McConnectorLgsp
   .file_result = "KQ"
 
 static const McChildKeys portal_keys = {
-  .documents = "TaiLieuNop",
-  .document_name = "TenGiayTo",
-  .document_copy = "LaBanSao",
-  .document_count = "SoLuong",
-  .fees = "DanhSachLePhi",
-  .fee_name = "TenPhiLePhi",
-  .fee_amount = "MucPhi",
-  .fee_paid = "DaThanhToan",
-  .supplements = "DanhSachHoSoBoSung",
-  .supplement_items = "NoiDungBoSung",
-  .supplement_requested = "NgayYeuCauBoSung",
-  .supplement_received = "NgayTiepNhanBoSung",
-  .results = "DanhSachGiayToKetQua",
-  .result_name = "TenGiayTo",
-  .result_number = "SoKyHieu",
-  .result_issued = "NgayBanHanh",
   NATIONAL_KEYS,
   .files = "DanhSachTepDinhKem",
   .file_path = "DuongDanTep",
 };
 
 static const McChildKeys child_keys = {
-  .documents = "TaiLieuNop",
-  .document_name = "TenGiayTo",
-  .document_copy = "LaBanSao",
-  .document_count = "SoLuong",
-  .fees = "DanhSachLePhi",
-  .fee_name = "TenPhiLePhi",
-  .fee_amount = "MucPhi",
-  .fee_paid = "DaThanhToan",
-  .supplements = "DanhSachHoSoBoSung",
-  .supplement_items = "NoiDungBoSung",
-  .supplement_requested = "NgayYeuCauBoSung",
-  .supplement_received = "NgayTiepNhanBoSung",
-  .results = "DanhSachGiayToKetQua",
-  .result_name = "TenGiayTo",
-  .result_number = "SoKyHieu",
-  .result_issued = "NgayBanHanh",
   NATIONAL_KEYS,
   .files = "TepDinhKem",
   .file_id = "MaTep",
