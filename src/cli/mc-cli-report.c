@@ -7,6 +7,7 @@
 
 #include "mc-cli.h"
 #include "mc-report-doc.h"
+#include "mc-store-queue.h"
 #include "mc-store-report.h"
 #include "mc-time.h"
 
@@ -159,6 +160,24 @@ print_766 (const McReportPeriod *period,
     }
 }
 
+/* The dossiers behind a number, one line each: number, applicant, due date. */
+static int
+print_dossiers (McStore *store,
+                GArray  *ids)
+{
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(McQueueEntry) entry = mc_store_queue_get_entry (store, g_array_index (ids, gint64, i), NULL);
+      g_autofree char *due = NULL;
+
+      if (entry == NULL)
+        continue;
+      due = entry->due_at ? mc_time_format_short (entry->due_at) : g_strdup ("—");
+      g_print ("%s\t%s\t%s\n", entry->number, entry->applicant_name, due);
+    }
+  return MC_CLI_OK;
+}
+
 static GHashTable *
 source_names (McStore  *store,
               GError  **error)
@@ -187,6 +206,8 @@ report_766 (McCli  *cli,
   g_autofree char *output = NULL;
   g_autofree char *source = NULL;
   g_autofree char *procedure = NULL;
+  g_autofree char *dossiers = NULL;
+  gboolean missed = FALSE;
   int cutoff = 0;
   gboolean json = FALSE;
   GOptionEntry entries[] = {
@@ -197,6 +218,8 @@ report_766 (McCli  *cli,
     { "procedure", 0, 0, G_OPTION_ARG_STRING, &procedure, N_("Only the dossiers of this procedure"), N_("CODE") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the table to FILE (.xlsx, .csv or .pdf)"), N_("FILE") },
+    { "dossiers", 0, 0, G_OPTION_ARG_STRING, &dossiers, N_("List the dossiers an indicator counts (2.1, 3.3…)"), N_("ID") },
+    { "missed", 0, 0, G_OPTION_ARG_NONE, &missed, N_("With --dossiers: only those it does not count as met"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("— the QĐ 766 indicators a commune can compute"));
@@ -233,6 +256,18 @@ report_766 (McCli  *cli,
     filter.source = mc_report_data_find (data, 's', source) >= 0 ? mc_report_data_find (data, 's', source) : G_MAXINT;
   if (procedure != NULL)
     filter.procedure = mc_report_data_find (data, 'p', procedure) >= 0 ? mc_report_data_find (data, 'p', procedure) : G_MAXINT;
+  if (dossiers != NULL)
+    {
+      for (int k = 0; k < MC_N_LOCAL_INDICATORS; k++)
+        if (g_str_equal (mc_report_local_indicator (k)->id, dossiers))
+          {
+            g_autoptr(GArray) ids = mc_report_766_dossiers (data, &period, filter, k,
+                                                            missed ? MC_DRILL_MISSED : MC_DRILL_DENOMINATOR);
+
+            return print_dossiers (store, ids);
+          }
+      return mc_cli_usage ("report 766", _("--dossiers must name an indicator computed here (2.1, 2.2, 3.3, 3.6, 4.1–4.4, 4.5b, 5.4)"));
+    }
   mc_report_766_compute (data, &period, filter, &report);
   if (output != NULL)
     {
@@ -295,6 +330,9 @@ report_bieu06 (McCli  *cli,
   g_autofree char *to_text = NULL;
   g_autofree char *output = NULL;
   g_autofree char *by = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *field = NULL;
+  int column = 0;
   gboolean json = FALSE;
   GOptionEntry entries[] = {
     { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("First day of the period"), N_("YYYY-MM-DD") },
@@ -302,6 +340,9 @@ report_bieu06 (McCli  *cli,
     { "by", 0, 0, G_OPTION_ARG_STRING, &by, N_("Rows per “field” (default) or per “ministry”"), N_("ROWS") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the form to FILE (.xlsx, .csv or .pdf)"), N_("FILE") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "column", 0, 0, G_OPTION_ARG_INT, &column, N_("List the dossiers counted in column N (3–13)"), N_("N") },
+    { "source", 0, 0, G_OPTION_ARG_STRING, &source, N_("With --column: only this ministry system"), N_("ID") },
+    { "field", 0, 0, G_OPTION_ARG_STRING, &field, N_("With --column: only this lĩnh vực"), N_("CODE") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("— form 06 (TT 01/2020/TT-VPCP): the dossiers received and resolved"));
@@ -327,14 +368,28 @@ report_bieu06 (McCli  *cli,
     return mc_cli_usage ("report bieu06", _("--to must not be before --from"));
   if (by != NULL && !g_str_equal (by, "field") && !g_str_equal (by, "ministry"))
     return mc_cli_usage ("report bieu06", _("--by must be “field” or “ministry”"));
-  if (output == NULL && !json)
-    return mc_cli_usage ("report bieu06", _("--output FILE or --json is needed"));
+  if (column != 0 && (column < 3 || column > 13))
+    return mc_cli_usage ("report bieu06", _("--column must be 3 to 13"));
+  if (output == NULL && !json && column == 0)
+    return mc_cli_usage ("report bieu06", _("--output FILE, --json or --column N is needed"));
   to += 86400;  /* the period includes its last day (Vietnam keeps no daylight saving time) */
 
   if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING, &status)))
     return status;
   if (!(data = mc_store_report_load (store, from, to, &error)) || !(names = source_names (store, &error)))
     return mc_cli_fail (error);
+  if (column != 0)
+    {
+      g_autoptr(GArray) ids = NULL;
+      int s = source ? mc_report_data_find (data, 's', source) : -1;
+      int f = field ? mc_report_data_find (data, 'f', field) : -1;
+
+      /* A system or a lĩnh vực without a dossier in the period: nothing to list. */
+      if ((source != NULL && s < 0) || (field != NULL && f < 0))
+        return MC_CLI_OK;
+      ids = mc_report_bieu06_dossiers (data, from, to, s, f, column);
+      return print_dossiers (store, ids);
+    }
   form = mc_report_bieu06_compute (data, from, to, by && g_str_equal (by, "ministry") ? MC_BIEU06_BY_SOURCE : MC_BIEU06_BY_FIELD);
   /* The form's identities are checked before anything leaves the program. */
   if (!mc_report_bieu06_check (form, &error))

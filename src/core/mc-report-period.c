@@ -166,13 +166,13 @@ mc_report_date (gint64 t)
   return g_date_time_format (local, "%d/%m/%Y");
 }
 
-/* "November 2026" (short: "11/2026"), as a chart's axis or a heading shows it. */
+/* "11/26", "Q3/2026", "6 mo. 2026": a period under a chart's bar. */
 char *
 mc_report_period_short_label (const McReportPeriod *self)
 {
   switch (self->kind)
     {
-    case MC_PERIOD_MONTH: return g_strdup_printf ("%02d/%d", self->index, self->year);
+    case MC_PERIOD_MONTH: return g_strdup_printf ("%02d/%02d", self->index, self->year % 100);
     /* TRANSLATORS: a quarter on a chart's axis: "Q3/2026" */
     case MC_PERIOD_QUARTER: return g_strdup_printf (_("Q%d/%d"), self->index, self->year);
     /* TRANSLATORS: the first 6 months of a year on a chart's axis */

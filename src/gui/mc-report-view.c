@@ -28,13 +28,11 @@ struct _McReportView
 {
   GtkWidget parent_instance;
 
-  GtkWidget *box;
   GtkSpinner *spinner;
   GtkDropDown *kind_dropdown;
   GtkLabel *period_label;
   GtkCheckButton *cutoff_check;
   GtkDropDown *ministry_dropdown;
-  AdwViewStack *stack;
   GtkBox *index_box;
   GtkBox *bieu06_box;
 
@@ -777,13 +775,11 @@ mc_report_view_class_init (McReportViewClass *klass)
   G_OBJECT_CLASS (klass)->dispose = mc_report_view_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/MotCua/ui/mc-report-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, McReportView, box);
   gtk_widget_class_bind_template_child (widget_class, McReportView, spinner);
   gtk_widget_class_bind_template_child (widget_class, McReportView, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, McReportView, period_label);
   gtk_widget_class_bind_template_child (widget_class, McReportView, cutoff_check);
   gtk_widget_class_bind_template_child (widget_class, McReportView, ministry_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, McReportView, stack);
   gtk_widget_class_bind_template_child (widget_class, McReportView, index_box);
   gtk_widget_class_bind_template_child (widget_class, McReportView, bieu06_box);
   gtk_widget_class_install_action (widget_class, "report.previous", NULL, previous_action);

@@ -331,7 +331,6 @@ table_766_xlsx (const char           *path,
   g_autofree char *period_line = g_strdup_printf ("Kỳ đánh giá: %s", period);
   Book b = { NULL };
   lxw_worksheet *ws;
-  int group_row = -1;
   const int first = 5;
 
   book_open (&b, path);
@@ -380,7 +379,6 @@ table_766_xlsx (const char           *path,
                 n++;
               formula = g_strdup_printf ("=SUM(H%d:H%d)", row + 2, row + 1 + (int) n);
               g_string_append_printf (total_formula, "%sH%d", total_formula->len > 1 ? "+" : "", row + 1);
-              group_row = row;
             }
           worksheet_write_formula_num (ws, row, 7, formula, b.bold_number, points);
           {
@@ -440,7 +438,6 @@ table_766_xlsx (const char           *path,
         worksheet_write_string (ws, row, 8, note, b.text);
       }
     }
-  (void) group_row;
   return book_close (&b, path, error);
 }
 

@@ -114,6 +114,18 @@ test_bieu06 (void)
     g_assert_true (merged);
   }
 
+  {
+    /* The dossiers behind a cell: as many as the cell says. */
+    JsonObject *total = json_array_get_object_element (rows, json_array_get_length (rows) - 1);
+    g_autofree char *listed = motcuactl (&status, "report", "bieu06", "--from", "2026-10-15", "--to", "2026-11-30",
+                                         "--column", "13", NULL);
+    g_auto(GStrv) lines = g_strsplit (listed, "\n", -1);
+
+    g_assert_cmpint (status, ==, 0);
+    g_assert_cmpint (g_strv_length (lines) - 1, ==,
+                     json_array_get_int_element (json_object_get_array_member (total, "columns"), 10));
+  }
+
   out = (g_free (out), motcuactl (&status, "report", "bieu06", "--from", "2026-10-15", "--to", "2026-11-30", "--output", csv, NULL));
   g_assert_cmpint (status, ==, 0);
   g_assert_true (g_file_get_contents (csv, &csv_text, NULL, NULL));
