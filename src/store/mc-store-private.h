@@ -61,6 +61,7 @@ void          mc_store_bind_report_fields (sqlite3_stmt    *stmt,
 gboolean      mc_store_refresh_local_facts (McStore   *self,
                                             gint64     dossier_id,
                                             GError   **error);
+void          mc_store_report_set_split_threshold (gint64 n);
 void          mc_store_bind_time (sqlite3_stmt *stmt,
                                   int          index,
                                   gint64       unix_seconds);

@@ -90,6 +90,16 @@ read_part (gpointer user_data)
   return NULL;
 }
 
+/* Below this many dossiers one connection reads them all: a second one costs more than it saves. */
+static gint64 split_threshold = 200000;
+
+/* For the tests: the two-part read on a small profile. */
+void
+mc_store_report_set_split_threshold (gint64 n)
+{
+  split_threshold = n;
+}
+
 /* Where to cut the dossiers received before @to in two halves; 0 when too few to bother. */
 static gint64
 split_point (McStore  *self,
@@ -105,7 +115,7 @@ split_point (McStore  *self,
   sqlite3_bind_int64 (stmt, 1, to);
   if ((n = mc_store_step_int64 (self, stmt, N_("counting the dossiers of a report"), error)) < 0)
     return -1;
-  if (n < 200000)
+  if (n < split_threshold)
     return 0;
   if (!(stmt = mc_store_prepare (self,
       "SELECT received_at FROM dossiers INDEXED BY dossiers_report WHERE received_at < ?1"

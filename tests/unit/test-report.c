@@ -441,6 +441,29 @@ test_bieu06_identities_random (void)
 
       g_assert_true (mc_report_bieu06_check (form, &error));
       g_assert_no_error (error);
+      /* Read in two halves at once (as a big profile is), the form is the same. */
+      {
+        g_autoptr(McReportData) halves = NULL;
+        g_autoptr(McBieu06) again = NULL;
+        McReportPeriod p = { MC_PERIOD_MONTH, 2026, 1, FALSE, from, to };
+        McReport766 a, b;
+
+        mc_store_report_set_split_threshold (10);
+        halves = mc_store_report_load (store, from, to, NULL);
+        mc_store_report_set_split_threshold (200000);
+        g_assert_cmpuint (halves->rows->len, ==, data->rows->len);
+        again = mc_report_bieu06_compute (halves, from, to, k % 2 ? MC_BIEU06_BY_SOURCE : MC_BIEU06_BY_FIELD);
+        g_assert_cmpuint (again->rows->len, ==, form->rows->len);
+        g_assert_cmpmem (again->rows->data, again->rows->len * sizeof (McBieu06Row),
+                         form->rows->data, form->rows->len * sizeof (McBieu06Row));
+        mc_report_766_compute (data, &p, MC_REPORT_FILTER_ALL, &a);
+        mc_report_766_compute (halves, &p, MC_REPORT_FILTER_ALL, &b);
+        for (int i = 0; i < MC_N_LOCAL_INDICATORS; i++)
+          {
+            g_assert_cmpint (a.values[i].numerator, ==, b.values[i].numerator);
+            g_assert_cmpint (a.values[i].denominator, ==, b.values[i].denominator);
+          }
+      }
       g_assert_cmpint (total->cells[0], ==, mc_store_step_int64 (store, mc_store_prepare (store, sql, NULL), "count", NULL));
       /* The ministries add up to the total. */
       for (guint i = 0; i + 1 < form->rows->len; i++)
