@@ -161,8 +161,7 @@ on_model_updated (McWindow *self)
   update_title (self);
 }
 
-/* Back from the reports. Only when they are shown: making the shown page visible again moves
- * the keyboard focus out of the list. */
+/* Back from the reports to the queue, if the reports are shown. */
 static void
 show_queue (McWindow *self)
 {
