@@ -120,7 +120,7 @@ mc_report_data_append (McReportData *self,
 {
   GPtrArray *tables[3] = { other->sources, other->procedures, other->fields };
   const char names[3] = { 's', 'p', 'f' };
-  g_autofree guint32 *map[3] = { NULL };
+  guint32 *map[3];
   guint start = self->rows->len;
 
   for (int t = 0; t < 3; t++)
@@ -138,6 +138,8 @@ mc_report_data_append (McReportData *self,
       row->procedure = map[1][row->procedure];
       row->field = map[2][row->field];
     }
+  for (int t = 0; t < 3; t++)
+    g_free (map[t]);
 }
 
 /* After the rows are in: a dossier without NgayHenTra gets the due date its procedure's

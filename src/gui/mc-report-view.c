@@ -28,6 +28,7 @@ struct _McReportView
 {
   GtkWidget parent_instance;
 
+  GtkWidget *box;                /* the template's root: bound, so that disposing unparents it */
   GtkSpinner *spinner;
   GtkDropDown *kind_dropdown;
   GtkLabel *period_label;
@@ -35,6 +36,8 @@ struct _McReportView
   GtkDropDown *ministry_dropdown;
   GtkBox *index_box;
   GtkBox *bieu06_box;
+  AdwViewStack *stack;
+  gboolean bieu06_stale;         /* the form's grid is built when its page is first shown */
 
   McStore *store;
   GPtrArray *sources;            /* McSource, in the ministry drop-down's order after "all" */
@@ -181,9 +184,9 @@ build_indicator (McReportView      *self,
   g_autofree char *target_all = g_strdup_printf ("766:%d:%d", ind->local, MC_DRILL_DENOMINATOR);
   g_autofree char *of_text = NULL;
   g_autofree char *missed_text = NULL;
+  g_autofree char *count = NULL;
   double values[N_PERIODS];
-  const char *labels[N_PERIODS];
-  g_autofree char *label_store[N_PERIODS] = { NULL };
+  g_auto(GStrv) labels = g_new0 (char *, N_PERIODS + 1);
   gboolean days = ind->local == MC_IND_2_2;
 
   gtk_widget_add_css_class (row, "card");
@@ -212,24 +215,26 @@ build_indicator (McReportView      *self,
   if (!days)
     {
       g_autofree char *pts = g_strdup_printf (_("%s of %g points"), points, ind->points);
+      g_autofree char *missed_count = mc_format_count (v->denominator - v->numerator);
 
       gtk_box_append (GTK_BOX (numbers), label_new (pts, "dim-label", 1));
       /* TRANSLATORS: the dossiers an indicator does not count as met (late, not digitised…) */
-      missed_text = g_strdup_printf (_("%s not met"), mc_format_count (v->denominator - v->numerator));
+      missed_text = g_strdup_printf (_("%s not met"), missed_count);
       gtk_box_append (GTK_BOX (numbers), drill_button (missed_text, target_missed,
                                                        _("The dossiers that cost points, longest overdue first")));
     }
+  count = mc_format_count (v->denominator);
   /* TRANSLATORS: the dossiers an indicator counts */
-  of_text = g_strdup_printf (_("of %s dossiers"), mc_format_count (v->denominator));
+  of_text = g_strdup_printf (_("of %s dossiers"), count);
   gtk_box_append (GTK_BOX (numbers), drill_button (of_text, target_all, _("Every dossier this indicator counts")));
   gtk_widget_set_valign (numbers, GTK_ALIGN_CENTER);
 
   for (guint p = 0; p < N_PERIODS; p++)
     {
       values[p] = days ? self->reports[p].values[ind->local].value : self->reports[p].values[ind->local].ratio;
-      labels[p] = label_store[p] = mc_report_period_short_label (&self->periods[p]);
+      labels[p] = mc_report_period_short_label (&self->periods[p]);
     }
-  mc_report_chart_set_values (MC_REPORT_CHART (chart), N_PERIODS, values, labels, ind->threshold, !days);
+  mc_report_chart_set_values (MC_REPORT_CHART (chart), N_PERIODS, values, (const char **) labels, ind->threshold, !days);
   gtk_widget_set_size_request (chart, 220, 72);
   gtk_widget_set_margin_end (chart, 12);
   gtk_widget_set_margin_top (chart, 8);
@@ -400,6 +405,17 @@ build_bieu06 (McReportView *self)
 }
 
 static void
+on_page_changed (McReportView *self)
+{
+  if (self->bieu06_stale && self->form != NULL &&
+      g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "bieu06") == 0)
+    {
+      self->bieu06_stale = FALSE;
+      build_bieu06 (self);
+    }
+}
+
+static void
 on_computed (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
@@ -439,7 +455,9 @@ on_computed (GObject      *object,
     }
   self->lines = mc_bieu06_lines (self->data, self->form, names);
   build_index (self);
-  build_bieu06 (self);
+  /* A grid of a thousand buttons: built when the page is shown, not with every refresh. */
+  self->bieu06_stale = TRUE;
+  on_page_changed (self);
 }
 
 void
@@ -560,6 +578,7 @@ show_drill (McReportView *self,
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *list = gtk_list_box_new ();
   g_autofree char *subtitle = NULL;
+  g_autofree char *count = mc_format_count (ids->len);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   if (self->drill_window != NULL)
@@ -574,11 +593,10 @@ show_drill (McReportView *self,
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (title, NULL));
   gtk_window_set_titlebar (GTK_WINDOW (window), header);
   if (ids->len > DRILL_ROWS)
-    subtitle = g_strdup_printf (_("The first %u of %s dossiers, the oldest due date first"), DRILL_ROWS, mc_format_count (ids->len));
+    subtitle = g_strdup_printf (_("The first %u of %s dossiers, the oldest due date first"), DRILL_ROWS, count);
   else
     subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s dossier, the oldest due date first",
-                                             "%s dossiers, the oldest due date first", ids->len),
-                                mc_format_count (ids->len));
+                                             "%s dossiers, the oldest due date first", ids->len), count);
   adw_window_title_set_subtitle (ADW_WINDOW_TITLE (adw_header_bar_get_title_widget (ADW_HEADER_BAR (header))), subtitle);
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
@@ -775,6 +793,7 @@ mc_report_view_class_init (McReportViewClass *klass)
   G_OBJECT_CLASS (klass)->dispose = mc_report_view_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/MotCua/ui/mc-report-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, McReportView, box);
   gtk_widget_class_bind_template_child (widget_class, McReportView, spinner);
   gtk_widget_class_bind_template_child (widget_class, McReportView, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, McReportView, period_label);
@@ -782,6 +801,7 @@ mc_report_view_class_init (McReportViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McReportView, ministry_dropdown);
   gtk_widget_class_bind_template_child (widget_class, McReportView, index_box);
   gtk_widget_class_bind_template_child (widget_class, McReportView, bieu06_box);
+  gtk_widget_class_bind_template_child (widget_class, McReportView, stack);
   gtk_widget_class_install_action (widget_class, "report.previous", NULL, previous_action);
   gtk_widget_class_install_action (widget_class, "report.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "report.drill", "s", drill_action);
@@ -797,4 +817,5 @@ mc_report_view_init (McReportView *self)
   g_signal_connect_object (self->cutoff_check, "notify::active", G_CALLBACK (set_period_kind), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->ministry_dropdown, "notify::selected", G_CALLBACK (mc_report_view_refresh), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (on_page_changed), self, G_CONNECT_SWAPPED);
 }

@@ -83,12 +83,11 @@ mc_print_bieu06 (const McPrintOffice *office,
   table = mc_print_table_begin (layout, 13, columns, REPORT_TABLE_SIZE);
   mc_print_table_set_header (table, 3, G_N_ELEMENTS (header), header);
   {
-    g_autofree char *numbers[13];
-    const char *cells[13];
+    g_auto(GStrv) numbers = g_new0 (char *, 14);
 
     for (int c = 0; c < 13; c++)
-      cells[c] = numbers[c] = g_strdup_printf ("<i>(%d)</i>", c + 1);
-    mc_print_table_row (table, cells);
+      numbers[c] = g_strdup_printf ("<i>(%d)</i>", c + 1);
+    mc_print_table_row (table, (const char * const *) numbers);
   }
   for (guint i = 0; i < lines->len; i++)
     {
@@ -96,16 +95,17 @@ mc_print_bieu06 (const McPrintOffice *office,
       gboolean bold = line->kind != MC_REPORT_LINE_ITEM;
       g_autofree char *label = g_markup_printf_escaped (bold ? "<b>%s</b>" : "%s", line->label);
       g_autofree char *number = g_markup_printf_escaped (bold ? "<b>%s</b>" : "%s", line->number);
-      g_autofree char *texts[MC_BIEU06_N_COUNTS];
-      const char *cells[13] = { number, label };
+      g_auto(GStrv) cells = g_new0 (char *, 14);
 
+      cells[0] = g_steal_pointer (&number);
+      cells[1] = g_steal_pointer (&label);
       for (int c = 0; c < MC_BIEU06_N_COUNTS; c++)
         {
           g_autofree char *n = count_text (line->cells[c]);
 
-          cells[c + 2] = texts[c] = bold ? g_strdup_printf ("<b>%s</b>", n) : g_steal_pointer (&n);
+          cells[c + 2] = bold ? g_strdup_printf ("<b>%s</b>", n) : g_steal_pointer (&n);
         }
-      mc_print_table_row_styled (table, cells, bold);
+      mc_print_table_row_styled (table, (const char * const *) cells, bold);
     }
   mc_print_table_end (table);
   mc_print_layout_space (layout, 4);

@@ -160,7 +160,7 @@ main (int   argc,
     return 0;
   g_test_init (&argc, &argv, NULL);
 
-  fx.profile = mc_test_make_profile (3000);
+  fx.profile = mc_test_make_profile (1500);
   fx.window = mc_test_open_window (&fx.app, fx.profile);
   gtk_window_set_default_size (GTK_WINDOW (fx.window), 1366, 768);
   gtk_window_unmaximize (GTK_WINDOW (fx.window));

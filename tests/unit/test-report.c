@@ -390,7 +390,11 @@ test_bieu06_columns (void)
   }
   /* One ministry, one field: its row, the ministry's subtotal, the total. */
   g_assert_cmpuint (form->rows->len, ==, 3);
-  g_assert_cmpuint (mc_report_bieu06_dossiers (data, p.start, p.end, -1, -1, 13)->len, ==, 1);
+  {
+    g_autoptr(GArray) overdue = mc_report_bieu06_dossiers (data, p.start, p.end, -1, -1, 13);
+
+    g_assert_cmpuint (overdue->len, ==, 1);
+  }
 }
 
 /* Random dossiers in every status and at every date around a random period: the identities
