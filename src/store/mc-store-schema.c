@@ -297,12 +297,7 @@ static const char *migrations[] = {
   "  local_path TEXT,"
   "  added_at INTEGER"
   ");"
-  "CREATE INDEX dossier_files_dossier ON dossier_files(dossier_id, origin);"
-  /* Every column a report reads, in the order of receipt: a year of a million dossiers is
-   * read from this index (about 80 bytes a dossier) instead of the rows (600 and more). */
-  "CREATE INDEX dossiers_report ON dossiers(received_at, status, channel, due_at, finished_at, returned_at,"
-  "  source_id, procedure_code, field_code, payment_state, satisfaction, citizen_data, reused, from_store,"
-  "  digitised, e_result);",
+  "CREATE INDEX dossier_files_dossier ON dossier_files(dossier_id, origin);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MC_STORE_SCHEMA_VERSION);
