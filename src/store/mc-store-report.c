@@ -31,13 +31,14 @@ column_flag (sqlite3_stmt *stmt,
   return sqlite3_column_type (stmt, column) == SQLITE_NULL ? -1 : (gint8) sqlite3_column_int (stmt, column);
 }
 
-/* One part of the dossiers, [lo, hi) by receipt, read on its own connection. */
+/* The dossiers whose ids are in [first, end), read on their own connection. (The two parts
+ * are two read transactions a moment apart: a report, not a ledger.) */
 typedef struct
 {
   McStore *store;
   GHashTable *supplements;
   gint64 from, to;
-  gint64 lo, hi_id;           /* ids */
+  gint64 first, end;
   McReportData *data;
   GError *error;
 } Part;
@@ -59,8 +60,8 @@ read_part (gpointer user_data)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, part->from);
   sqlite3_bind_int64 (stmt, 2, part->to);
-  sqlite3_bind_int64 (stmt, 3, part->lo);
-  sqlite3_bind_int64 (stmt, 4, part->hi_id);
+  sqlite3_bind_int64 (stmt, 3, part->first);
+  sqlite3_bind_int64 (stmt, 4, part->end);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       McReportRow *row = mc_report_data_add (part->data, (const char *) sqlite3_column_text (stmt, 1),
@@ -183,8 +184,8 @@ mc_store_report_load (McStore  *self,
       parts[i].supplements = supplements;
       parts[i].from = from;
       parts[i].to = to;
-      parts[i].lo = i == 0 ? first : mid;
-      parts[i].hi_id = i == 0 && mid > 0 ? mid : end;
+      parts[i].first = i == 0 ? first : mid;
+      parts[i].end = i == 0 && mid > 0 ? mid : end;
       parts[i].data = mc_report_data_new (mc_time_now ());
     }
   if (mid > 0 && (second = mc_store_open (self->path, MC_STORE_OPEN_EXISTING, NULL)) != NULL)
@@ -193,7 +194,7 @@ mc_store_report_load (McStore  *self,
       thread = g_thread_new ("motcua-report", read_part, &parts[1]);
     }
   else
-    parts[0].hi_id = end;
+    parts[0].end = end;
   read_part (&parts[0]);
   if (thread != NULL)
     {
