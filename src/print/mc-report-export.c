@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <locale.h>
 #include <math.h>
 #include <xlsxwriter.h>
 
@@ -64,6 +65,31 @@ write_text (const char  *path,
 }
 
 /* XLSX */
+
+/* libxlsxwriter writes numbers with the C library's printf unless it was built with its own
+ * conversion: under a Vietnamese LC_NUMERIC, 0.5 would be written "0,5", which no spreadsheet
+ * reads. The workbook is written in the "C" numeric locale of this thread only. */
+typedef struct
+{
+  locale_t c;
+  locale_t previous;
+} NumericC;
+
+static void
+numeric_c_begin (NumericC *n)
+{
+  n->c = newlocale (LC_NUMERIC_MASK, "C", (locale_t) 0);
+  n->previous = n->c != (locale_t) 0 ? uselocale (n->c) : (locale_t) 0;
+}
+
+static void
+numeric_c_end (NumericC *n)
+{
+  if (n->c == (locale_t) 0)
+    return;
+  uselocale (n->previous);
+  freelocale (n->c);
+}
 
 typedef struct
 {
@@ -156,7 +182,7 @@ header_lines (Book          *b,
 
 #define BIEU06_FIRST 10      /* the first row of figures (0-based); the header is rows 5–8 */
 
-static int
+static gboolean
 bieu06_xlsx (const char           *path,
              const McPrintOffice  *office,
              GPtrArray            *lines,
@@ -299,7 +325,15 @@ mc_report_write_bieu06 (const char           *path,
   if (!format_of (path, &format, error))
     return FALSE;
   if (format == FORMAT_XLSX)
-    return bieu06_xlsx (path, office, lines, period, error);
+    {
+      NumericC numeric;
+      gboolean ok;
+
+      numeric_c_begin (&numeric);
+      ok = bieu06_xlsx (path, office, lines, period, error);
+      numeric_c_end (&numeric);
+      return ok;
+    }
   if (format == FORMAT_CSV)
     {
       g_autoptr(GString) text = bieu06_csv (lines);
@@ -506,7 +540,15 @@ mc_report_write_766 (const char           *path,
   if (!format_of (path, &format, error))
     return FALSE;
   if (format == FORMAT_XLSX)
-    return table_766_xlsx (path, office, report, period, error);
+    {
+      NumericC numeric;
+      gboolean ok;
+
+      numeric_c_begin (&numeric);
+      ok = table_766_xlsx (path, office, report, period, error);
+      numeric_c_end (&numeric);
+      return ok;
+    }
   if (format == FORMAT_CSV)
     {
       g_autoptr(GString) text = table_766_csv (report);

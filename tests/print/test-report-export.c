@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
@@ -225,6 +226,55 @@ test_766 (void)
   g_assert_true (print_test_contains (pdf_text, "THỦ TRƯỞNG") || print_test_contains (pdf_text, "NGƯỜI LẬP BIỂU"));
 }
 
+/* Under a Vietnamese locale (a decimal comma) the workbook still holds numbers a spreadsheet
+ * reads: the same values as --json. The locale is compiled for the test when the machine has
+ * its source (Debian's locales data); otherwise the test is skipped. */
+static void
+test_vietnamese_locale (void)
+{
+  g_autofree char *locales = g_build_filename (tmpdir, "locale", NULL);
+  g_autofree char *target = g_build_filename (locales, "vi_VN.UTF-8", NULL);
+  g_autofree char *xlsx = g_build_filename (tmpdir, "766-vi.xlsx", NULL);
+  const char *localedef[] = { "localedef", "-i", "vi_VN", "-f", "UTF-8", target, NULL };
+  g_autofree char *json_text = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  g_autoptr(JsonNode) back = NULL;
+  JsonArray *rows;
+  int status;
+
+  if (!g_file_test ("/usr/share/i18n/locales/vi_VN", G_FILE_TEST_EXISTS) || !g_find_program_in_path ("localedef"))
+    {
+      g_test_skip ("no vi_VN locale source to compile");
+      return;
+    }
+  g_mkdir_with_parents (locales, 0700);
+  g_free (print_test_run (localedef, &status));
+  if (status != 0)
+    {
+      g_test_skip ("localedef could not compile vi_VN");
+      return;
+    }
+  json_text = motcuactl (&status, "report", "766", "--period", "2026-11", "--json", NULL);
+  json = parse (json_text);
+  g_setenv ("LOCPATH", locales, TRUE);
+  g_setenv ("LC_ALL", "vi_VN.UTF-8", TRUE);
+  out = motcuactl (&status, "report", "766", "--period", "2026-11", "--output", xlsx, NULL);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  g_unsetenv ("LOCPATH");
+  g_assert_cmpint (status, ==, 0);
+  back = readback (xlsx, "766");
+  rows = json_object_get_array_member (json_node_get_object (back), "rows");
+  {
+    JsonObject *total = json_array_get_object_element (rows, json_array_get_length (rows) - 1);
+
+    /* A number, not the text "36,62". */
+    g_assert_cmpint (json_node_get_value_type (json_object_get_member (total, "points")), ==, G_TYPE_DOUBLE);
+    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (total, "points"),
+                                    json_object_get_double_member (json_node_get_object (json), "points"), 1e-6);
+  }
+}
+
 static void
 test_usage (void)
 {
@@ -274,6 +324,7 @@ main (int    argc,
 
   g_test_add_func ("/report/export/bieu06", test_bieu06);
   g_test_add_func ("/report/export/766", test_766);
+  g_test_add_func ("/report/export/vietnamese-locale", test_vietnamese_locale);
   g_test_add_func ("/report/export/usage", test_usage);
   status = g_test_run ();
 
