@@ -68,7 +68,8 @@ write_text (const char  *path,
 
 /* libxlsxwriter writes numbers with the C library's printf unless it was built with its own
  * conversion: under a Vietnamese LC_NUMERIC, 0.5 would be written "0,5", which no spreadsheet
- * reads. The workbook is written in the "C" numeric locale of this thread only. */
+ * reads. A workbook is built and written (book_open to book_close) in the "C" numeric locale
+ * of this thread only. */
 typedef struct
 {
   locale_t c;
@@ -93,6 +94,7 @@ numeric_c_end (NumericC *n)
 
 typedef struct
 {
+  NumericC numeric;          /* while the workbook is open */
   lxw_workbook *book;
   lxw_format *head, *title, *text, *number, *bold_text, *bold_number, *percent, *note;
 } Book;
@@ -101,9 +103,13 @@ static void
 book_open (Book       *b,
            const char *path)
 {
+  numeric_c_begin (&b->numeric);
   b->book = workbook_new (path);
   if (b->book == NULL)
-    return;
+    {
+      numeric_c_end (&b->numeric);
+      return;
+    }
   b->head = workbook_add_format (b->book);
   format_set_bold (b->head);
   format_set_border (b->head, LXW_BORDER_THIN);
@@ -143,6 +149,7 @@ book_close (Book        *b,
 {
   lxw_error rc = workbook_close (b->book);
 
+  numeric_c_end (&b->numeric);
   if (rc != LXW_NO_ERROR)
     {
       g_set_error (error, MC_PRINT_ERROR, MC_PRINT_ERROR_FAILED, _("Cannot write %s: %s"), path, lxw_strerror (rc));
@@ -325,15 +332,7 @@ mc_report_write_bieu06 (const char           *path,
   if (!format_of (path, &format, error))
     return FALSE;
   if (format == FORMAT_XLSX)
-    {
-      NumericC numeric;
-      gboolean ok;
-
-      numeric_c_begin (&numeric);
-      ok = bieu06_xlsx (path, office, lines, period, error);
-      numeric_c_end (&numeric);
-      return ok;
-    }
+    return bieu06_xlsx (path, office, lines, period, error);
   if (format == FORMAT_CSV)
     {
       g_autoptr(GString) text = bieu06_csv (lines);
@@ -540,15 +539,7 @@ mc_report_write_766 (const char           *path,
   if (!format_of (path, &format, error))
     return FALSE;
   if (format == FORMAT_XLSX)
-    {
-      NumericC numeric;
-      gboolean ok;
-
-      numeric_c_begin (&numeric);
-      ok = table_766_xlsx (path, office, report, period, error);
-      numeric_c_end (&numeric);
-      return ok;
-    }
+    return table_766_xlsx (path, office, report, period, error);
   if (format == FORMAT_CSV)
     {
       g_autoptr(GString) text = table_766_csv (report);
