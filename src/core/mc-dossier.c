@@ -33,6 +33,122 @@ mc_channel_label (McChannel channel)
     }
 }
 
+static const char *payment_ids[] = {
+  [MC_PAYMENT_NOT_REQUIRED] = "not_required",
+  [MC_PAYMENT_EXEMPT] = "exempt",
+  [MC_PAYMENT_PENDING] = "pending",
+  [MC_PAYMENT_PAID_ONLINE_PORTAL] = "paid_online_portal",
+  [MC_PAYMENT_PAID_ONLINE_LOCAL] = "paid_online_local",
+  [MC_PAYMENT_PAID_COUNTER] = "paid_counter",
+  [MC_PAYMENT_CANCELLED] = "cancelled",
+  [MC_PAYMENT_REFUNDED] = "refunded",
+};
+
+/* The stable English id the JSON output and the ministry dialects use; NULL for unknown. */
+const char *
+mc_payment_state_id (McPaymentState state)
+{
+  return state >= 0 && state <= MC_PAYMENT_LAST ? payment_ids[state] : NULL;
+}
+
+/* The index of @id in @ids, or -1. */
+static int
+index_of (const char * const *ids,
+          int                 n,
+          const char         *id)
+{
+  for (int i = 0; id != NULL && i < n; i++)
+    if (g_str_equal (ids[i], id))
+      return i;
+  return -1;
+}
+
+gboolean
+mc_payment_state_from_id (const char     *id,
+                          McPaymentState *out_state)
+{
+  int i = index_of (payment_ids, G_N_ELEMENTS (payment_ids), id);
+
+  if (i >= 0)
+    *out_state = i;
+  return i >= 0;
+}
+
+const char *
+mc_payment_state_label (McPaymentState state)
+{
+  switch (state)
+    {
+    case MC_PAYMENT_NOT_REQUIRED: return _("No fee");
+    case MC_PAYMENT_EXEMPT: return _("Exempt");
+    case MC_PAYMENT_PENDING: return _("Not paid yet");
+    case MC_PAYMENT_PAID_ONLINE_PORTAL: return _("Paid online on the national portal");
+    case MC_PAYMENT_PAID_ONLINE_LOCAL: return _("Paid online on the ministry’s gateway");
+    case MC_PAYMENT_PAID_COUNTER: return _("Paid at the counter");
+    case MC_PAYMENT_CANCELLED: return _("Payment cancelled");
+    case MC_PAYMENT_REFUNDED: return _("Refunded");
+    case MC_PAYMENT_UNKNOWN:
+    default: return _("Not known");
+    }
+}
+
+/* DuocThanhToanTrucTuyen 1 or 2: what 766 indicator 3.6 counts. */
+gboolean
+mc_payment_state_is_online (McPaymentState state)
+{
+  return state == MC_PAYMENT_PAID_ONLINE_PORTAL || state == MC_PAYMENT_PAID_ONLINE_LOCAL;
+}
+
+/* The payment state of a dossier whose system says only DuocThanhToanTrucTuyen (@online: 0,
+ * 1 or 2) beside its fees: online 1 and 2 are the two online states; otherwise no fee (or only
+ * zero fees) is "no fee", every fee paid is "paid at the counter", and anything else waits. */
+McPaymentState
+mc_payment_state_from_portal (const McDossier *d,
+                              int              online)
+{
+  gboolean any = FALSE, all_paid = TRUE;
+
+  if (online == 1)
+    return MC_PAYMENT_PAID_ONLINE_PORTAL;
+  if (online == 2)
+    return MC_PAYMENT_PAID_ONLINE_LOCAL;
+  for (guint i = 0; i < d->fees->len; i++)
+    {
+      McFee *fee = g_ptr_array_index (d->fees, i);
+
+      if (fee->amount_vnd > 0)
+        {
+          any = TRUE;
+          all_paid &= fee->paid;
+        }
+    }
+  return !any ? MC_PAYMENT_NOT_REQUIRED : all_paid ? MC_PAYMENT_PAID_COUNTER : MC_PAYMENT_PENDING;
+}
+
+static const char *satisfaction_ids[] = {
+  [MC_SATISFACTION_NOT_RATED] = "not_rated",
+  [MC_SATISFACTION_SATISFIED] = "satisfied",
+  [MC_SATISFACTION_NEUTRAL] = "neutral",
+  [MC_SATISFACTION_DISSATISFIED] = "dissatisfied",
+};
+
+const char *
+mc_satisfaction_id (McSatisfaction satisfaction)
+{
+  return satisfaction >= 0 && satisfaction <= MC_SATISFACTION_LAST ? satisfaction_ids[satisfaction] : NULL;
+}
+
+gboolean
+mc_satisfaction_from_id (const char     *id,
+                         McSatisfaction *out_satisfaction)
+{
+  int i = index_of (satisfaction_ids, G_N_ELEMENTS (satisfaction_ids), id);
+
+  if (i >= 0)
+    *out_satisfaction = i;
+  return i >= 0;
+}
+
 static void
 document_free (gpointer data)
 {
@@ -67,7 +183,23 @@ result_free (gpointer data)
 
   g_free (r->name);
   g_free (r->number);
+  g_free (r->code);
+  g_free (r->file_url);
   g_free (r);
+}
+
+static void
+file_free (gpointer data)
+{
+  McFile *f = data;
+
+  g_free (f->remote_id);
+  g_free (f->name);
+  g_free (f->component);
+  g_free (f->hash);
+  g_free (f->remote_path);
+  g_free (f->local_path);
+  g_free (f);
 }
 
 static void
@@ -100,6 +232,7 @@ dossier_clear (McDossier *self)
   g_ptr_array_unref (self->supplements);
   g_ptr_array_unref (self->results);
   g_ptr_array_unref (self->history);
+  g_ptr_array_unref (self->files);
 }
 
 McDossier *
@@ -111,11 +244,16 @@ mc_dossier_new (void)
   self->channel = MC_CHANNEL_IN_PERSON;
   self->return_method = MC_CHANNEL_IN_PERSON;
   self->status = MC_STATUS_SUBMITTED;
+  self->payment = MC_PAYMENT_UNKNOWN;
+  self->satisfaction = MC_SATISFACTION_UNKNOWN;
+  self->citizen_data = MC_FLAG_UNKNOWN;
+  self->reused = MC_FLAG_UNKNOWN;
   self->documents = g_ptr_array_new_with_free_func (document_free);
   self->fees = g_ptr_array_new_with_free_func (fee_free);
   self->supplements = g_ptr_array_new_with_free_func (supplement_free);
   self->results = g_ptr_array_new_with_free_func (result_free);
   self->history = g_ptr_array_new_with_free_func (step_free);
+  self->files = g_ptr_array_new_with_free_func (file_free);
   return self;
 }
 
@@ -142,6 +280,7 @@ mc_dossier_add_document (McDossier  *self,
   d->name = g_strdup (name);
   d->is_copy = is_copy;
   d->count = count;
+  d->digitised = d->reused = d->from_store = MC_FLAG_UNKNOWN;
   g_ptr_array_add (self->documents, d);
   return d;
 }
@@ -233,4 +372,69 @@ mc_dossier_search_text (const McDossier *self)
       mc_fold_append (out, fields[i]);
     }
   return g_string_free (out, FALSE);
+}
+
+/* @size: bytes, -1 when the system does not say. */
+McFile *
+mc_dossier_add_file (McDossier    *self,
+                     McFileOrigin  origin,
+                     McFileKind    kind,
+                     const char   *name,
+                     const char   *component,
+                     gint64        size)
+{
+  McFile *f = g_new0 (McFile, 1);
+
+  f->origin = origin;
+  f->kind = kind;
+  f->name = g_strdup (name);
+  f->component = g_strdup (component);
+  f->size = size;
+  g_ptr_array_add (self->files, f);
+  return f;
+}
+
+/* Folds a flag into a running "any of them": yes wins, then no, then unknown. */
+static void
+any_flag (McFlag *acc,
+          McFlag  flag)
+{
+  if (flag == MC_FLAG_YES || (flag == MC_FLAG_NO && *acc == MC_FLAG_UNKNOWN))
+    *acc = flag;
+}
+
+/* The facts the 766 indicators count (reports.md §1.3, §3.5): a component is digitised when
+ * the system lists a file for it (at the counter, by post or online) or marks it digitised; a
+ * result is electronic when a file or a link to one was issued. A file list that the system
+ * sent, even empty, makes "no file" a known no. */
+void
+mc_dossier_get_facts (const McDossier *self,
+                      McDossierFacts  *out)
+{
+  McFlag known = self->files_known ? MC_FLAG_NO : MC_FLAG_UNKNOWN;
+
+  out->digitised = out->e_result = known;
+  out->reused = self->reused;
+  out->from_store = MC_FLAG_UNKNOWN;
+  for (guint i = 0; i < self->files->len; i++)
+    {
+      McFile *f = g_ptr_array_index (self->files, i);
+
+      any_flag (f->kind == MC_FILE_RESULT ? &out->e_result : &out->digitised, MC_FLAG_YES);
+    }
+  for (guint i = 0; i < self->documents->len; i++)
+    {
+      McDocument *d = g_ptr_array_index (self->documents, i);
+
+      any_flag (&out->digitised, d->digitised);
+      any_flag (&out->reused, d->reused);
+      any_flag (&out->from_store, d->from_store);
+    }
+  for (guint i = 0; i < self->results->len; i++)
+    {
+      McResult *r = g_ptr_array_index (self->results, i);
+
+      if (r->file_url != NULL && *r->file_url != '\0')
+        any_flag (&out->e_result, MC_FLAG_YES);
+    }
 }

@@ -27,12 +27,62 @@ typedef enum
 const char *mc_applicant_kind_label (McApplicantKind kind);
 const char *mc_channel_label        (McChannel channel);
 
+/* What a ministry system says about a fact the reports count (a component digitised, an
+ * account verified with VNeID, …): a system that does not carry the fact leaves it unknown,
+ * which a report shows as "—", never as "no". */
+typedef enum
+{
+  MC_FLAG_UNKNOWN = -1,
+  MC_FLAG_NO = 0,
+  MC_FLAG_YES = 1,
+} McFlag;
+
+/* The payment of a dossier's fees (../shared/domain/reports.md §4.2). The portal's
+ * DuocThanhToanTrucTuyen 1 and 2 are the two "paid online" states. */
+typedef enum
+{
+  MC_PAYMENT_UNKNOWN = -1,          /* the ministry system does not say */
+  MC_PAYMENT_NOT_REQUIRED = 0,      /* no fee */
+  MC_PAYMENT_EXEMPT = 1,            /* đối tượng miễn phí */
+  MC_PAYMENT_PENDING = 2,           /* chưa / chờ thanh toán */
+  MC_PAYMENT_PAID_ONLINE_PORTAL = 3, /* paid on the Cổng DVCQG (DuocThanhToanTrucTuyen 1) */
+  MC_PAYMENT_PAID_ONLINE_LOCAL = 4, /* paid on the ministry's or the province's gateway (2) */
+  MC_PAYMENT_PAID_COUNTER = 5,      /* cash or transfer at the counter */
+  MC_PAYMENT_CANCELLED = 6,
+  MC_PAYMENT_REFUNDED = 7,
+  MC_PAYMENT_LAST = MC_PAYMENT_REFUNDED,
+} McPaymentState;
+
+/* The citizen's rating of how the dossier was handled, where a ministry system records one. */
+typedef enum
+{
+  MC_SATISFACTION_UNKNOWN = -1,     /* the ministry system does not carry ratings */
+  MC_SATISFACTION_NOT_RATED = 0,
+  MC_SATISFACTION_SATISFIED = 1,    /* rất hài lòng, hài lòng */
+  MC_SATISFACTION_NEUTRAL = 2,      /* bình thường */
+  MC_SATISFACTION_DISSATISFIED = 3, /* không hài lòng: what 766 indicator 5.4 counts */
+  MC_SATISFACTION_LAST = MC_SATISFACTION_DISSATISFIED,
+} McSatisfaction;
+
+const char *mc_payment_state_id       (McPaymentState state);
+gboolean    mc_payment_state_from_id  (const char     *id,
+                                       McPaymentState *out_state);
+const char *mc_payment_state_label    (McPaymentState state);
+gboolean    mc_payment_state_is_online (McPaymentState state);
+const char *mc_satisfaction_id        (McSatisfaction satisfaction);
+
+gboolean    mc_satisfaction_from_id   (const char     *id,
+                                       McSatisfaction *out_satisfaction);
+
 /* TaiLieuNop[] */
 typedef struct
 {
   char *name;
   gboolean is_copy;  /* bản sao (copy) rather than bản chính (original) */
   int count;
+  McFlag digitised;  /* DuocSoHoa: an electronic copy of the component was made */
+  McFlag reused;     /* DuocTaiSuDung: taken from data digitised for an earlier dossier */
+  McFlag from_store; /* DuocLayTuKhoDMQG: taken from the citizen's data store on the portal */
 } McDocument;
 
 /* DanhSachLePhi[] */
@@ -57,7 +107,39 @@ typedef struct
   char *name;
   char *number;
   gint64 issued_at;
+  char *code;        /* MaGiayToKetQua, the portal's result document code */
+  char *file_url;    /* DuongDanTepTinKetQua: an electronic result was issued */
 } McResult;
+
+/* Where a dossier's file is known from: the ministry system's file list (its metadata pulled
+ * with the dossier, the content fetched on demand) or this office (scanned or attached at the
+ * counter, recorded on completion). */
+typedef enum
+{
+  MC_FILE_REMOTE = 0,
+  MC_FILE_LOCAL = 1,
+} McFileOrigin;
+
+/* TPHS (a component of the dossier) or KQ (a result). */
+typedef enum
+{
+  MC_FILE_COMPONENT = 0,
+  MC_FILE_RESULT = 1,
+} McFileKind;
+
+/* A file of the dossier (TepDinhKem, DanhSachTepDinhKem, files, tep_dinh_kem, taiLieu). */
+typedef struct
+{
+  McFileOrigin origin;
+  McFileKind kind;
+  char *remote_id;   /* the system's own id of the file (MaTep, id), if it has one */
+  char *name;
+  char *component;   /* the component's code or name (MaThanhPhan), for a TPHS */
+  gint64 size;       /* bytes; -1 = unknown */
+  char *hash;        /* "sha256:…" or "md5:…", as the system gives it; NULL = none */
+  char *remote_path; /* where the system serves it (DuongDan, href, url) */
+  char *local_path;  /* the content on this computer; NULL until fetched or scanned */
+} McFile;
 
 /* QuaTrinhXuLy[] */
 typedef struct
@@ -98,12 +180,30 @@ typedef struct
   gint64 returned_at;      /* NgayTra */
   char *server_version;    /* the ministry's version, etag or revision */
 
+  /* What the ministry system says for the 766 indicators (../shared/domain/reports.md). */
+  McPaymentState payment;  /* from DuocThanhToanTrucTuyen and the fees, or the system's own state */
+  McSatisfaction satisfaction;
+  McFlag citizen_data;     /* TaiKhoanDuocXacThucVoiVNeID or a population-database link (4.5) */
+  McFlag reused;           /* HoSoCoThanhPhanSoHoa: a component reuses digitised data (4.3) */
+  gboolean files_known;    /* the system listed the dossier's files (the list may be empty) */
+
   GPtrArray *documents;    /* McDocument */
   GPtrArray *fees;         /* McFee */
   GPtrArray *supplements;  /* McSupplement */
   GPtrArray *results;      /* McResult */
   GPtrArray *history;      /* McStep, oldest first */
+  GPtrArray *files;        /* McFile */
 } McDossier;
+
+/* The facts the 766 indicators read, derived from the fields above: what the store keeps in
+ * the dossier's row, so that a year of a million dossiers is counted without its children. */
+typedef struct
+{
+  McFlag digitised;        /* a component has a file, or is marked digitised (4.2) */
+  McFlag e_result;         /* a result has a file or a link to one (4.1) */
+  McFlag reused;           /* a component reuses digitised data (4.3) */
+  McFlag from_store;       /* a component comes from the citizen's data store (4.4) */
+} McDossierFacts;
 
 #define MC_TYPE_DOSSIER (mc_dossier_get_type ())
 
@@ -135,6 +235,17 @@ McStep     *mc_dossier_add_step       (McDossier  *self,
                                        const char *action,
                                        McStatus    status,
                                        const char *note);
+
+McFile     *mc_dossier_add_file       (McDossier  *self,
+                                       McFileOrigin origin,
+                                       McFileKind  kind,
+                                       const char *name,
+                                       const char *component,
+                                       gint64      size);
+void        mc_dossier_get_facts      (const McDossier *self,
+                                       McDossierFacts  *out_facts);
+McPaymentState mc_payment_state_from_portal (const McDossier *d,
+                                          int              online);
 
 char       *mc_dossier_search_text    (const McDossier *self);
 

@@ -181,6 +181,80 @@ make_applicant_name (Rng *r)
   return g_strdup_printf ("%s %s %s", PICK (r, family_names), PICK (r, middle_names), PICK (r, given_names));
 }
 
+/* What the 766 report counts (payment, rating, citizen data, digitised components, reuse,
+ * e-results, the files a ministry system lists), drawn from a stream of its own so that the
+ * rest of the dossier stays what it was before these fields existed. Rates are plausible for a
+ * commune in 2026, not measured; the sample generator's realism is its own work. */
+static void
+sample_report_fields (guint64    seed,
+                      guint64    index,
+                      McDossier *d)
+{
+  Rng r = { (seed ^ G_GUINT64_CONSTANT (0x766766766)) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15) ^ (index + 1) };
+  gboolean online = d->channel == MC_CHANNEL_ONLINE;
+  gboolean resolved = d->status == MC_STATUS_RESOLVED || d->status == MC_STATUS_RETURNED;
+  gboolean digitised = d->status != MC_STATUS_SUBMITTED && (online || rng_below (&r, 100) < 72);
+  gboolean any_reused = FALSE;
+  char hash[65];
+
+  rng_next (&r);
+  d->payment = MC_PAYMENT_NOT_REQUIRED;
+  for (guint i = 0; i < d->fees->len; i++)
+    {
+      McFee *fee = g_ptr_array_index (d->fees, i);
+      guint p = rng_below (&r, 100);
+
+      if (!fee->paid)
+        d->payment = MC_PAYMENT_PENDING;
+      else if (d->payment == MC_PAYMENT_NOT_REQUIRED)
+        d->payment = p < (online ? 55u : 8u) ? MC_PAYMENT_PAID_ONLINE_PORTAL
+                   : p < (online ? 75u : 12u) ? MC_PAYMENT_PAID_ONLINE_LOCAL : MC_PAYMENT_PAID_COUNTER;
+    }
+  d->satisfaction = MC_SATISFACTION_NOT_RATED;
+  if (resolved && rng_below (&r, 100) < 35)
+    {
+      guint p = rng_below (&r, 100);
+
+      d->satisfaction = p < 82 ? MC_SATISFACTION_SATISFIED : p < 93 ? MC_SATISFACTION_NEUTRAL : MC_SATISFACTION_DISSATISFIED;
+    }
+  d->citizen_data = d->applicant_kind == MC_APPLICANT_CITIZEN && rng_below (&r, 100) < 58 ? MC_FLAG_YES : MC_FLAG_NO;
+  for (guint i = 0; i < d->documents->len; i++)
+    {
+      McDocument *doc = g_ptr_array_index (d->documents, i);
+
+      doc->digitised = digitised ? MC_FLAG_YES : MC_FLAG_NO;
+      doc->reused = digitised && rng_below (&r, 100) < 18 ? MC_FLAG_YES : MC_FLAG_NO;
+      doc->from_store = online && rng_below (&r, 100) < 30 ? MC_FLAG_YES : MC_FLAG_NO;
+      any_reused |= doc->reused == MC_FLAG_YES;
+    }
+  d->reused = any_reused ? MC_FLAG_YES : MC_FLAG_NO;
+  d->files_known = TRUE;
+  /* One scan of the whole dossier at the counter (an online one came with its files), and
+   * the electronic result of most resolved dossiers. */
+  if (digitised && d->documents->len > 0)
+    {
+      McFile *f = mc_dossier_add_file (d, MC_FILE_REMOTE, MC_FILE_COMPONENT, "ho-so-scan.pdf",
+                                       ((McDocument *) g_ptr_array_index (d->documents, 0))->name,
+                                       40000 + rng_below (&r, 2000000));
+
+      g_snprintf (hash, sizeof hash, "%016" G_GINT64_MODIFIER "x%016" G_GINT64_MODIFIER "x%016" G_GINT64_MODIFIER "x%016" G_GINT64_MODIFIER "x",
+                  rng_next (&r), rng_next (&r), rng_next (&r), rng_next (&r));
+      f->hash = g_strconcat ("sha256:", hash, NULL);
+      f->remote_id = g_strdup_printf ("F%" G_GUINT64_FORMAT "-1", index + 1);
+    }
+  if (resolved && d->results->len > 0 && rng_below (&r, 100) < 80)
+    {
+      McResult *res = g_ptr_array_index (d->results, 0);
+      McFile *f = mc_dossier_add_file (d, MC_FILE_REMOTE, MC_FILE_RESULT, "ket-qua.pdf", NULL,
+                                       20000 + rng_below (&r, 300000));
+      g_autofree char *ministry = g_ascii_strup (d->source_id, -1);
+
+      res->code = g_strdup_printf ("KQ.%s.%06u", ministry, rng_below (&r, 1000000));
+      res->file_url = g_strdup_printf ("ket-qua/%" G_GUINT64_FORMAT ".pdf", index + 1);
+      f->remote_id = g_strdup_printf ("F%" G_GUINT64_FORMAT "-2", index + 1);
+    }
+}
+
 McDossier *
 mc_sample_dossier (guint64 seed,
                    guint64 index,
@@ -291,5 +365,6 @@ mc_sample_dossier (guint64 seed,
       mc_dossier_add_fee (d, "Lệ phí giải quyết thủ tục", PICK (&r, amounts),
                           d->status >= MC_STATUS_PROCESSING && d->status != MC_STATUS_FEE_REQUESTED);
     }
+  sample_report_fields (seed, index, d);
   return d;
 }

@@ -67,7 +67,8 @@ search_action (GtkWidget  *widget,
   if (adw_leaflet_get_folded (self->inner_leaflet))
     adw_leaflet_set_visible_child (self->inner_leaflet, self->list_pane);
   if (adw_leaflet_get_folded (self->outer_leaflet))
-    adw_leaflet_set_visible_child (self->outer_leaflet, GTK_WIDGET (self->inner_leaflet));
+    adw_leaflet_set_visible_child (self->outer_leaflet, GTK_WIDGET (self->content_stack));
+  mc_window_show_queue (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
 }
@@ -535,9 +536,34 @@ print_register_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The reports (mc-report-view.c), read again each time they are shown; a dossier opened from
+ * one of their lists comes back to the queue (show-queue, then open-dossier). */
+static void
+show_reports_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  McWindow *self = MC_WINDOW (widget);
+
+  gtk_stack_set_visible_child_name (self->content_stack, "reports");
+  if (adw_leaflet_get_folded (self->outer_leaflet))
+    adw_leaflet_set_visible_child (self->outer_leaflet, GTK_WIDGET (self->content_stack));
+  mc_report_view_refresh (self->report_view);
+}
+
+static void
+show_queue_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  mc_window_show_queue (MC_WINDOW (widget));
+}
+
 void
 mc_window_class_actions_init (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.show-reports", NULL, show_reports_action);
+  gtk_widget_class_install_action (widget_class, "win.show-queue", NULL, show_queue_action);
   gtk_widget_class_install_action (widget_class, "win.select-view", "i", select_view_action);
   gtk_widget_class_install_action (widget_class, "win.shortcut-view", "i", shortcut_view_action);
   gtk_widget_class_install_action (widget_class, "win.ministry", "s", ministry_action);

@@ -8,6 +8,7 @@
 #include "mc-queue-list.h"
 #include "mc-print-operation.h"
 #include "mc-queue-model.h"
+#include "mc-report-view.h"
 #include "mc-review-window.h"
 #include "mc-sidebar.h"
 #include "mc-sign-in-prompt.h"
@@ -29,6 +30,8 @@ struct _McWindow
   AdwToastOverlay *toast_overlay;
   AdwLeaflet *outer_leaflet;
   AdwLeaflet *inner_leaflet;
+  GtkStack *content_stack;         /* the queue, or the reports */
+  McReportView *report_view;
   GtkWidget *sidebar_pane;
   GtkWidget *list_pane;
   GtkWidget *detail_pane;
@@ -70,6 +73,7 @@ void              mc_window_toast              (McWindow       *self,
 void              mc_window_open_dossier       (McWindow       *self,
                                                 gint64          id);
 void              mc_window_search_activate    (McWindow       *self);
+void              mc_window_show_queue         (McWindow       *self);
 void              mc_window_stop_search        (McWindow       *self);
 void              mc_window_present_review     (McWindow       *self,
                                                 const char     *page,

@@ -124,6 +124,14 @@ on_model_updated (McWindow *self)
   update_title (self);
 }
 
+/* Back from the reports to the queue, if the reports are shown. */
+void
+mc_window_show_queue (McWindow *self)
+{
+  if (gtk_stack_get_visible_child (self->content_stack) != GTK_WIDGET (self->inner_leaflet))
+    gtk_stack_set_visible_child (self->content_stack, GTK_WIDGET (self->inner_leaflet));
+}
+
 static void
 on_view_changed (McWindow *self)
 {
@@ -133,7 +141,8 @@ on_view_changed (McWindow *self)
     show_error (self, error);
   refresh_counts (self);
   if (adw_leaflet_get_folded (self->outer_leaflet))
-    adw_leaflet_set_visible_child (self->outer_leaflet, GTK_WIDGET (self->inner_leaflet));
+    adw_leaflet_set_visible_child (self->outer_leaflet, GTK_WIDGET (self->content_stack));
+  mc_window_show_queue (self);
 }
 
 static void
@@ -389,6 +398,7 @@ mc_window_constructed (GObject *object)
   if (self->order_store != NULL)
     mc_store_queue_set_calendar (self->order_store, calendar);
   load_office (self);
+  mc_report_view_set_store (self->report_view, self->store);
 
   self->changes = g_object_ref (mc_store_get_changes (self->store));
   self->due_notifier = mc_due_notifier_new (self->store);
@@ -555,11 +565,14 @@ mc_window_class_init (McWindowClass *klass)
   g_type_ensure (MC_TYPE_DOSSIER_VIEW);
   g_type_ensure (MC_TYPE_SYNC_INDICATOR);
   g_type_ensure (MC_TYPE_SYNC_BANNER);
+  g_type_ensure (MC_TYPE_REPORT_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/MotCua/ui/mc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, McWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, McWindow, outer_leaflet);
   gtk_widget_class_bind_template_child (widget_class, McWindow, inner_leaflet);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, report_view);
   gtk_widget_class_bind_template_child (widget_class, McWindow, sidebar_pane);
   gtk_widget_class_bind_template_child (widget_class, McWindow, list_pane);
   gtk_widget_class_bind_template_child (widget_class, McWindow, detail_pane);

@@ -43,6 +43,9 @@ struct _McPrintTable
   char **titles;
   guint header_page;                /* the page the header was last drawn on; G_MAXUINT = none */
   double header_height;
+  GArray *header_cells;             /* McPrintHeaderCell, titles owned; NULL: one row of titles */
+  gboolean shaded;                  /* the row being drawn is a group's (a light grey) */
+  double *header_rows;              /* the height of each header row */
 };
 
 /* A laid-out block of text and the extents of each of its lines, in points from the top of
@@ -417,12 +420,60 @@ mc_print_layout_rule (McPrintLayout *self,
 
 /* Tables */
 
+static Lines
+header_cell_lines (McPrintTable            *t,
+                   const McPrintHeaderCell *cell)
+{
+  g_autofree char *markup = g_strdup_printf ("<b>%s</b>", cell->title);
+  double width = t->x[cell->col + cell->col_span - 1] + t->width[cell->col + cell->col_span - 1] - t->x[cell->col];
+  Lines lines;
+
+  lines_init (&lines, make_layout (t->layout, markup, t->size, width - 2 * CELL_PAD_X, PANGO_ALIGN_CENTER));
+  return lines;
+}
+
+static void
+table_draw_merged_header (McPrintTable *t)
+{
+  McPrintLayout *self = t->layout;
+
+  for (guint i = 0; i < t->header_cells->len; i++)
+    {
+      const McPrintHeaderCell *cell = &g_array_index (t->header_cells, McPrintHeaderCell, i);
+      double x = t->x[cell->col];
+      double width = t->x[cell->col + cell->col_span - 1] + t->width[cell->col + cell->col_span - 1] - x;
+      double y = self->y, height = 0;
+      Lines lines = header_cell_lines (t, cell);
+
+      for (guint r = 0; r < cell->row; r++)
+        y += t->header_rows[r];
+      for (guint r = cell->row; r < cell->row + cell->row_span; r++)
+        height += t->header_rows[r];
+      cairo_rectangle (self->cr, x, y, width, height);
+      cairo_set_source_rgb (self->cr, 0.88, 0.88, 0.88);
+      cairo_fill_preserve (self->cr);
+      cairo_set_source_rgb (self->cr, 0, 0, 0);
+      cairo_stroke (self->cr);
+      /* Centred in its box, as a form's merged header is. */
+      lines_draw (&lines, self->cr, 0, lines.n, x + CELL_PAD_X,
+                  y + MAX (CELL_PAD_Y, (height - lines_span (&lines, 0, lines.n)) / 2));
+      lines_clear (&lines);
+    }
+}
+
 static void
 table_draw_header (McPrintTable *t)
 {
   McPrintLayout *self = t->layout;
 
   cairo_set_line_width (self->cr, BORDER);
+  if (t->header_cells != NULL)
+    {
+      table_draw_merged_header (t);
+      self->y += t->header_height;
+      t->header_page = self->pages->len - 1;
+      return;
+    }
   for (guint i = 0; i < t->n_columns; i++)
     {
       g_autofree char *markup = g_strdup_printf ("<b>%s</b>", t->titles[i]);
@@ -479,6 +530,49 @@ mc_print_table_begin (McPrintLayout       *layout,
   return t;
 }
 
+/* Replaces the row of column titles with @n_rows rows of merged cells (before the first row):
+ * each row is as high as its tallest one-row cell, and the last row a taller cell spans grows
+ * until that cell fits. */
+void
+mc_print_table_set_header (McPrintTable            *t,
+                           guint                    n_rows,
+                           guint                    n_cells,
+                           const McPrintHeaderCell *cells)
+{
+  g_return_if_fail (t->header_cells == NULL && n_rows > 0);
+
+  t->header_cells = g_array_sized_new (FALSE, FALSE, sizeof (McPrintHeaderCell), n_cells);
+  t->header_rows = g_new0 (double, n_rows);
+  for (guint i = 0; i < n_cells; i++)
+    {
+      McPrintHeaderCell cell = cells[i];
+
+      g_return_if_fail (cell.row + cell.row_span <= n_rows && cell.col + cell.col_span <= t->n_columns);
+      cell.title = g_strdup (cells[i].title);
+      g_array_append_val (t->header_cells, cell);
+    }
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < n_cells; i++)
+      {
+        const McPrintHeaderCell *cell = &cells[i];
+        Lines lines;
+        double need, have = 0;
+
+        if ((pass == 0) != (cell->row_span == 1))
+          continue;
+        lines = header_cell_lines (t, cell);
+        need = lines_span (&lines, 0, lines.n) + 2 * CELL_PAD_Y;
+        lines_clear (&lines);
+        for (guint r = cell->row; r < cell->row + cell->row_span; r++)
+          have += t->header_rows[r];
+        if (need > have)
+          t->header_rows[cell->row + cell->row_span - 1] += need - have;
+      }
+  t->header_height = 0;
+  for (guint r = 0; r < n_rows; r++)
+    t->header_height += t->header_rows[r];
+}
+
 /* Draws, at the current position, lines [@first[i], @last[i]) of each cell in a row @height high. */
 static void
 table_draw_cells (McPrintTable *t,
@@ -493,10 +587,27 @@ table_draw_cells (McPrintTable *t,
   for (guint i = 0; i < t->n_columns; i++)
     {
       cairo_rectangle (self->cr, t->x[i], self->y, t->width[i], height);
+      if (t->shaded)
+        {
+          cairo_set_source_rgb (self->cr, 0.94, 0.94, 0.94);
+          cairo_fill_preserve (self->cr);
+          cairo_set_source_rgb (self->cr, 0, 0, 0);
+        }
       cairo_stroke (self->cr);
       lines_draw (&cells[i], self->cr, first[i], last[i], t->x[i] + CELL_PAD_X, self->y + CELL_PAD_Y);
     }
   self->y += height;
+}
+
+/* Like mc_print_table_row(); @shaded greys the row, as a form sets off a group's subtotal. */
+void
+mc_print_table_row_styled (McPrintTable       *t,
+                           const char * const *cells,
+                           gboolean            shaded)
+{
+  t->shaded = shaded;
+  mc_print_table_row (t, cells);
+  t->shaded = FALSE;
 }
 
 /* Adds a row of @cells (Pango markup, one per column). A row that does not fit in what is left
@@ -569,6 +680,13 @@ mc_print_table_end (McPrintTable *t)
   g_free (t->width);
   g_free (t->align);
   g_strfreev (t->titles);
+  if (t->header_cells != NULL)
+    {
+      for (guint i = 0; i < t->header_cells->len; i++)
+        g_free ((char *) g_array_index (t->header_cells, McPrintHeaderCell, i).title);
+      g_array_unref (t->header_cells);
+    }
+  g_free (t->header_rows);
   g_free (t);
 }
 

@@ -46,6 +46,14 @@ typedef struct
   PangoAlignment align;
 } McPrintColumn;
 
+/* A cell of a header several rows high (a form's merged header): it covers @row_span rows
+ * from @row and @col_span columns from @col. */
+typedef struct
+{
+  guint row, col, row_span, col_span;
+  const char *title;       /* Pango markup, set bold */
+} McPrintHeaderCell;
+
 typedef struct _McPrintLayout McPrintLayout;
 typedef struct _McPrintTable McPrintTable;
 
@@ -91,6 +99,13 @@ McPrintTable  *mc_print_table_begin       (McPrintLayout       *layout,
                                            guint                n_columns,
                                            const McPrintColumn *columns,
                                            double               size);
+void           mc_print_table_set_header  (McPrintTable            *table,
+                                           guint                    n_rows,
+                                           guint                    n_cells,
+                                           const McPrintHeaderCell *cells);
+void           mc_print_table_row_styled  (McPrintTable       *table,
+                                           const char * const *cells,
+                                           gboolean            shaded);
 void           mc_print_table_row         (McPrintTable       *table,
                                            const char * const *cells);
 void           mc_print_table_end         (McPrintTable       *table);

@@ -77,6 +77,21 @@ render_doc (McSimRecord  *rec,
   ms (out, "han_xu_ly", d->due_at);
   ms (out, "ngay_ket_thuc", d->finished_at);
   ms (out, "ngay_tra", d->returned_at);
+  /* The 766 report's fields (not in the spec). */
+  if (d->payment != MC_PAYMENT_UNKNOWN)
+    {
+      static const char *states[] = { "KHONG_THU", "MIEN", "CHUA_NOP", "DA_NOP", "DA_NOP", "DA_NOP", "HUY", "HOAN" };
+      static const char *methods[] = { "DVCQG", "CONG_BO", "TAI_QUAY" };
+
+      g_string_append_printf (out, ",\"thanh_toan\":{\"trang_thai\":\"%s\"", states[d->payment]);
+      if (d->payment >= MC_PAYMENT_PAID_ONLINE_PORTAL && d->payment <= MC_PAYMENT_PAID_COUNTER)
+        g_string_append_printf (out, ",\"hinh_thuc\":\"%s\"", methods[d->payment - MC_PAYMENT_PAID_ONLINE_PORTAL]);
+      g_string_append_c (out, '}');
+    }
+  if (d->satisfaction != MC_SATISFACTION_UNKNOWN)
+    g_string_append_printf (out, ",\"muc_do_hai_long\":%d", d->satisfaction);
+  mc_sim_json_flag (out, "xac_thuc_vneid", d->citizen_data, MC_SIM_FLAG_BOOLEAN);
+  mc_sim_json_flag (out, "co_thanh_phan_so_hoa", d->reused, MC_SIM_FLAG_BOOLEAN);
 
   g_string_append (out, ",\"tai_lieu\":[");
   for (guint i = 0; i < d->documents->len; i++)
@@ -85,7 +100,11 @@ render_doc (McSimRecord  *rec,
 
       g_string_append (out, i ? ",{\"ten\":" : "{\"ten\":");
       mc_sim_json_string (out, x->name);
-      g_string_append_printf (out, ",\"ban_sao\":%s,\"so_luong\":%d}", x->is_copy ? "true" : "false", x->count);
+      g_string_append_printf (out, ",\"ban_sao\":%s,\"so_luong\":%d", x->is_copy ? "true" : "false", x->count);
+      mc_sim_json_flag (out, "da_so_hoa", x->digitised, MC_SIM_FLAG_BOOLEAN);
+      mc_sim_json_flag (out, "tai_su_dung", x->reused, MC_SIM_FLAG_BOOLEAN);
+      mc_sim_json_flag (out, "tu_kho_du_lieu", x->from_store, MC_SIM_FLAG_BOOLEAN);
+      g_string_append_c (out, '}');
     }
   g_string_append (out, "],\"le_phi\":[");
   for (guint i = 0; i < d->fees->len; i++)
@@ -117,6 +136,8 @@ render_doc (McSimRecord  *rec,
       mc_sim_json_string (out, x->name);
       mc_sim_json_member (out, "so_hieu", x->number);
       ms (out, "ngay_ban_hanh", x->issued_at);
+      mc_sim_json_member (out, "ma_giay_to", x->code);
+      mc_sim_json_member (out, "duong_dan", x->file_url);
       g_string_append_c (out, '}');
     }
   g_string_append (out, "],\"lich_su\":[");
@@ -132,7 +153,18 @@ render_doc (McSimRecord  *rec,
       mc_sim_json_member (out, "ghi_chu", x->note);
       g_string_append_c (out, '}');
     }
-  g_string_append (out, "]}");
+  g_string_append_c (out, ']');
+  if (d->files_known)
+    {
+      static const McSimFileKeys keys = {
+        "tep_dinh_kem", NULL, "ten_tep", "loai", "ma_thanh_phan", "kich_thuoc", "md5", "url", "TPHS", "KQ",
+        "md5", FALSE,
+      };
+      g_autofree char *prefix = g_strconcat ("/dossiers/", d->number, "/files/", NULL);
+
+      mc_sim_render_files (out, d, &keys, prefix);
+    }
+  g_string_append_c (out, '}');
 }
 
 static void

@@ -159,7 +159,18 @@ render_item (McSimService *svc,
       mc_sim_json_member (out, "ghiChu", x->note);
       g_string_append_c (out, '}');
     }
-  g_string_append (out, "]}");
+  g_string_append_c (out, ']');
+  /* The older back-end lists files, and says nothing of payments, ratings or reuse. */
+  if (d->files_known)
+    {
+      static const McSimFileKeys keys = {
+        "taiLieu", NULL, "tenFile", "loai", NULL, "kichThuoc", NULL, "duongDan", "TPHS", "KQ", NULL, FALSE,
+      };
+      g_autofree char *prefix = g_strconcat ("/HoSo/TaiLieu/TaiVe?maHoSo=", d->number, "&tenFile=", NULL);
+
+      mc_sim_render_files (out, d, &keys, prefix);
+    }
+  g_string_append_c (out, '}');
 }
 
 static void

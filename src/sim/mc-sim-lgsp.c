@@ -85,6 +85,14 @@ mc_sim_render_national (McSimService *svc,
   if (!portal)
     num (out, FALSE, "PhienBan", rec->version);
   mc_sim_json_time (out, "NgayCapNhat", tf, rec->updated_at);
+  /* The portal's sync fields for the 766 indicators (not in the spec): 0 not paid online,
+   * 1 on the portal, 2 on the ministry's gateway; the account verified with VNeID; a component
+   * reusing digitised data. */
+  if (d->payment != MC_PAYMENT_UNKNOWN)
+    num (out, portal, "DuocThanhToanTrucTuyen", d->payment == MC_PAYMENT_PAID_ONLINE_PORTAL ? 1
+         : d->payment == MC_PAYMENT_PAID_ONLINE_LOCAL ? 2 : 0);
+  mc_sim_json_flag (out, "TaiKhoanDuocXacThucVoiVNeID", d->citizen_data, portal ? MC_SIM_FLAG_TEXT : MC_SIM_FLAG_NUMBER);
+  mc_sim_json_flag (out, "HoSoCoThanhPhanSoHoa", d->reused, portal ? MC_SIM_FLAG_TEXT : MC_SIM_FLAG_NUMBER);
 
   g_string_append (out, ",\"TaiLieuNop\":[");
   for (guint i = 0; i < d->documents->len; i++)
@@ -95,6 +103,9 @@ mc_sim_render_national (McSimService *svc,
       first_member (out, "TenGiayTo", x->name);
       boolean (out, portal, "LaBanSao", x->is_copy);
       num (out, portal, "SoLuong", x->count);
+      mc_sim_json_flag (out, "DuocSoHoa", x->digitised, portal ? MC_SIM_FLAG_TEXT : MC_SIM_FLAG_NUMBER);
+      mc_sim_json_flag (out, "DuocTaiSuDung", x->reused, portal ? MC_SIM_FLAG_TEXT : MC_SIM_FLAG_NUMBER);
+      mc_sim_json_flag (out, "DuocLayTuKhoDMQG", x->from_store, portal ? MC_SIM_FLAG_TEXT : MC_SIM_FLAG_NUMBER);
       g_string_append_c (out, '}');
     }
   g_string_append (out, "],\"DanhSachLePhi\":[");
@@ -128,6 +139,8 @@ mc_sim_render_national (McSimService *svc,
       first_member (out, "TenGiayTo", x->name);
       mc_sim_json_member (out, "SoKyHieu", x->number);
       mc_sim_json_time (out, "NgayBanHanh", tf, x->issued_at);
+      mc_sim_json_member (out, "MaGiayToKetQua", x->code);
+      mc_sim_json_member (out, "DuongDanTepTinKetQua", x->file_url);
       g_string_append_c (out, '}');
     }
   g_string_append (out, "],\"QuaTrinhXuLy\":[");
@@ -144,7 +157,23 @@ mc_sim_render_national (McSimService *svc,
       mc_sim_json_time (out, "ThoiDiemXuLy", tf, x->at);
       g_string_append_c (out, '}');
     }
-  g_string_append (out, "]}");
+  g_string_append_c (out, ']');
+  if (d->files_known)
+    {
+      static const McSimFileKeys lgsp_files = {
+        "TepDinhKem", "MaTep", "TenTep", "LoaiTep", "MaThanhPhan", "KichThuoc", "Sha256", "DuongDan",
+        "TPHS", "KQ", "sha256", FALSE,
+      };
+      static const McSimFileKeys portal_files = {
+        "DanhSachTepDinhKem", NULL, "TenTep", "LoaiTep", "MaThanhPhan", "KichThuoc", NULL, "DuongDanTep",
+        "TPHS", "KQ", NULL, TRUE,
+      };
+      g_autofree char *prefix = portal ? g_strconcat (d->number, "/", NULL)
+                                       : g_strconcat ("/api/hoso/", d->number, "/teptin/", NULL);
+
+      mc_sim_render_files (out, d, portal ? &portal_files : &lgsp_files, prefix);
+    }
+  g_string_append_c (out, '}');
 }
 
 /* A dossier created by a client (POST /api/hoso, DongBoHoSoMC): the fields a receipt needs. */

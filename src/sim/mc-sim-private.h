@@ -263,6 +263,32 @@ void          mc_sim_read_fees        (McDossier    *dossier,
                                        const char   *amount,
                                        const char   *paid);
 McDossier    *mc_sim_dossier_copy     (const McDossier *d);
+
+/* How a dialect names the file list of a dossier and its members (shared/ministry-apis.md,
+ * "Files"); NULL: the dialect has no such member. */
+typedef struct
+{
+  const char *list, *id, *name, *kind, *component, *size, *hash, *path;
+  const char *kind_component, *kind_result;
+  const char *hash_algo;      /* "sha256" or "md5" */
+  gboolean text_numbers;      /* the portal writes every number as text */
+} McSimFileKeys;
+
+void          mc_sim_render_files     (GString             *out,
+                                       const McDossier     *d,
+                                       const McSimFileKeys *keys,
+                                       const char          *path_prefix);
+typedef enum
+{
+  MC_SIM_FLAG_NUMBER,
+  MC_SIM_FLAG_TEXT,
+  MC_SIM_FLAG_BOOLEAN,
+} McSimFlagStyle;
+
+void          mc_sim_json_flag        (GString        *out,
+                                       const char     *name,
+                                       McFlag          flag,
+                                       McSimFlagStyle  style);
 void          mc_sim_answer_json      (McSimAnswer  *answer,
                                        guint         status,
                                        const char   *format,

@@ -69,6 +69,28 @@ render_item (McSimService *svc,
   time_member (out, "finishedAt", d->finished_at);
   time_member (out, "returnedAt", d->returned_at);
   g_string_append_printf (out, ",\"etag\":\"W/\\\"%u\\\"\"", rec->version);
+  /* The 766 report's fields (not in the spec): the payment, the citizen's rating, the account
+   * verified with VNeID, a component reusing digitised data. */
+  if (d->payment != MC_PAYMENT_UNKNOWN)
+    {
+      gboolean paid = d->payment >= MC_PAYMENT_PAID_ONLINE_PORTAL && d->payment <= MC_PAYMENT_PAID_COUNTER;
+      static const char *methods[] = { "portal", "gateway", "counter" };
+      static const char *states[] = { "not_required", "exempt", "pending", "paid", "paid", "paid", "cancelled", "refunded" };
+
+      g_string_append_printf (out, ",\"payment\":{\"status\":\"%s\"", states[d->payment]);
+      if (paid)
+        g_string_append_printf (out, ",\"method\":\"%s\"", methods[d->payment - MC_PAYMENT_PAID_ONLINE_PORTAL]);
+      g_string_append_c (out, '}');
+    }
+  if (d->satisfaction != MC_SATISFACTION_UNKNOWN)
+    {
+      if (d->satisfaction == MC_SATISFACTION_NOT_RATED)
+        g_string_append (out, ",\"satisfaction\":null");
+      else
+        mc_sim_json_member (out, "satisfaction", mc_satisfaction_id (d->satisfaction));
+    }
+  mc_sim_json_flag (out, "identityVerified", d->citizen_data, MC_SIM_FLAG_BOOLEAN);
+  mc_sim_json_flag (out, "reusesDigitizedData", d->reused, MC_SIM_FLAG_BOOLEAN);
 
   g_string_append (out, ",\"documents\":[");
   for (guint i = 0; i < d->documents->len; i++)
@@ -77,7 +99,11 @@ render_item (McSimService *svc,
 
       g_string_append (out, i ? ",{\"name\":" : "{\"name\":");
       mc_sim_json_string (out, x->name);
-      g_string_append_printf (out, ",\"copy\":%s,\"count\":%d}", x->is_copy ? "true" : "false", x->count);
+      g_string_append_printf (out, ",\"copy\":%s,\"count\":%d", x->is_copy ? "true" : "false", x->count);
+      mc_sim_json_flag (out, "digitized", x->digitised, MC_SIM_FLAG_BOOLEAN);
+      mc_sim_json_flag (out, "reused", x->reused, MC_SIM_FLAG_BOOLEAN);
+      mc_sim_json_flag (out, "fromCitizenStore", x->from_store, MC_SIM_FLAG_BOOLEAN);
+      g_string_append_c (out, '}');
     }
   g_string_append (out, "],\"fees\":[");
   for (guint i = 0; i < d->fees->len; i++)
@@ -109,6 +135,7 @@ render_item (McSimService *svc,
       mc_sim_json_string (out, x->name);
       mc_sim_json_member (out, "number", x->number);
       time_member (out, "issuedAt", x->issued_at);
+      mc_sim_json_member (out, "code", x->code);
       g_string_append_c (out, '}');
     }
   g_string_append (out, "],\"history\":[");
@@ -126,7 +153,18 @@ render_item (McSimService *svc,
       mc_sim_json_member (out, "note", x->note);
       g_string_append_c (out, '}');
     }
-  g_string_append (out, "]}");
+  g_string_append_c (out, ']');
+  if (d->files_known)
+    {
+      static const McSimFileKeys keys = {
+        "files", "id", "name", "kind", "componentCode", "size", "sha256", "href", "component", "result",
+        "sha256", FALSE,
+      };
+      g_autofree char *prefix = g_strconcat ("/v1/dossiers/", rec->remote_id, "/files/", NULL);
+
+      mc_sim_render_files (out, d, &keys, prefix);
+    }
+  g_string_append_c (out, '}');
 }
 
 /* Opaque to the client: base64 of "seq:N:E", E the cursor epoch that "expire_cursors" bumps. */

@@ -148,10 +148,19 @@ mc_sim_dossier_copy (const McDossier *d)
   c->finished_at = d->finished_at;
   c->returned_at = d->returned_at;
   c->server_version = g_strdup (d->server_version);
+  c->payment = d->payment;
+  c->satisfaction = d->satisfaction;
+  c->citizen_data = d->citizen_data;
+  c->reused = d->reused;
+  c->files_known = d->files_known;
   for (guint i = 0; i < d->documents->len; i++)
     {
       McDocument *x = g_ptr_array_index (d->documents, i);
-      mc_dossier_add_document (c, x->name, x->is_copy, x->count);
+      McDocument *y = mc_dossier_add_document (c, x->name, x->is_copy, x->count);
+
+      y->digitised = x->digitised;
+      y->reused = x->reused;
+      y->from_store = x->from_store;
     }
   for (guint i = 0; i < d->fees->len; i++)
     {
@@ -166,7 +175,19 @@ mc_sim_dossier_copy (const McDossier *d)
   for (guint i = 0; i < d->results->len; i++)
     {
       McResult *x = g_ptr_array_index (d->results, i);
-      mc_dossier_add_result (c, x->name, x->number, x->issued_at);
+      McResult *y = mc_dossier_add_result (c, x->name, x->number, x->issued_at);
+
+      y->code = g_strdup (x->code);
+      y->file_url = g_strdup (x->file_url);
+    }
+  for (guint i = 0; i < d->files->len; i++)
+    {
+      McFile *x = g_ptr_array_index (d->files, i);
+      McFile *y = mc_dossier_add_file (c, x->origin, x->kind, x->name, x->component, x->size);
+
+      y->remote_id = g_strdup (x->remote_id);
+      y->hash = g_strdup (x->hash);
+      y->remote_path = g_strdup (x->remote_path);
     }
   for (guint i = 0; i < d->history->len; i++)
     {
@@ -320,4 +341,59 @@ mc_sim_corrupt_from_name (const char *name)
     if (g_strcmp0 (name, names[i]) == 0)
       return i;
   return MC_SIM_CORRUPT_NONE;
+}
+
+/* A flag of the 766 report as the dialect writes it: 0/1, "0"/"1" where every number is text,
+ * or true/false; a flag the dossier does not know is left out, as a back-end without the data
+ * would. */
+void
+mc_sim_json_flag (GString        *out,
+                  const char     *name,
+                  McFlag          flag,
+                  McSimFlagStyle  style)
+{
+  if (flag == MC_FLAG_UNKNOWN)
+    return;
+  if (style == MC_SIM_FLAG_BOOLEAN)
+    g_string_append_printf (out, ",\"%s\":%s", name, flag == MC_FLAG_YES ? "true" : "false");
+  else
+    g_string_append_printf (out, style == MC_SIM_FLAG_TEXT ? ",\"%s\":\"%d\"" : ",\"%s\":%d", name, flag == MC_FLAG_YES);
+}
+
+/* The dossier's file list (shared/ministry-apis.md "Files") under the dialect's names: what
+ * it holds, its size, the hash the dialect carries (sha256 or md5; the sample's files have a
+ * SHA-256, and an MD5 back-end's is stood for by its first 32 digits), and where the
+ * back-end serves it: @path_prefix followed by the file's id (or its name, for dialects
+ * without file ids). */
+void
+mc_sim_render_files (GString             *out,
+                     const McDossier     *d,
+                     const McSimFileKeys *keys,
+                     const char          *path_prefix)
+{
+  g_string_append_printf (out, ",\"%s\":[", keys->list);
+  for (guint i = 0; i < d->files->len; i++)
+    {
+      McFile *f = g_ptr_array_index (d->files, i);
+      g_autofree char *path = g_strconcat (path_prefix, keys->id && f->remote_id ? f->remote_id : f->name, NULL);
+
+      g_string_append_printf (out, "%s{\"%s\":", i ? "," : "", keys->name);
+      mc_sim_json_string (out, f->name);
+      if (keys->id != NULL)
+        mc_sim_json_member (out, keys->id, f->remote_id);
+      mc_sim_json_member (out, keys->kind, f->kind == MC_FILE_RESULT ? keys->kind_result : keys->kind_component);
+      if (keys->component != NULL && f->kind == MC_FILE_COMPONENT)
+        mc_sim_json_member (out, keys->component, f->component);
+      g_string_append_printf (out, keys->text_numbers ? ",\"%s\":\"%" G_GINT64_FORMAT "\"" : ",\"%s\":%" G_GINT64_FORMAT,
+                              keys->size, MAX (f->size, 0));
+      if (keys->hash != NULL && f->hash != NULL && g_str_has_prefix (f->hash, "sha256:"))
+        {
+          g_autofree char *hash = g_strndup (f->hash + 7, g_str_equal (keys->hash_algo, "md5") ? 32 : 64);
+
+          mc_sim_json_member (out, keys->hash, hash);
+        }
+      mc_sim_json_member (out, keys->path, path);
+      g_string_append_c (out, '}');
+    }
+  g_string_append_c (out, ']');
 }

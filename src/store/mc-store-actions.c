@@ -385,6 +385,22 @@ join_lines (const char * const *lines)
   return lines ? g_strjoinv ("\n", (char **) lines) : NULL;
 }
 
+/* The payment state the 766 report counts (3.6): a fee asked for, or paid at the counter. */
+static gboolean
+set_payment (McStore         *self,
+             gint64           dossier_id,
+             McPaymentState   state,
+             GError         **error)
+{
+  sqlite3_stmt *stmt = mc_store_prepare (self, "UPDATE dossiers SET payment_state = ? WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, state);
+  sqlite3_bind_int64 (stmt, 2, dossier_id);
+  return mc_store_step_done (self, stmt, error);
+}
+
 /* The rows the action adds or changes besides the dossier's own. */
 static gboolean
 write_children (McStore              *self,
@@ -424,13 +440,13 @@ write_children (McStore              *self,
       sqlite3_bind_int64 (stmt, 1, d->id);
       mc_store_bind_text (stmt, 2, in->fee_name);
       sqlite3_bind_int64 (stmt, 3, in->fee_vnd);
-      return mc_store_step_done (self, stmt, error);
+      return mc_store_step_done (self, stmt, error) && set_payment (self, d->id, MC_PAYMENT_PENDING, error);
 
     case MC_ACTION_FEE_PAID:
       if (!(stmt = mc_store_prepare (self, "UPDATE fees SET paid = 1 WHERE dossier_id = ? AND paid = 0", error)))
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, d->id);
-      return mc_store_step_done (self, stmt, error);
+      return mc_store_step_done (self, stmt, error) && set_payment (self, d->id, MC_PAYMENT_PAID_COUNTER, error);
 
     case MC_ACTION_RESOLVE:
       for (guint i = 0; in->results[i]; i++)

@@ -155,6 +155,72 @@ mc_store_list_sources (McStore  *self,
   return g_steal_pointer (&sources);
 }
 
+static void
+bind_flag (sqlite3_stmt *stmt,
+           int           index,
+           int           value)
+{
+  if (value < 0)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int (stmt, index, value);
+}
+
+/* What the 766 indicators read from a dossier's row (schema step 10): binds the 8 values of
+ * MC_STORE_REPORT_COLUMNS from @first on. */
+void
+mc_store_bind_report_fields (sqlite3_stmt    *stmt,
+                             int              first,
+                             const McDossier *d)
+{
+  McDossierFacts facts;
+
+  mc_dossier_get_facts (d, &facts);
+  bind_flag (stmt, first, d->payment);
+  bind_flag (stmt, first + 1, d->satisfaction);
+  bind_flag (stmt, first + 2, d->citizen_data);
+  bind_flag (stmt, first + 3, facts.reused);
+  bind_flag (stmt, first + 4, facts.from_store);
+  bind_flag (stmt, first + 5, facts.digitised);
+  bind_flag (stmt, first + 6, facts.e_result);
+  sqlite3_bind_int (stmt, first + 7, d->files_known);
+}
+
+static int
+column_flag (sqlite3_stmt *stmt,
+             int           column)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, column);
+}
+
+static gboolean
+insert_file (McStore       *self,
+             gint64         dossier_id,
+             const McFile  *f,
+             GError       **error)
+{
+  sqlite3_stmt *stmt = mc_store_prepare (self,
+    "INSERT INTO dossier_files (dossier_id, origin, kind, remote_id, name, component, size, hash,"
+    " remote_path, local_path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, dossier_id);
+  mc_store_bind_text_static (stmt, 2, f->origin == MC_FILE_LOCAL ? "local" : "remote");
+  mc_store_bind_text_static (stmt, 3, f->kind == MC_FILE_RESULT ? "result" : "component");
+  mc_store_bind_text_static (stmt, 4, f->remote_id);
+  mc_store_bind_text_static (stmt, 5, f->name);
+  mc_store_bind_text_static (stmt, 6, f->component);
+  if (f->size >= 0)
+    sqlite3_bind_int64 (stmt, 7, f->size);
+  else
+    sqlite3_bind_null (stmt, 7);
+  mc_store_bind_text_static (stmt, 8, f->hash);
+  mc_store_bind_text_static (stmt, 9, f->remote_path);
+  mc_store_bind_text_static (stmt, 10, f->local_path);
+  return mc_store_step_done (self, stmt, error);
+}
+
 /* The documents, fees, supplements, results and history of a new dossier (or of a pulled one
  * whose children are replaced), inside the caller's transaction. */
 gboolean
@@ -168,13 +234,16 @@ mc_store_insert_children (McStore    *self,
     {
       McDocument *doc = g_ptr_array_index (d->documents, i);
 
-      if (!(stmt = mc_store_prepare (self, "INSERT INTO documents (dossier_id, name, is_copy, count)"
-                                           " VALUES (?, ?, ?, ?)", error)))
+      if (!(stmt = mc_store_prepare (self, "INSERT INTO documents (dossier_id, name, is_copy, count, digitised,"
+                                           " reused, from_store) VALUES (?, ?, ?, ?, ?, ?, ?)", error)))
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, d->id);
       mc_store_bind_text_static (stmt, 2, doc->name);
       sqlite3_bind_int (stmt, 3, doc->is_copy);
       sqlite3_bind_int (stmt, 4, doc->count);
+      bind_flag (stmt, 5, doc->digitised);
+      bind_flag (stmt, 6, doc->reused);
+      bind_flag (stmt, 7, doc->from_store);
       if (!mc_store_step_done (self, stmt, error))
         return FALSE;
     }
@@ -210,13 +279,15 @@ mc_store_insert_children (McStore    *self,
     {
       McResult *r = g_ptr_array_index (d->results, i);
 
-      if (!(stmt = mc_store_prepare (self, "INSERT INTO results (dossier_id, name, number, issued_at)"
-                                           " VALUES (?, ?, ?, ?)", error)))
+      if (!(stmt = mc_store_prepare (self, "INSERT INTO results (dossier_id, name, number, issued_at, code,"
+                                           " file_url) VALUES (?, ?, ?, ?, ?, ?)", error)))
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, d->id);
       mc_store_bind_text_static (stmt, 2, r->name);
       mc_store_bind_text_static (stmt, 3, r->number);
       mc_store_bind_time (stmt, 4, r->issued_at);
+      mc_store_bind_text_static (stmt, 5, r->code);
+      mc_store_bind_text_static (stmt, 6, r->file_url);
       if (!mc_store_step_done (self, stmt, error))
         return FALSE;
     }
@@ -237,6 +308,9 @@ mc_store_insert_children (McStore    *self,
       if (!mc_store_step_done (self, stmt, error))
         return FALSE;
     }
+  for (guint i = 0; i < d->files->len; i++)
+    if (!insert_file (self, d->id, g_ptr_array_index (d->files, i), error))
+      return FALSE;
   return TRUE;
 }
 
@@ -265,8 +339,8 @@ mc_store_insert_dossier (McStore    *self,
     "INSERT INTO dossiers (source_id, number, provisional, procedure_code, procedure_name,"
     " field_code, applicant_name, applicant_kind, id_number, phone, address, channel,"
     " return_method, status, submitted_at, received_at, due_at, finished_at, returned_at,"
-    " server_version, search)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+    " server_version, search, " MC_STORE_REPORT_COLUMNS ")"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     goto fail;
   search = mc_dossier_search_text (d);
@@ -291,6 +365,7 @@ mc_store_insert_dossier (McStore    *self,
   mc_store_bind_time (stmt, 19, d->returned_at);
   mc_store_bind_text (stmt, 20, d->server_version);
   mc_store_bind_text (stmt, 21, search);
+  mc_store_bind_report_fields (stmt, 22, d);
   if (!mc_store_step_done (self, stmt, error))
     goto fail;
   d->id = sqlite3_last_insert_rowid (self->db);
@@ -329,9 +404,16 @@ load_children (McStore    *self,
   sqlite3_bind_int64 (stmt, 1, d->id); \
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
 
-  FOR_EACH_ROW ("SELECT name, is_copy, count FROM documents WHERE dossier_id = ? ORDER BY id")
-    mc_dossier_add_document (d, (const char *) sqlite3_column_text (stmt, 0),
-                             sqlite3_column_int (stmt, 1), sqlite3_column_int (stmt, 2));
+  FOR_EACH_ROW ("SELECT name, is_copy, count, digitised, reused, from_store FROM documents"
+                " WHERE dossier_id = ? ORDER BY id")
+    {
+      McDocument *doc = mc_dossier_add_document (d, (const char *) sqlite3_column_text (stmt, 0),
+                                                 sqlite3_column_int (stmt, 1), sqlite3_column_int (stmt, 2));
+
+      doc->digitised = column_flag (stmt, 3);
+      doc->reused = column_flag (stmt, 4);
+      doc->from_store = column_flag (stmt, 5);
+    }
   if (rc != SQLITE_DONE)
     goto fail;
   FOR_EACH_ROW ("SELECT name, amount_vnd, paid FROM fees WHERE dossier_id = ? ORDER BY id")
@@ -345,10 +427,15 @@ load_children (McStore    *self,
                                sqlite3_column_int64 (stmt, 2));
   if (rc != SQLITE_DONE)
     goto fail;
-  FOR_EACH_ROW ("SELECT name, number, issued_at FROM results WHERE dossier_id = ? ORDER BY id")
-    mc_dossier_add_result (d, (const char *) sqlite3_column_text (stmt, 0),
-                           (const char *) sqlite3_column_text (stmt, 1),
-                           sqlite3_column_int64 (stmt, 2));
+  FOR_EACH_ROW ("SELECT name, number, issued_at, code, file_url FROM results WHERE dossier_id = ? ORDER BY id")
+    {
+      McResult *r = mc_dossier_add_result (d, (const char *) sqlite3_column_text (stmt, 0),
+                                           (const char *) sqlite3_column_text (stmt, 1),
+                                           sqlite3_column_int64 (stmt, 2));
+
+      r->code = column_strdup (stmt, 3);
+      r->file_url = column_strdup (stmt, 4);
+    }
   if (rc != SQLITE_DONE)
     goto fail;
   FOR_EACH_ROW ("SELECT at, actor, unit, action, status, note FROM history WHERE dossier_id = ?"
@@ -359,6 +446,22 @@ load_children (McStore    *self,
                          (const char *) sqlite3_column_text (stmt, 3),
                          sqlite3_column_int (stmt, 4),
                          (const char *) sqlite3_column_text (stmt, 5));
+  if (rc != SQLITE_DONE)
+    goto fail;
+  FOR_EACH_ROW ("SELECT origin, kind, remote_id, name, component, size, hash, remote_path, local_path"
+                " FROM dossier_files WHERE dossier_id = ? ORDER BY id")
+    {
+      McFile *f = mc_dossier_add_file (d, g_str_equal ((const char *) sqlite3_column_text (stmt, 0), "local"),
+                                       g_str_equal ((const char *) sqlite3_column_text (stmt, 1), "result"),
+                                       (const char *) sqlite3_column_text (stmt, 3),
+                                       (const char *) sqlite3_column_text (stmt, 4),
+                                       sqlite3_column_type (stmt, 5) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 5));
+
+      f->remote_id = column_strdup (stmt, 2);
+      f->hash = column_strdup (stmt, 6);
+      f->remote_path = column_strdup (stmt, 7);
+      f->local_path = column_strdup (stmt, 8);
+    }
   if (rc != SQLITE_DONE)
     goto fail;
 #undef FOR_EACH_ROW
@@ -380,7 +483,8 @@ mc_store_get_dossier (McStore  *self,
   sqlite3_stmt *stmt = mc_store_prepare (self,
     "SELECT source_id, number, provisional, procedure_code, procedure_name, field_code,"
     " applicant_name, applicant_kind, id_number, phone, address, channel, return_method, status,"
-    " submitted_at, received_at, due_at, finished_at, returned_at, server_version"
+    " submitted_at, received_at, due_at, finished_at, returned_at, server_version, payment_state,"
+    " satisfaction, citizen_data, reused, files_known"
     " FROM dossiers WHERE id = ?", error);
   g_autoptr(McDossier) d = NULL;
   int rc;
@@ -420,6 +524,11 @@ mc_store_get_dossier (McStore  *self,
   d->finished_at = sqlite3_column_int64 (stmt, 17);
   d->returned_at = sqlite3_column_int64 (stmt, 18);
   d->server_version = column_strdup (stmt, 19);
+  d->payment = column_flag (stmt, 20);
+  d->satisfaction = column_flag (stmt, 21);
+  d->citizen_data = column_flag (stmt, 22);
+  d->reused = column_flag (stmt, 23);
+  d->files_known = sqlite3_column_int (stmt, 24);
   sqlite3_reset (stmt);
 
   if (!load_children (self, d, error))

@@ -71,6 +71,16 @@ void          mc_store_bind_text (sqlite3_stmt *stmt,
 void          mc_store_bind_text_static (sqlite3_stmt *stmt,
                                          int           index,
                                          const char   *text);
+/* The columns mc_store_bind_report_fields() binds, in its order. */
+#define MC_STORE_REPORT_COLUMNS \
+  "payment_state, satisfaction, citizen_data, reused, from_store, digitised, e_result, files_known"
+void          mc_store_bind_report_fields (sqlite3_stmt    *stmt,
+                                           int              first,
+                                           const McDossier *d);
+gboolean      mc_store_refresh_local_facts (McStore   *self,
+                                            gint64     dossier_id,
+                                            GError   **error);
+void          mc_store_report_set_split_threshold (gint64 n);
 void          mc_store_bind_time (sqlite3_stmt *stmt,
                                   int          index,
                                   gint64       unix_seconds);

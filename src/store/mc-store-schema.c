@@ -282,6 +282,44 @@ static const char *migrations[] = {
   MC_AUDIT_TRIGGER_HEAD_NO_DELETE ";"
   MC_AUDIT_TRIGGER_HEAD_FORWARD ";"
   "PRAGMA application_id = " G_STRINGIFY (MC_STORE_APPLICATION_ID) ";",
+  /* 10 → 11 (issue 21, reports): what the 766 indicators count. On the dossier, what its ministry
+   * system says (payment_state McPaymentState, satisfaction McSatisfaction, citizen_data 0/1)
+   * and the facts derived from its children (reused, from_store, digitised, e_result: see
+   * mc_dossier_get_facts), so that a year of a million dossiers is counted from one table;
+   * NULL everywhere means "the system does not say", which a report shows as "—", not as 0.
+   * files_known: the system listed the dossier's files (maybe none). Per component the
+   * portal's flags (DuocSoHoa, DuocTaiSuDung, DuocLayTuKhoDMQG), per result its document code
+   * and file link. dossier_files: the files of a dossier, pulled metadata (origin 'remote',
+   * replaced with each pull) and files of this office (origin 'local': scanned or attached at
+   * the counter, e-results recorded on completion; kept across pulls). */
+  "ALTER TABLE dossiers ADD COLUMN payment_state INTEGER;"
+  "ALTER TABLE dossiers ADD COLUMN satisfaction INTEGER;"
+  "ALTER TABLE dossiers ADD COLUMN citizen_data INTEGER;"
+  "ALTER TABLE dossiers ADD COLUMN reused INTEGER;"
+  "ALTER TABLE dossiers ADD COLUMN from_store INTEGER;"
+  "ALTER TABLE dossiers ADD COLUMN digitised INTEGER;"
+  "ALTER TABLE dossiers ADD COLUMN e_result INTEGER;"
+  "ALTER TABLE dossiers ADD COLUMN files_known INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE documents ADD COLUMN digitised INTEGER;"
+  "ALTER TABLE documents ADD COLUMN reused INTEGER;"
+  "ALTER TABLE documents ADD COLUMN from_store INTEGER;"
+  "ALTER TABLE results ADD COLUMN code TEXT;"
+  "ALTER TABLE results ADD COLUMN file_url TEXT;"
+  "CREATE TABLE dossier_files ("
+  "  id INTEGER PRIMARY KEY,"
+  "  dossier_id INTEGER NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,"
+  "  origin TEXT NOT NULL CHECK (origin IN ('remote','local')),"
+  "  kind TEXT NOT NULL CHECK (kind IN ('component','result')),"
+  "  remote_id TEXT,"
+  "  name TEXT NOT NULL,"
+  "  component TEXT,"
+  "  size INTEGER,"
+  "  hash TEXT,"
+  "  remote_path TEXT,"
+  "  local_path TEXT,"
+  "  added_at INTEGER"
+  ");"
+  "CREATE INDEX dossier_files_dossier ON dossier_files(dossier_id, origin);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MC_STORE_SCHEMA_VERSION);

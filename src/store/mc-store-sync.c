@@ -110,6 +110,8 @@ replace_children (McStore    *self,
     "DELETE FROM documents WHERE dossier_id = ?", "DELETE FROM fees WHERE dossier_id = ?",
     "DELETE FROM supplements WHERE dossier_id = ?", "DELETE FROM results WHERE dossier_id = ?",
     "DELETE FROM history WHERE dossier_id = ?",
+    /* The office's own files (scanned at the counter) are not the server's to replace. */
+    "DELETE FROM dossier_files WHERE dossier_id = ? AND origin = 'remote'",
   };
   sqlite3_stmt *stmt;
 
@@ -121,7 +123,7 @@ replace_children (McStore    *self,
       if (!mc_store_step_done (self, stmt, error))
         return FALSE;
     }
-  return mc_store_insert_children (self, d, error);
+  return mc_store_insert_children (self, d, error) && mc_store_refresh_local_facts (self, d->id, error);
 }
 
 /* A dossier new to this profile, in one statement: the unique (source, number) index answers
@@ -138,8 +140,9 @@ insert_new (McStore     *self,
   sqlite3_stmt *stmt = mc_store_prepare (self,
     "INSERT INTO dossiers (source_id, number, provisional, procedure_code, procedure_name, field_code,"
     " applicant_name, applicant_kind, id_number, phone, address, channel, return_method, status,"
-    " submitted_at, received_at, due_at, finished_at, returned_at, server_version, search, remote_id)"
-    " VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " submitted_at, received_at, due_at, finished_at, returned_at, server_version, search, remote_id,"
+    " " MC_STORE_REPORT_COLUMNS ")"
+    " VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     " ON CONFLICT (source_id, number) DO NOTHING", error);
 
   if (stmt == NULL)
@@ -165,6 +168,7 @@ insert_new (McStore     *self,
   mc_store_bind_text_static (stmt, 19, d->server_version);
   mc_store_bind_text_static (stmt, 20, search);
   mc_store_bind_text_static (stmt, 21, remote_id);
+  mc_store_bind_report_fields (stmt, 22, d);
   if (!mc_store_step_done (self, stmt, error))
     return FALSE;
   *out_inserted = sqlite3_changes (self->db) > 0;
@@ -185,7 +189,9 @@ update_dossier (McStore     *self,
     "UPDATE dossiers SET procedure_code = ?, procedure_name = ?, field_code = ?, applicant_name = ?,"
     " applicant_kind = ?, id_number = ?, phone = ?, address = ?, channel = ?, return_method = ?, status = ?,"
     " submitted_at = ?, received_at = ?, due_at = ?, finished_at = ?, returned_at = ?, server_version = ?,"
-    " search = ?, remote_id = coalesce(?, remote_id), provisional = 0 WHERE id = ?", error);
+    " search = ?, remote_id = coalesce(?, remote_id), provisional = 0, payment_state = ?, satisfaction = ?,"
+    " citizen_data = ?, reused = ?, from_store = ?, digitised = ?, e_result = ?, files_known = ?"
+    " WHERE id = ?", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -208,7 +214,8 @@ update_dossier (McStore     *self,
   mc_store_bind_text (stmt, 17, d->server_version);
   mc_store_bind_text (stmt, 18, search);
   mc_store_bind_text (stmt, 19, remote_id);
-  sqlite3_bind_int64 (stmt, 20, d->id);
+  mc_store_bind_report_fields (stmt, 20, d);
+  sqlite3_bind_int64 (stmt, 28, d->id);
   if (!mc_store_step_done (self, stmt, error))
     return FALSE;
   return replace_children (self, d, error);

@@ -222,6 +222,18 @@ mc_parse_bool (McParse      *p,
   return FALSE;
 }
 
+/* A flag the dialect may leave out: unknown when @name is NULL (the dialect has no such
+ * member) or the member is missing or null. */
+McFlag
+mc_parse_flag (McParse      *p,
+               const McJson *o,
+               const char   *name)
+{
+  if (name == NULL || member (p, o, name, FALSE) == NULL)
+    return MC_FLAG_UNKNOWN;
+  return mc_parse_bool (p, o, name) ? MC_FLAG_YES : MC_FLAG_NO;
+}
+
 gint64
 mc_parse_time (McParse      *p,
                const McJson *o,
@@ -404,9 +416,19 @@ mc_parse_children (McParse           *p,
       const McJson *x = mc_parse_element (p, list, i);
       g_autofree char *name = mc_parse_string (p, x, keys->document_name, TRUE);
 
+      McFlag digitised = mc_parse_flag (p, x, keys->document_digitised);
+      McFlag reused = mc_parse_flag (p, x, keys->document_reused);
+      McFlag from_store = mc_parse_flag (p, x, keys->document_from_store);
+
       if (p->error == NULL)
-        mc_dossier_add_document (d, name, mc_parse_bool (p, x, keys->document_copy),
-                                 mc_parse_int (p, x, keys->document_count, FALSE, 1));
+        {
+          McDocument *doc = mc_dossier_add_document (d, name, mc_parse_bool (p, x, keys->document_copy),
+                                                     mc_parse_int (p, x, keys->document_count, FALSE, 1));
+
+          doc->digitised = digitised;
+          doc->reused = reused;
+          doc->from_store = from_store;
+        }
     }
   list = mc_parse_array (p, o, keys->fees, FALSE);
   for (guint i = 0; list && p->error == NULL && i < mc_json_length (list); i++)
@@ -434,9 +456,53 @@ mc_parse_children (McParse           *p,
       const McJson *x = mc_parse_element (p, list, i);
       g_autofree char *name = mc_parse_string (p, x, keys->result_name, TRUE);
       g_autofree char *number = mc_parse_string (p, x, keys->result_number, FALSE);
+      char *code = keys->result_code ? mc_parse_string (p, x, keys->result_code, FALSE) : NULL;
+      char *file = keys->result_file ? mc_parse_string (p, x, keys->result_file, FALSE) : NULL;
+      gint64 issued = parse_child_time (p, x, keys->result_issued, keys, format);
 
       if (p->error == NULL)
-        mc_dossier_add_result (d, name, number, parse_child_time (p, x, keys->result_issued, keys, format));
+        {
+          McResult *r = mc_dossier_add_result (d, name, number, issued);
+
+          r->code = code;
+          r->file_url = file;
+        }
+      else
+        {
+          g_free (code);
+          g_free (file);
+        }
+    }
+  list = keys->files ? mc_parse_array (p, o, keys->files, FALSE) : NULL;
+  /* A listed file list, even empty, is what the system knows: no file is then a known no. */
+  d->files_known = list != NULL;
+  for (guint i = 0; list && p->error == NULL && i < mc_json_length (list); i++)
+    {
+      const McJson *x = mc_parse_element (p, list, i);
+      g_autofree char *name = mc_parse_string (p, x, keys->file_name, TRUE);
+      g_autofree char *kind = mc_parse_string (p, x, keys->file_kind, FALSE);
+      g_autofree char *component = keys->file_component ? mc_parse_string (p, x, keys->file_component, FALSE) : NULL;
+      g_autofree char *hash = keys->file_hash ? mc_parse_string (p, x, keys->file_hash, FALSE) : NULL;
+      gint64 size = mc_parse_int (p, x, keys->file_size, FALSE, -1);
+      char *id = keys->file_id ? mc_parse_string (p, x, keys->file_id, FALSE) : NULL;
+      char *path = mc_parse_string (p, x, keys->file_path, FALSE);
+
+      if (p->error == NULL)
+        {
+          McFile *f = mc_dossier_add_file (d, MC_FILE_REMOTE,
+                                           g_strcmp0 (kind, keys->file_result) == 0 ? MC_FILE_RESULT : MC_FILE_COMPONENT,
+                                           name, component, size);
+
+          f->remote_id = id;
+          f->remote_path = path;
+          if (hash != NULL && *hash != '\0')
+            f->hash = g_strconcat (keys->file_hash_algo, ":", hash, NULL);
+        }
+      else
+        {
+          g_free (id);
+          g_free (path);
+        }
     }
 }
 

@@ -202,7 +202,20 @@ typedef struct
   const char *supplements, *supplement_items, *supplement_requested, *supplement_received;
   const char *results, *result_name, *result_number, *result_issued;
   gboolean epoch_ms;
+  /* What the 766 report counts, where the dialect carries it (NULL: it does not): a
+   * component's digitised, reused and from-the-citizen's-store flags, a result's document
+   * code and file link, and the file list (shared/ministry-apis.md "Files"), whose kind
+   * member says @file_result for a result (anything else is a component) and whose hash is
+   * of @file_hash_algo. */
+  const char *document_digitised, *document_reused, *document_from_store;
+  const char *result_code, *result_file;
+  const char *files, *file_id, *file_name, *file_kind, *file_component, *file_size, *file_hash, *file_path;
+  const char *file_result, *file_hash_algo;
 } McChildKeys;
+
+McFlag mc_parse_flag (McParse      *p,
+                      const McJson *o,
+                      const char   *member);
 
 void mc_parse_children (McParse           *p,
                         const McJson        *o,

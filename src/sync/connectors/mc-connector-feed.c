@@ -211,7 +211,45 @@ static const McChildKeys child_keys = {
   .result_number = "so_hieu",
   .result_issued = "ngay_ban_hanh",
   .epoch_ms = TRUE,
+  .document_digitised = "da_so_hoa",
+  .document_reused = "tai_su_dung",
+  .document_from_store = "tu_kho_du_lieu",
+  .result_code = "ma_giay_to",
+  .result_file = "duong_dan",
+  .files = "tep_dinh_kem",
+  .file_name = "ten_tep",
+  .file_kind = "loai",
+  .file_component = "ma_thanh_phan",
+  .file_size = "kich_thuoc",
+  .file_hash = "md5",
+  .file_hash_algo = "md5",
+  .file_path = "url",
+  .file_result = "KQ",
 };
+
+/* thanh_toan {trang_thai, hinh_thuc} (data/api/README.md). */
+static McPaymentState
+payment_from_feed (McParse      *p,
+                   const McJson *o)
+{
+  static const struct { const char *name; McPaymentState state; } states[] = {
+    { "KHONG_THU", MC_PAYMENT_NOT_REQUIRED }, { "MIEN", MC_PAYMENT_EXEMPT }, { "CHUA_NOP", MC_PAYMENT_PENDING },
+    { "HUY", MC_PAYMENT_CANCELLED }, { "HOAN", MC_PAYMENT_REFUNDED },
+  };
+  const McJson *payment = mc_parse_object (p, o, "thanh_toan", FALSE);
+  g_autofree char *state = payment ? mc_parse_string (p, payment, "trang_thai", TRUE) : NULL;
+  g_autofree char *method = payment ? mc_parse_string (p, payment, "hinh_thuc", FALSE) : NULL;
+
+  if (state == NULL)
+    return MC_PAYMENT_UNKNOWN;
+  if (g_str_equal (state, "DA_NOP"))
+    return g_strcmp0 (method, "DVCQG") == 0 ? MC_PAYMENT_PAID_ONLINE_PORTAL
+         : g_strcmp0 (method, "CONG_BO") == 0 ? MC_PAYMENT_PAID_ONLINE_LOCAL : MC_PAYMENT_PAID_COUNTER;
+  for (gsize i = 0; i < G_N_ELEMENTS (states); i++)
+    if (g_str_equal (state, states[i].name))
+      return states[i].state;
+  return MC_PAYMENT_UNKNOWN;
+}
 
 static McDossier *
 doc (McParse      *p,
@@ -250,6 +288,11 @@ doc (McParse      *p,
   d->applicant_kind = kind;
 
   mc_parse_children (p, o, &child_keys, MC_WIRE_TIME_ISO8601, d);
+  d->payment = payment_from_feed (p, o);
+  d->satisfaction = mc_json_member (o, "muc_do_hai_long") == NULL ? MC_SATISFACTION_UNKNOWN
+    : CLAMP (mc_parse_int (p, o, "muc_do_hai_long", FALSE, 0), MC_SATISFACTION_NOT_RATED, MC_SATISFACTION_LAST);
+  d->citizen_data = mc_parse_flag (p, o, "xac_thuc_vneid");
+  d->reused = mc_parse_flag (p, o, "co_thanh_phan_so_hoa");
   list = mc_parse_array (p, o, "lich_su", FALSE);
   for (guint i = 0; list && p->error == NULL && i < mc_json_length (list); i++)
     {

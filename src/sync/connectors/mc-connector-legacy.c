@@ -169,6 +169,13 @@ static const McChildKeys child_keys = {
   .result_name = "ten",
   .result_number = "soKyHieu",
   .result_issued = "ngayBanHanh",
+  /* Files only: the older back-end says nothing of payments, ratings or reuse. */
+  .files = "taiLieu",
+  .file_name = "tenFile",
+  .file_kind = "loai",
+  .file_size = "kichThuoc",
+  .file_path = "duongDan",
+  .file_result = "KQ",
 };
 
 static McDossier *

@@ -20,24 +20,49 @@ struct _McConnectorLgsp
   char *token;
 };
 
-/* The names this dialect gives the documents, fees, supplements and results of a dossier. */
+/* The names this dialect gives the documents, fees, supplements, results and files of a
+ * dossier; the portal's (dvcqg) differ only in its file list. */
+#define NATIONAL_KEYS \
+  .documents = "TaiLieuNop", \
+  .document_name = "TenGiayTo", \
+  .document_copy = "LaBanSao", \
+  .document_count = "SoLuong", \
+  .fees = "DanhSachLePhi", \
+  .fee_name = "TenPhiLePhi", \
+  .fee_amount = "MucPhi", \
+  .fee_paid = "DaThanhToan", \
+  .supplements = "DanhSachHoSoBoSung", \
+  .supplement_items = "NoiDungBoSung", \
+  .supplement_requested = "NgayYeuCauBoSung", \
+  .supplement_received = "NgayTiepNhanBoSung", \
+  .results = "DanhSachGiayToKetQua", \
+  .result_name = "TenGiayTo", \
+  .result_number = "SoKyHieu", \
+  .result_issued = "NgayBanHanh", \
+  .document_digitised = "DuocSoHoa", \
+  .document_reused = "DuocTaiSuDung", \
+  .document_from_store = "DuocLayTuKhoDMQG", \
+  .result_code = "MaGiayToKetQua", \
+  .result_file = "DuongDanTepTinKetQua", \
+  .file_name = "TenTep", \
+  .file_kind = "LoaiTep", \
+  .file_component = "MaThanhPhan", \
+  .file_size = "KichThuoc", \
+  .file_result = "KQ"
+
+static const McChildKeys portal_keys = {
+  NATIONAL_KEYS,
+  .files = "DanhSachTepDinhKem",
+  .file_path = "DuongDanTep",
+};
+
 static const McChildKeys child_keys = {
-  .documents = "TaiLieuNop",
-  .document_name = "TenGiayTo",
-  .document_copy = "LaBanSao",
-  .document_count = "SoLuong",
-  .fees = "DanhSachLePhi",
-  .fee_name = "TenPhiLePhi",
-  .fee_amount = "MucPhi",
-  .fee_paid = "DaThanhToan",
-  .supplements = "DanhSachHoSoBoSung",
-  .supplement_items = "NoiDungBoSung",
-  .supplement_requested = "NgayYeuCauBoSung",
-  .supplement_received = "NgayTiepNhanBoSung",
-  .results = "DanhSachGiayToKetQua",
-  .result_name = "TenGiayTo",
-  .result_number = "SoKyHieu",
-  .result_issued = "NgayBanHanh",
+  NATIONAL_KEYS,
+  .files = "TepDinhKem",
+  .file_id = "MaTep",
+  .file_hash = "Sha256",
+  .file_hash_algo = "sha256",
+  .file_path = "DuongDan",
 };
 
 static void connector_iface_init (McConnectorInterface *iface);
@@ -84,7 +109,12 @@ mc_connector_national_item (McParse    *p,
   d->status = status;
   d->applicant_kind = kind;
 
-  mc_parse_children (p, o, &child_keys, tf, d);
+  mc_parse_children (p, o, tf == MC_WIRE_TIME_DVCQG ? &portal_keys : &child_keys, tf, d);
+  /* The portal's sync fields for the 766 indicators (data/api/README.md). */
+  if (mc_json_member (o, "DuocThanhToanTrucTuyen") != NULL)
+    d->payment = mc_payment_state_from_portal (d, mc_parse_int (p, o, "DuocThanhToanTrucTuyen", FALSE, 0));
+  d->citizen_data = mc_parse_flag (p, o, "TaiKhoanDuocXacThucVoiVNeID");
+  d->reused = mc_parse_flag (p, o, "HoSoCoThanhPhanSoHoa");
   list = mc_parse_array (p, o, "QuaTrinhXuLy", FALSE);
   for (guint i = 0; list && p->error == NULL && i < mc_json_length (list); i++)
     {

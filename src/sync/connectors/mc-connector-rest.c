@@ -209,7 +209,56 @@ static const McChildKeys child_keys = {
   .result_name = "name",
   .result_number = "number",
   .result_issued = "issuedAt",
+  .document_digitised = "digitized",
+  .document_reused = "reused",
+  .document_from_store = "fromCitizenStore",
+  .result_code = "code",
+  .files = "files",
+  .file_id = "id",
+  .file_name = "name",
+  .file_kind = "kind",
+  .file_component = "componentCode",
+  .file_size = "size",
+  .file_hash = "sha256",
+  .file_hash_algo = "sha256",
+  .file_path = "href",
+  .file_result = "result",
 };
+
+/* payment {status, method} (data/api/README.md). */
+static McPaymentState
+payment_from_rest (McParse      *p,
+                   const McJson *o)
+{
+  const McJson *payment = mc_parse_object (p, o, "payment", FALSE);
+  g_autofree char *status = payment ? mc_parse_string (p, payment, "status", TRUE) : NULL;
+  g_autofree char *method = payment ? mc_parse_string (p, payment, "method", FALSE) : NULL;
+  McPaymentState state;
+
+  if (status == NULL)
+    return MC_PAYMENT_UNKNOWN;
+  if (g_str_equal (status, "paid"))
+    return g_strcmp0 (method, "portal") == 0 ? MC_PAYMENT_PAID_ONLINE_PORTAL
+         : g_strcmp0 (method, "gateway") == 0 ? MC_PAYMENT_PAID_ONLINE_LOCAL : MC_PAYMENT_PAID_COUNTER;
+  return mc_payment_state_from_id (status, &state) ? state : MC_PAYMENT_UNKNOWN;
+}
+
+/* satisfaction: null = not rated; absent = the system keeps no ratings. */
+static McSatisfaction
+satisfaction_from_rest (McParse      *p,
+                        const McJson *o)
+{
+  const McJson *node = mc_json_member (o, "satisfaction");
+  g_autofree char *text = NULL;
+  McSatisfaction s;
+
+  if (node == NULL)
+    return MC_SATISFACTION_UNKNOWN;
+  if (mc_json_type (node) == MC_JSON_NULL)
+    return MC_SATISFACTION_NOT_RATED;
+  text = mc_parse_string (p, o, "satisfaction", FALSE);
+  return mc_satisfaction_from_id (text, &s) ? s : MC_SATISFACTION_UNKNOWN;
+}
 
 static McDossier *
 item (McParse    *p,
@@ -254,6 +303,10 @@ item (McParse    *p,
     mc_parse_fail (p, _("unknown channel “%s”"), d->channel == 0 ? channel : return_method);
 
   mc_parse_children (p, o, &child_keys, MC_WIRE_TIME_ISO8601, d);
+  d->payment = payment_from_rest (p, o);
+  d->satisfaction = satisfaction_from_rest (p, o);
+  d->citizen_data = mc_parse_flag (p, o, "identityVerified");
+  d->reused = mc_parse_flag (p, o, "reusesDigitizedData");
   list = mc_parse_array (p, o, "history", FALSE);
   for (guint i = 0; list && p->error == NULL && i < mc_json_length (list); i++)
     {
