@@ -7,7 +7,8 @@
 
 G_BEGIN_DECLS
 
-JsonNode *mc_dossier_to_json (const McDossier *dossier,
-                              gboolean         with_details);
+JsonNode  *mc_dossier_to_json   (const McDossier *dossier,
+                                 gboolean         with_details);
+McDossier *mc_dossier_from_json (JsonObject      *object);
 
 G_END_DECLS

@@ -137,6 +137,7 @@ McStep     *mc_dossier_add_step       (McDossier  *self,
                                        const char *note);
 
 char       *mc_dossier_search_text    (const McDossier *self);
+guint64     mc_dossier_fingerprint    (const McDossier *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (McDossier, mc_dossier_unref)
 

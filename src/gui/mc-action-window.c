@@ -475,7 +475,7 @@ update_review_button (McWindow *window)
     {
       McOutboxCounts *c = g_ptr_array_index (counts, i);
 
-      n += c->n[MC_OUTBOX_CONFLICT] + c->n[MC_OUTBOX_REJECTED];
+      n += c->n[MC_OUTBOX_CONFLICT] + c->n[MC_OUTBOX_REJECTED] + c->n[MC_OUTBOX_APPLIED_TWICE];
     }
   if (button == NULL)
     return;

@@ -118,35 +118,26 @@ label_new (const char *text,
 static char *
 describe_payload (const McOutboxEntry *e)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(McActionPayload) p = mc_action_payload_from_json (e->payload, NULL);
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *created = mc_format_time (e->created_at);
   McAction action = mc_action_from_id (e->action);
-  JsonObject *o;
 
   g_string_append (text, action != MC_ACTION_INVALID ? mc_action_label (action) : e->action);
-  if (!json_parser_load_from_data (parser, e->payload, -1, NULL) || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (p == NULL)
     return g_string_free (g_steal_pointer (&text), FALSE);
-  o = json_node_get_object (json_parser_get_root (parser));
-  if (mc_status_is_valid (json_object_get_int_member_with_default (o, "target", 0)))
-    g_string_append_printf (text, " → %s", mc_status_label (json_object_get_int_member (o, "target")));
-  g_string_append_printf (text, "\n%s · %s", created, json_object_get_string_member_with_default (o, "actor", ""));
-  if (json_object_has_member (o, "note"))
-    g_string_append_printf (text, "\n%s", json_object_get_string_member (o, "note"));
-  if (json_object_has_member (o, "items"))
+  if (mc_status_is_valid (p->target))
+    g_string_append_printf (text, " → %s", mc_status_label (p->target));
+  g_string_append_printf (text, "\n%s · %s", created, p->actor ? p->actor : "");
+  if (p->note != NULL)
+    g_string_append_printf (text, "\n%s", p->note);
+  for (guint i = 0; p->items && p->items[i]; i++)
+    g_string_append_printf (text, "\n• %s", p->items[i]);
+  if (p->due_at != 0)
     {
-      JsonArray *items = json_object_get_array_member (o, "items");
+      g_autofree char *due_text = mc_format_time (p->due_at);
 
-      for (guint i = 0; i < json_array_get_length (items); i++)
-        g_string_append_printf (text, "\n• %s", json_array_get_string_element (items, i));
-    }
-  if (json_object_has_member (o, "due_at"))
-    {
-      g_autoptr(GDateTime) due = g_date_time_new_from_iso8601 (json_object_get_string_member (o, "due_at"), NULL);
-      g_autofree char *due_text = due ? mc_format_time (g_date_time_to_unix (due)) : NULL;
-
-      if (due_text != NULL)
-        g_string_append_printf (text, "\n%s %s", _("New due date:"), due_text);
+      g_string_append_printf (text, "\n%s %s", _("New due date:"), due_text);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
@@ -162,6 +153,8 @@ describe_server (const McOutboxEntry *e)
   if (e->state == MC_OUTBOX_REJECTED)
     /* TRANSLATORS: the ministry system's message refusing an action follows */
     return g_strdup_printf (_("Refused: %s"), e->last_error ? e->last_error : _("no message"));
+  if (e->state == MC_OUTBOX_APPLIED_TWICE)
+    return g_strdup (e->last_error ? e->last_error : "—");
   if (e->server_state == NULL || !json_parser_load_from_data (parser, e->server_state, -1, NULL) ||
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return g_strdup (e->last_error ? e->last_error : "—");
@@ -219,11 +212,20 @@ review_row (const McOutboxEntry *e)
 
   gtk_widget_set_halign (buttons, GTK_ALIGN_END);
   gtk_box_append (GTK_BOX (buttons), button_new (_("_Open Dossier"), "review.open", e->dossier_id, "flat"));
-  gtk_box_append (GTK_BOX (buttons), button_new (_("_Discard…"), "review.discard", e->id, "destructive-action"));
-  if (e->state == MC_OUTBOX_CONFLICT)
-    gtk_box_append (GTK_BOX (buttons), button_new (_("_Re-apply"), "review.reapply", e->id, "suggested-action"));
+  if (e->state == MC_OUTBOX_APPLIED_TWICE)
+    {
+      /* Applied, twice: nothing to send or discard, the ministry corrects its copy. */
+      gtk_box_append (GTK_BOX (buttons), button_new (_("_Ministry Asked to Correct"), "review.acknowledge", e->id,
+                                                     "suggested-action"));
+    }
   else
-    gtk_box_append (GTK_BOX (buttons), button_new (_("_Edit and Retry…"), "review.retry", e->id, "suggested-action"));
+    {
+      gtk_box_append (GTK_BOX (buttons), button_new (_("_Discard…"), "review.discard", e->id, "destructive-action"));
+      if (e->state == MC_OUTBOX_CONFLICT)
+        gtk_box_append (GTK_BOX (buttons), button_new (_("_Re-apply"), "review.reapply", e->id, "suggested-action"));
+      else
+        gtk_box_append (GTK_BOX (buttons), button_new (_("_Edit and Retry…"), "review.retry", e->id, "suggested-action"));
+    }
   gtk_box_append (GTK_BOX (box), buttons);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
@@ -251,6 +253,7 @@ fill_outbox (McReviewWindow *self,
   g_autoptr(GPtrArray) counts = mc_store_outbox_counts (store, NULL);
   const McOutboxState unfinished[] = {
     MC_OUTBOX_PENDING, MC_OUTBOX_SENDING, MC_OUTBOX_IN_DOUBT, MC_OUTBOX_CONFLICT, MC_OUTBOX_REJECTED,
+    MC_OUTBOX_APPLIED_TWICE,
   };
   guint shown = 0;
 
@@ -297,7 +300,7 @@ mc_review_window_refresh (McReviewWindow *self)
   McStore *store;
   g_autofree char *warning = NULL;
   g_autofree char *title = NULL;
-  const McOutboxState states[] = { MC_OUTBOX_CONFLICT, MC_OUTBOX_REJECTED };
+  const McOutboxState states[] = { MC_OUTBOX_CONFLICT, MC_OUTBOX_REJECTED, MC_OUTBOX_APPLIED_TWICE };
 
   g_return_if_fail (MC_IS_REVIEW_WINDOW (self));
   if (self->window == NULL)
@@ -355,6 +358,23 @@ reapply_action (GtkWidget  *widget,
     return;
   actor = mc_action_actor (mc_window_get_store (self->window));
   if (!mc_store_outbox_reapply (mc_window_get_store (self->window), g_variant_get_int64 (parameter), actor, &error))
+    show_failure (self, error);
+  after_resolution (self);
+}
+
+static void
+acknowledge_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  McReviewWindow *self = MC_REVIEW_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *actor = NULL;
+
+  if (self->window == NULL)
+    return;
+  actor = mc_action_actor (mc_window_get_store (self->window));
+  if (!mc_store_outbox_acknowledge (mc_window_get_store (self->window), g_variant_get_int64 (parameter), actor, &error))
     show_failure (self, error);
   after_resolution (self);
 }
@@ -468,6 +488,7 @@ mc_review_window_class_init (McReviewWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "review.reapply", "x", reapply_action);
   gtk_widget_class_install_action (widget_class, "review.discard", "x", discard_action);
+  gtk_widget_class_install_action (widget_class, "review.acknowledge", "x", acknowledge_action);
   gtk_widget_class_install_action (widget_class, "review.retry", "x", retry_action);
   gtk_widget_class_install_action (widget_class, "review.open", "x", open_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

@@ -252,31 +252,6 @@ on_row_activated (McWindow *self,
     gtk_widget_child_focus (GTK_WIDGET (self->dossier_view), GTK_DIR_TAB_FORWARD);
 }
 
-/* Reads the office's calendar edits and working hours from the profile into every connection
- * the window counts deadlines with: at start, after the Preferences window changed them, and
- * after another program (motcuactl) did. */
-static void
-load_office (McWindow *self)
-{
-  McStore *stores[] = { self->store, self->counter_store, self->order_store };
-  McDeadlineSettings settings;
-  g_autoptr(GError) error = NULL;
-
-  if (!mc_store_load_calendar (self->store, mc_store_queue_get_calendar (self->store), &error))
-    {
-      show_error (self, error);
-      g_clear_error (&error);
-    }
-  if (!mc_store_load_deadline_settings (self->store, &settings, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (stores); i++)
-    if (stores[i] != NULL)
-      mc_store_queue_set_deadline_settings (stores[i], &settings);
-}
-
 static gboolean
 poll_store (gpointer user_data)
 {
@@ -287,7 +262,6 @@ poll_store (gpointer user_data)
   if ((version = mc_store_queue_data_version (self->store)) != self->data_version)
     {
       self->data_version = version;
-      load_office (self);
       if (!mc_queue_model_refresh (self->model, &error))
         show_error (self, error);
       update_title (self);
@@ -456,7 +430,6 @@ mc_window_constructed (GObject *object)
   const char *path;
   g_autoptr(McStore) counter_store = NULL;
   g_autoptr(McStore) order_store = NULL;
-  g_autoptr(McCalendar) calendar = NULL;
   g_autoptr(GError) error = NULL;
 
   G_OBJECT_CLASS (mc_window_parent_class)->constructed (object);
@@ -471,16 +444,10 @@ mc_window_constructed (GObject *object)
     g_error ("Cannot open a second connection to %s: %s", path, error->message);
   order_store = mc_store_open (path, MC_STORE_OPEN_EXISTING, NULL);
 
-  /* The office's own days off and extra working days, for every deadline the window shows
-   * and counts. */
-  calendar = mc_calendar_new ();
-  mc_store_queue_set_calendar (self->store, calendar);
-  mc_store_queue_set_calendar (counter_store, calendar);
-  if (order_store != NULL)
-    mc_store_queue_set_calendar (order_store, calendar);
+  /* Each connection reads the office's days off, extra working days and hours from the
+   * profile itself (mc_store_get_calendar (), mc_store_get_deadline_settings ()). */
   self->counter_store = g_object_ref (counter_store);
   self->order_store = order_store ? g_object_ref (order_store) : NULL;
-  load_office (self);
   self->due_notifier = mc_due_notifier_new (self->store);
   self->sign_in_prompt = mc_sign_in_prompt_new (self->toast_overlay, self->store);
   self->model = mc_queue_model_new (self->store, order_store);
@@ -668,7 +635,6 @@ mc_window_reload_office (McWindow *self)
 
   g_return_if_fail (MC_IS_WINDOW (self));
 
-  load_office (self);
   if (!mc_queue_model_invalidate (self->model, &error))
     {
       show_error (self, error);

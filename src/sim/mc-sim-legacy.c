@@ -102,7 +102,9 @@ render_item (McSimService *svc,
   t (out, "hanTra", d->due_at);
   t (out, "ngayXong", d->finished_at);
   t (out, "ngayTra", d->returned_at);
-  t (out, "ngayCapNhat", rec->updated_at);
+  /* The spec's items carry no update time; a back-end configured to give one has it here. */
+  if (svc->faults.update_time)
+    t (out, "ngayCapNhat", rec->updated_at);
 
   g_string_append (out, ",\"giayTo\":[");
   for (guint i = 0; i < d->documents->len; i++)

@@ -54,21 +54,54 @@ answer_error_for (McSimService *svc,
     }
 }
 
-static double
-error_rate_for (McSimService *svc,
-                const char   *path)
+/* The portal names its call in the body ("service"): "" for the others. */
+static char *
+service_of (McSimService      *svc,
+            SoupServerMessage *msg)
 {
+  g_autoptr(JsonObject) body = NULL;
+
+  if (svc->dialect != MC_SIM_DVCQG || !(body = mc_sim_parse_object (msg)))
+    return g_strdup ("");
+  return g_strdup (mc_sim_object_string (body, "service") ?: "");
+}
+
+/* An endpoint is named by a prefix of its path, or, for the portal, by its service. */
+static double
+error_rate_for (McSimService      *svc,
+                SoupServerMessage *msg,
+                const char        *path)
+{
+  g_autofree char *service = NULL;
   GHashTableIter it;
   gpointer key, value;
 
-  if (svc->faults.endpoint_errors != NULL)
+  if (svc->faults.endpoint_errors != NULL && g_hash_table_size (svc->faults.endpoint_errors) > 0)
     {
+      service = service_of (svc, msg);
       g_hash_table_iter_init (&it, svc->faults.endpoint_errors);
       while (g_hash_table_iter_next (&it, &key, &value))
-        if (g_str_has_prefix (path, key))
+        if (g_str_has_prefix (path, key) || (*service && g_str_equal (service, key)))
           return *(double *) value;
     }
   return svc->faults.error_rate;
+}
+
+/* A request that would change something on the system (what "late_commit" defers): not a
+ * read, not a sign-in. */
+static gboolean
+is_write (McSimService      *svc,
+          SoupServerMessage *msg,
+          const char        *path)
+{
+  static const char *sign_ins[] = { "/auth", "/login", "/oauth/token", "/token", "/token/refresh", "/v1/sessions", NULL };
+  static const char *reads[] = { "LayDanhSachHoSo", "TraCuuHoSo", NULL };
+  g_autofree char *service = NULL;
+
+  if (g_str_equal (soup_server_message_get_method (msg), "GET") || g_strv_contains (sign_ins, path))
+    return FALSE;
+  service = service_of (svc, msg);
+  return !g_strv_contains (reads, service);
 }
 
 /* Page-level damage, applied after the dialect built a correct answer. */
@@ -182,6 +215,139 @@ unpause_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* A write the system commits late (fault "late_commit"): taken now, committed after a while,
+ * whether the client still waits (@held: then it gets the answer) or not. */
+typedef struct
+{
+  McSimService *svc;
+  SoupServerMessage *msg;
+  char *path;
+  GHashTable *query;
+  gboolean held;
+} LateCommit;
+
+static void
+late_commit_free (gpointer data)
+{
+  LateCommit *c = data;
+
+  g_object_unref (c->msg);
+  g_free (c->path);
+  g_clear_pointer (&c->query, g_hash_table_unref);
+  g_free (c);
+}
+
+static void
+answer_message (SoupServerMessage *msg,
+                McSimAnswer       *answer)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+  gsize len = answer->body->len;
+
+  for (guint i = 0; i + 1 < answer->headers->len; i += 2)
+    soup_message_headers_append (headers, g_ptr_array_index (answer->headers, i),
+                                 g_ptr_array_index (answer->headers, i + 1));
+  soup_server_message_set_status (msg, answer->status, NULL);
+  soup_server_message_set_response (msg, answer->content_type, SOUP_MEMORY_TAKE,
+                                    g_string_free (g_steal_pointer (&answer->body), FALSE), len);
+  g_ptr_array_unref (answer->headers);
+}
+
+static gboolean
+late_commit_cb (gpointer user_data)
+{
+  LateCommit *c = user_data;
+  McSim *self = c->svc->sim;
+  McSimAnswer answer = { .status = 500, .content_type = "application/json; charset=utf-8" };
+
+  answer.body = g_string_new (NULL);
+  answer.headers = g_ptr_array_new_with_free_func (g_free);
+  g_mutex_lock (&self->lock);
+  c->svc->klass->handle (c->svc, c->msg, c->path, c->query, &answer);
+  self->pending_commits--;
+  g_mutex_unlock (&self->lock);
+  if (c->held)
+    {
+      answer_message (c->msg, &answer);
+      soup_server_message_unpause (c->msg);
+    }
+  else
+    {
+      g_string_free (answer.body, TRUE);
+      g_ptr_array_unref (answer.headers);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static GHashTable *
+copy_query (GHashTable *query)
+{
+  GHashTable *copy = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTableIter it;
+  gpointer k, v;
+
+  if (query != NULL)
+    {
+      g_hash_table_iter_init (&it, query);
+      while (g_hash_table_iter_next (&it, &k, &v))
+        g_hash_table_insert (copy, g_strdup (k), g_strdup (v));
+    }
+  return copy;
+}
+
+/* The faults that decide before the dialect does: "hang" answers nothing (the client's timeout
+ * ends it), "late_commit" takes a write and commits it later — answered then if the request
+ * also hangs, else with the connection closed at once. Returns: TRUE when @msg is dealt with. */
+static gboolean
+delay_faults (McSimService      *svc,
+              SoupServerMessage *msg,
+              const char        *path,
+              GHashTable        *query)
+{
+  McSim *self = svc->sim;
+  gboolean hang, late;
+  LateCommit *c;
+  GSource *source;
+
+  g_mutex_lock (&self->lock);
+  hang = svc->faults.hang > 0;
+  svc->n_requests += hang;
+  late = svc->faults.late_commit > 0 && is_write (svc, msg, path);
+  if (hang)
+    svc->faults.hang--;
+  if (late)
+    {
+      svc->faults.late_commit--;
+      svc->n_requests += !hang;
+      self->pending_commits++;
+    }
+  g_mutex_unlock (&self->lock);
+  if (!hang && !late)
+    return FALSE;
+  if (late)
+    {
+      c = g_new0 (LateCommit, 1);
+      c->svc = svc;
+      c->msg = g_object_ref (msg);
+      c->path = g_strdup (path);
+      c->query = copy_query (query);
+      c->held = hang;
+      source = g_timeout_source_new (svc->faults.late_commit_ms);
+      g_source_set_callback (source, late_commit_cb, c, late_commit_free);
+      g_source_attach (source, self->context);
+      g_source_unref (source);
+    }
+  if (hang)
+    soup_server_message_pause (msg);
+  else
+    {
+      g_autoptr(GIOStream) stream = soup_server_message_steal_connection (msg);
+
+      g_io_stream_close (stream, NULL, NULL);
+    }
+  return TRUE;
+}
+
 static void
 service_handler (SoupServer        *server,
                  SoupServerMessage *msg,
@@ -192,10 +358,11 @@ service_handler (SoupServer        *server,
   McSimService *svc = user_data;
   McSim *self = svc->sim;
   McSimAnswer answer = { .status = 500, .content_type = "application/json; charset=utf-8" };
-  SoupMessageHeaders *headers;
   gboolean cut = FALSE;
   guint latency;
 
+  if (delay_faults (svc, msg, path, query))
+    return;
   answer.body = g_string_new (NULL);
   answer.headers = g_ptr_array_new_with_free_func (g_free);
 
@@ -209,8 +376,8 @@ service_handler (SoupServer        *server,
       mc_sim_answer_json (&answer, 429, "{\"error\":\"too_many_requests\",\"message\":\"Quá nhiều yêu cầu\"}");
       mc_sim_answer_header (&answer, "Retry-After", after);
     }
-  else if (error_rate_for (svc, path) > 0
-           && (mc_sim_rng_next (&svc->rng) % 10000) < (guint64) (error_rate_for (svc, path) * 10000))
+  else if (error_rate_for (svc, msg, path) > 0
+           && (mc_sim_rng_next (&svc->rng) % 10000) < (guint64) (error_rate_for (svc, msg, path) * 10000))
     answer_error_for (svc, &answer);
   else
     svc->klass->handle (svc, msg, path, query, &answer);
@@ -244,18 +411,7 @@ service_handler (SoupServer        *server,
       return;
     }
 
-  headers = soup_server_message_get_response_headers (msg);
-  for (guint i = 0; i + 1 < answer.headers->len; i += 2)
-    soup_message_headers_append (headers, g_ptr_array_index (answer.headers, i),
-                                 g_ptr_array_index (answer.headers, i + 1));
-  soup_server_message_set_status (msg, answer.status, NULL);
-  {
-    gsize len = answer.body->len;
-
-    soup_server_message_set_response (msg, answer.content_type, SOUP_MEMORY_TAKE,
-                                      g_string_free (answer.body, FALSE), len);
-  }
-  g_ptr_array_unref (answer.headers);
+  answer_message (msg, &answer);
 
   if (latency > 0)
     {

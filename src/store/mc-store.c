@@ -21,6 +21,7 @@ mc_store_finalize (GObject *object)
 
   /* Statements first: sqlite3_close refuses to close a connection with live statements. */
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_object (&self->calendar);
   if (self->db != NULL)
     sqlite3_close (self->db);
   g_free (self->path);
@@ -43,6 +44,7 @@ static void
 mc_store_init (McStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, statement_free);
+  self->office_version = -1;
 }
 
 void
@@ -314,29 +316,6 @@ mc_store_leave_checkpoints (McStore *self)
 {
   g_return_if_fail (MC_IS_STORE (self));
   mc_store_exec (self, "PRAGMA wal_autocheckpoint = 0", NULL);
-}
-
-/* Writers take the write lock at BEGIN, so two writers queue on busy_timeout instead of one
- * failing halfway through with SQLITE_BUSY on its first write. */
-gboolean
-mc_store_begin (McStore  *self,
-                GError  **error)
-{
-  return mc_store_exec (self, "BEGIN IMMEDIATE", error);
-}
-
-gboolean
-mc_store_commit (McStore  *self,
-                 GError  **error)
-{
-  return mc_store_exec (self, "COMMIT", error);
-}
-
-void
-mc_store_rollback (McStore *self)
-{
-  if (!sqlite3_get_autocommit (self->db))
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
 gboolean

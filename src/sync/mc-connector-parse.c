@@ -6,6 +6,7 @@
 
 #include "mc-connector-private.h"
 #include "mc-json.h"
+#include "mc-time.h"
 
 /* What every connector reads a ministry's answers with: strict JSON that names the source and
  * the item on any problem (McParse), the children of a dossier by each dialect's names, and
@@ -481,4 +482,95 @@ mc_keyset_fill_page (McParse     *p,
   page->cursor = mc_keyset_cursor (k, cursor);
   page->anchor_seen = k->anchor_seen;
   page->n_items = n;
+}
+
+/* Every item of a page, read with @item (no cursor to skip by: the window dialects). */
+void
+mc_parse_items (McParse      *p,
+                const McJson *items,
+                McParseItem   item,
+                McPullPage   *page)
+{
+  guint n = items ? mc_json_length (items) : 0;
+
+  for (guint i = 0; p->error == NULL && i < n; i++)
+    {
+      const McJson *node = mc_json_element (items, i);
+      McDossier *d;
+      gint64 updated = 0;
+
+      p->item = i;
+      if (mc_json_type (node) != MC_JSON_OBJECT)
+        {
+          mc_parse_fail (p, _("not an object"));
+          break;
+        }
+      if (!(d = item (p, node, &updated)))
+        break;
+      g_ptr_array_add (page->dossiers, d);
+      g_ptr_array_add (page->remote_ids, NULL);
+    }
+  p->item = -1;
+  page->n_items = n;
+}
+
+/* Window */
+
+McPullPage *
+mc_window_pull (McConnector   *self,
+                const char    *cursor,
+                McWindowFetch  fetch,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  McConnectorBase *base = mc_connector_get_base (self);
+  g_auto(GStrv) parts = cursor ? g_strsplit (cursor, "|", 4) : NULL;
+  guint64 before = mc_http_get_n_requests (base->http);
+  gint64 since = 0, start = 0;
+  guint page_no = 0;
+  McPullPage *page;
+
+  if (parts != NULL && g_strv_length (parts) == 4 && g_str_equal (parts[0], "w"))
+    {
+      since = g_ascii_strtoll (parts[1], NULL, 10);
+      page_no = (guint) g_ascii_strtoull (parts[2], NULL, 10);
+      start = g_ascii_strtoll (parts[3], NULL, 10);
+    }
+  if (page_no == 0)
+    {
+      /* A new walk: what it reads is counted, to tell at its end whether it saw everything. */
+      page_no = 1;
+      start = mc_time_now ();
+      base->walk_start = start;
+      g_clear_pointer (&base->walk_seen, g_hash_table_unref);
+      base->walk_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    }
+  else if (base->walk_start != start)
+    g_clear_pointer (&base->walk_seen, g_hash_table_unref);  /* begun by another process */
+
+  if (!(page = fetch (self, since, page_no, cancellable, error)))
+    return NULL;
+  page->n_requests = mc_http_get_n_requests (base->http) - before;
+  for (guint i = 0; base->walk_seen != NULL && i < page->dossiers->len; i++)
+    g_hash_table_add (base->walk_seen, g_strdup (((McDossier *) g_ptr_array_index (page->dossiers, i))->number));
+  page->more = page->total >= 0 ? (gint64) page_no * base->page_size < page->total
+                                : page->n_items >= base->page_size;
+  g_free (page->cursor);
+  if (page->more)
+    page->cursor = g_strdup_printf ("w|%" G_GINT64_FORMAT "|%u|%" G_GINT64_FORMAT, since, page_no + 1, start);
+  else
+    {
+      /* Short of the server's total: something moved while the walk read and may have been
+       * missed, so the next walk reads this window again. Without a total (or with pages read
+       * by another process) that cannot be known: the window moves on, but the walk does not
+       * count as complete for the reconciliation. */
+      gboolean short_of_total = base->walk_seen != NULL && page->total >= 0
+                                && g_hash_table_size (base->walk_seen) < (guint64) page->total;
+
+      page->unverified = short_of_total || base->walk_seen == NULL || page->total < 0;
+      page->cursor = g_strdup_printf ("w|%" G_GINT64_FORMAT "|0|0",
+                                      short_of_total ? since : MAX (start - MC_WINDOW_MARGIN, 0));
+      g_clear_pointer (&base->walk_seen, g_hash_table_unref);
+    }
+  return page;
 }

@@ -191,8 +191,8 @@ test_outbox (void)
 
   RUN (&r, "outbox");
   assert_ok (&r, NULL);
-  g_assert_true (g_str_has_prefix (r.out, "g03: pending 0 sending 0 in_doubt 0 done 0 conflict 0 rejected 0 discarded 0\n"));
-  g_assert_nonnull (strstr (r.out, "\ng09: pending 7 sending 0 in_doubt 0 done 0 conflict 0 rejected 0 discarded 0\n"));
+  g_assert_true (g_str_has_prefix (r.out, "g03: pending 0 sending 0 in_doubt 0 done 0 conflict 0 rejected 0 discarded 0 applied_twice 0\n"));
+  g_assert_nonnull (strstr (r.out, "\ng09: pending 7 sending 0 in_doubt 0 done 0 conflict 0 rejected 0 discarded 0 applied_twice 0\n"));
   g_assert_nonnull (strstr (r.out, "\tg09\t" NUMBER "\treturn-result\tpending\t0\t\n"));
 
   RUN (&r, "outbox", "--json");
