@@ -85,6 +85,8 @@ faults (McSim       *self,
     f->late_commit = mc_sim_object_int (args, "late_commit", 0);
   if (has (args, "late_commit_ms"))
     f->late_commit_ms = mc_sim_object_int (args, "late_commit_ms", 3000);
+  if (has (args, "late_commit_held"))
+    f->late_commit_held = mc_sim_object_int (args, "late_commit_held", 0) != 0;
   if (has (args, "hang"))
     f->hang = mc_sim_object_int (args, "hang", 0);
   if (has (args, "update_time"))

@@ -56,6 +56,7 @@ typedef struct
   guint token_ttl;               /* seconds a token or session lives */
   guint late_commit;             /* the next N writes commit late_commit_ms after they arrive */
   guint late_commit_ms;
+  gboolean late_commit_held;     /* the request waits for it (else its connection closes at once) */
   guint hang;                    /* the next N requests get no answer at all */
   gboolean update_time;          /* legacy: items carry ngayCapNhat (not in the spec) */
   McSimCorrupt corrupt;

@@ -295,9 +295,10 @@ copy_query (GHashTable *query)
   return copy;
 }
 
-/* The faults that decide before the dialect does: "hang" answers nothing (the client's timeout
- * ends it), "late_commit" takes a write and commits it later — answered then if the request
- * also hangs, else with the connection closed at once. Returns: TRUE when @msg is dealt with. */
+/* The faults that decide before the dialect does: "late_commit" takes a write and commits it
+ * later — with "late_commit_held", the request waits for it and is answered then (unless the
+ * client gave up), else the connection is closed at once; "hang" answers nothing and does
+ * nothing (the client's timeout ends it). Returns: TRUE when @msg is dealt with. */
 static gboolean
 delay_faults (McSimService      *svc,
               SoupServerMessage *msg,
@@ -305,24 +306,24 @@ delay_faults (McSimService      *svc,
               GHashTable        *query)
 {
   McSim *self = svc->sim;
-  gboolean hang, late;
+  gboolean late, held = FALSE, hang = FALSE;
   LateCommit *c;
   GSource *source;
 
   g_mutex_lock (&self->lock);
-  hang = svc->faults.hang > 0;
-  svc->n_requests += hang;
   late = svc->faults.late_commit > 0 && is_write (svc, msg, path);
-  if (hang)
-    svc->faults.hang--;
   if (late)
     {
       svc->faults.late_commit--;
-      svc->n_requests += !hang;
       self->pending_commits++;
+      held = svc->faults.late_commit_held;
     }
+  else if ((hang = svc->faults.hang > 0))
+    svc->faults.hang--;
+  if (late || hang)
+    svc->n_requests++;
   g_mutex_unlock (&self->lock);
-  if (!hang && !late)
+  if (!late && !hang)
     return FALSE;
   if (late)
     {
@@ -331,13 +332,13 @@ delay_faults (McSimService      *svc,
       c->msg = g_object_ref (msg);
       c->path = g_strdup (path);
       c->query = copy_query (query);
-      c->held = hang;
+      c->held = held;
       source = g_timeout_source_new (svc->faults.late_commit_ms);
       g_source_set_callback (source, late_commit_cb, c, late_commit_free);
       g_source_attach (source, self->context);
       g_source_unref (source);
     }
-  if (hang)
+  if (hang || held)
     soup_server_message_pause (msg);
   else
     {

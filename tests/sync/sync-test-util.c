@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "mc-store-private.h"
@@ -340,4 +342,117 @@ sync_applied_count (SyncFixture         *f,
       n += mc_sim_get_action_count (f->sim, key);
     }
   return n;
+}
+
+/* The child that syncs a profile in a process of its own, to be killed: this same test
+ * program, run as "PROGRAM --child DB TIMEOUT ID=MINISTRY=DIALECT=URL…", with the password on
+ * standard input. It prints "start" before it syncs and "done" after. */
+int
+sync_child_main (int    argc,
+                 char **argv)
+{
+  g_autoptr(McSyncEngine) engine = NULL;
+  g_autoptr(GError) error = NULL;
+  char password[256] = "";
+
+  if (argc < 5 || fgets (password, sizeof password, stdin) == NULL)
+    return 2;
+  g_strchomp (password);
+  engine = mc_sync_engine_new (argv[2]);
+  if (atoi (argv[3]) > 0)
+    mc_sync_engine_set_request_timeout (engine, atoi (argv[3]));
+  for (int i = 4; i < argc; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (argv[i], "=", 4);
+      g_autoptr(McSource) source = mc_source_new (parts[0], parts[1], parts[2], parts[0], parts[3], MC_SIM_UNIT_CODE,
+                                                  "canbo.xa");
+      g_autoptr(GHashTable) secrets = sync_test_secrets (password);
+
+      if (!mc_sync_engine_add_source (engine, source, secrets, &error))
+        return 1;
+    }
+  printf ("start\n");
+  fflush (stdout);
+  if (!sync_engine_run (engine, NULL, FALSE, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  printf ("done\n");
+  return 0;
+}
+
+/* Starts the child on @f's profile for the sources of @dialect_mask (@timeout: the requests'
+ * timeout in seconds, 0 the default) and returns once it printed "start". */
+GSubprocess *
+sync_spawn_child (SyncFixture *f,
+                  guint        dialect_mask,
+                  guint        timeout)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *timeout_text = g_strdup_printf ("%u", timeout);
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+  g_autoptr(GDataInputStream) lines = NULL;
+  g_auto(GStrv) argv = NULL;
+  GSubprocess *child;
+  GOutputStream *in;
+  char *line;
+
+  g_strv_builder_add_many (b, self, "--child", f->db_path, timeout_text, NULL);
+  for (guint i = 0; i < MC_SIM_N_DIALECTS; i++)
+    if (dialect_mask & (1u << i))
+      {
+        g_autoptr(McSource) s = sync_fixture_source (f, i);
+        g_autofree char *spec = g_strdup_printf ("%s=%s=%s=%s", s->id, s->ministry, s->dialect, s->base_url);
+
+        g_strv_builder_add (b, spec);
+      }
+  argv = g_strv_builder_end (b);
+  child = g_subprocess_newv ((const char * const *) argv, G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE,
+                             &error);
+  g_assert_no_error (error);
+  in = g_subprocess_get_stdin_pipe (child);
+  g_assert_true (g_output_stream_write_all (in, MC_SIM_DEFAULT_PASSWORD "\n", strlen (MC_SIM_DEFAULT_PASSWORD) + 1,
+                                            NULL, NULL, &error));
+  g_output_stream_close (in, NULL, NULL);
+  lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (child));
+  while ((line = g_data_input_stream_read_line (lines, NULL, NULL, NULL)) != NULL)
+    {
+      gboolean started = g_str_equal (line, "start");
+
+      g_free (line);
+      if (started)
+        break;
+    }
+  return child;
+}
+
+/* An integer of the simulator's "state" (top level), e.g. "pending_commits". */
+gint64
+sync_sim_state (SyncFixture *f,
+                const char  *member)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) state = mc_sim_control (f->sim, "state", "{}", &error);
+
+  g_assert_no_error (error);
+  return json_object_get_int_member (json_node_get_object (state), member);
+}
+
+/* Waits, polling, until @done (@data) holds; fails the test after @seconds. */
+void
+sync_wait_until (gboolean   (*done) (gpointer data),
+                 gpointer     data,
+                 guint        seconds,
+                 const char  *what)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) seconds * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("waited %u s for %s", seconds, what);
+      g_usleep (20 * 1000);
+    }
 }

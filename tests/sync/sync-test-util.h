@@ -50,6 +50,17 @@ gint64       sync_count             (SyncFixture   *f,
 McDossier   *sync_stored            (SyncFixture   *f,
                                      const char    *source_id,
                                      const char    *number);
+int          sync_child_main        (int            argc,
+                                     char         **argv);
+GSubprocess *sync_spawn_child       (SyncFixture   *f,
+                                     guint          dialect_mask,
+                                     guint          timeout);
+gint64       sync_sim_state         (SyncFixture   *f,
+                                     const char    *member);
+void         sync_wait_until        (gboolean     (*done) (gpointer data),
+                                     gpointer       data,
+                                     guint          seconds,
+                                     const char    *what);
 guint        sync_applied_count     (SyncFixture   *f,
                                      McSimDialect   dialect,
                                      const McOutboxEntry *e,
