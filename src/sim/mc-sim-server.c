@@ -206,12 +206,49 @@ start_long_poll (McSimService      *svc,
   g_source_unref (source);
 }
 
+/* A request paused for a while (latency, a write held until it commits): its client may go
+ * away meanwhile — killed, timed out — and then there is nothing to resume. */
+typedef struct
+{
+  SoupServerMessage *msg;
+  gboolean gone;
+} Paused;
+
+static void
+client_gone (Paused *p)
+{
+  p->gone = TRUE;
+}
+
+static Paused *
+paused_new (SoupServerMessage *msg)
+{
+  Paused *p = g_new0 (Paused, 1);
+
+  p->msg = g_object_ref (msg);
+  g_signal_connect_swapped (msg, "disconnected", G_CALLBACK (client_gone), p);
+  g_signal_connect_swapped (msg, "finished", G_CALLBACK (client_gone), p);
+  soup_server_message_pause (msg);
+  return p;
+}
+
+static void
+paused_free (gpointer data)
+{
+  Paused *p = data;
+
+  g_signal_handlers_disconnect_by_data (p->msg, p);
+  g_object_unref (p->msg);
+  g_free (p);
+}
+
 static gboolean
 unpause_cb (gpointer user_data)
 {
-  SoupServerMessage *msg = user_data;
+  Paused *p = user_data;
 
-  soup_server_message_unpause (msg);
+  if (!p->gone)
+    soup_server_message_unpause (p->msg);
   return G_SOURCE_REMOVE;
 }
 
@@ -223,7 +260,7 @@ typedef struct
   SoupServerMessage *msg;
   char *path;
   GHashTable *query;
-  gboolean held;
+  Paused *held;              /* NULL: the connection was closed at once */
 } LateCommit;
 
 static void
@@ -231,6 +268,7 @@ late_commit_free (gpointer data)
 {
   LateCommit *c = data;
 
+  g_clear_pointer (&c->held, paused_free);
   g_object_unref (c->msg);
   g_free (c->path);
   g_clear_pointer (&c->query, g_hash_table_unref);
@@ -266,10 +304,10 @@ late_commit_cb (gpointer user_data)
   c->svc->klass->handle (c->svc, c->msg, c->path, c->query, &answer);
   self->pending_commits--;
   g_mutex_unlock (&self->lock);
-  if (c->held)
+  if (c->held != NULL && !c->held->gone)
     {
       answer_message (c->msg, &answer);
-      soup_server_message_unpause (c->msg);
+      unpause_cb (c->held);
     }
   else
     {
@@ -332,15 +370,15 @@ delay_faults (McSimService      *svc,
       c->msg = g_object_ref (msg);
       c->path = g_strdup (path);
       c->query = copy_query (query);
-      c->held = held;
+      c->held = held ? paused_new (msg) : NULL;
       source = g_timeout_source_new (svc->faults.late_commit_ms);
       g_source_set_callback (source, late_commit_cb, c, late_commit_free);
       g_source_attach (source, self->context);
       g_source_unref (source);
     }
-  if (hang || held)
-    soup_server_message_pause (msg);
-  else
+  if (hang)
+    soup_server_message_pause (msg);  /* never resumed: the client's timeout ends it */
+  else if (!held)
     {
       g_autoptr(GIOStream) stream = soup_server_message_steal_connection (msg);
 
@@ -418,8 +456,7 @@ service_handler (SoupServer        *server,
     {
       GSource *source = g_timeout_source_new (latency);
 
-      soup_server_message_pause (msg);
-      g_source_set_callback (source, unpause_cb, g_object_ref (msg), g_object_unref);
+      g_source_set_callback (source, unpause_cb, paused_new (msg), paused_free);
       g_source_attach (source, self->context);
       g_source_unref (source);
     }

@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mc-catalog.h"
+#include "mc-store-actions.h"
+#include "mc-store-audit.h"
 #include "mc-store-private.h"
 #include "mc-store-push.h"
 #include "sync-test-util.h"
@@ -455,4 +458,69 @@ sync_wait_until (gboolean   (*done) (gpointer data),
         g_error ("waited %u s for %s", seconds, what);
       g_usleep (20 * 1000);
     }
+}
+
+/* A new dossier received at the counter for @dialect's system, offline. */
+void
+sync_intake (SyncFixture  *f,
+             McSimDialect  dialect)
+{
+  static const char *documents[] = { "Tờ khai", NULL };
+  McCatalog *catalog = mc_catalog_get_default ();
+  g_autoptr(McSource) source = sync_fixture_source (f, dialect);
+  g_autoptr(McDossier) d = NULL;
+  g_autoptr(GError) error = NULL;
+  McIntake in = { .source_id = source->id, .applicant_name = "Vi Văn Hùng", .id_number = "001190000123",
+                  .documents = documents, .fee_vnd = -1 };
+
+  for (guint i = 0; i < mc_catalog_get_n_procedures (catalog) && in.procedure_code == NULL; i++)
+    if (g_str_equal (mc_catalog_get_procedure (catalog, i)->ministry, source->ministry))
+      in.procedure_code = mc_catalog_get_procedure (catalog, i)->code;
+  d = mc_store_receive_new (f->store, &in, SYNC_TEST_ACTOR, &error);
+  g_assert_no_error (error);
+}
+
+/* One action the workflow allows on a random dossier of @dialect, with what it needs. */
+gboolean
+sync_random_action (SyncFixture  *f,
+                    McSimDialect  dialect)
+{
+  static const char *items[] = { "Sơ đồ thửa đất", NULL };
+  static const char *results[] = { "Quyết định", NULL };
+  McStoreFilter filter = { .source_id = mc_sim_dialect_source_id (dialect) };
+  g_autoptr(GArray) ids = mc_store_list (f->store, &filter, NULL);
+
+  for (guint tries = 0; ids && ids->len > 0 && tries < 50; tries++)
+    {
+      gint64 id = g_array_index (ids, gint64, g_test_rand_int_range (0, ids->len));
+      g_autoptr(GArray) allowed = mc_store_actions_allowed (f->store, id, NULL);
+      g_autoptr(McDossier) d = NULL;
+      g_autoptr(GError) error = NULL;
+      McActionInput in = { .note = "Đã xem xét", .items = items, .results = results, .method = MC_CHANNEL_ONLINE,
+                           .fee_name = "Lệ phí", .fee_vnd = 20000 };
+      McAction action;
+
+      if (allowed == NULL || allowed->len == 0)
+        continue;
+      action = g_array_index (allowed, McAction, g_test_rand_int_range (0, allowed->len));
+      d = mc_store_get_dossier (f->store, id, NULL);
+      in.due_at = d->due_at + 3 * 86400;
+      g_assert_true (mc_store_apply_action (f->store, id, action, &in, SYNC_TEST_ACTOR, &error));
+      g_assert_no_error (error);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* After anything: the database is whole and the audit chain verifies. */
+void
+sync_assert_consistent (SyncFixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  g_assert_true (mc_store_integrity_check (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_true (mc_store_audit_verify (f->store, &n, &error));
+  g_assert_no_error (error);
 }

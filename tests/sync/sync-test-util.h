@@ -10,6 +10,8 @@
 
 G_BEGIN_DECLS
 
+#define SYNC_TEST_ACTOR "Hoàng Thị Hoa"
+
 /* A simulator on loopback and a fresh profile whose sources point at it. */
 typedef struct
 {
@@ -61,6 +63,11 @@ void         sync_wait_until        (gboolean     (*done) (gpointer data),
                                      gpointer       data,
                                      guint          seconds,
                                      const char    *what);
+void         sync_intake            (SyncFixture   *f,
+                                     McSimDialect   dialect);
+gboolean     sync_random_action     (SyncFixture   *f,
+                                     McSimDialect   dialect);
+void         sync_assert_consistent (SyncFixture   *f);
 guint        sync_applied_count     (SyncFixture   *f,
                                      McSimDialect   dialect,
                                      const McOutboxEntry *e,

@@ -5,9 +5,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "mc-catalog.h"
-#include "mc-store-actions.h"
-#include "mc-store-audit.h"
 #include "sync-test-util.h"
 
 /* Crash safety of the push side. Actions are committed locally, then a child process (this
@@ -18,71 +15,6 @@
  * committed locally was applied on the simulator exactly once (its counters), and each touched
  * dossier is, locally, what its system has. The simulator runs in this process, so its state
  * outlives every child. 30 runs by default, 150 in the slow suite (-m slow). */
-
-#define ACTOR "Hoàng Thị Hoa"
-
-static void
-intake (SyncFixture  *f,
-        McSimDialect  dialect)
-{
-  static const char *documents[] = { "Tờ khai", NULL };
-  McCatalog *catalog = mc_catalog_get_default ();
-  g_autoptr(McSource) source = sync_fixture_source (f, dialect);
-  g_autoptr(McDossier) d = NULL;
-  g_autoptr(GError) error = NULL;
-  McIntake in = { .source_id = source->id, .applicant_name = "Vi Văn Hùng", .id_number = "001190000123",
-                  .documents = documents, .fee_vnd = -1 };
-
-  for (guint i = 0; i < mc_catalog_get_n_procedures (catalog) && in.procedure_code == NULL; i++)
-    if (g_str_equal (mc_catalog_get_procedure (catalog, i)->ministry, source->ministry))
-      in.procedure_code = mc_catalog_get_procedure (catalog, i)->code;
-  d = mc_store_receive_new (f->store, &in, ACTOR, &error);
-  g_assert_no_error (error);
-}
-
-/* One action the workflow allows on a random dossier of @dialect, with what it needs. */
-static gboolean
-random_action (SyncFixture  *f,
-               McSimDialect  dialect)
-{
-  static const char *items[] = { "Sơ đồ thửa đất", NULL };
-  static const char *results[] = { "Quyết định", NULL };
-  McStoreFilter filter = { .source_id = mc_sim_dialect_source_id (dialect) };
-  g_autoptr(GArray) ids = mc_store_list (f->store, &filter, NULL);
-
-  for (guint tries = 0; ids && ids->len > 0 && tries < 50; tries++)
-    {
-      gint64 id = g_array_index (ids, gint64, g_test_rand_int_range (0, ids->len));
-      g_autoptr(GArray) allowed = mc_store_actions_allowed (f->store, id, NULL);
-      g_autoptr(McDossier) d = NULL;
-      g_autoptr(GError) error = NULL;
-      McActionInput in = { .note = "Đã xem xét", .items = items, .results = results, .method = MC_CHANNEL_ONLINE,
-                           .fee_name = "Lệ phí", .fee_vnd = 20000 };
-      McAction action;
-
-      if (allowed == NULL || allowed->len == 0)
-        continue;
-      action = g_array_index (allowed, McAction, g_test_rand_int_range (0, allowed->len));
-      d = mc_store_get_dossier (f->store, id, NULL);
-      in.due_at = d->due_at + 3 * 86400;
-      g_assert_true (mc_store_apply_action (f->store, id, action, &in, ACTOR, &error));
-      g_assert_no_error (error);
-      return TRUE;
-    }
-  return FALSE;
-}
-
-static void
-assert_consistent (SyncFixture *f)
-{
-  g_autoptr(GError) error = NULL;
-  guint n = 0;
-
-  g_assert_true (mc_store_integrity_check (f->store, &error));
-  g_assert_no_error (error);
-  g_assert_true (mc_store_audit_verify (f->store, &n, &error));
-  g_assert_no_error (error);
-}
 
 static void
 test_kill_during_push (void)
@@ -122,9 +54,9 @@ test_kill_during_push (void)
           McSimDialect dialect = g_test_rand_int_range (0, MC_SIM_N_DIALECTS);
 
           if (g_test_rand_int_range (0, 8) == 0)
-            intake (&f, dialect);
+            sync_intake (&f, dialect);
           else
-            random_action (&f, dialect);
+            sync_random_action (&f, dialect);
         }
       if (g_test_rand_int_range (0, 4) == 0)
         sync_fixture_control (&f, "faults", "{\"dialect\":\"%s\",\"reset_after_commit\":1}",
@@ -146,7 +78,7 @@ test_kill_during_push (void)
           g_subprocess_wait (child, NULL, NULL);
           kills += g_subprocess_get_if_signaled (child);
         }
-      assert_consistent (&f);
+      sync_assert_consistent (&f);
       {
         g_autoptr(GPtrArray) all = mc_store_outbox_list (f.store, NULL, NULL);
         guint by_state[MC_OUTBOX_N_STATES] = { 0 };
@@ -169,7 +101,7 @@ test_kill_during_push (void)
     g_assert_true (g_subprocess_wait_check (child, NULL, &error));
     g_assert_no_error (error);
   }
-  assert_consistent (&f);
+  sync_assert_consistent (&f);
 
   rows = mc_store_outbox_list (f.store, NULL, &error);
   g_assert_no_error (error);
