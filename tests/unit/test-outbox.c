@@ -8,6 +8,7 @@
 #include "mc-store-audit.h"
 #include "mc-store-outbox.h"
 #include "mc-store-private.h"
+#include "mc-store-push.h"
 #include "mc-time.h"
 
 /* The outbox after the action: the states the push side moves a row through, per-dossier
@@ -474,6 +475,185 @@ test_migrate_outbox (void)
   g_assert_true (mc_store_integrity_check (store, &error));
 }
 
+static gint64
+audited (McStore    *store,
+         const char *outcome)
+{
+  sqlite3_stmt *stmt = mc_store_prepare (store, "SELECT count(*) FROM audit WHERE outcome = ?", NULL);
+
+  mc_store_bind_text (stmt, 1, outcome);
+  return mc_store_step_int64 (store, stmt, "counting", NULL);
+}
+
+static McOutboxState
+settle (McStore           *store,
+        McPushJob         *job,
+        McPushOutcomeKind  kind)
+{
+  McPushOutcome outcome = { .kind = kind, .message = "thử", .server_status = MC_STATUS_PROCESSING,
+                            .server_version = "5-00000000000000aa" };
+  McOutboxState state = MC_OUTBOX_N_STATES;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mc_store_push_settle (store, job, &outcome, &state, &error));
+  g_assert_no_error (error);
+  return state;
+}
+
+/* The push side's calls, without a ministry system: what mc_store_push_next() hands out for a
+ * row in each state (sent "sending" with its time first; in doubt, settled or not by the
+ * source's settle time; done after a resend, to verify), the dossiers it is told to skip,
+ * and what each outcome makes of the row. */
+static void
+test_push_calls (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McStore) store = open_store (NULL);
+  g_autoptr(GHashTable) skip = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  gint64 a = add_dossier (store, "g03", MC_STATUS_RECEIVED, "4-00000000000000aa");
+  g_autofree char *second_key = NULL;
+  McPushJob *job;
+  McOutboxEntry *e;
+  gint64 row, b;
+
+  act (store, a, MC_ACTION_FORWARD, "Chuyển phòng chuyên môn");
+  job = mc_store_push_next (store, "g03", skip, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (job);
+  g_assert_cmpint (job->step, ==, MC_PUSH_SEND);
+  g_assert_cmpstr (job->key, ==, job->uuid);
+  g_assert_cmpint (job->payload->action, ==, MC_ACTION_FORWARD);
+  g_assert_cmpint (job->payload->target, ==, MC_STATUS_PROCESSING);
+  g_assert_cmpstr (job->payload->note, ==, "Chuyển phòng chuyên môn");
+  g_assert_cmpstr (job->base_version, ==, "4-00000000000000aa");
+  g_assert_true (g_strv_contains ((const char * const *) job->own_keys, job->uuid));
+  row = job->id;
+  e = get (store, row);
+  g_assert_cmpint (e->state, ==, MC_OUTBOX_SENDING);
+  g_assert_cmpint (e->sent_at, >, 0);
+  mc_outbox_entry_free (e);
+  /* Being sent: nothing else of its dossier is handed out. */
+  g_assert_null (mc_store_push_next (store, "g03", skip, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (settle (store, job, MC_PUSH_IN_DOUBT), ==, MC_OUTBOX_IN_DOUBT);
+  mc_push_job_free (job);
+  job = mc_store_push_next (store, "g03", skip, &error);
+  g_assert_cmpint (job->step, ==, MC_PUSH_CHECK);
+  g_assert_false (job->settled);       /* 600 s after a send just made */
+  g_hash_table_add (skip, g_memdup2 (&a, sizeof a));
+  g_assert_null (mc_store_push_next (store, "g03", skip, &error));
+  g_hash_table_remove_all (skip);
+  mc_push_job_free (job);
+  g_assert_true (mc_store_set_source_settle (store, "g03", 0, &error));
+  job = mc_store_push_next (store, "g03", skip, &error);
+  g_assert_true (job->settled);
+  g_assert_cmpint (settle (store, job, MC_PUSH_NOT_APPLIED), ==, MC_OUTBOX_PENDING);
+  mc_push_job_free (job);
+
+  /* Sent again, applied: done, and looked up once more after the settle time. */
+  job = mc_store_push_next (store, "g03", skip, &error);
+  g_assert_cmpint (job->step, ==, MC_PUSH_SEND);
+  g_assert_cmpint (settle (store, job, MC_PUSH_APPLIED), ==, MC_OUTBOX_DONE);
+  mc_push_job_free (job);
+  e = get (store, row);
+  g_assert_true (e->resent);
+  g_assert_cmpint (e->verify_at, >, 0);
+  g_assert_cmpint (e->attempts, ==, 2);
+  mc_outbox_entry_free (e);
+  job = mc_store_push_next (store, "g03", skip, &error);
+  g_assert_cmpint (job->step, ==, MC_PUSH_VERIFY);
+  g_assert_cmpint (job->id, ==, row);
+  /* The late first write is there too: applied twice, for review, audited. */
+  g_assert_cmpint (settle (store, job, MC_PUSH_APPLIED_TWICE), ==, MC_OUTBOX_APPLIED_TWICE);
+  mc_push_job_free (job);
+  e = get (store, row);
+  g_assert_cmpint (e->verify_at, ==, 0);
+  g_assert_cmpstr (e->last_error, ==, "thử");
+  g_assert_true (mc_outbox_entry_applied (e));
+  mc_outbox_entry_free (e);
+  g_assert_cmpint (mc_store_dossier_needs_review (store, a, NULL), ==, 1);
+  g_assert_cmpint (mc_store_dossier_unsynced (store, a, NULL), ==, 0);
+  g_assert_cmpint (audited (store, "applied-twice"), ==, 1);
+  g_assert_null (mc_store_push_next (store, "g03", skip, &error));
+  g_assert_false (mc_store_outbox_discard (store, row, ACTOR, &error));
+  g_clear_error (&error);
+  g_assert_true (mc_store_outbox_acknowledge (store, row, ACTOR, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (mc_store_dossier_needs_review (store, a, NULL), ==, 0);
+  g_assert_cmpint (audited (store, "acknowledged"), ==, 1);
+
+  /* Found applied after another official's change: a conflict the system holds; re-applied,
+   * it is queued again (the push looks first), whatever the system's status. */
+  act (store, a, MC_ACTION_STOP, "Chờ ý kiến");
+  job = mc_store_push_next (store, "g03", skip, &error);
+  row = job->id;
+  g_assert_cmpint (settle (store, job, MC_PUSH_APPLIED_OVER), ==, MC_OUTBOX_CONFLICT);
+  mc_push_job_free (job);
+  e = get (store, row);
+  g_assert_true (mc_outbox_entry_applied (e));
+  mc_outbox_entry_free (e);
+  g_assert_true (mc_store_outbox_reapply (store, row, ACTOR, &error));
+  g_assert_no_error (error);
+  job = mc_store_push_next (store, "g03", skip, &error);
+  second_key = g_strconcat (job->uuid, ".1", NULL);
+  g_assert_cmpstr (job->key, ==, second_key);
+  g_assert_cmpint (settle (store, job, MC_PUSH_APPLIED), ==, MC_OUTBOX_DONE);
+  mc_push_job_free (job);
+
+  /* A payload that cannot be read is parked for the official, and the next one comes. */
+  b = add_dossier (store, "g03", MC_STATUS_RECEIVED, "2-00000000000000bb");
+  act (store, b, MC_ACTION_FORWARD, NULL);
+  g_assert_true (mc_store_exec (store, "UPDATE outbox SET payload = '{' WHERE state = 'pending'", &error));
+  g_assert_null (mc_store_push_next (store, "g03", skip, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (mc_store_dossier_needs_review (store, b, NULL), ==, 1);
+}
+
+/* A payload read back is the payload written. */
+static void
+test_payload (void)
+{
+  g_autoptr(McActionPayload) p = mc_action_payload_new ();
+  g_autoptr(McActionPayload) back = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char *items[] = { "Tờ khai", "Bản sao", NULL };
+  static const char *results[] = { "Giấy phép", "Quyết định", NULL };
+  static const char *numbers[] = { "12/GP", NULL };
+  McActionInput in = { .note = "Ghi chú", .items = items, .due_at = 1780000000, .method = MC_CHANNEL_POST,
+                       .results = results, .result_numbers = numbers, .fee_name = "Lệ phí", .fee_vnd = 50000 };
+
+  p->uuid = g_strdup ("6f1c2c3e-4b5a-4d7e-9f00-112233445566");
+  p->action = MC_ACTION_RESOLVE;
+  p->number = g_strdup ("G03.01");
+  p->source_id = g_strdup ("g03");
+  p->status_before = MC_STATUS_PROCESSING;
+  p->target = MC_STATUS_RESOLVED;
+  p->at = 1779000000;
+  p->actor = g_strdup (ACTOR);
+  mc_action_payload_set_input (p, ~0u, &in);
+  json = mc_action_payload_to_json (p);
+  back = mc_action_payload_from_json (json, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (back->uuid, ==, p->uuid);
+  g_assert_cmpint (back->action, ==, MC_ACTION_RESOLVE);
+  g_assert_cmpint (back->status_before, ==, MC_STATUS_PROCESSING);
+  g_assert_cmpint (back->target, ==, MC_STATUS_RESOLVED);
+  g_assert_cmpint (back->at, ==, p->at);
+  g_assert_cmpint (back->due_at, ==, in.due_at);
+  g_assert_cmpint (back->method, ==, MC_CHANNEL_POST);
+  g_assert_cmpstrv (back->items, items);
+  g_assert_cmpstrv (back->results, results);
+  g_assert_cmpstr (back->result_numbers[0], ==, "12/GP");
+  g_assert_cmpstr (back->result_numbers[1], ==, "");
+  g_assert_cmpstr (back->fee_name, ==, "Lệ phí");
+  g_assert_cmpint (back->fee_vnd, ==, 50000);
+  g_assert_nonnull (strstr (mc_action_payload_ministry_note (back), "Giấy phép (số 12/GP), Quyết định"));
+  g_assert_null (mc_action_payload_from_json ("{\"action\":\"fly\"}", &error));
+  g_assert_error (error, MC_STORE_ERROR, MC_STORE_ERROR_CORRUPT);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -484,5 +664,7 @@ main (int    argc,
   g_test_add_func ("/outbox/rejected", test_rejected);
   g_test_add_func ("/outbox/audit-many", test_audit_many);
   g_test_add_func ("/outbox/migrate", test_migrate_outbox);
+  g_test_add_func ("/outbox/push-calls", test_push_calls);
+  g_test_add_func ("/outbox/payload", test_payload);
   return g_test_run ();
 }
