@@ -345,21 +345,29 @@ show_failure (McReviewWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A resolution that needs no confirmation, on the outbox row the action names. */
 static void
-reapply_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+resolve (McReviewWindow *self,
+         GVariant       *parameter,
+         gboolean      (*resolution) (McStore *, gint64, const char *, GError **))
 {
-  McReviewWindow *self = MC_REVIEW_WINDOW (widget);
   g_autoptr(GError) error = NULL;
   g_autofree char *actor = NULL;
 
   if (self->window == NULL)
     return;
   actor = mc_action_actor (mc_window_get_store (self->window));
-  if (!mc_store_outbox_reapply (mc_window_get_store (self->window), g_variant_get_int64 (parameter), actor, &error))
+  if (!resolution (mc_window_get_store (self->window), g_variant_get_int64 (parameter), actor, &error))
     show_failure (self, error);
   after_resolution (self);
+}
+
+static void
+reapply_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  resolve (MC_REVIEW_WINDOW (widget), parameter, mc_store_outbox_reapply);
 }
 
 static void
@@ -367,16 +375,7 @@ acknowledge_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  McReviewWindow *self = MC_REVIEW_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *actor = NULL;
-
-  if (self->window == NULL)
-    return;
-  actor = mc_action_actor (mc_window_get_store (self->window));
-  if (!mc_store_outbox_acknowledge (mc_window_get_store (self->window), g_variant_get_int64 (parameter), actor, &error))
-    show_failure (self, error);
-  after_resolution (self);
+  resolve (MC_REVIEW_WINDOW (widget), parameter, mc_store_outbox_acknowledge);
 }
 
 static void

@@ -6,7 +6,7 @@
 
 #include "mc-action-payload.h"
 #include "mc-dossier-json.h"
-#include "mc-store.h"
+#include "mc-store-outbox-private.h"
 #include "mc-time.h"
 #include "mc-wire-time.h"
 
@@ -80,17 +80,6 @@ mc_action_payload_free (McActionPayload *p)
   g_free (p);
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (; *text; text = g_utf8_next_char (text))
-    if (!g_unichar_isspace (g_utf8_get_char (text)))
-      return FALSE;
-  return TRUE;
-}
-
 /* Replaces the official's input with what @in gives for an action that @needs it (a note is
  * kept whenever one is given). */
 void
@@ -101,7 +90,7 @@ mc_action_payload_set_input (McActionPayload      *p,
   gint64 due_at = p->due_at;
 
   clear_input (p);
-  if (!is_blank (in->note))
+  if (!mc_store_is_blank (in->note))
     p->note = g_strdup (in->note);
   if (needs & MC_ACTION_NEEDS_ITEMS)
     p->items = g_strdupv ((char **) in->items);
@@ -250,69 +239,6 @@ mc_action_payload_to_json (const McActionPayload *p)
 
 /* Reading */
 
-static JsonNode *
-member (JsonObject *o,
-        const char *key)
-{
-  return o ? json_object_get_member (o, key) : NULL;
-}
-
-static const char *
-get_string (JsonObject *o,
-            const char *key)
-{
-  JsonNode *node = member (o, key);
-
-  return node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
-    ? json_node_get_string (node) : NULL;
-}
-
-static gint64
-get_int (JsonObject *o,
-         const char *key)
-{
-  JsonNode *node = member (o, key);
-
-  return node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) != G_TYPE_STRING
-    ? json_node_get_int (node) : 0;
-}
-
-static gint64
-get_time (JsonObject *o,
-          const char *key)
-{
-  gint64 t = 0;
-
-  return mc_wire_time_parse (MC_WIRE_TIME_ISO8601, get_string (o, key), &t) ? t : 0;
-}
-
-static JsonArray *
-get_array (JsonObject *o,
-           const char *key)
-{
-  JsonNode *node = member (o, key);
-
-  return node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
-static JsonObject *
-get_object (JsonObject *o,
-            const char *key)
-{
-  JsonNode *node = member (o, key);
-
-  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static JsonObject *
-element (JsonArray *a,
-         guint      i)
-{
-  JsonNode *node = json_array_get_element (a, i);
-
-  return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
 /* Returns: (transfer full): the payload @json holds, or NULL with an error (MC_STORE_ERROR_
  * CORRUPT) when it is not one. */
 McActionPayload *
@@ -326,56 +252,56 @@ mc_action_payload_from_json (const char  *json,
 
   if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL)
       || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser))
-      || (p->action = mc_action_from_id (get_string (json_node_get_object (json_parser_get_root (parser)),
+      || (p->action = mc_action_from_id (mc_json_read_string (json_node_get_object (json_parser_get_root (parser)),
                                                      "action"))) == MC_ACTION_INVALID)
     {
       g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_CORRUPT, _("An outbox entry cannot be read"));
       return NULL;
     }
   o = json_node_get_object (json_parser_get_root (parser));
-  p->uuid = g_strdup (get_string (o, "uuid"));
+  p->uuid = g_strdup (mc_json_read_string (o, "uuid"));
   p->create = json_object_get_boolean_member_with_default (o, "create", FALSE);
-  p->number = g_strdup (get_string (o, "number"));
-  p->source_id = g_strdup (get_string (o, "source"));
-  p->status_before = get_int (o, "status_before");
-  p->target = get_int (o, "target");
-  p->at = get_time (o, "at");
-  p->actor = g_strdup (get_string (o, "actor"));
-  p->unit = g_strdup (get_string (o, "unit"));
-  p->note = g_strdup (get_string (o, "note"));
-  if ((list = get_array (o, "items")) != NULL)
+  p->number = g_strdup (mc_json_read_string (o, "number"));
+  p->source_id = g_strdup (mc_json_read_string (o, "source"));
+  p->status_before = mc_json_read_int (o, "status_before");
+  p->target = mc_json_read_int (o, "target");
+  p->at = mc_json_read_time (o, "at");
+  p->actor = g_strdup (mc_json_read_string (o, "actor"));
+  p->unit = g_strdup (mc_json_read_string (o, "unit"));
+  p->note = g_strdup (mc_json_read_string (o, "note"));
+  if ((list = mc_json_read_array (o, "items")) != NULL)
     {
       p->items = g_new0 (char *, json_array_get_length (list) + 1);
       for (guint i = 0, n = 0; i < json_array_get_length (list); i++)
         if (JSON_NODE_HOLDS_VALUE (json_array_get_element (list, i)))
           p->items[n++] = g_strdup (json_array_get_string_element (list, i));
     }
-  p->due_at = get_time (o, "due_at");
-  p->method = mc_return_method_from_id (get_string (o, "method"));
-  if ((list = get_array (o, "results")) != NULL)
+  p->due_at = mc_json_read_time (o, "due_at");
+  p->method = mc_return_method_from_id (mc_json_read_string (o, "method"));
+  if ((list = mc_json_read_array (o, "results")) != NULL)
     {
       guint n = json_array_get_length (list), k = 0;
 
       p->results = g_new0 (char *, n + 1);
       p->result_numbers = g_new0 (char *, n + 1);
       for (guint i = 0; i < n; i++)
-        if (get_string (element (list, i), "name") != NULL)
+        if (mc_json_read_string (mc_json_read_element (list, i), "name") != NULL)
           {
-            p->results[k] = g_strdup (get_string (element (list, i), "name"));
-            p->result_numbers[k++] = g_strdup (get_string (element (list, i), "number") ?: "");
+            p->results[k] = g_strdup (mc_json_read_string (mc_json_read_element (list, i), "name"));
+            p->result_numbers[k++] = g_strdup (mc_json_read_string (mc_json_read_element (list, i), "number") ?: "");
           }
     }
-  if ((fee = get_object (o, "fee")) != NULL)
+  if ((fee = mc_json_read_object (o, "fee")) != NULL)
     {
-      p->fee_name = g_strdup (get_string (fee, "name"));
-      p->fee_vnd = get_int (fee, "amount_vnd");
+      p->fee_name = g_strdup (mc_json_read_string (fee, "name"));
+      p->fee_vnd = mc_json_read_int (fee, "amount_vnd");
     }
-  p->received_at = get_time (o, "received_at");
-  if (get_object (o, "dossier") != NULL)
+  p->received_at = mc_json_read_time (o, "received_at");
+  if (mc_json_read_object (o, "dossier") != NULL)
     {
       /* The dossier to create, as it was received at the counter (whatever happened to the
        * local copy since), with what the intake decided for it. */
-      p->dossier = mc_dossier_from_json (get_object (o, "dossier"));
+      p->dossier = mc_dossier_from_json (mc_json_read_object (o, "dossier"));
       p->dossier->return_method = p->method ? p->method : p->dossier->channel;
       p->dossier->status = p->target ? p->target : MC_STATUS_RECEIVED;
       p->dossier->due_at = p->due_at ? p->due_at : p->dossier->due_at;

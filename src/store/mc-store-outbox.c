@@ -176,21 +176,45 @@ move_locked (McStore        *self,
   return mc_store_audit_append (self, &audit, error);
 }
 
-/* Runs @m on row @id in the caller's transaction, or in one of its own. */
+/* What a change of state takes from the row it changes: its audit detail, and what it keeps of
+ * it. FALSE with @error refuses the change. */
+typedef gboolean (*Prepare) (const McOutboxEntry  *e,
+                             Move                 *m,
+                             char                **out_detail,
+                             GError              **error);
+
+/* Runs @m on row @id in the caller's transaction, or in one of its own; @prepare (nullable)
+ * completes it from the row first. */
+static gboolean
+move_prepared (McStore     *self,
+               gint64       id,
+               Move        *m,
+               Prepare      prepare,
+               GError     **error)
+{
+  g_autoptr(McOutboxEntry) e = NULL;
+  g_autofree char *detail = NULL;
+  gboolean own, ok;
+
+  g_return_val_if_fail (MC_IS_STORE (self), FALSE);
+  if (!mc_store_tx_begin (self, &own, error))
+    return FALSE;
+  ok = (e = mc_store_outbox_get (self, id, error)) != NULL && (prepare == NULL || prepare (e, m, &detail, error));
+  if (ok && detail != NULL)
+    m->detail = detail;
+  ok = ok && move_locked (self, e, m, error);
+  return mc_store_tx_end (self, own, ok, error);
+}
+
 static gboolean
 move (McStore     *self,
       gint64       id,
       const Move  *m,
       GError     **error)
 {
-  g_autoptr(McOutboxEntry) e = NULL;
-  gboolean own, ok;
+  Move copy = *m;
 
-  g_return_val_if_fail (MC_IS_STORE (self), FALSE);
-  if (!mc_store_tx_begin (self, &own, error))
-    return FALSE;
-  ok = (e = mc_store_outbox_get (self, id, error)) != NULL && move_locked (self, e, m, error);
-  return mc_store_tx_end (self, own, ok, error);
+  return move_prepared (self, id, &copy, NULL, error);
 }
 
 /* The push side. Each runs in the caller's transaction when there is one, else in its own. */
@@ -436,7 +460,8 @@ mc_store_outbox_reapply (McStore     *self,
   McStatus server_status = MC_STATUS_INVALID;
   const char *server_version = NULL;
   gboolean own, ok = FALSE, applied = FALSE;
-  Move m = { MC_OUTBOX_PENDING, STATE_BIT (MC_OUTBOX_CONFLICT), -1, NULL, NULL, NULL, "reapplied", .resent = CLEAR };
+  Move m = { MC_OUTBOX_PENDING, STATE_BIT (MC_OUTBOX_CONFLICT), -1, NULL, NULL, NULL, "reapplied", .actor = actor,
+             .resent = CLEAR };
 
   g_return_val_if_fail (actor != NULL, FALSE);
   if (!mc_store_tx_begin (self, &own, error))
@@ -460,7 +485,6 @@ mc_store_outbox_reapply (McStore     *self,
       goto out;
     }
   detail = mc_store_json_detail ("uuid", e->uuid, "base_version", server_version, NULL);
-  m.actor = actor;
   m.base_version = server_version;
   m.status_before = server_status;
   m.detail = detail;
@@ -471,33 +495,31 @@ out:
 
 /* The official gives up a conflicting or rejected action. The row stays (discarded) and the
  * audit keeps what it was, so that nothing disappears without a trace. */
+static gboolean
+prepare_discard (const McOutboxEntry  *e,
+                 Move                 *m,
+                 char                **out_detail,
+                 GError              **error)
+{
+  m->last_error = e->last_error;
+  m->server_state = e->server_state;
+  *out_detail = mc_store_json_detail ("uuid", e->uuid, "state", mc_outbox_state_id (e->state),
+                                      "last_error", e->last_error, "server_state", e->server_state,
+                                      "payload", e->payload, NULL);
+  return TRUE;
+}
+
 gboolean
 mc_store_outbox_discard (McStore     *self,
                          gint64       id,
                          const char  *actor,
                          GError     **error)
 {
-  g_autoptr(McOutboxEntry) e = NULL;
-  g_autofree char *detail = NULL;
-  gboolean own, ok = FALSE;
   Move m = { MC_OUTBOX_DISCARDED, STATE_BIT (MC_OUTBOX_CONFLICT) | STATE_BIT (MC_OUTBOX_REJECTED), 0,
-             NULL, NULL, NULL, "discarded" };
+             NULL, NULL, NULL, "discarded", .actor = actor };
 
   g_return_val_if_fail (actor != NULL, FALSE);
-  if (!mc_store_tx_begin (self, &own, error))
-    return FALSE;
-  if (!(e = mc_store_outbox_get (self, id, error)))
-    goto out;
-  detail = mc_store_json_detail ("uuid", e->uuid, "state", mc_outbox_state_id (e->state),
-                                 "last_error", e->last_error, "server_state", e->server_state,
-                                 "payload", e->payload, NULL);
-  m.actor = actor;
-  m.last_error = e->last_error;
-  m.server_state = e->server_state;
-  m.detail = detail;
-  ok = move_locked (self, e, &m, error);
-out:
-  return mc_store_tx_end (self, own, ok, error);
+  return move_prepared (self, id, &m, prepare_discard, error);
 }
 
 /* The official edits a rejected action (a reason, the items, the results…) and sends it again:
@@ -556,29 +578,27 @@ out:
 
 /* The official has asked the ministry to correct an action applied twice on its system: the
  * action is done, and the audit says who took note and when. */
+static gboolean
+prepare_acknowledge (const McOutboxEntry  *e,
+                     Move                 *m,
+                     char                **out_detail,
+                     GError              **error)
+{
+  m->last_error = e->last_error;
+  *out_detail = mc_store_json_detail ("uuid", e->uuid, "message", e->last_error, NULL);
+  return TRUE;
+}
+
 gboolean
 mc_store_outbox_acknowledge (McStore     *self,
                              gint64       id,
                              const char  *actor,
                              GError     **error)
 {
-  g_autoptr(McOutboxEntry) e = NULL;
-  g_autofree char *detail = NULL;
-  gboolean own, ok = FALSE;
-  Move m = { MC_OUTBOX_DONE, STATE_BIT (MC_OUTBOX_APPLIED_TWICE), 0, NULL, NULL, NULL, "acknowledged" };
+  Move m = { MC_OUTBOX_DONE, STATE_BIT (MC_OUTBOX_APPLIED_TWICE), 0, NULL, NULL, NULL, "acknowledged", .actor = actor };
 
   g_return_val_if_fail (actor != NULL, FALSE);
-  if (!mc_store_tx_begin (self, &own, error))
-    return FALSE;
-  if (!(e = mc_store_outbox_get (self, id, error)))
-    goto out;
-  detail = mc_store_json_detail ("uuid", e->uuid, "message", e->last_error, NULL);
-  m.actor = actor;
-  m.last_error = e->last_error;
-  m.detail = detail;
-  ok = move_locked (self, e, &m, error);
-out:
-  return mc_store_tx_end (self, own, ok, error);
+  return move_prepared (self, id, &m, prepare_acknowledge, error);
 }
 
 /* RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */

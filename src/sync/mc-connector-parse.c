@@ -10,7 +10,8 @@
 
 /* What every connector reads a ministry's answers with: strict JSON that names the source and
  * the item on any problem (McParse), the children of a dossier by each dialect's names, and
- * keyset paging for the dialects that page by time. */
+ * the two ways to page by time: a keyset over the items' update time (lgsp), a window for the
+ * items that carry none (dvcqg, legacy). */
 
 /* Parsing */
 
@@ -441,17 +442,14 @@ mc_parse_children (McParse           *p,
     }
 }
 
-/* The page of a time-ordered dialect (lgsp, dvcqg, legacy): each item read with @item, those
- * the keyset already took on an earlier page skipped (the time filter is inclusive), then the
- * page closed: whether more may follow, the next cursor and how many items came. */
-void
-mc_keyset_fill_page (McParse     *p,
-                     McKeyset    *k,
-                     const McJson   *items,
-                     McParseItem  item,
-                     guint        page_size,
-                     const char  *cursor,
-                     McPullPage  *page)
+/* Every item of a page, read with @item into @page; with a keyset, those it already took on an
+ * earlier page are skipped (the time filter is inclusive). */
+static void
+fill (McParse      *p,
+      McKeyset     *k,
+      const McJson *items,
+      McParseItem   item,
+      McPullPage   *page)
 {
   guint n = items ? mc_json_length (items) : 0;
 
@@ -469,7 +467,7 @@ mc_keyset_fill_page (McParse     *p,
         }
       if (!(d = item (p, node, &updated)))
         break;
-      if (!mc_keyset_take (k, updated, d->number))
+      if (k != NULL && !mc_keyset_take (k, updated, d->number))
         {
           mc_dossier_unref (d);
           continue;
@@ -478,40 +476,34 @@ mc_keyset_fill_page (McParse     *p,
       g_ptr_array_add (page->remote_ids, NULL);
     }
   p->item = -1;
-  page->more = n >= page_size;
-  page->cursor = mc_keyset_cursor (k, cursor);
-  page->anchor_seen = k->anchor_seen;
   page->n_items = n;
 }
 
-/* Every item of a page, read with @item (no cursor to skip by: the window dialects). */
+/* The page of a dialect paged by time and number (lgsp): its new items, then the page closed:
+ * whether more may follow, the next cursor. */
+void
+mc_keyset_fill_page (McParse      *p,
+                     McKeyset     *k,
+                     const McJson *items,
+                     McParseItem   item,
+                     guint         page_size,
+                     const char   *cursor,
+                     McPullPage   *page)
+{
+  fill (p, k, items, item, page);
+  page->more = page->n_items >= page_size;
+  page->cursor = mc_keyset_cursor (k, cursor);
+  page->anchor_seen = k->anchor_seen;
+}
+
+/* Every item of a page of a window dialect (mc_window_pull() closes the page). */
 void
 mc_parse_items (McParse      *p,
                 const McJson *items,
                 McParseItem   item,
                 McPullPage   *page)
 {
-  guint n = items ? mc_json_length (items) : 0;
-
-  for (guint i = 0; p->error == NULL && i < n; i++)
-    {
-      const McJson *node = mc_json_element (items, i);
-      McDossier *d;
-      gint64 updated = 0;
-
-      p->item = i;
-      if (mc_json_type (node) != MC_JSON_OBJECT)
-        {
-          mc_parse_fail (p, _("not an object"));
-          break;
-        }
-      if (!(d = item (p, node, &updated)))
-        break;
-      g_ptr_array_add (page->dossiers, d);
-      g_ptr_array_add (page->remote_ids, NULL);
-    }
-  p->item = -1;
-  page->n_items = n;
+  fill (p, NULL, items, item, page);
 }
 
 /* Window */

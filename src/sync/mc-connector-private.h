@@ -138,8 +138,8 @@ gboolean     mc_connector_check_base   (McConnector         *self,
                                         GError             **error);
 void         mc_connector_history_version (McDossier        *dossier);
 
-/* Keyset paging over (update time, number) for the dialects with an inclusive "since" time
- * (lgsp, dvcqg, legacy). The cursor is "TIME|K|NUMBER": the last stored item, and K the items
+/* Keyset paging over (update time, number) for the dialect whose items carry their update time
+ * and are listed by it from an inclusive "since" time (lgsp). The cursor is "TIME|K|NUMBER": the last stored item, and K the items
  * of that same second already stored. The next pull asks for the page holding that item (one
  * request when nothing is new, even when many dossiers share a second), checks the item is
  * there (else something moved: it scans from page 1), and keeps only what follows it. */

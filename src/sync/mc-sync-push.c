@@ -219,6 +219,18 @@ found (Result          *r,
     r->server_version = g_strdup (d->server_version);
 }
 
+/* No trace of the action on the system: not applied once the settle time has passed since its
+ * last send (a late write would be there by then), in doubt until. */
+static void
+not_found (Result *r)
+{
+  if (r->job->settled)
+    set (r, MC_PUSH_NOT_APPLIED, _("Not found on the ministry system after its settle time: sent again"));
+  else
+    set (r, MC_PUSH_IN_DOUBT, _("Sent without an answer: the ministry system is checked again once its settle time "
+                                "has passed"));
+}
+
 static void
 stale (Result      *r,
        McDossier   *d,
@@ -273,11 +285,8 @@ intake_keyless (Result        *r,
     fail (r, MC_PUSH_IN_DOUBT, g_steal_pointer (&error));
   else if (refused != NULL)
     failed_send (r, g_steal_pointer (&refused));
-  else if (r->job->settled)
-    set (r, MC_PUSH_NOT_APPLIED, _("Not found on the ministry system after its settle time: sent again"));
   else
-    set (r, MC_PUSH_IN_DOUBT, _("Sent without an answer: the ministry system is checked again once its settle time "
-                                "has passed"));
+    not_found (r);
 }
 
 /* An action on a dossier of a key-less dialect: looked up before it is sent (a reference
@@ -358,11 +367,8 @@ check_keyless (Result        *r,
     }
   else if (n > 0)
     found (r, d);
-  else if (r->job->settled)
-    set (r, MC_PUSH_NOT_APPLIED, _("Not found on the ministry system after its settle time: sent again"));
   else
-    set (r, MC_PUSH_IN_DOUBT, _("Sent without an answer: the ministry system is checked again once its settle time "
-                                "has passed"));
+    not_found (r);
 }
 
 /* Sent under its key (again, when in doubt: the system answers a repeat once). */

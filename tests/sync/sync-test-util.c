@@ -443,6 +443,29 @@ sync_sim_state (SyncFixture *f,
   return json_object_get_int_member (json_node_get_object (state), member);
 }
 
+/* Whether no write taken by the simulator (@f) waits to be committed late: for
+ * sync_wait_until(). */
+gboolean
+sync_sim_no_late_write (gpointer f)
+{
+  return sync_sim_state (f, "pending_commits") == 0;
+}
+
+/* The start of the tests whose program is also the child that syncs (sync_child_main()):
+ * "now" pinned, no proxy. Returns: the child's exit status when this is the child, else -1
+ * after g_test_init(). */
+int
+sync_test_init (int    *argc,
+                char ***argv)
+{
+  g_setenv ("MC_NOW", "1780968600", TRUE);
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  if (*argc > 1 && g_str_equal ((*argv)[1], "--child"))
+    return sync_child_main (*argc, *argv);
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  return -1;
+}
+
 /* Waits, polling, until @done (@data) holds; fails the test after @seconds. */
 void
 sync_wait_until (gboolean   (*done) (gpointer data),

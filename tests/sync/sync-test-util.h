@@ -59,6 +59,9 @@ GSubprocess *sync_spawn_child       (SyncFixture   *f,
                                      guint          timeout);
 gint64       sync_sim_state         (SyncFixture   *f,
                                      const char    *member);
+gboolean     sync_sim_no_late_write (gpointer       f);
+int          sync_test_init         (int           *argc,
+                                     char        ***argv);
 void         sync_wait_until        (gboolean     (*done) (gpointer data),
                                      gpointer       data,
                                      guint          seconds,

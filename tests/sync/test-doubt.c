@@ -165,12 +165,6 @@ typedef struct
 } Row;
 
 static gboolean
-no_pending_commit (gpointer data)
-{
-  return sync_sim_state (data, "pending_commits") == 0;
-}
-
-static gboolean
 commit_held (gpointer data)
 {
   return sync_sim_state (data, "pending_commits") == 1;
@@ -318,7 +312,7 @@ kill_late (McSimDialect dialect,
       g_assert_true (sync_once (&t, &error));
       g_assert_no_error (error);
       g_assert_cmpint (state_of (&t, id), ==, MC_OUTBOX_IN_DOUBT);
-      sync_wait_until (no_pending_commit, &t.f, 30, "the late write");
+      sync_wait_until (sync_sim_no_late_write, &t.f, 30, "the late write");
       sync_until_settled (&t, id, 60);
       g_assert_cmpint (state_of (&t, id), ==, MC_OUTBOX_DONE);
       g_assert_cmpuint (applied (&t, id), ==, 1);
@@ -332,7 +326,7 @@ kill_late (McSimDialect dialect,
       /* Settled, not found: sent again, and the first write lands after. */
       sync_until_settled (&t, id, 60);
       g_assert_cmpint (state_of (&t, id), ==, MC_OUTBOX_DONE);
-      sync_wait_until (no_pending_commit, &t.f, 30, "the late write");
+      sync_wait_until (sync_sim_no_late_write, &t.f, 30, "the late write");
       g_assert_cmpuint (applied (&t, id), ==, 2);
       /* Looked up again after the settle time: flagged, never "done" in silence. */
       while (state_of (&t, id) == MC_OUTBOX_DONE)
@@ -381,7 +375,7 @@ test_timeout (gconstpointer data)
   g_assert_cmpint (e->state, ==, MC_OUTBOX_IN_DOUBT);
   g_assert_cmpint (e->attempts, ==, 1);
   g_assert_cmpint (e->sent_at, >, 0);
-  sync_wait_until (no_pending_commit, &t.f, 30, "the late write");
+  sync_wait_until (sync_sim_no_late_write, &t.f, 30, "the late write");
   sync_until_settled (&t, id, 60);
   g_assert_cmpint (state_of (&t, id), ==, MC_OUTBOX_DONE);
   g_assert_cmpuint (applied (&t, id), ==, 1);
@@ -412,7 +406,7 @@ test_overwrite (gconstpointer data)
   change = g_strdup_printf ("{\"dialect\":\"%s\",\"number\":\"%s\",\"status\":4,\"note\":\"Bổ sung ý kiến thẩm định\"}",
                             mc_sim_dialect_name (t.dialect), number);
   sync_fixture_control (&t.f, "change", "%s", change);
-  sync_wait_until (no_pending_commit, &t.f, 30, "the late write");
+  sync_wait_until (sync_sim_no_late_write, &t.f, 30, "the late write");
   g_assert_cmpuint (applied (&t, id), ==, 1);
   sync_until_settled (&t, id, 60);
   e = row (&t, id);
@@ -502,11 +496,10 @@ main (int    argc,
   };
   const McSimDialect keyless[] = { MC_SIM_DVCQG, MC_SIM_LEGACY };
 
-  g_setenv ("MC_NOW", "1780968600", TRUE);
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-  if (argc > 1 && g_str_equal (argv[1], "--child"))
-    return sync_child_main (argc, argv);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  int child = sync_test_init (&argc, &argv);
+
+  if (child >= 0)
+    return child;
   for (guint k = 0; k < G_N_ELEMENTS (tests); k++)
     for (guint i = 0; i < G_N_ELEMENTS (keyless); i++)
       {

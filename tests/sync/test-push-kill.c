@@ -129,11 +129,10 @@ int
 main (int    argc,
       char **argv)
 {
-  g_setenv ("MC_NOW", "1780968600", TRUE);
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-  if (argc > 1 && g_str_equal (argv[1], "--child"))
-    return sync_child_main (argc, argv);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  int child = sync_test_init (&argc, &argv);
+
+  if (child >= 0)
+    return child;
   g_test_add_func ("/sync/push/kill", test_kill_during_push);
   return g_test_run ();
 }

@@ -158,12 +158,6 @@ resolve (SyncFixture *f,
     }
 }
 
-static gboolean
-no_pending_commit (gpointer data)
-{
-  return sync_sim_state (data, "pending_commits") == 0;
-}
-
 /* Syncs until nothing is left to send, check or verify, the official resolving what the
  * syncs park (the actions behind it wait for that). */
 static gboolean
@@ -374,7 +368,7 @@ test_random (void)
   /* Everything lands, then settles. */
   for (guint i = 0; i < G_N_ELEMENTS (dialects); i++)
     control (&f, dialects[i], "\"late_commit\":0");
-  sync_wait_until (no_pending_commit, &f, 60, "the late writes");
+  sync_wait_until (sync_sim_no_late_write, &f, 60, "the late writes");
   sync_wait_until (outbox_settled, &f, 120, "the outbox to settle");
   sync_assert_consistent (&f);
 
@@ -405,11 +399,10 @@ int
 main (int    argc,
       char **argv)
 {
-  g_setenv ("MC_NOW", "1780968600", TRUE);
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-  if (argc > 1 && g_str_equal (argv[1], "--child"))
-    return sync_child_main (argc, argv);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  int child = sync_test_init (&argc, &argv);
+
+  if (child >= 0)
+    return child;
   g_test_add_func ("/sync/push/random", test_random);
   return g_test_run ();
 }
