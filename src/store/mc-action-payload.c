@@ -124,13 +124,15 @@ void
 mc_action_payload_set_number (McActionPayload *p,
                               const char      *number)
 {
-  g_free (p->number);
-  p->number = g_strdup (number);
+  char *copy = g_strdup (number);  /* @number may be one of the two replaced here */
+
   if (p->dossier != NULL)
     {
       g_free (p->dossier->number);
-      p->dossier->number = g_strdup (number);
+      p->dossier->number = g_strdup (copy);
     }
+  g_free (p->number);
+  p->number = copy;
 }
 
 /* Writing */

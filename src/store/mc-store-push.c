@@ -114,6 +114,7 @@ first_candidate (McStore     *self,
                  GHashTable  *skip,
                  gint64      *out_settle,
                  char       **out_remote_id,
+                 gboolean    *out_provisional,
                  GError     **error)
 {
   McOutboxEntry *e = NULL;
@@ -128,6 +129,7 @@ first_candidate (McStore     *self,
       e = mc_outbox_entry_from_row (stmt);
       *out_settle = sqlite3_column_int64 (stmt, 18);
       *out_remote_id = g_strdup ((const char *) sqlite3_column_text (stmt, 19));
+      *out_provisional = sqlite3_column_int (stmt, 20);
       break;
     }
   sqlite3_reset (stmt);
@@ -139,7 +141,7 @@ first_candidate (McStore     *self,
 #define CANDIDATE_SELECT \
   "SELECT o.id, o.uuid, o.source_id, o.dossier_id, d.number, o.action, o.payload," \
   " o.payload_version, o.base_version, o.state, o.attempts, o.last_error, o.server_state," \
-  " o.created_at, o.updated_at, o.sent_at, o.resent, o.verify_at, s.settle_seconds, d.remote_id" \
+  " o.created_at, o.updated_at, o.sent_at, o.resent, o.verify_at, s.settle_seconds, d.remote_id, d.provisional" \
   " FROM outbox o JOIN dossiers d ON d.id = o.dossier_id JOIN sources s ON s.id = o.source_id"
 
 /* Builds the job of @e, which next() found; FALSE when it cannot be pushed at all. */
@@ -161,6 +163,7 @@ job_new (McStore        *self,
   job->number = g_strdup (e->dossier_number);
   job->remote_id = remote_id;
   job->base_version = g_strdup (e->base_version);
+  job->sent_before = e->sent_at != 0;
   job->settles_at = e->sent_at + settle;
   job->settled = e->sent_at == 0 || job->settles_at <= mc_store_wall_time ();
   if ((n = generation (self, e->dossier_id, e->uuid, error)) < 0 || !(job->own_keys = own_keys (self, e->dossier_id, error)))
@@ -197,8 +200,9 @@ hold (McStore     *self,
  * not in @skip (a set of gint64* ids, g_int64_hash: the dossiers being pushed, and those the
  * caller is done with for now);
  * NULL when there is none, or with @error. An action to send is marked "sending", with the
- * time, before this returns. One whose payload cannot be read is parked for the official and
- * the next one is returned. */
+ * time, before this returns. One that cannot be sent at all (its payload cannot be read, its
+ * dossier was never created on the system) is parked for the official and the next one is
+ * returned. */
 McPushJob *
 mc_store_push_next (McStore     *self,
                     const char  *source_id,
@@ -218,19 +222,19 @@ mc_store_push_next (McStore     *self,
       McPushStep step = MC_PUSH_SEND;
       McPushJob *job;
       gint64 settle = 0;
-      gboolean own;
+      gboolean own, provisional = FALSE;
 
       if (stmt == NULL)
         return NULL;
       mc_store_bind_text (stmt, 1, source_id);
-      if (!(e = first_candidate (self, stmt, skip, &settle, &remote_id, &local)) && local == NULL)
+      if (!(e = first_candidate (self, stmt, skip, &settle, &remote_id, &provisional, &local)) && local == NULL)
         {
           if (!(stmt = mc_store_prepare (self, CANDIDATE_SELECT
                   " WHERE o.source_id = ? AND o.state = 'done' AND o.verify_at <= ? ORDER BY o.verify_at", error)))
             return NULL;
           mc_store_bind_text (stmt, 1, source_id);
           sqlite3_bind_int64 (stmt, 2, mc_store_wall_time ());
-          e = first_candidate (self, stmt, skip, &settle, &remote_id, &local);
+          e = first_candidate (self, stmt, skip, &settle, &remote_id, &provisional, &local);
           step = MC_PUSH_VERIFY;
         }
       if (local != NULL)
@@ -242,7 +246,17 @@ mc_store_push_next (McStore     *self,
         return NULL;
       if (step == MC_PUSH_SEND && e->state == MC_OUTBOX_IN_DOUBT)
         step = MC_PUSH_CHECK;
-      if ((job = job_new (self, e, step, settle, g_steal_pointer (&remote_id), &local)) == NULL)
+      if ((job = job_new (self, e, step, settle, g_steal_pointer (&remote_id), &local)) != NULL
+          && provisional && !job->payload->create)
+        {
+          /* Its dossier was never created on the system (the intake was discarded): the
+           * system does not know the number it would be sent under. */
+          g_set_error (&local, MC_STORE_ERROR, MC_STORE_ERROR_CORRUPT,
+                       _("Dossier %s was never created on the ministry system: this action cannot be sent"),
+                       e->dossier_number);
+          g_clear_pointer (&job, mc_push_job_free);
+        }
+      if (job == NULL)
         {
           if (!g_error_matches (local, MC_STORE_ERROR, MC_STORE_ERROR_CORRUPT))
             {

@@ -31,6 +31,8 @@ typedef struct
   char *number;              /* the dossier's number now */
   char *remote_id;           /* the dialect's own id of the dossier, when it has one */
   char *base_version;        /* the server version the action was decided on */
+  gboolean sent_before;      /* it was sent before: a refusal now may answer an earlier send
+                              * that came through (a late write, a number that now exists) */
   gboolean settled;          /* CHECK: the last send is older than the source's settle time,
                               * so a look-up that does not find it may conclude "not applied" */
   gint64 settles_at;         /* CHECK: when it is (wall time) */

@@ -283,6 +283,12 @@ intake_keyless (Result        *r,
     }
   else if (!g_error_matches (error, MC_SYNC_ERROR, MC_SYNC_ERROR_NOT_FOUND))
     fail (r, MC_PUSH_IN_DOUBT, g_steal_pointer (&error));
+  else if (refused != NULL && r->job->sent_before)
+    {
+      /* Refused, maybe as existing since an earlier send: a look-up that says "none" is not
+       * sure of it on every back-end (legacy), so it is looked for again before parking. */
+      fail (r, MC_PUSH_IN_DOUBT, g_steal_pointer (&refused));
+    }
   else if (refused != NULL)
     failed_send (r, g_steal_pointer (&refused));
   else
@@ -304,9 +310,15 @@ action_keyless (Result        *r,
   g_autoptr(McDossier) after = NULL;
   int first;
 
+  if (before == NULL && g_error_matches (error, MC_SYNC_ERROR, MC_SYNC_ERROR_NOT_FOUND) && !r->job->sent_before)
+    {
+      /* Never sent, and the system has no such dossier (any more): refused. */
+      set (r, MC_PUSH_REFUSED, error->message);
+      return;
+    }
   if (before == NULL)
     {
-      /* Nothing was sent: pending again (a missing dossier too: its pull will say). */
+      /* Nothing was sent now: pending again. */
       fail (r, MC_PUSH_NOT_SENT, g_steal_pointer (&error));
       return;
     }
@@ -328,15 +340,25 @@ action_keyless (Result        *r,
     {
       mc_push_result_clear (&result);
       failed_send (r, g_steal_pointer (&error));
+      /* Sent before, refused now: the earlier send may have come through meanwhile (a late
+       * write that made the action no longer allowed). */
+      if (r->job->sent_before && (r->outcome.kind == MC_PUSH_REFUSED || r->outcome.kind == MC_PUSH_STALE)
+          && (after = mc_connector_lookup (connector, r->job->number, cancellable, NULL)) != NULL
+          && mc_connector_count_action (after, r->job->uuid, &first) > 0)
+        found (r, after);
       return;
     }
   /* The system took it; what it shows now gives the version after it, and whether another
-   * official's change slipped in between the look-up and the write (last write wins). */
-  after = result.dossier ? mc_dossier_ref (result.dossier) : mc_connector_lookup (connector, r->job->number, cancellable, NULL);
-  if (after != NULL && mc_connector_count_action (after, r->job->uuid, &first) > 0)
+   * official's change slipped in between the look-up and the write (last write wins). Until a
+   * look-up shows that, the action is not "done": in doubt, looked up again. */
+  after = result.dossier ? mc_dossier_ref (result.dossier)
+                         : mc_connector_lookup (connector, r->job->number, cancellable, &error);
+  if (after == NULL)
+    fail (r, MC_PUSH_IN_DOUBT, g_steal_pointer (&error));
+  else if (mc_connector_count_action (after, r->job->uuid, &first) > 0)
     found (r, after);
   else
-    set (r, MC_PUSH_APPLIED, NULL);
+    set (r, MC_PUSH_APPLIED, NULL);  /* taken, but not kept where it is looked for: trusted */
   mc_push_result_clear (&result);
 }
 

@@ -331,7 +331,7 @@ sync_applied_count (SyncFixture         *f,
 {
   guint n = 0;
 
-  for (guint generation = 0; generation < 5; generation++)
+  for (guint generation = 0; generation < 64; generation++)
     {
       g_autofree char *key = generation ? g_strdup_printf ("%s:%s.%u", mc_sim_dialect_name (dialect), e->uuid, generation)
                                         : g_strdup_printf ("%s:%s", mc_sim_dialect_name (dialect), e->uuid);
