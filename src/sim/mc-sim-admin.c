@@ -89,10 +89,13 @@ faults (McSim       *self,
     f->late_commit_held = mc_sim_object_int (args, "late_commit_held", 0) != 0;
   if (has (args, "hang"))
     f->hang = mc_sim_object_int (args, "hang", 0);
-  if (has (args, "update_time"))
+  if (has (args, "update_time") || has (args, "spec_fields"))
     {
-      /* The rendered items change with it. */
-      f->update_time = mc_sim_object_int (args, "update_time", 0) != 0;
+      /* The rendered items change with them. */
+      if (has (args, "update_time"))
+        f->update_time = mc_sim_object_int (args, "update_time", 0) != 0;
+      if (has (args, "spec_fields"))
+        f->spec_fields = mc_sim_object_int (args, "spec_fields", 0) != 0;
       for (GSequenceIter *it = g_sequence_get_begin_iter (svc->order); !g_sequence_iter_is_end (it);
            it = g_sequence_iter_next (it))
         g_clear_pointer (&((McSimRecord *) g_sequence_get (it))->cache, g_free);

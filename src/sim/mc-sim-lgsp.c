@@ -84,7 +84,9 @@ mc_sim_render_national (McSimService *svc,
   mc_sim_json_time (out, "NgayTra", tf, d->returned_at);
   if (!portal)
     num (out, FALSE, "PhienBan", rec->version);
-  mc_sim_json_time (out, "NgayCapNhat", tf, rec->updated_at);
+  /* The portal's page lists no update time: a back-end that serves only its fields has none. */
+  if (!(portal && svc->faults.spec_fields))
+    mc_sim_json_time (out, "NgayCapNhat", tf, rec->updated_at);
 
   g_string_append (out, ",\"TaiLieuNop\":[");
   for (guint i = 0; i < d->documents->len; i++)

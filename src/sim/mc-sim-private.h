@@ -59,6 +59,7 @@ typedef struct
   gboolean late_commit_held;     /* the request waits for it (else its connection closes at once) */
   guint hang;                    /* the next N requests get no answer at all */
   gboolean update_time;          /* legacy: items carry ngayCapNhat (not in the spec) */
+  gboolean spec_fields;          /* dvcqg, legacy: items carry only what the dialect page lists */
   McSimCorrupt corrupt;
   guint corrupt_count;
 } McSimFaults;

@@ -24,8 +24,10 @@
  *   overwrite        another official's change before a late write: a conflict (the system
  *                    holds the action), and re-applying it sends nothing
  *
+ *   spec-fields      a back-end that serves only the fields the page lists
+ *
  * and what the page leaves to the back-end: legacy items without ngayCapNhat, a transient
- * /auth failure of the portal. */
+ * /auth failure of the portal, the old back-end's ERROR at /login. */
 
 #define ACTOR "Đinh Thị Thu"
 
@@ -37,17 +39,23 @@ typedef struct
   McSyncEngine *engine;
 } Doubt;
 
+static void faults (Doubt *t, const char *members);
+
+/* @start_faults: set before the first sync (JSON members), or NULL. */
 static void
-doubt_setup (Doubt        *t,
-             McSimDialect  dialect,
-             guint         settle,
-             guint         timeout)
+doubt_setup_with (Doubt        *t,
+                  McSimDialect  dialect,
+                  guint         settle,
+                  guint         timeout,
+                  const char   *start_faults)
 {
   g_autoptr(GError) error = NULL;
 
   t->dialect = dialect;
   t->source_id = mc_sim_dialect_source_id (dialect);
   sync_fixture_setup (&t->f, 300, 1u << dialect);
+  if (start_faults != NULL)
+    faults (t, start_faults);
   g_assert_true (mc_store_set_source_settle (t->f.store, t->source_id, settle, &error));
   t->engine = mc_sync_engine_new (t->f.db_path);
   mc_sync_engine_set_request_timeout (t->engine, timeout);
@@ -59,6 +67,15 @@ doubt_setup (Doubt        *t,
   }
   g_assert_true (sync_engine_run (t->engine, NULL, FALSE, &error));
   g_assert_no_error (error);
+}
+
+static void
+doubt_setup (Doubt        *t,
+             McSimDialect  dialect,
+             guint         settle,
+             guint         timeout)
+{
+  doubt_setup_with (t, dialect, settle, timeout, NULL);
 }
 
 static void
@@ -459,6 +476,58 @@ test_legacy_no_update_time (void)
   doubt_teardown (&t);
 }
 
+static gboolean
+page_has (Doubt      *t,
+          const char *text)
+{
+  g_autoptr(GBytes) page = mc_sim_render_page (t->f.sim, t->dialect, 0, 1000);
+
+  return g_strstr_len (g_bytes_get_data (page, NULL), g_bytes_get_size (page), text) != NULL;
+}
+
+/* A back-end that serves only the fields the dialect page lists (no update time; legacy:
+ * none of the simulator's extras): every dossier is stored, another official's change comes
+ * in, a lost answer settles by the look-up, a change on the system before the push is a
+ * conflict and nothing is sent. */
+static void
+test_spec_fields (gconstpointer data)
+{
+  Doubt t = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) served = NULL;
+  g_autoptr(McDossier) after = NULL;
+  g_autofree char *changed = NULL;
+  g_autofree char *busy = NULL;
+  gint64 sent, refused;
+
+  doubt_setup_with (&t, GPOINTER_TO_UINT (data), 0, 0, "\"spec_fields\":true");
+  g_assert_false (page_has (&t, t.dialect == MC_SIM_DVCQG ? "NgayCapNhat" : "ngayCapNhat"));
+  if (t.dialect == MC_SIM_LEGACY)
+    g_assert_false (page_has (&t, "giayTo") || page_has (&t, "noiDung") || page_has (&t, "ngayNop"));
+  served = mc_sim_list_dossiers (t.f.sim, t.dialect);
+  g_assert_cmpint (sync_count (&t.f, t.source_id), ==, served->len);
+
+  pick (&t, MC_STATUS_RECEIVED, &changed);
+  sync_fixture_control (&t.f, "change", "{\"dialect\":\"%s\",\"number\":\"%s\",\"status\":4}",
+                        mc_sim_dialect_name (t.dialect), changed);
+  sent = act (&t, pick (&t, MC_STATUS_RECEIVED, NULL), MC_ACTION_FORWARD);
+  refused = act (&t, pick (&t, MC_STATUS_PROCESSING, &busy), MC_ACTION_RECORD_STEP);
+  sync_fixture_control (&t.f, "change", "{\"dialect\":\"%s\",\"number\":\"%s\",\"status\":4,\"note\":\"Bổ sung ý kiến\"}",
+                        mc_sim_dialect_name (t.dialect), busy);
+  faults (&t, "\"reset_after_commit\":1");
+  g_assert_true (sync_once (&t, &error));
+  g_assert_no_error (error);
+
+  after = sync_stored (&t.f, t.source_id, changed);
+  g_assert_cmpint (after->status, ==, MC_STATUS_PROCESSING);
+  g_assert_cmpint (sync_count (&t.f, t.source_id), ==, served->len);
+  g_assert_cmpint (state_of (&t, sent), ==, MC_OUTBOX_DONE);
+  g_assert_cmpuint (applied (&t, sent), ==, 1);
+  g_assert_cmpint (state_of (&t, refused), ==, MC_OUTBOX_CONFLICT);
+  g_assert_cmpuint (applied (&t, refused), ==, 0);
+  doubt_teardown (&t);
+}
+
 /* The portal's /auth: "1" is a wrong password (sign in again), any other code a failure of the
  * server, retried: never "sign-in needed". */
 static void
@@ -485,6 +554,27 @@ test_dvcqg_auth_codes (void)
   sync_fixture_teardown (&f);
 }
 
+/* The old back-end's {"status":"ERROR"} at /login is its failure, retried: not a foreign
+ * back-end, not a wrong password. */
+static void
+test_legacy_login_error (void)
+{
+  SyncFixture f;
+  g_autoptr(McConnector) c = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sync_fixture_setup (&f, 50, 1u << MC_SIM_LEGACY);
+  c = sync_fixture_connector (&f, MC_SIM_LEGACY, NULL);
+  sync_fixture_control (&f, "faults", "{\"dialect\":\"legacy\",\"endpoint_errors\":{\"/login\":1}}");
+  g_assert_false (mc_connector_sign_in (c, NULL, &error));
+  g_assert_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_SERVER);
+  g_clear_error (&error);
+  sync_fixture_control (&f, "faults", "{\"dialect\":\"legacy\",\"endpoint_errors\":{}}");
+  g_assert_true (mc_connector_sign_in (c, NULL, &error));
+  g_assert_no_error (error);
+  sync_fixture_teardown (&f);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -492,7 +582,7 @@ main (int    argc,
   static const struct { const char *name; GTestDataFunc func; } tests[] = {
     { "lost-answer", test_lost_answer }, { "lookup-fails", test_lookup_fails }, { "kill-late", test_kill_late },
     { "kill-late-short-settle", test_kill_late_short_settle }, { "timeout", test_timeout },
-    { "overwrite", test_overwrite },
+    { "overwrite", test_overwrite }, { "spec-fields", test_spec_fields },
   };
   const McSimDialect keyless[] = { MC_SIM_DVCQG, MC_SIM_LEGACY };
 
@@ -509,5 +599,6 @@ main (int    argc,
       }
   g_test_add_func ("/sync/doubt/legacy/no-update-time", test_legacy_no_update_time);
   g_test_add_func ("/sync/doubt/dvcqg/auth-codes", test_dvcqg_auth_codes);
+  g_test_add_func ("/sync/doubt/legacy/login-error", test_legacy_login_error);
   return g_test_run ();
 }

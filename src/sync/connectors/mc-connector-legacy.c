@@ -72,6 +72,8 @@ is_login_page (McHttpReply *reply)
   return FALSE;
 }
 
+static gboolean check_envelope (McParse *p, const McJson *root, GError **error);
+
 static gboolean
 sign_in (McConnector   *connector,
          GCancellable  *cancellable,
@@ -98,6 +100,14 @@ sign_in (McConnector   *connector,
   }
   if (self->cookie == NULL && !is_login_page (reply))
     {
+      g_autoptr(McJsonDoc) doc = NULL;
+      McParse p = { base, -1 };
+      const McJson *root = mc_parse_body (&p, reply->body, &doc);
+
+      /* {"status":"ERROR"}: the back-end failed (tried again later), not the password. */
+      mc_parse_check (&p, NULL);
+      if (root != NULL && !check_envelope (&p, root, error))
+        return FALSE;
       /* Neither a session nor the login page again: not this back-end at all. */
       mc_connector_error (base, error, MC_SYNC_ERROR_MALFORMED,
                           _("the answer to the sign-in is neither a session nor the login page (HTTP %u)"),
