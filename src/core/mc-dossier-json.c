@@ -218,9 +218,9 @@ JsonObject *
 mc_json_read_element (JsonArray *list,
                       guint      i)
 {
-  JsonNode *node = json_array_get_element (list, i);
+  JsonNode *node = list && i < json_array_get_length (list) ? json_array_get_element (list, i) : NULL;
 
-  return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
 
 /* Returns: (transfer full): the dossier @o describes, as mc_dossier_to_json() wrote it (with
