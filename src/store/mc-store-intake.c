@@ -309,11 +309,11 @@ mc_store_receive_new (McStore         *self,
 }
 
 /* Every outbox payload of the dossier names it by @number from now on. */
-static gboolean
-renumber_payloads (McStore     *self,
-                   gint64       dossier_id,
-                   const char  *number,
-                   GError     **error)
+gboolean
+mc_store_renumber_payloads (McStore     *self,
+                            gint64       dossier_id,
+                            const char  *number,
+                            GError     **error)
 {
   McOutboxFilter filter = { .dossier_id = dossier_id, .state = -1 };
   g_autoptr(GPtrArray) entries = mc_store_outbox_list (self, &filter, error);
@@ -376,7 +376,7 @@ renumber_locked (McStore     *self,
   mc_store_bind_text (stmt, 1, number);
   mc_store_bind_text (stmt, 2, search);
   sqlite3_bind_int64 (stmt, 3, dossier_id);
-  if (!mc_store_step_done (self, stmt, error) || !renumber_payloads (self, dossier_id, number, error))
+  if (!mc_store_step_done (self, stmt, error) || !mc_store_renumber_payloads (self, dossier_id, number, error))
     return FALSE;
 
   detail = mc_store_json_detail ("from", old, "to", number, NULL);

@@ -40,6 +40,11 @@ gboolean  mc_store_outbox_insert  (McStore     *self,
                                    const char  *base_version,
                                    GError     **error);
 
+gboolean  mc_store_renumber_payloads (McStore    *self,
+                                    gint64      dossier_id,
+                                    const char *number,
+                                    GError    **error);
+
 gint64    mc_store_compute_due    (McStore     *self,
                                    const char  *procedure_code,
                                    gint64       at);

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mc-store-actions.h"
+#include "mc-store-audit.h"
 #include "mc-store-outbox-private.h"
 #include "mc-store-push.h"
 #include "mc-time.h"
@@ -106,16 +107,22 @@ own_keys (McStore  *self,
   return g_strv_builder_end (b);
 }
 
-/* The first candidate of @stmt (rows of MC_OUTBOX_ENTRY_SELECT, then the source's settle time
- * and the dossier's remote id) whose dossier is not in @skip. */
+/* What a candidate row brings besides the outbox entry. */
+typedef struct
+{
+  gint64 settle;              /* the source's settle time */
+  char *remote_id;
+  gboolean provisional;
+  gboolean unlisted;          /* the reconciliation's last walk did not list the dossier */
+} Candidate;
+
+/* The first candidate of @stmt (rows of CANDIDATE_SELECT) whose dossier is not in @skip. */
 static McOutboxEntry *
-first_candidate (McStore     *self,
+first_candidate (McStore      *self,
                  sqlite3_stmt *stmt,
-                 GHashTable  *skip,
-                 gint64      *out_settle,
-                 char       **out_remote_id,
-                 gboolean    *out_provisional,
-                 GError     **error)
+                 GHashTable   *skip,
+                 Candidate    *out,
+                 GError      **error)
 {
   McOutboxEntry *e = NULL;
   int rc;
@@ -127,9 +134,10 @@ first_candidate (McStore     *self,
       if (skip != NULL && g_hash_table_contains (skip, &dossier_id))
         continue;
       e = mc_outbox_entry_from_row (stmt);
-      *out_settle = sqlite3_column_int64 (stmt, 18);
-      *out_remote_id = g_strdup ((const char *) sqlite3_column_text (stmt, 19));
-      *out_provisional = sqlite3_column_int (stmt, 20);
+      out->settle = sqlite3_column_int64 (stmt, 18);
+      out->remote_id = g_strdup ((const char *) sqlite3_column_text (stmt, 19));
+      out->provisional = sqlite3_column_int (stmt, 20);
+      out->unlisted = sqlite3_column_int (stmt, 21);
       break;
     }
   sqlite3_reset (stmt);
@@ -141,7 +149,8 @@ first_candidate (McStore     *self,
 #define CANDIDATE_SELECT \
   "SELECT o.id, o.uuid, o.source_id, o.dossier_id, d.number, o.action, o.payload," \
   " o.payload_version, o.base_version, o.state, o.attempts, o.last_error, o.server_state," \
-  " o.created_at, o.updated_at, o.sent_at, o.resent, o.verify_at, s.settle_seconds, d.remote_id, d.provisional" \
+  " o.created_at, o.updated_at, o.sent_at, o.resent, o.verify_at, s.settle_seconds, d.remote_id, d.provisional," \
+  " coalesce((SELECT h.deleted FROM sync_held h WHERE h.dossier_id = d.id), 0)" \
   " FROM outbox o JOIN dossiers d ON d.id = o.dossier_id JOIN sources s ON s.id = o.source_id"
 
 /* Builds the job of @e, which next() found; FALSE when it cannot be pushed at all. */
@@ -149,8 +158,7 @@ static McPushJob *
 job_new (McStore        *self,
          McOutboxEntry  *e,
          McPushStep      step,
-         gint64          settle,
-         char           *remote_id,
+         Candidate      *c,
          GError        **error)
 {
   g_autoptr(McPushJob) job = g_new0 (McPushJob, 1);
@@ -161,10 +169,11 @@ job_new (McStore        *self,
   job->step = step;
   job->uuid = g_strdup (e->uuid);
   job->number = g_strdup (e->dossier_number);
-  job->remote_id = remote_id;
+  job->remote_id = g_steal_pointer (&c->remote_id);
   job->base_version = g_strdup (e->base_version);
   job->sent_before = e->sent_at != 0;
-  job->settles_at = e->sent_at + settle;
+  job->unlisted = c->unlisted;
+  job->settles_at = e->sent_at + c->settle;
   job->settled = e->sent_at == 0 || job->settles_at <= mc_store_wall_time ();
   if ((n = generation (self, e->dossier_id, e->uuid, error)) < 0 || !(job->own_keys = own_keys (self, e->dossier_id, error)))
     return NULL;
@@ -218,23 +227,22 @@ mc_store_push_next (McStore     *self,
         " ORDER BY o.id", error);
       g_autoptr(McOutboxEntry) e = NULL;
       g_autoptr(GError) local = NULL;
-      g_autofree char *remote_id = NULL;
+      Candidate c = { 0 };
       McPushStep step = MC_PUSH_SEND;
       McPushJob *job;
-      gint64 settle = 0;
-      gboolean own, provisional = FALSE;
+      gboolean own;
 
       if (stmt == NULL)
         return NULL;
       mc_store_bind_text (stmt, 1, source_id);
-      if (!(e = first_candidate (self, stmt, skip, &settle, &remote_id, &provisional, &local)) && local == NULL)
+      if (!(e = first_candidate (self, stmt, skip, &c, &local)) && local == NULL)
         {
           if (!(stmt = mc_store_prepare (self, CANDIDATE_SELECT
                   " WHERE o.source_id = ? AND o.state = 'done' AND o.verify_at <= ? ORDER BY o.verify_at", error)))
             return NULL;
           mc_store_bind_text (stmt, 1, source_id);
           sqlite3_bind_int64 (stmt, 2, mc_store_wall_time ());
-          e = first_candidate (self, stmt, skip, &settle, &remote_id, &provisional, &local);
+          e = first_candidate (self, stmt, skip, &c, &local);
           step = MC_PUSH_VERIFY;
         }
       if (local != NULL)
@@ -246,8 +254,9 @@ mc_store_push_next (McStore     *self,
         return NULL;
       if (step == MC_PUSH_SEND && e->state == MC_OUTBOX_IN_DOUBT)
         step = MC_PUSH_CHECK;
-      if ((job = job_new (self, e, step, settle, g_steal_pointer (&remote_id), &local)) != NULL
-          && provisional && !job->payload->create)
+      job = job_new (self, e, step, &c, &local);
+      g_clear_pointer (&c.remote_id, g_free);
+      if (job != NULL && c.provisional && !job->payload->create)
         {
           /* Its dossier was never created on the system (the intake was discarded): the
            * system does not know the number it would be sent under. */
@@ -279,13 +288,70 @@ mc_store_push_next (McStore     *self,
     }
 }
 
+/* The copy the pull stored has actions of its own (the official acted on it while the
+ * intake's answer was lost): the intake goes into the copy instead. Its rows move there; those
+ * still to send, decided on the intake, become conflicts for the official; the intake's dossier
+ * is removed (the audit keeps its entries and records the merge). */
+static gboolean
+merge_into_copy (McStore         *self,
+                 const McPushJob *job,
+                 gint64           copy,
+                 const char      *number,
+                 const char      *actor,
+                 GError         **error)
+{
+  McOutboxFilter filter = { .dossier_id = job->dossier_id, .state = MC_OUTBOX_PENDING };
+  g_autoptr(GPtrArray) waiting = mc_store_outbox_list (self, &filter, error);
+  g_autoptr(McDossier) theirs = NULL;
+  g_autoptr(McDossier) intake = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *detail = NULL;
+  McAuditEntry audit = { 0 };
+  sqlite3_stmt *stmt;
+
+  if (waiting == NULL || !(theirs = mc_store_get_dossier (self, copy, error))
+      || !(intake = mc_store_get_dossier (self, job->dossier_id, error))
+      || !(stmt = mc_store_prepare (self, "UPDATE outbox SET dossier_id = ? WHERE dossier_id = ?", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, copy);
+  sqlite3_bind_int64 (stmt, 2, job->dossier_id);
+  if (!mc_store_step_done (self, stmt, error) || !mc_store_renumber_payloads (self, copy, number, error))
+    return FALSE;
+  message = g_strdup_printf (_("Dossier %s was created on the ministry system as %s, which was acted on here "
+                               "meanwhile: check this action against it"), job->number, number);
+  for (guint i = 0; i < waiting->len; i++)
+    {
+      McOutboxEntry *e = g_ptr_array_index (waiting, i);
+
+      if (e->id != job->id
+          && !mc_store_outbox_mark_conflict (self, e->id, theirs->status, theirs->server_version, message, error))
+        return FALSE;
+    }
+  detail = mc_store_json_detail ("from", job->number, "to", number, NULL);
+  audit.actor = actor;
+  audit.dossier_id = copy;
+  audit.dossier_number = number;
+  audit.action = "merge";
+  audit.status_before = intake->status;
+  audit.status_after = theirs->status;
+  audit.outcome = "done";
+  audit.detail = detail;
+  if (!mc_store_audit_append (self, &audit, error)
+      || !(stmt = mc_store_prepare (self, "DELETE FROM dossiers WHERE id = ?", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, job->dossier_id);
+  return mc_store_step_done (self, stmt, error);
+}
+
 /* A copy the pull stored under the new number while the intake's answer was lost: it goes,
- * and the intake's dossier (renumbered next) is read again instead. One with actions of its
- * own cannot be merged without the official (MC_STORE_ERROR_INVALID). */
+ * and the intake's dossier (renumbered next) is read again instead; or, when the copy has
+ * actions of its own, the intake goes into it (*@out_merged). */
 static gboolean
 merge_pulled_copy (McStore         *self,
                    const McPushJob *job,
                    const char      *number,
+                   const char      *actor,
+                   gboolean        *out_merged,
                    GError         **error)
 {
   sqlite3_stmt *stmt = mc_store_prepare (self,
@@ -317,14 +383,14 @@ merge_pulled_copy (McStore         *self,
     return TRUE;
   if (waiting > 0)
     {
-      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID,
-                   _("The ministry system gave dossier %s the number %s, which another dossier here already has "
-                     "with actions of its own: resolve them first"), job->number, number);
-      return FALSE;
+      *out_merged = TRUE;
+      return merge_into_copy (self, job, copy, number, actor, error);
     }
-  if (!(stmt = mc_store_prepare (self, "DELETE FROM outbox WHERE dossier_id = ?", error)))
+  /* Its finished rows (already under @number) stay on record with the intake. */
+  if (!(stmt = mc_store_prepare (self, "UPDATE outbox SET dossier_id = ? WHERE dossier_id = ?", error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, copy);
+  sqlite3_bind_int64 (stmt, 1, job->dossier_id);
+  sqlite3_bind_int64 (stmt, 2, copy);
   if (!mc_store_step_done (self, stmt, error))
     return FALSE;
   if (!(stmt = mc_store_prepare (self, "DELETE FROM dossiers WHERE id = ?", error)))
@@ -343,11 +409,12 @@ created (McStore              *self,
 {
   g_autofree char *actor = g_strdup_printf ("sync/%s", job->payload->source_id ? job->payload->source_id : "");
   g_autoptr(McDossier) d = mc_store_get_dossier (self, job->dossier_id, error);
+  gboolean merged = FALSE;
 
   return d != NULL
-    && (!d->provisional || merge_pulled_copy (self, job, outcome->number, error))
+    && (!d->provisional || merge_pulled_copy (self, job, outcome->number, actor, &merged, error))
     && mc_store_outbox_mark_done (self, job->id, outcome->server_version, outcome->server_at, error)
-    && (!d->provisional || mc_store_renumber_dossier (self, job->dossier_id, outcome->number, actor, error));
+    && (!d->provisional || merged || mc_store_renumber_dossier (self, job->dossier_id, outcome->number, actor, error));
 }
 
 static gboolean

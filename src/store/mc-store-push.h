@@ -33,6 +33,7 @@ typedef struct
   char *base_version;        /* the server version the action was decided on */
   gboolean sent_before;      /* it was sent before: a refusal now may answer an earlier send
                               * that came through (a late write, a number that now exists) */
+  gboolean unlisted;         /* the reconciliation's last walk did not list its dossier */
   gboolean settled;          /* CHECK: the last send is older than the source's settle time,
                               * so a look-up that does not find it may conclude "not applied" */
   gint64 settles_at;         /* CHECK: when it is (wall time) */

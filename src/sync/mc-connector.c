@@ -274,6 +274,14 @@ mc_connector_has_keys (McConnector *self)
   return !g_str_equal (dialect, "dvcqg") && !g_str_equal (dialect, "legacy");
 }
 
+/* legacy answers a missing dossier and a failure alike ({"status":"ERROR"}): a probe that
+ * answers right after makes "missing" likely, never sure. */
+gboolean
+mc_connector_knows_missing (McConnector *self)
+{
+  return !g_str_equal (mc_connector_get_base (self)->source->dialect, "legacy");
+}
+
 /* Where the client numbers a new dossier (the key-less dialects), the number is made from the
  * action's key, so that sending it again names the same dossier and a look-up finds it:
  * "000.00.15.H38-260609-3F9A1C2B" (unit, day received, 8 hex digits of the key's hash). */

@@ -137,10 +137,13 @@ gboolean     mc_connector_push          (McConnector          *self,
 
 /* The push side: whether the dialect takes an idempotency key (else an action in doubt is
  * looked up before it is sent again, and the system's dossier is looked up before and after
- * an action: mc-sync-push.c); the number a new dossier gets from the client where the system
- * does not give one (NULL where it does); a second connector to the same system, for pushing
- * several dossiers at once (a connector serves one call at a time). */
+ * an action: mc-sync-push.c); whether a look-up's MC_SYNC_ERROR_NOT_FOUND is the system's
+ * word (legacy's is inferred from a lone ERROR, which may be a failure); the number a new
+ * dossier gets from the client where the system does not give one (NULL where it does); a
+ * second connector to the same system, for pushing several dossiers at once (a connector
+ * serves one call at a time). */
 gboolean     mc_connector_has_keys      (McConnector          *self);
+gboolean     mc_connector_knows_missing (McConnector          *self);
 char        *mc_connector_client_number (McConnector          *self,
                                          const McPushRequest  *request);
 McConnector *mc_connector_dup           (McConnector          *self);

@@ -310,9 +310,11 @@ action_keyless (Result        *r,
   g_autoptr(McDossier) after = NULL;
   int first;
 
-  if (before == NULL && g_error_matches (error, MC_SYNC_ERROR, MC_SYNC_ERROR_NOT_FOUND) && !r->job->sent_before)
+  if (before == NULL && g_error_matches (error, MC_SYNC_ERROR, MC_SYNC_ERROR_NOT_FOUND) && !r->job->sent_before
+      && (mc_connector_knows_missing (connector) || r->job->unlisted))
     {
-      /* Never sent, and the system has no such dossier (any more): refused. */
+      /* Never sent, and the system has no such dossier (any more): refused. Where "missing"
+       * may be a failure (legacy), only once the reconciliation did not list it either. */
       set (r, MC_PUSH_REFUSED, error->message);
       return;
     }
@@ -654,6 +656,10 @@ mc_sync_push_release (McStore       *store,
           g_propagate_error (error, g_steal_pointer (&local));
           return FALSE;
         }
+      /* Where "missing" may be a failure (legacy), a dossier is removed only once the
+       * reconciliation did not list it either; until then it stays held. */
+      if (d == NULL && !h->deleted && !mc_connector_knows_missing (connector))
+        continue;
       g_mutex_lock (write_lock);
       ok = mc_store_push_release (store, source_id, h, d, error);
       g_mutex_unlock (write_lock);

@@ -528,6 +528,45 @@ test_spec_fields (gconstpointer data)
   doubt_teardown (&t);
 }
 
+/* legacy's lone ERROR at /HoSo/ChiTiet never by itself means "no such dossier", even when the
+ * list answers right after: an action on a dossier the system listed is not refused on that
+ * ground (it waits), and a held dossier released after its conflict is not removed. */
+static void
+test_legacy_missing_is_a_failure (void)
+{
+  Doubt t = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDossier) after = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *other = NULL;
+  gint64 conflict, waiting;
+
+  doubt_setup (&t, MC_SIM_LEGACY, 0, 0);
+  conflict = act (&t, pick (&t, MC_STATUS_RECEIVED, &number), MC_ACTION_FORWARD);
+  sync_fixture_control (&t.f, "change", "{\"dialect\":\"legacy\",\"number\":\"%s\",\"status\":4}", number);
+  g_assert_true (sync_once (&t, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (state_of (&t, conflict), ==, MC_OUTBOX_CONFLICT);
+  g_assert_true (mc_store_outbox_discard (t.f.store, conflict, ACTOR, &error));
+
+  waiting = act (&t, pick (&t, MC_STATUS_PROCESSING, &other), MC_ACTION_RECORD_STEP);
+  faults (&t, "\"endpoint_errors\":{\"/HoSo/ChiTiet\":1}");
+  sync_once (&t, NULL);
+  g_assert_cmpint (state_of (&t, waiting), ==, MC_OUTBOX_PENDING);
+  after = sync_stored (&t.f, t.source_id, number);
+  g_assert_nonnull (after);
+
+  faults (&t, "\"endpoint_errors\":{}");
+  g_assert_true (sync_once (&t, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (state_of (&t, waiting), ==, MC_OUTBOX_DONE);
+  g_assert_cmpuint (applied (&t, waiting), ==, 1);
+  g_clear_pointer (&after, mc_dossier_unref);
+  after = sync_stored (&t.f, t.source_id, number);
+  g_assert_cmpint (after->status, ==, MC_STATUS_PROCESSING);
+  doubt_teardown (&t);
+}
+
 /* The portal's /auth: "1" is a wrong password (sign in again), any other code a failure of the
  * server, retried: never "sign-in needed". */
 static void
@@ -600,5 +639,6 @@ main (int    argc,
   g_test_add_func ("/sync/doubt/legacy/no-update-time", test_legacy_no_update_time);
   g_test_add_func ("/sync/doubt/dvcqg/auth-codes", test_dvcqg_auth_codes);
   g_test_add_func ("/sync/doubt/legacy/login-error", test_legacy_login_error);
+  g_test_add_func ("/sync/doubt/legacy/missing-is-a-failure", test_legacy_missing_is_a_failure);
   return g_test_run ();
 }

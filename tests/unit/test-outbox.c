@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "mc-action-payload.h"
 #include "mc-sample.h"
 #include "mc-store-actions.h"
 #include "mc-store-audit.h"
@@ -610,6 +611,107 @@ test_push_calls (void)
   g_assert_cmpint (mc_store_dossier_needs_review (store, b, NULL), ==, 1);
 }
 
+/* A counter intake whose answer was lost, while the pull stored the system's copy under its
+ * new number and the official acted on that copy: once the look-up confirms the intake, it
+ * goes into the copy (its create done, its other actions conflicts there), never parked; a
+ * copy with nothing left to send goes instead, its rows kept with the intake. */
+static void
+test_merge_into_copy (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McStore) store = open_store (NULL);
+  g_autoptr(GHashTable) skip = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  McIntake in = { .procedure_code = "1.010833", .applicant_name = "Lê Thị Hoa", .id_number = "001190000123",
+                  .documents = (const char *[]) { "Tờ khai", NULL } };
+  g_autoptr(McDossier) intake = mc_store_receive_new (store, &in, ACTOR, &error);
+  g_autoptr(McDossier) gone = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  McOutboxFilter filter = { .state = -1 };
+  McPushOutcome created = { .kind = MC_PUSH_APPLIED, .number = "000.00.15.H38-260609-0A1B2C3D",
+                            .server_version = "1-00000000000000cc" };
+  McOutboxState state = MC_OUTBOX_N_STATES;
+  McPushJob *job;
+  gint64 copy;
+  sqlite3_stmt *stmt;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  act (store, intake->id, MC_ACTION_FORWARD, "Chuyển thẩm định");
+  copy = add_dossier (store, intake->source_id, MC_STATUS_RECEIVED, "1-00000000000000cc");
+  stmt = mc_store_prepare (store, "UPDATE dossiers SET number = ? WHERE id = ?", &error);
+  mc_store_bind_text (stmt, 1, created.number);
+  sqlite3_bind_int64 (stmt, 2, copy);
+  g_assert_true (mc_store_step_done (store, stmt, &error));
+  act (store, copy, MC_ACTION_FORWARD, "Chuyển phòng chuyên môn");
+
+  job = mc_store_push_next (store, intake->source_id, skip, &error);
+  g_assert_no_error (error);
+  g_assert_true (job->payload->create);
+  g_assert_true (mc_store_push_settle (store, job, &created, &state, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (state, ==, MC_OUTBOX_DONE);
+  mc_push_job_free (job);
+
+  gone = mc_store_get_dossier (store, intake->id, &error);
+  g_assert_null (gone);
+  g_clear_error (&error);
+  filter.dossier_id = copy;
+  rows = mc_store_outbox_list (store, &filter, &error);
+  g_assert_cmpuint (rows->len, ==, 3);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      McOutboxEntry *e = g_ptr_array_index (rows, i);
+      g_autoptr(McActionPayload) payload = mc_action_payload_from_json (e->payload, &error);
+      McOutboxState expected = payload->create ? MC_OUTBOX_DONE
+        : g_str_equal (payload->note, "Chuyển thẩm định") ? MC_OUTBOX_CONFLICT : MC_OUTBOX_PENDING;
+
+      g_assert_cmpint (e->state, ==, expected);
+      g_assert_cmpstr (payload->number, ==, created.number);
+      g_assert_cmpstr (e->dossier_number, ==, created.number);
+    }
+  g_assert_cmpint (mc_store_dossier_needs_review (store, copy, NULL), ==, 1);
+  stmt = mc_store_prepare (store, "SELECT count(*) FROM audit WHERE action = 'merge' AND dossier_id = ?", &error);
+  sqlite3_bind_int64 (stmt, 1, copy);
+  g_assert_cmpint (mc_store_step_int64 (store, stmt, "counting", &error), ==, 1);
+
+  /* A copy whose actions are all finished goes, and its rows stay on record with the intake. */
+  {
+    g_autoptr(McDossier) second = mc_store_receive_new (store, &in, ACTOR, &error);
+    g_autoptr(McDossier) renumbered = NULL;
+    gint64 other = add_dossier (store, intake->source_id, MC_STATUS_RECEIVED, "1-00000000000000dd");
+
+    created.number = "000.00.15.H38-260609-0A1B2C3E";
+    stmt = mc_store_prepare (store, "UPDATE dossiers SET number = ? WHERE id = ?", &error);
+    mc_store_bind_text (stmt, 1, created.number);
+    sqlite3_bind_int64 (stmt, 2, other);
+    g_assert_true (mc_store_step_done (store, stmt, &error));
+    act (store, other, MC_ACTION_FORWARD, "Chuyển phòng chuyên môn");
+    g_hash_table_add (skip, g_memdup2 (&copy, sizeof copy));
+    g_hash_table_add (skip, g_memdup2 (&second->id, sizeof second->id));
+    job = mc_store_push_next (store, intake->source_id, skip, &error);
+    g_assert_cmpint (job->dossier_id, ==, other);
+    g_assert_cmpint (settle (store, job, MC_PUSH_APPLIED), ==, MC_OUTBOX_DONE);
+    mc_push_job_free (job);
+    g_hash_table_remove_all (skip);
+    g_hash_table_add (skip, g_memdup2 (&copy, sizeof copy));
+    job = mc_store_push_next (store, intake->source_id, skip, &error);
+    g_assert_cmpint (job->dossier_id, ==, second->id);
+    g_assert_true (mc_store_push_settle (store, job, &created, &state, &error));
+    g_assert_cmpint (state, ==, MC_OUTBOX_DONE);
+    mc_push_job_free (job);
+    renumbered = mc_store_get_dossier (store, second->id, &error);
+    g_assert_cmpstr (renumbered->number, ==, created.number);
+    g_assert_null (mc_store_get_dossier (store, other, NULL));
+    filter.dossier_id = second->id;
+    g_clear_pointer (&rows, g_ptr_array_unref);
+    rows = mc_store_outbox_list (store, &filter, &error);
+    g_assert_cmpuint (rows->len, ==, 2);
+  }
+  g_assert_true (mc_store_audit_verify (store, &n, &error));
+  g_assert_true (mc_store_integrity_check (store, &error));
+  g_assert_no_error (error);
+}
+
 /* A payload read back is the payload written. */
 static void
 test_payload (void)
@@ -666,5 +768,6 @@ main (int    argc,
   g_test_add_func ("/outbox/migrate", test_migrate_outbox);
   g_test_add_func ("/outbox/push-calls", test_push_calls);
   g_test_add_func ("/outbox/payload", test_payload);
+  g_test_add_func ("/outbox/merge-into-copy", test_merge_into_copy);
   return g_test_run ();
 }
