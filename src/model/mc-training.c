@@ -6,6 +6,7 @@
 
 #include "mc-sample.h"
 #include "mc-store.h"
+#include "mc-store-settings.h"
 #include "mc-training.h"
 
 /* Training mode: a profile of its own (never the official's), the five ministry systems
@@ -117,7 +118,8 @@ mc_training_get_sim (McTraining *self)
 }
 
 /* Creates the profile with the five sample ministry systems when it is not there (the
- * dossiers come from the first sync, as from real ministry systems). */
+ * dossiers come from the first sync, as from real ministry systems), and the office of the
+ * sample's commune: the forms it prints name that commune, its unit and its official. */
 static gboolean
 ensure_profile (McTraining  *self,
                 GError     **error)
@@ -125,6 +127,7 @@ ensure_profile (McTraining  *self,
   g_autofree char *path = mc_store_profile_path (self->profile_dir);
   g_autoptr(McStore) store = mc_store_open (path, MC_STORE_OPEN_CREATE, error);
   g_autoptr(GPtrArray) sources = mc_sample_sources ();
+  g_autoptr(GPtrArray) settings = mc_sample_office_settings (MC_SAMPLE_DEFAULT_SEED);
 
   if (store == NULL)
     return FALSE;
@@ -134,6 +137,14 @@ ensure_profile (McTraining  *self,
       g_autoptr(McSource) existing = mc_store_get_source (store, s->id, NULL);
 
       if (existing == NULL && !mc_store_add_source (store, s, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < settings->len; i++)
+    {
+      McSampleSetting *s = g_ptr_array_index (settings, i);
+
+      /* TRANSLATORS: who set the training profile's office settings, in its audit log */
+      if (!mc_store_init_setting (store, s->key, s->value, _("Training"), error))
         return FALSE;
     }
   return TRUE;

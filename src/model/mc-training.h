@@ -3,13 +3,14 @@
 
 #include <gio/gio.h>
 
+#include "mc-sample.h"
 #include "mc-sim.h"
 #include "mc-sync-engine.h"
 
 G_BEGIN_DECLS
 
 /* Dossiers the training simulator serves at the start, over the five ministries. */
-#define MC_TRAINING_DOSSIERS 2000
+#define MC_TRAINING_DOSSIERS MC_SAMPLE_DEFAULT_DOSSIERS
 
 #define MC_TYPE_TRAINING (mc_training_get_type ())
 G_DECLARE_FINAL_TYPE (McTraining, mc_training, MC, TRAINING, GObject)

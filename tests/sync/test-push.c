@@ -37,6 +37,26 @@ push_setup (Push         *p,
   p->source_id = mc_sim_dialect_source_id (dialect);
   p->picked = g_ptr_array_new_with_free_func (g_free);
   sync_fixture_setup (&p->f, 600, 1u << dialect);
+  /* A commune's sample is mostly finished work: new online submissions, some received and
+   * some forwarded, so that every test finds the dossiers it acts on. */
+  sync_fixture_control (&p->f, "tick", "{\"submissions\":12,\"advance\":60}");
+  {
+    g_autoptr(GPtrArray) served = mc_sim_list_dossiers (p->f.sim, dialect);
+    guint moved = 0;
+
+    for (guint i = 0; i < served->len && moved < 8; i++)
+      {
+        McDossier *d = g_ptr_array_index (served, i);
+
+        if (d->status != MC_STATUS_SUBMITTED || d->history->len != 1)
+          continue;
+        sync_fixture_control (&p->f, "change", "{\"dialect\":\"%s\",\"number\":\"%s\",\"status\":%d}",
+                              mc_sim_dialect_name (dialect), d->number, MC_STATUS_RECEIVED);
+        if (moved++ % 2 == 0)
+          sync_fixture_control (&p->f, "change", "{\"dialect\":\"%s\",\"number\":\"%s\",\"status\":%d}",
+                                mc_sim_dialect_name (dialect), d->number, MC_STATUS_PROCESSING);
+      }
+  }
   p->engine = sync_fixture_engine (&p->f, 1u << dialect);
   g_assert_true (sync_engine_run (p->engine, NULL, FALSE, &error));
   g_assert_no_error (error);

@@ -3,6 +3,8 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "mc-sample.h"
+
 /* motcuactl act, receive-new, outbox and audit as a script runs them: the real binary on a
  * real profile, and the audit log tampered with by the sqlite3 command-line tool. */
 
@@ -89,6 +91,15 @@ assert_usage (Run        *r,
 }
 
 #define NUMBER "TAM.G09-20260302-0001"
+
+/* init-sample sets the sample commune's office settings first, each change audited. */
+static guint
+sample_settings (void)
+{
+  g_autoptr(GPtrArray) settings = mc_sample_office_settings (MC_SAMPLE_DEFAULT_SEED);
+
+  return settings->len;
+}
 
 static void
 receive_first (void)
@@ -241,13 +252,16 @@ test_audit (void)
   g_autofree char *db = g_build_filename (profile, "motcua.db", NULL);
   g_autofree char *sqlite3 = g_find_program_in_path ("sqlite3");
 
+  g_autofree char *intact = g_strdup_printf ("The audit log is intact: %u entries\n", sample_settings () + 7);
+  g_autofree char *last_record = g_strdup_printf ("\r\n%u,2026-", sample_settings () + 7);
+
   RUN (&r, "audit", "verify");
-  assert_ok (&r, "The audit log is intact: 7 entries\n");
+  assert_ok (&r, intact);
   RUN (&r, "audit", "export", "--csv");
   assert_ok (&r, NULL);
   g_assert_true (g_str_has_prefix (r.out, "id,at,actor,dossier_id,dossier_number,action,"));
-  g_assert_cmpuint (count_records (r.out), ==, 8);
-  g_assert_nonnull (strstr (r.out, "\r\n7,2026-"));
+  g_assert_cmpuint (count_records (r.out), ==, sample_settings () + 8);
+  g_assert_nonnull (strstr (r.out, last_record));
   RUN (&r, "audit");
   assert_usage (&r, "audit");
   RUN (&r, "audit", "export");
@@ -277,6 +291,16 @@ test_audit_delete (void)
   g_auto(Run) tool = { 0 };
   g_autofree char *db = NULL;
   g_autofree char *sqlite3 = g_find_program_in_path ("sqlite3");
+  /* The settings first (S entries), then the three actions: S + 1 … S + 3. */
+  guint s = sample_settings ();
+  g_autofree char *intact = g_strdup_printf ("The audit log is intact: %u entries\n", s + 3);
+  g_autofree char *delete_middle = g_strdup_printf ("DELETE FROM audit WHERE id = %u;", s + 2);
+  g_autofree char *drop_and_delete = g_strdup_printf ("DROP TRIGGER audit_no_delete; %s", delete_middle);
+  g_autofree char *altered = g_strdup_printf ("the audit log was altered at entry %u\n", s + 3);
+  g_autofree char *cut_last = g_strdup_printf ("INSERT INTO audit SELECT * FROM audit WHERE 0;"
+                                               "DELETE FROM audit WHERE id = %u;", s + 3);
+  g_autofree char *cut = g_strdup_printf ("the audit log was cut after entry %u (%u entries were written)\n",
+                                          s + 1, s + 3);
 
   if (sqlite3 == NULL)
     {
@@ -292,22 +316,21 @@ test_audit_delete (void)
   RUN (&r, "act", NUMBER, "record-step", "--note", "Thẩm định");
   assert_ok (&r, NULL);
   RUN (&r, "audit", "verify");
-  assert_ok (&r, "The audit log is intact: 3 entries\n");
-  run_v (&tool, sqlite3, (const char *[]) { db, "DELETE FROM audit WHERE id = 2;", NULL });
+  assert_ok (&r, intact);
+  run_v (&tool, sqlite3, (const char *[]) { db, delete_middle, NULL });
   g_assert_cmpint (tool.status, !=, 0);  /* the trigger stops an honest mistake */
-  run_v (&tool, sqlite3, (const char *[]) { db, "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id = 2;", NULL });
+  run_v (&tool, sqlite3, (const char *[]) { db, drop_and_delete, NULL });
   g_assert_cmpint (tool.status, ==, 0);
   RUN (&r, "audit", "verify");
   assert_failed (&r, NULL);
-  g_assert_nonnull (strstr (r.err, "the audit log was altered at entry 3\n"));
+  g_assert_nonnull (strstr (r.err, altered));
 
   /* Cutting the last entry leaves a whole chain; the head says it was longer. */
-  run_v (&tool, sqlite3, (const char *[]) { db, "INSERT INTO audit SELECT * FROM audit WHERE 0;"
-                                                 "DELETE FROM audit WHERE id = 3;", NULL });
+  run_v (&tool, sqlite3, (const char *[]) { db, cut_last, NULL });
   g_assert_cmpint (tool.status, ==, 0);
   RUN (&r, "audit", "verify");
   assert_failed (&r, NULL);
-  g_assert_nonnull (strstr (r.err, "the audit log was cut after entry 1 (3 entries were written)\n"));
+  g_assert_nonnull (strstr (r.err, cut));
 }
 
 int
