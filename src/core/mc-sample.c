@@ -793,9 +793,9 @@ process (Life   *life,
       life->clock.rescheduled = TRUE;
       resolved = advance (plan, old_due, 60 + mc_sample_rng_below (life->r, (guint) minutes_between (plan, old_due, new_due) - 120));
     }
-  else if (x < 10.0)
-    /* Late without one: overdue, then resolved. */
-    resolved = advance (plan, life->clock.due_at, 60 + mc_sample_rng_below (life->r, 1440));
+  else if (x < 11.0)
+    /* Late without one: overdue for days, then resolved. */
+    resolved = advance (plan, life->clock.due_at, 60 + mc_sample_rng_below (life->r, 10 * DAY_MINUTES));
   else
     /* On time, mostly well before the due date. */
     resolved = advance (plan, t, (gint64) (minutes_between (plan, t, life->clock.due_at)
