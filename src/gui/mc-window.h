@@ -35,5 +35,10 @@ gboolean        mc_window_get_training     (McWindow       *self);
 void            mc_window_reload_office    (McWindow       *self);
 McDueNotifier  *mc_window_get_due_notifier (McWindow       *self);
 McSignInPrompt *mc_window_get_sign_in_prompt (McWindow     *self);
+void            mc_window_set_side_panel   (McWindow       *self,
+                                            GtkWidget      *panel);
+GtkWidget      *mc_window_get_side_panel   (McWindow       *self);
+void            mc_window_show_side_panel  (McWindow       *self,
+                                            gboolean        shown);
 
 G_END_DECLS

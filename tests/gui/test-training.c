@@ -474,7 +474,7 @@ test_errors_and_session (void)
   McSyncProgress p;
   gulong handler;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "trainer.set-failing", "(sb)", "g18", TRUE));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "trainer.set-failing", "(su)", "g18", 1u));
   if (!mc_test_wait (settled_error, (gpointer) "g18", 20000))
     g_error ("g18 never showed its errors");
   g_assert_true (mc_sync_engine_get_progress (engine, "g18", &p));
@@ -486,7 +486,7 @@ test_errors_and_session (void)
   g_assert_false (mc_sync_banner_get_revealed (banner ()));
 
   handler = g_signal_connect (engine, "source-changed", G_CALLBACK (on_source_changed), &watch);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "trainer.set-failing", "(sb)", "g18", FALSE));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "trainer.set-failing", "(su)", "g18", 0u));
   if (!mc_test_wait (synced_again, &watch, 20000))
     g_error ("g18 never synced again once its errors stopped");
 
