@@ -79,6 +79,11 @@ gboolean                   mc_sample_data_is_surname (const char         *profil
                                                       const char         *surname);
 const char                *mc_sample_data_old_province (const char       *old_code);
 
+guint mc_sample_commune_index (guint64                    seed);
+void  mc_sample_officials     (const McSampleCommuneData *commune,
+                               guint64                    seed,
+                               char                      *out[4]);
+
 /* A person of the commune (or of a neighbouring one). */
 typedef struct
 {

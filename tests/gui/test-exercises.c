@@ -36,22 +36,9 @@ static struct {
 static McWindow *
 main_window (void)
 {
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (fx.app)); l; l = l->next)
-    if (MC_IS_WINDOW (l->data))
-      return l->data;
-  return NULL;
+  return (McWindow *) training_test_find_window (fx.app, MC_TYPE_WINDOW);
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
-}
 
 static McTraining *
 training (void)
@@ -74,12 +61,12 @@ panel (void)
 static McTrainerPanel *
 trainer_panel (void)
 {
-  McTrainerPanel *p = MC_TRAINER_PANEL (find_toplevel (MC_TYPE_TRAINER_PANEL));
+  McTrainerPanel *p = MC_TRAINER_PANEL (training_test_find_toplevel (MC_TYPE_TRAINER_PANEL));
 
   if (p == NULL)
     {
       g_action_group_activate_action (G_ACTION_GROUP (fx.app), "trainer-panel", NULL);
-      p = MC_TRAINER_PANEL (find_toplevel (MC_TYPE_TRAINER_PANEL));
+      p = MC_TRAINER_PANEL (training_test_find_toplevel (MC_TYPE_TRAINER_PANEL));
     }
   g_assert_nonnull (p);
   return p;
@@ -160,7 +147,7 @@ dismiss_print_offer (void)
 {
   GtkWindow *offer;
 
-  while ((offer = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
+  while ((offer = training_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
     {
       adw_message_dialog_response (ADW_MESSAGE_DIALOG (offer), "later");
       gtk_window_destroy (offer);
@@ -175,7 +162,7 @@ open_action (gint64      id,
 
   gtk_widget_activate_action (GTK_WIDGET (main_window ()), "win.open-dossier", "x", id);
   gtk_widget_activate_action (GTK_WIDGET (main_window ()), "win.act", "(xs)", id, action);
-  dialog = find_toplevel (MC_TYPE_ACTION_DIALOG);
+  dialog = training_test_find_toplevel (MC_TYPE_ACTION_DIALOG);
   g_assert_nonnull (dialog);
   return MC_ACTION_DIALOG (dialog);
 }
@@ -240,7 +227,7 @@ queue_filled_and_panel_shown (gpointer data)
 static gboolean
 intro_shown (gpointer data)
 {
-  return find_toplevel (MC_TYPE_TRAINING_INTRO) != NULL;
+  return training_test_find_toplevel (MC_TYPE_TRAINING_INTRO) != NULL;
 }
 
 /* Tests */
@@ -254,11 +241,11 @@ test_start (void)
   wait_all_synced ();
   if (!mc_test_wait (intro_shown, NULL, 10000))
     g_error ("the first start showed no introduction");
-  intro = find_toplevel (MC_TYPE_TRAINING_INTRO);
+  intro = training_test_find_toplevel (MC_TYPE_TRAINING_INTRO);
   screenshot (GTK_WIDGET (intro), "screenshot-training-intro.png");
   g_assert_nonnull (training_test_find_action_button (GTK_WIDGET (intro), "intro.exercises"));
   gtk_widget_activate_action (GTK_WIDGET (intro), "intro.exercises", NULL);
-  g_assert_null (find_toplevel (MC_TYPE_TRAINING_INTRO));
+  g_assert_null (training_test_find_toplevel (MC_TYPE_TRAINING_INTRO));
 
   g_assert_nonnull (panel ());
   mc_exercises_panel_refresh (panel ());
@@ -285,7 +272,7 @@ test_counter_to_return (void)
   gint64 id;
 
   gtk_widget_activate_action (GTK_WIDGET (main_window ()), "win.receive-new", NULL);
-  window = find_toplevel (MC_TYPE_INTAKE_DIALOG);
+  window = training_test_find_toplevel (MC_TYPE_INTAKE_DIALOG);
   g_assert_nonnull (window);
   intake = MC_INTAKE_DIALOG (window);
   mc_intake_dialog_search (intake, "1.001653");
@@ -443,14 +430,14 @@ test_conflict (void)
   g_assert_false (is_done (MC_EXERCISE_CONFLICT));
 
   gtk_widget_activate_action (GTK_WIDGET (main_window ()), "win.needs-review", NULL);
-  review = MC_REVIEW_WINDOW (find_toplevel (MC_TYPE_REVIEW_WINDOW));
+  review = MC_REVIEW_WINDOW (training_test_find_toplevel (MC_TYPE_REVIEW_WINDOW));
   g_assert_nonnull (review);
   sql = g_strdup_printf ("SELECT id FROM outbox WHERE dossier_id = %" G_GINT64_FORMAT " AND state = 'conflict'",
                          w.dossier_id);
   /* The other official asked for a supplement: a processing step cannot be re-applied on
    * that, so the trainee discards it (after confirming). */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "review.discard", "x", query_int (sql)));
-  confirm = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  confirm = ADW_MESSAGE_DIALOG (training_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (confirm);
   adw_message_dialog_response (confirm, "discard");
   gtk_window_destroy (GTK_WINDOW (confirm));
@@ -498,7 +485,7 @@ reset_sandbox (void)
   AdwMessageDialog *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (trainer_panel ()), "trainer.reset", NULL));
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (training_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "reset");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -518,7 +505,7 @@ test_resets (void)
   g_assert_cmpuint (mc_training_exercises_count_done (exercises ()), ==, 0);
   mc_exercises_panel_refresh (panel ());
   g_assert_cmpuint (mc_training_exercises_count_done (exercises ()), ==, 0);
-  g_assert_null (find_toplevel (MC_TYPE_TRAINING_INTRO));   /* an introduction is for a first start */
+  g_assert_null (training_test_find_toplevel (MC_TYPE_TRAINING_INTRO));   /* an introduction is for a first start */
 
   before = count_fds ();
   rss_before = rss_kb ();

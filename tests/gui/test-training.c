@@ -27,19 +27,13 @@ static struct {
 static McWindow *
 main_window (void)
 {
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (fx.app)); l; l = l->next)
-    if (MC_IS_WINDOW (l->data))
-      return l->data;
-  return NULL;
+  return (McWindow *) training_test_find_window (fx.app, MC_TYPE_WINDOW);
 }
 
 static McTrainerPanel *
 trainer_panel (void)
 {
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (fx.app)); l; l = l->next)
-    if (MC_IS_TRAINER_PANEL (l->data))
-      return l->data;
-  return NULL;
+  return (McTrainerPanel *) training_test_find_window (fx.app, MC_TYPE_TRAINER_PANEL);
 }
 
 static McSim *
@@ -669,12 +663,7 @@ new_window_synced (gpointer data)
 static AdwMessageDialog *
 find_dialog (void)
 {
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
+  return (AdwMessageDialog *) training_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 }
 
 static void
