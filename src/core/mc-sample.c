@@ -278,7 +278,7 @@ mc_sample_new_for (guint64            seed,
   /* Back from today, a day at a time, until the expected arrivals make the sample (or the
    * merger is reached: a bigger sample is then a busier commune). The bitmap first covers a
    * generous span; it is cut to size below. */
-  self->first_day = MERGER_DAY < self->today - 2000 ? self->today - 2000 : MIN (MERGER_DAY, self->today);
+  self->first_day = MERGER_DAY < self->today - 2000 ? self->today - 2000 : MIN (MERGER_DAY, self->today - 60);
   self->working = g_new0 (guint8, self->today + DAYS_AHEAD - self->first_day + 1);
   for (day = self->first_day; day <= self->today + DAYS_AHEAD; day++)
     {
@@ -293,16 +293,14 @@ mc_sample_new_for (guint64            seed,
     gint64 d;
     int m;
 
+    double all_day = 0;
+
     position (self, now, &d, &m);
     self->now_minute = d == self->today ? m : is_working (self, self->today) ? DAY_MINUTES : 0;
     for (int s = 0; s < 16; s++)
-      {
-        double slot = slot_weights[s], total = 0;
-
-        for (int k = 0; k < 16; k++)
-          total += slot_weights[k];
-        elapsed += slot / total * CLAMP ((self->now_minute - s * 30) / 30.0, 0, 1);
-      }
+      all_day += slot_weights[s];
+    for (int s = 0; s < 16; s++)
+      elapsed += slot_weights[s] / all_day * CLAMP ((self->now_minute - s * 30) / 30.0, 0, 1);
   }
   for (day = self->today; day >= self->first_day && (expected < n_dossiers || expected == 0); day--)
     {
@@ -346,13 +344,6 @@ const McSampleCommune *
 mc_sample_get_commune (McSample *self)
 {
   return &self->commune->pub;
-}
-
-/* The first day the plan spreads arrivals over (07:00 of it). */
-gint64
-mc_sample_get_start (McSample *self)
-{
-  return at_minute (self->first_day, 0);
 }
 
 /* One dossier */

@@ -50,7 +50,6 @@ McSample              *mc_sample_new_for      (guint64            seed,
                                                const char *const *ministries);
 void                   mc_sample_free         (McSample   *self);
 const McSampleCommune *mc_sample_get_commune  (McSample   *self);
-gint64                 mc_sample_get_start    (McSample   *self);
 McDossier             *mc_sample_make         (McSample   *self,
                                                guint64     index);
 McDossier             *mc_sample_make_submission (McSample *self,
