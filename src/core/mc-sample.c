@@ -131,6 +131,18 @@ position (const McSample *self,
   *out_m = m;
 }
 
+/* The working minutes of today (the plan's) before @t: 0 … DAY_MINUTES. */
+static int
+minutes_past (const McSample *self,
+              gint64          t)
+{
+  gint64 day;
+  int m;
+
+  position (self, t, &day, &m);
+  return day == self->today ? m : is_working (self, self->today) ? DAY_MINUTES : 0;
+}
+
 /* @minutes of working time after @t (@t moved into office hours first). */
 static gint64
 advance (const McSample *self,
@@ -290,13 +302,9 @@ mc_sample_new_for (guint64            seed,
     }
   /* Today counts for the office hours already past. */
   {
-    gint64 d;
-    int m;
-
     double all_day = 0;
 
-    position (self, now, &d, &m);
-    self->now_minute = d == self->today ? m : is_working (self, self->today) ? DAY_MINUTES : 0;
+    self->now_minute = minutes_past (self, now);
     for (int s = 0; s < 16; s++)
       all_day += slot_weights[s];
     for (int s = 0; s < 16; s++)
@@ -696,12 +704,16 @@ dossier_number (const McSample    *self,
                           day, index + 1);
 }
 
-McDossier *
-mc_sample_make (McSample *self,
-                guint64   index)
+/* Dossier @index as it stands at @now: the plan's own "now", a moment on the plan's today with
+ * the same working minutes past (the plan made then would be this very one), or a moment of
+ * its life before (what came after is dropped). */
+static McDossier *
+make_at (McSample *self,
+         guint64   index,
+         gint64    now)
 {
   McSampleRng r = { self->seed * G_GUINT64_CONSTANT (0x2545F4914F6CDD1D) ^ (index + 1) };
-  Life life = { .plan = self, .r = &r, .now = self->now, .d = mc_dossier_new () };
+  Life life = { .plan = self, .r = &r, .now = now, .d = mc_dossier_new () };
   McDossier *d = life.d;
   const McProcedure *p;
   gint64 arrived, received;
@@ -756,6 +768,43 @@ mc_sample_make (McSample *self,
   return d;
 }
 
+McDossier *
+mc_sample_make (McSample *self,
+                guint64   index)
+{
+  return make_at (self, index, self->now);
+}
+
+McDossier *
+mc_sample_make_in (McSample   *self,
+                   guint64    *index,
+                   McStatus    status,
+                   const char *source_id)
+{
+  for (guint tries = 0; tries < 1000000; tries++)
+    {
+      guint64 i = (*index)++;
+      g_autoptr(McDossier) full = make_at (self, i, self->now);
+
+      if (source_id != NULL && g_strcmp0 (full->source_id, source_id) != 0)
+        continue;
+      for (guint k = 0; k < full->history->len; k++)
+        {
+          McStep *s = g_ptr_array_index (full->history, k);
+          McDossier *d;
+
+          if (s->status != status)
+            continue;
+          d = make_at (self, i, s->at);
+          if (d->status == status)
+            return d;
+          mc_dossier_unref (d);
+          break;
+        }
+    }
+  return NULL;
+}
+
 /* Dossier @index of the plan as a new online submission made at @at (after the plan's "now":
  * the simulator's new arrivals): nothing has happened to it yet. */
 McDossier *
@@ -794,12 +843,15 @@ mc_sample_dossier (guint64 seed,
   McDossier *d;
 
   G_LOCK (last);
-  if (last_plan == NULL || last_plan->seed != seed || last_plan->now != now)
+  /* A plan depends on "now" only through its day and the working minutes past: callers
+   * passing the clock's time each call mostly keep the same one. */
+  if (last_plan == NULL || last_plan->seed != seed || local_day (now) != last_plan->today
+      || minutes_past (last_plan, now) != last_plan->now_minute)
     {
       g_clear_pointer (&last_plan, mc_sample_free);
       last_plan = mc_sample_new (seed, MC_SAMPLE_DEFAULT_DOSSIERS, now);
     }
-  d = mc_sample_make (last_plan, index);
+  d = make_at (last_plan, index, now);
   G_UNLOCK (last);
   return d;
 }

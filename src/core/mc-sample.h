@@ -55,6 +55,13 @@ McDossier             *mc_sample_make         (McSample   *self,
 McDossier             *mc_sample_make_submission (McSample *self,
                                                guint64     index,
                                                gint64      at);
+/* The first dossier from *@index on whose life (to the plan's "now") passes through @status, in
+ * @source_id unless NULL, as it stood just after entering it; *@index moves past it. NULL if a
+ * million lives never do. For tests wanting a status the sample seldom holds at "now". */
+McDossier             *mc_sample_make_in      (McSample   *self,
+                                               guint64    *index,
+                                               McStatus    status,
+                                               const char *source_id);
 
 /* Dossier @index of the default-size sample of @seed ending at @now. */
 McDossier *mc_sample_dossier (guint64 seed,
