@@ -12,6 +12,12 @@ G_BEGIN_DECLS
  * A Secret Service that cannot be reached does not keep the source (the debug log says what
  * it may still hold); a source added again with the same id signs in with what the official
  * types then. */
+/* Gives @store the profile's audit key from the Secret Service (mc_store_set_audit_key ()),
+ * creating it for a log never sealed yet. FALSE with @error when the keyring cannot be
+ * reached or has lost the key of a sealed log: entries are still written, unsealed. */
+gboolean mc_accounts_load_audit_key       (McStore              *store,
+                                           GError              **error);
+void     mc_accounts_load_audit_key_async (const char           *db_path);
 gboolean mc_accounts_remove_source        (McStore              *store,
                                            const char           *source_id,
                                            GError              **error);

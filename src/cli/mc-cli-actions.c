@@ -7,6 +7,7 @@
 
 #include "mc-cli.h"
 #include "mc-dossier-json.h"
+#include "mc-print-layout.h"
 #include "mc-store-actions.h"
 #include "mc-store-audit.h"
 #include "mc-store-outbox.h"
@@ -72,47 +73,56 @@ add_input_entries (GOptionContext *context,
 }
 
 /* Turns the options into @input (borrowing their strings). Returns FALSE with a message when
- * one cannot be read, or does not apply to @action (a typo must not go unnoticed). */
+ * one cannot be read, is out of range for @dossier (its times: after the dossier's last step,
+ * not in the future), or does not apply to @action (a typo must not go unnoticed). */
 static gboolean
 input_from_options (const InputOptions  *o,
                     McAction             action,
+                    const McDossier     *dossier,
                     McActionInput       *input,
-                    const char         **out_message)
+                    char               **out_message)
 {
   McActionNeeds needs = mc_action_needs (action);
 
   *input = (McActionInput) { 0 };
   if (o->reason != NULL && o->note != NULL)
     {
-      *out_message = _("give --reason or --note, not both");
+      *out_message = g_strdup (_("give --reason or --note, not both"));
       return FALSE;
     }
   input->note = o->reason ? o->reason : o->note;
   input->unit = o->unit;
   if (o->at != NULL && !mc_time_parse (o->at, &input->at))
     {
-      *out_message = _("--at must be “YYYY-MM-DD HH:MM”");
+      *out_message = g_strdup (_("--at must be “YYYY-MM-DD HH:MM”"));
       return FALSE;
     }
+  if (o->at != NULL && (*out_message = mc_cli_time_out_of_range ("--at", input->at, mc_cli_dossier_last_time (dossier))))
+    return FALSE;
   if ((o->items && !(needs & MC_ACTION_NEEDS_ITEMS)) || (o->due && !(needs & MC_ACTION_NEEDS_DUE)) ||
       (o->method && !(needs & MC_ACTION_NEEDS_METHOD)) ||
       ((o->results || o->result_numbers) && !(needs & MC_ACTION_NEEDS_RESULTS)) ||
       ((o->fee_name || o->fee_vnd) && !(needs & MC_ACTION_NEEDS_FEE)))
     {
-      *out_message = _("an option does not apply to this action");
+      *out_message = g_strdup (_("an option does not apply to this action"));
       return FALSE;
     }
   input->items = (const char * const *) o->items;
   if (o->due != NULL && !mc_time_parse (o->due, &input->due_at))
     {
-      *out_message = _("--due must be “YYYY-MM-DD HH:MM”");
+      *out_message = g_strdup (_("--due must be “YYYY-MM-DD HH:MM”"));
       return FALSE;
     }
+  if (o->due != NULL
+      && (*out_message = mc_cli_due_out_of_range ("--due", input->due_at, input->at ? input->at : mc_time_now ())))
+    return FALSE;
   if (o->method != NULL && !(input->method = mc_return_method_from_id (o->method)))
     {
-      *out_message = _("--method must be in-person, online or post");
+      *out_message = g_strdup (_("--method must be in-person, online or post"));
       return FALSE;
     }
+  if ((needs & MC_ACTION_NEEDS_FEE) && (*out_message = mc_cli_amount_out_of_range ("--fee", o->fee_vnd)))
+    return FALSE;
   input->results = (const char * const *) o->results;
   input->result_numbers = (const char * const *) o->result_numbers;
   input->fee_name = o->fee_name;
@@ -161,7 +171,7 @@ mc_cli_act (McCli  *cli,
   g_autofree char *ids = action_ids ();
   g_autofree char *description = g_strdup_printf (_("ACTION is one of: %s."), ids);
   McActionInput input;
-  const char *message = NULL;
+  g_autofree char *message = NULL;
   GError *error = NULL;
   int status = MC_CLI_OK;
   McAction action;
@@ -175,13 +185,16 @@ mc_cli_act (McCli  *cli,
     return mc_cli_usage ("act", _("a dossier NUMBER and an ACTION are needed"));
   if ((action = mc_action_from_id (argv[2])) == MC_ACTION_INVALID)
     return mc_cli_usage ("act", description);
-  if (!input_from_options (&o, action, &input, &message))
-    return mc_cli_usage ("act", message);
 
   if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING, &status)))
     return status;
   if (!(id = find_dossier (store, argv[1], &status)))
     return status;
+  if (!(d = mc_store_get_dossier (store, id, &error)))
+    return mc_cli_fail (error);
+  if (!input_from_options (&o, action, d, &input, &message))
+    return mc_cli_usage ("act", message);
+  g_clear_pointer (&d, mc_dossier_unref);
   if (!mc_store_apply_action (store, id, action, &input, g_get_user_name (), &error) ||
       !(d = mc_store_get_dossier (store, id, &error)))
     return mc_cli_fail (error);
@@ -231,6 +244,7 @@ mc_cli_receive_new (McCli  *cli,
   g_autoptr(McStore) store = NULL;
   g_autoptr(McDossier) d = NULL;
   McIntake intake = { 0 };
+  g_autofree char *message = NULL;
   GError *error = NULL;
   int status = MC_CLI_OK;
   gint64 due;
@@ -242,6 +256,13 @@ mc_cli_receive_new (McCli  *cli,
     return mc_cli_usage ("receive-new", _("unexpected argument"));
   if (at != NULL && !mc_time_parse (at, &intake.at))
     return mc_cli_usage ("receive-new", _("--at must be “YYYY-MM-DD HH:MM”"));
+  if (at != NULL && (message = mc_cli_time_out_of_range ("--at", intake.at, 0)))
+    return mc_cli_usage ("receive-new", message);
+  /* -1: the catalog's fee. */
+  if (fee != -1 && (message = mc_cli_amount_out_of_range ("--fee", fee)))
+    return mc_cli_usage ("receive-new", message);
+  if (kind < 0 || kind > 4)
+    return mc_cli_usage ("receive-new", _("--kind must be 1, 2, 3 or 4"));
   if (method != NULL && !(intake.return_method = mc_return_method_from_id (method)))
     return mc_cli_usage ("receive-new", _("--method must be in-person, online or post"));
   intake.source_id = source;
@@ -406,7 +427,8 @@ outbox_resolve (McStore            *store,
 {
   g_autoptr(McOutboxEntry) e = NULL;
   McActionInput input;
-  const char *message = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(McDossier) d = NULL;
   GError *error = NULL;
   gboolean edited = o->note || o->reason || o->items || o->due || o->method || o->results || o->fee_name;
   char *end;
@@ -422,7 +444,9 @@ outbox_resolve (McStore            *store,
     return mc_cli_fail (error);
   if (g_str_equal (what, "retry"))
     {
-      if (edited && !input_from_options (o, mc_action_from_id (e->action), &input, &message))
+      if (edited && !(d = mc_store_get_dossier (store, e->dossier_id, &error)))
+        return mc_cli_fail (error);
+      if (edited && !input_from_options (o, mc_action_from_id (e->action), d, &input, &message))
         return mc_cli_usage ("outbox", message);
       if (!mc_store_outbox_retry (store, id, edited ? &input : NULL, g_get_user_name (), &error))
         return mc_cli_fail (error);
@@ -469,7 +493,7 @@ mc_cli_outbox (McCli  *cli,
   if (argc != 1 && !(argc == 3 && g_strv_contains ((const char *[]) { "reapply", "discard", "retry", NULL }, argv[1])))
     return mc_cli_usage ("outbox", _("the subcommands are reapply ID, discard ID and retry ID"));
 
-  if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING, &status)))
+  if (!(store = mc_cli_open_store (cli, argc == 3 ? MC_STORE_OPEN_EXISTING : MC_STORE_OPEN_EXISTING | MC_STORE_OPEN_READ_ONLY, &status)))
     return status;
   if (argc == 3)
     return outbox_resolve (store, argv[1], argv[2], &o);
@@ -482,8 +506,12 @@ mc_cli_audit (McCli  *cli,
               char  **argv)
 {
   gboolean csv = FALSE;
+  g_autofree char *output = NULL;
+  g_autofree char *anchors = NULL;
   GOptionEntry entries[] = {
     { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("Export as CSV"), NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the export to FILE (default: standard output)"), N_("FILE") },
+    { "anchors", 0, 0, G_OPTION_ARG_FILENAME, &anchors, N_("Also check against the anchor in FILE (an earlier export)"), N_("FILE") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("verify | export --csv — the audit log"));
@@ -493,34 +521,53 @@ mc_cli_audit (McCli  *cli,
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_description (context,
-    _("verify checks the chain of hashes of the whole log and names the first entry that was "
-      "altered or removed; export --csv writes the log to standard output."));
+    _("verify checks every entry's seal (made with the profile's key in the keyring), the record of "
+      "the log's end and the anchors kept outside the database, and names the first entry that was "
+      "altered or removed; export --csv writes the log, with an anchor as its last line."));
   if (!mc_cli_parse (context, "audit", &argc, &argv, &status))
     return status;
   if (argc != 2 || !(g_str_equal (argv[1], "verify") || g_str_equal (argv[1], "export")))
     return mc_cli_usage ("audit", _("a subcommand is needed: verify or export --csv"));
-  if (g_str_equal (argv[1], "export") && !csv)
+  if (g_str_equal (argv[1], "export") && (!csv || anchors))
     return mc_cli_usage ("audit", _("export needs --csv (the only format)"));
-  if (g_str_equal (argv[1], "verify") && csv)
-    return mc_cli_usage ("audit", _("--csv is for export"));
+  if (g_str_equal (argv[1], "verify") && (csv || output))
+    return mc_cli_usage ("audit", _("--csv and --output are for export"));
 
-  if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING, &status)))
+  if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING | MC_STORE_OPEN_READ_ONLY, &status)))
     return status;
   if (g_str_equal (argv[1], "verify"))
     {
-      guint n = 0;
+      McAuditReport report;
 
-      if (!mc_store_audit_verify (store, &n, &error))
+      mc_cli_load_audit_key (store);
+      if (!mc_store_audit_check (store, anchors, &report, &error))
         return mc_cli_fail (error);
       g_print (g_dngettext (GETTEXT_PACKAGE, "The audit log is intact: %u entry\n",
-                            "The audit log is intact: %u entries\n", n), n);
+                            "The audit log is intact: %u entries\n", report.entries), report.entries);
+      if (report.unsealed > 0)
+        g_print (g_dngettext (GETTEXT_PACKAGE,
+                              "The last %u entry is not sealed yet (written while the keyring was "
+                              "unreachable); the next action seals it\n",
+                              "The last %u entries are not sealed yet (written while the keyring was "
+                              "unreachable); the next action seals them\n", report.unsealed), report.unsealed);
     }
   else
     {
-      g_autoptr(GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+      g_autoptr(GOutputStream) out = NULL;
 
+      mc_cli_load_audit_key (store);
+      out = output ? g_memory_output_stream_new_resizable () : g_unix_output_stream_new (STDOUT_FILENO, FALSE);
       if (!mc_store_audit_export_csv (store, out, &error))
         return mc_cli_fail (error);
+      if (output != NULL)
+        {
+          g_autoptr(GBytes) bytes = NULL;
+
+          g_output_stream_close (out, NULL, NULL);
+          bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+          if (!mc_print_write_file (output, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
+            return mc_cli_fail (error);
+        }
     }
   return MC_CLI_OK;
 }

@@ -40,7 +40,7 @@ profile_calendar (McCli *cli,
   g_autoptr(McStore) store = NULL;
   GError *error = NULL;
 
-  store = mc_store_open (path, MC_STORE_OPEN_EXISTING, &error);
+  store = mc_store_open (path, MC_STORE_OPEN_EXISTING | MC_STORE_OPEN_READ_ONLY, &error);
   if (store == NULL)
     {
       if (g_error_matches (error, MC_STORE_ERROR, MC_STORE_ERROR_NO_PROFILE))
@@ -97,6 +97,7 @@ mc_cli_due (McCli  *cli,
   g_autoptr(McCalendar) calendar = NULL;
   g_autoptr(GDateTime) due_local = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *message = NULL;
   McDurationUnit unit;
   int status = MC_CLI_OK;
   gint64 received;
@@ -112,6 +113,10 @@ mc_cli_due (McCli  *cli,
     return mc_cli_usage ("due", _("--unit must be working, calendar, hours or sameday"));
   if (duration < 0 && unit != MC_DURATION_SAME_DAY)
     return mc_cli_usage ("due", _("--duration must be a number of days or hours, 0 or more"));
+  if (duration > 3660)
+    return mc_cli_usage ("due", _("--duration must be at most 3660 days or hours"));
+  if ((message = mc_cli_date_out_of_range ("--from", received)))
+    return mc_cli_usage ("due", message);
 
   if (!(calendar = profile_calendar (cli, &status)))
     return status;
@@ -191,6 +196,8 @@ calendar_add (McCli              *cli,
 
   if (argc < 3 || !parse_date (argv[2], &date))
     return mc_cli_usage ("calendar", _("a DATE (YYYY-MM-DD) is needed, then an optional NAME"));
+  if (g_date_get_year (&date) < 2000 || g_date_get_year (&date) > 2099)
+    return mc_cli_usage ("calendar", _("DATE must be in the years 2000 to 2099"));
   name = g_strjoinv (" ", argv + 3);
 
   if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING, &status)))

@@ -13,6 +13,13 @@
 
 #define BATCH 5000
 
+/* A status read from a damaged or hand-edited database may be none of the ten. */
+static const char *
+status_text (int status)
+{
+  return mc_status_is_valid (status) ? mc_status_label (status) : "?";
+}
+
 /* The five sample ministry systems, and the office settings of the sample's commune where
  * the office has not set its own. */
 static gboolean
@@ -100,8 +107,8 @@ mc_cli_init_sample (McCli  *cli,
       if (!mc_store_commit (store, &error))
         return mc_cli_fail (error);
       if (progress)
-        g_printerr ("\r%s %" G_GINT64_FORMAT "/%" G_GINT64_FORMAT " (%d%%)", _("Generating dossiers:"),
-                    done, n_dossiers, (int) (100 * done / n_dossiers));
+        mc_cli_progress ("\r%s %" G_GINT64_FORMAT "/%" G_GINT64_FORMAT " (%d%%)", _("Generating dossiers:"),
+                         done, n_dossiers, (int) (100 * done / n_dossiers));
     }
   if (progress && n_dossiers > 0)
     g_printerr ("\n");
@@ -131,8 +138,14 @@ print_dossiers (McStore  *store,
         {
           g_autofree char *due = d->due_at ? mc_time_format_short (d->due_at) : g_strdup ("—");
 
-          g_print ("%s\t%s\t%s\t%s\t%s\t%s\n", d->number, d->source_id, mc_status_label (d->status),
-                   d->procedure_code, d->applicant_name, due);
+          g_autofree char *number = mc_cli_field (d->number);
+          g_autofree char *procedure = mc_cli_field (d->procedure_code);
+          g_autofree char *applicant = mc_cli_field (d->applicant_name);
+
+          /* The columns stay columns whatever the ministry system sent (the terminal's
+           * controls are written out for all output: mc_cli_install_output_filter ()). */
+          g_print ("%s\t%s\t%s\t%s\t%s\t%s\n", number, d->source_id, status_text (d->status),
+                   procedure, applicant, due);
         }
     }
   if (json)
@@ -171,7 +184,7 @@ mc_cli_search (McCli  *cli,
     return mc_cli_usage ("search", _("--limit must not be negative"));
   query = g_strjoinv (" ", argv + 1);
 
-  if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING, &status)))
+  if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING | MC_STORE_OPEN_READ_ONLY, &status)))
     return status;
   if (!(ids = mc_store_search (store, query, limit, &error)))
     return mc_cli_fail (error);
@@ -212,7 +225,7 @@ mc_cli_list (McCli  *cli,
   if (limit < 0)
     return mc_cli_usage ("list", _("--limit must not be negative"));
 
-  if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING, &status)))
+  if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING | MC_STORE_OPEN_READ_ONLY, &status)))
     return status;
   if (source != NULL)
     {
@@ -240,7 +253,7 @@ print_detail (const McDossier *d)
   g_print ("  %s: %s   %s: %s\n", _("ID number"), d->id_number ? d->id_number : "—",
            _("Phone"), d->phone ? d->phone : "—");
   g_print ("  %s: %s\n", _("Address"), d->address ? d->address : "—");
-  g_print ("  %s: %s   %s: %s\n", _("Status"), mc_status_label (d->status), _("Channel"), mc_channel_label (d->channel));
+  g_print ("  %s: %s   %s: %s\n", _("Status"), status_text (d->status), _("Channel"), mc_channel_label (d->channel));
   g_print ("  %s: %s   %s: %s\n", _("Received"), received, _("Due"), due);
   g_print ("  %s: %s\n", _("Source"), d->source_id);
   g_print ("  %s:\n", _("Documents"));
@@ -287,7 +300,7 @@ mc_cli_show (McCli  *cli,
   if (argc != 2)
     return mc_cli_usage ("show", _("one dossier NUMBER is needed"));
 
-  if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING, &status)))
+  if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING | MC_STORE_OPEN_READ_ONLY, &status)))
     return status;
   id = mc_store_find_number (store, argv[1], &error);
   if (id < 0)

@@ -48,6 +48,7 @@ mc_cli_print (McCli  *cli,
   McPrintOptions options = { 0 };
   McPrintForm form;
   GError *error = NULL;
+  g_autofree char *message = NULL;
   int status = MC_CLI_OK;
   gint64 id;
 
@@ -64,9 +65,12 @@ mc_cli_print (McCli  *cli,
     return mc_cli_usage ("print", _("--previous-due must be a date such as 2026-04-23 or 2026-04-23 15:00"));
   if (date != NULL && !mc_time_parse (date, &options.printed_at))
     return mc_cli_usage ("print", _("--date must be a date such as 2026-04-23"));
+  if ((date && (message = mc_cli_date_out_of_range ("--date", options.printed_at)))
+      || (previous_due && (message = mc_cli_date_out_of_range ("--previous-due", options.previous_due_at))))
+    return mc_cli_usage ("print", message);
   options.reason = reason;
 
-  if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING, &status)))
+  if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING | MC_STORE_OPEN_READ_ONLY, &status)))
     return status;
   id = mc_store_find_number (store, argv[1], &error);
   if (id < 0)
@@ -107,6 +111,7 @@ mc_cli_register (McCli  *cli,
   g_autoptr(McPrintLayout) layout = NULL;
   g_autoptr(GDateTime) last_day = NULL;
   GError *error = NULL;
+  g_autofree char *message = NULL;
   int status = MC_CLI_OK;
   gint64 from, to;
 
@@ -119,6 +124,8 @@ mc_cli_register (McCli  *cli,
     return mc_cli_usage ("register", _("--from and --to must be days such as 2026-04-23"));
   if (to < from)
     return mc_cli_usage ("register", _("--to must not be before --from"));
+  if ((message = mc_cli_date_out_of_range ("--from", from)) || (message = mc_cli_date_out_of_range ("--to", to)))
+    return mc_cli_usage ("register", message);
   if (output == NULL)
     return mc_cli_usage ("register", _("--output FILE is needed"));
   /* The period includes its last day: it ends at the start of the next one. */
@@ -128,7 +135,7 @@ mc_cli_register (McCli  *cli,
     to = g_date_time_to_unix (next);
   }
 
-  if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING, &status)))
+  if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING | MC_STORE_OPEN_READ_ONLY, &status)))
     return status;
   if (!(ids = mc_store_list_received (store, from, to, &error)))
     return mc_cli_fail (error);
@@ -201,7 +208,7 @@ mc_cli_settings (McCli  *cli,
       return mc_cli_usage ("settings", message);
     }
 
-  if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING, &status)))
+  if (!(store = mc_cli_open_store (cli, g_str_equal (verb, "list") || g_str_equal (verb, "get") ? MC_STORE_OPEN_EXISTING | MC_STORE_OPEN_READ_ONLY : MC_STORE_OPEN_EXISTING, &status)))
     return status;
   if (g_str_equal (verb, "list"))
     return settings_list (store);

@@ -12,7 +12,7 @@
 /* motcuactl check-sample: measures a profile against the rules of a believable commune
  * (mc-sample-check.c) and prints every violation, one a line: the dossier number (or "—"
  * for a rule about the whole profile), the rule, what is wrong. Exit status 1 when there is
- * any, so that a script (and the test suite) can rely on it. */
+ * any, so that a script (and the test suite) can rely on it. It only reads the profile. */
 
 static McSampleCheck *
 check_for_profile (McStore  *store,
@@ -68,7 +68,7 @@ mc_cli_check_sample (McCli  *cli,
   if (argc > 1)
     return mc_cli_usage ("check-sample", _("unexpected argument"));
 
-  if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING, &status)))
+  if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING | MC_STORE_OPEN_READ_ONLY, &status)))
     return status;
   if (!(check = check_for_profile (store, &error)) || !(ids = mc_store_list (store, &all, &error)))
     return mc_cli_fail (error);
@@ -85,8 +85,10 @@ mc_cli_check_sample (McCli  *cli,
     for (guint i = 0; i < violations->len; i++)
       {
         McSampleViolation *v = g_ptr_array_index (violations, i);
+        g_autofree char *number = mc_cli_field (v->number ? v->number : "—");
+        g_autofree char *message = mc_cli_field (v->message);
 
-        g_print ("%s\t%s\t%s\n", v->number ? v->number : "—", mc_sample_rule_id (v->rule), v->message);
+        g_print ("%s\t%s\t%s\n", number, mc_sample_rule_id (v->rule), message);
       }
   for (McSampleRule r = 0; quiet && r < MC_SAMPLE_N_RULES; r++)
     if (mc_sample_check_count (violations, r) > 0)

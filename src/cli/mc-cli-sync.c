@@ -3,268 +3,14 @@
 
 #include <glib-unix.h>
 #include <glib/gi18n.h>
-#include <stdio.h>
-#include <string.h>
-#include <termios.h>
-#include <unistd.h>
 
-#include "mc-accounts.h"
 #include "mc-cli.h"
-#include "mc-connector.h"
 #include "mc-secrets.h"
-#include "mc-sign-in.h"
 #include "mc-store-sync.h"
 #include "mc-sync-engine.h"
-#include "mc-time.h"
 
-/* motcuactl sources add|list|remove|signin|pin|test and motcuactl sync. A source's password
- * (the LGSP client secret, and the REST dialect's application key) is read from stdin or a
- * prompt without echo — never from the command line — and kept in the Secret Service through
- * mc-secrets, keyed by profile and source. */
-
-static const struct {
-  const char *dialect;
-  const char *ministry;
-} default_ministries[] = {
-  { "dvcqg", "G03" }, { "lgsp", "G09" }, { "rest", "G16" }, { "feed", "G18" }, { "legacy", "G21" },
-};
-
-/* One line from stdin; on a terminal, prompted on stderr with the echo off. Never from the
- * command line, where every user of the computer could read it (ps, /proc). */
-char *
-mc_cli_read_secret (const char *prompt)
-{
-  gboolean tty = isatty (STDIN_FILENO);
-  struct termios saved, quiet;
-  char buffer[1024];
-  char *line;
-
-  if (tty)
-    {
-      g_printerr ("%s", prompt);
-      tcgetattr (STDIN_FILENO, &saved);
-      quiet = saved;
-      quiet.c_lflag &= ~ECHO;
-      tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet);
-    }
-  line = fgets (buffer, sizeof buffer, stdin);
-  if (tty)
-    {
-      tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved);
-      g_printerr ("\n");
-    }
-  if (line == NULL)
-    return NULL;
-  g_strchomp (buffer);
-  line = g_strdup (buffer);
-  memset (buffer, 0, sizeof buffer);
-  return line;
-}
-
-const char *
-mc_cli_secret_prompt (McSecretKind kind)
-{
-  switch (kind)
-    {
-    case MC_SECRET_CLIENT_SECRET: return _("Client secret: ");
-    case MC_SECRET_API_KEY: return _("Application key: ");
-    default: return _("Password: ");
-    }
-}
-
-static void
-wipe (char *secret)
-{
-  if (secret != NULL)
-    memset (secret, 0, strlen (secret));
-}
-
-static int
-sources_add (McCli  *cli,
-             int     argc,
-             char  **argv)
-{
-  g_autofree char *dialect = NULL, *url = NULL, *unit = NULL, *account = NULL, *name = NULL, *ministry = NULL;
-  GOptionEntry entries[] = {
-    { "dialect", 0, 0, G_OPTION_ARG_STRING, &dialect, N_("dvcqg, lgsp, rest, feed or legacy"), "DIALECT" },
-    { "url", 0, 0, G_OPTION_ARG_STRING, &url, N_("Base address of the ministry system"), "URL" },
-    { "unit", 0, 0, G_OPTION_ARG_STRING, &unit, N_("Unit code (mã đơn vị)"), "CODE" },
-    { "account", 0, 0, G_OPTION_ARG_STRING, &account, N_("User name or client id"), "NAME" },
-    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Name shown to the official"), "TEXT" },
-    { "ministry", 0, 0, G_OPTION_ARG_STRING, &ministry, N_("Ministry code (G03, G09, G16, G18, G21)"), "CODE" },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("ID — add a ministry system; the password is read from standard input"));
-  g_autoptr(McStore) store = NULL;
-  g_autoptr(McSource) source = NULL;
-  g_autoptr(McSecrets) keyring = NULL;
-  g_autofree char *password = NULL;
-  g_autofree char *api_key = NULL;
-  GError *error = NULL;
-  int status = MC_CLI_OK;
-
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!mc_cli_parse (context, "sources add", &argc, &argv, &status))
-    return status;
-  if (argc != 2)
-    return mc_cli_usage ("sources add", _("one source ID is needed"));
-  if (dialect == NULL || url == NULL || unit == NULL || account == NULL)
-    return mc_cli_usage ("sources add", _("--dialect, --url, --unit and --account are needed"));
-  if (ministry == NULL)
-    for (guint i = 0; i < G_N_ELEMENTS (default_ministries); i++)
-      if (g_str_equal (dialect, default_ministries[i].dialect))
-        ministry = g_strdup (default_ministries[i].ministry);
-  if (ministry == NULL)
-    return mc_cli_usage ("sources add", _("--dialect must be dvcqg, lgsp, rest, feed or legacy"));
-  if (!g_str_has_prefix (url, "http://") && !g_str_has_prefix (url, "https://"))
-    return mc_cli_usage ("sources add", _("--url must start with http:// or https://"));
-
-  source = mc_source_new (argv[1], ministry, dialect, name ? name : mc_ministry_name (ministry), url, unit, account);
-  password = mc_cli_read_secret (mc_cli_secret_prompt (mc_secret_kind_for_sign_in (dialect)));
-  if (password == NULL || *password == '\0')
-    return mc_cli_usage ("sources add", _("a password is needed on standard input"));
-  if (mc_secrets_dialect_needs_api_key (dialect)
-      && ((api_key = mc_cli_read_secret (mc_cli_secret_prompt (MC_SECRET_API_KEY))) == NULL || *api_key == '\0'))
-    return mc_cli_usage ("sources add", _("this dialect also needs an application key, on the next line"));
-
-  if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_CREATE, &status)))
-    return status;
-  if (!mc_store_add_source (store, source, &error))
-    return mc_cli_fail (error);
-  keyring = mc_secrets_new (mc_store_get_path (store));
-  if (!mc_sign_in_keep (keyring, source, password, api_key, NULL, &error))
-    {
-      g_autoptr(GError) ignored = NULL;
-
-      mc_accounts_remove_source (store, source->id, &ignored);
-      return mc_cli_fail (error);
-    }
-  wipe (password);
-  wipe (api_key);
-  g_print (_("Source %s added (%s, %s)\n"), source->id, source->dialect, source->base_url);
-  return MC_CLI_OK;
-}
-
-static int
-sources_list (McCli  *cli,
-              int     argc,
-              char  **argv)
-{
-  gboolean json = FALSE;
-  GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("— list the ministry systems of the profile"));
-  g_autoptr(McStore) store = NULL;
-  g_autoptr(GPtrArray) sources = NULL;
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  GError *error = NULL;
-  int status = MC_CLI_OK;
-
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!mc_cli_parse (context, "sources list", &argc, &argv, &status))
-    return status;
-  if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING, &status)))
-    return status;
-  if (!(sources = mc_store_list_sources (store, &error)))
-    return mc_cli_fail (error);
-  json_builder_begin_array (b);
-  for (guint i = 0; i < sources->len; i++)
-    {
-      McSource *s = g_ptr_array_index (sources, i);
-      gint64 last = mc_store_sync_last_success (store, s->id, NULL);
-      g_autofree char *when = last > 0 ? mc_time_format_short (last) : g_strdup (_("never"));
-
-      if (!json)
-        {
-          g_print ("%s\t%s\t%s\t%s\t%s\t%s\t%s\n", s->id, s->dialect, s->name, s->base_url, s->unit_code,
-                   s->account, when);
-          continue;
-        }
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "id");
-      json_builder_add_string_value (b, s->id);
-      json_builder_set_member_name (b, "ministry");
-      json_builder_add_string_value (b, s->ministry);
-      json_builder_set_member_name (b, "dialect");
-      json_builder_add_string_value (b, s->dialect);
-      json_builder_set_member_name (b, "name");
-      json_builder_add_string_value (b, s->name);
-      json_builder_set_member_name (b, "url");
-      json_builder_add_string_value (b, s->base_url);
-      json_builder_set_member_name (b, "unit");
-      json_builder_add_string_value (b, s->unit_code);
-      json_builder_set_member_name (b, "account");
-      json_builder_add_string_value (b, s->account);
-      json_builder_set_member_name (b, "pinned_certificate");
-      if (s->pinned_certificate != NULL)
-        json_builder_add_string_value (b, s->pinned_certificate);
-      else
-        json_builder_add_null_value (b);
-      json_builder_set_member_name (b, "last_sync");
-      if (last > 0)
-        {
-          g_autofree char *iso = mc_time_format_iso (last);
-          json_builder_add_string_value (b, iso);
-        }
-      else
-        json_builder_add_null_value (b);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-  if (json)
-    {
-      g_autoptr(JsonNode) node = json_builder_get_root (b);
-      mc_cli_print_json (node);
-    }
-  return MC_CLI_OK;
-}
-
-static int
-sources_remove (McCli  *cli,
-                int     argc,
-                char  **argv)
-{
-  g_autoptr(GOptionContext) context = g_option_context_new (_("ID — remove a ministry system, its dossiers and its password"));
-  g_autoptr(McStore) store = NULL;
-  GError *error = NULL;
-  int status = MC_CLI_OK;
-
-  if (!mc_cli_parse (context, "sources remove", &argc, &argv, &status))
-    return status;
-  if (argc != 2)
-    return mc_cli_usage ("sources remove", _("one source ID is needed"));
-  if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING, &status)))
-    return status;
-  /* Its credentials leave the Secret Service with it, once the store has committed. */
-  if (!mc_accounts_remove_source (store, argv[1], &error))
-    return mc_cli_fail (error);
-  g_print (_("Source %s removed\n"), argv[1]);
-  return MC_CLI_OK;
-}
-
-int
-mc_cli_sources (McCli  *cli,
-                int     argc,
-                char  **argv)
-{
-  if (argc >= 2 && g_str_equal (argv[1], "add"))
-    return sources_add (cli, argc - 1, argv + 1);
-  if (argc >= 2 && g_str_equal (argv[1], "list"))
-    return sources_list (cli, argc - 1, argv + 1);
-  if (argc >= 2 && g_str_equal (argv[1], "remove"))
-    return sources_remove (cli, argc - 1, argv + 1);
-  if (argc >= 2 && g_str_equal (argv[1], "signin"))
-    return mc_cli_sources_signin (cli, argc - 1, argv + 1);
-  if (argc >= 2 && g_str_equal (argv[1], "pin"))
-    return mc_cli_sources_pin (cli, argc - 1, argv + 1);
-  if (argc >= 2 && g_str_equal (argv[1], "test"))
-    return mc_cli_sources_test (cli, argc - 1, argv + 1);
-  return mc_cli_usage ("sources", _("add, list, remove, signin, pin or test is needed"));
-}
-
-/* motcuactl sync */
+/* motcuactl sync: the outbox sent and the dossiers pulled, once or until interrupted, with the
+ * credentials of each source from the Secret Service. */
 
 typedef struct
 {
@@ -285,9 +31,9 @@ print_progress (McSyncEngine *engine,
   if (!mc_sync_engine_get_progress (engine, source_id, &p))
     return;
   if (run->progress && p.state == MC_SYNC_STATE_SYNCING)
-    g_printerr ("\r\033[K%s: %s, %u %s, %u %s", source_id, mc_sync_state_label (p.state), p.pages,
-                g_dngettext (GETTEXT_PACKAGE, "page", "pages", p.pages), p.dossiers,
-                g_dngettext (GETTEXT_PACKAGE, "dossier", "dossiers", p.dossiers));
+    mc_cli_progress ("\r\033[K%s: %s, %u %s, %u %s", source_id, mc_sync_state_label (p.state), p.pages,
+                     g_dngettext (GETTEXT_PACKAGE, "page", "pages", p.pages), p.dossiers,
+                     g_dngettext (GETTEXT_PACKAGE, "dossier", "dossiers", p.dossiers));
   else if (run->loop != NULL && p.state != MC_SYNC_STATE_SYNCING)
     g_print ("%s: %s%s%s\n", source_id, mc_sync_state_label (p.state), p.message ? " — " : "",
              p.message ? p.message : "");
@@ -420,7 +166,7 @@ mc_cli_sync (McCli  *cli,
   while (!run.done)
     g_main_context_iteration (NULL, TRUE);
   if (run.progress)
-    g_printerr ("\r\033[K");
+    mc_cli_progress ("\r\033[K");
   print_summary (engine, ids);
   if (!run.ok)
     {

@@ -2,9 +2,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
+#include "mc-accounts.h"
 #include "mc-cli.h"
+#include "mc-store-audit.h"
 
 /* One clear line on stderr, exit status 1. */
 int
@@ -42,6 +46,9 @@ mc_cli_parse (GOptionContext   *context,
   return TRUE;
 }
 
+/* Commands that only read open the profile read-only: they work on a profile that cannot be
+ * written and never change its file. The others check the database before their first write
+ * and seal their audit entries with the profile's key, when the keyring gives it. */
 McStore *
 mc_cli_open_store (McCli             *cli,
                    McStoreOpenFlags   flags,
@@ -49,11 +56,36 @@ mc_cli_open_store (McCli             *cli,
 {
   g_autofree char *path = mc_store_profile_path (cli->profile_dir);
   GError *error = NULL;
-  McStore *store = mc_store_open (path, flags, &error);
+  McStore *store;
 
-  if (store == NULL)
-    *out_status = mc_cli_fail (error);
+  if (!(flags & MC_STORE_OPEN_READ_ONLY))
+    flags |= MC_STORE_OPEN_CHECK;
+  if (!(store = mc_store_open (path, flags, &error)))
+    {
+      *out_status = mc_cli_fail (error);
+      return NULL;
+    }
+  if (!mc_store_is_read_only (store) && !mc_accounts_load_audit_key (store, &error))
+    {
+      /* The action is never refused for it: its audit entry is kept, sealed later. Said only
+       * for a log sealed before, where it is news. */
+      if (mc_store_audit_is_sealed (store, NULL))
+        g_printerr (_("motcuactl: warning: %s; audit entries are kept and sealed once the keyring is back\n"),
+                    error->message);
+      g_clear_error (&error);
+    }
   return store;
+}
+
+/* The profile's audit key for audit verify, export and doctor, when the keyring gives it: the
+ * check itself says when a sealed log cannot be verified without it. */
+void
+mc_cli_load_audit_key (McStore *store)
+{
+  g_autoptr(GError) ignored = NULL;
+
+  if (!mc_store_audit_has_key (store))
+    mc_accounts_load_audit_key (store, &ignored);
 }
 
 void
@@ -73,4 +105,107 @@ gboolean
 mc_cli_progress_wanted (void)
 {
   return isatty (STDERR_FILENO);
+}
+
+/* Progress lines rewrite themselves with the terminal's own controls ("\r", erase line): the
+ * only controls motcuactl sends, so they bypass the escaping of everything else. */
+void
+mc_cli_progress (const char *format,
+                 ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  vfprintf (stderr, format, args);
+  va_end (args);
+  fflush (stderr);
+}
+
+static gboolean
+is_terminal_control (gunichar c)
+{
+  return (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c <= 0x9f)
+         || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/* Text from ministry systems and citizens reaches the terminal with its control characters
+ * written out ("\x1b", "\u202e"): an escape sequence in an applicant's name must not move the
+ * cursor, retitle the window or hide what follows. Invalid UTF-8 bytes are written out too. */
+char *
+mc_cli_escape_terminal (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+  const char *p = text;
+
+  while (*p)
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_printf (out, "\\x%02x", (guchar) *p);
+          p++;
+          continue;
+        }
+      if (c < 0x80 && is_terminal_control (c))
+        g_string_append_printf (out, "\\x%02x", c);
+      else if (is_terminal_control (c))
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      p = g_utf8_next_char (p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* One column of a tab-separated line: its own tabs and line breaks written out, so that a
+ * field never shifts the columns or starts a false line. */
+char *
+mc_cli_field (const char *text)
+{
+  GString *out;
+
+  if (text == NULL)
+    return g_strdup ("");
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '\t')
+        g_string_append (out, "\\t");
+      else if (*p == '\n')
+        g_string_append (out, "\\n");
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+print_escaped (FILE       *stream,
+               const char *text)
+{
+  g_autofree char *safe = mc_cli_escape_terminal (text);
+
+  fputs (safe, stream);
+  fflush (stream);
+}
+
+static void
+print_stdout (const char *text)
+{
+  print_escaped (stdout, text);
+}
+
+static void
+print_stderr (const char *text)
+{
+  print_escaped (stderr, text);
+}
+
+/* Everything motcuactl prints with g_print and g_printerr goes through the escaping. */
+void
+mc_cli_install_output_filter (void)
+{
+  g_set_print_handler (print_stdout);
+  g_set_printerr_handler (print_stderr);
 }

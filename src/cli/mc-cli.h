@@ -37,10 +37,35 @@ gboolean  mc_cli_parse         (GOptionContext *context,
 McStore  *mc_cli_open_store    (McCli       *cli,
                                 McStoreOpenFlags flags,
                                 int         *out_status);
+void      mc_cli_load_audit_key (McStore    *store);
 void      mc_cli_print_json    (JsonNode    *node);
 gboolean  mc_cli_progress_wanted (void);
-/* Secrets: one line from stdin, prompted without echo on a terminal (mc-cli-sync.c). */
-char       *mc_cli_read_secret   (const char  *prompt);
+void      mc_cli_progress      (const char  *format,
+                                ...) G_GNUC_PRINTF (1, 2);
+char     *mc_cli_escape_terminal (const char *text);
+char     *mc_cli_field         (const char  *text);
+void      mc_cli_install_output_filter (void);
+/* Range checks of the dates and amounts given on the command line (mc-cli-range.c): NULL
+ * when @value is acceptable, else the message that says why not. */
+char     *mc_cli_time_out_of_range   (const char *option,
+                                      gint64      value,
+                                      gint64      not_before);
+char     *mc_cli_date_out_of_range   (const char *option,
+                                      gint64      value);
+char     *mc_cli_due_out_of_range    (const char *option,
+                                      gint64      value,
+                                      gint64      after);
+char     *mc_cli_amount_out_of_range (const char *option,
+                                      gint64      vnd);
+gint64    mc_cli_dossier_last_time   (const McDossier *dossier);
+int       mc_cli_main                (int          argc,
+                                      char       **argv);
+/* Secrets: one line from stdin, prompted without echo on a terminal (mc-cli-secret.c). */
+typedef char McCliSecret;
+char       *mc_cli_read_secret   (const char  *prompt,
+                                  GError     **error);
+void        mc_cli_free_secret   (char        *secret);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (McCliSecret, mc_cli_free_secret)
 const char *mc_cli_secret_prompt (McSecretKind kind);
 
 int mc_cli_init_sample (McCli *cli, int argc, char **argv);
@@ -60,6 +85,7 @@ int mc_cli_outbox      (McCli *cli, int argc, char **argv);
 int mc_cli_audit       (McCli *cli, int argc, char **argv);
 int mc_cli_sources     (McCli *cli, int argc, char **argv);
 int mc_cli_sync        (McCli *cli, int argc, char **argv);
+int mc_cli_doctor      (McCli *cli, int argc, char **argv);
 int mc_cli_sources_signin (McCli *cli, int argc, char **argv);
 int mc_cli_sources_pin    (McCli *cli, int argc, char **argv);
 int mc_cli_sources_test   (McCli *cli, int argc, char **argv);

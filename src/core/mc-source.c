@@ -3,6 +3,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <string.h>
+
 #include "mc-source.h"
 
 McSource *
@@ -52,6 +54,21 @@ mc_source_free (McSource *s)
   g_free (s->account);
   g_free (s->pinned_certificate);
   g_free (s);
+}
+
+/* "http://user:password@host/": a password in an address would be stored, shown and logged
+ * with it. Addresses are refused with user information; the password has its own prompt. */
+gboolean
+mc_source_url_has_userinfo (const char *url)
+{
+  g_autoptr(GUri) uri = url ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
+  const char *rest;
+
+  if (uri != NULL)
+    return g_uri_get_userinfo (uri) != NULL;
+  /* Not even an address: look for an '@' before the path all the same. */
+  rest = url ? strstr (url, "://") : NULL;
+  return rest != NULL && strcspn (rest + 3, "@/?#") < strcspn (rest + 3, "/?#");
 }
 
 /* The ministries whose centralized systems a commune official works in. */

@@ -29,6 +29,7 @@ McSource *mc_source_new  (const char *id,
                           const char *account);
 McSource *mc_source_copy (const McSource *source);
 void      mc_source_free (McSource   *source);
+gboolean  mc_source_url_has_userinfo (const char *url);
 
 const char *mc_ministry_name (const char *ministry_code);
 

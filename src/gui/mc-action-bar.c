@@ -7,19 +7,21 @@
 #include "mc-print.h"
 #include "mc-store-actions.h"
 #include "mc-store-outbox.h"
+#include "mc-sync-status.h"
 
 /* The actions of the shown dossier, under its header: one button per action the status table
  * allows now (mc_store_actions_allowed(); the others are not shown at all), each opening the
  * action's dialog through "win.act", and the Print menu with every form of the dossier and
  * its control sheet. A dossier with an action waiting for the official's review takes no new
- * action: the bar says so instead. */
+ * action: the bar says so instead, with the way to the action's review card. */
 
 struct _McActionBar
 {
   GtkWidget parent_instance;
 
   GtkWidget *box;
-  GtkLabel *review_label;
+  GtkWidget *review_box;
+  GtkButton *review_button;
   GtkFlowBox *buttons;
   GtkMenuButton *print_button;
 
@@ -48,7 +50,8 @@ mc_action_bar_class_init (McActionBarClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/MotCua/ui/mc-action-bar.ui");
   gtk_widget_class_bind_template_child (widget_class, McActionBar, box);
-  gtk_widget_class_bind_template_child (widget_class, McActionBar, review_label);
+  gtk_widget_class_bind_template_child (widget_class, McActionBar, review_box);
+  gtk_widget_class_bind_template_child (widget_class, McActionBar, review_button);
   gtk_widget_class_bind_template_child (widget_class, McActionBar, buttons);
   gtk_widget_class_bind_template_child (widget_class, McActionBar, print_button);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -87,6 +90,27 @@ print_menu (const McDossier *d)
   return G_MENU_MODEL (menu);
 }
 
+/* Returns: the outbox id of the dossier's first action waiting for the official's review, 0
+ * when none, -1 when the outbox cannot be read (no action is offered then either). */
+static gint64
+first_review (McStore *store,
+              gint64   dossier_id)
+{
+  McOutboxFilter filter = { .dossier_id = dossier_id, .state = -1 };
+  g_autoptr(GPtrArray) entries = mc_store_outbox_list (store, &filter, NULL);
+
+  if (entries == NULL)
+    return -1;
+  for (guint i = 0; i < entries->len; i++)
+    {
+      McOutboxEntry *e = g_ptr_array_index (entries, i);
+
+      if (mc_outbox_state_needs_review (e->state))
+        return e->id;
+    }
+  return 0;
+}
+
 /* Shows the actions @store allows on @dossier now (NULL: none). */
 void
 mc_action_bar_set_dossier (McActionBar     *self,
@@ -110,9 +134,11 @@ mc_action_bar_set_dossier (McActionBar     *self,
 
   menu = print_menu (dossier);
   gtk_menu_button_set_menu_model (self->print_button, menu);
-  review = mc_store_dossier_needs_review (store, dossier->id, NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->review_label), review > 0);
-  if (review > 0 || !(allowed = mc_store_actions_allowed (store, dossier->id, NULL)))
+  review = first_review (store, dossier->id);
+  gtk_widget_set_visible (self->review_box, review > 0);
+  if (review > 0)
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (self->review_button), "x", review);
+  if (review != 0 || !(allowed = mc_store_actions_allowed (store, dossier->id, NULL)))
     return;
   for (guint i = 0; i < allowed->len; i++)
     {

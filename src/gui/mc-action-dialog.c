@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 
 #include "mc-action-dialog.h"
+#include "mc-official.h"
 #include "mc-format.h"
 #include "mc-store-settings.h"
 #include "mc-time.h"
@@ -40,7 +41,9 @@ struct _McActionDialog
   McStore *store;
   gint64 dossier_id;
   McAction action;
+  GHashTable *result_numbers;   /* a result row → the entry of its document's number */
   gint64 outbox_id;   /* retry of a rejected action; 0 for a new action */
+  gint64 previous_due; /* the dossier's due date when the dialog opened */
 };
 
 G_DEFINE_FINAL_TYPE (McActionDialog, mc_action_dialog, ADW_TYPE_WINDOW)
@@ -51,34 +54,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-/* The official acting: the profile's "official.name" when the office set it, else the
- * desktop account's real name, so that the history names a person rather than a login. */
-char *
-mc_action_actor (McStore *store)
-{
-  g_autofree char *name = NULL;
-  const char *real = g_get_real_name ();
-
-  if (store != NULL && mc_settings_lookup ("official.name") != NULL &&
-      mc_store_lookup_setting (store, "official.name", &name, NULL) && name != NULL && *g_strstrip (name))
-    return g_steal_pointer (&name);
-  if (real != NULL && *real != '\0' && !g_str_equal (real, "Unknown"))
-    return g_strdup (real);
-  return g_strdup (g_get_user_name ());
-}
-
-/* The official's department, for the processing history; NULL when not set. */
-char *
-mc_action_unit (McStore *store)
-{
-  g_autofree char *unit = NULL;
-
-  if (store != NULL && mc_settings_lookup ("official.department") != NULL &&
-      mc_store_lookup_setting (store, "official.department", &unit, NULL) && unit != NULL && *g_strstrip (unit))
-    return g_steal_pointer (&unit);
-  return NULL;
-}
 
 static void
 show_error (McActionDialog *self,
@@ -157,7 +132,7 @@ add_result_row (McActionDialog *self,
   gtk_widget_set_valign (number_entry, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (number_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Number of the result document"), -1);
-  g_object_set_data (G_OBJECT (row), "number-entry", number_entry);
+  g_hash_table_insert (self->result_numbers, g_object_ref (row), g_object_ref (number_entry));
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), number_entry);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove_button (row, _("Remove this document")));
   g_signal_connect_object (row, "changed", G_CALLBACK (on_input_changed), self, G_CONNECT_SWAPPED);
@@ -167,16 +142,17 @@ add_result_row (McActionDialog *self,
 
 /* The texts of the rows of @list (and of their number entries when @numbers). */
 static GStrv
-collect_rows (GtkListBox *list,
-              gboolean    numbers)
+collect_rows (McActionDialog *self,
+              GtkListBox     *list,
+              gboolean        numbers)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row; row = gtk_widget_get_next_sibling (row))
     {
-      GtkWidget *entry = numbers ? g_object_get_data (G_OBJECT (row), "number-entry") : row;
+      GtkWidget *entry = numbers ? g_hash_table_lookup (self->result_numbers, row) : row;
 
-      if (ADW_IS_ENTRY_ROW (row))
+      if (ADW_IS_ENTRY_ROW (row) && entry != NULL)
         g_strv_builder_add (builder, gtk_editable_get_text (GTK_EDITABLE (entry)));
     }
   return g_strv_builder_end (builder);
@@ -213,7 +189,7 @@ read_input (McActionDialog  *self,
   gtk_widget_remove_css_class (GTK_WIDGET (self->due_row), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->fee_amount_row), "error");
   if (needs & MC_ACTION_NEEDS_ITEMS)
-    input->items = (const char * const *) (*out_items = collect_rows (self->items_list, FALSE));
+    input->items = (const char * const *) (*out_items = collect_rows (self, self->items_list, FALSE));
   if ((needs & MC_ACTION_NEEDS_DUE) && *g_strstrip ((char *) due) != '\0' && !mc_time_parse (due, &input->due_at))
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->due_row), "error");
@@ -224,8 +200,8 @@ read_input (McActionDialog  *self,
     input->method = adw_combo_row_get_selected (self->method_row) + MC_CHANNEL_IN_PERSON;
   if (needs & MC_ACTION_NEEDS_RESULTS)
     {
-      input->results = (const char * const *) (*out_results = collect_rows (self->results_list, FALSE));
-      input->result_numbers = (const char * const *) (*out_numbers = collect_rows (self->results_list, TRUE));
+      input->results = (const char * const *) (*out_results = collect_rows (self, self->results_list, FALSE));
+      input->result_numbers = (const char * const *) (*out_numbers = collect_rows (self, self->results_list, TRUE));
     }
   if (needs & MC_ACTION_NEEDS_FEE)
     {
@@ -264,8 +240,8 @@ mc_action_dialog_apply (McActionDialog *self)
       show_error (self, message);
       return FALSE;
     }
-  actor = mc_action_actor (self->store);
-  input.unit = unit = mc_action_unit (self->store);
+  actor = mc_official_name (self->store);
+  input.unit = unit = mc_official_unit (self->store);
   if (self->outbox_id != 0)
     ok = mc_store_outbox_retry (self->store, self->outbox_id, &input, actor, &error);
   else
@@ -342,6 +318,7 @@ setup (McActionDialog *self)
     {
       g_autofree char *text = g_strdup_printf ("%s · %s\n%s", d->number, d->applicant_name, d->procedure_name);
 
+      self->previous_due = d->due_at;
       adw_window_title_set_subtitle (self->title, d->number);
       gtk_label_set_text (self->dossier_label, text);
       if (d->due_at != 0)
@@ -435,6 +412,7 @@ mc_action_dialog_dispose (GObject *object)
   McActionDialog *self = MC_ACTION_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_ACTION_DIALOG);
+  g_clear_pointer (&self->result_numbers, g_hash_table_unref);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (mc_action_dialog_parent_class)->dispose (object);
 }
@@ -481,6 +459,7 @@ mc_action_dialog_class_init (McActionDialogClass *klass)
 static void
 mc_action_dialog_init (McActionDialog *self)
 {
+  self->result_numbers = g_hash_table_new_full (NULL, NULL, g_object_unref, g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->note_view), "changed", G_CALLBACK (on_input_changed),
@@ -600,6 +579,15 @@ mc_action_dialog_set_method (McActionDialog *self,
     adw_combo_row_set_selected (self->method_row, method - MC_CHANNEL_IN_PERSON);
 }
 
+/* Returns: the dossier's due date before the action (0 when none): a reschedule's apology
+ * names the date that will be missed. */
+gint64
+mc_action_dialog_get_previous_due (McActionDialog *self)
+{
+  g_return_val_if_fail (MC_IS_ACTION_DIALOG (self), 0);
+  return self->previous_due;
+}
+
 /* Fills the first empty result row, or adds one. */
 void
 mc_action_dialog_add_result (McActionDialog *self,
@@ -616,7 +604,7 @@ mc_action_dialog_add_result (McActionDialog *self,
   if (row == NULL)
     row = add_result_row (self, NULL, NULL);
   gtk_editable_set_text (GTK_EDITABLE (row), name);
-  gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (row), "number-entry")), number ? number : "");
+  gtk_editable_set_text (GTK_EDITABLE (g_hash_table_lookup (self->result_numbers, row)), number ? number : "");
 }
 
 void

@@ -20,6 +20,7 @@ McActionDialog *mc_action_dialog_new_retry  (GtkWindow           *parent,
                                              const McOutboxEntry *entry);
 McAction        mc_action_dialog_get_action (McActionDialog      *self);
 gint64          mc_action_dialog_get_dossier_id (McActionDialog  *self);
+gint64          mc_action_dialog_get_previous_due (McActionDialog *self);
 const char     *mc_action_dialog_get_error  (McActionDialog      *self);
 void            mc_action_dialog_set_note   (McActionDialog      *self,
                                              const char          *note);
@@ -36,8 +37,5 @@ void            mc_action_dialog_set_fee    (McActionDialog      *self,
                                              const char          *name,
                                              const char          *amount);
 gboolean        mc_action_dialog_apply      (McActionDialog      *self);
-
-char           *mc_action_actor             (McStore             *store);
-char           *mc_action_unit              (McStore             *store);
 
 G_END_DECLS

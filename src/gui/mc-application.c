@@ -3,10 +3,12 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-accounts.h"
 #include "mc-application.h"
 #include "mc-exercises-panel.h"
 #include "mc-gui-resources.h"
 #include "mc-preferences-window.h"
+#include "mc-store-queue.h"
 #include "mc-sync-setup.h"
 #include "mc-store-settings.h"
 #include "mc-trainer-panel.h"
@@ -505,6 +507,8 @@ mc_application_new (void)
   /* Naming the resource links its object (and the constructor that registers it): the GUI is
    * a static library and nothing else refers to it. The resources live under the base id
    * whatever the profile, so that a .Devel build finds style.css and the shortcuts window too. */
+  /* The window holds the ministry systems' passwords and tokens: no core dump of it. */
+  mc_secrets_protect_process ();
   (void) mc_gui_get_resource ();
   return g_object_new (MC_TYPE_APPLICATION,
                        "application-id", APP_ID,
@@ -526,5 +530,6 @@ mc_application_open_profile (McApplication  *self,
 
   if (store == NULL)
     return NULL;
-  return mc_window_new (GTK_APPLICATION (self), store);
+  mc_accounts_load_audit_key_async (path);
+  return mc_window_new (GTK_APPLICATION (self), store, error);
 }

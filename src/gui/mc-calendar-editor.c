@@ -5,7 +5,7 @@
 #include <stdio.h>
 
 #include "mc-calendar-editor.h"
-#include "mc-preferences-window.h"
+#include "mc-official.h"
 #include "mc-store-calendar.h"
 #include "mc-store-queue.h"
 #include "mc-time.h"
@@ -28,6 +28,7 @@ struct _McCalendarEditor
 
   McStore *store;
   int year;
+  GHashTable *origins;   /* "YYYY-MM-DD" → the origin label of the day's row */
 };
 
 G_DEFINE_FINAL_TYPE (McCalendarEditor, mc_calendar_editor, ADW_TYPE_PREFERENCES_PAGE)
@@ -93,7 +94,8 @@ date_key (const GDate *date)
 }
 
 static GtkWidget *
-make_row (const McCalendarEntry *e)
+make_row (McCalendarEditor      *self,
+          const McCalendarEntry *e)
 {
   static const char *weekdays[] = {
     NULL, N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"), N_("Saturday"), N_("Sunday"),
@@ -135,8 +137,7 @@ make_row (const McCalendarEntry *e)
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
-  g_object_set_data_full (G_OBJECT (row), "mc-date", g_steal_pointer (&key), g_free);
-  g_object_set_data (G_OBJECT (row), "mc-origin", origin);
+  g_hash_table_insert (self->origins, g_steal_pointer (&key), origin);
   return row;
 }
 
@@ -146,13 +147,14 @@ fill (McCalendarEditor *self)
   g_autoptr(GPtrArray) entries = NULL;
   GtkWidget *child;
 
+  g_hash_table_remove_all (self->origins);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->days_list))) != NULL)
     gtk_list_box_remove (self->days_list, child);
   if (self->store == NULL)
     return;
   entries = mc_calendar_list_year (mc_store_queue_get_calendar (self->store), self->year);
   for (guint i = 0; i < entries->len; i++)
-    gtk_list_box_append (self->days_list, make_row (g_ptr_array_index (entries, i)));
+    gtk_list_box_append (self->days_list, make_row (self, g_ptr_array_index (entries, i)));
 }
 
 /* The calendar the window counts with picks up the edit just stored, then the list and the
@@ -211,7 +213,7 @@ add_day (McCalendarEditor  *self,
       return;
     }
   gtk_widget_remove_css_class (GTK_WIDGET (self->date_row), "error");
-  actor = mc_preferences_actor (self->store);
+  actor = mc_official_name (self->store);
   if (!mc_store_set_calendar_edit (self->store, &date, kind, name, actor, &error))
     {
       show_error (self, error);
@@ -259,7 +261,7 @@ remove_action (GtkWidget  *widget,
   entry = mc_calendar_get_entry (mc_store_queue_get_calendar (self->store), &date);
   if (entry == NULL)
     return;
-  actor = mc_preferences_actor (self->store);
+  actor = mc_official_name (self->store);
   if (entry->source == MC_CALENDAR_SOURCE_LOCAL)
     ok = mc_store_remove_calendar_edit (self->store, &date, actor, &error);
   else if (entry->kind == MC_CALENDAR_DAY_OFF)
@@ -282,6 +284,7 @@ mc_calendar_editor_dispose (GObject *object)
 {
   McCalendarEditor *self = MC_CALENDAR_EDITOR (object);
 
+  g_clear_pointer (&self->origins, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_CALENDAR_EDITOR);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (mc_calendar_editor_parent_class)->dispose (object);
@@ -358,6 +361,7 @@ mc_calendar_editor_init (McCalendarEditor *self)
 {
   g_autoptr(GDateTime) now = mc_time_to_local (mc_time_now ());
 
+  self->origins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->year = g_date_time_get_year (now);
   gtk_spin_button_set_value (self->year_spin, self->year);
@@ -411,13 +415,11 @@ mc_calendar_editor_get_origin_text (McCalendarEditor *self,
                                     const GDate      *date)
 {
   g_autofree char *key = NULL;
+  GtkLabel *origin;
 
   g_return_val_if_fail (MC_IS_CALENDAR_EDITOR (self), NULL);
 
   key = date_key (date);
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->days_list)); row;
-       row = gtk_widget_get_next_sibling (row))
-    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "mc-date"), key) == 0)
-      return gtk_label_get_text (g_object_get_data (G_OBJECT (row), "mc-origin"));
-  return NULL;
+  origin = g_hash_table_lookup (self->origins, key);
+  return origin ? gtk_label_get_text (origin) : NULL;
 }

@@ -384,6 +384,7 @@ mc_dossier_view_show (McDossierView  *self,
                       GError        **error)
 {
   g_autoptr(McDossier) d = NULL;
+  gboolean same;
   GtkListBox *lists[] = {
     self->applicant_list, self->procedure_list, self->documents_list, self->fees_list,
     self->supplements_list, self->results_list, self->history_list, self->linked_list,
@@ -397,6 +398,7 @@ mc_dossier_view_show (McDossierView  *self,
     return FALSE;
   if (self->dossier == NULL && d == NULL)
     return TRUE;
+  same = self->dossier != NULL && d != NULL && self->dossier->id == d->id;
 
   g_clear_pointer (&self->dossier, mc_dossier_unref);
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
@@ -415,12 +417,36 @@ mc_dossier_view_show (McDossierView  *self,
       fill_source (self, store, d);
       /* The actions the status table allows now, and the forms to print. */
       mc_action_bar_set_dossier (self->action_bar, store, d);
-      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+      /* Another dossier starts from its top; the same one read again stays where it was. */
+      if (!same)
+        gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
       self->dossier = g_steal_pointer (&d);
     }
   gtk_stack_set_visible_child_name (self->stack, self->dossier ? "dossier" : "empty");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOSSIER_ID]);
   return TRUE;
+}
+
+/* Reads the shown dossier again from @store (it changed): the same place in it. A dossier
+ * gone from the store leaves the empty state. */
+gboolean
+mc_dossier_view_reload (McDossierView  *self,
+                        McStore        *store,
+                        GError        **error)
+{
+  g_autoptr(GError) local = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (MC_IS_DOSSIER_VIEW (self), FALSE);
+
+  if ((id = mc_dossier_view_get_dossier_id (self)) == 0)
+    return TRUE;
+  if (mc_dossier_view_show (self, store, id, &local))
+    return TRUE;
+  if (g_error_matches (local, MC_STORE_ERROR, MC_STORE_ERROR_NOT_FOUND))
+    return mc_dossier_view_show (self, store, 0, error);
+  g_propagate_error (error, g_steal_pointer (&local));
+  return FALSE;
 }
 
 /* Returns: the shown dossier's id, 0 when none. */

@@ -15,6 +15,9 @@ gboolean   mc_dossier_view_show           (McDossierView  *self,
                                            McStore        *store,
                                            gint64          id,
                                            GError        **error);
+gboolean   mc_dossier_view_reload         (McDossierView  *self,
+                                           McStore        *store,
+                                           GError        **error);
 gint64     mc_dossier_view_get_dossier_id (McDossierView  *self);
 McDossier *mc_dossier_view_get_dossier    (McDossierView  *self);
 

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mc-action-dialog.h"
+#include "mc-official.h"
 #include "mc-catalog.h"
 #include "mc-format.h"
 #include "mc-intake-dialog.h"
@@ -56,10 +57,18 @@ struct _McIntakeDialog
 
   McStore *store;
   char *procedure_code;
-  guint n_matches;
+  GPtrArray *matches;      /* const McProcedure *, the procedure list's rows in order */
+  GArray *documents;       /* Document, the documents list's rows but the last */
   gint64 due_at;
   char *due_text;
 };
+
+/* A document the applicant may hand in, and its tick. */
+typedef struct
+{
+  char *name;
+  GtkCheckButton *check;   /* owned by its row */
+} Document;
 
 G_DEFINE_FINAL_TYPE (McIntakeDialog, mc_intake_dialog, ADW_TYPE_WINDOW)
 
@@ -92,8 +101,7 @@ add_document_row (McIntakeDialog *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-  g_object_set_data_full (G_OBJECT (row), "document", g_strdup (name), g_free);
-  g_object_set_data (G_OBJECT (row), "check", check);
+  g_array_append_val (self->documents, ((Document) { g_strdup (name), GTK_CHECK_BUTTON (check) }));
   /* Before the "other document" entry, which stays last. */
   gtk_list_box_insert (self->documents_list, row,
                        gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self->other_document_row)));
@@ -105,13 +113,12 @@ ticked_documents (McIntakeDialog *self)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->documents_list)); row;
-       row = gtk_widget_get_next_sibling (row))
+  for (guint i = 0; i < self->documents->len; i++)
     {
-      GtkCheckButton *check = g_object_get_data (G_OBJECT (row), "check");
+      Document *doc = &g_array_index (self->documents, Document, i);
 
-      if (check != NULL && gtk_check_button_get_active (check))
-        g_strv_builder_add (builder, g_object_get_data (G_OBJECT (row), "document"));
+      if (gtk_check_button_get_active (doc->check))
+        g_strv_builder_add (builder, doc->name);
     }
   return g_strv_builder_end (builder);
 }
@@ -152,8 +159,8 @@ static void
 on_procedure_selected (McIntakeDialog *self,
                        GtkListBoxRow  *row)
 {
-  if (row != NULL)
-    set_procedure (self, mc_catalog_lookup (mc_catalog_get_default (), g_object_get_data (G_OBJECT (row), "code")));
+  if (row != NULL && (guint) gtk_list_box_row_get_index (row) < self->matches->len)
+    set_procedure (self, g_ptr_array_index (self->matches, gtk_list_box_row_get_index (row)));
 }
 
 /* Lists the procedures matching the search; a single match is chosen at once. */
@@ -171,7 +178,7 @@ mc_intake_dialog_search (McIntakeDialog *self,
     gtk_editable_set_text (GTK_EDITABLE (self->procedure_entry), text ? text : "");
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->procedure_list))) != NULL)
     gtk_list_box_remove (self->procedure_list, child);
-  self->n_matches = 0;
+  g_ptr_array_set_size (self->matches, 0);
   if (text == NULL || *text == '\0')
     return;
   matches = mc_catalog_search (mc_catalog_get_default (), text);
@@ -186,11 +193,10 @@ mc_intake_dialog_search (McIntakeDialog *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), proc->name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
-      g_object_set_data_full (G_OBJECT (row), "code", g_strdup (proc->code), g_free);
+      g_ptr_array_add (self->matches, (gpointer) proc);
       gtk_list_box_append (self->procedure_list, row);
       if (g_strcmp0 (proc->code, self->procedure_code) == 0)
         gtk_list_box_select_row (self->procedure_list, GTK_LIST_BOX_ROW (row));
-      self->n_matches++;
     }
   if (matches != NULL && matches->len == 1)
     gtk_list_box_select_row (self->procedure_list, gtk_list_box_get_row_at_index (self->procedure_list, 0));
@@ -360,8 +366,8 @@ mc_intake_dialog_confirm (McIntakeDialog *self)
       show_error (self, message);
       return 0;
     }
-  actor = mc_action_actor (self->store);
-  intake.unit = unit = mc_action_unit (self->store);
+  actor = mc_official_name (self->store);
+  intake.unit = unit = mc_official_unit (self->store);
   if (!(d = mc_store_receive_new (self->store, &intake, actor, &error)))
     {
       show_page (self, FALSE);
@@ -415,6 +421,8 @@ mc_intake_dialog_finalize (GObject *object)
 
   g_free (self->procedure_code);
   g_free (self->due_text);
+  g_ptr_array_unref (self->matches);
+  g_array_unref (self->documents);
   G_OBJECT_CLASS (mc_intake_dialog_parent_class)->finalize (object);
 }
 
@@ -463,8 +471,17 @@ mc_intake_dialog_class_init (McIntakeDialogClass *klass)
 }
 
 static void
+document_clear (gpointer data)
+{
+  g_free (((Document *) data)->name);
+}
+
+static void
 mc_intake_dialog_init (McIntakeDialog *self)
 {
+  self->matches = g_ptr_array_new ();
+  self->documents = g_array_new (FALSE, FALSE, sizeof (Document));
+  g_array_set_clear_func (self->documents, document_clear);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   for (guint i = 0; i < G_N_ELEMENTS (common_documents); i++)
@@ -498,7 +515,7 @@ guint
 mc_intake_dialog_get_n_matches (McIntakeDialog *self)
 {
   g_return_val_if_fail (MC_IS_INTAKE_DIALOG (self), 0);
-  return self->n_matches;
+  return self->matches->len;
 }
 
 /* Chooses the listed match with @code. */
@@ -508,11 +525,10 @@ mc_intake_dialog_select_procedure (McIntakeDialog *self,
 {
   g_return_val_if_fail (MC_IS_INTAKE_DIALOG (self), FALSE);
 
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->procedure_list)); row;
-       row = gtk_widget_get_next_sibling (row))
-    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "code"), code) == 0)
+  for (guint i = 0; i < self->matches->len; i++)
+    if (g_strcmp0 (((const McProcedure *) g_ptr_array_index (self->matches, i))->code, code) == 0)
       {
-        gtk_list_box_select_row (self->procedure_list, GTK_LIST_BOX_ROW (row));
+        gtk_list_box_select_row (self->procedure_list, gtk_list_box_get_row_at_index (self->procedure_list, i));
         return TRUE;
       }
   return FALSE;
@@ -535,11 +551,10 @@ mc_intake_dialog_add_document (McIntakeDialog *self,
 {
   g_return_if_fail (MC_IS_INTAKE_DIALOG (self));
 
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->documents_list)); row;
-       row = gtk_widget_get_next_sibling (row))
-    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "document"), name) == 0)
+  for (guint i = 0; i < self->documents->len; i++)
+    if (g_str_equal (g_array_index (self->documents, Document, i).name, name))
       {
-        gtk_check_button_set_active (g_object_get_data (G_OBJECT (row), "check"), TRUE);
+        gtk_check_button_set_active (g_array_index (self->documents, Document, i).check, TRUE);
         return;
       }
   add_document_row (self, name, TRUE);

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mc-preferences-window.h"
+#include "mc-official.h"
 #include "mc-store-settings.h"
 
 /* The Preferences window: the official's identity, the office's settings (hours, deadlines,
@@ -69,20 +70,6 @@ static const struct {
 
 #define ENTRY_ROW(self, i) (*(AdwEntryRow **) G_STRUCT_MEMBER_P (self, entry_keys[i].offset))
 
-/* Who the audit log names for a change made in this profile: the official's full name once it
- * is set, else the desktop account. Actions and forms read the same setting. */
-char *
-mc_preferences_actor (McStore *store)
-{
-  g_autofree char *name = NULL;
-
-  g_return_val_if_fail (MC_IS_STORE (store), NULL);
-
-  if (mc_store_lookup_setting (store, "official.name", &name, NULL) && name != NULL && *g_strstrip (name) != '\0')
-    return g_steal_pointer (&name);
-  return g_strdup (g_get_user_name ());
-}
-
 static McStore *
 get_store (McPreferencesWindow *self)
 {
@@ -97,14 +84,14 @@ show_error (McPreferencesWindow *self,
 }
 
 /* Writes @value (NULL or empty: back to the default) to @key; the deadline settings take
- * effect in the main window at once. */
+ * effect in the main window at once, through the store's change stream. */
 static gboolean
 save_setting (McPreferencesWindow *self,
               const char          *key,
               const char          *value)
 {
   McStore *store = get_store (self);
-  g_autofree char *actor = mc_preferences_actor (store);
+  g_autofree char *actor = mc_official_name (store);
   g_autofree char *stored = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -117,9 +104,6 @@ save_setting (McPreferencesWindow *self,
     }
   else if (g_strcmp0 (stored, value) != 0 && !mc_store_set_setting (store, key, value, actor, &error))
     goto fail;
-  if (g_str_has_prefix (key, "hours.") || g_str_has_prefix (key, "deadline.") ||
-      g_str_has_prefix (key, "reception."))
-    mc_window_reload_office (self->window);
   return TRUE;
 
 fail:
@@ -137,11 +121,22 @@ load_entry (McPreferencesWindow *self,
   gtk_editable_set_text (GTK_EDITABLE (row), value ? value : "");
 }
 
+/* Returns: the setting @row edits. */
+static const char *
+row_key (McPreferencesWindow *self,
+         AdwEntryRow         *row)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (entry_keys); i++)
+    if (ENTRY_ROW (self, i) == row)
+      return entry_keys[i].key;
+  g_return_val_if_reached (NULL);
+}
+
 static void
 on_entry_apply (AdwEntryRow         *row,
                 McPreferencesWindow *self)
 {
-  const char *key = g_object_get_data (G_OBJECT (row), "mc-setting-key");
+  const char *key = row_key (self, row);
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
 
   if (save_setting (self, key, text))
@@ -171,12 +166,6 @@ on_saturday_changed (GtkSwitch           *sw,
   save_setting (self, "reception.saturday-morning", gtk_switch_get_active (sw) ? "true" : "false");
 }
 
-static void
-on_calendar_changed (McPreferencesWindow *self)
-{
-  mc_window_reload_office (self->window);
-}
-
 /* Fills the rows from the profile before any handler is connected, so that loading writes
  * nothing. */
 static void
@@ -191,7 +180,6 @@ load (McPreferencesWindow *self)
       AdwEntryRow *row = ENTRY_ROW (self, i);
       const McSettingInfo *info = mc_settings_lookup (entry_keys[i].key);
 
-      g_object_set_data (G_OBJECT (row), "mc-setting-key", (gpointer) entry_keys[i].key);
       load_entry (self, row, entry_keys[i].key);
       gtk_widget_set_tooltip_text (GTK_WIDGET (row), g_dgettext (GETTEXT_PACKAGE, info->summary));
       gtk_accessible_update_property (GTK_ACCESSIBLE (row),
@@ -213,8 +201,6 @@ load (McPreferencesWindow *self)
   g_signal_connect_object (self->saturday_switch, "notify::active", G_CALLBACK (on_saturday_changed), self, 0);
 
   mc_calendar_editor_set_store (self->calendar_editor, store);
-  g_signal_connect_object (self->calendar_editor, "changed", G_CALLBACK (on_calendar_changed),
-                           self, G_CONNECT_SWAPPED);
   mc_source_page_set_store (self->source_page, store);
 }
 

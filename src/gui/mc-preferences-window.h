@@ -16,7 +16,6 @@ McPreferencesWindow *mc_preferences_window_new        (McWindow            *wind
 McWindow            *mc_preferences_window_get_window (McPreferencesWindow *self);
 GtkWidget           *mc_preferences_window_get_row    (McPreferencesWindow *self,
                                                        const char          *key);
-char                *mc_preferences_actor             (McStore             *store);
 void                 mc_preferences_window_set_engine (McPreferencesWindow *self,
                                                        McSyncEngine        *engine);
 McCalendarEditor    *mc_preferences_window_get_calendar_editor (McPreferencesWindow *self);

@@ -4,27 +4,26 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
-#include "mc-action-window.h"
+#include "mc-action-dialog.h"
+#include "mc-official.h"
 #include "mc-format.h"
 #include "mc-review-window.h"
+#include "mc-store-changes.h"
 #include "mc-store-outbox.h"
-#include "mc-store-sync.h"
 #include "mc-time.h"
 
-/* What waits for the ministry systems, and what waits for the official. "Needs review" lists
- * the conflicts (the dossier changed on the server since the action was decided) and the
- * rejections (the server refused it), each with the local action beside the server's state or
- * message: re-apply on the new state, edit and retry, or discard (after a confirmation). The
- * store audits each resolution; nothing leaves the outbox silently. "Outbox" counts the
- * entries of each ministry system by state and lists the unfinished ones, and the watchdog
- * warns when entries have waited longer than the set time although their system was reached
- * since they were queued. */
+/* What waits for the ministry systems, and what waits for the official. "Needs review" has one
+ * card per action the official must settle: in plain words, what the official did, what the
+ * ministry system has now, and what each choice will do — the usual one first. When the
+ * system already holds the state the official wanted, closing the action is the choice and
+ * sending it again is not offered. The store audits each resolution; nothing leaves the outbox
+ * silently. "Outbox" counts each ministry's actions (the counts that are not zero) and lists
+ * the unfinished ones; the watchdog's warning heads both. The window is one per main window,
+ * hidden when closed and shown again; it reads the store again whenever the change stream
+ * says the outbox changed. */
 
-#define SETTINGS_SCHEMA "io.github.motcua.MotCua"
-#define WATCHDOG_KEY "outbox-watchdog-minutes"
-#define DEFAULT_WATCHDOG_MINUTES 30
-/* Enough to see what is stuck; the command line lists everything (motcuactl outbox). */
-#define MAX_ENTRIES 200
+#define MAX_ENTRIES 200      /* enough to see what is stuck; motcuactl outbox lists everything */
+#define REFRESH_MIN_MS 250
 
 struct _McReviewWindow
 {
@@ -38,57 +37,18 @@ struct _McReviewWindow
   GtkListBox *counts_list;
   GtkListBox *entries_list;
 
-  McWindow *window;   /* weak */
+  McStore *store;
+  McSyncStatus *status;
+  McStoreChanges *changes;
+  GHashTable *cards;         /* outbox id → its card (a row of review_list) */
   guint n_review;
+  guint refresh_id;
+  gint64 refreshed_mono;
+  gboolean stale;            /* changed while hidden */
+  gint64 dropping;           /* the outbox id the confirmation is about */
 };
 
 G_DEFINE_FINAL_TYPE (McReviewWindow, mc_review_window, ADW_TYPE_WINDOW)
-
-/* The app setting "outbox-watchdog-minutes" (30 when the schema is not installed). */
-guint
-mc_review_watchdog_minutes (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, SETTINGS_SCHEMA, TRUE) : NULL;
-  g_autoptr(GSettings) settings = NULL;
-
-  if (schema == NULL || !g_settings_schema_has_key (schema, WATCHDOG_KEY))
-    return DEFAULT_WATCHDOG_MINUTES;
-  settings = g_settings_new (SETTINGS_SCHEMA);
-  return MAX (g_settings_get_uint (settings, WATCHDOG_KEY), 1);
-}
-
-/* Returns: (nullable): the watchdog's warning, NULL when every outbox drains. A source counts
- * as reachable when a sync with it succeeded after its oldest waiting entry was queued: the
- * entry should have gone then. A source never reached is the sync indicator's business. */
-char *
-mc_review_watchdog_message (McStore *store,
-                            gint64   now,
-                            guint    minutes)
-{
-  g_autoptr(GPtrArray) counts = mc_store_outbox_counts (store, NULL);
-  g_autoptr(GString) names = g_string_new (NULL);
-
-  for (guint i = 0; counts != NULL && i < counts->len; i++)
-    {
-      McOutboxCounts *c = g_ptr_array_index (counts, i);
-      gint64 reached;
-
-      if (c->oldest_unfinished_at == 0 || now - c->oldest_unfinished_at < (gint64) minutes * 60)
-        continue;
-      reached = mc_store_sync_last_success (store, c->source_id, NULL);
-      if (reached <= c->oldest_unfinished_at)
-        continue;
-      g_string_append_printf (names, "%s%s", names->len ? ", " : "", c->source_id);
-    }
-  if (names->len == 0)
-    return NULL;
-  /* TRANSLATORS: the outbox watchdog: the minutes, then the ministry systems' ids */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "Actions have waited more than %u minute to be sent although the ministry system was reached since: %s. Look at the outbox.",
-                                       "Actions have waited more than %u minutes to be sent although the ministry system was reached since: %s. Look at the outbox.",
-                                       minutes), minutes, names->str);
-}
 
 static void
 clear (GtkListBox *list)
@@ -108,41 +68,61 @@ label_new (const char *text,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
   return label;
 }
 
-/* The local action in words: its target state and the official's input. */
-static char *
-describe_payload (const McOutboxEntry *e)
+/* The ministry's name of @source_id. Returns: (transfer none). */
+static const char *
+ministry_of (McReviewWindow *self,
+             const char     *source_id)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(McSource) source = mc_store_get_source (self->store, source_id, NULL);
+
+  return mc_source_display_name (source);
+}
+
+static JsonObject *
+parse_object (JsonParser *parser,
+              const char *json)
+{
+  if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL)
+      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return NULL;
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+/* What the official did, in words: the action and the status it leads to, when, and the
+ * official's input. */
+static char *
+describe_action (const McOutboxEntry *e,
+                 JsonObject          *payload)
+{
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *created = mc_format_time (e->created_at);
   McAction action = mc_action_from_id (e->action);
-  JsonObject *o;
+  McStatus target = payload ? json_object_get_int_member_with_default (payload, "target", 0) : 0;
 
-  g_string_append (text, action != MC_ACTION_INVALID ? mc_action_label (action) : e->action);
-  if (!json_parser_load_from_data (parser, e->payload, -1, NULL) || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  g_string_append (text, action != MC_ACTION_INVALID ? mc_action_label (action) : _("An action"));
+  if (mc_status_is_valid (target))
+    g_string_append_printf (text, " → %s", mc_status_label (target));
+  /* TRANSLATORS: when the official took the action */
+  g_string_append_printf (text, "\n%s", created);
+  if (payload == NULL)
     return g_string_free (g_steal_pointer (&text), FALSE);
-  o = json_node_get_object (json_parser_get_root (parser));
-  if (mc_status_is_valid (json_object_get_int_member_with_default (o, "target", 0)))
-    g_string_append_printf (text, " → %s", mc_status_label (json_object_get_int_member (o, "target")));
-  g_string_append_printf (text, "\n%s · %s", created, json_object_get_string_member_with_default (o, "actor", ""));
-  if (json_object_has_member (o, "note"))
-    g_string_append_printf (text, "\n%s", json_object_get_string_member (o, "note"));
-  if (json_object_has_member (o, "items"))
+  if (json_object_has_member (payload, "note"))
+    g_string_append_printf (text, "\n%s", json_object_get_string_member (payload, "note"));
+  if (json_object_has_member (payload, "items"))
     {
-      JsonArray *items = json_object_get_array_member (o, "items");
+      JsonArray *items = json_object_get_array_member (payload, "items");
 
       for (guint i = 0; i < json_array_get_length (items); i++)
         g_string_append_printf (text, "\n• %s", json_array_get_string_element (items, i));
     }
-  if (json_object_has_member (o, "due_at"))
+  if (json_object_has_member (payload, "due_at"))
     {
-      g_autoptr(GDateTime) due = g_date_time_new_from_iso8601 (json_object_get_string_member (o, "due_at"), NULL);
+      g_autoptr(GDateTime) due = g_date_time_new_from_iso8601 (json_object_get_string_member (payload, "due_at"), NULL);
       g_autofree char *due_text = due ? mc_format_time (g_date_time_to_unix (due)) : NULL;
 
       if (due_text != NULL)
@@ -151,83 +131,142 @@ describe_payload (const McOutboxEntry *e)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-/* The server's side: its state of a conflicting dossier, or its refusal. */
+/* What the ministry system has now: the dossier's status there, or why it refused. */
 static char *
-describe_server (const McOutboxEntry *e)
+describe_system (const McOutboxEntry *e,
+                 McStatus             server_status,
+                 JsonObject          *server)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GString) text = g_string_new (NULL);
-  JsonObject *o;
+  g_autofree char *said = NULL;
 
   if (e->state == MC_OUTBOX_REJECTED)
-    /* TRANSLATORS: the ministry system's message refusing an action follows */
-    return g_strdup_printf (_("Refused: %s"), e->last_error ? e->last_error : _("no message"));
-  if (e->server_state == NULL || !json_parser_load_from_data (parser, e->server_state, -1, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return g_strdup (e->last_error ? e->last_error : "—");
-  o = json_node_get_object (json_parser_get_root (parser));
-  if (mc_status_is_valid (json_object_get_int_member_with_default (o, "status", 0)))
-    g_string_append (text, mc_status_label (json_object_get_int_member (o, "status")));
-  if (json_object_get_string_member_with_default (o, "version", NULL) != NULL)
-    g_string_append_printf (text, "\n%s %s", _("Version"), json_object_get_string_member (o, "version"));
-  if (json_object_get_string_member_with_default (o, "message", NULL) != NULL)
-    g_string_append_printf (text, "\n%s", json_object_get_string_member (o, "message"));
-  return g_string_free (g_steal_pointer (&text), FALSE);
+    {
+      said = mc_format_system_message (e->last_error);
+      /* TRANSLATORS: the ministry system's reason for refusing an action follows */
+      return said ? g_strdup_printf (_("Its reason: %s"), said) : g_strdup (_("It gave no reason."));
+    }
+  said = mc_format_system_message (server ? json_object_get_string_member_with_default (server, "message", NULL) : NULL);
+  if (mc_status_is_valid (server_status))
+    return said ? g_strdup_printf ("%s\n%s", mc_status_label (server_status), said)
+                : g_strdup (mc_status_label (server_status));
+  return said ? g_steal_pointer (&said) : g_strdup (mc_outbox_state_label (e->state));
 }
 
-static GtkWidget *
-button_new (const char *label,
+/* One choice of a card: its button and what it will do. */
+static void
+add_choice (GtkWidget  *choices,
+            const char *label,
             const char *action,
             gint64      id,
-            const char *css_class)
+            const char *css_class,
+            const char *what)
 {
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  GtkWidget *explanation = label_new (what, "dim-label");
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", id);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_size_request (button, 170, -1);
   if (css_class != NULL)
     gtk_widget_add_css_class (button, css_class);
-  return button;
+  gtk_widget_set_hexpand (explanation, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, what, -1);
+  gtk_box_append (GTK_BOX (row), button);
+  gtk_box_append (GTK_BOX (row), explanation);
+  gtk_box_append (GTK_BOX (choices), row);
 }
 
 static GtkWidget *
-review_row (const McOutboxEntry *e)
+side_new (const char *title,
+          const char *text,
+          const char *css_class)
 {
+  GtkWidget *side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+
+  gtk_box_append (GTK_BOX (side), label_new (title, "heading"));
+  gtk_box_append (GTK_BOX (side), label_new (text, css_class));
+  return side;
+}
+
+static GtkWidget *
+review_card (McReviewWindow      *self,
+             const McOutboxEntry *e)
+{
+  g_autoptr(JsonParser) payload_parser = json_parser_new ();
+  g_autoptr(JsonParser) server_parser = json_parser_new ();
+  JsonObject *payload = parse_object (payload_parser, e->payload);
+  JsonObject *server = parse_object (server_parser, e->server_state);
+  McStatus target = payload ? json_object_get_int_member_with_default (payload, "target", 0) : 0;
+  McStatus before = payload ? json_object_get_int_member_with_default (payload, "status_before", 0) : 0;
+  McStatus server_status = server ? json_object_get_int_member_with_default (server, "status", 0) : 0;
+  McAction action = mc_action_from_id (e->action);
+  gboolean conflict = e->state == MC_OUTBOX_CONFLICT;
+  /* Only an action that moves the dossier is done by the system being where it leads; a
+   * step recorded on a status the dossier keeps is not. */
+  gboolean already = conflict && mc_status_is_valid (target) && target != before && server_status == target;
+  gboolean can_reapply = conflict && !already && mc_status_is_valid (server_status)
+                         && mc_transition_allowed (server_status, action);
   GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *sides = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
-  GtkWidget *local = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *server = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  g_autofree char *title = g_strdup_printf ("%s · %s", e->dossier_number, mc_outbox_state_label (e->state));
-  g_autofree char *mine = describe_payload (e);
-  g_autofree char *theirs = describe_server (e);
+  GtkWidget *choices = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  /* TRANSLATORS: a review card's title: the dossier number, then the ministry's name */
+  g_autofree char *title = g_strdup_printf (_("Dossier %s · %s"), e->dossier_number, ministry_of (self, e->source_id));
+  g_autofree char *mine = describe_action (e, payload);
+  g_autofree char *theirs = describe_system (e, server_status, server);
+  g_autofree char *cannot = NULL;
+  const char *situation;
+
+  if (already)
+    situation = _("The ministry system already shows what you wanted: nothing needs to be sent.");
+  else if (conflict)
+    situation = _("The dossier was changed on the ministry system after you acted on it.");
+  else if (e->state == MC_OUTBOX_REJECTED)
+    situation = _("The ministry system did not accept this action.");
+  else
+    situation = mc_outbox_state_label (e->state);
 
   gtk_widget_set_margin_top (box, 12);
   gtk_widget_set_margin_bottom (box, 12);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
-  gtk_box_append (GTK_BOX (box), label_new (title, "heading"));
+  gtk_box_append (GTK_BOX (box), label_new (title, "title-4"));
+  gtk_box_append (GTK_BOX (box), label_new (situation, NULL));
   gtk_box_set_homogeneous (GTK_BOX (sides), TRUE);
-  gtk_box_append (GTK_BOX (local), label_new (_("Your action"), "dim-label"));
-  gtk_box_append (GTK_BOX (local), label_new (mine, NULL));
-  gtk_box_append (GTK_BOX (server), label_new (_("The ministry system now"), "dim-label"));
-  gtk_box_append (GTK_BOX (server), label_new (theirs, e->state == MC_OUTBOX_REJECTED ? "error" : NULL));
-  gtk_box_append (GTK_BOX (sides), local);
-  gtk_box_append (GTK_BOX (sides), server);
+  gtk_box_append (GTK_BOX (sides), side_new (_("What you did"), mine, NULL));
+  gtk_box_append (GTK_BOX (sides), side_new (_("What the ministry system has now"), theirs,
+                                             e->state == MC_OUTBOX_REJECTED ? "error" : NULL));
   gtk_box_append (GTK_BOX (box), sides);
 
-  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
-  gtk_box_append (GTK_BOX (buttons), button_new (_("_Open Dossier"), "review.open", e->dossier_id, "flat"));
-  gtk_box_append (GTK_BOX (buttons), button_new (_("_Discard…"), "review.discard", e->id, "destructive-action"));
-  if (e->state == MC_OUTBOX_CONFLICT)
-    gtk_box_append (GTK_BOX (buttons), button_new (_("_Re-apply"), "review.reapply", e->id, "suggested-action"));
-  else
-    gtk_box_append (GTK_BOX (buttons), button_new (_("_Edit and Retry…"), "review.retry", e->id, "suggested-action"));
-  gtk_box_append (GTK_BOX (box), buttons);
+  /* The usual choice first, and primary. */
+  if (already)
+    add_choice (choices, _("_Mark as Done"), "review.mark-done", e->id, "suggested-action",
+                _("Closes the action without sending anything. The audit log keeps it."));
+  else if (can_reapply)
+    add_choice (choices, _("_Re-apply"), "review.reapply", e->id, "suggested-action",
+                _("Sends your action again, on the dossier as the ministry system has it now."));
+  else if (e->state == MC_OUTBOX_REJECTED)
+    add_choice (choices, _("_Edit and Retry…"), "review.retry", e->id, "suggested-action",
+                _("Opens your action so that you can correct it, then sends it again."));
+  if (conflict && !already && !can_reapply && mc_status_is_valid (server_status))
+    /* TRANSLATORS: %s is the dossier's status on the ministry system */
+    cannot = g_strdup_printf (_("Your action no longer applies to a dossier that is “%s”. Drop it: nothing is "
+                                "sent, the dossier stays as the ministry system has it, and the audit log "
+                                "keeps the action."), mc_status_label (server_status));
+  if (!already && (conflict || e->state == MC_OUTBOX_REJECTED))
+    add_choice (choices, _("_Drop the Action…"), "review.drop", e->id, cannot ? "suggested-action" : NULL,
+                cannot ? cannot : _("Nothing is sent: the dossier stays as the ministry system has it. The audit "
+                                    "log keeps the action."));
+  add_choice (choices, _("_Open Dossier"), "review.open", e->dossier_id, "flat",
+              _("Shows the dossier in the main window."));
+  gtk_box_append (GTK_BOX (box), choices);
+
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, situation, -1);
   return row;
 }
 
@@ -244,48 +283,91 @@ add_text_row (GtkListBox *list,
   gtk_list_box_append (list, row);
 }
 
-static void
-fill_outbox (McReviewWindow *self,
-             McStore        *store)
+/* Returns: (nullable): each ministry's counts that are not zero; NULL when it has none. */
+static char *
+describe_counts (const McOutboxCounts *c)
 {
-  g_autoptr(GPtrArray) counts = mc_store_outbox_counts (store, NULL);
-  const McOutboxState unfinished[] = {
-    MC_OUTBOX_PENDING, MC_OUTBOX_SENDING, MC_OUTBOX_IN_DOUBT, MC_OUTBOX_CONFLICT, MC_OUTBOX_REJECTED,
-  };
-  guint shown = 0;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *open = NULL;
+  guint review = 0;
+
+  for (McOutboxState s = 0; s < MC_OUTBOX_N_STATES; s++)
+    if (mc_outbox_state_needs_review (s))
+      review += c->n[s];
+  open = mc_sync_describe_outbox (c->n[MC_OUTBOX_PENDING] + c->n[MC_OUTBOX_SENDING], c->n[MC_OUTBOX_IN_DOUBT], review);
+  if (open != NULL)
+    g_string_append (text, open);
+  if (c->n[MC_OUTBOX_DONE] > 0)
+    {
+      g_string_append (text, text->len ? " · " : "");
+      /* TRANSLATORS: actions the ministry system applied */
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u applied", "%u applied", c->n[MC_OUTBOX_DONE]),
+                              c->n[MC_OUTBOX_DONE]);
+    }
+  if (c->n[MC_OUTBOX_DISCARDED] > 0)
+    {
+      g_string_append (text, text->len ? " · " : "");
+      /* TRANSLATORS: actions the official dropped */
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u dropped", "%u dropped", c->n[MC_OUTBOX_DISCARDED]),
+                              c->n[MC_OUTBOX_DISCARDED]);
+    }
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
+static void
+fill_outbox (McReviewWindow *self)
+{
+  g_autoptr(GPtrArray) counts = mc_store_outbox_counts (self->store, NULL);
+  guint shown = 0, groups = 0;
 
   clear (self->counts_list);
   clear (self->entries_list);
   for (guint i = 0; counts != NULL && i < counts->len; i++)
     {
       McOutboxCounts *c = g_ptr_array_index (counts, i);
-      g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *text = describe_counts (c);
 
-      for (McOutboxState s = 0; s < MC_OUTBOX_N_STATES; s++)
-        g_string_append_printf (text, "%s%s %u", text->len ? " · " : "", mc_outbox_state_label (s), c->n[s]);
-      add_text_row (self->counts_list, c->source_id, text->str);
+      if (text == NULL)
+        continue;
+      add_text_row (self->counts_list, ministry_of (self, c->source_id), text);
+      groups++;
     }
-  for (guint s = 0; s < G_N_ELEMENTS (unfinished) && shown < MAX_ENTRIES; s++)
+  for (McOutboxState s = 0; s < MC_OUTBOX_N_STATES && shown < MAX_ENTRIES; s++)
     {
-      McOutboxFilter filter = { .state = unfinished[s], .limit = MAX_ENTRIES - shown };
-      g_autoptr(GPtrArray) entries = mc_store_outbox_list (store, &filter, NULL);
+      McOutboxFilter filter = { .state = s, .limit = MAX_ENTRIES - shown };
+      g_autoptr(GPtrArray) entries = NULL;
 
+      if (s == MC_OUTBOX_DONE || s == MC_OUTBOX_DISCARDED)
+        continue;
+      entries = mc_store_outbox_list (self->store, &filter, NULL);
       for (guint i = 0; entries != NULL && i < entries->len; i++, shown++)
         {
           McOutboxEntry *e = g_ptr_array_index (entries, i);
           McAction action = mc_action_from_id (e->action);
           g_autofree char *created = mc_format_time (e->created_at);
-          g_autofree char *title = g_strdup_printf ("%s · %s", e->dossier_number,
-                                                    action ? mc_action_label (action) : e->action);
-          /* TRANSLATORS: an outbox entry: state, system, when queued, attempts, last error */
-          g_autofree char *subtitle = g_strdup_printf (_("%s · %s · queued %s · %d attempts%s%s"),
-                                                       mc_outbox_state_label (e->state), e->source_id, created,
-                                                       e->attempts, e->last_error ? "\n" : "",
-                                                       e->last_error ? e->last_error : "");
+          g_autofree char *said = mc_format_system_message (e->last_error);
+          g_autofree char *title = g_strdup_printf (_("Dossier %s · %s"), e->dossier_number,
+                                                    action ? mc_action_label (action) : _("An action"));
+          g_autoptr(GString) subtitle = g_string_new (NULL);
 
-          add_text_row (self->entries_list, title, subtitle);
+          /* TRANSLATORS: an outbox entry: its state, the ministry, when it was taken */
+          g_string_printf (subtitle, _("%s · %s · taken %s"), mc_outbox_state_label (e->state),
+                           ministry_of (self, e->source_id), created);
+          if (e->attempts > 0)
+            {
+              g_string_append (subtitle, " · ");
+              /* TRANSLATORS: how many times an action was sent */
+              g_string_append_printf (subtitle, g_dngettext (GETTEXT_PACKAGE, "sent %d time", "sent %d times",
+                                                             e->attempts), e->attempts);
+            }
+          if (said != NULL)
+            g_string_append_printf (subtitle, "\n%s", said);
+          add_text_row (self->entries_list, title, subtitle->str);
         }
     }
+  /* No ministry with an action yet: no group to show. */
+  gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->counts_list), ADW_TYPE_PREFERENCES_GROUP),
+                          groups > 0);
   if (shown == 0)
     add_text_row (self->entries_list, _("The outbox is empty"), _("Every action was applied by its ministry system."));
 }
@@ -294,42 +376,82 @@ fill_outbox (McReviewWindow *self,
 void
 mc_review_window_refresh (McReviewWindow *self)
 {
-  McStore *store;
   g_autofree char *warning = NULL;
-  g_autofree char *title = NULL;
-  const McOutboxState states[] = { MC_OUTBOX_CONFLICT, MC_OUTBOX_REJECTED };
 
   g_return_if_fail (MC_IS_REVIEW_WINDOW (self));
-  if (self->window == NULL)
-    return;
-  store = mc_window_get_store (self->window);
 
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->refreshed_mono = g_get_monotonic_time ();
+  self->stale = FALSE;
   clear (self->review_list);
+  g_hash_table_remove_all (self->cards);
   self->n_review = 0;
-  for (guint s = 0; s < G_N_ELEMENTS (states); s++)
+  for (McOutboxState s = 0; s < MC_OUTBOX_N_STATES; s++)
     {
-      McOutboxFilter filter = { .state = states[s] };
-      g_autoptr(GPtrArray) entries = mc_store_outbox_list (store, &filter, NULL);
+      McOutboxFilter filter = { .state = s };
+      g_autoptr(GPtrArray) entries = NULL;
 
+      if (!mc_outbox_state_needs_review (s))
+        continue;
+      entries = mc_store_outbox_list (self->store, &filter, NULL);
       for (guint i = 0; entries != NULL && i < entries->len; i++, self->n_review++)
-        gtk_list_box_append (self->review_list, review_row (g_ptr_array_index (entries, i)));
+        {
+          McOutboxEntry *e = g_ptr_array_index (entries, i);
+          GtkWidget *card = review_card (self, e);
+
+          gtk_list_box_append (self->review_list, card);
+          g_hash_table_insert (self->cards, g_memdup2 (&e->id, sizeof e->id), card);
+        }
     }
   gtk_stack_set_visible_child_name (self->review_stack, self->n_review ? "list" : "empty");
   adw_view_stack_page_set_badge_number (self->review_page, self->n_review);
   adw_view_stack_page_set_needs_attention (self->review_page, self->n_review > 0);
 
-  fill_outbox (self, store);
-  warning = mc_review_watchdog_message (store, mc_time_now (), mc_review_watchdog_minutes ());
+  fill_outbox (self);
+  warning = mc_sync_status_dup_watchdog (self->status, mc_time_now (), mc_outbox_watchdog_minutes ());
   gtk_label_set_text (self->watchdog_label, warning ? warning : "");
   gtk_widget_set_visible (GTK_WIDGET (self->watchdog_label), warning != NULL);
 }
 
-static void
-after_resolution (McReviewWindow *self)
+static gboolean
+refresh_cb (gpointer data)
 {
-  if (self->window != NULL)
-    mc_action_window_refresh (self->window);
+  McReviewWindow *self = data;
+
+  self->refresh_id = 0;
   mc_review_window_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A push changes the outbox row by row: read it at most every REFRESH_MIN_MS, and not while
+ * hidden. */
+static void
+on_store_changed (McReviewWindow    *self,
+                  const McChangeSet *set)
+{
+  gint64 since;
+
+  if (!(mc_change_set_get_flags (set) & (MC_CHANGE_OUTBOX | MC_CHANGE_SOURCES)))
+    return;
+  if (!gtk_widget_get_visible (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  if (self->refresh_id != 0)
+    return;
+  since = (g_get_monotonic_time () - self->refreshed_mono) / 1000;
+  self->refresh_id = g_timeout_add (since >= REFRESH_MIN_MS ? 0 : REFRESH_MIN_MS - since, refresh_cb, self);
+}
+
+static void
+mc_review_window_show (GtkWidget *widget)
+{
+  McReviewWindow *self = MC_REVIEW_WINDOW (widget);
+
+  if (self->stale)
+    mc_review_window_refresh (self);
+  GTK_WIDGET_CLASS (mc_review_window_parent_class)->show (widget);
 }
 
 static void
@@ -349,57 +471,61 @@ reapply_action (GtkWidget  *widget,
 {
   McReviewWindow *self = MC_REVIEW_WINDOW (widget);
   g_autoptr(GError) error = NULL;
-  g_autofree char *actor = NULL;
+  g_autofree char *actor = mc_official_name (self->store);
 
-  if (self->window == NULL)
-    return;
-  actor = mc_action_actor (mc_window_get_store (self->window));
-  if (!mc_store_outbox_reapply (mc_window_get_store (self->window), g_variant_get_int64 (parameter), actor, &error))
+  if (!mc_store_outbox_reapply (self->store, g_variant_get_int64 (parameter), actor, &error))
     show_failure (self, error);
-  after_resolution (self);
 }
 
+/* Dropping an action and marking one done are the same resolution for the store: it is not
+ * sent, and the audit log keeps it. */
 static void
-on_discard_response (AdwMessageDialog *dialog,
-                     const char       *response,
-                     McReviewWindow   *self)
+drop (McReviewWindow *self,
+      gint64          id)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *actor = NULL;
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "outbox-id"));
+  g_autofree char *actor = mc_official_name (self->store);
 
-  if (!g_str_equal (response, "discard") || self->window == NULL)
-    return;
-  actor = mc_action_actor (mc_window_get_store (self->window));
-  if (!mc_store_outbox_discard (mc_window_get_store (self->window), id, actor, &error))
+  if (!mc_store_outbox_discard (self->store, id, actor, &error))
     show_failure (self, error);
-  after_resolution (self);
 }
 
 static void
-discard_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+mark_done_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  drop (MC_REVIEW_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
+static void
+on_drop_response (AdwMessageDialog *dialog,
+                  const char       *response,
+                  McReviewWindow   *self)
+{
+  if (g_str_equal (response, "drop"))
+    drop (self, self->dropping);
+  self->dropping = 0;
+}
+
+static void
+drop_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
   McReviewWindow *self = MC_REVIEW_WINDOW (widget);
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard This Action?"),
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Drop This Action?"),
                                               _("It will never be sent to the ministry system, and the dossier "
                                                 "stays as the ministry system has it. The audit log keeps a record "
-                                                "of the action and of its discarding."));
+                                                "of the action and of its dropping."));
 
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "discard", _("_Discard"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "outbox-id", GSIZE_TO_POINTER ((gsize) g_variant_get_int64 (parameter)));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response), self, 0);
+  self->dropping = g_variant_get_int64 (parameter);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "keep", _("_Keep It"), "drop", _("_Drop It"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "drop", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_drop_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_retried (McReviewWindow *self)
-{
-  after_resolution (self);
 }
 
 static void
@@ -412,31 +538,27 @@ retry_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   McActionDialog *dialog;
 
-  if (self->window == NULL)
-    return;
-  if (!(entry = mc_store_outbox_get (mc_window_get_store (self->window), g_variant_get_int64 (parameter), &error)))
+  if (!(entry = mc_store_outbox_get (self->store, g_variant_get_int64 (parameter), &error)))
     {
       show_failure (self, error);
       return;
     }
-  dialog = mc_action_dialog_new_retry (GTK_WINDOW (self), mc_window_get_store (self->window), entry);
-  if (dialog == NULL)
-    return;
-  g_signal_connect_object (dialog, "applied", G_CALLBACK (on_retried), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  if ((dialog = mc_action_dialog_new_retry (GTK_WINDOW (self), self->store, entry)) != NULL)
+    gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The main window opens the dossier and comes forward. */
 static void
 open_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  McReviewWindow *self = MC_REVIEW_WINDOW (widget);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (widget));
 
-  if (self->window == NULL)
+  if (parent == NULL)
     return;
-  gtk_widget_activate_action (GTK_WIDGET (self->window), "win.open-dossier", "x", g_variant_get_int64 (parameter));
-  gtk_window_present (GTK_WINDOW (self->window));
+  gtk_widget_activate_action (GTK_WIDGET (parent), "win.open-dossier", "x", g_variant_get_int64 (parameter));
+  gtk_window_present (parent);
 }
 
 static void
@@ -444,9 +566,21 @@ mc_review_window_dispose (GObject *object)
 {
   McReviewWindow *self = MC_REVIEW_WINDOW (object);
 
-  g_clear_weak_pointer (&self->window);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->changes != NULL)
+    g_signal_handlers_disconnect_by_data (self->changes, self);
+  g_clear_object (&self->changes);
+  g_clear_object (&self->status);
+  g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_REVIEW_WINDOW);
   G_OBJECT_CLASS (mc_review_window_parent_class)->dispose (object);
+}
+
+static void
+mc_review_window_finalize (GObject *object)
+{
+  g_clear_pointer (&MC_REVIEW_WINDOW (object)->cards, g_hash_table_unref);
+  G_OBJECT_CLASS (mc_review_window_parent_class)->finalize (object);
 }
 
 static void
@@ -456,6 +590,8 @@ mc_review_window_class_init (McReviewWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = mc_review_window_dispose;
+  object_class->finalize = mc_review_window_finalize;
+  widget_class->show = mc_review_window_show;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/MotCua/ui/mc-review-window.ui");
   gtk_widget_class_bind_template_child (widget_class, McReviewWindow, watchdog_label);
@@ -467,7 +603,8 @@ mc_review_window_class_init (McReviewWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McReviewWindow, entries_list);
 
   gtk_widget_class_install_action (widget_class, "review.reapply", "x", reapply_action);
-  gtk_widget_class_install_action (widget_class, "review.discard", "x", discard_action);
+  gtk_widget_class_install_action (widget_class, "review.mark-done", "x", mark_done_action);
+  gtk_widget_class_install_action (widget_class, "review.drop", "x", drop_action);
   gtk_widget_class_install_action (widget_class, "review.retry", "x", retry_action);
   gtk_widget_class_install_action (widget_class, "review.open", "x", open_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -476,39 +613,63 @@ mc_review_window_class_init (McReviewWindowClass *klass)
 static void
 mc_review_window_init (McReviewWindow *self)
 {
+  self->cards = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-static void
-on_destroy (McReviewWindow *self)
+/* The needs-review and outbox window of @parent's profile, read through @store (the parent's
+ * connection, in the main context); hidden, not destroyed, when closed. */
+McReviewWindow *
+mc_review_window_new (GtkWindow    *parent,
+                      McStore      *store,
+                      McSyncStatus *status)
 {
-  if (self->window != NULL)
-    g_object_set_data (G_OBJECT (self->window), "mc-review-window", NULL);
+  McReviewWindow *self;
+
+  g_return_val_if_fail (MC_IS_STORE (store), NULL);
+  g_return_val_if_fail (MC_IS_SYNC_STATUS (status), NULL);
+
+  self = g_object_new (MC_TYPE_REVIEW_WINDOW, "transient-for", parent, "hide-on-close", TRUE, NULL);
+  self->store = g_object_ref (store);
+  self->status = g_object_ref (status);
+  self->changes = g_object_ref (mc_store_get_changes (store));
+  g_signal_connect_object (self->changes, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+  mc_review_window_refresh (self);
+  return self;
 }
 
-/* Shows the window's needs-review and outbox page ("review" or "outbox"), one per window. */
-McReviewWindow *
-mc_review_window_present (McWindow   *window,
-                          const char *page)
+/* Shows "review" or "outbox". */
+void
+mc_review_window_show_page (McReviewWindow *self,
+                            const char     *page)
 {
-  McReviewWindow *self = g_object_get_data (G_OBJECT (window), "mc-review-window");
-
-  g_return_val_if_fail (MC_IS_WINDOW (window), NULL);
-
-  if (self == NULL)
-    {
-      self = g_object_new (MC_TYPE_REVIEW_WINDOW, "transient-for", window, "destroy-with-parent", TRUE, NULL);
-      g_set_weak_pointer (&self->window, window);
-      /* The window's counts are refreshed whenever the store changed: so is this page. */
-      g_signal_connect_object (mc_window_get_counter (window), "updated", G_CALLBACK (mc_review_window_refresh),
-                               self, G_CONNECT_SWAPPED);
-      g_object_set_data (G_OBJECT (window), "mc-review-window", self);
-      g_signal_connect (self, "destroy", G_CALLBACK (on_destroy), NULL);
-    }
+  g_return_if_fail (MC_IS_REVIEW_WINDOW (self));
   adw_view_stack_set_visible_child_name (self->stack, page ? page : "review");
-  mc_review_window_refresh (self);
-  gtk_window_present (GTK_WINDOW (self));
-  return self;
+}
+
+/* Returns: (nullable) (transfer none): the card of outbox entry @outbox_id, if it needs
+ * review. */
+GtkWidget *
+mc_review_window_get_card (McReviewWindow *self,
+                           gint64          outbox_id)
+{
+  g_return_val_if_fail (MC_IS_REVIEW_WINDOW (self), NULL);
+  return g_hash_table_lookup (self->cards, &outbox_id);
+}
+
+/* Brings the card of @outbox_id into view, with the focus on it. */
+void
+mc_review_window_show_entry (McReviewWindow *self,
+                             gint64          outbox_id)
+{
+  GtkWidget *card;
+
+  g_return_if_fail (MC_IS_REVIEW_WINDOW (self));
+  if (self->stale || self->refresh_id != 0)
+    mc_review_window_refresh (self);
+  mc_review_window_show_page (self, "review");
+  if ((card = mc_review_window_get_card (self, outbox_id)) != NULL)
+    gtk_widget_grab_focus (card);
 }
 
 guint

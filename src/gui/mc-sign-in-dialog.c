@@ -125,29 +125,37 @@ on_signed_in (GObject      *object,
 
 /* Without a sync engine (no ministry system syncing in this window yet) the credentials are
  * only kept; the next sync uses them. */
+typedef struct
+{
+  McSource *source;
+  McSecrets *keyring;
+  char *password;
+  char *api_key;
+} Keep;
+
+static void
+keep_free (Keep *keep)
+{
+  mc_source_free (keep->source);
+  g_object_unref (keep->keyring);
+  mc_secrets_free (keep->password);
+  mc_secrets_free (keep->api_key);
+  g_free (keep);
+}
+
 static void
 keep_in_thread (GTask        *task,
                 gpointer      source_object,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
-  char **secrets = task_data;
-  McSource *source = g_object_get_data (G_OBJECT (task), "mc-source");
-  McSecrets *keyring = g_object_get_data (G_OBJECT (task), "mc-keyring");
+  Keep *keep = task_data;
   GError *error = NULL;
 
-  if (mc_sign_in_keep (keyring, source, secrets[0], secrets[1], cancellable, &error))
+  if (mc_sign_in_keep (keep->keyring, keep->source, keep->password, keep->api_key, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
-}
-
-static void
-free_secrets (char **secrets)
-{
-  mc_secrets_free (secrets[0]);
-  mc_secrets_free (secrets[1]);
-  g_free (secrets);
 }
 
 /* Signs the dialog's source in with what was typed: through @engine (which then syncs that
@@ -177,14 +185,13 @@ mc_sign_in_dialog_submit_async (McSignInDialog      *self,
                       on_signed_in, g_steal_pointer (&task));
   else
     {
-      char **secrets = g_new0 (char *, 2);
+      Keep *keep = g_new0 (Keep, 1);
 
-      secrets[0] = g_strdup (password);
-      secrets[1] = g_strdup (api_key);
-      g_task_set_task_data (task, secrets, (GDestroyNotify) free_secrets);
-      g_object_set_data_full (G_OBJECT (task), "mc-source", mc_source_copy (self->source),
-                              (GDestroyNotify) mc_source_free);
-      g_object_set_data_full (G_OBJECT (task), "mc-keyring", g_object_ref (keyring), g_object_unref);
+      keep->source = mc_source_copy (self->source);
+      keep->keyring = g_object_ref (keyring);
+      keep->password = g_strdup (password);
+      keep->api_key = g_strdup (api_key);
+      g_task_set_task_data (task, keep, (GDestroyNotify) keep_free);
       g_task_run_in_thread (task, keep_in_thread);
     }
 }

@@ -84,20 +84,38 @@ mc_sign_in_prompt_sign_in (McSignInPrompt *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Returns: (nullable): the source @toast asks to sign into. */
+static const char *
+toast_source (McSignInPrompt *self,
+              AdwToast       *toast)
+{
+  GHashTableIter it;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&it, self->toasts);
+  while (g_hash_table_iter_next (&it, &key, &value))
+    if (value == toast)
+      return key;
+  return NULL;
+}
+
 static void
 on_toast_button (AdwToast       *toast,
                  McSignInPrompt *self)
 {
-  mc_sign_in_prompt_sign_in (self, g_object_get_data (G_OBJECT (toast), "mc-source-id"));
+  const char *id = toast_source (self, toast);
+
+  if (id != NULL)
+    mc_sign_in_prompt_sign_in (self, id);
 }
 
 static void
 on_toast_dismissed (AdwToast       *toast,
                     McSignInPrompt *self)
 {
-  const char *id = g_object_get_data (G_OBJECT (toast), "mc-source-id");
+  const char *id = toast_source (self, toast);
 
-  if (g_hash_table_lookup (self->toasts, id) == toast)
+  if (id != NULL)
     g_hash_table_remove (self->toasts, id);
 }
 
@@ -130,7 +148,6 @@ on_source_changed (McSyncEngine   *engine,
   adw_toast_set_button_label (toast, _("_Sign In…"));
   adw_toast_set_timeout (toast, 0);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data_full (G_OBJECT (toast), "mc-source-id", g_strdup (source_id), g_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_toast_button), self, 0);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self, 0);
   g_hash_table_replace (self->toasts, g_strdup (source_id), g_object_ref (toast));

@@ -30,6 +30,9 @@ struct _McSourcePage
   GHashTable *statuses;   /* source id → the last outcome shown for it */
   GHashTable *reports;    /* source id → McConnectionReport of its last test */
   GHashTable *rows;       /* source id → its row (unowned; the list holds it) */
+  GHashTable *status_labels;  /* source id → its row's outcome label (unowned) */
+  GHashTable *switch_ids;     /* its row's "sync" switch (unowned) → source id */
+  char *dialog_source;    /* the source the open report or removal dialog is about */
   McSourceEditor *editor; /* weak: the open add/edit dialog */
   GCancellable *cancellable;
   guint busy;
@@ -48,6 +51,8 @@ typedef struct
 {
   McSourcePage *self;
   McSource *source;
+  char *password;         /* to keep, wiped once kept */
+  char *api_key;
 } Job;
 
 static Job *
@@ -68,6 +73,8 @@ job_free (Job *job)
   job->self->busy--;
   g_object_unref (job->self);
   mc_source_free (job->source);
+  mc_secrets_free (job->password);
+  mc_secrets_free (job->api_key);
   g_free (job);
 }
 
@@ -113,11 +120,11 @@ set_status (McSourcePage *self,
             const char   *id,
             const char   *text)
 {
-  GtkWidget *row = g_hash_table_lookup (self->rows, id);
+  GtkLabel *label = g_hash_table_lookup (self->status_labels, id);
 
   g_hash_table_replace (self->statuses, g_strdup (id), g_strdup (text));
-  if (row != NULL)
-    gtk_label_set_text (g_object_get_data (G_OBJECT (row), "mc-status"), text);
+  if (label != NULL)
+    gtk_label_set_text (label, text);
 }
 
 static void fill (McSourcePage *self);
@@ -127,7 +134,7 @@ on_enabled_changed (GtkSwitch    *sw,
                     GParamSpec   *pspec,
                     McSourcePage *self)
 {
-  const char *id = g_object_get_data (G_OBJECT (sw), "mc-source-id");
+  const char *id = g_hash_table_lookup (self->switch_ids, sw);
   g_autoptr(GError) error = NULL;
 
   if (!mc_store_set_source_enabled (self->store, id, gtk_switch_get_active (sw), &error))
@@ -191,7 +198,7 @@ make_row (McSourcePage   *self,
   gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (sw, sync_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL, sync_label, -1);
-  g_object_set_data_full (G_OBJECT (sw), "mc-source-id", g_strdup (s->id), g_free);
+  g_hash_table_insert (self->switch_ids, sw, g_strdup (s->id));
   g_signal_connect_object (sw, "notify::active", G_CALLBACK (on_enabled_changed), self, 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
 
@@ -203,7 +210,7 @@ make_row (McSourcePage   *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL, menu_label, -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), menu_button);
 
-  g_object_set_data (G_OBJECT (row), "mc-status", status);
+  g_hash_table_insert (self->status_labels, g_strdup (s->id), status);
   return row;
 }
 
@@ -215,6 +222,8 @@ fill (McSourcePage *self)
   GtkWidget *child;
 
   g_hash_table_remove_all (self->rows);
+  g_hash_table_remove_all (self->status_labels);
+  g_hash_table_remove_all (self->switch_ids);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sources_list))) != NULL)
     gtk_list_box_remove (self->sources_list, child);
   if (self->store == NULL)
@@ -255,8 +264,7 @@ keep_in_thread (GTask        *task,
                 GCancellable *cancellable)
 {
   Job *job = task_data;
-  g_autofree char *password = g_object_steal_data (G_OBJECT (task), "mc-password");
-  g_autofree char *api_key = g_object_steal_data (G_OBJECT (task), "mc-api-key");
+  char *password = job->password, *api_key = job->api_key;
   GError *error = NULL;
   /* An edit without a new password may still point the source at another address, unit or
    * account: the kept sessions belonged to the old one, so they go (a new sign-in follows). */
@@ -289,7 +297,7 @@ on_kept (GObject      *object,
         set_status (self, job->source->id, error->message);
       return;
     }
-  set_status (self, job->source->id, g_object_get_data (G_OBJECT (result), "mc-password-given")
+  set_status (self, job->source->id, job->password != NULL || job->api_key != NULL
                                         ? _("Password kept in the keyring") : _("Saved"));
   g_signal_emit (self, signals[CHANGED], 0);
 }
@@ -303,6 +311,7 @@ on_editor_response (McSourceEditor *editor,
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
   char *password, *api_key;
+  Job *job;
   gboolean ok;
 
   if (!g_str_equal (response, "save"))
@@ -323,11 +332,10 @@ on_editor_response (McSourceEditor *editor,
     return;
   /* The keyring call blocks on D-Bus: a thread, and the form's text is wiped there. */
   task = g_task_new (self, self->cancellable, on_kept, NULL);
-  g_task_set_task_data (task, job_new (self, source), (GDestroyNotify) job_free);
-  g_object_set_data_full (G_OBJECT (task), "mc-password", password, (GDestroyNotify) mc_secrets_free);
-  g_object_set_data_full (G_OBJECT (task), "mc-api-key", api_key, (GDestroyNotify) mc_secrets_free);
-  if (password != NULL || api_key != NULL)
-    g_object_set_data (G_OBJECT (task), "mc-password-given", GINT_TO_POINTER (TRUE));
+  job = job_new (self, source);
+  job->password = password;
+  job->api_key = api_key;
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   set_status (self, source->id, password != NULL || api_key != NULL ? _("Keeping the password…") : _("Saving…"));
   g_task_run_in_thread (task, keep_in_thread);
 }
@@ -420,8 +428,8 @@ on_report_response (AdwMessageDialog *dialog,
                     const char       *response,
                     McSourcePage     *self)
 {
-  const char *id = g_object_get_data (G_OBJECT (dialog), "mc-source-id");
-  const McConnectionReport *report = g_hash_table_lookup (self->reports, id);
+  g_autofree char *id = g_steal_pointer (&self->dialog_source);
+  const McConnectionReport *report = id ? g_hash_table_lookup (self->reports, id) : NULL;
   g_autoptr(McSource) source = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -457,7 +465,8 @@ show_report (McSourcePage             *self,
     }
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  g_object_set_data_full (G_OBJECT (dialog), "mc-source-id", g_strdup (source->id), g_free);
+  g_free (self->dialog_source);
+  self->dialog_source = g_strdup (source->id);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_report_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -547,9 +556,9 @@ on_remove_response (AdwMessageDialog *dialog,
                     const char       *response,
                     McSourcePage     *self)
 {
-  const char *id = g_object_get_data (G_OBJECT (dialog), "mc-source-id");
+  g_autofree char *id = g_steal_pointer (&self->dialog_source);
 
-  if (!g_str_equal (response, "remove"))
+  if (!g_str_equal (response, "remove") || id == NULL)
     return;
   /* Its dossiers, cursor and credentials go with it (mc-accounts); actions not yet sent keep
    * it, since they must not be lost. */
@@ -578,7 +587,8 @@ remove_action (GtkWidget  *widget,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "mc-source-id", g_strdup (source->id), g_free);
+  g_free (self->dialog_source);
+  self->dialog_source = g_strdup (source->id);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -606,6 +616,9 @@ mc_source_page_finalize (GObject *object)
   g_hash_table_unref (self->statuses);
   g_hash_table_unref (self->reports);
   g_hash_table_unref (self->rows);
+  g_hash_table_unref (self->status_labels);
+  g_hash_table_unref (self->switch_ids);
+  g_free (self->dialog_source);
   G_OBJECT_CLASS (mc_source_page_parent_class)->finalize (object);
 }
 
@@ -640,6 +653,8 @@ mc_source_page_init (McSourcePage *self)
   self->reports = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify) mc_connection_report_free);
   self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->status_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->switch_ids = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->cancellable = g_cancellable_new ();
 }
 
@@ -686,12 +701,12 @@ const char *
 mc_source_page_get_status (McSourcePage *self,
                            const char   *source_id)
 {
-  GtkWidget *row;
+  GtkLabel *label;
 
   g_return_val_if_fail (MC_IS_SOURCE_PAGE (self), NULL);
 
-  row = g_hash_table_lookup (self->rows, source_id);
-  return row ? gtk_label_get_text (g_object_get_data (G_OBJECT (row), "mc-status")) : NULL;
+  label = g_hash_table_lookup (self->status_labels, source_id);
+  return label ? gtk_label_get_text (label) : NULL;
 }
 
 const McConnectionReport *

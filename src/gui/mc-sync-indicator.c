@@ -6,21 +6,25 @@
 #include "mc-format.h"
 #include "mc-sync-indicator.h"
 
-/* The sync indicator in the header bar: one icon for how the ministry systems stand as a
- * whole, and a popover with one row per system (state, last sync, error, progress, "Sync
- * now"). It only reads the engine's state and asks the engine to sync: the UI never talks to
- * the network. Its "offline" property (no system can be reached) drives the offline banner. */
+/* The sync indicator in the header bar: an icon for how the ministry systems stand as a
+ * whole (a check mark only when everything is synced) beside what of the official's work
+ * still waits ("3 actions waiting to be sent"), and a popover with one row per system (pull,
+ * what waits for it, "Sync now"). It shows McSyncStatus, read from the engine and the
+ * outbox, and asks the engine to sync: the UI never talks to the network. Its "offline"
+ * property (no system can be reached) is for whoever needs the whole picture. */
 
 struct _McSyncIndicator
 {
   AdwBin parent_instance;
 
   GtkMenuButton *button;
+  GtkImage *icon;
+  GtkLabel *label;
   GtkPopover *popover;
   GtkLabel *summary_label;
   GtkListBox *source_list;
 
-  McSyncEngine *engine;
+  McSyncStatus *status;
   GHashTable *rows;        /* source id → McSyncSourceRow (owned by the list) */
   char *summary;
   gboolean offline;
@@ -47,102 +51,6 @@ set_offline (McSyncIndicator *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFLINE]);
 }
 
-/* The whole from the parts: one source down is a warning, not "offline" — the others still
- * sync (DESIGN.md: one ministry down never marks the whole app offline). */
-static void
-update_summary (McSyncIndicator *self)
-{
-  GHashTableIter it;
-  gpointer value;
-  guint n = 0, syncing = 0, unreachable = 0, problems = 0;
-  guint64 so_far = 0;
-  const char *icon;
-
-  g_hash_table_iter_init (&it, self->rows);
-  while (g_hash_table_iter_next (&it, NULL, &value))
-    {
-      McSyncSourceRow *row = value;
-      McSyncState settled = mc_sync_source_row_get_settled_state (row);
-
-      n++;
-      if (mc_sync_source_row_get_state (row) == MC_SYNC_STATE_SYNCING)
-        {
-          McSyncProgress p;
-
-          syncing++;
-          if (mc_sync_engine_get_progress (self->engine, mc_sync_source_row_get_source_id (row), &p))
-            so_far += p.dossiers;
-        }
-      if (settled == MC_SYNC_STATE_OFFLINE)
-        unreachable++;
-      if (settled != MC_SYNC_STATE_IDLE)
-        problems++;
-    }
-
-  g_free (self->summary);
-  if (n == 0)
-    {
-      self->summary = g_strdup (_("No ministry system is connected"));
-      icon = "network-offline-symbolic";
-    }
-  else if (unreachable == n)
-    {
-      self->summary = g_strdup (_("No ministry system can be reached"));
-      icon = "network-offline-symbolic";
-    }
-  else if (syncing > 0 && so_far == 0)
-    {
-      self->summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Syncing %u ministry system…",
-                                                    "Syncing %u ministry systems…", syncing), syncing);
-      icon = "emblem-synchronizing-symbolic";
-    }
-  else if (syncing > 0)
-    {
-      /* An initial sync is long: the count says it is moving. */
-      g_autofree char *count = mc_format_count (so_far);
-
-      /* TRANSLATORS: %s is a count of dossiers received so far by the running syncs */
-      self->summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Syncing: %s dossier received so far",
-                                                    "Syncing: %s dossiers received so far", so_far), count);
-      icon = "emblem-synchronizing-symbolic";
-    }
-  else if (problems > 0)
-    {
-      /* TRANSLATORS: "2 of 5 ministry systems need attention" */
-      self->summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u ministry systems needs attention",
-                                                    "%u of %u ministry systems need attention", problems),
-                                       problems, n);
-      icon = "dialog-warning-symbolic";
-    }
-  else
-    {
-      self->summary = g_strdup (_("All ministry systems are up to date"));
-      icon = "emblem-ok-symbolic";
-    }
-
-  gtk_menu_button_set_icon_name (self->button, icon);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), self->summary);
-  gtk_label_set_text (self->summary_label, self->summary);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Sync Status"),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->summary, -1);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sync.now", n > 0);
-  set_offline (self, n > 0 && unreachable == n);
-}
-
-static void
-on_source_changed (McSyncIndicator *self,
-                   const char      *source_id)
-{
-  McSyncSourceRow *row = g_hash_table_lookup (self->rows, source_id);
-  McSyncProgress progress;
-
-  if (row == NULL || !mc_sync_engine_get_progress (self->engine, source_id, &progress))
-    return;
-  mc_sync_source_row_update (row, &progress);
-  update_summary (self);
-}
-
 static void
 clear_rows (McSyncIndicator *self)
 {
@@ -153,49 +61,90 @@ clear_rows (McSyncIndicator *self)
   g_hash_table_remove_all (self->rows);
 }
 
-/* Shows @engine's sources, named as @store names them. */
-void
-mc_sync_indicator_set_engine (McSyncIndicator *self,
-                              McSyncEngine    *engine,
-                              McStore         *store)
+/* The rows follow the systems shown, in the status's order; the summary the whole. */
+static void
+update (McSyncIndicator *self)
 {
-  g_auto(GStrv) ids = NULL;
+  guint n = self->status ? mc_sync_status_get_n_sources (self->status) : 0;
+  guint waiting = 0, checking = 0, review = 0, cut = 0, in_engine = 0;
+  g_autofree char *outbox = NULL;
+  const char *icon = "network-offline-symbolic";
+  gboolean same = g_hash_table_size (self->rows) == n;
 
-  g_return_if_fail (MC_IS_SYNC_INDICATOR (self));
-  g_return_if_fail (engine == NULL || MC_IS_SYNC_ENGINE (engine));
-
-  if (self->engine == engine)
-    return;
-  if (self->engine != NULL)
-    g_signal_handlers_disconnect_by_data (self->engine, self);
-  g_set_object (&self->engine, engine);
-  clear_rows (self);
-
-  if (engine != NULL)
+  for (guint i = 0; i < n && same; i++)
+    same = g_hash_table_contains (self->rows, mc_sync_status_get_source (self->status, i)->source_id);
+  if (!same)
+    clear_rows (self);
+  for (guint i = 0; i < n; i++)
     {
-      ids = mc_sync_engine_list_sources (engine);
-      for (guint i = 0; ids[i] != NULL; i++)
-        {
-          g_autoptr(McSource) source = store ? mc_store_get_source (store, ids[i], NULL) : NULL;
-          McSyncSourceRow *row = mc_sync_source_row_new (ids[i], source ? source->name : ids[i]);
-          McSyncProgress progress;
+      const McSourceStatus *s = mc_sync_status_get_source (self->status, i);
+      McSyncSourceRow *row = g_hash_table_lookup (self->rows, s->source_id);
 
-          if (mc_sync_engine_get_progress (engine, ids[i], &progress))
-            mc_sync_source_row_update (row, &progress);
+      if (row == NULL)
+        {
+          row = mc_sync_source_row_new (s->source_id, s->name);
           gtk_list_box_append (self->source_list, GTK_WIDGET (row));
-          g_hash_table_insert (self->rows, g_strdup (ids[i]), row);
+          g_hash_table_insert (self->rows, g_strdup (s->source_id), row);
         }
-      g_signal_connect_object (engine, "source-changed", G_CALLBACK (on_source_changed), self, G_CONNECT_SWAPPED);
+      mc_sync_source_row_update (row, s);
+      in_engine += s->in_engine;
+      cut += mc_source_status_is_cut (s);
     }
-  update_summary (self);
+
+  g_free (self->summary);
+  if (self->status != NULL)
+    {
+      self->summary = mc_sync_status_dup_summary (self->status, &icon);
+      mc_sync_status_get_totals (self->status, &waiting, &checking, &review);
+      outbox = mc_sync_describe_outbox_urgent_first (waiting, checking, review);
+    }
+  else
+    self->summary = g_strdup (_("No ministry system is connected"));
+  gtk_image_set_from_icon_name (self->icon, icon);
+  gtk_label_set_text (self->label, outbox ? outbox : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->label), outbox != NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), self->summary);
+  gtk_label_set_text (self->summary_label, self->summary);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Sync Status"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->summary, -1);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->button), "warning");
+  if (review > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->button), "warning");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sync.now", in_engine > 0);
+  set_offline (self, in_engine > 0 && cut == in_engine);
+}
+
+static void
+on_engine_changed (McSyncIndicator *self)
+{
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGINE]);
+}
+
+/* Shows @status (the window's). */
+void
+mc_sync_indicator_set_status (McSyncIndicator *self,
+                              McSyncStatus    *status)
+{
+  g_return_if_fail (MC_IS_SYNC_INDICATOR (self));
+  g_return_if_fail (MC_IS_SYNC_STATUS (status));
+
+  if (self->status == status)
+    return;
+  if (self->status != NULL)
+    g_signal_handlers_disconnect_by_data (self->status, self);
+  g_set_object (&self->status, status);
+  g_signal_connect_object (status, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (status, "notify::engine", G_CALLBACK (on_engine_changed), self, G_CONNECT_SWAPPED);
+  update (self);
+  on_engine_changed (self);
 }
 
 McSyncEngine *
 mc_sync_indicator_get_engine (McSyncIndicator *self)
 {
   g_return_val_if_fail (MC_IS_SYNC_INDICATOR (self), NULL);
-  return self->engine;
+  return self->status ? mc_sync_status_get_engine (self->status) : NULL;
 }
 
 gboolean
@@ -220,11 +169,21 @@ mc_sync_indicator_get_row (McSyncIndicator *self,
   return g_hash_table_lookup (self->rows, source_id);
 }
 
+/* Returns: the whole in words, as the tooltip and the popover say it. */
 const char *
 mc_sync_indicator_get_summary (McSyncIndicator *self)
 {
   g_return_val_if_fail (MC_IS_SYNC_INDICATOR (self), NULL);
   return self->summary;
+}
+
+/* Returns: what the header shows beside the icon: what still waits, what needs the official
+ * first; "" when nothing does. */
+const char *
+mc_sync_indicator_get_label (McSyncIndicator *self)
+{
+  g_return_val_if_fail (MC_IS_SYNC_INDICATOR (self), NULL);
+  return gtk_label_get_text (self->label);
 }
 
 /* "sync.now" with a source id, or "" for every source. */
@@ -234,10 +193,11 @@ sync_now_action (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   McSyncIndicator *self = MC_SYNC_INDICATOR (widget);
+  McSyncEngine *engine = mc_sync_indicator_get_engine (self);
   const char *id = g_variant_get_string (parameter, NULL);
 
-  if (self->engine != NULL)
-    mc_sync_engine_sync_now (self->engine, *id ? id : NULL);
+  if (engine != NULL)
+    mc_sync_engine_sync_now (engine, *id ? id : NULL);
 }
 
 static void
@@ -245,9 +205,9 @@ mc_sync_indicator_dispose (GObject *object)
 {
   McSyncIndicator *self = MC_SYNC_INDICATOR (object);
 
-  if (self->engine != NULL)
-    g_signal_handlers_disconnect_by_data (self->engine, self);
-  g_clear_object (&self->engine);
+  if (self->status != NULL)
+    g_signal_handlers_disconnect_by_data (self->status, self);
+  g_clear_object (&self->status);
   /* The bin's child is the template's: the bin lets go of it first, or both would unparent
    * it. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -276,7 +236,7 @@ mc_sync_indicator_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_ENGINE:
-      g_value_set_object (value, self->engine);
+      g_value_set_object (value, mc_sync_indicator_get_engine (self));
       break;
     case PROP_OFFLINE:
       g_value_set_boolean (value, self->offline);
@@ -307,6 +267,8 @@ mc_sync_indicator_class_init (McSyncIndicatorClass *klass)
   g_type_ensure (MC_TYPE_SYNC_SOURCE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/MotCua/ui/mc-sync-indicator.ui");
   gtk_widget_class_bind_template_child (widget_class, McSyncIndicator, button);
+  gtk_widget_class_bind_template_child (widget_class, McSyncIndicator, icon);
+  gtk_widget_class_bind_template_child (widget_class, McSyncIndicator, label);
   gtk_widget_class_bind_template_child (widget_class, McSyncIndicator, popover);
   gtk_widget_class_bind_template_child (widget_class, McSyncIndicator, summary_label);
   gtk_widget_class_bind_template_child (widget_class, McSyncIndicator, source_list);
@@ -319,5 +281,5 @@ mc_sync_indicator_init (McSyncIndicator *self)
 {
   self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
-  update_summary (self);
+  update (self);
 }

@@ -6,8 +6,9 @@
 #include "mc-format.h"
 #include "mc-sync-source-row.h"
 
-/* One ministry system in the sync popover: its state, when it last synced, what went wrong,
- * how far a running sync has come, and its own "Sync now" button. */
+/* One ministry system in the sync popover: its pull (state, when it last synced, what went
+ * wrong, how far a running sync has come), what of the official's work still waits for it,
+ * and its own "Sync now" button. "Synced" and the check mark only when both are done. */
 
 struct _McSyncSourceRow
 {
@@ -19,57 +20,70 @@ struct _McSyncSourceRow
 
   char *source_id;
   McSyncState state;
-  McSyncState settled;   /* the last state a sync ended in: a retry's "syncing" does not hide it */
+  McSyncState settled;
 };
 
 G_DEFINE_FINAL_TYPE (McSyncSourceRow, mc_sync_source_row, ADW_TYPE_ACTION_ROW)
 
 static const char *
-state_icon_name (McSyncState state)
+state_icon_name (const McSourceStatus *s)
 {
-  switch (state)
+  if (mc_source_status_is_synced (s))
+    return "emblem-ok-symbolic";
+  switch (s->progress.state)
     {
     case MC_SYNC_STATE_SYNCING: return "emblem-synchronizing-symbolic";
     case MC_SYNC_STATE_OFFLINE: return "network-offline-symbolic";
     case MC_SYNC_STATE_SIGN_IN_NEEDED: return "dialog-password-symbolic";
     case MC_SYNC_STATE_ERROR: return "dialog-warning-symbolic";
     case MC_SYNC_STATE_IDLE:
-    default: return "emblem-ok-symbolic";
+    default: return s->review > 0 ? "dialog-warning-symbolic" : "mail-send-symbolic";
     }
+}
+
+static void
+append_progress (GString              *text,
+                 const McSyncProgress *p)
+{
+  g_autofree char *count = mc_format_count (p->dossiers);
+
+  if (p->pages == 0)
+    g_string_append (text, p->last_success == 0 ? _("First sync: connecting…") : _("Syncing: connecting…"));
+  else if (p->last_success == 0 || p->full)
+    /* TRANSLATORS: progress of a sync that reads everything; %u is a page number, %s a count */
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "Full sync: page %u, %s dossier so far",
+                                               "Full sync: page %u, %s dossiers so far", p->dossiers),
+                            p->pages, count);
+  else
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "Syncing: page %u, %s dossier so far",
+                                               "Syncing: page %u, %s dossiers so far", p->dossiers),
+                            p->pages, count);
 }
 
 void
 mc_sync_source_row_update (McSyncSourceRow      *self,
-                           const McSyncProgress *p)
+                           const McSourceStatus *s)
 {
+  const McSyncProgress *p = &s->progress;
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *last = p->last_success > 0 ? mc_format_time (p->last_success) : NULL;
+  g_autofree char *outbox = mc_sync_describe_outbox (s->waiting, s->checking, s->review);
   gboolean syncing = p->state == MC_SYNC_STATE_SYNCING;
 
   g_return_if_fail (MC_IS_SYNC_SOURCE_ROW (self));
 
   self->state = p->state;
-  if (!syncing)
-    self->settled = p->state;
+  self->settled = s->settled;
 
+  /* The pull, unless it went well; then what waits, unless nothing does. */
   if (syncing)
-    {
-      g_autofree char *count = mc_format_count (p->dossiers);
-
-      if (p->pages == 0)
-        g_string_append (text, p->last_success == 0 ? _("First sync: connecting…") : _("Syncing: connecting…"));
-      else if (p->last_success == 0 || p->full)
-        /* TRANSLATORS: progress of a sync that reads everything; %u is a page number, %s a count */
-        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "Full sync: page %u, %s dossier so far",
-                                                   "Full sync: page %u, %s dossiers so far", p->dossiers),
-                                p->pages, count);
-      else
-        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "Syncing: page %u, %s dossier so far",
-                                                   "Syncing: page %u, %s dossiers so far", p->dossiers),
-                                p->pages, count);
-    }
-  else
+    append_progress (text, p);
+  else if (mc_source_status_is_synced (s))
+    g_string_append (text, _("Synced"));
+  else if (p->state != MC_SYNC_STATE_IDLE || outbox == NULL)
     g_string_append (text, mc_sync_state_label (p->state));
+  if (outbox != NULL)
+    g_string_append_printf (text, "%s%s", text->len ? "\n" : "", outbox);
 
   g_string_append_c (text, '\n');
   if (last != NULL)
@@ -77,14 +91,6 @@ mc_sync_source_row_update (McSyncSourceRow      *self,
     g_string_append_printf (text, _("Last synced %s"), last);
   else
     g_string_append (text, _("Never synced"));
-
-  /* The official's own work waiting for this system: it goes when the system answers. */
-  if (p->waiting > 0)
-    {
-      g_string_append_c (text, '\n');
-      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u action waiting to be sent",
-                                                 "%u actions waiting to be sent", p->waiting), p->waiting);
-    }
   if (!syncing && p->message != NULL)
     g_string_append_printf (text, "\n%s", p->message);
   if (!syncing && p->retry_at > 0)
@@ -97,16 +103,16 @@ mc_sync_source_row_update (McSyncSourceRow      *self,
     }
 
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), text->str);
-  gtk_image_set_from_icon_name (self->state_icon, state_icon_name (p->state));
+  gtk_image_set_from_icon_name (self->state_icon, state_icon_name (s));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->state_icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  mc_sync_state_label (p->state), -1);
+                                  mc_source_status_is_synced (s) ? _("Synced") : mc_sync_state_label (p->state), -1);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), syncing);
   gtk_spinner_set_spinning (self->spinner, syncing);
   gtk_widget_remove_css_class (GTK_WIDGET (self->state_icon), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->state_icon), "warning");
   if (p->state == MC_SYNC_STATE_ERROR || p->state == MC_SYNC_STATE_SIGN_IN_NEEDED)
     gtk_widget_add_css_class (GTK_WIDGET (self->state_icon), "error");
-  else if (p->state == MC_SYNC_STATE_OFFLINE)
+  else if (p->state == MC_SYNC_STATE_OFFLINE || s->review > 0)
     gtk_widget_add_css_class (GTK_WIDGET (self->state_icon), "warning");
 }
 

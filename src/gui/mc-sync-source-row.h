@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "mc-sync-engine.h"
+#include "mc-sync-status.h"
 
 G_BEGIN_DECLS
 
@@ -14,7 +14,7 @@ McSyncSourceRow *mc_sync_source_row_new         (const char           *source_id
                                                  const char           *name);
 const char      *mc_sync_source_row_get_source_id (McSyncSourceRow    *self);
 void             mc_sync_source_row_update      (McSyncSourceRow      *self,
-                                                 const McSyncProgress *progress);
+                                                 const McSourceStatus *status);
 McSyncState      mc_sync_source_row_get_state   (McSyncSourceRow      *self);
 McSyncState      mc_sync_source_row_get_settled_state (McSyncSourceRow *self);
 

@@ -96,14 +96,29 @@ sync_widgets (McTrainerPanel *self)
   self->updating = FALSE;
 }
 
+/* The controls @widget belongs to. */
+static MinistryControls *
+controls_of (McTrainerPanel *self,
+             gpointer        widget)
+{
+  for (guint i = 0; i < self->controls->len; i++)
+    {
+      MinistryControls *c = g_ptr_array_index (self->controls, i);
+
+      if ((gpointer) c->cut == widget || (gpointer) c->failing == widget || (gpointer) c->one_in == widget)
+        return c;
+    }
+  g_return_val_if_reached (NULL);
+}
+
 static void
 on_cut_toggled (GtkSwitch      *widget,
                 GParamSpec     *pspec,
                 McTrainerPanel *self)
 {
-  MinistryControls *c = g_object_get_data (G_OBJECT (widget), "controls");
+  MinistryControls *c = controls_of (self, widget);
 
-  if (!self->updating)
+  if (!self->updating && c != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self), "trainer.set-connected", "(sb)", c->source_id,
                                 !gtk_switch_get_active (widget));
 }
@@ -115,12 +130,12 @@ on_failing_changed (GObject        *widget,
                     GParamSpec     *pspec,
                     McTrainerPanel *self)
 {
-  MinistryControls *c = g_object_get_data (widget, "controls");
-  guint one_in = (guint) gtk_spin_button_get_value_as_int (c->one_in);
+  MinistryControls *c = controls_of (self, widget);
 
-  if (!self->updating && (GTK_IS_SWITCH (widget) || gtk_switch_get_active (c->failing)))
+  if (c != NULL && !self->updating && (GTK_IS_SWITCH (widget) || gtk_switch_get_active (c->failing)))
     gtk_widget_activate_action (GTK_WIDGET (self), "trainer.set-failing", "(su)", c->source_id,
-                                gtk_switch_get_active (c->failing) ? one_in : 0u);
+                                gtk_switch_get_active (c->failing)
+                                ? (guint) gtk_spin_button_get_value_as_int (c->one_in) : 0u);
 }
 
 static GtkWidget *
@@ -171,7 +186,6 @@ add_ministry (McTrainerPanel *self,
 
   gtk_widget_set_valign (GTK_WIDGET (c->cut), GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (c->cut), GTK_ACCESSIBLE_PROPERTY_LABEL, cut_label, -1);
-  g_object_set_data (G_OBJECT (c->cut), "controls", c);
   g_signal_connect_object (c->cut, "notify::active", G_CALLBACK (on_cut_toggled), self, 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (cut_row), GTK_WIDGET (c->cut));
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (cut_row), GTK_WIDGET (c->cut));
@@ -179,11 +193,9 @@ add_ministry (McTrainerPanel *self,
   gtk_widget_set_valign (GTK_WIDGET (c->one_in), GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (GTK_WIDGET (c->one_in), _("N: one request in N fails"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (c->one_in), GTK_ACCESSIBLE_PROPERTY_LABEL, one_in_label, -1);
-  g_object_set_data (G_OBJECT (c->one_in), "controls", c);
   g_signal_connect_object (c->one_in, "notify::value", G_CALLBACK (on_failing_changed), self, 0);
   gtk_widget_set_valign (GTK_WIDGET (c->failing), GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (c->failing), GTK_ACCESSIBLE_PROPERTY_LABEL, failing_label, -1);
-  g_object_set_data (G_OBJECT (c->failing), "controls", c);
   g_signal_connect_object (c->failing, "notify::active", G_CALLBACK (on_failing_changed), self, 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (fail_row), GTK_WIDGET (c->one_in));
   adw_action_row_add_suffix (ADW_ACTION_ROW (fail_row), GTK_WIDGET (c->failing));
@@ -267,7 +279,7 @@ change_selected_action (GtkWidget  *widget,
 {
   McTrainerPanel *self = MC_TRAINER_PANEL (widget);
   McWindow *window = main_window (self);
-  gint64 id = window ? mc_dossier_view_get_dossier_id (mc_window_get_dossier_view (window)) : 0;
+  gint64 id = window ? mc_window_get_shown_dossier (window) : 0;
   g_autoptr(McDossier) dossier = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;

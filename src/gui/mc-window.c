@@ -3,88 +3,48 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "mc-action-window.h"
-#include "mc-dossier-view.h"
 #include "mc-format.h"
-#include "mc-queue-counter.h"
-#include "mc-queue-model.h"
-#include "mc-queue-list.h"
-#include "mc-sidebar.h"
 #include "mc-store-calendar.h"
-#include "mc-due-notifier.h"
-#include "mc-sign-in-prompt.h"
 #include "mc-store-settings.h"
-#include "mc-sync-banner.h"
 #include "mc-time.h"
-#include "mc-window.h"
+#include "mc-window-private.h"
 
 /* The main window: the views of the work queue (sidebar), the queue itself with its search
  * entry, and the dossier detail. Two nested leaflets fold it from three panes to one, so it
- * works from 1024×600 up: the detail goes over the list first, then the sidebar over both. */
+ * works from 1024×600 up: the detail goes over the list first, then the sidebar over both.
+ *
+ * What it shows follows the store's change stream (mc-store-changes.c): whatever wrote — the
+ * window's own actions, the sync engine, the Preferences, another program on the profile —
+ * the list, the counts, the open dossier, the sync indicator and the review window read the
+ * store again when the stream says what changed. Nothing is refreshed by hand after a write.
+ * The actions are in mc-window-actions.c. */
 
 #define SETTINGS_SCHEMA "io.github.motcua.MotCua"
-
-/* How often the window looks for changes other connections (the sync engine, motcuactl) made:
- * PRAGMA data_version is a cheap read, so the counts stay live without a notification channel. */
-#define POLL_SECONDS 2
-
-struct _McWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  AdwToastOverlay *toast_overlay;
-  AdwLeaflet *outer_leaflet;
-  AdwLeaflet *inner_leaflet;
-  GtkWidget *sidebar_pane;
-  GtkWidget *list_pane;
-  GtkWidget *detail_pane;
-  McSidebar *sidebar;
-  AdwWindowTitle *list_title;
-  GtkSearchEntry *search_entry;
-  McQueueList *queue_view;
-  McDossierView *dossier_view;
-  McSyncIndicator *sync_indicator;
-  GtkWidget *training_badge;
-  AdwFlap *side_flap;
-  GtkWidget *side_panel_button;
-
-  McStore *store;
-  McStore *counter_store;
-  McStore *order_store;
-  McDueNotifier *due_notifier;
-  McSignInPrompt *sign_in_prompt;
-  McQueueModel *model;
-  McQueueCounter *counter;
-  GSettings *settings;
-  guint poll_id;
-  gboolean started;
-  gint64 data_version;
-  gint64 last_minute;
-};
 
 G_DEFINE_FINAL_TYPE (McWindow, mc_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_COUNTER_STORE,
+  PROP_ORDER_STORE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-/* The views behind Ctrl+1…9: the ones a commune official opens most, not the sidebar's
- * order, which follows the workflow. */
-static const McQueueView shortcut_views[9] = {
-  MC_QUEUE_ALL, MC_QUEUE_WAITING, MC_QUEUE_RECEIVED, MC_QUEUE_PROCESSING,
-  MC_QUEUE_SUPPLEMENT_REQUESTED, MC_QUEUE_DUE_TODAY, MC_QUEUE_DUE_SOON, MC_QUEUE_OVERDUE,
-  MC_QUEUE_RESULT_READY,
-};
+void
+mc_window_toast (McWindow   *self,
+                 const char *text)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
 
 static void
 show_error (McWindow     *self,
             const GError *error)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+  mc_window_toast (self, error->message);
 }
 
 static void
@@ -118,16 +78,20 @@ on_counts_updated (McWindow *self)
   mc_sidebar_update_counts (self->sidebar, self->counter);
 }
 
+/* Shows dossier @id in the detail pane, and the banner of its ministry system. */
 static void
 show_dossier (McWindow *self,
               gint64    id)
 {
   g_autoptr(GError) error = NULL;
+  McDossier *d;
 
   if (id == mc_dossier_view_get_dossier_id (self->dossier_view))
     return;
   if (!mc_dossier_view_show (self->dossier_view, self->store, id, &error))
     show_error (self, error);
+  d = mc_dossier_view_get_dossier (self->dossier_view);
+  mc_sync_banner_set_source_id (self->dossier_banner, d ? d->source_id : NULL);
 }
 
 static void
@@ -176,9 +140,11 @@ static void
 on_ministry_changed (McWindow *self)
 {
   g_autoptr(GError) error = NULL;
+  const char *ministry = mc_sidebar_get_ministry (self->sidebar);
 
-  if (!mc_queue_model_set_ministry (self->model, mc_sidebar_get_ministry (self->sidebar), &error))
+  if (!mc_queue_model_set_ministry (self->model, ministry, &error))
     show_error (self, error);
+  mc_sync_banner_set_ministry (self->list_banner, ministry);
   refresh_counts (self);
 }
 
@@ -193,9 +159,9 @@ on_search_changed (McWindow *self)
 
 /* Opens dossier @id: shows it, selects it in the list when the list holds it, and brings the
  * detail over the list on a narrow window. */
-static void
-open_dossier (McWindow *self,
-              gint64    id)
+void
+mc_window_open_dossier (McWindow *self,
+                        gint64    id)
 {
   guint position = mc_queue_model_find (self->model, id);
 
@@ -210,8 +176,8 @@ open_dossier (McWindow *self,
  * receipt and presses Enter: an exact dossier number or ID number opens that dossier (in any
  * view), and the text stays selected so the next scan replaces it. Otherwise Enter moves to
  * the first result. */
-static void
-on_search_activate (McWindow *self)
+void
+mc_window_search_activate (McWindow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autoptr(GError) error = NULL;
@@ -227,7 +193,7 @@ on_search_activate (McWindow *self)
     }
   if (id > 0)
     {
-      open_dossier (self, id);
+      mc_window_open_dossier (self, id);
       gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
       return;
     }
@@ -238,8 +204,8 @@ on_search_activate (McWindow *self)
     }
 }
 
-static void
-on_stop_search (McWindow *self)
+void
+mc_window_stop_search (McWindow *self)
 {
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_widget_grab_focus (GTK_WIDGET (self->queue_view));
@@ -249,14 +215,13 @@ static void
 on_row_activated (McWindow *self,
                   guint     position)
 {
-  open_dossier (self, mc_queue_model_get_id (self->model, position));
+  mc_window_open_dossier (self, mc_queue_model_get_id (self->model, position));
   if (!adw_leaflet_get_folded (self->inner_leaflet))
     gtk_widget_child_focus (GTK_WIDGET (self->dossier_view), GTK_DIR_TAB_FORWARD);
 }
 
 /* Reads the office's calendar edits and working hours from the profile into every connection
- * the window counts deadlines with: at start, after the Preferences window changed them, and
- * after another program (motcuactl) did. */
+ * the window counts deadlines with. */
 static void
 load_office (McWindow *self)
 {
@@ -279,142 +244,97 @@ load_office (McWindow *self)
       mc_store_queue_set_deadline_settings (stores[i], &settings);
 }
 
-static gboolean
-poll_store (gpointer user_data)
+/* What a commit changed, wherever it was made. The office's calendar or hours move every
+ * deadline: everything is read again. Otherwise the list follows the dossiers named (the
+ * queue model decides how), the counts any dossier change, the detail its own dossier and
+ * outbox — a conflict parked on it shows there at once. */
+static void
+on_store_changed (McWindow          *self,
+                  const McChangeSet *set)
 {
-  McWindow *self = user_data;
-  gint64 version, minute = mc_time_now () / 60;
+  McChangeFlags flags = mc_change_set_get_flags (set);
+  gboolean office = (flags & (MC_CHANGE_SETTINGS | MC_CHANGE_CALENDAR)) != 0;
+  gint64 shown = mc_dossier_view_get_dossier_id (self->dossier_view);
   g_autoptr(GError) error = NULL;
 
-  if ((version = mc_store_queue_data_version (self->store)) != self->data_version)
+  if (office)
+    load_office (self);
+  if (office ? !mc_queue_model_invalidate (self->model, &error) : !mc_queue_model_apply_changes (self->model, set, &error))
     {
-      self->data_version = version;
-      load_office (self);
-      if (!mc_queue_model_refresh (self->model, &error))
-        show_error (self, error);
+      show_error (self, error);
+      g_clear_error (&error);
+    }
+  if (office || (flags & MC_CHANGE_DOSSIERS))
+    {
       update_title (self);
       refresh_counts (self);
     }
-  else if (minute != self->last_minute)
-    refresh_counts (self);  /* "due today" and "overdue" move with the clock */
+  if (shown != 0 && (office || mc_change_set_has_dossier (set, shown) || mc_change_set_has_dossier_outbox (set, shown))
+      && !mc_dossier_view_reload (self->dossier_view, self->store, &error))
+    show_error (self, error);
+}
+
+/* "Due today" and "overdue" move with the clock. */
+static gboolean
+minute_cb (gpointer data)
+{
+  McWindow *self = data;
+  gint64 minute = mc_time_now () / 60;
+
+  if (minute != self->last_minute)
+    refresh_counts (self);
   self->last_minute = minute;
   return G_SOURCE_CONTINUE;
 }
 
+/* The footer's "Needs Review" says how many actions wait for the official; and the outbox
+ * watchdog's warning, as a toast when it starts, with a way to the outbox — once per
+ * episode, so that it does not nag. */
 static void
-select_view_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+on_sync_status_changed (McWindow *self)
 {
-  McWindow *self = MC_WINDOW (widget);
-  int n = g_variant_get_int32 (parameter);
+  g_autofree char *label = NULL;
+  g_autofree char *warning = NULL;
+  guint review;
+  AdwToast *toast;
 
-  if (n >= 0 && n < MC_QUEUE_N_VIEWS)
-    mc_sidebar_set_view (self->sidebar, n);
-}
-
-static void
-shortcut_view_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  McWindow *self = MC_WINDOW (widget);
-  int n = g_variant_get_int32 (parameter);
-
-  if (n >= 1 && n <= (int) G_N_ELEMENTS (shortcut_views))
-    mc_sidebar_set_view (self->sidebar, shortcut_views[n - 1]);
-}
-
-static void
-ministry_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  mc_sidebar_set_ministry (MC_WINDOW (widget)->sidebar, g_variant_get_string (parameter, NULL));
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  McWindow *self = MC_WINDOW (widget);
-
-  if (adw_leaflet_get_folded (self->inner_leaflet))
-    adw_leaflet_set_visible_child (self->inner_leaflet, self->list_pane);
-  if (adw_leaflet_get_folded (self->outer_leaflet))
-    adw_leaflet_set_visible_child (self->outer_leaflet, GTK_WIDGET (self->inner_leaflet));
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
-}
-
-static void
-open_dossier_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  open_dossier (MC_WINDOW (widget), g_variant_get_int64 (parameter));
-}
-
-static void
-open_number_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  McWindow *self = MC_WINDOW (widget);
-
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), g_variant_get_string (parameter, NULL));
-  on_search_activate (self);
-}
-
-/* Escape: back from the detail to the list on a narrow window, else out of the search. */
-static void
-back_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  McWindow *self = MC_WINDOW (widget);
-
-  if (adw_leaflet_get_folded (self->inner_leaflet) &&
-      adw_leaflet_get_visible_child (self->inner_leaflet) == self->detail_pane)
-    {
-      adw_leaflet_set_visible_child (self->inner_leaflet, self->list_pane);
-      gtk_widget_grab_focus (GTK_WIDGET (self->queue_view));
-    }
-  else if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
-    on_stop_search (self);
+  mc_sync_status_get_totals (self->sync_status, NULL, NULL, &review);
+  /* TRANSLATORS: a button: how many actions need the official's review */
+  label = review ? g_strdup_printf (_("Needs Review (%u)"), review) : g_strdup (_("Needs Review"));
+  gtk_button_set_label (self->review_button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->review_button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  if (review)
+    gtk_widget_add_css_class (GTK_WIDGET (self->review_button), "warning");
   else
-    gtk_widget_grab_focus (GTK_WIDGET (self->queue_view));
+    gtk_widget_remove_css_class (GTK_WIDGET (self->review_button), "warning");
+
+  warning = mc_sync_status_dup_watchdog (self->sync_status, mc_time_now (), mc_outbox_watchdog_minutes ());
+  if (warning == NULL || self->watchdog_warned)
+    {
+      self->watchdog_warned = warning != NULL;
+      return;
+    }
+  self->watchdog_warned = TRUE;
+  toast = adw_toast_new (warning);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_button_label (toast, _("_Outbox"));
+  adw_toast_set_action_name (toast, "win.outbox");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-static void
-show_sidebar_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+/* The needs-review and outbox window, one per window: made on first use, hidden when closed
+ * and shown again; at @outbox_id's card when not 0. */
+void
+mc_window_present_review (McWindow   *self,
+                          const char *page,
+                          gint64      outbox_id)
 {
-  McWindow *self = MC_WINDOW (widget);
-
-  adw_leaflet_set_visible_child (self->outer_leaflet, self->sidebar_pane);
-  gtk_widget_grab_focus (GTK_WIDGET (self->sidebar));
-}
-
-static void
-mc_window_class_actions_init (GtkWidgetClass *widget_class)
-{
-  gtk_widget_class_install_action (widget_class, "win.select-view", "i", select_view_action);
-  gtk_widget_class_install_action (widget_class, "win.shortcut-view", "i", shortcut_view_action);
-  gtk_widget_class_install_action (widget_class, "win.ministry", "s", ministry_action);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.open-dossier", "x", open_dossier_action);
-  gtk_widget_class_install_action (widget_class, "win.open-number", "s", open_number_action);
-  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
-  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
-  /* Processing actions, counter intake, forms, needs review and outbox (mc-action-window.c). */
-  mc_action_window_class_actions_init (widget_class);
-
-  /* Escape as a class binding, not an application accelerator: the search entry and popovers
-   * see it first and keep their own meaning of it. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
+  if (self->review_window == NULL)
+    self->review_window = g_object_ref_sink (mc_review_window_new (GTK_WINDOW (self), self->store, self->sync_status));
+  mc_review_window_show_page (self->review_window, page);
+  gtk_window_present (GTK_WINDOW (self->review_window));
+  if (outbox_id != 0)
+    mc_review_window_show_entry (self->review_window, outbox_id);
 }
 
 static void
@@ -455,41 +375,34 @@ static void
 mc_window_constructed (GObject *object)
 {
   McWindow *self = MC_WINDOW (object);
-  const char *path;
-  g_autoptr(McStore) counter_store = NULL;
-  g_autoptr(McStore) order_store = NULL;
-  g_autoptr(McCalendar) calendar = NULL;
+  g_autoptr(McCalendar) calendar = mc_calendar_new ();
   g_autoptr(GError) error = NULL;
 
   G_OBJECT_CLASS (mc_window_parent_class)->constructed (object);
 
-  /* Two more connections for the worker threads (counts, sort orders), opened here: opening
-   * writes the procedure table, which must not look like another program's change later. */
-  g_assert (MC_IS_STORE (self->store));
+  g_assert (MC_IS_STORE (self->store) && MC_IS_STORE (self->counter_store));
   mc_store_leave_checkpoints (self->store);
-  path = mc_store_get_path (self->store);
-  counter_store = mc_store_open (path, MC_STORE_OPEN_EXISTING, &error);
-  if (counter_store == NULL)
-    g_error ("Cannot open a second connection to %s: %s", path, error->message);
-  order_store = mc_store_open (path, MC_STORE_OPEN_EXISTING, NULL);
-
   /* The office's own days off and extra working days, for every deadline the window shows
    * and counts. */
-  calendar = mc_calendar_new ();
   mc_store_queue_set_calendar (self->store, calendar);
-  mc_store_queue_set_calendar (counter_store, calendar);
-  if (order_store != NULL)
-    mc_store_queue_set_calendar (order_store, calendar);
-  self->counter_store = g_object_ref (counter_store);
-  self->order_store = order_store ? g_object_ref (order_store) : NULL;
+  mc_store_queue_set_calendar (self->counter_store, calendar);
+  if (self->order_store != NULL)
+    mc_store_queue_set_calendar (self->order_store, calendar);
   load_office (self);
+
+  self->changes = g_object_ref (mc_store_get_changes (self->store));
   self->due_notifier = mc_due_notifier_new (self->store);
   self->sign_in_prompt = mc_sign_in_prompt_new (self->toast_overlay, self->store);
-  self->model = mc_queue_model_new (self->store, order_store);
-  self->counter = mc_queue_counter_new (counter_store);
+  self->model = mc_queue_model_new (self->store, self->order_store);
+  self->counter = mc_queue_counter_new (self->counter_store);
+  self->sync_status = mc_sync_status_new (self->store);
   g_signal_connect_object (self->counter, "updated", G_CALLBACK (on_counts_updated), self, G_CONNECT_SWAPPED);
-  /* The outbox watchdog speaks after the counts (mc-action-window.c). */
-  mc_action_window_watch (self);
+  g_signal_connect_object (self->sync_status, "changed", G_CALLBACK (on_sync_status_changed), self,
+                           G_CONNECT_SWAPPED);
+  mc_sync_indicator_set_status (self->sync_indicator, self->sync_status);
+  mc_sync_banner_set_status (self->list_banner, self->sync_status);
+  mc_sync_banner_set_status (self->dossier_banner, self->sync_status);
+  on_sync_status_changed (self);
 
   if (!mc_queue_model_set_view (self->model, mc_sidebar_get_view (self->sidebar), &error))
     show_error (self, error);
@@ -499,8 +412,11 @@ mc_window_constructed (GObject *object)
   g_signal_connect_object (self->model, "updated", G_CALLBACK (on_model_updated), self, G_CONNECT_SWAPPED);
   update_title (self);
 
-  self->data_version = mc_store_queue_data_version (self->store);
-  self->poll_id = g_timeout_add_seconds (POLL_SECONDS, poll_store, self);
+  /* Every writer's commits, and other programs' (motcuactl) through the data version. */
+  g_signal_connect_object (self->changes, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+  mc_store_changes_watch_others (self->changes);
+  self->last_minute = mc_time_now () / 60;
+  self->minute_id = g_timeout_add_seconds (10, minute_cb, self);
 }
 
 static void
@@ -536,10 +452,20 @@ mc_window_dispose (GObject *object)
 {
   McWindow *self = MC_WINDOW (object);
 
-  g_clear_handle_id (&self->poll_id, g_source_remove);
+  g_clear_handle_id (&self->minute_id, g_source_remove);
+  if (self->changes != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->changes, self);
+      mc_store_changes_unwatch_others (self->changes);
+      g_clear_object (&self->changes);
+    }
+  if (self->review_window != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->review_window));
+  g_clear_object (&self->review_window);
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_WINDOW);
   g_clear_object (&self->counter);
   g_clear_object (&self->model);
+  g_clear_object (&self->sync_status);
   g_clear_object (&self->settings);
   g_clear_object (&self->counter_store);
   g_clear_object (&self->order_store);
@@ -562,6 +488,12 @@ mc_window_get_property (GObject    *object,
     case PROP_STORE:
       g_value_set_object (value, self->store);
       break;
+    case PROP_COUNTER_STORE:
+      g_value_set_object (value, self->counter_store);
+      break;
+    case PROP_ORDER_STORE:
+      g_value_set_object (value, self->order_store);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -579,6 +511,12 @@ mc_window_set_property (GObject      *object,
     {
     case PROP_STORE:
       self->store = g_value_dup_object (value);
+      break;
+    case PROP_COUNTER_STORE:
+      self->counter_store = g_value_dup_object (value);
+      break;
+    case PROP_ORDER_STORE:
+      self->order_store = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -599,8 +537,16 @@ mc_window_class_init (McWindowClass *klass)
   window_class->close_request = mc_window_close_request;
   widget_class->map = mc_window_map;
 
+  /* The connection for the main loop; the counts' worker's; the sort orders' worker's
+   * (optional: SQLite sorts without it). */
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, MC_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COUNTER_STORE] =
+    g_param_spec_object ("counter-store", NULL, NULL, MC_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ORDER_STORE] =
+    g_param_spec_object ("order-store", NULL, NULL, MC_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -618,9 +564,12 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McWindow, list_pane);
   gtk_widget_class_bind_template_child (widget_class, McWindow, detail_pane);
   gtk_widget_class_bind_template_child (widget_class, McWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, review_button);
   gtk_widget_class_bind_template_child (widget_class, McWindow, list_title);
   gtk_widget_class_bind_template_child (widget_class, McWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, McWindow, sync_indicator);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, list_banner);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, dossier_banner);
   gtk_widget_class_bind_template_child (widget_class, McWindow, training_badge);
   gtk_widget_class_bind_template_child (widget_class, McWindow, side_flap);
   gtk_widget_class_bind_template_child (widget_class, McWindow, side_panel_button);
@@ -640,9 +589,9 @@ mc_window_init (McWindow *self)
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->queue_view));
   g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (on_search_changed),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->search_entry, "activate", G_CALLBACK (on_search_activate),
+  g_signal_connect_object (self->search_entry, "activate", G_CALLBACK (mc_window_search_activate),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->search_entry, "stop-search", G_CALLBACK (on_stop_search),
+  g_signal_connect_object (self->search_entry, "stop-search", G_CALLBACK (mc_window_stop_search),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sidebar, "notify::view", G_CALLBACK (on_view_changed),
                            self, G_CONNECT_SWAPPED);
@@ -652,38 +601,27 @@ mc_window_init (McWindow *self)
                            self, G_CONNECT_SWAPPED);
 }
 
+/* Returns: (nullable): the window of @store's profile, or NULL with @error set when the
+ * connections for its worker threads cannot be opened. */
 McWindow *
-mc_window_new (GtkApplication *application,
-               McStore        *store)
+mc_window_new (GtkApplication  *application,
+               McStore         *store,
+               GError         **error)
 {
+  const char *path;
+  g_autoptr(McStore) counter_store = NULL;
+  g_autoptr(McStore) order_store = NULL;
+
   g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (MC_IS_STORE (store), NULL);
 
-  return g_object_new (MC_TYPE_WINDOW, "application", application, "store", store, NULL);
-}
-
-/* After the office's calendar or hours changed in the profile (Preferences): every deadline
- * the window shows and counts follows at once. */
-void
-mc_window_reload_office (McWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  g_return_if_fail (MC_IS_WINDOW (self));
-
-  load_office (self);
-  if (!mc_queue_model_invalidate (self->model, &error))
-    {
-      show_error (self, error);
-      g_clear_error (&error);
-    }
-  update_title (self);
-  refresh_counts (self);
-  /* The detail's time left is text made when it was shown. */
-  if ((id = mc_dossier_view_get_dossier_id (self->dossier_view)) != 0 &&
-      !mc_dossier_view_show (self->dossier_view, self->store, id, &error))
-    show_error (self, error);
+  path = mc_store_get_path (store);
+  if (!(counter_store = mc_store_open (path, MC_STORE_OPEN_EXISTING, error)))
+    return NULL;
+  /* Without it the queue is sorted by SQLite, only slower. */
+  order_store = mc_store_open (path, MC_STORE_OPEN_EXISTING, NULL);
+  return g_object_new (MC_TYPE_WINDOW, "application", application, "store", store,
+                       "counter-store", counter_store, "order-store", order_store, NULL);
 }
 
 McStore *
@@ -693,63 +631,22 @@ mc_window_get_store (McWindow *self)
   return self->store;
 }
 
-McQueueModel *
-mc_window_get_model (McWindow *self)
+/* Returns: the id of the dossier the detail shows, 0 when none. */
+gint64
+mc_window_get_shown_dossier (McWindow *self)
 {
-  g_return_val_if_fail (MC_IS_WINDOW (self), NULL);
-  return self->model;
+  g_return_val_if_fail (MC_IS_WINDOW (self), 0);
+  return mc_dossier_view_get_dossier_id (self->dossier_view);
 }
 
-McQueueCounter *
-mc_window_get_counter (McWindow *self)
-{
-  g_return_val_if_fail (MC_IS_WINDOW (self), NULL);
-  return self->counter;
-}
-
-McSidebar *
-mc_window_get_sidebar (McWindow *self)
-{
-  g_return_val_if_fail (MC_IS_WINDOW (self), NULL);
-  return self->sidebar;
-}
-
-McQueueList *
-mc_window_get_queue_view (McWindow *self)
-{
-  g_return_val_if_fail (MC_IS_WINDOW (self), NULL);
-  return self->queue_view;
-}
-
-McDossierView *
-mc_window_get_dossier_view (McWindow *self)
-{
-  g_return_val_if_fail (MC_IS_WINDOW (self), NULL);
-  return self->dossier_view;
-}
-
-GtkSearchEntry *
-mc_window_get_search_entry (McWindow *self)
-{
-  g_return_val_if_fail (MC_IS_WINDOW (self), NULL);
-  return self->search_entry;
-}
-
-/* The application's sync engine, shown by the header bar's indicator and the offline banner. */
+/* The application's sync engine, shown by the header bar's indicator and the banners. */
 void
 mc_window_set_sync_engine (McWindow     *self,
                            McSyncEngine *engine)
 {
   g_return_if_fail (MC_IS_WINDOW (self));
-  mc_sync_indicator_set_engine (self->sync_indicator, engine, self->store);
+  mc_sync_status_set_engine (self->sync_status, engine);
   mc_sign_in_prompt_set_engine (self->sign_in_prompt, engine);
-}
-
-McSyncIndicator *
-mc_window_get_sync_indicator (McWindow *self)
-{
-  g_return_val_if_fail (MC_IS_WINDOW (self), NULL);
-  return self->sync_indicator;
 }
 
 /* Training mode is marked for as long as the window lives: a badge in the header bar and the
@@ -763,20 +660,6 @@ mc_window_set_training (McWindow *self,
   mc_due_notifier_set_training (self->due_notifier, training);
   /* TRANSLATORS: the window title in training mode */
   gtk_window_set_title (GTK_WINDOW (self), training ? _("Một Cửa — Training") : "Một Cửa");
-}
-
-McDueNotifier *
-mc_window_get_due_notifier (McWindow *self)
-{
-  g_return_val_if_fail (MC_IS_WINDOW (self), NULL);
-  return self->due_notifier;
-}
-
-McSignInPrompt *
-mc_window_get_sign_in_prompt (McWindow *self)
-{
-  g_return_val_if_fail (MC_IS_WINDOW (self), NULL);
-  return self->sign_in_prompt;
 }
 
 gboolean

@@ -18,6 +18,46 @@ mc_format_time (gint64 unix_seconds)
   return mc_time_format_short (unix_seconds);
 }
 
+/* Returns: (nullable): what a ministry system said (a refusal, a failure) as an official reads
+ * it: without the connector's "Name (id): " label, HTTP status codes or a trailing period
+ * repeated; NULL when nothing is left to say. */
+char *
+mc_format_system_message (const char *message)
+{
+  static GRegex *label, *code, *status;
+  g_autofree char *without_label = NULL;
+  g_autofree char *without_code = NULL;
+  g_autofree char *text = NULL;
+
+  if (message == NULL)
+    return NULL;
+  if (g_once_init_enter (&label))
+    g_once_init_leave (&label, g_regex_new ("^[^:()]*\\([a-z0-9_-]+\\): *", G_REGEX_OPTIMIZE, 0, NULL));
+  /* "the system answered 409: …": a lead-in around a bare status code, before the reason. */
+  if (g_once_init_enter (&code))
+    g_once_init_leave (&code, g_regex_new ("^[^:0-9]*[0-9]{3}[^:0-9]*: *(?=.)", G_REGEX_OPTIMIZE, 0, NULL));
+  if (g_once_init_enter (&status))
+    g_once_init_leave (&status, g_regex_new (" *\\(?HTTP [0-9]{3}\\)?:? *", G_REGEX_OPTIMIZE, 0, NULL));
+  without_label = g_regex_replace_literal (label, message, -1, 0, "", 0, NULL);
+  without_code = g_regex_replace_literal (code, without_label ? without_label : message, -1, 0, "", 0, NULL);
+  text = g_regex_replace_literal (status, without_code ? without_code : message, -1, 0, " ", 0, NULL);
+  if (text == NULL)
+    return NULL;
+  g_strstrip (text);
+  if (*text == '\0')
+    return NULL;
+  /* A sentence starts with a capital, whichever part of the message came first. */
+  if (g_unichar_islower (g_utf8_get_char (text)))
+    {
+      gunichar upper = g_unichar_toupper (g_utf8_get_char (text));
+      char buf[7] = { 0 };
+
+      g_unichar_to_utf8 (upper, buf);
+      return g_strconcat (buf, g_utf8_next_char (text), NULL);
+    }
+  return g_steal_pointer (&text);
+}
+
 /* Grouped the locale's way ("1.000.000" in Vietnamese). */
 char *
 mc_format_count (gint64 count)

@@ -36,5 +36,6 @@ char      *mc_format_time_left_for (const McDeadlineSettings *settings,
                                     gint64          now,
                                     McUrgency      *out_urgency);
 const char *mc_format_urgency_class (McUrgency      urgency);
+char      *mc_format_system_message (const char    *message);
 
 G_END_DECLS

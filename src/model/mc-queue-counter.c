@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "mc-queue-counter.h"
+#include "mc-thread.h"
 #include "mc-time.h"
 
 /* The sidebar's counts, computed off the main loop. Twenty counts over a million dossiers take
@@ -123,6 +124,8 @@ count_in_thread (GTask        *task,
   GError *error = NULL;
   gint64 total = 0;
 
+  /* Background work, as the sort orders' (mc-queue-model-orders.c). */
+  mc_thread_set_priority (MC_THREAD_WORKER);
   for (McQueueView v = 0; v < MC_QUEUE_N_VIEWS; v++)
     {
       if (g_task_return_error_if_cancelled (task))

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "mc-queue-model-private.h"
+#include "mc-thread.h"
 #include "mc-time.h"
 
 /* The sort orders of McQueueModel: every dossier's id in each sort key's order, read once in a
@@ -38,6 +39,8 @@ load_free (gpointer data)
   g_free (load);
 }
 
+#define REFRESH_MIN_MS 2000
+
 static gboolean
 view_is_filtered (McQueueView  view,
                   const char  *ministry)
@@ -54,6 +57,9 @@ load_in_thread (GTask        *task,
   Load *load = task_data;
   GError *error = NULL;
 
+  /* Not above the sync engine's push, which an official's action has just started: the
+   * list may follow a moment later, the action must not wait for the list (mc-thread.c). */
+  mc_thread_set_priority (MC_THREAD_WORKER);
   for (McQueueSort s = 0; s < MC_QUEUE_N_SORTS; s++)
     {
       if (g_task_return_error_if_cancelled (task))
@@ -193,10 +199,57 @@ mc_queue_model_refresh (McQueueModel  *self,
 {
   g_return_val_if_fail (MC_IS_QUEUE_MODEL (self), FALSE);
 
+  g_clear_handle_id (&self->refresh_timer, g_source_remove);
+  self->refreshed_mono = g_get_monotonic_time ();
   if (self->order_store == NULL)
     return mc_queue_model_reload (self, error);
   self->refresh_pending = TRUE;
   start_load (self);
+  return TRUE;
+}
+
+static gboolean
+refresh_cb (gpointer data)
+{
+  McQueueModel *self = data;
+  g_autoptr(GError) error = NULL;
+
+  self->refresh_timer = 0;
+  if (!mc_queue_model_refresh (self, &error))
+    g_message ("The queue was not read again: %s", error->message);
+  return G_SOURCE_REMOVE;
+}
+
+/* Follows what the change stream announced. The rows on screen of the dossiers named (an
+ * action, a push's answer, a page) take their new content at once; the view — which dossiers
+ * it holds, in which order — is read again in the background (mc_queue_model_refresh()), so
+ * that the main loop never sorts. When the dossiers are too many to name (a sync's pages,
+ * another program), that happens at most every REFRESH_MIN_MS, which keeps a long sync from
+ * reading the orders back to back. An outbox change alone (the "not yet synced" marker) reads
+ * only the rows on screen again. */
+gboolean
+mc_queue_model_apply_changes (McQueueModel       *self,
+                              const McChangeSet  *set,
+                              GError            **error)
+{
+  gint64 since;
+
+  g_return_val_if_fail (MC_IS_QUEUE_MODEL (self), FALSE);
+
+  if (mc_change_set_has_all_dossiers (set))
+    {
+      if (self->refresh_timer != 0)
+        return TRUE;
+      since = (g_get_monotonic_time () - self->refreshed_mono) / 1000;
+      if (since >= REFRESH_MIN_MS)
+        return mc_queue_model_refresh (self, error);
+      self->refresh_timer = g_timeout_add (REFRESH_MIN_MS - since, refresh_cb, self);
+      return TRUE;
+    }
+  if (mc_change_set_get_flags (set) & (MC_CHANGE_DOSSIERS | MC_CHANGE_OUTBOX))
+    mc_queue_model_reread_rows (self, set);
+  if (mc_change_set_get_flags (set) & MC_CHANGE_DOSSIERS)
+    return mc_queue_model_refresh (self, error);
   return TRUE;
 }
 

@@ -47,6 +47,8 @@ struct _McQueueModel
   gboolean loading;
   gboolean reload_orders;
   gboolean refresh_pending;   /* the next load also shows the view again */
+  gint64 refreshed_mono;      /* when the last refresh started */
+  guint refresh_timer;        /* a refresh held back, see mc_queue_model_apply_changes() */
 };
 
 GArray  *mc_queue_model_order_view      (McQueueModel  *self,
@@ -60,5 +62,7 @@ gboolean mc_queue_model_show_ordered    (McQueueModel  *self,
                                          GArray        *members,
                                          GError       **error);
 void     mc_queue_model_notify_prepared (McQueueModel  *self);
+void     mc_queue_model_reread_rows     (McQueueModel  *self,
+                                         const McChangeSet *set);
 
 G_END_DECLS

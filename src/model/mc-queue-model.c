@@ -121,6 +121,24 @@ mc_queue_model_get_item (GListModel *model,
   return row;
 }
 
+/* The rows alive whose dossier or outbox @set names take their entry again, in place. */
+void
+mc_queue_model_reread_rows (McQueueModel      *self,
+                            const McChangeSet *set)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      gint64 id = mc_queue_row_get_id (value);
+
+      if (id != 0 && (mc_change_set_has_dossier (set, id) || mc_change_set_has_dossier_outbox (set, id)))
+        mc_queue_row_set_entry (value, read_entry (self, id));
+    }
+}
+
 static void
 list_model_iface_init (GListModelInterface *iface)
 {
@@ -134,6 +152,7 @@ mc_queue_model_finalize (GObject *object)
 {
   McQueueModel *self = MC_QUEUE_MODEL (object);
 
+  g_clear_handle_id (&self->refresh_timer, g_source_remove);
   g_clear_object (&self->store);
   g_clear_object (&self->order_store);
   g_clear_object (&self->cancellable);

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "mc-store-changes.h"
 #include "mc-store-queue.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,9 @@ gboolean      mc_queue_model_is_prepared    (McQueueModel  *self);
 gboolean      mc_queue_model_invalidate     (McQueueModel  *self,
                                              GError       **error);
 gboolean      mc_queue_model_refresh        (McQueueModel  *self,
+                                             GError       **error);
+gboolean      mc_queue_model_apply_changes  (McQueueModel  *self,
+                                             const McChangeSet *set,
                                              GError       **error);
 McStore      *mc_queue_model_get_store      (McQueueModel  *self);
 McQueueView   mc_queue_model_get_view       (McQueueModel  *self);

@@ -76,7 +76,7 @@ static const struct {
     N_("Another official changed a dossier you acted on: decide what becomes of your action."),
     { N_("Ask the trainer to cut a ministry's connection, then act on one of its dossiers."),
       N_("Ask the trainer to have another official edit that same dossier, then restore the connection."),
-      N_("Open “Needs Review” and re-apply or discard your action.") } },
+      N_("Open “Needs Review” and re-apply or drop your action.") } },
   [MC_EXERCISE_RESCHEDULE] = { "reschedule", N_("Reschedule with an Apology"),
     N_("A dossier will be late: set a new date and print the letter of apology."),
     { N_("Open a dossier being processed that is due soon or overdue."),

@@ -663,5 +663,5 @@ mc_print_layout_write_pdf (McPrintLayout  *self,
   if (pdf == NULL)
     return FALSE;
   data = g_bytes_get_data (pdf, &size);
-  return g_file_set_contents_full (path, data, size, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+  return mc_print_write_file (path, data, size, error);
 }

@@ -104,6 +104,10 @@ void           mc_print_layout_draw_page  (McPrintLayout      *self,
                                            guint               page);
 GBytes        *mc_print_layout_to_pdf     (McPrintLayout      *self,
                                            GError            **error);
+gboolean       mc_print_write_file        (const char         *path,
+                                           const void         *data,
+                                           gsize               size,
+                                           GError            **error);
 gboolean       mc_print_layout_write_pdf  (McPrintLayout      *self,
                                            const char         *path,
                                            GError            **error);

@@ -5,6 +5,8 @@
 #include <libsecret/secret.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 
 #include "mc-secrets.h"
 
@@ -97,6 +99,15 @@ mc_secrets_free (char *secret)
 {
   if (secret != NULL)
     secret_password_free (secret);
+}
+
+void
+mc_secrets_protect_process (void)
+{
+  struct rlimit none = { 0, 0 };
+
+  prctl (PR_SET_DUMPABLE, 0, 0, 0, 0);
+  setrlimit (RLIMIT_CORE, &none);
 }
 
 typedef enum { OP_KEEP, OP_READ, OP_DELETE, OP_CLEAR } Failed;
@@ -291,6 +302,114 @@ set_missing (GError       **error,
 
   g_set_error (error, MC_SECRETS_ERROR, MC_SECRETS_ERROR_MISSING, _("%s: no %s is kept for this source: sign in"),
                source_id, what);
+}
+
+/* The audit key is kept beside the credentials, as the "audit-key" of no source. */
+#define AUDIT_KEY_KIND "audit-key"
+#define AUDIT_KEY_BYTES 32
+
+static void
+wipe_free (gpointer data)
+{
+  memset (data, 0, AUDIT_KEY_BYTES);
+  g_free (data);
+}
+
+static GBytes *
+audit_key_from_hex (const char *hex)
+{
+  guint8 *key;
+
+  if (hex == NULL || strlen (hex) != 2 * AUDIT_KEY_BYTES)
+    return NULL;
+  key = g_malloc (AUDIT_KEY_BYTES);
+  for (guint i = 0; i < AUDIT_KEY_BYTES; i++)
+    {
+      int hi = g_ascii_xdigit_value (hex[2 * i]), lo = g_ascii_xdigit_value (hex[2 * i + 1]);
+
+      if (hi < 0 || lo < 0)
+        {
+          wipe_free (key);
+          return NULL;
+        }
+      key[i] = hi << 4 | lo;
+    }
+  return g_bytes_new_with_free_func (key, AUDIT_KEY_BYTES, wipe_free, key);
+}
+
+static char *
+new_audit_key_hex (GError **error)
+{
+  g_autoptr(GFile) urandom = g_file_new_for_path ("/dev/urandom");
+  g_autoptr(GFileInputStream) in = g_file_read (urandom, NULL, error);
+  guint8 key[AUDIT_KEY_BYTES];
+  char *hex;
+  gsize got = 0;
+
+  if (in == NULL || !g_input_stream_read_all (G_INPUT_STREAM (in), key, sizeof key, &got, NULL, error))
+    return NULL;
+  if (got != sizeof key)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "short read from /dev/urandom");
+      return NULL;
+    }
+  hex = g_malloc (2 * AUDIT_KEY_BYTES + 1);
+  for (guint i = 0; i < AUDIT_KEY_BYTES; i++)
+    g_snprintf (hex + 2 * i, 3, "%02x", key[i]);
+  memset (key, 0, sizeof key);
+  return hex;
+}
+
+GBytes *
+mc_secrets_audit_key_sync (McSecrets     *self,
+                           gboolean       create,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  GError *local = NULL;
+  char *hex;
+  GBytes *key;
+
+  g_return_val_if_fail (MC_IS_SECRETS (self), NULL);
+  hex = secret_password_lookup_sync (credential_schema (), cancellable, &local, "profile", self->profile,
+                                     "source", "", "kind", AUDIT_KEY_KIND, NULL);
+  if (local != NULL)
+    {
+      g_set_error (error, MC_SECRETS_ERROR, MC_SECRETS_ERROR_UNAVAILABLE,
+                   _("The Secret Service cannot read the audit key: %s"), local->message);
+      g_error_free (local);
+      return NULL;
+    }
+  if (hex == NULL && create)
+    {
+      g_autofree char *dir = g_path_get_dirname (self->profile);
+      g_autofree char *profile_name = g_path_get_basename (dir);
+      g_autofree char *label = g_strdup_printf ("Một Cửa: %s, audit key", profile_name);
+
+      if (!(hex = new_audit_key_hex (error)))
+        return NULL;
+      if (!secret_password_store_sync (credential_schema (), SECRET_COLLECTION_DEFAULT, label, hex, cancellable,
+                                       &local, "profile", self->profile, "source", "", "kind", AUDIT_KEY_KIND, NULL))
+        {
+          g_set_error (error, MC_SECRETS_ERROR, MC_SECRETS_ERROR_UNAVAILABLE,
+                       _("The Secret Service cannot keep the audit key: %s"), local->message);
+          g_error_free (local);
+          memset (hex, 0, strlen (hex));
+          g_free (hex);
+          return NULL;
+        }
+      /* Two processes may have created one at once: use the one that was kept. */
+      memset (hex, 0, strlen (hex));
+      g_free (hex);
+      return mc_secrets_audit_key_sync (self, FALSE, cancellable, error);
+    }
+  if (hex == NULL)
+    return NULL;
+  key = audit_key_from_hex (hex);
+  secret_password_free (hex);
+  if (key == NULL)
+    g_set_error (error, MC_SECRETS_ERROR, MC_SECRETS_ERROR_UNAVAILABLE, _("The audit key in the keyring is not valid"));
+  return key;
 }
 
 GHashTable *

@@ -47,6 +47,15 @@ typedef enum
   MC_SECRET_N_KINDS,
 } McSecretKind;
 
+/* The longest secret (password, key, token) accepted from the official: longer input is
+ * refused, never cut. */
+#define MC_SECRET_MAX_BYTES 65536
+
+/* For a process that holds credentials: no core dump (PR_SET_DUMPABLE 0, RLIMIT_CORE 0), so
+ * that a crash does not write them to disk and another process of the user cannot read them
+ * through ptrace or /proc. Call first thing in main (). */
+void          mc_secrets_protect_process      (void);
+
 const char   *mc_secret_kind_name             (McSecretKind  kind);
 const char   *mc_secret_kind_label            (McSecretKind  kind);
 gboolean      mc_secret_kind_from_name        (const char   *name,
@@ -93,6 +102,14 @@ gboolean    mc_secrets_clear_tokens_sync (McSecrets      *self,
  * rest dialect, "api-key". MC_SECRETS_ERROR_MISSING when the sign-in secret is not stored. */
 GHashTable *mc_secrets_load_source_sync  (McSecrets      *self,
                                           const McSource *source,
+                                          GCancellable   *cancellable,
+                                          GError        **error);
+
+/* The profile's audit key (MC_AUDIT_KEY_SIZE bytes, mc-store-audit.h), or NULL without an
+ * error when none is kept and @create is FALSE; with @create a new random key is kept first.
+ * The bytes are wiped when the last reference goes. */
+GBytes     *mc_secrets_audit_key_sync    (McSecrets      *self,
+                                          gboolean        create,
                                           GCancellable   *cancellable,
                                           GError        **error);
 

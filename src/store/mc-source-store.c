@@ -32,6 +32,8 @@ mc_store_update_source (McStore         *self,
   g_return_val_if_fail (MC_IS_STORE (self), FALSE);
   g_return_val_if_fail (source != NULL && source->id != NULL, FALSE);
 
+  if (!mc_store_check_source_url (source, error))
+    return FALSE;
   stmt = mc_store_prepare (self,
     "UPDATE sources SET ministry = ?, dialect = ?, name = ?, base_url = ?, unit_code = ?, account = ?,"
     " enabled = ? WHERE id = ?", error);

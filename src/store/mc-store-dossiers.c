@@ -8,15 +8,33 @@
 /* Sources and dossiers: the rows the sync engine and the generator write, and the reads that
  * rebuild one whole dossier for its detail view. */
 
+/* A password in a source's address would be stored in the database and shown with it. */
+gboolean
+mc_store_check_source_url (const McSource  *source,
+                           GError         **error)
+{
+  if (mc_source_url_has_userinfo (source->base_url))
+    {
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID,
+                   _("The address of a ministry system must not hold a user name or password: the "
+                     "password is asked for when signing in"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 mc_store_add_source (McStore         *self,
                      const McSource  *source,
                      GError         **error)
 {
-  sqlite3_stmt *stmt = mc_store_prepare (self,
+  sqlite3_stmt *stmt;
+
+  if (!mc_store_check_source_url (source, error))
+    return FALSE;
+  stmt = mc_store_prepare (self,
     "INSERT INTO sources (id, ministry, dialect, name, base_url, unit_code, account, enabled,"
     " pinned_certificate) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
-
   if (stmt == NULL)
     return FALSE;
   mc_store_bind_text (stmt, 1, source->id);

@@ -129,8 +129,4 @@ gboolean       mc_store_outbox_discard       (McStore     *self,
                                               const char  *actor,
                                               GError     **error);
 
-gboolean       mc_store_audit_export_csv     (McStore       *self,
-                                              GOutputStream *out,
-                                              GError       **error);
-
 G_END_DECLS

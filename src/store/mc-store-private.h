@@ -7,15 +7,28 @@
 
 G_BEGIN_DECLS
 
+typedef struct _McPendingChanges McPendingChanges;
+typedef struct _McStoreChanges McStoreChanges;   /* mc-store-changes.h */
+
 struct _McStore
 {
   GObject parent_instance;
 
   char *path;
+  char *real_path;         /* absolute, free of symbolic links: names the profile */
   sqlite3 *db;
   GHashTable *statements;  /* const char *sql (static) → sqlite3_stmt*, prepared once */
   int schema_version;
+  gboolean read_only;
+  gboolean damaged;        /* SQLite reported corruption: nothing more is written */
+  gboolean audit_appended; /* since the last commit: an anchor may be due */
+  int autocheckpoint;      /* WAL pages after which a commit copies them back; 0 never */
+  McStoreChanges *changes; /* the change stream of the database file (mc-store-changes.c) */
+  McPendingChanges *pending;  /* what the open transaction wrote, for the stream */
 };
+
+/* PRAGMA application_id of a Một Cửa database ("MoCu"). */
+#define MC_STORE_APPLICATION_ID 1299137397
 
 sqlite3_stmt *mc_store_prepare   (McStore     *self,
                                   const char  *sql,
@@ -43,6 +56,12 @@ gboolean      mc_store_index_dossier (McStore     *self,
                                       gint64       id,
                                       const char  *search,
                                       GError     **error);
+gboolean      mc_store_check_source_url (const McSource *source,
+                                         GError        **error);
+void          mc_store_audit_anchor_if_due (McStore *self);
+void          mc_store_note_damage (McStore     *self);
+gboolean      mc_store_refuse_damaged (McStore  *self,
+                                       GError  **error);
 McStore      *mc_store_open_at_version (const char *path,
                                         int         version,
                                         GError    **error);
@@ -55,5 +74,9 @@ void          mc_store_bind_text_static (sqlite3_stmt *stmt,
 void          mc_store_bind_time (sqlite3_stmt *stmt,
                                   int          index,
                                   gint64       unix_seconds);
+void          mc_store_set_autocheckpoint (McStore *self,
+                                           int      pages);
+void          mc_store_changes_attach (McStore *self);
+void          mc_store_changes_detach (McStore *self);
 
 G_END_DECLS

@@ -4,7 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mc-catalog.h"
-#include "mc-store-private.h"
+#include "mc-store-audit-private.h"
 
 /* The migration ladder. migrations[i] takes a database from schema version i to i + 1, and
  * PRAGMA user_version records where it stands. A step is never edited once released: a change
@@ -260,9 +260,79 @@ static const char *migrations[] = {
   "CREATE TRIGGER audit_head_no_delete BEFORE DELETE ON audit_head BEGIN"
   "  SELECT RAISE(ABORT, 'the audit log is append-only');"
   "END;",
+  /* 9 → 10 (issue 16): the audit log keyed and anchored (mc-store-audit.c). Each entry gets a
+   * MAC under the profile's key (NULL until sealed), replacing the plain hash chain; the head
+   * records how many entries are sealed, the last MAC and its own seal; the triggers are
+   * re-created from the texts the check compares them with, and let a MAC be written once.
+   * The application id marks the file as a Một Cửa database. */
+  "DROP TRIGGER audit_no_update;"
+  "DROP TRIGGER audit_no_delete;"
+  "DROP TRIGGER audit_head_no_delete;"
+  "ALTER TABLE audit DROP COLUMN prev_hash;"
+  "ALTER TABLE audit DROP COLUMN hash;"
+  "ALTER TABLE audit ADD COLUMN mac TEXT;"
+  "ALTER TABLE audit_head DROP COLUMN last_hash;"
+  "ALTER TABLE audit_head ADD COLUMN sealed INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE audit_head ADD COLUMN last_mac TEXT;"
+  "ALTER TABLE audit_head ADD COLUMN seal TEXT;"
+  "ALTER TABLE audit_head ADD COLUMN key_id TEXT;"
+  MC_AUDIT_TRIGGER_NO_UPDATE ";"
+  MC_AUDIT_TRIGGER_SEAL_ONCE ";"
+  MC_AUDIT_TRIGGER_NO_DELETE ";"
+  MC_AUDIT_TRIGGER_HEAD_NO_DELETE ";"
+  MC_AUDIT_TRIGGER_HEAD_FORWARD ";"
+  "PRAGMA application_id = " G_STRINGIFY (MC_STORE_APPLICATION_ID) ";",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MC_STORE_SCHEMA_VERSION);
+
+static char *
+procedure_line (const char *code,
+                const char *ministry,
+                const char *name,
+                int         duration,
+                const char *unit,
+                int         assumed,
+                gint64      fee,
+                const char *provenance)
+{
+  return g_strdup_printf ("%s|%s|%s|%d|%s|%d|%" G_GINT64_FORMAT "|%s", code, ministry, name, duration, unit,
+                          assumed, fee, provenance ? provenance : "");
+}
+
+/* TRUE when the procedure table already mirrors the catalog: an open that has nothing to
+ * change writes nothing (a read command must not change the file). */
+static gboolean
+procedures_current (McStore *self)
+{
+  McCatalog *catalog = mc_catalog_get_default ();
+  g_autoptr(GHashTable) stored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt = NULL;
+  gboolean same = TRUE;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT code, ministry, name, duration, unit, duration_assumed,"
+                          " coalesce(fee_vnd, -1), provenance FROM procedures", -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_add (stored, procedure_line ((const char *) sqlite3_column_text (stmt, 0),
+                                              (const char *) sqlite3_column_text (stmt, 1),
+                                              (const char *) sqlite3_column_text (stmt, 2),
+                                              sqlite3_column_int (stmt, 3),
+                                              (const char *) sqlite3_column_text (stmt, 4),
+                                              sqlite3_column_int (stmt, 5), sqlite3_column_int64 (stmt, 6),
+                                              (const char *) sqlite3_column_text (stmt, 7)));
+  sqlite3_finalize (stmt);
+  for (guint i = 0; same && i < mc_catalog_get_n_procedures (catalog); i++)
+    {
+      const McProcedure *p = mc_catalog_get_procedure (catalog, i);
+      g_autofree char *line = procedure_line (p->code, p->ministry, p->name, p->duration,
+                                              mc_duration_unit_id (p->unit), p->duration_assumed,
+                                              p->fee_vnd >= 0 ? p->fee_vnd : -1, p->provenance);
+
+      same = g_hash_table_contains (stored, line);
+    }
+  return same;
+}
 
 /* The procedure table mirrors the catalog shipped with this version; refreshed on every open
  * so that a corrected duration reaches old profiles too. */
@@ -298,38 +368,61 @@ refresh_procedures (McStore  *self,
   return TRUE;
 }
 
-/* Climbs to @target (MC_STORE_SCHEMA_VERSION, or an older step for the migration tests). */
-gboolean
-mc_store_migrate (McStore  *self,
-                  int       target,
-                  GError  **error)
+static int
+read_version (McStore  *self,
+              GError  **error)
 {
-  sqlite3_stmt *stmt;
-  int version;
+  sqlite3_stmt *stmt = mc_store_prepare (self, "PRAGMA user_version", error);
+  int version = -1;
 
-  if (!mc_store_begin (self, error))
-    return FALSE;
-
-  stmt = mc_store_prepare (self, "PRAGMA user_version", error);
-  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      if (stmt != NULL)
-        mc_store_set_error (self, error, N_("reading the schema version"));
-      mc_store_rollback (self);
-      return FALSE;
-    }
-  version = sqlite3_column_int (stmt, 0);
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  else
+    mc_store_set_error (self, error, N_("reading the schema version"));
   sqlite3_reset (stmt);
-
   if (version > MC_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_TOO_NEW,
                    _("%s was written by a newer version of Một Cửa (schema %d, this version knows %d)"),
                    self->path, version, MC_STORE_SCHEMA_VERSION);
-      mc_store_rollback (self);
+      return -1;
+    }
+  return version;
+}
+
+/* Climbs to @target (MC_STORE_SCHEMA_VERSION, or an older step for the migration tests). A
+ * database already there, with the catalog's procedures, is not written at all. */
+gboolean
+mc_store_migrate (McStore  *self,
+                  int       target,
+                  GError  **error)
+{
+  int version = read_version (self, error);
+
+  if (version < 0)
+    return FALSE;
+  if (version >= target && (version < 1 || self->read_only || procedures_current (self)))
+    {
+      self->schema_version = version;
+      return TRUE;
+    }
+  if (self->read_only)
+    {
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_READ_ONLY,
+                   _("%s needs to be upgraded by this version of Một Cửa, but it can only be read"), self->path);
       return FALSE;
     }
 
+  if (!mc_store_begin (self, error))
+    return FALSE;
+  /* Again under the write lock: another process may have climbed meanwhile. */
+  if ((version = read_version (self, error)) < 0)
+    {
+      mc_store_rollback (self);
+      return FALSE;
+    }
   for (; version < target; version++)
     {
       g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", version + 1);

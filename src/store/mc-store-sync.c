@@ -28,8 +28,10 @@ void
 mc_store_sync_set_bulk (McStore  *self,
                         gboolean  bulk)
 {
-  mc_store_exec (self, bulk ? "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 65536"
-                            : "PRAGMA synchronous = FULL", NULL);
+  mc_store_exec (self, bulk ? "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536" : "PRAGMA synchronous = FULL",
+                 NULL);
+  if (bulk)
+    mc_store_set_autocheckpoint (self, 65536);
 }
 
 static gboolean

@@ -18,6 +18,9 @@ typedef enum
   MC_STORE_ERROR_TOO_NEW,    /* written by a newer Một Cửa */
   MC_STORE_ERROR_NOT_FOUND,
   MC_STORE_ERROR_INVALID,    /* the caller's input breaks a rule (unknown source, bad status) */
+  MC_STORE_ERROR_FOREIGN,    /* an existing file that is not a Một Cửa database: left alone */
+  MC_STORE_ERROR_DISK_FULL,
+  MC_STORE_ERROR_READ_ONLY,  /* a write on a profile opened read-only */
 } McStoreError;
 
 GQuark mc_store_error_quark (void);
@@ -26,6 +29,8 @@ typedef enum
 {
   MC_STORE_OPEN_CREATE = 0,
   MC_STORE_OPEN_EXISTING = 1 << 0,
+  MC_STORE_OPEN_READ_ONLY = 1 << 1,  /* never writes the file (also chosen when it is not writable) */
+  MC_STORE_OPEN_CHECK = 1 << 2,      /* check the pages before the first write (mc_store_check) */
 } McStoreOpenFlags;
 
 /* What a list shows: every field is optional (0 / NULL = any). */
@@ -36,7 +41,7 @@ typedef struct
   guint limit;      /* 0 = no limit */
 } McStoreFilter;
 
-#define MC_STORE_SCHEMA_VERSION 9
+#define MC_STORE_SCHEMA_VERSION 10
 
 #define MC_TYPE_STORE (mc_store_get_type ())
 G_DECLARE_FINAL_TYPE (McStore, mc_store, MC, STORE, GObject)
@@ -56,6 +61,15 @@ gboolean    mc_store_commit             (McStore           *self,
                                          GError           **error);
 void        mc_store_rollback           (McStore           *self);
 gboolean    mc_store_integrity_check    (McStore           *self,
+                                         GError           **error);
+gboolean    mc_store_check              (McStore           *self,
+                                         gboolean           deep,
+                                         GError           **error);
+gboolean    mc_store_is_read_only       (McStore           *self);
+gboolean    mc_store_is_marked_damaged  (McStore           *self);
+void        mc_store_forget_damage      (McStore           *self);
+char       *mc_store_recover            (const char        *path,
+                                         const char        *destination,
                                          GError           **error);
 
 gboolean    mc_store_add_source         (McStore           *self,

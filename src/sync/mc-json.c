@@ -171,8 +171,12 @@ read_string (Reader *r)
           r->p++;
           continue;
         }
+      /* A backslash that ends the text is a string cut short, not a closing quote. */
       if (r->end - r->p < 2)
-        break;
+        {
+          fail (r, _("the text ends inside a string"));
+          return NULL;
+        }
       r->p++;
       switch (*r->p)
         {

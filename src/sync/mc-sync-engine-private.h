@@ -2,6 +2,7 @@
 #pragma once
 
 #include "mc-connector.h"
+#include "mc-store-changes.h"
 #include "mc-store-push.h"
 #include "mc-store-sync.h"
 #include "mc-sync-engine.h"
@@ -32,6 +33,7 @@ typedef struct
   GPtrArray *batches;            /* Batch* waiting for the running sync */
   GPtrArray *push_connectors;    /* McConnector: the source's own first, then copies of it */
   gint64 stall_since_mono;       /* the watchdog: since when the outbox waits while the system answers */
+  gboolean push_wanted;          /* new work committed: starts with the next push timer */
 } Source;
 
 struct _McSyncEngine
@@ -56,6 +58,9 @@ struct _McSyncEngine
   gboolean started;
   guint timer_id;
   gulong network_handler;
+  McStoreChanges *changes;       /* while started: the profile's change stream (new work) */
+  guint push_timer;              /* gathers a burst of new work into one run per source */
+  gint64 push_first_mono;        /* when the burst began */
 };
 
 typedef struct

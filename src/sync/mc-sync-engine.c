@@ -16,13 +16,20 @@
  * writes stay off the main loop; the pages of all go through one writer thread
  * (mc-sync-writer.c). A sync pushes the source's outbox first (mc-sync-push.c), then pulls: a
  * page and its cursor are one transaction. State lives in the main context; workers report
- * progress there. */
+ * progress there.
+ *
+ * Started, the engine syncs at start, on its timer, when the network comes back, on the
+ * backoff's retries, and whenever the profile's change stream (mc-store-changes.c) announces
+ * new work: an action committed by this process or another, which then leaves within a
+ * fraction of a second. A burst of actions gathers into one run per source. */
 
 #define DEFAULT_INTERVAL 300
 #define DEFAULT_RECONCILE_INTERVAL 86400
 #define DEFAULT_MAX_BACKOFF 300
 #define DEFAULT_WATCHDOG 900
 #define PUSH_PARALLEL 4          /* dossiers of one source pushed at once */
+#define PUSH_GATHER_MS 50        /* new work waits this long for more of a burst… */
+#define PUSH_GATHER_MAX_MS 300   /* …but no longer than this after the first */
 
 G_DEFINE_FINAL_TYPE (McSyncEngine, mc_sync_engine, G_TYPE_OBJECT)
 
@@ -498,6 +505,63 @@ network_changed (GNetworkMonitor *monitor,
     mc_sync_engine_sync_now (self, NULL);
 }
 
+static gboolean
+push_timer_cb (gpointer user_data)
+{
+  McSyncEngine *self = user_data;
+  GHashTableIter it;
+  gpointer value;
+
+  self->push_timer = 0;
+  g_hash_table_iter_init (&it, self->sources);
+  while (g_hash_table_iter_next (&it, NULL, &value))
+    {
+      Source *s = value;
+
+      if (s->push_wanted)
+        {
+          s->push_wanted = FALSE;
+          start_source (self, s, FALSE);
+        }
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* New work in the outbox (actions committed here, by motcuactl, or queued again by the
+ * official): its source syncs now, the push first. A source being synced runs once more;
+ * one waiting for a retry (it cannot be reached) keeps waiting for it or for the network;
+ * one whose password was refused waits for the official. */
+static void
+on_store_changed (McSyncEngine      *self,
+                  const McChangeSet *set)
+{
+  const char * const *work = mc_change_set_get_new_work (set);
+  gboolean wanted = FALSE;
+  gint64 now;
+
+  for (guint i = 0; work[i] != NULL; i++)
+    {
+      Source *s = g_hash_table_lookup (self->sources, work[i]);
+
+      if (s == NULL || s->progress.state == MC_SYNC_STATE_SIGN_IN_NEEDED || s->retry_id != 0)
+        continue;
+      if (s->running)
+        s->again = TRUE;
+      else
+        wanted = s->push_wanted = TRUE;
+    }
+  if (!wanted)
+    return;
+  now = g_get_monotonic_time ();
+  if (self->push_timer == 0)
+    self->push_first_mono = now;
+  else if (now - self->push_first_mono < (PUSH_GATHER_MAX_MS - PUSH_GATHER_MS) * 1000)
+    g_clear_handle_id (&self->push_timer, g_source_remove);
+  else
+    return;
+  self->push_timer = g_timeout_add (PUSH_GATHER_MS, push_timer_cb, self);
+}
+
 void
 mc_sync_engine_start (McSyncEngine *self)
 {
@@ -508,6 +572,9 @@ mc_sync_engine_start (McSyncEngine *self)
     self->timer_id = g_timeout_add_seconds (self->interval, timer_cb, self);
   self->network_handler = g_signal_connect_object (g_network_monitor_get_default (), "network-changed",
                                                    G_CALLBACK (network_changed), self, 0);
+  self->changes = mc_store_changes_get (self->db_path);
+  g_signal_connect_object (self->changes, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+  mc_store_changes_watch_others (self->changes);
   mc_sync_engine_sync_now (self, NULL);
 }
 
@@ -517,8 +584,15 @@ mc_sync_engine_stop (McSyncEngine *self)
   GHashTableIter it;
   gpointer value;
 
+  if (self->changes != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->changes, self);
+      mc_store_changes_unwatch_others (self->changes);
+      g_clear_object (&self->changes);
+    }
   self->started = FALSE;
   g_clear_handle_id (&self->timer_id, g_source_remove);
+  g_clear_handle_id (&self->push_timer, g_source_remove);
   g_clear_signal_handler (&self->network_handler, g_network_monitor_get_default ());
   g_hash_table_iter_init (&it, self->sources);
   while (g_hash_table_iter_next (&it, NULL, &value))

@@ -7,6 +7,7 @@
 
 #include "mc-application.h"
 #include "mc-time.h"
+#include "mc-window-private.h"
 
 /* The work queue benchmark, in the real window (the application's own code path, on a real
  * display, Xvfb in CI): start-up to the first frame with rows, view switches, search
@@ -132,7 +133,7 @@ has_rows_and_mapped (gpointer data)
   McWindow *window = data;
 
   return gtk_widget_get_mapped (GTK_WIDGET (window)) &&
-         g_list_model_get_n_items (G_LIST_MODEL (mc_window_get_model (window))) > 0;
+         g_list_model_get_n_items (G_LIST_MODEL (window->model)) > 0;
 }
 
 static McWindow *
@@ -191,13 +192,13 @@ first_frame_once (const char *self_exe,
 static gboolean
 prepared (gpointer data)
 {
-  return mc_queue_model_is_prepared (mc_window_get_model (data));
+  return mc_queue_model_is_prepared (((McWindow *) data)->model);
 }
 
 static gboolean
 counts_done (gpointer data)
 {
-  McQueueCounter *counter = mc_window_get_counter (data);
+  McQueueCounter *counter = ((McWindow *) data)->counter;
 
   return !mc_queue_counter_is_busy (counter) && mc_queue_counter_get_view_count (counter, MC_QUEUE_ALL) >= 0;
 }
@@ -221,10 +222,10 @@ type_search (McWindow   *window,
              const char *text,
              Measure    *m)
 {
-  SearchWait w = { mc_window_get_model (window), *text ? text : NULL };
+  SearchWait w = { window->model, *text ? text : NULL };
   gint64 start = g_get_monotonic_time ();
 
-  gtk_editable_set_text (GTK_EDITABLE (mc_window_get_search_entry (window)), text);
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), text);
   wait_for (search_applied, &w);
   wait_frame (GTK_WIDGET (window));
   if (m != NULL)
@@ -296,7 +297,7 @@ main (int   argc,
   prepare_ms = (g_get_monotonic_time () - prepare_start) / 1000.0;
   wait_for (counts_done, window);
   counts_ms = (g_get_monotonic_time () - prepare_start) / 1000.0;
-  gtk_search_entry_set_search_delay (mc_window_get_search_entry (window), 0);
+  gtk_search_entry_set_search_delay (window->search_entry, 0);
 
   /* 2. Every view, in sidebar order. */
   views = measure_new ("view switch", "<= 100 (50)");
@@ -338,27 +339,27 @@ main (int   argc,
 
   /* 4. Sort changes in the whole queue, each column both ways. */
   sorts = measure_new ("sort change", "<= 100 (50)");
-  column_view = mc_queue_list_get_column_view (mc_window_get_queue_view (window));
+  column_view = mc_queue_list_get_column_view (window->queue_view);
   for (int r = 0; r < MAX (1, runs / 2); r++)
     for (McQueueSort s = 0; s < MC_QUEUE_N_SORTS; s++)
       for (int dir = 0; dir < 2; dir++)
         {
           start = g_get_monotonic_time ();
           gtk_column_view_sort_by_column (column_view,
-                                          mc_queue_list_get_sort_column (mc_window_get_queue_view (window), s),
+                                          mc_queue_list_get_sort_column (window->queue_view, s),
                                           dir ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
           wait_frame (GTK_WIDGET (window));
           add_ms (sorts, start, dir ? "descending" : "ascending");
         }
   gtk_column_view_sort_by_column (column_view,
-                                  mc_queue_list_get_sort_column (mc_window_get_queue_view (window), MC_QUEUE_SORT_RECEIVED),
+                                  mc_queue_list_get_sort_column (window->queue_view, MC_QUEUE_SORT_RECEIVED),
                                   GTK_SORT_DESCENDING);
   wait_frame (GTK_WIDGET (window));
 
   /* 5. Scrolling the whole queue from top to bottom in 100 jumps, each one a page of rows
    * never seen before. */
   scroll = measure_new ("scroll step (100 to the bottom)", "-");
-  adjustment = mc_queue_list_get_vadjustment (mc_window_get_queue_view (window));
+  adjustment = mc_queue_list_get_vadjustment (window->queue_view);
   start = g_get_monotonic_time ();
   for (int i = 1; i <= 100; i++)
     {

@@ -7,6 +7,8 @@
 #include <stdio.h>
 
 #include "gui-test-util.h"
+#include "model-test-util.h"
+#include "mc-window-private.h"
 
 /* TAP treats exit code 77 as an error: a missing display is a plan of zero tests. */
 gboolean
@@ -31,35 +33,13 @@ mc_test_init_display (int    *argc,
 char *
 mc_test_make_profile (guint n_dossiers)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("motcua-gui-XXXXXX", &error);
-  g_autofree char *count = g_strdup_printf ("%u", n_dossiers);
-  const char *motcuactl = g_getenv ("MOTCUACTL");
-  const char *argv[] = { motcuactl, "--profile", dir, "init-sample", "--dossiers", count, NULL };
-  g_autofree char *err = NULL;
-  int status;
-
-  g_assert_no_error (error);
-  g_assert_nonnull (motcuactl);
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, &error))
-    g_error ("motcuactl init-sample failed: %s\n%s", error->message, err);
-  return g_steal_pointer (&dir);
+  return model_test_make_profile (n_dossiers);
 }
 
 void
 mc_test_remove_profile (const char *dir)
 {
-  const char *names[] = { "motcua.db", "motcua.db-wal", "motcua.db-shm" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      g_autofree char *path = g_build_filename (dir, names[i], NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (dir);
+  model_test_remove_profile (dir);
 }
 
 /* The real application (accelerators, style sheet, shortcuts window) and its window on
@@ -83,27 +63,44 @@ mc_test_open_window (McApplication **out_app,
   return window;
 }
 
-static gboolean
-timed_out (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 /* Runs the main loop until @condition holds; FALSE if @timeout_ms passed first. */
 gboolean
 mc_test_wait (McTestCondition condition,
               gpointer        data,
               guint           timeout_ms)
 {
-  gboolean expired = FALSE;
-  guint id = g_timeout_add (timeout_ms, timed_out, &expired);
+  return model_test_wait (condition, data, timeout_ms);
+}
 
-  while (!condition (data) && !expired)
-    g_main_context_iteration (NULL, TRUE);
-  if (!expired)
-    g_source_remove (id);
-  return condition (data);
+/* Returns: (nullable) (transfer none): a visible window of @type. */
+GtkWindow *
+mc_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return GTK_WINDOW (w);
+    }
+  return NULL;
+}
+
+/* Closes every message dialog (the offers to print a form after an action). */
+void
+mc_test_close_message_dialogs (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i - 1);
+
+      if (ADW_IS_MESSAGE_DIALOG (w))
+        gtk_window_destroy (GTK_WINDOW (w));
+    }
 }
 
 static void
@@ -140,7 +137,7 @@ mc_test_wait_frame (GtkWidget *widget)
 static gboolean
 counts_ready (gpointer data)
 {
-  McQueueCounter *counter = mc_window_get_counter (data);
+  McQueueCounter *counter = ((McWindow *) data)->counter;
 
   return !mc_queue_counter_is_busy (counter) && mc_queue_counter_get_view_count (counter, MC_QUEUE_ALL) >= 0;
 }
@@ -155,7 +152,7 @@ mc_test_wait_counts (McWindow *window)
 static gboolean
 prepared (gpointer data)
 {
-  return mc_queue_model_is_prepared (mc_window_get_model (data));
+  return mc_queue_model_is_prepared (((McWindow *) data)->model);
 }
 
 void
@@ -185,9 +182,9 @@ void
 mc_test_search (McWindow   *window,
                 const char *text)
 {
-  SearchWait w = { mc_window_get_model (window), *text ? text : NULL };
+  SearchWait w = { window->model, *text ? text : NULL };
 
-  gtk_editable_set_text (GTK_EDITABLE (mc_window_get_search_entry (window)), text);
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), text);
   if (!mc_test_wait (search_applied, &w, 10000))
     g_error ("the search “%s” was never applied", text);
 }

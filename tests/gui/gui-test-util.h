@@ -22,6 +22,8 @@ gboolean       mc_test_wait             (McTestCondition condition,
                                          gpointer       data,
                                          guint          timeout_ms);
 void           mc_test_wait_frame       (GtkWidget    *widget);
+GtkWindow     *mc_test_find_toplevel    (GType         type);
+void           mc_test_close_message_dialogs (void);
 void           mc_test_wait_counts      (McWindow     *window);
 void           mc_test_wait_prepared    (McWindow     *window);
 void           mc_test_search           (McWindow     *window,

@@ -6,7 +6,6 @@
 #include "gui-test-util.h"
 #include "mc-action-bar.h"
 #include "mc-action-dialog.h"
-#include "mc-action-window.h"
 #include "mc-catalog.h"
 #include "mc-format.h"
 #include "mc-intake-dialog.h"
@@ -17,6 +16,7 @@
 #include "mc-store-outbox.h"
 #include "mc-store-sync.h"
 #include "mc-time.h"
+#include "mc-window-private.h"
 
 /* The official's work in the window, on a generated profile: the actions offered for each
  * status, an action dialog refusing and then applying, the counter intake, the needs-review
@@ -94,13 +94,13 @@ static void
 open_dossier (gint64 id)
 {
   gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.open-dossier", "x", id);
-  g_assert_cmpint (mc_dossier_view_get_dossier_id (mc_window_get_dossier_view (fx.window)), ==, id);
+  g_assert_cmpint (mc_dossier_view_get_dossier_id (fx.window->dossier_view), ==, id);
 }
 
 static McActionBar *
 action_bar (void)
 {
-  GtkWidget *bar = find_widget (GTK_WIDGET (mc_window_get_dossier_view (fx.window)), MC_TYPE_ACTION_BAR);
+  GtkWidget *bar = find_widget (GTK_WIDGET (fx.window->dossier_view), MC_TYPE_ACTION_BAR);
 
   g_assert_nonnull (bar);
   return MC_ACTION_BAR (bar);
@@ -170,12 +170,42 @@ static const McQueueEntry *
 queue_entry (gint64    id,
              GObject **out_row)
 {
-  McQueueModel *model = mc_window_get_model (fx.window);
+  McQueueModel *model = fx.window->model;
   guint position = mc_queue_model_find (model, id);
 
   g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
   *out_row = g_list_model_get_item (G_LIST_MODEL (model), position);
   return mc_queue_row_get_entry (MC_QUEUE_ROW (*out_row));
+}
+
+typedef struct
+{
+  gint64 id;
+  McStatus status;
+} Shown;
+
+static gboolean
+shown_is (gpointer data)
+{
+  Shown *shown = data;
+  McDossier *d = mc_dossier_view_get_dossier (fx.window->dossier_view);
+  guint position = mc_queue_model_find (fx.window->model, shown->id);
+  g_autoptr(GObject) row = NULL;
+
+  if (d == NULL || d->id != shown->id || d->status != shown->status || position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  row = g_list_model_get_item (G_LIST_MODEL (fx.window->model), position);
+  return mc_queue_row_get_entry (MC_QUEUE_ROW (row))->status == shown->status;
+}
+
+/* Waits until the detail and the queue show dossier @id in @status. */
+static void
+wait_shown (gint64   id,
+            McStatus status)
+{
+  Shown shown = { id, status };
+
+  g_assert_true (mc_test_wait (shown_is, &shown, 20000));
 }
 
 /* A supplement request: refused without items (the message shown), applied with them. */
@@ -218,10 +248,12 @@ test_dialog (void)
   sql = g_strdup_printf ("SELECT count(*) FROM audit WHERE dossier_id = %" G_GINT64_FORMAT
                          " AND action = 'request-supplement'", id);
   g_assert_cmpint (mc_test_query_int (fx.db, sql), ==, 1);
-  /* The queue shows the new state at once, with the not-yet-synced marker; so does the view. */
+  /* The queue shows the new state as soon as the change stream tells it, with the
+   * not-yet-synced marker; so does the view. */
+  wait_shown (id, MC_STATUS_SUPPLEMENT_REQUESTED);
   g_assert_cmpint (queue_entry (id, &row)->status, ==, MC_STATUS_SUPPLEMENT_REQUESTED);
   g_assert_cmpuint (mc_queue_row_get_entry (MC_QUEUE_ROW (row))->n_unsynced, ==, 1);
-  g_assert_cmpint (mc_dossier_view_get_dossier (mc_window_get_dossier_view (fx.window))->status, ==,
+  g_assert_cmpint (mc_dossier_view_get_dossier (fx.window->dossier_view)->status, ==,
                    MC_STATUS_SUPPLEMENT_REQUESTED);
   /* The supplement request is a form: offered at once. */
   g_assert_nonnull (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
@@ -328,7 +360,7 @@ test_receive_new (void)
   McIntake intake = { .procedure_code = proc->code, .applicant_name = "Nguyễn Thị Hồng Nhung",
                       .id_number = valid_id, .documents = documents, .fee_vnd = -1 };
   McIntakeDialog *dialog = open_intake ();
-  McDossierView *view = mc_window_get_dossier_view (fx.window);
+  McDossierView *view = fx.window->dossier_view;
   gint64 id;
 
   g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (fx.app), "win.receive-new");
@@ -425,7 +457,7 @@ test_print_export (void)
   const char *info_argv[] = { "pdfinfo", path, NULL };
 
   g_remove (path);
-  operation = mc_action_window_form (fx.window, fx.received_id, MC_PRINT_FORM_CONTROL, 0, &error);
+  operation = mc_window_form (fx.window, fx.received_id, MC_PRINT_FORM_CONTROL, 0, &error);
   g_assert_no_error (error);
   g_assert_true (mc_print_operation_export (operation, path, &error));
   g_assert_no_error (error);
@@ -533,6 +565,20 @@ review_button (void)
   return GTK_BUTTON (button);
 }
 
+static gboolean
+review_label_is (gpointer data)
+{
+  return g_strcmp0 (gtk_button_get_label (review_button ()), data) == 0;
+}
+
+static gboolean
+n_review_is (gpointer data)
+{
+  McReviewWindow *review = MC_REVIEW_WINDOW (find_toplevel (MC_TYPE_REVIEW_WINDOW));
+
+  return review != NULL && mc_review_window_get_n_review (review) == GPOINTER_TO_UINT (data);
+}
+
 /* Conflicts and a rejection made through the store's outbox API, settled from the page. */
 static void
 test_needs_review (void)
@@ -553,10 +599,8 @@ test_needs_review (void)
   g_assert_true (mc_store_outbox_mark_rejected (fx.store, c, "Lý do từ chối phải nêu rõ giấy tờ còn thiếu", &error));
   g_assert_no_error (error);
 
-  /* The window's button counts them once the counts are refreshed. */
-  mc_action_window_refresh (fx.window);
-  mc_test_wait_counts (fx.window);
-  g_assert_cmpstr (gtk_button_get_label (review_button ()), ==, "Needs Review (3)");
+  /* The window's button counts them, told by the change stream. */
+  g_assert_true (mc_test_wait (review_label_is, (gpointer) "Needs Review (3)", 20000));
 
   gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.needs-review", NULL);
   review = MC_REVIEW_WINDOW (find_toplevel (MC_TYPE_REVIEW_WINDOW));
@@ -574,18 +618,18 @@ test_needs_review (void)
   gtk_widget_activate_action (GTK_WIDGET (review), "review.reapply", "x", a);
   g_assert_cmpstr ((state = outbox_state (a)), ==, "pending");
   g_assert_cmpint (audit_count ("reapplied"), ==, reapplied + 1);
-  g_assert_cmpuint (mc_review_window_get_n_review (review), ==, 2);
+  g_assert_true (mc_test_wait (n_review_is, GUINT_TO_POINTER (2), 20000));
 
-  /* Discard, after a confirmation that can be cancelled. */
-  gtk_widget_activate_action (GTK_WIDGET (review), "review.discard", "x", b);
+  /* Drop, after a confirmation that can be declined. */
+  gtk_widget_activate_action (GTK_WIDGET (review), "review.drop", "x", b);
   confirm = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (confirm);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "cancel");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "keep");
   gtk_window_destroy (confirm);
   g_assert_cmpstr ((g_free (state), state = outbox_state (b)), ==, "conflict");
-  gtk_widget_activate_action (GTK_WIDGET (review), "review.discard", "x", b);
+  gtk_widget_activate_action (GTK_WIDGET (review), "review.drop", "x", b);
   confirm = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "discard");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "drop");
   gtk_window_destroy (confirm);
   g_assert_cmpstr ((g_free (state), state = outbox_state (b)), ==, "discarded");
   g_assert_cmpint (audit_count ("discarded"), ==, discarded + 1);
@@ -601,12 +645,11 @@ test_needs_review (void)
   g_assert_true (mc_action_dialog_apply (dialog));
   g_assert_cmpstr ((g_free (state), state = outbox_state (c)), ==, "pending");
   g_assert_cmpint (audit_count ("retried"), ==, retried + 1);
-  g_assert_cmpuint (mc_review_window_get_n_review (review), ==, 0);
+  g_assert_true (mc_test_wait (n_review_is, GUINT_TO_POINTER (0), 20000));
   g_assert_true (mc_store_audit_verify (fx.store, NULL, &error));
   g_assert_no_error (error);
-  mc_test_wait_counts (fx.window);
-  g_assert_cmpstr (gtk_button_get_label (review_button ()), ==, "Needs Review");
-  gtk_window_destroy (GTK_WINDOW (review));
+  g_assert_true (mc_test_wait (review_label_is, (gpointer) "Needs Review", 20000));
+  gtk_window_close (GTK_WINDOW (review));
 }
 
 /* The watchdog speaks once entries have waited past the set time although their system was
@@ -617,22 +660,26 @@ test_watchdog (void)
   g_autoptr(GPtrArray) counts = mc_store_outbox_counts (fx.store, NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *early = NULL, *unreached = NULL, *late = NULL;
+  g_autoptr(McSource) source = NULL;
   McOutboxCounts *waiting = NULL;
 
   for (guint i = 0; i < counts->len; i++)
     if (((McOutboxCounts *) g_ptr_array_index (counts, i))->oldest_unfinished_at != 0)
       waiting = g_ptr_array_index (counts, i);
   g_assert_nonnull (waiting);
-  g_assert_cmpuint (mc_review_watchdog_minutes (), ==, 30);
-  early = mc_review_watchdog_message (fx.store, waiting->oldest_unfinished_at + 10 * 60, 30);
+  g_assert_cmpuint (mc_outbox_watchdog_minutes (), ==, 30);
+  early = mc_sync_status_dup_watchdog (fx.window->sync_status, waiting->oldest_unfinished_at + 10 * 60, 30);
   g_assert_null (early);
-  unreached = mc_review_watchdog_message (fx.store, waiting->oldest_unfinished_at + 31 * 60, 30);
+  unreached = mc_sync_status_dup_watchdog (fx.window->sync_status, waiting->oldest_unfinished_at + 31 * 60, 30);
   g_assert_null (unreached);
   g_assert_true (mc_store_sync_mark_success (fx.store, waiting->source_id, waiting->oldest_unfinished_at + 60, &error));
   g_assert_no_error (error);
-  late = mc_review_watchdog_message (fx.store, waiting->oldest_unfinished_at + 31 * 60, 30);
+  late = mc_sync_status_dup_watchdog (fx.window->sync_status, waiting->oldest_unfinished_at + 31 * 60, 30);
   g_assert_nonnull (late);
-  g_assert_nonnull (strstr (late, waiting->source_id));
+  /* Named by its ministry, never by the source's id. */
+  source = mc_store_get_source (fx.store, waiting->source_id, NULL);
+  g_assert_nonnull (strstr (late, mc_source_display_name (source)));
+  g_assert_null (strstr (late, waiting->source_id));
 }
 
 int

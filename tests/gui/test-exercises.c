@@ -9,7 +9,6 @@
 #include "gui-test-util.h"
 #include "training-test-util.h"
 #include "mc-action-dialog.h"
-#include "mc-action-window.h"
 #include "mc-exercises-panel.h"
 #include "mc-fold.h"
 #include "mc-intake-dialog.h"
@@ -19,6 +18,7 @@
 #include "mc-time.h"
 #include "mc-trainer-panel.h"
 #include "mc-training-intro.h"
+#include "mc-window-private.h"
 
 /* The training exercises, performed through the window as a trainee does them: each one's
  * check says "not yet" before and "done" after, read from the training profile. Then the
@@ -182,7 +182,7 @@ print_form (gint64       id,
 {
   g_autofree char *path = build_path ("test-exercises-form.pdf");
   g_autoptr(GError) error = NULL;
-  g_autoptr(McPrintOperation) operation = mc_action_window_form (main_window (), id, form, 0, &error);
+  g_autoptr(McPrintOperation) operation = mc_window_form (main_window (), id, form, 0, &error);
 
   g_assert_no_error (error);
   g_assert_true (mc_print_operation_export (operation, path, &error));
@@ -220,7 +220,7 @@ queue_filled_and_panel_shown (gpointer data)
 {
   GtkWidget *flap = gtk_widget_get_ancestor (GTK_WIDGET (panel ()), ADW_TYPE_FLAP);
 
-  return g_list_model_get_n_items (G_LIST_MODEL (mc_window_get_model (main_window ()))) >= MC_TRAINING_DOSSIERS
+  return g_list_model_get_n_items (G_LIST_MODEL (main_window ()->model)) >= MC_TRAINING_DOSSIERS
          && flap != NULL && adw_flap_get_reveal_progress (ADW_FLAP (flap)) >= 1.0;
 }
 
@@ -339,7 +339,7 @@ test_search (void)
 {
   g_auto(GStrv) steps = mc_training_exercises_get_steps (exercises (), MC_EXERCISE_SEARCH);
   McWindow *window = main_window ();
-  McQueueModel *model = mc_window_get_model (window);
+  McQueueModel *model = window->model;
   McActionDialog *dialog;
   g_autofree char *typed = NULL;
   char *open_quote, *close_quote;
@@ -435,11 +435,11 @@ test_conflict (void)
   sql = g_strdup_printf ("SELECT id FROM outbox WHERE dossier_id = %" G_GINT64_FORMAT " AND state = 'conflict'",
                          w.dossier_id);
   /* The other official asked for a supplement: a processing step cannot be re-applied on
-   * that, so the trainee discards it (after confirming). */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "review.discard", "x", query_int (sql)));
+   * that, so the trainee drops it (after confirming). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "review.drop", "x", query_int (sql)));
   confirm = ADW_MESSAGE_DIALOG (training_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (confirm);
-  adw_message_dialog_response (confirm, "discard");
+  adw_message_dialog_response (confirm, "drop");
   gtk_window_destroy (GTK_WINDOW (confirm));
   assert_becomes_done (MC_EXERCISE_CONFLICT);
   gtk_window_destroy (GTK_WINDOW (review));

@@ -5,6 +5,7 @@
 #include <locale.h>
 
 #include "gui-test-util.h"
+#include "mc-window-private.h"
 
 /* The window in Vietnamese (LANGUAGE=vi, the catalog from MC_LOCALEDIR) shows no English.
  * "English" is learnt from the translations themselves (env MC_TEST_PO): a word of an msgid
@@ -221,11 +222,11 @@ test_vietnamese (void)
 
   /* With a dossier in the detail pane, and with a search that finds nothing. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.select-view", "i", MC_QUEUE_PROCESSING);
-  mc_queue_list_select (mc_window_get_queue_view (window), 0);
-  g_assert_cmpint (mc_dossier_view_get_dossier_id (mc_window_get_dossier_view (window)), >, 0);
+  mc_queue_list_select (window->queue_view, 0);
+  g_assert_cmpint (mc_dossier_view_get_dossier_id (window->dossier_view), >, 0);
   mc_test_wait_frame (GTK_WIDGET (window));
   check_window (window);
-  entry = GTK_EDITABLE (mc_window_get_search_entry (window));
+  entry = GTK_EDITABLE (window->search_entry);
   mc_test_search (window, "khongtimthay");
   mc_test_wait_frame (GTK_WIDGET (window));
   check_window (window);

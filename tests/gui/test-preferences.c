@@ -11,11 +11,13 @@
 #include "mc-store-calendar.h"
 #include "mc-store-settings.h"
 #include "mc-time.h"
+#include "mc-window-private.h"
+#include "model-test-util.h"
 
 /* The Preferences window on a generated profile, driven through its rows and actions and
  * checked against the profile database (a connection of the test's own) and the queue's own
  * counts; the sources page against the embedded simulator and the real Secret Service; the
- * morning notification against the store's counts as the clock (MC_NOW) moves. */
+ * window's morning notification. */
 
 #define N_DOSSIERS 1500
 #define PINNED_NOW "2026-11-24 10:00"
@@ -29,101 +31,6 @@ static struct {
   McPreferencesWindow *prefs;
   gboolean notifications;
 } fx;
-
-/* A notification server of the test's own on the private session bus (org.gtk.Notifications,
- * the interface GIO's GNotification speaks to GNOME Shell): the real notification goes over
- * D-Bus, and the test reads what arrived. */
-static const char notifications_xml[] =
-  "<node><interface name='org.gtk.Notifications'>"
-  "<method name='AddNotification'><arg type='s' direction='in'/><arg type='s' direction='in'/>"
-  "<arg type='a{sv}' direction='in'/></method>"
-  "<method name='RemoveNotification'><arg type='s' direction='in'/><arg type='s' direction='in'/></method>"
-  "</interface></node>";
-
-static GPtrArray *received;  /* GVariant a{sv}: the notifications, in order */
-
-static void
-notifications_call (GDBusConnection       *connection,
-                    const char            *sender,
-                    const char            *path,
-                    const char            *interface,
-                    const char            *method,
-                    GVariant              *parameters,
-                    GDBusMethodInvocation *invocation,
-                    gpointer               user_data)
-{
-  if (g_str_equal (method, "AddNotification"))
-    g_ptr_array_add (received, g_variant_get_child_value (parameters, 2));
-  g_dbus_method_invocation_return_value (invocation, NULL);
-}
-
-static gboolean
-serve_notifications (void)
-{
-  static const GDBusInterfaceVTable vtable = { notifications_call, NULL, NULL, { 0 } };
-  /* Held for the whole run: the last reference to the shared connection would close it, and
-   * the name with it. */
-  static GDBusConnection *bus;
-  g_autoptr(GDBusNodeInfo) info = NULL;
-  g_autoptr(GVariant) reply = NULL;
-  g_autoptr(GError) error = NULL;
-  guint result = 0;
-
-  received = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
-  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
-  if (bus == NULL)
-    return FALSE;
-  info = g_dbus_node_info_new_for_xml (notifications_xml, &error);
-  g_assert_no_error (error);
-  g_dbus_connection_register_object (bus, "/org/gtk/Notifications", info->interfaces[0], &vtable, NULL, NULL, &error);
-  g_assert_no_error (error);
-  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
-                                       "RequestName", g_variant_new ("(su)", "org.gtk.Notifications", 4),
-                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
-  g_assert_no_error (error);
-  g_variant_get (reply, "(u)", &result);
-  return result == 1;
-}
-
-static gboolean
-received_at_least (gpointer data)
-{
-  return received->len >= GPOINTER_TO_UINT (data);
-}
-
-/* What reached the notification server last matches the counts. */
-static void
-assert_received (gint64 due_today,
-                 gint64 overdue)
-{
-  GVariant *n;
-  g_autofree char *body = NULL;
-  g_autofree char *expected = NULL;
-  const char *title = NULL, *action = NULL, *target = NULL;
-  g_autoptr(GVariant) target_value = NULL;
-
-  g_assert_true (mc_test_wait (received_at_least, GUINT_TO_POINTER (1), 10000));
-  n = g_ptr_array_index (received, received->len - 1);
-  g_assert_true (g_variant_lookup (n, "title", "&s", &title));
-  g_assert_cmpstr (title, ==, "Dossiers due");
-  g_assert_true (g_variant_lookup (n, "body", "s", &body));
-  expected = g_strdup_printf ("%d %s due today, %d %s overdue.", (int) due_today,
-                              due_today == 1 ? "dossier is" : "dossiers are", (int) overdue, overdue == 1 ? "is" : "are");
-  g_assert_cmpstr (body, ==, expected);
-  g_assert_true (g_variant_lookup (n, "default-action", "&s", &action));
-  g_assert_cmpstr (action, ==, "app.show-view");
-  target_value = g_variant_lookup_value (n, "default-action-target", NULL);
-  g_assert_nonnull (target_value);
-  if (g_variant_is_of_type (target_value, G_VARIANT_TYPE_VARIANT))
-    {
-      GVariant *inner = g_variant_get_variant (target_value);
-
-      g_variant_unref (target_value);
-      target_value = inner;
-    }
-  target = g_variant_get_string (target_value, NULL);
-  g_assert_cmpstr (target, ==, overdue > 0 ? "overdue" : "due-today");
-}
 
 static char *
 build_path (const char *name)
@@ -148,38 +55,19 @@ load_office_into_test_store (void)
 }
 
 static gboolean
-notifier_idle (gpointer data)
-{
-  return !mc_due_notifier_is_busy (data);
-}
-
-static gboolean
 sent_at_least_one (gpointer data)
 {
   return mc_due_notifier_get_n_sent (data) >= 1 && !mc_due_notifier_is_busy (data);
 }
 
-static void
-assert_notification_counts (McDueNotifier *notifier)
-{
-  gint64 due_today, overdue, now = mc_time_now ();
-
-  g_assert_nonnull (mc_due_notifier_get_last (notifier, &due_today, &overdue));
-  load_office_into_test_store ();
-  g_test_message ("notified: %" G_GINT64_FORMAT " due today, %" G_GINT64_FORMAT " overdue", due_today, overdue);
-  g_assert_cmpint (due_today, ==, mc_store_queue_count (fx.store, MC_QUEUE_DUE_TODAY, NULL, now, NULL));
-  g_assert_cmpint (overdue, ==, mc_store_queue_count (fx.store, MC_QUEUE_OVERDUE, NULL, now, NULL));
-  g_assert_cmpint (due_today + overdue, >, 0);
-}
-
-/* At start-up (the window's first frame) the notification says the queue's counts, once; a
- * second check the same day says nothing; the next morning it comes again. */
+/* The window starts the morning notification once its first frame is up (the notifier itself
+ * is tested without a window, in tests/model/test-due-notifier.c); activating it opens the
+ * matching view. */
 static void
 test_due_notification (void)
 {
-  McDueNotifier *notifier = mc_window_get_due_notifier (fx.window);
-  g_autofree char *day = NULL;
-  gint64 due_today, overdue;
+  McDueNotifier *notifier = fx.window->due_notifier;
+  gint64 due_today, overdue, now = mc_time_now ();
 
   if (!fx.notifications)
     {
@@ -189,49 +77,16 @@ test_due_notification (void)
   mc_test_wait_frame (GTK_WIDGET (fx.window));
   g_assert_true (mc_test_wait (sent_at_least_one, notifier, 30000));
   g_assert_cmpuint (mc_due_notifier_get_n_sent (notifier), ==, 1);
-  assert_notification_counts (notifier);
-  mc_due_notifier_get_last (notifier, &due_today, &overdue);
-  assert_received (due_today, overdue);
-  g_assert_cmpuint (received->len, ==, 1);
-  day = mc_due_notifier_dup_last_day (notifier);
-  g_assert_cmpstr (day, ==, "2026-11-24");
+  g_assert_nonnull (mc_due_notifier_get_last (notifier, &due_today, &overdue));
+  load_office_into_test_store ();
+  g_assert_cmpint (due_today, ==, mc_store_queue_count (fx.store, MC_QUEUE_DUE_TODAY, NULL, now, NULL));
+  g_assert_cmpint (overdue, ==, mc_store_queue_count (fx.store, MC_QUEUE_OVERDUE, NULL, now, NULL));
+  model_test_assert_notified (1, due_today, overdue);
 
-  /* The same day again, as after a restart or the next tick: nothing. */
-  mc_due_notifier_check (notifier);
-  g_assert_true (mc_test_wait (notifier_idle, notifier, 30000));
-  g_assert_cmpuint (mc_due_notifier_get_n_sent (notifier), ==, 1);
-
-  /* The next morning. */
-  g_setenv ("MC_NOW", "2026-11-25 07:30", TRUE);
-  mc_due_notifier_check (notifier);
-  g_assert_true (mc_test_wait (notifier_idle, notifier, 30000));
-  g_assert_cmpuint (mc_due_notifier_get_n_sent (notifier), ==, 2);
-  assert_notification_counts (notifier);
-  mc_due_notifier_get_last (notifier, &due_today, &overdue);
-  g_assert_true (mc_test_wait (received_at_least, GUINT_TO_POINTER (2), 10000));
-  assert_received (due_today, overdue);
-  g_clear_pointer (&day, g_free);
-  day = mc_due_notifier_dup_last_day (notifier);
-  g_assert_cmpstr (day, ==, "2026-11-25");
-  mc_due_notifier_check (notifier);
-  g_assert_true (mc_test_wait (notifier_idle, notifier, 30000));
-  g_assert_cmpuint (mc_due_notifier_get_n_sent (notifier), ==, 2);
-
-  /* Training: once per session, whatever the clock says. */
-  mc_due_notifier_set_training (notifier, TRUE);
-  g_setenv ("MC_NOW", "2026-11-26 07:30", TRUE);
-  mc_due_notifier_check (notifier);
-  g_assert_true (mc_test_wait (notifier_idle, notifier, 30000));
-  g_assert_cmpuint (mc_due_notifier_get_n_sent (notifier), ==, 2);
-  g_assert_cmpuint (received->len, ==, 2);
-  mc_due_notifier_set_training (notifier, FALSE);
-  g_setenv ("MC_NOW", PINNED_NOW, TRUE);
-
-  /* Activating it opens the matching view. */
   g_action_group_activate_action (G_ACTION_GROUP (fx.app), "show-view", g_variant_new_string ("overdue"));
-  g_assert_cmpint (mc_queue_model_get_view (mc_window_get_model (fx.window)), ==, MC_QUEUE_OVERDUE);
+  g_assert_cmpint (mc_queue_model_get_view (fx.window->model), ==, MC_QUEUE_OVERDUE);
   g_action_group_activate_action (G_ACTION_GROUP (fx.app), "show-view", g_variant_new_string ("due-today"));
-  g_assert_cmpint (mc_queue_model_get_view (mc_window_get_model (fx.window)), ==, MC_QUEUE_DUE_TODAY);
+  g_assert_cmpint (mc_queue_model_get_view (fx.window->model), ==, MC_QUEUE_DUE_TODAY);
   gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.select-view", "i", (int) MC_QUEUE_ALL);
 }
 
@@ -324,14 +179,20 @@ find_row_subtitle (GtkWidget  *widget,
 static gboolean
 counts_settled (gpointer data)
 {
-  McQueueCounter *counter = mc_window_get_counter (fx.window);
+  McQueueCounter *counter = fx.window->counter;
 
   return !mc_queue_counter_is_busy (counter) &&
          mc_queue_counter_get_view_count (counter, MC_QUEUE_DUE_SOON) == *(gint64 *) data;
 }
 
+static gboolean
+time_left_is (gpointer data)
+{
+  return g_strcmp0 (find_row_subtitle (GTK_WIDGET (fx.window->dossier_view), "Time left"), data) == 0;
+}
+
 /* Office hours and the due-soon threshold: stored in the profile, and the shown dossier's time
- * left and the "due soon" view follow at once. */
+ * left and the "due soon" view follow at once, told by the change stream. */
 static void
 test_office_hours (void)
 {
@@ -350,7 +211,7 @@ test_office_hours (void)
 
   g_assert_cmpint (id, >, 0);
   gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.open-dossier", "x", id);
-  before = g_strdup (find_row_subtitle (GTK_WIDGET (mc_window_get_dossier_view (fx.window)), "Time left"));
+  before = g_strdup (find_row_subtitle (GTK_WIDGET (fx.window->dossier_view), "Time left"));
   g_assert_nonnull (before);
 
   apply_row ("hours.afternoon", "15:00-17:00");
@@ -367,7 +228,7 @@ test_office_hours (void)
 
     g_test_message ("at %s, dossier %" G_GINT64_FORMAT " due %s: time left %s → %s", at, id, due, before, expected);
   }
-  g_assert_cmpstr (find_row_subtitle (GTK_WIDGET (mc_window_get_dossier_view (fx.window)), "Time left"), ==, expected);
+  g_assert_true (mc_test_wait (time_left_is, expected, 20000));
   g_assert_cmpstr (before, !=, expected);
 
   /* The due-soon threshold moves the "due soon" view. */
@@ -381,7 +242,7 @@ test_office_hours (void)
   g_assert_cmpint (soon_wide, >, soon_default);
   gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.select-view", "i", (int) MC_QUEUE_DUE_SOON);
   g_assert_true (mc_test_wait (counts_settled, &soon_wide, 30000));
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (mc_window_get_model (fx.window))), ==, soon_wide);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fx.window->model)), ==, soon_wide);
 
   gtk_switch_set_active (GTK_SWITCH (mc_preferences_window_get_row (fx.prefs, "reception.saturday-morning")), TRUE);
   assert_setting ("reception.saturday-morning", "true");
@@ -651,7 +512,7 @@ test_sign_in_prompt (void)
   g_autofree char *url = NULL;
   g_autofree char *password = NULL;
   g_autoptr(GError) error = NULL;
-  McSignInPrompt *prompt = mc_window_get_sign_in_prompt (fx.window);
+  McSignInPrompt *prompt = fx.window->sign_in_prompt;
   SignInWait w = { NULL, prompt, FALSE };
   McSyncProgress progress;
   AdwMessageDialog *dialog;
@@ -774,7 +635,7 @@ main (int    argc,
     return 0;
   g_test_init (&argc, &argv, NULL);
 
-  fx.notifications = g_getenv ("DBUS_SESSION_BUS_ADDRESS") != NULL && serve_notifications ();
+  fx.notifications = g_getenv ("DBUS_SESSION_BUS_ADDRESS") != NULL && model_test_serve_notifications ();
   fx.profile = mc_test_make_profile (N_DOSSIERS);
   fx.window = mc_test_open_window (&fx.app, fx.profile);
   fx.store = mc_store_open (mc_store_get_path (mc_window_get_store (fx.window)), MC_STORE_OPEN_EXISTING, &error);
@@ -801,6 +662,5 @@ main (int    argc,
   g_clear_object (&fx.app);
   mc_test_remove_profile (fx.profile);
   g_free (fx.profile);
-  g_clear_pointer (&received, g_ptr_array_unref);
   return status;
 }

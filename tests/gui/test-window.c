@@ -5,6 +5,7 @@
 #include "mc-queue-row.h"
 #include "mc-sample.h"
 #include "mc-time.h"
+#include "mc-window-private.h"
 
 /* The main window on a generated profile, driven through its actions, its search entry and
  * real key presses, checked against the store and against SQL of the test's own. */
@@ -24,13 +25,13 @@ static void
 select_view (McQueueView view)
 {
   gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.select-view", "i", (int) view);
-  g_assert_cmpint (mc_queue_model_get_view (mc_window_get_model (fx.window)), ==, view);
+  g_assert_cmpint (mc_queue_model_get_view (fx.window->model), ==, view);
 }
 
 static guint
 n_rows (void)
 {
-  return g_list_model_get_n_items (G_LIST_MODEL (mc_window_get_model (fx.window)));
+  return g_list_model_get_n_items (G_LIST_MODEL (fx.window->model));
 }
 
 /* The entry at @position, valid until the list changes: the test holds the row (the model
@@ -38,7 +39,7 @@ n_rows (void)
 static const McQueueEntry *
 entry_at (guint position)
 {
-  McQueueRow *row = g_list_model_get_item (G_LIST_MODEL (mc_window_get_model (fx.window)), position);
+  McQueueRow *row = g_list_model_get_item (G_LIST_MODEL (fx.window->model), position);
 
   g_assert_nonnull (row);
   g_ptr_array_add (fx.held, row);
@@ -53,7 +54,7 @@ test_opens (void)
   mc_test_wait_frame (GTK_WIDGET (fx.window));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fx.window)));
   g_assert_cmpint (total, ==, N_DOSSIERS);
-  g_assert_cmpint (mc_queue_model_get_view (mc_window_get_model (fx.window)), ==, MC_QUEUE_ALL);
+  g_assert_cmpint (mc_queue_model_get_view (fx.window->model), ==, MC_QUEUE_ALL);
   g_assert_cmpuint (n_rows (), ==, total);
   /* Newest receipt first, as the header's sort indicator says. */
   g_assert_cmpint (entry_at (0)->received_at, >=, entry_at (n_rows () - 1)->received_at);
@@ -62,7 +63,7 @@ test_opens (void)
 static void
 test_view_counts (void)
 {
-  McSidebar *sidebar = mc_window_get_sidebar (fx.window);
+  McSidebar *sidebar = fx.window->sidebar;
   gint64 now = mc_time_now ();
   gint64 sum = 0;
 
@@ -88,7 +89,7 @@ test_view_counts (void)
   /* The ministry filter: every ministry's count, and the views counted within one ministry. */
   select_view (MC_QUEUE_ALL);
   gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.ministry", "s", "G09");
-  g_assert_cmpstr (mc_queue_model_get_ministry (mc_window_get_model (fx.window)), ==, "G09");
+  g_assert_cmpstr (mc_queue_model_get_ministry (fx.window->model), ==, "G09");
   g_assert_cmpuint (n_rows (), ==, mc_store_queue_count (fx.store, MC_QUEUE_ALL, "G09", now, NULL));
   mc_test_wait_counts (fx.window);
   for (McQueueView v = 0; v < MC_QUEUE_N_VIEWS; v++)
@@ -106,7 +107,7 @@ test_view_counts (void)
     }
   g_assert_cmpint (mc_test_parse_count (mc_sidebar_get_ministry_count_text (sidebar, 0)), ==, sum);
   gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.ministry", "s", "");
-  g_assert_null (mc_queue_model_get_ministry (mc_window_get_model (fx.window)));
+  g_assert_null (mc_queue_model_get_ministry (fx.window->model));
   g_assert_cmpuint (n_rows (), ==, N_DOSSIERS);
 }
 
@@ -159,9 +160,9 @@ press_enter (GtkWidget *entry)
 static void
 test_sort (void)
 {
-  McQueueList *list = mc_window_get_queue_view (fx.window);
+  McQueueList *list = fx.window->queue_view;
   GtkColumnView *column_view = mc_queue_list_get_column_view (list);
-  McQueueModel *model = mc_window_get_model (fx.window);
+  McQueueModel *model = fx.window->model;
   McQueueSort sort;
   gboolean descending;
 
@@ -193,8 +194,8 @@ test_sort (void)
 static void
 test_enter_opens (void)
 {
-  McDossierView *detail = mc_window_get_dossier_view (fx.window);
-  GtkWidget *entry = GTK_WIDGET (mc_window_get_search_entry (fx.window));
+  McDossierView *detail = fx.window->dossier_view;
+  GtkWidget *entry = GTK_WIDGET (fx.window->search_entry);
   g_autofree char *id_number = mc_test_query_text (fx.db,
     "SELECT id_number FROM dossiers GROUP BY id_number HAVING count(*) = 1 ORDER BY id_number LIMIT 1");
   g_autofree char *sql = g_strdup_printf ("SELECT id FROM dossiers WHERE id_number = '%s'", id_number);
@@ -213,7 +214,7 @@ test_enter_opens (void)
   g_assert_cmpint (mc_dossier_view_get_dossier_id (detail), ==, id);
   g_assert_cmpstr (mc_dossier_view_get_dossier (detail)->id_number, ==, id_number);
   g_assert_cmpuint (n_rows (), ==, 1);
-  g_assert_cmpuint (gtk_single_selection_get_selected (mc_queue_list_get_selection (mc_window_get_queue_view (fx.window))), ==, 0);
+  g_assert_cmpuint (gtk_single_selection_get_selected (mc_queue_list_get_selection (fx.window->queue_view)), ==, 0);
 
   /* A dossier number opens its dossier even when the current view does not hold it. */
   select_view (MC_QUEUE_WAITING);
@@ -230,8 +231,8 @@ test_enter_opens (void)
 static void
 test_selection_shows_detail (void)
 {
-  GtkSingleSelection *selection = mc_queue_list_get_selection (mc_window_get_queue_view (fx.window));
-  McDossierView *detail = mc_window_get_dossier_view (fx.window);
+  GtkSingleSelection *selection = mc_queue_list_get_selection (fx.window->queue_view);
+  McDossierView *detail = fx.window->dossier_view;
 
   select_view (MC_QUEUE_PROCESSING);
   for (guint position = 0; position < 40; position += 13)
@@ -271,28 +272,28 @@ selected_beyond (gpointer data)
 static gboolean
 view_is_processing (gpointer data)
 {
-  return mc_queue_model_get_view (mc_window_get_model (fx.window)) == MC_QUEUE_PROCESSING;
+  return mc_queue_model_get_view (fx.window->model) == MC_QUEUE_PROCESSING;
 }
 
 static gboolean
 search_is_da (gpointer data)
 {
-  return g_strcmp0 (mc_queue_model_get_search (mc_window_get_model (fx.window)), "da") == 0;
+  return g_strcmp0 (mc_queue_model_get_search (fx.window->model), "da") == 0;
 }
 
 static gboolean
 search_is_empty (gpointer data)
 {
-  return mc_queue_model_get_search (mc_window_get_model (fx.window)) == NULL &&
-         *gtk_editable_get_text (GTK_EDITABLE (mc_window_get_search_entry (fx.window))) == '\0';
+  return mc_queue_model_get_search (fx.window->model) == NULL &&
+         *gtk_editable_get_text (GTK_EDITABLE (fx.window->search_entry)) == '\0';
 }
 
 static void
 test_keyboard (void)
 {
-  McQueueList *list = mc_window_get_queue_view (fx.window);
+  McQueueList *list = fx.window->queue_view;
   SelectedWait w = { mc_queue_list_get_selection (list), 0 };
-  McDossierView *detail = mc_window_get_dossier_view (fx.window);
+  McDossierView *detail = fx.window->dossier_view;
 
   select_view (MC_QUEUE_ALL);
   mc_queue_list_select (list, 0);
@@ -359,7 +360,7 @@ find_mapped (GtkWidget *widget,
 static void
 test_empty_state (void)
 {
-  GtkWidget *list = GTK_WIDGET (mc_window_get_queue_view (fx.window));
+  GtkWidget *list = GTK_WIDGET (fx.window->queue_view);
   GtkWidget *page;
 
   mc_test_search (fx.window, "khongcoainaytenvay");
@@ -406,7 +407,7 @@ static void
 test_narrow (void)
 {
   AdwLeaflet *inner = find_leaflet (GTK_WIDGET (fx.window), 1);
-  McQueueList *list = mc_window_get_queue_view (fx.window);
+  McQueueList *list = fx.window->queue_view;
   GtkWidget *list_pane, *detail_pane;
 
   g_assert_nonnull (inner);
@@ -419,8 +420,8 @@ test_narrow (void)
   mc_queue_list_select (list, 1);
   g_signal_emit_by_name (mc_queue_list_get_column_view (list), "activate", 1);
   detail_pane = adw_leaflet_get_visible_child (inner);
-  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (mc_window_get_dossier_view (fx.window)), detail_pane));
-  g_assert_cmpint (mc_dossier_view_get_dossier_id (mc_window_get_dossier_view (fx.window)), ==, entry_at (1)->id);
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (fx.window->dossier_view), detail_pane));
+  g_assert_cmpint (mc_dossier_view_get_dossier_id (fx.window->dossier_view), ==, entry_at (1)->id);
 
   gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.back", NULL);
   g_assert_true (adw_leaflet_get_visible_child (inner) == list_pane);
@@ -453,7 +454,7 @@ test_screenshot (void)
   g_autoptr(GError) error = NULL;
 
   select_view (MC_QUEUE_PROCESSING);
-  mc_queue_list_select (mc_window_get_queue_view (fx.window), 2);
+  mc_queue_list_select (fx.window->queue_view, 2);
   mc_test_wait_counts (fx.window);
   mc_test_wait_frame (GTK_WIDGET (fx.window));
   g_assert_true (mc_test_save_png (GTK_WIDGET (fx.window), path));
@@ -467,7 +468,7 @@ static gboolean
 all_count_is (gpointer data)
 {
   gint64 expected = *(gint64 *) data;
-  McSidebar *sidebar = mc_window_get_sidebar (fx.window);
+  McSidebar *sidebar = fx.window->sidebar;
 
   return n_rows () == expected &&
          mc_test_parse_count (mc_sidebar_get_view_count_text (sidebar, MC_QUEUE_ALL)) == expected;
@@ -488,7 +489,7 @@ test_live_update (void)
   mc_store_insert_dossier (fx.store, d, &error);
   g_assert_no_error (error);
   g_assert_true (mc_test_wait (all_count_is, &expected, 20000));
-  position = mc_queue_model_find (mc_window_get_model (fx.window), d->id);
+  position = mc_queue_model_find (fx.window->model, d->id);
   g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
   g_assert_cmpstr (entry_at (position)->number, ==, d->number);
 }
@@ -496,7 +497,7 @@ test_live_update (void)
 static gboolean
 model_holds (gpointer data)
 {
-  return mc_queue_model_find (mc_window_get_model (fx.window), *(gint64 *) data) != GTK_INVALID_LIST_POSITION;
+  return mc_queue_model_find (fx.window->model, *(gint64 *) data) != GTK_INVALID_LIST_POSITION;
 }
 
 /* The same in a view of part of the queue, sorted: the list is read again in the worker
@@ -505,7 +506,7 @@ model_holds (gpointer data)
 static void
 test_live_update_sorted_view (void)
 {
-  McQueueModel *model = mc_window_get_model (fx.window);
+  McQueueModel *model = fx.window->model;
   g_autoptr(McDossier) d = mc_sample_dossier (8, 900001, mc_time_now ());
   McQueueQuery query = { .view = MC_QUEUE_PROCESSING, .sort = MC_QUEUE_SORT_APPLICANT, .now = mc_time_now () };
   g_autoptr(GArray) expected = NULL;

@@ -143,7 +143,7 @@ test_act (void)
 {
   g_auto(Run) r = { 0 };
 
-  RUN (&r, "act", NUMBER, "forward");
+  RUN (&r, "act", NUMBER, "forward", "--at", "2026-03-03 09:00");
   assert_ok (&r, NUMBER ": Forward for processing; status “Processing”, waiting to be sent to the ministry "
                  "system\nDue: 2026-03-09 09:00\n");
   RUN (&r, "act", NUMBER, "forward");
@@ -256,11 +256,15 @@ test_audit (void)
   g_autofree char *last_record = g_strdup_printf ("\r\n%u,2026-", sample_settings () + 7);
 
   RUN (&r, "audit", "verify");
-  assert_ok (&r, intact);
+  /* Sealed or not yet, depending on whether this run has a keyring (tests/unit/test-audit.c). */
+  assert_ok (&r, NULL);
+  g_assert_true (g_str_has_prefix (r.out, intact));
   RUN (&r, "audit", "export", "--csv");
   assert_ok (&r, NULL);
-  g_assert_true (g_str_has_prefix (r.out, "id,at,actor,dossier_id,dossier_number,action,"));
-  g_assert_cmpuint (count_records (r.out), ==, sample_settings () + 8);
+  g_assert_true (g_str_has_prefix (r.out, "id,at,server_at,actor,dossier_id,dossier_number,action,"));
+  /* The header, the entries, and the anchor when this run has a keyring. */
+  g_assert_cmpuint (count_records (r.out), ==,
+                    sample_settings () + (strstr (r.out, "\r\nmotcua-audit-anchor v1 ") ? 9 : 8));
   g_assert_nonnull (strstr (r.out, last_record));
   RUN (&r, "audit");
   assert_usage (&r, "audit");
@@ -280,7 +284,7 @@ test_audit (void)
   g_assert_cmpint (tool.status, ==, 0);
   RUN (&r, "audit", "verify");
   assert_failed (&r, NULL);
-  g_assert_nonnull (strstr (r.err, "the audit log was altered at entry 3\n"));
+  g_assert_nonnull (strstr (r.err, "audit_no_update"));
 }
 
 /* Removing an entry from the middle breaks the chain at the one after it. */
@@ -296,11 +300,8 @@ test_audit_delete (void)
   g_autofree char *intact = g_strdup_printf ("The audit log is intact: %u entries\n", s + 3);
   g_autofree char *delete_middle = g_strdup_printf ("DELETE FROM audit WHERE id = %u;", s + 2);
   g_autofree char *drop_and_delete = g_strdup_printf ("DROP TRIGGER audit_no_delete; %s", delete_middle);
-  g_autofree char *altered = g_strdup_printf ("the audit log was altered at entry %u\n", s + 3);
   g_autofree char *cut_last = g_strdup_printf ("INSERT INTO audit SELECT * FROM audit WHERE 0;"
                                                "DELETE FROM audit WHERE id = %u;", s + 3);
-  g_autofree char *cut = g_strdup_printf ("the audit log was cut after entry %u (%u entries were written)\n",
-                                          s + 1, s + 3);
 
   if (sqlite3 == NULL)
     {
@@ -316,21 +317,23 @@ test_audit_delete (void)
   RUN (&r, "act", NUMBER, "record-step", "--note", "Thẩm định");
   assert_ok (&r, NULL);
   RUN (&r, "audit", "verify");
-  assert_ok (&r, intact);
+  /* Sealed or not yet, depending on whether this run has a keyring (tests/unit/test-audit.c). */
+  assert_ok (&r, NULL);
+  g_assert_true (g_str_has_prefix (r.out, intact));
   run_v (&tool, sqlite3, (const char *[]) { db, delete_middle, NULL });
   g_assert_cmpint (tool.status, !=, 0);  /* the trigger stops an honest mistake */
   run_v (&tool, sqlite3, (const char *[]) { db, drop_and_delete, NULL });
   g_assert_cmpint (tool.status, ==, 0);
   RUN (&r, "audit", "verify");
   assert_failed (&r, NULL);
-  g_assert_nonnull (strstr (r.err, altered));
+  g_assert_nonnull (strstr (r.err, "audit_no_delete"));
 
   /* Cutting the last entry leaves a whole chain; the head says it was longer. */
   run_v (&tool, sqlite3, (const char *[]) { db, cut_last, NULL });
   g_assert_cmpint (tool.status, ==, 0);
   RUN (&r, "audit", "verify");
   assert_failed (&r, NULL);
-  g_assert_nonnull (strstr (r.err, cut));
+  g_assert_nonnull (strstr (r.err, "audit_no_delete"));
 }
 
 int
@@ -340,6 +343,9 @@ main (int    argc,
   int status;
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* The actions' times are checked against "now" (never in the future) and the history (never
+   * before its last step): the story below happens in March 2026. */
+  g_setenv ("MC_NOW", "2026-03-10 10:00", TRUE);
   profile = g_dir_make_tmp ("motcua-act-XXXXXX", NULL);
   /* One profile, in order: received, then processed, then its outbox and audit log. */
   g_test_add_func ("/cli-actions/receive-new", test_receive_new);

@@ -433,8 +433,8 @@ test_audit_many (void)
   g_assert_true (g_output_stream_write_all (out, "", 1, NULL, NULL, NULL));
   g_assert_true (g_output_stream_close (out, NULL, NULL));
   csv = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
-  g_assert_true (g_str_has_prefix (csv, "id,at,actor,dossier_id,dossier_number,action,status_before,"
-                                        "status_after,outcome,detail,prev_hash,hash\r\n"));
+  g_assert_true (g_str_has_prefix (csv, "id,at,server_at,actor,dossier_id,dossier_number,action,status_before,"
+                                        "status_after,outcome,detail,mac\r\n"));
   g_assert_cmpuint (csv_records (csv, 12), ==, 181);
 }
 

@@ -53,9 +53,10 @@ get_base (McConnector *connector)
   return &MC_CONNECTOR_LEGACY (connector)->base;
 }
 
-/* The login page instead of JSON: what this back-end says when the session has expired. */
-static gboolean
-is_login_page (McHttpReply *reply)
+/* The login page instead of JSON: what this back-end says when the session has expired.
+ * Not static: a fuzzing harness reads hostile pages with it (tests/fuzz). */
+gboolean
+mc_connector_legacy_is_login_page (McHttpReply *reply)
 {
   const char *type = soup_message_headers_get_content_type (reply->headers, NULL);
   gsize len;
@@ -93,7 +94,7 @@ sign_in (McConnector   *connector,
     if (start != NULL)
       self->cookie = g_strndup (start, strcspn (start, ";, "));
   }
-  if (self->cookie == NULL && !is_login_page (reply))
+  if (self->cookie == NULL && !mc_connector_legacy_is_login_page (reply))
     {
       /* Neither a session nor the login page again: not this back-end at all. */
       mc_connector_error (base, error, MC_SYNC_ERROR_MALFORMED,
@@ -141,7 +142,7 @@ call (McConnectorLegacy  *self,
           mc_http_reply_free (reply);
           return NULL;
         }
-      if (!is_login_page (reply))
+      if (!mc_connector_legacy_is_login_page (reply))
         return reply;
       mc_http_reply_free (reply);
       g_clear_pointer (&self->cookie, g_free);

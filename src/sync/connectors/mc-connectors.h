@@ -27,4 +27,8 @@ void       mc_connector_national_body (JsonBuilder     *b,
                                        McWireTime       time_format,
                                        gboolean         portal);
 
+/* mc-connector-legacy.c: the HTML login page the legacy back-end answers an expired session
+ * with, told from a JSON answer. */
+gboolean   mc_connector_legacy_is_login_page (McHttpReply *reply);
+
 G_END_DECLS

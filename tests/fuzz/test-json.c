@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
+
+#include "mc-json.h"
+
+/* What the fuzzing found or the issue named about the JSON reader, as plain assertions. */
+
+static void
+test_truncated_after_backslash (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McJsonDoc) doc = mc_json_parse ("\"abc\\", 5, &error);
+
+  /* Not "abc": the text ends inside the string (issue 16, finding 6). */
+  g_assert_null (doc);
+  g_assert_nonnull (error);
+}
+
+static void
+test_escapes_whole (void)
+{
+  const char *texts[] = { "\"abc\\\\\"", "[\"a\\\"\"]", "\"\\u00e9\"" };
+  const char *expected[] = { "abc\\", "a\"", "é" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(McJsonDoc) doc = mc_json_parse (texts[i], strlen (texts[i]), &error);
+      const McJson *root;
+
+      g_assert_no_error (error);
+      root = mc_json_doc_root (doc);
+      if (mc_json_type (root) == MC_JSON_ARRAY)
+        root = mc_json_element (root, 0);
+      g_assert_cmpstr (mc_json_string (root), ==, expected[i]);
+    }
+}
+
+static void
+test_cut_escapes (void)
+{
+  const char *texts[] = { "\"abc\\\"", "\"\\u00e", "\"\\ud83d\\ude0", "[\"a\\" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(McJsonDoc) doc = mc_json_parse (texts[i], strlen (texts[i]), &error);
+
+      g_assert_null (doc);
+      g_assert_nonnull (error);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/json/truncated-after-backslash", test_truncated_after_backslash);
+  g_test_add_func ("/json/escapes-whole", test_escapes_whole);
+  g_test_add_func ("/json/cut-escapes", test_cut_escapes);
+  return g_test_run ();
+}
