@@ -344,7 +344,9 @@ mc_training_change_dossier (McTraining  *self,
 static void
 remove_profile_files (McTraining *self)
 {
-  static const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+  /* With the audit anchors and the damage mark beside the database (mc-store-audit-export.c,
+   * mc-store-check.c): a new profile starts a new audit log. */
+  static const char *suffixes[] = { "", "-wal", "-shm", "-journal", ".anchors", ".damaged" };
   g_autofree char *path = mc_store_profile_path (self->profile_dir);
   g_autofree char *progress = g_build_filename (self->profile_dir, PROGRESS_FILE, NULL);
 
