@@ -231,6 +231,35 @@ intro_shown (gpointer data)
   return training_test_find_toplevel (MC_TYPE_TRAINING_INTRO) != NULL;
 }
 
+/* Every text the labels under @widget show, one a line. */
+static void
+collect_labels (GtkWidget *widget,
+                GString   *out)
+{
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_labels (c, out);
+}
+
+/* The trainer's controls say in words what they do, in the wordings trainers use. */
+static void
+assert_trainer_wordings (void)
+{
+  static const char *wordings[] = { "Cắt kết nối", "Trả lỗi 1 trên N yêu cầu", "Hết phiên đăng nhập",
+                                    "Cán bộ khác sửa hồ sơ", "Đặt lại dữ liệu tập huấn" };
+  g_autoptr(GString) labels = g_string_new ("\n");
+
+  collect_labels (GTK_WIDGET (trainer_panel ()), labels);
+  for (guint i = 0; i < G_N_ELEMENTS (wordings); i++)
+    {
+      g_autofree char *line = g_strdup_printf ("\n%s\n", wordings[i]);
+
+      if (strstr (labels->str, line) == NULL)
+        g_error ("the trainer panel has no control labelled “%s”; its labels:%s", wordings[i], labels->str);
+    }
+}
+
 /* Tests */
 
 /* The first start: the introduction, then the exercises beside the queue, none done. */
@@ -260,6 +289,7 @@ test_start (void)
     mc_test_wait_frame (GTK_WIDGET (main_window ()));
   screenshot (GTK_WIDGET (main_window ()), "screenshot-training-exercises.png");
   screenshot (GTK_WIDGET (trainer_panel ()), "screenshot-trainer-panel.png");
+  assert_trainer_wordings ();
 }
 
 /* At the counter: received is not enough; printed, it is done. Then the same dossier is
