@@ -4,15 +4,13 @@
 #include <glib/gi18n-lib.h>
 
 #include "mc-exercises-panel.h"
-#include "mc-store-queue.h"
+#include "mc-store-changes.h"
 
 /* The training exercises beside the work queue: each with its goal and steps, and whether
  * the trainee has done it, as the training profile shows (mc-training-exercises.c). While
- * on screen the panel looks at the profile whenever it changes (a cheap PRAGMA data_version,
- * as the window does); it notes the forms printed, since printing leaves nothing in the
- * store. */
-
-#define POLL_SECONDS 2
+ * on screen the panel looks at the profile whenever the change stream announces a commit (the
+ * window's actions, the sync engine's, other programs'); it notes the forms printed, since
+ * printing leaves nothing in the store. */
 
 struct _McExercisesPanel
 {
@@ -24,8 +22,7 @@ struct _McExercisesPanel
   McTrainingExercises *exercises;
   McStore *store;
   GPtrArray *rows;        /* the rows shown, to remove them */
-  gint64 data_version;
-  guint poll_id;
+  gulong changed_id;      /* on the store's change stream, while on screen */
   gulong print_hook;
 };
 
@@ -105,19 +102,8 @@ mc_exercises_panel_refresh (McExercisesPanel *self)
   g_autoptr(GError) error = NULL;
 
   g_return_if_fail (MC_IS_EXERCISES_PANEL (self));
-  self->data_version = mc_store_queue_data_version (self->store);
   if (!mc_training_exercises_refresh (self->exercises, self->store, &error))
     g_warning ("Cannot check the training exercises: %s", error->message);
-}
-
-static gboolean
-poll (gpointer user_data)
-{
-  McExercisesPanel *self = user_data;
-
-  if (mc_store_queue_data_version (self->store) != self->data_version)
-    mc_exercises_panel_refresh (self);
-  return G_SOURCE_CONTINUE;
 }
 
 /* Every print job of a form is named "<form id> <dossier number>" (mc-action-window.c). */
@@ -136,7 +122,7 @@ on_begin_print (GSignalInvocationHint *hint,
   if (parts[0] != NULL && parts[1] != NULL)
     {
       mc_training_exercises_note_printed (self->exercises, parts[0], parts[1]);
-      if (self->poll_id != 0)
+      if (self->changed_id != 0)
         mc_exercises_panel_refresh (self);
     }
   return TRUE;
@@ -169,15 +155,24 @@ mc_exercises_panel_map (GtkWidget *widget)
   McExercisesPanel *self = MC_EXERCISES_PANEL (widget);
 
   GTK_WIDGET_CLASS (mc_exercises_panel_parent_class)->map (widget);
-  if (self->poll_id == 0)
-    self->poll_id = g_timeout_add_seconds (POLL_SECONDS, poll, self);
+  if (self->changed_id == 0)
+    self->changed_id = g_signal_connect_object (mc_store_get_changes (self->store), "changed",
+                                                G_CALLBACK (mc_exercises_panel_refresh), self, G_CONNECT_SWAPPED);
   mc_exercises_panel_refresh (self);
+}
+
+static void
+stop_following (McExercisesPanel *self)
+{
+  if (self->changed_id != 0 && self->store != NULL)
+    g_signal_handler_disconnect (mc_store_get_changes (self->store), self->changed_id);
+  self->changed_id = 0;
 }
 
 static void
 mc_exercises_panel_unmap (GtkWidget *widget)
 {
-  g_clear_handle_id (&MC_EXERCISES_PANEL (widget)->poll_id, g_source_remove);
+  stop_following (MC_EXERCISES_PANEL (widget));
   GTK_WIDGET_CLASS (mc_exercises_panel_parent_class)->unmap (widget);
 }
 
@@ -197,7 +192,7 @@ mc_exercises_panel_dispose (GObject *object)
 {
   McExercisesPanel *self = MC_EXERCISES_PANEL (object);
 
-  g_clear_handle_id (&self->poll_id, g_source_remove);
+  stop_following (self);
   if (self->print_hook != 0)
     g_signal_remove_emission_hook (g_signal_lookup ("begin-print", GTK_TYPE_PRINT_OPERATION), self->print_hook);
   self->print_hook = 0;

@@ -101,6 +101,7 @@ query_int (const char *sql)
   return n;
 }
 
+/* The check, made now against the profile. */
 static gboolean
 is_done (McExercise e)
 {
@@ -108,10 +109,11 @@ is_done (McExercise e)
   return mc_training_exercises_is_done (exercises (), e);
 }
 
+/* What the panel shows: it looks again by itself when the profile changes. */
 static gboolean
 becomes_done (gpointer data)
 {
-  return is_done (GPOINTER_TO_UINT (data));
+  return mc_training_exercises_is_done (exercises (), GPOINTER_TO_UINT (data));
 }
 
 static void
