@@ -524,15 +524,11 @@ poll_cb (gpointer data)
  * opened: when the file is replaced (a training sandbox reset), it would watch the removed one,
  * and keep it open with every descriptor SQLite defers closing while another connection of the
  * process holds its locks. */
-static gboolean
+static void
 open_poll (McStoreChanges *self)
 {
   GStatBuf st;
 
-  if (g_stat (self->path, &st) != 0)
-    return FALSE;
-  self->poll_dev = st.st_dev;
-  self->poll_ino = st.st_ino;
   /* A connection of its own, never writing: the ones McStore opens write at open. */
   if (sqlite3_open_v2 (self->path, &self->poll_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK
       || sqlite3_busy_timeout (self->poll_db, 200) != SQLITE_OK
@@ -541,14 +537,18 @@ open_poll (McStoreChanges *self)
     {
       g_warning ("Cannot watch %s for other programs' changes: %s", self->path, sqlite3_errmsg (self->poll_db));
       close_poll (self);
-      return FALSE;
+      return;
+    }
+  if (g_stat (self->path, &st) == 0)
+    {
+      self->poll_dev = st.st_dev;
+      self->poll_ino = st.st_ino;
     }
   self->data_version = read_data_version (self);
   self->seen_local = g_atomic_int_get (&self->local_commits);
   self->suspect = FALSE;
   self->poll_id = g_timeout_add (POLL_MS, poll_cb, self);
   g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->poll_id), "[motcua] data_version");
-  return TRUE;
 }
 
 static gboolean
