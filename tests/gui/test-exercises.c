@@ -477,6 +477,12 @@ test_conflict (void)
   assert_becomes_done (MC_EXERCISE_CONFLICT);
   gtk_window_destroy (GTK_WINDOW (review));
   g_assert_cmpuint (mc_training_exercises_count_done (exercises ()), ==, MC_EXERCISE_N);
+  /* The progress is the training profile's: a later start reads it back. */
+  {
+    g_autoptr(McTrainingExercises) later = mc_training_exercises_new (mc_training_get_profile_dir (training ()));
+
+    g_assert_cmpuint (mc_training_exercises_count_done (later), ==, MC_EXERCISE_N);
+  }
 }
 
 /* Progress */
@@ -556,6 +562,11 @@ test_resets (void)
   g_assert_cmpuint (mc_training_exercises_count_done (exercises ()), ==, 0);
   mc_exercises_panel_refresh (panel ());
   g_assert_cmpuint (mc_training_exercises_count_done (exercises ()), ==, 0);
+  {
+    g_autoptr(McTrainingExercises) later = mc_training_exercises_new (mc_training_get_profile_dir (training ()));
+
+    g_assert_cmpuint (mc_training_exercises_count_done (later), ==, 0);
+  }
   g_assert_null (training_test_find_toplevel (MC_TYPE_TRAINING_INTRO));   /* an introduction is for a first start */
 
   for (guint i = 1; i < 10; i++)
