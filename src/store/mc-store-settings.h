@@ -36,6 +36,11 @@ gboolean    mc_store_set_setting     (McStore           *self,
                                       const char        *value,
                                       const char        *actor,
                                       GError           **error);
+gboolean    mc_store_init_setting    (McStore           *self,
+                                      const char        *key,
+                                      const char        *value,
+                                      const char        *actor,
+                                      GError           **error);
 gboolean    mc_store_unset_setting   (McStore           *self,
                                       const char        *key,
                                       const char        *actor,

@@ -134,11 +134,11 @@ test_identity (void)
 {
   g_assert_nonnull (fx.prefs);
   apply_row ("official.name", "Nguyễn Thị Lan");
-  apply_row ("official.title", "Công chức Văn hóa - Xã hội");
+  apply_row ("official.title", "Công chức Văn phòng - Thống kê");
   apply_row ("official.department", "Bộ phận Một cửa xã Phú Lộc");
   apply_row ("office.unit", "BỘ PHẬN MỘT CỬA XÃ PHÚ LỘC");
   assert_setting ("official.name", "Nguyễn Thị Lan");
-  assert_setting ("official.title", "Công chức Văn hóa - Xã hội");
+  assert_setting ("official.title", "Công chức Văn phòng - Thống kê");
   assert_setting ("official.department", "Bộ phận Một cửa xã Phú Lộc");
   assert_setting ("office.unit", "BỘ PHẬN MỘT CỬA XÃ PHÚ LỘC");
   /* Audited, and as the official now named. */
