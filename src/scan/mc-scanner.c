@@ -1,0 +1,1130 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <sane/sane.h>
+#include <sane/saneopts.h>
+#include <string.h>
+
+#include "mc-scan-page.h"
+#include "mc-scanner.h"
+
+/* A scanner through SANE, as the counter uses it: a document preset (200 or 300 dpi, grey or
+ * colour), pages scanned one after another (from the feeder, or one pass of the flatbed each)
+ * and kept in memory as JPEG, then saved as one PDF.
+ *
+ * Every SANE call that can block runs in a GTask thread; the device is opened at the start of
+ * each scan and closed at its end, so that a scanner unplugged and plugged back in works again
+ * at the next scan. Cancelling calls sane_cancel() from the thread that cancels (SANE allows it
+ * at any time, even from a signal handler): the backend's sane_read() then returns CANCELLED.
+ *
+ * Pages reach the object as they are finished. A scan that stops on an error — the device
+ * gone, a jam, the cover open — returns the error and keeps every page finished before it, so
+ * the official can keep them or scan the rest; only the page being read is lost. A cancelled
+ * scan keeps its finished pages the same way; the page being read is dropped. Saving writes a
+ * temporary file beside the target and renames it (mc-scan-page.c): a cancelled or failed save
+ * leaves no file. */
+
+struct _McScanner
+{
+  GObject parent_instance;
+
+  char *device;
+  guint resolution;
+  McScanMode mode;
+  GHashTable *options;    /* backend options set by name: name → value */
+  GPtrArray *pages;       /* McScanPage */
+  gboolean busy;
+
+  /* The open handle, read by the cancel handler from another thread. */
+  GMutex lock;
+  SANE_Handle handle;
+};
+
+G_DEFINE_FINAL_TYPE (McScanner, mc_scanner, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (mc-scan-error-quark, mc_scan_error)
+G_DEFINE_BOXED_TYPE (McScanDevice, mc_scan_device, mc_scan_device_copy, mc_scan_device_free)
+
+GType
+mc_scan_mode_get_type (void)
+{
+  static gsize type = 0;
+  static const GEnumValue values[] = {
+    { MC_SCAN_MODE_GRAY, "MC_SCAN_MODE_GRAY", "gray" },
+    { MC_SCAN_MODE_COLOR, "MC_SCAN_MODE_COLOR", "color" },
+    { 0, NULL, NULL },
+  };
+
+  if (g_once_init_enter (&type))
+    g_once_init_leave (&type, g_enum_register_static ("McScanMode", values));
+  return type;
+}
+
+enum {
+  PROP_0,
+  PROP_DEVICE,
+  PROP_RESOLUTION,
+  PROP_MODE,
+  PROP_N_PAGES,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  PROGRESS,
+  PAGE_ADDED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* sane_init once for the process. The device list and sane_open go through the frontend's
+ * dll backend, whose tables are not safe to use from two threads at once. */
+static GMutex sane_lock;
+
+static SANE_Status
+ensure_sane (void)
+{
+  static gsize done = 0;
+  static SANE_Status status;
+
+  if (g_once_init_enter (&done))
+    {
+      SANE_Int version;
+
+      status = sane_init (&version, NULL);
+      g_once_init_leave (&done, 1);
+    }
+  return status;
+}
+
+static void
+set_status_error (GError      **error,
+                  SANE_Status   status,
+                  const char   *device)
+{
+  const char *why = sane_strstatus (status);
+
+  switch (status)
+    {
+    case SANE_STATUS_DEVICE_BUSY:
+      g_set_error (error, MC_SCAN_ERROR, MC_SCAN_ERROR_BUSY,
+                   _("The scanner “%s” is in use by another program"), device);
+      break;
+    case SANE_STATUS_JAMMED:
+      g_set_error (error, MC_SCAN_ERROR, MC_SCAN_ERROR_JAMMED,
+                   _("The paper is jammed in the scanner “%s”"), device);
+      break;
+    case SANE_STATUS_COVER_OPEN:
+      g_set_error (error, MC_SCAN_ERROR, MC_SCAN_ERROR_COVER_OPEN,
+                   _("The cover of the scanner “%s” is open"), device);
+      break;
+    case SANE_STATUS_NO_DOCS:
+      g_set_error (error, MC_SCAN_ERROR, MC_SCAN_ERROR_NO_DOCUMENT,
+                   _("There is no document in the scanner “%s”"), device);
+      break;
+    case SANE_STATUS_IO_ERROR:
+    case SANE_STATUS_EOF:
+    case SANE_STATUS_ACCESS_DENIED:
+      /* What a backend returns when the device goes away under it (USB unplugged, network
+       * scanner off): the device is not answering any more. */
+      g_set_error (error, MC_SCAN_ERROR, MC_SCAN_ERROR_DEVICE_LOST,
+                   _("The scanner “%s” stopped responding (%s); check that it is on and connected"),
+                   device, why);
+      break;
+    default:
+      g_set_error (error, MC_SCAN_ERROR, MC_SCAN_ERROR_FAILED,
+                   _("The scanner “%s” failed: %s"), device, why);
+    }
+}
+
+/* Devices ------------------------------------------------------------------------------- */
+
+McScanDevice *
+mc_scan_device_copy (const McScanDevice *device)
+{
+  McScanDevice *copy = g_new0 (McScanDevice, 1);
+
+  copy->name = g_strdup (device->name);
+  copy->vendor = g_strdup (device->vendor);
+  copy->model = g_strdup (device->model);
+  copy->type = g_strdup (device->type);
+  return copy;
+}
+
+void
+mc_scan_device_free (McScanDevice *device)
+{
+  if (device == NULL)
+    return;
+  g_free (device->name);
+  g_free (device->vendor);
+  g_free (device->model);
+  g_free (device->type);
+  g_free (device);
+}
+
+/* Returns: (transfer full): what an official recognises: "Canon LiDE 300 (genesys:…)". */
+char *
+mc_scan_device_label (const McScanDevice *device)
+{
+  return g_strdup_printf ("%s %s (%s)", device->vendor, device->model, device->name);
+}
+
+/* Returns: (transfer full) (element-type McScanDevice): the scanners SANE finds, local and
+ * on the network; may take seconds (network backends probe). */
+GPtrArray *
+mc_scan_list_devices (GError **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_scan_device_free);
+  g_autoptr(GMutexLocker) locker = NULL;
+  const SANE_Device **devices = NULL;
+  SANE_Status status;
+
+  if ((status = ensure_sane ()) != SANE_STATUS_GOOD)
+    {
+      g_set_error (error, MC_SCAN_ERROR, MC_SCAN_ERROR_FAILED,
+                   _("Scanning is not available: %s"), sane_strstatus (status));
+      return NULL;
+    }
+  locker = g_mutex_locker_new (&sane_lock);
+  if ((status = sane_get_devices (&devices, SANE_FALSE)) != SANE_STATUS_GOOD)
+    {
+      g_set_error (error, MC_SCAN_ERROR, MC_SCAN_ERROR_FAILED,
+                   _("The scanners cannot be listed: %s"), sane_strstatus (status));
+      return NULL;
+    }
+  for (gsize i = 0; devices[i] != NULL; i++)
+    {
+      McScanDevice d = {
+        (char *) devices[i]->name, (char *) devices[i]->vendor,
+        (char *) devices[i]->model, (char *) devices[i]->type,
+      };
+
+      g_ptr_array_add (list, mc_scan_device_copy (&d));
+    }
+  return g_steal_pointer (&list);
+}
+
+static void
+list_devices_thread (GTask        *task,
+                     gpointer      source,
+                     gpointer      data,
+                     GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GPtrArray *list = mc_scan_list_devices (&error);
+
+  if (list == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, list, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+mc_scan_list_devices_async (GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, mc_scan_list_devices_async);
+  g_task_run_in_thread (task, list_devices_thread);
+}
+
+GPtrArray *
+mc_scan_list_devices_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Options -------------------------------------------------------------------------------- */
+
+static int
+find_option (SANE_Handle  handle,
+             const char  *name,
+             const SANE_Option_Descriptor **out_desc)
+{
+  SANE_Int n = 0;
+
+  if (sane_control_option (handle, 0, SANE_ACTION_GET_VALUE, &n, NULL) != SANE_STATUS_GOOD)
+    return -1;
+  for (SANE_Int i = 1; i < n; i++)
+    {
+      const SANE_Option_Descriptor *d = sane_get_option_descriptor (handle, i);
+
+      if (d != NULL && d->name != NULL && g_str_equal (d->name, name) && SANE_OPTION_IS_ACTIVE (d->cap))
+        {
+          *out_desc = d;
+          return i;
+        }
+    }
+  return -1;
+}
+
+/* The allowed value nearest @dpi (ties go up: more detail, never less). */
+static double
+nearest_resolution (const SANE_Option_Descriptor *d,
+                    double                        dpi)
+{
+  gboolean fixed = d->type == SANE_TYPE_FIXED;
+
+  if (d->constraint_type == SANE_CONSTRAINT_RANGE)
+    {
+      const SANE_Range *r = d->constraint.range;
+      double min = fixed ? SANE_UNFIX (r->min) : r->min, max = fixed ? SANE_UNFIX (r->max) : r->max;
+      double quant = fixed ? SANE_UNFIX (r->quant) : r->quant;
+
+      dpi = CLAMP (dpi, min, max);
+      if (quant > 0)
+        dpi = min + quant * (gint64) ((dpi - min) / quant + 0.5);
+      return MIN (dpi, max);
+    }
+  if (d->constraint_type == SANE_CONSTRAINT_WORD_LIST)
+    {
+      const SANE_Word *w = d->constraint.word_list;
+      double best = dpi, best_distance = G_MAXDOUBLE;
+
+      for (SANE_Int i = 1; i <= w[0]; i++)
+        {
+          double v = fixed ? SANE_UNFIX (w[i]) : w[i];
+          double distance = ABS (v - dpi);
+
+          if (distance < best_distance || (distance == best_distance && v > best))
+            {
+              best = v;
+              best_distance = distance;
+            }
+        }
+      return best;
+    }
+  return dpi;
+}
+
+/* Sets the resolution to the allowed value nearest @dpi and returns the one the device took
+ * (a backend may round it again), which is what sizes the pages. */
+static gboolean
+apply_resolution (SANE_Handle   handle,
+                  guint         dpi,
+                  const char   *device,
+                  double       *out_dpi,
+                  GError      **error)
+{
+  const SANE_Option_Descriptor *d = NULL;
+  int i = find_option (handle, SANE_NAME_SCAN_RESOLUTION, &d);
+  SANE_Word value;
+  SANE_Status status;
+
+  if (i < 0 || (d->type != SANE_TYPE_INT && d->type != SANE_TYPE_FIXED))
+    {
+      g_set_error (error, MC_SCAN_ERROR, MC_SCAN_ERROR_UNSUPPORTED,
+                   _("The scanner “%s” does not let its resolution be chosen"), device);
+      return FALSE;
+    }
+  if (SANE_OPTION_IS_SETTABLE (d->cap))
+    {
+      double want = nearest_resolution (d, dpi);
+
+      value = d->type == SANE_TYPE_FIXED ? SANE_FIX (want) : (SANE_Word) want;
+      if ((status = sane_control_option (handle, i, SANE_ACTION_SET_VALUE, &value, NULL)) != SANE_STATUS_GOOD)
+        {
+          set_status_error (error, status, device);
+          return FALSE;
+        }
+    }
+  if ((status = sane_control_option (handle, i, SANE_ACTION_GET_VALUE, &value, NULL)) != SANE_STATUS_GOOD)
+    {
+      set_status_error (error, status, device);
+      return FALSE;
+    }
+  *out_dpi = d->type == SANE_TYPE_FIXED ? SANE_UNFIX (value) : value;
+  return *out_dpi > 0;
+}
+
+/* Backends name their modes freely ("Gray", "Grayscale", "True Gray", "Color", "24bit Color"):
+ * the first that says grey or colour. */
+static gboolean
+apply_mode (SANE_Handle   handle,
+            McScanMode    mode,
+            const char   *device,
+            GError      **error)
+{
+  static const char *const gray[] = { "gray", "grey", NULL };
+  static const char *const color[] = { "color", "colour", NULL };
+  const char *const *words = mode == MC_SCAN_MODE_COLOR ? color : gray;
+  const SANE_Option_Descriptor *d = NULL;
+  int i = find_option (handle, SANE_NAME_SCAN_MODE, &d);
+  SANE_Status status;
+
+  if (i < 0 || d->type != SANE_TYPE_STRING || d->constraint_type != SANE_CONSTRAINT_STRING_LIST
+      || !SANE_OPTION_IS_SETTABLE (d->cap))
+    return TRUE;  /* a device with one mode scans in it */
+  for (const SANE_String_Const *s = d->constraint.string_list; *s != NULL; s++)
+    {
+      g_autofree char *folded = g_ascii_strdown (*s, -1);
+
+      for (gsize w = 0; words[w] != NULL; w++)
+        if (strstr (folded, words[w]) != NULL)
+          {
+            g_autofree char *value = g_malloc0 (d->size);
+
+            g_strlcpy (value, *s, d->size);
+            if ((status = sane_control_option (handle, i, SANE_ACTION_SET_VALUE, value, NULL)) != SANE_STATUS_GOOD)
+              {
+                set_status_error (error, status, device);
+                return FALSE;
+              }
+            return TRUE;
+          }
+    }
+  g_set_error (error, MC_SCAN_ERROR, MC_SCAN_ERROR_UNSUPPORTED,
+               mode == MC_SCAN_MODE_COLOR ? _("The scanner “%s” cannot scan in colour")
+                                          : _("The scanner “%s” cannot scan in grey"),
+               device);
+  return FALSE;
+}
+
+/* A backend option given by name and written as text ("source" = "ADF Duplex"). */
+static gboolean
+apply_named_option (SANE_Handle   handle,
+                    const char   *name,
+                    const char   *text,
+                    const char   *device,
+                    GError      **error)
+{
+  const SANE_Option_Descriptor *d = NULL;
+  int i = find_option (handle, name, &d);
+  g_autofree char *buffer = NULL;
+  SANE_Status status;
+  SANE_Word word;
+  void *value = &word;
+
+  if (i < 0 || !SANE_OPTION_IS_SETTABLE (d->cap))
+    {
+      g_set_error (error, MC_SCAN_ERROR, MC_SCAN_ERROR_UNSUPPORTED,
+                   _("The scanner “%s” has no option “%s” that can be set"), device, name);
+      return FALSE;
+    }
+  switch (d->type)
+    {
+    case SANE_TYPE_BOOL:
+      word = g_ascii_strcasecmp (text, "yes") == 0 || g_ascii_strcasecmp (text, "true") == 0
+             || g_str_equal (text, "1");
+      break;
+    case SANE_TYPE_INT:
+      word = (SANE_Word) g_ascii_strtoll (text, NULL, 10);
+      break;
+    case SANE_TYPE_FIXED:
+      word = SANE_FIX (g_ascii_strtod (text, NULL));
+      break;
+    case SANE_TYPE_STRING:
+      buffer = g_malloc0 (d->size);
+      g_strlcpy (buffer, text, d->size);
+      value = buffer;
+      break;
+    default:
+      g_set_error (error, MC_SCAN_ERROR, MC_SCAN_ERROR_UNSUPPORTED,
+                   _("The scanner “%s” has no option “%s” that can be set"), device, name);
+      return FALSE;
+    }
+  if ((status = sane_control_option (handle, i, SANE_ACTION_SET_VALUE, value, NULL)) != SANE_STATUS_GOOD)
+    {
+      g_set_error (error, MC_SCAN_ERROR, MC_SCAN_ERROR_UNSUPPORTED,
+                   _("The scanner “%s” refused “%s” for its option “%s”: %s"),
+                   device, text, name, sane_strstatus (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* One scan (a thread) ----------------------------------------------------------------------- */
+
+typedef struct
+{
+  McScanner *self;        /* owned by the task */
+  char *device;
+  guint max_pages;
+  guint resolution;
+  McScanMode mode;
+  GHashTable *options;
+  guint first_page;       /* pages the document had before: progress counts on from there */
+  GMainContext *context;
+
+  /* Shared with the main context: finished pages not yet handed over, and progress. */
+  GMutex lock;
+  GPtrArray *finished;
+  guint added;
+  guint page;
+  guint64 bytes;
+  guint64 expected;
+  gboolean pending;
+} ScanRun;
+
+static void
+scan_run_free (ScanRun *run)
+{
+  g_free (run->device);
+  g_hash_table_unref (run->options);
+  g_main_context_unref (run->context);
+  g_ptr_array_unref (run->finished);
+  g_mutex_clear (&run->lock);
+  g_free (run);
+}
+
+/* In the main context: the pages finished so far join the document, in order, and the latest
+ * progress is told once. Called from an idle and from the finish, so that the pages are all
+ * there when the caller reads them. */
+static void
+flush_run (ScanRun *run)
+{
+  McScanner *self = run->self;
+  g_autoptr(GPtrArray) pages = NULL;
+  guint page;
+  guint64 bytes, expected;
+  gboolean pending;
+
+  g_mutex_lock (&run->lock);
+  pages = g_steal_pointer (&run->finished);
+  run->finished = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_scan_page_unref);
+  pending = run->pending;
+  run->pending = FALSE;
+  page = run->page;
+  bytes = run->bytes;
+  expected = run->expected;
+  g_mutex_unlock (&run->lock);
+
+  for (guint i = 0; i < pages->len; i++)
+    {
+      g_ptr_array_add (self->pages, g_steal_pointer (&pages->pdata[i]));
+      g_signal_emit (self, signals[PAGE_ADDED], 0, self->pages->len - 1);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PAGES]);
+    }
+  if (pending)
+    g_signal_emit (self, signals[PROGRESS], 0, page, bytes, expected);
+}
+
+static gboolean
+flush_run_idle (gpointer data)
+{
+  flush_run (g_task_get_task_data (data));
+  return G_SOURCE_REMOVE;
+}
+
+/* From the thread: wakes the main context unless a wake-up is already waiting, so that a fast
+ * scanner sends one update per main-loop turn, not one per read. */
+static void
+post_locked (GTask   *task,
+             ScanRun *run)
+{
+  if (run->pending)
+    return;
+  run->pending = TRUE;
+  g_main_context_invoke_full (run->context, G_PRIORITY_DEFAULT, flush_run_idle,
+                              g_object_ref (task), g_object_unref);
+}
+
+static void
+on_cancelled (GCancellable *cancellable,
+              McScanner    *self)
+{
+  g_mutex_lock (&self->lock);
+  if (self->handle != NULL)
+    sane_cancel (self->handle);
+  g_mutex_unlock (&self->lock);
+}
+
+static gboolean
+open_device (ScanRun   *run,
+             double    *out_dpi,
+             GError   **error)
+{
+  SANE_Handle handle = NULL;
+  SANE_Status status;
+  GHashTableIter iter;
+  gpointer name, value;
+
+  if ((status = ensure_sane ()) == SANE_STATUS_GOOD)
+    {
+      g_mutex_lock (&sane_lock);
+      status = sane_open (run->device, &handle);
+      g_mutex_unlock (&sane_lock);
+    }
+  if (status != SANE_STATUS_GOOD)
+    {
+      if (status == SANE_STATUS_DEVICE_BUSY)
+        set_status_error (error, status, run->device);
+      else
+        g_set_error (error, MC_SCAN_ERROR, MC_SCAN_ERROR_NO_DEVICE,
+                     _("The scanner “%s” cannot be opened: %s"), run->device, sane_strstatus (status));
+      return FALSE;
+    }
+  g_mutex_lock (&run->self->lock);
+  run->self->handle = handle;
+  g_mutex_unlock (&run->self->lock);
+
+  /* The mode first: a backend may change its resolutions with it. */
+  if (!apply_mode (handle, run->mode, run->device, error))
+    return FALSE;
+  g_hash_table_iter_init (&iter, run->options);
+  while (g_hash_table_iter_next (&iter, &name, &value))
+    if (!apply_named_option (handle, name, value, run->device, error))
+      return FALSE;
+  return apply_resolution (handle, run->resolution, run->device, out_dpi, error);
+}
+
+static void
+close_device (McScanner *self)
+{
+  SANE_Handle handle;
+
+  g_mutex_lock (&self->lock);
+  handle = g_steal_pointer (&self->handle);
+  g_mutex_unlock (&self->lock);
+  if (handle != NULL)
+    {
+      g_mutex_lock (&sane_lock);
+      sane_close (handle);
+      g_mutex_unlock (&sane_lock);
+    }
+}
+
+/* Reads one frame to its end. Returns: (transfer full) (nullable): the pixels. */
+static guint8 *
+read_frame (GTask                 *task,
+            ScanRun               *run,
+            SANE_Handle            handle,
+            const SANE_Parameters *params,
+            gsize                 *out_size,
+            GError               **error)
+{
+  gsize expected = params->lines > 0 ? (gsize) params->bytes_per_line * params->lines : 0;
+  gsize capacity = expected > 0 ? expected : (gsize) params->bytes_per_line * 1024;
+  g_autofree guint8 *data = g_malloc (capacity);
+  gsize size = 0;
+
+  for (;;)
+    {
+      SANE_Int n = 0;
+      SANE_Status status;
+
+      if (size == capacity)
+        data = g_realloc (data, capacity *= 2);
+      status = sane_read (handle, data + size, MIN (capacity - size, 1 << 20), &n);
+      if (status == SANE_STATUS_EOF)
+        break;
+      if (status != SANE_STATUS_GOOD)
+        {
+          if (status == SANE_STATUS_CANCELLED || g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+            g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Scanning was cancelled"));
+          else
+            set_status_error (error, status, run->device);
+          return NULL;
+        }
+      size += n;
+      g_mutex_lock (&run->lock);
+      run->bytes = size;
+      post_locked (task, run);
+      g_mutex_unlock (&run->lock);
+    }
+  *out_size = size;
+  return g_steal_pointer (&data);
+}
+
+/* Scans one page into @run->finished. FALSE with no error: the feeder is empty. */
+static gboolean
+scan_page (GTask     *task,
+           ScanRun   *run,
+           guint      index,
+           double     dpi,
+           GError   **error)
+{
+  SANE_Handle handle = run->self->handle;
+  SANE_Parameters params;
+  SANE_Status status;
+  g_autofree guint8 *data = NULL;
+  gsize size = 0;
+  McScanFrame frame;
+  McScanPage *page;
+
+  g_mutex_lock (&run->lock);
+  run->page = run->first_page + index + 1;
+  run->bytes = 0;
+  run->expected = 0;
+  post_locked (task, run);
+  g_mutex_unlock (&run->lock);
+
+  status = sane_start (handle);
+  if (status == SANE_STATUS_NO_DOCS && index > 0)
+    return FALSE;  /* the feeder has given all its sheets */
+  if (status == SANE_STATUS_GOOD)
+    status = sane_get_parameters (handle, &params);
+  if (status != SANE_STATUS_GOOD)
+    {
+      if (status == SANE_STATUS_CANCELLED)
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Scanning was cancelled"));
+      else
+        set_status_error (error, status, run->device);
+      return FALSE;
+    }
+  if ((params.format != SANE_FRAME_GRAY && params.format != SANE_FRAME_RGB) || !params.last_frame
+      || (params.depth != 1 && params.depth != 8 && params.depth != 16)
+      || (params.format == SANE_FRAME_RGB && params.depth == 1) || params.pixels_per_line <= 0)
+    {
+      g_set_error (error, MC_SCAN_ERROR, MC_SCAN_ERROR_UNSUPPORTED,
+                   _("The scanner “%s” sends its pages in a form this program cannot read (frame %d, depth %d)"),
+                   run->device, params.format, params.depth);
+      return FALSE;
+    }
+  g_mutex_lock (&run->lock);
+  run->expected = params.lines > 0 ? (guint64) params.bytes_per_line * params.lines : 0;
+  g_mutex_unlock (&run->lock);
+
+  if (!(data = read_frame (task, run, handle, &params, &size, error)))
+    return FALSE;
+  frame = (McScanFrame) {
+    .data = data,
+    .bytes_per_line = params.bytes_per_line,
+    .width = params.pixels_per_line,
+    .height = size / params.bytes_per_line,
+    .channels = params.format == SANE_FRAME_RGB ? 3 : 1,
+    .depth = params.depth,
+  };
+  if (frame.height == 0)
+    {
+      g_set_error (error, MC_SCAN_ERROR, MC_SCAN_ERROR_DEVICE_LOST,
+                   _("The scanner “%s” sent an empty page"), run->device);
+      return FALSE;
+    }
+  if (!(page = mc_scan_page_encode (&frame, dpi, error)))
+    return FALSE;
+  g_mutex_lock (&run->lock);
+  g_ptr_array_add (run->finished, page);
+  run->added++;
+  post_locked (task, run);
+  g_mutex_unlock (&run->lock);
+  return TRUE;
+}
+
+static void
+scan_thread (GTask        *task,
+             gpointer      source,
+             gpointer      data,
+             GCancellable *cancellable)
+{
+  ScanRun *run = data;
+  GError *error = NULL;
+  gulong handler = 0;
+  double dpi = 0;
+
+  if (open_device (run, &dpi, &error))
+    {
+      if (cancellable != NULL)
+        handler = g_cancellable_connect (cancellable, G_CALLBACK (on_cancelled), run->self, NULL);
+      for (guint i = 0; i < run->max_pages && error == NULL; i++)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, &error))
+            break;
+          if (!scan_page (task, run, i, dpi, &error))
+            break;
+        }
+      g_cancellable_disconnect (cancellable, handler);
+      /* The end of a batch, whatever ended it (SANE wants it after the last frame too). */
+      sane_cancel (run->self->handle);
+    }
+  close_device (run->self);
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* Scans up to @max_pages pages and adds them to the document: from the feeder until it is
+ * empty, or one flatbed pass each. "progress" (page, bytes read, bytes expected or 0) and
+ * "page-added" are emitted in the thread-default main context of the caller. */
+void
+mc_scanner_scan_async (McScanner           *self,
+                       guint                max_pages,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GHashTableIter iter;
+  gpointer name, value;
+  ScanRun *run;
+
+  g_return_if_fail (MC_IS_SCANNER (self));
+  g_return_if_fail (max_pages > 0);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, mc_scanner_scan_async);
+  /* The cancel handler reaches sane_cancel() itself; GTask must not answer first. */
+  g_task_set_return_on_cancel (task, FALSE);
+  if (self->busy)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_BUSY, _("A scan is already running"));
+      return;
+    }
+  run = g_new0 (ScanRun, 1);
+  run->self = self;
+  run->device = g_strdup (self->device);
+  run->max_pages = max_pages;
+  run->resolution = self->resolution;
+  run->mode = self->mode;
+  /* The thread reads its own copy: the options may change for the next scan meanwhile. */
+  run->options = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_iter_init (&iter, self->options);
+  while (g_hash_table_iter_next (&iter, &name, &value))
+    g_hash_table_insert (run->options, g_strdup (name), g_strdup (value));
+  run->first_page = self->pages->len;
+  run->context = g_main_context_ref_thread_default ();
+  run->finished = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_scan_page_unref);
+  g_mutex_init (&run->lock);
+  g_task_set_task_data (task, run, (GDestroyNotify) scan_run_free);
+
+  self->busy = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  g_task_run_in_thread (task, scan_thread);
+}
+
+/* Returns: TRUE when the scan ended normally. On an error (G_IO_ERROR_CANCELLED, or
+ * MC_SCAN_ERROR) the pages finished before it are in the document all the same, and
+ * @out_added counts them. */
+gboolean
+mc_scanner_scan_finish (McScanner     *self,
+                        GAsyncResult  *result,
+                        guint         *out_added,
+                        GError       **error)
+{
+  ScanRun *run;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  run = g_task_get_task_data (G_TASK (result));
+  if (run != NULL)
+    {
+      flush_run (run);
+      if (out_added)
+        *out_added = run->added;
+      self->busy = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+    }
+  else if (out_added)
+    *out_added = 0;
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* The document ---------------------------------------------------------------------------- */
+
+guint
+mc_scanner_get_n_pages (McScanner *self)
+{
+  g_return_val_if_fail (MC_IS_SCANNER (self), 0);
+  return self->pages->len;
+}
+
+/* Returns: (transfer full): a small JPEG of @page for a preview (GdkTexture reads it). */
+GBytes *
+mc_scanner_get_thumbnail (McScanner *self,
+                          guint      page)
+{
+  g_return_val_if_fail (MC_IS_SCANNER (self), NULL);
+  g_return_val_if_fail (page < self->pages->len, NULL);
+  return g_bytes_ref (((McScanPage *) g_ptr_array_index (self->pages, page))->thumbnail);
+}
+
+/* Drops every page (a new document). */
+void
+mc_scanner_clear (McScanner *self)
+{
+  g_return_if_fail (MC_IS_SCANNER (self));
+  if (self->pages->len == 0)
+    return;
+  g_ptr_array_set_size (self->pages, 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PAGES]);
+}
+
+/* Writes the pages as one PDF at @output, whole or not at all (mc_scan_pages_write_pdf). */
+gboolean
+mc_scanner_save (McScanner     *self,
+                 GFile         *output,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (MC_IS_SCANNER (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (output), FALSE);
+
+  if (!(path = g_file_get_path (output)))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("A scan can only be saved to a local file"));
+      return FALSE;
+    }
+  return mc_scan_pages_write_pdf (self->pages, path, cancellable, error);
+}
+
+typedef struct
+{
+  GPtrArray *pages;   /* the pages at the call: scanning more does not change what is saved */
+  GFile *output;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_ptr_array_unref (data->pages);
+  g_object_unref (data->output);
+  g_free (data);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveData *data = task_data;
+  g_autofree char *path = g_file_get_path (data->output);
+  GError *error = NULL;
+
+  if (path == NULL)
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                             _("A scan can only be saved to a local file"));
+  else if (!mc_scan_pages_write_pdf (data->pages, path, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+mc_scanner_save_async (McScanner           *self,
+                       GFile               *output,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SaveData *data;
+
+  g_return_if_fail (MC_IS_SCANNER (self));
+  g_return_if_fail (G_IS_FILE (output));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, mc_scanner_save_async);
+  data = g_new0 (SaveData, 1);
+  /* Pages never change once made, only join or leave the document: the thread holds its own
+   * references, so clearing the document meanwhile does not touch what is being saved. */
+  data->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_scan_page_unref);
+  for (guint i = 0; i < self->pages->len; i++)
+    g_ptr_array_add (data->pages, mc_scan_page_ref (g_ptr_array_index (self->pages, i)));
+  data->output = g_object_ref (output);
+  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+  g_task_run_in_thread (task, save_thread);
+}
+
+gboolean
+mc_scanner_save_finish (McScanner     *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* The object ----------------------------------------------------------------------------- */
+
+McScanner *
+mc_scanner_new (const char *device)
+{
+  g_return_val_if_fail (device != NULL && *device != '\0', NULL);
+  return g_object_new (MC_TYPE_SCANNER, "device", device, NULL);
+}
+
+const char *
+mc_scanner_get_device (McScanner *self)
+{
+  g_return_val_if_fail (MC_IS_SCANNER (self), NULL);
+  return self->device;
+}
+
+guint
+mc_scanner_get_resolution (McScanner *self)
+{
+  g_return_val_if_fail (MC_IS_SCANNER (self), 0);
+  return self->resolution;
+}
+
+/* The next scan's resolution in dpi; the device takes the nearest it offers. */
+void
+mc_scanner_set_resolution (McScanner *self,
+                           guint      dpi)
+{
+  g_return_if_fail (MC_IS_SCANNER (self));
+  g_return_if_fail (dpi > 0);
+  if (self->resolution == dpi)
+    return;
+  self->resolution = dpi;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESOLUTION]);
+}
+
+McScanMode
+mc_scanner_get_mode (McScanner *self)
+{
+  g_return_val_if_fail (MC_IS_SCANNER (self), MC_SCAN_MODE_GRAY);
+  return self->mode;
+}
+
+void
+mc_scanner_set_mode (McScanner  *self,
+                     McScanMode  mode)
+{
+  g_return_if_fail (MC_IS_SCANNER (self));
+  if (self->mode == mode)
+    return;
+  self->mode = mode;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
+}
+
+/* A backend option for the next scans, by its SANE name, written as text (scanimage's
+ * options: "source" "ADF Duplex", "brightness" "10"); NULL @value forgets it. An option the
+ * device does not have fails the scan, with its name. */
+void
+mc_scanner_set_option (McScanner  *self,
+                       const char *name,
+                       const char *value)
+{
+  g_return_if_fail (MC_IS_SCANNER (self));
+  g_return_if_fail (name != NULL);
+
+  if (value == NULL)
+    g_hash_table_remove (self->options, name);
+  else
+    g_hash_table_insert (self->options, g_strdup (name), g_strdup (value));
+}
+
+gboolean
+mc_scanner_get_busy (McScanner *self)
+{
+  g_return_val_if_fail (MC_IS_SCANNER (self), FALSE);
+  return self->busy;
+}
+
+static void
+mc_scanner_finalize (GObject *object)
+{
+  McScanner *self = MC_SCANNER (object);
+
+  close_device (self);
+  g_free (self->device);
+  g_hash_table_unref (self->options);
+  g_ptr_array_unref (self->pages);
+  g_mutex_clear (&self->lock);
+  G_OBJECT_CLASS (mc_scanner_parent_class)->finalize (object);
+}
+
+static void
+mc_scanner_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  McScanner *self = MC_SCANNER (object);
+
+  switch (prop_id)
+    {
+    case PROP_DEVICE:
+      g_value_set_string (value, self->device);
+      break;
+    case PROP_RESOLUTION:
+      g_value_set_uint (value, self->resolution);
+      break;
+    case PROP_MODE:
+      g_value_set_enum (value, self->mode);
+      break;
+    case PROP_N_PAGES:
+      g_value_set_uint (value, self->pages->len);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mc_scanner_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  McScanner *self = MC_SCANNER (object);
+
+  switch (prop_id)
+    {
+    case PROP_DEVICE:
+      self->device = g_value_dup_string (value);
+      break;
+    case PROP_RESOLUTION:
+      mc_scanner_set_resolution (self, g_value_get_uint (value));
+      break;
+    case PROP_MODE:
+      mc_scanner_set_mode (self, g_value_get_enum (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mc_scanner_class_init (McScannerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = mc_scanner_finalize;
+  object_class->get_property = mc_scanner_get_property;
+  object_class->set_property = mc_scanner_set_property;
+
+  properties[PROP_DEVICE] =
+    g_param_spec_string ("device", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RESOLUTION] =
+    g_param_spec_uint ("resolution", NULL, NULL, 1, 4800, MC_SCAN_DPI_HIGH,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODE] =
+    g_param_spec_enum ("mode", NULL, NULL, MC_TYPE_SCAN_MODE, MC_SCAN_MODE_GRAY,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_PAGES] =
+    g_param_spec_uint ("n-pages", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* McScanner::progress: (page, bytes read of that page, bytes expected or 0 when unknown). */
+  signals[PROGRESS] =
+    g_signal_new ("progress", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_UINT64, G_TYPE_UINT64);
+  /* McScanner::page-added: (index of the new page). */
+  signals[PAGE_ADDED] =
+    g_signal_new ("page-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
+}
+
+static void
+mc_scanner_init (McScanner *self)
+{
+  self->resolution = MC_SCAN_DPI_HIGH;
+  self->mode = MC_SCAN_MODE_GRAY;
+  self->options = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_scan_page_unref);
+  g_mutex_init (&self->lock);
+}

@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* Scanning paper dossiers through SANE into one PDF (mc-scanner.c). */
+
+#define MC_SCAN_ERROR (mc_scan_error_quark ())
+GQuark mc_scan_error_quark (void);
+
+typedef enum
+{
+  MC_SCAN_ERROR_NO_DEVICE,     /* the device cannot be opened (absent, unplugged, refused) */
+  MC_SCAN_ERROR_DEVICE_LOST,   /* the device stopped answering during a scan */
+  MC_SCAN_ERROR_BUSY,          /* another program is using it */
+  MC_SCAN_ERROR_JAMMED,        /* paper jam */
+  MC_SCAN_ERROR_COVER_OPEN,
+  MC_SCAN_ERROR_NO_DOCUMENT,   /* the feeder is empty before the first page */
+  MC_SCAN_ERROR_UNSUPPORTED,   /* a frame format or option this program cannot use */
+  MC_SCAN_ERROR_NO_PAGES,      /* nothing to save */
+  MC_SCAN_ERROR_FAILED,        /* any other status of the backend */
+} McScanError;
+
+typedef enum
+{
+  MC_SCAN_MODE_GRAY,
+  MC_SCAN_MODE_COLOR,
+} McScanMode;
+
+GType mc_scan_mode_get_type (void);
+#define MC_TYPE_SCAN_MODE (mc_scan_mode_get_type ())
+
+/* The document presets: the resolutions offered to the official (dpi). */
+#define MC_SCAN_DPI_LOW  200
+#define MC_SCAN_DPI_HIGH 300
+
+/* One scanner as SANE lists it. */
+typedef struct
+{
+  char *name;    /* what mc_scanner_new() takes: "test:0", "genesys:libusb:001:004" */
+  char *vendor;
+  char *model;
+  char *type;    /* "flatbed scanner", "sheetfed scanner", … */
+} McScanDevice;
+
+GType         mc_scan_device_get_type (void);
+#define MC_TYPE_SCAN_DEVICE (mc_scan_device_get_type ())
+McScanDevice *mc_scan_device_copy     (const McScanDevice *device);
+void          mc_scan_device_free     (McScanDevice       *device);
+char         *mc_scan_device_label    (const McScanDevice *device);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (McScanDevice, mc_scan_device_free)
+
+GPtrArray *mc_scan_list_devices        (GError              **error);
+void       mc_scan_list_devices_async  (GCancellable         *cancellable,
+                                        GAsyncReadyCallback   callback,
+                                        gpointer              user_data);
+GPtrArray *mc_scan_list_devices_finish (GAsyncResult         *result,
+                                        GError              **error);
+
+#define MC_TYPE_SCANNER (mc_scanner_get_type ())
+G_DECLARE_FINAL_TYPE (McScanner, mc_scanner, MC, SCANNER, GObject)
+
+McScanner  *mc_scanner_new              (const char    *device);
+const char *mc_scanner_get_device       (McScanner     *self);
+guint       mc_scanner_get_resolution   (McScanner     *self);
+void        mc_scanner_set_resolution   (McScanner     *self,
+                                         guint          dpi);
+McScanMode  mc_scanner_get_mode         (McScanner     *self);
+void        mc_scanner_set_mode         (McScanner     *self,
+                                         McScanMode     mode);
+void        mc_scanner_set_option       (McScanner     *self,
+                                         const char    *name,
+                                         const char    *value);
+gboolean    mc_scanner_get_busy         (McScanner     *self);
+
+void        mc_scanner_scan_async       (McScanner           *self,
+                                         guint                max_pages,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+gboolean    mc_scanner_scan_finish      (McScanner           *self,
+                                         GAsyncResult        *result,
+                                         guint               *out_added,
+                                         GError             **error);
+
+guint       mc_scanner_get_n_pages      (McScanner     *self);
+GBytes     *mc_scanner_get_thumbnail    (McScanner     *self,
+                                         guint          page);
+void        mc_scanner_clear            (McScanner     *self);
+
+gboolean    mc_scanner_save             (McScanner     *self,
+                                         GFile         *output,
+                                         GCancellable  *cancellable,
+                                         GError       **error);
+void        mc_scanner_save_async       (McScanner           *self,
+                                         GFile               *output,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+gboolean    mc_scanner_save_finish      (McScanner           *self,
+                                         GAsyncResult        *result,
+                                         GError             **error);
+
+G_END_DECLS
