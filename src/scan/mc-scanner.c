@@ -32,7 +32,8 @@ struct _McScanner
   char *device;
   guint resolution;
   McScanMode mode;
-  GHashTable *options;    /* backend options set by name: name → value */
+  GPtrArray *options;     /* backend options set by name: name, value, name, value… in the
+                           * order given (one option can make another active) */
   GPtrArray *pages;       /* McScanPage */
   gboolean busy;
 
@@ -451,7 +452,7 @@ typedef struct
   guint max_pages;
   guint resolution;
   McScanMode mode;
-  GHashTable *options;
+  GPtrArray *options;
   guint first_page;       /* pages the document had before: progress counts on from there */
   GMainContext *context;
 
@@ -469,7 +470,7 @@ static void
 scan_run_free (ScanRun *run)
 {
   g_free (run->device);
-  g_hash_table_unref (run->options);
+  g_ptr_array_unref (run->options);
   g_main_context_unref (run->context);
   g_ptr_array_unref (run->finished);
   g_mutex_clear (&run->lock);
@@ -521,11 +522,19 @@ static void
 post_locked (GTask   *task,
              ScanRun *run)
 {
+  GSource *source;
+
   if (run->pending)
     return;
   run->pending = TRUE;
-  g_main_context_invoke_full (run->context, G_PRIORITY_DEFAULT, flush_run_idle,
-                              g_object_ref (task), g_object_unref);
+  /* An idle source, never g_main_context_invoke(): that would run the flush right here when
+   * this thread can acquire the context, under run->lock. */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, flush_run_idle, g_object_ref (task), g_object_unref);
+  g_source_set_static_name (source, "[motcua] scan progress");
+  g_source_attach (source, run->context);
+  g_source_unref (source);
 }
 
 static void
@@ -545,8 +554,6 @@ open_device (ScanRun   *run,
 {
   SANE_Handle handle = NULL;
   SANE_Status status;
-  GHashTableIter iter;
-  gpointer name, value;
 
   if ((status = ensure_sane ()) == SANE_STATUS_GOOD)
     {
@@ -570,9 +577,8 @@ open_device (ScanRun   *run,
   /* The mode first: a backend may change its resolutions with it. */
   if (!apply_mode (handle, run->mode, run->device, error))
     return FALSE;
-  g_hash_table_iter_init (&iter, run->options);
-  while (g_hash_table_iter_next (&iter, &name, &value))
-    if (!apply_named_option (handle, name, value, run->device, error))
+  for (guint i = 0; i + 1 < run->options->len; i += 2)
+    if (!apply_named_option (handle, run->options->pdata[i], run->options->pdata[i + 1], run->device, error))
       return FALSE;
   return apply_resolution (handle, run->resolution, run->device, out_dpi, error);
 }
@@ -754,8 +760,6 @@ mc_scanner_scan_async (McScanner           *self,
                        gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  GHashTableIter iter;
-  gpointer name, value;
   ScanRun *run;
 
   g_return_if_fail (MC_IS_SCANNER (self));
@@ -777,10 +781,9 @@ mc_scanner_scan_async (McScanner           *self,
   run->resolution = self->resolution;
   run->mode = self->mode;
   /* The thread reads its own copy: the options may change for the next scan meanwhile. */
-  run->options = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_hash_table_iter_init (&iter, self->options);
-  while (g_hash_table_iter_next (&iter, &name, &value))
-    g_hash_table_insert (run->options, g_strdup (name), g_strdup (value));
+  run->options = g_ptr_array_new_full (self->options->len, g_free);
+  for (guint i = 0; i < self->options->len; i++)
+    g_ptr_array_add (run->options, g_strdup (self->options->pdata[i]));
   run->first_page = self->pages->len;
   run->context = g_main_context_ref_thread_default ();
   run->finished = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_scan_page_unref);
@@ -993,8 +996,10 @@ mc_scanner_set_mode (McScanner  *self,
 }
 
 /* A backend option for the next scans, by its SANE name, written as text (scanimage's
- * options: "source" "ADF Duplex", "brightness" "10"); NULL @value forgets it. An option the
- * device does not have fails the scan, with its name. */
+ * options: "source" "ADF Duplex", "brightness" "10"); NULL @value forgets it. They are set in
+ * the order given, after the preset's mode and before its resolution. An option the device
+ * does not have, or has inactive, fails the scan, with its name. SANE backends keep an
+ * option's value from one opening to the next: forgetting it here does not reset it there. */
 void
 mc_scanner_set_option (McScanner  *self,
                        const char *name,
@@ -1003,10 +1008,23 @@ mc_scanner_set_option (McScanner  *self,
   g_return_if_fail (MC_IS_SCANNER (self));
   g_return_if_fail (name != NULL);
 
-  if (value == NULL)
-    g_hash_table_remove (self->options, name);
-  else
-    g_hash_table_insert (self->options, g_strdup (name), g_strdup (value));
+  for (guint i = 0; i + 1 < self->options->len; i += 2)
+    if (g_str_equal (self->options->pdata[i], name))
+      {
+        if (value == NULL)
+          g_ptr_array_remove_range (self->options, i, 2);
+        else
+          {
+            g_free (self->options->pdata[i + 1]);
+            self->options->pdata[i + 1] = g_strdup (value);
+          }
+        return;
+      }
+  if (value != NULL)
+    {
+      g_ptr_array_add (self->options, g_strdup (name));
+      g_ptr_array_add (self->options, g_strdup (value));
+    }
 }
 
 gboolean
@@ -1023,7 +1041,7 @@ mc_scanner_finalize (GObject *object)
 
   close_device (self);
   g_free (self->device);
-  g_hash_table_unref (self->options);
+  g_ptr_array_unref (self->options);
   g_ptr_array_unref (self->pages);
   g_mutex_clear (&self->lock);
   G_OBJECT_CLASS (mc_scanner_parent_class)->finalize (object);
@@ -1124,7 +1142,7 @@ mc_scanner_init (McScanner *self)
 {
   self->resolution = MC_SCAN_DPI_HIGH;
   self->mode = MC_SCAN_MODE_GRAY;
-  self->options = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->options = g_ptr_array_new_with_free_func (g_free);
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_scan_page_unref);
   g_mutex_init (&self->lock);
 }
