@@ -44,6 +44,7 @@ on_interrupt (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* One line rewritten in place, only when what it says changes. */
 static void
 on_progress (McScanner *scanner,
              guint      page,
@@ -51,9 +52,15 @@ on_progress (McScanner *scanner,
              guint64    expected,
              gpointer   data)
 {
+  guint *shown = data;  /* page × 1000 + percent + 1 of the last line, 0 before any */
+  guint percent = expected > 0 ? (guint) (MIN (bytes, expected) * 100 / expected) : 0;
+
+  if (*shown == page * 1000 + percent + 1)
+    return;
+  *shown = page * 1000 + percent + 1;
   mc_cli_progress ("\r\033[K");
   if (expected > 0)
-    mc_cli_progress (_("Scanning page %u… %u%%"), page, (guint) (MIN (bytes, expected) * 100 / expected));
+    mc_cli_progress (_("Scanning page %u… %u%%"), page, percent);
   else
     mc_cli_progress (_("Scanning page %u…"), page);
 }
@@ -113,7 +120,7 @@ mc_cli_scan (McCli  *cli,
   GError *error = NULL;
   McScanMode scan_mode = MC_SCAN_MODE_GRAY;
   int status = MC_CLI_OK;
-  guint sigint, sigterm;
+  guint sigint, sigterm, shown = 0;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!mc_cli_parse (context, "scan", &argc, &argv, &status))
@@ -154,7 +161,7 @@ mc_cli_scan (McCli  *cli,
   wait.loop = loop;
   wait.cancellable = cancellable;
   if (mc_cli_progress_wanted ())
-    g_signal_connect (scanner, "progress", G_CALLBACK (on_progress), NULL);
+    g_signal_connect (scanner, "progress", G_CALLBACK (on_progress), &shown);
   sigint = g_unix_signal_add (SIGINT, on_interrupt, &wait);
   sigterm = g_unix_signal_add (SIGTERM, on_interrupt, &wait);
   mc_scanner_scan_async (scanner, pages, cancellable, on_scanned, &wait);

@@ -37,9 +37,12 @@ struct _McScanner
   GPtrArray *pages;       /* McScanPage */
   gboolean busy;
 
-  /* The open handle, read by the cancel handler from another thread. */
+  /* The open handle, read by the cancel handler from another thread; in_use from the opening
+   * to the closing of the device by a scan's thread. */
   GMutex lock;
+  GCond released;
   SANE_Handle handle;
+  gboolean in_use;
 };
 
 G_DEFINE_FINAL_TYPE (McScanner, mc_scanner, G_TYPE_OBJECT)
@@ -716,6 +719,50 @@ scan_page (GTask     *task,
   return TRUE;
 }
 
+#define RELEASE_TIMEOUT_S 10
+
+/* One scan at a time on a device: a scan waits until the one before has let the device go. */
+static gboolean
+claim_device (McScanner   *self,
+              const char  *device,
+              GError     **error)
+{
+  gint64 end = g_get_monotonic_time () + RELEASE_TIMEOUT_S * G_TIME_SPAN_SECOND;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+
+  while (self->in_use)
+    if (!g_cond_wait_until (&self->released, &self->lock, end))
+      {
+        g_set_error (error, MC_SCAN_ERROR, MC_SCAN_ERROR_BUSY,
+                     _("The scanner “%s” has not finished its last scan; switch it off and on again"),
+                     device);
+        return FALSE;
+      }
+  self->in_use = TRUE;
+  return TRUE;
+}
+
+static void
+release_device (McScanner *self)
+{
+  g_mutex_lock (&self->lock);
+  self->in_use = FALSE;
+  g_cond_broadcast (&self->released);
+  g_mutex_unlock (&self->lock);
+}
+
+static gpointer
+release_thread (gpointer data)
+{
+  g_autoptr(McScanner) self = data;
+
+  if (self->handle != NULL)
+    sane_cancel (self->handle);  /* the end of a batch, whatever ended it */
+  close_device (self);
+  release_device (self);
+  return NULL;
+}
+
 static void
 scan_thread (GTask        *task,
              gpointer      source,
@@ -727,6 +774,11 @@ scan_thread (GTask        *task,
   gulong handler = 0;
   double dpi = 0;
 
+  if (!claim_device (run->self, run->device, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
   if (open_device (run, &dpi, &error))
     {
       if (cancellable != NULL)
@@ -739,10 +791,13 @@ scan_thread (GTask        *task,
             break;
         }
       g_cancellable_disconnect (cancellable, handler);
-      /* The end of a batch, whatever ended it (SANE wants it after the last frame too). */
-      sane_cancel (run->self->handle);
     }
-  close_device (run->self);
+  /* The device is let go in a thread of its own, so that the answer does not wait for it (a
+   * GTask answers once its thread function returns): a backend's sane_cancel() can take long,
+   * or never return — SANE's own test backend stops its reader thread with an asynchronous
+   * pthread_cancel, which can leave that thread deadlocked in malloc. The next scan of this
+   * scanner waits for the release, within a bound. */
+  g_thread_unref (g_thread_new ("mc-scan-release", release_thread, g_object_ref (run->self)));
   if (error != NULL)
     g_task_return_error (task, error);
   else
@@ -1044,6 +1099,7 @@ mc_scanner_finalize (GObject *object)
   g_ptr_array_unref (self->options);
   g_ptr_array_unref (self->pages);
   g_mutex_clear (&self->lock);
+  g_cond_clear (&self->released);
   G_OBJECT_CLASS (mc_scanner_parent_class)->finalize (object);
 }
 
@@ -1145,4 +1201,5 @@ mc_scanner_init (McScanner *self)
   self->options = g_ptr_array_new_with_free_func (g_free);
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_scan_page_unref);
   g_mutex_init (&self->lock);
+  g_cond_init (&self->released);
 }
