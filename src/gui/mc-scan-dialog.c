@@ -36,6 +36,7 @@ struct _McScanDialog
   GPtrArray *devices;        /* McScanDevice, in the order of device_row */
   McScanner *scanner;        /* for the device of the current document */
   GCancellable *cancellable; /* of the running scan or save */
+  GFile *output;             /* what the running save writes */
   gboolean saving;
 };
 
@@ -185,6 +186,8 @@ on_scanned (GObject      *source,
 
   mc_scanner_scan_finish (MC_SCANNER (source), result, &added, &error);
   g_clear_object (&self->cancellable);
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;  /* closed during the scan */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     set_status (self, _("Scanning was stopped. The pages shown are kept; press Scan to start again."), FALSE);
   else if (error != NULL && n_pages (self) > 0)
@@ -267,15 +270,22 @@ on_saved (GObject      *source,
           GAsyncResult *result,
           gpointer      data)
 {
-  g_autoptr(GTask) task = data;
-  McScanDialog *self = g_task_get_source_object (task);
-  GFile *file = g_task_get_task_data (task);
+  g_autoptr(McScanDialog) self = data;
+  g_autoptr(GFile) file = g_steal_pointer (&self->output);
   g_autoptr(GError) error = NULL;
+  gboolean saved = mc_scanner_save_finish (MC_SCANNER (source), result, &error);
 
   self->saving = FALSE;
   g_clear_object (&self->cancellable);
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    {
+      /* Closed during the save: nothing is kept, even a save that ended first. */
+      if (saved)
+        g_file_delete (file, NULL, NULL);
+      return;
+    }
   update_actions (self);
-  if (!mc_scanner_save_finish (MC_SCANNER (source), result, &error))
+  if (!saved)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         set_status (self, error->message, TRUE);
@@ -291,12 +301,10 @@ keep_action (GtkWidget  *widget,
              GVariant   *param)
 {
   McScanDialog *self = MC_SCAN_DIALOG (widget);
-  g_autoptr(GTask) task = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
   g_autofree char *name = g_strdup_printf ("scan-%s-%08x.pdf", stamp, g_random_int ());
   g_autofree char *path = g_build_filename (self->directory, name, NULL);
-  GFile *file;
 
   if (is_busy (self) || n_pages (self) == 0)
     return;
@@ -308,15 +316,13 @@ keep_action (GtkWidget  *widget,
       set_status (self, text, TRUE);
       return;
     }
-  file = g_file_new_for_path (path);
-  task = g_task_new (self, NULL, NULL, NULL);
-  g_task_set_task_data (task, file, g_object_unref);
+  self->output = g_file_new_for_path (path);
   self->saving = TRUE;
   self->cancellable = g_cancellable_new ();
   gtk_progress_bar_set_text (self->progress_bar, _("Saving…"));
   gtk_progress_bar_pulse (self->progress_bar);
   update_actions (self);
-  mc_scanner_save_async (self->scanner, file, self->cancellable, on_saved, g_steal_pointer (&task));
+  mc_scanner_save_async (self->scanner, self->output, self->cancellable, on_saved, g_object_ref (self));
 }
 
 static void
@@ -348,6 +354,8 @@ on_devices (GObject      *source,
   g_autofree char *preferred = NULL;
   guint selected = 0;
 
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
   self->devices = mc_scan_list_devices_finish (result, &error);
   if (self->devices == NULL)
     {
@@ -397,6 +405,7 @@ mc_scan_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_SCAN_DIALOG);
   g_clear_object (&self->scanner);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->output);
   g_clear_object (&self->store);
   g_clear_pointer (&self->devices, g_ptr_array_unref);
   G_OBJECT_CLASS (mc_scan_dialog_parent_class)->dispose (object);

@@ -15,8 +15,9 @@
  *
  * Every SANE call that can block runs in a GTask thread; the device is opened at the start of
  * each scan and closed at its end, so that a scanner unplugged and plugged back in works again
- * at the next scan. Cancelling calls sane_cancel() from the thread that cancels (SANE allows it
- * at any time, even from a signal handler): the backend's sane_read() then returns CANCELLED.
+ * at the next scan. Cancelling calls sane_cancel() while the scan's thread reads (SANE allows it
+ * at any time), from a short thread of its own: the backend's sane_read() then returns
+ * CANCELLED.
  *
  * Pages reach the object as they are finished. A scan that stops on an error — the device
  * gone, a jam, the cover open — returns the error and keeps every page finished before it, so
@@ -37,11 +38,13 @@ struct _McScanner
   GPtrArray *pages;       /* McScanPage */
   gboolean busy;
 
-  /* The open handle, read by the cancel handler from another thread; in_use from the opening
-   * to the closing of the device by a scan's thread. */
+  /* The open handle, read by the cancel handler from another thread (cancelling: how many
+   * sane_cancel() calls use it now); in_use from the opening to the closing of the device by
+   * a scan's thread. */
   GMutex lock;
   GCond released;
   SANE_Handle handle;
+  guint cancelling;
   gboolean in_use;
 };
 
@@ -540,14 +543,33 @@ post_locked (GTask   *task,
   g_source_unref (source);
 }
 
+static gpointer
+cancel_thread (gpointer data)
+{
+  g_autoptr(McScanner) self = data;
+  SANE_Handle handle;
+
+  g_mutex_lock (&self->lock);
+  if ((handle = self->handle) != NULL)
+    self->cancelling++;
+  g_mutex_unlock (&self->lock);
+  if (handle == NULL)
+    return NULL;
+  sane_cancel (handle);
+  g_mutex_lock (&self->lock);
+  self->cancelling--;
+  g_cond_broadcast (&self->released);
+  g_mutex_unlock (&self->lock);
+  return NULL;
+}
+
+/* In the thread that cancels (the main thread, for a button): sane_cancel() goes to a thread
+ * of its own, since backends may wait in it for their reader to stop; the window must not. */
 static void
 on_cancelled (GCancellable *cancellable,
               McScanner    *self)
 {
-  g_mutex_lock (&self->lock);
-  if (self->handle != NULL)
-    sane_cancel (self->handle);
-  g_mutex_unlock (&self->lock);
+  g_thread_unref (g_thread_new ("mc-scan-cancel", cancel_thread, g_object_ref (self)));
 }
 
 static gboolean
@@ -592,6 +614,8 @@ close_device (McScanner *self)
   SANE_Handle handle;
 
   g_mutex_lock (&self->lock);
+  while (self->cancelling > 0)  /* the handle stays valid until sane_cancel() returns */
+    g_cond_wait (&self->released, &self->lock);
   handle = g_steal_pointer (&self->handle);
   g_mutex_unlock (&self->lock);
   if (handle != NULL)

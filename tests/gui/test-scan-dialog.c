@@ -139,6 +139,57 @@ test_scan_two_pages (void)
   g_clear_object (&fx.scanned);
 }
 
+static gboolean
+reading_page (gpointer data)
+{
+  GtkProgressBar *bar = data;
+
+  return gtk_widget_get_visible (GTK_WIDGET (bar)) && gtk_progress_bar_get_fraction (bar) > 0;
+}
+
+static gboolean
+not_busy (gpointer data)
+{
+  return !mc_scanner_get_busy (data);
+}
+
+/* "Dừng quét" in the middle of a page: the scan stops, the page being read is dropped, the
+ * pages before stay, and closing the window then hands nothing over. */
+static void
+test_stop (void)
+{
+  McScanDialog *dialog = mc_scan_dialog_new (GTK_WINDOW (fx.window), NULL);
+  PagesWait wait = { dialog, 1 };
+  GtkWidget *bar = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), MC_TYPE_SCAN_DIALOG, "progress_bar"));
+  GtkWidget *label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), MC_TYPE_SCAN_DIALOG, "status_label"));
+  McScanner *scanner;
+
+  g_signal_connect (dialog, "scanned", G_CALLBACK (on_scanned), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (mc_test_wait (has_devices, dialog, 20000));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "scan.start", NULL));
+  g_assert_true (mc_test_wait (has_pages, &wait, 30000));
+
+  /* The next page, A4 read a byte at a time: seconds long. */
+  scanner = mc_scan_dialog_get_scanner (dialog);
+  mc_scanner_set_option (scanner, "br-x", "210");
+  mc_scanner_set_option (scanner, "br-y", "297");
+  mc_scanner_set_option (scanner, "read-limit", "yes");
+  mc_scanner_set_option (scanner, "read-limit-size", "1");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "scan.more", NULL));
+  g_assert_true (mc_test_wait (reading_page, bar, 30000));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), MC_TYPE_SCAN_DIALOG, "stop_button"))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "scan.stop", NULL));
+  g_assert_true (mc_test_wait (not_busy, scanner, 10000));
+  g_assert_cmpuint (mc_scanner_get_n_pages (scanner), ==, 1);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "Đã dừng quét"));
+  g_assert_false (gtk_widget_get_visible (bar));
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_null (fx.scanned);
+  g_assert_null (mc_test_find_toplevel (MC_TYPE_SCAN_DIALOG));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -170,6 +221,7 @@ main (int   argc,
 
   g_test_add_func ("/scan-dialog/preferences", test_preferences);
   g_test_add_func ("/scan-dialog/two-pages", test_scan_two_pages);
+  g_test_add_func ("/scan-dialog/stop", test_stop);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (fx.window));
