@@ -97,7 +97,7 @@ mc_cli_scan (McCli  *cli,
   g_autofree char *output = NULL;
   g_autofree char *mode = NULL;
   g_auto(GStrv) options = NULL;
-  gboolean list = FALSE;
+  gboolean list = FALSE, feeder = FALSE;
   int pages = 1, resolution = MC_SCAN_DPI_HIGH;
   GOptionEntry entries[] = {
     { "list", 0, 0, G_OPTION_ARG_NONE, &list, N_("List the scanners found, one per line (name, vendor, model, type)"), NULL },
@@ -105,10 +105,11 @@ mc_cli_scan (McCli  *cli,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the PDF to FILE"), N_("FILE") },
     { "pages", 'n', 0, G_OPTION_ARG_INT, &pages,
       N_("Scan up to N pages: from the feeder until it is empty, or N passes of the flatbed (default 1)"), N_("N") },
+    { "feeder", 'f', 0, G_OPTION_ARG_NONE, &feeder, N_("Take the pages from the automatic document feeder (default: the flatbed)"), NULL },
     { "resolution", 'r', 0, G_OPTION_ARG_INT, &resolution, N_("Resolution in dpi (default 300; documents: 200 or 300)"), N_("DPI") },
     { "mode", 'm', 0, G_OPTION_ARG_STRING, &mode, N_("gray (default) or color"), N_("MODE") },
     { "option", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options,
-      N_("Set a backend option of the scanner by its SANE name, such as source=ADF (repeatable)"), N_("NAME=VALUE") },
+      N_("Set a backend option of the scanner by its SANE name, such as brightness=10 (repeatable)"), N_("NAME=VALUE") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("— scan paper pages into one PDF"));
@@ -145,6 +146,7 @@ mc_cli_scan (McCli  *cli,
   scanner = mc_scanner_new (device);
   mc_scanner_set_resolution (scanner, resolution);
   mc_scanner_set_mode (scanner, scan_mode);
+  mc_scanner_set_feeder (scanner, feeder);
   for (guint i = 0; options != NULL && options[i] != NULL; i++)
     {
       const char *eq = strchr (options[i], '=');

@@ -9,8 +9,8 @@
 #include "mc-store-settings.h"
 
 /* Scanning the papers a citizen hands over: the scanner chosen in Preferences (or another for
- * this time), a document preset, "Scan" for a new document and "Scan Another Page" to add the
- * next sheet, a preview of every page, "Stop Scanning" during a scan, and "Keep", which saves
+ * this time), a document preset, the flatbed or the feeder, "Scan" for a new document and "Scan
+ * Another Page" to add the next sheet (or the next batch from the feeder), a preview of every page, "Stop Scanning" during a scan, and "Keep", which saves
  * the pages as one PDF and gives it to whoever opened the dialog:
  *
  *   void scanned (McScanDialog *dialog, GFile *pdf, gpointer user_data)
@@ -26,6 +26,7 @@ struct _McScanDialog
 
   AdwComboRow *device_row;
   AdwComboRow *preset_row;
+  GtkSwitch *feeder_switch;
   GtkButton *stop_button;
   GtkProgressBar *progress_bar;
   GtkLabel *status_label;
@@ -97,6 +98,7 @@ update_actions (McScanDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->device_row), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->preset_row), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->feeder_switch), !busy);
 }
 
 static void
@@ -213,7 +215,10 @@ on_scanned (GObject      *source,
   update_actions (self);
 }
 
-/* One page a press: a flatbed holds one sheet, and the official turns or changes it. */
+/* The flatbed: one page a press, the official turns or changes the sheet. The feeder: every
+ * sheet in it (up to FEEDER_MAX_PAGES). */
+#define FEEDER_MAX_PAGES 100
+
 static void
 start_scan (McScanDialog *self,
             gboolean      new_document)
@@ -231,11 +236,13 @@ start_scan (McScanDialog *self,
   preset = MIN (preset, G_N_ELEMENTS (presets) - 1);
   mc_scanner_set_resolution (scanner, presets[preset].dpi);
   mc_scanner_set_mode (scanner, presets[preset].mode);
+  mc_scanner_set_feeder (scanner, gtk_switch_get_active (self->feeder_switch));
   self->cancellable = g_cancellable_new ();
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_progress_bar_set_text (self->progress_bar, _("Starting the scanner…"));
   set_status (self, "", FALSE);
-  mc_scanner_scan_async (scanner, 1, self->cancellable, on_scanned, g_object_ref (self));
+  mc_scanner_scan_async (scanner, mc_scanner_get_feeder (scanner) ? FEEDER_MAX_PAGES : 1,
+                         self->cancellable, on_scanned, g_object_ref (self));
   update_actions (self);
 }
 
@@ -437,6 +444,7 @@ mc_scan_dialog_class_init (McScanDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/MotCua/ui/mc-scan-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, McScanDialog, device_row);
   gtk_widget_class_bind_template_child (widget_class, McScanDialog, preset_row);
+  gtk_widget_class_bind_template_child (widget_class, McScanDialog, feeder_switch);
   gtk_widget_class_bind_template_child (widget_class, McScanDialog, stop_button);
   gtk_widget_class_bind_template_child (widget_class, McScanDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, McScanDialog, status_label);

@@ -33,6 +33,7 @@ struct _McScanner
   char *device;
   guint resolution;
   McScanMode mode;
+  gboolean feeder;
   GPtrArray *options;     /* backend options set by name: name, value, name, value… in the
                            * order given (one option can make another active) */
   GPtrArray *pages;       /* McScanPage */
@@ -73,6 +74,7 @@ enum {
   PROP_DEVICE,
   PROP_RESOLUTION,
   PROP_MODE,
+  PROP_FEEDER,
   PROP_N_PAGES,
   PROP_BUSY,
   N_PROPS
@@ -353,8 +355,60 @@ apply_resolution (SANE_Handle   handle,
   return *out_dpi > 0;
 }
 
+/* Sets the string option @name to the first value of its list that contains one of @words
+ * (case-insensitive), a value with @avoid in it only when there is no other. *out_found is
+ * FALSE when the device has no such settable option or value. */
+static gboolean
+choose_value (SANE_Handle          handle,
+              const char          *name,
+              const char *const   *words,
+              const char          *avoid,
+              const char          *device,
+              gboolean            *out_found,
+              GError             **error)
+{
+  const SANE_Option_Descriptor *d = NULL;
+  int i = find_option (handle, name, &d);
+  const char *best = NULL;
+  g_autofree char *value = NULL;
+  SANE_Status status;
+
+  *out_found = FALSE;
+  if (i < 0 || d->type != SANE_TYPE_STRING || d->constraint_type != SANE_CONSTRAINT_STRING_LIST
+      || !SANE_OPTION_IS_SETTABLE (d->cap))
+    return TRUE;
+  for (const SANE_String_Const *s = d->constraint.string_list; *s != NULL; s++)
+    {
+      g_autofree char *folded = g_ascii_strdown (*s, -1);
+      gboolean match = FALSE;
+
+      for (gsize w = 0; words[w] != NULL && !match; w++)
+        match = strstr (folded, words[w]) != NULL;
+      if (!match)
+        continue;
+      if (avoid == NULL || strstr (folded, avoid) == NULL)
+        {
+          best = *s;
+          break;
+        }
+      if (best == NULL)
+        best = *s;
+    }
+  if (best == NULL)
+    return TRUE;
+  value = g_malloc0 (d->size);
+  g_strlcpy (value, best, d->size);
+  if ((status = sane_control_option (handle, i, SANE_ACTION_SET_VALUE, value, NULL)) != SANE_STATUS_GOOD)
+    {
+      set_status_error (error, status, device);
+      return FALSE;
+    }
+  *out_found = TRUE;
+  return TRUE;
+}
+
 /* Backends name their modes freely ("Gray", "Grayscale", "True Gray", "Color", "24bit Color"):
- * the first that says grey or colour. */
+ * the first that says grey or colour. A device without a mode option scans in its only one. */
 static gboolean
 apply_mode (SANE_Handle   handle,
             McScanMode    mode,
@@ -363,36 +417,39 @@ apply_mode (SANE_Handle   handle,
 {
   static const char *const gray[] = { "gray", "grey", NULL };
   static const char *const color[] = { "color", "colour", NULL };
-  const char *const *words = mode == MC_SCAN_MODE_COLOR ? color : gray;
   const SANE_Option_Descriptor *d = NULL;
-  int i = find_option (handle, SANE_NAME_SCAN_MODE, &d);
-  SANE_Status status;
+  gboolean found;
 
-  if (i < 0 || d->type != SANE_TYPE_STRING || d->constraint_type != SANE_CONSTRAINT_STRING_LIST
-      || !SANE_OPTION_IS_SETTABLE (d->cap))
-    return TRUE;  /* a device with one mode scans in it */
-  for (const SANE_String_Const *s = d->constraint.string_list; *s != NULL; s++)
-    {
-      g_autofree char *folded = g_ascii_strdown (*s, -1);
-
-      for (gsize w = 0; words[w] != NULL; w++)
-        if (strstr (folded, words[w]) != NULL)
-          {
-            g_autofree char *value = g_malloc0 (d->size);
-
-            g_strlcpy (value, *s, d->size);
-            if ((status = sane_control_option (handle, i, SANE_ACTION_SET_VALUE, value, NULL)) != SANE_STATUS_GOOD)
-              {
-                set_status_error (error, status, device);
-                return FALSE;
-              }
-            return TRUE;
-          }
-    }
+  if (!choose_value (handle, SANE_NAME_SCAN_MODE, mode == MC_SCAN_MODE_COLOR ? color : gray, NULL,
+                     device, &found, error))
+    return FALSE;
+  if (found || find_option (handle, SANE_NAME_SCAN_MODE, &d) < 0)
+    return TRUE;
   g_set_error (error, MC_SCAN_ERROR, MC_SCAN_ERROR_UNSUPPORTED,
                mode == MC_SCAN_MODE_COLOR ? _("The scanner “%s” cannot scan in colour")
                                           : _("The scanner “%s” cannot scan in grey"),
                device);
+  return FALSE;
+}
+
+/* The feeder ("ADF", "ADF Front", "Automatic Document Feeder"; one side rather than duplex)
+ * or the flatbed. A device that has no source option has only one: fine for the flatbed. */
+static gboolean
+apply_source (SANE_Handle   handle,
+              gboolean      feeder,
+              const char   *device,
+              GError      **error)
+{
+  static const char *const adf[] = { "adf", "feeder", "automatic document", NULL };
+  static const char *const flatbed[] = { "flatbed", NULL };
+  gboolean found;
+
+  if (!choose_value (handle, SANE_NAME_SCAN_SOURCE, feeder ? adf : flatbed, "duplex", device, &found, error))
+    return FALSE;
+  if (found || !feeder)
+    return TRUE;
+  g_set_error (error, MC_SCAN_ERROR, MC_SCAN_ERROR_UNSUPPORTED,
+               _("The scanner “%s” has no document feeder"), device);
   return FALSE;
 }
 
@@ -458,6 +515,7 @@ typedef struct
   guint max_pages;
   guint resolution;
   McScanMode mode;
+  gboolean feeder;
   GPtrArray *options;
   guint first_page;       /* pages the document had before: progress counts on from there */
   GMainContext *context;
@@ -599,8 +657,9 @@ open_device (ScanRun   *run,
   run->self->handle = handle;
   g_mutex_unlock (&run->self->lock);
 
-  /* The mode first: a backend may change its resolutions with it. */
-  if (!apply_mode (handle, run->mode, run->device, error))
+  /* The mode and the source first: a backend may change its resolutions with them. */
+  if (!apply_mode (handle, run->mode, run->device, error)
+      || !apply_source (handle, run->feeder, run->device, error))
     return FALSE;
   for (guint i = 0; i + 1 < run->options->len; i += 2)
     if (!apply_named_option (handle, run->options->pdata[i], run->options->pdata[i + 1], run->device, error))
@@ -859,6 +918,7 @@ mc_scanner_scan_async (McScanner           *self,
   run->max_pages = max_pages;
   run->resolution = self->resolution;
   run->mode = self->mode;
+  run->feeder = self->feeder;
   /* The thread reads its own copy: the options may change for the next scan meanwhile. */
   run->options = g_ptr_array_new_full (self->options->len, g_free);
   for (guint i = 0; i < self->options->len; i++)
@@ -1074,9 +1134,30 @@ mc_scanner_set_mode (McScanner  *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
 }
 
+gboolean
+mc_scanner_get_feeder (McScanner *self)
+{
+  g_return_val_if_fail (MC_IS_SCANNER (self), FALSE);
+  return self->feeder;
+}
+
+/* Whether the next scans take the sheets from the automatic document feeder (until it is
+ * empty, up to the pages asked for) rather than from the flatbed. */
+void
+mc_scanner_set_feeder (McScanner *self,
+                       gboolean   feeder)
+{
+  g_return_if_fail (MC_IS_SCANNER (self));
+  feeder = !!feeder;
+  if (self->feeder == feeder)
+    return;
+  self->feeder = feeder;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FEEDER]);
+}
+
 /* A backend option for the next scans, by its SANE name, written as text (scanimage's
  * options: "source" "ADF Duplex", "brightness" "10"); NULL @value forgets it. They are set in
- * the order given, after the preset's mode and before its resolution. An option the device
+ * the order given, after the preset's mode and source and before its resolution. An option the device
  * does not have, or has inactive, fails the scan, with its name. SANE backends keep an
  * option's value from one opening to the next: forgetting it here does not reset it there. */
 void
@@ -1146,6 +1227,9 @@ mc_scanner_get_property (GObject    *object,
     case PROP_MODE:
       g_value_set_enum (value, self->mode);
       break;
+    case PROP_FEEDER:
+      g_value_set_boolean (value, self->feeder);
+      break;
     case PROP_N_PAGES:
       g_value_set_uint (value, self->pages->len);
       break;
@@ -1176,6 +1260,9 @@ mc_scanner_set_property (GObject      *object,
     case PROP_MODE:
       mc_scanner_set_mode (self, g_value_get_enum (value));
       break;
+    case PROP_FEEDER:
+      mc_scanner_set_feeder (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1199,6 +1286,9 @@ mc_scanner_class_init (McScannerClass *klass)
   properties[PROP_MODE] =
     g_param_spec_enum ("mode", NULL, NULL, MC_TYPE_SCAN_MODE, MC_SCAN_MODE_GRAY,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FEEDER] =
+    g_param_spec_boolean ("feeder", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_N_PAGES] =
     g_param_spec_uint ("n-pages", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);

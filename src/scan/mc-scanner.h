@@ -70,6 +70,9 @@ void        mc_scanner_set_resolution   (McScanner     *self,
 McScanMode  mc_scanner_get_mode         (McScanner     *self);
 void        mc_scanner_set_mode         (McScanner     *self,
                                          McScanMode     mode);
+gboolean    mc_scanner_get_feeder       (McScanner     *self);
+void        mc_scanner_set_feeder       (McScanner     *self,
+                                         gboolean       feeder);
 void        mc_scanner_set_option       (McScanner     *self,
                                          const char    *name,
                                          const char    *value);

@@ -190,6 +190,25 @@ test_stop (void)
   g_assert_null (mc_test_find_toplevel (MC_TYPE_SCAN_DIALOG));
 }
 
+/* The feeder switch: one press scans every sheet (the test backend's feeder holds 10). */
+static void
+test_feeder (void)
+{
+  McScanDialog *dialog = mc_scan_dialog_new (GTK_WINDOW (fx.window), NULL);
+  PagesWait wait = { dialog, 10 };
+  GtkWidget *page_box = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), MC_TYPE_SCAN_DIALOG, "page_box"));
+  GtkSwitch *feeder = GTK_SWITCH (gtk_widget_get_template_child (GTK_WIDGET (dialog), MC_TYPE_SCAN_DIALOG, "feeder_switch"));
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (mc_test_wait (has_devices, dialog, 20000));
+  gtk_switch_set_active (feeder, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "scan.start", NULL));
+  g_assert_true (mc_test_wait (has_pages, &wait, 60000));
+  g_assert_true (mc_scanner_get_feeder (mc_scan_dialog_get_scanner (dialog)));
+  g_assert_cmpuint (count_children (page_box, GTK_TYPE_PICTURE), ==, 10);
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -221,6 +240,7 @@ main (int   argc,
 
   g_test_add_func ("/scan-dialog/preferences", test_preferences);
   g_test_add_func ("/scan-dialog/two-pages", test_scan_two_pages);
+  g_test_add_func ("/scan-dialog/feeder", test_feeder);
   g_test_add_func ("/scan-dialog/stop", test_stop);
   status = g_test_run ();
 

@@ -77,7 +77,6 @@ main (int    argc,
 
   mc_scanner_set_resolution (scanner, MC_SCAN_DPI_HIGH);
   mc_scanner_set_mode (scanner, color ? MC_SCAN_MODE_COLOR : MC_SCAN_MODE_GRAY);
-  mc_scanner_set_option (scanner, "source", "Flatbed");
   mc_scanner_set_option (scanner, "test-picture", color ? "Color pattern" : "Grid");
   mc_scanner_set_option (scanner, "br-x", "210");
   mc_scanner_set_option (scanner, "br-y", "297");

@@ -84,7 +84,6 @@ new_scanner (const char *device)
 {
   McScanner *scanner = mc_scanner_new (device);
 
-  mc_scanner_set_option (scanner, "source", "Flatbed");
   mc_scanner_set_option (scanner, "test-picture", "Grid");
   mc_scanner_set_option (scanner, "read-return-value", "Default");
   mc_scanner_set_option (scanner, "read-limit", "no");
@@ -282,7 +281,7 @@ test_color (void)
 }
 
 /* The feeder gives pages until it is empty (the test backend's holds 10 sheets): the scan
- * ends there without an error. */
+ * ends there without an error; the flatbed gives as many as asked. */
 static void
 test_feeder (void)
 {
@@ -290,11 +289,19 @@ test_feeder (void)
   Scan scan = { 0 };
 
   mc_scanner_set_resolution (scanner, MC_SCAN_DPI_LOW);
-  mc_scanner_set_option (scanner, "source", "Automatic Document Feeder");
+  mc_scanner_set_feeder (scanner, TRUE);
   run_scan (scanner, 50, NULL, &scan);
   g_assert_no_error (scan.error);
   g_assert_cmpuint (scan.added, ==, 10);
   g_assert_cmpuint (mc_scanner_get_n_pages (scanner), ==, 10);
+
+  /* Back to the flatbed (the backend keeps its source from one opening to the next): one
+   * pass a page, as many as asked. */
+  mc_scanner_set_feeder (scanner, FALSE);
+  scan = (Scan) { 0 };
+  run_scan (scanner, 12, NULL, &scan);
+  g_assert_no_error (scan.error);
+  g_assert_cmpuint (scan.added, ==, 12);
 }
 
 /* A colour page of 20 MB read a byte at a time: many seconds a page, so that a cancel at its
@@ -430,8 +437,8 @@ run_cli (const char *const *args,
   return err;
 }
 
-/* motcuactl scan: 3 pages at 200 dpi into one PDF; a scanner that fails says so and writes
- * nothing; a usage error is status 2. */
+/* motcuactl scan: 3 pages at 200 dpi into one PDF, the whole feeder into another; a scanner
+ * that fails says so and writes nothing; a usage error is status 2. */
 static void
 test_cli (void)
 {
@@ -454,6 +461,13 @@ test_cli (void)
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_free (err);
 
+  err = run_cli ((const char *[]) { "scan", "--device", DEVICE, "--output", path, "--feeder",
+                                    "--pages", "50", "--resolution", "200", NULL }, &status);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  assert_pdf (path, 10, 200);  /* the test backend's feeder holds 10 sheets */
+  g_free (err);
+  g_unlink (path);
+
   err = run_cli ((const char *[]) { "scan", "--output", path, NULL }, &status);
   g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 2);
   g_assert_nonnull (strstr (err, "--device"));
@@ -473,8 +487,7 @@ test_cli_interrupt (void)
   g_autoptr(GString) seen = g_string_new (NULL);
   const char *argv[] = {
     g_getenv ("MOTCUACTL"), "scan", "--device", DEVICE, "--output", path, "--pages", "3",
-    "--mode", "color", "--option", "source=Flatbed", "--option", "test-picture=Grid",
-    "--option", "read-return-value=Default", "--option", "br-x=200", "--option", "br-y=250",
+    "--mode", "color", "--option", "br-x=200", "--option", "br-y=250",
     "--option", "read-limit=yes", "--option", "read-limit-size=1", NULL
   };
   gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
