@@ -138,9 +138,10 @@ mc_cli_scan (McCli  *cli,
     return mc_cli_usage ("scan", _("--pages must be between 1 and 500"));
   if (resolution < 50 || resolution > 1200)
     return mc_cli_usage ("scan", _("--resolution must be between 50 and 1200 dpi"));
-  if (mode != NULL && g_str_equal (mode, "color"))
+  /* Either spelling: the window says "colour". */
+  if (mode != NULL && (g_str_equal (mode, "color") || g_str_equal (mode, "colour")))
     scan_mode = MC_SCAN_MODE_COLOR;
-  else if (mode != NULL && !g_str_equal (mode, "gray"))
+  else if (mode != NULL && !g_str_equal (mode, "gray") && !g_str_equal (mode, "grey"))
     return mc_cli_usage ("scan", _("--mode must be gray or color"));
 
   scanner = mc_scanner_new (device);
