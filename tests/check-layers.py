@@ -20,9 +20,10 @@ ALLOWED = {
     'accounts': {'core', 'store', 'secrets', 'sync'},
     'sim': {'core'},
     'print': {'core', 'store'},
+    'scan': {'core'},
     'model': {'core', 'store', 'secrets', 'sync', 'accounts', 'sim'},
-    'cli': {'core', 'store', 'secrets', 'sync', 'accounts', 'print'},
-    'gui': {'core', 'store', 'secrets', 'sync', 'accounts', 'sim', 'print', 'model'},
+    'cli': {'core', 'store', 'secrets', 'sync', 'accounts', 'print', 'scan'},
+    'gui': {'core', 'store', 'secrets', 'sync', 'accounts', 'sim', 'print', 'model', 'scan'},
     # the three programs
     '.': {'core', 'gui', 'cli'},
 }
@@ -36,9 +37,13 @@ SYSTEM = {
     'cairo.h': 'print',
     'pango/pangocairo.h': 'print',
     'qrencode.h': 'print',
+    'sane/sane.h': 'scan',
+    'sane/saneopts.h': 'scan',
+    'jpeglib.h': 'scan',
 }
-# The simulator serves HTTP itself, and the GUI draws the forms on its print context.
-SYSTEM_ALSO = {'libsoup/soup.h': {'sim'}, 'cairo.h': {'gui'}, 'pango/pangocairo.h': {'gui'}}
+# The simulator serves HTTP itself, the GUI draws the forms on its print context, and the
+# scanner writes its PDF with cairo.
+SYSTEM_ALSO = {'libsoup/soup.h': {'sim'}, 'cairo.h': {'gui', 'scan'}, 'pango/pangocairo.h': {'gui'}}
 
 
 def layer_of(rel):

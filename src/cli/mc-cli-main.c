@@ -24,6 +24,7 @@ static const struct {
   { "lunar", mc_cli_lunar, N_("Show the lunar date of a day") },
   { "calendar", mc_cli_calendar, N_("List or edit the office calendar of days off") },
   { "print", mc_cli_print, N_("Print a form of a dossier to PDF") },
+  { "scan", mc_cli_scan, N_("Scan paper pages into one PDF") },
   { "register", mc_cli_register, N_("Print the register of dossiers received over a period to PDF") },
   { "report", mc_cli_report, N_("The QĐ 766 indicators (report 766) or form 06 (report bieu06)") },
   { "settings", mc_cli_settings, N_("List or change the office settings printed on the forms") },

@@ -78,6 +78,7 @@ int mc_cli_lunar       (McCli *cli, int argc, char **argv);
 int mc_cli_calendar    (McCli *cli, int argc, char **argv);
 int mc_cli_print       (McCli *cli, int argc, char **argv);
 int mc_cli_register    (McCli *cli, int argc, char **argv);
+int mc_cli_scan        (McCli *cli, int argc, char **argv);
 int mc_cli_report      (McCli *cli, int argc, char **argv);
 int mc_cli_settings    (McCli *cli, int argc, char **argv);
 int mc_cli_act         (McCli *cli, int argc, char **argv);

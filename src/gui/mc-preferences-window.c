@@ -5,6 +5,7 @@
 
 #include "mc-preferences-window.h"
 #include "mc-official.h"
+#include "mc-scanner.h"
 #include "mc-store-settings.h"
 
 /* The Preferences window: the official's identity, the office's settings (hours, deadlines,
@@ -32,10 +33,12 @@ struct _McPreferencesWindow
   AdwEntryRow *afternoon_row;
   GtkSpinButton *due_soon_spin;
   GtkSwitch *saturday_switch;
+  AdwComboRow *scanner_row;
   McCalendarEditor *calendar_editor;
   McSourcePage *source_page;
 
   McWindow *window;
+  GStrv scanner_names;  /* the SANE name of each item of scanner_row; "" for none */
 };
 
 G_DEFINE_FINAL_TYPE (McPreferencesWindow, mc_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -166,6 +169,61 @@ on_saturday_changed (GtkSwitch           *sw,
   save_setting (self, "reception.saturday-morning", gtk_switch_get_active (sw) ? "true" : "false");
 }
 
+static void
+on_scanner_selected (AdwComboRow         *row,
+                     GParamSpec          *pspec,
+                     McPreferencesWindow *self)
+{
+  guint i = adw_combo_row_get_selected (row);
+
+  if (self->scanner_names != NULL && i < g_strv_length (self->scanner_names))
+    save_setting (self, "scanner.device", self->scanner_names[i]);
+}
+
+/* The scanners SANE finds (it may take seconds: network backends probe), with the one chosen
+ * before kept in the list even when it is not connected now. */
+static void
+on_scanners_listed (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      data)
+{
+  g_autoptr(McPreferencesWindow) self = data;
+  g_autoptr(GPtrArray) devices = mc_scan_list_devices_finish (result, NULL);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_autofree char *chosen = NULL;
+  guint selected = 0, n = 1;
+
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)) || self->window == NULL)
+    return;
+  chosen = mc_store_get_setting (get_store (self), "scanner.device", NULL);
+  gtk_string_list_append (labels, _("None"));
+  g_strv_builder_add (names, "");
+  for (guint i = 0; devices != NULL && i < devices->len; i++, n++)
+    {
+      McScanDevice *d = g_ptr_array_index (devices, i);
+      g_autofree char *label = mc_scan_device_label (d);
+
+      gtk_string_list_append (labels, label);
+      g_strv_builder_add (names, d->name);
+      if (g_strcmp0 (chosen, d->name) == 0)
+        selected = n;
+    }
+  if (chosen != NULL && *chosen != '\0' && selected == 0)
+    {
+      g_autofree char *label = g_strdup_printf (_("%s (not connected)"), chosen);
+
+      gtk_string_list_append (labels, label);
+      g_strv_builder_add (names, chosen);
+      selected = n;
+    }
+  g_strfreev (self->scanner_names);
+  self->scanner_names = g_strv_builder_end (names);
+  adw_combo_row_set_model (self->scanner_row, G_LIST_MODEL (labels));
+  adw_combo_row_set_selected (self->scanner_row, selected);
+  g_signal_connect_object (self->scanner_row, "notify::selected", G_CALLBACK (on_scanner_selected), self, 0);
+}
+
 /* Fills the rows from the profile before any handler is connected, so that loading writes
  * nothing. */
 static void
@@ -202,6 +260,7 @@ load (McPreferencesWindow *self)
 
   mc_calendar_editor_set_store (self->calendar_editor, store);
   mc_source_page_set_store (self->source_page, store);
+  mc_scan_list_devices_async (NULL, on_scanners_listed, g_object_ref (self));
 }
 
 static void
@@ -224,6 +283,7 @@ mc_preferences_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->window);
+  g_clear_pointer (&self->scanner_names, g_strfreev);
   G_OBJECT_CLASS (mc_preferences_window_parent_class)->dispose (object);
 }
 
@@ -299,6 +359,7 @@ mc_preferences_window_class_init (McPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, afternoon_row);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, due_soon_spin);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, saturday_switch);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, scanner_row);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, calendar_editor);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, source_page);
 }
@@ -339,6 +400,8 @@ mc_preferences_window_get_row (McPreferencesWindow *self,
     return GTK_WIDGET (self->due_soon_spin);
   if (g_str_equal (key, "reception.saturday-morning"))
     return GTK_WIDGET (self->saturday_switch);
+  if (g_str_equal (key, "scanner.device"))
+    return GTK_WIDGET (self->scanner_row);
   return NULL;
 }
 

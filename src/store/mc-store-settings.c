@@ -59,6 +59,9 @@ static const McSettingInfo known[] = {
     N_("Working hours left at or below which a dossier is due soon") },
   { "reception.saturday-morning", "false",
     N_("Whether the counter receives dossiers on Saturday mornings (true or false)") },
+  /* The scanner the counter digitises papers with (issue 20), by its SANE name. */
+  { "scanner.device", "",
+    N_("Scanner used to digitise the papers handed in at the counter, by its SANE name (motcuactl scan --list)") },
 };
 
 /* Returns: (array length=out_n): every known setting, in the order "settings list" shows. */
