@@ -31,6 +31,7 @@ typedef struct
   gint64 fee_vnd;
   char *unit;
   char *at;
+  char *official;
 } InputOptions;
 
 static void
@@ -46,6 +47,7 @@ input_options_clear (InputOptions *o)
   g_free (o->fee_name);
   g_free (o->unit);
   g_free (o->at);
+  g_free (o->official);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (InputOptions, input_options_clear)
@@ -66,6 +68,7 @@ add_input_entries (GOptionContext *context,
     { "fee", 0, 0, G_OPTION_ARG_INT64, &o->fee_vnd, N_("Its amount in đồng"), "N" },
     { "unit", 0, 0, G_OPTION_ARG_STRING, &o->unit, N_("Your unit, for the processing history"), N_("NAME") },
     { "at", 0, 0, G_OPTION_ARG_STRING, &o->at, N_("When it happened, if not now (Vietnam time)"), N_("“YYYY-MM-DD HH:MM”") },
+    { "official", 0, 0, G_OPTION_ARG_STRING, &o->official, N_("Your full name, recorded with the action (default: the setting official.name)"), N_("“FULL NAME”") },
     { NULL }
   };
 
@@ -172,6 +175,7 @@ mc_cli_act (McCli  *cli,
   g_autofree char *description = g_strdup_printf (_("ACTION is one of: %s."), ids);
   McActionInput input;
   g_autofree char *message = NULL;
+  g_autofree char *official = NULL;
   GError *error = NULL;
   int status = MC_CLI_OK;
   McAction action;
@@ -188,6 +192,8 @@ mc_cli_act (McCli  *cli,
 
   if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING, &status)))
     return status;
+  if (!(official = mc_cli_official (store, o.official, &status)))
+    return status;
   if (!(id = find_dossier (store, argv[1], &status)))
     return status;
   if (!(d = mc_store_get_dossier (store, id, &error)))
@@ -195,7 +201,7 @@ mc_cli_act (McCli  *cli,
   if (!input_from_options (&o, action, d, &input, &message))
     return mc_cli_usage ("act", message);
   g_clear_pointer (&d, mc_dossier_unref);
-  if (!mc_store_apply_action (store, id, action, &input, g_get_user_name (), &error) ||
+  if (!mc_store_apply_action (store, id, action, &input, official, &error) ||
       !(d = mc_store_get_dossier (store, id, &error)))
     return mc_cli_fail (error);
 
@@ -218,6 +224,7 @@ mc_cli_receive_new (McCli  *cli,
 {
   g_autofree char *procedure = NULL, *applicant = NULL, *id_number = NULL, *phone = NULL;
   g_autofree char *address = NULL, *method = NULL, *source = NULL, *unit = NULL, *at = NULL;
+  g_autofree char *official = NULL;
   g_auto(GStrv) documents = NULL;
   gint64 fee = -1;
   int kind = 0;
@@ -236,6 +243,7 @@ mc_cli_receive_new (McCli  *cli,
     { "source", 0, 0, G_OPTION_ARG_STRING, &source, N_("The ministry system (default: the procedure's)"), N_("ID") },
     { "unit", 0, 0, G_OPTION_ARG_STRING, &unit, N_("Your unit, for the processing history"), N_("NAME") },
     { "at", 0, 0, G_OPTION_ARG_STRING, &at, N_("When it was received, if not now (Vietnam time)"), N_("“YYYY-MM-DD HH:MM”") },
+    { "official", 0, 0, G_OPTION_ARG_STRING, &official, N_("Your full name, recorded with the action (default: the setting official.name)"), N_("“FULL NAME”") },
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Only check the input and print the due date"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the new dossier as JSON"), NULL },
     { NULL }
@@ -286,7 +294,11 @@ mc_cli_receive_new (McCli  *cli,
     }
   else
     {
-      if (!(d = mc_store_receive_new (store, &intake, g_get_user_name (), &error)))
+      g_autofree char *actor = mc_cli_official (store, official, &status);
+
+      if (actor == NULL)
+        return status;
+      if (!(d = mc_store_receive_new (store, &intake, actor, &error)))
         return mc_cli_fail (error);
       due = d->due_at;
     }
@@ -431,16 +443,20 @@ outbox_resolve (McStore            *store,
   g_autoptr(McDossier) d = NULL;
   GError *error = NULL;
   gboolean edited = o->note || o->reason || o->items || o->due || o->method || o->results || o->fee_name;
+  g_autofree char *official = NULL;
+  int status = MC_CLI_OK;
   char *end;
   gint64 id = g_ascii_strtoll (id_text, &end, 10);
 
   if (*id_text == '\0' || *end != '\0' || id <= 0)
     return mc_cli_usage ("outbox", _("ID must be the number of an outbox entry"));
+  if (!(official = mc_cli_official (store, o->official, &status)))
+    return status;
   if (!(e = mc_store_outbox_get (store, id, &error)))
     return mc_cli_fail (error);
-  if (g_str_equal (what, "reapply") && !mc_store_outbox_reapply (store, id, g_get_user_name (), &error))
+  if (g_str_equal (what, "reapply") && !mc_store_outbox_reapply (store, id, official, &error))
     return mc_cli_fail (error);
-  if (g_str_equal (what, "discard") && !mc_store_outbox_discard (store, id, g_get_user_name (), &error))
+  if (g_str_equal (what, "discard") && !mc_store_outbox_discard (store, id, official, &error))
     return mc_cli_fail (error);
   if (g_str_equal (what, "retry"))
     {
@@ -448,7 +464,7 @@ outbox_resolve (McStore            *store,
         return mc_cli_fail (error);
       if (edited && !input_from_options (o, mc_action_from_id (e->action), d, &input, &message))
         return mc_cli_usage ("outbox", message);
-      if (!mc_store_outbox_retry (store, id, edited ? &input : NULL, g_get_user_name (), &error))
+      if (!mc_store_outbox_retry (store, id, edited ? &input : NULL, official, &error))
         return mc_cli_fail (error);
     }
   g_clear_pointer (&e, mc_outbox_entry_free);

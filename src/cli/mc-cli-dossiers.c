@@ -6,6 +6,7 @@
 #include "mc-cli.h"
 #include "mc-dossier-json.h"
 #include "mc-sample.h"
+#include "mc-store-settings.h"
 #include "mc-time.h"
 
 /* motcuactl init-sample, search, list and show. */
@@ -33,7 +34,7 @@ ensure_sample_sources (McStore  *store,
       if (existing == NULL && !mc_store_add_source (store, s, error))
         return FALSE;
     }
-  return TRUE;
+  return mc_store_fill_settings (store, mc_sample_settings (), "motcuactl init-sample", error);
 }
 
 int

@@ -102,6 +102,26 @@ mc_sample_sources (void)
   return sources;
 }
 
+/* The sample commune's office and its receiving official: what a training profile prints and
+ * records, so that no form of the sample carries a placeholder or a login name. Key, value
+ * pairs, NULL-terminated (keys of mc-store-settings.c). */
+const char * const *
+mc_sample_settings (void)
+{
+  static const char * const settings[] = {
+    "office.parent", "ỦY BAN NHÂN DÂN XÃ QUẢNG ĐIỀN",
+    "office.unit", "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG",
+    "office.place", "Quảng Điền",
+    "office.phone", "0234 3 551 234",
+    "official.name", "Nguyễn Thị Hằng",
+    "official.title", "Công chức Văn hóa - Xã hội",
+    "official.department", "Trung tâm Phục vụ hành chính công xã Quảng Điền",
+    NULL,
+  };
+
+  return settings;
+}
+
 static const McProcedure *
 pick_procedure (Rng        *r,
                 const char *ministry)

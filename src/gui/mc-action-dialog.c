@@ -240,7 +240,11 @@ mc_action_dialog_apply (McActionDialog *self)
       show_error (self, message);
       return FALSE;
     }
-  actor = mc_official_name (self->store);
+  if (!(actor = mc_official_signer (self->store, &error)))
+    {
+      show_error (self, error->message);
+      return FALSE;
+    }
   input.unit = unit = mc_official_unit (self->store);
   if (self->outbox_id != 0)
     ok = mc_store_outbox_retry (self->store, self->outbox_id, &input, actor, &error);

@@ -366,7 +366,12 @@ mc_intake_dialog_confirm (McIntakeDialog *self)
       show_error (self, message);
       return 0;
     }
-  actor = mc_official_name (self->store);
+  if (!(actor = mc_official_signer (self->store, &error)))
+    {
+      show_page (self, FALSE);
+      show_error (self, error->message);
+      return 0;
+    }
   intake.unit = unit = mc_official_unit (self->store);
   if (!(d = mc_store_receive_new (self->store, &intake, actor, &error)))
     {

@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 
 #include "mc-sample.h"
+#include "mc-store-settings.h"
 #include "mc-store.h"
 #include "mc-training.h"
 
@@ -136,7 +137,7 @@ ensure_profile (McTraining  *self,
       if (existing == NULL && !mc_store_add_source (store, s, error))
         return FALSE;
     }
-  return TRUE;
+  return mc_store_fill_settings (store, mc_sample_settings (), "training", error);
 }
 
 /* New online submissions arrive and other officials act every so often, as in a real office;

@@ -320,6 +320,26 @@ mc_store_unset_setting (McStore     *self,
   return write_setting (self, key, NULL, actor, error);
 }
 
+/* Sets each key of @pairs (key, value, …, NULL) the office has not set: a sample profile's
+ * office, which never overrides what the office typed. */
+gboolean
+mc_store_fill_settings (McStore            *self,
+                        const char * const *pairs,
+                        const char         *actor,
+                        GError            **error)
+{
+  for (guint i = 0; pairs[i] != NULL && pairs[i + 1] != NULL; i += 2)
+    {
+      g_autofree char *value = NULL;
+
+      if (!mc_store_lookup_setting (self, pairs[i], &value, error))
+        return FALSE;
+      if (value == NULL && !mc_store_set_setting (self, pairs[i], pairs[i + 1], actor, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Fills @settings with the office's working hours and deadline options (the defaults of
  * mc_deadline_settings_init() for what the office never set). Morning hours that overlap the
  * afternoon's would make the engine count time twice: then both spans keep their defaults. */

@@ -40,6 +40,10 @@ gboolean    mc_store_unset_setting   (McStore           *self,
                                       const char        *key,
                                       const char        *actor,
                                       GError           **error);
+gboolean    mc_store_fill_settings   (McStore           *self,
+                                      const char * const *pairs,
+                                      const char        *actor,
+                                      GError           **error);
 gboolean    mc_store_load_deadline_settings (McStore        *self,
                                       McDeadlineSettings *settings,
                                       GError           **error);

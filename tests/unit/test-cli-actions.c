@@ -244,13 +244,14 @@ test_audit (void)
   RUN (&r, "audit", "verify");
   /* Sealed or not yet, depending on whether this run has a keyring (tests/unit/test-audit.c). */
   assert_ok (&r, NULL);
-  g_assert_true (g_str_has_prefix (r.out, "The audit log is intact: 7 entries\n"));
+  /* The sample office's seven settings (init-sample), then the seven actions. */
+  g_assert_true (g_str_has_prefix (r.out, "The audit log is intact: 14 entries\n"));
   RUN (&r, "audit", "export", "--csv");
   assert_ok (&r, NULL);
   g_assert_true (g_str_has_prefix (r.out, "id,at,server_at,actor,dossier_id,dossier_number,action,"));
-  /* The header, seven entries, and the anchor when this run has a keyring. */
-  g_assert_cmpuint (count_records (r.out), ==, strstr (r.out, "\r\nmotcua-audit-anchor v1 ") ? 9 : 8);
-  g_assert_nonnull (strstr (r.out, "\r\n7,2026-"));
+  /* The header, fourteen entries, and the anchor when this run has a keyring. */
+  g_assert_cmpuint (count_records (r.out), ==, strstr (r.out, "\r\nmotcua-audit-anchor v1 ") ? 16 : 15);
+  g_assert_nonnull (strstr (r.out, "\r\n14,2026-"));
   RUN (&r, "audit");
   assert_usage (&r, "audit");
   RUN (&r, "audit", "export");
@@ -297,7 +298,7 @@ test_audit_delete (void)
   RUN (&r, "audit", "verify");
   /* Sealed or not yet, depending on whether this run has a keyring (tests/unit/test-audit.c). */
   assert_ok (&r, NULL);
-  g_assert_true (g_str_has_prefix (r.out, "The audit log is intact: 3 entries\n"));
+  g_assert_true (g_str_has_prefix (r.out, "The audit log is intact: 10 entries\n"));
   run_v (&tool, sqlite3, (const char *[]) { db, "DELETE FROM audit WHERE id = 2;", NULL });
   g_assert_cmpint (tool.status, !=, 0);  /* the trigger stops an honest mistake */
   run_v (&tool, sqlite3, (const char *[]) { db, "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id = 2;", NULL });
@@ -308,11 +309,46 @@ test_audit_delete (void)
 
   /* Cutting the last entry leaves a whole chain; the head says it was longer. */
   run_v (&tool, sqlite3, (const char *[]) { db, "INSERT INTO audit SELECT * FROM audit WHERE 0;"
-                                                 "DELETE FROM audit WHERE id = 3;", NULL });
+                                                 "DELETE FROM audit WHERE id = 10;", NULL });
   g_assert_cmpint (tool.status, ==, 0);
   RUN (&r, "audit", "verify");
   assert_failed (&r, NULL);
   g_assert_nonnull (strstr (r.err, "audit_no_delete"));
+}
+
+/* The history and the forms name a person: the profile's official.name or --official, never
+ * the login; with neither the action is refused with a message that says how to give it. */
+static void
+test_official (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autofree char *number = NULL;
+
+  RUN (&r, "settings", "unset", "official.name");
+  assert_ok (&r, NULL);
+  RUN (&r, "receive-new", "--procedure", "1.010833", "--applicant", "Lê Văn Tám", "--id-number", "001190000124",
+       "--document", "Tờ khai", "--at", "2026-03-09 09:00");
+  assert_failed (&r, NULL);
+  g_assert_nonnull (strstr (r.err, "--official"));
+  g_assert_nonnull (strstr (r.err, "official.name"));
+  RUN (&r, "receive-new", "--procedure", "1.010833", "--applicant", "Lê Văn Tám", "--id-number", "001190000124",
+       "--document", "Tờ khai", "--at", "2026-03-09 09:00", "--official", "  ");
+  assert_failed (&r, NULL);
+  RUN (&r, "receive-new", "--procedure", "1.010833", "--applicant", "Lê Văn Tám", "--id-number", "001190000124",
+       "--document", "Tờ khai", "--at", "2026-03-09 09:00", "--official", "Trần Thị Bích Ngọc");
+  assert_ok (&r, NULL);
+  number = g_strndup (r.out, strcspn (r.out, "\t"));
+  RUN (&r, "act", number, "forward", "--at", "2026-03-09 10:00");
+  assert_failed (&r, NULL);
+  RUN (&r, "settings", "set", "official.name", "Phan Văn Khải");
+  assert_ok (&r, NULL);
+  RUN (&r, "act", number, "forward", "--at", "2026-03-09 10:00");
+  assert_ok (&r, NULL);
+  RUN (&r, "show", number);
+  assert_ok (&r, NULL);
+  g_assert_nonnull (strstr (r.out, "Tiếp nhận hồ sơ — Trần Thị Bích Ngọc"));
+  g_assert_nonnull (strstr (r.out, "Chuyển xử lý — Phan Văn Khải"));
+  g_assert_null (strstr (r.out, g_get_user_name ()));
 }
 
 int
@@ -332,6 +368,7 @@ main (int    argc,
   g_test_add_func ("/cli-actions/outbox", test_outbox);
   g_test_add_func ("/cli-actions/audit", test_audit);
   g_test_add_func ("/cli-actions/audit-delete", test_audit_delete);
+  g_test_add_func ("/cli-actions/official", test_official);
   status = g_test_run ();
   g_free (profile);
   return status;
