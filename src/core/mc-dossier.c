@@ -215,6 +215,14 @@ step_free (gpointer data)
 }
 
 static void
+reschedule_free (McReschedule *r)
+{
+  g_free (r->actor);
+  g_free (r->reason);
+  g_free (r);
+}
+
+static void
 dossier_clear (McDossier *self)
 {
   g_free (self->source_id);
@@ -233,6 +241,7 @@ dossier_clear (McDossier *self)
   g_ptr_array_unref (self->results);
   g_ptr_array_unref (self->history);
   g_ptr_array_unref (self->files);
+  g_clear_pointer (&self->reschedule, reschedule_free);
 }
 
 McDossier *
@@ -283,6 +292,66 @@ mc_dossier_add_document (McDossier  *self,
   d->digitised = d->reused = d->from_store = MC_FLAG_UNKNOWN;
   g_ptr_array_add (self->documents, d);
   return d;
+}
+
+/* The form the counter recorded, else what is_copy says. */
+McDocumentForm
+mc_document_get_form (const McDocument *document)
+{
+  if (document->form > MC_DOCUMENT_FORM_UNKNOWN && document->form < MC_DOCUMENT_N_FORMS)
+    return document->form;
+  return document->is_copy ? MC_DOCUMENT_FORM_COPY : MC_DOCUMENT_FORM_ORIGINAL;
+}
+
+static const struct
+{
+  const char *id;
+  const char *label;  /* as the forms print it, in Vietnamese whatever the interface language */
+} document_forms[MC_DOCUMENT_N_FORMS] = {
+  [MC_DOCUMENT_FORM_ORIGINAL] = { "original", "Bản chính" },
+  [MC_DOCUMENT_FORM_COPY] = { "copy", "Bản sao" },
+  [MC_DOCUMENT_FORM_CERTIFIED_COPY] = { "certified-copy", "Bản sao chứng thực" },
+  [MC_DOCUMENT_FORM_ELECTRONIC] = { "electronic", "Bản điện tử" },
+};
+
+const char *
+mc_document_form_id (McDocumentForm form)
+{
+  return form < MC_DOCUMENT_N_FORMS ? document_forms[form].id : NULL;
+}
+
+McDocumentForm
+mc_document_form_from_id (const char *id)
+{
+  for (guint f = MC_DOCUMENT_FORM_UNKNOWN + 1; id != NULL && f < MC_DOCUMENT_N_FORMS; f++)
+    if (g_str_equal (document_forms[f].id, id))
+      return f;
+  return MC_DOCUMENT_FORM_UNKNOWN;
+}
+
+/* The form's Vietnamese name, as the receipt prints it. */
+const char *
+mc_document_form_label (McDocumentForm form)
+{
+  return form > MC_DOCUMENT_FORM_UNKNOWN && form < MC_DOCUMENT_N_FORMS ? document_forms[form].label : NULL;
+}
+
+McReschedule *
+mc_dossier_set_reschedule (McDossier  *self,
+                           gint64      at,
+                           const char *actor,
+                           const char *reason,
+                           gint64      due_before,
+                           gint64      due_after)
+{
+  g_clear_pointer (&self->reschedule, reschedule_free);
+  self->reschedule = g_new0 (McReschedule, 1);
+  self->reschedule->at = at;
+  self->reschedule->actor = g_strdup (actor);
+  self->reschedule->reason = g_strdup (reason);
+  self->reschedule->due_before = due_before;
+  self->reschedule->due_after = due_after;
+  return self->reschedule;
 }
 
 McFee *

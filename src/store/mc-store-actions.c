@@ -425,6 +425,9 @@ write_children (McStore              *self,
       mc_store_bind_text (stmt, 3, items);
       return mc_store_step_done (self, stmt, error);
 
+    case MC_ACTION_RESCHEDULE:
+      return mc_store_insert_reschedule (self, d->id, d->reschedule, error);
+
     case MC_ACTION_SUPPLEMENT_RECEIVED:
       if (!(stmt = mc_store_prepare (self, "UPDATE supplements SET received_at = ?"
                                            " WHERE dossier_id = ? AND received_at IS NULL", error)))
@@ -631,6 +634,9 @@ apply_locked (McStore              *self,
   if (!apply_effect (self, d, &f, action, in, at, error))
     return FALSE;
   d->status = target;
+  /* What the letter of apology prints: kept apart from the history, which a pull replaces. */
+  if (action == MC_ACTION_RESCHEDULE)
+    mc_dossier_set_reschedule (d, at, actor, in->note, due_before, d->due_at);
 
   note = step_note (action, in);
   payload = build_payload (uuid, action, d, before, target, at, actor, in, d->due_at != due_before);

@@ -36,6 +36,10 @@ sqlite3_stmt *mc_store_prepare   (McStore     *self,
 gboolean      mc_store_exec      (McStore     *self,
                                   const char  *sql,
                                   GError     **error);
+gboolean      mc_store_insert_reschedule (McStore            *self,
+                                          gint64              dossier_id,
+                                          const McReschedule *reschedule,
+                                          GError            **error);
 gboolean      mc_store_step_done (McStore     *self,
                                   sqlite3_stmt *stmt,
                                   GError     **error);
