@@ -65,7 +65,7 @@ mc_action_bar_init (McActionBar *self)
   self->actions = g_array_new (FALSE, FALSE, sizeof (McAction));
 }
 
-/* Every form of the dossier, each to print or to save as PDF. */
+/* The forms the dossier may have now (mc_print_form_allowed()), each to print or to save as PDF. */
 static GMenuModel *
 print_menu (const McDossier *d)
 {
@@ -79,6 +79,8 @@ print_menu (const McDossier *d)
       g_autofree char *print_label = g_strdup_printf (_("Print “%s”…"), mc_print_form_title (form));
       g_autofree char *save_label = g_strdup_printf (_("Save “%s” as PDF…"), mc_print_form_title (form));
 
+      if (!mc_print_form_allowed (form, d, NULL))
+        continue;
       print = g_menu_item_new (print_label, NULL);
       g_menu_item_set_action_and_target (print, "win.print-form", "(xs)", d->id, mc_print_form_id (form));
       save = g_menu_item_new (save_label, NULL);
@@ -134,6 +136,8 @@ mc_action_bar_set_dossier (McActionBar     *self,
 
   menu = print_menu (dossier);
   gtk_menu_button_set_menu_model (self->print_button, menu);
+  /* A dossier not received yet (or only submitted online) has no form to print. */
+  gtk_widget_set_visible (GTK_WIDGET (self->print_button), g_menu_model_get_n_items (menu) > 0);
   review = first_review (store, dossier->id);
   gtk_widget_set_visible (self->review_box, review > 0);
   if (review > 0)

@@ -130,17 +130,14 @@ McPrintOperation *
 mc_window_form (McWindow     *self,
                 gint64        dossier_id,
                 McPrintForm   form,
-                gint64        previous_due_at,
                 GError      **error)
 {
   g_autoptr(McDossier) d = NULL;
-  g_autoptr(McPrintOffice) office = NULL;
-  McPrintOptions options = { .previous_due_at = previous_due_at };
   McPrintLayout *layout;
   g_autofree char *name = NULL;
 
-  if (!(d = mc_store_get_dossier (self->store, dossier_id, error)) || !(office = mc_print_office_load (self->store, error)) ||
-      !(layout = mc_print_dossier (office, d, form, &options, error)))
+  if (!(d = mc_store_get_dossier (self->store, dossier_id, error)) ||
+      !(layout = mc_print_stored_dossier (self->store, dossier_id, form, NULL, error)))
     return NULL;
   name = g_strdup_printf ("%s %s", mc_print_form_id (form), d->number);
   return mc_print_operation_new (layout, name);
@@ -151,7 +148,6 @@ typedef struct
   McWindow *window;
   gint64 dossier_id;
   McPrintForm form;
-  gint64 previous_due_at;
 } Offer;
 
 static void
@@ -174,7 +170,7 @@ on_offer_response (AdwMessageDialog *dialog,
 
   if (!g_str_equal (response, "print") && !g_str_equal (response, "pdf"))
     return;
-  operation = mc_window_form (offer->window, offer->dossier_id, offer->form, offer->previous_due_at, &error);
+  operation = mc_window_form (offer->window, offer->dossier_id, offer->form, &error);
   if (operation == NULL)
     mc_window_toast (offer->window, error->message);
   else if (g_str_equal (response, "print"))
@@ -188,8 +184,7 @@ on_offer_response (AdwMessageDialog *dialog,
 static void
 offer_form (McWindow    *self,
             gint64       dossier_id,
-            McPrintForm  form,
-            gint64       previous_due_at)
+            McPrintForm  form)
 {
   g_autoptr(McDossier) d = mc_store_get_dossier (self->store, dossier_id, NULL);
   g_autoptr(GString) body = g_string_new (NULL);
@@ -218,7 +213,6 @@ offer_form (McWindow    *self,
   offer->window = g_object_ref (self);
   offer->dossier_id = dossier_id;
   offer->form = form;
-  offer->previous_due_at = previous_due_at;
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_offer_response), offer, offer_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -238,7 +232,7 @@ form_action (GtkWidget  *widget,
   g_variant_get (parameter, "(x&s)", &id, &form_id);
   if (!mc_print_form_from_id (form_id, &form))
     return;
-  if (!(operation = mc_window_form (self, id, form, 0, &error)))
+  if (!(operation = mc_window_form (self, id, form, &error)))
     mc_window_toast (self, error->message);
   else if (g_str_equal (action_name, "win.print-form"))
     mc_print_operation_print (operation, GTK_WINDOW (self));
@@ -272,7 +266,7 @@ save_form_to_action (GtkWidget  *widget,
   g_variant_get (parameter, "(x&s&s)", &id, &form_id, &path);
   if (!mc_print_form_from_id (form_id, &form))
     return;
-  if (!(operation = mc_window_form (self, id, form, 0, &error)) || !mc_print_operation_write_pdf (operation, path, &error))
+  if (!(operation = mc_window_form (self, id, form, &error)) || !mc_print_operation_write_pdf (operation, path, &error))
     mc_window_toast (self, error->message);
   else
     toast_saved (self, path);
@@ -293,8 +287,7 @@ on_action_applied (McActionDialog *dialog,
   text = g_strdup_printf (_("%s: saved, waiting to be sent to the ministry system"), mc_action_label (action));
   mc_window_toast (self, text);
   if (mc_print_form_for_action (action, &form))
-    /* The apology names the date that will be missed: the one before the reschedule. */
-    offer_form (self, dossier_id, form, mc_action_dialog_get_previous_due (dialog));
+    offer_form (self, dossier_id, form);
 }
 
 /* Opens the dialog of @action on dossier @dossier_id. */
@@ -335,7 +328,7 @@ on_intake_received (McIntakeDialog *dialog,
 
   mc_window_open_dossier (self, dossier_id);
   if (mc_print_form_for_action (MC_ACTION_RECEIVE, &form))
-    offer_form (self, dossier_id, form, 0);
+    offer_form (self, dossier_id, form);
 }
 
 static void

@@ -2,8 +2,10 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "mc-print-private.h"
+#include "mc-store-register.h"
 #include "mc-store-settings.h"
 #include "mc-time.h"
 
@@ -24,13 +26,14 @@ static const struct
 {
   const char *id;
   const char *title;
+  const char *code;   /* of its number, "Số: …/PTC-TTPVHCC" (../shared/domain/forms.md §2) */
 } forms[MC_PRINT_N_FORMS] = {
-  [MC_PRINT_FORM_RECEIPT] = { "receipt", "Giấy tiếp nhận hồ sơ và hẹn trả kết quả" },
-  [MC_PRINT_FORM_SUPPLEMENT] = { "supplement", "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ" },
-  [MC_PRINT_FORM_REFUSAL] = { "refusal", "Phiếu từ chối tiếp nhận, giải quyết hồ sơ" },
-  [MC_PRINT_FORM_APOLOGY] = { "apology", "Phiếu xin lỗi và hẹn lại ngày trả kết quả" },
-  [MC_PRINT_FORM_STOP] = { "stop", "Thông báo dừng giải quyết hồ sơ" },
-  [MC_PRINT_FORM_CONTROL] = { "control", "Phiếu kiểm soát quá trình giải quyết hồ sơ" },
+  [MC_PRINT_FORM_RECEIPT] = { "receipt", "Giấy tiếp nhận hồ sơ và hẹn trả kết quả", "TNHS" },
+  [MC_PRINT_FORM_SUPPLEMENT] = { "supplement", "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ", "PBS" },
+  [MC_PRINT_FORM_REFUSAL] = { "refusal", "Phiếu từ chối tiếp nhận giải quyết hồ sơ", "PTC" },
+  [MC_PRINT_FORM_APOLOGY] = { "apology", "Phiếu xin lỗi và hẹn lại ngày trả kết quả", "PXL" },
+  [MC_PRINT_FORM_STOP] = { "stop", "Thông báo dừng giải quyết hồ sơ", "TBD" },
+  [MC_PRINT_FORM_CONTROL] = { "control", "Phiếu kiểm soát quá trình giải quyết hồ sơ", "PKS" },
 };
 
 const char *
@@ -58,6 +61,93 @@ mc_print_form_from_id (const char  *id,
         *out_form = i;
         return TRUE;
       }
+  return FALSE;
+}
+
+/* When each form may be issued (../shared/domain/forms.md §11), the one place that says so:
+ * the window's Print menu offers only these, motcuactl print and mc_print_dossier() refuse the
+ * others with the reason. A receipt is for a dossier the office received and has not refused,
+ * stopped or seen withdrawn; a supplement request while the supplement is awaited; a refusal
+ * for a refused dossier; an apology once the dossier was rescheduled, until its result is
+ * ready; a stop notice once processing stopped or the applicant withdrew, before any result;
+ * the control sheet for any dossier the office received. */
+#define S(status) (1u << (status))
+#define OPEN (S (MC_STATUS_RECEIVED) | S (MC_STATUS_PROCESSING) | S (MC_STATUS_SUPPLEMENT_REQUESTED) \
+              | S (MC_STATUS_FEE_REQUESTED))
+
+static const struct
+{
+  guint statuses;        /* S (status) of each status in which the form may be issued */
+  gboolean received;     /* and only for a dossier the office received */
+  gboolean rescheduled;  /* and only after the reschedule with apology */
+} rules[MC_PRINT_N_FORMS] = {
+  [MC_PRINT_FORM_RECEIPT] = { OPEN | S (MC_STATUS_RESOLVED) | S (MC_STATUS_RETURNED), TRUE, FALSE },
+  [MC_PRINT_FORM_SUPPLEMENT] = { S (MC_STATUS_SUPPLEMENT_REQUESTED), FALSE, FALSE },
+  [MC_PRINT_FORM_REFUSAL] = { S (MC_STATUS_REFUSED), FALSE, FALSE },
+  [MC_PRINT_FORM_APOLOGY] = { OPEN, FALSE, TRUE },
+  [MC_PRINT_FORM_STOP] = { S (MC_STATUS_STOPPED) | S (MC_STATUS_WITHDRAWN), FALSE, FALSE },
+  [MC_PRINT_FORM_CONTROL] = { OPEN | S (MC_STATUS_WITHDRAWN) | S (MC_STATUS_STOPPED) | S (MC_STATUS_RESOLVED)
+                              | S (MC_STATUS_RETURNED), TRUE, FALSE },
+};
+
+#undef OPEN
+#undef S
+
+/* Returns: whether @form may be issued for @dossier now; FALSE with MC_PRINT_ERROR_NOT_APPLICABLE
+ * and the reason, for the official, when not. */
+gboolean
+mc_print_form_allowed (McPrintForm      form,
+                       const McDossier *d,
+                       GError         **error)
+{
+  const char *status;
+
+  g_return_val_if_fail (form < MC_PRINT_N_FORMS && d != NULL, FALSE);
+
+  if (mc_status_is_valid (d->status) && (rules[form].statuses & (1u << d->status))
+      && (!rules[form].received || d->received_at != 0) && (!rules[form].rescheduled || d->reschedule != NULL))
+    return TRUE;
+  status = mc_status_is_valid (d->status) ? mc_status_label (d->status) : "?";
+  switch (form)
+    {
+    case MC_PRINT_FORM_RECEIPT:
+      g_set_error (error, MC_PRINT_ERROR, MC_PRINT_ERROR_NOT_APPLICABLE,
+                   _("A receipt is issued only for a dossier received and not refused, stopped or withdrawn: "
+                     "dossier %s is “%s”"), d->number, status);
+      break;
+    case MC_PRINT_FORM_SUPPLEMENT:
+      g_set_error (error, MC_PRINT_ERROR, MC_PRINT_ERROR_NOT_APPLICABLE,
+                   _("A supplement request is issued only while a supplement is requested: dossier %s is “%s”"),
+                   d->number, status);
+      break;
+    case MC_PRINT_FORM_REFUSAL:
+      g_set_error (error, MC_PRINT_ERROR, MC_PRINT_ERROR_NOT_APPLICABLE,
+                   _("A refusal is issued only for a refused dossier: dossier %s is “%s”"), d->number, status);
+      break;
+    case MC_PRINT_FORM_APOLOGY:
+      if (mc_status_is_valid (d->status) && (rules[form].statuses & (1u << d->status)))
+        g_set_error (error, MC_PRINT_ERROR, MC_PRINT_ERROR_NOT_APPLICABLE,
+                     _("Dossier %s was not rescheduled: a letter of apology is issued only after “Reschedule "
+                       "with apology”, which sets the new due date it promises"), d->number);
+      else
+        g_set_error (error, MC_PRINT_ERROR, MC_PRINT_ERROR_NOT_APPLICABLE,
+                     _("A letter of apology is issued only before the result is ready: dossier %s is “%s”"),
+                     d->number, status);
+      break;
+    case MC_PRINT_FORM_STOP:
+      g_set_error (error, MC_PRINT_ERROR, MC_PRINT_ERROR_NOT_APPLICABLE,
+                   _("A stop notice is issued only for a dossier stopped or withdrawn before its result: "
+                     "dossier %s is “%s”"), d->number, status);
+      break;
+    case MC_PRINT_FORM_CONTROL:
+      g_set_error (error, MC_PRINT_ERROR, MC_PRINT_ERROR_NOT_APPLICABLE,
+                   _("A control sheet is kept only for a dossier the office received: dossier %s is “%s”"),
+                   d->number, status);
+      break;
+    case MC_PRINT_N_FORMS:
+    default:
+      g_assert_not_reached ();
+    }
   return FALSE;
 }
 
@@ -162,13 +252,88 @@ mc_print_office_free (McPrintOffice *office)
   g_free (office);
 }
 
+/* "QUẢNG ĐIỀN" → "Quảng Điền": a place name in running text, every syllable capitalised. */
+static void
+append_title_case (GString    *out,
+                   const char *upper)
+{
+  g_autofree char *lower = g_utf8_strdown (upper, -1);
+  gboolean start = TRUE;
+
+  for (const char *p = lower; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      g_string_append_unichar (out, start ? g_unichar_toupper (c) : c);
+      start = g_unichar_isspace (c);
+    }
+}
+
+/* The office as running text names it ("Trung tâm Phục vụ hành chính công xã Quảng Điền"),
+ * never the model's placeholder "cơ quan, đơn vị": the unit's name, which the heading prints
+ * in capitals, then the commune, from the unit's name when it carries it, else from the
+ * parent authority ("ỦY BAN NHÂN DÂN XÃ QUẢNG ĐIỀN"). Returns: (transfer full): the name. */
+char *
+mc_print_agency (const McPrintOffice *office)
+{
+  static const char *units[] = {
+    "Trung tâm Phục vụ hành chính công", "Bộ phận Tiếp nhận và Trả kết quả", "Bộ phận Một cửa",
+  };
+  static const char *communes[] = { "ỦY BAN NHÂN DÂN ", "UỶ BAN NHÂN DÂN ", "UBND " };
+  static const char *kinds[] = { "XÃ ", "PHƯỜNG ", "THỊ TRẤN ", "ĐẶC KHU " };
+  GString *out = g_string_new (NULL);
+  const char *rest = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (units) && rest == NULL; i++)
+    {
+      g_autofree char *upper = g_utf8_strup (units[i], -1);
+
+      if (g_str_has_prefix (office->unit, upper))
+        {
+          g_string_append (out, units[i]);
+          rest = office->unit + strlen (upper);
+        }
+    }
+  if (rest == NULL)
+    {
+      /* An unknown unit: its name in sentence case. */
+      g_autofree char *lower = g_utf8_strdown (office->unit, -1);
+
+      g_string_append_unichar (out, g_unichar_toupper (g_utf8_get_char (lower)));
+      g_string_append (out, g_utf8_next_char (lower));
+      rest = "";
+    }
+  while (*rest == ' ')
+    rest++;
+  /* "… CÔNG XÃ": the kind of commune without its name, which the parent authority gives. */
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (strncmp (rest, kinds[i], strlen (kinds[i]) - 1) == 0 && rest[strlen (kinds[i]) - 1] == '\0')
+      rest = "";
+  if (*rest == '\0')
+    for (guint i = 0; i < G_N_ELEMENTS (communes) && *rest == '\0'; i++)
+      if (g_str_has_prefix (office->parent, communes[i]))
+        rest = office->parent + strlen (communes[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds) && *rest != '\0'; i++)
+    if (g_str_has_prefix (rest, kinds[i]))
+      {
+        g_autofree char *kind = g_utf8_strdown (kinds[i], -1);
+
+        g_string_append_printf (out, " %s", kind);
+        append_title_case (out, rest + strlen (kinds[i]));
+        rest = "";
+      }
+  return g_string_free (out, FALSE);
+}
+
 /* Shared blocks */
 
-/* The national heading: the unit on the left under its parent authority, the national name and
- * motto on the right, each with its short rule; then the place and date under the motto. */
+/* The national heading: the unit on the left under its parent authority, with the form's
+ * number to fill in ("Số: ……/PTC-TTPVHCC"), the national name and motto on the right, each
+ * with its short rule; then the place and date under the motto. */
 static void
 heading (McPrintLayout       *layout,
          const McPrintOffice *office,
+         const char          *code,
          gint64               printed_at)
 {
   g_autofree char *left = *office->parent != '\0'
@@ -176,6 +341,7 @@ heading (McPrintLayout       *layout,
                           : g_markup_printf_escaped ("<b>%s</b>", office->unit);
   g_autofree char *date = mc_print_date (printed_at);
   g_autofree char *dated = NULL;
+  g_autofree char *number = NULL;
   McPrintBox boxes[2] = {
     { HEADING_LEFT, left, HEADING_SIZE, PANGO_ALIGN_CENTER, 0, FALSE },
     { 1 - HEADING_LEFT, "<b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b>\n<b>Độc lập - Tự do - Hạnh phúc</b>",
@@ -192,27 +358,28 @@ heading (McPrintLayout       *layout,
     dated = g_markup_printf_escaped ("<i>%s, %s</i>", office->place, date);
   else
     dated = g_markup_printf_escaped ("<i>N%s</i>", date + 1);  /* "Ngày …" starts the line */
-  boxes[0].markup = "";
+  number = g_markup_printf_escaped ("Số: ………/%s%s", code,
+                                    g_str_has_prefix (office->unit, "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG") ? "-TTPVHCC" : "");
+  boxes[0].markup = code != NULL ? number : "";
   boxes[1].markup = dated;
   boxes[1].size = MC_PRINT_BODY_SIZE;
   mc_print_layout_boxes (layout, 2, boxes, NULL);
 }
 
-/* A new page with the heading, the form's title (@title, plain text, printed in capitals) and
- * @subtitle (markup), and the office's legal citation when it has one. */
-McPrintLayout *
-mc_print_form_begin (const McPrintOffice *office,
-                     McPrintOrientation   orientation,
-                     double               body_size,
-                     const char          *title,
-                     const char          *subtitle,
-                     gint64               printed_at)
+/* The heading, the form's title (@title, plain text, printed in capitals) and @subtitle
+ * (markup), and the office's legal citation when it has one, from the layout's current
+ * position (a new page). */
+static void
+form_heading (McPrintLayout       *layout,
+              const McPrintOffice *office,
+              const char          *code,
+              const char          *title,
+              const char          *subtitle,
+              gint64               printed_at)
 {
-  McPrintLayout *layout = mc_print_layout_new (orientation, body_size);
   g_autofree char *upper = g_utf8_strup (title, -1);
 
-  mc_print_layout_set_title (layout, title);
-  heading (layout, office, printed_at);
+  heading (layout, office, code, printed_at);
   mc_print_layout_space (layout, 14);
   mc_print_layout_paragraphf (layout, TITLE_SIZE, PANGO_ALIGN_CENTER, 0, "<b>%s</b>", upper);
   if (subtitle != NULL)
@@ -224,6 +391,23 @@ mc_print_form_begin (const McPrintOffice *office,
                                   office->legal_basis);
     }
   mc_print_layout_space (layout, 10);
+}
+
+/* A new layout whose first page has the heading and the title (see form_heading()); @code is
+ * that of the form's number (NULL: none). */
+McPrintLayout *
+mc_print_form_begin (const McPrintOffice *office,
+                     McPrintOrientation   orientation,
+                     double               body_size,
+                     const char          *code,
+                     const char          *title,
+                     const char          *subtitle,
+                     gint64               printed_at)
+{
+  McPrintLayout *layout = mc_print_layout_new (orientation, body_size);
+
+  mc_print_layout_set_title (layout, title);
+  form_heading (layout, office, code, title, subtitle, printed_at);
   return layout;
 }
 
@@ -368,21 +552,67 @@ mc_print_last_step (const McDossier *d,
   return NULL;
 }
 
-/* The name under the receiving official's signature: the office's setting when it has one,
- * else the official the history says received the dossier. */
+/* The name under the signature of the official who put the dossier in @status (received it,
+ * refused it, asked for a supplement): the office's setting office.official when it has one,
+ * else the official the history names for that step. */
 const char *
-mc_print_receiving_official (const McPrintOffice *office,
-                             const McDossier     *d)
+mc_print_official_for (const McPrintOffice *office,
+                       const McDossier     *d,
+                       McStatus             status)
 {
-  const McStep *received = mc_print_last_step (d, MC_STATUS_RECEIVED);
+  const McStep *step = mc_print_last_step (d, status);
 
   if (*office->official != '\0')
     return office->official;
-  return received != NULL && received->actor != NULL ? received->actor : "";
+  return step != NULL && step->actor != NULL ? step->actor : "";
 }
 
-/* Lays out @form for @dossier. Returns: (transfer full): the pages, or NULL with @error set
- * when the dossier has not reached the point the form is about. */
+/* One copy of @form on @layout from its current (new) page: heading, title and body. */
+static gboolean
+form_copy (McPrintLayout        *layout,
+           const McPrintOffice  *office,
+           const McDossier      *d,
+           McPrintForm           form,
+           const McPrintOptions *options,
+           const char           *copy,
+           GError              **error)
+{
+  g_autofree char *subtitle = g_markup_printf_escaped ("Mã hồ sơ: <b>%s</b>%s%s%s%s", d->number,
+                                                       d->provisional ? " (số tạm thời)" : "",
+                                                       copy ? "\n<i>(" : "", copy ? copy : "", copy ? ")</i>" : "");
+
+  form_heading (layout, office, forms[form].code, forms[form].title, subtitle,
+                options->printed_at ? options->printed_at : mc_time_now ());
+  mc_print_provisional_note (layout, d);
+  switch (form)
+    {
+    case MC_PRINT_FORM_RECEIPT:
+      return mc_print_receipt (layout, office, d, options, error);
+    case MC_PRINT_FORM_SUPPLEMENT:
+      mc_print_supplement (layout, office, d, options);
+      return TRUE;
+    case MC_PRINT_FORM_REFUSAL:
+      mc_print_refusal (layout, office, d, options);
+      return TRUE;
+    case MC_PRINT_FORM_APOLOGY:
+      mc_print_apology (layout, office, d, options);
+      return TRUE;
+    case MC_PRINT_FORM_STOP:
+      mc_print_stop (layout, office, d, options);
+      return TRUE;
+    case MC_PRINT_FORM_CONTROL:
+      mc_print_control (layout, office, d);
+      return TRUE;
+    case MC_PRINT_N_FORMS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Lays out @form for @dossier. The receipt is made in two copies (liên): one the office keeps
+ * with the control sheet, one the applicant takes home. Returns: (transfer full): the pages,
+ * or NULL with @error set when the form may not be issued for the dossier now
+ * (mc_print_form_allowed()). */
 McPrintLayout *
 mc_print_dossier (const McPrintOffice   *office,
                   const McDossier       *d,
@@ -390,9 +620,9 @@ mc_print_dossier (const McPrintOffice   *office,
                   const McPrintOptions  *options,
                   GError               **error)
 {
+  static const char *receipt_copies[] = { "Liên 1: Lưu tại Bộ phận tiếp nhận", "Liên 2: Giao người nộp hồ sơ" };
   McPrintOptions defaults = { 0 };
   g_autoptr(McPrintLayout) layout = NULL;
-  g_autofree char *subtitle = NULL;
   g_autofree char *footer = NULL;
 
   g_return_val_if_fail (office != NULL && d != NULL, NULL);
@@ -400,50 +630,44 @@ mc_print_dossier (const McPrintOffice   *office,
 
   if (options == NULL)
     options = &defaults;
-  if ((form == MC_PRINT_FORM_RECEIPT || form == MC_PRINT_FORM_CONTROL) && d->received_at == 0)
-    {
-      g_set_error (error, MC_PRINT_ERROR, MC_PRINT_ERROR_NOT_APPLICABLE,
-                   _("Dossier %s has not been received yet"), d->number);
-      return NULL;
-    }
-  if (form == MC_PRINT_FORM_APOLOGY && d->due_at == 0)
-    {
-      g_set_error (error, MC_PRINT_ERROR, MC_PRINT_ERROR_NOT_APPLICABLE,
-                   _("Dossier %s has no due date to reschedule"), d->number);
-      return NULL;
-    }
+  if (!mc_print_form_allowed (form, d, error))
+    return NULL;
 
-  subtitle = g_markup_printf_escaped ("Mã hồ sơ: <b>%s</b>%s", d->number, d->provisional ? " (số tạm thời)" : "");
-  layout = mc_print_form_begin (office, MC_PRINT_PORTRAIT, MC_PRINT_BODY_SIZE, forms[form].title, subtitle,
-                                options->printed_at ? options->printed_at : mc_time_now ());
+  layout = mc_print_layout_new (MC_PRINT_PORTRAIT, MC_PRINT_BODY_SIZE);
+  mc_print_layout_set_title (layout, forms[form].title);
   footer = g_strdup_printf ("%s — hồ sơ %s", forms[form].title, d->number);
   mc_print_layout_set_footer (layout, footer);
-  mc_print_provisional_note (layout, d);
-
-  switch (form)
+  if (form != MC_PRINT_FORM_RECEIPT)
+    return form_copy (layout, office, d, form, options, NULL, error) ? g_steal_pointer (&layout) : NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (receipt_copies); i++)
     {
-    case MC_PRINT_FORM_RECEIPT:
-      if (!mc_print_receipt (layout, office, d, error))
+      if (i > 0)
+        mc_print_layout_new_page (layout);
+      if (!form_copy (layout, office, d, form, options, receipt_copies[i], error))
         return NULL;
-      break;
-    case MC_PRINT_FORM_SUPPLEMENT:
-      mc_print_supplement (layout, office, d, options);
-      break;
-    case MC_PRINT_FORM_REFUSAL:
-      mc_print_refusal (layout, office, d, options);
-      break;
-    case MC_PRINT_FORM_APOLOGY:
-      mc_print_apology (layout, office, d, options);
-      break;
-    case MC_PRINT_FORM_STOP:
-      mc_print_stop (layout, office, d, options);
-      break;
-    case MC_PRINT_FORM_CONTROL:
-      mc_print_control (layout, d);
-      break;
-    case MC_PRINT_N_FORMS:
-    default:
-      g_assert_not_reached ();
     }
   return g_steal_pointer (&layout);
+}
+
+/* Lays out @form for the stored dossier @dossier_id with the profile's office settings and the
+ * dossier's place in the register: what the window and motcuactl print. */
+McPrintLayout *
+mc_print_stored_dossier (McStore               *store,
+                         gint64                 dossier_id,
+                         McPrintForm            form,
+                         const McPrintOptions  *options,
+                         GError               **error)
+{
+  g_autoptr(McDossier) d = NULL;
+  g_autoptr(McPrintOffice) office = NULL;
+  g_autofree char *book = NULL;
+  McPrintOptions filled = { 0 };
+
+  if (options != NULL)
+    filled = *options;
+  if (!(d = mc_store_get_dossier (store, dossier_id, error)) || !(office = mc_print_office_load (store, error))
+      || !mc_store_register_position (store, dossier_id, &book, &filled.register_row, error))
+    return NULL;
+  filled.register_book = book;
+  return mc_print_dossier (office, d, form, &filled, error);
 }

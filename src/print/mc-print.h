@@ -52,8 +52,10 @@ typedef struct
 {
   gint64 printed_at;        /* the date written on the form; 0 = now */
   const char *reason;       /* refusal, stop, apology, supplement items (one per line); NULL = from
-                             * the dossier's history, or dotted lines to fill in by hand */
-  gint64 previous_due_at;   /* apology: the due date that was missed */
+                             * the dossier's history and its reschedule, or dotted lines to fill
+                             * in by hand */
+  const char *register_book; /* receipt: "Quyển số" and "Số thứ tự" of the register; NULL = */
+  gint64 register_row;       /* dotted lines (mc_print_stored_dossier() fills them) */
 } McPrintOptions;
 
 McPrintOffice *mc_print_office_new_default (void);
@@ -67,9 +69,17 @@ gboolean       mc_print_form_from_id       (const char           *id,
                                             McPrintForm          *out_form);
 gboolean       mc_print_form_for_action    (McAction              action,
                                             McPrintForm          *out_form);
+gboolean       mc_print_form_allowed       (McPrintForm           form,
+                                            const McDossier      *dossier,
+                                            GError              **error);
 
 McPrintLayout *mc_print_dossier            (const McPrintOffice  *office,
                                             const McDossier      *dossier,
+                                            McPrintForm           form,
+                                            const McPrintOptions *options,
+                                            GError              **error);
+McPrintLayout *mc_print_stored_dossier     (McStore              *store,
+                                            gint64                dossier_id,
                                             McPrintForm           form,
                                             const McPrintOptions *options,
                                             GError              **error);

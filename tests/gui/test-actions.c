@@ -457,7 +457,7 @@ test_print_export (void)
   const char *info_argv[] = { "pdfinfo", path, NULL };
 
   g_remove (path);
-  operation = mc_window_form (fx.window, fx.received_id, MC_PRINT_FORM_CONTROL, 0, &error);
+  operation = mc_window_form (fx.window, fx.received_id, MC_PRINT_FORM_CONTROL, &error);
   g_assert_no_error (error);
   g_assert_true (mc_print_operation_export (operation, path, &error));
   g_assert_no_error (error);
