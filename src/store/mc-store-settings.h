@@ -47,5 +47,7 @@ gboolean    mc_store_fill_settings   (McStore           *self,
 gboolean    mc_store_load_deadline_settings (McStore        *self,
                                       McDeadlineSettings *settings,
                                       GError           **error);
+void        mc_store_get_deadline_settings (McStore         *self,
+                                      McDeadlineSettings *out);
 
 G_END_DECLS
