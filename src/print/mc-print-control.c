@@ -89,9 +89,10 @@ signer_cell (const char *name)
   return g_markup_printf_escaped ("\n\n\n<b>%s</b>", name ? name : "");
 }
 
-/* Phiếu kiểm soát (Mẫu số 06): one block per hand-off from the reception on, the giver and the
- * receiver each signing, then blank blocks for the hand-offs still to come while the dossier
- * is open. A step by the official who already holds the dossier is not a hand-off. */
+/* Phiếu kiểm soát (Mẫu số 06): one block per hand-off from the reception on (a step that moves
+ * the dossier on, or to another official), the giver and the receiver each signing, then blank
+ * blocks for the hand-offs still to come while the dossier is open. A note the official who
+ * holds the dossier adds to its history is not a hand-off. */
 void
 mc_print_control (McPrintLayout       *layout,
                   const McPrintOffice *office,
@@ -138,7 +139,8 @@ mc_print_control (McPrintLayout       *layout,
             holder = step;
           continue;
         }
-      if (g_strcmp0 (step->actor, holder->actor) == 0 && g_strcmp0 (step->unit, holder->unit) == 0)
+      if (step->status == holder->status && g_strcmp0 (step->actor, holder->actor) == 0
+          && g_strcmp0 (step->unit, holder->unit) == 0)
         continue;
       units = units_cell (holder->unit ? holder->unit : agency, step->unit ? step->unit : agency);
       at = mc_time_format_short (step->at);

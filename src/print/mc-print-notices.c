@@ -36,7 +36,9 @@ static void
 received_from (McPrintLayout   *layout,
                const McDossier *d)
 {
-  g_autofree char *received = d->received_at ? mc_print_date_time (d->received_at) : NULL;
+  /* A refused dossier was never received: it was handed in. */
+  g_autofree char *received = d->received_at && d->status != MC_STATUS_REFUSED ? mc_print_date_time (d->received_at)
+                                                                                : NULL;
   g_autofree char *submitted = d->submitted_at ? mc_print_date_time (d->submitted_at) : NULL;
 
   if (received != NULL)

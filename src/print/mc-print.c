@@ -17,7 +17,8 @@
 
 #define HEADING_SIZE 10.5
 #define TITLE_SIZE 13.0
-#define HEADING_LEFT 0.42
+#define HEADING_LEFT 0.44
+#define UNIT_SIZE 10.0
 #define DOTTED_LINE 17.0
 
 G_DEFINE_QUARK (mc-print-error-quark, mc_print_error)
@@ -343,7 +344,8 @@ heading (McPrintLayout       *layout,
   g_autofree char *dated = NULL;
   g_autofree char *number = NULL;
   McPrintBox boxes[2] = {
-    { HEADING_LEFT, left, HEADING_SIZE, PANGO_ALIGN_CENTER, 0, FALSE },
+    /* A little smaller than the national name: "ỦY BAN NHÂN DÂN XÃ …" on one line. */
+    { HEADING_LEFT, left, UNIT_SIZE, PANGO_ALIGN_CENTER, 0, FALSE },
     { 1 - HEADING_LEFT, "<b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b>\n<b>Độc lập - Tự do - Hạnh phúc</b>",
       HEADING_SIZE, PANGO_ALIGN_CENTER, 0, FALSE },
   };
@@ -577,9 +579,9 @@ form_copy (McPrintLayout        *layout,
            const char           *copy,
            GError              **error)
 {
-  g_autofree char *subtitle = g_markup_printf_escaped ("Mã hồ sơ: <b>%s</b>%s%s%s%s", d->number,
-                                                       d->provisional ? " (số tạm thời)" : "",
-                                                       copy ? "\n<i>(" : "", copy ? copy : "", copy ? ")</i>" : "");
+  g_autofree char *subtitle = copy != NULL
+    ? g_markup_printf_escaped ("Mã hồ sơ: <b>%s</b>%s\n<i>(%s)</i>", d->number, d->provisional ? " (số tạm thời)" : "", copy)
+    : g_markup_printf_escaped ("Mã hồ sơ: <b>%s</b>%s", d->number, d->provisional ? " (số tạm thời)" : "");
 
   form_heading (layout, office, forms[form].code, forms[form].title, subtitle,
                 options->printed_at ? options->printed_at : mc_time_now ());
