@@ -152,6 +152,35 @@ test_allowed (void)
   }
 }
 
+/* The Print menu offers the forms the dossier may have now: a returned dossier no refusal,
+ * apology or stop notice; a refused one only the refusal; one just submitted online none. */
+static void
+test_print_menu (void)
+{
+  static const struct { McStatus status; const char *forms; } expected[] = {
+    { MC_STATUS_RETURNED, "receipt control" },
+    { MC_STATUS_REFUSED, "refusal" },
+    { MC_STATUS_SUBMITTED, "" },
+    { MC_STATUS_SUPPLEMENT_REQUESTED, "receipt supplement control" },
+    { MC_STATUS_STOPPED, "stop control" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      gint64 id = dossier_in_status (expected[i].status);
+      g_auto(GStrv) offered = NULL;
+      g_autofree char *joined = NULL;
+
+      if (id <= 0)
+        continue;
+      open_dossier (id);
+      offered = mc_action_bar_list_forms (action_bar ());
+      joined = g_strjoinv (" ", offered);
+      g_test_message ("%s: %s", mc_status_label (expected[i].status), joined);
+      g_assert_cmpstr (joined, ==, expected[i].forms);
+    }
+}
+
 static McActionDialog *
 open_action (gint64      id,
              const char *action)
@@ -702,6 +731,7 @@ main (int   argc,
   mc_test_wait_frame (GTK_WIDGET (fx.window));
 
   g_test_add_func ("/actions/allowed", test_allowed);
+  g_test_add_func ("/actions/print-menu", test_print_menu);
   g_test_add_func ("/actions/dialog", test_dialog);
   g_test_add_func ("/actions/reschedule", test_reschedule);
   g_test_add_func ("/actions/resolve-and-return", test_resolve_and_return);
