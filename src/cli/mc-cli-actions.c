@@ -3,6 +3,7 @@
 
 #include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "mc-cli.h"
@@ -217,6 +218,39 @@ mc_cli_act (McCli  *cli,
   return MC_CLI_OK;
 }
 
+/* "Giấy khai sinh;certified-copy;2": each --document's name keeps what comes before the
+ * options, which are cut off in place. Returns FALSE when one cannot be read. */
+static gboolean
+parse_documents (char    **documents,
+                 GArray  **out_forms,
+                 GArray  **out_counts)
+{
+  for (guint i = 0; documents != NULL && documents[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (documents[i], ";", 3);
+      McDocumentForm form = MC_DOCUMENT_FORM_ORIGINAL;
+      int count = 1;
+      char *end = NULL;
+
+      if (*out_forms == NULL)
+        {
+          *out_forms = g_array_new (FALSE, TRUE, sizeof (McDocumentForm));
+          *out_counts = g_array_new (FALSE, TRUE, sizeof (int));
+        }
+      if (parts[0] != NULL && parts[1] != NULL
+          && (form = mc_document_form_from_id (g_strstrip (parts[1]))) == MC_DOCUMENT_FORM_UNKNOWN)
+        return FALSE;
+      if (parts[0] != NULL && parts[1] != NULL && parts[2] != NULL
+          && ((count = (int) g_ascii_strtoll (g_strstrip (parts[2]), &end, 10)) < 1 || count > 99 || *end != '\0'))
+        return FALSE;
+      if (parts[0] != NULL && parts[1] != NULL)
+        documents[i][strlen (parts[0])] = '\0';
+      g_array_append_val (*out_forms, form);
+      g_array_append_val (*out_counts, count);
+    }
+  return TRUE;
+}
+
 int
 mc_cli_receive_new (McCli  *cli,
                     int     argc,
@@ -226,6 +260,8 @@ mc_cli_receive_new (McCli  *cli,
   g_autofree char *address = NULL, *method = NULL, *source = NULL, *unit = NULL, *at = NULL;
   g_autofree char *official = NULL;
   g_auto(GStrv) documents = NULL;
+  g_autoptr(GArray) forms = NULL;
+  g_autoptr(GArray) counts = NULL;
   gint64 fee = -1;
   int kind = 0;
   gboolean fee_paid = FALSE, dry_run = FALSE, json = FALSE;
@@ -236,7 +272,9 @@ mc_cli_receive_new (McCli  *cli,
     { "id-number", 0, 0, G_OPTION_ARG_STRING, &id_number, N_("The applicant's ID number (12 digits for a citizen)"), N_("DIGITS") },
     { "phone", 0, 0, G_OPTION_ARG_STRING, &phone, N_("Phone number"), N_("NUMBER") },
     { "address", 0, 0, G_OPTION_ARG_STRING, &address, N_("Address"), N_("TEXT") },
-    { "document", 'd', 0, G_OPTION_ARG_STRING_ARRAY, &documents, N_("A document received (repeat for each)"), N_("NAME") },
+    { "document", 'd', 0, G_OPTION_ARG_STRING_ARRAY, &documents,
+      N_("A document received (repeat for each), with what was received and how many: FORM is original "
+         "(the default), copy, certified-copy or electronic, COUNT 1 by default"), N_("NAME[;FORM[;COUNT]]") },
     { "fee", 0, 0, G_OPTION_ARG_INT64, &fee, N_("The fee in đồng (default: the catalog's)"), "N" },
     { "fee-paid", 0, 0, G_OPTION_ARG_NONE, &fee_paid, N_("The fee was paid at the counter"), NULL },
     { "method", 'm', 0, G_OPTION_ARG_STRING, &method, N_("How the result is returned: in-person, online or post"), N_("METHOD") },
@@ -280,7 +318,12 @@ mc_cli_receive_new (McCli  *cli,
   intake.id_number = id_number;
   intake.phone = phone;
   intake.address = address;
+  if (!parse_documents (documents, &forms, &counts))
+    return mc_cli_usage ("receive-new", _("--document must be NAME, NAME;FORM or NAME;FORM;COUNT, with FORM one of "
+                                          "original, copy, certified-copy, electronic and COUNT from 1 to 99"));
   intake.documents = (const char * const *) documents;
+  intake.document_forms = forms ? (const McDocumentForm *) forms->data : NULL;
+  intake.document_counts = counts ? (const int *) counts->data : NULL;
   intake.fee_vnd = fee;
   intake.fee_paid = fee_paid;
   intake.unit = unit;

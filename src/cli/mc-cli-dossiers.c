@@ -246,7 +246,7 @@ print_detail (const McDossier *d)
   for (guint i = 0; i < d->documents->len; i++)
     {
       McDocument *doc = g_ptr_array_index (d->documents, i);
-      g_print ("    - %s (%s, %d)\n", doc->name, doc->is_copy ? _("copy") : _("original"), doc->count);
+      g_print ("    - %s (%s, %d)\n", doc->name, mc_document_form_name (mc_document_get_form (doc)), doc->count);
     }
   for (guint i = 0; i < d->fees->len; i++)
     {

@@ -330,6 +330,22 @@ mc_document_form_from_id (const char *id)
   return MC_DOCUMENT_FORM_UNKNOWN;
 }
 
+/* The form's name in the interface language. */
+const char *
+mc_document_form_name (McDocumentForm form)
+{
+  switch (form)
+    {
+    case MC_DOCUMENT_FORM_ORIGINAL: return _("Original");
+    case MC_DOCUMENT_FORM_COPY: return _("Copy");
+    case MC_DOCUMENT_FORM_CERTIFIED_COPY: return _("Certified copy");
+    case MC_DOCUMENT_FORM_ELECTRONIC: return _("Electronic copy");
+    case MC_DOCUMENT_FORM_UNKNOWN:
+    case MC_DOCUMENT_N_FORMS:
+    default: return _("Unknown");
+    }
+}
+
 /* The form's Vietnamese name, as the receipt prints it. */
 const char *
 mc_document_form_label (McDocumentForm form)

@@ -88,6 +88,7 @@ typedef enum
 const char    *mc_document_form_id      (McDocumentForm form);
 McDocumentForm mc_document_form_from_id (const char    *id);
 const char    *mc_document_form_label   (McDocumentForm form);
+const char    *mc_document_form_name    (McDocumentForm form);
 
 /* TaiLieuNop[] */
 typedef struct

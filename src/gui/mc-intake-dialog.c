@@ -59,6 +59,8 @@ struct _McIntakeDialog
   char *procedure_code;
   GPtrArray *matches;      /* const McProcedure *, the procedure list's rows in order */
   GArray *documents;       /* Document, the documents list's rows but the last */
+  GArray *forms;           /* McDocumentForm and count of each ticked document, as last read */
+  GArray *counts;
   gint64 due_at;
   char *due_text;
 };
@@ -68,6 +70,8 @@ typedef struct
 {
   char *name;
   GtkCheckButton *check;   /* owned by its row */
+  GtkDropDown *form;       /* original, copy, certified copy, electronic */
+  GtkSpinButton *count;
 } Document;
 
 G_DEFINE_FINAL_TYPE (McIntakeDialog, mc_intake_dialog, ADW_TYPE_WINDOW)
@@ -92,16 +96,36 @@ add_document_row (McIntakeDialog *self,
                   const char     *name,
                   gboolean        active)
 {
+  const char *forms[MC_DOCUMENT_N_FORMS];
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *form, *count;
+  g_autofree char *form_label = NULL, *count_label = NULL;
+
+  /* What the receipt prints of each document: the dropdown's items in McDocumentForm order. */
+  for (McDocumentForm f = MC_DOCUMENT_FORM_ORIGINAL; f < MC_DOCUMENT_N_FORMS; f++)
+    forms[f - MC_DOCUMENT_FORM_ORIGINAL] = mc_document_form_name (f);
+  forms[MC_DOCUMENT_N_FORMS - 1] = NULL;
+  form = gtk_drop_down_new_from_strings (forms);
+  count = gtk_spin_button_new_with_range (1, 99, 1);
+  gtk_widget_set_valign (form, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (count, GTK_ALIGN_CENTER);
+  /* TRANSLATORS: accessible names of a document's form (original, copy…) and count */
+  form_label = g_strdup_printf (_("Form of %s"), name);
+  count_label = g_strdup_printf (_("Number of %s"), name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (form), GTK_ACCESSIBLE_PROPERTY_LABEL, form_label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (count), GTK_ACCESSIBLE_PROPERTY_LABEL, count_label, -1);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), form);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), count);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-  g_array_append_val (self->documents, ((Document) { g_strdup (name), GTK_CHECK_BUTTON (check) }));
+  g_array_append_val (self->documents, ((Document) { g_strdup (name), GTK_CHECK_BUTTON (check), GTK_DROP_DOWN (form),
+                                                     GTK_SPIN_BUTTON (count) }));
   /* Before the "other document" entry, which stays last. */
   gtk_list_box_insert (self->documents_list, row,
                        gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self->other_document_row)));
@@ -113,12 +137,19 @@ ticked_documents (McIntakeDialog *self)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
+  g_array_set_size (self->forms, 0);
+  g_array_set_size (self->counts, 0);
   for (guint i = 0; i < self->documents->len; i++)
     {
       Document *doc = &g_array_index (self->documents, Document, i);
+      McDocumentForm form = gtk_drop_down_get_selected (doc->form) + MC_DOCUMENT_FORM_ORIGINAL;
+      int count = gtk_spin_button_get_value_as_int (doc->count);
 
-      if (gtk_check_button_get_active (doc->check))
-        g_strv_builder_add (builder, doc->name);
+      if (!gtk_check_button_get_active (doc->check))
+        continue;
+      g_strv_builder_add (builder, doc->name);
+      g_array_append_val (self->forms, form);
+      g_array_append_val (self->counts, count);
     }
   return g_strv_builder_end (builder);
 }
@@ -253,6 +284,8 @@ read_intake (McIntakeDialog  *self,
   intake->phone = gtk_editable_get_text (GTK_EDITABLE (self->phone_row));
   intake->address = gtk_editable_get_text (GTK_EDITABLE (self->address_row));
   intake->documents = (const char * const *) (*out_documents = ticked_documents (self));
+  intake->document_forms = (const McDocumentForm *) self->forms->data;
+  intake->document_counts = (const int *) self->counts->data;
   intake->fee_paid = gtk_switch_get_active (self->fee_paid_switch);
   intake->return_method = adw_combo_row_get_selected (self->method_row) + MC_CHANNEL_IN_PERSON;
   intake->fee_vnd = -1;
@@ -428,6 +461,8 @@ mc_intake_dialog_finalize (GObject *object)
   g_free (self->due_text);
   g_ptr_array_unref (self->matches);
   g_array_unref (self->documents);
+  g_array_unref (self->forms);
+  g_array_unref (self->counts);
   G_OBJECT_CLASS (mc_intake_dialog_parent_class)->finalize (object);
 }
 
@@ -486,6 +521,8 @@ mc_intake_dialog_init (McIntakeDialog *self)
 {
   self->matches = g_ptr_array_new ();
   self->documents = g_array_new (FALSE, FALSE, sizeof (Document));
+  self->forms = g_array_new (FALSE, FALSE, sizeof (McDocumentForm));
+  self->counts = g_array_new (FALSE, FALSE, sizeof (int));
   g_array_set_clear_func (self->documents, document_clear);
   gtk_widget_init_template (GTK_WIDGET (self));
 

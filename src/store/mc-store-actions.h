@@ -18,6 +18,8 @@ typedef struct
   const char *phone;
   const char *address;
   const char * const *documents;     /* the documents ticked as received */
+  const McDocumentForm *document_forms; /* what was received of each: NULL or 0 = the original */
+  const int *document_counts;        /* how many of each: NULL or 0 = one */
   gint64 fee_vnd;                    /* -1 = the catalog's fee, 0 = none */
   gboolean fee_paid;
   McChannel return_method;           /* 0 = in person */

@@ -150,6 +150,13 @@ check_intake (McStore         *self,
         mc_store_set_invalid (error, N_("A document has no name"));
         return NULL;
       }
+    else if ((in->document_forms && (in->document_forms[i] < 0 || in->document_forms[i] >= MC_DOCUMENT_N_FORMS))
+             || (in->document_counts && (in->document_counts[i] < 0 || in->document_counts[i] > 99)))
+      {
+        mc_store_set_invalid (error, N_("A document is an original, a copy, a certified copy or an electronic "
+                                        "copy, from 1 to 99 of them"));
+        return NULL;
+      }
   if (in->return_method != 0 && mc_return_method_id (in->return_method) == NULL)
     {
       mc_store_set_invalid (error, N_("Choose how the result is returned: in person, online or by post"));
@@ -266,7 +273,13 @@ intake_locked (McStore         *self,
   d->status = MC_STATUS_RECEIVED;
   d->submitted_at = d->received_at = at;
   for (guint i = 0; in->documents[i]; i++)
-    mc_dossier_add_document (d, in->documents[i], FALSE, 1);
+    {
+      McDocumentForm form = in->document_forms && in->document_forms[i] ? in->document_forms[i]
+                                                                         : MC_DOCUMENT_FORM_ORIGINAL;
+      int count = in->document_counts && in->document_counts[i] > 0 ? in->document_counts[i] : 1;
+
+      mc_dossier_add_document (d, in->documents[i], form != MC_DOCUMENT_FORM_ORIGINAL, count)->form = form;
+    }
   fee = in->fee_vnd < 0 ? MAX (proc->fee_vnd, 0) : in->fee_vnd;
   if (fee > 0)
     mc_dossier_add_fee (d, "Lệ phí giải quyết thủ tục", fee, in->fee_paid);

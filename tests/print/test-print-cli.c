@@ -251,6 +251,37 @@ test_print_errors (void)
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
 }
 
+/* What the counter records of each document (its form and count) is what the receipt prints;
+ * a form that is none of the four is refused. */
+static void
+test_intake_documents (void)
+{
+  g_autofree char *pdf = g_build_filename (tmpdir, "intake-receipt.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *number = NULL;
+  g_auto(CliRun) r = { 0 };
+
+  RUN (&r, "receive-new", "--procedure", "1.010833", "--applicant", "Lê Thị Hoa", "--id-number", "001190000123",
+       "--document", "Tờ khai đề nghị", "--document", "Giấy khai sinh;certified-copy;2",
+       "--document", "Căn cước;electronic", "--document", "Sổ hộ khẩu;copy;3");
+  g_assert_cmpint (r.status, ==, 0);
+  number = g_strndup (r.out, strcspn (r.out, "\t"));
+  RUN (&r, "print", number, "receipt", "--output", pdf);
+  g_assert_cmpint (r.status, ==, 0);
+  text = print_test_pdf_text (pdf, 1, 1);
+  g_assert_true (print_test_contains (text, "Tờ khai đề nghị Bản chính 01"));
+  g_assert_true (print_test_contains (text, "Giấy khai sinh Bản sao chứng thực 02"));
+  g_assert_true (print_test_contains (text, "Căn cước Bản điện tử 01"));
+  g_assert_true (print_test_contains (text, "Sổ hộ khẩu Bản sao 03"));
+  g_assert_true (print_test_contains (text, "Nguyễn Thị Hằng"));  /* the sample profile's official */
+  RUN (&r, "receive-new", "--procedure", "1.010833", "--applicant", "Lê Thị Hoa", "--id-number", "001190000123",
+       "--document", "Giấy khai sinh;photocopy;2");
+  g_assert_cmpint (r.status, ==, 2);
+  RUN (&r, "receive-new", "--procedure", "1.010833", "--applicant", "Lê Thị Hoa", "--id-number", "001190000123",
+       "--document", "Giấy khai sinh;copy;0");
+  g_assert_cmpint (r.status, ==, 2);
+}
+
 /* The register of one day lists exactly the dossiers the store says were received that day. */
 static void
 test_register (void)
@@ -338,6 +369,7 @@ main (int    argc,
   g_test_add_func ("/print/cli/settings", test_settings);
   g_test_add_func ("/print/cli/print", test_print);
   g_test_add_func ("/print/cli/print-errors", test_print_errors);
+  g_test_add_func ("/print/cli/intake-documents", test_intake_documents);
   g_test_add_func ("/print/cli/register", test_register);
   status = g_test_run ();
 
