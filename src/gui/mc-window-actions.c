@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "mc-intake-dialog.h"
+#include "mc-official.h"
+#include "mc-store-settings.h"
 #include "mc-store-register.h"
 #include "mc-time.h"
 #include "mc-window-private.h"
@@ -123,6 +125,106 @@ show_sidebar_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->sidebar));
 }
 
+/* The official */
+
+typedef struct
+{
+  McWindow *window;
+  GtkEditable *name;
+  GtkEditable *title;
+  char *action_name;
+  GVariant *parameter;
+} Ask;
+
+static void
+ask_free (gpointer  data,
+          GClosure *closure)
+{
+  Ask *ask = data;
+
+  g_object_unref (ask->window);
+  g_free (ask->action_name);
+  g_clear_pointer (&ask->parameter, g_variant_unref);
+  g_free (ask);
+}
+
+static void
+on_name_changed (GtkEditable      *name,
+                 AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (name)));
+
+  adw_message_dialog_set_response_enabled (dialog, "save", *text != '\0');
+}
+
+static void
+on_ask_response (AdwMessageDialog *dialog,
+                 const char       *response,
+                 Ask              *ask)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (ask->name)));
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (ask->title)));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "save") || *name == '\0')
+    return;
+  if (!mc_store_set_setting (ask->window->store, "official.name", name, name, &error) ||
+      (*title != '\0' && !mc_store_set_setting (ask->window->store, "official.title", title, name, &error)))
+    {
+      mc_window_toast (ask->window, error->message);
+      return;
+    }
+  /* What the official was about to do, now that the window knows who does it. */
+  gtk_widget_activate_action_variant (GTK_WIDGET (ask->window), ask->action_name, ask->parameter);
+}
+
+/* Returns: TRUE when the profile names its official (official.name). Else asks for the full
+ * name and title before the first action or print, since both are recorded with the action
+ * and printed on forms the citizen signs, runs @action_name (@parameter) again once they are
+ * given, and returns FALSE. */
+static gboolean
+official_known (McWindow   *self,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  g_autofree char *name = mc_official_signer (self->store, NULL);
+  GtkWidget *dialog, *box, *name_entry, *title_entry;
+  Ask *ask;
+
+  if (name != NULL)
+    return TRUE;
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Who Is Working?"),
+                                   _("Your full name and title are recorded with every action and printed on the "
+                                     "forms the citizen signs. They are kept in this profile; Preferences changes "
+                                     "them."));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  name_entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (name_entry), _("Full name"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (name_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Full name"), -1);
+  title_entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (title_entry), _("Title, for example Công chức Văn hóa - Xã hội"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (title_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Title"), -1);
+  gtk_box_append (GTK_BOX (box), name_entry);
+  gtk_box_append (GTK_BOX (box), title_entry);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Continue"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save", FALSE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  ask = g_new0 (Ask, 1);
+  ask->window = g_object_ref (self);
+  ask->name = GTK_EDITABLE (name_entry);
+  ask->title = GTK_EDITABLE (title_entry);
+  ask->action_name = g_strdup (action_name);
+  ask->parameter = parameter ? g_variant_ref_sink (parameter) : NULL;
+  g_signal_connect_object (name_entry, "changed", G_CALLBACK (on_name_changed), dialog, 0);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_ask_response), ask, ask_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (name_entry);
+  return FALSE;
+}
+
 /* The forms */
 
 /* Lays out @form of dossier @dossier_id with the office's settings. */
@@ -230,7 +332,7 @@ form_action (GtkWidget  *widget,
   gint64 id;
 
   g_variant_get (parameter, "(x&s)", &id, &form_id);
-  if (!mc_print_form_from_id (form_id, &form))
+  if (!mc_print_form_from_id (form_id, &form) || !official_known (self, action_name, parameter))
     return;
   if (!(operation = mc_window_form (self, id, form, &error)))
     mc_window_toast (self, error->message);
@@ -316,7 +418,8 @@ act_action (GtkWidget  *widget,
   const char *action;
 
   g_variant_get (parameter, "(x&s)", &id, &action);
-  mc_window_open_action (MC_WINDOW (widget), id, mc_action_from_id (action));
+  if (official_known (MC_WINDOW (widget), action_name, parameter))
+    mc_window_open_action (MC_WINDOW (widget), id, mc_action_from_id (action));
 }
 
 static void
@@ -337,8 +440,11 @@ receive_new_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   McWindow *self = MC_WINDOW (widget);
-  McIntakeDialog *dialog = mc_intake_dialog_new (GTK_WINDOW (self), self->store);
+  McIntakeDialog *dialog;
 
+  if (!official_known (self, action_name, parameter))
+    return;
+  dialog = mc_intake_dialog_new (GTK_WINDOW (self), self->store);
   g_signal_connect_object (dialog, "received", G_CALLBACK (on_intake_received), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -14,6 +14,7 @@
 #include "mc-store-actions.h"
 #include "mc-store-audit.h"
 #include "mc-store-outbox.h"
+#include "mc-store-settings.h"
 #include "mc-store-sync.h"
 #include "mc-time.h"
 #include "mc-window-private.h"
@@ -681,6 +682,40 @@ test_needs_review (void)
   gtk_window_close (GTK_WINDOW (review));
 }
 
+/* With no official named in the profile, the first action asks who is working before its
+ * dialog opens, records the name and title, then goes on; nothing is recorded as the login. */
+static void
+test_official_asked (void)
+{
+  gint64 id = dossier_in_status (MC_STATUS_RECEIVED);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *ask;
+  GtkWidget *box;
+  g_autofree char *name = NULL;
+
+  g_assert_cmpint (id, >, 0);
+  g_assert_true (mc_store_unset_setting (fx.store, "official.name", "test", &error));
+  g_assert_no_error (error);
+  close_offers ();
+  open_dossier (id);
+  gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.act", "(xs)", id, "forward");
+  g_assert_null (find_toplevel (MC_TYPE_ACTION_DIALOG));
+  ask = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (ask);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (ask), "save"));
+  box = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (ask));
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_first_child (box)), "  Võ Thị Kim Chi ");
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_last_child (box)), "Công chức Văn hóa - Xã hội");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (ask), "save"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (ask), "save");
+  gtk_window_destroy (ask);
+  g_assert_true (mc_store_lookup_setting (fx.store, "official.name", &name, &error));
+  g_assert_cmpstr (name, ==, "Võ Thị Kim Chi");
+  /* And the action it was about to take opens. */
+  g_assert_nonnull (find_toplevel (MC_TYPE_ACTION_DIALOG));
+  gtk_window_destroy (find_toplevel (MC_TYPE_ACTION_DIALOG));
+}
+
 /* The watchdog speaks once entries have waited past the set time although their system was
  * reached since. */
 static void
@@ -741,6 +776,7 @@ main (int   argc,
   g_test_add_func ("/actions/register", test_register);
   g_test_add_func ("/actions/needs-review", test_needs_review);
   g_test_add_func ("/actions/watchdog", test_watchdog);
+  g_test_add_func ("/actions/official-asked", test_official_asked);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (fx.window));
