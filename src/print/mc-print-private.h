@@ -38,6 +38,7 @@ const char *mc_print_official_for      (const McPrintOffice *office,
                                         const McDossier     *dossier,
                                         McStatus             status);
 char       *mc_print_agency            (const McPrintOffice *office);
+char       *mc_print_authority         (const McPrintOffice *office);
 const McStep *mc_print_last_step       (const McDossier     *dossier,
                                         McStatus             status);
 

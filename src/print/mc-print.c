@@ -270,6 +270,36 @@ append_title_case (GString    *out,
     }
 }
 
+static const char *commune_kinds[] = { "XÃ ", "PHƯỜNG ", "THỊ TRẤN ", "ĐẶC KHU " };
+
+/* "XÃ QUẢNG ĐIỀN" in the parent authority "ỦY BAN NHÂN DÂN XÃ QUẢNG ĐIỀN", or NULL. */
+static const char *
+parent_commune (const McPrintOffice *office)
+{
+  static const char *prefixes[] = { "ỦY BAN NHÂN DÂN ", "UỶ BAN NHÂN DÂN ", "UBND " };
+
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    if (g_str_has_prefix (office->parent, prefixes[i]))
+      return office->parent + strlen (prefixes[i]);
+  return NULL;
+}
+
+/* " xã Quảng Điền" for "XÃ QUẢNG ĐIỀN"; nothing for what is not a commune's name. */
+static void
+append_commune (GString    *out,
+                const char *upper)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commune_kinds); i++)
+    if (g_str_has_prefix (upper, commune_kinds[i]))
+      {
+        g_autofree char *kind = g_utf8_strdown (commune_kinds[i], -1);
+
+        g_string_append_printf (out, " %s", kind);
+        append_title_case (out, upper + strlen (commune_kinds[i]));
+        return;
+      }
+}
+
 /* The office as running text names it ("Trung tâm Phục vụ hành chính công xã Quảng Điền"),
  * never the model's placeholder "cơ quan, đơn vị": the unit's name, which the heading prints
  * in capitals, then the commune, from the unit's name when it carries it, else from the
@@ -280,8 +310,6 @@ mc_print_agency (const McPrintOffice *office)
   static const char *units[] = {
     "Trung tâm Phục vụ hành chính công", "Bộ phận Tiếp nhận và Trả kết quả", "Bộ phận Một cửa",
   };
-  static const char *communes[] = { "ỦY BAN NHÂN DÂN ", "UỶ BAN NHÂN DÂN ", "UBND " };
-  static const char *kinds[] = { "XÃ ", "PHƯỜNG ", "THỊ TRẤN ", "ĐẶC KHU " };
   GString *out = g_string_new (NULL);
   const char *rest = NULL;
 
@@ -295,6 +323,8 @@ mc_print_agency (const McPrintOffice *office)
           rest = office->unit + strlen (upper);
         }
     }
+  if (rest == NULL && *office->unit == '\0')
+    rest = "";
   if (rest == NULL)
     {
       /* An unknown unit: its name in sentence case. */
@@ -307,22 +337,28 @@ mc_print_agency (const McPrintOffice *office)
   while (*rest == ' ')
     rest++;
   /* "… CÔNG XÃ": the kind of commune without its name, which the parent authority gives. */
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    if (strncmp (rest, kinds[i], strlen (kinds[i]) - 1) == 0 && rest[strlen (kinds[i]) - 1] == '\0')
+  for (guint i = 0; i < G_N_ELEMENTS (commune_kinds); i++)
+    if (strncmp (rest, commune_kinds[i], strlen (commune_kinds[i]) - 1) == 0
+        && rest[strlen (commune_kinds[i]) - 1] == '\0')
       rest = "";
-  if (*rest == '\0')
-    for (guint i = 0; i < G_N_ELEMENTS (communes) && *rest == '\0'; i++)
-      if (g_str_has_prefix (office->parent, communes[i]))
-        rest = office->parent + strlen (communes[i]);
-  for (guint i = 0; i < G_N_ELEMENTS (kinds) && *rest != '\0'; i++)
-    if (g_str_has_prefix (rest, kinds[i]))
-      {
-        g_autofree char *kind = g_utf8_strdown (kinds[i], -1);
+  if (*rest == '\0' && parent_commune (office) != NULL)
+    rest = parent_commune (office);
+  append_commune (out, rest);
+  return g_string_free (out, FALSE);
+}
 
-        g_string_append_printf (out, " %s", kind);
-        append_title_case (out, rest + strlen (kinds[i]));
-        rest = "";
-      }
+/* The authority that resolves the commune's dossiers, as a register names it: "UBND xã Quảng
+ * Điền", from the parent authority; the office's own name when none is set. */
+char *
+mc_print_authority (const McPrintOffice *office)
+{
+  const char *commune = parent_commune (office);
+  GString *out;
+
+  if (commune == NULL)
+    return mc_print_agency (office);
+  out = g_string_new ("UBND");
+  append_commune (out, commune);
   return g_string_free (out, FALSE);
 }
 

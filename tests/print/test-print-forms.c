@@ -438,8 +438,14 @@ test_not_applicable (void)
   g_assert_error (error, MC_PRINT_ERROR, MC_PRINT_ERROR_NOT_APPLICABLE);
 }
 
-/* The register is landscape, lists every dossier of the period, and repeats its header on each
- * page. */
+static const char *register_columns[] = {
+  "STT", "Mã hồ sơ", "Tên thủ tục hành chính", "Số lượng hồ sơ (bộ)", "Tên tổ chức, cá nhân", "Địa chỉ, số điện thoại",
+  "Cơ quan chủ trì giải quyết", "Nhận và trả kết quả", "Nhận hồ sơ", "Hẹn trả kết quả",
+  "Chuyển hồ sơ đến cơ quan giải quyết", "Có kết quả", "Trả kết quả", "Phương thức nhận kết quả", "Ký nhận", "Ghi chú",
+};
+
+/* The register is landscape, lists every dossier of the period, and repeats its header, with
+ * every column of the legal model, on each page. */
 static void
 test_register (void)
 {
@@ -478,8 +484,8 @@ test_register (void)
   text = print_test_pdf_text (pdf, 0, 0);
   assert_contains (text, "SỔ THEO DÕI HỒ SƠ");
   /* The columns of the numbers and of the applicants: 20 mm margin, 262 mm of text width. */
-  numbers = print_test_pdf_column (pdf, 20 * MM + 0.035 * 262 * MM, 0.18 * 262 * MM);
-  applicants = print_test_pdf_column (pdf, 20 * MM + 0.385 * 262 * MM, 0.11 * 262 * MM);
+  numbers = print_test_pdf_column (pdf, 20 * MM + 0.03 * 262 * MM, 0.135 * 262 * MM);
+  applicants = print_test_pdf_column (pdf, 20 * MM + 0.305 * 262 * MM, 0.075 * 262 * MM);
   for (guint i = 0; i < dossiers->len; i++)
     {
       McDossier *d = g_ptr_array_index (dossiers, i);
@@ -493,7 +499,9 @@ test_register (void)
   for (int p = 1; p <= pages; p++)
     {
       g_autofree char *page = print_test_pdf_text (pdf, p, p);
-      assert_contains (page, "Tổ chức, cá nhân nộp hồ sơ");
+      /* Every column of Mẫu số 07, with the 2018 model's number of sets, date sent and notes. */
+      for (guint c = 0; c < G_N_ELEMENTS (register_columns); c++)
+        assert_contains (page, register_columns[c]);
     }
 }
 
