@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 McPrintLayout *mc_print_form_begin     (const McPrintOffice *office,
                                         McPrintOrientation   orientation,
                                         double               body_size,
+                                        guint                form,
                                         const char          *code,
                                         const char          *title,
                                         const char          *subtitle,

@@ -156,7 +156,7 @@ mc_print_register (const McPrintOffice   *office,
 
   g_return_val_if_fail (office != NULL && dossiers != NULL, NULL);
 
-  layout = mc_print_form_begin (office, MC_PRINT_LANDSCAPE, MC_PRINT_BODY_SIZE, "STD", "Sổ theo dõi hồ sơ", period,
+  layout = mc_print_form_begin (office, MC_PRINT_LANDSCAPE, MC_PRINT_BODY_SIZE, MC_PRINT_N_FORMS, "STD", "Sổ theo dõi hồ sơ", period,
                                 options && options->printed_at ? options->printed_at : mc_time_now ());
   footer = g_strdup_printf ("Sổ theo dõi hồ sơ — %s đến %s", first, last);
   mc_print_layout_set_footer (layout, footer);

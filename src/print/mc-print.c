@@ -37,6 +37,31 @@ static const struct
   [MC_PRINT_FORM_CONTROL] = { "control", "Phiếu kiểm soát quá trình giải quyết hồ sơ", "PKS" },
 };
 
+/* The number of each form's legal model, by the circular the office follows (forms.md §1.1):
+ * Phụ lục I of Thông tư 03/2025/TT-VPCP, or Thông tư 01/2018/TT-VPCP, which some provinces
+ * still print and which had no stop notice. */
+static const struct
+{
+  const char *numbering;
+  const char *basis;
+  const char *models[MC_PRINT_N_FORMS + 1];  /* the last: the register */
+} numberings[] = {
+  { "2025", "Phụ lục I, Thông tư số 03/2025/TT-VPCP", { "01", "02", "03", "04", "05", "06", "07" } },
+  { "2018", "Thông tư số 01/2018/TT-VPCP", { "01", "02", "03", "04", NULL, "05", "06" } },
+};
+
+/* "Mẫu số 06 - Phụ lục I, Thông tư số 03/2025/TT-VPCP" for @form (MC_PRINT_N_FORMS: the
+ * register), or NULL when the office's numbering has no model for it. */
+static char *
+model_line (const McPrintOffice *office,
+            guint                form)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (numberings); i++)
+    if (g_str_equal (numberings[i].numbering, office->numbering) && numberings[i].models[form] != NULL)
+      return g_strdup_printf ("Mẫu số %s - %s", numberings[i].models[form], numberings[i].basis);
+  return NULL;
+}
+
 const char *
 mc_print_form_id (McPrintForm form)
 {
@@ -185,6 +210,8 @@ office_field (McPrintOffice *office,
     { "form.applicant-title", G_STRUCT_OFFSET (McPrintOffice, applicant_title) },
     { "form.head-title", G_STRUCT_OFFSET (McPrintOffice, head_title) },
     { "form.legal-basis", G_STRUCT_OFFSET (McPrintOffice, legal_basis) },
+    { "form.numbering", G_STRUCT_OFFSET (McPrintOffice, numbering) },
+    { "form.apology-title", G_STRUCT_OFFSET (McPrintOffice, apology_title) },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (fields); i++)
@@ -250,6 +277,8 @@ mc_print_office_free (McPrintOffice *office)
   g_free (office->applicant_title);
   g_free (office->head_title);
   g_free (office->legal_basis);
+  g_free (office->numbering);
+  g_free (office->apology_title);
   g_free (office);
 }
 
@@ -410,13 +439,20 @@ heading (McPrintLayout       *layout,
 static void
 form_heading (McPrintLayout       *layout,
               const McPrintOffice *office,
+              guint                form,
               const char          *code,
               const char          *title,
               const char          *subtitle,
               gint64               printed_at)
 {
   g_autofree char *upper = g_utf8_strup (title, -1);
+  g_autofree char *model = form <= MC_PRINT_N_FORMS ? model_line (office, form) : NULL;
 
+  if (model != NULL)
+    {
+      mc_print_layout_paragraphf (layout, MC_PRINT_TABLE_SIZE - 1, PANGO_ALIGN_RIGHT, 0, "<i>%s</i>", model);
+      mc_print_layout_space (layout, 4);
+    }
   heading (layout, office, code, printed_at);
   mc_print_layout_space (layout, 14);
   mc_print_layout_paragraphf (layout, TITLE_SIZE, PANGO_ALIGN_CENTER, 0, "<b>%s</b>", upper);
@@ -437,6 +473,7 @@ McPrintLayout *
 mc_print_form_begin (const McPrintOffice *office,
                      McPrintOrientation   orientation,
                      double               body_size,
+                     guint                form,
                      const char          *code,
                      const char          *title,
                      const char          *subtitle,
@@ -445,7 +482,7 @@ mc_print_form_begin (const McPrintOffice *office,
   McPrintLayout *layout = mc_print_layout_new (orientation, body_size);
 
   mc_print_layout_set_title (layout, title);
-  form_heading (layout, office, code, title, subtitle, printed_at);
+  form_heading (layout, office, form, code, title, subtitle, printed_at);
   return layout;
 }
 
@@ -605,6 +642,16 @@ mc_print_official_for (const McPrintOffice *office,
   return step != NULL && step->actor != NULL ? step->actor : "";
 }
 
+/* The title @form prints under: the apology's is the office's choice (renamed in 2025). */
+static const char *
+title_of (const McPrintOffice *office,
+          McPrintForm          form)
+{
+  if (form == MC_PRINT_FORM_APOLOGY && *office->apology_title != '\0')
+    return office->apology_title;
+  return forms[form].title;
+}
+
 /* One copy of @form on @layout from its current (new) page: heading, title and body. */
 static gboolean
 form_copy (McPrintLayout        *layout,
@@ -619,7 +666,7 @@ form_copy (McPrintLayout        *layout,
     ? g_markup_printf_escaped ("Mã hồ sơ: <b>%s</b>%s\n<i>(%s)</i>", d->number, d->provisional ? " (số tạm thời)" : "", copy)
     : g_markup_printf_escaped ("Mã hồ sơ: <b>%s</b>%s", d->number, d->provisional ? " (số tạm thời)" : "");
 
-  form_heading (layout, office, forms[form].code, forms[form].title, subtitle,
+  form_heading (layout, office, form, forms[form].code, title_of (office, form), subtitle,
                 options->printed_at ? options->printed_at : mc_time_now ());
   mc_print_provisional_note (layout, d);
   switch (form)
@@ -672,8 +719,8 @@ mc_print_dossier (const McPrintOffice   *office,
     return NULL;
 
   layout = mc_print_layout_new (MC_PRINT_PORTRAIT, MC_PRINT_BODY_SIZE);
-  mc_print_layout_set_title (layout, forms[form].title);
-  footer = g_strdup_printf ("%s — hồ sơ %s", forms[form].title, d->number);
+  mc_print_layout_set_title (layout, title_of (office, form));
+  footer = g_strdup_printf ("%s — hồ sơ %s", title_of (office, form), d->number);
   mc_print_layout_set_footer (layout, footer);
   if (form != MC_PRINT_FORM_RECEIPT)
     return form_copy (layout, office, d, form, options, NULL, error) ? g_steal_pointer (&layout) : NULL;

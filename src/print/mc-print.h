@@ -45,6 +45,8 @@ typedef struct
   char *applicant_title;  /* form.applicant-title */
   char *head_title;       /* form.head-title */
   char *legal_basis;      /* form.legal-basis */
+  char *numbering;        /* form.numbering: "2025" or "2018" */
+  char *apology_title;    /* form.apology-title */
 } McPrintOffice;
 
 /* What a form needs beyond the dossier; every field is optional (0 / NULL). */

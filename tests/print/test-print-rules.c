@@ -373,6 +373,50 @@ test_notices (void)
   }
 }
 
+/* Each form says which legal model it follows, by the numbering the office chose: 2025 by
+ * default, 2018 (no stop notice then, the control sheet Mẫu số 05); the apology's title is the
+ * office's. */
+static void
+test_numbering (void)
+{
+  static const char *models_2025[MC_PRINT_N_FORMS] = { "01", "02", "03", "04", "05", "06" };
+  static const char *models_2018[MC_PRINT_N_FORMS] = { "01", "02", "03", "04", NULL, "05" };
+  static const McStatus statuses[MC_PRINT_N_FORMS] = {
+    MC_STATUS_PROCESSING, MC_STATUS_SUPPLEMENT_REQUESTED, MC_STATUS_REFUSED, MC_STATUS_PROCESSING,
+    MC_STATUS_STOPPED, MC_STATUS_PROCESSING,
+  };
+  g_autoptr(McPrintOffice) office = commune_office ();
+  const McProcedure *p = procedure (FALSE, -2);
+  McPrintOptions options = { .printed_at = NOW };
+
+  for (int year = 0; year < 2; year++)
+    {
+      g_free (office->numbering);
+      office->numbering = g_strdup (year == 0 ? "2025" : "2018");
+      for (McPrintForm form = 0; form < MC_PRINT_N_FORMS; form++)
+        {
+          g_autoptr(McDossier) d = dossier (p, statuses[form]);
+          g_autofree char *text = NULL;
+          const char *model = year == 0 ? models_2025[form] : models_2018[form];
+
+          if (form == MC_PRINT_FORM_APOLOGY)
+            mc_dossier_set_reschedule (d, NOW - DAY, "Phạm Quốc Khải", "Chờ xác minh", d->due_at - DAY, d->due_at);
+          text = render (office, d, form, &options, "numbering.pdf");
+          if (model != NULL)
+            {
+              g_autofree char *line = g_strdup_printf ("Mẫu số %s - %s", model, year == 0
+                                                       ? "Phụ lục I, Thông tư số 03/2025/TT-VPCP"
+                                                       : "Thông tư số 01/2018/TT-VPCP");
+              assert_contains (text, line);
+            }
+          else
+            g_assert_false (print_test_contains (text, "Mẫu số"));
+          if (form == MC_PRINT_FORM_APOLOGY)
+            assert_contains (text, "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT");
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -398,6 +442,7 @@ main (int    argc,
   g_test_add_func ("/print/rules/control", test_control);
   g_test_add_func ("/print/rules/control-open", test_control_open);
   g_test_add_func ("/print/rules/notices", test_notices);
+  g_test_add_func ("/print/rules/numbering", test_numbering);
   status = g_test_run ();
 
   {
