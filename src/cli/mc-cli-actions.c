@@ -264,7 +264,7 @@ mc_cli_receive_new (McCli  *cli,
   g_autoptr(GArray) counts = NULL;
   gint64 fee = -1;
   int kind = 0;
-  gboolean fee_paid = FALSE, dry_run = FALSE, json = FALSE;
+  gboolean fee_paid = FALSE, dry_run = FALSE, json = FALSE, force = FALSE;
   GOptionEntry entries[] = {
     { "procedure", 'p', 0, G_OPTION_ARG_STRING, &procedure, N_("The procedure code (MaTTHC)"), N_("CODE") },
     { "applicant", 'a', 0, G_OPTION_ARG_STRING, &applicant, N_("The applicant's full name"), N_("NAME") },
@@ -282,6 +282,8 @@ mc_cli_receive_new (McCli  *cli,
     { "unit", 0, 0, G_OPTION_ARG_STRING, &unit, N_("Your unit, for the processing history"), N_("NAME") },
     { "at", 0, 0, G_OPTION_ARG_STRING, &at, N_("When it was received, if not now (Vietnam time)"), N_("“YYYY-MM-DD HH:MM”") },
     { "official", 0, 0, G_OPTION_ARG_STRING, &official, N_("Your full name, recorded with the action (default: the setting official.name)"), N_("“FULL NAME”") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+      N_("Confirm a reception outside office hours or on a day off (--at)"), NULL },
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Only check the input and print the due date"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the new dossier as JSON"), NULL },
     { NULL }
@@ -327,6 +329,7 @@ mc_cli_receive_new (McCli  *cli,
   intake.fee_vnd = fee;
   intake.fee_paid = fee_paid;
   intake.unit = unit;
+  intake.after_hours = force;
 
   if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING, &status)))
     return status;
@@ -342,7 +345,15 @@ mc_cli_receive_new (McCli  *cli,
       if (actor == NULL)
         return status;
       if (!(d = mc_store_receive_new (store, &intake, actor, &error)))
-        return mc_cli_fail (error);
+        {
+          if (g_error_matches (error, MC_STORE_ERROR, MC_STORE_ERROR_UNCONFIRMED))
+            {
+              g_printerr (_("motcuactl: %s (--force)\n"), error->message);
+              g_error_free (error);
+              return MC_CLI_FAILED;
+            }
+          return mc_cli_fail (error);
+        }
       due = d->due_at;
     }
   if (json && d != NULL)

@@ -59,6 +59,7 @@ struct _McIntakeDialog
   char *procedure_code;
   GPtrArray *matches;      /* const McProcedure *, the procedure list's rows in order */
   GArray *documents;       /* Document, the documents list's rows but the last */
+  gboolean after_hours;    /* the official confirmed a reception outside office hours */
   GArray *forms;           /* McDocumentForm and count of each ticked document, as last read */
   GArray *counts;
   gint64 due_at;
@@ -381,6 +382,32 @@ mc_intake_dialog_continue (McIntakeDialog *self)
 }
 
 /* Receives the dossier. Returns: its id, 0 with the reason shown when the store refused. */
+static void
+on_after_hours_response (AdwMessageDialog *dialog,
+                         const char       *response,
+                         McIntakeDialog   *self)
+{
+  if (!g_str_equal (response, "receive"))
+    return;
+  self->after_hours = TRUE;
+  mc_intake_dialog_confirm (self);
+}
+
+/* A reception outside office hours or on a day off is taken once the official says so. */
+static void
+ask_after_hours (McIntakeDialog *self,
+                 const char     *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Receive Outside Office Hours?"), message);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "receive", _("_Receive"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "receive", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_after_hours_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 gint64
 mc_intake_dialog_confirm (McIntakeDialog *self)
 {
@@ -406,10 +433,16 @@ mc_intake_dialog_confirm (McIntakeDialog *self)
       return 0;
     }
   intake.unit = unit = mc_official_unit (self->store);
+  intake.after_hours = self->after_hours;
   if (!(d = mc_store_receive_new (self->store, &intake, actor, &error)))
     {
-      show_page (self, FALSE);
-      show_error (self, error->message);
+      if (g_error_matches (error, MC_STORE_ERROR, MC_STORE_ERROR_UNCONFIRMED))
+        ask_after_hours (self, error->message);
+      else
+        {
+          show_page (self, FALSE);
+          show_error (self, error->message);
+        }
       return 0;
     }
   id = d->id;

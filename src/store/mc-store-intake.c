@@ -7,7 +7,9 @@
 #include "mc-catalog.h"
 #include "mc-store-actions.h"
 #include "mc-store-audit.h"
+#include "mc-store-calendar.h"
 #include "mc-store-outbox-private.h"
+#include "mc-store-settings.h"
 #include "mc-time.h"
 
 /* A new dossier received at the counter, and the ministry's number replacing its provisional
@@ -240,6 +242,17 @@ intake_payload (const char      *uuid,
 }
 
 static gboolean
+reception_open (McStore *self,
+                gint64   at)
+{
+  g_autoptr(McCalendar) calendar = mc_store_get_calendar (self);
+  McDeadlineSettings settings;
+
+  mc_store_get_deadline_settings (self, &settings);
+  return mc_deadline_is_reception_open (&settings, calendar, at);
+}
+
+static gboolean
 intake_locked (McStore         *self,
                const McIntake  *in,
                const char      *actor,
@@ -256,6 +269,17 @@ intake_locked (McStore         *self,
 
   if (!(proc = check_intake (self, in, &source, error)))
     return FALSE;
+  /* A reception at 22:00 or on a Sunday is a typo more often than overtime: it is taken only
+   * once the official confirms it. */
+  if (!in->after_hours && !reception_open (self, at))
+    {
+      g_autofree char *when = mc_time_format_short (at);
+
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_UNCONFIRMED,
+                   _("%s is outside office hours or on a day off: confirm that the dossier was received then"),
+                   when);
+      return FALSE;
+    }
   d->due_at = mc_store_compute_due (self, proc->code, at);
   if (!(d->number = provisional_number (self, source, at, error)))
     return FALSE;

@@ -312,7 +312,7 @@ test_reschedule (void)
 
   {
     g_autoptr(GDateTime) due = mc_time_to_local (before->due_at);
-    later = g_date_time_add_days (due, 5);
+    later = g_date_time_add_days (due, 7);  /* the same weekday and hour: in office hours */
   }
   later_text = g_date_time_format (later, "%Y-%m-%d 16:00");
   mc_action_dialog_set_due (dialog, later_text);

@@ -273,6 +273,16 @@ test_official (void)
   g_assert_nonnull (strstr (r.out, "Tiếp nhận hồ sơ — Trần Thị Bích Ngọc"));
   g_assert_nonnull (strstr (r.out, "Chuyển xử lý — Phan Văn Khải"));
   g_assert_null (strstr (r.out, g_get_user_name ()));
+
+  /* A Sunday: refused until confirmed with --force. */
+  RUN (&r, "receive-new", "--procedure", "1.010833", "--applicant", "Lê Văn Tám", "--id-number", "001190000124",
+       "--document", "Tờ khai", "--at", "2026-03-08 10:00");
+  cli_assert_failed (&r, NULL);
+  g_assert_nonnull (strstr (r.err, "outside office hours"));
+  g_assert_nonnull (strstr (r.err, "--force"));
+  RUN (&r, "receive-new", "--procedure", "1.010833", "--applicant", "Lê Văn Tám", "--id-number", "001190000124",
+       "--document", "Tờ khai", "--at", "2026-03-08 10:00", "--force");
+  cli_assert_ok (&r, NULL);
 }
 
 int
