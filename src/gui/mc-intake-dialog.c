@@ -398,7 +398,11 @@ static void
 ask_after_hours (McIntakeDialog *self,
                  const char     *message)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Receive Outside Office Hours?"), message);
+  /* Over the main window: receiving closes this dialog, which must not take the question
+   * with it while it answers. */
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  GtkWidget *dialog = adw_message_dialog_new (parent ? parent : GTK_WINDOW (self),
+                                              _("Receive Outside Office Hours?"), message);
 
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "receive", _("_Receive"),
                                     NULL);
