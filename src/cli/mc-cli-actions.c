@@ -228,17 +228,17 @@ parse_documents (char    **documents,
   for (guint i = 0; documents != NULL && documents[i] != NULL; i++)
     {
       g_auto(GStrv) parts = g_strsplit (documents[i], ";", 3);
-      McDocumentForm form = MC_DOCUMENT_FORM_ORIGINAL;
+      McReceivedForm form = MC_RECEIVED_ORIGINAL;
       int count = 1;
       char *end = NULL;
 
       if (*out_forms == NULL)
         {
-          *out_forms = g_array_new (FALSE, TRUE, sizeof (McDocumentForm));
+          *out_forms = g_array_new (FALSE, TRUE, sizeof (McReceivedForm));
           *out_counts = g_array_new (FALSE, TRUE, sizeof (int));
         }
       if (parts[0] != NULL && parts[1] != NULL
-          && (form = mc_document_form_from_id (g_strstrip (parts[1]))) == MC_DOCUMENT_FORM_UNKNOWN)
+          && (form = mc_received_form_from_id (g_strstrip (parts[1]))) == MC_RECEIVED_UNKNOWN)
         return FALSE;
       if (parts[0] != NULL && parts[1] != NULL && parts[2] != NULL
           && ((count = (int) g_ascii_strtoll (g_strstrip (parts[2]), &end, 10)) < 1 || count > 99 || *end != '\0'))
@@ -324,7 +324,7 @@ mc_cli_receive_new (McCli  *cli,
     return mc_cli_usage ("receive-new", _("--document must be NAME, NAME;FORM or NAME;FORM;COUNT, with FORM one of "
                                           "original, copy, certified-copy, electronic and COUNT from 1 to 99"));
   intake.documents = (const char * const *) documents;
-  intake.document_forms = forms ? (const McDocumentForm *) forms->data : NULL;
+  intake.document_forms = forms ? (const McReceivedForm *) forms->data : NULL;
   intake.document_counts = counts ? (const int *) counts->data : NULL;
   intake.fee_vnd = fee;
   intake.fee_paid = fee_paid;

@@ -20,11 +20,15 @@ status_text (int status)
   return mc_status_is_valid (status) ? mc_status_label (status) : "?";
 }
 
+/* The five sample ministry systems, and the office settings of the sample's commune where
+ * the office has not set its own. */
 static gboolean
-ensure_sample_sources (McStore  *store,
+ensure_sample_profile (McStore  *store,
+                       guint64   seed,
                        GError  **error)
 {
   g_autoptr(GPtrArray) sources = mc_sample_sources ();
+  g_autoptr(GPtrArray) settings = mc_sample_office_settings (seed);
 
   for (guint i = 0; i < sources->len; i++)
     {
@@ -34,7 +38,14 @@ ensure_sample_sources (McStore  *store,
       if (existing == NULL && !mc_store_add_source (store, s, error))
         return FALSE;
     }
-  return mc_store_fill_settings (store, mc_sample_settings (), "motcuactl init-sample", error);
+  for (guint i = 0; i < settings->len; i++)
+    {
+      McSampleSetting *s = g_ptr_array_index (settings, i);
+
+      if (!mc_store_init_setting (store, s->key, s->value, g_get_user_name (), error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 int
@@ -42,7 +53,7 @@ mc_cli_init_sample (McCli  *cli,
                     int     argc,
                     char  **argv)
 {
-  gint64 n_dossiers = 2000;
+  gint64 n_dossiers = MC_SAMPLE_DEFAULT_DOSSIERS;
   gint64 seed = MC_SAMPLE_DEFAULT_SEED;
   GOptionEntry entries[] = {
     { "dossiers", 'n', 0, G_OPTION_ARG_INT64, &n_dossiers, N_("How many dossiers to add (default 2000)"), "N" },
@@ -51,6 +62,7 @@ mc_cli_init_sample (McCli  *cli,
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("— create or fill a profile with sample dossiers"));
   g_autoptr(McStore) store = NULL;
+  g_autoptr(McSample) plan = NULL;
   gboolean progress = mc_cli_progress_wanted ();
   GError *error = NULL;
   gint64 first, now = mc_time_now ();
@@ -66,7 +78,7 @@ mc_cli_init_sample (McCli  *cli,
 
   if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_CREATE, &status)))
     return status;
-  if (!ensure_sample_sources (store, &error))
+  if (!ensure_sample_profile (store, seed, &error))
     return mc_cli_fail (error);
 
   /* Filling an existing profile goes on where the generator stopped, so numbers stay unique. */
@@ -74,6 +86,8 @@ mc_cli_init_sample (McCli  *cli,
   if (first < 0)
     return mc_cli_fail (error);
 
+  /* One plan for the whole profile: its span of time grows with its size. */
+  plan = mc_sample_new (seed, first + n_dossiers, now);
   for (gint64 done = 0; done < n_dossiers;)
     {
       gint64 end = MIN (done + BATCH, n_dossiers);
@@ -82,7 +96,7 @@ mc_cli_init_sample (McCli  *cli,
         return mc_cli_fail (error);
       for (; done < end; done++)
         {
-          g_autoptr(McDossier) d = mc_sample_dossier (seed, first + done, now);
+          g_autoptr(McDossier) d = mc_sample_make (plan, first + done);
 
           if (!mc_store_insert_dossier (store, d, &error))
             {
@@ -246,7 +260,7 @@ print_detail (const McDossier *d)
   for (guint i = 0; i < d->documents->len; i++)
     {
       McDocument *doc = g_ptr_array_index (d->documents, i);
-      g_print ("    - %s (%s, %d)\n", doc->name, mc_document_form_name (mc_document_get_form (doc)), doc->count);
+      g_print ("    - %s (%s, %d)\n", doc->name, mc_received_form_name (mc_document_get_received (doc)), doc->count);
     }
   for (guint i = 0; i < d->fees->len; i++)
     {

@@ -16,6 +16,7 @@ static const struct {
   const char *summary;
 } commands[] = {
   { "init-sample", mc_cli_init_sample, N_("Create or fill a profile with sample dossiers") },
+  { "check-sample", mc_cli_check_sample, N_("Check that a profile's dossiers look like a real commune's") },
   { "search", mc_cli_search, N_("Find dossiers") },
   { "list", mc_cli_list, N_("List dossiers") },
   { "show", mc_cli_show, N_("Show one dossier") },

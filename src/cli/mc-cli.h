@@ -75,6 +75,7 @@ int mc_cli_init_sample (McCli *cli, int argc, char **argv);
 int mc_cli_search      (McCli *cli, int argc, char **argv);
 int mc_cli_list        (McCli *cli, int argc, char **argv);
 int mc_cli_show        (McCli *cli, int argc, char **argv);
+int mc_cli_check_sample (McCli *cli, int argc, char **argv);
 int mc_cli_due         (McCli *cli, int argc, char **argv);
 int mc_cli_lunar       (McCli *cli, int argc, char **argv);
 int mc_cli_calendar    (McCli *cli, int argc, char **argv);

@@ -5,13 +5,15 @@
 #include <string.h>
 
 #include <gio/gio.h>
+#include <glib/gi18n-lib.h>
 
 #include "mc-catalog.h"
 #include "mc-fold.h"
 #include "mc-tsv.h"
 
-/* The reference catalog: the procedures of the five ministries and the 34 provinces, read
- * once from the data files compiled into the core (data/procedures.tsv, data/provinces.tsv). */
+/* The reference catalog: the procedures of the five ministries with their documents, and the 34
+ * provinces, read once from the data files compiled into the core (data/procedures.tsv,
+ * data/procedure-documents.tsv, data/provinces.tsv). */
 struct _McCatalog
 {
   GObject parent_instance;
@@ -53,6 +55,111 @@ mc_duration_unit_from_id (const char     *id,
   return FALSE;
 }
 
+static const struct {
+  const char *id;
+  const char *label;
+  const char *legal;
+} document_forms[] = {
+  [MC_DOCUMENT_ORIGINAL] = { "BC", N_("Original"), "Bản chính" },
+  [MC_DOCUMENT_COPY] = { "BS", N_("Copy"), "Bản sao" },
+  [MC_DOCUMENT_CERTIFIED_COPY] = { "BSCT", N_("Certified copy"), "Bản sao có chứng thực" },
+  [MC_DOCUMENT_SHOWN] = { "XT", N_("Shown, not collected"), "Xuất trình" },
+};
+
+/* The short code of the data file: BC, BS, BSCT or XT. */
+const char *
+mc_document_form_id (McDocumentForm form)
+{
+  g_return_val_if_fail (form < G_N_ELEMENTS (document_forms), NULL);
+  return document_forms[form].id;
+}
+
+gboolean
+mc_document_form_from_id (const char     *id,
+                          McDocumentForm *out_form)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (document_forms); i++)
+    if (g_strcmp0 (document_forms[i].id, id) == 0)
+      {
+        *out_form = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* For the window and the command line, in the user's language. */
+const char *
+mc_document_form_label (McDocumentForm form)
+{
+  g_return_val_if_fail (form < G_N_ELEMENTS (document_forms), NULL);
+  return g_dgettext (GETTEXT_PACKAGE, document_forms[form].label);
+}
+
+/* For printed forms, which are legal documents in Vietnamese whatever the user's language. */
+const char *
+mc_document_form_legal (McDocumentForm form)
+{
+  g_return_val_if_fail (form < G_N_ELEMENTS (document_forms), NULL);
+  return document_forms[form].legal;
+}
+
+/* What a dossier's TaiLieuNop records (McDocument.is_copy): a certified copy is a copy. */
+gboolean
+mc_document_form_is_copy (McDocumentForm form)
+{
+  return form == MC_DOCUMENT_COPY || form == MC_DOCUMENT_CERTIFIED_COPY;
+}
+
+/* Whether an applicant of @kind may file @procedure: every kind but a citizen is an
+ * organisation (enterprise, state agency, other organisation). */
+gboolean
+mc_procedure_accepts (const McProcedure *procedure,
+                      McApplicantKind    kind)
+{
+  g_return_val_if_fail (procedure != NULL, FALSE);
+  return (procedure->applicants & (kind == MC_APPLICANT_CITIZEN ? MC_APPLICANTS_CITIZEN
+                                                                : MC_APPLICANTS_ORGANIZATION)) != 0;
+}
+
+/* Returns: (transfer full): the cases of @procedure ("moi", "lai"), in file order; empty when
+ * one list of documents fits every dossier. */
+GStrv
+mc_procedure_list_cases (const McProcedure *procedure)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_return_val_if_fail (procedure != NULL, NULL);
+  for (guint i = 0; i < procedure->documents->len; i++)
+    {
+      const McProcedureDocument *doc = g_ptr_array_index (procedure->documents, i);
+
+      if (doc->case_name != NULL && g_hash_table_add (seen, doc->case_name))
+        g_strv_builder_add (builder, doc->case_name);
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* Whether @document belongs to a dossier of case @case_name (NULL: a procedure without cases). */
+gboolean
+mc_procedure_document_applies (const McProcedureDocument *document,
+                               const char                *case_name)
+{
+  return document->case_name == NULL || g_strcmp0 (document->case_name, case_name) == 0;
+}
+
+static void
+document_free (gpointer data)
+{
+  McProcedureDocument *doc = data;
+
+  g_free (doc->name);
+  g_free (doc->case_name);
+  g_free (doc->condition);
+  g_free (doc->tag);
+  g_free (doc);
+}
+
 static void
 procedure_free (gpointer data)
 {
@@ -63,6 +170,9 @@ procedure_free (gpointer data)
   g_free (p->name);
   g_free (p->folded_name);
   g_free (p->provenance);
+  g_free (p->fee_note);
+  g_free (p->source);
+  g_ptr_array_unref (p->documents);
   g_free (p);
 }
 
@@ -88,11 +198,30 @@ mc_catalog_class_init (McCatalogClass *klass)
 
 /* The data files are part of the build: a broken one is a programming error, not a runtime
  * condition, so it aborts with the reason rather than leaving an empty catalog. */
+static McApplicantKinds
+parse_applicants (const char *code,
+                  const char *text)
+{
+  g_auto(GStrv) kinds = g_strsplit (text, ",", -1);
+  McApplicantKinds result = 0;
+
+  for (guint i = 0; kinds[i] != NULL; i++)
+    if (g_str_equal (kinds[i], "citizen"))
+      result |= MC_APPLICANTS_CITIZEN;
+    else if (g_str_equal (kinds[i], "organization"))
+      result |= MC_APPLICANTS_ORGANIZATION;
+    else
+      g_error ("procedure catalog: unknown applicant kind “%s” for %s", kinds[i], code);
+  if (result == 0)
+    g_error ("procedure catalog: no applicant kind for %s", code);
+  return result;
+}
+
 static void
 load_procedures (McCatalog *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = mc_tsv_load_resource ("/io/github/motcua/core/procedures.tsv", 8, &error);
+  g_autoptr(GPtrArray) rows = mc_tsv_load_resource ("/io/github/motcua/core/procedures.tsv", 12, &error);
 
   if (rows == NULL)
     g_error ("procedure catalog: %s", error->message);
@@ -112,8 +241,54 @@ load_procedures (McCatalog *self)
       p->fee_vnd = f[5][0] ? g_ascii_strtoll (f[5], NULL, 10) : -1;
       p->provenance = g_strdup (f[6]);
       p->duration_assumed = g_str_equal (f[7], "assumed");
+      p->applicants = parse_applicants (f[0], f[8]);
+      if (!g_str_equal (f[9], "yes") && !g_str_equal (f[9], "no"))
+        g_error ("procedure catalog: cutoff_15h of %s is neither yes nor no", f[0]);
+      p->same_day_cutoff = g_str_equal (f[9], "yes");
+      p->fee_note = g_strdup (f[10]);
+      p->source = g_strdup (f[11]);
+      p->documents = g_ptr_array_new_with_free_func (document_free);
+      if (g_hash_table_contains (self->by_code, p->code))
+        g_error ("procedure catalog: %s is listed twice", f[0]);
       g_ptr_array_add (self->procedures, p);
       g_hash_table_insert (self->by_code, p->code, p);
+    }
+}
+
+/* Every procedure has its documents, and every document a procedure of the catalog. */
+static void
+load_documents (McCatalog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = mc_tsv_load_resource ("/io/github/motcua/core/procedure-documents.tsv", 7, &error);
+
+  if (rows == NULL)
+    g_error ("procedure documents: %s", error->message);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **f = g_ptr_array_index (rows, i);
+      McProcedure *p = g_hash_table_lookup (self->by_code, f[0]);
+      McProcedureDocument *doc = g_new0 (McProcedureDocument, 1);
+      gsize group_len = strlen (f[1]);
+
+      if (p == NULL)
+        g_error ("procedure documents: %s is not in the catalog", f[0]);
+      doc->name = g_strdup (f[2]);
+      if (!mc_document_form_from_id (f[3], &doc->form) || (doc->count = atoi (f[4])) <= 0)
+        g_error ("procedure documents: bad form or count for %s, %s", f[0], f[2]);
+      doc->optional = group_len > 0 && f[1][group_len - 1] == '?';
+      if (group_len > (doc->optional ? 1u : 0u))
+        doc->case_name = g_strndup (f[1], group_len - doc->optional);
+      doc->condition = g_strdup (f[5]);
+      doc->tag = g_strdup (f[6]);
+      g_ptr_array_add (p->documents, doc);
+    }
+  for (guint i = 0; i < self->procedures->len; i++)
+    {
+      McProcedure *p = g_ptr_array_index (self->procedures, i);
+
+      if (p->documents->len == 0)
+        g_error ("procedure documents: none for %s", p->code);
     }
 }
 
@@ -144,6 +319,7 @@ mc_catalog_init (McCatalog *self)
   g_mutex_init (&self->lock);
   self->unknown = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, procedure_free);
   load_procedures (self);
+  load_documents (self);
   load_provinces (self);
 }
 
@@ -206,6 +382,11 @@ mc_catalog_lookup_or_unknown (McCatalog  *self,
       p->folded_name = mc_fold_text (code);
       p->fee_vnd = -1;
       p->provenance = g_strdup ("");
+      p->fee_note = g_strdup ("");
+      p->source = g_strdup ("");
+      /* Whoever the ministry system's dossier names may apply; the documents are its own. */
+      p->applicants = MC_APPLICANTS_CITIZEN | MC_APPLICANTS_ORGANIZATION;
+      p->documents = g_ptr_array_new_with_free_func (document_free);
       p->unknown = TRUE;
       g_hash_table_insert (self->unknown, p->code, p);
     }

@@ -296,61 +296,61 @@ mc_dossier_add_document (McDossier  *self,
 }
 
 /* The form the counter recorded, else what is_copy says. */
-McDocumentForm
-mc_document_get_form (const McDocument *document)
+McReceivedForm
+mc_document_get_received (const McDocument *document)
 {
-  if (document->form > MC_DOCUMENT_FORM_UNKNOWN && document->form < MC_DOCUMENT_N_FORMS)
+  if (document->form > MC_RECEIVED_UNKNOWN && document->form < MC_RECEIVED_N_FORMS)
     return document->form;
-  return document->is_copy ? MC_DOCUMENT_FORM_COPY : MC_DOCUMENT_FORM_ORIGINAL;
+  return document->is_copy ? MC_RECEIVED_COPY : MC_RECEIVED_ORIGINAL;
 }
 
 static const struct
 {
   const char *id;
   const char *label;  /* as the forms print it, in Vietnamese whatever the interface language */
-} document_forms[MC_DOCUMENT_N_FORMS] = {
-  [MC_DOCUMENT_FORM_ORIGINAL] = { "original", "Bản chính" },
-  [MC_DOCUMENT_FORM_COPY] = { "copy", "Bản sao" },
-  [MC_DOCUMENT_FORM_CERTIFIED_COPY] = { "certified-copy", "Bản sao chứng thực" },
-  [MC_DOCUMENT_FORM_ELECTRONIC] = { "electronic", "Bản điện tử" },
+} document_forms[MC_RECEIVED_N_FORMS] = {
+  [MC_RECEIVED_ORIGINAL] = { "original", "Bản chính" },
+  [MC_RECEIVED_COPY] = { "copy", "Bản sao" },
+  [MC_RECEIVED_CERTIFIED_COPY] = { "certified-copy", "Bản sao chứng thực" },
+  [MC_RECEIVED_ELECTRONIC] = { "electronic", "Bản điện tử" },
 };
 
 const char *
-mc_document_form_id (McDocumentForm form)
+mc_received_form_id (McReceivedForm form)
 {
-  return form < MC_DOCUMENT_N_FORMS ? document_forms[form].id : NULL;
+  return form < MC_RECEIVED_N_FORMS ? document_forms[form].id : NULL;
 }
 
-McDocumentForm
-mc_document_form_from_id (const char *id)
+McReceivedForm
+mc_received_form_from_id (const char *id)
 {
-  for (guint f = MC_DOCUMENT_FORM_UNKNOWN + 1; id != NULL && f < MC_DOCUMENT_N_FORMS; f++)
+  for (guint f = MC_RECEIVED_UNKNOWN + 1; id != NULL && f < MC_RECEIVED_N_FORMS; f++)
     if (g_str_equal (document_forms[f].id, id))
       return f;
-  return MC_DOCUMENT_FORM_UNKNOWN;
+  return MC_RECEIVED_UNKNOWN;
 }
 
 /* The form's name in the interface language. */
 const char *
-mc_document_form_name (McDocumentForm form)
+mc_received_form_name (McReceivedForm form)
 {
   switch (form)
     {
-    case MC_DOCUMENT_FORM_ORIGINAL: return _("Original");
-    case MC_DOCUMENT_FORM_COPY: return _("Copy");
-    case MC_DOCUMENT_FORM_CERTIFIED_COPY: return _("Certified copy");
-    case MC_DOCUMENT_FORM_ELECTRONIC: return _("Electronic copy");
-    case MC_DOCUMENT_FORM_UNKNOWN:
-    case MC_DOCUMENT_N_FORMS:
+    case MC_RECEIVED_ORIGINAL: return _("Original");
+    case MC_RECEIVED_COPY: return _("Copy");
+    case MC_RECEIVED_CERTIFIED_COPY: return _("Certified copy");
+    case MC_RECEIVED_ELECTRONIC: return _("Electronic copy");
+    case MC_RECEIVED_UNKNOWN:
+    case MC_RECEIVED_N_FORMS:
     default: return _("Unknown");
     }
 }
 
 /* The form's Vietnamese name, as the receipt prints it. */
 const char *
-mc_document_form_label (McDocumentForm form)
+mc_received_form_label (McReceivedForm form)
 {
-  return form > MC_DOCUMENT_FORM_UNKNOWN && form < MC_DOCUMENT_N_FORMS ? document_forms[form].label : NULL;
+  return form > MC_RECEIVED_UNKNOWN && form < MC_RECEIVED_N_FORMS ? document_forms[form].label : NULL;
 }
 
 McReschedule *

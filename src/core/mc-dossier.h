@@ -77,25 +77,25 @@ gboolean    mc_satisfaction_from_id   (const char     *id,
 /* What the counter received of a document: the receipt prints it. */
 typedef enum
 {
-  MC_DOCUMENT_FORM_UNKNOWN,          /* not recorded (a ministry system's is_copy says which) */
-  MC_DOCUMENT_FORM_ORIGINAL,         /* bản chính */
-  MC_DOCUMENT_FORM_COPY,             /* bản sao */
-  MC_DOCUMENT_FORM_CERTIFIED_COPY,   /* bản sao chứng thực */
-  MC_DOCUMENT_FORM_ELECTRONIC,       /* bản điện tử */
-  MC_DOCUMENT_N_FORMS,
-} McDocumentForm;
+  MC_RECEIVED_UNKNOWN,          /* not recorded (a ministry system's is_copy says which) */
+  MC_RECEIVED_ORIGINAL,         /* bản chính */
+  MC_RECEIVED_COPY,             /* bản sao */
+  MC_RECEIVED_CERTIFIED_COPY,   /* bản sao chứng thực */
+  MC_RECEIVED_ELECTRONIC,       /* bản điện tử */
+  MC_RECEIVED_N_FORMS,
+} McReceivedForm;
 
-const char    *mc_document_form_id      (McDocumentForm form);
-McDocumentForm mc_document_form_from_id (const char    *id);
-const char    *mc_document_form_label   (McDocumentForm form);
-const char    *mc_document_form_name    (McDocumentForm form);
+const char    *mc_received_form_id      (McReceivedForm form);
+McReceivedForm mc_received_form_from_id (const char    *id);
+const char    *mc_received_form_label   (McReceivedForm form);
+const char    *mc_received_form_name    (McReceivedForm form);
 
 /* TaiLieuNop[] */
 typedef struct
 {
   char *name;
   gboolean is_copy;  /* bản sao (copy) rather than bản chính (original) */
-  McDocumentForm form; /* as the counter recorded it; UNKNOWN for what a ministry system sent */
+  McReceivedForm form; /* as the counter recorded it; UNKNOWN for what a ministry system sent */
   int count;
   McFlag digitised;  /* DuocSoHoa: an electronic copy of the component was made */
   McFlag reused;     /* DuocTaiSuDung: taken from data digitised for an earlier dossier */
@@ -271,7 +271,7 @@ McReschedule *mc_dossier_set_reschedule (McDossier *self,
                                        const char *reason,
                                        gint64      due_before,
                                        gint64      due_after);
-McDocumentForm mc_document_get_form   (const McDocument *document);
+McReceivedForm mc_document_get_received   (const McDocument *document);
 
 McFile     *mc_dossier_add_file       (McDossier  *self,
                                        McFileOrigin origin,

@@ -5,11 +5,14 @@
 
 #include "mc-accounts.h"
 #include "mc-application.h"
+#include "mc-exercises-panel.h"
 #include "mc-gui-resources.h"
 #include "mc-preferences-window.h"
 #include "mc-store-queue.h"
 #include "mc-sync-setup.h"
+#include "mc-store-settings.h"
 #include "mc-trainer-panel.h"
+#include "mc-training-intro.h"
 #include "mc-training-welcome.h"
 
 /* The application: one window on one profile (one official's database). `motcua --profile DIR`
@@ -254,9 +257,34 @@ static const GActionEntry training_actions[] = {
   { .name = "training-reset", .activate = training_reset_action },
 };
 
+/* The first time the window of a new training profile shows: what training is. Over the
+ * window once it is on screen (presented any earlier, the window would come up over it). */
+static gboolean
+present_intro (gpointer data)
+{
+  g_autoptr(McWindow) window = data;
+  McStore *store = mc_window_get_store (window);
+  g_autofree char *commune = mc_store_get_setting (store, "office.commune", NULL);
+  g_autofree char *province = mc_store_get_setting (store, "office.province", NULL);
+  g_autofree char *place = commune && *commune && province && *province
+                           ? g_strdup_printf ("%s, %s", commune, province) : NULL;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (window)))
+    gtk_window_present (GTK_WINDOW (mc_training_intro_new (GTK_WINDOW (window), place)));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_training_window_mapped (McWindow *window)
+{
+  g_signal_handlers_disconnect_by_func (window, on_training_window_mapped, NULL);
+  g_idle_add (present_intro, g_object_ref (window));
+}
+
 /* Opens the training profile (never the real one: mc_store_default_profile_dir ("training"))
  * in this process, with the simulator embedded on loopback, and syncs it. Creates the profile
- * and starts the simulator on first use; closes the window of another profile. */
+ * and starts the simulator on first use; closes the window of another profile. The exercises
+ * go beside the queue; the first start shows the introduction. */
 McWindow *
 mc_application_open_training (McApplication  *self,
                               GError        **error)
@@ -283,6 +311,12 @@ mc_application_open_training (McApplication  *self,
   if (!(window = mc_application_open_profile (self, mc_training_get_profile_dir (self->training), error)))
     return NULL;
   mc_window_set_training (window, TRUE);
+  mc_window_set_side_panel (window, GTK_WIDGET (mc_exercises_panel_new (mc_training_get_exercises (self->training),
+                                                                        mc_window_get_store (window))));
+  if (mc_training_take_first_start (self->training))
+    g_signal_connect_after (window, "map", G_CALLBACK (on_training_window_mapped), NULL);
+  /* In training already: the menu item that starts it goes. */
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "training")), FALSE);
   start_sync (self, window);
   return window;
 }

@@ -171,7 +171,7 @@ fill_documents (McDossierView *self,
     {
       McDocument *doc = g_ptr_array_index (d->documents, i);
       /* TRANSLATORS: a submitted document: "original", "copy"…, then how many */
-      g_autofree char *what = g_strdup_printf (_("%s × %d"), mc_document_form_name (mc_document_get_form (doc)),
+      g_autofree char *what = g_strdup_printf (_("%s × %d"), mc_received_form_name (mc_document_get_received (doc)),
                                                doc->count);
 
       add_row (self->documents_list, doc->name, what);

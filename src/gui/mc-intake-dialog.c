@@ -60,7 +60,7 @@ struct _McIntakeDialog
   GPtrArray *matches;      /* const McProcedure *, the procedure list's rows in order */
   GArray *documents;       /* Document, the documents list's rows but the last */
   gboolean after_hours;    /* the official confirmed a reception outside office hours */
-  GArray *forms;           /* McDocumentForm and count of each ticked document, as last read */
+  GArray *forms;           /* McReceivedForm and count of each ticked document, as last read */
   GArray *counts;
   gint64 due_at;
   char *due_text;
@@ -97,16 +97,16 @@ add_document_row (McIntakeDialog *self,
                   const char     *name,
                   gboolean        active)
 {
-  const char *forms[MC_DOCUMENT_N_FORMS];
+  const char *forms[MC_RECEIVED_N_FORMS];
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
   GtkWidget *form, *count;
   g_autofree char *form_label = NULL, *count_label = NULL;
 
-  /* What the receipt prints of each document: the dropdown's items in McDocumentForm order. */
-  for (McDocumentForm f = MC_DOCUMENT_FORM_ORIGINAL; f < MC_DOCUMENT_N_FORMS; f++)
-    forms[f - MC_DOCUMENT_FORM_ORIGINAL] = mc_document_form_name (f);
-  forms[MC_DOCUMENT_N_FORMS - 1] = NULL;
+  /* What the receipt prints of each document: the dropdown's items in McReceivedForm order. */
+  for (McReceivedForm f = MC_RECEIVED_ORIGINAL; f < MC_RECEIVED_N_FORMS; f++)
+    forms[f - MC_RECEIVED_ORIGINAL] = mc_received_form_name (f);
+  forms[MC_RECEIVED_N_FORMS - 1] = NULL;
   form = gtk_drop_down_new_from_strings (forms);
   count = gtk_spin_button_new_with_range (1, 99, 1);
   gtk_widget_set_valign (form, GTK_ALIGN_CENTER);
@@ -143,7 +143,7 @@ ticked_documents (McIntakeDialog *self)
   for (guint i = 0; i < self->documents->len; i++)
     {
       Document *doc = &g_array_index (self->documents, Document, i);
-      McDocumentForm form = gtk_drop_down_get_selected (doc->form) + MC_DOCUMENT_FORM_ORIGINAL;
+      McReceivedForm form = gtk_drop_down_get_selected (doc->form) + MC_RECEIVED_ORIGINAL;
       int count = gtk_spin_button_get_value_as_int (doc->count);
 
       if (!gtk_check_button_get_active (doc->check))
@@ -285,7 +285,7 @@ read_intake (McIntakeDialog  *self,
   intake->phone = gtk_editable_get_text (GTK_EDITABLE (self->phone_row));
   intake->address = gtk_editable_get_text (GTK_EDITABLE (self->address_row));
   intake->documents = (const char * const *) (*out_documents = ticked_documents (self));
-  intake->document_forms = (const McDocumentForm *) self->forms->data;
+  intake->document_forms = (const McReceivedForm *) self->forms->data;
   intake->document_counts = (const int *) self->counts->data;
   intake->fee_paid = gtk_switch_get_active (self->fee_paid_switch);
   intake->return_method = adw_combo_row_get_selected (self->method_row) + MC_CHANNEL_IN_PERSON;
@@ -558,7 +558,7 @@ mc_intake_dialog_init (McIntakeDialog *self)
 {
   self->matches = g_ptr_array_new ();
   self->documents = g_array_new (FALSE, FALSE, sizeof (Document));
-  self->forms = g_array_new (FALSE, FALSE, sizeof (McDocumentForm));
+  self->forms = g_array_new (FALSE, FALSE, sizeof (McReceivedForm));
   self->counts = g_array_new (FALSE, FALSE, sizeof (int));
   g_array_set_clear_func (self->documents, document_clear);
   gtk_widget_init_template (GTK_WIDGET (self));

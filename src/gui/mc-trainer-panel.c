@@ -9,15 +9,20 @@
 
 /* The trainer's panel, in training mode only: a window of its own (it can sit on the
  * trainer's screen beside the trainees' view) with the simulator's faults for each ministry,
- * a change by another official to the dossier selected in the work queue, and the reset of
- * the whole sandbox. Every control is an action of this class, so keyboard, tests and
- * widgets go the same way. */
+ * each control labelled with what it does (cut the connection, answer 1 request in N with an
+ * error, end the sign-in session), a change by another official to the dossier selected in
+ * the work queue, and the reset of the whole sandbox. Every control is an action of this
+ * class, so keyboard, tests and widgets go the same way. */
+
+#define DEFAULT_ONE_IN 3
 
 typedef struct
 {
   char *source_id;
-  GtkSwitch *connected;
-  GtkToggleButton *failing;
+  AdwExpanderRow *row;
+  GtkSwitch *cut;
+  GtkSpinButton *one_in;
+  GtkSwitch *failing;
 } MinistryControls;
 
 struct _McTrainerPanel
@@ -55,6 +60,23 @@ show_error (McTrainerPanel *self,
   toast (self, error->message);
 }
 
+/* The ministry's row says its state when folded: connected, cut, or failing now and then. */
+static char *
+state_text (McTrainerPanel   *self,
+            MinistryControls *c)
+{
+  guint one_in = mc_training_get_failing (self->training, c->source_id);
+
+  if (!mc_training_get_connected (self->training, c->source_id))
+    return g_strdup (_("Connection cut"));
+  if (one_in == 1)
+    return g_strdup (_("Connected; every request fails"));
+  if (one_in > 1)
+    /* TRANSLATORS: the state of a ministry system in the trainer panel: "1 request in 3 fails" */
+    return g_strdup_printf (_("Connected; 1 request in %u fails"), one_in);
+  return g_strdup (_("Connected"));
+}
+
 static void
 sync_widgets (McTrainerPanel *self)
 {
@@ -62,9 +84,14 @@ sync_widgets (McTrainerPanel *self)
   for (guint i = 0; i < self->controls->len; i++)
     {
       MinistryControls *c = g_ptr_array_index (self->controls, i);
+      guint one_in = mc_training_get_failing (self->training, c->source_id);
+      g_autofree char *state = state_text (self, c);
 
-      gtk_switch_set_active (c->connected, mc_training_get_connected (self->training, c->source_id));
-      gtk_toggle_button_set_active (c->failing, mc_training_get_failing (self->training, c->source_id));
+      gtk_switch_set_active (c->cut, !mc_training_get_connected (self->training, c->source_id));
+      gtk_switch_set_active (c->failing, one_in > 0);
+      if (one_in > 0)
+        gtk_spin_button_set_value (c->one_in, one_in);
+      adw_expander_row_set_subtitle (c->row, state);
     }
   self->updating = FALSE;
 }
@@ -78,33 +105,48 @@ controls_of (McTrainerPanel *self,
     {
       MinistryControls *c = g_ptr_array_index (self->controls, i);
 
-      if ((gpointer) c->connected == widget || (gpointer) c->failing == widget)
+      if ((gpointer) c->cut == widget || (gpointer) c->failing == widget || (gpointer) c->one_in == widget)
         return c;
     }
   g_return_val_if_reached (NULL);
 }
 
 static void
-on_connected_toggled (GtkSwitch      *widget,
-                      GParamSpec     *pspec,
-                      McTrainerPanel *self)
+on_cut_toggled (GtkSwitch      *widget,
+                GParamSpec     *pspec,
+                McTrainerPanel *self)
 {
   MinistryControls *c = controls_of (self, widget);
 
   if (!self->updating && c != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self), "trainer.set-connected", "(sb)", c->source_id,
-                                gtk_switch_get_active (widget));
+                                !gtk_switch_get_active (widget));
 }
 
+/* The switch turns the errors on or off; the number says how often, and changing it while
+ * they are on applies it at once. */
 static void
-on_failing_toggled (GtkToggleButton *widget,
-                    McTrainerPanel  *self)
+on_failing_changed (GObject        *widget,
+                    GParamSpec     *pspec,
+                    McTrainerPanel *self)
 {
   MinistryControls *c = controls_of (self, widget);
 
-  if (!self->updating && c != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self), "trainer.set-failing", "(sb)", c->source_id,
-                                gtk_toggle_button_get_active (widget));
+  if (c != NULL && !self->updating && (GTK_IS_SWITCH (widget) || gtk_switch_get_active (c->failing)))
+    gtk_widget_activate_action (GTK_WIDGET (self), "trainer.set-failing", "(su)", c->source_id,
+                                gtk_switch_get_active (c->failing)
+                                ? (guint) gtk_spin_button_get_value_as_int (c->one_in) : 0u);
+}
+
+static GtkWidget *
+control_row (const char *title,
+             const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return row;
 }
 
 static void
@@ -112,47 +154,62 @@ add_ministry (McTrainerPanel *self,
               const McSource *source)
 {
   MinistryControls *c = g_new0 (MinistryControls, 1);
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *expire = gtk_button_new_with_mnemonic (_("_End Session"));
-  g_autofree char *subtitle = g_strdup_printf ("%s · %s", source->ministry, source->dialect);
-  g_autofree char *connected_label = NULL, *failing_label = NULL, *expire_label = NULL;
+  GtkWidget *cut_row = control_row (_("Cut the Connection"),
+                                    _("Requests are refused, as when the system or the line to it is down"));
+  GtkWidget *fail_row = control_row (_("Answer 1 in N Requests with an Error"),
+                                     _("Server errors now and then, as from a system with a fault"));
+  GtkWidget *session_row = control_row (_("Sign-In Session"),
+                                        _("The system forgets the sign-in: the next request signs in again"));
+  GtkWidget *expire = gtk_button_new_with_mnemonic (_("_End the Session"));
+  GtkAdjustment *adjustment = gtk_adjustment_new (DEFAULT_ONE_IN, 1, 50, 1, 5, 0);
+  g_autofree char *cut_label = NULL, *failing_label = NULL, *one_in_label = NULL, *expire_label = NULL;
 
   c->source_id = g_strdup (source->id);
-  c->connected = GTK_SWITCH (gtk_switch_new ());
-  c->failing = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (_("_Errors")));
+  c->row = ADW_EXPANDER_ROW (adw_expander_row_new ());
+  c->cut = GTK_SWITCH (gtk_switch_new ());
+  c->failing = GTK_SWITCH (gtk_switch_new ());
+  c->one_in = GTK_SPIN_BUTTON (gtk_spin_button_new (adjustment, 1, 0));
   g_ptr_array_add (self->controls, c);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), source->name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (c->row), source->name);
+  adw_expander_row_set_expanded (c->row, TRUE);
 
+  /* Each control says which ministry it acts on to a screen reader. */
   /* TRANSLATORS: %s is the name of a ministry system */
-  connected_label = g_strdup_printf (_("Connection to %s"), source->name);
+  cut_label = g_strdup_printf (_("Cut the connection to %s"), source->name);
   /* TRANSLATORS: %s is the name of a ministry system */
-  failing_label = g_strdup_printf (_("%s answers with errors"), source->name);
+  failing_label = g_strdup_printf (_("%s answers some requests with an error"), source->name);
+  /* TRANSLATORS: %s is the name of a ministry system */
+  one_in_label = g_strdup_printf (_("How many requests to %s for one error (N)"), source->name);
   /* TRANSLATORS: %s is the name of a ministry system */
   expire_label = g_strdup_printf (_("End the session with %s"), source->name);
 
-  gtk_widget_set_valign (GTK_WIDGET (c->connected), GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (c->connected), _("Connected: turn off to cut the connection"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (c->connected), GTK_ACCESSIBLE_PROPERTY_LABEL, connected_label, -1);
-  g_signal_connect_object (c->connected, "notify::active", G_CALLBACK (on_connected_toggled), self, 0);
+  gtk_widget_set_valign (GTK_WIDGET (c->cut), GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (c->cut), GTK_ACCESSIBLE_PROPERTY_LABEL, cut_label, -1);
+  g_signal_connect_object (c->cut, "notify::active", G_CALLBACK (on_cut_toggled), self, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (cut_row), GTK_WIDGET (c->cut));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (cut_row), GTK_WIDGET (c->cut));
 
+  gtk_widget_set_valign (GTK_WIDGET (c->one_in), GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (c->one_in), _("N: one request in N fails"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (c->one_in), GTK_ACCESSIBLE_PROPERTY_LABEL, one_in_label, -1);
+  g_signal_connect_object (c->one_in, "notify::value", G_CALLBACK (on_failing_changed), self, 0);
   gtk_widget_set_valign (GTK_WIDGET (c->failing), GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (c->failing), _("Every request to this system fails with a server error"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (c->failing), GTK_ACCESSIBLE_PROPERTY_LABEL, failing_label, -1);
-  g_signal_connect_object (c->failing, "toggled", G_CALLBACK (on_failing_toggled), self, 0);
+  g_signal_connect_object (c->failing, "notify::active", G_CALLBACK (on_failing_changed), self, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (fail_row), GTK_WIDGET (c->one_in));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (fail_row), GTK_WIDGET (c->failing));
 
   gtk_widget_set_valign (expire, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (expire, _("The system forgets the sign-in: the next request signs in again"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (expire), GTK_ACCESSIBLE_PROPERTY_LABEL, expire_label, -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (expire), "trainer.expire-session");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (expire), "s", source->id);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (session_row), expire);
 
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), expire);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (c->failing));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (c->connected));
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (c->connected));
-  adw_preferences_group_add (self->ministries_group, row);
+  adw_expander_row_add_row (c->row, cut_row);
+  adw_expander_row_add_row (c->row, fail_row);
+  adw_expander_row_add_row (c->row, session_row);
+  adw_preferences_group_add (self->ministries_group, GTK_WIDGET (c->row));
 }
 
 /* Actions */
@@ -173,6 +230,7 @@ set_connected_action (GtkWidget  *widget,
   sync_widgets (self);
 }
 
+/* trainer.set-failing((id, n)): one request in n fails; 0 none. */
 static void
 set_failing_action (GtkWidget  *widget,
                     const char *action_name,
@@ -181,10 +239,10 @@ set_failing_action (GtkWidget  *widget,
   McTrainerPanel *self = MC_TRAINER_PANEL (widget);
   g_autoptr(GError) error = NULL;
   const char *id;
-  gboolean failing;
+  guint one_in;
 
-  g_variant_get (parameter, "(&sb)", &id, &failing);
-  if (!mc_training_set_failing (self->training, id, failing, &error))
+  g_variant_get (parameter, "(&su)", &id, &one_in);
+  if (!mc_training_set_failing (self->training, id, one_in, &error))
     show_error (self, error);
   sync_widgets (self);
 }
@@ -271,9 +329,10 @@ reset_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   McTrainerPanel *self = MC_TRAINER_PANEL (widget);
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Reset the Sandbox?"),
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Reset the Training Data?"),
                                               _("The ministry systems and the training profile go back to their "
-                                                "starting state. Everything done in this session is lost."));
+                                                "starting state, and the exercises start again. Everything done in "
+                                                "this session is lost."));
 
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "reset", _("_Reset"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reset", ADW_RESPONSE_DESTRUCTIVE);
@@ -318,7 +377,7 @@ mc_trainer_panel_class_init (McTrainerPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McTrainerPanel, ministries_group);
 
   gtk_widget_class_install_action (widget_class, "trainer.set-connected", "(sb)", set_connected_action);
-  gtk_widget_class_install_action (widget_class, "trainer.set-failing", "(sb)", set_failing_action);
+  gtk_widget_class_install_action (widget_class, "trainer.set-failing", "(su)", set_failing_action);
   gtk_widget_class_install_action (widget_class, "trainer.expire-session", "s", expire_session_action);
   gtk_widget_class_install_action (widget_class, "trainer.change-selected", NULL, change_selected_action);
   gtk_widget_class_install_action (widget_class, "trainer.reset", NULL, reset_action);

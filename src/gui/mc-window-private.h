@@ -45,6 +45,8 @@ struct _McWindow
   McSyncBanner *list_banner;
   McSyncBanner *dossier_banner;
   GtkWidget *training_badge;
+  AdwFlap *side_flap;
+  GtkWidget *side_panel_button;
 
   /* One connection per thread that reads: this one for the main loop, one for the counts'
    * worker, one for the sort orders' worker. */

@@ -552,6 +552,8 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McWindow, list_banner);
   gtk_widget_class_bind_template_child (widget_class, McWindow, dossier_banner);
   gtk_widget_class_bind_template_child (widget_class, McWindow, training_badge);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, side_flap);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, side_panel_button);
   gtk_widget_class_bind_template_child (widget_class, McWindow, queue_view);
   gtk_widget_class_bind_template_child (widget_class, McWindow, dossier_view);
 
@@ -646,4 +648,30 @@ mc_window_get_training (McWindow *self)
 {
   g_return_val_if_fail (MC_IS_WINDOW (self), FALSE);
   return gtk_widget_get_visible (self->training_badge);
+}
+
+/* A panel beside the queue (the training exercises), opened and closed by a button of the
+ * list's header bar; it folds over the queue on a narrow window. */
+void
+mc_window_set_side_panel (McWindow  *self,
+                          GtkWidget *panel)
+{
+  g_return_if_fail (MC_IS_WINDOW (self));
+  adw_flap_set_flap (self->side_flap, panel);
+  gtk_widget_set_visible (self->side_panel_button, panel != NULL);
+}
+
+GtkWidget *
+mc_window_get_side_panel (McWindow *self)
+{
+  g_return_val_if_fail (MC_IS_WINDOW (self), NULL);
+  return adw_flap_get_flap (self->side_flap);
+}
+
+void
+mc_window_show_side_panel (McWindow *self,
+                           gboolean  shown)
+{
+  g_return_if_fail (MC_IS_WINDOW (self));
+  adw_flap_set_reveal_flap (self->side_flap, shown && adw_flap_get_flap (self->side_flap) != NULL);
 }

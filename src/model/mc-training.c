@@ -5,9 +5,10 @@
 #include <glib/gstdio.h>
 
 #include "mc-sample.h"
-#include "mc-store-settings.h"
 #include "mc-store.h"
+#include "mc-store-settings.h"
 #include "mc-training.h"
+#include "mc-training-exercises.h"
 
 /* Training mode: a profile of its own (never the official's), the five ministry systems
  * simulated in this process on loopback from the same sample seed, and the trainer's fault
@@ -16,6 +17,9 @@
  * beside the profile, so a restarted session finds the same ministry systems. */
 
 #define STATE_FILE "simulator.json"
+#define PROGRESS_FILE "training-progress.json"
+/* Kept across sandbox resets: the introduction is for a first start, not for each new sandbox. */
+#define INTRO_FILE "training-introduced"
 
 struct _McTraining
 {
@@ -24,8 +28,9 @@ struct _McTraining
   char *profile_dir;
   McSim *sim;
   McSyncEngine *engine;
+  McTrainingExercises *exercises;
   GHashTable *cut;        /* source ids whose connection is cut */
-  GHashTable *failing;    /* source ids that answer with errors */
+  GHashTable *failing;    /* source id → 1 in N requests failing (guint N) */
 };
 
 G_DEFINE_FINAL_TYPE (McTraining, mc_training, G_TYPE_OBJECT)
@@ -118,7 +123,8 @@ mc_training_get_sim (McTraining *self)
 }
 
 /* Creates the profile with the five sample ministry systems when it is not there (the
- * dossiers come from the first sync, as from real ministry systems). */
+ * dossiers come from the first sync, as from real ministry systems), and the office of the
+ * sample's commune: the forms it prints name that commune, its unit and its official. */
 static gboolean
 ensure_profile (McTraining  *self,
                 GError     **error)
@@ -126,6 +132,7 @@ ensure_profile (McTraining  *self,
   g_autofree char *path = mc_store_profile_path (self->profile_dir);
   g_autoptr(McStore) store = mc_store_open (path, MC_STORE_OPEN_CREATE, error);
   g_autoptr(GPtrArray) sources = mc_sample_sources ();
+  g_autoptr(GPtrArray) settings = mc_sample_office_settings (MC_SAMPLE_DEFAULT_SEED);
 
   if (store == NULL)
     return FALSE;
@@ -137,7 +144,15 @@ ensure_profile (McTraining  *self,
       if (existing == NULL && !mc_store_add_source (store, s, error))
         return FALSE;
     }
-  return mc_store_fill_settings (store, mc_sample_settings (), "training", error);
+  for (guint i = 0; i < settings->len; i++)
+    {
+      McSampleSetting *s = g_ptr_array_index (settings, i);
+
+      /* TRANSLATORS: who set the training profile's office settings, in its audit log */
+      if (!mc_store_init_setting (store, s->key, s->value, _("Training"), error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* New online submissions arrive and other officials act every so often, as in a real office;
@@ -171,6 +186,7 @@ mc_training_start (McTraining  *self,
 
   if (!ensure_profile (self, error))
     return FALSE;
+  self->exercises = mc_training_exercises_new (self->profile_dir);
   state = g_build_filename (self->profile_dir, STATE_FILE, NULL);
   self->sim = mc_sim_new (MC_SAMPLE_DEFAULT_SEED, n_dossiers (), MC_SIM_ALL_DIALECTS);
   mc_sim_set_state_file (self->sim, state);
@@ -216,32 +232,39 @@ mc_training_set_connected (McTraining  *self,
     g_hash_table_remove (self->cut, source_id);
   else
     g_hash_table_add (self->cut, g_strdup (source_id));
+  if (self->exercises != NULL)
+    mc_training_exercises_note_connection (self->exercises, source_id, connected);
   poke (self, source_id);
   return TRUE;
 }
 
-gboolean
+/* How many requests to @source_id it takes for one to fail: 0 when none fails. */
+guint
 mc_training_get_failing (McTraining *self,
                          const char *source_id)
 {
-  g_return_val_if_fail (MC_IS_TRAINING (self), FALSE);
-  return g_hash_table_contains (self->failing, source_id);
+  g_return_val_if_fail (MC_IS_TRAINING (self), 0);
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->failing, source_id));
 }
 
-/* Every request fails with a server error, as a ministry system with a fault does. */
+/* One request in @one_in (on average) fails with a server error, as a ministry system with a
+ * fault does; 1 makes every request fail, 0 none. */
 gboolean
 mc_training_set_failing (McTraining  *self,
                          const char  *source_id,
-                         gboolean     failing,
+                         guint        one_in,
                          GError     **error)
 {
+  g_autofree char *rate = NULL;
+
   g_return_val_if_fail (MC_IS_TRAINING (self), FALSE);
 
+  rate = g_strdup_printf ("%.6f", one_in ? 1.0 / one_in : 0.0);
   if (!check_source (source_id, error)
-      || !control (self, "faults", error, "{\"dialect\":\"%s\",\"error_rate\":%d}", source_id, failing ? 1 : 0))
+      || !control (self, "faults", error, "{\"dialect\":\"%s\",\"error_rate\":%s}", source_id, rate))
     return FALSE;
-  if (failing)
-    g_hash_table_add (self->failing, g_strdup (source_id));
+  if (one_in > 0)
+    g_hash_table_insert (self->failing, g_strdup (source_id), GUINT_TO_POINTER (one_in));
   else
     g_hash_table_remove (self->failing, source_id);
   poke (self, source_id);
@@ -325,6 +348,7 @@ remove_profile_files (McTraining *self)
    * mc-store-check.c): a new profile starts a new audit log. */
   static const char *suffixes[] = { "", "-wal", "-shm", "-journal", ".anchors", ".damaged" };
   g_autofree char *path = mc_store_profile_path (self->profile_dir);
+  g_autofree char *progress = g_build_filename (self->profile_dir, PROGRESS_FILE, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
@@ -332,6 +356,7 @@ remove_profile_files (McTraining *self)
 
       g_unlink (file);
     }
+  g_unlink (progress);
 }
 
 /* Back to the starting state: the simulator's data and faults as at first start, and a new
@@ -357,9 +382,35 @@ mc_training_reset_sandbox (McTraining  *self,
   g_hash_table_remove_all (self->cut);
   g_hash_table_remove_all (self->failing);
   remove_profile_files (self);
+  if (self->exercises != NULL)
+    mc_training_exercises_reset (self->exercises);
   if (!ensure_profile (self, error))
     return FALSE;
   g_signal_emit (self, signals[CHANGED], 0, NULL);
+  return TRUE;
+}
+
+/* The exercises of this training profile (NULL until started). */
+McTrainingExercises *
+mc_training_get_exercises (McTraining *self)
+{
+  g_return_val_if_fail (MC_IS_TRAINING (self), NULL);
+  return self->exercises;
+}
+
+/* TRUE the first time it is asked for this training profile's directory (then never again,
+ * sandbox resets included): when the introduction to training is shown. */
+gboolean
+mc_training_take_first_start (McTraining *self)
+{
+  g_autofree char *marker = NULL;
+
+  g_return_val_if_fail (MC_IS_TRAINING (self), FALSE);
+  marker = g_build_filename (self->profile_dir, INTRO_FILE, NULL);
+  if (g_file_test (marker, G_FILE_TEST_EXISTS))
+    return FALSE;
+  if (!g_file_set_contents (marker, "", 0, NULL))
+    g_warning ("Cannot write %s", marker);
   return TRUE;
 }
 
@@ -368,6 +419,7 @@ mc_training_dispose (GObject *object)
 {
   McTraining *self = MC_TRAINING (object);
 
+  g_clear_object (&self->exercises);
   g_clear_object (&self->engine);
   if (self->sim != NULL)
     mc_sim_stop (self->sim);

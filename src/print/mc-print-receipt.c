@@ -30,7 +30,7 @@ documents_table (McPrintLayout   *layout,
       g_autofree char *n = g_strdup_printf ("%u", i + 1);
       g_autofree char *name = g_markup_escape_text (doc->name, -1);
       g_autofree char *count = g_strdup_printf ("%02d", doc->count);
-      const char *cells[] = { n, name, mc_document_form_label (mc_document_get_form (doc)), count };
+      const char *cells[] = { n, name, mc_received_form_label (mc_document_get_received (doc)), count };
 
       mc_print_table_row (table, cells);
     }

@@ -3,6 +3,7 @@
 
 #include <libsoup/soup.h>
 
+#include "mc-sample.h"
 #include "mc-sim.h"
 #include "mc-wire-time.h"
 
@@ -150,6 +151,7 @@ struct _McSim
   gint64 started_mono;
   gint64 advanced;             /* seconds added by "tick" */
   guint64 next_index;          /* the generator index of the next new submission */
+  McSample *plan;              /* the sample it serves: of its ministries, ending at base_now */
   guint64 rng;
 
   GThread *thread;

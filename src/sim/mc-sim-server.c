@@ -506,6 +506,27 @@ mc_sim_set_outage (McSim        *self,
     g_warning ("Cannot listen again on port %u: %s", svc->port, error->message);
 }
 
+/* Every answer closes its connection. libsoup's server (3.2) never notices that a client
+ * closed a kept-alive connection, and keeps the socket open (CLOSE-WAIT) for as long as it
+ * runs: in training, every sandbox reset's old sync engine would leave its connections behind.
+ * A real server closes idle connections itself; on loopback a new one per request costs
+ * nothing that matters. */
+static void
+on_request_read (SoupServer        *server,
+                 SoupServerMessage *msg)
+{
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
+}
+
+static SoupServer *
+server_new (GTlsCertificate *certificate)
+{
+  SoupServer *server = soup_server_new ("server-header", "motcua-sim ", "tls-certificate", certificate, NULL);
+
+  g_signal_connect (server, "request-read", G_CALLBACK (on_request_read), NULL);
+  return server;
+}
+
 static gpointer
 sim_thread (gpointer user_data)
 {
@@ -522,7 +543,7 @@ sim_thread (gpointer user_data)
 
       if (!(self->dialect_mask & (1u << i)))
         continue;
-      svc->server = soup_server_new ("server-header", "motcua-sim ", "tls-certificate", self->tls_certificate, NULL);
+      svc->server = server_new (self->tls_certificate);
       soup_server_add_handler (svc->server, NULL, service_handler, svc, NULL);
       if (!service_listen (svc, self->first_port ? self->first_port + i : 0, &error))
         break;
@@ -534,7 +555,7 @@ sim_thread (gpointer user_data)
     }
   if (error == NULL)
     {
-      self->admin = soup_server_new ("server-header", "motcua-sim ", NULL);
+      self->admin = server_new (NULL);
       soup_server_add_handler (self->admin, "/admin", mc_sim_admin_handler, self, NULL);
       if (soup_server_listen_local (self->admin, self->first_port ? self->first_port + MC_SIM_N_DIALECTS : 0,
                                     SOUP_SERVER_LISTEN_IPV4_ONLY, &error))

@@ -493,32 +493,7 @@ static McDossier *
 new_submission (McSim *self,
                 gint64 now)
 {
-  McDossier *d = NULL;
-
-  /* The generator picks the ministry from the index: skip to one this simulator serves. */
-  for (guint tries = 0; tries < 64; tries++)
-    {
-      McSimDialect dialect;
-
-      d = mc_sample_dossier (self->seed, self->next_index++, now);
-      if (mc_sim_dialect_from_name (d->source_id, &dialect) && (self->dialect_mask & (1u << dialect)))
-        break;
-      g_clear_pointer (&d, mc_dossier_unref);
-    }
-  if (d == NULL)
-    return NULL;
-  /* Freshly submitted online: nothing has happened to it yet. */
-  d->status = MC_STATUS_SUBMITTED;
-  d->channel = d->return_method = MC_CHANNEL_ONLINE;
-  d->submitted_at = now;
-  d->received_at = d->due_at = d->finished_at = d->returned_at = 0;
-  g_ptr_array_set_size (d->history, 0);
-  g_ptr_array_set_size (d->supplements, 0);
-  g_ptr_array_set_size (d->results, 0);
-  mc_dossier_add_step (d, now, d->applicant_name, NULL, "Nộp hồ sơ trực tuyến", MC_STATUS_SUBMITTED, NULL);
-  g_free (d->server_version);
-  d->server_version = g_strdup ("1");
-  return d;
+  return mc_sample_make_submission (self->plan, self->next_index++, now);
 }
 
 static void
@@ -637,9 +612,27 @@ build_state (McSim *self)
       lists[i] = g_ptr_array_new ();
     }
 
+  /* The sample of the ministries served: a simulator of one ministry serves that ministry's
+   * n dossiers, one of all five the commune's whole work (the same as init-sample's). */
+  {
+    g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+    g_auto(GStrv) ministries = NULL;
+
+    for (guint i = 0; i < MC_SIM_N_DIALECTS; i++)
+      if (self->dialect_mask & (1u << i))
+        {
+          g_autofree char *ministry = g_ascii_strup (dialect_classes[i]->source_id, -1);
+
+          g_strv_builder_add (builder, ministry);
+        }
+    ministries = g_strv_builder_end (builder);
+    g_clear_pointer (&self->plan, mc_sample_free);
+    self->plan = mc_sample_new_for (self->seed, self->n_dossiers, self->base_now,
+                                    self->dialect_mask == MC_SIM_ALL_DIALECTS ? NULL : (const char *const *) ministries);
+  }
   for (guint64 index = 0; index < self->n_dossiers; index++)
     {
-      McDossier *d = mc_sample_dossier (self->seed, index, self->base_now);
+      McDossier *d = mc_sample_make (self->plan, index);
       McSimDialect dialect;
 
       if (!mc_sim_dialect_from_name (d->source_id, &dialect) || !(self->dialect_mask & (1u << dialect)))
@@ -747,6 +740,7 @@ mc_sim_finalize (GObject *object)
     }
   g_clear_pointer (&self->action_counts, g_hash_table_unref);
   g_clear_pointer (&self->events, json_array_unref);
+  g_clear_pointer (&self->plan, mc_sample_free);
   g_free (self->state_file);
   g_free (self->password);
   g_clear_object (&self->tls_certificate);

@@ -18,7 +18,7 @@ typedef struct
   const char *phone;
   const char *address;
   const char * const *documents;     /* the documents ticked as received */
-  const McDocumentForm *document_forms; /* what was received of each: NULL or 0 = the original */
+  const McReceivedForm *document_forms; /* what was received of each: NULL or 0 = the original */
   const int *document_counts;        /* how many of each: NULL or 0 = one */
   gint64 fee_vnd;                    /* -1 = the catalog's fee, 0 = none */
   gboolean fee_paid;

@@ -63,4 +63,26 @@ gboolean mc_store_audit_export_csv  (McStore            *self,
                                      GOutputStream      *out,
                                      GError            **error);
 
+/* One line of the audit log as read back (mc-store-audit-list.c). */
+typedef struct
+{
+  gint64 id;
+  gint64 at;
+  char *actor;
+  gint64 dossier_id;
+  char *dossier_number;
+  char *action;
+  int status_before;
+  int status_after;
+  char *outcome;
+} McAuditRecord;
+
+void       mc_audit_record_free (McAuditRecord *record);
+GPtrArray *mc_store_audit_list  (McStore       *self,
+                                 const char    *action,
+                                 const char    *outcome,
+                                 GError       **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (McAuditRecord, mc_audit_record_free)
+
 G_END_DECLS

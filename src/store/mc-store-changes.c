@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "mc-change-set-private.h"
@@ -47,6 +48,8 @@ struct _McStoreChanges
   /* In the main context only: watching other processes. */
   guint watchers;
   sqlite3 *poll_db;
+  dev_t poll_dev;               /* the file poll_db opened */
+  ino_t poll_ino;
   sqlite3_stmt *version_stmt;
   sqlite3_stmt *work_stmt;
   guint poll_id;
@@ -517,15 +520,15 @@ poll_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
-/* Starts (or joins) watching the database for other processes' commits; in the main context,
- * one call of mc_store_changes_unwatch_others() each. */
-void
-mc_store_changes_watch_others (McStoreChanges *self)
+/* The poll's connection on the file now at the path. A connection keeps reading the file it
+ * opened: when the file is replaced (a training sandbox reset), it would watch the removed one,
+ * and keep it open with every descriptor SQLite defers closing while another connection of the
+ * process holds its locks. */
+static void
+open_poll (McStoreChanges *self)
 {
-  g_return_if_fail (MC_IS_STORE_CHANGES (self));
+  GStatBuf st;
 
-  if (self->watchers++ > 0)
-    return;
   /* A connection of its own, never writing: the ones McStore opens write at open. */
   if (sqlite3_open_v2 (self->path, &self->poll_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK
       || sqlite3_busy_timeout (self->poll_db, 200) != SQLITE_OK
@@ -536,11 +539,39 @@ mc_store_changes_watch_others (McStoreChanges *self)
       close_poll (self);
       return;
     }
+  if (g_stat (self->path, &st) == 0)
+    {
+      self->poll_dev = st.st_dev;
+      self->poll_ino = st.st_ino;
+    }
   self->data_version = read_data_version (self);
   self->seen_local = g_atomic_int_get (&self->local_commits);
   self->suspect = FALSE;
   self->poll_id = g_timeout_add (POLL_MS, poll_cb, self);
   g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->poll_id), "[motcua] data_version");
+}
+
+static gboolean
+poll_on_current_file (McStoreChanges *self)
+{
+  GStatBuf st;
+
+  return self->poll_db != NULL && g_stat (self->path, &st) == 0
+         && st.st_dev == self->poll_dev && st.st_ino == self->poll_ino;
+}
+
+/* Starts (or joins) watching the database for other processes' commits; in the main context,
+ * one call of mc_store_changes_unwatch_others() each. A watcher joining after the file was
+ * replaced moves the poll to the new file. */
+void
+mc_store_changes_watch_others (McStoreChanges *self)
+{
+  g_return_if_fail (MC_IS_STORE_CHANGES (self));
+
+  if (self->watchers++ > 0 && poll_on_current_file (self))
+    return;
+  close_poll (self);
+  open_poll (self);
 }
 
 void

@@ -300,7 +300,7 @@ mc_store_insert_children (McStore    *self,
       bind_flag (stmt, 5, doc->digitised);
       bind_flag (stmt, 6, doc->reused);
       bind_flag (stmt, 7, doc->from_store);
-      if (doc->form != MC_DOCUMENT_FORM_UNKNOWN)
+      if (doc->form != MC_RECEIVED_UNKNOWN)
         sqlite3_bind_int (stmt, 8, doc->form);
       if (!mc_store_step_done (self, stmt, error))
         return FALSE;
@@ -452,7 +452,7 @@ load_children (McStore    *self,
       doc->digitised = column_flag (stmt, 3);
       doc->reused = column_flag (stmt, 4);
       doc->from_store = column_flag (stmt, 5);
-      doc->form = CLAMP (sqlite3_column_int (stmt, 6), MC_DOCUMENT_FORM_UNKNOWN, MC_DOCUMENT_N_FORMS - 1);
+      doc->form = CLAMP (sqlite3_column_int (stmt, 6), MC_RECEIVED_UNKNOWN, MC_RECEIVED_N_FORMS - 1);
     }
   if (rc != SQLITE_DONE)
     goto fail;

@@ -152,7 +152,7 @@ check_intake (McStore         *self,
         mc_store_set_invalid (error, N_("A document has no name"));
         return NULL;
       }
-    else if ((in->document_forms && (in->document_forms[i] < 0 || in->document_forms[i] >= MC_DOCUMENT_N_FORMS))
+    else if ((in->document_forms && (in->document_forms[i] < 0 || in->document_forms[i] >= MC_RECEIVED_N_FORMS))
              || (in->document_counts && (in->document_counts[i] < 0 || in->document_counts[i] > 99)))
       {
         mc_store_set_invalid (error, N_("A document is an original, a copy, a certified copy or an electronic "
@@ -298,11 +298,11 @@ intake_locked (McStore         *self,
   d->submitted_at = d->received_at = at;
   for (guint i = 0; in->documents[i]; i++)
     {
-      McDocumentForm form = in->document_forms && in->document_forms[i] ? in->document_forms[i]
-                                                                         : MC_DOCUMENT_FORM_ORIGINAL;
+      McReceivedForm form = in->document_forms && in->document_forms[i] ? in->document_forms[i]
+                                                                         : MC_RECEIVED_ORIGINAL;
       int count = in->document_counts && in->document_counts[i] > 0 ? in->document_counts[i] : 1;
 
-      mc_dossier_add_document (d, in->documents[i], form != MC_DOCUMENT_FORM_ORIGINAL, count)->form = form;
+      mc_dossier_add_document (d, in->documents[i], form != MC_RECEIVED_ORIGINAL, count)->form = form;
     }
   fee = in->fee_vnd < 0 ? MAX (proc->fee_vnd, 0) : in->fee_vnd;
   if (fee > 0)

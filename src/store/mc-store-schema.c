@@ -387,7 +387,7 @@ static const char *migrations[] = {
   /* 12 → 13 (issue 17, forms an official signs): reschedules, the one reschedule with apology
    * of a dossier as the official made it here (when, who, the reason, the due date missed and
    * the new one), kept apart from the history a pull replaces: the letter of apology prints
-   * it. documents.form: what the counter received of each document (McDocumentForm: original,
+   * it. documents.form: what the counter received of each document (McReceivedForm: original,
    * copy, certified copy, electronic); NULL for what a ministry system sent. */
   "CREATE TABLE reschedules ("
   "  dossier_id INTEGER PRIMARY KEY REFERENCES dossiers(id) ON DELETE CASCADE,"

@@ -25,6 +25,13 @@ static const McSettingInfo known[] = {
     N_("Place name written before the date of a form (“Phú Lộc, ngày …”)") },
   { "office.phone", "",
     N_("Telephone number printed on the receipt for the applicant's questions") },
+  /* Where the office is, as addresses write it: the sample checker and the printed forms. */
+  { "office.commune", "",
+    N_("Commune or ward the office serves, as addresses write it (for example xã Phú Lộc)") },
+  { "office.province", "",
+    N_("Province or centrally governed city of the commune, as addresses write it (for example thành phố Huế)") },
+  { "office.address", "",
+    N_("Address of the office, printed where a form says where to collect results") },
   { "office.official", "",
     N_("Name printed under the receiving official's signature; when empty, the official recorded in the dossier's history") },
   { "form.receiver-title", "NGƯỜI TIẾP NHẬN HỒ SƠ",
@@ -315,6 +322,22 @@ mc_store_set_setting (McStore     *self,
   return write_setting (self, key, value, actor, error);
 }
 
+/* Sets @key to @value unless the office already set it: what a new profile starts with (the
+ * training commune's office), never overwriting the office's own choice. */
+gboolean
+mc_store_init_setting (McStore     *self,
+                       const char  *key,
+                       const char  *value,
+                       const char  *actor,
+                       GError     **error)
+{
+  g_autofree char *current = NULL;
+
+  if (!mc_store_lookup_setting (self, key, &current, error))
+    return FALSE;
+  return current != NULL || mc_store_set_setting (self, key, value, actor, error);
+}
+
 /* Removes the office's value of @key, which goes back to its default. */
 gboolean
 mc_store_unset_setting (McStore     *self,
@@ -328,26 +351,6 @@ mc_store_unset_setting (McStore     *self,
   if (!check_key (key, error))
     return FALSE;
   return write_setting (self, key, NULL, actor, error);
-}
-
-/* Sets each key of @pairs (key, value, …, NULL) the office has not set: a sample profile's
- * office, which never overrides what the office typed. */
-gboolean
-mc_store_fill_settings (McStore            *self,
-                        const char * const *pairs,
-                        const char         *actor,
-                        GError            **error)
-{
-  for (guint i = 0; pairs[i] != NULL && pairs[i + 1] != NULL; i += 2)
-    {
-      g_autofree char *value = NULL;
-
-      if (!mc_store_lookup_setting (self, pairs[i], &value, error))
-        return FALSE;
-      if (value == NULL && !mc_store_set_setting (self, pairs[i], pairs[i + 1], actor, error))
-        return FALSE;
-    }
-  return TRUE;
 }
 
 /* Fills @settings with the office's working hours and deadline options (the defaults of

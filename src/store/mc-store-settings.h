@@ -36,12 +36,13 @@ gboolean    mc_store_set_setting     (McStore           *self,
                                       const char        *value,
                                       const char        *actor,
                                       GError           **error);
-gboolean    mc_store_unset_setting   (McStore           *self,
+gboolean    mc_store_init_setting    (McStore           *self,
                                       const char        *key,
+                                      const char        *value,
                                       const char        *actor,
                                       GError           **error);
-gboolean    mc_store_fill_settings   (McStore           *self,
-                                      const char * const *pairs,
+gboolean    mc_store_unset_setting   (McStore           *self,
+                                      const char        *key,
                                       const char        *actor,
                                       GError           **error);
 gboolean    mc_store_load_deadline_settings (McStore        *self,

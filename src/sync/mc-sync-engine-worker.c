@@ -63,13 +63,21 @@ static void
 report_progress (Job *job)
 {
   Progress *p = g_new0 (Progress, 1);
+  GSource *source = g_idle_source_new ();
 
   p->engine = g_object_ref (job->engine);
   p->source_id = g_strdup (job->source_id);
   p->pages = job->pages;
   p->dossiers = job->dossiers;
   p->full = job->full;
-  g_main_context_invoke_full (job->engine->context, G_PRIORITY_DEFAULT, progress_cb, p, progress_free);
+  /* Always through the engine's context, never here: g_main_context_invoke() would run it in
+   * this worker whenever no thread holds the context at that moment (a test between two
+   * iterations), and the listeners would read the window's connection from two threads. */
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, progress_cb, p, progress_free);
+  g_source_set_static_name (source, "[motcua] sync progress");
+  g_source_attach (source, job->engine->context);
+  g_source_unref (source);
 }
 
 static gboolean push (Job *job, GCancellable *cancellable, gboolean *out_reachable, GError **error);

@@ -28,19 +28,13 @@ static struct {
 static McWindow *
 main_window (void)
 {
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (fx.app)); l; l = l->next)
-    if (MC_IS_WINDOW (l->data))
-      return l->data;
-  return NULL;
+  return (McWindow *) training_test_find_window (fx.app, MC_TYPE_WINDOW);
 }
 
 static McTrainerPanel *
 trainer_panel (void)
 {
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (fx.app)); l; l = l->next)
-    if (MC_IS_TRAINER_PANEL (l->data))
-      return l->data;
-  return NULL;
+  return (McTrainerPanel *) training_test_find_window (fx.app, MC_TYPE_TRAINER_PANEL);
 }
 
 static McSim *
@@ -201,10 +195,43 @@ is_training_window (gpointer data)
   return main_window () != NULL && mc_window_get_training (main_window ());
 }
 
+/* The window's main menu (the primary menu button's). */
+static GMenuModel *
+primary_menu (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget)))
+    return gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GMenuModel *found = primary_menu (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+menu_has_action (GMenuModel *menu,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      g_autofree char *name = NULL;
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) && g_str_equal (name, action))
+        return TRUE;
+      if (section != NULL && menu_has_action (section, action))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Tests */
 
-/* First start, no ministry system configured: the choice, and practising leads to training
- * mode in this process, on a profile of its own. */
+/* First start, no ministry system configured: the choice; closed, the main menu's item leads
+ * to training mode in this process, on a profile of its own. */
 static void
 test_first_start_choice (void)
 {
@@ -212,6 +239,7 @@ test_first_start_choice (void)
   g_autofree char *real = mc_store_default_profile_dir (NULL);
   g_autofree char *real_path = mc_store_profile_path (real);
   GtkWidget *practise, *connect;
+  GMenuModel *menu;
 
   g_assert_nonnull (window);
   g_assert_false (mc_window_get_training (window));
@@ -228,9 +256,16 @@ test_first_start_choice (void)
   g_assert_cmpint (gtk_widget_get_sensitive (connect), ==,
                    g_action_group_has_action (G_ACTION_GROUP (fx.app), "preferences"));
 
-  g_signal_emit_by_name (practise, "clicked");
+  /* The welcome closed, the main menu still starts training. */
+  gtk_window_close (GTK_WINDOW (welcome ()));
+  g_assert_null (welcome ());
+  menu = primary_menu (GTK_WIDGET (window));
+  g_assert_nonnull (menu);
+  g_assert_true (menu_has_action (menu, "app.training"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (fx.app), "training"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.training", NULL));
   if (!mc_test_wait (is_training_window, NULL, 10000))
-    g_error ("practising never opened training mode");
+    g_error ("the menu item never opened training mode");
   g_assert_null (welcome ());
   g_assert_true (main_window () != window);
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (fx.app), "trainer-panel"));
@@ -494,7 +529,7 @@ test_errors_and_session (void)
   McSyncProgress p;
   gulong handler;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "trainer.set-failing", "(sb)", "g18", TRUE));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "trainer.set-failing", "(su)", "g18", 1u));
   if (!mc_test_wait (settled_error, (gpointer) "g18", 20000))
     g_error ("g18 never showed its errors");
   g_assert_true (mc_sync_engine_get_progress (engine, "g18", &p));
@@ -506,7 +541,7 @@ test_errors_and_session (void)
   g_assert_false (mc_sync_banner_get_revealed (banner ()));
 
   handler = g_signal_connect (engine, "source-changed", G_CALLBACK (on_source_changed), &watch);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "trainer.set-failing", "(sb)", "g18", FALSE));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "trainer.set-failing", "(su)", "g18", 0u));
   if (!mc_test_wait (synced_again, &watch, 20000))
     g_error ("g18 never synced again once its errors stopped");
 
@@ -696,12 +731,7 @@ new_window_synced (gpointer data)
 static AdwMessageDialog *
 find_dialog (void)
 {
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
+  return (AdwMessageDialog *) training_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 }
 
 static void

@@ -129,3 +129,26 @@ training_test_find_action_button (GtkWidget  *widget,
     }
   return NULL;
 }
+
+/* The application's window of @type (its main window: MC_TYPE_WINDOW), or NULL. */
+GtkWindow *
+training_test_find_window (McApplication *app,
+                           GType          type)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
+      return l->data;
+  return NULL;
+}
+
+/* A shown toplevel of @type, the application's or not (dialogs), or NULL. */
+GtkWindow *
+training_test_find_toplevel (GType type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}

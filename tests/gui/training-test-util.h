@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "mc-application.h"
 #include "mc-sim.h"
 
 G_BEGIN_DECLS
@@ -16,5 +17,8 @@ GtkWidget  *training_test_find_child          (GtkWidget  *widget,
                                                GType       type);
 GtkWidget  *training_test_find_action_button  (GtkWidget  *widget,
                                                const char *action_name);
+GtkWindow  *training_test_find_window         (McApplication *app,
+                                               GType       type);
+GtkWindow  *training_test_find_toplevel       (GType       type);
 
 G_END_DECLS

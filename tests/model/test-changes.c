@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
 #include "mc-calendar.h"
 #include "mc-store-actions.h"
 #include "mc-store-calendar.h"
@@ -311,6 +314,41 @@ test_other_process (Fixture       *fx,
   mc_store_changes_unwatch_others (fx->log.changes);
 }
 
+/* The database replaced under the same path (as a training sandbox reset does): a watcher
+ * joining afterwards moves the poll to the new file, whose other process's action is seen. */
+static void
+test_replaced_file (Fixture       *fx,
+                    gconstpointer  data)
+{
+  McAction action;
+  g_autofree char *number = NULL;
+  g_autofree char *copy = g_build_filename (fx->f.dir, "copy.db", NULL);
+  g_autofree char *vacuum = g_strdup_printf ("VACUUM INTO '%s'", copy);
+  sqlite3 *db;
+
+  model_test_pick (fx->f.store, fx->source_id, &action, &number);
+  mc_store_changes_watch_others (fx->log.changes);
+  g_assert_cmpint (sqlite3_open (fx->f.db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, vacuum, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  /* The old file's journal goes with it; its connections keep reading the removed file. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *journal = g_strconcat (fx->f.db_path, i ? "-shm" : "-wal", NULL);
+
+      g_unlink (journal);
+    }
+  g_assert_cmpint (g_rename (copy, fx->f.db_path), ==, 0);
+  mc_store_changes_watch_others (fx->log.changes);
+  model_test_wait (external_work, fx, 2500);
+  change_log_clear (&fx->log);
+
+  model_test_motcuactl_act (fx->f.dir, number, action);
+  g_assert_true (model_test_wait (external_work, fx, 3000));
+  mc_store_changes_unwatch_others (fx->log.changes);
+  mc_store_changes_unwatch_others (fx->log.changes);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -328,6 +366,7 @@ main (int   argc,
   ADD ("/changes/intake", test_intake);
   ADD ("/changes/thread", test_thread);
   ADD ("/changes/other-process", test_other_process);
+  ADD ("/changes/replaced-file", test_replaced_file);
 #undef ADD
   return g_test_run ();
 }

@@ -121,13 +121,14 @@ test_cut_and_fail (void)
   g_assert_true (sync_once ("g09", &error));
   g_assert_no_error (error);
 
-  g_assert_true (mc_training_set_failing (fx.training, "g21", TRUE, &error));
-  g_assert_true (mc_training_get_failing (fx.training, "g21"));
+  /* Every request (one in one) fails. */
+  g_assert_true (mc_training_set_failing (fx.training, "g21", 1, &error));
+  g_assert_cmpuint (mc_training_get_failing (fx.training, "g21"), ==, 1);
   g_assert_false (sync_once ("g21", &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
   g_assert_cmpint (settled ("g21"), ==, MC_SYNC_STATE_ERROR);
-  g_assert_true (mc_training_set_failing (fx.training, "g21", FALSE, &error));
+  g_assert_true (mc_training_set_failing (fx.training, "g21", 0, &error));
   g_assert_true (sync_once ("g21", &error));
   g_assert_no_error (error);
 }

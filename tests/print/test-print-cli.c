@@ -74,16 +74,20 @@ test_settings (void)
   g_auto(CliRun) unset_again = { 0 };
   g_auto(CliRun) missing = { 0 };
   g_auto(CliRun) verb = { 0 };
+  g_auto(CliRun) unset_unit = { 0 };
+  g_auto(CliRun) unset_phone = { 0 };
   guint audited = audit_entries ();
 
+  /* init-sample set the sample commune's office; what it did not set keeps its default. */
   RUN (&list, "settings", "list");
   g_assert_cmpint (list.status, ==, 0);
-  /* The sample commune's office (init-sample), the generic titles by default. */
   g_assert_nonnull (strstr (list.out, "office.unit\tTRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG\t(set)\n"));
-  g_assert_nonnull (strstr (list.out, "office.parent\tỦY BAN NHÂN DÂN XÃ QUẢNG ĐIỀN\t(set)\n"));
   g_assert_nonnull (strstr (list.out, "form.receiver-title\tNGƯỜI TIẾP NHẬN HỒ SƠ\t(default)\n"));
   g_assert_nonnull (strstr (list.out, "form.legal-basis\t\t(default)\n"));
+  g_assert_nonnull (strstr (list.out, "office.parent\tỦY BAN NHÂN DÂN "));
 
+  RUN (&unset_unit, "settings", "unset", "office.unit");
+  g_assert_cmpint (unset_unit.status, ==, 0);
   RUN (&get, "settings", "get", "office.unit");
   g_assert_cmpint (get.status, ==, 0);
   g_assert_cmpstr (get.out, ==, "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG\n");
@@ -97,8 +101,10 @@ test_settings (void)
 
   RUN (&unknown, "settings", "set", "office.name", "x");
   g_assert_cmpint (unknown.status, ==, 2);
-  RUN (&unset, "settings", "unset", "form.legal-basis");
-  cli_assert_failed (&unset, NULL);   /* never set */
+  RUN (&unset_phone, "settings", "unset", "office.phone");
+  g_assert_cmpint (unset_phone.status, ==, 0);
+  RUN (&unset, "settings", "unset", "office.phone");
+  cli_assert_failed (&unset, NULL);   /* no longer set */
   RUN (&unset_again, "settings", "unset", "office.parent");
   g_assert_cmpint (unset_again.status, ==, 0);
   RUN (&missing, "settings", "set", "office.unit");
@@ -106,8 +112,8 @@ test_settings (void)
   RUN (&verb, "settings", "remove", "office.unit");
   g_assert_cmpint (verb.status, ==, 2);
 
-  /* What the forms say about the office changed twice: both changes are in the audit log. */
-  g_assert_cmpuint (audit_entries (), ==, audited + 2);
+  /* What the forms say about the office changed four times: every change is in the audit log. */
+  g_assert_cmpuint (audit_entries (), ==, audited + 4);
 }
 
 /* Reschedules dossier @number with apology from the command line: its due date a week later. */

@@ -216,10 +216,10 @@ test_receipt (void)
   if (p == NULL)
     p = procedure (FALSE, -2);
   d = dossier (p, MC_STATUS_PROCESSING);
-  mc_dossier_add_document (d, "Tờ khai đề nghị", FALSE, 1)->form = MC_DOCUMENT_FORM_ORIGINAL;
-  mc_dossier_add_document (d, "Giấy khai sinh", TRUE, 2)->form = MC_DOCUMENT_FORM_CERTIFIED_COPY;
+  mc_dossier_add_document (d, "Tờ khai đề nghị", FALSE, 1)->form = MC_RECEIVED_ORIGINAL;
+  mc_dossier_add_document (d, "Giấy khai sinh", TRUE, 2)->form = MC_RECEIVED_CERTIFIED_COPY;
   doc = mc_dossier_add_document (d, "Căn cước", TRUE, 1);
-  doc->form = MC_DOCUMENT_FORM_ELECTRONIC;
+  doc->form = MC_RECEIVED_ELECTRONIC;
   mc_dossier_add_document (d, "Sổ hộ nghèo", TRUE, 3);  /* from a ministry system: is_copy only */
   text = render (office, d, MC_PRINT_FORM_RECEIPT, &options, "receipt.pdf");
 

@@ -120,10 +120,12 @@ test_bieu06 (void)
     JsonObject *total = json_array_get_object_element (rows, json_array_get_length (rows) - 1);
     g_autofree char *listed = motcuactl (&status, "report", "bieu06", "--from", "2026-10-15", "--to", "2026-11-30",
                                          "--column", "13", NULL);
-    g_auto(GStrv) lines = g_strsplit (listed, "\n", -1);
+    guint n_lines = 0;
 
+    for (const char *c = listed; *c; c++)
+      n_lines += *c == '\n';
     g_assert_cmpint (status, ==, 0);
-    g_assert_cmpint (g_strv_length (lines) - 1, ==,
+    g_assert_cmpint (n_lines, ==,
                      json_array_get_int_element (json_object_get_array_member (total, "columns"), 10));
   }
 

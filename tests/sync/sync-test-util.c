@@ -101,6 +101,31 @@ sync_fixture_connector (SyncFixture  *f,
   return c;
 }
 
+/* A commune's sample is mostly finished work: new online submissions, some received and some
+ * forwarded on the system, so that a test finds the dossiers it acts on. */
+void
+sync_fixture_fresh_work (SyncFixture  *f,
+                         McSimDialect  dialect)
+{
+  g_autoptr(GPtrArray) served = NULL;
+  guint moved = 0;
+
+  sync_fixture_control (f, "tick", "{\"submissions\":12,\"advance\":60}");
+  served = mc_sim_list_dossiers (f->sim, dialect);
+  for (guint i = 0; i < served->len && moved < 8; i++)
+    {
+      McDossier *d = g_ptr_array_index (served, i);
+
+      if (d->status != MC_STATUS_SUBMITTED || d->history->len != 1)
+        continue;
+      sync_fixture_control (f, "change", "{\"dialect\":\"%s\",\"number\":\"%s\",\"status\":%d}",
+                            mc_sim_dialect_name (dialect), d->number, MC_STATUS_RECEIVED);
+      if (moved++ % 2 == 0)
+        sync_fixture_control (f, "change", "{\"dialect\":\"%s\",\"number\":\"%s\",\"status\":%d}",
+                              mc_sim_dialect_name (dialect), d->number, MC_STATUS_PROCESSING);
+    }
+}
+
 void
 sync_fixture_control (SyncFixture *f,
                       const char  *command,

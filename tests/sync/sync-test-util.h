@@ -35,6 +35,8 @@ void         sync_fixture_control   (SyncFixture   *f,
                                      const char    *command,
                                      const char    *format,
                                      ...) G_GNUC_PRINTF (3, 4);
+void         sync_fixture_fresh_work (SyncFixture  *f,
+                                     McSimDialect   dialect);
 gboolean     sync_pull_all          (SyncFixture   *f,
                                      McConnector   *connector,
                                      guint         *out_pages,

@@ -75,12 +75,13 @@ check $? "sync --once: exit 1 naming the failed source, the others up to date"
 [ "$(wc -l <"$tmp/listed")" -gt 10 ]
 check $? "dossiers pulled into the profile"
 
-# An action taken locally is sent by the next sync, which says so.
-number=$("$ctl" --profile "$profile" list --source g09 --status 2 --limit 1 | cut -f1)
-"$ctl" --profile "$profile" act "$number" forward --official "Nguyễn Thị Hằng" >/dev/null 2>&1 && \
+# An action taken locally is sent by the next sync, which says so. (A dossier in processing:
+# the sample's are mostly finished, a few are being processed.)
+number=$("$ctl" --profile "$profile" list --source g09 --status 4 --limit 1 | cut -f1)
+"$ctl" --profile "$profile" act "$number" record-step --note "Thẩm định hồ sơ" --official "Nguyễn Thị Hằng" >/dev/null 2>&1 && \
   "$ctl" --profile "$profile" sync --once --source g09 >"$tmp/sync3" 2>&1 && \
   grep -q '^g09: actions — 1 sent, 0 changed on the system (needs review), 0 refused, 0 applied twice (needs review), 0 waiting or being checked' "$tmp/sync3" && \
-  "$ctl" --profile "$profile" outbox | grep -q "	$number	forward	done	"
+  "$ctl" --profile "$profile" outbox | grep -q "	$number	record-step	done	"
 check $? "act, then sync: the action is sent, and the summary says so"
 
 "$ctl" --profile "$profile" sources remove g18 >/dev/null 2>&1 && \

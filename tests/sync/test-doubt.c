@@ -54,6 +54,7 @@ doubt_setup_with (Doubt        *t,
   t->dialect = dialect;
   t->source_id = mc_sim_dialect_source_id (dialect);
   sync_fixture_setup (&t->f, 300, 1u << dialect);
+  sync_fixture_fresh_work (&t->f, dialect);
   if (start_faults != NULL)
     faults (t, start_faults);
   g_assert_true (mc_store_set_source_settle (t->f.store, t->source_id, settle, &error));

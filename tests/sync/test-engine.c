@@ -28,7 +28,9 @@ test_all_sources (void)
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) ids = NULL;
 
-  sync_fixture_setup (&f, 600, MC_SIM_ALL_DIALECTS);
+  /* Enough for two pages of 50 in the quietest queues (culture and religion receive about
+   * one dossier in twenty of a commune's). */
+  sync_fixture_setup (&f, 2000, MC_SIM_ALL_DIALECTS);
   engine = sync_fixture_engine (&f, MC_SIM_ALL_DIALECTS);
   ids = mc_sync_engine_list_sources (engine);
   g_assert_cmpuint (g_strv_length (ids), ==, 5);

@@ -37,6 +37,7 @@ push_setup (Push         *p,
   p->source_id = mc_sim_dialect_source_id (dialect);
   p->picked = g_ptr_array_new_with_free_func (g_free);
   sync_fixture_setup (&p->f, 600, 1u << dialect);
+  sync_fixture_fresh_work (&p->f, dialect);
   p->engine = sync_fixture_engine (&p->f, 1u << dialect);
   g_assert_true (sync_engine_run (p->engine, NULL, FALSE, &error));
   g_assert_no_error (error);

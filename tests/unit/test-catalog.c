@@ -55,6 +55,88 @@ test_procedures (void)
   g_assert_cmpuint (g_hash_table_size (ministries), ==, 6);
 }
 
+/* The details of sample-realism.md §6: every procedure has its documents, fee (or none),
+ * applicants, and the same-day rule where the source gives it. */
+static void
+test_details (void)
+{
+  McCatalog *catalog = mc_catalog_get_default ();
+  const McProcedure *disability = mc_catalog_lookup (catalog, "1.001699");
+  const McProcedure *martyr = mc_catalog_lookup (catalog, "1.010803");
+  const McProcedure *copies = mc_catalog_lookup (catalog, "3.000467");
+  const McProcedure *prestige = mc_catalog_lookup (catalog, "1.012222");
+  const McProcedureDocument *doc;
+  g_auto(GStrv) cases = NULL;
+  g_auto(GStrv) no_cases = NULL;
+  guint in_new = 0, in_again = 0;
+
+  /* Two cases (first assessment, re-assessment), each with its own documents. */
+  g_assert_nonnull (disability);
+  cases = mc_procedure_list_cases (disability);
+  g_assert_cmpuint (g_strv_length (cases), ==, 2);
+  g_assert_cmpstr (cases[0], ==, "moi");
+  g_assert_cmpstr (cases[1], ==, "lai");
+  for (guint i = 0; i < disability->documents->len; i++)
+    {
+      doc = g_ptr_array_index (disability->documents, i);
+      in_new += mc_procedure_document_applies (doc, "moi") && !doc->optional;
+      in_again += mc_procedure_document_applies (doc, "lai") && !doc->optional;
+    }
+  g_assert_cmpuint (in_new, ==, 2);
+  g_assert_cmpuint (in_again, ==, 2);
+  doc = g_ptr_array_index (disability->documents, 0);
+  g_assert_cmpint (doc->form, ==, MC_DOCUMENT_ORIGINAL);
+  g_assert_cmpint (doc->count, ==, 1);
+  g_assert_nonnull (strstr (doc->name, "Mẫu số 01"));
+  g_assert_cmpint (disability->fee_vnd, ==, 0);
+  g_assert_true (mc_procedure_accepts (disability, MC_APPLICANT_CITIZEN));
+  g_assert_false (mc_procedure_accepts (disability, MC_APPLICANT_ENTERPRISE));
+  g_assert_false (disability->same_day_cutoff);
+
+  /* A certified copy is a copy, and an original of the request. */
+  no_cases = mc_procedure_list_cases (martyr);
+  g_assert_cmpuint (g_strv_length (no_cases), ==, 0);
+  g_assert_cmpuint (martyr->documents->len, ==, 3);
+  doc = g_ptr_array_index (martyr->documents, 2);
+  g_assert_cmpint (doc->form, ==, MC_DOCUMENT_CERTIFIED_COPY);
+  g_assert_true (mc_document_form_is_copy (doc->form));
+  g_assert_false (mc_document_form_is_copy (MC_DOCUMENT_ORIGINAL));
+  g_assert_false (mc_document_form_is_copy (MC_DOCUMENT_SHOWN));
+  g_assert_cmpstr (mc_document_form_legal (doc->form), ==, "Bản sao có chứng thực");
+  g_assert_cmpint (martyr->duration, ==, 17);
+
+  /* The one procedure with a fee and the 15:00 rule: copies of diplomas, the same day. */
+  g_assert_nonnull (copies);
+  g_assert_cmpint (copies->fee_vnd, ==, 2000);
+  g_assert_cmpstr (copies->ministry, ==, "G03");
+  g_assert_cmpint (copies->unit, ==, MC_DURATION_SAME_DAY);
+  g_assert_true (copies->same_day_cutoff);
+  g_assert_nonnull (strstr (copies->fee_note, "đ/trang"));
+
+  /* Filed by the thôn, never by a citizen. */
+  g_assert_true (mc_procedure_accepts (prestige, MC_APPLICANT_OTHER_ORGANIZATION));
+  g_assert_false (mc_procedure_accepts (prestige, MC_APPLICANT_CITIZEN));
+  g_assert_cmpint (prestige->duration, ==, 25);
+
+  for (guint i = 0; i < mc_catalog_get_n_procedures (catalog); i++)
+    {
+      const McProcedure *p = mc_catalog_get_procedure (catalog, i);
+
+      g_assert_cmpuint (p->documents->len, >, 0);
+      g_assert_cmpuint (p->applicants, !=, 0);
+      g_assert_cmpstr (p->source, !=, "");
+      /* The same-day rule goes with same-day procedures, and only they are due within the day. */
+      g_assert_cmpint (p->same_day_cutoff, ==, p->unit == MC_DURATION_SAME_DAY);
+      for (guint d = 0; d < p->documents->len; d++)
+        {
+          doc = g_ptr_array_index (p->documents, d);
+          g_assert_null (strstr (doc->name, "hộ khẩu"));
+          g_assert_true (g_str_equal (doc->tag, "V") || g_str_equal (doc->tag, "S") || g_str_equal (doc->tag, "R"));
+          g_assert_true (!doc->optional || *doc->condition != '\0');
+        }
+    }
+}
+
 static void
 test_search (void)
 {
@@ -112,6 +194,7 @@ main (int argc, char **argv)
   g_setenv ("TZ", "America/New_York", TRUE);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/catalog/procedures", test_procedures);
+  g_test_add_func ("/catalog/details", test_details);
   g_test_add_func ("/catalog/search", test_search);
   g_test_add_func ("/catalog/provinces", test_provinces);
   g_test_add_func ("/time/vietnam", test_time);

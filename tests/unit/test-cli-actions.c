@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli-test-util.h"
+#include "mc-sample.h"
 
 /* motcuactl act, receive-new, outbox and audit as a script runs them: the real binary on a
  * real profile, and the audit log tampered with by the sqlite3 command-line tool. */
@@ -13,6 +14,15 @@ static char *profile;
 #define RUN(r, ...) CLI_RUN (r, profile, NULL, __VA_ARGS__)
 
 #define NUMBER "TAM.G09-20260302-0001"
+
+/* init-sample sets the sample commune's office settings first, each change audited. */
+static guint
+sample_settings (void)
+{
+  g_autoptr(GPtrArray) settings = mc_sample_office_settings (MC_SAMPLE_DEFAULT_SEED);
+
+  return settings->len;
+}
 
 static void
 receive_first (void)
@@ -165,17 +175,20 @@ test_audit (void)
   g_autofree char *db = g_build_filename (profile, "motcua.db", NULL);
   g_autofree char *sqlite3 = g_find_program_in_path ("sqlite3");
 
+  g_autofree char *intact = g_strdup_printf ("The audit log is intact: %u entries\n", sample_settings () + 7);
+  g_autofree char *last_record = g_strdup_printf ("\r\n%u,2026-", sample_settings () + 7);
+
   RUN (&r, "audit", "verify");
   /* Sealed or not yet, depending on whether this run has a keyring (tests/unit/test-audit.c). */
   cli_assert_ok (&r, NULL);
-  /* The sample office's seven settings (init-sample), then the seven actions. */
-  g_assert_true (g_str_has_prefix (r.out, "The audit log is intact: 14 entries\n"));
+  g_assert_true (g_str_has_prefix (r.out, intact));
   RUN (&r, "audit", "export", "--csv");
   cli_assert_ok (&r, NULL);
   g_assert_true (g_str_has_prefix (r.out, "id,at,server_at,actor,dossier_id,dossier_number,action,"));
-  /* The header, fourteen entries, and the anchor when this run has a keyring. */
-  g_assert_cmpuint (count_records (r.out), ==, strstr (r.out, "\r\nmotcua-audit-anchor v1 ") ? 16 : 15);
-  g_assert_nonnull (strstr (r.out, "\r\n14,2026-"));
+  /* The header, the entries, and the anchor when this run has a keyring. */
+  g_assert_cmpuint (count_records (r.out), ==,
+                    sample_settings () + (strstr (r.out, "\r\nmotcua-audit-anchor v1 ") ? 9 : 8));
+  g_assert_nonnull (strstr (r.out, last_record));
   RUN (&r, "audit");
   cli_assert_usage (&r, "audit");
   RUN (&r, "audit", "export");
@@ -205,6 +218,13 @@ test_audit_delete (void)
   g_auto(CliRun) tool = { 0 };
   g_autofree char *db = NULL;
   g_autofree char *sqlite3 = g_find_program_in_path ("sqlite3");
+  /* The settings first (S entries), then the three actions: S + 1 … S + 3. */
+  guint s = sample_settings ();
+  g_autofree char *intact = g_strdup_printf ("The audit log is intact: %u entries\n", s + 3);
+  g_autofree char *delete_middle = g_strdup_printf ("DELETE FROM audit WHERE id = %u;", s + 2);
+  g_autofree char *drop_and_delete = g_strdup_printf ("DROP TRIGGER audit_no_delete; %s", delete_middle);
+  g_autofree char *cut_last = g_strdup_printf ("INSERT INTO audit SELECT * FROM audit WHERE 0;"
+                                               "DELETE FROM audit WHERE id = %u;", s + 3);
 
   if (sqlite3 == NULL)
     {
@@ -222,18 +242,17 @@ test_audit_delete (void)
   RUN (&r, "audit", "verify");
   /* Sealed or not yet, depending on whether this run has a keyring (tests/unit/test-audit.c). */
   cli_assert_ok (&r, NULL);
-  g_assert_true (g_str_has_prefix (r.out, "The audit log is intact: 10 entries\n"));
-  cli_run_program (&tool, sqlite3, NULL, NULL, NULL, (const char *[]) { db, "DELETE FROM audit WHERE id = 2;", NULL });
+  g_assert_true (g_str_has_prefix (r.out, intact));
+  cli_run_program (&tool, sqlite3, NULL, NULL, NULL, (const char *[]) { db, delete_middle, NULL });
   g_assert_cmpint (tool.status, !=, 0);  /* the trigger stops an honest mistake */
-  cli_run_program (&tool, sqlite3, NULL, NULL, NULL, (const char *[]) { db, "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id = 2;", NULL });
+  cli_run_program (&tool, sqlite3, NULL, NULL, NULL, (const char *[]) { db, drop_and_delete, NULL });
   g_assert_cmpint (tool.status, ==, 0);
   RUN (&r, "audit", "verify");
   cli_assert_failed (&r, NULL);
   g_assert_nonnull (strstr (r.err, "audit_no_delete"));
 
   /* Cutting the last entry leaves a whole chain; the head says it was longer. */
-  cli_run_program (&tool, sqlite3, NULL, NULL, NULL, (const char *[]) { db, "INSERT INTO audit SELECT * FROM audit WHERE 0;"
-                                                 "DELETE FROM audit WHERE id = 10;", NULL });
+  cli_run_program (&tool, sqlite3, NULL, NULL, NULL, (const char *[]) { db, cut_last, NULL });
   g_assert_cmpint (tool.status, ==, 0);
   RUN (&r, "audit", "verify");
   cli_assert_failed (&r, NULL);

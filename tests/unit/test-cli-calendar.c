@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli-test-util.h"
+#include "mc-sample.h"
 #include "mc-store-audit.h"
 #include "mc-store-calendar.h"
 
@@ -158,6 +159,7 @@ test_edits (void)
   g_autoptr(GError) error = NULL;
   g_auto(CliRun) r = { 0 };
   guint n_audit = 0;
+  g_autoptr(GPtrArray) settings = mc_sample_office_settings (MC_SAMPLE_DEFAULT_SEED);
 
   /* No profile: edits fail (nothing is created by a typo in --profile). */
   RUN (&r, "--profile", empty, "calendar", "add-off", "2027-05-04");
@@ -206,8 +208,8 @@ test_edits (void)
   RUN (&r, "--profile", profile, "calendar", "remove");
   cli_assert_usage (&r, "calendar");
 
-  /* What the profile holds: two edits, four audited changes after the sample office's seven
-   * settings (init-sample), in an intact chain. */
+  /* What the profile holds: two edits, four audited changes in an intact chain after the
+   * sample commune's office settings that init-sample set. */
   db = g_build_filename (profile, "motcua.db", NULL);
   store = mc_store_open (db, MC_STORE_OPEN_EXISTING, &error);
   g_assert_no_error (error);
@@ -216,7 +218,7 @@ test_edits (void)
   g_assert_cmpuint (edits->len, ==, 2);
   g_assert_true (mc_store_audit_verify (store, &n_audit, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (n_audit, ==, 7 + 4);
+  g_assert_cmpuint (n_audit, ==, settings->len + 4);
 }
 
 int

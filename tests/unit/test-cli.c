@@ -34,7 +34,8 @@ assert_dossier_object (JsonObject *o)
   status = json_object_get_int_member (o, "status");
   g_assert_cmpint (status, >=, 1);
   g_assert_cmpint (status, <=, 10);
-  if (status != 1)
+  /* Received unless still waiting online or refused at reception (never received). */
+  if (status != 1 && status != 3)
     {
       const char *received = json_object_get_string_member (o, "received_at");
       g_assert_true (g_regex_match_simple ("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+07:00$", received, 0, 0));
@@ -66,7 +67,7 @@ test_list_json (void)
   g_auto(CliRun) filtered = { 0 };
   g_autoptr(JsonNode) all = NULL, some = NULL;
   JsonArray *array;
-  guint with_status_5 = 0;
+  guint with_status_10 = 0;
 
   RUN (&r, "--profile", profile, "list", "--json");
   g_assert_cmpint (r.status, ==, 0);
@@ -78,20 +79,20 @@ test_list_json (void)
       JsonObject *o = json_array_get_object_element (array, i);
 
       assert_dossier_object (o);
-      with_status_5 += json_object_get_int_member (o, "status") == 5;
+      with_status_10 += json_object_get_int_member (o, "status") == 10;
     }
 
-  RUN (&filtered, "--profile", profile, "list", "--status", "5", "--source", "g09", "--json");
+  RUN (&filtered, "--profile", profile, "list", "--status", "10", "--source", "g09", "--json");
   g_assert_cmpint (filtered.status, ==, 0);
   some = parse (filtered.out);
   array = json_node_get_array (some);
-  g_assert_cmpuint (json_array_get_length (array), <=, with_status_5);
+  g_assert_cmpuint (json_array_get_length (array), <=, with_status_10);
   g_assert_cmpuint (json_array_get_length (array), >, 0);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonObject *o = json_array_get_object_element (array, i);
 
-      g_assert_cmpint (json_object_get_int_member (o, "status"), ==, 5);
+      g_assert_cmpint (json_object_get_int_member (o, "status"), ==, 10);
       g_assert_cmpstr (json_object_get_string_member (o, "source"), ==, "g09");
     }
 }
@@ -149,6 +150,59 @@ test_search_and_show (void)
   RUN (&text, "--profile", profile, "show", number);
   g_assert_cmpint (text.status, ==, 0);
   g_assert_nonnull (strstr (text.out, number));
+}
+
+/* Runs sqlite3 @sql on @dir's database; FALSE when the tool is not installed. */
+static gboolean
+damage (const char *dir,
+        const char *sql)
+{
+  g_autofree char *sqlite3 = g_find_program_in_path ("sqlite3");
+  g_autofree char *db = g_build_filename (dir, "motcua.db", NULL);
+  const char *argv[] = { sqlite3, db, sql, NULL };
+  int wait_status = 0;
+
+  if (sqlite3 == NULL)
+    return FALSE;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                               &wait_status, NULL));
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+  return TRUE;
+}
+
+/* The default sample passes every rule; a refused dossier made "received", a step moved to
+ * a Sunday night, and the checker names both. */
+static void
+test_check_sample (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("motcua-check-XXXXXX", NULL);
+  g_auto(CliRun) init = { 0 };
+  g_auto(CliRun) clean = { 0 };
+  g_auto(CliRun) damaged = { 0 };
+  g_auto(CliRun) quiet = { 0 };
+
+  RUN (&init, "--profile", dir, "init-sample");
+  g_assert_cmpint (init.status, ==, 0);
+  RUN (&clean, "--profile", dir, "check-sample");
+  g_assert_cmpint (clean.status, ==, 0);
+  g_assert_cmpstr (clean.out, ==, "");
+  g_assert_nonnull (strstr (clean.err, "2000"));
+
+  if (!damage (dir, "UPDATE dossiers SET received_at = submitted_at, due_at = submitted_at + 864000"
+                    " WHERE id = (SELECT min(id) FROM dossiers WHERE status = 3);"
+                    "UPDATE history SET at = 1794687720"   /* Sunday 15 November 2026, 03:22 */
+                    " WHERE id = (SELECT max(id) FROM history WHERE status = 10);"))
+    {
+      g_test_skip ("the sqlite3 command-line tool is not installed");
+      return;
+    }
+  RUN (&damaged, "--profile", dir, "check-sample");
+  g_assert_cmpint (damaged.status, ==, 1);
+  g_assert_nonnull (strstr (damaged.out, "\trefused\t"));
+  g_assert_nonnull (strstr (damaged.out, "\toffice-hours\t"));
+  RUN (&quiet, "--profile", dir, "check-sample", "--quiet");
+  g_assert_cmpint (quiet.status, ==, 1);
+  g_assert_nonnull (strstr (quiet.out, "refused\t1\n"));
 }
 
 static void
@@ -248,6 +302,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/init-sample", test_init_sample);
   g_test_add_func ("/cli/list-json", test_list_json);
   g_test_add_func ("/cli/search-and-show", test_search_and_show);
+  g_test_add_func ("/cli/check-sample", test_check_sample);
   g_test_add_func ("/cli/runtime-errors", test_runtime_errors);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/help", test_help);

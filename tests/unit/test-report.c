@@ -33,7 +33,7 @@ new_store (void)
 
 static guint serial;
 
-/* A received in-person dossier of procedure 1.012222 (15 working days). */
+/* A received in-person dossier of procedure 1.012223 (15 working days, assumed). */
 static McDossier *
 dossier (McStatus status,
          gint64   received,
@@ -44,7 +44,7 @@ dossier (McStatus status,
 
   d->source_id = g_strdup ("g09");
   d->number = g_strdup_printf ("T-%04u", ++serial);
-  d->procedure_code = g_strdup ("1.012222");
+  d->procedure_code = g_strdup ("1.012223");
   d->procedure_name = g_strdup ("Thủ tục thử");
   d->field_code = g_strdup ("G09-LV01");
   d->applicant_name = g_strdup ("Nguyễn Văn An");
