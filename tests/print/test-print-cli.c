@@ -7,6 +7,7 @@
 #include "mc-print.h"
 #include "mc-store-audit.h"
 #include "mc-store-register.h"
+#include "mc-store-settings.h"
 #include "mc-time.h"
 #include "print-test-util.h"
 
@@ -155,6 +156,7 @@ test_print (void)
   g_autoptr(McPrintOffice) office = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(CliRun) set = { 0 };
+  g_autofree char *dated = NULL;
   McPrintOptions options = { 0 };
 
   RUN (&set, "settings", "set", "office.unit", "BỘ PHẬN MỘT CỬA XÃ PHÚ LỘC");
@@ -165,6 +167,9 @@ test_print (void)
   g_assert_no_error (error);
   g_assert_cmpstr (office->unit, ==, "BỘ PHẬN MỘT CỬA XÃ PHÚ LỘC");
   g_assert_true (mc_time_parse ("2026-11-18", &options.printed_at));
+  /* The sample commune's name before the date. */
+  g_assert_cmpstr (office->place, !=, "");
+  dated = g_strdup_printf ("%s, ngày 18 tháng 11 năm 2026", office->place);
 
   for (McPrintForm form = 0; form < MC_PRINT_N_FORMS; form++)
     {
@@ -192,7 +197,7 @@ test_print (void)
       lib_text = print_test_pdf_text (lib_pdf, 0, 0);
       g_assert_true (print_test_contains (text, number));
       g_assert_true (print_test_contains (text, "BỘ PHẬN MỘT CỬA XÃ PHÚ LỘC"));
-      g_assert_true (print_test_contains (text, "Quảng Điền, ngày 18 tháng 11 năm 2026"));
+      g_assert_true (print_test_contains (text, dated));
       g_assert_false (print_test_contains (text, "cơ quan, đơn vị"));
       g_assert_false (print_test_contains (text, g_get_user_name ()));
       g_assert_cmpstr (text, ==, lib_text);
@@ -279,7 +284,15 @@ test_intake_documents (void)
   g_assert_true (print_test_contains (text, "Giấy khai sinh Bản sao chứng thực 02"));
   g_assert_true (print_test_contains (text, "Căn cước Bản điện tử 01"));
   g_assert_true (print_test_contains (text, "Sổ hộ khẩu Bản sao 03"));
-  g_assert_true (print_test_contains (text, "Nguyễn Thị Hằng"));  /* the sample profile's official */
+  {
+    g_autoptr(McStore) store = open_store ();
+    g_autofree char *official = NULL;
+
+    /* The receiving official is the profile's (the sample commune's), by name. */
+    g_assert_true (mc_store_lookup_setting (store, "official.name", &official, NULL));
+    g_assert_nonnull (official);
+    g_assert_true (print_test_contains (text, official));
+  }
   RUN (&r, "receive-new", "--procedure", "1.010833", "--applicant", "Lê Thị Hoa", "--id-number", "001190000123",
        "--document", "Giấy khai sinh;photocopy;2");
   g_assert_cmpint (r.status, ==, 2);
