@@ -165,6 +165,32 @@ on_other_document_apply (McIntakeDialog *self)
   gtk_editable_set_text (GTK_EDITABLE (self->other_document_row), "");
 }
 
+/* The procedure's own documents (the catalog's list), offered to tick with the form and count
+ * the procedure asks for; what is shown at the counter and handed back is not collected. */
+static void
+propose_documents (McIntakeDialog    *self,
+                   const McProcedure *proc)
+{
+  for (guint i = 0; proc->documents != NULL && i < proc->documents->len; i++)
+    {
+      const McProcedureDocument *doc = g_ptr_array_index (proc->documents, i);
+      McReceivedForm form = doc->form == MC_DOCUMENT_COPY ? MC_RECEIVED_COPY
+                            : doc->form == MC_DOCUMENT_CERTIFIED_COPY ? MC_RECEIVED_CERTIFIED_COPY
+                            : MC_RECEIVED_ORIGINAL;
+      gboolean listed = FALSE;
+      Document *row;
+
+      for (guint k = 0; k < self->documents->len && !listed; k++)
+        listed = g_str_equal (g_array_index (self->documents, Document, k).name, doc->name);
+      if (listed || doc->form == MC_DOCUMENT_SHOWN)
+        continue;
+      add_document_row (self, doc->name, FALSE);
+      row = &g_array_index (self->documents, Document, self->documents->len - 1);
+      gtk_drop_down_set_selected (row->form, form - MC_RECEIVED_ORIGINAL);
+      gtk_spin_button_set_value (row->count, MAX (doc->count, 1));
+    }
+}
+
 static void
 set_procedure (McIntakeDialog    *self,
                const McProcedure *proc)
@@ -178,6 +204,7 @@ set_procedure (McIntakeDialog    *self,
   /* TRANSLATORS: the procedure chosen at the counter: its code and name */
   chosen = g_strdup_printf (_("Chosen: %s · %s"), proc->code, proc->name);
   gtk_label_set_text (self->chosen_label, chosen);
+  propose_documents (self, proc);
   /* The catalog's fee, which the official may change (an exemption, a reduced fee). */
   if (proc->fee_vnd >= 0)
     {
