@@ -204,6 +204,7 @@ office_field (McPrintOffice *office,
     { "office.parent", G_STRUCT_OFFSET (McPrintOffice, parent) },
     { "office.unit", G_STRUCT_OFFSET (McPrintOffice, unit) },
     { "office.place", G_STRUCT_OFFSET (McPrintOffice, place) },
+    { "office.commune", G_STRUCT_OFFSET (McPrintOffice, commune) },
     { "office.phone", G_STRUCT_OFFSET (McPrintOffice, phone) },
     { "office.official", G_STRUCT_OFFSET (McPrintOffice, official) },
     { "form.receiver-title", G_STRUCT_OFFSET (McPrintOffice, receiver_title) },
@@ -271,6 +272,7 @@ mc_print_office_free (McPrintOffice *office)
   g_free (office->parent);
   g_free (office->unit);
   g_free (office->place);
+  g_free (office->commune);
   g_free (office->phone);
   g_free (office->official);
   g_free (office->receiver_title);
@@ -331,8 +333,9 @@ append_commune (GString    *out,
 
 /* The office as running text names it ("Trung tâm Phục vụ hành chính công xã Quảng Điền"),
  * never the model's placeholder "cơ quan, đơn vị": the unit's name, which the heading prints
- * in capitals, then the commune, from the unit's name when it carries it, else from the
- * parent authority ("ỦY BAN NHÂN DÂN XÃ QUẢNG ĐIỀN"). Returns: (transfer full): the name. */
+ * in capitals, then the commune, from the unit's name when it carries it, else the setting
+ * office.commune, else from the parent authority ("ỦY BAN NHÂN DÂN XÃ QUẢNG ĐIỀN"). Returns:
+ * (transfer full): the name. */
 char *
 mc_print_agency (const McPrintOffice *office)
 {
@@ -370,9 +373,10 @@ mc_print_agency (const McPrintOffice *office)
     if (strncmp (rest, commune_kinds[i], strlen (commune_kinds[i]) - 1) == 0
         && rest[strlen (commune_kinds[i]) - 1] == '\0')
       rest = "";
-  if (*rest == '\0' && parent_commune (office) != NULL)
-    rest = parent_commune (office);
-  append_commune (out, rest);
+  if (*rest == '\0' && *office->commune != '\0')
+    g_string_append_printf (out, " %s", office->commune);
+  else
+    append_commune (out, *rest == '\0' && parent_commune (office) != NULL ? parent_commune (office) : rest);
   return g_string_free (out, FALSE);
 }
 
@@ -384,6 +388,8 @@ mc_print_authority (const McPrintOffice *office)
   const char *commune = parent_commune (office);
   GString *out;
 
+  if (*office->commune != '\0')
+    return g_strdup_printf ("UBND %s", office->commune);
   if (commune == NULL)
     return mc_print_agency (office);
   out = g_string_new ("UBND");

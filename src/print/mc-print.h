@@ -39,6 +39,7 @@ typedef struct
   char *parent;           /* office.parent */
   char *unit;             /* office.unit */
   char *place;            /* office.place */
+  char *commune;          /* office.commune: "xã Phú Lộc", as addresses write it */
   char *phone;            /* office.phone */
   char *official;         /* office.official */
   char *receiver_title;   /* form.receiver-title */

@@ -417,6 +417,22 @@ test_numbering (void)
     }
 }
 
+/* With office.commune set (the commune as addresses write it), running text and the register
+ * name the office by it. */
+static void
+test_commune_setting (void)
+{
+  g_autoptr(McPrintOffice) office = commune_office ();
+  g_autoptr(McDossier) d = dossier (procedure (FALSE, -2), MC_STATUS_REFUSED);
+  McPrintOptions options = { .printed_at = NOW };
+  g_autofree char *text = NULL;
+
+  g_free (office->commune);
+  office->commune = g_strdup ("phường Kim Long");
+  text = render (office, d, MC_PRINT_FORM_REFUSAL, &options, "commune.pdf");
+  assert_contains (text, "Trung tâm Phục vụ hành chính công phường Kim Long không tiếp nhận");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -443,6 +459,7 @@ main (int    argc,
   g_test_add_func ("/print/rules/control-open", test_control_open);
   g_test_add_func ("/print/rules/notices", test_notices);
   g_test_add_func ("/print/rules/numbering", test_numbering);
+  g_test_add_func ("/print/rules/commune-setting", test_commune_setting);
   status = g_test_run ();
 
   {
