@@ -139,9 +139,12 @@ times (McPrintLayout   *layout,
     mc_print_field (layout, "5. Thời gian trả kết quả giải quyết hồ sơ", NULL);
   else
     {
-      mc_print_layout_paragraphf (layout, 0, PANGO_ALIGN_LEFT, 0,
-                                  "5. Thời gian trả kết quả giải quyết hồ sơ: <b>%s</b>%s", due,
-                                  assumed ? " <i>(ngày hẹn dự kiến)</i>" : "");
+      if (assumed)
+        mc_print_layout_paragraphf (layout, 0, PANGO_ALIGN_LEFT, 0,
+                                    "5. Thời gian trả kết quả giải quyết hồ sơ: <b>%s</b> <i>(ngày hẹn dự kiến)</i>", due);
+      else
+        mc_print_layout_paragraphf (layout, 0, PANGO_ALIGN_LEFT, 0,
+                                    "5. Thời gian trả kết quả giải quyết hồ sơ: <b>%s</b>", due);
       if (assumed)
         mc_print_layout_paragraph (layout, MC_PRINT_TABLE_SIZE, PANGO_ALIGN_LEFT, 14,
                                    "<i>Ngày hẹn dự kiến theo thời hạn tạm tính; nếu thời hạn theo quy định khác, "

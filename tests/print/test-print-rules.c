@@ -264,6 +264,7 @@ test_receipt_assumed (void)
     assert_contains (text, "chưa được công bố trong danh mục thủ tục hành chính");
     assert_contains (text, "thời hạn tạm tính");
     assert_contains (text, "(ngày hẹn dự kiến)");
+    g_assert_false (print_test_contains (text, "<i>"));  /* markup is set, never printed */
     /* No register kept for it here: dots to fill in, not a made-up number. */
     assert_contains (text, "Quyển số: ……………, Số thứ tự: ……………");
   }
