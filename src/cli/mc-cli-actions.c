@@ -3,6 +3,7 @@
 
 #include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "mc-cli.h"
@@ -31,6 +32,7 @@ typedef struct
   gint64 fee_vnd;
   char *unit;
   char *at;
+  char *official;
 } InputOptions;
 
 static void
@@ -46,6 +48,7 @@ input_options_clear (InputOptions *o)
   g_free (o->fee_name);
   g_free (o->unit);
   g_free (o->at);
+  g_free (o->official);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (InputOptions, input_options_clear)
@@ -66,6 +69,7 @@ add_input_entries (GOptionContext *context,
     { "fee", 0, 0, G_OPTION_ARG_INT64, &o->fee_vnd, N_("Its amount in đồng"), "N" },
     { "unit", 0, 0, G_OPTION_ARG_STRING, &o->unit, N_("Your unit, for the processing history"), N_("NAME") },
     { "at", 0, 0, G_OPTION_ARG_STRING, &o->at, N_("When it happened, if not now (Vietnam time)"), N_("“YYYY-MM-DD HH:MM”") },
+    { "official", 0, 0, G_OPTION_ARG_STRING, &o->official, N_("Your full name, recorded with the action (default: the setting official.name)"), N_("“FULL NAME”") },
     { NULL }
   };
 
@@ -172,6 +176,7 @@ mc_cli_act (McCli  *cli,
   g_autofree char *description = g_strdup_printf (_("ACTION is one of: %s."), ids);
   McActionInput input;
   g_autofree char *message = NULL;
+  g_autofree char *official = NULL;
   GError *error = NULL;
   int status = MC_CLI_OK;
   McAction action;
@@ -188,6 +193,8 @@ mc_cli_act (McCli  *cli,
 
   if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING, &status)))
     return status;
+  if (!(official = mc_cli_official (store, o.official, &status)))
+    return status;
   if (!(id = find_dossier (store, argv[1], &status)))
     return status;
   if (!(d = mc_store_get_dossier (store, id, &error)))
@@ -195,7 +202,7 @@ mc_cli_act (McCli  *cli,
   if (!input_from_options (&o, action, d, &input, &message))
     return mc_cli_usage ("act", message);
   g_clear_pointer (&d, mc_dossier_unref);
-  if (!mc_store_apply_action (store, id, action, &input, g_get_user_name (), &error) ||
+  if (!mc_store_apply_action (store, id, action, &input, official, &error) ||
       !(d = mc_store_get_dossier (store, id, &error)))
     return mc_cli_fail (error);
 
@@ -211,6 +218,39 @@ mc_cli_act (McCli  *cli,
   return MC_CLI_OK;
 }
 
+/* "Giấy khai sinh;certified-copy;2": each --document's name keeps what comes before the
+ * options, which are cut off in place. Returns FALSE when one cannot be read. */
+static gboolean
+parse_documents (char    **documents,
+                 GArray  **out_forms,
+                 GArray  **out_counts)
+{
+  for (guint i = 0; documents != NULL && documents[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (documents[i], ";", 3);
+      McReceivedForm form = MC_RECEIVED_ORIGINAL;
+      int count = 1;
+      char *end = NULL;
+
+      if (*out_forms == NULL)
+        {
+          *out_forms = g_array_new (FALSE, TRUE, sizeof (McReceivedForm));
+          *out_counts = g_array_new (FALSE, TRUE, sizeof (int));
+        }
+      if (parts[0] != NULL && parts[1] != NULL
+          && (form = mc_received_form_from_id (g_strstrip (parts[1]))) == MC_RECEIVED_UNKNOWN)
+        return FALSE;
+      if (parts[0] != NULL && parts[1] != NULL && parts[2] != NULL
+          && ((count = (int) g_ascii_strtoll (g_strstrip (parts[2]), &end, 10)) < 1 || count > 99 || *end != '\0'))
+        return FALSE;
+      if (parts[0] != NULL && parts[1] != NULL)
+        documents[i][strlen (parts[0])] = '\0';
+      g_array_append_val (*out_forms, form);
+      g_array_append_val (*out_counts, count);
+    }
+  return TRUE;
+}
+
 int
 mc_cli_receive_new (McCli  *cli,
                     int     argc,
@@ -218,10 +258,13 @@ mc_cli_receive_new (McCli  *cli,
 {
   g_autofree char *procedure = NULL, *applicant = NULL, *id_number = NULL, *phone = NULL;
   g_autofree char *address = NULL, *method = NULL, *source = NULL, *unit = NULL, *at = NULL;
+  g_autofree char *official = NULL;
   g_auto(GStrv) documents = NULL;
+  g_autoptr(GArray) forms = NULL;
+  g_autoptr(GArray) counts = NULL;
   gint64 fee = -1;
   int kind = 0;
-  gboolean fee_paid = FALSE, dry_run = FALSE, json = FALSE;
+  gboolean fee_paid = FALSE, dry_run = FALSE, json = FALSE, force = FALSE;
   GOptionEntry entries[] = {
     { "procedure", 'p', 0, G_OPTION_ARG_STRING, &procedure, N_("The procedure code (MaTTHC)"), N_("CODE") },
     { "applicant", 'a', 0, G_OPTION_ARG_STRING, &applicant, N_("The applicant's full name"), N_("NAME") },
@@ -229,13 +272,18 @@ mc_cli_receive_new (McCli  *cli,
     { "id-number", 0, 0, G_OPTION_ARG_STRING, &id_number, N_("The applicant's ID number (12 digits for a citizen)"), N_("DIGITS") },
     { "phone", 0, 0, G_OPTION_ARG_STRING, &phone, N_("Phone number"), N_("NUMBER") },
     { "address", 0, 0, G_OPTION_ARG_STRING, &address, N_("Address"), N_("TEXT") },
-    { "document", 'd', 0, G_OPTION_ARG_STRING_ARRAY, &documents, N_("A document received (repeat for each)"), N_("NAME") },
+    { "document", 'd', 0, G_OPTION_ARG_STRING_ARRAY, &documents,
+      N_("A document received (repeat for each), with what was received and how many: FORM is original "
+         "(the default), copy, certified-copy or electronic, COUNT 1 by default"), N_("NAME[;FORM[;COUNT]]") },
     { "fee", 0, 0, G_OPTION_ARG_INT64, &fee, N_("The fee in đồng (default: the catalog's)"), "N" },
     { "fee-paid", 0, 0, G_OPTION_ARG_NONE, &fee_paid, N_("The fee was paid at the counter"), NULL },
     { "method", 'm', 0, G_OPTION_ARG_STRING, &method, N_("How the result is returned: in-person, online or post"), N_("METHOD") },
     { "source", 0, 0, G_OPTION_ARG_STRING, &source, N_("The ministry system (default: the procedure's)"), N_("ID") },
     { "unit", 0, 0, G_OPTION_ARG_STRING, &unit, N_("Your unit, for the processing history"), N_("NAME") },
     { "at", 0, 0, G_OPTION_ARG_STRING, &at, N_("When it was received, if not now (Vietnam time)"), N_("“YYYY-MM-DD HH:MM”") },
+    { "official", 0, 0, G_OPTION_ARG_STRING, &official, N_("Your full name, recorded with the action (default: the setting official.name)"), N_("“FULL NAME”") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+      N_("Confirm a reception outside office hours or on a day off (--at)"), NULL },
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Only check the input and print the due date"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the new dossier as JSON"), NULL },
     { NULL }
@@ -272,10 +320,16 @@ mc_cli_receive_new (McCli  *cli,
   intake.id_number = id_number;
   intake.phone = phone;
   intake.address = address;
+  if (!parse_documents (documents, &forms, &counts))
+    return mc_cli_usage ("receive-new", _("--document must be NAME, NAME;FORM or NAME;FORM;COUNT, with FORM one of "
+                                          "original, copy, certified-copy, electronic and COUNT from 1 to 99"));
   intake.documents = (const char * const *) documents;
+  intake.document_forms = forms ? (const McReceivedForm *) forms->data : NULL;
+  intake.document_counts = counts ? (const int *) counts->data : NULL;
   intake.fee_vnd = fee;
   intake.fee_paid = fee_paid;
   intake.unit = unit;
+  intake.after_hours = force;
 
   if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING, &status)))
     return status;
@@ -286,8 +340,20 @@ mc_cli_receive_new (McCli  *cli,
     }
   else
     {
-      if (!(d = mc_store_receive_new (store, &intake, g_get_user_name (), &error)))
-        return mc_cli_fail (error);
+      g_autofree char *actor = mc_cli_official (store, official, &status);
+
+      if (actor == NULL)
+        return status;
+      if (!(d = mc_store_receive_new (store, &intake, actor, &error)))
+        {
+          if (g_error_matches (error, MC_STORE_ERROR, MC_STORE_ERROR_UNCONFIRMED))
+            {
+              g_printerr (_("motcuactl: %s (--force)\n"), error->message);
+              g_error_free (error);
+              return MC_CLI_FAILED;
+            }
+          return mc_cli_fail (error);
+        }
       due = d->due_at;
     }
   if (json && d != NULL)
@@ -432,18 +498,22 @@ outbox_resolve (McStore            *store,
   g_autoptr(McDossier) d = NULL;
   GError *error = NULL;
   gboolean edited = o->note || o->reason || o->items || o->due || o->method || o->results || o->fee_name;
+  g_autofree char *official = NULL;
+  int status = MC_CLI_OK;
   char *end;
   gint64 id = g_ascii_strtoll (id_text, &end, 10);
 
   if (*id_text == '\0' || *end != '\0' || id <= 0)
     return mc_cli_usage ("outbox", _("ID must be the number of an outbox entry"));
+  if (!(official = mc_cli_official (store, o->official, &status)))
+    return status;
   if (!(e = mc_store_outbox_get (store, id, &error)))
     return mc_cli_fail (error);
-  if (g_str_equal (what, "reapply") && !mc_store_outbox_reapply (store, id, g_get_user_name (), &error))
+  if (g_str_equal (what, "reapply") && !mc_store_outbox_reapply (store, id, official, &error))
     return mc_cli_fail (error);
-  if (g_str_equal (what, "discard") && !mc_store_outbox_discard (store, id, g_get_user_name (), &error))
+  if (g_str_equal (what, "discard") && !mc_store_outbox_discard (store, id, official, &error))
     return mc_cli_fail (error);
-  if (g_str_equal (what, "acknowledge") && !mc_store_outbox_acknowledge (store, id, g_get_user_name (), &error))
+  if (g_str_equal (what, "acknowledge") && !mc_store_outbox_acknowledge (store, id, official, &error))
     return mc_cli_fail (error);
   if (g_str_equal (what, "retry"))
     {
@@ -451,7 +521,7 @@ outbox_resolve (McStore            *store,
         return mc_cli_fail (error);
       if (edited && !input_from_options (o, mc_action_from_id (e->action), d, &input, &message))
         return mc_cli_usage ("outbox", message);
-      if (!mc_store_outbox_retry (store, id, edited ? &input : NULL, g_get_user_name (), &error))
+      if (!mc_store_outbox_retry (store, id, edited ? &input : NULL, official, &error))
         return mc_cli_fail (error);
     }
   g_clear_pointer (&e, mc_outbox_entry_free);

@@ -254,13 +254,13 @@ print_detail (const McDossier *d)
            _("Phone"), d->phone ? d->phone : "—");
   g_print ("  %s: %s\n", _("Address"), d->address ? d->address : "—");
   g_print ("  %s: %s   %s: %s\n", _("Status"), status_text (d->status), _("Channel"), mc_channel_label (d->channel));
-  g_print ("  %s: %s   %s: %s\n", _("Received"), received, _("Due"), due);
+  g_print ("  %s: %s   %s: %s\n", C_("date", "Received"), received, _("Due"), due);
   g_print ("  %s: %s\n", _("Source"), d->source_id);
   g_print ("  %s:\n", _("Documents"));
   for (guint i = 0; i < d->documents->len; i++)
     {
       McDocument *doc = g_ptr_array_index (d->documents, i);
-      g_print ("    - %s (%s, %d)\n", doc->name, doc->is_copy ? _("copy") : _("original"), doc->count);
+      g_print ("    - %s (%s, %d)\n", doc->name, mc_received_form_name (mc_document_get_received (doc)), doc->count);
     }
   for (guint i = 0; i < d->fees->len; i++)
     {

@@ -28,22 +28,17 @@ mc_cli_print (McCli  *cli,
 {
   g_autofree char *output = NULL;
   g_autofree char *reason = NULL;
-  g_autofree char *previous_due = NULL;
   g_autofree char *date = NULL;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the PDF to FILE"), N_("FILE") },
     { "reason", 0, 0, G_OPTION_ARG_STRING, &reason,
       N_("Reasons or missing items, one per line (default: from the dossier's history)"), N_("TEXT") },
-    { "previous-due", 0, 0, G_OPTION_ARG_STRING, &previous_due,
-      N_("For the apology: the due date that was missed (YYYY-MM-DD HH:MM)"), N_("DATE") },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The date printed on the form (default: today)"), N_("DATE") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (
     _("NUMBER FORM — print a form of a dossier to PDF (FORM: receipt, supplement, refusal, apology, stop, control)"));
   g_autoptr(McStore) store = NULL;
-  g_autoptr(McDossier) d = NULL;
-  g_autoptr(McPrintOffice) office = NULL;
   g_autoptr(McPrintLayout) layout = NULL;
   McPrintOptions options = { 0 };
   McPrintForm form;
@@ -61,12 +56,9 @@ mc_cli_print (McCli  *cli,
     return mc_cli_usage ("print", _("FORM must be one of receipt, supplement, refusal, apology, stop, control"));
   if (output == NULL)
     return mc_cli_usage ("print", _("--output FILE is needed"));
-  if (previous_due != NULL && !mc_time_parse (previous_due, &options.previous_due_at))
-    return mc_cli_usage ("print", _("--previous-due must be a date such as 2026-04-23 or 2026-04-23 15:00"));
   if (date != NULL && !mc_time_parse (date, &options.printed_at))
     return mc_cli_usage ("print", _("--date must be a date such as 2026-04-23"));
-  if ((date && (message = mc_cli_date_out_of_range ("--date", options.printed_at)))
-      || (previous_due && (message = mc_cli_date_out_of_range ("--previous-due", options.previous_due_at))))
+  if (date && (message = mc_cli_date_out_of_range ("--date", options.printed_at)))
     return mc_cli_usage ("print", message);
   options.reason = reason;
 
@@ -80,9 +72,7 @@ mc_cli_print (McCli  *cli,
       g_printerr (_("motcuactl: no dossier numbered “%s”\n"), argv[1]);
       return MC_CLI_FAILED;
     }
-  if (!(d = mc_store_get_dossier (store, id, &error)) ||
-      !(office = mc_print_office_load (store, &error)) ||
-      !(layout = mc_print_dossier (office, d, form, &options, &error)) ||
+  if (!(layout = mc_print_stored_dossier (store, id, form, &options, &error)) ||
       !mc_print_layout_write_pdf (layout, output, &error))
     return mc_cli_fail (error);
   return MC_CLI_OK;

@@ -9,6 +9,7 @@
 #include "mc-accounts.h"
 #include "mc-cli.h"
 #include "mc-store-audit.h"
+#include "mc-store-settings.h"
 
 /* One clear line on stderr, exit status 1. */
 int
@@ -75,6 +76,37 @@ mc_cli_open_store (McCli             *cli,
       g_clear_error (&error);
     }
   return store;
+}
+
+/* Who takes an action: a person, by the full name the history, the audit log and the forms
+ * print: @given (--official), else the profile's setting official.name. Never the login name,
+ * which no citizen or form may see. Returns: (transfer full) (nullable): the name, or NULL
+ * after saying how to give it. */
+char *
+mc_cli_official (McStore    *store,
+                 const char *given,
+                 int        *out_status)
+{
+  g_autofree char *name = NULL;
+  GError *error = NULL;
+
+  if (given != NULL)
+    name = g_strstrip (g_strdup (given));
+  else if (!mc_store_lookup_setting (store, "official.name", &name, &error))
+    {
+      *out_status = mc_cli_fail (error);
+      return NULL;
+    }
+  else if (name != NULL)
+    g_strstrip (name);
+  if (name == NULL || *name == '\0')
+    {
+      g_printerr ("%s\n", _("motcuactl: who is acting? Give your full name with --official “FULL NAME”, or set it "
+                            "once for the profile: motcuactl settings set official.name “FULL NAME”"));
+      *out_status = MC_CLI_FAILED;
+      return NULL;
+    }
+  return g_steal_pointer (&name);
 }
 
 /* The profile's audit key for audit verify, export and doctor, when the keyring gives it: the

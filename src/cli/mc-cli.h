@@ -58,6 +58,9 @@ char     *mc_cli_due_out_of_range    (const char *option,
 char     *mc_cli_amount_out_of_range (const char *option,
                                       gint64      vnd);
 gint64    mc_cli_dossier_last_time   (const McDossier *dossier);
+char     *mc_cli_official            (McStore    *store,
+                                      const char *given,
+                                      int        *out_status);
 int       mc_cli_main                (int          argc,
                                       char       **argv);
 /* Secrets: one line from stdin, prompted without echo on a terminal (mc-cli-secret.c). */

@@ -216,6 +216,14 @@ step_free (gpointer data)
 }
 
 static void
+reschedule_free (McReschedule *r)
+{
+  g_free (r->actor);
+  g_free (r->reason);
+  g_free (r);
+}
+
+static void
 dossier_clear (McDossier *self)
 {
   g_free (self->source_id);
@@ -234,6 +242,7 @@ dossier_clear (McDossier *self)
   g_ptr_array_unref (self->results);
   g_ptr_array_unref (self->history);
   g_ptr_array_unref (self->files);
+  g_clear_pointer (&self->reschedule, reschedule_free);
 }
 
 McDossier *
@@ -284,6 +293,82 @@ mc_dossier_add_document (McDossier  *self,
   d->digitised = d->reused = d->from_store = MC_FLAG_UNKNOWN;
   g_ptr_array_add (self->documents, d);
   return d;
+}
+
+/* The form the counter recorded, else what is_copy says. */
+McReceivedForm
+mc_document_get_received (const McDocument *document)
+{
+  if (document->form > MC_RECEIVED_UNKNOWN && document->form < MC_RECEIVED_N_FORMS)
+    return document->form;
+  return document->is_copy ? MC_RECEIVED_COPY : MC_RECEIVED_ORIGINAL;
+}
+
+static const struct
+{
+  const char *id;
+  const char *label;  /* as the forms print it, in Vietnamese whatever the interface language */
+} document_forms[MC_RECEIVED_N_FORMS] = {
+  [MC_RECEIVED_ORIGINAL] = { "original", "Bản chính" },
+  [MC_RECEIVED_COPY] = { "copy", "Bản sao" },
+  [MC_RECEIVED_CERTIFIED_COPY] = { "certified-copy", "Bản sao chứng thực" },
+  [MC_RECEIVED_ELECTRONIC] = { "electronic", "Bản điện tử" },
+};
+
+const char *
+mc_received_form_id (McReceivedForm form)
+{
+  return form < MC_RECEIVED_N_FORMS ? document_forms[form].id : NULL;
+}
+
+McReceivedForm
+mc_received_form_from_id (const char *id)
+{
+  for (guint f = MC_RECEIVED_UNKNOWN + 1; id != NULL && f < MC_RECEIVED_N_FORMS; f++)
+    if (g_str_equal (document_forms[f].id, id))
+      return f;
+  return MC_RECEIVED_UNKNOWN;
+}
+
+/* The form's name in the interface language. */
+const char *
+mc_received_form_name (McReceivedForm form)
+{
+  switch (form)
+    {
+    case MC_RECEIVED_ORIGINAL: return _("Original");
+    case MC_RECEIVED_COPY: return _("Copy");
+    case MC_RECEIVED_CERTIFIED_COPY: return _("Certified copy");
+    case MC_RECEIVED_ELECTRONIC: return _("Electronic copy");
+    case MC_RECEIVED_UNKNOWN:
+    case MC_RECEIVED_N_FORMS:
+    default: return _("Unknown");
+    }
+}
+
+/* The form's Vietnamese name, as the receipt prints it. */
+const char *
+mc_received_form_label (McReceivedForm form)
+{
+  return form > MC_RECEIVED_UNKNOWN && form < MC_RECEIVED_N_FORMS ? document_forms[form].label : NULL;
+}
+
+McReschedule *
+mc_dossier_set_reschedule (McDossier  *self,
+                           gint64      at,
+                           const char *actor,
+                           const char *reason,
+                           gint64      due_before,
+                           gint64      due_after)
+{
+  g_clear_pointer (&self->reschedule, reschedule_free);
+  self->reschedule = g_new0 (McReschedule, 1);
+  self->reschedule->at = at;
+  self->reschedule->actor = g_strdup (actor);
+  self->reschedule->reason = g_strdup (reason);
+  self->reschedule->due_before = due_before;
+  self->reschedule->due_after = due_after;
+  return self->reschedule;
 }
 
 McFee *

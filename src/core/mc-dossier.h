@@ -74,11 +74,28 @@ const char *mc_satisfaction_id        (McSatisfaction satisfaction);
 gboolean    mc_satisfaction_from_id   (const char     *id,
                                        McSatisfaction *out_satisfaction);
 
+/* What the counter received of a document: the receipt prints it. */
+typedef enum
+{
+  MC_RECEIVED_UNKNOWN,          /* not recorded (a ministry system's is_copy says which) */
+  MC_RECEIVED_ORIGINAL,         /* bản chính */
+  MC_RECEIVED_COPY,             /* bản sao */
+  MC_RECEIVED_CERTIFIED_COPY,   /* bản sao chứng thực */
+  MC_RECEIVED_ELECTRONIC,       /* bản điện tử */
+  MC_RECEIVED_N_FORMS,
+} McReceivedForm;
+
+const char    *mc_received_form_id      (McReceivedForm form);
+McReceivedForm mc_received_form_from_id (const char    *id);
+const char    *mc_received_form_label   (McReceivedForm form);
+const char    *mc_received_form_name    (McReceivedForm form);
+
 /* TaiLieuNop[] */
 typedef struct
 {
   char *name;
   gboolean is_copy;  /* bản sao (copy) rather than bản chính (original) */
+  McReceivedForm form; /* as the counter recorded it; UNKNOWN for what a ministry system sent */
   int count;
   McFlag digitised;  /* DuocSoHoa: an electronic copy of the component was made */
   McFlag reused;     /* DuocTaiSuDung: taken from data digitised for an earlier dossier */
@@ -141,6 +158,17 @@ typedef struct
   char *local_path;  /* the content on this computer; NULL until fetched or scanned */
 } McFile;
 
+/* The one reschedule with apology of a dossier, as the official recorded it here: what the
+ * letter of apology says (the reason, the due date missed and the new one). */
+typedef struct
+{
+  gint64 at;
+  char *actor;
+  char *reason;
+  gint64 due_before;
+  gint64 due_after;
+} McReschedule;
+
 /* QuaTrinhXuLy[] */
 typedef struct
 {
@@ -193,6 +221,7 @@ typedef struct
   GPtrArray *results;      /* McResult */
   GPtrArray *history;      /* McStep, oldest first */
   GPtrArray *files;        /* McFile */
+  McReschedule *reschedule; /* NULL: not rescheduled from this office */
 } McDossier;
 
 /* The facts the 766 indicators read, derived from the fields above: what the store keeps in
@@ -235,6 +264,14 @@ McStep     *mc_dossier_add_step       (McDossier  *self,
                                        const char *action,
                                        McStatus    status,
                                        const char *note);
+
+McReschedule *mc_dossier_set_reschedule (McDossier *self,
+                                       gint64      at,
+                                       const char *actor,
+                                       const char *reason,
+                                       gint64      due_before,
+                                       gint64      due_after);
+McReceivedForm mc_document_get_received   (const McDocument *document);
 
 McFile     *mc_dossier_add_file       (McDossier  *self,
                                        McFileOrigin origin,

@@ -63,16 +63,16 @@ static const struct {
 };
 
 static const char *status_labels[] = {
-  [MC_STATUS_SUBMITTED] = N_("Submitted online"),
-  [MC_STATUS_RECEIVED] = N_("Received"),
-  [MC_STATUS_REFUSED] = N_("Refused"),
-  [MC_STATUS_PROCESSING] = N_("Processing"),
-  [MC_STATUS_SUPPLEMENT_REQUESTED] = N_("Supplement requested"),
-  [MC_STATUS_FEE_REQUESTED] = N_("Financial obligation requested"),
-  [MC_STATUS_WITHDRAWN] = N_("Withdrawn"),
-  [MC_STATUS_STOPPED] = N_("Processing stopped"),
-  [MC_STATUS_RESOLVED] = N_("Resolved"),
-  [MC_STATUS_RETURNED] = N_("Result returned"),
+  [MC_STATUS_SUBMITTED] = NC_("status", "Submitted online"),
+  [MC_STATUS_RECEIVED] = NC_("status", "Received"),
+  [MC_STATUS_REFUSED] = NC_("status", "Refused"),
+  [MC_STATUS_PROCESSING] = NC_("status", "Processing"),
+  [MC_STATUS_SUPPLEMENT_REQUESTED] = NC_("status", "Supplement requested"),
+  [MC_STATUS_FEE_REQUESTED] = NC_("status", "Financial obligation requested"),
+  [MC_STATUS_WITHDRAWN] = NC_("status", "Withdrawn"),
+  [MC_STATUS_STOPPED] = NC_("status", "Processing stopped"),
+  [MC_STATUS_RESOLVED] = NC_("status", "Resolved"),
+  [MC_STATUS_RETURNED] = NC_("status", "Result returned"),
 };
 
 /* The step a ministry system writes into a dossier's history (QuaTrinhXuLy) when it enters a
@@ -103,7 +103,8 @@ const char *
 mc_status_label (McStatus status)
 {
   g_return_val_if_fail (mc_status_is_valid (status), NULL);
-  return g_dgettext (GETTEXT_PACKAGE, status_labels[status]);
+  /* Context "status": "Received" as a status is not "Received" the date column. */
+  return g_dpgettext2 (GETTEXT_PACKAGE, "status", status_labels[status]);
 }
 
 /* Returns: the Vietnamese name of the step that enters @status, or a neutral one for a status

@@ -65,7 +65,7 @@ mc_action_bar_init (McActionBar *self)
   self->actions = g_array_new (FALSE, FALSE, sizeof (McAction));
 }
 
-/* Every form of the dossier, each to print or to save as PDF. */
+/* The forms the dossier may have now (mc_print_form_allowed()), each to print or to save as PDF. */
 static GMenuModel *
 print_menu (const McDossier *d)
 {
@@ -79,6 +79,8 @@ print_menu (const McDossier *d)
       g_autofree char *print_label = g_strdup_printf (_("Print “%s”…"), mc_print_form_title (form));
       g_autofree char *save_label = g_strdup_printf (_("Save “%s” as PDF…"), mc_print_form_title (form));
 
+      if (!mc_print_form_allowed (form, d, NULL))
+        continue;
       print = g_menu_item_new (print_label, NULL);
       g_menu_item_set_action_and_target (print, "win.print-form", "(xs)", d->id, mc_print_form_id (form));
       save = g_menu_item_new (save_label, NULL);
@@ -134,6 +136,8 @@ mc_action_bar_set_dossier (McActionBar     *self,
 
   menu = print_menu (dossier);
   gtk_menu_button_set_menu_model (self->print_button, menu);
+  /* A dossier not received yet (or only submitted online) has no form to print. */
+  gtk_widget_set_visible (GTK_WIDGET (self->print_button), g_menu_model_get_n_items (menu) > 0);
   review = first_review (store, dossier->id);
   gtk_widget_set_visible (self->review_box, review > 0);
   if (review > 0)
@@ -166,6 +170,30 @@ mc_action_bar_list_actions (McActionBar *self)
   g_return_val_if_fail (MC_IS_ACTION_BAR (self), NULL);
   for (guint i = 0; i < self->actions->len; i++)
     g_strv_builder_add (builder, mc_action_id (g_array_index (self->actions, McAction, i)));
+  return g_strv_builder_end (builder);
+}
+
+/* Returns: (transfer full): the ids of the forms the Print menu offers, in its order; none
+ * when the Print button is hidden. */
+GStrv
+mc_action_bar_list_forms (McActionBar *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GMenuModel *menu;
+
+  g_return_val_if_fail (MC_IS_ACTION_BAR (self), NULL);
+  menu = gtk_menu_button_get_menu_model (self->print_button);
+  for (int s = 0; menu != NULL && gtk_widget_get_visible (GTK_WIDGET (self->print_button))
+                  && s < g_menu_model_get_n_items (menu); s++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, s, G_MENU_LINK_SECTION);
+      g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (section, 0, G_MENU_ATTRIBUTE_TARGET,
+                                                                          G_VARIANT_TYPE ("(xs)"));
+      const char *form;
+
+      g_variant_get (target, "(x&s)", NULL, &form);
+      g_strv_builder_add (builder, form);
+    }
   return g_strv_builder_end (builder);
 }
 

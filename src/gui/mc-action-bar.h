@@ -14,6 +14,7 @@ void       mc_action_bar_set_dossier   (McActionBar     *self,
                                         McStore         *store,
                                         const McDossier *dossier);
 GStrv      mc_action_bar_list_actions  (McActionBar     *self);
+GStrv      mc_action_bar_list_forms    (McActionBar     *self);
 GtkWidget *mc_action_bar_get_button    (McActionBar     *self,
                                         McAction         action);
 

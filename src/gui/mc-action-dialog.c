@@ -42,7 +42,6 @@ struct _McActionDialog
   McAction action;
   GHashTable *result_numbers;   /* a result row → the entry of its document's number */
   gint64 outbox_id;   /* retry of a rejected action; 0 for a new action */
-  gint64 previous_due; /* the dossier's due date when the dialog opened */
 };
 
 G_DEFINE_FINAL_TYPE (McActionDialog, mc_action_dialog, ADW_TYPE_WINDOW)
@@ -239,7 +238,11 @@ mc_action_dialog_apply (McActionDialog *self)
       show_error (self, message);
       return FALSE;
     }
-  actor = mc_official_name (self->store);
+  if (!(actor = mc_official_signer (self->store, &error)))
+    {
+      show_error (self, error->message);
+      return FALSE;
+    }
   input.unit = unit = mc_official_unit (self->store);
   if (self->outbox_id != 0)
     ok = mc_store_outbox_retry (self->store, self->outbox_id, &input, actor, &error);
@@ -317,7 +320,6 @@ setup (McActionDialog *self)
     {
       g_autofree char *text = g_strdup_printf ("%s · %s\n%s", d->number, d->applicant_name, d->procedure_name);
 
-      self->previous_due = d->due_at;
       adw_window_title_set_subtitle (self->title, d->number);
       gtk_label_set_text (self->dossier_label, text);
       if (d->due_at != 0)
@@ -565,12 +567,6 @@ mc_action_dialog_set_method (McActionDialog *self,
 
 /* Returns: the dossier's due date before the action (0 when none): a reschedule's apology
  * names the date that will be missed. */
-gint64
-mc_action_dialog_get_previous_due (McActionDialog *self)
-{
-  g_return_val_if_fail (MC_IS_ACTION_DIALOG (self), 0);
-  return self->previous_due;
-}
 
 /* Fills the first empty result row, or adds one. */
 void

@@ -20,7 +20,6 @@ McActionDialog *mc_action_dialog_new_retry  (GtkWindow           *parent,
                                              const McOutboxEntry *entry);
 McAction        mc_action_dialog_get_action (McActionDialog      *self);
 gint64          mc_action_dialog_get_dossier_id (McActionDialog  *self);
-gint64          mc_action_dialog_get_previous_due (McActionDialog *self);
 const char     *mc_action_dialog_get_error  (McActionDialog      *self);
 void            mc_action_dialog_set_note   (McActionDialog      *self,
                                              const char          *note);

@@ -170,8 +170,8 @@ fill_documents (McDossierView *self,
   for (guint i = 0; i < d->documents->len; i++)
     {
       McDocument *doc = g_ptr_array_index (d->documents, i);
-      /* TRANSLATORS: a submitted document: "original" or "copy", then how many */
-      g_autofree char *what = g_strdup_printf (_("%s × %d"), doc->is_copy ? _("Copy") : _("Original"),
+      /* TRANSLATORS: a submitted document: "original", "copy"…, then how many */
+      g_autofree char *what = g_strdup_printf (_("%s × %d"), mc_received_form_name (mc_document_get_received (doc)),
                                                doc->count);
 
       add_row (self->documents_list, doc->name, what);

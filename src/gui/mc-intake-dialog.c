@@ -59,6 +59,9 @@ struct _McIntakeDialog
   char *procedure_code;
   GPtrArray *matches;      /* const McProcedure *, the procedure list's rows in order */
   GArray *documents;       /* Document, the documents list's rows but the last */
+  gboolean after_hours;    /* the official confirmed a reception outside office hours */
+  GArray *forms;           /* McReceivedForm and count of each ticked document, as last read */
+  GArray *counts;
   gint64 due_at;
   char *due_text;
 };
@@ -68,6 +71,8 @@ typedef struct
 {
   char *name;
   GtkCheckButton *check;   /* owned by its row */
+  GtkDropDown *form;       /* original, copy, certified copy, electronic */
+  GtkSpinButton *count;
 } Document;
 
 G_DEFINE_FINAL_TYPE (McIntakeDialog, mc_intake_dialog, ADW_TYPE_WINDOW)
@@ -92,16 +97,36 @@ add_document_row (McIntakeDialog *self,
                   const char     *name,
                   gboolean        active)
 {
+  const char *forms[MC_RECEIVED_N_FORMS];
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *form, *count;
+  g_autofree char *form_label = NULL, *count_label = NULL;
+
+  /* What the receipt prints of each document: the dropdown's items in McReceivedForm order. */
+  for (McReceivedForm f = MC_RECEIVED_ORIGINAL; f < MC_RECEIVED_N_FORMS; f++)
+    forms[f - MC_RECEIVED_ORIGINAL] = mc_received_form_name (f);
+  forms[MC_RECEIVED_N_FORMS - 1] = NULL;
+  form = gtk_drop_down_new_from_strings (forms);
+  count = gtk_spin_button_new_with_range (1, 99, 1);
+  gtk_widget_set_valign (form, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (count, GTK_ALIGN_CENTER);
+  /* TRANSLATORS: accessible names of a document's form (original, copy…) and count */
+  form_label = g_strdup_printf (_("Form of %s"), name);
+  count_label = g_strdup_printf (_("Number of %s"), name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (form), GTK_ACCESSIBLE_PROPERTY_LABEL, form_label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (count), GTK_ACCESSIBLE_PROPERTY_LABEL, count_label, -1);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), form);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), count);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-  g_array_append_val (self->documents, ((Document) { g_strdup (name), GTK_CHECK_BUTTON (check) }));
+  g_array_append_val (self->documents, ((Document) { g_strdup (name), GTK_CHECK_BUTTON (check), GTK_DROP_DOWN (form),
+                                                     GTK_SPIN_BUTTON (count) }));
   /* Before the "other document" entry, which stays last. */
   gtk_list_box_insert (self->documents_list, row,
                        gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self->other_document_row)));
@@ -113,12 +138,19 @@ ticked_documents (McIntakeDialog *self)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
+  g_array_set_size (self->forms, 0);
+  g_array_set_size (self->counts, 0);
   for (guint i = 0; i < self->documents->len; i++)
     {
       Document *doc = &g_array_index (self->documents, Document, i);
+      McReceivedForm form = gtk_drop_down_get_selected (doc->form) + MC_RECEIVED_ORIGINAL;
+      int count = gtk_spin_button_get_value_as_int (doc->count);
 
-      if (gtk_check_button_get_active (doc->check))
-        g_strv_builder_add (builder, doc->name);
+      if (!gtk_check_button_get_active (doc->check))
+        continue;
+      g_strv_builder_add (builder, doc->name);
+      g_array_append_val (self->forms, form);
+      g_array_append_val (self->counts, count);
     }
   return g_strv_builder_end (builder);
 }
@@ -131,6 +163,32 @@ on_other_document_apply (McIntakeDialog *self)
   if (*name != '\0')
     add_document_row (self, name, TRUE);
   gtk_editable_set_text (GTK_EDITABLE (self->other_document_row), "");
+}
+
+/* The procedure's own documents (the catalog's list), offered to tick with the form and count
+ * the procedure asks for; what is shown at the counter and handed back is not collected. */
+static void
+propose_documents (McIntakeDialog    *self,
+                   const McProcedure *proc)
+{
+  for (guint i = 0; proc->documents != NULL && i < proc->documents->len; i++)
+    {
+      const McProcedureDocument *doc = g_ptr_array_index (proc->documents, i);
+      McReceivedForm form = doc->form == MC_DOCUMENT_COPY ? MC_RECEIVED_COPY
+                            : doc->form == MC_DOCUMENT_CERTIFIED_COPY ? MC_RECEIVED_CERTIFIED_COPY
+                            : MC_RECEIVED_ORIGINAL;
+      gboolean listed = FALSE;
+      Document *row;
+
+      for (guint k = 0; k < self->documents->len && !listed; k++)
+        listed = g_str_equal (g_array_index (self->documents, Document, k).name, doc->name);
+      if (listed || doc->form == MC_DOCUMENT_SHOWN)
+        continue;
+      add_document_row (self, doc->name, FALSE);
+      row = &g_array_index (self->documents, Document, self->documents->len - 1);
+      gtk_drop_down_set_selected (row->form, form - MC_RECEIVED_ORIGINAL);
+      gtk_spin_button_set_value (row->count, MAX (doc->count, 1));
+    }
 }
 
 static void
@@ -146,6 +204,7 @@ set_procedure (McIntakeDialog    *self,
   /* TRANSLATORS: the procedure chosen at the counter: its code and name */
   chosen = g_strdup_printf (_("Chosen: %s · %s"), proc->code, proc->name);
   gtk_label_set_text (self->chosen_label, chosen);
+  propose_documents (self, proc);
   /* The catalog's fee, which the official may change (an exemption, a reduced fee). */
   if (proc->fee_vnd >= 0)
     {
@@ -253,6 +312,8 @@ read_intake (McIntakeDialog  *self,
   intake->phone = gtk_editable_get_text (GTK_EDITABLE (self->phone_row));
   intake->address = gtk_editable_get_text (GTK_EDITABLE (self->address_row));
   intake->documents = (const char * const *) (*out_documents = ticked_documents (self));
+  intake->document_forms = (const McReceivedForm *) self->forms->data;
+  intake->document_counts = (const int *) self->counts->data;
   intake->fee_paid = gtk_switch_get_active (self->fee_paid_switch);
   intake->return_method = adw_combo_row_get_selected (self->method_row) + MC_CHANNEL_IN_PERSON;
   intake->fee_vnd = -1;
@@ -348,6 +409,36 @@ mc_intake_dialog_continue (McIntakeDialog *self)
 }
 
 /* Receives the dossier. Returns: its id, 0 with the reason shown when the store refused. */
+static void
+on_after_hours_response (AdwMessageDialog *dialog,
+                         const char       *response,
+                         McIntakeDialog   *self)
+{
+  if (!g_str_equal (response, "receive"))
+    return;
+  self->after_hours = TRUE;
+  mc_intake_dialog_confirm (self);
+}
+
+/* A reception outside office hours or on a day off is taken once the official says so. */
+static void
+ask_after_hours (McIntakeDialog *self,
+                 const char     *message)
+{
+  /* Over the main window: receiving closes this dialog, which must not take the question
+   * with it while it answers. */
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  GtkWidget *dialog = adw_message_dialog_new (parent ? parent : GTK_WINDOW (self),
+                                              _("Receive Outside Office Hours?"), message);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "receive", _("_Receive"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "receive", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_after_hours_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 gint64
 mc_intake_dialog_confirm (McIntakeDialog *self)
 {
@@ -366,12 +457,23 @@ mc_intake_dialog_confirm (McIntakeDialog *self)
       show_error (self, message);
       return 0;
     }
-  actor = mc_official_name (self->store);
-  intake.unit = unit = mc_official_unit (self->store);
-  if (!(d = mc_store_receive_new (self->store, &intake, actor, &error)))
+  if (!(actor = mc_official_signer (self->store, &error)))
     {
       show_page (self, FALSE);
       show_error (self, error->message);
+      return 0;
+    }
+  intake.unit = unit = mc_official_unit (self->store);
+  intake.after_hours = self->after_hours;
+  if (!(d = mc_store_receive_new (self->store, &intake, actor, &error)))
+    {
+      if (g_error_matches (error, MC_STORE_ERROR, MC_STORE_ERROR_UNCONFIRMED))
+        ask_after_hours (self, error->message);
+      else
+        {
+          show_page (self, FALSE);
+          show_error (self, error->message);
+        }
       return 0;
     }
   id = d->id;
@@ -423,6 +525,8 @@ mc_intake_dialog_finalize (GObject *object)
   g_free (self->due_text);
   g_ptr_array_unref (self->matches);
   g_array_unref (self->documents);
+  g_array_unref (self->forms);
+  g_array_unref (self->counts);
   G_OBJECT_CLASS (mc_intake_dialog_parent_class)->finalize (object);
 }
 
@@ -481,6 +585,8 @@ mc_intake_dialog_init (McIntakeDialog *self)
 {
   self->matches = g_ptr_array_new ();
   self->documents = g_array_new (FALSE, FALSE, sizeof (Document));
+  self->forms = g_array_new (FALSE, FALSE, sizeof (McReceivedForm));
+  self->counts = g_array_new (FALSE, FALSE, sizeof (int));
   g_array_set_clear_func (self->documents, document_clear);
   gtk_widget_init_template (GTK_WIDGET (self));
 

@@ -471,9 +471,9 @@ resolve (McReviewWindow *self,
          gboolean      (*resolution) (McStore *, gint64, const char *, GError **))
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *actor = mc_official_name (self->store);
+  g_autofree char *actor = mc_official_signer (self->store, &error);
 
-  if (!resolution (self->store, g_variant_get_int64 (parameter), actor, &error))
+  if (actor == NULL || !resolution (self->store, g_variant_get_int64 (parameter), actor, &error))
     show_failure (self, error);
 }
 
@@ -507,9 +507,9 @@ drop (McReviewWindow *self,
       gint64          id)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *actor = mc_official_name (self->store);
+  g_autofree char *actor = mc_official_signer (self->store, &error);
 
-  if (!mc_store_outbox_discard (self->store, id, actor, &error))
+  if (actor == NULL || !mc_store_outbox_discard (self->store, id, actor, &error))
     show_failure (self, error);
 }
 

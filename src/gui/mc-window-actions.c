@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "mc-intake-dialog.h"
+#include "mc-official.h"
+#include "mc-store-settings.h"
 #include "mc-store-register.h"
 #include "mc-time.h"
 #include "mc-window-private.h"
@@ -123,6 +125,106 @@ show_sidebar_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->sidebar));
 }
 
+/* The official */
+
+typedef struct
+{
+  McWindow *window;
+  GtkEditable *name;
+  GtkEditable *title;
+  char *action_name;
+  GVariant *parameter;
+} Ask;
+
+static void
+ask_free (gpointer  data,
+          GClosure *closure)
+{
+  Ask *ask = data;
+
+  g_object_unref (ask->window);
+  g_free (ask->action_name);
+  g_clear_pointer (&ask->parameter, g_variant_unref);
+  g_free (ask);
+}
+
+static void
+on_name_changed (GtkEditable      *name,
+                 AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (name)));
+
+  adw_message_dialog_set_response_enabled (dialog, "save", *text != '\0');
+}
+
+static void
+on_ask_response (AdwMessageDialog *dialog,
+                 const char       *response,
+                 Ask              *ask)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (ask->name)));
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (ask->title)));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "save") || *name == '\0')
+    return;
+  if (!mc_store_set_setting (ask->window->store, "official.name", name, name, &error) ||
+      (*title != '\0' && !mc_store_set_setting (ask->window->store, "official.title", title, name, &error)))
+    {
+      mc_window_toast (ask->window, error->message);
+      return;
+    }
+  /* What the official was about to do, now that the window knows who does it. */
+  gtk_widget_activate_action_variant (GTK_WIDGET (ask->window), ask->action_name, ask->parameter);
+}
+
+/* Returns: TRUE when the profile names its official (official.name). Else asks for the full
+ * name and title before the first action or print, since both are recorded with the action
+ * and printed on forms the citizen signs, runs @action_name (@parameter) again once they are
+ * given, and returns FALSE. */
+static gboolean
+official_known (McWindow   *self,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  g_autofree char *name = mc_official_signer (self->store, NULL);
+  GtkWidget *dialog, *box, *name_entry, *title_entry;
+  Ask *ask;
+
+  if (name != NULL)
+    return TRUE;
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Who Is Working?"),
+                                   _("Your full name and title are recorded with every action and printed on the "
+                                     "forms the citizen signs. They are kept in this profile; Preferences changes "
+                                     "them."));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  name_entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (name_entry), _("Full name"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (name_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Full name"), -1);
+  title_entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (title_entry), _("Title, for example Công chức Văn hóa - Xã hội"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (title_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Title"), -1);
+  gtk_box_append (GTK_BOX (box), name_entry);
+  gtk_box_append (GTK_BOX (box), title_entry);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Continue"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save", FALSE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  ask = g_new0 (Ask, 1);
+  ask->window = g_object_ref (self);
+  ask->name = GTK_EDITABLE (name_entry);
+  ask->title = GTK_EDITABLE (title_entry);
+  ask->action_name = g_strdup (action_name);
+  ask->parameter = parameter ? g_variant_ref_sink (parameter) : NULL;
+  g_signal_connect_object (name_entry, "changed", G_CALLBACK (on_name_changed), dialog, 0);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_ask_response), ask, ask_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (name_entry);
+  return FALSE;
+}
+
 /* The forms */
 
 /* Lays out @form of dossier @dossier_id with the office's settings. */
@@ -130,17 +232,14 @@ McPrintOperation *
 mc_window_form (McWindow     *self,
                 gint64        dossier_id,
                 McPrintForm   form,
-                gint64        previous_due_at,
                 GError      **error)
 {
   g_autoptr(McDossier) d = NULL;
-  g_autoptr(McPrintOffice) office = NULL;
-  McPrintOptions options = { .previous_due_at = previous_due_at };
   McPrintLayout *layout;
   g_autofree char *name = NULL;
 
-  if (!(d = mc_store_get_dossier (self->store, dossier_id, error)) || !(office = mc_print_office_load (self->store, error)) ||
-      !(layout = mc_print_dossier (office, d, form, &options, error)))
+  if (!(d = mc_store_get_dossier (self->store, dossier_id, error)) ||
+      !(layout = mc_print_stored_dossier (self->store, dossier_id, form, NULL, error)))
     return NULL;
   name = g_strdup_printf ("%s %s", mc_print_form_id (form), d->number);
   return mc_print_operation_new (layout, name);
@@ -151,7 +250,6 @@ typedef struct
   McWindow *window;
   gint64 dossier_id;
   McPrintForm form;
-  gint64 previous_due_at;
 } Offer;
 
 static void
@@ -174,7 +272,7 @@ on_offer_response (AdwMessageDialog *dialog,
 
   if (!g_str_equal (response, "print") && !g_str_equal (response, "pdf"))
     return;
-  operation = mc_window_form (offer->window, offer->dossier_id, offer->form, offer->previous_due_at, &error);
+  operation = mc_window_form (offer->window, offer->dossier_id, offer->form, &error);
   if (operation == NULL)
     mc_window_toast (offer->window, error->message);
   else if (g_str_equal (response, "print"))
@@ -188,8 +286,7 @@ on_offer_response (AdwMessageDialog *dialog,
 static void
 offer_form (McWindow    *self,
             gint64       dossier_id,
-            McPrintForm  form,
-            gint64       previous_due_at)
+            McPrintForm  form)
 {
   g_autoptr(McDossier) d = mc_store_get_dossier (self->store, dossier_id, NULL);
   g_autoptr(GString) body = g_string_new (NULL);
@@ -218,7 +315,6 @@ offer_form (McWindow    *self,
   offer->window = g_object_ref (self);
   offer->dossier_id = dossier_id;
   offer->form = form;
-  offer->previous_due_at = previous_due_at;
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_offer_response), offer, offer_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -236,9 +332,9 @@ form_action (GtkWidget  *widget,
   gint64 id;
 
   g_variant_get (parameter, "(x&s)", &id, &form_id);
-  if (!mc_print_form_from_id (form_id, &form))
+  if (!mc_print_form_from_id (form_id, &form) || !official_known (self, action_name, parameter))
     return;
-  if (!(operation = mc_window_form (self, id, form, 0, &error)))
+  if (!(operation = mc_window_form (self, id, form, &error)))
     mc_window_toast (self, error->message);
   else if (g_str_equal (action_name, "win.print-form"))
     mc_print_operation_print (operation, GTK_WINDOW (self));
@@ -272,7 +368,7 @@ save_form_to_action (GtkWidget  *widget,
   g_variant_get (parameter, "(x&s&s)", &id, &form_id, &path);
   if (!mc_print_form_from_id (form_id, &form))
     return;
-  if (!(operation = mc_window_form (self, id, form, 0, &error)) || !mc_print_operation_write_pdf (operation, path, &error))
+  if (!(operation = mc_window_form (self, id, form, &error)) || !mc_print_operation_write_pdf (operation, path, &error))
     mc_window_toast (self, error->message);
   else
     toast_saved (self, path);
@@ -293,8 +389,7 @@ on_action_applied (McActionDialog *dialog,
   text = g_strdup_printf (_("%s: saved, waiting to be sent to the ministry system"), mc_action_label (action));
   mc_window_toast (self, text);
   if (mc_print_form_for_action (action, &form))
-    /* The apology names the date that will be missed: the one before the reschedule. */
-    offer_form (self, dossier_id, form, mc_action_dialog_get_previous_due (dialog));
+    offer_form (self, dossier_id, form);
 }
 
 /* Opens the dialog of @action on dossier @dossier_id. */
@@ -323,7 +418,8 @@ act_action (GtkWidget  *widget,
   const char *action;
 
   g_variant_get (parameter, "(x&s)", &id, &action);
-  mc_window_open_action (MC_WINDOW (widget), id, mc_action_from_id (action));
+  if (official_known (MC_WINDOW (widget), action_name, parameter))
+    mc_window_open_action (MC_WINDOW (widget), id, mc_action_from_id (action));
 }
 
 static void
@@ -335,7 +431,7 @@ on_intake_received (McIntakeDialog *dialog,
 
   mc_window_open_dossier (self, dossier_id);
   if (mc_print_form_for_action (MC_ACTION_RECEIVE, &form))
-    offer_form (self, dossier_id, form, 0);
+    offer_form (self, dossier_id, form);
 }
 
 static void
@@ -344,8 +440,11 @@ receive_new_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   McWindow *self = MC_WINDOW (widget);
-  McIntakeDialog *dialog = mc_intake_dialog_new (GTK_WINDOW (self), self->store);
+  McIntakeDialog *dialog;
 
+  if (!official_known (self, action_name, parameter))
+    return;
+  dialog = mc_intake_dialog_new (GTK_WINDOW (self), self->store);
   g_signal_connect_object (dialog, "received", G_CALLBACK (on_intake_received), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -86,7 +86,6 @@ McActionDialog   *mc_window_open_action        (McWindow       *self,
 McPrintOperation *mc_window_form               (McWindow       *self,
                                                 gint64          dossier_id,
                                                 McPrintForm     form,
-                                                gint64          previous_due_at,
                                                 GError        **error);
 
 G_END_DECLS

@@ -7,5 +7,7 @@ G_BEGIN_DECLS
 
 char *mc_official_name (McStore *store);
 char *mc_official_unit (McStore *store);
+char *mc_official_signer (McStore *store,
+                          GError **error);
 
 G_END_DECLS

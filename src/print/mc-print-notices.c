@@ -36,7 +36,9 @@ static void
 received_from (McPrintLayout   *layout,
                const McDossier *d)
 {
-  g_autofree char *received = d->received_at ? mc_print_date_time (d->received_at) : NULL;
+  /* A refused dossier was never received: it was handed in. */
+  g_autofree char *received = d->received_at && d->status != MC_STATUS_REFUSED ? mc_print_date_time (d->received_at)
+                                                                                : NULL;
   g_autofree char *submitted = d->submitted_at ? mc_print_date_time (d->submitted_at) : NULL;
 
   if (received != NULL)
@@ -75,69 +77,108 @@ mc_print_supplement (McPrintLayout        *layout,
                                                           "được hướng dẫn.", office->phone);
       paragraph (layout, contact);
     }
-  mc_print_signatures (layout, office->applicant_title, d->applicant_name, office->receiver_title,
-                       mc_print_receiving_official (office, d), FALSE);
+  /* Mẫu số 02: one signature, the official who guided the applicant; the applicant does not sign. */
+  mc_print_signatures (layout, NULL, NULL, "NGƯỜI HƯỚNG DẪN",
+                       mc_print_official_for (office, d, MC_STATUS_SUPPLEMENT_REQUESTED), FALSE);
 }
 
+/* "Xin thông báo cho Ông/Bà được biết và thực hiện./.", or to the organization. */
+static void
+closing (McPrintLayout   *layout,
+         const McDossier *d)
+{
+  g_autofree char *text = g_strdup_printf ("Xin thông báo cho %s được biết và thực hiện./.",
+                                           d->applicant_kind == MC_APPLICANT_CITIZEN ? "Ông/Bà" : "Quý tổ chức");
+
+  paragraph (layout, text);
+}
+
+/* Mẫu số 03: at the counter, the receiving official refuses the dossier and says why; both the
+ * applicant and the official sign. */
 void
 mc_print_refusal (McPrintLayout        *layout,
                   const McPrintOffice  *office,
                   const McDossier      *d,
                   const McPrintOptions *options)
 {
+  g_autofree char *agency = mc_print_agency (office);
+  g_autofree char *text = g_markup_printf_escaped ("Sau khi xem xét, đối chiếu với quy định hiện hành, %s không "
+                                                   "tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:", agency);
+
   received_from (layout, d);
-  paragraph (layout, "Sau khi nghiên cứu, đối chiếu với quy định hiện hành, cơ quan, đơn vị từ chối tiếp nhận, "
-                     "giải quyết hồ sơ này với lý do cụ thể như sau:");
+  paragraph (layout, text);
   mc_print_items (layout, reason_for (d, options, MC_STATUS_REFUSED));
-  paragraph (layout, "Xin thông báo để được biết và thực hiện.");
-  mc_print_signatures (layout, NULL, NULL, office->receiver_title, mc_print_receiving_official (office, d), FALSE);
+  closing (layout, d);
+  mc_print_signatures (layout, office->applicant_title, d->applicant_name, office->receiver_title,
+                       mc_print_official_for (office, d, MC_STATUS_REFUSED), FALSE);
 }
 
+/* Mẫu số 04: the letter of apology, with what the reschedule recorded: the due date missed,
+ * the reason and the new date (given once). */
 void
 mc_print_apology (McPrintLayout        *layout,
                   const McPrintOffice  *office,
                   const McDossier      *d,
                   const McPrintOptions *options)
 {
-  g_autofree char *due = mc_print_date_time (d->due_at);
-  g_autofree char *markup = NULL;
+  const McReschedule *r = d->reschedule;
+  g_autofree char *agency = mc_print_agency (office);
+  g_autofree char *received = mc_print_date (d->received_at ? d->received_at : d->submitted_at);
+  g_autofree char *missed = mc_print_date_time (r->due_before);
+  g_autofree char *due = mc_print_date_time (r->due_after);
+  const char *you = d->applicant_kind == MC_APPLICANT_CITIZEN ? "Ông/Bà" : "Quý tổ chức";
+  g_autofree char *to = g_markup_printf_escaped ("Kính gửi: <b>%s</b>", d->applicant_name);
+  g_autofree char *facts = g_markup_printf_escaped (
+    "Ngày %s, %s tiếp nhận hồ sơ đề nghị giải quyết thủ tục %s (mã thủ tục %s) của %s %s%s%s; mã hồ sơ: %s.",
+    received + strlen ("ngày "), agency, d->procedure_name, d->procedure_code, mc_print_applicant_label (d->applicant_kind),
+    d->applicant_name, d->id_number ? ", số định danh " : "", d->id_number ? d->id_number : "", d->number);
+  g_autofree char *late = g_markup_printf_escaped (
+    "Thời gian hẹn trả kết quả giải quyết hồ sơ ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả: %s. Đến nay, %s "
+    "chưa trả kết quả giải quyết hồ sơ cho %s đúng thời hạn.", missed, agency, you);
+  g_autofree char *sorry = g_markup_printf_escaped (
+    "%s xin lỗi %s vì sự chậm trễ này đã gây phiền hà, tốn kém chi phí, công sức đi lại, và hẹn trả kết quả "
+    "giải quyết hồ sơ vào:", agency, you);
+  g_autofree char *when = g_markup_printf_escaped ("<b>%s</b>", due);
+  g_autofree char *hope = g_strdup_printf ("Rất mong nhận được sự thông cảm của %s./.", you);
 
-  received_from (layout, d);
-  if (options->previous_due_at != 0)
-    {
-      g_autofree char *previous = mc_print_date_time (options->previous_due_at);
-
-      mc_print_field (layout, "Thời gian hẹn trả kết quả trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả", previous);
-    }
-  paragraph (layout, "Đến nay, cơ quan, đơn vị chưa trả kết quả giải quyết hồ sơ đúng hạn. Lý do:");
-  mc_print_items (layout, reason_for (d, options, MC_STATUS_INVALID));
-  paragraph (layout, "Sự chậm trễ này đã gây phiền hà, tốn kém chi phí đi lại. Cơ quan, đơn vị xin lỗi và "
-                     "hẹn lại thời gian trả kết quả (thời gian hẹn lại chỉ được đưa ra một lần):");
-  markup = g_markup_printf_escaped ("<b>%s</b>", due);
-  mc_print_layout_paragraph (layout, 0, PANGO_ALIGN_CENTER, 0, markup);
+  mc_print_layout_paragraph (layout, 0, PANGO_ALIGN_CENTER, 0, to);
+  mc_print_layout_space (layout, 8);
+  paragraph (layout, facts);
+  paragraph (layout, late);
+  paragraph (layout, "Lý do:");
+  mc_print_items (layout, options->reason && *options->reason ? options->reason : r->reason);
+  paragraph (layout, sorry);
+  mc_print_layout_paragraph (layout, 0, PANGO_ALIGN_CENTER, 0, when);
   mc_print_layout_space (layout, MC_PRINT_PARAGRAPH_SPACE);
-  paragraph (layout, "Rất mong nhận được sự thông cảm.");
+  paragraph (layout, hope);
   mc_print_signatures (layout, NULL, NULL, office->head_title, NULL, TRUE);
 }
 
+/* Mẫu số 05: processing stops (the applicant withdrew, or it was stopped) before any result:
+ * when and why, from the step that stopped it. */
 void
 mc_print_stop (McPrintLayout        *layout,
                const McPrintOffice  *office,
                const McDossier      *d,
                const McPrintOptions *options)
 {
-  const McStep *stopped = mc_print_last_step (d, MC_STATUS_STOPPED);
-  gint64 at = stopped != NULL ? stopped->at : d->finished_at;
+  McStatus status = d->status == MC_STATUS_WITHDRAWN ? MC_STATUS_WITHDRAWN : MC_STATUS_STOPPED;
+  const McStep *stopped = mc_print_last_step (d, status);
+  g_autofree char *agency = mc_print_agency (office);
+  g_autofree char *text = NULL;
 
   received_from (layout, d);
-  if (at != 0)
+  if (stopped != NULL)
     {
-      g_autofree char *when = mc_print_date_time (at);
+      g_autofree char *when = mc_print_date_time (stopped->at);
 
-      mc_print_field (layout, "Hồ sơ được dừng giải quyết từ", when);
+      mc_print_field (layout, status == MC_STATUS_WITHDRAWN ? "Thời gian người nộp hồ sơ đề nghị dừng giải quyết"
+                                                            : "Thời gian dừng giải quyết hồ sơ", when);
     }
-  paragraph (layout, "Cơ quan, đơn vị thông báo dừng giải quyết hồ sơ nêu trên với lý do như sau:");
-  mc_print_items (layout, reason_for (d, options, MC_STATUS_STOPPED));
-  paragraph (layout, "Xin thông báo để được biết và thực hiện.");
+  text = g_markup_printf_escaped ("%s thông báo dừng giải quyết hồ sơ nêu trên%s với lý do như sau:", agency,
+                                  status == MC_STATUS_WITHDRAWN ? " theo đề nghị của người nộp hồ sơ" : "");
+  paragraph (layout, text);
+  mc_print_items (layout, reason_for (d, options, status));
+  closing (layout, d);
   mc_print_signatures (layout, NULL, NULL, office->head_title, NULL, TRUE);
 }

@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 McPrintLayout *mc_print_form_begin     (const McPrintOffice *office,
                                         McPrintOrientation   orientation,
                                         double               body_size,
+                                        guint                form,
+                                        const char          *code,
                                         const char          *title,
                                         const char          *subtitle,
                                         gint64               printed_at);
@@ -33,14 +35,18 @@ void        mc_print_signatures        (McPrintLayout       *layout,
                                         const char          *right_title,
                                         const char          *right_name,
                                         gboolean             seal);
-const char *mc_print_receiving_official (const McPrintOffice *office,
-                                        const McDossier     *dossier);
+const char *mc_print_official_for      (const McPrintOffice *office,
+                                        const McDossier     *dossier,
+                                        McStatus             status);
+char       *mc_print_agency            (const McPrintOffice *office);
+char       *mc_print_authority         (const McPrintOffice *office);
 const McStep *mc_print_last_step       (const McDossier     *dossier,
                                         McStatus             status);
 
 gboolean    mc_print_receipt           (McPrintLayout        *layout,
                                         const McPrintOffice  *office,
                                         const McDossier      *dossier,
+                                        const McPrintOptions *options,
                                         GError              **error);
 void        mc_print_supplement        (McPrintLayout        *layout,
                                         const McPrintOffice  *office,
@@ -59,6 +65,7 @@ void        mc_print_stop              (McPrintLayout        *layout,
                                         const McDossier      *dossier,
                                         const McPrintOptions *options);
 void        mc_print_control           (McPrintLayout        *layout,
+                                        const McPrintOffice  *office,
                                         const McDossier      *dossier);
 
 G_END_DECLS

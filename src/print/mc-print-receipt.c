@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "mc-catalog.h"
 #include "mc-print-private.h"
 #include "mc-print-qr.h"
 
@@ -18,7 +19,7 @@ documents_table (McPrintLayout   *layout,
   static const McPrintColumn columns[] = {
     { "STT", 0.07, PANGO_ALIGN_CENTER },
     { "Tên giấy tờ", 0.63, PANGO_ALIGN_LEFT },
-    { "Bản chính / bản sao", 0.17, PANGO_ALIGN_CENTER },
+    { "Hình thức", 0.17, PANGO_ALIGN_CENTER },
     { "Số lượng", 0.13, PANGO_ALIGN_CENTER },
   };
   McPrintTable *table = mc_print_table_begin (layout, G_N_ELEMENTS (columns), columns, MC_PRINT_TABLE_SIZE);
@@ -29,7 +30,7 @@ documents_table (McPrintLayout   *layout,
       g_autofree char *n = g_strdup_printf ("%u", i + 1);
       g_autofree char *name = g_markup_escape_text (doc->name, -1);
       g_autofree char *count = g_strdup_printf ("%02d", doc->count);
-      const char *cells[] = { n, name, doc->is_copy ? "Bản sao" : "Bản chính", count };
+      const char *cells[] = { n, name, mc_received_form_label (mc_document_get_received (doc)), count };
 
       mc_print_table_row (table, cells);
     }
@@ -74,12 +75,14 @@ fees_table (McPrintLayout   *layout,
 /* The applicant beside the QR code, the QR code in the right column. */
 static gboolean
 applicant_and_qr (McPrintLayout        *layout,
+                  const McPrintOffice  *office,
                   const McDossier      *d,
                   GError              **error)
 {
+  g_autofree char *agency = mc_print_agency (office);
   g_autofree char *who = g_markup_printf_escaped (
-    "Đã tiếp nhận hồ sơ của:\n%s: <b>%s</b>\n%s: %s\nĐịa chỉ: %s\nSố điện thoại: %s",
-    mc_print_applicant_label (d->applicant_kind), d->applicant_name,
+    "%s tiếp nhận hồ sơ của:\n%s: <b>%s</b>\n%s: %s\nĐịa chỉ: %s\nSố điện thoại: %s",
+    agency, mc_print_applicant_label (d->applicant_kind), d->applicant_name,
     d->applicant_kind == MC_APPLICANT_CITIZEN ? "Số định danh cá nhân" : "Mã số định danh",
     d->id_number ? d->id_number : "", d->address ? d->address : "", d->phone ? d->phone : "");
   McPrintBox boxes[2] = {
@@ -94,17 +97,96 @@ applicant_and_qr (McPrintLayout        *layout,
   return mc_print_qr (mc_print_layout_get_cairo (layout), d->number, x, top, QR_SIZE, error);
 }
 
+/* "05 ngày làm việc": the statutory time of the procedure, as the catalog states it. */
+static char *
+statutory_time (const McProcedure *p)
+{
+  switch (p->unit)
+    {
+    case MC_DURATION_WORKING_DAYS: return g_strdup_printf ("%02d ngày làm việc", p->duration);
+    case MC_DURATION_CALENDAR_DAYS: return g_strdup_printf ("%02d ngày", p->duration);
+    case MC_DURATION_HOURS: return g_strdup_printf ("%02d giờ làm việc", p->duration);
+    case MC_DURATION_SAME_DAY: return g_strdup ("trong ngày");
+    default: return NULL;
+    }
+}
+
+/* Items 3 (statutory time) and 5 (the appointment). A duration the catalog only assumed (no
+ * public record states it) is said to be so, and the appointment to be provisional: the
+ * citizen must not take it for a firm date. */
+static void
+times (McPrintLayout   *layout,
+       const McDossier *d)
+{
+  const McProcedure *p = mc_catalog_lookup (mc_catalog_get_default (), d->procedure_code);
+  g_autofree char *statutory = p != NULL ? statutory_time (p) : NULL;
+  g_autofree char *received = mc_print_date_time (d->received_at);
+  g_autofree char *due = d->due_at ? mc_print_date_time (d->due_at) : NULL;
+  gboolean assumed = p == NULL || p->duration_assumed;
+
+  if (statutory == NULL)
+    mc_print_field (layout, "3. Thời gian giải quyết hồ sơ theo quy định là", "theo quy định của thủ tục hành chính");
+  else if (assumed)
+    mc_print_layout_paragraphf (layout, 0, PANGO_ALIGN_LEFT, 0,
+                                "3. Thời gian giải quyết hồ sơ theo quy định là: chưa được công bố trong danh mục "
+                                "thủ tục hành chính; <i>thời hạn tạm tính %s</i>", statutory);
+  else
+    mc_print_layout_paragraphf (layout, 0, PANGO_ALIGN_LEFT, 0,
+                                "3. Thời gian giải quyết hồ sơ theo quy định là: <b>%s</b>", statutory);
+  mc_print_layout_space (layout, MC_PRINT_PARAGRAPH_SPACE);
+  mc_print_field (layout, "4. Thời gian nhận hồ sơ", received);
+  if (due == NULL)
+    mc_print_field (layout, "5. Thời gian trả kết quả giải quyết hồ sơ", NULL);
+  else
+    {
+      if (assumed)
+        mc_print_layout_paragraphf (layout, 0, PANGO_ALIGN_LEFT, 0,
+                                    "5. Thời gian trả kết quả giải quyết hồ sơ: <b>%s</b> <i>(ngày hẹn dự kiến)</i>", due);
+      else
+        mc_print_layout_paragraphf (layout, 0, PANGO_ALIGN_LEFT, 0,
+                                    "5. Thời gian trả kết quả giải quyết hồ sơ: <b>%s</b>", due);
+      if (assumed)
+        mc_print_layout_paragraph (layout, MC_PRINT_TABLE_SIZE, PANGO_ALIGN_LEFT, 14,
+                                   "<i>Ngày hẹn dự kiến theo thời hạn tạm tính; nếu thời hạn theo quy định khác, "
+                                   "người nộp hồ sơ được thông báo ngày hẹn chính thức.</i>");
+      mc_print_layout_space (layout, MC_PRINT_PARAGRAPH_SPACE);
+    }
+}
+
+/* Fees: the dossier's, else "Không" only when the catalog says the procedure is free, else
+ * "Theo quy định": an unknown fee is never printed as none. */
+static void
+fees (McPrintLayout   *layout,
+      const McDossier *d)
+{
+  const McProcedure *p;
+
+  if (d->fees->len > 0)
+    {
+      mc_print_layout_keep (layout, 60);
+      mc_print_layout_paragraph (layout, 0, PANGO_ALIGN_LEFT, 0, "7. Phí, lệ phí:");
+      mc_print_layout_space (layout, MC_PRINT_PARAGRAPH_SPACE);
+      fees_table (layout, d);
+      mc_print_layout_space (layout, 6);
+      return;
+    }
+  p = mc_catalog_lookup (mc_catalog_get_default (), d->procedure_code);
+  mc_print_field (layout, "7. Phí, lệ phí", p != NULL && p->fee_vnd == 0 ? "Không" : "Theo quy định");
+}
+
 gboolean
 mc_print_receipt (McPrintLayout        *layout,
                   const McPrintOffice  *office,
                   const McDossier      *d,
+                  const McPrintOptions *options,
                   GError              **error)
 {
   g_autofree char *procedure = g_strdup_printf ("%s (mã thủ tục %s)", d->procedure_name, d->procedure_code);
-  g_autofree char *received = mc_print_date_time (d->received_at);
-  g_autofree char *due = d->due_at ? mc_print_date_time (d->due_at) : NULL;
+  g_autofree char *agency = mc_print_agency (office);
+  g_autofree char *where = NULL;
+  g_autofree char *book = NULL;
 
-  if (!applicant_and_qr (layout, d, error))
+  if (!applicant_and_qr (layout, office, d, error))
     return FALSE;
   mc_print_layout_space (layout, MC_PRINT_PARAGRAPH_SPACE);
   mc_print_field (layout, "Nội dung yêu cầu giải quyết", procedure);
@@ -115,32 +197,23 @@ mc_print_receipt (McPrintLayout        *layout,
   documents_table (layout, d);
   mc_print_layout_space (layout, 6);
   mc_print_field (layout, "2. Số lượng hồ sơ", "01 bộ");
-
-  if (d->fees->len > 0)
-    {
-      mc_print_layout_keep (layout, 60);
-      mc_print_layout_paragraph (layout, 0, PANGO_ALIGN_LEFT, 0, "3. Phí, lệ phí:");
-      mc_print_layout_space (layout, MC_PRINT_PARAGRAPH_SPACE);
-      fees_table (layout, d);
-      mc_print_layout_space (layout, 6);
-    }
-  else
-    mc_print_field (layout, "3. Phí, lệ phí", "Không");
-
-  mc_print_field (layout, "4. Thời gian nhận hồ sơ", received);
-  if (due != NULL)
-    mc_print_layout_paragraphf (layout, 0, PANGO_ALIGN_LEFT, 0, "5. Thời gian trả kết quả giải quyết hồ sơ: <b>%s</b>",
-                                due);
-  else
-    mc_print_field (layout, "5. Thời gian trả kết quả giải quyết hồ sơ", NULL);
+  times (layout, d);
+  where = d->return_method == MC_CHANNEL_IN_PERSON
+          ? g_strdup_printf ("Nhận trực tiếp tại %s", agency) : g_strdup (mc_print_return_method (d->return_method));
+  mc_print_field (layout, "6. Đăng ký nhận kết quả tại", where);
+  fees (layout, d);
+  book = options->register_book != NULL
+         ? g_markup_printf_escaped ("Vào Sổ theo dõi hồ sơ, Quyển số: <b>%s</b>, Số thứ tự: <b>%" G_GINT64_FORMAT "</b>.",
+                                    options->register_book, options->register_row)
+         : g_strdup ("Vào Sổ theo dõi hồ sơ, Quyển số: ……………, Số thứ tự: ……………");
+  mc_print_layout_paragraph (layout, 0, PANGO_ALIGN_LEFT, 0, book);
   mc_print_layout_space (layout, MC_PRINT_PARAGRAPH_SPACE);
-  mc_print_field (layout, "6. Hình thức nhận kết quả", mc_print_return_method (d->return_method));
   if (*office->phone != '\0')
     mc_print_layout_paragraphf (layout, 0, PANGO_ALIGN_LEFT, 0,
                                 "<i>Khi cần thông tin về hồ sơ, xin liên hệ số điện thoại %s, hoặc quét mã QR để "
                                 "tra cứu.</i>", office->phone);
 
   mc_print_signatures (layout, office->applicant_title, d->applicant_name, office->receiver_title,
-                       mc_print_receiving_official (office, d), FALSE);
+                       mc_print_official_for (office, d, MC_STATUS_RECEIVED), FALSE);
   return TRUE;
 }

@@ -68,7 +68,7 @@ mc_print_bieu06 (const McPrintOffice *office,
   McPrintLayout *layout;
   McPrintTable *table;
 
-  layout = mc_print_form_begin (office, MC_PRINT_LANDSCAPE, MC_PRINT_BODY_SIZE,
+  layout = mc_print_form_begin (office, MC_PRINT_LANDSCAPE, MC_PRINT_BODY_SIZE, G_MAXUINT, NULL,
                                 "Tình hình, kết quả giải quyết thủ tục hành chính tại cơ quan, đơn vị trực tiếp giải quyết thủ tục hành chính",
                                 period, printed_at);
   mc_print_layout_set_footer (layout, footer);
@@ -140,7 +140,7 @@ mc_print_766 (const McPrintOffice *office,
   McPrintLayout *layout;
   McPrintTable *table;
 
-  layout = mc_print_form_begin (office, MC_PRINT_LANDSCAPE, MC_PRINT_BODY_SIZE,
+  layout = mc_print_form_begin (office, MC_PRINT_LANDSCAPE, MC_PRINT_BODY_SIZE, G_MAXUINT, NULL,
                                 "Kết quả tự đánh giá chất lượng phục vụ người dân, doanh nghiệp theo Bộ chỉ số 766",
                                 subtitle, printed_at);
   mc_print_layout_set_footer (layout, "Bộ chỉ số 766 — tự đánh giá từ dữ liệu tại xã");

@@ -2,8 +2,10 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "mc-print-private.h"
+#include "mc-store-register.h"
 #include "mc-store-settings.h"
 #include "mc-time.h"
 
@@ -15,7 +17,8 @@
 
 #define HEADING_SIZE 10.5
 #define TITLE_SIZE 13.0
-#define HEADING_LEFT 0.42
+#define HEADING_LEFT 0.44
+#define UNIT_SIZE 10.0
 #define DOTTED_LINE 17.0
 
 G_DEFINE_QUARK (mc-print-error-quark, mc_print_error)
@@ -24,14 +27,40 @@ static const struct
 {
   const char *id;
   const char *title;
+  const char *code;   /* of its number, "Số: …/PTC-TTPVHCC" (../shared/domain/forms.md §2) */
 } forms[MC_PRINT_N_FORMS] = {
-  [MC_PRINT_FORM_RECEIPT] = { "receipt", "Giấy tiếp nhận hồ sơ và hẹn trả kết quả" },
-  [MC_PRINT_FORM_SUPPLEMENT] = { "supplement", "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ" },
-  [MC_PRINT_FORM_REFUSAL] = { "refusal", "Phiếu từ chối tiếp nhận, giải quyết hồ sơ" },
-  [MC_PRINT_FORM_APOLOGY] = { "apology", "Phiếu xin lỗi và hẹn lại ngày trả kết quả" },
-  [MC_PRINT_FORM_STOP] = { "stop", "Thông báo dừng giải quyết hồ sơ" },
-  [MC_PRINT_FORM_CONTROL] = { "control", "Phiếu kiểm soát quá trình giải quyết hồ sơ" },
+  [MC_PRINT_FORM_RECEIPT] = { "receipt", "Giấy tiếp nhận hồ sơ và hẹn trả kết quả", "TNHS" },
+  [MC_PRINT_FORM_SUPPLEMENT] = { "supplement", "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ", "PBS" },
+  [MC_PRINT_FORM_REFUSAL] = { "refusal", "Phiếu từ chối tiếp nhận giải quyết hồ sơ", "PTC" },
+  [MC_PRINT_FORM_APOLOGY] = { "apology", "Phiếu xin lỗi và hẹn lại ngày trả kết quả", "PXL" },
+  [MC_PRINT_FORM_STOP] = { "stop", "Thông báo dừng giải quyết hồ sơ", "TBD" },
+  [MC_PRINT_FORM_CONTROL] = { "control", "Phiếu kiểm soát quá trình giải quyết hồ sơ", "PKS" },
 };
+
+/* The number of each form's legal model, by the circular the office follows (forms.md §1.1):
+ * Phụ lục I of Thông tư 03/2025/TT-VPCP, or Thông tư 01/2018/TT-VPCP, which some provinces
+ * still print and which had no stop notice. */
+static const struct
+{
+  const char *numbering;
+  const char *basis;
+  const char *models[MC_PRINT_N_FORMS + 1];  /* the last: the register */
+} numberings[] = {
+  { "2025", "Phụ lục I, Thông tư số 03/2025/TT-VPCP", { "01", "02", "03", "04", "05", "06", "07" } },
+  { "2018", "Thông tư số 01/2018/TT-VPCP", { "01", "02", "03", "04", NULL, "05", "06" } },
+};
+
+/* "Mẫu số 06 - Phụ lục I, Thông tư số 03/2025/TT-VPCP" for @form (MC_PRINT_N_FORMS: the
+ * register), or NULL when the office's numbering has no model for it. */
+static char *
+model_line (const McPrintOffice *office,
+            guint                form)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (numberings); i++)
+    if (g_str_equal (numberings[i].numbering, office->numbering) && numberings[i].models[form] != NULL)
+      return g_strdup_printf ("Mẫu số %s - %s", numberings[i].models[form], numberings[i].basis);
+  return NULL;
+}
 
 const char *
 mc_print_form_id (McPrintForm form)
@@ -58,6 +87,93 @@ mc_print_form_from_id (const char  *id,
         *out_form = i;
         return TRUE;
       }
+  return FALSE;
+}
+
+/* When each form may be issued (../shared/domain/forms.md §11), the one place that says so:
+ * the window's Print menu offers only these, motcuactl print and mc_print_dossier() refuse the
+ * others with the reason. A receipt is for a dossier the office received and has not refused,
+ * stopped or seen withdrawn; a supplement request while the supplement is awaited; a refusal
+ * for a refused dossier; an apology once the dossier was rescheduled, until its result is
+ * ready; a stop notice once processing stopped or the applicant withdrew, before any result;
+ * the control sheet for any dossier the office received. */
+#define S(status) (1u << (status))
+#define OPEN (S (MC_STATUS_RECEIVED) | S (MC_STATUS_PROCESSING) | S (MC_STATUS_SUPPLEMENT_REQUESTED) \
+              | S (MC_STATUS_FEE_REQUESTED))
+
+static const struct
+{
+  guint statuses;        /* S (status) of each status in which the form may be issued */
+  gboolean received;     /* and only for a dossier the office received */
+  gboolean rescheduled;  /* and only after the reschedule with apology */
+} rules[MC_PRINT_N_FORMS] = {
+  [MC_PRINT_FORM_RECEIPT] = { OPEN | S (MC_STATUS_RESOLVED) | S (MC_STATUS_RETURNED), TRUE, FALSE },
+  [MC_PRINT_FORM_SUPPLEMENT] = { S (MC_STATUS_SUPPLEMENT_REQUESTED), FALSE, FALSE },
+  [MC_PRINT_FORM_REFUSAL] = { S (MC_STATUS_REFUSED), FALSE, FALSE },
+  [MC_PRINT_FORM_APOLOGY] = { OPEN, FALSE, TRUE },
+  [MC_PRINT_FORM_STOP] = { S (MC_STATUS_STOPPED) | S (MC_STATUS_WITHDRAWN), FALSE, FALSE },
+  [MC_PRINT_FORM_CONTROL] = { OPEN | S (MC_STATUS_WITHDRAWN) | S (MC_STATUS_STOPPED) | S (MC_STATUS_RESOLVED)
+                              | S (MC_STATUS_RETURNED), TRUE, FALSE },
+};
+
+#undef OPEN
+#undef S
+
+/* Returns: whether @form may be issued for @dossier now; FALSE with MC_PRINT_ERROR_NOT_APPLICABLE
+ * and the reason, for the official, when not. */
+gboolean
+mc_print_form_allowed (McPrintForm      form,
+                       const McDossier *d,
+                       GError         **error)
+{
+  const char *status;
+
+  g_return_val_if_fail (form < MC_PRINT_N_FORMS && d != NULL, FALSE);
+
+  if (mc_status_is_valid (d->status) && (rules[form].statuses & (1u << d->status))
+      && (!rules[form].received || d->received_at != 0) && (!rules[form].rescheduled || d->reschedule != NULL))
+    return TRUE;
+  status = mc_status_is_valid (d->status) ? mc_status_label (d->status) : "?";
+  switch (form)
+    {
+    case MC_PRINT_FORM_RECEIPT:
+      g_set_error (error, MC_PRINT_ERROR, MC_PRINT_ERROR_NOT_APPLICABLE,
+                   _("A receipt is issued only for a dossier received and not refused, stopped or withdrawn: "
+                     "dossier %s is “%s”"), d->number, status);
+      break;
+    case MC_PRINT_FORM_SUPPLEMENT:
+      g_set_error (error, MC_PRINT_ERROR, MC_PRINT_ERROR_NOT_APPLICABLE,
+                   _("A supplement request is issued only while a supplement is requested: dossier %s is “%s”"),
+                   d->number, status);
+      break;
+    case MC_PRINT_FORM_REFUSAL:
+      g_set_error (error, MC_PRINT_ERROR, MC_PRINT_ERROR_NOT_APPLICABLE,
+                   _("A refusal is issued only for a refused dossier: dossier %s is “%s”"), d->number, status);
+      break;
+    case MC_PRINT_FORM_APOLOGY:
+      if (mc_status_is_valid (d->status) && (rules[form].statuses & (1u << d->status)))
+        g_set_error (error, MC_PRINT_ERROR, MC_PRINT_ERROR_NOT_APPLICABLE,
+                     _("Dossier %s was not rescheduled: a letter of apology is issued only after “Reschedule "
+                       "with apology”, which sets the new due date it promises"), d->number);
+      else
+        g_set_error (error, MC_PRINT_ERROR, MC_PRINT_ERROR_NOT_APPLICABLE,
+                     _("A letter of apology is issued only before the result is ready: dossier %s is “%s”"),
+                     d->number, status);
+      break;
+    case MC_PRINT_FORM_STOP:
+      g_set_error (error, MC_PRINT_ERROR, MC_PRINT_ERROR_NOT_APPLICABLE,
+                   _("A stop notice is issued only for a dossier stopped or withdrawn before its result: "
+                     "dossier %s is “%s”"), d->number, status);
+      break;
+    case MC_PRINT_FORM_CONTROL:
+      g_set_error (error, MC_PRINT_ERROR, MC_PRINT_ERROR_NOT_APPLICABLE,
+                   _("A control sheet is kept only for a dossier the office received: dossier %s is “%s”"),
+                   d->number, status);
+      break;
+    case MC_PRINT_N_FORMS:
+    default:
+      g_assert_not_reached ();
+    }
   return FALSE;
 }
 
@@ -88,12 +204,15 @@ office_field (McPrintOffice *office,
     { "office.parent", G_STRUCT_OFFSET (McPrintOffice, parent) },
     { "office.unit", G_STRUCT_OFFSET (McPrintOffice, unit) },
     { "office.place", G_STRUCT_OFFSET (McPrintOffice, place) },
+    { "office.commune", G_STRUCT_OFFSET (McPrintOffice, commune) },
     { "office.phone", G_STRUCT_OFFSET (McPrintOffice, phone) },
     { "office.official", G_STRUCT_OFFSET (McPrintOffice, official) },
     { "form.receiver-title", G_STRUCT_OFFSET (McPrintOffice, receiver_title) },
     { "form.applicant-title", G_STRUCT_OFFSET (McPrintOffice, applicant_title) },
     { "form.head-title", G_STRUCT_OFFSET (McPrintOffice, head_title) },
     { "form.legal-basis", G_STRUCT_OFFSET (McPrintOffice, legal_basis) },
+    { "form.numbering", G_STRUCT_OFFSET (McPrintOffice, numbering) },
+    { "form.apology-title", G_STRUCT_OFFSET (McPrintOffice, apology_title) },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (fields); i++)
@@ -153,22 +272,140 @@ mc_print_office_free (McPrintOffice *office)
   g_free (office->parent);
   g_free (office->unit);
   g_free (office->place);
+  g_free (office->commune);
   g_free (office->phone);
   g_free (office->official);
   g_free (office->receiver_title);
   g_free (office->applicant_title);
   g_free (office->head_title);
   g_free (office->legal_basis);
+  g_free (office->numbering);
+  g_free (office->apology_title);
   g_free (office);
+}
+
+/* "QUẢNG ĐIỀN" → "Quảng Điền": a place name in running text, every syllable capitalised. */
+static void
+append_title_case (GString    *out,
+                   const char *upper)
+{
+  g_autofree char *lower = g_utf8_strdown (upper, -1);
+  gboolean start = TRUE;
+
+  for (const char *p = lower; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      g_string_append_unichar (out, start ? g_unichar_toupper (c) : c);
+      start = g_unichar_isspace (c);
+    }
+}
+
+static const char *commune_kinds[] = { "XÃ ", "PHƯỜNG ", "THỊ TRẤN ", "ĐẶC KHU " };
+
+/* "XÃ QUẢNG ĐIỀN" in the parent authority "ỦY BAN NHÂN DÂN XÃ QUẢNG ĐIỀN", or NULL. */
+static const char *
+parent_commune (const McPrintOffice *office)
+{
+  static const char *prefixes[] = { "ỦY BAN NHÂN DÂN ", "UỶ BAN NHÂN DÂN ", "UBND " };
+
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    if (g_str_has_prefix (office->parent, prefixes[i]))
+      return office->parent + strlen (prefixes[i]);
+  return NULL;
+}
+
+/* " xã Quảng Điền" for "XÃ QUẢNG ĐIỀN"; nothing for what is not a commune's name. */
+static void
+append_commune (GString    *out,
+                const char *upper)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commune_kinds); i++)
+    if (g_str_has_prefix (upper, commune_kinds[i]))
+      {
+        g_autofree char *kind = g_utf8_strdown (commune_kinds[i], -1);
+
+        g_string_append_printf (out, " %s", kind);
+        append_title_case (out, upper + strlen (commune_kinds[i]));
+        return;
+      }
+}
+
+/* The office as running text names it ("Trung tâm Phục vụ hành chính công xã Quảng Điền"),
+ * never the model's placeholder "cơ quan, đơn vị": the unit's name, which the heading prints
+ * in capitals, then the commune, from the unit's name when it carries it, else the setting
+ * office.commune, else from the parent authority ("ỦY BAN NHÂN DÂN XÃ QUẢNG ĐIỀN"). Returns:
+ * (transfer full): the name. */
+char *
+mc_print_agency (const McPrintOffice *office)
+{
+  static const char *units[] = {
+    "Trung tâm Phục vụ hành chính công", "Bộ phận Tiếp nhận và Trả kết quả", "Bộ phận Một cửa",
+  };
+  GString *out = g_string_new (NULL);
+  const char *rest = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (units) && rest == NULL; i++)
+    {
+      g_autofree char *upper = g_utf8_strup (units[i], -1);
+
+      if (g_str_has_prefix (office->unit, upper))
+        {
+          g_string_append (out, units[i]);
+          rest = office->unit + strlen (upper);
+        }
+    }
+  if (rest == NULL && *office->unit == '\0')
+    rest = "";
+  if (rest == NULL)
+    {
+      /* An unknown unit: its name in sentence case. */
+      g_autofree char *lower = g_utf8_strdown (office->unit, -1);
+
+      g_string_append_unichar (out, g_unichar_toupper (g_utf8_get_char (lower)));
+      g_string_append (out, g_utf8_next_char (lower));
+      rest = "";
+    }
+  while (*rest == ' ')
+    rest++;
+  /* "… CÔNG XÃ": the kind of commune without its name, which the parent authority gives. */
+  for (guint i = 0; i < G_N_ELEMENTS (commune_kinds); i++)
+    if (strncmp (rest, commune_kinds[i], strlen (commune_kinds[i]) - 1) == 0
+        && rest[strlen (commune_kinds[i]) - 1] == '\0')
+      rest = "";
+  if (*rest == '\0' && *office->commune != '\0')
+    g_string_append_printf (out, " %s", office->commune);
+  else
+    append_commune (out, *rest == '\0' && parent_commune (office) != NULL ? parent_commune (office) : rest);
+  return g_string_free (out, FALSE);
+}
+
+/* The authority that resolves the commune's dossiers, as a register names it: "UBND xã Quảng
+ * Điền", from the parent authority; the office's own name when none is set. */
+char *
+mc_print_authority (const McPrintOffice *office)
+{
+  const char *commune = parent_commune (office);
+  GString *out;
+
+  if (*office->commune != '\0')
+    return g_strdup_printf ("UBND %s", office->commune);
+  if (commune == NULL)
+    return mc_print_agency (office);
+  out = g_string_new ("UBND");
+  append_commune (out, commune);
+  return g_string_free (out, FALSE);
 }
 
 /* Shared blocks */
 
-/* The national heading: the unit on the left under its parent authority, the national name and
- * motto on the right, each with its short rule; then the place and date under the motto. */
+/* The national heading: the unit on the left under its parent authority, with the form's
+ * number to fill in ("Số: ……/PTC-TTPVHCC"), the national name and motto on the right, each
+ * with its short rule; then the place and date under the motto. */
 static void
 heading (McPrintLayout       *layout,
          const McPrintOffice *office,
+         const char          *code,
          gint64               printed_at)
 {
   g_autofree char *left = *office->parent != '\0'
@@ -176,8 +413,10 @@ heading (McPrintLayout       *layout,
                           : g_markup_printf_escaped ("<b>%s</b>", office->unit);
   g_autofree char *date = mc_print_date (printed_at);
   g_autofree char *dated = NULL;
+  g_autofree char *number = NULL;
   McPrintBox boxes[2] = {
-    { HEADING_LEFT, left, HEADING_SIZE, PANGO_ALIGN_CENTER, 0, FALSE },
+    /* A little smaller than the national name: "ỦY BAN NHÂN DÂN XÃ …" on one line. */
+    { HEADING_LEFT, left, UNIT_SIZE, PANGO_ALIGN_CENTER, 0, FALSE },
     { 1 - HEADING_LEFT, "<b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b>\n<b>Độc lập - Tự do - Hạnh phúc</b>",
       HEADING_SIZE, PANGO_ALIGN_CENTER, 0, FALSE },
   };
@@ -192,27 +431,35 @@ heading (McPrintLayout       *layout,
     dated = g_markup_printf_escaped ("<i>%s, %s</i>", office->place, date);
   else
     dated = g_markup_printf_escaped ("<i>N%s</i>", date + 1);  /* "Ngày …" starts the line */
-  boxes[0].markup = "";
+  number = g_markup_printf_escaped ("Số: ………/%s%s", code,
+                                    g_str_has_prefix (office->unit, "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG") ? "-TTPVHCC" : "");
+  boxes[0].markup = code != NULL ? number : "";
   boxes[1].markup = dated;
   boxes[1].size = MC_PRINT_BODY_SIZE;
   mc_print_layout_boxes (layout, 2, boxes, NULL);
 }
 
-/* A new page with the heading, the form's title (@title, plain text, printed in capitals) and
- * @subtitle (markup), and the office's legal citation when it has one. */
-McPrintLayout *
-mc_print_form_begin (const McPrintOffice *office,
-                     McPrintOrientation   orientation,
-                     double               body_size,
-                     const char          *title,
-                     const char          *subtitle,
-                     gint64               printed_at)
+/* The heading, the form's title (@title, plain text, printed in capitals) and @subtitle
+ * (markup), and the office's legal citation when it has one, from the layout's current
+ * position (a new page). */
+static void
+form_heading (McPrintLayout       *layout,
+              const McPrintOffice *office,
+              guint                form,
+              const char          *code,
+              const char          *title,
+              const char          *subtitle,
+              gint64               printed_at)
 {
-  McPrintLayout *layout = mc_print_layout_new (orientation, body_size);
   g_autofree char *upper = g_utf8_strup (title, -1);
+  g_autofree char *model = form <= MC_PRINT_N_FORMS ? model_line (office, form) : NULL;
 
-  mc_print_layout_set_title (layout, title);
-  heading (layout, office, printed_at);
+  if (model != NULL)
+    {
+      mc_print_layout_paragraphf (layout, MC_PRINT_TABLE_SIZE - 1, PANGO_ALIGN_RIGHT, 0, "<i>%s</i>", model);
+      mc_print_layout_space (layout, 4);
+    }
+  heading (layout, office, code, printed_at);
   mc_print_layout_space (layout, 14);
   mc_print_layout_paragraphf (layout, TITLE_SIZE, PANGO_ALIGN_CENTER, 0, "<b>%s</b>", upper);
   if (subtitle != NULL)
@@ -224,6 +471,24 @@ mc_print_form_begin (const McPrintOffice *office,
                                   office->legal_basis);
     }
   mc_print_layout_space (layout, 10);
+}
+
+/* A new layout whose first page has the heading and the title (see form_heading()); @code is
+ * that of the form's number (NULL: none). */
+McPrintLayout *
+mc_print_form_begin (const McPrintOffice *office,
+                     McPrintOrientation   orientation,
+                     double               body_size,
+                     guint                form,
+                     const char          *code,
+                     const char          *title,
+                     const char          *subtitle,
+                     gint64               printed_at)
+{
+  McPrintLayout *layout = mc_print_layout_new (orientation, body_size);
+
+  mc_print_layout_set_title (layout, title);
+  form_heading (layout, office, form, code, title, subtitle, printed_at);
   return layout;
 }
 
@@ -368,21 +633,77 @@ mc_print_last_step (const McDossier *d,
   return NULL;
 }
 
-/* The name under the receiving official's signature: the office's setting when it has one,
- * else the official the history says received the dossier. */
+/* The name under the signature of the official who put the dossier in @status (received it,
+ * refused it, asked for a supplement): the office's setting office.official when it has one,
+ * else the official the history names for that step. */
 const char *
-mc_print_receiving_official (const McPrintOffice *office,
-                             const McDossier     *d)
+mc_print_official_for (const McPrintOffice *office,
+                       const McDossier     *d,
+                       McStatus             status)
 {
-  const McStep *received = mc_print_last_step (d, MC_STATUS_RECEIVED);
+  const McStep *step = mc_print_last_step (d, status);
 
   if (*office->official != '\0')
     return office->official;
-  return received != NULL && received->actor != NULL ? received->actor : "";
+  return step != NULL && step->actor != NULL ? step->actor : "";
 }
 
-/* Lays out @form for @dossier. Returns: (transfer full): the pages, or NULL with @error set
- * when the dossier has not reached the point the form is about. */
+/* The title @form prints under: the apology's is the office's choice (renamed in 2025). */
+static const char *
+title_of (const McPrintOffice *office,
+          McPrintForm          form)
+{
+  if (form == MC_PRINT_FORM_APOLOGY && *office->apology_title != '\0')
+    return office->apology_title;
+  return forms[form].title;
+}
+
+/* One copy of @form on @layout from its current (new) page: heading, title and body. */
+static gboolean
+form_copy (McPrintLayout        *layout,
+           const McPrintOffice  *office,
+           const McDossier      *d,
+           McPrintForm           form,
+           const McPrintOptions *options,
+           const char           *copy,
+           GError              **error)
+{
+  g_autofree char *subtitle = copy != NULL
+    ? g_markup_printf_escaped ("Mã hồ sơ: <b>%s</b>%s\n<i>(%s)</i>", d->number, d->provisional ? " (số tạm thời)" : "", copy)
+    : g_markup_printf_escaped ("Mã hồ sơ: <b>%s</b>%s", d->number, d->provisional ? " (số tạm thời)" : "");
+
+  form_heading (layout, office, form, forms[form].code, title_of (office, form), subtitle,
+                options->printed_at ? options->printed_at : mc_time_now ());
+  mc_print_provisional_note (layout, d);
+  switch (form)
+    {
+    case MC_PRINT_FORM_RECEIPT:
+      return mc_print_receipt (layout, office, d, options, error);
+    case MC_PRINT_FORM_SUPPLEMENT:
+      mc_print_supplement (layout, office, d, options);
+      return TRUE;
+    case MC_PRINT_FORM_REFUSAL:
+      mc_print_refusal (layout, office, d, options);
+      return TRUE;
+    case MC_PRINT_FORM_APOLOGY:
+      mc_print_apology (layout, office, d, options);
+      return TRUE;
+    case MC_PRINT_FORM_STOP:
+      mc_print_stop (layout, office, d, options);
+      return TRUE;
+    case MC_PRINT_FORM_CONTROL:
+      mc_print_control (layout, office, d);
+      return TRUE;
+    case MC_PRINT_N_FORMS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Lays out @form for @dossier. The receipt is made in two copies (liên): one the office keeps
+ * with the control sheet, one the applicant takes home. Returns: (transfer full): the pages,
+ * or NULL with @error set when the form may not be issued for the dossier now
+ * (mc_print_form_allowed()). */
 McPrintLayout *
 mc_print_dossier (const McPrintOffice   *office,
                   const McDossier       *d,
@@ -390,9 +711,9 @@ mc_print_dossier (const McPrintOffice   *office,
                   const McPrintOptions  *options,
                   GError               **error)
 {
+  static const char *receipt_copies[] = { "Liên 1: Lưu tại Bộ phận tiếp nhận", "Liên 2: Giao người nộp hồ sơ" };
   McPrintOptions defaults = { 0 };
   g_autoptr(McPrintLayout) layout = NULL;
-  g_autofree char *subtitle = NULL;
   g_autofree char *footer = NULL;
 
   g_return_val_if_fail (office != NULL && d != NULL, NULL);
@@ -400,50 +721,44 @@ mc_print_dossier (const McPrintOffice   *office,
 
   if (options == NULL)
     options = &defaults;
-  if ((form == MC_PRINT_FORM_RECEIPT || form == MC_PRINT_FORM_CONTROL) && d->received_at == 0)
-    {
-      g_set_error (error, MC_PRINT_ERROR, MC_PRINT_ERROR_NOT_APPLICABLE,
-                   _("Dossier %s has not been received yet"), d->number);
-      return NULL;
-    }
-  if (form == MC_PRINT_FORM_APOLOGY && d->due_at == 0)
-    {
-      g_set_error (error, MC_PRINT_ERROR, MC_PRINT_ERROR_NOT_APPLICABLE,
-                   _("Dossier %s has no due date to reschedule"), d->number);
-      return NULL;
-    }
+  if (!mc_print_form_allowed (form, d, error))
+    return NULL;
 
-  subtitle = g_markup_printf_escaped ("Mã hồ sơ: <b>%s</b>%s", d->number, d->provisional ? " (số tạm thời)" : "");
-  layout = mc_print_form_begin (office, MC_PRINT_PORTRAIT, MC_PRINT_BODY_SIZE, forms[form].title, subtitle,
-                                options->printed_at ? options->printed_at : mc_time_now ());
-  footer = g_strdup_printf ("%s — hồ sơ %s", forms[form].title, d->number);
+  layout = mc_print_layout_new (MC_PRINT_PORTRAIT, MC_PRINT_BODY_SIZE);
+  mc_print_layout_set_title (layout, title_of (office, form));
+  footer = g_strdup_printf ("%s — hồ sơ %s", title_of (office, form), d->number);
   mc_print_layout_set_footer (layout, footer);
-  mc_print_provisional_note (layout, d);
-
-  switch (form)
+  if (form != MC_PRINT_FORM_RECEIPT)
+    return form_copy (layout, office, d, form, options, NULL, error) ? g_steal_pointer (&layout) : NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (receipt_copies); i++)
     {
-    case MC_PRINT_FORM_RECEIPT:
-      if (!mc_print_receipt (layout, office, d, error))
+      if (i > 0)
+        mc_print_layout_new_page (layout);
+      if (!form_copy (layout, office, d, form, options, receipt_copies[i], error))
         return NULL;
-      break;
-    case MC_PRINT_FORM_SUPPLEMENT:
-      mc_print_supplement (layout, office, d, options);
-      break;
-    case MC_PRINT_FORM_REFUSAL:
-      mc_print_refusal (layout, office, d, options);
-      break;
-    case MC_PRINT_FORM_APOLOGY:
-      mc_print_apology (layout, office, d, options);
-      break;
-    case MC_PRINT_FORM_STOP:
-      mc_print_stop (layout, office, d, options);
-      break;
-    case MC_PRINT_FORM_CONTROL:
-      mc_print_control (layout, d);
-      break;
-    case MC_PRINT_N_FORMS:
-    default:
-      g_assert_not_reached ();
     }
   return g_steal_pointer (&layout);
+}
+
+/* Lays out @form for the stored dossier @dossier_id with the profile's office settings and the
+ * dossier's place in the register: what the window and motcuactl print. */
+McPrintLayout *
+mc_print_stored_dossier (McStore               *store,
+                         gint64                 dossier_id,
+                         McPrintForm            form,
+                         const McPrintOptions  *options,
+                         GError               **error)
+{
+  g_autoptr(McDossier) d = NULL;
+  g_autoptr(McPrintOffice) office = NULL;
+  g_autofree char *book = NULL;
+  McPrintOptions filled = { 0 };
+
+  if (options != NULL)
+    filled = *options;
+  if (!(d = mc_store_get_dossier (store, dossier_id, error)) || !(office = mc_print_office_load (store, error))
+      || !mc_store_register_position (store, dossier_id, &book, &filled.register_row, error))
+    return NULL;
+  filled.register_book = book;
+  return mc_print_dossier (office, d, form, &filled, error);
 }

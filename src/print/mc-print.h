@@ -39,12 +39,15 @@ typedef struct
   char *parent;           /* office.parent */
   char *unit;             /* office.unit */
   char *place;            /* office.place */
+  char *commune;          /* office.commune: "xã Phú Lộc", as addresses write it */
   char *phone;            /* office.phone */
   char *official;         /* office.official */
   char *receiver_title;   /* form.receiver-title */
   char *applicant_title;  /* form.applicant-title */
   char *head_title;       /* form.head-title */
   char *legal_basis;      /* form.legal-basis */
+  char *numbering;        /* form.numbering: "2025" or "2018" */
+  char *apology_title;    /* form.apology-title */
 } McPrintOffice;
 
 /* What a form needs beyond the dossier; every field is optional (0 / NULL). */
@@ -52,8 +55,10 @@ typedef struct
 {
   gint64 printed_at;        /* the date written on the form; 0 = now */
   const char *reason;       /* refusal, stop, apology, supplement items (one per line); NULL = from
-                             * the dossier's history, or dotted lines to fill in by hand */
-  gint64 previous_due_at;   /* apology: the due date that was missed */
+                             * the dossier's history and its reschedule, or dotted lines to fill
+                             * in by hand */
+  const char *register_book; /* receipt: "Quyển số" and "Số thứ tự" of the register; NULL = */
+  gint64 register_row;       /* dotted lines (mc_print_stored_dossier() fills them) */
 } McPrintOptions;
 
 McPrintOffice *mc_print_office_new_default (void);
@@ -67,9 +72,17 @@ gboolean       mc_print_form_from_id       (const char           *id,
                                             McPrintForm          *out_form);
 gboolean       mc_print_form_for_action    (McAction              action,
                                             McPrintForm          *out_form);
+gboolean       mc_print_form_allowed       (McPrintForm           form,
+                                            const McDossier      *dossier,
+                                            GError              **error);
 
 McPrintLayout *mc_print_dossier            (const McPrintOffice  *office,
                                             const McDossier      *dossier,
+                                            McPrintForm           form,
+                                            const McPrintOptions *options,
+                                            GError              **error);
+McPrintLayout *mc_print_stored_dossier     (McStore              *store,
+                                            gint64                dossier_id,
                                             McPrintForm           form,
                                             const McPrintOptions *options,
                                             GError              **error);

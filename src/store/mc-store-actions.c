@@ -9,6 +9,7 @@
 #include "mc-store-audit.h"
 #include "mc-store-calendar.h"
 #include "mc-store-outbox-private.h"
+#include "mc-store-settings.h"
 #include "mc-time.h"
 
 /* The official's actions on a dossier. Each is one transaction (BEGIN IMMEDIATE): the status
@@ -117,6 +118,7 @@ typedef struct
   gint64 n_supplements;
   gint64 n_review;
   gint64 paused_at;     /* when the open supplement request was made, 0 if none */
+  gint64 fee_asked_at;  /* when the financial obligation now awaited was asked for, 0 if none */
 } Facts;
 
 static gboolean
@@ -130,7 +132,8 @@ load_facts (McStore  *self,
     " (SELECT count(*) FROM supplements WHERE dossier_id = d.id),"
     " (SELECT count(*) FROM outbox WHERE dossier_id = d.id AND state IN " MC_OUTBOX_REVIEW_SQL "),"
     " (SELECT requested_at FROM supplements WHERE dossier_id = d.id AND received_at IS NULL"
-    "  ORDER BY id DESC LIMIT 1)"
+    "  ORDER BY id DESC LIMIT 1),"
+    " (SELECT max(at) FROM history WHERE dossier_id = d.id AND status = 6)"
     " FROM dossiers d WHERE id = ?", error);
   int rc;
 
@@ -145,6 +148,7 @@ load_facts (McStore  *self,
       .n_supplements = sqlite3_column_int64 (stmt, 2),
       .n_review = sqlite3_column_int64 (stmt, 3),
       .paused_at = sqlite3_column_int64 (stmt, 4),
+      .fee_asked_at = sqlite3_column_int64 (stmt, 5),
     };
   else if (rc == SQLITE_DONE)
     g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_NOT_FOUND, _("No dossier with id %lld"), (long long) dossier_id);
@@ -279,6 +283,9 @@ write_children (McStore              *self,
       mc_store_bind_text (stmt, 3, items);
       return mc_store_step_done (self, stmt, error);
 
+    case MC_ACTION_RESCHEDULE:
+      return mc_store_insert_reschedule (self, d->id, d->reschedule, error);
+
     case MC_ACTION_SUPPLEMENT_RECEIVED:
       if (!(stmt = mc_store_prepare (self, "UPDATE supplements SET received_at = ?"
                                            " WHERE dossier_id = ? AND received_at IS NULL", error)))
@@ -374,6 +381,19 @@ apply_effect (McStore              *self,
           return TRUE;
         }
 
+    case MC_ACTION_FEE_PAID:
+      /* Time spent waiting for the citizen's financial obligation does not count: the due
+       * date moves by the working time since it was asked for, as for a supplement. */
+      if (d->due_at != 0 && f->fee_asked_at != 0)
+        {
+          g_autoptr(McCalendar) calendar = mc_store_get_calendar (self);
+          McDeadlineClock clock = { d->received_at, d->due_at, f->fee_asked_at, FALSE };
+
+          mc_deadline_clock_resume (&clock, NULL, calendar, at);
+          d->due_at = clock.due_at;
+        }
+      return TRUE;
+
     case MC_ACTION_RESCHEDULE:
       if (in->due_at <= d->due_at)
         {
@@ -381,6 +401,15 @@ apply_effect (McStore              *self,
 
           g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID,
                        _("The new due date must be later than the current one (%s)"), current);
+          return FALSE;
+        }
+      if (!mc_store_in_office_hours (self, in->due_at))
+        {
+          g_autofree char *given = mc_time_format_short (in->due_at);
+
+          g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID,
+                       _("The new due date %s is not in office hours on a working day: the citizen comes "
+                         "back to a closed office. Choose a working day's office hours"), given);
           return FALSE;
         }
       d->due_at = in->due_at;
@@ -498,6 +527,9 @@ apply_locked (McStore              *self,
   if (!apply_effect (self, d, &f, action, in, at, error))
     return FALSE;
   d->status = target;
+  /* What the letter of apology prints: kept apart from the history, which a pull replaces. */
+  if (action == MC_ACTION_RESCHEDULE)
+    mc_dossier_set_reschedule (d, at, actor, in->note, due_before, d->due_at);
 
   note = step_note (action, in);
   payload = build_payload (uuid, action, d, before, target, at, actor, in, d->due_at != due_before);
@@ -561,6 +593,19 @@ mc_store_actions_allowed (McStore  *self,
   return g_steal_pointer (&actions);
 }
 
+/* Whether @t is in the office's hours on a working day, its closing times included: when a
+ * citizen can be given an appointment. */
+gboolean
+mc_store_in_office_hours (McStore *self,
+                          gint64   t)
+{
+  g_autoptr(McCalendar) calendar = mc_store_get_calendar (self);
+  McDeadlineSettings settings;
+
+  mc_store_get_deadline_settings (self, &settings);
+  return mc_deadline_is_working_time (&settings, calendar, t) || mc_deadline_is_working_time (&settings, calendar, t - 1);
+}
+
 /* The dossier's deadline clock: paused while a supplement is awaited, rescheduled once. */
 gboolean
 mc_store_get_clock (McStore          *self,
@@ -581,7 +626,8 @@ mc_store_get_clock (McStore          *self,
   *out_clock = (McDeadlineClock) {
     .received_at = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0,
     .due_at = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 1) : 0,
-    .paused_at = f.status == MC_STATUS_SUPPLEMENT_REQUESTED ? f.paused_at : 0,
+    .paused_at = f.status == MC_STATUS_SUPPLEMENT_REQUESTED ? f.paused_at
+                 : f.status == MC_STATUS_FEE_REQUESTED ? f.fee_asked_at : 0,
     .rescheduled = f.rescheduled,
   };
   sqlite3_reset (stmt);

@@ -18,11 +18,14 @@ typedef struct
   const char *phone;
   const char *address;
   const char * const *documents;     /* the documents ticked as received */
+  const McReceivedForm *document_forms; /* what was received of each: NULL or 0 = the original */
+  const int *document_counts;        /* how many of each: NULL or 0 = one */
   gint64 fee_vnd;                    /* -1 = the catalog's fee, 0 = none */
   gboolean fee_paid;
   McChannel return_method;           /* 0 = in person */
   const char *unit;
   gint64 at;                         /* 0 = now */
+  gboolean after_hours;              /* the official confirmed a reception outside office hours */
 } McIntake;
 
 gboolean      mc_validate_id_number       (const char         *id_number,
@@ -37,6 +40,8 @@ gboolean      mc_store_apply_action       (McStore            *self,
 GArray       *mc_store_actions_allowed    (McStore            *self,
                                            gint64              dossier_id,
                                            GError            **error);
+gboolean      mc_store_in_office_hours    (McStore            *self,
+                                           gint64              t);
 gboolean      mc_store_get_clock          (McStore            *self,
                                            gint64              dossier_id,
                                            McDeadlineClock    *out_clock,

@@ -224,6 +224,28 @@ insert_file (McStore       *self,
   return mc_store_step_done (self, stmt, error);
 }
 
+/* Records the one reschedule with apology of dossier @dossier_id (mc-store-actions.c writes it
+ * with the action). */
+gboolean
+mc_store_insert_reschedule (McStore            *self,
+                            gint64              dossier_id,
+                            const McReschedule *r,
+                            GError            **error)
+{
+  sqlite3_stmt *stmt = mc_store_prepare (self, "INSERT INTO reschedules (dossier_id, at, actor, reason, due_before,"
+                                               " due_after) VALUES (?, ?, ?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, dossier_id);
+  sqlite3_bind_int64 (stmt, 2, r->at);
+  mc_store_bind_text_static (stmt, 3, r->actor ? r->actor : "");
+  mc_store_bind_text_static (stmt, 4, r->reason ? r->reason : "");
+  sqlite3_bind_int64 (stmt, 5, r->due_before);
+  sqlite3_bind_int64 (stmt, 6, r->due_after);
+  return mc_store_step_done (self, stmt, error);
+}
+
 /* Binds the MC_STORE_DOSSIER_COLUMNS of @d (and @search) from parameter @first on, without
  * copies: the statement must be stepped before @d and @search change. */
 void
@@ -269,7 +291,7 @@ mc_store_insert_children (McStore    *self,
       McDocument *doc = g_ptr_array_index (d->documents, i);
 
       if (!(stmt = mc_store_prepare (self, "INSERT INTO documents (dossier_id, name, is_copy, count, digitised,"
-                                           " reused, from_store) VALUES (?, ?, ?, ?, ?, ?, ?)", error)))
+                                           " reused, from_store, form) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error)))
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, d->id);
       mc_store_bind_text_static (stmt, 2, doc->name);
@@ -278,9 +300,13 @@ mc_store_insert_children (McStore    *self,
       bind_flag (stmt, 5, doc->digitised);
       bind_flag (stmt, 6, doc->reused);
       bind_flag (stmt, 7, doc->from_store);
+      if (doc->form != MC_RECEIVED_UNKNOWN)
+        sqlite3_bind_int (stmt, 8, doc->form);
       if (!mc_store_step_done (self, stmt, error))
         return FALSE;
     }
+  if (d->reschedule != NULL && !mc_store_insert_reschedule (self, d->id, d->reschedule, error))
+    return FALSE;
   for (guint i = 0; i < d->fees->len; i++)
     {
       McFee *fee = g_ptr_array_index (d->fees, i);
@@ -417,7 +443,7 @@ load_children (McStore    *self,
   sqlite3_bind_int64 (stmt, 1, d->id); \
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
 
-  FOR_EACH_ROW ("SELECT name, is_copy, count, digitised, reused, from_store FROM documents"
+  FOR_EACH_ROW ("SELECT name, is_copy, count, digitised, reused, from_store, form FROM documents"
                 " WHERE dossier_id = ? ORDER BY id")
     {
       McDocument *doc = mc_dossier_add_document (d, (const char *) sqlite3_column_text (stmt, 0),
@@ -426,7 +452,14 @@ load_children (McStore    *self,
       doc->digitised = column_flag (stmt, 3);
       doc->reused = column_flag (stmt, 4);
       doc->from_store = column_flag (stmt, 5);
+      doc->form = CLAMP (sqlite3_column_int (stmt, 6), MC_RECEIVED_UNKNOWN, MC_RECEIVED_N_FORMS - 1);
     }
+  if (rc != SQLITE_DONE)
+    goto fail;
+  FOR_EACH_ROW ("SELECT at, actor, reason, due_before, due_after FROM reschedules WHERE dossier_id = ?")
+    mc_dossier_set_reschedule (d, sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
+                               (const char *) sqlite3_column_text (stmt, 2), sqlite3_column_int64 (stmt, 3),
+                               sqlite3_column_int64 (stmt, 4));
   if (rc != SQLITE_DONE)
     goto fail;
   FOR_EACH_ROW ("SELECT name, amount_vnd, paid FROM fees WHERE dossier_id = ? ORDER BY id")

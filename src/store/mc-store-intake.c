@@ -7,7 +7,9 @@
 #include "mc-catalog.h"
 #include "mc-store-actions.h"
 #include "mc-store-audit.h"
+#include "mc-store-calendar.h"
 #include "mc-store-outbox-private.h"
+#include "mc-store-settings.h"
 #include "mc-time.h"
 
 /* A new dossier received at the counter, and the ministry's number replacing its provisional
@@ -150,6 +152,13 @@ check_intake (McStore         *self,
         mc_store_set_invalid (error, N_("A document has no name"));
         return NULL;
       }
+    else if ((in->document_forms && (in->document_forms[i] < 0 || in->document_forms[i] >= MC_RECEIVED_N_FORMS))
+             || (in->document_counts && (in->document_counts[i] < 0 || in->document_counts[i] > 99)))
+      {
+        mc_store_set_invalid (error, N_("A document is an original, a copy, a certified copy or an electronic "
+                                        "copy, from 1 to 99 of them"));
+        return NULL;
+      }
   if (in->return_method != 0 && mc_return_method_id (in->return_method) == NULL)
     {
       mc_store_set_invalid (error, N_("Choose how the result is returned: in person, online or by post"));
@@ -233,6 +242,17 @@ intake_payload (const char      *uuid,
 }
 
 static gboolean
+reception_open (McStore *self,
+                gint64   at)
+{
+  g_autoptr(McCalendar) calendar = mc_store_get_calendar (self);
+  McDeadlineSettings settings;
+
+  mc_store_get_deadline_settings (self, &settings);
+  return mc_deadline_is_reception_open (&settings, calendar, at);
+}
+
+static gboolean
 intake_locked (McStore         *self,
                const McIntake  *in,
                const char      *actor,
@@ -249,6 +269,17 @@ intake_locked (McStore         *self,
 
   if (!(proc = check_intake (self, in, &source, error)))
     return FALSE;
+  /* A reception at 22:00 or on a Sunday is a typo more often than overtime: it is taken only
+   * once the official confirms it. */
+  if (!in->after_hours && !reception_open (self, at))
+    {
+      g_autofree char *when = mc_time_format_short (at);
+
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_UNCONFIRMED,
+                   _("%s is outside office hours or on a day off: confirm that the dossier was received then"),
+                   when);
+      return FALSE;
+    }
   d->due_at = mc_store_compute_due (self, proc->code, at);
   if (!(d->number = provisional_number (self, source, at, error)))
     return FALSE;
@@ -266,7 +297,13 @@ intake_locked (McStore         *self,
   d->status = MC_STATUS_RECEIVED;
   d->submitted_at = d->received_at = at;
   for (guint i = 0; in->documents[i]; i++)
-    mc_dossier_add_document (d, in->documents[i], FALSE, 1);
+    {
+      McReceivedForm form = in->document_forms && in->document_forms[i] ? in->document_forms[i]
+                                                                         : MC_RECEIVED_ORIGINAL;
+      int count = in->document_counts && in->document_counts[i] > 0 ? in->document_counts[i] : 1;
+
+      mc_dossier_add_document (d, in->documents[i], form != MC_RECEIVED_ORIGINAL, count)->form = form;
+    }
   fee = in->fee_vnd < 0 ? MAX (proc->fee_vnd, 0) : in->fee_vnd;
   if (fee > 0)
     mc_dossier_add_fee (d, "Lệ phí giải quyết thủ tục", fee, in->fee_paid);

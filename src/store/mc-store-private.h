@@ -56,6 +56,10 @@ gboolean      mc_store_tx_end    (McStore     *self,
 gboolean      mc_store_exec      (McStore     *self,
                                   const char  *sql,
                                   GError     **error);
+gboolean      mc_store_insert_reschedule (McStore            *self,
+                                          gint64              dossier_id,
+                                          const McReschedule *reschedule,
+                                          GError            **error);
 gboolean      mc_store_step_done (McStore     *self,
                                   sqlite3_stmt *stmt,
                                   GError     **error);

@@ -27,39 +27,39 @@ static const struct {
   McQueueGroup group;
   const char *where;
 } views[MC_QUEUE_N_VIEWS] = {
-  [MC_QUEUE_WAITING] = { "waiting", N_("Waiting for reception"), MC_QUEUE_GROUP_RECEPTION, "status = 1" },
-  [MC_QUEUE_RECEIVED] = { "received", N_("Received"), MC_QUEUE_GROUP_RECEPTION, "status = 2" },
-  [MC_QUEUE_REFUSED] = { "refused", N_("Refused"), MC_QUEUE_GROUP_RECEPTION, "status = 3" },
+  [MC_QUEUE_WAITING] = { "waiting", NC_("queue", "Waiting for reception"), MC_QUEUE_GROUP_RECEPTION, "status = 1" },
+  [MC_QUEUE_RECEIVED] = { "received", NC_("queue", "Received"), MC_QUEUE_GROUP_RECEPTION, "status = 2" },
+  [MC_QUEUE_REFUSED] = { "refused", NC_("queue", "Refused"), MC_QUEUE_GROUP_RECEPTION, "status = 3" },
   /* What the counter received today and has already handed on to processing. (These statuses
    * always have a receipt time; the coalesce() matches the (status, receipt) index.) */
-  [MC_QUEUE_FORWARDED] = { "forwarded", N_("Forwarded today"), MC_QUEUE_GROUP_RECEPTION,
+  [MC_QUEUE_FORWARDED] = { "forwarded", NC_("queue", "Forwarded today"), MC_QUEUE_GROUP_RECEPTION,
     "status IN (4, 5, 6, 8, 9, 10) AND coalesce(received_at, submitted_at) >= :today_start"
     " AND coalesce(received_at, submitted_at) < :today_end" },
-  [MC_QUEUE_SUPPLEMENT_REQUESTED] = { "supplement-requested", N_("Supplement requested"),
+  [MC_QUEUE_SUPPLEMENT_REQUESTED] = { "supplement-requested", NC_("queue", "Supplement requested"),
     MC_QUEUE_GROUP_SUPPLEMENT, "status = 5" },
   /* Back in processing with every supplement request answered at least once. */
-  [MC_QUEUE_SUPPLEMENTED] = { "supplemented", N_("Supplemented"), MC_QUEUE_GROUP_SUPPLEMENT,
+  [MC_QUEUE_SUPPLEMENTED] = { "supplemented", NC_("queue", "Supplemented"), MC_QUEUE_GROUP_SUPPLEMENT,
     "status = 4 AND id IN (SELECT dossier_id FROM supplements WHERE received_at IS NOT NULL)" },
-  [MC_QUEUE_PROCESSING] = { "processing", N_("Processing"), MC_QUEUE_GROUP_PROCESSING, "status = 4" },
-  [MC_QUEUE_STOPPED] = { "stopped", N_("Stopped"), MC_QUEUE_GROUP_PROCESSING, "status = 8" },
-  [MC_QUEUE_FEE_REQUESTED] = { "fee-requested", N_("Fee requested"), MC_QUEUE_GROUP_PROCESSING, "status = 6" },
-  [MC_QUEUE_RESULT_READY] = { "result-ready", N_("Result ready"), MC_QUEUE_GROUP_PROCESSING, "status = 9" },
-  [MC_QUEUE_DUE_TODAY] = { "due-today", N_("Due today"), MC_QUEUE_GROUP_MONITORING,
+  [MC_QUEUE_PROCESSING] = { "processing", NC_("queue", "Processing"), MC_QUEUE_GROUP_PROCESSING, "status = 4" },
+  [MC_QUEUE_STOPPED] = { "stopped", NC_("queue", "Stopped"), MC_QUEUE_GROUP_PROCESSING, "status = 8" },
+  [MC_QUEUE_FEE_REQUESTED] = { "fee-requested", NC_("queue", "Fee requested"), MC_QUEUE_GROUP_PROCESSING, "status = 6" },
+  [MC_QUEUE_RESULT_READY] = { "result-ready", NC_("queue", "Result ready"), MC_QUEUE_GROUP_PROCESSING, "status = 9" },
+  [MC_QUEUE_DUE_TODAY] = { "due-today", NC_("queue", "Due today"), MC_QUEUE_GROUP_MONITORING,
     OPEN_STATUSES " AND due_at >= :now AND due_at < :today_end" },
   /* Due soon, after today (today's are in "due today"). */
-  [MC_QUEUE_DUE_SOON] = { "due-soon", N_("Due soon"), MC_QUEUE_GROUP_MONITORING,
+  [MC_QUEUE_DUE_SOON] = { "due-soon", NC_("queue", "Due soon"), MC_QUEUE_GROUP_MONITORING,
     OPEN_STATUSES " AND due_at >= :today_end AND due_at <= :soon_end" },
-  [MC_QUEUE_OVERDUE] = { "overdue", N_("Overdue"), MC_QUEUE_GROUP_MONITORING,
+  [MC_QUEUE_OVERDUE] = { "overdue", NC_("queue", "Overdue"), MC_QUEUE_GROUP_MONITORING,
     OPEN_STATUSES " AND due_at < :now" },
-  [MC_QUEUE_ALL] = { "all", N_("All dossiers"), MC_QUEUE_GROUP_MONITORING, "1" },
-  [MC_QUEUE_RETURN_IN_PERSON] = { "return-in-person", N_("To return in person"), MC_QUEUE_GROUP_RETURN,
+  [MC_QUEUE_ALL] = { "all", NC_("queue", "All dossiers"), MC_QUEUE_GROUP_MONITORING, "1" },
+  [MC_QUEUE_RETURN_IN_PERSON] = { "return-in-person", NC_("queue", "To return in person"), MC_QUEUE_GROUP_RETURN,
     "status = 9 AND return_method = 1" },
-  [MC_QUEUE_RETURN_ONLINE] = { "return-online", N_("To return online"), MC_QUEUE_GROUP_RETURN,
+  [MC_QUEUE_RETURN_ONLINE] = { "return-online", NC_("queue", "To return online"), MC_QUEUE_GROUP_RETURN,
     "status = 9 AND return_method = 2" },
-  [MC_QUEUE_RETURN_POST] = { "return-post", N_("To return by post"), MC_QUEUE_GROUP_RETURN,
+  [MC_QUEUE_RETURN_POST] = { "return-post", NC_("queue", "To return by post"), MC_QUEUE_GROUP_RETURN,
     "status = 9 AND return_method = 3" },
-  [MC_QUEUE_RETURNED] = { "returned", N_("Returned"), MC_QUEUE_GROUP_RETURN, "status = 10" },
-  [MC_QUEUE_WITHDRAWN] = { "withdrawn", N_("Withdrawn"), MC_QUEUE_GROUP_RETURN, "status = 7" },
+  [MC_QUEUE_RETURNED] = { "returned", NC_("queue", "Returned"), MC_QUEUE_GROUP_RETURN, "status = 10" },
+  [MC_QUEUE_WITHDRAWN] = { "withdrawn", NC_("queue", "Withdrawn"), MC_QUEUE_GROUP_RETURN, "status = 7" },
 };
 
 static const char *group_labels[MC_QUEUE_N_GROUPS] = {
@@ -89,7 +89,8 @@ const char *
 mc_queue_view_label (McQueueView view)
 {
   g_return_val_if_fail (view < MC_QUEUE_N_VIEWS, NULL);
-  return g_dgettext (GETTEXT_PACKAGE, views[view].label);
+  /* Context "queue": a view named after a status is not a column title. */
+  return g_dpgettext2 (GETTEXT_PACKAGE, "queue", views[view].label);
 }
 
 const char *

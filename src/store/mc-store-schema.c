@@ -384,6 +384,20 @@ static const char *migrations[] = {
   "CREATE TRIGGER calendar_changed_delete AFTER DELETE ON calendar_days BEGIN"
   "  UPDATE office_version SET version = version + 1;"
   "END;",
+  /* 12 → 13 (issue 17, forms an official signs): reschedules, the one reschedule with apology
+   * of a dossier as the official made it here (when, who, the reason, the due date missed and
+   * the new one), kept apart from the history a pull replaces: the letter of apology prints
+   * it. documents.form: what the counter received of each document (McReceivedForm: original,
+   * copy, certified copy, electronic); NULL for what a ministry system sent. */
+  "CREATE TABLE reschedules ("
+  "  dossier_id INTEGER PRIMARY KEY REFERENCES dossiers(id) ON DELETE CASCADE,"
+  "  at INTEGER NOT NULL,"
+  "  actor TEXT NOT NULL,"
+  "  reason TEXT NOT NULL,"
+  "  due_before INTEGER NOT NULL,"
+  "  due_after INTEGER NOT NULL"
+  ");"
+  "ALTER TABLE documents ADD COLUMN form INTEGER;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MC_STORE_SCHEMA_VERSION);

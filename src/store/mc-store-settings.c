@@ -19,7 +19,7 @@
 static const McSettingInfo known[] = {
   { "office.parent", "",
     N_("Parent authority, printed above the unit's name (for example ỦY BAN NHÂN DÂN XÃ PHÚ LỘC)") },
-  { "office.unit", "BỘ PHẬN MỘT CỬA",
+  { "office.unit", "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG",
     N_("Name of the unit that receives dossiers, printed at the top of every form") },
   { "office.place", "",
     N_("Place name written before the date of a form (“Phú Lộc, ngày …”)") },
@@ -34,12 +34,16 @@ static const McSettingInfo known[] = {
     N_("Address of the office, printed where a form says where to collect results") },
   { "office.official", "",
     N_("Name printed under the receiving official's signature; when empty, the official recorded in the dossier's history") },
-  { "form.receiver-title", "CÔNG CHỨC TIẾP NHẬN HỒ SƠ",
+  { "form.receiver-title", "NGƯỜI TIẾP NHẬN HỒ SƠ",
     N_("Title of the receiving official's signature block") },
   { "form.applicant-title", "NGƯỜI NỘP HỒ SƠ",
     N_("Title of the applicant's signature block on the receipt") },
-  { "form.head-title", "THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ",
+  { "form.head-title", "GIÁM ĐỐC",
     N_("Title of the signature block of the apology and the stop notice") },
+  { "form.numbering", "2025",
+    N_("Numbering of the forms' models: 2025 (Thông tư 03/2025/TT-VPCP) or 2018 (Thông tư 01/2018/TT-VPCP)") },
+  { "form.apology-title", "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết",
+    N_("Title of the letter of apology (renamed in 2025; some provinces keep “Phiếu xin lỗi và hẹn lại ngày trả kết quả”)") },
   { "form.legal-basis", "",
     N_("Legal citation printed under the title of every form (the decree and circular in force)") },
   /* The official who works in this profile: the name goes into every action's history, and so
@@ -158,6 +162,11 @@ check_value (const char  *key,
         return TRUE;
       g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID,
                    _("“%s” is not a number of hours between 0 and 240"), value);
+      return FALSE;
+    }
+  if (g_str_equal (key, "form.numbering") && !g_str_equal (value, "2025") && !g_str_equal (value, "2018"))
+    {
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID, _("“%s” is neither 2025 nor 2018"), value);
       return FALSE;
     }
   if (g_str_equal (key, "reception.saturday-morning") &&

@@ -21,6 +21,7 @@ typedef enum
   MC_STORE_ERROR_FOREIGN,    /* an existing file that is not a Một Cửa database: left alone */
   MC_STORE_ERROR_DISK_FULL,
   MC_STORE_ERROR_READ_ONLY,  /* a write on a profile opened read-only */
+  MC_STORE_ERROR_UNCONFIRMED, /* allowed once the official confirms it (a reception after hours) */
 } McStoreError;
 
 GQuark mc_store_error_quark (void);
@@ -41,7 +42,7 @@ typedef struct
   guint limit;      /* 0 = no limit */
 } McStoreFilter;
 
-#define MC_STORE_SCHEMA_VERSION 12
+#define MC_STORE_SCHEMA_VERSION 13
 
 #define MC_TYPE_STORE (mc_store_get_type ())
 G_DECLARE_FINAL_TYPE (McStore, mc_store, MC, STORE, GObject)

@@ -14,6 +14,7 @@
 #include "mc-store-actions.h"
 #include "mc-store-audit.h"
 #include "mc-store-outbox.h"
+#include "mc-store-settings.h"
 #include "mc-store-sync.h"
 #include "mc-time.h"
 #include "mc-window-private.h"
@@ -152,6 +153,35 @@ test_allowed (void)
   }
 }
 
+/* The Print menu offers the forms the dossier may have now: a returned dossier no refusal,
+ * apology or stop notice; a refused one only the refusal; one just submitted online none. */
+static void
+test_print_menu (void)
+{
+  static const struct { McStatus status; const char *forms; } expected[] = {
+    { MC_STATUS_RETURNED, "receipt control" },
+    { MC_STATUS_REFUSED, "refusal" },
+    { MC_STATUS_SUBMITTED, "" },
+    { MC_STATUS_SUPPLEMENT_REQUESTED, "receipt supplement control" },
+    { MC_STATUS_STOPPED, "stop control" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      gint64 id = dossier_in_status (expected[i].status);
+      g_auto(GStrv) offered = NULL;
+      g_autofree char *joined = NULL;
+
+      if (id <= 0)
+        continue;
+      open_dossier (id);
+      offered = mc_action_bar_list_forms (action_bar ());
+      joined = g_strjoinv (" ", offered);
+      g_test_message ("%s: %s", mc_status_label (expected[i].status), joined);
+      g_assert_cmpstr (joined, ==, expected[i].forms);
+    }
+}
+
 static McActionDialog *
 open_action (gint64      id,
              const char *action)
@@ -282,7 +312,7 @@ test_reschedule (void)
 
   {
     g_autoptr(GDateTime) due = mc_time_to_local (before->due_at);
-    later = g_date_time_add_days (due, 5);
+    later = g_date_time_add_days (due, 7);  /* the same weekday and hour: in office hours */
   }
   later_text = g_date_time_format (later, "%Y-%m-%d 16:00");
   mc_action_dialog_set_due (dialog, later_text);
@@ -327,6 +357,14 @@ open_intake (void)
   dialog = find_toplevel (MC_TYPE_INTAKE_DIALOG);
   g_assert_nonnull (dialog);
   return MC_INTAKE_DIALOG (dialog);
+}
+
+static void
+on_received (McIntakeDialog *dialog,
+             gint64          id,
+             gint64         *out_id)
+{
+  *out_id = id;
 }
 
 /* A procedure of a ministry the sample profile has a system for, found by a folded search. */
@@ -399,7 +437,17 @@ test_receive_new (void)
   g_assert_true (mc_test_save_png (GTK_WIDGET (dialog), shot));
   g_test_message ("screenshot: %s (due %s)", shot, expected_due);
 
-  id = mc_intake_dialog_confirm (dialog);
+  /* The pinned day, 24 November 2026, is Vietnamese Culture Day, a day off since 2026: the
+   * window asks before receiving, and receives once the official says so. */
+  g_signal_connect (dialog, "received", G_CALLBACK (on_received), &id);
+  g_assert_cmpint (mc_intake_dialog_confirm (dialog), ==, 0);
+  {
+    GtkWindow *ask = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+    g_assert_nonnull (ask);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (ask)), "outside office hours"));
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (ask), "receive");
+  }
   g_assert_cmpint (id, >, 0);
   sql = g_strdup_printf ("SELECT number FROM dossiers WHERE id = %" G_GINT64_FORMAT " AND provisional = 1", id);
   number = mc_test_query_text (fx.db, sql);
@@ -457,7 +505,7 @@ test_print_export (void)
   const char *info_argv[] = { "pdfinfo", path, NULL };
 
   g_remove (path);
-  operation = mc_window_form (fx.window, fx.received_id, MC_PRINT_FORM_CONTROL, 0, &error);
+  operation = mc_window_form (fx.window, fx.received_id, MC_PRINT_FORM_CONTROL, &error);
   g_assert_no_error (error);
   g_assert_true (mc_print_operation_export (operation, path, &error));
   g_assert_no_error (error);
@@ -652,6 +700,40 @@ test_needs_review (void)
   gtk_window_close (GTK_WINDOW (review));
 }
 
+/* With no official named in the profile, the first action asks who is working before its
+ * dialog opens, records the name and title, then goes on; nothing is recorded as the login. */
+static void
+test_official_asked (void)
+{
+  gint64 id = dossier_in_status (MC_STATUS_RECEIVED);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *ask;
+  GtkWidget *box;
+  g_autofree char *name = NULL;
+
+  g_assert_cmpint (id, >, 0);
+  g_assert_true (mc_store_unset_setting (fx.store, "official.name", "test", &error));
+  g_assert_no_error (error);
+  close_offers ();
+  open_dossier (id);
+  gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.act", "(xs)", id, "forward");
+  g_assert_null (find_toplevel (MC_TYPE_ACTION_DIALOG));
+  ask = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (ask);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (ask), "save"));
+  box = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (ask));
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_first_child (box)), "  Võ Thị Kim Chi ");
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_last_child (box)), "Công chức Văn hóa - Xã hội");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (ask), "save"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (ask), "save");
+  gtk_window_destroy (ask);
+  g_assert_true (mc_store_lookup_setting (fx.store, "official.name", &name, &error));
+  g_assert_cmpstr (name, ==, "Võ Thị Kim Chi");
+  /* And the action it was about to take opens. */
+  g_assert_nonnull (find_toplevel (MC_TYPE_ACTION_DIALOG));
+  gtk_window_destroy (find_toplevel (MC_TYPE_ACTION_DIALOG));
+}
+
 /* The watchdog speaks once entries have waited past the set time although their system was
  * reached since. */
 static void
@@ -702,6 +784,7 @@ main (int   argc,
   mc_test_wait_frame (GTK_WIDGET (fx.window));
 
   g_test_add_func ("/actions/allowed", test_allowed);
+  g_test_add_func ("/actions/print-menu", test_print_menu);
   g_test_add_func ("/actions/dialog", test_dialog);
   g_test_add_func ("/actions/reschedule", test_reschedule);
   g_test_add_func ("/actions/resolve-and-return", test_resolve_and_return);
@@ -711,6 +794,7 @@ main (int   argc,
   g_test_add_func ("/actions/register", test_register);
   g_test_add_func ("/actions/needs-review", test_needs_review);
   g_test_add_func ("/actions/watchdog", test_watchdog);
+  g_test_add_func ("/actions/official-asked", test_official_asked);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (fx.window));

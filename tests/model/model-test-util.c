@@ -113,22 +113,25 @@ model_test_setup_engine (McStore *store,
   return setup.engine;
 }
 
-/* Takes @action on dossier @number as another process: motcuactl act (MOTCUACTL). */
+/* Takes @action on dossier @number as another process, another official: motcuactl act
+ * (MOTCUACTL). */
 void
 model_test_motcuactl_act (const char *profile_dir,
                           const char *number,
                           McAction    action)
 {
-  const char *argv[] = { g_getenv ("MOTCUACTL"), "--profile", profile_dir, "act", number, mc_action_id (action), NULL };
+  const char *argv[] = { g_getenv ("MOTCUACTL"), "--profile", profile_dir, "act", number, mc_action_id (action),
+                         "--official", "Trần Văn Đức", NULL };
   g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
   int status = -1;
 
   g_assert_nonnull (argv[0]);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err,
                                &status, &error));
   g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, &error));
-  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("motcuactl act failed: %s\n%s", error->message, err);
 }
 
 static void

@@ -219,8 +219,10 @@ static void
 test_intake (Fixture       *fx,
              gconstpointer  data)
 {
+  /* Received now, whatever the hour the suite runs. */
   McIntake intake = { .procedure_code = "1.010833", .applicant_name = "Lê Văn Tám",
-                      .id_number = "001090123456", .documents = (const char *[]) { "Tờ khai", NULL } };
+                      .id_number = "001090123456", .documents = (const char *[]) { "Tờ khai", NULL },
+                      .after_hours = TRUE };
   g_autoptr(GError) error = NULL;
   g_autoptr(McDossier) d = NULL;
   g_autoptr(GArray) ids = NULL;

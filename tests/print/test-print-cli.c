@@ -7,6 +7,7 @@
 #include "mc-print.h"
 #include "mc-store-audit.h"
 #include "mc-store-register.h"
+#include "mc-store-settings.h"
 #include "mc-time.h"
 #include "print-test-util.h"
 
@@ -82,14 +83,15 @@ test_settings (void)
   RUN (&list, "settings", "list");
   g_assert_cmpint (list.status, ==, 0);
   g_assert_nonnull (strstr (list.out, "office.unit\tTRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG\t(set)\n"));
-  g_assert_nonnull (strstr (list.out, "form.receiver-title\tCÔNG CHỨC TIẾP NHẬN HỒ SƠ\t(default)\n"));
+  g_assert_nonnull (strstr (list.out, "form.receiver-title\tNGƯỜI TIẾP NHẬN HỒ SƠ\t(default)\n"));
+  g_assert_nonnull (strstr (list.out, "form.legal-basis\t\t(default)\n"));
   g_assert_nonnull (strstr (list.out, "office.parent\tỦY BAN NHÂN DÂN "));
 
   RUN (&unset_unit, "settings", "unset", "office.unit");
   g_assert_cmpint (unset_unit.status, ==, 0);
   RUN (&get, "settings", "get", "office.unit");
   g_assert_cmpint (get.status, ==, 0);
-  g_assert_cmpstr (get.out, ==, "BỘ PHẬN MỘT CỬA\n");
+  g_assert_cmpstr (get.out, ==, "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG\n");
 
   RUN (&set, "settings", "set", "office.parent", "ỦY BAN NHÂN DÂN XÃ PHÚ LỘC");
   g_assert_cmpint (set.status, ==, 0);
@@ -115,41 +117,76 @@ test_settings (void)
   g_assert_cmpuint (audit_entries (), ==, audited + 4);
 }
 
-/* Every form prints from the command line, says what the office set, and has the same text as
- * the library's rendering: the window and motcuactl print the same pages. */
+/* Reschedules dossier @number with apology from the command line: its due date a week later. */
+static void
+reschedule (McStore    *store,
+            const char *number,
+            const char *reason)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDossier) d = mc_store_get_dossier (store, mc_store_find_number (store, number, NULL), &error);
+  g_autoptr(GDateTime) due = NULL;
+  g_autofree char *text = NULL;
+  g_auto(CliRun) r = { 0 };
+
+  g_assert_no_error (error);
+  due = mc_time_to_local (d->due_at + 7 * 86400);
+  text = g_date_time_format (due, "%Y-%m-%d %H:%M");
+  RUN (&r, "act", number, "reschedule", "--reason", reason, "--due", text);
+  if (r.status != 0)
+    g_test_message ("%s", r.err);
+  g_assert_cmpint (r.status, ==, 0);
+}
+
+/* Every form prints from the command line for a dossier it may be issued for, says what the
+ * office set, and has the same text as the library's rendering: the window and motcuactl print
+ * the same pages. The apology carries what the reschedule recorded. */
 static void
 test_print (void)
 {
-  g_autofree char *number = number_in_status (MC_STATUS_PROCESSING);
+  static const McStatus statuses[MC_PRINT_N_FORMS] = {
+    [MC_PRINT_FORM_RECEIPT] = MC_STATUS_PROCESSING,
+    [MC_PRINT_FORM_SUPPLEMENT] = MC_STATUS_SUPPLEMENT_REQUESTED,
+    [MC_PRINT_FORM_REFUSAL] = MC_STATUS_REFUSED,
+    [MC_PRINT_FORM_APOLOGY] = MC_STATUS_PROCESSING,
+    [MC_PRINT_FORM_STOP] = MC_STATUS_STOPPED,
+    [MC_PRINT_FORM_CONTROL] = MC_STATUS_PROCESSING,
+  };
   g_autoptr(McStore) store = NULL;
-  g_autoptr(McDossier) d = NULL;
   g_autoptr(McPrintOffice) office = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(CliRun) set = { 0 };
+  g_autofree char *dated = NULL;
   McPrintOptions options = { 0 };
 
   RUN (&set, "settings", "set", "office.unit", "BỘ PHẬN MỘT CỬA XÃ PHÚ LỘC");
   g_assert_cmpint (set.status, ==, 0);
 
   store = open_store ();
-  d = mc_store_get_dossier (store, mc_store_find_number (store, number, NULL), &error);
-  g_assert_no_error (error);
   office = mc_print_office_load (store, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (office->unit, ==, "BỘ PHẬN MỘT CỬA XÃ PHÚ LỘC");
   g_assert_true (mc_time_parse ("2026-11-18", &options.printed_at));
+  /* The sample commune's name before the date. */
+  g_assert_cmpstr (office->place, !=, "");
+  dated = g_strdup_printf ("%s, ngày 18 tháng 11 năm 2026", office->place);
 
   for (McPrintForm form = 0; form < MC_PRINT_N_FORMS; form++)
     {
+      g_autofree char *number = number_in_status (statuses[form]);
       g_auto(CliRun) r = { 0 };
       g_autofree char *name = g_strdup_printf ("cli-%s.pdf", mc_print_form_id (form));
       g_autofree char *lib_name = g_strdup_printf ("lib-%s.pdf", mc_print_form_id (form));
       g_autofree char *pdf = g_build_filename (tmpdir, name, NULL);
       g_autofree char *lib_pdf = g_build_filename (tmpdir, lib_name, NULL);
-      g_autoptr(McPrintLayout) layout = mc_print_dossier (office, d, form, &options, &error);
+      g_autoptr(McPrintLayout) layout = NULL;
       g_autofree char *text = NULL;
       g_autofree char *lib_text = NULL;
+      gint64 id = mc_store_find_number (store, number, NULL);
 
+      if (form == MC_PRINT_FORM_APOLOGY)
+        reschedule (store, number, "Chờ ý kiến của Sở Văn hóa, Thể thao và Du lịch");
+      layout = mc_print_stored_dossier (store, id, form, &options, &error);
       g_assert_no_error (error);
       g_assert_true (mc_print_layout_write_pdf (layout, lib_pdf, &error));
       g_assert_no_error (error);
@@ -160,16 +197,34 @@ test_print (void)
       lib_text = print_test_pdf_text (lib_pdf, 0, 0);
       g_assert_true (print_test_contains (text, number));
       g_assert_true (print_test_contains (text, "BỘ PHẬN MỘT CỬA XÃ PHÚ LỘC"));
-      g_assert_true (print_test_contains (text, "ngày 18 tháng 11 năm 2026"));
+      g_assert_true (print_test_contains (text, dated));
+      g_assert_false (print_test_contains (text, "cơ quan, đơn vị"));
+      g_assert_false (print_test_contains (text, g_get_user_name ()));
       g_assert_cmpstr (text, ==, lib_text);
+      if (form == MC_PRINT_FORM_RECEIPT)
+        g_assert_true (print_test_contains (text, "Vào Sổ theo dõi hồ sơ, Quyển số:"));
+      if (form == MC_PRINT_FORM_APOLOGY)
+        {
+          g_autoptr(McDossier) d = mc_store_get_dossier (store, id, &error);
+          g_autofree char *missed = print_test_vn_date (d->reschedule->due_before);
+          g_autofree char *promised = print_test_vn_date (d->due_at);
+
+          g_assert_true (print_test_contains (text, "Chờ ý kiến của Sở Văn hóa, Thể thao và Du lịch"));
+          g_assert_true (print_test_contains (text, missed));
+          g_assert_true (print_test_contains (text, promised));
+        }
     }
 }
 
+/* The forms a dossier may not have now are refused with the reason, in one line. */
 static void
 test_print_errors (void)
 {
   g_autofree char *number = number_in_status (MC_STATUS_PROCESSING);
   g_autofree char *submitted = number_in_status (MC_STATUS_SUBMITTED);
+  g_autofree char *returned = number_in_status (MC_STATUS_RETURNED);
+  g_autofree char *refused = number_in_status (MC_STATUS_REFUSED);
+  g_autofree char *received = number_in_status (MC_STATUS_RECEIVED);
   g_autofree char *pdf = g_build_filename (tmpdir, "error.pdf", NULL);
   g_auto(CliRun) unknown = { 0 };
   g_auto(CliRun) form = { 0 };
@@ -177,6 +232,7 @@ test_print_errors (void)
   g_auto(CliRun) args = { 0 };
   g_auto(CliRun) not_received = { 0 };
   g_auto(CliRun) unwritable = { 0 };
+  g_auto(CliRun) r = { 0 };
 
   RUN (&unknown, "print", "G16.000-20260101-9999999", "receipt", "--output", pdf);
   cli_assert_failed (&unknown, NULL);
@@ -190,7 +246,59 @@ test_print_errors (void)
   cli_assert_failed (&not_received, NULL);
   RUN (&unwritable, "print", number, "receipt", "--output", "/nonexistent-dir/receipt.pdf");
   cli_assert_failed (&unwritable, NULL);
+  RUN (&r, "print", returned, "refusal", "--output", pdf);
+  cli_assert_failed (&r, NULL);
+  g_assert_nonnull (strstr (r.err, "refused dossier"));
+  RUN (&r, "print", returned, "stop", "--output", pdf);
+  cli_assert_failed (&r, NULL);
+  g_assert_nonnull (strstr (r.err, "stopped or withdrawn"));
+  RUN (&r, "print", returned, "apology", "--output", pdf);
+  cli_assert_failed (&r, NULL);
+  RUN (&r, "print", received, "apology", "--output", pdf);
+  cli_assert_failed (&r, NULL);
+  g_assert_nonnull (strstr (r.err, "was not rescheduled"));
+  RUN (&r, "print", refused, "receipt", "--output", pdf);
+  cli_assert_failed (&r, NULL);
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+}
+
+/* What the counter records of each document (its form and count) is what the receipt prints;
+ * a form that is none of the four is refused. */
+static void
+test_intake_documents (void)
+{
+  g_autofree char *pdf = g_build_filename (tmpdir, "intake-receipt.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *number = NULL;
+  g_auto(CliRun) r = { 0 };
+
+  RUN (&r, "receive-new", "--procedure", "1.010833", "--applicant", "Lê Thị Hoa", "--id-number", "001190000123",
+       "--document", "Tờ khai đề nghị", "--document", "Giấy khai sinh;certified-copy;2",
+       "--document", "Căn cước;electronic", "--document", "Sổ hộ khẩu;copy;3");
+  g_assert_cmpint (r.status, ==, 0);
+  number = g_strndup (r.out, strcspn (r.out, "\t"));
+  RUN (&r, "print", number, "receipt", "--output", pdf);
+  g_assert_cmpint (r.status, ==, 0);
+  text = print_test_pdf_text (pdf, 1, 1);
+  g_assert_true (print_test_contains (text, "Tờ khai đề nghị Bản chính 01"));
+  g_assert_true (print_test_contains (text, "Giấy khai sinh Bản sao chứng thực 02"));
+  g_assert_true (print_test_contains (text, "Căn cước Bản điện tử 01"));
+  g_assert_true (print_test_contains (text, "Sổ hộ khẩu Bản sao 03"));
+  {
+    g_autoptr(McStore) store = open_store ();
+    g_autofree char *official = NULL;
+
+    /* The receiving official is the profile's (the sample commune's), by name. */
+    g_assert_true (mc_store_lookup_setting (store, "official.name", &official, NULL));
+    g_assert_nonnull (official);
+    g_assert_true (print_test_contains (text, official));
+  }
+  RUN (&r, "receive-new", "--procedure", "1.010833", "--applicant", "Lê Thị Hoa", "--id-number", "001190000123",
+       "--document", "Giấy khai sinh;photocopy;2");
+  g_assert_cmpint (r.status, ==, 2);
+  RUN (&r, "receive-new", "--procedure", "1.010833", "--applicant", "Lê Thị Hoa", "--id-number", "001190000123",
+       "--document", "Giấy khai sinh;copy;0");
+  g_assert_cmpint (r.status, ==, 2);
 }
 
 /* The register of one day lists exactly the dossiers the store says were received that day. */
@@ -280,6 +388,7 @@ main (int    argc,
   g_test_add_func ("/print/cli/settings", test_settings);
   g_test_add_func ("/print/cli/print", test_print);
   g_test_add_func ("/print/cli/print-errors", test_print_errors);
+  g_test_add_func ("/print/cli/intake-documents", test_intake_documents);
   g_test_add_func ("/print/cli/register", test_register);
   status = g_test_run ();
 

@@ -9,6 +9,7 @@
 #include "mc-catalog.h"
 #include "mc-store-actions.h"
 #include "mc-store-audit.h"
+#include "mc-store-calendar.h"
 #include "mc-store-private.h"
 #include "mc-store-push.h"
 #include "sync-test-util.h"
@@ -519,7 +520,7 @@ sync_intake (SyncFixture  *f,
   g_autoptr(McDossier) d = NULL;
   g_autoptr(GError) error = NULL;
   McIntake in = { .source_id = source->id, .applicant_name = "Vi Văn Hùng", .id_number = "001190000123",
-                  .documents = documents, .fee_vnd = -1 };
+                  .documents = documents, .fee_vnd = -1, .after_hours = TRUE /* now, whatever the hour */ };
 
   for (guint i = 0; i < mc_catalog_get_n_procedures (catalog) && in.procedure_code == NULL; i++)
     if (g_str_equal (mc_catalog_get_procedure (catalog, i)->ministry, source->ministry))
@@ -552,7 +553,12 @@ sync_random_action (SyncFixture  *f,
         continue;
       action = g_array_index (allowed, McAction, g_test_rand_int_range (0, allowed->len));
       d = mc_store_get_dossier (f->store, id, NULL);
-      in.due_at = d->due_at + 3 * 86400;
+      {
+        g_autoptr(McCalendar) calendar = mc_store_get_calendar (f->store);
+
+        /* Three working days later: a reschedule lands in office hours. */
+        in.due_at = mc_deadline_add_working (NULL, calendar, d->due_at, 3 * mc_deadline_day_seconds (NULL));
+      }
       g_assert_true (mc_store_apply_action (f->store, id, action, &in, SYNC_TEST_ACTOR, &error));
       g_assert_no_error (error);
       return TRUE;

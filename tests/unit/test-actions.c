@@ -372,8 +372,10 @@ expect_provoked_failure (Fixture    *f,
   g_autofree char *create = g_strdup_printf ("CREATE TRIGGER provoke BEFORE INSERT ON %s"
                                              " BEGIN SELECT RAISE(ABORT, 'provoked failure'); END;", trigger);
   McActionInput in = { .note = "Hồ sơ không thuộc thẩm quyền" };
+  /* Received now, whatever the hour the suite runs. */
   McIntake intake = { .procedure_code = "1.010833", .applicant_name = "Lê Văn Tám",
-                      .id_number = "001090123456", .documents = (const char *[]) { "Tờ khai", NULL } };
+                      .id_number = "001090123456", .documents = (const char *[]) { "Tờ khai", NULL },
+                      .after_hours = TRUE };
 
   raw_exec (f, create);
   before = fingerprint (f);
@@ -496,8 +498,9 @@ test_reschedule_once (Fixture       *f,
   g_autoptr(McDossier) after = NULL;
   g_autofree char *print = NULL;
   g_autofree char *print2 = NULL;
-  McActionInput first = { .note = "Cần xác minh thêm", .due_at = d->due_at + 3 * 86400 };
-  McActionInput second = { .note = "Lần nữa", .due_at = d->due_at + 10 * 86400 };
+  /* A week and two weeks later: the same weekday and hour, in office hours. */
+  McActionInput first = { .note = "Cần xác minh thêm", .due_at = d->due_at + 7 * 86400 };
+  McActionInput second = { .note = "Lần nữa", .due_at = d->due_at + 14 * 86400 };
   McDeadlineClock clock;
 
   g_assert_true (mc_store_apply_action (f->store, id, MC_ACTION_RESCHEDULE, &first, ACTOR, &error));
@@ -511,6 +514,75 @@ test_reschedule_once (Fixture       *f,
   g_assert_cmpstr (print, ==, print2);
   after = mc_store_get_dossier (f->store, id, NULL);
   g_assert_cmpint (after->due_at, ==, first.due_at);
+}
+
+/* Deadline rules at the edges: a reschedule lands in office hours on a working day; a
+ * reception outside office hours needs the official's confirmation; the clock stands still
+ * while the citizen's financial obligation is awaited, and the history shows the wait. */
+static void
+test_deadline_edges (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McCalendar) calendar = mc_calendar_new ();
+  McIntake intake = { .procedure_code = "1.010833", .applicant_name = "Trần Thị Lan",
+                      .id_number = "079190000001", .documents = (const char *[]) { "Tờ khai", NULL },
+                      .at = local ("2026-03-08 10:00") };  /* a Sunday */
+  g_autoptr(McDossier) d = NULL;
+  g_autoptr(McDossier) paid = NULL;
+  McDeadlineClock clock;
+  gint64 due0;
+
+  g_assert_null (mc_store_receive_new (f->store, &intake, ACTOR, &error));
+  g_assert_error (error, MC_STORE_ERROR, MC_STORE_ERROR_UNCONFIRMED);
+  g_clear_error (&error);
+  intake.at = local ("2026-03-02 22:00");  /* Monday night */
+  g_assert_null (mc_store_receive_new (f->store, &intake, ACTOR, &error));
+  g_assert_error (error, MC_STORE_ERROR, MC_STORE_ERROR_UNCONFIRMED);
+  g_clear_error (&error);
+  intake.at = local ("2026-03-02 09:00");
+  d = mc_store_receive_new (f->store, &intake, ACTOR, &error);
+  g_assert_no_error (error);
+  due0 = d->due_at;
+  g_assert_cmpint (due0, ==, local ("2026-03-09 09:00"));
+
+  /* A Sunday, 22:00 and Giỗ Tổ (26 April 2026, a Sunday too; its day off is Monday 27) are
+   * refused with the reason; a closing time is an appointment. */
+  g_assert_true (mc_store_apply_action (f->store, d->id, MC_ACTION_FORWARD,
+                                        &(McActionInput) { .at = local ("2026-03-02 10:00") }, ACTOR, &error));
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *bad[] = { "2026-03-15 09:00", "2026-03-10 22:00", "2026-04-27 09:00" };
+      McActionInput later = { .note = "Chờ xác minh", .due_at = local (bad[i]) };
+
+      g_assert_false (mc_store_apply_action (f->store, d->id, MC_ACTION_RESCHEDULE, &later, ACTOR, &error));
+      g_assert_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "office hours"));
+      g_clear_error (&error);
+    }
+
+  /* The fee asked Tuesday 3 March 15:00 and paid Thursday 5 March 15:00: two working days
+   * (16 working hours) do not count. */
+  g_assert_true (mc_store_apply_action (f->store, d->id, MC_ACTION_REQUEST_FEE,
+                                        &(McActionInput) { .at = local ("2026-03-03 15:00"), .fee_name = "Lệ phí",
+                                                           .fee_vnd = 20000 }, ACTOR, &error));
+  g_assert_no_error (error);
+  g_assert_true (mc_store_get_clock (f->store, d->id, &clock, &error));
+  g_assert_cmpint (clock.paused_at, ==, local ("2026-03-03 15:00"));
+  g_assert_true (mc_store_apply_action (f->store, d->id, MC_ACTION_FEE_PAID,
+                                        &(McActionInput) { .at = local ("2026-03-05 15:00") }, ACTOR, &error));
+  g_assert_no_error (error);
+  paid = mc_store_get_dossier (f->store, d->id, &error);
+  g_assert_cmpint (mc_deadline_working_between (NULL, calendar, due0, paid->due_at), ==, 16 * 3600);
+  g_assert_cmpint (paid->due_at, ==, local ("2026-03-11 09:00"));
+  g_assert_true (mc_store_get_clock (f->store, d->id, &clock, &error));
+  g_assert_cmpint (clock.paused_at, ==, 0);
+
+  /* A closing time is in office hours: the reschedule is taken. */
+  g_assert_true (mc_store_apply_action (f->store, d->id, MC_ACTION_RESCHEDULE,
+                                        &(McActionInput) { .note = "Chờ xác minh", .due_at = local ("2026-03-13 17:00") },
+                                        ACTOR, &error));
+  g_assert_no_error (error);
 }
 
 static void
@@ -627,8 +699,9 @@ test_renumber (Fixture       *f,
                gconstpointer  data)
 {
   const char *official = "G09.46-20260302-0000777";
+  /* Received now, whatever the hour the suite runs. */
   McIntake intake = { .procedure_code = "1.010833", .applicant_name = "Võ Thị Sáu", .id_number = "046190000321",
-                      .documents = (const char *[]) { "Tờ khai", NULL } };
+                      .documents = (const char *[]) { "Tờ khai", NULL }, .after_hours = TRUE };
   g_autoptr(GError) error = NULL;
   g_autoptr(McDossier) d = mc_store_receive_new (f->store, &intake, ACTOR, &error);
   g_autoptr(McDossier) after = NULL;
@@ -743,6 +816,7 @@ main (int    argc,
   ADD ("/actions/supplement-clock", test_supplement_clock);
   ADD ("/actions/supplement-before-receipt", test_supplement_before_receipt);
   ADD ("/actions/reschedule-once", test_reschedule_once);
+  ADD ("/actions/deadline-edges", test_deadline_edges);
   ADD ("/actions/intake", test_intake);
   ADD ("/actions/renumber", test_renumber);
   ADD ("/actions/unknown-procedure", test_unknown_procedure);

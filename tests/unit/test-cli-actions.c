@@ -259,6 +259,51 @@ test_audit_delete (void)
   g_assert_nonnull (strstr (r.err, "audit_no_delete"));
 }
 
+/* The history and the forms name a person: the profile's official.name or --official, never
+ * the login; with neither the action is refused with a message that says how to give it. */
+static void
+test_official (void)
+{
+  g_auto(CliRun) r = { 0 };
+  g_autofree char *number = NULL;
+
+  RUN (&r, "settings", "unset", "official.name");
+  cli_assert_ok (&r, NULL);
+  RUN (&r, "receive-new", "--procedure", "1.010833", "--applicant", "Lê Văn Tám", "--id-number", "001190000124",
+       "--document", "Tờ khai", "--at", "2026-03-09 09:00");
+  cli_assert_failed (&r, NULL);
+  g_assert_nonnull (strstr (r.err, "--official"));
+  g_assert_nonnull (strstr (r.err, "official.name"));
+  RUN (&r, "receive-new", "--procedure", "1.010833", "--applicant", "Lê Văn Tám", "--id-number", "001190000124",
+       "--document", "Tờ khai", "--at", "2026-03-09 09:00", "--official", "  ");
+  cli_assert_failed (&r, NULL);
+  RUN (&r, "receive-new", "--procedure", "1.010833", "--applicant", "Lê Văn Tám", "--id-number", "001190000124",
+       "--document", "Tờ khai", "--at", "2026-03-09 09:00", "--official", "Trần Thị Bích Ngọc");
+  cli_assert_ok (&r, NULL);
+  number = g_strndup (r.out, strcspn (r.out, "\t"));
+  RUN (&r, "act", number, "forward", "--at", "2026-03-09 10:00");
+  cli_assert_failed (&r, NULL);
+  RUN (&r, "settings", "set", "official.name", "Phan Văn Khải");
+  cli_assert_ok (&r, NULL);
+  RUN (&r, "act", number, "forward", "--at", "2026-03-09 10:00");
+  cli_assert_ok (&r, NULL);
+  RUN (&r, "show", number);
+  cli_assert_ok (&r, NULL);
+  g_assert_nonnull (strstr (r.out, "Tiếp nhận hồ sơ — Trần Thị Bích Ngọc"));
+  g_assert_nonnull (strstr (r.out, "Chuyển xử lý — Phan Văn Khải"));
+  g_assert_null (strstr (r.out, g_get_user_name ()));
+
+  /* A Sunday: refused until confirmed with --force. */
+  RUN (&r, "receive-new", "--procedure", "1.010833", "--applicant", "Lê Văn Tám", "--id-number", "001190000124",
+       "--document", "Tờ khai", "--at", "2026-03-08 10:00");
+  cli_assert_failed (&r, NULL);
+  g_assert_nonnull (strstr (r.err, "outside office hours"));
+  g_assert_nonnull (strstr (r.err, "--force"));
+  RUN (&r, "receive-new", "--procedure", "1.010833", "--applicant", "Lê Văn Tám", "--id-number", "001190000124",
+       "--document", "Tờ khai", "--at", "2026-03-08 10:00", "--force");
+  cli_assert_ok (&r, NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -276,6 +321,7 @@ main (int    argc,
   g_test_add_func ("/cli-actions/outbox", test_outbox);
   g_test_add_func ("/cli-actions/audit", test_audit);
   g_test_add_func ("/cli-actions/audit-delete", test_audit_delete);
+  g_test_add_func ("/cli-actions/official", test_official);
   status = g_test_run ();
   g_free (profile);
   return status;
