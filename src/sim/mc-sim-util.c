@@ -375,7 +375,8 @@ mc_sim_render_files (GString             *out,
   for (guint i = 0; i < d->files->len; i++)
     {
       McFile *f = g_ptr_array_index (d->files, i);
-      g_autofree char *path = g_strconcat (path_prefix, keys->id && f->remote_id ? f->remote_id : f->name, NULL);
+      g_autofree char *tail = g_uri_escape_string (keys->id && f->remote_id ? f->remote_id : f->name, NULL, FALSE);
+      g_autofree char *path = g_strconcat (path_prefix, tail, NULL);
 
       g_string_append_printf (out, "%s{\"%s\":", i ? "," : "", keys->name);
       mc_sim_json_string (out, f->name);
