@@ -199,6 +199,8 @@ file_free (gpointer data)
   g_free (f->hash);
   g_free (f->remote_path);
   g_free (f->local_path);
+  g_free (f->content_type);
+  g_free (f->action_uuid);
   g_free (f);
 }
 

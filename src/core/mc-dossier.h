@@ -139,6 +139,11 @@ typedef struct
   char *hash;        /* "sha256:…" or "md5:…", as the system gives it; NULL = none */
   char *remote_path; /* where the system serves it (DuongDan, href, url) */
   char *local_path;  /* the content on this computer; NULL until fetched or scanned */
+  /* As the store keeps it (0 / NULL elsewhere) */
+  gint64 id;
+  char *content_type;
+  gint64 reused_from;  /* the file of an earlier dossier it was taken from (reuse) */
+  char *action_uuid;   /* a local file: the outbox action that sends it */
 } McFile;
 
 /* QuaTrinhXuLy[] */

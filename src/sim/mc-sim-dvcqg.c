@@ -237,7 +237,11 @@ upload (McSimService *svc,
       FAIL (answer, "-3", "Thiếu TenTep, LoaiTep hoặc NoiDung");
       return;
     }
-  content = g_bytes_new_take (g_base64_decode (data, &len), len);
+  {
+    guchar *bytes = g_base64_decode (data, &len);
+
+    content = g_bytes_new_take (bytes, len);
+  }
   if (len > mc_sim_file_limit (svc))
     {
       FAIL (answer, "-8", "Tệp tin vượt quá dung lượng cho phép (5 MB)");

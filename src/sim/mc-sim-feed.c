@@ -44,7 +44,8 @@ rev_of (McSimRecord *rec)
 }
 
 static void
-render_doc (McSimRecord  *rec,
+render_doc (McSimService *svc,
+            McSimRecord  *rec,
             GString      *out,
             McSimCorrupt  corrupt)
 {
@@ -162,7 +163,7 @@ render_doc (McSimRecord  *rec,
       };
       g_autofree char *prefix = g_strconcat ("/dossiers/", d->number, "/files/", NULL);
 
-      mc_sim_render_files (out, d, &keys, prefix);
+      mc_sim_render_files (svc, rec, out, &keys, prefix);
     }
   g_string_append_c (out, '}');
 }
@@ -181,7 +182,7 @@ render_item (McSimService *svc,
       return;
     }
   g_string_append (out, ",\"doc\":");
-  render_doc (rec, out, corrupt);
+  render_doc (svc, rec, out, corrupt);
   g_string_append_c (out, '}');
 }
 
@@ -487,7 +488,7 @@ handle (McSimService      *svc,
       else if (parts[2] == NULL && g_str_equal (method, "GET"))
         {
           answer->status = 200;
-          render_doc (rec, answer->body, MC_SIM_CORRUPT_NONE);
+          render_doc (svc, rec, answer->body, MC_SIM_CORRUPT_NONE);
         }
       else if (g_strcmp0 (parts[2], "status") == 0 && g_str_equal (method, "PUT"))
         set_status (svc, msg, rec, answer);

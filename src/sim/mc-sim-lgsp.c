@@ -171,7 +171,7 @@ mc_sim_render_national (McSimService *svc,
       g_autofree char *prefix = portal ? g_strconcat (d->number, "/", NULL)
                                        : g_strconcat ("/api/hoso/", d->number, "/teptin/", NULL);
 
-      mc_sim_render_files (out, d, portal ? &portal_files : &lgsp_files, prefix);
+      mc_sim_render_files (svc, rec, out, portal ? &portal_files : &lgsp_files, prefix);
     }
   g_string_append_c (out, '}');
 }

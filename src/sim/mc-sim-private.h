@@ -312,8 +312,9 @@ typedef struct
   gboolean text_numbers;      /* the portal writes every number as text */
 } McSimFileKeys;
 
-void          mc_sim_render_files     (GString             *out,
-                                       const McDossier     *d,
+void          mc_sim_render_files     (McSimService        *svc,
+                                       McSimRecord         *rec,
+                                       GString             *out,
                                        const McSimFileKeys *keys,
                                        const char          *path_prefix);
 typedef enum

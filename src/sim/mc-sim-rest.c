@@ -162,7 +162,7 @@ render_item (McSimService *svc,
       };
       g_autofree char *prefix = g_strconcat ("/v1/dossiers/", rec->remote_id, "/files/", NULL);
 
-      mc_sim_render_files (out, d, &keys, prefix);
+      mc_sim_render_files (svc, rec, out, &keys, prefix);
     }
   g_string_append_c (out, '}');
 }

@@ -14,10 +14,11 @@ mc_store_refresh_local_facts (McStore  *self,
   sqlite3_stmt *stmt = mc_store_prepare (self,
     "UPDATE dossiers SET"
     " digitised = CASE WHEN EXISTS (SELECT 1 FROM dossier_files WHERE dossier_id = ?1 AND origin = 'local'"
-    "   AND kind = 'component') THEN 1 ELSE digitised END,"
+    "   AND kind = 'component' AND removed_at IS NULL) THEN 1 ELSE digitised END,"
     " e_result = CASE WHEN EXISTS (SELECT 1 FROM dossier_files WHERE dossier_id = ?1 AND origin = 'local'"
-    "   AND kind = 'result') THEN 1 ELSE e_result END"
-    " WHERE id = ?1 AND EXISTS (SELECT 1 FROM dossier_files WHERE dossier_id = ?1 AND origin = 'local')", error);
+    "   AND kind = 'result' AND removed_at IS NULL) THEN 1 ELSE e_result END"
+    " WHERE id = ?1 AND EXISTS (SELECT 1 FROM dossier_files WHERE dossier_id = ?1 AND origin = 'local'"
+    "   AND removed_at IS NULL)", error);
 
   if (stmt == NULL)
     return FALSE;
