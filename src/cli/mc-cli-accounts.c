@@ -10,10 +10,11 @@
 #include "mc-http.h"
 #include "mc-secrets.h"
 #include "mc-sign-in.h"
+#include "mc-store-push.h"
 #include "mc-store-sync.h"
 #include "mc-time.h"
 
-/* motcuactl sources add|list|remove|signin|pin|test: the ministry systems of a profile, and
+/* motcuactl sources add|list|remove|signin|pin|test|settle: the ministry systems of a profile, and
  * repairing a connection from the command line with the same core functions the Preferences
  * window calls. A source's password (the LGSP client secret, and the REST dialect's
  * application key) is read from stdin or a prompt without echo (mc-cli-secret.c) — never from
@@ -216,6 +217,7 @@ sources_add (McCli  *cli,
              char  **argv)
 {
   g_autofree char *dialect = NULL, *url = NULL, *unit = NULL, *account = NULL, *name = NULL, *ministry = NULL;
+  int settle = -1;
   GOptionEntry entries[] = {
     { "dialect", 0, 0, G_OPTION_ARG_STRING, &dialect, N_("dvcqg, lgsp, rest, feed or legacy"), "DIALECT" },
     { "url", 0, 0, G_OPTION_ARG_STRING, &url, N_("Base address of the ministry system"), "URL" },
@@ -223,6 +225,9 @@ sources_add (McCli  *cli,
     { "account", 0, 0, G_OPTION_ARG_STRING, &account, N_("User name or client id"), "NAME" },
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Name shown to the official"), "TEXT" },
     { "ministry", 0, 0, G_OPTION_ARG_STRING, &ministry, N_("Ministry code (G03, G09, G16, G18, G21)"), "CODE" },
+    { "settle", 0, 0, G_OPTION_ARG_INT, &settle,
+      N_("Seconds after which an unanswered action not found on the system counts as not applied (default 600)"),
+      N_("SECONDS") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("ID — add a ministry system; the password is read from standard input"));
@@ -252,6 +257,8 @@ sources_add (McCli  *cli,
   if (mc_source_url_has_userinfo (url))
     return mc_cli_usage ("sources add", _("--url must not hold a user name or password (user:password@): give the "
                                           "account with --account; the password is asked for at the prompt"));
+  if (settle != -1 && (settle < 0 || settle > 86400))
+    return mc_cli_usage ("sources add", _("--settle must be between 0 and 86400 seconds"));
 
   source = mc_source_new (argv[1], ministry, dialect, name ? name : mc_ministry_name (ministry), url, unit, account);
   password = mc_cli_read_secret (mc_cli_secret_prompt (mc_secret_kind_for_sign_in (dialect)), &error);
@@ -267,6 +274,8 @@ sources_add (McCli  *cli,
 
   if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_CREATE, &status)))
     return status;
+  if (settle >= 0)
+    source->settle_seconds = settle;
   if (!mc_store_add_source (store, source, &error))
     return mc_cli_fail (error);
   keyring = mc_secrets_new (mc_store_get_path (store));
@@ -333,6 +342,8 @@ sources_list (McCli  *cli,
       json_builder_add_string_value (b, s->unit_code);
       json_builder_set_member_name (b, "account");
       json_builder_add_string_value (b, s->account);
+      json_builder_set_member_name (b, "settle_seconds");
+      json_builder_add_int_value (b, s->settle_seconds);
       json_builder_set_member_name (b, "pinned_certificate");
       if (s->pinned_certificate != NULL)
         json_builder_add_string_value (b, s->pinned_certificate);
@@ -380,6 +391,36 @@ sources_remove (McCli  *cli,
   return MC_CLI_OK;
 }
 
+static int
+sources_settle (McCli  *cli,
+                int     argc,
+                char  **argv)
+{
+  g_autoptr(GOptionContext) context =
+    g_option_context_new (_("ID SECONDS — after how long an unanswered action that the ministry system does not "
+                            "show counts as not applied"));
+  g_autoptr(McStore) store = NULL;
+  GError *error = NULL;
+  int status = MC_CLI_OK;
+  guint64 seconds;
+
+  g_option_context_set_description (context,
+    _("A ministry system without idempotency keys may apply a request minutes after it stopped "
+      "answering: an action whose answer was lost is sent again only once this long has passed "
+      "since it was sent and a look-up still does not show it. Keep it well above the time a "
+      "request may take (60 seconds)."));
+  if (!mc_cli_parse (context, "sources settle", &argc, &argv, &status))
+    return status;
+  if (argc != 3 || !g_ascii_string_to_unsigned (argv[2], 10, 0, 86400, &seconds, NULL))
+    return mc_cli_usage ("sources settle", _("a source ID and a number of seconds (0 to 86400) are needed"));
+  if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING, &status)))
+    return status;
+  if (!mc_store_set_source_settle (store, argv[1], seconds, &error))
+    return mc_cli_fail (error);
+  g_print (_("Source %s: settle time %u s\n"), argv[1], (guint) seconds);
+  return MC_CLI_OK;
+}
+
 int
 mc_cli_sources (McCli  *cli,
                 int     argc,
@@ -397,5 +438,7 @@ mc_cli_sources (McCli  *cli,
     return mc_cli_sources_pin (cli, argc - 1, argv + 1);
   if (argc >= 2 && g_str_equal (argv[1], "test"))
     return mc_cli_sources_test (cli, argc - 1, argv + 1);
-  return mc_cli_usage ("sources", _("add, list, remove, signin, pin or test is needed"));
+  if (argc >= 2 && g_str_equal (argv[1], "settle"))
+    return sources_settle (cli, argc - 1, argv + 1);
+  return mc_cli_usage ("sources", _("add, list, remove, signin, pin, test or settle is needed"));
 }

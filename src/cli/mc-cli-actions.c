@@ -418,7 +418,8 @@ outbox_show (McStore    *store,
   return MC_CLI_OK;
 }
 
-/* outbox reapply|discard|retry ID: the official's resolutions of a conflict or a rejection. */
+/* outbox reapply|discard|retry|acknowledge ID: the official's resolutions of a conflict, a
+ * rejection or an action applied twice. */
 static int
 outbox_resolve (McStore            *store,
                 const char         *what,
@@ -441,6 +442,8 @@ outbox_resolve (McStore            *store,
   if (g_str_equal (what, "reapply") && !mc_store_outbox_reapply (store, id, g_get_user_name (), &error))
     return mc_cli_fail (error);
   if (g_str_equal (what, "discard") && !mc_store_outbox_discard (store, id, g_get_user_name (), &error))
+    return mc_cli_fail (error);
+  if (g_str_equal (what, "acknowledge") && !mc_store_outbox_acknowledge (store, id, g_get_user_name (), &error))
     return mc_cli_fail (error);
   if (g_str_equal (what, "retry"))
     {
@@ -474,7 +477,7 @@ mc_cli_outbox (McCli  *cli,
     { NULL }
   };
   g_autoptr(GOptionContext) context =
-    g_option_context_new (_("[reapply ID | discard ID | retry ID] — what waits for the ministry systems"));
+    g_option_context_new (_("[reapply ID | discard ID | retry ID | acknowledge ID] — what waits for the ministry systems"));
   g_autoptr(McStore) store = NULL;
   McOutboxState state = 0;
   int status = MC_CLI_OK;
@@ -483,15 +486,19 @@ mc_cli_outbox (McCli  *cli,
   add_input_entries (context, &o);
   g_option_context_set_description (context,
     _("Without a subcommand, prints the counts per source and state, then every entry. reapply queues "
-      "a conflicting action again on the ministry's current state; discard gives up a conflicting or "
-      "refused action; retry sends a refused action again, with the input options to edit it. Each "
-      "resolution is recorded in the audit log."));
+      "a conflicting action again on the ministry's current state (it is looked up there first and "
+      "never sent twice); discard gives up a conflicting or refused action; retry sends a refused "
+      "action again, with the input options to edit it; acknowledge records that the ministry was "
+      "asked to correct an action applied twice on its system. Each resolution is recorded in the "
+      "audit log."));
   if (!mc_cli_parse (context, "outbox", &argc, &argv, &status))
     return status;
   if (state_id != NULL && !mc_outbox_state_from_id (state_id, &state))
-    return mc_cli_usage ("outbox", _("--state must be pending, sending, in_doubt, done, conflict, rejected or discarded"));
-  if (argc != 1 && !(argc == 3 && g_strv_contains ((const char *[]) { "reapply", "discard", "retry", NULL }, argv[1])))
-    return mc_cli_usage ("outbox", _("the subcommands are reapply ID, discard ID and retry ID"));
+    return mc_cli_usage ("outbox", _("--state must be pending, sending, in_doubt, done, conflict, rejected, discarded "
+                                     "or applied_twice"));
+  if (argc != 1 && !(argc == 3 && g_strv_contains ((const char *[]) { "reapply", "discard", "retry", "acknowledge", NULL },
+                                                   argv[1])))
+    return mc_cli_usage ("outbox", _("the subcommands are reapply ID, discard ID, retry ID and acknowledge ID"));
 
   if (!(store = mc_cli_open_store (cli, argc == 3 ? MC_STORE_OPEN_EXISTING : MC_STORE_OPEN_EXISTING | MC_STORE_OPEN_READ_ONLY, &status)))
     return status;

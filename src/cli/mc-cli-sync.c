@@ -6,6 +6,7 @@
 
 #include "mc-cli.h"
 #include "mc-secrets.h"
+#include "mc-store-push.h"
 #include "mc-store-sync.h"
 #include "mc-sync-engine.h"
 
@@ -75,9 +76,10 @@ print_summary (McSyncEngine *engine,
       /* The push side: what the outbox sent, parked for review, and still holds. */
       if (p.push_skipped)
         g_print (_("%s: actions not sent: another Một Cửa is sending this profile's actions\n"), ids[i]);
-      else if (p.sent + p.conflicts + p.rejected + p.waiting > 0)
-        g_print (_("%s: actions — %u sent, %u changed on the system (needs review), %u refused, %u waiting\n"),
-                 ids[i], p.sent, p.conflicts, p.rejected, p.waiting);
+      else if (p.sent + p.conflicts + p.rejected + p.duplicated + p.waiting > 0)
+        g_print (_("%s: actions — %u sent, %u changed on the system (needs review), %u refused, "
+                   "%u applied twice (needs review), %u waiting or being checked\n"),
+                 ids[i], p.sent, p.conflicts, p.rejected, p.duplicated, p.waiting);
     }
 }
 

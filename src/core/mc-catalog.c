@@ -20,6 +20,8 @@ struct _McCatalog
   GHashTable *by_code;        /* code → McProcedure (borrowed) */
   GPtrArray *province_codes;  /* char*, file order */
   GHashTable *provinces;      /* code → name */
+  GMutex lock;                /* guards unknown: the catalog is shared by every thread */
+  GHashTable *unknown;        /* code → McProcedure: codes seen that the catalog lacks */
 };
 
 G_DEFINE_FINAL_TYPE (McCatalog, mc_catalog, G_TYPE_OBJECT)
@@ -73,6 +75,8 @@ mc_catalog_finalize (GObject *object)
   g_clear_pointer (&self->procedures, g_ptr_array_unref);
   g_clear_pointer (&self->provinces, g_hash_table_unref);
   g_clear_pointer (&self->province_codes, g_ptr_array_unref);
+  g_clear_pointer (&self->unknown, g_hash_table_unref);
+  g_mutex_clear (&self->lock);
   G_OBJECT_CLASS (mc_catalog_parent_class)->finalize (object);
 }
 
@@ -137,6 +141,8 @@ mc_catalog_init (McCatalog *self)
   self->by_code = g_hash_table_new (g_str_hash, g_str_equal);
   self->province_codes = g_ptr_array_new_with_free_func (g_free);
   self->provinces = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_mutex_init (&self->lock);
+  self->unknown = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, procedure_free);
   load_procedures (self);
   load_provinces (self);
 }
@@ -175,6 +181,36 @@ mc_catalog_lookup (McCatalog  *self,
                    const char *code)
 {
   return code ? g_hash_table_lookup (self->by_code, code) : NULL;
+}
+
+/* A ministry system may send a dossier of any procedure, including one this catalog does not
+ * have (a new one, a local one). Returns: (transfer none): the catalog's procedure, or one
+ * marked unknown (no duration: the ministry system's due date stands), kept for the life of
+ * the process so that the pointer stays valid. */
+const McProcedure *
+mc_catalog_lookup_or_unknown (McCatalog  *self,
+                              const char *code)
+{
+  const McProcedure *known = mc_catalog_lookup (self, code);
+  McProcedure *p;
+
+  if (known != NULL || code == NULL)
+    return known;
+  g_mutex_lock (&self->lock);
+  if ((p = g_hash_table_lookup (self->unknown, code)) == NULL)
+    {
+      p = g_new0 (McProcedure, 1);
+      p->code = g_strdup (code);
+      p->ministry = g_strdup ("");
+      p->name = g_strdup (code);
+      p->folded_name = mc_fold_text (code);
+      p->fee_vnd = -1;
+      p->provenance = g_strdup ("");
+      p->unknown = TRUE;
+      g_hash_table_insert (self->unknown, p->code, p);
+    }
+  g_mutex_unlock (&self->lock);
+  return p;
 }
 
 /* Returns: (transfer container): procedures whose code or folded name contains every

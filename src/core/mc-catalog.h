@@ -25,6 +25,7 @@ typedef struct
   gboolean duration_assumed;
   gint64 fee_vnd;        /* -1 = unknown */
   char *provenance;
+  gboolean unknown;      /* not in the catalog: a ministry system sent it (no duration) */
 } McProcedure;
 
 const char     *mc_duration_unit_id      (McDurationUnit unit);
@@ -39,6 +40,8 @@ guint              mc_catalog_get_n_procedures (McCatalog  *self);
 const McProcedure *mc_catalog_get_procedure    (McCatalog  *self,
                                                 guint       index);
 const McProcedure *mc_catalog_lookup           (McCatalog  *self,
+                                                const char *code);
+const McProcedure *mc_catalog_lookup_or_unknown (McCatalog *self,
                                                 const char *code);
 GPtrArray         *mc_catalog_search           (McCatalog  *self,
                                                 const char *text);

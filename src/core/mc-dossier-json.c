@@ -2,8 +2,9 @@
 #include "mc-dossier-json.h"
 #include "mc-time.h"
 
-/* The JSON that motcuactl prints for scripts: stable English keys, statuses as the national
- * codes 1–10 and times as ISO 8601 in Vietnam time. */
+/* The JSON that motcuactl prints for scripts, and that an outbox row keeps of a dossier received
+ * at the counter (mc-action-payload.c): stable English keys, statuses as the national codes
+ * 1–10 and times as ISO 8601 in Vietnam time. Read back by mc_dossier_from_json(). */
 
 static void
 add_time (JsonBuilder *b,
@@ -152,4 +153,127 @@ mc_dossier_to_json (const McDossier *d,
     add_details (b, d);
   json_builder_end_object (b);
   return json_builder_get_root (b);
+}
+
+/* Reading what mc_dossier_to_json() and an outbox payload (mc-action-payload.c) write: a
+ * member missing or of another type reads as none. */
+
+const char *
+mc_json_read_string (JsonObject *o,
+                     const char *key)
+{
+  JsonNode *node = o ? json_object_get_member (o, key) : NULL;
+
+  return node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
+    ? json_node_get_string (node) : NULL;
+}
+
+gint64
+mc_json_read_int (JsonObject *o,
+                  const char *key)
+{
+  JsonNode *node = o ? json_object_get_member (o, key) : NULL;
+
+  return node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) != G_TYPE_STRING
+    ? json_node_get_int (node) : 0;
+}
+
+gboolean
+mc_json_read_bool (JsonObject *o,
+                   const char *key)
+{
+  return o ? json_object_get_boolean_member_with_default (o, key, FALSE) : FALSE;
+}
+
+/* ISO 8601 text → unix seconds; 0 for none. */
+gint64
+mc_json_read_time (JsonObject *o,
+                   const char *key)
+{
+  const char *text = mc_json_read_string (o, key);
+  g_autoptr(GDateTime) dt = text ? g_date_time_new_from_iso8601 (text, NULL) : NULL;
+
+  return dt ? g_date_time_to_unix (dt) : 0;
+}
+
+JsonArray *
+mc_json_read_array (JsonObject *o,
+                    const char *key)
+{
+  JsonNode *node = o ? json_object_get_member (o, key) : NULL;
+
+  return node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+JsonObject *
+mc_json_read_object (JsonObject *o,
+                     const char *key)
+{
+  JsonNode *node = o ? json_object_get_member (o, key) : NULL;
+
+  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+JsonObject *
+mc_json_read_element (JsonArray *list,
+                      guint      i)
+{
+  JsonNode *node = list && i < json_array_get_length (list) ? json_array_get_element (list, i) : NULL;
+
+  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+/* Returns: (transfer full): the dossier @o describes, as mc_dossier_to_json() wrote it (with
+ * or without details); members it lacks stay unset. */
+McDossier *
+mc_dossier_from_json (JsonObject *o)
+{
+  McDossier *d = mc_dossier_new ();
+  JsonArray *list;
+
+  d->number = g_strdup (mc_json_read_string (o, "number"));
+  d->provisional = mc_json_read_bool (o, "provisional");
+  d->source_id = g_strdup (mc_json_read_string (o, "source"));
+  d->procedure_code = g_strdup (mc_json_read_string (o, "procedure_code"));
+  d->procedure_name = g_strdup (mc_json_read_string (o, "procedure_name"));
+  d->applicant_name = g_strdup (mc_json_read_string (o, "applicant"));
+  d->applicant_kind = CLAMP (mc_json_read_int (o, "applicant_kind"), MC_APPLICANT_CITIZEN, MC_APPLICANT_OTHER_ORGANIZATION);
+  d->id_number = g_strdup (mc_json_read_string (o, "id_number"));
+  d->phone = g_strdup (mc_json_read_string (o, "phone"));
+  d->address = g_strdup (mc_json_read_string (o, "address"));
+  d->channel = CLAMP (mc_json_read_int (o, "channel"), MC_CHANNEL_IN_PERSON, MC_CHANNEL_POST);
+  d->return_method = d->channel;
+  d->status = mc_json_read_int (o, "status");
+  d->submitted_at = mc_json_read_time (o, "submitted_at");
+  d->received_at = mc_json_read_time (o, "received_at");
+  d->due_at = mc_json_read_time (o, "due_at");
+  d->finished_at = mc_json_read_time (o, "finished_at");
+  d->returned_at = mc_json_read_time (o, "returned_at");
+  list = mc_json_read_array (o, "documents");
+  for (guint i = 0; list && i < json_array_get_length (list); i++)
+    if (mc_json_read_string (mc_json_read_element (list, i), "name"))
+      mc_dossier_add_document (d, mc_json_read_string (mc_json_read_element (list, i), "name"), mc_json_read_bool (mc_json_read_element (list, i), "copy"),
+                               mc_json_read_int (mc_json_read_element (list, i), "count") ?: 1);
+  list = mc_json_read_array (o, "fees");
+  for (guint i = 0; list && i < json_array_get_length (list); i++)
+    if (mc_json_read_string (mc_json_read_element (list, i), "name"))
+      mc_dossier_add_fee (d, mc_json_read_string (mc_json_read_element (list, i), "name"), mc_json_read_int (mc_json_read_element (list, i), "amount_vnd"),
+                          mc_json_read_bool (mc_json_read_element (list, i), "paid"));
+  list = mc_json_read_array (o, "supplements");
+  for (guint i = 0; list && i < json_array_get_length (list); i++)
+    mc_dossier_add_supplement (d, mc_json_read_time (mc_json_read_element (list, i), "requested_at"), mc_json_read_string (mc_json_read_element (list, i), "items"),
+                               mc_json_read_time (mc_json_read_element (list, i), "received_at"));
+  list = mc_json_read_array (o, "results");
+  for (guint i = 0; list && i < json_array_get_length (list); i++)
+    mc_dossier_add_result (d, mc_json_read_string (mc_json_read_element (list, i), "name"), mc_json_read_string (mc_json_read_element (list, i), "number"),
+                           mc_json_read_time (mc_json_read_element (list, i), "issued_at"));
+  list = mc_json_read_array (o, "history");
+  for (guint i = 0; list && i < json_array_get_length (list); i++)
+    {
+      JsonObject *x = mc_json_read_element (list, i);
+
+      mc_dossier_add_step (d, mc_json_read_time (x, "at"), mc_json_read_string (x, "actor"), mc_json_read_string (x, "unit"),
+                           mc_json_read_string (x, "action"), mc_json_read_int (x, "status"), mc_json_read_string (x, "note"));
+    }
+  return d;
 }

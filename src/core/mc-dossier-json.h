@@ -7,7 +7,23 @@
 
 G_BEGIN_DECLS
 
-JsonNode *mc_dossier_to_json (const McDossier *dossier,
-                              gboolean         with_details);
+JsonNode  *mc_dossier_to_json   (const McDossier *dossier,
+                                 gboolean         with_details);
+McDossier *mc_dossier_from_json (JsonObject      *object);
+
+const char *mc_json_read_string  (JsonObject *object,
+                                  const char *key);
+gint64      mc_json_read_int     (JsonObject *object,
+                                  const char *key);
+gboolean    mc_json_read_bool    (JsonObject *object,
+                                  const char *key);
+gint64      mc_json_read_time    (JsonObject *object,
+                                  const char *key);
+JsonArray  *mc_json_read_array   (JsonObject *object,
+                                  const char *key);
+JsonObject *mc_json_read_object  (JsonObject *object,
+                                  const char *key);
+JsonObject *mc_json_read_element (JsonArray  *array,
+                                  guint       index);
 
 G_END_DECLS

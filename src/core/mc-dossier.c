@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "mc-dossier.h"
 #include "mc-fold.h"
@@ -439,4 +440,97 @@ mc_dossier_get_facts (const McDossier *self,
       if (r->file_url != NULL && *r->file_url != '\0')
         any_flag (&out->e_result, MC_FLAG_YES);
     }
+}
+
+/* FNV-1a, 64 bits: a field at a time, each followed by a separator so that "ab","c" and
+ * "a","bc" differ. */
+static void
+hash_bytes (guint64    *h,
+            const void *data,
+            gsize       len)
+{
+  const guint8 *p = data;
+
+  for (gsize i = 0; i < len; i++)
+    *h = (*h ^ p[i]) * G_GUINT64_CONSTANT (0x100000001B3);
+  *h = (*h ^ 0x1F) * G_GUINT64_CONSTANT (0x100000001B3);
+}
+
+static void
+hash_text (guint64    *h,
+           const char *text)
+{
+  hash_bytes (h, text ? text : "\x01", text ? strlen (text) : 1);
+}
+
+static void
+hash_int (guint64 *h,
+          gint64   value)
+{
+  hash_bytes (h, &value, sizeof value);
+}
+
+/* Returns: a hash of everything @self holds but its local id, provisional flag and server
+ * version: two copies of a dossier with the same fingerprint show the same thing. The
+ * dialects without a version number stand for one with it (see mc-connector.c). */
+guint64
+mc_dossier_fingerprint (const McDossier *self)
+{
+  guint64 h = G_GUINT64_CONSTANT (0xCBF29CE484222325);
+  const char *texts[] = {
+    self->number, self->procedure_code, self->procedure_name, self->field_code, self->applicant_name,
+    self->id_number, self->phone, self->address,
+  };
+  const gint64 values[] = {
+    self->applicant_kind, self->channel, self->return_method, self->status, self->submitted_at,
+    self->received_at, self->due_at, self->finished_at, self->returned_at,
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (texts); i++)
+    hash_text (&h, texts[i]);
+  for (gsize i = 0; i < G_N_ELEMENTS (values); i++)
+    hash_int (&h, values[i]);
+  for (guint i = 0; i < self->documents->len; i++)
+    {
+      McDocument *x = g_ptr_array_index (self->documents, i);
+
+      hash_text (&h, x->name);
+      hash_int (&h, x->is_copy * 1000 + x->count);
+    }
+  for (guint i = 0; i < self->fees->len; i++)
+    {
+      McFee *x = g_ptr_array_index (self->fees, i);
+
+      hash_text (&h, x->name);
+      hash_int (&h, x->amount_vnd);
+      hash_int (&h, x->paid);
+    }
+  for (guint i = 0; i < self->supplements->len; i++)
+    {
+      McSupplement *x = g_ptr_array_index (self->supplements, i);
+
+      hash_text (&h, x->items);
+      hash_int (&h, x->requested_at);
+      hash_int (&h, x->received_at);
+    }
+  for (guint i = 0; i < self->results->len; i++)
+    {
+      McResult *x = g_ptr_array_index (self->results, i);
+
+      hash_text (&h, x->name);
+      hash_text (&h, x->number);
+      hash_int (&h, x->issued_at);
+    }
+  for (guint i = 0; i < self->history->len; i++)
+    {
+      McStep *x = g_ptr_array_index (self->history, i);
+
+      hash_int (&h, x->at);
+      hash_text (&h, x->actor);
+      hash_text (&h, x->unit);
+      hash_text (&h, x->action);
+      hash_int (&h, x->status);
+      hash_text (&h, x->note);
+    }
+  return h;
 }

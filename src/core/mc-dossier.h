@@ -253,6 +253,7 @@ McPaymentState mc_payment_state_from_portal (const McDossier *d,
                                           int              online);
 
 char       *mc_dossier_search_text    (const McDossier *self);
+guint64     mc_dossier_fingerprint    (const McDossier *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (McDossier, mc_dossier_unref)
 

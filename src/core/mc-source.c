@@ -26,6 +26,7 @@ mc_source_new (const char *id,
   s->unit_code = g_strdup (unit_code);
   s->account = g_strdup (account ? account : "");
   s->enabled = TRUE;
+  s->settle_seconds = MC_SOURCE_DEFAULT_SETTLE;
   return s;
 }
 
@@ -37,6 +38,7 @@ mc_source_copy (const McSource *source)
 
   s->enabled = source->enabled;
   s->pinned_certificate = g_strdup (source->pinned_certificate);
+  s->settle_seconds = source->settle_seconds;
   return s;
 }
 

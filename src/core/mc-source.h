@@ -18,7 +18,11 @@ typedef struct
   char *account;    /* user name or client id; not secret */
   gboolean enabled;
   char *pinned_certificate;  /* SHA-256 fingerprint "AB:CD:…" accepted by the official, or NULL */
+  guint settle_seconds;      /* how long after its last send an unanswered action not found on the
+                              * system counts as not applied (a system may commit late) */
 } McSource;
+
+#define MC_SOURCE_DEFAULT_SETTLE 600
 
 McSource *mc_source_new  (const char *id,
                           const char *ministry,

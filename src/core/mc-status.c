@@ -75,6 +75,24 @@ static const char *status_labels[] = {
   [MC_STATUS_RETURNED] = N_("Result returned"),
 };
 
+/* The step a ministry system writes into a dossier's history (QuaTrinhXuLy) when it enters a
+ * status: data, in Vietnamese whatever the interface language, as the systems record them.
+ * Used where a dialect's history names no step of its own. */
+static const char *step_names[] = {
+  [MC_STATUS_SUBMITTED] = "Nộp hồ sơ",
+  [MC_STATUS_RECEIVED] = "Tiếp nhận hồ sơ",
+  [MC_STATUS_REFUSED] = "Từ chối tiếp nhận",
+  [MC_STATUS_PROCESSING] = "Chuyển xử lý",
+  [MC_STATUS_SUPPLEMENT_REQUESTED] = "Yêu cầu bổ sung hồ sơ",
+  [MC_STATUS_FEE_REQUESTED] = "Yêu cầu thực hiện nghĩa vụ tài chính",
+  [MC_STATUS_WITHDRAWN] = "Công dân xin rút hồ sơ",
+  [MC_STATUS_STOPPED] = "Dừng xử lý",
+  [MC_STATUS_RESOLVED] = "Đã có kết quả",
+  [MC_STATUS_RETURNED] = "Trả kết quả",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (step_names) == MC_STATUS_LAST + 1);
+
 gboolean
 mc_status_is_valid (int status)
 {
@@ -86,6 +104,14 @@ mc_status_label (McStatus status)
 {
   g_return_val_if_fail (mc_status_is_valid (status), NULL);
   return g_dgettext (GETTEXT_PACKAGE, status_labels[status]);
+}
+
+/* Returns: the Vietnamese name of the step that enters @status, or a neutral one for a status
+ * that is not valid ("Cập nhật hồ sơ"). */
+const char *
+mc_status_step_name (int status)
+{
+  return mc_status_is_valid (status) ? step_names[status] : "Cập nhật hồ sơ";
 }
 
 /* A final status has no outgoing transition: derived from the table, not listed twice. */

@@ -47,6 +47,7 @@ typedef enum
 gboolean     mc_status_is_valid        (int status);
 const char  *mc_status_label           (McStatus status);
 gboolean     mc_status_is_final        (McStatus status);
+const char  *mc_status_step_name       (int      status);
 
 const char  *mc_action_id              (McAction action);
 const char  *mc_action_label           (McAction action);

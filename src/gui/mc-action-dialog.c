@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
 
 #include "mc-action-dialog.h"
 #include "mc-official.h"
@@ -353,56 +352,41 @@ static void
 fill_from_payload (McActionDialog *self,
                    const char     *payload)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonObject *o;
+  g_autoptr(McActionPayload) p = mc_action_payload_from_json (payload, NULL);
   GtkWidget *child;
 
-  if (!json_parser_load_from_data (parser, payload, -1, NULL) || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (p == NULL)
     return;
-  o = json_node_get_object (json_parser_get_root (parser));
-  if (json_object_has_member (o, "note"))
-    mc_action_dialog_set_note (self, json_object_get_string_member (o, "note"));
-  if (json_object_has_member (o, "items"))
+  if (p->note != NULL)
+    mc_action_dialog_set_note (self, p->note);
+  if (p->items != NULL)
     {
-      JsonArray *items = json_object_get_array_member (o, "items");
-
       while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->items_list))) != NULL)
         gtk_list_box_remove (self->items_list, child);
-      for (guint i = 0; i < json_array_get_length (items); i++)
-        add_item_row (self, json_array_get_string_element (items, i));
+      for (guint i = 0; p->items[i]; i++)
+        add_item_row (self, p->items[i]);
     }
-  if (json_object_has_member (o, "due_at"))
+  if (p->due_at != 0)
     {
-      g_autoptr(GDateTime) due = g_date_time_new_from_iso8601 (json_object_get_string_member (o, "due_at"), NULL);
-      g_autoptr(GDateTime) local = due ? mc_time_to_local (g_date_time_to_unix (due)) : NULL;
-      g_autofree char *text = local ? g_date_time_format (local, "%Y-%m-%d %H:%M") : NULL;
+      g_autoptr(GDateTime) local = mc_time_to_local (p->due_at);
+      g_autofree char *text = g_date_time_format (local, "%Y-%m-%d %H:%M");
 
-      if (text != NULL)
-        gtk_editable_set_text (GTK_EDITABLE (self->due_row), text);
+      gtk_editable_set_text (GTK_EDITABLE (self->due_row), text);
     }
-  if (json_object_has_member (o, "method"))
-    mc_action_dialog_set_method (self, mc_return_method_from_id (json_object_get_string_member (o, "method")));
-  if (json_object_has_member (o, "results"))
+  if (p->method != 0)
+    mc_action_dialog_set_method (self, p->method);
+  if (p->results != NULL)
     {
-      JsonArray *results = json_object_get_array_member (o, "results");
-
       while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results_list))) != NULL)
         gtk_list_box_remove (self->results_list, child);
-      for (guint i = 0; i < json_array_get_length (results); i++)
-        {
-          JsonObject *r = json_array_get_object_element (results, i);
-
-          add_result_row (self, json_object_get_string_member_with_default (r, "name", ""),
-                          json_object_get_string_member_with_default (r, "number", ""));
-        }
+      for (guint i = 0; p->results[i]; i++)
+        add_result_row (self, p->results[i], p->result_numbers ? p->result_numbers[i] : "");
     }
-  if (json_object_has_member (o, "fee"))
+  if (p->fee_name != NULL)
     {
-      JsonObject *fee = json_object_get_object_member (o, "fee");
-      g_autofree char *amount = g_strdup_printf ("%" G_GINT64_FORMAT,
-                                                 json_object_get_int_member_with_default (fee, "amount_vnd", 0));
+      g_autofree char *amount = g_strdup_printf ("%" G_GINT64_FORMAT, p->fee_vnd);
 
-      mc_action_dialog_set_fee (self, json_object_get_string_member_with_default (fee, "name", ""), amount);
+      mc_action_dialog_set_fee (self, p->fee_name, amount);
     }
 }
 

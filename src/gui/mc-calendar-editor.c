@@ -12,8 +12,8 @@
 
 /* The office calendar of one year, as the deadline engine counts it: every day off and extra
  * working day with where it comes from (rule, official table, this office). Edits go through
- * mc-store-calendar, which audits each one, into the calendar the window's deadline views
- * share (mc_store_queue_get_calendar ()); "changed" tells the window to recount. A rule or
+ * mc-store-calendar, which audits each one, into the profile, where every connection's calendar
+ * (mc_store_get_calendar ()) reads it from; "changed" tells the window to recount. A rule or
  * official day off is "removed" by a local edit that cancels it, so the official table itself
  * is never changed and removing the edit brings the holiday back. */
 
@@ -152,21 +152,20 @@ fill (McCalendarEditor *self)
     gtk_list_box_remove (self->days_list, child);
   if (self->store == NULL)
     return;
-  entries = mc_calendar_list_year (mc_store_queue_get_calendar (self->store), self->year);
+  {
+    g_autoptr(McCalendar) calendar = mc_store_get_calendar (self->store);
+
+    entries = mc_calendar_list_year (calendar, self->year);
+  }
   for (guint i = 0; i < entries->len; i++)
     gtk_list_box_append (self->days_list, make_row (self, g_ptr_array_index (entries, i)));
 }
 
-/* The calendar the window counts with picks up the edit just stored, then the list and the
- * window follow. */
+/* The edit is stored (every connection's calendar reads it): the list and the window follow. */
 static void
 after_edit (McCalendarEditor *self,
             const GDate      *date)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!mc_store_load_calendar (self->store, mc_store_queue_get_calendar (self->store), &error))
-    show_error (self, error);
   if (date != NULL && g_date_get_year (date) != self->year)
     mc_calendar_editor_set_year (self, g_date_get_year (date));
   else
@@ -258,7 +257,11 @@ remove_action (GtkWidget  *widget,
 
   if (!parse_date (g_variant_get_string (parameter, NULL), &date))
     return;
-  entry = mc_calendar_get_entry (mc_store_queue_get_calendar (self->store), &date);
+  {
+    g_autoptr(McCalendar) calendar = mc_store_get_calendar (self->store);
+
+    entry = mc_calendar_get_entry (calendar, &date);
+  }
   if (entry == NULL)
     return;
   actor = mc_official_name (self->store);

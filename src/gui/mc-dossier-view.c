@@ -9,7 +9,9 @@
 #include "mc-dossier-view.h"
 #include "mc-format.h"
 #include "mc-source.h"
+#include "mc-store-calendar.h"
 #include "mc-store-queue.h"
+#include "mc-store-settings.h"
 #include "mc-time.h"
 
 /* The detail of one dossier: everything the official needs at the counter or while processing
@@ -130,13 +132,17 @@ fill_procedure (McDossierView *self,
                 McDossier     *d)
 {
   McDeadlineSettings settings;
-  const McProcedure *p = mc_catalog_lookup (mc_catalog_get_default (), d->procedure_code);
+  const McProcedure *p = mc_catalog_lookup_or_unknown (mc_catalog_get_default (), d->procedure_code);
+  g_autoptr(McCalendar) calendar = mc_store_get_calendar (store);
   g_autofree char *left = NULL;
   McUrgency urgency;
   GtkWidget *row;
 
   add_row (self->procedure_list, _("Procedure"), d->procedure_name);
-  if (p != NULL)
+  if (p != NULL && p->unknown)
+    add_row (self->procedure_list, _("Legal time limit"),
+             _("Not in the catalog: the ministry system's due date applies"));
+  else if (p != NULL)
     {
       g_autofree char *duration = mc_format_duration (p->duration, p->unit);
 
@@ -148,8 +154,8 @@ fill_procedure (McDossierView *self,
   add_time_row (self->procedure_list, C_("date", "Received"), d->received_at);
   add_time_row (self->procedure_list, _("Due"), d->due_at);
   /* The office's own hours and calendar, as the Preferences window set them. */
-  mc_store_queue_get_deadline_settings (store, &settings);
-  left = mc_format_time_left_for (&settings, mc_store_queue_get_calendar (store), d->status, d->due_at,
+  mc_store_get_deadline_settings (store, &settings);
+  left = mc_format_time_left_for (&settings, calendar, d->status, d->due_at,
                                   mc_time_now (), &urgency);
   row = add_row (self->procedure_list, _("Time left"), left);
   gtk_widget_add_css_class (row, mc_format_urgency_class (urgency));

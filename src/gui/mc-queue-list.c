@@ -9,6 +9,8 @@
 #include "mc-queue-row.h"
 #include "mc-queue-list.h"
 #include "mc-source.h"
+#include "mc-store-calendar.h"
+#include "mc-store-settings.h"
 #include "mc-time.h"
 
 /* The queue as a GtkColumnView over McQueueModel. Cells are single-line labels of a fixed
@@ -175,15 +177,18 @@ fill_cell (GtkListItem *item,
       mc_queue_cell_set_text (cell, text);
       return;
     case COLUMN_LEFT:
-      /* The office's own hours and calendar, as the Preferences window set them. */
-      if (store != NULL)
-        mc_store_queue_get_deadline_settings (store, &settings);
-      else
-        mc_deadline_settings_init (&settings);
-      text = mc_format_time_left_for (&settings, store ? mc_store_queue_get_calendar (store) : NULL,
-                                      e->status, e->due_at, mc_time_now (), &urgency);
-      mc_queue_cell_set_text (cell, text);
-      mc_queue_cell_set_style (cell, mc_format_urgency_class (urgency));
+      {
+        /* The office's own hours and calendar, as the Preferences window set them. */
+        g_autoptr(McCalendar) calendar = store ? mc_store_get_calendar (store) : NULL;
+
+        if (store != NULL)
+          mc_store_get_deadline_settings (store, &settings);
+        else
+          mc_deadline_settings_init (&settings);
+        text = mc_format_time_left_for (&settings, calendar, e->status, e->due_at, mc_time_now (), &urgency);
+        mc_queue_cell_set_text (cell, text);
+        mc_queue_cell_set_style (cell, mc_format_urgency_class (urgency));
+      }
       return;
     case COLUMN_SYNC:
       gtk_widget_set_visible (child, e->n_unsynced > 0);

@@ -96,37 +96,29 @@ parse_object (JsonParser *parser,
 /* What the official did, in words: the action and the status it leads to, when, and the
  * official's input. */
 static char *
-describe_action (const McOutboxEntry *e,
-                 JsonObject          *payload)
+describe_action (const McOutboxEntry   *e,
+                 const McActionPayload *p)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *created = mc_format_time (e->created_at);
   McAction action = mc_action_from_id (e->action);
-  McStatus target = payload ? json_object_get_int_member_with_default (payload, "target", 0) : 0;
 
   g_string_append (text, action != MC_ACTION_INVALID ? mc_action_label (action) : _("An action"));
-  if (mc_status_is_valid (target))
-    g_string_append_printf (text, " → %s", mc_status_label (target));
+  if (p != NULL && mc_status_is_valid (p->target))
+    g_string_append_printf (text, " → %s", mc_status_label (p->target));
   /* TRANSLATORS: when the official took the action */
   g_string_append_printf (text, "\n%s", created);
-  if (payload == NULL)
+  if (p == NULL)
     return g_string_free (g_steal_pointer (&text), FALSE);
-  if (json_object_has_member (payload, "note"))
-    g_string_append_printf (text, "\n%s", json_object_get_string_member (payload, "note"));
-  if (json_object_has_member (payload, "items"))
+  if (p->note != NULL)
+    g_string_append_printf (text, "\n%s", p->note);
+  for (guint i = 0; p->items && p->items[i]; i++)
+    g_string_append_printf (text, "\n• %s", p->items[i]);
+  if (p->due_at != 0)
     {
-      JsonArray *items = json_object_get_array_member (payload, "items");
+      g_autofree char *due_text = mc_format_time (p->due_at);
 
-      for (guint i = 0; i < json_array_get_length (items); i++)
-        g_string_append_printf (text, "\n• %s", json_array_get_string_element (items, i));
-    }
-  if (json_object_has_member (payload, "due_at"))
-    {
-      g_autoptr(GDateTime) due = g_date_time_new_from_iso8601 (json_object_get_string_member (payload, "due_at"), NULL);
-      g_autofree char *due_text = due ? mc_format_time (g_date_time_to_unix (due)) : NULL;
-
-      if (due_text != NULL)
-        g_string_append_printf (text, "\n%s %s", _("New due date:"), due_text);
+      g_string_append_printf (text, "\n%s %s", _("New due date:"), due_text);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
@@ -144,6 +136,11 @@ describe_system (const McOutboxEntry *e,
       said = mc_format_system_message (e->last_error);
       /* TRANSLATORS: the ministry system's reason for refusing an action follows */
       return said ? g_strdup_printf (_("Its reason: %s"), said) : g_strdup (_("It gave no reason."));
+    }
+  if (e->state == MC_OUTBOX_APPLIED_TWICE)
+    {
+      said = mc_format_system_message (e->last_error);
+      return said ? g_steal_pointer (&said) : g_strdup (mc_outbox_state_label (e->state));
     }
   said = mc_format_system_message (server ? json_object_get_string_member_with_default (server, "message", NULL) : NULL);
   if (mc_status_is_valid (server_status))
@@ -194,12 +191,11 @@ static GtkWidget *
 review_card (McReviewWindow      *self,
              const McOutboxEntry *e)
 {
-  g_autoptr(JsonParser) payload_parser = json_parser_new ();
+  g_autoptr(McActionPayload) payload = mc_action_payload_from_json (e->payload, NULL);
   g_autoptr(JsonParser) server_parser = json_parser_new ();
-  JsonObject *payload = parse_object (payload_parser, e->payload);
   JsonObject *server = parse_object (server_parser, e->server_state);
-  McStatus target = payload ? json_object_get_int_member_with_default (payload, "target", 0) : 0;
-  McStatus before = payload ? json_object_get_int_member_with_default (payload, "status_before", 0) : 0;
+  McStatus target = payload ? payload->target : 0;
+  McStatus before = payload ? payload->status_before : 0;
   McStatus server_status = server ? json_object_get_int_member_with_default (server, "status", 0) : 0;
   McAction action = mc_action_from_id (e->action);
   gboolean conflict = e->state == MC_OUTBOX_CONFLICT;
@@ -247,6 +243,10 @@ review_card (McReviewWindow      *self,
   else if (can_reapply)
     add_choice (choices, _("_Re-apply"), "review.reapply", e->id, "suggested-action",
                 _("Sends your action again, on the dossier as the ministry system has it now."));
+  else if (e->state == MC_OUTBOX_APPLIED_TWICE)
+    add_choice (choices, _("_Ministry Asked to Correct"), "review.acknowledge", e->id, "suggested-action",
+                _("The ministry system applied your action twice: ask it to correct its copy, then close "
+                  "the action here. The audit log keeps who did so and when."));
   else if (e->state == MC_OUTBOX_REJECTED)
     add_choice (choices, _("_Edit and Retry…"), "review.retry", e->id, "suggested-action",
                 _("Opens your action so that you can correct it, then sends it again."));
@@ -464,21 +464,44 @@ show_failure (McReviewWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A resolution that needs no confirmation, on the outbox row the action names. */
+static void
+resolve (McReviewWindow *self,
+         GVariant       *parameter,
+         gboolean      (*resolution) (McStore *, gint64, const char *, GError **))
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *actor = mc_official_name (self->store);
+
+  if (!resolution (self->store, g_variant_get_int64 (parameter), actor, &error))
+    show_failure (self, error);
+}
+
 static void
 reapply_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  McReviewWindow *self = MC_REVIEW_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *actor = mc_official_name (self->store);
-
-  if (!mc_store_outbox_reapply (self->store, g_variant_get_int64 (parameter), actor, &error))
-    show_failure (self, error);
+  resolve (MC_REVIEW_WINDOW (widget), parameter, mc_store_outbox_reapply);
 }
 
-/* Dropping an action and marking one done are the same resolution for the store: it is not
- * sent, and the audit log keeps it. */
+static void
+acknowledge_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  resolve (MC_REVIEW_WINDOW (widget), parameter, mc_store_outbox_acknowledge);
+}
+
+/* The system already shows what the official wanted: the action is done without sending it. */
+static void
+mark_done_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  resolve (MC_REVIEW_WINDOW (widget), parameter, mc_store_outbox_mark_applied);
+}
+
 static void
 drop (McReviewWindow *self,
       gint64          id)
@@ -488,14 +511,6 @@ drop (McReviewWindow *self,
 
   if (!mc_store_outbox_discard (self->store, id, actor, &error))
     show_failure (self, error);
-}
-
-static void
-mark_done_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  drop (MC_REVIEW_WINDOW (widget), g_variant_get_int64 (parameter));
 }
 
 static void
@@ -605,6 +620,7 @@ mc_review_window_class_init (McReviewWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "review.reapply", "x", reapply_action);
   gtk_widget_class_install_action (widget_class, "review.mark-done", "x", mark_done_action);
   gtk_widget_class_install_action (widget_class, "review.drop", "x", drop_action);
+  gtk_widget_class_install_action (widget_class, "review.acknowledge", "x", acknowledge_action);
   gtk_widget_class_install_action (widget_class, "review.retry", "x", retry_action);
   gtk_widget_class_install_action (widget_class, "review.open", "x", open_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

@@ -229,30 +229,6 @@ on_row_activated (McWindow *self,
     gtk_widget_child_focus (GTK_WIDGET (self->dossier_view), GTK_DIR_TAB_FORWARD);
 }
 
-/* Reads the office's calendar edits and working hours from the profile into every connection
- * the window counts deadlines with. */
-static void
-load_office (McWindow *self)
-{
-  McStore *stores[] = { self->store, self->counter_store, self->order_store };
-  McDeadlineSettings settings;
-  g_autoptr(GError) error = NULL;
-
-  if (!mc_store_load_calendar (self->store, mc_store_queue_get_calendar (self->store), &error))
-    {
-      show_error (self, error);
-      g_clear_error (&error);
-    }
-  if (!mc_store_load_deadline_settings (self->store, &settings, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (stores); i++)
-    if (stores[i] != NULL)
-      mc_store_queue_set_deadline_settings (stores[i], &settings);
-}
-
 /* What a commit changed, wherever it was made. The office's calendar or hours move every
  * deadline: everything is read again. Otherwise the list follows the dossiers named (the
  * queue model decides how), the counts any dossier change, the detail its own dossier and
@@ -266,8 +242,6 @@ on_store_changed (McWindow          *self,
   gint64 shown = mc_dossier_view_get_dossier_id (self->dossier_view);
   g_autoptr(GError) error = NULL;
 
-  if (office)
-    load_office (self);
   if (office ? !mc_queue_model_invalidate (self->model, &error) : !mc_queue_model_apply_changes (self->model, set, &error))
     {
       show_error (self, error);
@@ -384,20 +358,14 @@ static void
 mc_window_constructed (GObject *object)
 {
   McWindow *self = MC_WINDOW (object);
-  g_autoptr(McCalendar) calendar = mc_calendar_new ();
   g_autoptr(GError) error = NULL;
 
   G_OBJECT_CLASS (mc_window_parent_class)->constructed (object);
 
   g_assert (MC_IS_STORE (self->store) && MC_IS_STORE (self->counter_store));
   mc_store_leave_checkpoints (self->store);
-  /* The office's own days off and extra working days, for every deadline the window shows
-   * and counts. */
-  mc_store_queue_set_calendar (self->store, calendar);
-  mc_store_queue_set_calendar (self->counter_store, calendar);
-  if (self->order_store != NULL)
-    mc_store_queue_set_calendar (self->order_store, calendar);
-  load_office (self);
+  /* Each connection reads the office's days off, extra working days and hours from the
+   * profile itself (mc_store_get_calendar (), mc_store_get_deadline_settings ()). */
   mc_report_view_set_store (self->report_view, self->store);
 
   self->changes = g_object_ref (mc_store_get_changes (self->store));

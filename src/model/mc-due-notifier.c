@@ -5,6 +5,7 @@
 
 #include "mc-due-notifier.h"
 #include "mc-store-queue.h"
+#include "mc-store-settings.h"
 #include "mc-time.h"
 
 /* The morning notification: how many dossiers are due today and how many are overdue, at
@@ -14,8 +15,8 @@
  * clock may be moved at will: there it is shown once per session at most.
  *
  * The counts are the queue's own (mc_store_queue_count () of the "due-today" and "overdue"
- * views, with the office calendar and hours the window set on @store), read on a connection of
- * their own in a worker thread: a large profile must not stall the window at start-up. */
+ * views, with the office calendar and hours of the profile), read on a connection of their own
+ * in a worker thread: a large profile must not stall the window at start-up. */
 
 #define SETTINGS_SCHEMA "io.github.motcua.MotCua"
 #define SETTINGS_KEY "due-notification-days"
@@ -116,8 +117,6 @@ set_last_day (McDueNotifier *self,
 typedef struct
 {
   char *path;
-  McCalendar *calendar;
-  McDeadlineSettings settings;
   gint64 now;
   char *day;
   GDBusConnection *bus;       /* the application's, to look for a notification service */
@@ -129,7 +128,6 @@ static void
 count_free (Count *count)
 {
   g_free (count->path);
-  g_clear_object (&count->calendar);
   g_free (count->day);
   g_clear_object (&count->bus);
   g_free (count);
@@ -194,8 +192,6 @@ count_in_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
-  mc_store_queue_set_calendar (store, count->calendar);
-  mc_store_queue_set_deadline_settings (store, &count->settings);
   if ((count->counts[0] = mc_store_queue_count (store, MC_QUEUE_DUE_TODAY, NULL, count->now, &error)) < 0 ||
       (count->counts[1] = mc_store_queue_count (store, MC_QUEUE_OVERDUE, NULL, count->now, &error)) < 0)
     {
@@ -297,8 +293,6 @@ mc_due_notifier_check (McDueNotifier *self)
 
   count = g_new0 (Count, 1);
   count->path = g_strdup (mc_store_get_path (self->store));
-  count->calendar = g_object_ref (mc_store_queue_get_calendar (self->store));
-  mc_store_queue_get_deadline_settings (self->store, &count->settings);
   count->now = mc_time_now ();
   count->day = g_steal_pointer (&day);
   if (self->application != NULL && g_application_get_dbus_connection (self->application) != NULL)
@@ -318,7 +312,7 @@ tick (gpointer user_data)
   g_autoptr(GDateTime) local = mc_time_to_local (mc_time_now ());
   McDeadlineSettings settings;
 
-  mc_store_queue_get_deadline_settings (self->store, &settings);
+  mc_store_get_deadline_settings (self->store, &settings);
   if (g_strcmp0 (day, self->checked_day) != 0 &&
       g_date_time_get_hour (local) * 60 + g_date_time_get_minute (local) >= settings.morning_start)
     mc_due_notifier_check (self);
@@ -416,7 +410,7 @@ mc_due_notifier_init (McDueNotifier *self)
     self->settings = g_settings_new (SETTINGS_SCHEMA);
 }
 
-/* @store: the window's connection, whose calendar and office hours the counts use. */
+/* @store: the window's connection (its profile's calendar and office hours count). */
 McDueNotifier *
 mc_due_notifier_new (McStore *store)
 {

@@ -81,6 +81,25 @@ faults (McSim       *self,
     f->retry_after = mc_sim_object_int (args, "retry_after", 2);
   if (has (args, "html_login"))
     f->html_login = mc_sim_object_int (args, "html_login", 0);
+  if (has (args, "late_commit"))
+    f->late_commit = mc_sim_object_int (args, "late_commit", 0);
+  if (has (args, "late_commit_ms"))
+    f->late_commit_ms = mc_sim_object_int (args, "late_commit_ms", 3000);
+  if (has (args, "late_commit_held"))
+    f->late_commit_held = mc_sim_object_int (args, "late_commit_held", 0) != 0;
+  if (has (args, "hang"))
+    f->hang = mc_sim_object_int (args, "hang", 0);
+  if (has (args, "update_time") || has (args, "spec_fields"))
+    {
+      /* The rendered items change with them. */
+      if (has (args, "update_time"))
+        f->update_time = mc_sim_object_int (args, "update_time", 0) != 0;
+      if (has (args, "spec_fields"))
+        f->spec_fields = mc_sim_object_int (args, "spec_fields", 0) != 0;
+      for (GSequenceIter *it = g_sequence_get_begin_iter (svc->order); !g_sequence_iter_is_end (it);
+           it = g_sequence_iter_next (it))
+        g_clear_pointer (&((McSimRecord *) g_sequence_get (it))->cache, g_free);
+    }
   if (has (args, "token_ttl"))
     f->token_ttl = mc_sim_object_int (args, "token_ttl", 3600);
   if (has (args, "corrupt"))
@@ -169,6 +188,8 @@ state (McSim *self)
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "now");
   json_builder_add_int_value (b, mc_sim_now (self));
+  json_builder_set_member_name (b, "pending_commits");
+  json_builder_add_int_value (b, self->pending_commits);
   json_builder_set_member_name (b, "dialects");
   json_builder_begin_object (b);
   for (guint i = 0; i < MC_SIM_N_DIALECTS; i++)

@@ -50,7 +50,7 @@ auth (McSimService      *svc,
   if (((const char *) mc_sim_object_string (body, "username") ?: "")[0] == '\0'
       || g_strcmp0 (mc_sim_object_string (body, "password"), mc_sim_password (svc->sim)) != 0)
     {
-      mc_sim_answer_json (answer, 200, "{\"error_code\":\"-1\",\"message\":\"Sai tên đăng nhập hoặc mật khẩu\"}");
+      mc_sim_answer_json (answer, 200, "{\"error_code\":\"1\",\"message\":\"Sai tên đăng nhập hoặc mật khẩu\"}");
       return;
     }
   session = mc_sim_new_session (svc);

@@ -66,44 +66,11 @@ t (GString    *out,
   mc_sim_json_time (out, name, MC_WIRE_TIME_LEGACY, when);
 }
 
+/* The simulator's lists (not in the spec). */
 static void
-render_item (McSimService *svc,
-             McSimRecord  *rec,
-             GString      *out,
-             McSimCorrupt  corrupt)
+render_lists (const McDossier *d,
+              GString         *out)
 {
-  const McDossier *d = rec->dossier;
-
-  if (corrupt == MC_SIM_CORRUPT_MISSING_FIELD)
-    g_string_append (out, "{\"soHoSo\":null");
-  else
-    {
-      g_string_append (out, "{\"maHoSo\":");
-      mc_sim_json_string (out, d->number);
-    }
-  mc_sim_json_member (out, "maThuTuc", d->procedure_code);
-  mc_sim_json_member (out, "tenThuTuc", d->procedure_name);
-  mc_sim_json_member (out, "maLinhVuc", d->field_code);
-  mc_sim_json_member (out, "chuHoSo", d->applicant_name);
-  mc_sim_json_member (out, "soGiayTo", d->id_number);
-  mc_sim_json_member (out, "soDienThoai", d->phone);
-  mc_sim_json_member (out, "diaChi", d->address);
-  g_string_append_printf (out, ",\"loaiDoiTuong\":%d,\"kenhNop\":%d,\"hinhThucTra\":%d",
-                          kind_to_legacy (d->applicant_kind), d->channel, d->return_method);
-  if (corrupt == MC_SIM_CORRUPT_WRONG_TYPE)
-    g_string_append (out, ",\"trangThai\":\"hai\"");
-  else
-    g_string_append_printf (out, ",\"trangThai\":%d", corrupt == MC_SIM_CORRUPT_UNKNOWN_STATUS ? 17 : to_legacy (d->status));
-  t (out, "ngayNop", d->submitted_at);
-  if (corrupt == MC_SIM_CORRUPT_BAD_DATE)
-    g_string_append (out, ",\"ngayNhan\":\"2026-06-09 08:00\"");
-  else
-    t (out, "ngayNhan", d->received_at);
-  t (out, "hanTra", d->due_at);
-  t (out, "ngayXong", d->finished_at);
-  t (out, "ngayTra", d->returned_at);
-  t (out, "ngayCapNhat", rec->updated_at);
-
   g_string_append (out, ",\"giayTo\":[");
   for (guint i = 0; i < d->documents->len; i++)
     {
@@ -144,7 +111,61 @@ render_item (McSimService *svc,
       t (out, "ngayBanHanh", x->issued_at);
       g_string_append_c (out, '}');
     }
-  g_string_append (out, "],\"lichSu\":[");
+  g_string_append_c (out, ']');
+}
+
+/* The dialect page's fields, and, unless the back-end is set to serve only those (fault
+ * "spec_fields"), the simulator's extras: the field, channels, the other dates, the lists, and
+ * the step's unit and name. */
+static void
+render_item (McSimService *svc,
+             McSimRecord  *rec,
+             GString      *out,
+             McSimCorrupt  corrupt)
+{
+  const McDossier *d = rec->dossier;
+  gboolean extras = !svc->faults.spec_fields;
+
+  if (corrupt == MC_SIM_CORRUPT_MISSING_FIELD)
+    g_string_append (out, "{\"soHoSo\":null");
+  else
+    {
+      g_string_append (out, "{\"maHoSo\":");
+      mc_sim_json_string (out, d->number);
+    }
+  mc_sim_json_member (out, "maThuTuc", d->procedure_code);
+  mc_sim_json_member (out, "tenThuTuc", d->procedure_name);
+  if (extras)
+    mc_sim_json_member (out, "maLinhVuc", d->field_code);
+  mc_sim_json_member (out, "chuHoSo", d->applicant_name);
+  mc_sim_json_member (out, "soGiayTo", d->id_number);
+  mc_sim_json_member (out, "soDienThoai", d->phone);
+  mc_sim_json_member (out, "diaChi", d->address);
+  g_string_append_printf (out, ",\"loaiDoiTuong\":%d", kind_to_legacy (d->applicant_kind));
+  if (extras)
+    g_string_append_printf (out, ",\"kenhNop\":%d,\"hinhThucTra\":%d", d->channel, d->return_method);
+  if (corrupt == MC_SIM_CORRUPT_WRONG_TYPE)
+    g_string_append (out, ",\"trangThai\":\"hai\"");
+  else
+    g_string_append_printf (out, ",\"trangThai\":%d", corrupt == MC_SIM_CORRUPT_UNKNOWN_STATUS ? 17 : to_legacy (d->status));
+  if (extras)
+    t (out, "ngayNop", d->submitted_at);
+  if (corrupt == MC_SIM_CORRUPT_BAD_DATE)
+    g_string_append (out, ",\"ngayNhan\":\"2026-06-09 08:00\"");
+  else
+    t (out, "ngayNhan", d->received_at);
+  t (out, "hanTra", d->due_at);
+  if (extras)
+    {
+      t (out, "ngayXong", d->finished_at);
+      t (out, "ngayTra", d->returned_at);
+      /* The spec's items carry no update time; a back-end configured to give one has it here. */
+      if (svc->faults.update_time)
+        t (out, "ngayCapNhat", rec->updated_at);
+      render_lists (d, out);
+    }
+
+  g_string_append (out, ",\"lichSu\":[");
   for (guint i = 0; i < d->history->len; i++)
     {
       McStep *x = g_ptr_array_index (d->history, i);
@@ -153,8 +174,11 @@ render_item (McSimService *svc,
       mc_wire_time_append (out, MC_WIRE_TIME_LEGACY, x->at);
       g_string_append_c (out, '"');
       mc_sim_json_member (out, "nguoiXuLy", x->actor);
-      mc_sim_json_member (out, "donVi", x->unit);
-      mc_sim_json_member (out, "noiDung", x->action);
+      if (extras)
+        {
+          mc_sim_json_member (out, "donVi", x->unit);
+          mc_sim_json_member (out, "noiDung", x->action);
+        }
       g_string_append_printf (out, ",\"trangThai\":%d", to_legacy (x->status));
       mc_sim_json_member (out, "ghiChu", x->note);
       g_string_append_c (out, '}');

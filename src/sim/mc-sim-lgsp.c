@@ -84,7 +84,9 @@ mc_sim_render_national (McSimService *svc,
   mc_sim_json_time (out, "NgayTra", tf, d->returned_at);
   if (!portal)
     num (out, FALSE, "PhienBan", rec->version);
-  mc_sim_json_time (out, "NgayCapNhat", tf, rec->updated_at);
+  /* The portal's page lists no update time: a back-end that serves only its fields has none. */
+  if (!(portal && svc->faults.spec_fields))
+    mc_sim_json_time (out, "NgayCapNhat", tf, rec->updated_at);
   /* The portal's sync fields for the 766 indicators (not in the spec): 0 not paid online,
    * 1 on the portal, 2 on the ministry's gateway; the account verified with VNeID; a component
    * reusing digitised data. */
@@ -143,6 +145,9 @@ mc_sim_render_national (McSimService *svc,
       mc_sim_json_member (out, "DuongDanTepTinKetQua", x->file_url);
       g_string_append_c (out, '}');
     }
+  /* lgsp names each step in NoiDungXuLy and keeps the official's words in GhiChu (not in the
+   * spec); the portal keeps in NoiDungXuLy the text sent with the action, as sent, and a step
+   * has no GhiChu (the spec), but the official's title (ChucDanh). */
   g_string_append (out, "],\"QuaTrinhXuLy\":[");
   for (guint i = 0; i < d->history->len; i++)
     {
@@ -150,10 +155,13 @@ mc_sim_render_national (McSimService *svc,
 
       g_string_append (out, i ? "," : "");
       first_member (out, "NguoiXuLy", x->actor);
+      if (portal)
+        mc_sim_json_member (out, "ChucDanh", "Công chức");
       mc_sim_json_member (out, "PhongBanXuLy", x->unit);
-      mc_sim_json_member (out, "NoiDungXuLy", x->action);
+      mc_sim_json_member (out, "NoiDungXuLy", portal && x->note ? x->note : x->action);
       num (out, portal, "TrangThai", x->status);
-      mc_sim_json_member (out, "GhiChu", x->note);
+      if (!portal)
+        mc_sim_json_member (out, "GhiChu", x->note);
       mc_sim_json_time (out, "ThoiDiemXuLy", tf, x->at);
       g_string_append_c (out, '}');
     }

@@ -54,6 +54,12 @@ typedef struct
   guint retry_after;             /* seconds, for 429 and 503 */
   guint html_login;              /* legacy: the next N requests get the login page */
   guint token_ttl;               /* seconds a token or session lives */
+  guint late_commit;             /* the next N writes commit late_commit_ms after they arrive */
+  guint late_commit_ms;
+  gboolean late_commit_held;     /* the request waits for it (else its connection closes at once) */
+  guint hang;                    /* the next N requests get no answer at all */
+  gboolean update_time;          /* legacy: items carry ngayCapNhat (not in the spec) */
+  gboolean spec_fields;          /* dvcqg, legacy: items carry only what the dialect page lists */
   McSimCorrupt corrupt;
   guint corrupt_count;
 } McSimFaults;
@@ -139,6 +145,7 @@ struct _McSim
   GMutex lock;
   McSimService services[MC_SIM_N_DIALECTS];
   GHashTable *action_counts;   /* key → guint count of applied actions */
+  guint pending_commits;       /* writes taken, to be committed late (fault "late_commit") */
   JsonArray *events;           /* the journal replayed from the state file */
   gboolean replaying;
   gint64 base_now;

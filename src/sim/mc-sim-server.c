@@ -54,21 +54,54 @@ answer_error_for (McSimService *svc,
     }
 }
 
-static double
-error_rate_for (McSimService *svc,
-                const char   *path)
+/* The portal names its call in the body ("service"): "" for the others. */
+static char *
+service_of (McSimService      *svc,
+            SoupServerMessage *msg)
 {
+  g_autoptr(JsonObject) body = NULL;
+
+  if (svc->dialect != MC_SIM_DVCQG || !(body = mc_sim_parse_object (msg)))
+    return g_strdup ("");
+  return g_strdup (mc_sim_object_string (body, "service") ?: "");
+}
+
+/* An endpoint is named by a prefix of its path, or, for the portal, by its service. */
+static double
+error_rate_for (McSimService      *svc,
+                SoupServerMessage *msg,
+                const char        *path)
+{
+  g_autofree char *service = NULL;
   GHashTableIter it;
   gpointer key, value;
 
-  if (svc->faults.endpoint_errors != NULL)
+  if (svc->faults.endpoint_errors != NULL && g_hash_table_size (svc->faults.endpoint_errors) > 0)
     {
+      service = service_of (svc, msg);
       g_hash_table_iter_init (&it, svc->faults.endpoint_errors);
       while (g_hash_table_iter_next (&it, &key, &value))
-        if (g_str_has_prefix (path, key))
+        if (g_str_has_prefix (path, key) || (*service && g_str_equal (service, key)))
           return *(double *) value;
     }
   return svc->faults.error_rate;
+}
+
+/* A request that would change something on the system (what "late_commit" defers): not a
+ * read, not a sign-in. */
+static gboolean
+is_write (McSimService      *svc,
+          SoupServerMessage *msg,
+          const char        *path)
+{
+  static const char *sign_ins[] = { "/auth", "/login", "/oauth/token", "/token", "/token/refresh", "/v1/sessions", NULL };
+  static const char *reads[] = { "LayDanhSachHoSo", "TraCuuHoSo", "TaiTepTin", NULL };
+  g_autofree char *service = NULL;
+
+  if (g_str_equal (soup_server_message_get_method (msg), "GET") || g_strv_contains (sign_ins, path))
+    return FALSE;
+  service = service_of (svc, msg);
+  return !g_strv_contains (reads, service);
 }
 
 /* Page-level damage, applied after the dialect built a correct answer. */
@@ -173,13 +206,185 @@ start_long_poll (McSimService      *svc,
   g_source_unref (source);
 }
 
+/* A request paused for a while (latency, a write held until it commits): its client may go
+ * away meanwhile — killed, timed out — and then there is nothing to resume. */
+typedef struct
+{
+  SoupServerMessage *msg;
+  gboolean gone;
+} Paused;
+
+static void
+client_gone (Paused *p)
+{
+  p->gone = TRUE;
+}
+
+static Paused *
+paused_new (SoupServerMessage *msg)
+{
+  Paused *p = g_new0 (Paused, 1);
+
+  p->msg = g_object_ref (msg);
+  g_signal_connect_swapped (msg, "disconnected", G_CALLBACK (client_gone), p);
+  g_signal_connect_swapped (msg, "finished", G_CALLBACK (client_gone), p);
+  soup_server_message_pause (msg);
+  return p;
+}
+
+static void
+paused_free (gpointer data)
+{
+  Paused *p = data;
+
+  g_signal_handlers_disconnect_by_data (p->msg, p);
+  g_object_unref (p->msg);
+  g_free (p);
+}
+
 static gboolean
 unpause_cb (gpointer user_data)
 {
-  SoupServerMessage *msg = user_data;
+  Paused *p = user_data;
 
-  soup_server_message_unpause (msg);
+  if (!p->gone)
+    soup_server_message_unpause (p->msg);
   return G_SOURCE_REMOVE;
+}
+
+/* A write the system commits late (fault "late_commit"): taken now, committed after a while,
+ * whether the client still waits (@held: then it gets the answer) or not. */
+typedef struct
+{
+  McSimService *svc;
+  SoupServerMessage *msg;
+  char *path;
+  GHashTable *query;
+  Paused *held;              /* NULL: the connection was closed at once */
+} LateCommit;
+
+static void
+late_commit_free (gpointer data)
+{
+  LateCommit *c = data;
+
+  g_clear_pointer (&c->held, paused_free);
+  g_object_unref (c->msg);
+  g_free (c->path);
+  g_clear_pointer (&c->query, g_hash_table_unref);
+  g_free (c);
+}
+
+static void
+answer_message (SoupServerMessage *msg,
+                McSimAnswer       *answer)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+  gsize len = answer->body->len;
+
+  for (guint i = 0; i + 1 < answer->headers->len; i += 2)
+    soup_message_headers_append (headers, g_ptr_array_index (answer->headers, i),
+                                 g_ptr_array_index (answer->headers, i + 1));
+  soup_server_message_set_status (msg, answer->status, NULL);
+  soup_server_message_set_response (msg, answer->content_type, SOUP_MEMORY_TAKE,
+                                    g_string_free (g_steal_pointer (&answer->body), FALSE), len);
+  g_ptr_array_unref (answer->headers);
+}
+
+static gboolean
+late_commit_cb (gpointer user_data)
+{
+  LateCommit *c = user_data;
+  McSim *self = c->svc->sim;
+  McSimAnswer answer = { .status = 500, .content_type = "application/json; charset=utf-8" };
+
+  answer.body = g_string_new (NULL);
+  answer.headers = g_ptr_array_new_with_free_func (g_free);
+  g_mutex_lock (&self->lock);
+  c->svc->klass->handle (c->svc, c->msg, c->path, c->query, &answer);
+  self->pending_commits--;
+  g_mutex_unlock (&self->lock);
+  if (c->held != NULL && !c->held->gone)
+    {
+      answer_message (c->msg, &answer);
+      unpause_cb (c->held);
+    }
+  else
+    {
+      g_string_free (answer.body, TRUE);
+      g_ptr_array_unref (answer.headers);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static GHashTable *
+copy_query (GHashTable *query)
+{
+  GHashTable *copy = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTableIter it;
+  gpointer k, v;
+
+  if (query != NULL)
+    {
+      g_hash_table_iter_init (&it, query);
+      while (g_hash_table_iter_next (&it, &k, &v))
+        g_hash_table_insert (copy, g_strdup (k), g_strdup (v));
+    }
+  return copy;
+}
+
+/* The faults that decide before the dialect does: "late_commit" takes a write and commits it
+ * later — with "late_commit_held", the request waits for it and is answered then (unless the
+ * client gave up), else the connection is closed at once; "hang" answers nothing and does
+ * nothing (the client's timeout ends it). Returns: TRUE when @msg is dealt with. */
+static gboolean
+delay_faults (McSimService      *svc,
+              SoupServerMessage *msg,
+              const char        *path,
+              GHashTable        *query)
+{
+  McSim *self = svc->sim;
+  gboolean late, held = FALSE, hang = FALSE;
+  LateCommit *c;
+  GSource *source;
+
+  g_mutex_lock (&self->lock);
+  late = svc->faults.late_commit > 0 && is_write (svc, msg, path);
+  if (late)
+    {
+      svc->faults.late_commit--;
+      self->pending_commits++;
+      held = svc->faults.late_commit_held;
+    }
+  else if ((hang = svc->faults.hang > 0))
+    svc->faults.hang--;
+  if (late || hang)
+    svc->n_requests++;
+  g_mutex_unlock (&self->lock);
+  if (!late && !hang)
+    return FALSE;
+  if (late)
+    {
+      c = g_new0 (LateCommit, 1);
+      c->svc = svc;
+      c->msg = g_object_ref (msg);
+      c->path = g_strdup (path);
+      c->query = copy_query (query);
+      c->held = held ? paused_new (msg) : NULL;
+      source = g_timeout_source_new (svc->faults.late_commit_ms);
+      g_source_set_callback (source, late_commit_cb, c, late_commit_free);
+      g_source_attach (source, self->context);
+      g_source_unref (source);
+    }
+  if (hang)
+    soup_server_message_pause (msg);  /* never resumed: the client's timeout ends it */
+  else if (!held)
+    {
+      g_autoptr(GIOStream) stream = soup_server_message_steal_connection (msg);
+
+      g_io_stream_close (stream, NULL, NULL);
+    }
+  return TRUE;
 }
 
 static void
@@ -192,10 +397,11 @@ service_handler (SoupServer        *server,
   McSimService *svc = user_data;
   McSim *self = svc->sim;
   McSimAnswer answer = { .status = 500, .content_type = "application/json; charset=utf-8" };
-  SoupMessageHeaders *headers;
   gboolean cut = FALSE;
   guint latency;
 
+  if (delay_faults (svc, msg, path, query))
+    return;
   answer.body = g_string_new (NULL);
   answer.headers = g_ptr_array_new_with_free_func (g_free);
 
@@ -209,8 +415,8 @@ service_handler (SoupServer        *server,
       mc_sim_answer_json (&answer, 429, "{\"error\":\"too_many_requests\",\"message\":\"Quá nhiều yêu cầu\"}");
       mc_sim_answer_header (&answer, "Retry-After", after);
     }
-  else if (error_rate_for (svc, path) > 0
-           && (mc_sim_rng_next (&svc->rng) % 10000) < (guint64) (error_rate_for (svc, path) * 10000))
+  else if (error_rate_for (svc, msg, path) > 0
+           && (mc_sim_rng_next (&svc->rng) % 10000) < (guint64) (error_rate_for (svc, msg, path) * 10000))
     answer_error_for (svc, &answer);
   else
     svc->klass->handle (svc, msg, path, query, &answer);
@@ -244,25 +450,13 @@ service_handler (SoupServer        *server,
       return;
     }
 
-  headers = soup_server_message_get_response_headers (msg);
-  for (guint i = 0; i + 1 < answer.headers->len; i += 2)
-    soup_message_headers_append (headers, g_ptr_array_index (answer.headers, i),
-                                 g_ptr_array_index (answer.headers, i + 1));
-  soup_server_message_set_status (msg, answer.status, NULL);
-  {
-    gsize len = answer.body->len;
-
-    soup_server_message_set_response (msg, answer.content_type, SOUP_MEMORY_TAKE,
-                                      g_string_free (answer.body, FALSE), len);
-  }
-  g_ptr_array_unref (answer.headers);
+  answer_message (msg, &answer);
 
   if (latency > 0)
     {
       GSource *source = g_timeout_source_new (latency);
 
-      soup_server_message_pause (msg);
-      g_source_set_callback (source, unpause_cb, g_object_ref (msg), g_object_unref);
+      g_source_set_callback (source, unpause_cb, paused_new (msg), paused_free);
       g_source_attach (source, self->context);
       g_source_unref (source);
     }

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "mc-dossier-json.h"
 #include "mc-sim-private.h"
 
 /* Small helpers of the simulator's dialects: a JSON writer (pages are assembled from cached
@@ -246,32 +247,26 @@ mc_sim_ref_in_note (const char  *note,
   return *out_ref;
 }
 
-/* Lenient readers for what a client sent: the wrong type reads as absent. */
+/* Lenient readers for what a client sent: the wrong type reads as absent (core's). */
 JsonArray *
 mc_sim_object_array (JsonObject *object,
                      const char *member)
 {
-  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
-
-  return node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+  return mc_json_read_array (object, member);
 }
 
 JsonObject *
 mc_sim_object_object (JsonObject *object,
                       const char *member)
 {
-  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
-
-  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  return mc_json_read_object (object, member);
 }
 
 JsonObject *
 mc_sim_array_object (JsonArray *array,
                      guint      index)
 {
-  JsonNode *node = array && index < json_array_get_length (array) ? json_array_get_element (array, index) : NULL;
-
-  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  return mc_json_read_element (array, index);
 }
 
 /* A flag as the dialects write it: true, 1, "1", "True". */

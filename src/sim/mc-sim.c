@@ -226,16 +226,7 @@ add_step (McDossier  *d,
           McStatus    status,
           const char *note)
 {
-  static const char *labels[] = {
-    [MC_STATUS_SUBMITTED] = "Nộp hồ sơ", [MC_STATUS_RECEIVED] = "Tiếp nhận hồ sơ",
-    [MC_STATUS_REFUSED] = "Từ chối tiếp nhận", [MC_STATUS_PROCESSING] = "Chuyển xử lý",
-    [MC_STATUS_SUPPLEMENT_REQUESTED] = "Yêu cầu bổ sung hồ sơ",
-    [MC_STATUS_FEE_REQUESTED] = "Yêu cầu thực hiện nghĩa vụ tài chính",
-    [MC_STATUS_WITHDRAWN] = "Công dân xin rút hồ sơ", [MC_STATUS_STOPPED] = "Dừng xử lý",
-    [MC_STATUS_RESOLVED] = "Đã có kết quả", [MC_STATUS_RETURNED] = "Trả kết quả",
-  };
-
-  mc_dossier_add_step (d, at, actor, "Bộ phận Một cửa", labels[status], status, note);
+  mc_dossier_add_step (d, at, actor, "Bộ phận Một cửa", mc_status_step_name (status), status, note);
 }
 
 /* Whether @target can follow @from through one allowed action of the national workflow. */
@@ -787,6 +778,7 @@ mc_sim_init (McSim *self)
     {
       self->services[i].faults.token_ttl = 3600;
       self->services[i].faults.retry_after = 2;
+      self->services[i].faults.late_commit_ms = 3000;
     }
 }
 

@@ -2,11 +2,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "mc-catalog.h"
-#include "mc-dossier-json.h"
 #include "mc-store-actions.h"
 #include "mc-store-audit.h"
 #include "mc-store-calendar.h"
@@ -17,14 +15,7 @@
  * table is checked and the input validated with the write lock held, then the local effect
  * (status, dates, history, supplement/result/fee rows), an outbox row for the ministry and an
  * audit row are written together. It works offline exactly as online; the sync engine pushes
- * the outbox later.
- *
- * Payload of an outbox row (payload_version 1), a JSON object:
- *   uuid, action (mc_action_id), number, source, status_before, target, at (ISO 8601, Vietnam
- *   time), actor, unit, and what the action carries: note, items [..], due_at, method
- *   ("in-person" | "online" | "post"), results [{name, number}], fee {name, amount_vnd}.
- *   A dossier received at the counter is action "receive" with "create": true and the whole
- *   dossier under "dossier". */
+ * the outbox later. The outbox row's payload is an McActionPayload (mc-action-payload.c). */
 
 /* What each action needs, and the step it writes into the history (QuaTrinhXuLy). The step
  * names are data, in Vietnamese whatever the interface language, as the ministry systems
@@ -55,37 +46,11 @@ static const struct {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (specs) == MC_ACTION_LAST + 1);
 
-static const char *method_ids[] = {
-  [MC_CHANNEL_IN_PERSON] = "in-person",
-  [MC_CHANNEL_ONLINE] = "online",
-  [MC_CHANNEL_POST] = "post",
-};
-
 McActionNeeds
 mc_action_needs (McAction action)
 {
   g_return_val_if_fail (action > MC_ACTION_INVALID && action <= MC_ACTION_LAST, 0);
   return specs[action].needs;
-}
-
-/* Returns: the id of @method, or NULL if it is not one (what a dialog or a script gave is
- * checked with it). */
-const char *
-mc_return_method_id (McChannel method)
-{
-  if (method < MC_CHANNEL_IN_PERSON || method > MC_CHANNEL_POST)
-    return NULL;
-  return method_ids[method];
-}
-
-/* Returns: the method named @id, or 0. */
-McChannel
-mc_return_method_from_id (const char *id)
-{
-  for (int m = MC_CHANNEL_IN_PERSON; m <= MC_CHANNEL_POST; m++)
-    if (g_strcmp0 (method_ids[m], id) == 0)
-      return m;
-  return 0;
 }
 
 gboolean
@@ -106,9 +71,10 @@ mc_store_set_invalid (GError     **error,
   g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID, g_dgettext (GETTEXT_PACKAGE, message));
 }
 
-/* The checks that need nothing but the input: also used when a rejected action is edited. */
-static gboolean
-validate_input (McAction              action,
+/* The checks that need nothing but the input: also used when a rejected action is edited
+ * (mc_store_outbox_retry()). */
+gboolean
+mc_store_validate_input (McAction              action,
                 const McActionInput  *in,
                 GError              **error)
 {
@@ -184,7 +150,7 @@ load_facts (McStore  *self,
   sqlite3_stmt *stmt = mc_store_prepare (self,
     "SELECT status, rescheduled,"
     " (SELECT count(*) FROM supplements WHERE dossier_id = d.id),"
-    " (SELECT count(*) FROM outbox WHERE dossier_id = d.id AND state IN ('conflict', 'rejected')),"
+    " (SELECT count(*) FROM outbox WHERE dossier_id = d.id AND state IN " MC_OUTBOX_REVIEW_SQL "),"
     " (SELECT requested_at FROM supplements WHERE dossier_id = d.id AND received_at IS NULL"
     "  ORDER BY id DESC LIMIT 1)"
     " FROM dossiers d WHERE id = ?", error);
@@ -240,108 +206,24 @@ check_rules (McAction      action,
   return TRUE;
 }
 
-static McCalendar *
-profile_calendar (McStore  *self,
-                  GError  **error)
-{
-  g_autoptr(McCalendar) calendar = mc_calendar_new ();
-
-  if (!mc_store_load_calendar (self, calendar, error))
-    return NULL;
-  return g_steal_pointer (&calendar);
-}
-
-/* The due date of a procedure received at @at, on this office's calendar. */
+/* The due date of a procedure received at @at, on this office's calendar; 0 for a procedure the
+ * catalog does not know (a ministry system may send any): its due date is the one the system
+ * gives. */
 gint64
 mc_store_compute_due (McStore     *self,
                       const char  *procedure_code,
-                      gint64       at,
-                      GError     **error)
+                      gint64       at)
 {
-  const McProcedure *proc = mc_catalog_lookup (mc_catalog_get_default (), procedure_code);
+  const McProcedure *proc = mc_catalog_lookup_or_unknown (mc_catalog_get_default (), procedure_code);
   g_autoptr(McCalendar) calendar = NULL;
 
-  if (proc == NULL)
-    {
-      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID,
-                   _("Procedure %s is not in the catalog: its due date cannot be computed"), procedure_code);
-      return 0;
-    }
-  if (!(calendar = profile_calendar (self, error)))
+  if (proc == NULL || proc->unknown)
     return 0;
+  calendar = mc_store_get_calendar (self);
   return mc_deadline_due (NULL, calendar, at, proc->duration, proc->unit);
 }
 
-static void
-add_time_member (JsonBuilder *b,
-                 const char  *key,
-                 gint64       t)
-{
-  g_autofree char *iso = mc_time_format_iso (t);
-
-  json_builder_set_member_name (b, key);
-  json_builder_add_string_value (b, iso);
-}
-
-static void
-add_string_member (JsonBuilder *b,
-                   const char  *key,
-                   const char  *value)
-{
-  if (value == NULL)
-    return;
-  json_builder_set_member_name (b, key);
-  json_builder_add_string_value (b, value);
-}
-
-/* The members that carry the official's input. */
-static void
-add_input_members (JsonBuilder          *b,
-                   McAction              action,
-                   const McActionInput  *in)
-{
-  McActionNeeds needs = specs[action].needs;
-
-  add_string_member (b, "note", mc_store_is_blank (in->note) ? NULL : in->note);
-  if (needs & MC_ACTION_NEEDS_ITEMS)
-    {
-      json_builder_set_member_name (b, "items");
-      json_builder_begin_array (b);
-      for (guint i = 0; in->items[i]; i++)
-        json_builder_add_string_value (b, in->items[i]);
-      json_builder_end_array (b);
-    }
-  if (needs & MC_ACTION_NEEDS_DUE)
-    add_time_member (b, "due_at", in->due_at);
-  if (needs & MC_ACTION_NEEDS_METHOD)
-    add_string_member (b, "method", mc_return_method_id (in->method));
-  if (needs & MC_ACTION_NEEDS_RESULTS)
-    {
-      gboolean numbers = in->result_numbers != NULL;
-
-      json_builder_set_member_name (b, "results");
-      json_builder_begin_array (b);
-      for (guint i = 0; in->results[i]; i++)
-        {
-          json_builder_begin_object (b);
-          add_string_member (b, "name", in->results[i]);
-          numbers = numbers && in->result_numbers[i] != NULL;
-          add_string_member (b, "number", numbers && *in->result_numbers[i] ? in->result_numbers[i] : NULL);
-          json_builder_end_object (b);
-        }
-      json_builder_end_array (b);
-    }
-  if (needs & MC_ACTION_NEEDS_FEE)
-    {
-      json_builder_set_member_name (b, "fee");
-      json_builder_begin_object (b);
-      add_string_member (b, "name", in->fee_name);
-      json_builder_set_member_name (b, "amount_vnd");
-      json_builder_add_int_value (b, in->fee_vnd);
-      json_builder_end_object (b);
-    }
-}
-
+/* The payload of the outbox row: what the ministry system needs to apply the action. */
 static char *
 build_payload (const char           *uuid,
                McAction              action,
@@ -353,30 +235,24 @@ build_payload (const char           *uuid,
                const McActionInput  *in,
                gboolean              due_changed)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(McActionPayload) p = mc_action_payload_new ();
 
-  json_builder_begin_object (b);
-  add_string_member (b, "uuid", uuid);
-  add_string_member (b, "action", mc_action_id (action));
-  add_string_member (b, "number", d->number);
-  add_string_member (b, "source", d->source_id);
-  json_builder_set_member_name (b, "status_before");
-  json_builder_add_int_value (b, before);
-  json_builder_set_member_name (b, "target");
-  json_builder_add_int_value (b, target);
-  add_time_member (b, "at", at);
-  add_string_member (b, "actor", actor);
-  add_string_member (b, "unit", in->unit);
-  add_input_members (b, action, in);
+  p->uuid = g_strdup (uuid);
+  p->action = action;
+  p->number = g_strdup (d->number);
+  p->source_id = g_strdup (d->source_id);
+  p->status_before = before;
+  p->target = target;
+  p->at = at;
+  p->actor = g_strdup (actor);
+  p->unit = g_strdup (in->unit);
   /* The dates the ministry shows the citizen follow from the action: send what we computed. */
+  if (due_changed)
+    p->due_at = d->due_at;
+  mc_action_payload_set_input (p, specs[action].needs, in);
   if (action == MC_ACTION_RECEIVE || action == MC_ACTION_SUPPLEMENT_RECEIVED)
-    add_time_member (b, "received_at", d->received_at);
-  if (due_changed && !(specs[action].needs & MC_ACTION_NEEDS_DUE))
-    add_time_member (b, "due_at", d->due_at);
-  json_builder_end_object (b);
-  root = json_builder_get_root (b);
-  return json_to_string (root, FALSE);
+    p->received_at = d->received_at;
+  return mc_action_payload_to_json (p);
 }
 
 static char *
@@ -470,7 +346,20 @@ write_children (McStore              *self,
     }
 }
 
-/* The new status and dates. Returns FALSE if the due date cannot be computed. */
+/* Received (or complete after a supplement) at @at: the due date runs from then, unless the
+ * procedure is not in the catalog, whose due date is the ministry system's (kept as pulled). */
+static void
+start_clock (McStore   *self,
+             McDossier *d,
+             gint64     at)
+{
+  gint64 due = mc_store_compute_due (self, d->procedure_code, at);
+
+  if (due > 0)
+    d->due_at = due;
+}
+
+/* The new status and dates. Returns FALSE if the input does not fit the dossier. */
 static gboolean
 apply_effect (McStore              *self,
               McDossier            *d,
@@ -484,22 +373,22 @@ apply_effect (McStore              *self,
     {
     case MC_ACTION_RECEIVE:
       d->received_at = at;
-      return (d->due_at = mc_store_compute_due (self, d->procedure_code, at, error)) != 0;
+      start_clock (self, d, at);
+      return TRUE;
 
     case MC_ACTION_SUPPLEMENT_RECEIVED:
       if (d->due_at == 0)
         {
           /* Asked before it was received: the clock starts with the complete dossier. */
           d->received_at = d->received_at ? d->received_at : at;
-          return (d->due_at = mc_store_compute_due (self, d->procedure_code, at, error)) != 0;
+          start_clock (self, d, at);
+          return TRUE;
         }
       else
         {
-          g_autoptr(McCalendar) calendar = profile_calendar (self, error);
+          g_autoptr(McCalendar) calendar = mc_store_get_calendar (self);
           McDeadlineClock clock = { d->received_at, d->due_at, f->paused_at ? f->paused_at : at, FALSE };
 
-          if (calendar == NULL)
-            return FALSE;
           /* The clock stood still from the request to now: the due date moves by the working
            * time that passed. */
           mc_deadline_clock_resume (&clock, NULL, calendar, at);
@@ -625,7 +514,7 @@ apply_locked (McStore              *self,
                    mc_action_label (action), d->number, mc_status_label (before));
       return FALSE;
     }
-  if (!check_rules (action, &f, d->number, error) || !validate_input (action, in, error))
+  if (!check_rules (action, &f, d->number, error) || !mc_store_validate_input (action, in, error))
     return FALSE;
   due_before = d->due_at;
   if (!apply_effect (self, d, &f, action, in, at, error))
@@ -725,88 +614,3 @@ mc_store_get_clock (McStore          *self,
     }
   return TRUE;
 }
-
-/* The official edits a rejected action (a reason, the items, the results…) and sends it again:
- * the payload takes the new input, validated as when the action was taken, and the row is
- * queued again. The local record keeps what was done; the audit keeps both versions. */
-gboolean
-mc_store_outbox_retry (McStore              *self,
-                       gint64                outbox_id,
-                       const McActionInput  *edited,
-                       const char           *actor,
-                       GError              **error)
-{
-  static const char *input_members[] = { "note", "items", "due_at", "method", "results", "fee" };
-  g_autoptr(McOutboxEntry) e = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) fresh = NULL;
-  g_autofree char *payload = NULL;
-  g_autofree char *detail = NULL;
-  g_autoptr(GList) members = NULL;
-  JsonObject *old, *merged;
-  McAuditEntry audit = { 0 };
-  McAction action;
-  sqlite3_stmt *stmt;
-  gboolean own, ok = FALSE;
-
-  g_return_val_if_fail (MC_IS_STORE (self), FALSE);
-  g_return_val_if_fail (actor != NULL, FALSE);
-  if (!mc_store_tx_begin (self, &own, error))
-    return FALSE;
-  if (!(e = mc_store_outbox_get (self, outbox_id, error)))
-    goto out;
-  if (e->state != MC_OUTBOX_REJECTED)
-    {
-      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID,
-                   _("Only an action refused by the ministry system can be edited and sent again"));
-      goto out;
-    }
-  action = mc_action_from_id (e->action);
-  if (!json_parser_load_from_data (parser, e->payload, -1, error))
-    goto out;
-  old = json_node_get_object (json_parser_get_root (parser));
-  payload = g_strdup (e->payload);
-  if (edited != NULL && action != MC_ACTION_INVALID && !json_object_get_boolean_member_with_default (old, "create", FALSE))
-    {
-      if (!validate_input (action, edited, error))
-        goto out;
-      json_builder_begin_object (b);
-      add_input_members (b, action, edited);
-      json_builder_end_object (b);
-      fresh = json_builder_get_root (b);
-      merged = json_node_get_object (fresh);
-      for (guint i = 0; i < G_N_ELEMENTS (input_members); i++)
-        if (json_object_has_member (old, input_members[i]) && !json_object_has_member (merged, input_members[i]))
-          json_object_remove_member (old, input_members[i]);
-      members = json_object_get_members (merged);
-      for (GList *l = members; l; l = l->next)
-        json_object_set_member (old, l->data, json_node_copy (json_object_get_member (merged, l->data)));
-      g_free (payload);
-      payload = json_to_string (json_parser_get_root (parser), FALSE);
-    }
-
-  if (!(stmt = mc_store_prepare (self, "UPDATE outbox SET payload = ?, state = 'pending', attempts = 0,"
-                                       " last_error = NULL, updated_at = ? WHERE id = ?", error)))
-    goto out;
-  mc_store_bind_text (stmt, 1, payload);
-  sqlite3_bind_int64 (stmt, 2, mc_time_now ());
-  sqlite3_bind_int64 (stmt, 3, e->id);
-  if (!mc_store_step_done (self, stmt, error))
-    goto out;
-
-  detail = mc_store_json_detail ("uuid", e->uuid, "rejection", e->last_error, "old_payload", e->payload,
-                                 "payload", payload, NULL);
-  audit.actor = actor;
-  audit.dossier_id = e->dossier_id;
-  audit.dossier_number = e->dossier_number;
-  audit.action = e->action;
-  audit.status_before = json_object_get_int_member_with_default (old, "status_before", 0);
-  audit.status_after = json_object_get_int_member_with_default (old, "target", 0);
-  audit.outcome = "retried";
-  audit.detail = detail;
-  ok = mc_store_audit_append (self, &audit, error);
-out:
-  return mc_store_tx_end (self, own, ok, error);
-}
-

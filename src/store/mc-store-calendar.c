@@ -270,3 +270,14 @@ mc_store_load_calendar (McStore     *self,
     }
   return TRUE;
 }
+
+/* Returns: (transfer full): the office's calendar (the rules, the official holidays and this
+ * profile's edits) as this connection counts with it; read again when the edits changed. */
+McCalendar *
+mc_store_get_calendar (McStore *self)
+{
+  g_return_val_if_fail (MC_IS_STORE (self), NULL);
+
+  mc_store_office_refresh (self);
+  return g_object_ref (self->calendar);
+}

@@ -37,5 +37,6 @@ gboolean   mc_store_remove_calendar_edit  (McStore           *self,
 gboolean   mc_store_load_calendar         (McStore           *self,
                                            McCalendar        *calendar,
                                            GError           **error);
+McCalendar *mc_store_get_calendar         (McStore           *self);
 
 G_END_DECLS

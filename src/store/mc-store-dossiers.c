@@ -34,7 +34,7 @@ mc_store_add_source (McStore         *self,
     return FALSE;
   stmt = mc_store_prepare (self,
     "INSERT INTO sources (id, ministry, dialect, name, base_url, unit_code, account, enabled,"
-    " pinned_certificate) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+    " pinned_certificate, settle_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   mc_store_bind_text (stmt, 1, source->id);
@@ -46,6 +46,7 @@ mc_store_add_source (McStore         *self,
   mc_store_bind_text (stmt, 7, source->account);
   sqlite3_bind_int (stmt, 8, source->enabled);
   mc_store_bind_text (stmt, 9, source->pinned_certificate);
+  sqlite3_bind_int64 (stmt, 10, source->settle_seconds);
   return mc_store_step_done (self, stmt, error);
 }
 
@@ -105,10 +106,12 @@ source_from_row (sqlite3_stmt *stmt)
                                (const char *) sqlite3_column_text (stmt, 6));
   s->enabled = sqlite3_column_int (stmt, 7);
   s->pinned_certificate = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
+  s->settle_seconds = sqlite3_column_int (stmt, 9);
   return s;
 }
 
-#define SOURCE_COLUMNS "id, ministry, dialect, name, base_url, unit_code, account, enabled, pinned_certificate"
+#define SOURCE_COLUMNS \
+  "id, ministry, dialect, name, base_url, unit_code, account, enabled, pinned_certificate, settle_seconds"
 
 McSource *
 mc_store_get_source (McStore     *self,
@@ -219,6 +222,37 @@ insert_file (McStore       *self,
   mc_store_bind_text_static (stmt, 9, f->remote_path);
   mc_store_bind_text_static (stmt, 10, f->local_path);
   return mc_store_step_done (self, stmt, error);
+}
+
+/* Binds the MC_STORE_DOSSIER_COLUMNS of @d (and @search) from parameter @first on, without
+ * copies: the statement must be stepped before @d and @search change. */
+void
+mc_store_bind_dossier (sqlite3_stmt    *stmt,
+                       int              first,
+                       const McDossier *d,
+                       const char      *search)
+{
+  const char *texts[] = { d->procedure_code, d->procedure_name ? d->procedure_name : "", d->field_code,
+                          d->applicant_name };
+  const char *contact[] = { d->id_number, d->phone, d->address };
+  const int codes[] = { d->channel, d->return_method, d->status };
+  const gint64 times[] = { d->submitted_at, d->received_at, d->due_at, d->finished_at, d->returned_at };
+  int i = first;
+
+  for (guint k = 0; k < G_N_ELEMENTS (texts); k++)
+    mc_store_bind_text_static (stmt, i++, texts[k]);
+  sqlite3_bind_int (stmt, i++, d->applicant_kind);
+  for (guint k = 0; k < G_N_ELEMENTS (contact); k++)
+    mc_store_bind_text_static (stmt, i++, contact[k]);
+  for (guint k = 0; k < G_N_ELEMENTS (codes); k++)
+    sqlite3_bind_int (stmt, i++, codes[k]);
+  for (guint k = 0; k < G_N_ELEMENTS (times); k++)
+    mc_store_bind_time (stmt, i++, times[k]);
+  mc_store_bind_text_static (stmt, i++, d->server_version);
+  mc_store_bind_text_static (stmt, i++, search);
+  mc_store_bind_report_fields (stmt, i, d);
+  i += MC_STORE_REPORT_N_COLUMNS;
+  g_assert (i == first + MC_STORE_DOSSIER_N_COLUMNS);
 }
 
 /* The documents, fees, supplements, results and history of a new dossier (or of a pulled one
@@ -336,36 +370,15 @@ mc_store_insert_dossier (McStore    *self,
     return FALSE;
 
   stmt = mc_store_prepare (self,
-    "INSERT INTO dossiers (source_id, number, provisional, procedure_code, procedure_name,"
-    " field_code, applicant_name, applicant_kind, id_number, phone, address, channel,"
-    " return_method, status, submitted_at, received_at, due_at, finished_at, returned_at,"
-    " server_version, search, " MC_STORE_REPORT_COLUMNS ")"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+    "INSERT INTO dossiers (source_id, number, provisional, " MC_STORE_DOSSIER_COLUMNS ")"
+    " VALUES (?, ?, ?, " MC_STORE_DOSSIER_VALUES ")", error);
   if (stmt == NULL)
     goto fail;
   search = mc_dossier_search_text (d);
   mc_store_bind_text (stmt, 1, d->source_id);
   mc_store_bind_text (stmt, 2, d->number);
   sqlite3_bind_int (stmt, 3, d->provisional);
-  mc_store_bind_text (stmt, 4, d->procedure_code);
-  mc_store_bind_text (stmt, 5, d->procedure_name);
-  mc_store_bind_text (stmt, 6, d->field_code);
-  mc_store_bind_text (stmt, 7, d->applicant_name);
-  sqlite3_bind_int (stmt, 8, d->applicant_kind);
-  mc_store_bind_text (stmt, 9, d->id_number);
-  mc_store_bind_text (stmt, 10, d->phone);
-  mc_store_bind_text (stmt, 11, d->address);
-  sqlite3_bind_int (stmt, 12, d->channel);
-  sqlite3_bind_int (stmt, 13, d->return_method);
-  sqlite3_bind_int (stmt, 14, d->status);
-  mc_store_bind_time (stmt, 15, d->submitted_at);
-  mc_store_bind_time (stmt, 16, d->received_at);
-  mc_store_bind_time (stmt, 17, d->due_at);
-  mc_store_bind_time (stmt, 18, d->finished_at);
-  mc_store_bind_time (stmt, 19, d->returned_at);
-  mc_store_bind_text (stmt, 20, d->server_version);
-  mc_store_bind_text (stmt, 21, search);
-  mc_store_bind_report_fields (stmt, 22, d);
+  mc_store_bind_dossier (stmt, 4, d, search);
   if (!mc_store_step_done (self, stmt, error))
     goto fail;
   d->id = sqlite3_last_insert_rowid (self->db);

@@ -2,19 +2,17 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "mc-catalog.h"
-#include "mc-dossier-json.h"
 #include "mc-store-actions.h"
 #include "mc-store-audit.h"
 #include "mc-store-outbox-private.h"
 #include "mc-time.h"
 
 /* A new dossier received at the counter, and the ministry's number replacing its provisional
- * one. The intake is one transaction like every action: the dossier, its outbox row (action
- * "receive" with "create": true and the whole dossier) and its audit row. Offline the dossier
+ * one. The intake is one transaction like every action: the dossier, its outbox row (an
+ * McActionPayload that creates the whole dossier) and its audit row. Offline the dossier
  * gets a provisional number; when the ministry assigns the real one, the sync engine calls
  * mc_store_renumber_dossier(), which changes every copy of the number in one transaction
  * (dossier, search index, outbox payloads) and appends a "renumber" audit entry: the audit
@@ -180,7 +178,7 @@ mc_store_intake_preview (McStore         *self,
   g_return_val_if_fail (MC_IS_STORE (self), 0);
   if (!(proc = check_intake (self, intake, &source, error)))
     return 0;
-  return mc_store_compute_due (self, proc->code, intake->at ? intake->at : mc_time_now (), error);
+  return mc_store_compute_due (self, proc->code, intake->at ? intake->at : mc_time_now ());
 }
 
 /* "TAM.G09-20261123-0007": recognizably not a ministry number, and never reused, since the
@@ -209,49 +207,29 @@ provisional_number (McStore         *self,
   return g_strdup_printf ("TAM.%s-%s-%04" G_GINT64_FORMAT, source->ministry, day, n + 1);
 }
 
+/* The payload of the intake's outbox row: the whole dossier as received, to create. */
 static char *
 intake_payload (const char      *uuid,
-                const McDossier *d,
+                McDossier       *d,
                 gint64           at,
                 const char      *actor,
                 const char      *unit)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *at_iso = mc_time_format_iso (at);
-  g_autofree char *due_iso = mc_time_format_iso (d->due_at);
+  g_autoptr(McActionPayload) p = mc_action_payload_new ();
 
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "uuid");
-  json_builder_add_string_value (b, uuid);
-  json_builder_set_member_name (b, "action");
-  json_builder_add_string_value (b, mc_action_id (MC_ACTION_RECEIVE));
-  json_builder_set_member_name (b, "create");
-  json_builder_add_boolean_value (b, TRUE);
-  json_builder_set_member_name (b, "number");
-  json_builder_add_string_value (b, d->number);
-  json_builder_set_member_name (b, "source");
-  json_builder_add_string_value (b, d->source_id);
-  json_builder_set_member_name (b, "target");
-  json_builder_add_int_value (b, MC_STATUS_RECEIVED);
-  json_builder_set_member_name (b, "at");
-  json_builder_add_string_value (b, at_iso);
-  json_builder_set_member_name (b, "actor");
-  json_builder_add_string_value (b, actor);
-  if (unit != NULL)
-    {
-      json_builder_set_member_name (b, "unit");
-      json_builder_add_string_value (b, unit);
-    }
-  json_builder_set_member_name (b, "due_at");
-  json_builder_add_string_value (b, due_iso);
-  json_builder_set_member_name (b, "method");
-  json_builder_add_string_value (b, mc_return_method_id (d->return_method));
-  json_builder_set_member_name (b, "dossier");
-  json_builder_add_value (b, mc_dossier_to_json (d, TRUE));
-  json_builder_end_object (b);
-  root = json_builder_get_root (b);
-  return json_to_string (root, FALSE);
+  p->uuid = g_strdup (uuid);
+  p->action = MC_ACTION_RECEIVE;
+  p->create = TRUE;
+  p->number = g_strdup (d->number);
+  p->source_id = g_strdup (d->source_id);
+  p->target = MC_STATUS_RECEIVED;
+  p->at = at;
+  p->actor = g_strdup (actor);
+  p->unit = g_strdup (unit);
+  p->due_at = d->due_at;
+  p->method = d->return_method;
+  p->dossier = mc_dossier_ref (d);
+  return mc_action_payload_to_json (p);
 }
 
 static gboolean
@@ -271,8 +249,7 @@ intake_locked (McStore         *self,
 
   if (!(proc = check_intake (self, in, &source, error)))
     return FALSE;
-  if (!(d->due_at = mc_store_compute_due (self, proc->code, at, error)))
-    return FALSE;
+  d->due_at = mc_store_compute_due (self, proc->code, at);
   if (!(d->number = provisional_number (self, source, at, error)))
     return FALSE;
   d->source_id = g_strdup (source->id);
@@ -331,52 +308,33 @@ mc_store_receive_new (McStore         *self,
   return g_steal_pointer (&d);
 }
 
-static gboolean
-renumber_payloads (McStore     *self,
-                   gint64       dossier_id,
-                   const char  *number,
-                   GError     **error)
+/* Every outbox payload of the dossier names it by @number from now on. */
+gboolean
+mc_store_renumber_payloads (McStore     *self,
+                            gint64       dossier_id,
+                            const char  *number,
+                            GError     **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GPtrArray) payloads = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = mc_store_prepare (self, "SELECT id, payload FROM outbox WHERE dossier_id = ?", error);
-  int rc;
+  McOutboxFilter filter = { .dossier_id = dossier_id, .state = -1 };
+  g_autoptr(GPtrArray) entries = mc_store_outbox_list (self, &filter, error);
 
-  if (stmt == NULL)
+  if (entries == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, dossier_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < entries->len; i++)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-      g_ptr_array_add (payloads, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      mc_store_set_error (self, error, N_("reading the outbox"));
-      return FALSE;
-    }
-
-  for (guint i = 0; i < ids->len; i++)
-    {
-      g_autoptr(JsonParser) parser = json_parser_new ();
+      McOutboxEntry *e = g_ptr_array_index (entries, i);
+      g_autoptr(McActionPayload) payload = mc_action_payload_from_json (e->payload, error);
       g_autofree char *text = NULL;
-      JsonObject *o, *dossier;
+      sqlite3_stmt *stmt;
 
-      if (!json_parser_load_from_data (parser, g_ptr_array_index (payloads, i), -1, error))
+      if (payload == NULL)
         return FALSE;
-      o = json_node_get_object (json_parser_get_root (parser));
-      json_object_set_string_member (o, "number", number);
-      dossier = json_object_has_member (o, "dossier") ? json_object_get_object_member (o, "dossier") : NULL;
-      if (dossier != NULL)
-        json_object_set_string_member (dossier, "number", number);
-      text = json_to_string (json_parser_get_root (parser), FALSE);
+      mc_action_payload_set_number (payload, number);
+      text = mc_action_payload_to_json (payload);
       if (!(stmt = mc_store_prepare (self, "UPDATE outbox SET payload = ? WHERE id = ?", error)))
         return FALSE;
       mc_store_bind_text (stmt, 1, text);
-      sqlite3_bind_int64 (stmt, 2, g_array_index (ids, gint64, i));
+      sqlite3_bind_int64 (stmt, 2, e->id);
       if (!mc_store_step_done (self, stmt, error))
         return FALSE;
     }
@@ -418,7 +376,7 @@ renumber_locked (McStore     *self,
   mc_store_bind_text (stmt, 1, number);
   mc_store_bind_text (stmt, 2, search);
   sqlite3_bind_int64 (stmt, 3, dossier_id);
-  if (!mc_store_step_done (self, stmt, error) || !renumber_payloads (self, dossier_id, number, error))
+  if (!mc_store_step_done (self, stmt, error) || !mc_store_renumber_payloads (self, dossier_id, number, error))
     return FALSE;
 
   detail = mc_store_json_detail ("from", old, "to", number, NULL);

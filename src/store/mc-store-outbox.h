@@ -3,14 +3,18 @@
 
 #include <gio/gio.h>
 
+#include "mc-action-payload.h"
 #include "mc-store.h"
 
 G_BEGIN_DECLS
 
-/* The life of an outbox row. pending → sending → done is the common path; a send whose answer
- * was lost is in doubt until the engine has looked on the server; a stale action is a
- * conflict and a refused one is rejected, both waiting for the official, who re-applies,
- * retries or discards it. Nothing leaves the table: a discarded row stays, audited. */
+/* The life of an outbox row (mc-store-outbox.c has the transitions). pending → sending → done
+ * is the common path; a send whose answer was lost is in doubt until the engine has looked on
+ * the server, and stays so while a look-up fails or the source's settle time has not passed
+ * since the send; a stale action is a conflict and a refused one is rejected, both waiting for
+ * the official, who re-applies, retries or discards it. A late first write found beside its
+ * resend makes the action "applied twice", which the official acknowledges once the ministry
+ * was asked to correct it. Nothing leaves the table: a discarded row stays, audited. */
 typedef enum
 {
   MC_OUTBOX_PENDING,
@@ -20,6 +24,7 @@ typedef enum
   MC_OUTBOX_CONFLICT,
   MC_OUTBOX_REJECTED,
   MC_OUTBOX_DISCARDED,
+  MC_OUTBOX_APPLIED_TWICE,
   MC_OUTBOX_N_STATES,
 } McOutboxState;
 
@@ -37,9 +42,14 @@ typedef struct
   McOutboxState state;
   int attempts;
   char *last_error;         /* the last failure, or the server's message of a rejection */
-  char *server_state;       /* conflict: JSON {"status", "version", "message"} of the server */
+  char *server_state;       /* conflict: JSON {"status", "version", "message", "applied"} of the
+                             * server; "applied": the system holds the action, after another
+                             * official's change */
   gint64 created_at;
   gint64 updated_at;
+  gint64 sent_at;           /* wall time of the last send, 0 never */
+  gboolean resent;          /* concluded "not applied" after a doubt, and sent again */
+  gint64 verify_at;         /* done: when to look for a late first write, 0 none */
 } McOutboxEntry;
 
 void mc_outbox_entry_free (McOutboxEntry *entry);
@@ -70,6 +80,7 @@ const char    *mc_outbox_state_id          (McOutboxState  state);
 gboolean       mc_outbox_state_from_id     (const char    *id,
                                             McOutboxState *out_state);
 const char    *mc_outbox_state_label       (McOutboxState  state);
+gboolean       mc_outbox_entry_applied     (const McOutboxEntry *entry);
 
 GPtrArray     *mc_store_outbox_list        (McStore             *self,
                                             const McOutboxFilter *filter,
@@ -119,12 +130,25 @@ gboolean       mc_store_outbox_mark_rejected (McStore     *self,
                                               const char  *message,
                                               GError     **error);
 
-/* The official's resolutions (mc_store_outbox_retry() is in mc-store-actions.h). */
+/* The official's resolutions. */
 gboolean       mc_store_outbox_reapply       (McStore     *self,
                                               gint64       id,
                                               const char  *actor,
                                               GError     **error);
 gboolean       mc_store_outbox_discard       (McStore     *self,
+                                              gint64       id,
+                                              const char  *actor,
+                                              GError     **error);
+gboolean       mc_store_outbox_retry         (McStore              *self,
+                                              gint64                id,
+                                              const McActionInput  *edited,
+                                              const char           *actor,
+                                              GError              **error);
+gboolean       mc_store_outbox_mark_applied  (McStore     *self,
+                                              gint64       id,
+                                              const char  *actor,
+                                              GError     **error);
+gboolean       mc_store_outbox_acknowledge   (McStore     *self,
                                               gint64       id,
                                               const char  *actor,
                                               GError     **error);

@@ -3,6 +3,8 @@
 
 #include <sqlite3.h>
 
+#include "mc-calendar.h"
+#include "mc-deadline.h"
 #include "mc-store.h"
 
 G_BEGIN_DECLS
@@ -25,6 +27,12 @@ struct _McStore
   int autocheckpoint;      /* WAL pages after which a commit copies them back; 0 never */
   McStoreChanges *changes; /* the change stream of the database file (mc-store-changes.c) */
   McPendingChanges *pending;  /* what the open transaction wrote, for the stream */
+
+  /* The office's calendar edits and working hours as this connection last read them
+   * (mc-store-settings.c), and the office_version they were read at (-1: not yet). */
+  gint64 office_version;
+  McCalendar *calendar;
+  McDeadlineSettings deadline;
 };
 
 /* PRAGMA application_id of a Một Cửa database ("MoCu"). */
@@ -33,6 +41,18 @@ struct _McStore
 sqlite3_stmt *mc_store_prepare   (McStore     *self,
                                   const char  *sql,
                                   GError     **error);
+/* mc-store-settings.c */
+void          mc_store_office_refresh (McStore   *self);
+
+/* mc-store-tx.c */
+gboolean      mc_store_tx_begin  (McStore     *self,
+                                  gboolean    *out_own,
+                                  GError     **error);
+gboolean      mc_store_tx_end    (McStore     *self,
+                                  gboolean     own,
+                                  gboolean     ok,
+                                  GError     **error);
+
 gboolean      mc_store_exec      (McStore     *self,
                                   const char  *sql,
                                   GError     **error);
@@ -49,6 +69,30 @@ void          mc_store_set_error (McStore     *self,
 gboolean      mc_store_migrate   (McStore     *self,
                                   int          target,
                                   GError     **error);
+/* The columns mc_store_bind_report_fields() binds, in its order. */
+#define MC_STORE_REPORT_COLUMNS \
+  "payment_state, satisfaction, citizen_data, reused, from_store, digitised, e_result, files_known"
+#define MC_STORE_REPORT_N_COLUMNS 8
+/* The columns a dossier row takes from an McDossier, in the order mc_store_bind_dossier()
+ * binds them (MC_STORE_DOSSIER_N_COLUMNS parameters from @first on, the report fields last):
+ * the one place that lists them. */
+#define MC_STORE_DOSSIER_COLUMNS \
+  "procedure_code, procedure_name, field_code, applicant_name, applicant_kind, id_number, phone," \
+  " address, channel, return_method, status, submitted_at, received_at, due_at, finished_at," \
+  " returned_at, server_version, search, " MC_STORE_REPORT_COLUMNS
+#define MC_STORE_DOSSIER_VALUES "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+#define MC_STORE_DOSSIER_SET \
+  "procedure_code = ?, procedure_name = ?, field_code = ?, applicant_name = ?, applicant_kind = ?," \
+  " id_number = ?, phone = ?, address = ?, channel = ?, return_method = ?, status = ?," \
+  " submitted_at = ?, received_at = ?, due_at = ?, finished_at = ?, returned_at = ?," \
+  " server_version = ?, search = ?, payment_state = ?, satisfaction = ?, citizen_data = ?, reused = ?," \
+  " from_store = ?, digitised = ?, e_result = ?, files_known = ?"
+#define MC_STORE_DOSSIER_N_COLUMNS (18 + MC_STORE_REPORT_N_COLUMNS)
+
+void          mc_store_bind_dossier (sqlite3_stmt    *stmt,
+                                     int              first,
+                                     const McDossier *dossier,
+                                     const char      *search);
 gboolean      mc_store_insert_children (McStore   *self,
                                         McDossier *dossier,
                                         GError   **error);
@@ -71,9 +115,6 @@ void          mc_store_bind_text (sqlite3_stmt *stmt,
 void          mc_store_bind_text_static (sqlite3_stmt *stmt,
                                          int           index,
                                          const char   *text);
-/* The columns mc_store_bind_report_fields() binds, in its order. */
-#define MC_STORE_REPORT_COLUMNS \
-  "payment_state, satisfaction, citizen_data, reused, from_store, digitised, e_result, files_known"
 void          mc_store_bind_report_fields (sqlite3_stmt    *stmt,
                                            int              first,
                                            const McDossier *d);

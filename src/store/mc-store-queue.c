@@ -4,8 +4,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "mc-deadline.h"
-#include "mc-store-private.h"
+#include "mc-store-calendar.h"
+#include "mc-store-outbox-private.h"
 #include "mc-store-queue.h"
+#include "mc-store-settings.h"
 #include "mc-time.h"
 
 /* The queries behind the work queue window: which dossiers a view holds, in which order, how
@@ -140,75 +142,6 @@ mc_queue_bounds (const McDeadlineSettings *settings,
                                            now, settings->due_soon_seconds);
 }
 
-/* The office calendar (with the profile's local edits) the deadline views of @self count with.
- * Each connection carries its own reference, since the window's worker threads count on
- * connections of their own. */
-void
-mc_store_queue_set_calendar (McStore    *self,
-                             McCalendar *calendar)
-{
-  g_return_if_fail (MC_IS_STORE (self));
-  g_return_if_fail (calendar == NULL || MC_IS_CALENDAR (calendar));
-
-  g_object_set_data_full (G_OBJECT (self), "mc-queue-calendar",
-                          calendar ? g_object_ref (calendar) : NULL, g_object_unref);
-}
-
-/* Returns: (transfer none): the calendar set on @self, or the rules-and-official default. */
-McCalendar *
-mc_store_queue_get_calendar (McStore *self)
-{
-  McCalendar *calendar;
-
-  g_return_val_if_fail (MC_IS_STORE (self), NULL);
-
-  calendar = g_object_get_data (G_OBJECT (self), "mc-queue-calendar");
-  return calendar ? calendar : mc_calendar_get_default ();
-}
-
-/* The office hours the deadline views of @self count with (mc_store_load_deadline_settings()).
- * The Preferences window changes them while a worker thread may be counting on another
- * connection: they are copied in and out under one lock, never shared. */
-static GMutex settings_lock;
-
-void
-mc_store_queue_set_deadline_settings (McStore                  *self,
-                                      const McDeadlineSettings *settings)
-{
-  McDeadlineSettings *copy;
-
-  g_return_if_fail (MC_IS_STORE (self));
-  g_return_if_fail (settings != NULL);
-
-  g_mutex_lock (&settings_lock);
-  copy = g_object_get_data (G_OBJECT (self), "mc-queue-deadline-settings");
-  if (copy == NULL)
-    {
-      copy = g_new (McDeadlineSettings, 1);
-      g_object_set_data_full (G_OBJECT (self), "mc-queue-deadline-settings", copy, g_free);
-    }
-  *copy = *settings;
-  g_mutex_unlock (&settings_lock);
-}
-
-/* Copies the office hours set on @self (the defaults when none were) into @out. */
-void
-mc_store_queue_get_deadline_settings (McStore            *self,
-                                      McDeadlineSettings *out)
-{
-  McDeadlineSettings *settings;
-
-  g_return_if_fail (MC_IS_STORE (self));
-
-  g_mutex_lock (&settings_lock);
-  settings = g_object_get_data (G_OBJECT (self), "mc-queue-deadline-settings");
-  if (settings != NULL)
-    *out = *settings;
-  else
-    mc_deadline_settings_init (out);
-  g_mutex_unlock (&settings_lock);
-}
-
 /* Binds the named parameters a view clause may use; a statement without one skips it. */
 static void
 bind_view (McStore      *self,
@@ -217,11 +150,12 @@ bind_view (McStore      *self,
            gint64        now)
 {
   McDeadlineSettings settings;
+  g_autoptr(McCalendar) calendar = mc_store_get_calendar (self);
   gint64 today_end, soon_end;
   int i;
 
-  mc_store_queue_get_deadline_settings (self, &settings);
-  mc_queue_bounds (&settings, mc_store_queue_get_calendar (self), now, &today_end, &soon_end);
+  mc_store_get_deadline_settings (self, &settings);
+  mc_queue_bounds (&settings, calendar, now, &today_end, &soon_end);
   if ((i = sqlite3_bind_parameter_index (stmt, ":now")) > 0)
     sqlite3_bind_int64 (stmt, i, now);
   if ((i = sqlite3_bind_parameter_index (stmt, ":today_start")) > 0)
@@ -609,7 +543,7 @@ mc_store_queue_get_entry (McStore  *self,
   sqlite3_stmt *stmt = mc_store_prepare (self,
     "SELECT d.number, d.procedure_code, d.procedure_name, d.applicant_name, s.ministry, d.status,"
     " coalesce(d.received_at, d.submitted_at), d.due_at,"
-    " (SELECT count(*) FROM outbox o WHERE o.dossier_id = d.id AND o.state NOT IN ('done', 'discarded'))"
+    " (SELECT count(*) FROM outbox o WHERE o.dossier_id = d.id AND o.state IN " MC_OUTBOX_UNAPPLIED_SQL ")"
     " FROM dossiers d JOIN sources s ON s.id = d.source_id WHERE d.id = ?", error);
   McQueueEntry *entry = NULL;
   int rc;
@@ -695,7 +629,7 @@ mc_store_queue_unsynced (McStore  *self,
                          GError  **error)
 {
   sqlite3_stmt *stmt = mc_store_prepare (self,
-    "SELECT count(*) FROM outbox WHERE dossier_id = ? AND state NOT IN ('done', 'discarded')", error);
+    "SELECT count(*) FROM outbox WHERE dossier_id = ? AND state IN " MC_OUTBOX_UNAPPLIED_SQL, error);
   guint n = 0;
 
   if (stmt == NULL)

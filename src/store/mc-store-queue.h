@@ -106,13 +106,6 @@ void          mc_queue_bounds          (const McDeadlineSettings *settings,
                                         gint64        now,
                                         gint64       *out_today_end,
                                         gint64       *out_soon_end);
-void          mc_store_queue_set_calendar (McStore     *self,
-                                        McCalendar   *calendar);
-McCalendar   *mc_store_queue_get_calendar (McStore     *self);
-void          mc_store_queue_set_deadline_settings (McStore *self,
-                                        const McDeadlineSettings *settings);
-void          mc_store_queue_get_deadline_settings (McStore *self,
-                                        McDeadlineSettings *out);
 
 GArray       *mc_store_queue_list      (McStore            *self,
                                         const McQueueQuery *query,

@@ -320,7 +320,71 @@ static const char *migrations[] = {
   "  added_at INTEGER"
   ");"
   "CREATE INDEX dossier_files_dossier ON dossier_files(dossier_id, origin);",
-  /* 11 → 12 (issue 20, digitisation at the counter). dossier_files holds the contents too:
+  /* 11 → 12 (issue 13, at most once against back-ends we did not write). The outbox is rebuilt
+   * (SQLite cannot change a CHECK) for the state "applied_twice" (a late write found beside
+   * its resend: flagged for the official, never silent) and three columns: sent_at, the wall
+   * time of the last send, written durably before the request leaves, so that a look-up
+   * concludes "not applied" only once the source's settle time has passed since it; resent,
+   * set when an action in doubt was concluded not applied and is sent again; verify_at, when
+   * such an action, once done, is looked up again for a late first write. Each source has its
+   * settle time (settle_seconds). office_version counts the changes of the office's settings
+   * and calendar edits, so that every connection rereads them when they change (mc_store_get_
+   * calendar(), mc_store_get_deadline_settings()). Rows keep their ids. */
+  "CREATE TABLE outbox_v10 ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  source_id TEXT NOT NULL REFERENCES sources(id),"
+  "  dossier_id INTEGER NOT NULL REFERENCES dossiers(id),"
+  "  action TEXT NOT NULL,"
+  "  payload TEXT NOT NULL,"
+  "  payload_version INTEGER NOT NULL DEFAULT 1,"
+  "  base_version TEXT,"
+  "  state TEXT NOT NULL DEFAULT 'pending'"
+  "    CHECK (state IN ('pending','sending','in_doubt','done','conflict','rejected','discarded',"
+  "                     'applied_twice')),"
+  "  attempts INTEGER NOT NULL DEFAULT 0,"
+  "  last_error TEXT,"
+  "  server_state TEXT,"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL,"
+  "  sent_at INTEGER,"
+  "  resent INTEGER NOT NULL DEFAULT 0,"
+  "  verify_at INTEGER"
+  ");"
+  "INSERT INTO outbox_v10 (id, uuid, source_id, dossier_id, action, payload, payload_version,"
+  "  base_version, state, attempts, last_error, server_state, created_at, updated_at)"
+  "  SELECT id, uuid, source_id, dossier_id, action, payload, payload_version, base_version, state,"
+  "  attempts, last_error, server_state, created_at, updated_at FROM outbox;"
+  "DROP TABLE outbox;"
+  "ALTER TABLE outbox_v10 RENAME TO outbox;"
+  "CREATE INDEX outbox_dossier ON outbox(dossier_id, id);"
+  "CREATE INDEX outbox_state ON outbox(state);"
+  "CREATE INDEX outbox_verify ON outbox(verify_at) WHERE verify_at IS NOT NULL;"
+  "ALTER TABLE sources ADD COLUMN settle_seconds INTEGER NOT NULL DEFAULT 600;"
+  "CREATE TABLE office_version ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  version INTEGER NOT NULL"
+  ");"
+  "INSERT INTO office_version (id, version) VALUES (1, 0);"
+  "CREATE TRIGGER settings_changed_insert AFTER INSERT ON settings BEGIN"
+  "  UPDATE office_version SET version = version + 1;"
+  "END;"
+  "CREATE TRIGGER settings_changed_update AFTER UPDATE ON settings BEGIN"
+  "  UPDATE office_version SET version = version + 1;"
+  "END;"
+  "CREATE TRIGGER settings_changed_delete AFTER DELETE ON settings BEGIN"
+  "  UPDATE office_version SET version = version + 1;"
+  "END;"
+  "CREATE TRIGGER calendar_changed_insert AFTER INSERT ON calendar_days BEGIN"
+  "  UPDATE office_version SET version = version + 1;"
+  "END;"
+  "CREATE TRIGGER calendar_changed_update AFTER UPDATE ON calendar_days BEGIN"
+  "  UPDATE office_version SET version = version + 1;"
+  "END;"
+  "CREATE TRIGGER calendar_changed_delete AFTER DELETE ON calendar_days BEGIN"
+  "  UPDATE office_version SET version = version + 1;"
+  "END;",
+  /* 12 → 13 (issue 20, digitisation at the counter). dossier_files holds the contents too:
    * a local file's hash names its content in the profile's blobs (files/ab/abcd…, SHA-256),
    * and a remote file downloaded on demand gets the blob's path in local_path. content_type
    * (PDF, JPEG, PNG); reused_from, the file of an earlier dossier of the same citizen it was

@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 
 #include "mc-store-audit.h"
+#include "mc-store-calendar.h"
 #include "mc-store-private.h"
 #include "mc-store-settings.h"
 #include "mc-time.h"
@@ -354,4 +355,47 @@ mc_store_load_deadline_settings (McStore             *self,
     settings->due_soon_seconds = (gint64) hours * 3600;
   settings->saturday_morning_reception = g_str_equal (saturday, "true");
   return TRUE;
+}
+
+/* The office's calendar edits and working hours, as this connection uses them for every due
+ * date and deadline view: read again from the profile whenever a program changed them
+ * (office_version, bumped by triggers), so that no caller has to hand them from one connection
+ * to another. A failed read keeps what was read before (the defaults at first). */
+void
+mc_store_office_refresh (McStore *self)
+{
+  sqlite3_stmt *stmt = mc_store_prepare (self, "SELECT version FROM office_version", NULL);
+  g_autoptr(McCalendar) calendar = mc_calendar_new ();
+  g_autoptr(GError) error = NULL;
+  McDeadlineSettings settings;
+  gint64 version;
+
+  if (self->calendar == NULL)
+    {
+      self->calendar = mc_calendar_new ();
+      mc_deadline_settings_init (&self->deadline);
+    }
+  if (stmt == NULL || (version = mc_store_step_int64 (self, stmt, N_("reading the office settings"), &error)) < 0
+      || version == self->office_version)
+    return;
+  if (!mc_store_load_calendar (self, calendar, &error) || !mc_store_load_deadline_settings (self, &settings, &error))
+    {
+      g_debug ("%s", error->message);
+      return;
+    }
+  g_set_object (&self->calendar, calendar);
+  self->deadline = settings;
+  self->office_version = version;
+}
+
+/* Copies the office's working hours and deadline options into @out (the defaults for what it
+ * never set). */
+void
+mc_store_get_deadline_settings (McStore            *self,
+                                McDeadlineSettings *out)
+{
+  g_return_if_fail (MC_IS_STORE (self));
+
+  mc_store_office_refresh (self);
+  *out = self->deadline;
 }

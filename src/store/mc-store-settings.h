@@ -43,5 +43,7 @@ gboolean    mc_store_unset_setting   (McStore           *self,
 gboolean    mc_store_load_deadline_settings (McStore        *self,
                                       McDeadlineSettings *settings,
                                       GError           **error);
+void        mc_store_get_deadline_settings (McStore         *self,
+                                      McDeadlineSettings *out);
 
 G_END_DECLS

@@ -156,37 +156,16 @@ insert_new (McStore     *self,
             GError     **error)
 {
   sqlite3_stmt *stmt = mc_store_prepare (self,
-    "INSERT INTO dossiers (source_id, number, provisional, procedure_code, procedure_name, field_code,"
-    " applicant_name, applicant_kind, id_number, phone, address, channel, return_method, status,"
-    " submitted_at, received_at, due_at, finished_at, returned_at, server_version, search, remote_id,"
-    " " MC_STORE_REPORT_COLUMNS ")"
-    " VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "INSERT INTO dossiers (source_id, number, provisional, remote_id, " MC_STORE_DOSSIER_COLUMNS ")"
+    " VALUES (?, ?, 0, ?, " MC_STORE_DOSSIER_VALUES ")"
     " ON CONFLICT (source_id, number) DO NOTHING", error);
 
   if (stmt == NULL)
     return FALSE;
   mc_store_bind_text_static (stmt, 1, source_id);
   mc_store_bind_text_static (stmt, 2, d->number);
-  mc_store_bind_text_static (stmt, 3, d->procedure_code);
-  mc_store_bind_text_static (stmt, 4, d->procedure_name ? d->procedure_name : "");
-  mc_store_bind_text_static (stmt, 5, d->field_code);
-  mc_store_bind_text_static (stmt, 6, d->applicant_name);
-  sqlite3_bind_int (stmt, 7, d->applicant_kind);
-  mc_store_bind_text_static (stmt, 8, d->id_number);
-  mc_store_bind_text_static (stmt, 9, d->phone);
-  mc_store_bind_text_static (stmt, 10, d->address);
-  sqlite3_bind_int (stmt, 11, d->channel);
-  sqlite3_bind_int (stmt, 12, d->return_method);
-  sqlite3_bind_int (stmt, 13, d->status);
-  mc_store_bind_time (stmt, 14, d->submitted_at);
-  mc_store_bind_time (stmt, 15, d->received_at);
-  mc_store_bind_time (stmt, 16, d->due_at);
-  mc_store_bind_time (stmt, 17, d->finished_at);
-  mc_store_bind_time (stmt, 18, d->returned_at);
-  mc_store_bind_text_static (stmt, 19, d->server_version);
-  mc_store_bind_text_static (stmt, 20, search);
-  mc_store_bind_text_static (stmt, 21, remote_id);
-  mc_store_bind_report_fields (stmt, 22, d);
+  mc_store_bind_text_static (stmt, 3, remote_id);
+  mc_store_bind_dossier (stmt, 4, d, search);
   if (!mc_store_step_done (self, stmt, error))
     return FALSE;
   *out_inserted = sqlite3_changes (self->db) > 0;
@@ -204,36 +183,14 @@ update_dossier (McStore     *self,
                 GError     **error)
 {
   sqlite3_stmt *stmt = mc_store_prepare (self,
-    "UPDATE dossiers SET procedure_code = ?, procedure_name = ?, field_code = ?, applicant_name = ?,"
-    " applicant_kind = ?, id_number = ?, phone = ?, address = ?, channel = ?, return_method = ?, status = ?,"
-    " submitted_at = ?, received_at = ?, due_at = ?, finished_at = ?, returned_at = ?, server_version = ?,"
-    " search = ?, remote_id = coalesce(?, remote_id), provisional = 0, payment_state = ?, satisfaction = ?,"
-    " citizen_data = ?, reused = ?, from_store = ?, digitised = ?, e_result = ?, files_known = ?"
+    "UPDATE dossiers SET remote_id = coalesce(?, remote_id), provisional = 0, " MC_STORE_DOSSIER_SET
     " WHERE id = ?", error);
 
   if (stmt == NULL)
     return FALSE;
-  mc_store_bind_text (stmt, 1, d->procedure_code);
-  mc_store_bind_text (stmt, 2, d->procedure_name ? d->procedure_name : "");
-  mc_store_bind_text (stmt, 3, d->field_code);
-  mc_store_bind_text (stmt, 4, d->applicant_name);
-  sqlite3_bind_int (stmt, 5, d->applicant_kind);
-  mc_store_bind_text (stmt, 6, d->id_number);
-  mc_store_bind_text (stmt, 7, d->phone);
-  mc_store_bind_text (stmt, 8, d->address);
-  sqlite3_bind_int (stmt, 9, d->channel);
-  sqlite3_bind_int (stmt, 10, d->return_method);
-  sqlite3_bind_int (stmt, 11, d->status);
-  mc_store_bind_time (stmt, 12, d->submitted_at);
-  mc_store_bind_time (stmt, 13, d->received_at);
-  mc_store_bind_time (stmt, 14, d->due_at);
-  mc_store_bind_time (stmt, 15, d->finished_at);
-  mc_store_bind_time (stmt, 16, d->returned_at);
-  mc_store_bind_text (stmt, 17, d->server_version);
-  mc_store_bind_text (stmt, 18, search);
-  mc_store_bind_text (stmt, 19, remote_id);
-  mc_store_bind_report_fields (stmt, 20, d);
-  sqlite3_bind_int64 (stmt, 28, d->id);
+  mc_store_bind_text_static (stmt, 1, remote_id);
+  mc_store_bind_dossier (stmt, 2, d, search);
+  sqlite3_bind_int64 (stmt, 2 + MC_STORE_DOSSIER_N_COLUMNS, d->id);
   if (!mc_store_step_done (self, stmt, error))
     return FALSE;
   return replace_children (self, d, error);
@@ -372,8 +329,8 @@ write_cursor (McStore     *self,
   return mc_store_step_done (self, stmt, error);
 }
 
-/* Stores @page and @new_cursor in one transaction: all of it or nothing. @seen (nullable)
- * collects the numbers pulled, for the reconciliation's sweep. */
+/* Stores @page and @new_cursor in one transaction (the caller's, if one is open): all of it or
+ * nothing. @seen (nullable) collects the numbers pulled, for the reconciliation's sweep. */
 gboolean
 mc_store_sync_apply_page (McStore                *self,
                           const char             *source_id,
@@ -384,8 +341,9 @@ mc_store_sync_apply_page (McStore                *self,
                           GError                **error)
 {
   McStoreSyncStats local = { 0 };
+  gboolean own;
 
-  if (!mc_store_begin (self, error))
+  if (!mc_store_tx_begin (self, &own, error))
     return FALSE;
   for (guint i = 0; page->dossiers && i < page->dossiers->len; i++)
     {
@@ -409,7 +367,7 @@ mc_store_sync_apply_page (McStore                *self,
       if (id > 0 && !remove_dossier (self, id, &local, error))
         goto fail;
     }
-  if (!write_cursor (self, source_id, new_cursor, error) || !mc_store_commit (self, error))
+  if (!write_cursor (self, source_id, new_cursor, error) || !mc_store_tx_end (self, own, TRUE, error))
     goto fail;
   if (stats != NULL)
     {
@@ -422,7 +380,7 @@ mc_store_sync_apply_page (McStore                *self,
   return TRUE;
 
 fail:
-  mc_store_rollback (self);
+  mc_store_tx_end (self, own, FALSE, NULL);
   for (guint i = 0; page->dossiers && i < page->dossiers->len; i++)
     ((McDossier *) g_ptr_array_index (page->dossiers, i))->id = 0;
   return FALSE;

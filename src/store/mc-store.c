@@ -24,6 +24,7 @@ mc_store_finalize (GObject *object)
   mc_store_changes_detach (self);
   /* Statements first: sqlite3_close refuses to close a connection with live statements. */
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_object (&self->calendar);
   if (self->db != NULL)
     sqlite3_close (self->db);
   g_free (self->path);
@@ -48,6 +49,7 @@ mc_store_init (McStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, statement_free);
   self->autocheckpoint = 1000;  /* SQLite's default */
+  self->office_version = -1;
 }
 
 void
@@ -474,44 +476,9 @@ mc_store_set_autocheckpoint (McStore *self,
   self->autocheckpoint = MAX (pages, 0);
 }
 
-/* Writers take the write lock at BEGIN, so two writers queue on busy_timeout instead of one
- * failing halfway through with SQLITE_BUSY on its first write. */
-gboolean
-mc_store_begin (McStore  *self,
-                GError  **error)
-{
-  /* A damaged database is never written, whichever connection saw the damage first. */
-  if (!mc_store_refuse_damaged (self, error))
-    return FALSE;
-  if (self->read_only)
-    {
-      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_READ_ONLY,
-                   _("%s is opened read-only (it cannot be written, or only reading was asked for)"), self->path);
-      return FALSE;
-    }
-  return mc_store_exec (self, "BEGIN IMMEDIATE", error);
-}
-
-gboolean
-mc_store_commit (McStore  *self,
-                 GError  **error)
-{
-  if (!mc_store_exec (self, "COMMIT", error))
-    return FALSE;
-  mc_store_audit_anchor_if_due (self);
-  return TRUE;
-}
-
 gboolean
 mc_store_is_read_only (McStore *self)
 {
   g_return_val_if_fail (MC_IS_STORE (self), TRUE);
   return self->read_only;
-}
-
-void
-mc_store_rollback (McStore *self)
-{
-  if (!sqlite3_get_autocommit (self->db))
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }

@@ -6,10 +6,12 @@
 
 #include "mc-connector-private.h"
 #include "mc-json.h"
+#include "mc-time.h"
 
 /* What every connector reads a ministry's answers with: strict JSON that names the source and
  * the item on any problem (McParse), the children of a dossier by each dialect's names, and
- * keyset paging for the dialects that page by time. */
+ * the two ways to page by time: a keyset over the items' update time (lgsp), a window for the
+ * items that carry none (dvcqg, legacy). */
 
 /* Parsing */
 
@@ -506,17 +508,14 @@ mc_parse_children (McParse           *p,
     }
 }
 
-/* The page of a time-ordered dialect (lgsp, dvcqg, legacy): each item read with @item, those
- * the keyset already took on an earlier page skipped (the time filter is inclusive), then the
- * page closed: whether more may follow, the next cursor and how many items came. */
-void
-mc_keyset_fill_page (McParse     *p,
-                     McKeyset    *k,
-                     const McJson   *items,
-                     McParseItem  item,
-                     guint        page_size,
-                     const char  *cursor,
-                     McPullPage  *page)
+/* Every item of a page, read with @item into @page; with a keyset, those it already took on an
+ * earlier page are skipped (the time filter is inclusive). */
+static void
+fill (McParse      *p,
+      McKeyset     *k,
+      const McJson *items,
+      McParseItem   item,
+      McPullPage   *page)
 {
   guint n = items ? mc_json_length (items) : 0;
 
@@ -534,7 +533,7 @@ mc_keyset_fill_page (McParse     *p,
         }
       if (!(d = item (p, node, &updated)))
         break;
-      if (!mc_keyset_take (k, updated, d->number))
+      if (k != NULL && !mc_keyset_take (k, updated, d->number))
         {
           mc_dossier_unref (d);
           continue;
@@ -543,8 +542,93 @@ mc_keyset_fill_page (McParse     *p,
       g_ptr_array_add (page->remote_ids, NULL);
     }
   p->item = -1;
-  page->more = n >= page_size;
+  page->n_items = n;
+}
+
+/* The page of a dialect paged by time and number (lgsp): its new items, then the page closed:
+ * whether more may follow, the next cursor. */
+void
+mc_keyset_fill_page (McParse      *p,
+                     McKeyset     *k,
+                     const McJson *items,
+                     McParseItem   item,
+                     guint         page_size,
+                     const char   *cursor,
+                     McPullPage   *page)
+{
+  fill (p, k, items, item, page);
+  page->more = page->n_items >= page_size;
   page->cursor = mc_keyset_cursor (k, cursor);
   page->anchor_seen = k->anchor_seen;
-  page->n_items = n;
+}
+
+/* Every item of a page of a window dialect (mc_window_pull() closes the page). */
+void
+mc_parse_items (McParse      *p,
+                const McJson *items,
+                McParseItem   item,
+                McPullPage   *page)
+{
+  fill (p, NULL, items, item, page);
+}
+
+/* Window */
+
+McPullPage *
+mc_window_pull (McConnector   *self,
+                const char    *cursor,
+                McWindowFetch  fetch,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  McConnectorBase *base = mc_connector_get_base (self);
+  g_auto(GStrv) parts = cursor ? g_strsplit (cursor, "|", 4) : NULL;
+  guint64 before = mc_http_get_n_requests (base->http);
+  gint64 since = 0, start = 0;
+  guint page_no = 0;
+  McPullPage *page;
+
+  if (parts != NULL && g_strv_length (parts) == 4 && g_str_equal (parts[0], "w"))
+    {
+      since = g_ascii_strtoll (parts[1], NULL, 10);
+      page_no = (guint) g_ascii_strtoull (parts[2], NULL, 10);
+      start = g_ascii_strtoll (parts[3], NULL, 10);
+    }
+  if (page_no == 0)
+    {
+      /* A new walk: what it reads is counted, to tell at its end whether it saw everything. */
+      page_no = 1;
+      start = mc_time_now ();
+      base->walk_start = start;
+      g_clear_pointer (&base->walk_seen, g_hash_table_unref);
+      base->walk_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    }
+  else if (base->walk_start != start)
+    g_clear_pointer (&base->walk_seen, g_hash_table_unref);  /* begun by another process */
+
+  if (!(page = fetch (self, since, page_no, cancellable, error)))
+    return NULL;
+  page->n_requests = mc_http_get_n_requests (base->http) - before;
+  for (guint i = 0; base->walk_seen != NULL && i < page->dossiers->len; i++)
+    g_hash_table_add (base->walk_seen, g_strdup (((McDossier *) g_ptr_array_index (page->dossiers, i))->number));
+  page->more = page->total >= 0 ? (gint64) page_no * base->page_size < page->total
+                                : page->n_items >= base->page_size;
+  g_free (page->cursor);
+  if (page->more)
+    page->cursor = g_strdup_printf ("w|%" G_GINT64_FORMAT "|%u|%" G_GINT64_FORMAT, since, page_no + 1, start);
+  else
+    {
+      /* Short of the server's total: something moved while the walk read and may have been
+       * missed, so the next walk reads this window again. Without a total (or with pages read
+       * by another process) that cannot be known: the window moves on, but the walk does not
+       * count as complete for the reconciliation. */
+      gboolean short_of_total = base->walk_seen != NULL && page->total >= 0
+                                && g_hash_table_size (base->walk_seen) < (guint64) page->total;
+
+      page->unverified = short_of_total || base->walk_seen == NULL || page->total < 0;
+      page->cursor = g_strdup_printf ("w|%" G_GINT64_FORMAT "|0|0",
+                                      short_of_total ? since : MAX (start - MC_WINDOW_MARGIN, 0));
+      g_clear_pointer (&base->walk_seen, g_hash_table_unref);
+    }
+  return page;
 }

@@ -22,6 +22,10 @@ typedef struct
   guint retry_after;          /* seconds, from the last 429 or 503 */
   McSecrets *keyring;         /* NULL: sessions live as long as the connector */
   guint restored;             /* 1 << McSecretKind: looked up in the keyring once already */
+  guint timeout;              /* seconds; 0: mc-http's default */
+  /* The walk in progress of a dialect paged by a time window (mc_window_pull()). */
+  gint64 walk_start;
+  GHashTable *walk_seen;      /* the numbers read in it, NULL when not all its pages are ours */
 } McConnectorBase;
 
 void             mc_connector_base_init  (McConnectorBase  *base,
@@ -126,22 +130,16 @@ void         mc_json_member_fees       (JsonBuilder         *b,
                                         const char          *amount,
                                         const char          *paid,
                                         gboolean             numeric);
-/* Where the system checks no version (the key-less dialects, lgsp's progress steps): the
- * dossier is looked up before sending and a version other than the action's base is a
- * conflict; after sending, a look-up gives the version right after the action (none if
- * someone else changed the dossier since: the next action then finds it stale). */
+/* lgsp's progress steps carry no version: the dossier is looked up before sending and a
+ * version other than the action's base is a conflict. */
 gboolean     mc_connector_check_base   (McConnector         *self,
                                         const McPushRequest *request,
                                         GCancellable        *cancellable,
                                         GError             **error);
-void         mc_connector_confirm      (McConnector         *self,
-                                        const McPushRequest *request,
-                                        const char          *number,
-                                        McPushResult        *result,
-                                        GCancellable        *cancellable);
+void         mc_connector_history_version (McDossier        *dossier);
 
-/* Keyset paging over (update time, number) for the dialects with an inclusive "since" time
- * (lgsp, dvcqg, legacy). The cursor is "TIME|K|NUMBER": the last stored item, and K the items
+/* Keyset paging over (update time, number) for the dialect whose items carry their update time
+ * and are listed by it from an inclusive "since" time (lgsp). The cursor is "TIME|K|NUMBER": the last stored item, and K the items
  * of that same second already stored. The next pull asks for the page holding that item (one
  * request when nothing is new, even when many dossiers share a second), checks the item is
  * there (else something moved: it scans from page 1), and keeps only what follows it. */
@@ -191,6 +189,30 @@ McPullPage *mc_keyset_pull (McConnector   *self,
                             McKeysetFetch  fetch,
                             GCancellable  *cancellable,
                             GError       **error);
+
+/* Paging by a time window, for the dialects whose items carry no update time of their own (the
+ * key-less ones): each walk reads every page of what changed since SINCE, and the next walk
+ * starts a margin before this one began, so that the clocks of client and server need not
+ * agree; what did not change since is recognized by its version (the store keeps it). A walk
+ * whose distinct items fall short of the server's total may have missed an item that moved
+ * while it read: the next walk reads the same window again. The cursor is "w|SINCE|PAGE|START":
+ * the page to read next of the walk that began at START, or PAGE 0 for a new walk. */
+#define MC_WINDOW_MARGIN (10 * 60)
+
+typedef McPullPage *(*McWindowFetch) (McConnector   *self,
+                                      gint64         since,
+                                      guint          page_no,
+                                      GCancellable  *cancellable,
+                                      GError       **error);
+McPullPage *mc_window_pull   (McConnector   *self,
+                              const char    *cursor,
+                              McWindowFetch  fetch,
+                              GCancellable  *cancellable,
+                              GError       **error);
+void        mc_parse_items   (McParse       *p,
+                              const McJson  *items,
+                              McParseItem    item,
+                              McPullPage    *page);
 
 /* How a dialect names the children of a dossier (TaiLieuNop, DanhSachLePhi, …): their shape is
  * the same in every dialect, only the names and the time format differ. Times are in the

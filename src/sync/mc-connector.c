@@ -48,6 +48,7 @@ mc_push_result_clear (McPushResult *result)
 {
   g_clear_pointer (&result->server_version, g_free);
   g_clear_pointer (&result->number, g_free);
+  g_clear_pointer (&result->dossier, mc_dossier_unref);
   result->server_at = 0;
 }
 
@@ -91,6 +92,7 @@ mc_connector_base_clear (McConnectorBase *base)
   g_clear_object (&base->http);
   g_clear_object (&base->keyring);
   g_clear_pointer (&base->label, g_free);
+  g_clear_pointer (&base->walk_seen, g_hash_table_unref);
 }
 
 McConnectorBase *
@@ -193,6 +195,16 @@ mc_connector_set_page_size (McConnector *self,
   mc_connector_get_base (self)->page_size = CLAMP (page_size, 1, 1000);
 }
 
+void
+mc_connector_set_timeout (McConnector *self,
+                          guint        seconds)
+{
+  McConnectorBase *base = mc_connector_get_base (self);
+
+  base->timeout = seconds;
+  mc_http_set_timeout (base->http, seconds);
+}
+
 guint
 mc_connector_get_retry_after (McConnector *self)
 {
@@ -262,6 +274,14 @@ mc_connector_has_keys (McConnector *self)
   return !g_str_equal (dialect, "dvcqg") && !g_str_equal (dialect, "legacy");
 }
 
+/* legacy answers a missing dossier and a failure alike ({"status":"ERROR"}): a probe that
+ * answers right after makes "missing" likely, never sure. */
+gboolean
+mc_connector_knows_missing (McConnector *self)
+{
+  return !g_str_equal (mc_connector_get_base (self)->source->dialect, "legacy");
+}
+
 /* Where the client numbers a new dossier (the key-less dialects), the number is made from the
  * action's key, so that sending it again names the same dossier and a look-up finds it:
  * "000.00.15.H38-260609-3F9A1C2B" (unit, day received, 8 hex digits of the key's hash). */
@@ -290,7 +310,11 @@ mc_connector_dup (McConnector *self)
   McConnector *copy = mc_connector_new (base->source, base->secrets, NULL);
 
   if (copy != NULL)
-    mc_connector_get_base (copy)->page_size = base->page_size;
+    {
+      mc_connector_get_base (copy)->page_size = base->page_size;
+      if (base->timeout > 0)
+        mc_connector_set_timeout (copy, base->timeout);
+    }
   return copy;
 }
 
@@ -431,20 +455,85 @@ mc_json_member_fees (JsonBuilder     *b,
   json_builder_end_array (b);
 }
 
-int
-mc_connector_find_action (const McDossier *dossier,
-                          const char      *key)
+/* Whether @note carries "[ref:UUID]" or "[ref:UUID.N]". */
+static gboolean
+carries (const char *note,
+         const char *uuid)
 {
-  g_autofree char *reference = g_strdup_printf ("[ref:%s]", key);
+  gsize len = strlen (uuid);
 
-  for (guint i = dossier->history->len; i-- > 0;)
+  for (const char *p = note ? strstr (note, "[ref:") : NULL; p != NULL; p = strstr (p + 1, "[ref:"))
     {
-      McStep *step = g_ptr_array_index (dossier->history, i);
+      const char *k = p + strlen ("[ref:");
 
-      if (step->note != NULL && strstr (step->note, reference) != NULL)
-        return (int) i;
+      if (strncmp (k, uuid, len) != 0)
+        continue;
+      k += len;
+      if (*k == '.')
+        for (k++; g_ascii_isdigit (*k); k++)
+          ;
+      if (*k == ']')
+        return TRUE;
     }
-  return -1;
+  return FALSE;
+}
+
+/* A dialect keeps the text sent with an action in the step's note (ghiChu, GhiChu) or, the
+ * portal, as its content (NoiDungXuLy): the reference is looked for in both. */
+static gboolean
+step_carries (const McStep *step,
+              const char   *uuid)
+{
+  return carries (step->note, uuid) || carries (step->action, uuid);
+}
+
+guint
+mc_connector_count_action (const McDossier *dossier,
+                           const char      *uuid,
+                           int             *out_first)
+{
+  guint n = 0;
+
+  *out_first = -1;
+  for (guint i = 0; i < dossier->history->len; i++)
+    if (step_carries (g_ptr_array_index (dossier->history, i), uuid) && n++ == 0)
+      *out_first = i;
+  return n;
+}
+
+gboolean
+mc_connector_step_is_own (const McDossier    *dossier,
+                          guint               index,
+                          const char * const *uuids)
+{
+  const McStep *step = g_ptr_array_index (dossier->history, index);
+
+  for (guint k = 0; uuids && uuids[k]; k++)
+    if (step_carries (step, uuids[k]))
+      return TRUE;
+  return FALSE;
+}
+
+/* The version of a dossier of a dialect that has none: the number of steps of its history (the
+ * base check of an action found applied reads it: mc-sync-push.c) and a hash of everything it
+ * shows (mc_dossier_fingerprint()), so that any change is a new version. */
+void
+mc_connector_history_version (McDossier *d)
+{
+  g_free (d->server_version);
+  d->server_version = g_strdup_printf ("%u-%016" G_GINT64_MODIFIER "x", d->history->len, mc_dossier_fingerprint (d));
+}
+
+int
+mc_connector_version_steps (const char *version)
+{
+  char *end = NULL;
+  guint64 n;
+
+  if (version == NULL || !g_ascii_isdigit (*version))
+    return -1;
+  n = g_ascii_strtoull (version, &end, 10);
+  return end != NULL && *end == '-' && strlen (end) == 17 && n < G_MAXINT ? (int) n : -1;
 }
 
 gboolean
@@ -465,30 +554,4 @@ mc_connector_check_base (McConnector          *self,
       return FALSE;
     }
   return TRUE;
-}
-
-void
-mc_connector_confirm (McConnector          *self,
-                      const McPushRequest  *request,
-                      const char           *number,
-                      McPushResult         *result,
-                      GCancellable         *cancellable)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(McDossier) now = mc_connector_lookup (self, number, cancellable, &error);
-  int step;
-
-  if (now == NULL)
-    {
-      g_debug ("%s", error->message);  /* applied all the same; the next pull brings the version */
-      return;
-    }
-  step = mc_connector_find_action (now, request->uuid);
-  if (step >= 0)
-    result->server_at = ((McStep *) g_ptr_array_index (now->history, step))->at;
-  if (request->create != NULL || (step >= 0 && (guint) step + 1 == now->history->len))
-    {
-      g_free (result->server_version);
-      result->server_version = g_strdup (now->server_version);
-    }
 }

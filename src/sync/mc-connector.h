@@ -24,6 +24,8 @@ typedef struct
   gboolean anchor_seen;       /* keyset dialects: the cursor's own item was in the answer */
   guint n_items;              /* keyset dialects: items in the answer, stored before or not */
   gint64 total;               /* keyset dialects: items from the "since" time on; -1 unknown */
+  gboolean unverified;        /* the walk may have missed items that moved while it read (its
+                               * cursor does not advance): no reconciliation sweep after it */
 } McPullPage;
 
 McPullPage *mc_pull_page_new  (void);
@@ -52,6 +54,7 @@ typedef struct
   char *server_version;       /* after the action, when the dialect says */
   char *number;               /* a create: the number the system gave the dossier */
   gint64 server_at;           /* when the system applied it, when the answer says; 0 unknown */
+  McDossier *dossier;         /* the dossier after the action, when the answer carries it */
 } McPushResult;
 
 void mc_push_result_clear (McPushResult *result);
@@ -137,6 +140,10 @@ void         mc_connector_set_keyring   (McConnector          *self,
 const char  *mc_connector_get_refused_certificate (McConnector *self);
 void         mc_connector_set_page_size (McConnector          *self,
                                          guint                 page_size);
+/* Seconds a request may wait for the server (60 unless set): an action whose request timed
+ * out is in doubt, so a source's settle time must stay well above it. */
+void         mc_connector_set_timeout   (McConnector          *self,
+                                         guint                 seconds);
 guint        mc_connector_get_retry_after (McConnector        *self);
 guint64      mc_connector_get_n_requests (McConnector         *self);
 
@@ -162,17 +169,33 @@ gboolean     mc_connector_push          (McConnector          *self,
                                          GError              **error);
 
 /* The push side: whether the dialect takes an idempotency key (else an action in doubt is
- * looked up before it is sent again); the number a new dossier gets from the client where the
- * system does not give one (NULL where it does); a second connector to the same system, for
- * pushing several dossiers at once (a connector serves one call at a time). */
+ * looked up before it is sent again, and the system's dossier is looked up before and after
+ * an action: mc-sync-push.c); whether a look-up's MC_SYNC_ERROR_NOT_FOUND is the system's
+ * word (legacy's is inferred from a lone ERROR, which may be a failure); the number a new
+ * dossier gets from the client where the system does not give one (NULL where it does); a
+ * second connector to the same system, for pushing several dossiers at once (a connector
+ * serves one call at a time). */
 gboolean     mc_connector_has_keys      (McConnector          *self);
+gboolean     mc_connector_knows_missing (McConnector          *self);
 char        *mc_connector_client_number (McConnector          *self,
                                          const McPushRequest  *request);
 McConnector *mc_connector_dup           (McConnector          *self);
-/* The index in @dossier's history of the step that carries the reference of the action keyed
- * @key (the key-less dialects put it in the note), or -1 if there is none. */
-int          mc_connector_find_action   (const McDossier      *dossier,
-                                         const char           *key);
+
+/* Where the dialect has no key, an action carries "[ref:KEY]" in its note, KEY being the
+ * action's uuid or "uuid.N" when the official sent it again. Returns: how many steps of
+ * @dossier's history carry the reference of the action @uuid (any of its keys), with the index
+ * of the first in *@out_first (-1 when none). */
+guint        mc_connector_count_action  (const McDossier      *dossier,
+                                         const char           *uuid,
+                                         int                  *out_first);
+/* Whether step @index of @dossier's history carries the reference of one of @uuids (the actions
+ * of this client on the dossier): else it is another official's. */
+gboolean     mc_connector_step_is_own   (const McDossier      *dossier,
+                                         guint                 index,
+                                         const char * const   *uuids);
+/* The dialects without a version stand for one with what the dossier shows: "N-HASH", N the
+ * steps of its history. Returns: N of such a version, -1 for another kind. */
+int          mc_connector_version_steps (const char           *version);
 
 /* Files (mc-connector-files.c). An upload whose answer was lost, on a dialect without a key,
  * is settled by the dossier's list of files: the same name and size (and hash, where the

@@ -179,15 +179,33 @@ accept_certificate (SoupMessage          *msg,
   return check->http->pin != NULL && g_str_equal (check->http->pin, check->seen);
 }
 
+/* A failure that says the request never reached the server. A timeout says so only before the
+ * request was written (connecting): after, the server may have it and answer too late, or
+ * commit it and never answer. */
 static gboolean
-is_unreachable (const GError *error)
+is_unreachable (const GError *error,
+                gboolean      written)
 {
   return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED)
     || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE)
     || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE)
-    || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT)
+    || (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT) && !written)
     || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_NOT_FOUND)
     || error->domain == G_RESOLVER_ERROR;
+}
+
+static void
+wrote_headers (SoupMessage *msg,
+               gboolean    *written)
+{
+  *written = TRUE;
+}
+
+void
+mc_http_set_timeout (McHttp *self,
+                     guint   seconds)
+{
+  soup_session_set_timeout (self->session, seconds);
 }
 
 /* Reads the body whole, refusing more than max_body: a broken or hostile server must not make
@@ -255,6 +273,7 @@ mc_http_send (McHttp              *self,
   g_autoptr(GError) local = NULL;
   TlsCheck check = { self, NULL };
   g_autofree char *seen = NULL;
+  gboolean written = FALSE;
   McHttpReply *reply;
   GBytes *bytes;
 
@@ -274,8 +293,10 @@ mc_http_send (McHttp              *self,
     }
   g_atomic_int_inc (&self->n_requests);
   g_signal_connect (msg, "accept-certificate", G_CALLBACK (accept_certificate), &check);
+  g_signal_connect (msg, "wrote-headers", G_CALLBACK (wrote_headers), &written);
   stream = soup_session_send (self->session, msg, cancellable, &local);
   g_signal_handlers_disconnect_by_func (msg, accept_certificate, &check);
+  g_signal_handlers_disconnect_by_func (msg, wrote_headers, &written);
   seen = g_steal_pointer (&check.seen);
   if (stream == NULL)
     {
@@ -296,7 +317,7 @@ mc_http_send (McHttp              *self,
                          _("%s: the TLS connection failed (%s)"), self->label, local->message);
           return NULL;
         }
-      else if (is_unreachable (local))
+      else if (is_unreachable (local, written))
         g_set_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_OFFLINE, _("%s: cannot be reached (%s)"),
                      self->label, local->message);
       else

@@ -26,6 +26,8 @@ McHttp      *mc_http_new          (const char          *base_url,
                                    const char          *label);
 void         mc_http_set_max_body (McHttp              *self,
                                    gsize                max_body);
+void         mc_http_set_timeout  (McHttp              *self,
+                                   guint                seconds);
 const char  *mc_http_get_label    (McHttp              *self);
 guint64      mc_http_get_n_requests (McHttp            *self);
 McHttpReply *mc_http_send         (McHttp              *self,

@@ -34,6 +34,8 @@ typedef struct
   GPtrArray *push_connectors;    /* McConnector: the source's own first, then copies of it */
   gint64 stall_since_mono;       /* the watchdog: since when the outbox waits while the system answers */
   gboolean push_wanted;          /* new work committed: starts with the next push timer */
+  McStore *store;                /* the connection its syncs use, one at a time: opened by the
+                                  * first, kept until the engine stops */
 } Source;
 
 struct _McSyncEngine
@@ -48,6 +50,7 @@ struct _McSyncEngine
   McSyncWriter *writer;          /* under write_lock: while syncs run (worker.c) */
   guint writer_users;            /* under write_lock: the syncs running */
   guint page_size;
+  guint request_timeout;         /* seconds, 0: the connectors' default */
   guint interval;
   guint reconcile_interval;
   guint max_backoff;
@@ -56,6 +59,8 @@ struct _McSyncEngine
   GMutex push_mutex;             /* guards push_lock */
   int push_lock;                 /* this process pushes the profile (mc_sync_push_lock); -1 not yet */
   gboolean started;
+  guint stops;                   /* mc_sync_engine_stop() calls: a sync begun before one drops
+                                  * its connection */
   guint timer_id;
   gulong network_handler;
   McStoreChanges *changes;       /* while started: the profile's change stream (new work) */
@@ -74,6 +79,8 @@ typedef struct
   gboolean did_full;
   guint retry_after;
   GPtrArray *push_connectors;    /* owned */
+  McStore *store;                /* owned: the source's connection, or the one this sync opened */
+  guint stops;                   /* the engine's stops when it began */
   McPushStats push;
   gboolean push_skipped;         /* another process pushes this profile */
   gboolean reached;              /* the system answered (the pull went through) */

@@ -8,10 +8,11 @@
 #include "mc-thread.h"
 #include "mc-time.h"
 
-/* The worker: one sync of one source, in a GTask thread with its own store connection
- * (and the engine's shared writer for the pages). It pushes the source's outbox, then pulls page
- * by page (a page and its cursor in one transaction), and reports progress to the engine's
- * main context. */
+/* The worker: one sync of one source, in a GTask thread, with the source's store connection
+ * (opened by its first sync and reused by the next: one sync runs per source at a time) and
+ * the engine's shared writer for the pages. It pushes the source's outbox, then pulls page by
+ * page (a page and its cursor in one transaction), and reports progress to the engine's main
+ * context. */
 
 void
 mc_sync_job_free (Job *job)
@@ -20,6 +21,7 @@ mc_sync_job_free (Job *job)
   g_free (job->source_id);
   g_object_unref (job->connector);
   g_clear_pointer (&job->push_connectors, g_ptr_array_unref);
+  g_clear_object (&job->store);
   g_free (job);
 }
 
@@ -70,7 +72,7 @@ report_progress (Job *job)
   g_main_context_invoke_full (job->engine->context, G_PRIORITY_DEFAULT, progress_cb, p, progress_free);
 }
 
-static gboolean push (Job *job, GCancellable *cancellable, GError **error);
+static gboolean push (Job *job, GCancellable *cancellable, gboolean *out_reachable, GError **error);
 
 /* The syncs that run share one writer (mc-sync-writer.c), made by the first and freed by the
  * last to end, so that no connection outlives them (the training reset replaces the file). */
@@ -110,23 +112,24 @@ mc_sync_job_run (GTask        *task,
 {
   Job *job = task_data;
   McSyncEngine *self = job->engine;
-  g_autoptr(McStore) store = NULL;
+  McStore *store;
   McSyncWriter *writer;
   g_autoptr(GHashTable) seen = NULL;
   g_autofree char *cursor = NULL;
   g_autoptr(GPtrArray) search = NULL;
   GError *error = NULL;
   GError *push_error = NULL;
-  gboolean restarted = FALSE;
+  gboolean restarted = FALSE, reachable = TRUE, unverified = FALSE;
 
   mc_thread_set_priority (MC_THREAD_WORKER);
-  if (!(store = mc_store_open (self->db_path, MC_STORE_OPEN_EXISTING, &error)))
+  if (job->store == NULL && !(job->store = mc_store_open (self->db_path, MC_STORE_OPEN_EXISTING, &error)))
     {
       g_task_return_error (task, error);
       return;
     }
+  store = job->store;
   mc_store_sync_set_bulk (store, TRUE);
-  if (!push (job, cancellable, &push_error))
+  if (!push (job, cancellable, &reachable, &push_error) && !reachable)
     {
       job->waiting = mc_store_push_waiting (store, job->source_id, NULL);
       g_task_return_error (task, push_error);
@@ -134,6 +137,7 @@ mc_sync_job_run (GTask        *task,
     }
   if (!mc_store_sync_get_cursor (store, job->source_id, &cursor, &error) || !(writer = writer_hold (self, &error)))
     {
+      g_clear_error (&push_error);
       g_task_return_error (task, error);
       return;
     }
@@ -174,6 +178,7 @@ mc_sync_job_run (GTask        *task,
           break;
         }
       job->requests += page->n_requests;
+      unverified |= page->unverified;
       /* Folding the search text is CPU work: done here, in parallel with the other sources,
        * not under the write lock. */
       g_clear_pointer (&search, g_ptr_array_unref);
@@ -198,7 +203,8 @@ mc_sync_job_run (GTask        *task,
         break;
     }
 
-  if (error == NULL && seen != NULL)
+  /* A walk that may have missed an item proves nothing about what the system lists. */
+  if (error == NULL && seen != NULL && !unverified)
     {
       g_mutex_lock (&self->write_lock);
       mc_store_sync_sweep (mc_sync_writer_get_store (writer), job->source_id, seen, &job->stats, &error);
@@ -230,13 +236,14 @@ mc_sync_job_run (GTask        *task,
  * the rows a dead process left "sending" (in doubt): no one else can be sending them. */
 static gboolean
 hold_push_lock (McSyncEngine  *self,
+                McStore       *store,
                 GError       **error)
 {
   gboolean held;
 
   g_mutex_lock (&self->push_mutex);
   if (self->push_lock < 0 && (self->push_lock = mc_sync_push_lock (self->db_path)) >= 0
-      && !mc_sync_push_recover (self->db_path, &self->write_lock, error))
+      && !mc_sync_push_recover (store, &self->write_lock, error))
     {
       mc_sync_push_unlock (self->push_lock);
       self->push_lock = -1;
@@ -246,26 +253,34 @@ hold_push_lock (McSyncEngine  *self,
   return held;
 }
 
-/* Returns: FALSE when the system cannot be reached (or the credentials are refused): the
- * pull would fail the same way. */
+/* Returns: FALSE with @error when the push failed; *@out_reachable then says whether the pull
+ * may still go (not when the system cannot be reached or refuses the credentials: the pull
+ * would fail the same way). Not pushing (another process does) is not a failure. */
 static gboolean
 push (Job           *job,
       GCancellable  *cancellable,
+      gboolean      *out_reachable,
       GError       **error)
 {
   McSyncEngine *self = job->engine;
-  GError *local = NULL;
+  g_autoptr(GError) local = NULL;
 
-  /* Not pushing (another process does, or the recovery failed): the pull goes on. */
-  job->push_skipped = !hold_push_lock (self, error);
+  *out_reachable = TRUE;
+  job->push_skipped = !hold_push_lock (self, job->store, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
   if (job->push_skipped)
     return TRUE;
-  if (mc_sync_push_source (self->db_path, job->source_id, job->push_connectors, &self->write_lock, cancellable,
+  if (mc_sync_push_source (job->store, job->source_id, job->push_connectors, &self->write_lock, cancellable,
                            &job->push, &local))
     return TRUE;
   job->retry_after = MAX (job->retry_after, job->push.retry_after);
-  g_propagate_error (error, local);
-  return !(local->domain == MC_SYNC_ERROR && (local->code == MC_SYNC_ERROR_OFFLINE || local->code == MC_SYNC_ERROR_AUTH))
-         && !g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  *out_reachable = !(local->domain == MC_SYNC_ERROR && (local->code == MC_SYNC_ERROR_OFFLINE
+                                                        || local->code == MC_SYNC_ERROR_AUTH))
+                   && !g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_propagate_error (error, g_steal_pointer (&local));
+  return FALSE;
 }
-

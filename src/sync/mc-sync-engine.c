@@ -79,6 +79,7 @@ source_free (Source *s)
   g_clear_object (&s->cancellable);
   g_clear_pointer (&s->batches, g_ptr_array_unref);
   g_clear_pointer (&s->push_connectors, g_ptr_array_unref);
+  g_clear_object (&s->store);
   g_free (s->message);
   g_free (s);
 }
@@ -197,6 +198,10 @@ sync_done (GObject      *object,
   if (s == NULL)
     return;
   s->running = FALSE;
+  /* The connection the sync opened serves the next ones, unless the engine was stopped since
+   * it began (the training reset replaces the file under a stopped engine). */
+  if (job->stops == self->stops)
+    g_set_object (&s->store, job->store);
   s->progress.pages = job->pages;
   s->progress.dossiers = job->dossiers;
   s->progress.inserted = job->stats.inserted;
@@ -208,6 +213,7 @@ sync_done (GObject      *object,
   s->progress.sent = job->push.sent;
   s->progress.conflicts = job->push.conflicts;
   s->progress.rejected = job->push.rejected;
+  s->progress.duplicated = job->push.duplicated;
   s->progress.waiting = MAX (job->waiting, 0);
   s->progress.push_skipped = job->push_skipped;
   watch_outbox (self, s, job);
@@ -307,6 +313,8 @@ start_source (McSyncEngine *self,
   job->source_id = g_strdup (s->source->id);
   job->connector = g_object_ref (s->connector);
   job->push_connectors = push_connectors (s);
+  job->store = s->store ? g_object_ref (s->store) : NULL;
+  job->stops = self->stops;
   job->waiting = -1;
   job->full = full;
   g_set_object (&s->cancellable, NULL);
@@ -341,6 +349,8 @@ mc_sync_engine_add_source (McSyncEngine    *self,
   if (connector == NULL)
     return FALSE;
   mc_connector_set_page_size (connector, self->page_size);
+  if (self->request_timeout > 0)
+    mc_connector_set_timeout (connector, self->request_timeout);
   if (self->keyring != NULL)
     mc_connector_set_keyring (connector, self->keyring);
   s = g_new0 (Source, 1);
@@ -369,6 +379,13 @@ mc_sync_engine_set_page_size (McSyncEngine *self,
   g_hash_table_iter_init (&it, self->sources);
   while (g_hash_table_iter_next (&it, NULL, &value))
     mc_connector_set_page_size (((Source *) value)->connector, page_size);
+}
+
+void
+mc_sync_engine_set_request_timeout (McSyncEngine *self,
+                                    guint         seconds)
+{
+  self->request_timeout = seconds;
 }
 
 void
@@ -404,6 +421,8 @@ mc_sync_engine_set_secrets (McSyncEngine  *self,
   if (!(connector = mc_connector_new (s->source, secrets, error)))
     return FALSE;
   mc_connector_set_page_size (connector, self->page_size);
+  if (self->request_timeout > 0)
+    mc_connector_set_timeout (connector, self->request_timeout);
   if (self->keyring != NULL)
     mc_connector_set_keyring (connector, self->keyring);
   /* A running job holds its own reference to the old connector. */
@@ -591,6 +610,7 @@ mc_sync_engine_stop (McSyncEngine *self)
       g_clear_object (&self->changes);
     }
   self->started = FALSE;
+  self->stops++;
   g_clear_handle_id (&self->timer_id, g_source_remove);
   g_clear_handle_id (&self->push_timer, g_source_remove);
   g_clear_signal_handler (&self->network_handler, g_network_monitor_get_default ());
@@ -602,6 +622,7 @@ mc_sync_engine_stop (McSyncEngine *self)
       g_clear_handle_id (&s->retry_id, g_source_remove);
       if (s->cancellable)
         g_cancellable_cancel (s->cancellable);
+      g_clear_object (&s->store);
     }
 }
 

@@ -35,6 +35,7 @@ typedef struct
   guint sent;               /* actions the system applied */
   guint conflicts;          /* actions parked for the official: the dossier changed on the system */
   guint rejected;           /* actions parked for the official: the system refused them */
+  guint duplicated;         /* actions parked for the official: the system holds them twice */
   guint waiting;            /* actions still to send or to check (pending, in doubt) */
   gboolean push_skipped;    /* another process sends this profile's actions */
   gboolean stalled;         /* the watchdog: not drained for the set time while the system answers */
@@ -50,6 +51,10 @@ gboolean      mc_sync_engine_add_source     (McSyncEngine         *self,
                                              GError              **error);
 void          mc_sync_engine_set_page_size  (McSyncEngine         *self,
                                              guint                 page_size);
+/* Seconds a request to a ministry system may wait for its answer (60 unless set), for the
+ * sources added afterwards. */
+void          mc_sync_engine_set_request_timeout (McSyncEngine    *self,
+                                             guint                 seconds);
 /* Sessions (tokens, cookies) of the sources added afterwards are kept in @keyring, so that a
  * restart does not sign in again. */
 void          mc_sync_engine_set_keyring    (McSyncEngine         *self,

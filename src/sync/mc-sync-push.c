@@ -3,37 +3,40 @@
 
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
 #include <sys/file.h>
 #include <unistd.h>
 
-#include "mc-store-actions.h"
 #include "mc-store-push.h"
-#include "mc-store-sync.h"
 #include "mc-sync-push.h"
-#include "mc-wire-time.h"
 
-/* Pushing one source's outbox. mc_store_outbox_ready() gives the oldest unfinished action of
- * each dossier; those go out together, each dossier in a worker with a connector of its own
- * (at most as many as the engine gives), and the next round takes what became ready. An
- * action is marked "sending" (durably) before the request leaves; its fate then follows from
- * the answer:
+/* Pushing one source's outbox. The run asks the store for the next action of a dossier not in
+ * hand (mc_store_push_next(), which marks one to send "sending", with the time, before it is
+ * handed out), gives it to a worker with a connector of its own, and tells the store what
+ * became of it (mc_store_push_settle()); several dossiers go at once, each in its own order.
+ * The store's connection is the run's, used from its thread only; the workers only talk to the
+ * ministry system.
  *
- *   applied                      → done (a counter intake: done and renumbered, one transaction)
- *   not sent (refused connection,
- *   429, sign-in refused)        → pending again; the run stops and the source backs off
- *   stale (409, 412, or a look-up
- *   where the system checks none) → conflict, with the system's status and version
- *   refused (4xx, not found)     → rejected, with the system's message
- *   unknown (no answer, a cut or
- *   broken body, 5xx)            → in doubt, and settled at once if the system answers: sent
- *                                  again with the same key where the dialect takes one, looked
- *                                  up first (the reference in its history) where it does not.
+ * What a worker does (see work()):
  *
- * A row left "sending" by a process that died is in doubt the same way (mc_sync_push_recover,
- * run once by the process holding the push lock). */
+ *   send, keyed dialect       the request, under the action's key; a lost answer is in doubt and
+ *                             is sent again under the same key, which the system answers once
+ *   send, key-less dialect    looks the dossier up: an action already there is not sent again
+ *                             (a late write), one decided on an older version is a conflict;
+ *                             sends, then looks again to confirm it
+ *   in doubt, key-less        looks the dossier up: its reference there once is applied (unless
+ *                             another official's step came between the action's base and it:
+ *                             a conflict), twice is "applied twice"; absent is "not applied"
+ *                             only once the source's settle time has passed since the last
+ *                             send, and a look-up that fails leaves it in doubt
+ *   verify                    a done action sent again after a doubt, looked up once more after
+ *                             the settle time: a late first write makes it "applied twice"
+ *
+ * A row left "sending" by a process that died is in doubt the same way
+ * (mc_sync_push_recover(), run once by the process holding the push lock). */
 
-#define READY_BATCH 256
+/* How often one action may be taken up in one run: a lost answer is settled at once
+ * (a second look or send), not in a loop against a system that keeps failing. */
+#define MAX_TRIES 4
 
 /* The lock */
 
@@ -61,609 +64,439 @@ mc_sync_push_unlock (int fd)
 }
 
 gboolean
-mc_sync_push_recover (const char  *db_path,
-                      GMutex      *write_lock,
-                      GError     **error)
+mc_sync_push_recover (McStore  *store,
+                      GMutex   *write_lock,
+                      GError  **error)
 {
-  g_autoptr(McStore) store = mc_store_open (db_path, MC_STORE_OPEN_EXISTING, error);
   gboolean ok;
 
-  if (store == NULL)
-    return FALSE;
   g_mutex_lock (write_lock);
   ok = mc_store_push_recover (store, NULL, error);
   g_mutex_unlock (write_lock);
   return ok;
 }
 
-/* From an outbox row to a request */
+/* One job, and what became of it */
 
 typedef struct
 {
-  McPushRequest request;
-  char *key;
-  char *note;
-  char *actor;
-  char *unit;
-  char *remote_id;
-  McDossier *create;
-} Prepared;
+  McPushJob *job;
+  McPushOutcome outcome;
+  char *message;
+  char *server_version;
+  char *number;
+  GError *error;             /* the failure behind NOT_SENT or IN_DOUBT, if it was one */
+  gboolean stop;             /* the system takes no more now (unreachable, sign-in, 429) */
+} Result;
 
 static void
-prepared_clear (Prepared *p)
+result_free (Result *r)
 {
-  g_free (p->key);
-  g_free (p->note);
-  g_free (p->actor);
-  g_free (p->unit);
-  g_free (p->remote_id);
-  g_clear_pointer (&p->create, mc_dossier_unref);
-}
-
-static const char *
-text_member (JsonObject *o,
-             const char *member)
-{
-  JsonNode *node = o ? json_object_get_member (o, member) : NULL;
-
-  return node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
-    ? json_node_get_string (node) : NULL;
-}
-
-static gint64
-int_member (JsonObject *o,
-            const char *member)
-{
-  JsonNode *node = o ? json_object_get_member (o, member) : NULL;
-
-  return node && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_int (node) : 0;
-}
-
-static gint64
-time_member (JsonObject *o,
-             const char *member)
-{
-  gint64 t = 0;
-
-  return mc_wire_time_parse (MC_WIRE_TIME_ISO8601, text_member (o, member), &t) ? t : 0;
-}
-
-static JsonArray *
-array_member (JsonObject *o,
-              const char *member)
-{
-  JsonNode *node = o ? json_object_get_member (o, member) : NULL;
-
-  return node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
-static JsonObject *
-object_member (JsonObject *o,
-               const char *member)
-{
-  JsonNode *node = o ? json_object_get_member (o, member) : NULL;
-
-  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static JsonObject *
-element (JsonArray *a,
-         guint      i)
-{
-  JsonNode *node = json_array_get_element (a, i);
-
-  return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-/* The dossier as it was received at the counter (the payload's "dossier", mc_dossier_to_json):
- * what a create sends, whatever happened to the local copy since. */
-static McDossier *
-intake_dossier (JsonObject  *payload,
-                const char  *number)
-{
-  JsonObject *o = object_member (payload, "dossier");
-  McDossier *d = mc_dossier_new ();
-  JsonArray *list;
-
-  d->number = g_strdup (number);
-  d->source_id = g_strdup (text_member (o, "source"));
-  d->procedure_code = g_strdup (text_member (o, "procedure_code"));
-  d->procedure_name = g_strdup (text_member (o, "procedure_name"));
-  d->applicant_name = g_strdup (text_member (o, "applicant"));
-  d->applicant_kind = CLAMP (int_member (o, "applicant_kind"), MC_APPLICANT_CITIZEN, MC_APPLICANT_OTHER_ORGANIZATION);
-  d->id_number = g_strdup (text_member (o, "id_number"));
-  d->phone = g_strdup (text_member (o, "phone"));
-  d->address = g_strdup (text_member (o, "address"));
-  d->channel = CLAMP (int_member (o, "channel"), MC_CHANNEL_IN_PERSON, MC_CHANNEL_POST);
-  d->return_method = mc_return_method_from_id (text_member (payload, "method"));
-  if (d->return_method == 0)
-    d->return_method = d->channel;
-  d->status = int_member (payload, "target") ?: MC_STATUS_RECEIVED;
-  d->submitted_at = time_member (o, "submitted_at");
-  d->received_at = time_member (o, "received_at");
-  d->due_at = time_member (payload, "due_at") ?: time_member (o, "due_at");
-  list = array_member (o, "documents");
-  for (guint i = 0; list && i < json_array_get_length (list); i++)
-    {
-      JsonObject *x = element (list, i);
-
-      if (text_member (x, "name"))
-        mc_dossier_add_document (d, text_member (x, "name"), json_object_get_boolean_member_with_default (x, "copy", FALSE),
-                                 int_member (x, "count") ?: 1);
-    }
-  list = array_member (o, "fees");
-  for (guint i = 0; list && i < json_array_get_length (list); i++)
-    {
-      JsonObject *x = element (list, i);
-
-      if (text_member (x, "name"))
-        mc_dossier_add_fee (d, text_member (x, "name"), int_member (x, "amount_vnd"),
-                            json_object_get_boolean_member_with_default (x, "paid", FALSE));
-    }
-  return d;
+  g_clear_pointer (&r->job, mc_push_job_free);
+  g_free (r->message);
+  g_free (r->server_version);
+  g_free (r->number);
+  g_clear_error (&r->error);
+  g_free (r);
 }
 
 static void
-separate (GString *s)
+set (Result            *r,
+     McPushOutcomeKind  kind,
+     const char        *message)
 {
-  if (s->len > 0)
-    g_string_append (s, "; ");
+  r->outcome.kind = kind;
+  g_free (r->message);
+  r->message = g_strdup (message);
 }
 
-/* What the system records as the step's content (NoiDungXuLy, note, ghi_chu): the official's
- * words and what the action carries, in Vietnamese as the ministry systems keep it. */
-static char *
-compose_note (McAction    action,
-              JsonObject *payload)
+/* A failure of a call: @error is taken. */
+static void
+fail (Result            *r,
+      McPushOutcomeKind  kind,
+      GError            *error)
 {
-  g_autoptr(GString) s = g_string_new (text_member (payload, "note"));
-  JsonArray *list;
-  JsonObject *fee;
-
-  switch (action)
-    {
-    case MC_ACTION_REQUEST_SUPPLEMENT:
-      list = array_member (payload, "items");
-      separate (s);
-      g_string_append (s, "Giấy tờ cần bổ sung: ");
-      for (guint i = 0; list && i < json_array_get_length (list); i++)
-        g_string_append_printf (s, "%s%s", i ? ", " : "", json_array_get_string_element (list, i));
-      break;
-    case MC_ACTION_RESOLVE:
-      list = array_member (payload, "results");
-      separate (s);
-      g_string_append (s, "Kết quả: ");
-      for (guint i = 0; list && i < json_array_get_length (list); i++)
-        {
-          JsonObject *x = element (list, i);
-
-          g_string_append_printf (s, "%s%s", i ? ", " : "", text_member (x, "name") ?: "");
-          if (text_member (x, "number"))
-            g_string_append_printf (s, " (số %s)", text_member (x, "number"));
-        }
-      break;
-    case MC_ACTION_REQUEST_FEE:
-      fee = object_member (payload, "fee");
-      separate (s);
-      g_string_append_printf (s, "Nghĩa vụ tài chính: %s, %" G_GINT64_FORMAT " đồng", text_member (fee, "name") ?: "",
-                              int_member (fee, "amount_vnd"));
-      break;
-    case MC_ACTION_RESCHEDULE:
-      {
-        g_autofree char *due = mc_wire_time_format (MC_WIRE_TIME_LEGACY, time_member (payload, "due_at"));
-
-        separate (s);
-        g_string_append_printf (s, "Hẹn trả mới: %s", due);
-      }
-      break;
-    case MC_ACTION_RETURN_RESULT:
-      {
-        McChannel method = mc_return_method_from_id (text_member (payload, "method"));
-
-        separate (s);
-        g_string_append_printf (s, "Hình thức trả kết quả: %s", method == MC_CHANNEL_ONLINE ? "trực tuyến"
-                                : method == MC_CHANNEL_POST ? "qua dịch vụ bưu chính" : "trực tiếp");
-      }
-      break;
-    default:
-      break;
-    }
-  return s->len > 0 ? g_string_free (g_steal_pointer (&s), FALSE) : NULL;
+  set (r, kind, error->message);
+  g_clear_error (&r->error);
+  r->error = error;
+  r->stop = error->domain == MC_SYNC_ERROR && (error->code == MC_SYNC_ERROR_OFFLINE || error->code == MC_SYNC_ERROR_AUTH
+                                               || error->code == MC_SYNC_ERROR_RATE_LIMITED);
+  r->stop |= g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
-static gboolean
-prepare (McStore              *store,
-         const McOutboxEntry  *entry,
-         gint64                generation,
-         Prepared             *p,
-         GError              **error)
+/* What a failed send tells about the action. Anything not known to have stopped before the
+ * system (a cancellation, a cut or broken answer, a timeout, a 5xx) may have been applied. */
+static void
+failed_send (Result *r,
+             GError *error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonObject *payload;
-  McAction action = mc_action_from_id (entry->action);
+  McPushOutcomeKind kind = MC_PUSH_IN_DOUBT;
 
-  if (!json_parser_load_from_data (parser, entry->payload, -1, error))
-    return FALSE;
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)) || action == MC_ACTION_INVALID)
+  if (error->domain == MC_SYNC_ERROR)
+    switch (error->code)
+      {
+      case MC_SYNC_ERROR_OFFLINE:
+      case MC_SYNC_ERROR_RATE_LIMITED:
+      case MC_SYNC_ERROR_AUTH:
+        kind = MC_PUSH_NOT_SENT;
+        break;
+      case MC_SYNC_ERROR_CONFLICT:
+        kind = MC_PUSH_STALE;
+        break;
+      case MC_SYNC_ERROR_REJECTED:
+      case MC_SYNC_ERROR_NOT_FOUND:
+        kind = MC_PUSH_REFUSED;
+        break;
+      default:
+        break;
+      }
+  if (kind == MC_PUSH_STALE || kind == MC_PUSH_REFUSED)
     {
-      g_set_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_MALFORMED, _("The outbox entry of “%s” cannot be read"),
-                   entry->action);
-      return FALSE;
+      set (r, kind, error->message);
+      g_error_free (error);
     }
-  payload = json_node_get_object (json_parser_get_root (parser));
-  p->key = generation > 0 ? g_strdup_printf ("%s.%" G_GINT64_FORMAT, entry->uuid, generation) : g_strdup (entry->uuid);
-  p->note = compose_note (action, payload);
-  p->actor = g_strdup (text_member (payload, "actor"));
-  p->unit = g_strdup (text_member (payload, "unit"));
-  p->remote_id = mc_store_push_remote_id (store, entry->dossier_id);
-  if (json_object_get_boolean_member_with_default (payload, "create", FALSE))
-    p->create = intake_dossier (payload, entry->dossier_number);
-  p->request = (McPushRequest) {
-    .uuid = p->key,
-    .number = entry->dossier_number,
-    .remote_id = p->remote_id,
-    .action = action,
-    .target = int_member (payload, "target"),
-    .base_version = entry->base_version,
-    .note = p->note,
-    .actor = p->actor,
-    .unit = p->unit,
-    .create = p->create,
+  else
+    fail (r, kind, error);
+}
+
+/* The request of @job for the connector; @note and @create are its storage. */
+static McPushRequest
+request_of (const McPushJob  *job,
+            char            **note)
+{
+  *note = mc_action_payload_ministry_note (job->payload);
+  return (McPushRequest) {
+    .uuid = job->key,
+    .number = job->number,
+    .remote_id = job->remote_id,
+    .action = job->payload->action,
+    .target = job->payload->target,
+    .base_version = job->base_version,
+    .note = *note,
+    .actor = job->payload->actor,
+    .unit = job->payload->unit,
+    .create = job->payload->create ? job->payload->dossier : NULL,
+    .resend = job->step == MC_PUSH_CHECK,
   };
-  return TRUE;
+}
+
+/* What the system's dossier @d says of the action, whose reference it carries: once, after
+ * nothing but this client's own steps since the action's base (applied: the version is the
+ * dossier's if the action's step is its last); once, after another official's step there
+ * (applied, but over that change: a conflict, never "done" in silence); or more than once
+ * (applied twice). */
+static void
+found (Result          *r,
+       const McDossier *d)
+{
+  const McPushJob *job = r->job;
+  int first, base;
+  guint n = mc_connector_count_action (d, job->uuid, &first);
+
+  g_return_if_fail (n > 0);
+  if (n > 1)
+    {
+      set (r, MC_PUSH_APPLIED_TWICE,
+           _("The ministry system holds this action twice (a send given up for lost was applied after it was sent "
+             "again): ask the ministry to cancel the repeated step in the dossier's history"));
+      return;
+    }
+  /* A version of an older kind says nothing of the history: nothing to compare with. */
+  if ((base = mc_connector_version_steps (job->base_version)) < 0 || base > first)
+    base = first;
+  for (int i = base; i < first; i++)
+    if (!mc_connector_step_is_own (d, i, (const char * const *) job->own_keys))
+      {
+        set (r, MC_PUSH_APPLIED_OVER, _("Applied on the ministry system after another official changed the dossier: "
+                                        "check the dossier there"));
+        r->outcome.server_status = d->status;
+        r->server_version = g_strdup (d->server_version);
+        return;
+      }
+  set (r, MC_PUSH_APPLIED, NULL);
+  r->outcome.server_at = ((McStep *) g_ptr_array_index (d->history, first))->at;
+  if ((guint) first + 1 == d->history->len)
+    r->server_version = g_strdup (d->server_version);
+}
+
+/* No trace of the action on the system: not applied once the settle time has passed since its
+ * last send (a late write would be there by then), in doubt until. */
+static void
+not_found (Result *r)
+{
+  if (r->job->settled)
+    set (r, MC_PUSH_NOT_APPLIED, _("Not found on the ministry system after its settle time: sent again"));
+  else
+    set (r, MC_PUSH_IN_DOUBT, _("Sent without an answer: the ministry system is checked again once its settle time "
+                                "has passed"));
+}
+
+static void
+stale (Result      *r,
+       McDossier   *d,
+       const char  *message)
+{
+  set (r, MC_PUSH_STALE, message);
+  r->outcome.server_status = d->status;
+  g_free (r->server_version);
+  r->server_version = g_strdup (d->server_version);
+}
+
+/* A counter intake of a key-less dialect: sent under the client's number, so that a look-up
+ * under it settles a lost answer and a second send is refused as existing. */
+static void
+intake_keyless (Result        *r,
+                McConnector   *connector,
+                GCancellable  *cancellable)
+{
+  g_autofree char *note = NULL;
+  McPushRequest request = request_of (r->job, &note);
+  g_autofree char *number = mc_connector_client_number (connector, &request);
+  McPushResult result = { 0 };
+  g_autoptr(GError) refused = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDossier) d = NULL;
+  gboolean sent = FALSE;
+
+  if (r->job->step == MC_PUSH_SEND)
+    {
+      sent = mc_connector_push (connector, &request, &result, cancellable, &refused);
+      mc_push_result_clear (&result);
+      if (!sent && !g_error_matches (refused, MC_SYNC_ERROR, MC_SYNC_ERROR_REJECTED))
+        {
+          failed_send (r, g_steal_pointer (&refused));
+          return;
+        }
+    }
+  /* Created now, or refused because an earlier send created it: the look-up tells. */
+  if ((d = mc_connector_lookup (connector, number, cancellable, &error)) != NULL)
+    {
+      set (r, MC_PUSH_APPLIED, NULL);
+      r->number = g_strdup (d->number);
+      r->server_version = g_strdup (d->server_version);
+    }
+  else if (sent)
+    {
+      /* Answered, not seen yet: it is the number it was sent under. */
+      set (r, MC_PUSH_APPLIED, NULL);
+      r->number = g_strdup (number);
+    }
+  else if (!g_error_matches (error, MC_SYNC_ERROR, MC_SYNC_ERROR_NOT_FOUND))
+    fail (r, MC_PUSH_IN_DOUBT, g_steal_pointer (&error));
+  else if (refused != NULL && r->job->sent_before)
+    {
+      /* Refused, maybe as existing since an earlier send: a look-up that says "none" is not
+       * sure of it on every back-end (legacy), so it is looked for again before parking. */
+      fail (r, MC_PUSH_IN_DOUBT, g_steal_pointer (&refused));
+    }
+  else if (refused != NULL)
+    failed_send (r, g_steal_pointer (&refused));
+  else
+    not_found (r);
+}
+
+/* An action on a dossier of a key-less dialect: looked up before it is sent (a reference
+ * already there is a late write of an earlier send; an older version a conflict) and after. */
+static void
+action_keyless (Result        *r,
+                McConnector   *connector,
+                GCancellable  *cancellable)
+{
+  g_autofree char *note = NULL;
+  McPushRequest request = request_of (r->job, &note);
+  McPushResult result = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDossier) before = mc_connector_lookup (connector, r->job->number, cancellable, &error);
+  g_autoptr(McDossier) after = NULL;
+  int first;
+
+  if (before == NULL && g_error_matches (error, MC_SYNC_ERROR, MC_SYNC_ERROR_NOT_FOUND) && !r->job->sent_before
+      && (mc_connector_knows_missing (connector) || r->job->unlisted))
+    {
+      /* Never sent, and the system has no such dossier (any more): refused. Where "missing"
+       * may be a failure (legacy), only once the reconciliation did not list it either. */
+      set (r, MC_PUSH_REFUSED, error->message);
+      return;
+    }
+  if (before == NULL)
+    {
+      /* Nothing was sent now: pending again. */
+      fail (r, MC_PUSH_NOT_SENT, g_steal_pointer (&error));
+      return;
+    }
+  if (mc_connector_count_action (before, r->job->uuid, &first) > 0)
+    {
+      found (r, before);
+      return;
+    }
+  if (g_strcmp0 (before->server_version, r->job->base_version) != 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("the dossier changed on the system (version %s, the action was "
+                                                    "decided on %s)"), before->server_version,
+                                                  r->job->base_version ? r->job->base_version : "?");
+
+      stale (r, before, message);
+      return;
+    }
+  if (!mc_connector_push (connector, &request, &result, cancellable, &error))
+    {
+      mc_push_result_clear (&result);
+      failed_send (r, g_steal_pointer (&error));
+      /* Sent before, refused now: the earlier send may have come through meanwhile (a late
+       * write that made the action no longer allowed). */
+      if (r->job->sent_before && (r->outcome.kind == MC_PUSH_REFUSED || r->outcome.kind == MC_PUSH_STALE)
+          && (after = mc_connector_lookup (connector, r->job->number, cancellable, NULL)) != NULL
+          && mc_connector_count_action (after, r->job->uuid, &first) > 0)
+        found (r, after);
+      return;
+    }
+  /* The system took it; what it shows now gives the version after it, and whether another
+   * official's change slipped in between the look-up and the write (last write wins). Until a
+   * look-up shows that, the action is not "done": in doubt, looked up again. */
+  after = result.dossier ? mc_dossier_ref (result.dossier)
+                         : mc_connector_lookup (connector, r->job->number, cancellable, &error);
+  if (after == NULL)
+    fail (r, MC_PUSH_IN_DOUBT, g_steal_pointer (&error));
+  else if (mc_connector_count_action (after, r->job->uuid, &first) > 0)
+    found (r, after);
+  else
+    set (r, MC_PUSH_APPLIED, NULL);  /* taken, but not kept where it is looked for: trusted */
+  mc_push_result_clear (&result);
+}
+
+/* An action in doubt on a dossier of a key-less dialect, or a done one to verify. */
+static void
+check_keyless (Result        *r,
+               McConnector   *connector,
+               GCancellable  *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDossier) d = mc_connector_lookup (connector, r->job->number, cancellable, &error);
+  int first;
+  guint n;
+
+  if (d == NULL)
+    {
+      /* Failed, in any way ("not found" included: the dossier exists here): still in doubt. */
+      fail (r, MC_PUSH_IN_DOUBT, g_steal_pointer (&error));
+      return;
+    }
+  n = mc_connector_count_action (d, r->job->uuid, &first);
+  if (r->job->step == MC_PUSH_VERIFY)
+    {
+      if (n > 1)
+        found (r, d);
+      else
+        set (r, MC_PUSH_VERIFIED, NULL);
+    }
+  else if (n > 0)
+    found (r, d);
+  else
+    not_found (r);
+}
+
+/* Sent under its key (again, when in doubt: the system answers a repeat once). */
+static void
+send_keyed (Result        *r,
+            McConnector   *connector,
+            GCancellable  *cancellable)
+{
+  g_autofree char *note = NULL;
+  McPushRequest request = request_of (r->job, &note);
+  McPushResult result = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  if (mc_connector_push (connector, &request, &result, cancellable, &error))
+    {
+      set (r, MC_PUSH_APPLIED, NULL);
+      r->server_version = g_steal_pointer (&result.server_version);
+      r->number = g_steal_pointer (&result.number);
+      r->outcome.server_at = result.server_at;
+      if (request.create != NULL && r->number == NULL)
+        set (r, MC_PUSH_IN_DOUBT, _("The ministry system did not say the dossier's number"));
+    }
+  else if (g_error_matches (error, MC_SYNC_ERROR, MC_SYNC_ERROR_CONFLICT))
+    {
+      /* Parked beside the system's current state, which a look-up gives. */
+      g_autoptr(McDossier) now = mc_connector_lookup (connector, request.number, cancellable, NULL);
+
+      if (now != NULL)
+        stale (r, now, error->message);
+      else
+        fail (r, r->job->step == MC_PUSH_SEND ? MC_PUSH_NOT_SENT : MC_PUSH_IN_DOUBT, g_steal_pointer (&error));
+    }
+  else
+    failed_send (r, g_steal_pointer (&error));
+  mc_push_result_clear (&result);
+}
+
+static Result *
+work (McConnector   *connector,
+      McPushJob     *job,
+      GCancellable  *cancellable)
+{
+  Result *r = g_new0 (Result, 1);
+
+  r->job = job;
+  /* A key answers a repeat once, and a client's number can be created once: nothing to verify. */
+  if (job->step == MC_PUSH_VERIFY && (mc_connector_has_keys (connector) || job->payload->create))
+    set (r, MC_PUSH_VERIFIED, NULL);
+  else if (mc_connector_has_keys (connector))
+    send_keyed (r, connector, cancellable);
+  else if (job->payload->create)
+    intake_keyless (r, connector, cancellable);
+  else if (job->step == MC_PUSH_SEND)
+    action_keyless (r, connector, cancellable);
+  else
+    check_keyless (r, connector, cancellable);
+  r->outcome.message = r->message;
+  r->outcome.server_version = r->server_version;
+  r->outcome.number = r->number;
+  return r;
 }
 
 /* One run over a source */
 
 typedef struct
 {
-  const char *db_path;
-  const char *source_id;
-  GMutex *write_lock;        /* the engine's: one writer at a time */
-  GCancellable *cancellable;
-
-  GMutex lock;               /* guards what follows */
-  GPtrArray *queue;          /* McOutboxEntry, one per dossier */
-  guint next;
-  gboolean stop;
-  GError *error;             /* what stopped the run */
-  McPushStats stats;
-} Run;
-
-typedef enum
-{
-  SETTLED,                   /* done, conflict or rejected */
-  WAITING,                   /* pending or in doubt: for a later run (the error says why) */
-} Outcome;
-
-static void
-count (Run   *run,
-       guint *counter)
-{
-  g_mutex_lock (&run->lock);
-  (*counter)++;
-  g_mutex_unlock (&run->lock);
-}
-
-/* Writes are short transactions, one at a time across the engine's threads. */
-typedef gboolean (*Write) (McStore *store, gint64 id, const char *message, GError **error);
-
-static gboolean
-write_state (Run          *run,
-             Write         write,
-             McStore      *store,
-             gint64        id,
-             const char   *message,
-             GError      **error)
-{
-  gboolean ok;
-
-  g_mutex_lock (run->write_lock);
-  ok = write (store, id, message, error);
-  g_mutex_unlock (run->write_lock);
-  return ok;
-}
-
-static gboolean
-mark_sending (McStore     *store,
-              gint64       id,
-              const char  *message,
-              GError     **error)
-{
-  return mc_store_outbox_mark_sending (store, id, error);
-}
-
-static Outcome
-park (Run                  *run,
-      McStore              *store,
-      const McOutboxEntry  *entry,
-      McOutboxState         state,
-      const McDossier      *server,
-      const char           *message,
-      GError              **error)
-{
-  gboolean ok;
-
-  g_mutex_lock (run->write_lock);
-  ok = mc_store_push_park (store, entry, state, server ? server->status : MC_STATUS_INVALID,
-                           server ? server->server_version : NULL, message, error);
-  g_mutex_unlock (run->write_lock);
-  if (!ok)
-    return WAITING;
-  count (run, state == MC_OUTBOX_CONFLICT ? &run->stats.conflicts : &run->stats.rejected);
-  return SETTLED;
-}
-
-static Outcome
-finish (Run                  *run,
-        McStore              *store,
-        const McOutboxEntry  *entry,
-        const Prepared       *p,
-        const McPushResult   *result,
-        GError              **error)
-{
-  g_autoptr(GError) local = NULL;
-  gboolean ok;
-
-  if (p->create != NULL && result->number == NULL)
-    {
-      local = g_error_new (MC_SYNC_ERROR, MC_SYNC_ERROR_MALFORMED, _("%s created dossier %s without saying its number"),
-                           entry->source_id, entry->dossier_number);
-      write_state (run, mc_store_outbox_mark_in_doubt, store, entry->id, local->message, NULL);
-      g_propagate_error (error, g_steal_pointer (&local));
-      return WAITING;
-    }
-  g_mutex_lock (run->write_lock);
-  ok = p->create != NULL
-    ? mc_store_push_created (store, entry, result->number, result->server_version, result->server_at, &local)
-    : mc_store_outbox_mark_done (store, entry->id, result->server_version, result->server_at, &local);
-  g_mutex_unlock (run->write_lock);
-  if (!ok && g_error_matches (local, MC_STORE_ERROR, MC_STORE_ERROR_INVALID))
-    return park (run, store, entry, MC_OUTBOX_REJECTED, NULL, local->message, error);  /* see merge_pulled_copy */
-  if (!ok)
-    {
-      g_propagate_error (error, g_steal_pointer (&local));
-      return WAITING;
-    }
-  count (run, &run->stats.sent);
-  return SETTLED;
-}
-
-typedef enum
-{
-  NOT_SENT,
-  STALE,
-  REFUSED,
-  UNKNOWN,
-} Failure;
-
-/* What a failed push tells about the action. Anything not known to have stopped before the
- * system (including a cancellation, a cut answer, a 5xx) may have been applied. */
-static Failure
-classify (const GError *error)
-{
-  if (error->domain != MC_SYNC_ERROR)
-    return UNKNOWN;
-  switch (error->code)
-    {
-    case MC_SYNC_ERROR_OFFLINE:
-    case MC_SYNC_ERROR_RATE_LIMITED:
-    case MC_SYNC_ERROR_AUTH:
-      return NOT_SENT;
-    case MC_SYNC_ERROR_CONFLICT:
-      return STALE;
-    case MC_SYNC_ERROR_REJECTED:
-    case MC_SYNC_ERROR_NOT_FOUND:
-      return REFUSED;
-    default:
-      return UNKNOWN;
-    }
-}
-
-typedef enum
-{
-  CHECK_APPLIED,
-  CHECK_NOT_APPLIED,
-  CHECK_FAILED,
-} Check;
-
-/* An action in doubt, where the dialect has no key: applied if the system's dossier carries
- * its reference (a counter intake: if the number it was sent under exists). */
-static Check
-check (McConnector     *connector,
-       const Prepared  *p,
-       GCancellable    *cancellable,
-       McPushResult    *result,
-       GError         **error)
-{
-  g_autofree char *number = p->create ? mc_connector_client_number (connector, &p->request)
-                                      : g_strdup (p->request.number);
-  g_autoptr(GError) local = NULL;
-  g_autoptr(McDossier) d = mc_connector_lookup (connector, number, cancellable, &local);
-  int step;
-
-  if (d == NULL)
-    {
-      if (g_error_matches (local, MC_SYNC_ERROR, MC_SYNC_ERROR_NOT_FOUND))
-        return CHECK_NOT_APPLIED;
-      g_propagate_error (error, g_steal_pointer (&local));
-      return CHECK_FAILED;
-    }
-  if (p->create != NULL)
-    {
-      result->number = g_strdup (d->number);
-      result->server_version = g_strdup (d->server_version);
-      return CHECK_APPLIED;
-    }
-  if ((step = mc_connector_find_action (d, p->request.uuid)) < 0)
-    return CHECK_NOT_APPLIED;
-  result->server_at = ((McStep *) g_ptr_array_index (d->history, step))->at;
-  /* The version right after the action is known only if nothing came after it. */
-  if ((guint) step + 1 == d->history->len)
-    result->server_version = g_strdup (d->server_version);
-  return CHECK_APPLIED;
-}
-
-/* A stale action: parked beside the system's current state, which a look-up gives. */
-static Outcome
-stale (Run                  *run,
-       McStore              *store,
-       McConnector          *connector,
-       const McOutboxEntry  *entry,
-       const Prepared       *p,
-       const GError         *failure,
-       GError              **error)
-{
-  g_autoptr(McDossier) server = mc_connector_lookup (connector, p->request.number, run->cancellable, error);
-
-  if (server == NULL)
-    {
-      /* Not applied, but the conflict cannot be shown yet: sent again later. */
-      write_state (run, mc_store_outbox_mark_failed, store, entry->id, failure->message, NULL);
-      return WAITING;
-    }
-  return park (run, store, entry, MC_OUTBOX_CONFLICT, server, failure->message, error);
-}
-
-static Outcome
-push_one (Run                  *run,
-          McStore              *store,
-          McConnector          *connector,
-          const McOutboxEntry  *entry,
-          GError              **error)
-{
-  Prepared p = { 0 };
-  McOutboxState state = entry->state;
-  gint64 generation = mc_store_push_generation (store, entry, error);
-  Outcome outcome = WAITING;
-  g_autoptr(GError) local = NULL;
-
-  if (generation < 0)
-    return WAITING;
-  if (!prepare (store, entry, generation, &p, &local))
-    {
-      /* Nothing a later run would do better: parked for the official to see. */
-      outcome = park (run, store, entry, MC_OUTBOX_REJECTED, NULL, local->message, error);
-      prepared_clear (&p);
-      return outcome;
-    }
-  /* A second round settles at once an answer lost in the first (a reset after commit). */
-  for (guint round = 0; round < 2; round++)
-    {
-      McPushResult result = { 0 };
-
-      g_clear_error (&local);
-      if (state == MC_OUTBOX_IN_DOUBT && !mc_connector_has_keys (connector))
-        {
-          Check c = check (connector, &p, run->cancellable, &result, &local);
-
-          if (c == CHECK_APPLIED)
-            outcome = finish (run, store, entry, &p, &result, error);
-          mc_push_result_clear (&result);
-          if (c != CHECK_NOT_APPLIED)
-            break;
-        }
-      if (!write_state (run, mark_sending, store, entry->id, NULL, &local))
-        break;
-      p.request.resend = state == MC_OUTBOX_IN_DOUBT;
-      state = MC_OUTBOX_SENDING;
-      if (mc_connector_push (connector, &p.request, &result, run->cancellable, &local))
-        {
-          outcome = finish (run, store, entry, &p, &result, error);
-          mc_push_result_clear (&result);
-          break;
-        }
-      mc_push_result_clear (&result);
-      switch (classify (local))
-        {
-        case NOT_SENT:
-          write_state (run, mc_store_outbox_mark_failed, store, entry->id, local->message, NULL);
-          break;
-        case STALE:
-          outcome = stale (run, store, connector, entry, &p, local, error);
-          g_clear_error (&local);
-          break;
-        case REFUSED:
-          outcome = park (run, store, entry, MC_OUTBOX_REJECTED, NULL, local->message, error);
-          g_clear_error (&local);
-          break;
-        case UNKNOWN:
-          write_state (run, mc_store_outbox_mark_in_doubt, store, entry->id, local->message, NULL);
-          state = MC_OUTBOX_IN_DOUBT;
-          if (!g_cancellable_is_cancelled (run->cancellable))
-            continue;
-          break;
-        }
-      break;
-    }
-  if (outcome == WAITING && local != NULL && error != NULL && *error == NULL)
-    g_propagate_error (error, g_steal_pointer (&local));
-  prepared_clear (&p);
-  return outcome;
-}
-
-typedef struct
-{
-  Run *run;
   McConnector *connector;
-  McStore *store;            /* NULL: the worker opens its own connection */
+  GAsyncQueue *todo;         /* McPushJob*, or the run itself to end */
+  GAsyncQueue *done;         /* Result* */
+  GCancellable *cancellable;
+  gpointer end;              /* the marker that ends a worker */
 } Worker;
-
-static void
-stop_run (Run    *run,
-          GError *error)
-{
-  g_mutex_lock (&run->lock);
-  run->stop = TRUE;
-  if (run->error == NULL && error != NULL)
-    run->error = error;
-  else
-    g_clear_error (&error);
-  g_mutex_unlock (&run->lock);
-}
 
 static gpointer
 worker_main (gpointer data)
 {
   Worker *w = data;
-  Run *run = w->run;
-  g_autoptr(McStore) own = NULL;
-  McStore *store = w->store;
-  GError *error = NULL;
+  gpointer item;
 
-  if (store == NULL && !(store = own = mc_store_open (run->db_path, MC_STORE_OPEN_EXISTING, &error)))
-    {
-      stop_run (run, error);
-      return NULL;
-    }
-  for (;;)
-    {
-      const McOutboxEntry *entry = NULL;
-
-      g_mutex_lock (&run->lock);
-      if (!run->stop && run->next < run->queue->len)
-        entry = g_ptr_array_index (run->queue, run->next++);
-      g_mutex_unlock (&run->lock);
-      if (entry == NULL || g_cancellable_set_error_if_cancelled (run->cancellable, &error))
-        break;
-      if (push_one (run, store, w->connector, entry, &error) == WAITING)
-        {
-          if (error == NULL)
-            error = g_error_new (MC_SYNC_ERROR, MC_SYNC_ERROR_SERVER, _("%s: an action could not be sent"),
-                                 run->source_id);
-          stop_run (run, g_steal_pointer (&error));
-        }
-    }
-  if (error != NULL)
-    stop_run (run, error);
+  while ((item = g_async_queue_pop (w->todo)) != w->end)
+    g_async_queue_push (w->done, work (w->connector, item, w->cancellable));
   return NULL;
 }
 
-/* Pushes the outbox of @source_id until it is empty, every dossier waits for the official, or
- * a failure says the system cannot take more now (the error: the source backs off). Up to
- * @connectors->len dossiers at once, one connector each. */
+static void
+count (McPushStats   *stats,
+       McOutboxState  state)
+{
+  switch (state)
+    {
+    case MC_OUTBOX_DONE: stats->sent++; break;
+    case MC_OUTBOX_CONFLICT: stats->conflicts++; break;
+    case MC_OUTBOX_REJECTED: stats->rejected++; break;
+    case MC_OUTBOX_APPLIED_TWICE: stats->duplicated++; break;
+    default: break;
+    }
+}
+
+/* Pushes the outbox of @source_id until nothing is ready, every dossier waits (for the official,
+ * for a settle time, for a system that failed it), or the system takes no more now. Up to
+ * @connectors->len dossiers at once, one connector each. Returns: FALSE with the first failure
+ * (the source backs off), TRUE when nothing failed, even with actions still in doubt. */
 gboolean
-mc_sync_push_source (const char    *db_path,
+mc_sync_push_source (McStore       *store,
                      const char    *source_id,
                      GPtrArray     *connectors,
                      GMutex        *write_lock,
@@ -671,61 +504,126 @@ mc_sync_push_source (const char    *db_path,
                      McPushStats   *stats,
                      GError       **error)
 {
-  g_autoptr(McStore) store = mc_store_open (db_path, MC_STORE_OPEN_EXISTING, error);
-  Run run = { db_path, source_id, write_lock, cancellable };
-  gboolean ok = TRUE;
+  g_autoptr(GAsyncQueue) todo = g_async_queue_new ();
+  g_autoptr(GAsyncQueue) done = g_async_queue_new ();
+  g_autoptr(GHashTable) skip = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) tries = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) failed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                        (GDestroyNotify) g_error_free);
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  g_autofree Worker *workers = NULL;
+  McPushStats run = { 0 };
+  GError *first = NULL;
+  gboolean stop = FALSE;
+  guint in_flight = 0;
 
   g_return_val_if_fail (connectors != NULL && connectors->len > 0, FALSE);
-  if (store == NULL)
-    return FALSE;
-  g_mutex_init (&run.lock);
-  while (!run.stop)
+  workers = g_new0 (Worker, connectors->len);
+  for (guint i = 0; i < connectors->len; i++)
     {
-      g_autoptr(GPtrArray) ready = mc_store_outbox_ready (store, source_id, READY_BATCH, error);
-      g_autoptr(GPtrArray) threads = g_ptr_array_new ();
-      guint n;
-      Worker *workers;
-
-      if (ready == NULL)
-        {
-          ok = FALSE;
-          break;
-        }
-      if (ready->len == 0)
-        break;
-      run.queue = ready;
-      run.next = 0;
-      n = MIN (connectors->len, ready->len);
-      workers = g_new0 (Worker, n);
-      for (guint i = 0; i < n; i++)
-        {
-          workers[i] = (Worker) { &run, g_ptr_array_index (connectors, i), i == 0 ? store : NULL };
-          if (i > 0)
-            g_ptr_array_add (threads, g_thread_new ("mc-push", worker_main, &workers[i]));
-        }
-      worker_main (&workers[0]);
-      for (guint i = 0; i < threads->len; i++)
-        g_thread_join (g_ptr_array_index (threads, i));
-      g_free (workers);
-      run.queue = NULL;
+      workers[i] = (Worker) { g_ptr_array_index (connectors, i), todo, done, cancellable, &run };
+      g_ptr_array_add (threads, g_thread_new ("mc-push", worker_main, &workers[i]));
     }
+
+  for (;;)
+    {
+      Result *r;
+      McOutboxState state = MC_OUTBOX_PENDING;
+      GError *local = NULL;
+      gboolean again;
+      guint n;
+
+      while (!stop && in_flight < connectors->len && !g_cancellable_is_cancelled (cancellable))
+        {
+          McPushJob *job;
+
+          g_mutex_lock (write_lock);
+          job = mc_store_push_next (store, source_id, skip, &local);
+          g_mutex_unlock (write_lock);
+          if (job == NULL)
+            break;
+          g_hash_table_add (skip, g_memdup2 (&job->dossier_id, sizeof job->dossier_id));
+          g_async_queue_push (todo, job);
+          in_flight++;
+        }
+      if (local != NULL)
+        {
+          /* The store failed: nothing more is taken; what is out is still settled. */
+          stop = TRUE;
+          if (first == NULL)
+            first = g_steal_pointer (&local);
+          g_clear_error (&local);
+        }
+      if (in_flight == 0)
+        break;
+
+      r = g_async_queue_pop (done);
+      in_flight--;
+      g_mutex_lock (write_lock);
+      if (!mc_store_push_settle (store, r->job, &r->outcome, &state, &local))
+        {
+          stop = TRUE;
+          if (first == NULL)
+            first = g_steal_pointer (&local);
+          g_clear_error (&local);
+        }
+      g_mutex_unlock (write_lock);
+      count (&run, state);
+      if (r->stop)
+        {
+          /* The system takes no more now: the source backs off. */
+          stop = TRUE;
+          if (first == NULL)
+            first = g_steal_pointer (&r->error);
+        }
+      /* A failure counts if the dossier is left with it at the end of the run. */
+      if (r->error != NULL)
+        g_hash_table_replace (failed, g_memdup2 (&r->job->dossier_id, sizeof r->job->dossier_id),
+                              g_steal_pointer (&r->error));
+      else
+        g_hash_table_remove (failed, &r->job->dossier_id);
+      /* The dossier's next action may go in this run, and an answer lost is settled at once (a
+       * look-up, or the same key again, twice at most); what waits — a settle time, a system that
+       * keeps failing, a verification — waits for a later run. */
+      n = GPOINTER_TO_UINT (g_hash_table_lookup (tries, &r->job->id)) + 1;
+      g_hash_table_replace (tries, g_memdup2 (&r->job->id, sizeof r->job->id), GUINT_TO_POINTER (n));
+      again = r->job->step != MC_PUSH_VERIFY && n < MAX_TRIES
+              && (r->outcome.kind != MC_PUSH_IN_DOUBT || r->job->step == MC_PUSH_SEND
+                  || (n == 1 && g_hash_table_contains (failed, &r->job->dossier_id)));
+      if (again)
+        g_hash_table_remove (skip, &r->job->dossier_id);
+      result_free (r);
+    }
+
+  if (first == NULL && g_hash_table_size (failed) > 0)
+    {
+      GHashTableIter it;
+      gpointer value;
+
+      g_hash_table_iter_init (&it, failed);
+      if (g_hash_table_iter_next (&it, NULL, &value))
+        first = g_error_copy (value);
+    }
+  for (guint i = 0; i < threads->len; i++)
+    g_async_queue_push (todo, &run);
+  for (guint i = 0; i < threads->len; i++)
+    g_thread_join (g_ptr_array_index (threads, i));
   if (stats != NULL)
     {
-      stats->sent += run.stats.sent;
-      stats->conflicts += run.stats.conflicts;
-      stats->rejected += run.stats.rejected;
-      if (g_error_matches (run.error, MC_SYNC_ERROR, MC_SYNC_ERROR_RATE_LIMITED))
+      stats->sent += run.sent;
+      stats->conflicts += run.conflicts;
+      stats->rejected += run.rejected;
+      stats->duplicated += run.duplicated;
+      if (g_error_matches (first, MC_SYNC_ERROR, MC_SYNC_ERROR_RATE_LIMITED))
         for (guint i = 0; i < connectors->len; i++)
           stats->retry_after = MAX (stats->retry_after, mc_connector_get_retry_after (g_ptr_array_index (connectors, i)));
     }
-  g_mutex_clear (&run.lock);
-  if (ok && run.error != NULL)
+  if (first != NULL)
     {
-      g_propagate_error (error, run.error);
+      g_propagate_error (error, first);
       return FALSE;
     }
-  g_clear_error (&run.error);
-  return ok;
+  return TRUE;
 }
 
 /* Held server copies of @source_id's dossiers that have nothing left to send: read again and
@@ -739,8 +637,11 @@ mc_sync_push_release (McStore       *store,
                       McPushStats   *stats,
                       GError       **error)
 {
-  g_autoptr(GPtrArray) held = mc_store_push_releasable (store, source_id, error);
+  g_autoptr(GPtrArray) held = NULL;
 
+  g_mutex_lock (write_lock);
+  held = mc_store_push_releasable (store, source_id, error);
+  g_mutex_unlock (write_lock);
   if (held == NULL)
     return FALSE;
   for (guint i = 0; i < held->len; i++)
@@ -748,10 +649,6 @@ mc_sync_push_release (McStore       *store,
       McPushHeld *h = g_ptr_array_index (held, i);
       g_autoptr(GError) local = NULL;
       g_autoptr(McDossier) d = mc_connector_lookup (connector, h->number, cancellable, &local);
-      g_autoptr(GPtrArray) dossiers = g_ptr_array_new ();
-      g_autoptr(GPtrArray) gone = g_ptr_array_new ();
-      g_autofree char *cursor = NULL;
-      McStoreSyncPage page = { dossiers, NULL, gone, FALSE, NULL };
       gboolean ok;
 
       if (d == NULL && !g_error_matches (local, MC_SYNC_ERROR, MC_SYNC_ERROR_NOT_FOUND))
@@ -759,15 +656,12 @@ mc_sync_push_release (McStore       *store,
           g_propagate_error (error, g_steal_pointer (&local));
           return FALSE;
         }
-      if (d != NULL)
-        g_ptr_array_add (dossiers, d);
-      else
-        g_ptr_array_add (gone, h->number);
+      /* Where "missing" may be a failure (legacy), a dossier is removed only once the
+       * reconciliation did not list it either; until then it stays held. */
+      if (d == NULL && !h->deleted && !mc_connector_knows_missing (connector))
+        continue;
       g_mutex_lock (write_lock);
-      ok = mc_store_push_forget_version (store, h->dossier_id, error)
-        && mc_store_sync_get_cursor (store, source_id, &cursor, error)
-        && mc_store_sync_apply_page (store, source_id, &page, cursor, NULL, NULL, error)
-        && mc_store_push_release (store, h->dossier_id, error);
+      ok = mc_store_push_release (store, source_id, h, d, error);
       g_mutex_unlock (write_lock);
       if (!ok)
         return FALSE;

@@ -6,15 +6,16 @@
 
 G_BEGIN_DECLS
 
-/* The push side of the sync engine (mc-sync-engine.c runs it in a source's worker thread,
- * before the pull): the outbox drained per source, in each dossier's order, several dossiers
- * at once. */
+/* The push side of the sync engine (mc-sync-engine-worker.c runs it in a source's worker
+ * thread, before the pull): the outbox drained per source, in each dossier's order, several
+ * dossiers at once. */
 
 typedef struct
 {
   guint sent;        /* applied by the system in this run */
   guint conflicts;   /* parked: the dossier changed on the system */
   guint rejected;    /* parked: the system refused the action */
+  guint duplicated;  /* parked: the system holds the action twice */
   guint released;    /* held server copies stored once their dossier had nothing to send */
   guint retry_after; /* seconds the system asked to wait (429), when that stopped the run */
 } McPushStats;
@@ -25,10 +26,10 @@ typedef struct
 int      mc_sync_push_lock    (const char    *db_path);
 void     mc_sync_push_unlock  (int            fd);
 
-gboolean mc_sync_push_recover (const char    *db_path,
+gboolean mc_sync_push_recover (McStore       *store,
                                GMutex        *write_lock,
                                GError       **error);
-gboolean mc_sync_push_source  (const char    *db_path,
+gboolean mc_sync_push_source  (McStore       *store,
                                const char    *source_id,
                                GPtrArray     *connectors,
                                GMutex        *write_lock,

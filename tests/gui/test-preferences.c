@@ -38,20 +38,13 @@ build_path (const char *name)
   return g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".", "gui", name, NULL);
 }
 
-/* The test's connection counts with what the profile says, as the window must. */
-static void
-load_office_into_test_store (void)
+/* Whether the window's connection counts @day as a working day now. */
+static gboolean
+window_working_day (const GDate *day)
 {
-  g_autoptr(McCalendar) calendar = mc_calendar_new ();
-  McDeadlineSettings settings;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(McCalendar) calendar = mc_store_get_calendar (mc_window_get_store (fx.window));
 
-  g_assert_true (mc_store_load_calendar (fx.store, calendar, &error));
-  g_assert_no_error (error);
-  mc_store_queue_set_calendar (fx.store, calendar);
-  g_assert_true (mc_store_load_deadline_settings (fx.store, &settings, &error));
-  g_assert_no_error (error);
-  mc_store_queue_set_deadline_settings (fx.store, &settings);
+  return mc_calendar_is_working_day (calendar, day);
 }
 
 static gboolean
@@ -78,7 +71,6 @@ test_due_notification (void)
   g_assert_true (mc_test_wait (sent_at_least_one, notifier, 30000));
   g_assert_cmpuint (mc_due_notifier_get_n_sent (notifier), ==, 1);
   g_assert_nonnull (mc_due_notifier_get_last (notifier, &due_today, &overdue));
-  load_office_into_test_store ();
   g_assert_cmpint (due_today, ==, mc_store_queue_count (fx.store, MC_QUEUE_DUE_TODAY, NULL, now, NULL));
   g_assert_cmpint (overdue, ==, mc_store_queue_count (fx.store, MC_QUEUE_OVERDUE, NULL, now, NULL));
   model_test_assert_notified (1, due_today, overdue);
@@ -219,8 +211,11 @@ test_office_hours (void)
   g_assert_true (mc_store_load_deadline_settings (fx.store, &settings, NULL));
   g_assert_cmpint (settings.afternoon_start, ==, 15 * 60);
   d = mc_store_get_dossier (fx.store, id, NULL);
-  expected = mc_format_time_left_for (&settings, mc_store_queue_get_calendar (mc_window_get_store (fx.window)),
-                                      d->status, d->due_at, now, &urgency);
+  {
+    g_autoptr(McCalendar) calendar = mc_store_get_calendar (mc_window_get_store (fx.window));
+
+    expected = mc_format_time_left_for (&settings, calendar, d->status, d->due_at, now, &urgency);
+  }
   {
     g_autofree char *due = mc_time_format_short (d->due_at);
 
@@ -232,11 +227,9 @@ test_office_hours (void)
   g_assert_cmpstr (before, !=, expected);
 
   /* The due-soon threshold moves the "due soon" view. */
-  load_office_into_test_store ();
   soon_default = mc_store_queue_count (fx.store, MC_QUEUE_DUE_SOON, NULL, now, NULL);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (mc_preferences_window_get_row (fx.prefs, "deadline.due-soon-hours")), 40);
   assert_setting ("deadline.due-soon-hours", "40");
-  load_office_into_test_store ();
   soon_wide = mc_store_queue_count (fx.store, MC_QUEUE_DUE_SOON, NULL, now, NULL);
   g_test_message ("due soon: %" G_GINT64_FORMAT " → %" G_GINT64_FORMAT, soon_default, soon_wide);
   g_assert_cmpint (soon_wide, >, soon_default);
@@ -253,7 +246,6 @@ static void
 test_calendar (void)
 {
   McCalendarEditor *editor = mc_preferences_window_get_calendar_editor (fx.prefs);
-  McCalendar *calendar = mc_store_queue_get_calendar (mc_window_get_store (fx.window));
   GtkWidget *date_row = NULL;
   GDate day, official;
 
@@ -265,7 +257,7 @@ test_calendar (void)
   g_assert_cmpint (mc_calendar_editor_get_year (editor), ==, 2026);
   g_assert_nonnull (mc_calendar_editor_get_origin_text (editor, &official));
   g_assert_null (mc_calendar_editor_get_origin_text (editor, &day));
-  g_assert_true (mc_calendar_is_working_day (calendar, &day));
+  g_assert_true (window_working_day (&day));
 
   /* The form's date row is the first entry row of the page. */
   for (GtkWidget *w = GTK_WIDGET (editor); w != NULL && date_row == NULL;)
@@ -286,7 +278,7 @@ test_calendar (void)
   gtk_widget_activate_action (GTK_WIDGET (editor), "calendar.add-day-off", NULL);
 
   g_assert_cmpstr (mc_calendar_editor_get_origin_text (editor, &day), ==, "local");
-  g_assert_false (mc_calendar_is_working_day (calendar, &day));
+  g_assert_false (window_working_day (&day));
   g_assert_cmpint (mc_test_query_int (fx.db, "SELECT count(*) FROM calendar_days WHERE date = '2026-12-15'"
                                              " AND kind = 'off'"), ==, 1);
   g_assert_cmpint (mc_test_query_int (fx.db, "SELECT count(*) FROM audit WHERE action = 'calendar-set'"
@@ -295,17 +287,17 @@ test_calendar (void)
   /* Removing it is audited too, and the day works again. */
   gtk_widget_activate_action (GTK_WIDGET (editor), "calendar.remove", "s", "2026-12-15");
   g_assert_null (mc_calendar_editor_get_origin_text (editor, &day));
-  g_assert_true (mc_calendar_is_working_day (calendar, &day));
+  g_assert_true (window_working_day (&day));
   g_assert_cmpint (mc_test_query_int (fx.db, "SELECT count(*) FROM audit WHERE action = 'calendar-remove'"
                                              " AND detail LIKE '%2026-12-15%'"), ==, 1);
 
   /* Removing a holiday of the rules or the official table cancels it locally. */
-  g_assert_false (mc_calendar_is_working_day (calendar, &official));
+  g_assert_false (window_working_day (&official));
   gtk_widget_activate_action (GTK_WIDGET (editor), "calendar.remove", "s", "2026-01-01");
-  g_assert_true (mc_calendar_is_working_day (calendar, &official));
+  g_assert_true (window_working_day (&official));
   g_assert_cmpstr (mc_calendar_editor_get_origin_text (editor, &official), ==, "local");
   gtk_widget_activate_action (GTK_WIDGET (editor), "calendar.remove", "s", "2026-01-01");
-  g_assert_false (mc_calendar_is_working_day (calendar, &official));
+  g_assert_false (window_working_day (&official));
 
   /* And the local day off stays for the screenshot. */
   gtk_editable_set_text (GTK_EDITABLE (date_row), "2026-12-15");

@@ -97,9 +97,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(McCalendar) calendar = mc_calendar_new ();
   g_autoptr(GError) error = NULL;
-  McDeadlineSettings settings;
   g_autofree char *path = NULL;
   int status;
 
@@ -115,12 +113,6 @@ main (int   argc,
   path = g_build_filename (fx.profile, "motcua.db", NULL);
   fx.store = mc_store_open (path, MC_STORE_OPEN_EXISTING, &error);
   g_assert_no_error (error);
-  /* The office's calendar and hours, as the window sets them on its connection. */
-  g_assert_true (mc_store_load_calendar (fx.store, calendar, &error));
-  mc_store_queue_set_calendar (fx.store, calendar);
-  g_assert_true (mc_store_load_deadline_settings (fx.store, &settings, &error));
-  g_assert_no_error (error);
-  mc_store_queue_set_deadline_settings (fx.store, &settings);
 
   fx.app = g_application_new ("io.github.motcua.MotCua.Test", G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (fx.app, NULL, &error));

@@ -352,7 +352,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(McCalendar) calendar = mc_calendar_new ();
   g_autoptr(GError) error = NULL;
   int status;
 
@@ -367,9 +366,6 @@ main (int   argc,
   fx.counter_store = mc_store_open (fx.path, MC_STORE_OPEN_EXISTING, &error);
   fx.other = mc_store_open (fx.path, MC_STORE_OPEN_EXISTING, &error);
   g_assert_no_error (error);
-  mc_store_queue_set_calendar (fx.store, calendar);
-  mc_store_queue_set_calendar (fx.order_store, calendar);
-  mc_store_queue_set_calendar (fx.counter_store, calendar);
   fx.model = mc_queue_model_new (fx.store, fx.order_store);
   g_assert_true (mc_queue_model_set_view (fx.model, MC_QUEUE_ALL, &error));
   g_signal_connect (mc_store_get_changes (fx.store), "changed", G_CALLBACK (on_changed), NULL);

@@ -3,6 +3,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "cli-test-util.h"
 #include "mc-print.h"
 #include "mc-store-audit.h"
 #include "mc-store-register.h"
@@ -14,67 +15,16 @@
 
 #define NOW "1794971200"  /* Wednesday 2026-11-18 10:06 in Vietnam */
 
-typedef struct
-{
-  int status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
 static char *profile;
 static char *tmpdir;
 
-static void
-run_v (Run                *r,
-       const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                      G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GSubprocess) proc = NULL;
-
-  g_ptr_array_add (args, (gpointer) g_getenv ("MOTCUACTL"));
-  g_ptr_array_add (args, "--profile");
-  g_ptr_array_add (args, profile);
-  for (; *argv; argv++)
-    g_ptr_array_add (args, (gpointer) *argv);
-  g_ptr_array_add (args, NULL);
-  g_subprocess_launcher_setenv (launcher, "MC_NOW", NOW, TRUE);
-  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &r->out, &r->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (proc));
-  r->status = g_subprocess_get_exit_status (proc);
-}
-
-#define RUN(r, ...) G_STMT_START { const char *argv_[] = { __VA_ARGS__, NULL }; run_v (r, argv_); } G_STMT_END
-
-/* A runtime error is one line on stderr. */
-static void
-assert_one_error_line (const Run *r)
-{
-  g_assert_cmpint (r->status, ==, 1);
-  g_assert_true (g_str_has_prefix (r->err, "motcuactl: "));
-  g_assert_nonnull (strchr (r->err, '\n'));
-  g_assert_cmpstr (strchr (r->err, '\n') + 1, ==, "");
-}
+#define RUN(r, ...) CLI_RUN (r, profile, NOW, __VA_ARGS__)
 
 /* The number of the first dossier listed in @status. */
 static char *
 number_in_status (int status)
 {
-  g_auto(Run) r = { 0 };
+  g_auto(CliRun) r = { 0 };
   g_autofree char *arg = g_strdup_printf ("%d", status);
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
@@ -114,16 +64,16 @@ audit_entries (void)
 static void
 test_settings (void)
 {
-  g_auto(Run) list = { 0 };
-  g_auto(Run) get = { 0 };
-  g_auto(Run) set = { 0 };
-  g_auto(Run) again = { 0 };
-  g_auto(Run) listed = { 0 };
-  g_auto(Run) unknown = { 0 };
-  g_auto(Run) unset = { 0 };
-  g_auto(Run) unset_again = { 0 };
-  g_auto(Run) missing = { 0 };
-  g_auto(Run) verb = { 0 };
+  g_auto(CliRun) list = { 0 };
+  g_auto(CliRun) get = { 0 };
+  g_auto(CliRun) set = { 0 };
+  g_auto(CliRun) again = { 0 };
+  g_auto(CliRun) listed = { 0 };
+  g_auto(CliRun) unknown = { 0 };
+  g_auto(CliRun) unset = { 0 };
+  g_auto(CliRun) unset_again = { 0 };
+  g_auto(CliRun) missing = { 0 };
+  g_auto(CliRun) verb = { 0 };
   guint audited = audit_entries ();
 
   RUN (&list, "settings", "list");
@@ -146,7 +96,7 @@ test_settings (void)
   RUN (&unknown, "settings", "set", "office.name", "x");
   g_assert_cmpint (unknown.status, ==, 2);
   RUN (&unset, "settings", "unset", "office.phone");
-  assert_one_error_line (&unset);   /* never set */
+  cli_assert_failed (&unset, NULL);   /* never set */
   RUN (&unset_again, "settings", "unset", "office.parent");
   g_assert_cmpint (unset_again.status, ==, 0);
   RUN (&missing, "settings", "set", "office.unit");
@@ -168,7 +118,7 @@ test_print (void)
   g_autoptr(McDossier) d = NULL;
   g_autoptr(McPrintOffice) office = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(Run) set = { 0 };
+  g_auto(CliRun) set = { 0 };
   McPrintOptions options = { 0 };
 
   RUN (&set, "settings", "set", "office.unit", "BỘ PHẬN MỘT CỬA XÃ PHÚ LỘC");
@@ -184,7 +134,7 @@ test_print (void)
 
   for (McPrintForm form = 0; form < MC_PRINT_N_FORMS; form++)
     {
-      g_auto(Run) r = { 0 };
+      g_auto(CliRun) r = { 0 };
       g_autofree char *name = g_strdup_printf ("cli-%s.pdf", mc_print_form_id (form));
       g_autofree char *lib_name = g_strdup_printf ("lib-%s.pdf", mc_print_form_id (form));
       g_autofree char *pdf = g_build_filename (tmpdir, name, NULL);
@@ -214,15 +164,15 @@ test_print_errors (void)
   g_autofree char *number = number_in_status (MC_STATUS_PROCESSING);
   g_autofree char *submitted = number_in_status (MC_STATUS_SUBMITTED);
   g_autofree char *pdf = g_build_filename (tmpdir, "error.pdf", NULL);
-  g_auto(Run) unknown = { 0 };
-  g_auto(Run) form = { 0 };
-  g_auto(Run) output = { 0 };
-  g_auto(Run) args = { 0 };
-  g_auto(Run) not_received = { 0 };
-  g_auto(Run) unwritable = { 0 };
+  g_auto(CliRun) unknown = { 0 };
+  g_auto(CliRun) form = { 0 };
+  g_auto(CliRun) output = { 0 };
+  g_auto(CliRun) args = { 0 };
+  g_auto(CliRun) not_received = { 0 };
+  g_auto(CliRun) unwritable = { 0 };
 
   RUN (&unknown, "print", "G16.000-20260101-9999999", "receipt", "--output", pdf);
-  assert_one_error_line (&unknown);
+  cli_assert_failed (&unknown, NULL);
   RUN (&form, "print", number, "invoice", "--output", pdf);
   g_assert_cmpint (form.status, ==, 2);
   RUN (&output, "print", number, "receipt");
@@ -230,9 +180,9 @@ test_print_errors (void)
   RUN (&args, "print", number);
   g_assert_cmpint (args.status, ==, 2);
   RUN (&not_received, "print", submitted, "receipt", "--output", pdf);
-  assert_one_error_line (&not_received);
+  cli_assert_failed (&not_received, NULL);
   RUN (&unwritable, "print", number, "receipt", "--output", "/nonexistent-dir/receipt.pdf");
-  assert_one_error_line (&unwritable);
+  cli_assert_failed (&unwritable, NULL);
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
 }
 
@@ -248,10 +198,10 @@ test_register (void)
   g_autofree char *text = NULL;
   g_autofree char *size = NULL;
   g_autofree char *total = NULL;
-  g_auto(Run) r = { 0 };
-  g_auto(Run) bad = { 0 };
-  g_auto(Run) reversed = { 0 };
-  g_auto(Run) empty = { 0 };
+  g_auto(CliRun) r = { 0 };
+  g_auto(CliRun) bad = { 0 };
+  g_auto(CliRun) reversed = { 0 };
+  g_auto(CliRun) empty = { 0 };
   gint64 day, next;
 
   /* Tuesday 2026-11-17 and the day before it. */
@@ -305,7 +255,7 @@ main (int    argc,
   static const char *tools[] = { "pdftotext", "pdfinfo", NULL };
   g_autofree char *reason = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(Run) init = { 0 };
+  g_auto(CliRun) init = { 0 };
   int status;
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);

@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "cli-test-util.h"
 #include "mc-connection-test.h"
 #include "mc-secrets.h"
 #include "mc-sign-in.h"
@@ -114,7 +115,7 @@ keyring_get (Accounts     *a,
   return copy;
 }
 
-/* motcuactl on the fixture's profile: @input on stdin; stdout and stderr together. */
+/* motcuactl on the fixture's profile: @input on stdin; stdout, then stderr. */
 static char *
 run_ctl (Accounts    *a,
          const char  *input,
@@ -123,27 +124,18 @@ run_ctl (Accounts    *a,
          ...)
 {
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
+  g_auto(CliRun) r = { 0 };
   const char *arg;
   va_list ap;
 
-  g_ptr_array_add (args, (gpointer) g_getenv ("MOTCUACTL"));
-  g_ptr_array_add (args, (gpointer) "--profile");
-  g_ptr_array_add (args, a->f.dir);
   va_start (ap, first);
   for (arg = first; arg; arg = va_arg (ap, const char *))
     g_ptr_array_add (args, (gpointer) arg);
   va_end (ap);
   g_ptr_array_add (args, NULL);
-  proc = g_subprocess_newv ((const char * const *) args->pdata, G_SUBPROCESS_FLAGS_STDIN_PIPE
-                            | G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_MERGE, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_communicate_utf8 (proc, input ? input : "", NULL, &out, NULL, &error));
-  g_assert_no_error (error);
-  *out_status = g_subprocess_get_exit_status (proc);
-  return out;
+  cli_run_program (&r, g_getenv ("MOTCUACTL"), a->f.dir, NULL, input, (const char * const *) args->pdata);
+  *out_status = r.status;
+  return g_strconcat (r.out, r.err, NULL);
 }
 
 static void

@@ -10,6 +10,8 @@
 
 G_BEGIN_DECLS
 
+#define SYNC_TEST_ACTOR "Hoàng Thị Hoa"
+
 /* A simulator on loopback and a fresh profile whose sources point at it. */
 typedef struct
 {
@@ -50,6 +52,25 @@ gint64       sync_count             (SyncFixture   *f,
 McDossier   *sync_stored            (SyncFixture   *f,
                                      const char    *source_id,
                                      const char    *number);
+int          sync_child_main        (int            argc,
+                                     char         **argv);
+GSubprocess *sync_spawn_child       (SyncFixture   *f,
+                                     guint          dialect_mask,
+                                     guint          timeout);
+gint64       sync_sim_state         (SyncFixture   *f,
+                                     const char    *member);
+gboolean     sync_sim_no_late_write (gpointer       f);
+int          sync_test_init         (int           *argc,
+                                     char        ***argv);
+void         sync_wait_until        (gboolean     (*done) (gpointer data),
+                                     gpointer       data,
+                                     guint          seconds,
+                                     const char    *what);
+void         sync_intake            (SyncFixture   *f,
+                                     McSimDialect   dialect);
+gboolean     sync_random_action     (SyncFixture   *f,
+                                     McSimDialect   dialect);
+void         sync_assert_consistent (SyncFixture   *f);
 guint        sync_applied_count     (SyncFixture   *f,
                                      McSimDialect   dialect,
                                      const McOutboxEntry *e,

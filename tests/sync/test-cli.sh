@@ -79,7 +79,7 @@ check $? "dossiers pulled into the profile"
 number=$("$ctl" --profile "$profile" list --source g09 --status 2 --limit 1 | cut -f1)
 "$ctl" --profile "$profile" act "$number" forward >/dev/null 2>&1 && \
   "$ctl" --profile "$profile" sync --once --source g09 >"$tmp/sync3" 2>&1 && \
-  grep -q '^g09: actions — 1 sent, 0 changed on the system (needs review), 0 refused, 0 waiting' "$tmp/sync3" && \
+  grep -q '^g09: actions — 1 sent, 0 changed on the system (needs review), 0 refused, 0 applied twice (needs review), 0 waiting or being checked' "$tmp/sync3" && \
   "$ctl" --profile "$profile" outbox | grep -q "	$number	forward	done	"
 check $? "act, then sync: the action is sent, and the summary says so"
 

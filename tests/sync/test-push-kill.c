@@ -5,9 +5,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "mc-catalog.h"
-#include "mc-store-actions.h"
-#include "mc-store-audit.h"
 #include "sync-test-util.h"
 
 /* Crash safety of the push side. Actions are committed locally, then a child process (this
@@ -18,133 +15,6 @@
  * committed locally was applied on the simulator exactly once (its counters), and each touched
  * dossier is, locally, what its system has. The simulator runs in this process, so its state
  * outlives every child. 30 runs by default, 150 in the slow suite (-m slow). */
-
-#define ACTOR "Hoàng Thị Hoa"
-
-static int
-child_main (int    argc,
-            char **argv)
-{
-  g_autoptr(McSyncEngine) engine = NULL;
-  g_autoptr(GError) error = NULL;
-  char password[256] = "";
-
-  if (argc < 4 || fgets (password, sizeof password, stdin) == NULL)
-    return 2;
-  g_strchomp (password);
-  engine = mc_sync_engine_new (argv[2]);
-  for (int i = 3; i < argc; i++)
-    {
-      g_auto(GStrv) parts = g_strsplit (argv[i], "=", 4);  /* id=ministry=dialect=url */
-      g_autoptr(McSource) source = mc_source_new (parts[0], parts[1], parts[2], parts[0], parts[3], MC_SIM_UNIT_CODE,
-                                                  "canbo.xa");
-      g_autoptr(GHashTable) secrets = sync_test_secrets (password);
-
-      if (!mc_sync_engine_add_source (engine, source, secrets, &error))
-        return 1;
-    }
-  printf ("start\n");
-  fflush (stdout);
-  if (!sync_engine_run (engine, NULL, FALSE, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
-  printf ("done\n");
-  return 0;
-}
-
-static GSubprocess *
-spawn_child (SyncFixture *f)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
-  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
-  g_auto(GStrv) argv = NULL;
-  GSubprocess *child;
-  GOutputStream *in;
-
-  g_strv_builder_add_many (b, self, "--child", f->db_path, NULL);
-  for (guint i = 0; i < MC_SIM_N_DIALECTS; i++)
-    {
-      g_autoptr(McSource) s = sync_fixture_source (f, i);
-      g_autofree char *spec = g_strdup_printf ("%s=%s=%s=%s", s->id, s->ministry, s->dialect, s->base_url);
-
-      g_strv_builder_add (b, spec);
-    }
-  argv = g_strv_builder_end (b);
-  child = g_subprocess_newv ((const char * const *) argv, G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE,
-                             &error);
-  g_assert_no_error (error);
-  in = g_subprocess_get_stdin_pipe (child);
-  g_assert_true (g_output_stream_write_all (in, MC_SIM_DEFAULT_PASSWORD "\n", strlen (MC_SIM_DEFAULT_PASSWORD) + 1,
-                                            NULL, NULL, &error));
-  g_output_stream_close (in, NULL, NULL);
-  return child;
-}
-
-static void
-intake (SyncFixture  *f,
-        McSimDialect  dialect)
-{
-  static const char *documents[] = { "Tờ khai", NULL };
-  McCatalog *catalog = mc_catalog_get_default ();
-  g_autoptr(McSource) source = sync_fixture_source (f, dialect);
-  g_autoptr(McDossier) d = NULL;
-  g_autoptr(GError) error = NULL;
-  McIntake in = { .source_id = source->id, .applicant_name = "Vi Văn Hùng", .id_number = "001190000123",
-                  .documents = documents, .fee_vnd = -1 };
-
-  for (guint i = 0; i < mc_catalog_get_n_procedures (catalog) && in.procedure_code == NULL; i++)
-    if (g_str_equal (mc_catalog_get_procedure (catalog, i)->ministry, source->ministry))
-      in.procedure_code = mc_catalog_get_procedure (catalog, i)->code;
-  d = mc_store_receive_new (f->store, &in, ACTOR, &error);
-  g_assert_no_error (error);
-}
-
-/* One action the workflow allows on a random dossier of @dialect, with what it needs. */
-static gboolean
-random_action (SyncFixture  *f,
-               McSimDialect  dialect)
-{
-  static const char *items[] = { "Sơ đồ thửa đất", NULL };
-  static const char *results[] = { "Quyết định", NULL };
-  McStoreFilter filter = { .source_id = mc_sim_dialect_source_id (dialect) };
-  g_autoptr(GArray) ids = mc_store_list (f->store, &filter, NULL);
-
-  for (guint tries = 0; ids && ids->len > 0 && tries < 50; tries++)
-    {
-      gint64 id = g_array_index (ids, gint64, g_test_rand_int_range (0, ids->len));
-      g_autoptr(GArray) allowed = mc_store_actions_allowed (f->store, id, NULL);
-      g_autoptr(McDossier) d = NULL;
-      g_autoptr(GError) error = NULL;
-      McActionInput in = { .note = "Đã xem xét", .items = items, .results = results, .method = MC_CHANNEL_ONLINE,
-                           .fee_name = "Lệ phí", .fee_vnd = 20000 };
-      McAction action;
-
-      if (allowed == NULL || allowed->len == 0)
-        continue;
-      action = g_array_index (allowed, McAction, g_test_rand_int_range (0, allowed->len));
-      d = mc_store_get_dossier (f->store, id, NULL);
-      in.due_at = d->due_at + 3 * 86400;
-      g_assert_true (mc_store_apply_action (f->store, id, action, &in, ACTOR, &error));
-      g_assert_no_error (error);
-      return TRUE;
-    }
-  return FALSE;
-}
-
-static void
-assert_consistent (SyncFixture *f)
-{
-  g_autoptr(GError) error = NULL;
-  guint n = 0;
-
-  g_assert_true (mc_store_integrity_check (f->store, &error));
-  g_assert_no_error (error);
-  g_assert_true (mc_store_audit_verify (f->store, &n, &error));
-  g_assert_no_error (error);
-}
 
 static void
 test_kill_during_push (void)
@@ -171,13 +41,11 @@ test_kill_during_push (void)
   for (guint run = 0; kills < killed_runs; run++, runs++)
     {
       g_autoptr(GSubprocess) child = NULL;
-      g_autoptr(GDataInputStream) lines = NULL;
       /* Every fifth run is not killed: it measures how long a push takes now, so that the
        * kills of the next ones land anywhere inside one. */
       gboolean calibrate = run % 5 == 0;
       guint n = 2 + g_test_rand_int_range (0, 4);
       gint64 started = 0;
-      char *line;
 
       g_assert_cmpuint (run, <, killed_runs * 4);
 
@@ -186,24 +54,15 @@ test_kill_during_push (void)
           McSimDialect dialect = g_test_rand_int_range (0, MC_SIM_N_DIALECTS);
 
           if (g_test_rand_int_range (0, 8) == 0)
-            intake (&f, dialect);
+            sync_intake (&f, dialect);
           else
-            random_action (&f, dialect);
+            sync_random_action (&f, dialect);
         }
       if (g_test_rand_int_range (0, 4) == 0)
         sync_fixture_control (&f, "faults", "{\"dialect\":\"%s\",\"reset_after_commit\":1}",
                               mc_sim_dialect_name (g_test_rand_int_range (0, MC_SIM_N_DIALECTS)));
 
-      child = spawn_child (&f);
-      lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (child));
-      while ((line = g_data_input_stream_read_line (lines, NULL, NULL, NULL)) != NULL)
-        {
-          gboolean started_now = g_str_equal (line, "start");
-
-          g_free (line);
-          if (started_now)
-            break;
-        }
+      child = sync_spawn_child (&f, MC_SIM_ALL_DIALECTS, 0);
       started = g_get_monotonic_time ();
       if (calibrate)
         {
@@ -219,7 +78,7 @@ test_kill_during_push (void)
           g_subprocess_wait (child, NULL, NULL);
           kills += g_subprocess_get_if_signaled (child);
         }
-      assert_consistent (&f);
+      sync_assert_consistent (&f);
       {
         g_autoptr(GPtrArray) all = mc_store_outbox_list (f.store, NULL, NULL);
         guint by_state[MC_OUTBOX_N_STATES] = { 0 };
@@ -237,12 +96,12 @@ test_kill_during_push (void)
   for (guint i = 0; i < MC_SIM_N_DIALECTS; i++)
     sync_fixture_control (&f, "faults", "{\"dialect\":\"%s\",\"reset_after_commit\":0}", mc_sim_dialect_name (i));
   {
-    g_autoptr(GSubprocess) child = spawn_child (&f);
+    g_autoptr(GSubprocess) child = sync_spawn_child (&f, MC_SIM_ALL_DIALECTS, 0);
 
     g_assert_true (g_subprocess_wait_check (child, NULL, &error));
     g_assert_no_error (error);
   }
-  assert_consistent (&f);
+  sync_assert_consistent (&f);
 
   rows = mc_store_outbox_list (f.store, NULL, &error);
   g_assert_no_error (error);
@@ -270,11 +129,10 @@ int
 main (int    argc,
       char **argv)
 {
-  g_setenv ("MC_NOW", "1780968600", TRUE);
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-  if (argc > 1 && g_str_equal (argv[1], "--child"))
-    return child_main (argc, argv);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  int child = sync_test_init (&argc, &argv);
+
+  if (child >= 0)
+    return child;
   g_test_add_func ("/sync/push/kill", test_kill_during_push);
   return g_test_run ();
 }

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "mc-catalog.h"
 #include "mc-deadline.h"
 #include "mc-sample.h"
 #include "mc-store-actions.h"
@@ -689,6 +690,47 @@ test_renumber (Fixture       *f,
   g_assert_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID);
 }
 
+/* A ministry system may send a dossier of a procedure the catalog does not have: it is stored
+ * and every action works on it; its due date stays the one the system gave (the catalog
+ * knows no duration), and the catalog says the procedure is unknown. */
+static void
+test_unknown_procedure (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(McDossier) d = mc_sample_dossier (SEED, 0, mc_time_now ());
+  g_autoptr(McDossier) after = NULL;
+  g_autoptr(GError) error = NULL;
+  const McProcedure *proc;
+  gint64 ministry_due;
+
+  g_free (d->procedure_code);
+  d->procedure_code = g_strdup ("1.099999.000.00.00.H38");
+  g_free (d->procedure_name);
+  d->procedure_name = g_strdup ("Thủ tục mới chưa có trong danh mục");
+  d->status = MC_STATUS_SUBMITTED;
+  d->received_at = 0;
+  d->due_at = ministry_due = mc_time_now () + 5 * 86400;
+  g_assert_true (mc_store_insert_dossier (f->store, d, &error));
+  g_assert_no_error (error);
+  g_assert_null (mc_catalog_lookup (mc_catalog_get_default (), d->procedure_code));
+  proc = mc_catalog_lookup_or_unknown (mc_catalog_get_default (), d->procedure_code);
+  g_assert_nonnull (proc);
+  g_assert_true (proc->unknown);
+  g_assert_true (proc == mc_catalog_lookup_or_unknown (mc_catalog_get_default (), d->procedure_code));
+  proc = mc_catalog_get_procedure (mc_catalog_get_default (), 0);
+  g_assert_true (mc_catalog_lookup_or_unknown (mc_catalog_get_default (), proc->code) == proc);
+  g_assert_false (proc->unknown);
+
+  g_assert_true (mc_store_apply_action (f->store, d->id, MC_ACTION_RECEIVE, NULL, ACTOR, &error));
+  g_assert_no_error (error);
+  after = mc_store_get_dossier (f->store, d->id, &error);
+  g_assert_cmpint (after->status, ==, MC_STATUS_RECEIVED);
+  g_assert_cmpint (after->received_at, >, 0);
+  g_assert_cmpint (after->due_at, ==, ministry_due);
+  g_assert_true (mc_store_apply_action (f->store, d->id, MC_ACTION_FORWARD, NULL, ACTOR, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -704,6 +746,7 @@ main (int    argc,
   ADD ("/actions/reschedule-once", test_reschedule_once);
   ADD ("/actions/intake", test_intake);
   ADD ("/actions/renumber", test_renumber);
+  ADD ("/actions/unknown-procedure", test_unknown_procedure);
 #undef ADD
   return g_test_run ();
 }

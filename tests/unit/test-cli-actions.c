@@ -3,200 +3,124 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "cli-test-util.h"
+
 /* motcuactl act, receive-new, outbox and audit as a script runs them: the real binary on a
  * real profile, and the audit log tampered with by the sqlite3 command-line tool. */
 
-typedef struct
-{
-  int status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_v (Run                *r,
-       const char         *program,
-       const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GSubprocess) proc = NULL;
-
-  run_clear (r);
-  g_ptr_array_add (args, (gpointer) program);
-  for (; *argv; argv++)
-    g_ptr_array_add (args, (gpointer) *argv);
-  g_ptr_array_add (args, NULL);
-  proc = g_subprocess_newv ((const char * const *) args->pdata,
-                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &r->out, &r->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (proc));
-  r->status = g_subprocess_get_exit_status (proc);
-}
-
 static char *profile;
 
-#define RUN(r, ...) G_STMT_START { \
-  const char *argv_[] = { "--profile", profile, __VA_ARGS__, NULL }; \
-  run_v (r, g_getenv ("MOTCUACTL"), argv_); } G_STMT_END
-
-static void
-assert_ok (Run        *r,
-           const char *expected_out)
-{
-  if (r->status != 0)
-    g_test_message ("stderr: %s", r->err);
-  g_assert_cmpint (r->status, ==, 0);
-  g_assert_cmpstr (r->err, ==, "");
-  if (expected_out != NULL)
-    g_assert_cmpstr (r->out, ==, expected_out);
-}
-
-/* A runtime error: exit 1, exactly one line on stderr, nothing on stdout. */
-static void
-assert_failed (Run        *r,
-               const char *expected_err)
-{
-  g_assert_cmpint (r->status, ==, 1);
-  g_assert_cmpstr (r->out, ==, "");
-  g_assert_true (g_str_has_prefix (r->err, "motcuactl: "));
-  g_assert_nonnull (strchr (r->err, '\n'));
-  g_assert_cmpstr (strchr (r->err, '\n') + 1, ==, "");
-  if (expected_err != NULL)
-    g_assert_cmpstr (r->err, ==, expected_err);
-}
-
-static void
-assert_usage (Run        *r,
-              const char *command)
-{
-  g_autofree char *prefix = g_strdup_printf ("motcuactl %s: ", command);
-
-  g_assert_cmpint (r->status, ==, 2);
-  g_assert_cmpstr (r->out, ==, "");
-  g_assert_true (g_str_has_prefix (r->err, prefix));
-}
+#define RUN(r, ...) CLI_RUN (r, profile, NULL, __VA_ARGS__)
 
 #define NUMBER "TAM.G09-20260302-0001"
 
 static void
 receive_first (void)
 {
-  g_auto(Run) r = { 0 };
+  g_auto(CliRun) r = { 0 };
 
   RUN (&r, "init-sample", "--dossiers", "0");
-  assert_ok (&r, NULL);
+  cli_assert_ok (&r, NULL);
   RUN (&r, "receive-new", "--procedure", "1.010833", "--applicant", "Lê Thị Hoa", "--id-number", "001190000123",
        "--document", "Tờ khai", "--document", "Căn cước", "--at", "2026-03-02 09:00", "--dry-run");
-  assert_ok (&r, "2026-03-09 09:00\n");
+  cli_assert_ok (&r, "2026-03-09 09:00\n");
   RUN (&r, "receive-new", "--procedure", "1.010833", "--applicant", "Lê Thị Hoa", "--id-number", "001190000123",
        "--document", "Tờ khai", "--document", "Căn cước", "--at", "2026-03-02 09:00");
-  assert_ok (&r, NUMBER "\t2026-03-09 09:00\n");
+  cli_assert_ok (&r, NUMBER "\t2026-03-09 09:00\n");
 }
 
 static void
 test_receive_new (void)
 {
-  g_auto(Run) r = { 0 };
+  g_auto(CliRun) r = { 0 };
 
   receive_first ();
   RUN (&r, "receive-new", "--procedure", "1.010833", "--applicant", "Lê Thị Hoa", "--id-number", "099190000123",
        "--document", "Tờ khai");
-  assert_failed (&r, "motcuactl: The ID number starts with 099, which is not a province code\n");
+  cli_assert_failed (&r, "motcuactl: The ID number starts with 099, which is not a province code\n");
   RUN (&r, "receive-new", "--procedure", "1.010833", "--applicant", "Lê Thị Hoa", "--id-number", "001190000123");
-  assert_failed (&r, "motcuactl: Tick the documents received\n");
+  cli_assert_failed (&r, "motcuactl: Tick the documents received\n");
   RUN (&r, "receive-new", "--procedure", "1.010833", "--method", "pigeon");
-  assert_usage (&r, "receive-new");
+  cli_assert_usage (&r, "receive-new");
   RUN (&r, "receive-new", "--at", "02/03/2026");
-  assert_usage (&r, "receive-new");
+  cli_assert_usage (&r, "receive-new");
   RUN (&r, "receive-new", "extra");
-  assert_usage (&r, "receive-new");
+  cli_assert_usage (&r, "receive-new");
   RUN (&r, "search", "TAM.G09-20260302");
-  assert_ok (&r, NULL);
+  cli_assert_ok (&r, NULL);
   g_assert_true (g_str_has_prefix (r.out, NUMBER "\tg09\tReceived\t1.010833\tLê Thị Hoa\t"));
 }
 
 static void
 test_act (void)
 {
-  g_auto(Run) r = { 0 };
+  g_auto(CliRun) r = { 0 };
 
   RUN (&r, "act", NUMBER, "forward", "--at", "2026-03-03 09:00");
-  assert_ok (&r, NUMBER ": Forward for processing; status “Processing”, waiting to be sent to the ministry "
+  cli_assert_ok (&r, NUMBER ": Forward for processing; status “Processing”, waiting to be sent to the ministry "
                  "system\nDue: 2026-03-09 09:00\n");
   RUN (&r, "act", NUMBER, "forward");
-  assert_failed (&r, "motcuactl: “Forward for processing” is not allowed on dossier " NUMBER
+  cli_assert_failed (&r, "motcuactl: “Forward for processing” is not allowed on dossier " NUMBER
                      " in status “Processing”\n");
   RUN (&r, "act", NUMBER, "stop");
-  assert_failed (&r, "motcuactl: Give the reason for stopping the processing\n");
+  cli_assert_failed (&r, "motcuactl: Give the reason for stopping the processing\n");
   RUN (&r, "act", NUMBER, "request-supplement", "--item", "Ảnh 4x6", "--item", "Tờ khai có chữ ký",
        "--at", "2026-03-05 15:00");
-  assert_ok (&r, NULL);
+  cli_assert_ok (&r, NULL);
   g_assert_true (g_str_has_suffix (r.out, "status “Supplement requested”, waiting to be sent to the ministry "
                                           "system\nDue: 2026-03-09 09:00\n"));
   /* Paused Thursday 15:00 to Monday 08:00: 11 working hours later. */
   RUN (&r, "act", NUMBER, "supplement-received", "--at", "2026-03-09 08:00");
-  assert_ok (&r, NULL);
+  cli_assert_ok (&r, NULL);
   g_assert_true (g_str_has_suffix (r.out, "\nDue: 2026-03-10 14:00\n"));
   RUN (&r, "act", NUMBER, "request-supplement", "--item", "x");
-  assert_failed (&r, "motcuactl: A supplement was already requested for dossier " NUMBER
+  cli_assert_failed (&r, "motcuactl: A supplement was already requested for dossier " NUMBER
                      ": it can be requested only once\n");
   RUN (&r, "act", NUMBER, "reschedule", "--reason", "Cần xác minh thêm", "--due", "2026-03-20 17:00");
-  assert_ok (&r, NULL);
+  cli_assert_ok (&r, NULL);
   g_assert_true (g_str_has_suffix (r.out, "\nDue: 2026-03-20 17:00\n"));
   RUN (&r, "act", NUMBER, "reschedule", "--reason", "Lần hai", "--due", "2026-03-27 17:00");
-  assert_failed (&r, "motcuactl: Dossier " NUMBER " was already rescheduled: a new due date can be set only once\n");
+  cli_assert_failed (&r, "motcuactl: Dossier " NUMBER " was already rescheduled: a new due date can be set only once\n");
   RUN (&r, "act", NUMBER, "resolve", "--result", "Giấy xác nhận", "--result-number", "12/GXN");
-  assert_ok (&r, NULL);
+  cli_assert_ok (&r, NULL);
   RUN (&r, "act", NUMBER, "return-result", "--method", "post");
-  assert_ok (&r, NULL);
+  cli_assert_ok (&r, NULL);
   g_assert_true (g_str_has_prefix (r.out, NUMBER ": Return result; status “Result returned”"));
 
   /* Usage errors: exit 2 before the profile is touched. */
   RUN (&r, "act", NUMBER, "frobnicate");
-  assert_usage (&r, "act");
+  cli_assert_usage (&r, "act");
   RUN (&r, "act", NUMBER);
-  assert_usage (&r, "act");
+  cli_assert_usage (&r, "act");
   RUN (&r, "act", NUMBER, "refuse", "--reason", "x", "--item", "y");
-  assert_usage (&r, "act");
+  cli_assert_usage (&r, "act");
   RUN (&r, "act", NUMBER, "reschedule", "--reason", "x", "--due", "20/03/2026");
-  assert_usage (&r, "act");
+  cli_assert_usage (&r, "act");
   RUN (&r, "act", NUMBER, "return-result", "--method", "pigeon");
-  assert_usage (&r, "act");
+  cli_assert_usage (&r, "act");
   RUN (&r, "act", NUMBER, "refuse", "--reason", "x", "--note", "y");
-  assert_usage (&r, "act");
+  cli_assert_usage (&r, "act");
   RUN (&r, "act", "G00.00-00000000-0000000", "forward");
-  assert_failed (&r, "motcuactl: no dossier numbered “G00.00-00000000-0000000”\n");
+  cli_assert_failed (&r, "motcuactl: no dossier numbered “G00.00-00000000-0000000”\n");
 }
 
 static void
 test_outbox (void)
 {
-  g_auto(Run) r = { 0 };
+  g_auto(CliRun) r = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonObject *root, *g09;
   JsonArray *entries;
 
   RUN (&r, "outbox");
-  assert_ok (&r, NULL);
-  g_assert_true (g_str_has_prefix (r.out, "g03: pending 0 sending 0 in_doubt 0 done 0 conflict 0 rejected 0 discarded 0\n"));
-  g_assert_nonnull (strstr (r.out, "\ng09: pending 7 sending 0 in_doubt 0 done 0 conflict 0 rejected 0 discarded 0\n"));
+  cli_assert_ok (&r, NULL);
+  g_assert_true (g_str_has_prefix (r.out, "g03: pending 0 sending 0 in_doubt 0 done 0 conflict 0 rejected 0 discarded 0 applied_twice 0\n"));
+  g_assert_nonnull (strstr (r.out, "\ng09: pending 7 sending 0 in_doubt 0 done 0 conflict 0 rejected 0 discarded 0 applied_twice 0\n"));
   g_assert_nonnull (strstr (r.out, "\tg09\t" NUMBER "\treturn-result\tpending\t0\t\n"));
 
   RUN (&r, "outbox", "--json");
-  assert_ok (&r, NULL);
+  cli_assert_ok (&r, NULL);
   json_parser_load_from_data (parser, r.out, -1, &error);
   g_assert_no_error (error);
   root = json_node_get_object (json_parser_get_root (parser));
@@ -210,17 +134,17 @@ test_outbox (void)
                    "return-result");
 
   RUN (&r, "outbox", "--state", "rejected");
-  assert_ok (&r, NULL);
+  cli_assert_ok (&r, NULL);
   g_assert_null (strstr (r.out, NUMBER));
   RUN (&r, "outbox", "--state", "lost");
-  assert_usage (&r, "outbox");
+  cli_assert_usage (&r, "outbox");
   RUN (&r, "outbox", "discard", "x");
-  assert_usage (&r, "outbox");
+  cli_assert_usage (&r, "outbox");
   RUN (&r, "outbox", "discard", "1");
-  assert_failed (&r, NULL);
+  cli_assert_failed (&r, NULL);
   g_assert_nonnull (strstr (r.err, "cannot become “Discarded”"));
   RUN (&r, "outbox", "discard", "999");
-  assert_failed (&r, "motcuactl: No outbox entry 999\n");
+  cli_assert_failed (&r, "motcuactl: No outbox entry 999\n");
 }
 
 static guint
@@ -236,27 +160,27 @@ count_records (const char *csv)
 static void
 test_audit (void)
 {
-  g_auto(Run) r = { 0 };
-  g_auto(Run) tool = { 0 };
+  g_auto(CliRun) r = { 0 };
+  g_auto(CliRun) tool = { 0 };
   g_autofree char *db = g_build_filename (profile, "motcua.db", NULL);
   g_autofree char *sqlite3 = g_find_program_in_path ("sqlite3");
 
   RUN (&r, "audit", "verify");
   /* Sealed or not yet, depending on whether this run has a keyring (tests/unit/test-audit.c). */
-  assert_ok (&r, NULL);
+  cli_assert_ok (&r, NULL);
   g_assert_true (g_str_has_prefix (r.out, "The audit log is intact: 7 entries\n"));
   RUN (&r, "audit", "export", "--csv");
-  assert_ok (&r, NULL);
+  cli_assert_ok (&r, NULL);
   g_assert_true (g_str_has_prefix (r.out, "id,at,server_at,actor,dossier_id,dossier_number,action,"));
   /* The header, seven entries, and the anchor when this run has a keyring. */
   g_assert_cmpuint (count_records (r.out), ==, strstr (r.out, "\r\nmotcua-audit-anchor v1 ") ? 9 : 8);
   g_assert_nonnull (strstr (r.out, "\r\n7,2026-"));
   RUN (&r, "audit");
-  assert_usage (&r, "audit");
+  cli_assert_usage (&r, "audit");
   RUN (&r, "audit", "export");
-  assert_usage (&r, "audit");
+  cli_assert_usage (&r, "audit");
   RUN (&r, "audit", "verify", "--csv");
-  assert_usage (&r, "audit");
+  cli_assert_usage (&r, "audit");
 
   if (sqlite3 == NULL)
     {
@@ -264,11 +188,11 @@ test_audit (void)
       return;
     }
   /* As an attacker would: the triggers are in the way, so drop them, then edit. */
-  run_v (&tool, sqlite3, (const char *[]) { db, "DROP TRIGGER audit_no_update;"
+  cli_run_program (&tool, sqlite3, NULL, NULL, NULL, (const char *[]) { db, "DROP TRIGGER audit_no_update;"
                                                  "UPDATE audit SET actor = 'mallory' WHERE id = 3;", NULL });
   g_assert_cmpint (tool.status, ==, 0);
   RUN (&r, "audit", "verify");
-  assert_failed (&r, NULL);
+  cli_assert_failed (&r, NULL);
   g_assert_nonnull (strstr (r.err, "audit_no_update"));
 }
 
@@ -276,8 +200,8 @@ test_audit (void)
 static void
 test_audit_delete (void)
 {
-  g_auto(Run) r = { 0 };
-  g_auto(Run) tool = { 0 };
+  g_auto(CliRun) r = { 0 };
+  g_auto(CliRun) tool = { 0 };
   g_autofree char *db = NULL;
   g_autofree char *sqlite3 = g_find_program_in_path ("sqlite3");
 
@@ -291,27 +215,27 @@ test_audit_delete (void)
   db = g_build_filename (profile, "motcua.db", NULL);
   receive_first ();
   RUN (&r, "act", NUMBER, "forward");
-  assert_ok (&r, NULL);
+  cli_assert_ok (&r, NULL);
   RUN (&r, "act", NUMBER, "record-step", "--note", "Thẩm định");
-  assert_ok (&r, NULL);
+  cli_assert_ok (&r, NULL);
   RUN (&r, "audit", "verify");
   /* Sealed or not yet, depending on whether this run has a keyring (tests/unit/test-audit.c). */
-  assert_ok (&r, NULL);
+  cli_assert_ok (&r, NULL);
   g_assert_true (g_str_has_prefix (r.out, "The audit log is intact: 3 entries\n"));
-  run_v (&tool, sqlite3, (const char *[]) { db, "DELETE FROM audit WHERE id = 2;", NULL });
+  cli_run_program (&tool, sqlite3, NULL, NULL, NULL, (const char *[]) { db, "DELETE FROM audit WHERE id = 2;", NULL });
   g_assert_cmpint (tool.status, !=, 0);  /* the trigger stops an honest mistake */
-  run_v (&tool, sqlite3, (const char *[]) { db, "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id = 2;", NULL });
+  cli_run_program (&tool, sqlite3, NULL, NULL, NULL, (const char *[]) { db, "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id = 2;", NULL });
   g_assert_cmpint (tool.status, ==, 0);
   RUN (&r, "audit", "verify");
-  assert_failed (&r, NULL);
+  cli_assert_failed (&r, NULL);
   g_assert_nonnull (strstr (r.err, "audit_no_delete"));
 
   /* Cutting the last entry leaves a whole chain; the head says it was longer. */
-  run_v (&tool, sqlite3, (const char *[]) { db, "INSERT INTO audit SELECT * FROM audit WHERE 0;"
+  cli_run_program (&tool, sqlite3, NULL, NULL, NULL, (const char *[]) { db, "INSERT INTO audit SELECT * FROM audit WHERE 0;"
                                                  "DELETE FROM audit WHERE id = 3;", NULL });
   g_assert_cmpint (tool.status, ==, 0);
   RUN (&r, "audit", "verify");
-  assert_failed (&r, NULL);
+  cli_assert_failed (&r, NULL);
   g_assert_nonnull (strstr (r.err, "audit_no_delete"));
 }
 

@@ -3,84 +3,13 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "cli-test-util.h"
 #include "mc-store-audit.h"
 #include "mc-store-calendar.h"
 
 /* motcuactl due, lunar and calendar as a script runs them: the real binary, real profiles. */
 
-typedef struct
-{
-  int status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_v (Run                *r,
-       const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GSubprocess) proc = NULL;
-
-  run_clear (r);
-  g_ptr_array_add (args, (gpointer) g_getenv ("MOTCUACTL"));
-  for (; *argv; argv++)
-    g_ptr_array_add (args, (gpointer) *argv);
-  g_ptr_array_add (args, NULL);
-  proc = g_subprocess_newv ((const char * const *) args->pdata,
-                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &r->out, &r->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (proc));
-  r->status = g_subprocess_get_exit_status (proc);
-}
-
-#define RUN(r, ...) G_STMT_START { const char *argv_[] = { __VA_ARGS__, NULL }; run_v (r, argv_); } G_STMT_END
-
-static void
-assert_ok (Run        *r,
-           const char *expected_out)
-{
-  if (r->status != 0)
-    g_test_message ("stderr: %s", r->err);
-  g_assert_cmpint (r->status, ==, 0);
-  g_assert_cmpstr (r->err, ==, "");
-  if (expected_out != NULL)
-    g_assert_cmpstr (r->out, ==, expected_out);
-}
-
-/* A runtime error is exit 1 and exactly one line on stderr, nothing on stdout. */
-static void
-assert_failed (Run *r)
-{
-  g_assert_cmpint (r->status, ==, 1);
-  g_assert_cmpstr (r->out, ==, "");
-  g_assert_true (g_str_has_prefix (r->err, "motcuactl: "));
-  g_assert_nonnull (strchr (r->err, '\n'));
-  g_assert_cmpstr (strchr (r->err, '\n') + 1, ==, "");
-}
-
-static void
-assert_usage (Run        *r,
-              const char *command)
-{
-  g_autofree char *prefix = g_strdup_printf ("motcuactl %s: ", command);
-
-  g_assert_cmpint (r->status, ==, 2);
-  g_assert_cmpstr (r->out, ==, "");
-  g_assert_true (g_str_has_prefix (r->err, prefix));
-}
+#define RUN(r, ...) CLI_RUN (r, NULL, NULL, __VA_ARGS__)
 
 static void
 test_due (void)
@@ -96,38 +25,38 @@ test_due (void)
     { "2026-03-02 15:00", "0", "sameday", "2026-03-03 17:00\n" },
     { "2026-11-23 09:00", "1", "working", "2026-11-25 09:00\n" },
   };
-  g_auto(Run) r = { 0 };
+  g_auto(CliRun) r = { 0 };
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_test_message ("due %s %s %s", cases[i].from, cases[i].duration, cases[i].unit);
       RUN (&r, "due", "--from", cases[i].from, "--duration", cases[i].duration, "--unit", cases[i].unit);
-      assert_ok (&r, cases[i].out);
+      cli_assert_ok (&r, cases[i].out);
     }
   /* Same-day procedures need no duration. */
   RUN (&r, "due", "--from", "2026-03-02 09:00", "--unit", "sameday");
-  assert_ok (&r, "2026-03-02 17:00\n");
+  cli_assert_ok (&r, "2026-03-02 17:00\n");
 }
 
 static void
 test_due_usage (void)
 {
-  g_auto(Run) r = { 0 };
+  g_auto(CliRun) r = { 0 };
 
   RUN (&r, "due", "--duration", "1", "--unit", "working");
-  assert_usage (&r, "due");
+  cli_assert_usage (&r, "due");
   RUN (&r, "due", "--from", "13/02/2026 09:00", "--duration", "1", "--unit", "working");
-  assert_usage (&r, "due");
+  cli_assert_usage (&r, "due");
   RUN (&r, "due", "--from", "2026-02-13 09:00", "--duration", "1", "--unit", "weeks");
-  assert_usage (&r, "due");
+  cli_assert_usage (&r, "due");
   RUN (&r, "due", "--from", "2026-02-13 09:00", "--duration", "-1", "--unit", "working");
-  assert_usage (&r, "due");
+  cli_assert_usage (&r, "due");
   RUN (&r, "due", "--from", "2026-02-13 09:00", "--unit", "working");
-  assert_usage (&r, "due");
+  cli_assert_usage (&r, "due");
   RUN (&r, "due", "--from", "2026-02-13 09:00", "--duration", "1", "--unit", "working", "extra");
-  assert_usage (&r, "due");
+  cli_assert_usage (&r, "due");
   RUN (&r, "due", "--from", "2026-02-13 09:00", "--duration", "x", "--unit", "working");
-  assert_usage (&r, "due");
+  cli_assert_usage (&r, "due");
 }
 
 static void
@@ -142,25 +71,25 @@ test_lunar (void)
     { "2025-07-25", "1/6/2025 (nhuận)\n" },
     { "2026-01-01", "13/11/2025\n" },
   };
-  g_auto(Run) r = { 0 };
+  g_auto(CliRun) r = { 0 };
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_test_message ("lunar %s", cases[i].date);
       RUN (&r, "lunar", cases[i].date);
-      assert_ok (&r, cases[i].out);
+      cli_assert_ok (&r, cases[i].out);
     }
 
   RUN (&r, "lunar");
-  assert_usage (&r, "lunar");
+  cli_assert_usage (&r, "lunar");
   RUN (&r, "lunar", "2026-2-17");
-  assert_usage (&r, "lunar");
+  cli_assert_usage (&r, "lunar");
   RUN (&r, "lunar", "2026-02-30");
-  assert_usage (&r, "lunar");
+  cli_assert_usage (&r, "lunar");
   RUN (&r, "lunar", "2026-02-17", "2026-02-18");
-  assert_usage (&r, "lunar");
+  cli_assert_usage (&r, "lunar");
   RUN (&r, "lunar", "1700-01-01");
-  assert_failed (&r);
+  cli_assert_failed (&r, NULL);
 }
 
 static guint
@@ -188,17 +117,17 @@ has_line (const char *text,
 static void
 test_list_defaults (void)
 {
-  g_auto(Run) r = { 0 };
+  g_auto(CliRun) r = { 0 };
 
   RUN (&r, "calendar", "list", "2026");
-  assert_ok (&r, NULL);
+  cli_assert_ok (&r, NULL);
   g_assert_cmpuint (count_lines (r.out, "2026-"), ==, 18);
   g_assert_cmpuint (count_lines (r.out, ""), ==, 18);
   g_assert_true (has_line (r.out, "2026-02-16\toff\tofficial\tTết Nguyên đán"));
   g_assert_true (has_line (r.out, "2026-11-24\toff\tofficial\tNgày Văn hóa Việt Nam"));
 
   RUN (&r, "calendar", "list", "2027");
-  assert_ok (&r, NULL);
+  cli_assert_ok (&r, NULL);
   g_assert_cmpuint (count_lines (r.out, ""), ==, 15);
   g_assert_true (g_str_has_prefix (r.out, "2027-01-01\toff\trule\t"));
   g_assert_cmpuint (count_lines (r.out, "2027-02-10\toff\trule\t"), ==, 1);
@@ -206,15 +135,15 @@ test_list_defaults (void)
   g_assert_cmpuint (count_lines (r.out, "2027-02-12"), ==, 0);
 
   RUN (&r, "calendar");
-  assert_usage (&r, "calendar");
+  cli_assert_usage (&r, "calendar");
   RUN (&r, "calendar", "list");
-  assert_usage (&r, "calendar");
+  cli_assert_usage (&r, "calendar");
   RUN (&r, "calendar", "list", "20x6");
-  assert_usage (&r, "calendar");
+  cli_assert_usage (&r, "calendar");
   RUN (&r, "calendar", "list", "1600");
-  assert_usage (&r, "calendar");
+  cli_assert_usage (&r, "calendar");
   RUN (&r, "calendar", "delete", "2026-01-01");
-  assert_usage (&r, "calendar");
+  cli_assert_usage (&r, "calendar");
 }
 
 /* Local edits go to the profile, change what due computes, and are audited. */
@@ -227,55 +156,55 @@ test_edits (void)
   g_autoptr(McStore) store = NULL;
   g_autoptr(GPtrArray) edits = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(Run) r = { 0 };
+  g_auto(CliRun) r = { 0 };
   guint n_audit = 0;
 
   /* No profile: edits fail (nothing is created by a typo in --profile). */
   RUN (&r, "--profile", empty, "calendar", "add-off", "2027-05-04");
-  assert_failed (&r);
+  cli_assert_failed (&r, NULL);
 
   RUN (&r, "--profile", profile, "init-sample", "--dossiers", "0");
-  assert_ok (&r, NULL);
+  cli_assert_ok (&r, NULL);
 
   RUN (&r, "--profile", profile, "due", "--from", "2027-05-03 09:00", "--duration", "1", "--unit", "working");
-  assert_ok (&r, "2027-05-04 17:00\n");
+  cli_assert_ok (&r, "2027-05-04 17:00\n");
 
   RUN (&r, "--profile", profile, "calendar", "add-off", "2027-05-04", "Nghỉ", "thêm");
-  assert_ok (&r, NULL);
+  cli_assert_ok (&r, NULL);
   RUN (&r, "--profile", profile, "calendar", "add-work", "2027-05-08", "Làm bù");
-  assert_ok (&r, NULL);
+  cli_assert_ok (&r, NULL);
   RUN (&r, "--profile", profile, "calendar", "add-work", "2027-13-08");
-  assert_usage (&r, "calendar");
+  cli_assert_usage (&r, "calendar");
 
   RUN (&r, "--profile", profile, "calendar", "list", "2027");
-  assert_ok (&r, NULL);
+  cli_assert_ok (&r, NULL);
   g_assert_true (has_line (r.out, "2027-05-04\toff\tlocal\tNghỉ thêm"));
   g_assert_true (has_line (r.out, "2027-05-08\twork\tlocal\tLàm bù"));
   g_assert_cmpuint (count_lines (r.out, ""), ==, 17);
 
   /* Monday 3 May is the rule's compensatory day, Tuesday 4 now off locally. */
   RUN (&r, "--profile", profile, "due", "--from", "2027-05-03 09:00", "--duration", "1", "--unit", "working");
-  assert_ok (&r, "2027-05-05 17:00\n");
+  cli_assert_ok (&r, "2027-05-05 17:00\n");
   /* The làm-bù Saturday counts. */
   RUN (&r, "--profile", profile, "due", "--from", "2027-05-07 09:00", "--duration", "1", "--unit", "working");
-  assert_ok (&r, "2027-05-08 09:00\n");
+  cli_assert_ok (&r, "2027-05-08 09:00\n");
 
   /* remove: first cancels the rule's 30/4, then undoes that cancellation. */
   RUN (&r, "--profile", profile, "calendar", "remove", "2027-04-30");
-  assert_ok (&r, NULL);
+  cli_assert_ok (&r, NULL);
   RUN (&r, "--profile", profile, "due", "--from", "2027-04-29 09:00", "--duration", "1", "--unit", "working");
-  assert_ok (&r, "2027-04-30 09:00\n");
+  cli_assert_ok (&r, "2027-04-30 09:00\n");
   RUN (&r, "--profile", profile, "calendar", "list", "2027");
   g_assert_true (has_line (r.out, "2027-04-30\tnot_off\tlocal\tReunification Day"));
   RUN (&r, "--profile", profile, "calendar", "remove", "2027-04-30");
-  assert_ok (&r, NULL);
+  cli_assert_ok (&r, NULL);
   RUN (&r, "--profile", profile, "due", "--from", "2027-04-29 09:00", "--duration", "1", "--unit", "working");
-  assert_ok (&r, "2027-05-05 09:00\n");
+  cli_assert_ok (&r, "2027-05-05 09:00\n");
 
   RUN (&r, "--profile", profile, "calendar", "remove", "2027-04-29");
-  assert_failed (&r);
+  cli_assert_failed (&r, NULL);
   RUN (&r, "--profile", profile, "calendar", "remove");
-  assert_usage (&r, "calendar");
+  cli_assert_usage (&r, "calendar");
 
   /* What the profile holds: two edits, four audited changes in an intact chain. */
   db = g_build_filename (profile, "motcua.db", NULL);

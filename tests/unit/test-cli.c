@@ -3,49 +3,12 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "cli-test-util.h"
 #include "mc-fold.h"
 
 /* motcuactl as scripts use it: real processes, real profile directories, the output parsed. */
 
-typedef struct
-{
-  int status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_v (Run *r, const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                      G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GSubprocess) proc = NULL;
-
-  g_ptr_array_add (args, (gpointer) g_getenv ("MOTCUACTL"));
-  for (; *argv; argv++)
-    g_ptr_array_add (args, (gpointer) *argv);
-  g_ptr_array_add (args, NULL);
-  g_subprocess_launcher_setenv (launcher, "MC_NOW", "1794971200", TRUE);
-  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &r->out, &r->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (proc));
-  r->status = g_subprocess_get_exit_status (proc);
-}
-
-#define RUN(r, ...) G_STMT_START { const char *argv_[] = { __VA_ARGS__, NULL }; run_v (r, argv_); } G_STMT_END
+#define RUN(r, ...) CLI_RUN (r, NULL, "1794971200", __VA_ARGS__)
 
 static char *profile;
 
@@ -81,8 +44,8 @@ assert_dossier_object (JsonObject *o)
 static void
 test_init_sample (void)
 {
-  g_auto(Run) r = { 0 };
-  g_auto(Run) again = { 0 };
+  g_auto(CliRun) r = { 0 };
+  g_auto(CliRun) again = { 0 };
 
   RUN (&r, "--profile", profile, "init-sample", "--dossiers", "600", "--seed", "5");
   g_assert_cmpint (r.status, ==, 0);
@@ -99,8 +62,8 @@ test_init_sample (void)
 static void
 test_list_json (void)
 {
-  g_auto(Run) r = { 0 };
-  g_auto(Run) filtered = { 0 };
+  g_auto(CliRun) r = { 0 };
+  g_auto(CliRun) filtered = { 0 };
   g_autoptr(JsonNode) all = NULL, some = NULL;
   JsonArray *array;
   guint with_status_5 = 0;
@@ -136,10 +99,10 @@ test_list_json (void)
 static void
 test_search_and_show (void)
 {
-  g_auto(Run) r = { 0 };
-  g_auto(Run) by_id = { 0 };
-  g_auto(Run) show = { 0 };
-  g_auto(Run) text = { 0 };
+  g_auto(CliRun) r = { 0 };
+  g_auto(CliRun) by_id = { 0 };
+  g_auto(CliRun) show = { 0 };
+  g_auto(CliRun) text = { 0 };
   g_autoptr(JsonNode) hits = NULL, first_by_id = NULL, one = NULL;
   JsonArray *array;
   JsonObject *first, *o;
@@ -189,7 +152,7 @@ test_search_and_show (void)
 }
 
 static void
-assert_one_line_error (Run *r, int status, const char *fragment)
+assert_one_line_error (CliRun *r, int status, const char *fragment)
 {
   g_assert_cmpint (r->status, ==, status);
   g_assert_cmpstr (r->out, ==, "");
@@ -205,10 +168,10 @@ test_runtime_errors (void)
   g_autofree char *corrupt = g_dir_make_tmp ("mc-corrupt-XXXXXX", NULL);
   g_autofree char *corrupt_db = g_build_filename (corrupt, "motcua.db", NULL);
   g_autofree char *junk = g_strnfill (4096, 'j');
-  g_auto(Run) a = { 0 };
-  g_auto(Run) b = { 0 };
-  g_auto(Run) c = { 0 };
-  g_auto(Run) d = { 0 };
+  g_auto(CliRun) a = { 0 };
+  g_auto(CliRun) b = { 0 };
+  g_auto(CliRun) c = { 0 };
+  g_auto(CliRun) d = { 0 };
 
   RUN (&a, "--profile", missing, "list");
   assert_one_line_error (&a, 1, missing);
@@ -244,7 +207,7 @@ test_usage_errors (void)
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Run) r = { 0 };
+      g_auto(CliRun) r = { 0 };
       g_autoptr(GPtrArray) args = g_ptr_array_new ();
 
       if (!g_str_equal (cases[i][0], "--profile"))
@@ -255,7 +218,7 @@ test_usage_errors (void)
       for (int k = 0; cases[i][k]; k++)
         g_ptr_array_add (args, (gpointer) cases[i][k]);
       g_ptr_array_add (args, NULL);
-      run_v (&r, (const char * const *) args->pdata);
+      cli_run_program (&r, g_getenv ("MOTCUACTL"), NULL, "1794971200", NULL, (const char * const *) args->pdata);
       g_test_message ("case %" G_GSIZE_FORMAT ": %s", i, r.err);
       g_assert_cmpint (r.status, ==, 2);
       g_assert_cmpstr (r.err, !=, "");
@@ -265,7 +228,7 @@ test_usage_errors (void)
 static void
 test_help (void)
 {
-  g_auto(Run) r = { 0 };
+  g_auto(CliRun) r = { 0 };
 
   RUN (&r, "--help");
   g_assert_cmpint (r.status, ==, 0);

@@ -3,11 +3,13 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "mc-action-payload.h"
 #include "mc-sample.h"
 #include "mc-store-actions.h"
 #include "mc-store-audit.h"
 #include "mc-store-outbox.h"
 #include "mc-store-private.h"
+#include "mc-store-push.h"
 #include "mc-time.h"
 
 /* The outbox after the action: the states the push side moves a row through, per-dossier
@@ -317,6 +319,40 @@ test_conflict (void)
   g_assert_true (mc_store_audit_verify (store, NULL, &error));
 }
 
+/* The ministry system already shows what the official wanted: the conflicting action is closed
+ * as done, nothing is sent, and the audit says so; only a conflict can be closed that way. */
+static void
+test_mark_applied (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(McStore) store = open_store (&path);
+  g_autoptr(GError) error = NULL;
+  gint64 a = add_dossier (store, "g03", MC_STATUS_PROCESSING, "7");
+  g_autoptr(GPtrArray) oa = NULL;
+  g_autoptr(GArray) ready = NULL;
+  g_autofree char *log = NULL;
+  McOutboxEntry *e;
+
+  act (store, a, MC_ACTION_RECORD_STEP, "Lấy ý kiến");
+  oa = outbox_of (store, a);
+  g_assert_false (mc_store_outbox_mark_applied (store, ENTRY (oa, 0)->id, ACTOR, &error));  /* pending */
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_true (mc_store_outbox_mark_sending (store, ENTRY (oa, 0)->id, &error));
+  g_assert_true (mc_store_outbox_mark_conflict (store, ENTRY (oa, 0)->id, MC_STATUS_PROCESSING, "8", NULL, &error));
+  g_assert_true (mc_store_outbox_mark_applied (store, ENTRY (oa, 0)->id, ACTOR, &error));
+  g_assert_no_error (error);
+  e = get (store, ENTRY (oa, 0)->id);
+  g_assert_cmpint (e->state, ==, MC_OUTBOX_DONE);
+  mc_outbox_entry_free (e);
+  ready = ready_ids (store, "g03");
+  g_assert_false (contains (ready, ENTRY (oa, 0)->id));
+  g_assert_cmpint (mc_store_dossier_needs_review (store, a, NULL), ==, 0);
+  log = outcomes (path);
+  g_assert_cmpstr (log, ==, "queued conflict already-applied");
+  g_assert_true (mc_store_audit_verify (store, NULL, &error));
+}
+
 /* A rejection keeps the server's message; the official edits the input (validated again) and
  * sends it again, or discards it. */
 static void
@@ -474,6 +510,286 @@ test_migrate_outbox (void)
   g_assert_true (mc_store_integrity_check (store, &error));
 }
 
+static gint64
+audited (McStore    *store,
+         const char *outcome)
+{
+  sqlite3_stmt *stmt = mc_store_prepare (store, "SELECT count(*) FROM audit WHERE outcome = ?", NULL);
+
+  mc_store_bind_text (stmt, 1, outcome);
+  return mc_store_step_int64 (store, stmt, "counting", NULL);
+}
+
+static McOutboxState
+settle (McStore           *store,
+        McPushJob         *job,
+        McPushOutcomeKind  kind)
+{
+  McPushOutcome outcome = { .kind = kind, .message = "thử", .server_status = MC_STATUS_PROCESSING,
+                            .server_version = "5-00000000000000aa" };
+  McOutboxState state = MC_OUTBOX_N_STATES;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mc_store_push_settle (store, job, &outcome, &state, &error));
+  g_assert_no_error (error);
+  return state;
+}
+
+/* The push side's calls, without a ministry system: what mc_store_push_next() hands out for a
+ * row in each state (sent "sending" with its time first; in doubt, settled or not by the
+ * source's settle time; done after a resend, to verify), the dossiers it is told to skip,
+ * and what each outcome makes of the row. */
+static void
+test_push_calls (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McStore) store = open_store (NULL);
+  g_autoptr(GHashTable) skip = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  gint64 a = add_dossier (store, "g03", MC_STATUS_RECEIVED, "4-00000000000000aa");
+  g_autofree char *second_key = NULL;
+  McPushJob *job;
+  McOutboxEntry *e;
+  gint64 row, b;
+
+  act (store, a, MC_ACTION_FORWARD, "Chuyển phòng chuyên môn");
+  job = mc_store_push_next (store, "g03", skip, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (job);
+  g_assert_cmpint (job->step, ==, MC_PUSH_SEND);
+  g_assert_cmpstr (job->key, ==, job->uuid);
+  g_assert_cmpint (job->payload->action, ==, MC_ACTION_FORWARD);
+  g_assert_cmpint (job->payload->target, ==, MC_STATUS_PROCESSING);
+  g_assert_cmpstr (job->payload->note, ==, "Chuyển phòng chuyên môn");
+  g_assert_cmpstr (job->base_version, ==, "4-00000000000000aa");
+  g_assert_true (g_strv_contains ((const char * const *) job->own_keys, job->uuid));
+  row = job->id;
+  e = get (store, row);
+  g_assert_cmpint (e->state, ==, MC_OUTBOX_SENDING);
+  g_assert_cmpint (e->sent_at, >, 0);
+  mc_outbox_entry_free (e);
+  /* Being sent: nothing else of its dossier is handed out. */
+  g_assert_null (mc_store_push_next (store, "g03", skip, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (settle (store, job, MC_PUSH_IN_DOUBT), ==, MC_OUTBOX_IN_DOUBT);
+  mc_push_job_free (job);
+  job = mc_store_push_next (store, "g03", skip, &error);
+  g_assert_cmpint (job->step, ==, MC_PUSH_CHECK);
+  g_assert_false (job->settled);       /* 600 s after a send just made */
+  g_hash_table_add (skip, g_memdup2 (&a, sizeof a));
+  g_assert_null (mc_store_push_next (store, "g03", skip, &error));
+  g_hash_table_remove_all (skip);
+  mc_push_job_free (job);
+  g_assert_true (mc_store_set_source_settle (store, "g03", 0, &error));
+  job = mc_store_push_next (store, "g03", skip, &error);
+  g_assert_true (job->settled);
+  g_assert_cmpint (settle (store, job, MC_PUSH_NOT_APPLIED), ==, MC_OUTBOX_PENDING);
+  mc_push_job_free (job);
+
+  /* Sent again, applied: done, and looked up once more after the settle time. */
+  job = mc_store_push_next (store, "g03", skip, &error);
+  g_assert_cmpint (job->step, ==, MC_PUSH_SEND);
+  g_assert_cmpint (settle (store, job, MC_PUSH_APPLIED), ==, MC_OUTBOX_DONE);
+  mc_push_job_free (job);
+  e = get (store, row);
+  g_assert_true (e->resent);
+  g_assert_cmpint (e->verify_at, >, 0);
+  g_assert_cmpint (e->attempts, ==, 2);
+  mc_outbox_entry_free (e);
+  job = mc_store_push_next (store, "g03", skip, &error);
+  g_assert_cmpint (job->step, ==, MC_PUSH_VERIFY);
+  g_assert_cmpint (job->id, ==, row);
+  /* The late first write is there too: applied twice, for review, audited. */
+  g_assert_cmpint (settle (store, job, MC_PUSH_APPLIED_TWICE), ==, MC_OUTBOX_APPLIED_TWICE);
+  mc_push_job_free (job);
+  e = get (store, row);
+  g_assert_cmpint (e->verify_at, ==, 0);
+  g_assert_cmpstr (e->last_error, ==, "thử");
+  g_assert_true (mc_outbox_entry_applied (e));
+  mc_outbox_entry_free (e);
+  g_assert_cmpint (mc_store_dossier_needs_review (store, a, NULL), ==, 1);
+  g_assert_cmpint (mc_store_dossier_unsynced (store, a, NULL), ==, 0);
+  g_assert_cmpint (audited (store, "applied-twice"), ==, 1);
+  g_assert_null (mc_store_push_next (store, "g03", skip, &error));
+  g_assert_false (mc_store_outbox_discard (store, row, ACTOR, &error));
+  g_clear_error (&error);
+  g_assert_true (mc_store_outbox_acknowledge (store, row, ACTOR, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (mc_store_dossier_needs_review (store, a, NULL), ==, 0);
+  g_assert_cmpint (audited (store, "acknowledged"), ==, 1);
+
+  /* Found applied after another official's change: a conflict the system holds; re-applied,
+   * it is queued again (the push looks first), whatever the system's status. */
+  act (store, a, MC_ACTION_STOP, "Chờ ý kiến");
+  job = mc_store_push_next (store, "g03", skip, &error);
+  row = job->id;
+  g_assert_cmpint (settle (store, job, MC_PUSH_APPLIED_OVER), ==, MC_OUTBOX_CONFLICT);
+  mc_push_job_free (job);
+  e = get (store, row);
+  g_assert_true (mc_outbox_entry_applied (e));
+  mc_outbox_entry_free (e);
+  g_assert_true (mc_store_outbox_reapply (store, row, ACTOR, &error));
+  g_assert_no_error (error);
+  job = mc_store_push_next (store, "g03", skip, &error);
+  second_key = g_strconcat (job->uuid, ".1", NULL);
+  g_assert_cmpstr (job->key, ==, second_key);
+  g_assert_cmpint (settle (store, job, MC_PUSH_APPLIED), ==, MC_OUTBOX_DONE);
+  mc_push_job_free (job);
+
+  /* A payload that cannot be read is parked for the official, and the next one comes. */
+  b = add_dossier (store, "g03", MC_STATUS_RECEIVED, "2-00000000000000bb");
+  act (store, b, MC_ACTION_FORWARD, NULL);
+  g_assert_true (mc_store_exec (store, "UPDATE outbox SET payload = '{' WHERE state = 'pending'", &error));
+  g_assert_null (mc_store_push_next (store, "g03", skip, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (mc_store_dossier_needs_review (store, b, NULL), ==, 1);
+}
+
+/* A counter intake whose answer was lost, while the pull stored the system's copy under its
+ * new number and the official acted on that copy: once the look-up confirms the intake, it
+ * goes into the copy (its create done, its other actions conflicts there), never parked; a
+ * copy with nothing left to send goes instead, its rows kept with the intake. */
+static void
+test_merge_into_copy (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McStore) store = open_store (NULL);
+  g_autoptr(GHashTable) skip = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  McIntake in = { .procedure_code = "1.010833", .applicant_name = "Lê Thị Hoa", .id_number = "001190000123",
+                  .documents = (const char *[]) { "Tờ khai", NULL } };
+  g_autoptr(McDossier) intake = mc_store_receive_new (store, &in, ACTOR, &error);
+  g_autoptr(McDossier) gone = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  McOutboxFilter filter = { .state = -1 };
+  McPushOutcome created = { .kind = MC_PUSH_APPLIED, .number = "000.00.15.H38-260609-0A1B2C3D",
+                            .server_version = "1-00000000000000cc" };
+  McOutboxState state = MC_OUTBOX_N_STATES;
+  McPushJob *job;
+  gint64 copy;
+  sqlite3_stmt *stmt;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  act (store, intake->id, MC_ACTION_FORWARD, "Chuyển thẩm định");
+  copy = add_dossier (store, intake->source_id, MC_STATUS_RECEIVED, "1-00000000000000cc");
+  stmt = mc_store_prepare (store, "UPDATE dossiers SET number = ? WHERE id = ?", &error);
+  mc_store_bind_text (stmt, 1, created.number);
+  sqlite3_bind_int64 (stmt, 2, copy);
+  g_assert_true (mc_store_step_done (store, stmt, &error));
+  act (store, copy, MC_ACTION_FORWARD, "Chuyển phòng chuyên môn");
+
+  job = mc_store_push_next (store, intake->source_id, skip, &error);
+  g_assert_no_error (error);
+  g_assert_true (job->payload->create);
+  g_assert_true (mc_store_push_settle (store, job, &created, &state, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (state, ==, MC_OUTBOX_DONE);
+  mc_push_job_free (job);
+
+  gone = mc_store_get_dossier (store, intake->id, &error);
+  g_assert_null (gone);
+  g_clear_error (&error);
+  filter.dossier_id = copy;
+  rows = mc_store_outbox_list (store, &filter, &error);
+  g_assert_cmpuint (rows->len, ==, 3);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      McOutboxEntry *e = g_ptr_array_index (rows, i);
+      g_autoptr(McActionPayload) payload = mc_action_payload_from_json (e->payload, &error);
+      McOutboxState expected = payload->create ? MC_OUTBOX_DONE
+        : g_str_equal (payload->note, "Chuyển thẩm định") ? MC_OUTBOX_CONFLICT : MC_OUTBOX_PENDING;
+
+      g_assert_cmpint (e->state, ==, expected);
+      g_assert_cmpstr (payload->number, ==, created.number);
+      g_assert_cmpstr (e->dossier_number, ==, created.number);
+    }
+  g_assert_cmpint (mc_store_dossier_needs_review (store, copy, NULL), ==, 1);
+  stmt = mc_store_prepare (store, "SELECT count(*) FROM audit WHERE action = 'merge' AND dossier_id = ?", &error);
+  sqlite3_bind_int64 (stmt, 1, copy);
+  g_assert_cmpint (mc_store_step_int64 (store, stmt, "counting", &error), ==, 1);
+
+  /* A copy whose actions are all finished goes, and its rows stay on record with the intake. */
+  {
+    g_autoptr(McDossier) second = mc_store_receive_new (store, &in, ACTOR, &error);
+    g_autoptr(McDossier) renumbered = NULL;
+    gint64 other = add_dossier (store, intake->source_id, MC_STATUS_RECEIVED, "1-00000000000000dd");
+
+    created.number = "000.00.15.H38-260609-0A1B2C3E";
+    stmt = mc_store_prepare (store, "UPDATE dossiers SET number = ? WHERE id = ?", &error);
+    mc_store_bind_text (stmt, 1, created.number);
+    sqlite3_bind_int64 (stmt, 2, other);
+    g_assert_true (mc_store_step_done (store, stmt, &error));
+    act (store, other, MC_ACTION_FORWARD, "Chuyển phòng chuyên môn");
+    g_hash_table_add (skip, g_memdup2 (&copy, sizeof copy));
+    g_hash_table_add (skip, g_memdup2 (&second->id, sizeof second->id));
+    job = mc_store_push_next (store, intake->source_id, skip, &error);
+    g_assert_cmpint (job->dossier_id, ==, other);
+    g_assert_cmpint (settle (store, job, MC_PUSH_APPLIED), ==, MC_OUTBOX_DONE);
+    mc_push_job_free (job);
+    g_hash_table_remove_all (skip);
+    g_hash_table_add (skip, g_memdup2 (&copy, sizeof copy));
+    job = mc_store_push_next (store, intake->source_id, skip, &error);
+    g_assert_cmpint (job->dossier_id, ==, second->id);
+    g_assert_true (mc_store_push_settle (store, job, &created, &state, &error));
+    g_assert_cmpint (state, ==, MC_OUTBOX_DONE);
+    mc_push_job_free (job);
+    renumbered = mc_store_get_dossier (store, second->id, &error);
+    g_assert_cmpstr (renumbered->number, ==, created.number);
+    g_assert_null (mc_store_get_dossier (store, other, NULL));
+    filter.dossier_id = second->id;
+    g_clear_pointer (&rows, g_ptr_array_unref);
+    rows = mc_store_outbox_list (store, &filter, &error);
+    g_assert_cmpuint (rows->len, ==, 2);
+  }
+  g_assert_true (mc_store_audit_verify (store, &n, &error));
+  g_assert_true (mc_store_integrity_check (store, &error));
+  g_assert_no_error (error);
+}
+
+/* A payload read back is the payload written. */
+static void
+test_payload (void)
+{
+  g_autoptr(McActionPayload) p = mc_action_payload_new ();
+  g_autoptr(McActionPayload) back = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char *items[] = { "Tờ khai", "Bản sao", NULL };
+  static const char *results[] = { "Giấy phép", "Quyết định", NULL };
+  static const char *numbers[] = { "12/GP", NULL };
+  McActionInput in = { .note = "Ghi chú", .items = items, .due_at = 1780000000, .method = MC_CHANNEL_POST,
+                       .results = results, .result_numbers = numbers, .fee_name = "Lệ phí", .fee_vnd = 50000 };
+
+  p->uuid = g_strdup ("6f1c2c3e-4b5a-4d7e-9f00-112233445566");
+  p->action = MC_ACTION_RESOLVE;
+  p->number = g_strdup ("G03.01");
+  p->source_id = g_strdup ("g03");
+  p->status_before = MC_STATUS_PROCESSING;
+  p->target = MC_STATUS_RESOLVED;
+  p->at = 1779000000;
+  p->actor = g_strdup (ACTOR);
+  mc_action_payload_set_input (p, ~0u, &in);
+  json = mc_action_payload_to_json (p);
+  back = mc_action_payload_from_json (json, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (back->uuid, ==, p->uuid);
+  g_assert_cmpint (back->action, ==, MC_ACTION_RESOLVE);
+  g_assert_cmpint (back->status_before, ==, MC_STATUS_PROCESSING);
+  g_assert_cmpint (back->target, ==, MC_STATUS_RESOLVED);
+  g_assert_cmpint (back->at, ==, p->at);
+  g_assert_cmpint (back->due_at, ==, in.due_at);
+  g_assert_cmpint (back->method, ==, MC_CHANNEL_POST);
+  g_assert_cmpstrv (back->items, items);
+  g_assert_cmpstrv (back->results, results);
+  g_assert_cmpstr (back->result_numbers[0], ==, "12/GP");
+  g_assert_cmpstr (back->result_numbers[1], ==, "");
+  g_assert_cmpstr (back->fee_name, ==, "Lệ phí");
+  g_assert_cmpint (back->fee_vnd, ==, 50000);
+  g_assert_nonnull (strstr (mc_action_payload_ministry_note (back), "Giấy phép (số 12/GP), Quyết định"));
+  g_assert_null (mc_action_payload_from_json ("{\"action\":\"fly\"}", &error));
+  g_assert_error (error, MC_STORE_ERROR, MC_STORE_ERROR_CORRUPT);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -481,8 +797,12 @@ main (int    argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/outbox/push-path", test_push_path);
   g_test_add_func ("/outbox/conflict", test_conflict);
+  g_test_add_func ("/outbox/mark-applied", test_mark_applied);
   g_test_add_func ("/outbox/rejected", test_rejected);
   g_test_add_func ("/outbox/audit-many", test_audit_many);
   g_test_add_func ("/outbox/migrate", test_migrate_outbox);
+  g_test_add_func ("/outbox/push-calls", test_push_calls);
+  g_test_add_func ("/outbox/payload", test_payload);
+  g_test_add_func ("/outbox/merge-into-copy", test_merge_into_copy);
   return g_test_run ();
 }

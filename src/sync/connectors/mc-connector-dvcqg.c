@@ -9,8 +9,11 @@
 /* G03 Giáo dục và Đào tạo, dialect "dvcqg": the national portal's service envelope. Every call
  * is POST /integration with the session in the body; errors come with HTTP 200 and a non-"00"
  * error_code, "-401" meaning the session expired (sign in again once). No version and no
- * idempotency key: the server version kept locally is NgayCapNhat, and an action carries a
- * reference in its note so that TraCuuHoSo can tell whether it was applied. */
+ * idempotency key: the version kept locally stands for one (mc_connector_history_version()),
+ * the list is read by a time window (mc_window_pull(): items need no update time), and an
+ * action carries a reference at the end of NoiDungXuLy, which the system keeps as sent in the
+ * step's QuaTrinhXuLy, so that TraCuuHoSo can tell whether it was applied. The push side looks
+ * the dossier up before and after an action (mc-sync-push.c): this file only sends. */
 
 struct _McConnectorDvcqg
 {
@@ -76,9 +79,13 @@ sign_in (McConnector   *connector,
     {
       g_autofree char *message = mc_parse_string (&p, root, "message", FALSE);
 
-      /* "-2": the dstcode (unit code) is unknown, not the password. */
-      mc_connector_error (base, error, g_str_equal (code, "-2") ? MC_SYNC_ERROR_UNIT_UNKNOWN : MC_SYNC_ERROR_AUTH,
-                          _("sign-in refused: %s"), message ? message : code);
+      /* "1" is wrong credentials; any other code a failure of the server, tried again later
+       * ("-2", the simulator's unknown dstcode, says which: data/api/README.md). */
+      if (g_str_equal (code, "1"))
+        mc_connector_error (base, error, MC_SYNC_ERROR_AUTH, _("sign-in refused: %s"), message ? message : code);
+      else
+        mc_connector_error (base, error, g_str_equal (code, "-2") ? MC_SYNC_ERROR_UNIT_UNKNOWN : MC_SYNC_ERROR_SERVER,
+                            _("the system answered %s: %s"), code, message ? message : "");
       return FALSE;
     }
   self->session = mc_parse_string (&p, root, "session", TRUE);
@@ -191,12 +198,32 @@ item (McParse      *p,
       const McJson *o,
       gint64       *out_updated)
 {
-  McDossier *d = mc_connector_national_item (p, o, MC_WIRE_TIME_DVCQG, p->base->source->id, out_updated);
+  McDossier *d = mc_connector_national_item (p, o, MC_WIRE_TIME_DVCQG, TRUE, p->base->source->id, out_updated);
 
-  /* No version: the update time stands for one (it changes on every change). */
   if (d != NULL)
-    d->server_version = mc_wire_time_format (MC_WIRE_TIME_DVCQG, *out_updated);
+    mc_connector_history_version (d);
   return d;
+}
+
+/* {"error_code","message","result":[…]}: a non-"00" code is the system's error ("-401": the
+ * session expired; the caller signs in again). */
+static const McJson *
+result_of (McParse       *p,
+           const McJson  *root,
+           GError       **error)
+{
+  g_autofree char *code = mc_parse_string (p, root, "error_code", TRUE);
+
+  if (code != NULL && !g_str_equal (code, "00"))
+    {
+      g_autofree char *message = mc_parse_string (p, root, "message", FALSE);
+
+      mc_parse_check (p, NULL);
+      mc_connector_error (p->base, error, g_str_equal (code, "-401") ? MC_SYNC_ERROR_AUTH : MC_SYNC_ERROR_SERVER,
+                          _("the system answered %s: %s"), code, message ? message : "");
+      return NULL;
+    }
+  return mc_parse_array (p, root, "result", TRUE);
 }
 
 static McPullPage *
@@ -208,33 +235,19 @@ parse_page (McConnector  *connector,
   McConnectorBase *base = get_base (connector);
   g_autoptr(McJsonDoc) doc = NULL;
   g_autoptr(McPullPage) page = mc_pull_page_new ();
+  g_autoptr(GError) local = NULL;
   McParse p = { base, -1 };
-  McKeyset k;
   const McJson *root = mc_parse_body (&p, body, &doc);
-  const McJson *items = NULL;
-  g_autofree char *code = NULL;
+  const McJson *items = root ? result_of (&p, root, &local) : NULL;
 
-  mc_keyset_init (&k, cursor);
-  if (root != NULL)
+  if (local != NULL)
     {
-      code = mc_parse_string (&p, root, "error_code", TRUE);
-      if (code != NULL && !g_str_equal (code, "00"))
-        {
-          g_autofree char *message = mc_parse_string (&p, root, "message", FALSE);
-
-          mc_keyset_clear (&k);
-          mc_parse_check (&p, NULL);
-          /* "-401": the session expired; the caller signs in again. */
-          mc_connector_error (base, error, g_str_equal (code, "-401") ? MC_SYNC_ERROR_AUTH : MC_SYNC_ERROR_SERVER,
-                              _("the system answered %s: %s"), code, message ? message : "");
-          return NULL;
-        }
-      items = mc_parse_array (&p, root, "result", TRUE);
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
     }
-  mc_keyset_fill_page (&p, &k, items, item, base->page_size, cursor, page);
+  mc_parse_items (&p, items, item, page);
   if (root != NULL && (mc_json_member (root, "total") != NULL))
     page->total = mc_parse_int (&p, root, "total", FALSE, -1);
-  mc_keyset_clear (&k);
   if (!mc_parse_check (&p, error))
     return NULL;
   return g_steal_pointer (&page);
@@ -242,19 +255,15 @@ parse_page (McConnector  *connector,
 
 static McPullPage *
 fetch (McConnector   *connector,
-       const char    *cursor,
+       gint64         since,
        guint          page_no,
        GCancellable  *cancellable,
        GError       **error)
 {
   McConnectorDvcqg *self = MC_CONNECTOR_DVCQG (connector);
   McConnectorBase *base = &self->base;
-  McKeyset k;
-  g_autofree char *since = NULL;
+  g_autofree char *from = since > 0 ? mc_wire_time_format (MC_WIRE_TIME_DVCQG, since) : g_strdup ("");
 
-  mc_keyset_init (&k, cursor);
-  since = k.number ? mc_wire_time_format (MC_WIRE_TIME_DVCQG, k.time) : g_strdup ("");
-  mc_keyset_clear (&k);
   for (guint attempt = 0;; attempt++)
     {
       g_autoptr(JsonObject) params = json_object_new ();
@@ -262,13 +271,13 @@ fetch (McConnector   *connector,
       g_autoptr(GError) local = NULL;
       McPullPage *page;
 
-      json_object_set_string_member (params, "TuNgay", since);
+      json_object_set_string_member (params, "TuNgay", from);
       json_object_set_int_member (params, "Trang", page_no);
       json_object_set_int_member (params, "SoBanGhi", base->page_size);
       if (!(reply = send_service (self, "LayDanhSachHoSo", params, cancellable, error)))
         return NULL;
       /* The page is parsed once: the envelope's error_code is read by parse_page(). */
-      if ((page = parse_page (connector, cursor, reply->body, &local)))
+      if ((page = parse_page (connector, NULL, reply->body, &local)))
         return page;
       if (!g_error_matches (local, MC_SYNC_ERROR, MC_SYNC_ERROR_AUTH))
         {
@@ -290,7 +299,7 @@ pull (McConnector   *connector,
       GCancellable  *cancellable,
       GError       **error)
 {
-  return mc_keyset_pull (connector, cursor, fetch, cancellable, error);
+  return mc_window_pull (connector, cursor, fetch, cancellable, error);
 }
 
 static McDossier *
@@ -310,6 +319,7 @@ lookup (McConnector   *connector,
   json_object_set_string_member (params, "MaHoSo", number);
   if (!(root = call (self, "TraCuuHoSo", params, &doc, cancellable, error)))
     return NULL;
+  /* "00" with no dossier is the system saying it has none. */
   result = mc_parse_array (&p, root, "result", TRUE);
   if (result && mc_json_length (result) == 0)
     {
@@ -324,7 +334,7 @@ lookup (McConnector   *connector,
 }
 
 /* DongBoHoSoMC under the number the client gives (mc_connector_client_number()): a repeat
- * is answered "-6 đã tồn tại", and a look-up settles a lost answer. */
+ * is refused ("-6 đã tồn tại"), and a look-up settles a lost answer. */
 static gboolean
 create (McConnectorDvcqg     *self,
         const McPushRequest  *request,
@@ -351,12 +361,11 @@ create (McConnectorDvcqg     *self,
   if (!call (self, "DongBoHoSoMC", params, &doc, cancellable, error))
     return FALSE;
   result->number = g_strdup (number);
-  mc_connector_confirm (MC_CONNECTOR (self), request, number, result, cancellable);
   return TRUE;
 }
 
-/* No version and no key: the version is checked by looking first, and the action carries its
- * reference in the note; the answer says nothing, so a look-up after gives the new version. */
+/* No version and no key: the action carries its reference at the end of NoiDungXuLy. The
+ * answer says nothing about the dossier. */
 static gboolean
 push (McConnector          *connector,
       const McPushRequest  *request,
@@ -373,8 +382,6 @@ push (McConnector          *connector,
 
   if (request->create != NULL)
     return create (self, request, result, cancellable, error);
-  if (!mc_connector_check_base (connector, request, cancellable, error))
-    return FALSE;
   if (request->action == MC_ACTION_RECORD_STEP || request->action == MC_ACTION_RESCHEDULE)
     {
       JsonArray *data = json_array_new ();
@@ -395,10 +402,7 @@ push (McConnector          *connector,
       json_object_set_string_member (params, "NoiDungXuLy", note);
       json_object_set_string_member (params, "NguoiXuLy", request->actor ? request->actor : "");
     }
-  if (!call (self, service, params, &doc, cancellable, error))
-    return FALSE;
-  mc_connector_confirm (connector, request, request->number, result, cancellable);
-  return TRUE;
+  return call (self, service, params, &doc, cancellable, error) != NULL;
 }
 
 /* TaiLenTepTin {MaHoSo, TenTep, LoaiTep, MaThanhPhan, NoiDung (base64)} → [{DuongDanTep}].

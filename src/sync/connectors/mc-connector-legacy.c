@@ -10,7 +10,10 @@
  * cookie; an expired session is answered with HTTP 200 and the HTML login page, which this
  * connector recognizes and answers by logging in again once. Its own status codes (0–9) and
  * applicant kinds (0–2), dd/MM/yyyy HH:mm:ss dates, offset paging, failures as HTTP 200 with
- * {"status":"ERROR"}. No version and no key: actions carry a reference in ghiChu. */
+ * {"status":"ERROR"}. Items carry no update time and no version: the list is read by a time
+ * window (mc_window_pull()) and the version kept locally stands for one
+ * (mc_connector_history_version()). No key: actions carry a reference in ghiChu, which lichSu
+ * shows; the push side looks the dossier up before and after an action (mc-sync-push.c). */
 
 struct _McConnectorLegacy
 {
@@ -70,6 +73,8 @@ mc_connector_legacy_is_login_page (McHttpReply *reply)
   return FALSE;
 }
 
+static gboolean check_envelope (McParse *p, const McJson *root, GError **error);
+
 static gboolean
 sign_in (McConnector   *connector,
          GCancellable  *cancellable,
@@ -96,6 +101,14 @@ sign_in (McConnector   *connector,
   }
   if (self->cookie == NULL && !mc_connector_legacy_is_login_page (reply))
     {
+      g_autoptr(McJsonDoc) doc = NULL;
+      McParse p = { base, -1 };
+      const McJson *root = mc_parse_body (&p, reply->body, &doc);
+
+      /* {"status":"ERROR"}: the back-end failed (tried again later), not the password. */
+      mc_parse_check (&p, NULL);
+      if (root != NULL && !check_envelope (&p, root, error))
+        return FALSE;
       /* Neither a session nor the login page again: not this back-end at all. */
       mc_connector_error (base, error, MC_SYNC_ERROR_MALFORMED,
                           _("the answer to the sign-in is neither a session nor the login page (HTTP %u)"),
@@ -218,7 +231,6 @@ item (McParse    *p,
   d->due_at = mc_parse_time (p, o, "hanTra", tf, FALSE);
   d->finished_at = mc_parse_time (p, o, "ngayXong", tf, FALSE);
   d->returned_at = mc_parse_time (p, o, "ngayTra", tf, FALSE);
-  *out_updated = mc_parse_time (p, o, "ngayCapNhat", tf, TRUE);
   if (p->error == NULL && (status < 0 || status >= (gint64) G_N_ELEMENTS (from_legacy)))
     mc_parse_fail (p, _("unknown status “%lld”"), (long long) status);
   if (p->error == NULL && (kind < 0 || kind >= (gint64) G_N_ELEMENTS (kind_from_legacy)))
@@ -227,26 +239,29 @@ item (McParse    *p,
     return NULL;
   d->status = from_legacy[status];
   d->applicant_kind = kind_from_legacy[kind];
-  /* No version: the update time stands for one. */
-  d->server_version = mc_wire_time_format (tf, *out_updated);
 
   mc_parse_children (p, o, &child_keys, tf, d);
+  /* {thoiGian, trangThai, ghiChu, nguoiXuLy}; a step's name (noiDung) where the back-end
+   * gives one, else the status it entered. */
   list = mc_parse_array (p, o, "lichSu", FALSE);
   for (guint i = 0; list && p->error == NULL && i < mc_json_length (list); i++)
     {
       const McJson *x = mc_parse_element (p, list, i);
       g_autofree char *actor = mc_parse_string (p, x, "nguoiXuLy", FALSE);
       g_autofree char *unit = mc_parse_string (p, x, "donVi", FALSE);
-      g_autofree char *action = mc_parse_string (p, x, "noiDung", TRUE);
+      g_autofree char *action = mc_parse_string (p, x, "noiDung", FALSE);
       g_autofree char *note = mc_parse_string (p, x, "ghiChu", FALSE);
       gint64 at = mc_parse_time (p, x, "thoiGian", tf, TRUE);
       gint64 step = mc_parse_int (p, x, "trangThai", FALSE, -1);
+      McStatus step_status = step >= 0 && step < (gint64) G_N_ELEMENTS (from_legacy) ? from_legacy[step] : 0;
 
       if (p->error == NULL)
-        mc_dossier_add_step (d, at, actor, unit, action,
-                             step >= 0 && step < (gint64) G_N_ELEMENTS (from_legacy) ? from_legacy[step] : 0, note);
+        mc_dossier_add_step (d, at, actor, unit, action ? action : mc_status_step_name (step_status), step_status, note);
     }
-  return p->error == NULL ? g_steal_pointer (&d) : NULL;
+  if (p->error != NULL)
+    return NULL;
+  mc_connector_history_version (d);
+  return g_steal_pointer (&d);
 }
 
 /* {"status":"OK"|"ERROR","errorMessage"}: an ERROR becomes the system's error. */
@@ -281,19 +296,16 @@ parse_page (McConnector  *connector,
   g_autoptr(McJsonDoc) doc = NULL;
   g_autoptr(McPullPage) page = mc_pull_page_new ();
   McParse p = { base, -1 };
-  McKeyset k;
   const McJson *root = mc_parse_body (&p, body, &doc);
   const McJson *items = NULL;
 
   if (root != NULL && !check_envelope (&p, root, error))
     return NULL;
-  mc_keyset_init (&k, cursor);
   if (root != NULL)
     items = mc_parse_array (&p, root, "data", TRUE);
-  mc_keyset_fill_page (&p, &k, items, item, base->page_size, cursor, page);
+  mc_parse_items (&p, items, item, page);
   if (root != NULL && (mc_json_member (root, "total") != NULL))
     page->total = mc_parse_int (&p, root, "total", FALSE, -1);
-  mc_keyset_clear (&k);
   if (!mc_parse_check (&p, error))
     return NULL;
   return g_steal_pointer (&page);
@@ -301,29 +313,24 @@ parse_page (McConnector  *connector,
 
 static McPullPage *
 fetch (McConnector   *connector,
-       const char    *cursor,
+       gint64         since,
        guint          page_no,
        GCancellable  *cancellable,
        GError       **error)
 {
   McConnectorLegacy *self = MC_CONNECTOR_LEGACY (connector);
   McConnectorBase *base = &self->base;
-  McKeyset k;
-  g_autofree char *since = NULL;
+  g_autofree char *from = since > 0 ? mc_wire_time_format (MC_WIRE_TIME_LEGACY, since) : g_strdup ("");
   g_autofree char *offset = g_strdup_printf ("%u", (page_no - 1) * base->page_size);
   g_autofree char *limit = g_strdup_printf ("%u", base->page_size);
-  g_autofree char *form = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *form = soup_form_encode ("donVi", base->source->unit_code, "tuNgay", from, "offset", offset,
+                                            "limit", limit, NULL);
+  g_autofree char *path = g_strdup_printf ("/HoSo/DanhSach?%s", form);
   g_autoptr(McHttpReply) reply = NULL;
 
-  mc_keyset_init (&k, cursor);
-  since = k.number ? mc_wire_time_format (MC_WIRE_TIME_LEGACY, k.time) : g_strdup ("");
-  mc_keyset_clear (&k);
-  form = soup_form_encode ("donVi", base->source->unit_code, "tuNgay", since, "offset", offset, "limit", limit, NULL);
-  path = g_strdup_printf ("/HoSo/DanhSach?%s", form);
   if (!(reply = call (self, "GET", path, NULL, cancellable, error)))
     return NULL;
-  return parse_page (connector, cursor, reply->body, error);
+  return parse_page (connector, NULL, reply->body, error);
 }
 
 static McPullPage *
@@ -332,7 +339,7 @@ pull (McConnector   *connector,
       GCancellable  *cancellable,
       GError       **error)
 {
-  return mc_keyset_pull (connector, cursor, fetch, cancellable, error);
+  return mc_window_pull (connector, cursor, fetch, cancellable, error);
 }
 
 /* The back-end answers a refusal ("not found", "not allowed") and its own failure with the
@@ -399,7 +406,7 @@ lookup (McConnector   *connector,
   return d;
 }
 
-/* Sends @body to @path; the answer's item gives the new version. */
+/* Sends @body to @path; the answer's item is the dossier after the action. */
 static gboolean
 write_item (McConnectorLegacy    *self,
             const char           *path,
@@ -413,12 +420,10 @@ write_item (McConnectorLegacy    *self,
   g_autofree char *body = json_to_string (node, FALSE);
   g_autoptr(McHttpReply) reply = NULL;
   g_autoptr(McJsonDoc) doc = NULL;
-  g_autoptr(McDossier) d = NULL;
   McParse p = { &self->base, -1 };
   const McJson *root;
   const McJson *data;
   gint64 updated = 0;
-  int step;
 
   if (!(reply = call (self, "POST", path, body, cancellable, error)))
     return FALSE;
@@ -429,12 +434,10 @@ write_item (McConnectorLegacy    *self,
       tell_refusal (self, MC_SYNC_ERROR_REJECTED, cancellable, error);
       return FALSE;
     }
-  if ((data = mc_parse_object (&p, root, "data", FALSE)) && (d = item (&p, data, &updated)))
+  if ((data = mc_parse_object (&p, root, "data", FALSE)) && (result->dossier = item (&p, data, &updated)))
     {
-      result->server_version = g_strdup (d->server_version);
-      result->number = request->create ? g_strdup (d->number) : NULL;
-      if ((step = mc_connector_find_action (d, request->uuid)) >= 0)
-        result->server_at = ((McStep *) g_ptr_array_index (d->history, step))->at;
+      result->server_version = g_strdup (result->dossier->server_version);
+      result->number = request->create ? g_strdup (result->dossier->number) : NULL;
     }
   return mc_parse_check (&p, error);
 }
@@ -484,8 +487,7 @@ create (McConnectorLegacy    *self,
   return TRUE;
 }
 
-/* Last write wins on this back-end: the version is checked by looking first, and the action
- * carries its reference in ghiChu. */
+/* Last write wins on this back-end: the action carries its reference in ghiChu. */
 static gboolean
 push (McConnector          *connector,
       const McPushRequest  *request,
@@ -505,8 +507,6 @@ push (McConnector          *connector,
       mc_connector_error (&self->base, error, MC_SYNC_ERROR_REJECTED, _("this system has no status for the action"));
       return FALSE;
     }
-  if (!mc_connector_check_base (connector, request, cancellable, error))
-    return FALSE;
   json_builder_begin_object (b);
   mc_json_member_string (b, "maHoSo", request->number);
   json_builder_set_member_name (b, "trangThai");

@@ -71,13 +71,17 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (McConnectorLgsp, mc_connector_lgsp, G_TYPE_OBJECT
                                G_IMPLEMENT_INTERFACE (MC_TYPE_CONNECTOR, connector_iface_init))
 
 /* The national vocabulary (DongBoHoSoMC) → canonical. The same for lgsp and the portal, which
- * differ in date format and in writing numbers as text (mc_parse_int takes both). */
+ * differ in date format, in writing numbers as text (mc_parse_int takes both) and in their
+ * history: an lgsp step names itself in NoiDungXuLy and keeps the official's words in GhiChu,
+ * while a portal step keeps in NoiDungXuLy the text sent with the action, as sent, and has no
+ * GhiChu. The portal's items need no update time (NgayCapNhat): *@out_updated is 0 then. */
 McDossier *
-mc_connector_national_item (McParse    *p,
+mc_connector_national_item (McParse      *p,
                             const McJson *o,
-                            McWireTime  tf,
-                            const char *source_id,
-                            gint64     *out_updated)
+                            McWireTime    tf,
+                            gboolean      portal,
+                            const char   *source_id,
+                            gint64       *out_updated)
 {
   g_autoptr(McDossier) d = mc_dossier_new ();
   const McJson *list;
@@ -101,7 +105,7 @@ mc_connector_national_item (McParse    *p,
   d->due_at = mc_parse_time (p, o, "NgayHenTra", tf, FALSE);
   d->finished_at = mc_parse_time (p, o, "NgayKetThucXuLy", tf, FALSE);
   d->returned_at = mc_parse_time (p, o, "NgayTra", tf, FALSE);
-  *out_updated = mc_parse_time (p, o, "NgayCapNhat", tf, TRUE);
+  *out_updated = mc_parse_time (p, o, "NgayCapNhat", tf, !portal);
   if (p->error == NULL && !mc_status_is_valid (status))
     mc_parse_fail (p, _("unknown status “%lld”"), (long long) status);
   if (p->error == NULL && (kind < MC_APPLICANT_CITIZEN || kind > MC_APPLICANT_OTHER_ORGANIZATION))
@@ -121,13 +125,19 @@ mc_connector_national_item (McParse    *p,
       const McJson *x = mc_parse_element (p, list, i);
       g_autofree char *actor = mc_parse_string (p, x, "NguoiXuLy", FALSE);
       g_autofree char *unit = mc_parse_string (p, x, "PhongBanXuLy", FALSE);
-      g_autofree char *action = mc_parse_string (p, x, "NoiDungXuLy", TRUE);
+      g_autofree char *content = mc_parse_string (p, x, "NoiDungXuLy", !portal);
       g_autofree char *note = mc_parse_string (p, x, "GhiChu", FALSE);
       gint64 at = mc_parse_time (p, x, "ThoiDiemXuLy", tf, TRUE);
       gint64 step_status = mc_parse_int (p, x, "TrangThai", FALSE, 0);
 
-      if (p->error == NULL)
-        mc_dossier_add_step (d, at, actor, unit, action, mc_status_is_valid (step_status) ? step_status : 0, note);
+      if (p->error != NULL)
+        break;
+      if (!mc_status_is_valid (step_status))
+        step_status = 0;
+      if (portal)
+        mc_dossier_add_step (d, at, actor, unit, mc_status_step_name (step_status), step_status, content);
+      else
+        mc_dossier_add_step (d, at, actor, unit, content, step_status, note);
     }
   return p->error == NULL ? g_steal_pointer (&d) : NULL;
 }
@@ -350,7 +360,7 @@ item (McParse    *p,
       const McJson *o,
       gint64     *out_updated)
 {
-  McDossier *d = mc_connector_national_item (p, o, MC_WIRE_TIME_LGSP, p->base->source->id, out_updated);
+  McDossier *d = mc_connector_national_item (p, o, MC_WIRE_TIME_LGSP, FALSE, p->base->source->id, out_updated);
 
   if (d == NULL)
     return NULL;
@@ -464,7 +474,7 @@ lookup (McConnector   *connector,
   if (reply == NULL || !(root = envelope (&self->base, reply, &doc, error)))
     return NULL;
   root = mc_parse_object (&p, root, "data", TRUE);
-  d = root ? mc_connector_national_item (&p, root, MC_WIRE_TIME_LGSP, self->base.source->id, &updated) : NULL;
+  d = root ? mc_connector_national_item (&p, root, MC_WIRE_TIME_LGSP, FALSE, self->base.source->id, &updated) : NULL;
   if (d != NULL)
     d->server_version = g_strdup_printf ("%" G_GINT64_FORMAT, mc_parse_int (&p, root, "PhienBan", TRUE, 0));
   if (!mc_parse_check (&p, error))

@@ -14,11 +14,12 @@ G_DECLARE_FINAL_TYPE (McConnectorFeed, mc_connector_feed, MC, CONNECTOR_FEED, GO
 G_DECLARE_FINAL_TYPE (McConnectorLegacy, mc_connector_legacy, MC, CONNECTOR_LEGACY, GObject)
 
 /* mc-connector-lgsp.c: the national vocabulary, shared with the portal dialect. */
-McDossier *mc_connector_national_item (McParse    *p,
+McDossier *mc_connector_national_item (McParse      *p,
                                        const McJson *item,
-                                       McWireTime  time_format,
-                                       const char *source_id,
-                                       gint64     *out_updated);
+                                       McWireTime    time_format,
+                                       gboolean      portal,
+                                       const char   *source_id,
+                                       gint64       *out_updated);
 /* The members of a new dossier in the national vocabulary (POST /api/hoso, DongBoHoSoMC):
  * the portal writes numbers and booleans as text. */
 void       mc_connector_national_body (JsonBuilder     *b,

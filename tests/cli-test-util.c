@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
+
+#include "cli-test-util.h"
+
+/* The one harness of the tests that run motcuactl (unit/test-cli*.c, print/test-print-cli.c,
+ * secrets/test-accounts.c). */
+
+void
+cli_run_clear (CliRun *r)
+{
+  g_clear_pointer (&r->out, g_free);
+  g_clear_pointer (&r->err, g_free);
+  r->status = 0;
+}
+
+/* Runs @program with "--profile @profile" (when set) and @argv, MC_NOW=@now (when set), @input
+ * on standard input (when set); @r takes its exit status and output, its last ones cleared. */
+void
+cli_run_program (CliRun             *r,
+                 const char         *program,
+                 const char         *profile,
+                 const char         *now,
+                 const char         *input,
+                 const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE
+                                                                      | G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                                                      | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) proc = NULL;
+
+  cli_run_clear (r);
+  g_assert_nonnull (program);
+  g_ptr_array_add (args, (gpointer) program);
+  if (profile != NULL)
+    {
+      g_ptr_array_add (args, (gpointer) "--profile");
+      g_ptr_array_add (args, (gpointer) profile);
+    }
+  for (; *argv; argv++)
+    g_ptr_array_add (args, (gpointer) *argv);
+  g_ptr_array_add (args, NULL);
+  if (now != NULL)
+    g_subprocess_launcher_setenv (launcher, "MC_NOW", now, TRUE);
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, input ? input : "", NULL, &r->out, &r->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (proc));
+  r->status = g_subprocess_get_exit_status (proc);
+}
+
+/* Exit 0, nothing on stderr, and @expected_out (when set) on stdout. */
+void
+cli_assert_ok (const CliRun *r,
+               const char   *expected_out)
+{
+  if (r->status != 0)
+    g_test_message ("stderr: %s", r->err);
+  g_assert_cmpint (r->status, ==, 0);
+  g_assert_cmpstr (r->err, ==, "");
+  if (expected_out != NULL)
+    g_assert_cmpstr (r->out, ==, expected_out);
+}
+
+/* A runtime error: exit 1, exactly one line on stderr (@expected_err, when set), nothing on
+ * stdout. */
+void
+cli_assert_failed (const CliRun *r,
+                   const char   *expected_err)
+{
+  g_assert_cmpint (r->status, ==, 1);
+  g_assert_cmpstr (r->out, ==, "");
+  g_assert_true (g_str_has_prefix (r->err, "motcuactl: "));
+  g_assert_nonnull (strchr (r->err, '\n'));
+  g_assert_cmpstr (strchr (r->err, '\n') + 1, ==, "");
+  if (expected_err != NULL)
+    g_assert_cmpstr (r->err, ==, expected_err);
+}
+
+/* A usage error of @command: exit 2, the command named on stderr, nothing on stdout. */
+void
+cli_assert_usage (const CliRun *r,
+                  const char   *command)
+{
+  g_autofree char *prefix = g_strdup_printf ("motcuactl %s: ", command);
+
+  g_assert_cmpint (r->status, ==, 2);
+  g_assert_cmpstr (r->out, ==, "");
+  g_assert_true (g_str_has_prefix (r->err, prefix));
+}

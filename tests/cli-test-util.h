@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* motcuactl as scripts use it, in the tests: a real process, its exit status and its output. */
+typedef struct
+{
+  int status;
+  char *out;
+  char *err;
+} CliRun;
+
+void cli_run_clear     (CliRun             *r);
+void cli_run_program   (CliRun             *r,
+                        const char         *program,
+                        const char         *profile,
+                        const char         *now,
+                        const char         *input,
+                        const char * const *argv);
+void cli_assert_ok     (const CliRun       *r,
+                        const char         *expected_out);
+void cli_assert_failed (const CliRun       *r,
+                        const char         *expected_err);
+void cli_assert_usage  (const CliRun       *r,
+                        const char         *command);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)
+
+/* motcuactl ($MOTCUACTL) with the arguments that follow, on @profile (NULL: the arguments
+ * name it, or none), with MC_NOW @now (NULL: the real time). */
+#define CLI_RUN(r, profile, now, ...) G_STMT_START { \
+    const char *cli_argv_[] = { __VA_ARGS__, NULL }; \
+    cli_run_program ((r), g_getenv ("MOTCUACTL"), (profile), (now), NULL, cli_argv_); \
+  } G_STMT_END
+
+G_END_DECLS
