@@ -189,10 +189,11 @@ result_free (gpointer data)
   g_free (r);
 }
 
-static void
-file_free (gpointer data)
+void
+mc_file_free (McFile *f)
 {
-  McFile *f = data;
+  if (f == NULL)
+    return;
 
   g_free (f->remote_id);
   g_free (f->name);
@@ -256,7 +257,7 @@ mc_dossier_new (void)
   self->supplements = g_ptr_array_new_with_free_func (supplement_free);
   self->results = g_ptr_array_new_with_free_func (result_free);
   self->history = g_ptr_array_new_with_free_func (step_free);
-  self->files = g_ptr_array_new_with_free_func (file_free);
+  self->files = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_file_free);
   return self;
 }
 

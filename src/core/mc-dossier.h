@@ -241,6 +241,7 @@ McStep     *mc_dossier_add_step       (McDossier  *self,
                                        McStatus    status,
                                        const char *note);
 
+void        mc_file_free              (McFile     *file);
 McFile     *mc_dossier_add_file       (McDossier  *self,
                                        McFileOrigin origin,
                                        McFileKind  kind,

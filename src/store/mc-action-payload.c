@@ -77,6 +77,7 @@ mc_action_payload_free (McActionPayload *p)
   g_free (p->actor);
   g_free (p->unit);
   g_clear_pointer (&p->dossier, mc_dossier_unref);
+  g_clear_pointer (&p->file, mc_file_free);
   g_free (p);
 }
 
@@ -229,6 +230,19 @@ mc_action_payload_to_json (const McActionPayload *p)
       json_builder_end_object (b);
     }
   add_time (b, "received_at", p->received_at);
+  if (p->file != NULL)
+    {
+      json_builder_set_member_name (b, "file");
+      json_builder_begin_object (b);
+      add_int (b, "id", p->file->id);
+      add_string (b, "name", p->file->name);
+      add_string (b, "kind", p->file->kind == MC_FILE_RESULT ? "result" : "component");
+      add_string (b, "component", p->file->component);
+      add_int (b, "size", p->file->size);
+      add_string (b, "hash", p->file->hash);
+      add_string (b, "type", p->file->content_type);
+      json_builder_end_object (b);
+    }
   if (p->dossier != NULL)
     {
       json_builder_set_member_name (b, "dossier");
@@ -249,7 +263,7 @@ mc_action_payload_from_json (const char  *json,
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(McActionPayload) p = mc_action_payload_new ();
-  JsonObject *o, *fee;
+  JsonObject *o, *fee, *file;
   JsonArray *list;
 
   if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL)
@@ -299,6 +313,23 @@ mc_action_payload_from_json (const char  *json,
       p->fee_vnd = mc_json_read_int (fee, "amount_vnd");
     }
   p->received_at = mc_json_read_time (o, "received_at");
+  if ((file = mc_json_read_object (o, "file")) != NULL)
+    {
+      p->file = g_new0 (McFile, 1);
+      p->file->origin = MC_FILE_LOCAL;
+      p->file->id = mc_json_read_int (file, "id");
+      p->file->name = g_strdup (mc_json_read_string (file, "name"));
+      p->file->kind = g_strcmp0 (mc_json_read_string (file, "kind"), "result") == 0 ? MC_FILE_RESULT : MC_FILE_COMPONENT;
+      p->file->component = g_strdup (mc_json_read_string (file, "component"));
+      p->file->size = mc_json_read_int (file, "size");
+      p->file->hash = g_strdup (mc_json_read_string (file, "hash"));
+      p->file->content_type = g_strdup (mc_json_read_string (file, "type"));
+    }
+  if (p->action == MC_ACTION_ATTACH && (p->file == NULL || p->file->name == NULL || p->file->hash == NULL))
+    {
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_CORRUPT, _("An outbox entry cannot be read"));
+      return NULL;
+    }
   if (mc_json_read_object (o, "dossier") != NULL)
     {
       /* The dossier to create, as it was received at the counter (whatever happened to the

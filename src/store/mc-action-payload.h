@@ -63,6 +63,8 @@ typedef struct
   /* What the action computed */
   gint64 received_at;
   McDossier *dossier;         /* create: the dossier as received */
+  McFile *file;               /* attach: the file (its id in the store, name, kind, component,
+                               * size, "sha256:…" hash naming its content, content type) */
 } McActionPayload;
 
 McActionPayload *mc_action_payload_new        (void);

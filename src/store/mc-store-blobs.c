@@ -35,14 +35,22 @@ hex_of (const char *hash)
 }
 
 char *
-mc_store_blob_path (McStore    *self,
-                    const char *hash)
+mc_store_blob_relative_path (const char *hash)
 {
-  g_autofree char *dir = mc_store_blob_dir (self);
   const char *hex = hex_of (hash);
   g_autofree char *sub = hex ? g_strndup (hex, 2) : NULL;
 
-  return hex ? g_build_filename (dir, sub, hex, NULL) : NULL;
+  return hex ? g_build_filename ("files", sub, hex, NULL) : NULL;
+}
+
+char *
+mc_store_blob_path (McStore    *self,
+                    const char *hash)
+{
+  g_autofree char *profile = g_path_get_dirname (mc_store_get_path (self));
+  g_autofree char *relative = mc_store_blob_relative_path (hash);
+
+  return relative ? g_build_filename (profile, relative, NULL) : NULL;
 }
 
 const char *

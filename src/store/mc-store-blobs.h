@@ -19,6 +19,8 @@ const char *mc_file_type_sniff      (const guint8 *head,
 char       *mc_store_blob_dir       (McStore     *self);
 char       *mc_store_blob_path      (McStore     *self,
                                      const char  *hash);
+/* "files/ab/abcd…": the blob's place relative to the profile (dossier_files.local_path). */
+char       *mc_store_blob_relative_path (const char *hash);
 gboolean    mc_store_put_blob       (McStore     *self,
                                      const char  *path,
                                      gint64       max_size,
@@ -33,5 +35,7 @@ GBytes     *mc_store_read_blob      (McStore     *self,
 gboolean    mc_store_check_blob     (McStore     *self,
                                      const char  *hash,
                                      GError     **error);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (McBlobInfo, mc_blob_info_clear)
 
 G_END_DECLS

@@ -15,6 +15,7 @@ mc_upload_result_clear (McUploadResult *result)
   g_clear_pointer (&result->remote_id, g_free);
   g_clear_pointer (&result->remote_path, g_free);
   g_clear_pointer (&result->server_version, g_free);
+  g_clear_pointer (&result->version_before, g_free);
 }
 
 gboolean
@@ -73,8 +74,21 @@ mc_connector_download (McConnector   *self,
   return g_steal_pointer (&content);
 }
 
+static gboolean
+is_upload (const McFile *f,
+           const char   *name,
+           gint64        size,
+           const char   *sha256)
+{
+  if (g_strcmp0 (f->name, name) != 0 || f->size != size)
+    return FALSE;
+  /* A hash the list gives must agree (feed's MD5 says nothing of a SHA-256). */
+  return f->hash == NULL || !g_str_has_prefix (f->hash, "sha256:") || sha256 == NULL
+         || g_ascii_strcasecmp (f->hash, sha256) == 0;
+}
+
 /* The file of @dossier's list that an upload of (@name, @size, @sha256) became: the dialects
- * list the name and size, some a hash too (a hash the list gives must agree). */
+ * list the name and size, some a hash too. */
 const McFile *
 mc_connector_find_upload (const McDossier *dossier,
                           const char      *name,
@@ -82,17 +96,23 @@ mc_connector_find_upload (const McDossier *dossier,
                           const char      *sha256)
 {
   for (guint i = 0; dossier && i < dossier->files->len; i++)
-    {
-      const McFile *f = g_ptr_array_index (dossier->files, i);
-
-      if (g_strcmp0 (f->name, name) != 0 || f->size != size)
-        continue;
-      if (f->hash != NULL && g_str_has_prefix (f->hash, "sha256:") && sha256 != NULL
-          && g_ascii_strcasecmp (f->hash, sha256) != 0)
-        continue;
-      return f;
-    }
+    if (is_upload (g_ptr_array_index (dossier->files, i), name, size, sha256))
+      return g_ptr_array_index (dossier->files, i);
   return NULL;
+}
+
+/* How many times @dossier lists that upload (more than once: sent twice). */
+guint
+mc_connector_count_uploads (const McDossier *dossier,
+                            const char      *name,
+                            gint64           size,
+                            const char      *sha256)
+{
+  guint n = 0;
+
+  for (guint i = 0; dossier && i < dossier->files->len; i++)
+    n += is_upload (g_ptr_array_index (dossier->files, i), name, size, sha256);
+  return n;
 }
 
 /* A multipart/form-data body (lgsp, legacy): @fields (name, value, …, NULL) and the file

@@ -78,7 +78,8 @@ typedef struct
 {
   char *remote_id;            /* the system's id of the file, when it gives one */
   char *remote_path;          /* where it serves the file, when the answer says */
-  char *server_version;       /* the dossier's version after the upload, when the answer says */
+  char *server_version;       /* the dossier's version after the upload, when known */
+  char *version_before;       /* the version the dossier had just before it, when known */
 } McUploadResult;
 
 void mc_upload_result_clear (McUploadResult *result);
@@ -212,6 +213,10 @@ GBytes      *mc_connector_download      (McConnector          *self,
                                          GCancellable         *cancellable,
                                          GError              **error);
 const McFile *mc_connector_find_upload  (const McDossier      *dossier,
+                                         const char           *name,
+                                         gint64                size,
+                                         const char           *sha256);
+guint        mc_connector_count_uploads (const McDossier      *dossier,
                                          const char           *name,
                                          gint64                size,
                                          const char           *sha256);

@@ -563,9 +563,7 @@ push (McConnector          *connector,
   return write_doc (self, "PUT", path, b, request, result, cancellable, error);
 }
 
-/* PUT /dossiers/{ma_ho_so}/files/{ten_tep}?loai=…&ma_thanh_phan=…&_rev=… with X-Request-Id.
- * A file changes nothing the official decided on: the _rev sent is the one the system shows
- * now (a look-up first), and a repeat is answered by the key. */
+/* PUT /dossiers/{ma_ho_so}/files/{ten_tep}?loai=…&ma_thanh_phan=…&_rev=… with X-Request-Id. */
 static gboolean
 upload (McConnector            *connector,
         const McUploadRequest  *request,
@@ -575,7 +573,8 @@ upload (McConnector            *connector,
 {
   McConnectorFeed *self = MC_CONNECTOR_FEED (connector);
   McConnectorBase *base = &self->base;
-  g_autoptr(McDossier) now = lookup (connector, request->number, cancellable, error);
+  g_autoptr(McDossier) now = NULL;
+  const char *rev = request->base_version;
   g_autofree char *number = g_uri_escape_string (request->number, NULL, FALSE);
   g_autofree char *name = g_uri_escape_string (request->name, NULL, FALSE);
   g_autofree char *form = NULL;
@@ -585,11 +584,17 @@ upload (McConnector            *connector,
   McParse p = { base, -1 };
   const McJson *root;
 
-  if (now == NULL)
-    return FALSE;
+  /* _rev: the revision the file was queued on, like any action (a repeat under the key is
+   * answered before the revision is compared). */
+  if (rev == NULL)
+    {
+      if (!(now = lookup (connector, request->number, cancellable, error)))
+        return FALSE;
+      rev = now->server_version;
+    }
   form = soup_form_encode ("loai", request->kind == MC_FILE_RESULT ? "KQ" : "TPHS",
                            "ma_thanh_phan", request->component ? request->component : "",
-                           "_rev", now->server_version ? now->server_version : "", NULL);
+                           "_rev", rev ? rev : "", NULL);
   path = g_strdup_printf ("/dossiers/%s/files/%s?%s", number, name, form);
   if (!(reply = call_with (self, "PUT", path, request->content_type, g_bytes_get_data (request->content, NULL),
                            g_bytes_get_size (request->content), request->uuid, cancellable, error)))
@@ -606,6 +611,7 @@ upload (McConnector            *connector,
     return FALSE;
   if ((root = mc_parse_body (&p, reply->body, &json)))
     result->server_version = mc_parse_string (&p, root, "_rev", FALSE);
+  result->version_before = g_strdup (rev);
   result->remote_path = g_strdup_printf ("/dossiers/%s/files/%s", number, name);
   return mc_parse_check (&p, error);
 }

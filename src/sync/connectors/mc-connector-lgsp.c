@@ -617,6 +617,7 @@ upload (McConnector            *connector,
         GError                **error)
 {
   McConnectorLgsp *self = MC_CONNECTOR_LGSP (connector);
+  g_autoptr(McDossier) after = NULL;
   g_autofree char *escaped = g_uri_escape_string (request->number, NULL, FALSE);
   g_autofree char *path = g_strdup_printf ("/api/hoso/%s/teptin", escaped);
   g_autofree char *type = NULL;
@@ -636,7 +637,18 @@ upload (McConnector            *connector,
   data = mc_parse_object (&p, answer, "data", TRUE);
   result->remote_id = mc_parse_string (&p, data, "MaTep", FALSE);
   result->remote_path = mc_parse_string (&p, data, "DuongDan", FALSE);
-  return mc_parse_check (&p, error);
+  if (!mc_parse_check (&p, error))
+    return FALSE;
+  /* The answer carries no PhienBan, and a file moves it on by one: one more than the version
+   * the file was queued on is that version with the file alone (a repeat under the key
+   * included); anything else means another change came between. */
+  if (request->base_version != NULL && (after = lookup (connector, request->number, cancellable, NULL)) != NULL
+      && g_ascii_strtoll (after->server_version, NULL, 10) == g_ascii_strtoll (request->base_version, NULL, 10) + 1)
+    {
+      result->version_before = g_strdup (request->base_version);
+      result->server_version = g_strdup (after->server_version);
+    }
+  return TRUE;
 }
 
 /* GET {DuongDan} with the bearer token. */

@@ -605,8 +605,7 @@ push (McConnector          *connector,
 }
 
 /* POST /v1/dossiers/{id}/files with the raw body, its name in Content-Disposition (RFC 5987),
- * X-File-Kind, X-Component-Code, Idempotency-Key and If-Match: the etag the system shows now
- * (a look-up first; a file changes nothing the official decided on). */
+ * X-File-Kind, X-Component-Code, Idempotency-Key and If-Match. */
 static gboolean
 upload (McConnector            *connector,
         const McUploadRequest  *request,
@@ -616,8 +615,8 @@ upload (McConnector            *connector,
 {
   McConnectorRest *self = MC_CONNECTOR_REST (connector);
   McConnectorBase *base = &self->base;
-  g_autofree char *id = NULL;
-  g_autoptr(McDossier) now = find (self, request->number, &id, cancellable, error);
+  g_autofree char *id = g_strdup (request->remote_id);
+  g_autoptr(McDossier) now = NULL;
   g_autofree char *escaped = g_uri_escape_string (request->name, NULL, FALSE);
   g_autofree char *disposition = g_strdup_printf ("attachment; filename*=UTF-8''%s", escaped);
   const char *extra[] = {
@@ -632,12 +631,18 @@ upload (McConnector            *connector,
   McParse p = { base, -1 };
   const McJson *answer;
 
-  if (now == NULL)
-    return FALSE;
+  /* If-Match: the version the file was queued on, like any action (a repeat under the key
+   * is answered before the version is compared). */
+  if (id == NULL || request->base_version == NULL)
+    {
+      g_clear_pointer (&id, g_free);
+      if (!(now = find (self, request->number, &id, cancellable, error)))
+        return FALSE;
+    }
   path = g_strdup_printf ("/v1/dossiers/%s/files", id);
   if (!(reply = call_with (self, "POST", path, request->content_type, g_bytes_get_data (request->content, NULL),
-                           g_bytes_get_size (request->content), now->server_version, request->uuid, extra,
-                           cancellable, error)))
+                           g_bytes_get_size (request->content), request->base_version ? request->base_version
+                           : now->server_version, request->uuid, extra, cancellable, error)))
     return FALSE;
   if (reply->status == 413)
     {
@@ -653,6 +658,7 @@ upload (McConnector            *connector,
       result->remote_id = mc_parse_string (&p, answer, "id", TRUE);
       result->server_version = mc_parse_string (&p, answer, "etag", FALSE);
     }
+  result->version_before = g_strdup (request->base_version ? request->base_version : now->server_version);
   if (result->remote_id != NULL)
     {
       g_autofree char *file = g_uri_escape_string (result->remote_id, NULL, FALSE);
