@@ -183,7 +183,8 @@ mc_cli_act (McCli  *cli,
     return status;
   if (argc != 3)
     return mc_cli_usage ("act", _("a dossier NUMBER and an ACTION are needed"));
-  if ((action = mc_action_from_id (argv[2])) == MC_ACTION_INVALID)
+  /* Files go by "attach": not a step of the workflow. */
+  if ((action = mc_action_from_id (argv[2])) == MC_ACTION_INVALID || action > MC_ACTION_LAST)
     return mc_cli_usage ("act", description);
 
   if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING, &status)))

@@ -80,6 +80,8 @@ int mc_cli_register    (McCli *cli, int argc, char **argv);
 int mc_cli_report      (McCli *cli, int argc, char **argv);
 int mc_cli_settings    (McCli *cli, int argc, char **argv);
 int mc_cli_act         (McCli *cli, int argc, char **argv);
+int mc_cli_attach      (McCli *cli, int argc, char **argv);
+int mc_cli_files       (McCli *cli, int argc, char **argv);
 int mc_cli_receive_new (McCli *cli, int argc, char **argv);
 int mc_cli_outbox      (McCli *cli, int argc, char **argv);
 int mc_cli_audit       (McCli *cli, int argc, char **argv);

@@ -476,3 +476,34 @@ mc_store_remove_file (McStore     *self,
 out:
   return mc_store_tx_end (self, own, ok, error);
 }
+
+/* Where the sending of a file of this office stands (its attach action's state): FALSE in
+ * *@out_known for a file with no action (pulled, or recorded without sending). */
+gboolean
+mc_store_file_send_state (McStore        *self,
+                          const McFile   *file,
+                          McOutboxState  *out_state,
+                          gboolean       *out_known,
+                          GError        **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *out_known = FALSE;
+  if (file->action_uuid == NULL)
+    return TRUE;
+  if (!(stmt = mc_store_prepare (self, "SELECT state FROM outbox WHERE uuid = ?", error)))
+    return FALSE;
+  mc_store_bind_text (stmt, 1, file->action_uuid);
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      *out_known = mc_outbox_state_from_id ((const char *) sqlite3_column_text (stmt, 0), out_state);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_FAILED, "%s", sqlite3_errmsg (self->db));
+      return FALSE;
+    }
+  return TRUE;
+}

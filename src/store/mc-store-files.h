@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "mc-store.h"
+#include "mc-store-outbox.h"
 
 G_BEGIN_DECLS
 
@@ -59,6 +59,11 @@ gboolean   mc_store_keep_download     (McStore              *self,
                                        GError              **error);
 char      *mc_store_file_content_path (McStore              *self,
                                        const McFile         *file);
+gboolean   mc_store_file_send_state   (McStore              *self,
+                                       const McFile         *file,
+                                       McOutboxState        *out_state,
+                                       gboolean             *out_known,
+                                       GError              **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (McFile, mc_file_free)
 

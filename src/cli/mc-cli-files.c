@@ -1,0 +1,234 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mc-cli.h"
+#include "mc-store-files.h"
+
+/* motcuactl attach and files: the files of a dossier (digitised at the counter, reused from
+ * an earlier dossier of the same citizen, or listed by the ministry system). */
+
+static gint64
+find_dossier (McStore    *store,
+              const char *number,
+              int        *out_status)
+{
+  GError *error = NULL;
+  gint64 id = mc_store_find_number (store, number, &error);
+
+  if (id < 0)
+    *out_status = mc_cli_fail (error);
+  else if (id == 0)
+    {
+      g_printerr (_("motcuactl: no dossier numbered “%s”\n"), number);
+      *out_status = MC_CLI_FAILED;
+    }
+  return MAX (id, 0);
+}
+
+/* DOCUMENT: the name of one of the dossier's documents, or its place in the list (1, 2, …). */
+static const char *
+document_of (const McDossier *d,
+             const char      *given)
+{
+  char *end = NULL;
+  guint64 n = g_ascii_strtoull (given, &end, 10);
+
+  if (end != given && *end == '\0' && n >= 1 && n <= d->documents->len)
+    return ((McDocument *) g_ptr_array_index (d->documents, n - 1))->name;
+  for (guint i = 0; i < d->documents->len; i++)
+    if (g_str_equal (((McDocument *) g_ptr_array_index (d->documents, i))->name, given))
+      return given;
+  return NULL;
+}
+
+int
+mc_cli_attach (McCli  *cli,
+               int     argc,
+               char  **argv)
+{
+  gint64 reuse = 0;
+  gboolean result = FALSE;
+  GOptionEntry entries[] = {
+    { "reuse", 0, 0, G_OPTION_ARG_INT64, &reuse,
+      N_("Attach file FILE-ID of an earlier dossier of the same citizen instead of files on disk"), "FILE-ID" },
+    { "result", 0, 0, G_OPTION_ARG_NONE, &result, N_("The files are the result document, not a component"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("NUMBER DOCUMENT FILE… — attach files to a document of a dossier"));
+  g_autoptr(McStore) store = NULL;
+  g_autoptr(McDossier) d = NULL;
+  const char *document;
+  GError *error = NULL;
+  int status = MC_CLI_OK;
+  gint64 id;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context, _("DOCUMENT is the name of one of the dossier's documents or its place "
+                                                "in the list (1, 2, …). FILE is a PDF, JPEG or PNG file; each is kept "
+                                                "in the profile and sent to the ministry system with the next sync."));
+  if (!mc_cli_parse (context, "attach", &argc, &argv, &status))
+    return status;
+  if (argc < 3)
+    return mc_cli_usage ("attach", _("a dossier NUMBER and a DOCUMENT are needed"));
+  if ((reuse > 0) == (argc > 3))
+    return mc_cli_usage ("attach", _("give either FILE… or --reuse FILE-ID"));
+
+  if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING, &status)))
+    return status;
+  mc_cli_load_audit_key (store);
+  if (!(id = find_dossier (store, argv[1], &status)))
+    return status;
+  if (!(d = mc_store_get_dossier (store, id, &error)))
+    return mc_cli_fail (error);
+  if (!(document = document_of (d, argv[2])))
+    {
+      g_autoptr(GString) list = g_string_new (NULL);
+      g_autofree char *given = mc_cli_escape_terminal (argv[2]);
+
+      for (guint i = 0; i < d->documents->len; i++)
+        {
+          g_autofree char *name = mc_cli_escape_terminal (((McDocument *) g_ptr_array_index (d->documents, i))->name);
+
+          g_string_append_printf (list, "%s%u. %s", i ? "; " : "", i + 1, name);
+        }
+      /* One line, as every error of motcuactl. */
+      g_printerr (_("motcuactl: dossier %s has no document “%s” (its documents: %s)\n"), d->number, given, list->str);
+      return MC_CLI_FAILED;
+    }
+  for (int i = 3; i < MAX (argc, 4); i++)
+    {
+      McAttachInput in = {
+        .path = reuse > 0 ? NULL : argv[i],
+        .reuse_from = reuse,
+        .component = document,
+        .kind = result ? MC_FILE_RESULT : MC_FILE_COMPONENT,
+      };
+      g_autoptr(McFile) file = NULL;
+      g_autofree char *name = NULL;
+      gint64 file_id = 0;
+
+      if (!mc_store_attach_file (store, id, &in, g_get_user_name (), &file_id, &error)
+          || !(file = mc_store_get_file (store, file_id, &error)))
+        return mc_cli_fail (error);
+      name = mc_cli_escape_terminal (file->name);
+      /* TRANSLATORS: dossier number, file id, file name, size in KB, document */
+      g_print (_("%s: file %" G_GINT64_FORMAT " “%s” (%" G_GINT64_FORMAT " KB) attached to “%s”%s, waiting to be "
+                 "sent to the ministry system\n"),
+               d->number, file->id, name, (file->size + 1023) / 1024, document,
+               file->reused_from > 0 ? _(" (reused)") : "");
+    }
+  return MC_CLI_OK;
+}
+
+/* What the official reads of a file's place: the office's own by its sending, the system's
+ * by whether it is on this computer. */
+static const char *
+state_of (McStore       *store,
+          const McFile  *f,
+          const char   **out_id)
+{
+  McOutboxState state;
+  gboolean known = FALSE;
+
+  if (f->origin == MC_FILE_REMOTE)
+    {
+      *out_id = f->local_path ? "downloaded" : "on-system";
+      return f->local_path ? _("on the ministry system, downloaded") : _("on the ministry system");
+    }
+  if (!mc_store_file_send_state (store, f, &state, &known, NULL) || !known)
+    {
+      *out_id = "local";
+      return _("on this computer only");
+    }
+  *out_id = mc_outbox_state_id (state);
+  return mc_outbox_state_label (state);
+}
+
+int
+mc_cli_files (McCli  *cli,
+              int     argc,
+              char  **argv)
+{
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("NUMBER — list the files of a dossier"));
+  g_autoptr(McStore) store = NULL;
+  g_autoptr(McDossier) d = NULL;
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  GError *error = NULL;
+  int status = MC_CLI_OK;
+  gint64 id;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!mc_cli_parse (context, "files", &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return mc_cli_usage ("files", _("a dossier NUMBER is needed"));
+  if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING | MC_STORE_OPEN_READ_ONLY, &status)))
+    return status;
+  if (!(id = find_dossier (store, argv[1], &status)))
+    return status;
+  if (!(d = mc_store_get_dossier (store, id, &error)))
+    return mc_cli_fail (error);
+
+  json_builder_begin_array (b);
+  if (!json && d->files->len == 0)
+    g_print (_("%s: no files\n"), d->number);
+  for (guint i = 0; i < d->files->len; i++)
+    {
+      McFile *f = g_ptr_array_index (d->files, i);
+      const char *state_id = NULL;
+      const char *state = state_of (store, f, &state_id);
+
+      if (json)
+        {
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "id");
+          json_builder_add_int_value (b, f->id);
+          json_builder_set_member_name (b, "origin");
+          json_builder_add_string_value (b, f->origin == MC_FILE_LOCAL ? "office" : "system");
+          json_builder_set_member_name (b, "kind");
+          json_builder_add_string_value (b, f->kind == MC_FILE_RESULT ? "result" : "component");
+          json_builder_set_member_name (b, "document");
+          json_builder_add_string_value (b, f->component);
+          json_builder_set_member_name (b, "name");
+          json_builder_add_string_value (b, f->name);
+          json_builder_set_member_name (b, "size");
+          json_builder_add_int_value (b, f->size);
+          json_builder_set_member_name (b, "hash");
+          json_builder_add_string_value (b, f->hash);
+          json_builder_set_member_name (b, "type");
+          json_builder_add_string_value (b, f->content_type);
+          json_builder_set_member_name (b, "state");
+          json_builder_add_string_value (b, state_id);
+          json_builder_set_member_name (b, "reused_from");
+          if (f->reused_from > 0)
+            json_builder_add_int_value (b, f->reused_from);
+          else
+            json_builder_add_null_value (b);
+          json_builder_end_object (b);
+        }
+      else
+        {
+          g_autofree char *name = mc_cli_escape_terminal (f->name);
+          g_autofree char *document = mc_cli_escape_terminal (f->component ? f->component
+                                                              : f->kind == MC_FILE_RESULT ? _("Result") : "—");
+
+          g_print ("%6" G_GINT64_FORMAT "  %-28s  %s  %8" G_GINT64_FORMAT " KB  %s%s\n", f->id, document, name,
+                   (MAX (f->size, 0) + 1023) / 1024, state, f->reused_from > 0 ? _(" (reused)") : "");
+        }
+    }
+  json_builder_end_array (b);
+  if (json)
+    {
+      g_autoptr(JsonNode) root = json_builder_get_root (b);
+
+      mc_cli_print_json (root);
+    }
+  return MC_CLI_OK;
+}
