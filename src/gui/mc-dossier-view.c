@@ -7,6 +7,7 @@
 #include "mc-action-bar.h"
 #include "mc-catalog.h"
 #include "mc-dossier-view.h"
+#include "mc-file-strip.h"
 #include "mc-format.h"
 #include "mc-source.h"
 #include "mc-store-calendar.h"
@@ -163,19 +164,55 @@ fill_procedure (McDossierView *self,
   add_time_row (self->procedure_list, _("Result returned on"), d->returned_at);
 }
 
+/* The files of @d that belong to document @name (NULL: to none of its documents). */
+static McFileStrip *
+files_strip (McStore    *store,
+             McDossier  *d,
+             const char *name)
+{
+  McFileStrip *strip = MC_FILE_STRIP (mc_file_strip_new (name));
+
+  for (guint i = 0; i < d->files->len; i++)
+    {
+      McFile *f = g_ptr_array_index (d->files, i);
+      gboolean listed = FALSE;
+
+      for (guint k = 0; name == NULL && k < d->documents->len; k++)
+        listed |= g_strcmp0 (((McDocument *) g_ptr_array_index (d->documents, k))->name, f->component) == 0;
+      if (name != NULL ? g_strcmp0 (f->component, name) == 0 : !listed)
+        mc_file_strip_show_stored (strip, store, f);
+    }
+  mc_file_strip_set_dossier (strip, store, d->id);
+  return strip;
+}
+
 static void
 fill_documents (McDossierView *self,
+                McStore       *store,
                 McDossier     *d)
 {
+  McFileStrip *others = files_strip (store, d, NULL);
+
   for (guint i = 0; i < d->documents->len; i++)
     {
       McDocument *doc = g_ptr_array_index (d->documents, i);
       /* TRANSLATORS: a submitted document: "original" or "copy", then how many */
       g_autofree char *what = g_strdup_printf (_("%s × %d"), doc->is_copy ? _("Copy") : _("Original"),
                                                doc->count);
+      GtkWidget *row = add_row (self->documents_list, doc->name, what);
 
-      add_row (self->documents_list, doc->name, what);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (files_strip (store, d, doc->name)));
     }
+  /* What the ministry system lists under no document of the list (a scan of the whole
+   * dossier, the result): shown, and attached there, under "Other files". */
+  if (mc_file_strip_get_n_files (others) > 0)
+    {
+      GtkWidget *row = add_row (self->documents_list, _("Other files"), NULL);
+
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (others));
+    }
+  else
+    g_object_unref (g_object_ref_sink (others));
   gtk_widget_set_visible (self->documents_group, d->documents->len > 0);
 }
 
@@ -414,7 +451,7 @@ mc_dossier_view_show (McDossierView  *self,
       fill_header (self, d);
       fill_applicant (self, d);
       fill_procedure (self, store, d);
-      fill_documents (self, d);
+      fill_documents (self, store, d);
       fill_fees (self, d);
       fill_supplements (self, d);
       fill_results (self, d);

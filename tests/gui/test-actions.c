@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <cairo-pdf.h>
 #include <glib/gstdio.h>
 
 #include "gui-test-util.h"
@@ -346,6 +347,32 @@ sample_procedure (void)
   g_assert_not_reached ();
 }
 
+/* A real two-page PDF, as a scanner's software writes one. */
+static char *
+write_scan (void)
+{
+  char *path = build_path ("test-actions-scan.pdf");
+  cairo_surface_t *pdf = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (pdf);
+
+  for (int page = 0; page < 2; page++)
+    {
+      cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+      cairo_rectangle (cr, 60, 60 + page * 100, 400, 40);
+      cairo_fill (cr);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (pdf);
+  return path;
+}
+
+static gboolean
+thumbnail_drawn (gpointer data)
+{
+  return mc_file_strip_get_n_thumbnails (data) > 0;
+}
+
 static void
 test_receive_new (void)
 {
@@ -372,6 +399,20 @@ test_receive_new (void)
   mc_intake_dialog_search (dialog, proc->code);
   g_assert_true (mc_intake_dialog_select_procedure (dialog, proc->code));
   mc_intake_dialog_add_document (dialog, documents[0]);
+  /* The form digitised at the counter: imported as a file (a scan comes the same way). */
+  {
+    g_autofree char *scan = write_scan ();
+    g_autoptr(GFile) file = g_file_new_for_path (scan);
+    g_autoptr(GError) error = NULL;
+    McFileStrip *strip;
+
+    g_assert_true (mc_intake_dialog_add_file (dialog, documents[0], file, &error));
+    g_assert_no_error (error);
+    strip = mc_intake_dialog_get_files (dialog, documents[0]);
+    g_assert_cmpuint (mc_file_strip_get_n_files (strip), ==, 1);
+    g_assert_true (mc_test_wait (thumbnail_drawn, strip, 10000));
+    g_assert_false (gtk_widget_get_sensitive (mc_file_strip_get_scan_button (strip)));
+  }
 
   mc_intake_dialog_set_applicant (dialog, intake.applicant_name, "12345");
   g_assert_false (mc_intake_dialog_continue (dialog));
@@ -412,6 +453,17 @@ test_receive_new (void)
   g_assert_cmpstr (shown_due, ==, expected_due);
   g_assert_nonnull (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   close_offers ();
+  /* The file is kept with the dossier, for its document, and waits to be sent. */
+  {
+    g_autofree char *files = g_strdup_printf ("SELECT count(*) FROM dossier_files WHERE dossier_id = %" G_GINT64_FORMAT
+                                              " AND origin = 'local' AND component = '%s'"
+                                              " AND content_type = 'application/pdf'", id, documents[0]);
+    g_autofree char *queued = g_strdup_printf ("SELECT count(*) FROM outbox WHERE dossier_id = %" G_GINT64_FORMAT
+                                               " AND action = 'attach' AND state = 'pending'", id);
+
+    g_assert_cmpint (mc_test_query_int (fx.db, files), ==, 1);
+    g_assert_cmpint (mc_test_query_int (fx.db, queued), ==, 1);
+  }
   fx.received_id = id;
 }
 
@@ -440,6 +492,8 @@ test_save_pdf (void)
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   g_assert_nonnull (strstr (text, number));
   g_assert_nonnull (strstr (text, "Nguyễn Thị Hồng Nhung"));
+  /* The form digitised at the counter is marked on the receipt. */
+  g_assert_nonnull (strstr (text, "(đã số"));  /* the column may wrap the mark */
 }
 
 /* The print path itself (GtkPrintOperation drawing the layout's pages), exported to a file as
