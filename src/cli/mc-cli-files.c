@@ -114,9 +114,8 @@ mc_cli_attach (McCli  *cli,
         return mc_cli_fail (error);
       name = mc_cli_escape_terminal (file->name);
       /* TRANSLATORS: dossier number, file id, file name, size in KB, document */
-      g_print (_("%s: file %" G_GINT64_FORMAT " “%s” (%" G_GINT64_FORMAT " KB) attached to “%s”%s, waiting to be "
-                 "sent to the ministry system\n"),
-               d->number, file->id, name, (file->size + 1023) / 1024, document,
+      g_print (_("%s: file %lld “%s” (%lld KB) attached to “%s”%s, waiting to be sent to the ministry system\n"),
+               d->number, (long long) file->id, name, (long long) (file->size + 1023) / 1024, document,
                file->reused_from > 0 ? _(" (reused)") : "");
     }
   return MC_CLI_OK;

@@ -304,7 +304,7 @@ mc_store_get_file_full (McStore  *self,
   if (f == NULL)
     {
       if (rc == SQLITE_DONE)
-        g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_NOT_FOUND, _("No file %" G_GINT64_FORMAT), id);
+        g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_NOT_FOUND, _("No file %lld"), (long long) id);
       else
         g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_FAILED, "%s", sqlite3_errmsg (self->db));
     }
@@ -337,13 +337,13 @@ mc_store_file_is_reusable (McStore          *self,
       || g_strcmp0 (source->id_number, d->id_number) != 0)
     {
       g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID,
-                   _("File %" G_GINT64_FORMAT " is not of another dossier of the same citizen"), from->id);
+                   _("File %lld is not of another dossier of the same citizen"), (long long) from->id);
       return FALSE;
     }
   if (from->hash == NULL || !g_str_has_prefix (from->hash, "sha256:") || from->local_path == NULL)
     {
       g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID,
-                   _("File %" G_GINT64_FORMAT " is not on this computer: download it first"), from->id);
+                   _("File %lld is not on this computer: download it first"), (long long) from->id);
       return FALSE;
     }
   return mc_store_check_blob (self, from->hash, error);
