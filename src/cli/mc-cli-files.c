@@ -5,6 +5,7 @@
 
 #include "mc-cli.h"
 #include "mc-store-files.h"
+#include "mc-time.h"
 
 /* motcuactl attach and files: the files of a dossier (digitised at the counter, reused from
  * an earlier dossier of the same citizen, or listed by the ministry system). */
@@ -50,12 +51,19 @@ mc_cli_attach (McCli  *cli,
 {
   gint64 reuse = 0;
   gboolean result = FALSE;
+  g_autofree char *number = NULL, *signed_on = NULL, *signer = NULL;
   GOptionEntry entries[] = {
     { "reuse", 0, 0, G_OPTION_ARG_INT64, &reuse,
       N_("Attach file FILE-ID of an earlier dossier of the same citizen instead of files on disk"), "FILE-ID" },
-    { "result", 0, 0, G_OPTION_ARG_NONE, &result, N_("The files are the result document, not a component"), NULL },
+    { "result", 0, 0, G_OPTION_ARG_NONE, &result,
+      N_("The files are the electronic result (DOCUMENT is its name), not a component"), NULL },
+    { "number", 0, 0, G_OPTION_ARG_STRING, &number, N_("The result document's number (with --result)"), N_("NUMBER") },
+    { "signed-on", 0, 0, G_OPTION_ARG_STRING, &signed_on, N_("When the result was signed (with --result)"),
+      N_("“YYYY-MM-DD HH:MM”") },
+    { "signer", 0, 0, G_OPTION_ARG_STRING, &signer, N_("Who signed the result (with --result)"), N_("NAME") },
     { NULL }
   };
+  gint64 signed_at = 0;
   g_autoptr(GOptionContext) context = g_option_context_new (_("NUMBER DOCUMENT FILE… — attach files to a document of a dossier"));
   g_autoptr(McStore) store = NULL;
   g_autoptr(McDossier) d = NULL;
@@ -74,6 +82,10 @@ mc_cli_attach (McCli  *cli,
     return mc_cli_usage ("attach", _("a dossier NUMBER and a DOCUMENT are needed"));
   if ((reuse > 0) == (argc > 3))
     return mc_cli_usage ("attach", _("give either FILE… or --reuse FILE-ID"));
+  if (!result && (number || signed_on || signer))
+    return mc_cli_usage ("attach", _("--number, --signed-on and --signer describe a result: give --result"));
+  if (signed_on != NULL && !mc_time_parse (signed_on, &signed_at))
+    return mc_cli_usage ("attach", _("--signed-on must be “YYYY-MM-DD HH:MM”"));
 
   if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING, &status)))
     return status;
@@ -82,7 +94,8 @@ mc_cli_attach (McCli  *cli,
     return status;
   if (!(d = mc_store_get_dossier (store, id, &error)))
     return mc_cli_fail (error);
-  if (!(document = document_of (d, argv[2])))
+  /* A result is named freely (the dossier's results list may not have it yet). */
+  if (!(document = result ? argv[2] : document_of (d, argv[2])))
     {
       g_autoptr(GString) list = g_string_new (NULL);
       g_autofree char *given = mc_cli_escape_terminal (argv[2]);
@@ -104,6 +117,9 @@ mc_cli_attach (McCli  *cli,
         .reuse_from = reuse,
         .component = document,
         .kind = result ? MC_FILE_RESULT : MC_FILE_COMPONENT,
+        .doc_number = number,
+        .doc_date = signed_at,
+        .signer = signer,
       };
       g_autoptr(McFile) file = NULL;
       g_autofree char *name = NULL;
@@ -205,6 +221,20 @@ mc_cli_files (McCli  *cli,
           json_builder_add_string_value (b, f->content_type);
           json_builder_set_member_name (b, "state");
           json_builder_add_string_value (b, state_id);
+          if (f->kind == MC_FILE_RESULT && (f->doc_number || f->signer || f->doc_date))
+            {
+              g_autofree char *date = f->doc_date ? mc_time_format_iso (f->doc_date) : NULL;
+
+              json_builder_set_member_name (b, "result");
+              json_builder_begin_object (b);
+              json_builder_set_member_name (b, "number");
+              json_builder_add_string_value (b, f->doc_number);
+              json_builder_set_member_name (b, "signed_on");
+              json_builder_add_string_value (b, date);
+              json_builder_set_member_name (b, "signer");
+              json_builder_add_string_value (b, f->signer);
+              json_builder_end_object (b);
+            }
           json_builder_set_member_name (b, "reused_from");
           if (f->reused_from > 0)
             json_builder_add_int_value (b, f->reused_from);

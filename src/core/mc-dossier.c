@@ -203,6 +203,8 @@ mc_file_free (McFile *f)
   g_free (f->local_path);
   g_free (f->content_type);
   g_free (f->action_uuid);
+  g_free (f->doc_number);
+  g_free (f->signer);
   g_free (f);
 }
 

@@ -144,6 +144,9 @@ typedef struct
   char *content_type;
   gint64 reused_from;  /* the file of an earlier dossier it was taken from (reuse) */
   char *action_uuid;   /* a local file: the outbox action that sends it */
+  char *doc_number;    /* an e-result: its document's number (số ký hiệu), date and signer */
+  gint64 doc_date;
+  char *signer;
 } McFile;
 
 /* QuaTrinhXuLy[] */

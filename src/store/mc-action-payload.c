@@ -37,6 +37,12 @@ mc_return_method_id (McChannel method)
   return method_ids[method];
 }
 
+gboolean
+mc_result_delivery_is_valid (const char *id)
+{
+  return g_strcmp0 (id, "paper") == 0 || g_strcmp0 (id, "e-result") == 0 || g_strcmp0 (id, "both") == 0;
+}
+
 /* Returns: the method named @id, or 0. */
 McChannel
 mc_return_method_from_id (const char *id)
@@ -61,6 +67,7 @@ clear_input (McActionPayload *p)
   g_clear_pointer (&p->results, g_strfreev);
   g_clear_pointer (&p->result_numbers, g_strfreev);
   g_clear_pointer (&p->fee_name, g_free);
+  g_clear_pointer (&p->delivery, g_free);
   p->fee_vnd = 0;
   p->method = 0;
 }
@@ -99,7 +106,10 @@ mc_action_payload_set_input (McActionPayload      *p,
     due_at = in->due_at;
   p->due_at = due_at;
   if (needs & MC_ACTION_NEEDS_METHOD)
-    p->method = in->method;
+    {
+      p->method = in->method;
+      p->delivery = g_strdup (in->delivery);
+    }
   if (needs & MC_ACTION_NEEDS_RESULTS)
     {
       guint n = in->results ? g_strv_length ((char **) in->results) : 0;
@@ -207,6 +217,7 @@ mc_action_payload_to_json (const McActionPayload *p)
     add_strv (b, "items", (const char * const *) p->items);
   add_time (b, "due_at", p->due_at);
   add_string (b, "method", mc_return_method_id (p->method));
+  add_string (b, "delivery", p->delivery);
   if (p->results != NULL)
     {
       json_builder_set_member_name (b, "results");
@@ -294,6 +305,7 @@ mc_action_payload_from_json (const char  *json,
     }
   p->due_at = mc_json_read_time (o, "due_at");
   p->method = mc_return_method_from_id (mc_json_read_string (o, "method"));
+  p->delivery = g_strdup (mc_json_read_string (o, "delivery"));
   if ((list = mc_json_read_array (o, "results")) != NULL)
     {
       guint n = json_array_get_length (list), k = 0;

@@ -462,7 +462,7 @@ load_children (McStore    *self,
   if (rc != SQLITE_DONE)
     goto fail;
   FOR_EACH_ROW ("SELECT origin, kind, remote_id, name, component, size, hash, remote_path, local_path,"
-                " id, content_type, reused_from, action_uuid"
+                " id, content_type, reused_from, action_uuid, doc_number, doc_date, signer"
                 " FROM dossier_files WHERE dossier_id = ? AND removed_at IS NULL ORDER BY id")
     {
       McFile *f = mc_dossier_add_file (d, g_str_equal ((const char *) sqlite3_column_text (stmt, 0), "local"),
@@ -479,6 +479,9 @@ load_children (McStore    *self,
       f->content_type = column_strdup (stmt, 10);
       f->reused_from = sqlite3_column_int64 (stmt, 11);
       f->action_uuid = column_strdup (stmt, 12);
+      f->doc_number = column_strdup (stmt, 13);
+      f->doc_date = sqlite3_column_int64 (stmt, 14);
+      f->signer = column_strdup (stmt, 15);
     }
   if (rc != SQLITE_DONE)
     goto fail;

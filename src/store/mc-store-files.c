@@ -50,8 +50,8 @@ mc_store_add_local_file (McStore       *self,
     return FALSE;
   stmt = mc_store_prepare (self,
     "INSERT INTO dossier_files (dossier_id, origin, kind, name, component, size, hash, local_path, added_at,"
-    " content_type, reused_from, action_uuid)"
-    " VALUES (?, 'local', ?, ?, ?, ?, ?, ?, strftime('%s', 'now'), ?, ?, ?)", error);
+    " content_type, reused_from, action_uuid, doc_number, doc_date, signer)"
+    " VALUES (?, 'local', ?, ?, ?, ?, ?, ?, strftime('%s', 'now'), ?, ?, ?, ?, ?, ?)", error);
   if (stmt != NULL)
     {
       sqlite3_bind_int64 (stmt, 1, dossier_id);
@@ -70,6 +70,9 @@ mc_store_add_local_file (McStore       *self,
       else
         sqlite3_bind_null (stmt, 9);
       mc_store_bind_text (stmt, 10, file->action_uuid);
+      mc_store_bind_text (stmt, 11, file->doc_number);
+      mc_store_bind_time (stmt, 12, file->doc_date);
+      mc_store_bind_text (stmt, 13, file->signer);
     }
   return mc_store_tx_end (self, own, stmt != NULL && mc_store_step_done (self, stmt, error)
                                      && mc_store_refresh_local_facts (self, dossier_id, error), error);
@@ -220,6 +223,9 @@ mc_store_attach_file (McStore              *self,
   f->origin = MC_FILE_LOCAL;
   f->kind = in->kind;
   f->component = g_strdup (in->component);
+  f->doc_number = g_strdup (in->doc_number);
+  f->doc_date = in->doc_date;
+  f->signer = g_strdup (in->signer);
   if (in->reuse_from > 0)
     {
       g_autoptr(McFile) from = mc_store_get_file (self, in->reuse_from, error);
@@ -256,7 +262,7 @@ mc_store_attach_file (McStore              *self,
 
 #define FILE_SELECT \
   "SELECT id, dossier_id, origin, kind, remote_id, name, component, size, hash, remote_path, local_path," \
-  " content_type, reused_from, action_uuid FROM dossier_files"
+  " content_type, reused_from, action_uuid, doc_number, doc_date, signer FROM dossier_files"
 
 static McFile *
 file_from_row (sqlite3_stmt *stmt,
@@ -280,6 +286,9 @@ file_from_row (sqlite3_stmt *stmt,
   f->content_type = TEXT (11);
   f->reused_from = sqlite3_column_int64 (stmt, 12);
   f->action_uuid = TEXT (13);
+  f->doc_number = TEXT (14);
+  f->doc_date = sqlite3_column_int64 (stmt, 15);
+  f->signer = TEXT (16);
 #undef TEXT
   return f;
 }

@@ -20,8 +20,12 @@ typedef struct
   const char *path;
   gint64 reuse_from;
   const char *name;           /* as sent; NULL: the file's own name */
-  const char *component;      /* the document of the dossier's list */
+  const char *component;      /* the document of the dossier's list, or the result's name */
   McFileKind kind;
+  /* An e-result (MC_FILE_RESULT): the document's number, date of signing and signer. */
+  const char *doc_number;
+  gint64 doc_date;
+  const char *signer;
 } McAttachInput;
 
 gboolean   mc_store_add_local_file    (McStore              *self,

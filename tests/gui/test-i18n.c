@@ -181,6 +181,7 @@ forget_data_words (const char *profile)
     "SELECT coalesce(actor, '') || ' ' || coalesce(unit, '') || ' ' || action || ' ' || coalesce(note, '') FROM history",
     "SELECT name FROM documents UNION SELECT name FROM fees UNION SELECT name FROM results UNION SELECT items FROM supplements",
     "SELECT name FROM sources",
+    "SELECT name FROM dossier_files",  /* file names: the ministry's and the office's */
   };
   sqlite3 *db = mc_test_open_db (profile);
   g_autoptr(GHashTable) data = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);

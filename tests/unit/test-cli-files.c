@@ -87,6 +87,48 @@ test_attach (void)
                      json_node_get_object (json_parser_get_root (parser)), "counts"), "g09"), "pending"), ==, 4);
 }
 
+/* Completing with an e-result: its file, number, signing date and signer are kept; returning
+ * it says how it was delivered, and an e-result delivery needs one. */
+static void
+test_e_result (void)
+{
+  g_auto(CliRun) r = { 0 };
+  g_autofree char *result = write_file ("quyet-dinh.pdf", "%PDF-1.4\nquyet dinh\n");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *kq = NULL;
+  JsonArray *files;
+
+  RUN (&r, "act", NUMBER, "forward", "--at", "2026-03-03 09:00");
+  cli_assert_ok (&r, NULL);
+  RUN (&r, "act", NUMBER, "resolve", "--result", "Quyết định công nhận", "--result-number", "12/QĐ-UBND",
+       "--at", "2026-03-04 09:00");
+  cli_assert_ok (&r, NULL);
+  RUN (&r, "act", NUMBER, "return-result", "--method", "in-person", "--delivery", "e-result");
+  cli_assert_failed (&r, "motcuactl: Dossier " NUMBER " has no electronic result to deliver: attach the signed "
+                     "result first\n");
+  RUN (&r, "act", NUMBER, "return-result", "--method", "in-person", "--delivery", "fax");
+  cli_assert_usage (&r, "act");
+  RUN (&r, "attach", NUMBER, "1", result, "--signer", "Trần Văn Bình");
+  cli_assert_usage (&r, "attach");
+  RUN (&r, "attach", NUMBER, "Quyết định công nhận", result, "--result", "--number", "12/QĐ-UBND",
+       "--signed-on", "2026-03-04 08:30", "--signer", "Trần Văn Bình");
+  cli_assert_ok (&r, NULL);
+  RUN (&r, "act", NUMBER, "return-result", "--method", "in-person", "--delivery", "both", "--at", "2026-03-05 09:00");
+  cli_assert_ok (&r, NULL);
+
+  RUN (&r, "files", NUMBER, "--json");
+  cli_assert_ok (&r, NULL);
+  g_assert_true (json_parser_load_from_data (parser, r.out, -1, NULL));
+  files = json_node_get_array (json_parser_get_root (parser));
+  for (guint i = 0; i < json_array_get_length (files); i++)
+    if (g_str_equal (json_object_get_string_member (json_array_get_object_element (files, i), "kind"), "result"))
+      kq = json_object_get_object_member (json_array_get_object_element (files, i), "result");
+  g_assert_nonnull (kq);
+  g_assert_cmpstr (json_object_get_string_member (kq, "number"), ==, "12/QĐ-UBND");
+  g_assert_cmpstr (json_object_get_string_member (kq, "signer"), ==, "Trần Văn Bình");
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (kq, "signed_on"), "2026-03-04T08:30:00"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -97,6 +139,7 @@ main (int    argc,
   g_setenv ("MC_NOW", "2026-03-10 10:00", TRUE);
   profile = g_dir_make_tmp ("motcua-files-XXXXXX", NULL);
   g_test_add_func ("/cli-files/attach", test_attach);
+  g_test_add_func ("/cli-files/e-result", test_e_result);
   status = g_test_run ();
   g_free (profile);
   return status;
