@@ -85,6 +85,57 @@ def check(root):
     return problems
 
 
+def module_of(name):
+    """A file pair and its private header are one module: mc-x.c, mc-x.h, mc-x-private.h."""
+    return re.sub(r'(-private)?\.[ch]$', '', os.path.basename(name))
+
+
+def circles(root):
+    """Modules that include each other, directly or through others (Tarjan's components)."""
+    src = os.path.join(root, 'src')
+    known = set()
+    for _, _, names in os.walk(src):
+        known.update(n for n in names if n.endswith('.h'))
+    graph = {}
+    for d, _, names in os.walk(src):
+        for n in names:
+            if not n.endswith(('.c', '.h')):
+                continue
+            with open(os.path.join(d, n), encoding='utf-8') as f:
+                for m in re.finditer(r'^\s*#\s*include\s*"([^"]+)"', f.read(), re.M):
+                    h = os.path.basename(m.group(1))
+                    if h in known and module_of(h) != module_of(n):
+                        graph.setdefault(module_of(n), set()).add(module_of(h))
+    index, low, stack, on, found = {}, {}, [], set(), []
+
+    def visit(v):
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on.add(v)
+        for w in sorted(graph.get(v, ())):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            component = []
+            while True:
+                w = stack.pop()
+                on.discard(w)
+                component.append(w)
+                if w == v:
+                    break
+            if len(component) > 1:
+                found.append(' ↔ '.join(sorted(component)))
+
+    sys.setrecursionlimit(10000)
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    return found
+
+
 def caught_in_a_made_tree():
     """The check itself can fail: a store file including the sync engine's header."""
     with tempfile.TemporaryDirectory() as root:
@@ -97,15 +148,35 @@ def caught_in_a_made_tree():
         return len(check(root)) == 3
 
 
+def circle_caught_in_a_made_tree():
+    """And a circle: a.c includes b.h, b.c includes a-private.h (which is a's)."""
+    with tempfile.TemporaryDirectory() as root:
+        for rel, text in (('src/store/mc-a.h', '#pragma once\n'),
+                          ('src/store/mc-a-private.h', '#include "mc-a.h"\n'),
+                          ('src/store/mc-a.c', '#include "mc-b.h"\n'),
+                          ('src/store/mc-b.h', '#pragma once\n'),
+                          ('src/store/mc-b.c', '#include "mc-a-private.h"\n')):
+            os.makedirs(os.path.dirname(os.path.join(root, rel)), exist_ok=True)
+            with open(os.path.join(root, rel), 'w', encoding='utf-8') as f:
+                f.write(text)
+        return circles(root) == ['mc-a ↔ mc-b']
+
+
 def main():
     problems = check(sys.argv[1])
-    print('1..2')
+    loops = circles(sys.argv[1])
+    print('1..4')
     for p in problems:
         print('# ' + p)
     print(('not ok' if problems else 'ok') + ' 1 - every include stays within its layer or goes down')
     caught = caught_in_a_made_tree()
     print(('ok' if caught else 'not ok') + ' 2 - an upward include, a relative path and a foreign system header are caught')
-    return 0 if caught and not problems else 1
+    for loop in loops:
+        print('# ' + loop)
+    print(('not ok' if loops else 'ok') + ' 3 - no two modules include each other, directly or through others')
+    caught_circle = circle_caught_in_a_made_tree()
+    print(('ok' if caught_circle else 'not ok') + ' 4 - a circle through a private header is caught')
+    return 0 if caught and caught_circle and not problems and not loops else 1
 
 
 if __name__ == '__main__':

@@ -3,8 +3,8 @@
 
 #include "cli-test-util.h"
 
-/* The one harness of the tests that run motcuactl (unit/test-cli*.c, print/test-print-cli.c,
- * secrets/test-accounts.c). */
+/* The one harness of the tests that run motcuactl (unit/test-cli*.c, unit/test-hardening.c,
+ * print/test-print-cli.c, secrets/test-accounts.c, secrets/test-secrets-hardening.c). */
 
 void
 cli_run_clear (CliRun *r)
@@ -14,8 +14,48 @@ cli_run_clear (CliRun *r)
   r->status = 0;
 }
 
-/* Runs @program with "--profile @profile" (when set) and @argv, MC_NOW=@now (when set), @input
- * on standard input (when set); @r takes its exit status and output, its last ones cleared. */
+/* Runs @program (after @o's wrapper, when set) with "--profile PROFILE" (when set) and @argv,
+ * MC_NOW=NOW and the other variables of @o, INPUT on standard input; @r takes its exit status
+ * and output, its last ones cleared. */
+void
+cli_run_with (CliRun             *r,
+              const char         *program,
+              const CliOptions   *o,
+              const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                               | (o->merge_stderr ? G_SUBPROCESS_FLAGS_STDERR_MERGE : G_SUBPROCESS_FLAGS_STDERR_PIPE));
+  g_autoptr(GSubprocess) proc = NULL;
+
+  cli_run_clear (r);
+  g_assert_nonnull (program);
+  for (const char * const *w = o->wrapper; w && *w; w++)
+    g_ptr_array_add (args, (gpointer) *w);
+  g_ptr_array_add (args, (gpointer) program);
+  if (o->profile != NULL)
+    {
+      g_ptr_array_add (args, (gpointer) "--profile");
+      g_ptr_array_add (args, (gpointer) o->profile);
+    }
+  for (; *argv; argv++)
+    g_ptr_array_add (args, (gpointer) *argv);
+  g_ptr_array_add (args, NULL);
+  if (o->now != NULL)
+    g_subprocess_launcher_setenv (launcher, "MC_NOW", o->now, TRUE);
+  for (const char * const *e = o->env; e && e[0] && e[1]; e += 2)
+    g_subprocess_launcher_setenv (launcher, e[0], e[1], TRUE);
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, o->input ? o->input : "", NULL, &r->out,
+                                 o->merge_stderr ? NULL : &r->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (proc));
+  r->status = g_subprocess_get_exit_status (proc);
+}
+
 void
 cli_run_program (CliRun             *r,
                  const char         *program,
@@ -24,32 +64,7 @@ cli_run_program (CliRun             *r,
                  const char         *input,
                  const char * const *argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE
-                                                                      | G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                                                      | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GSubprocess) proc = NULL;
-
-  cli_run_clear (r);
-  g_assert_nonnull (program);
-  g_ptr_array_add (args, (gpointer) program);
-  if (profile != NULL)
-    {
-      g_ptr_array_add (args, (gpointer) "--profile");
-      g_ptr_array_add (args, (gpointer) profile);
-    }
-  for (; *argv; argv++)
-    g_ptr_array_add (args, (gpointer) *argv);
-  g_ptr_array_add (args, NULL);
-  if (now != NULL)
-    g_subprocess_launcher_setenv (launcher, "MC_NOW", now, TRUE);
-  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, input ? input : "", NULL, &r->out, &r->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (proc));
-  r->status = g_subprocess_get_exit_status (proc);
+  cli_run_with (r, program, &(CliOptions) { .profile = profile, .now = now, .input = input }, argv);
 }
 
 /* Exit 0, nothing on stderr, and @expected_out (when set) on stdout. */

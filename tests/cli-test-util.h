@@ -13,7 +13,22 @@ typedef struct
   char *err;
 } CliRun;
 
+/* How to run it, beyond its arguments; unset fields are left alone. */
+typedef struct
+{
+  const char * const *wrapper;  /* a program and its arguments that run motcuactl (setpriv) */
+  const char *profile;          /* "--profile PROFILE" first */
+  const char *now;              /* MC_NOW */
+  const char *input;            /* standard input */
+  const char * const *env;      /* more variables: NAME, VALUE, …, NULL */
+  gboolean merge_stderr;        /* standard error into out, as a terminal shows them */
+} CliOptions;
+
 void cli_run_clear     (CliRun             *r);
+void cli_run_with      (CliRun             *r,
+                        const char         *program,
+                        const CliOptions   *options,
+                        const char * const *argv);
 void cli_run_program   (CliRun             *r,
                         const char         *program,
                         const char         *profile,

@@ -44,6 +44,8 @@ struct _McReportView
   McReportPeriod period;
   GCancellable *cancellable;
   GtkWindow *drill_window;
+  GArray *drill_ids;           /* gint64: the dossier of each row of the drill window, in order */
+  gboolean export_bieu06;      /* what the open export chooser writes: Biểu 06, else the 766 table */
 
   /* The last result: kept for drill-downs. */
   McReportData *data;
@@ -558,8 +560,12 @@ on_drill_row_activated (GtkListBox    *list,
                         GtkListBoxRow *row,
                         McReportView  *self)
 {
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "dossier-id"));
+  int index = gtk_list_box_row_get_index (row);
+  gint64 id;
 
+  if (self->drill_ids == NULL || index < 0 || (guint) index >= self->drill_ids->len)
+    return;
+  id = g_array_index (self->drill_ids, gint64, index);
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-queue", NULL);
   gtk_widget_activate_action (GTK_WIDGET (self), "win.open-dossier", "x", id);
   gtk_window_destroy (self->drill_window);
@@ -600,6 +606,7 @@ show_drill (McReportView *self,
   adw_window_title_set_subtitle (ADW_WINDOW_TITLE (adw_header_bar_get_title_widget (ADW_HEADER_BAR (header))), subtitle);
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
+  g_array_set_size (self->drill_ids, 0);
   gtk_widget_set_margin_start (list, 12);
   gtk_widget_set_margin_end (list, 12);
   gtk_widget_set_margin_top (list, 12);
@@ -623,8 +630,8 @@ show_drill (McReportView *self,
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      g_object_set_data (G_OBJECT (row), "dossier-id", GSIZE_TO_POINTER ((gsize) id));
       gtk_list_box_append (GTK_LIST_BOX (list), row);
+      g_array_append_val (self->drill_ids, id);
     }
   g_signal_connect_object (list, "row-activated", G_CALLBACK (on_drill_row_activated), self, 0);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
@@ -683,7 +690,7 @@ on_export_chosen (GtkNativeDialog *chooser,
   g_autofree char *path = NULL;
   g_autoptr(McPrintOffice) office = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean bieu06 = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "bieu06"));
+  gboolean bieu06 = self->export_bieu06;
 
   if (response == GTK_RESPONSE_ACCEPT && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
       (path = g_file_get_path (file)) != NULL && self->data != NULL)
@@ -742,7 +749,7 @@ export_action (GtkWidget  *widget,
   id = mc_report_period_id (&self->periods[N_PERIODS - 1]);
   file_name = g_strdup_printf ("%s-%s.xlsx", bieu06 ? "bieu06" : "chi-so-766", id);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
-  g_object_set_data (G_OBJECT (chooser), "bieu06", GINT_TO_POINTER (bieu06));
+  self->export_bieu06 = bieu06;
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_chosen), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -782,6 +789,7 @@ mc_report_view_dispose (GObject *object)
   g_clear_pointer (&self->form, mc_report_bieu06_free);
   g_clear_pointer (&self->by_source, g_free);
   g_clear_pointer (&self->lines, g_ptr_array_unref);
+  g_clear_pointer (&self->drill_ids, g_array_unref);
   G_OBJECT_CLASS (mc_report_view_parent_class)->dispose (object);
 }
 
@@ -813,6 +821,7 @@ static void
 mc_report_view_init (McReportView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->drill_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_signal_connect_object (self->kind_dropdown, "notify::selected", G_CALLBACK (set_period_kind), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->cutoff_check, "notify::active", G_CALLBACK (set_period_kind), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->ministry_dropdown, "notify::selected", G_CALLBACK (mc_report_view_refresh), self,

@@ -6,7 +6,7 @@
 
 #include "mc-action-payload.h"
 #include "mc-dossier-json.h"
-#include "mc-store-outbox-private.h"
+#include "mc-store.h"
 #include "mc-time.h"
 #include "mc-wire-time.h"
 
@@ -20,6 +20,44 @@
  *   and the whole dossier under "dossier" (mc_dossier_to_json()).
  *
  * Members that are not set are left out, so that a payload says only what the action carries. */
+
+/* What each action needs from the official besides the dossier. */
+static const McActionNeeds action_needs[] = {
+  [MC_ACTION_RECEIVE] = 0,
+  [MC_ACTION_REFUSE] = MC_ACTION_NEEDS_NOTE,
+  [MC_ACTION_REQUEST_SUPPLEMENT] = MC_ACTION_NEEDS_ITEMS,
+  [MC_ACTION_SUPPLEMENT_RECEIVED] = 0,
+  [MC_ACTION_FORWARD] = 0,
+  [MC_ACTION_REQUEST_FEE] = MC_ACTION_NEEDS_FEE,
+  [MC_ACTION_FEE_PAID] = 0,
+  [MC_ACTION_RECORD_STEP] = MC_ACTION_NEEDS_NOTE,
+  [MC_ACTION_STOP] = MC_ACTION_NEEDS_NOTE,
+  [MC_ACTION_RESOLVE] = MC_ACTION_NEEDS_RESULTS,
+  [MC_ACTION_RETURN_RESULT] = MC_ACTION_NEEDS_METHOD,
+  [MC_ACTION_WITHDRAW] = 0,
+  [MC_ACTION_RESCHEDULE] = MC_ACTION_NEEDS_NOTE | MC_ACTION_NEEDS_DUE,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (action_needs) == MC_ACTION_LAST + 1);
+
+McActionNeeds
+mc_action_needs (McAction action)
+{
+  g_return_val_if_fail (action > MC_ACTION_INVALID && action <= MC_ACTION_LAST, 0);
+  return action_needs[action];
+}
+
+/* Returns: whether @text is missing or only white space. */
+gboolean
+mc_store_is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (; *text; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+  return TRUE;
+}
 
 static const char *method_ids[] = {
   [MC_CHANNEL_IN_PERSON] = "in-person",

@@ -17,6 +17,9 @@ typedef enum
   MC_ACTION_NEEDS_FEE = 1 << 5,      /* name and amount of the financial obligation */
 } McActionNeeds;
 
+McActionNeeds mc_action_needs   (McAction    action);
+gboolean      mc_store_is_blank (const char *text);
+
 /* The official's input to one action. Every field is optional (0 / NULL) unless the action
  * needs it (mc_action_needs()); a note is kept in the history whenever one is given. */
 typedef struct

@@ -17,52 +17,30 @@
  * audit row are written together. It works offline exactly as online; the sync engine pushes
  * the outbox later. The outbox row's payload is an McActionPayload (mc-action-payload.c). */
 
-/* What each action needs, and the step it writes into the history (QuaTrinhXuLy). The step
- * names are data, in Vietnamese whatever the interface language, as the ministry systems
- * record them. */
+/* The step each action writes into the history (QuaTrinhXuLy), and what to say when its note
+ * is missing (what each action needs: mc_action_needs()). The step names are data, in
+ * Vietnamese whatever the interface language, as the ministry systems record them. */
 static const struct {
   const char *step;
-  McActionNeeds needs;
   const char *missing_note;
 } specs[] = {
-  [MC_ACTION_RECEIVE] = { "Tiếp nhận hồ sơ", 0, NULL },
-  [MC_ACTION_REFUSE] = { "Từ chối tiếp nhận", MC_ACTION_NEEDS_NOTE,
-                         N_("Give the reasons for refusing the dossier") },
-  [MC_ACTION_REQUEST_SUPPLEMENT] = { "Yêu cầu bổ sung hồ sơ", MC_ACTION_NEEDS_ITEMS, NULL },
-  [MC_ACTION_SUPPLEMENT_RECEIVED] = { "Nhận hồ sơ bổ sung", 0, NULL },
-  [MC_ACTION_FORWARD] = { "Chuyển xử lý", 0, NULL },
-  [MC_ACTION_REQUEST_FEE] = { "Yêu cầu thực hiện nghĩa vụ tài chính", MC_ACTION_NEEDS_FEE, NULL },
-  [MC_ACTION_FEE_PAID] = { "Đã thực hiện nghĩa vụ tài chính", 0, NULL },
-  [MC_ACTION_RECORD_STEP] = { "Cập nhật quá trình xử lý", MC_ACTION_NEEDS_NOTE,
-                              N_("Describe the processing step") },
-  [MC_ACTION_STOP] = { "Dừng xử lý", MC_ACTION_NEEDS_NOTE,
-                       N_("Give the reason for stopping the processing") },
-  [MC_ACTION_RESOLVE] = { "Đã có kết quả", MC_ACTION_NEEDS_RESULTS, NULL },
-  [MC_ACTION_RETURN_RESULT] = { "Trả kết quả", MC_ACTION_NEEDS_METHOD, NULL },
-  [MC_ACTION_WITHDRAW] = { "Công dân xin rút hồ sơ", 0, NULL },
-  [MC_ACTION_RESCHEDULE] = { "Gia hạn thời gian giải quyết", MC_ACTION_NEEDS_NOTE | MC_ACTION_NEEDS_DUE,
+  [MC_ACTION_RECEIVE] = { "Tiếp nhận hồ sơ", NULL },
+  [MC_ACTION_REFUSE] = { "Từ chối tiếp nhận", N_("Give the reasons for refusing the dossier") },
+  [MC_ACTION_REQUEST_SUPPLEMENT] = { "Yêu cầu bổ sung hồ sơ", NULL },
+  [MC_ACTION_SUPPLEMENT_RECEIVED] = { "Nhận hồ sơ bổ sung", NULL },
+  [MC_ACTION_FORWARD] = { "Chuyển xử lý", NULL },
+  [MC_ACTION_REQUEST_FEE] = { "Yêu cầu thực hiện nghĩa vụ tài chính", NULL },
+  [MC_ACTION_FEE_PAID] = { "Đã thực hiện nghĩa vụ tài chính", NULL },
+  [MC_ACTION_RECORD_STEP] = { "Cập nhật quá trình xử lý", N_("Describe the processing step") },
+  [MC_ACTION_STOP] = { "Dừng xử lý", N_("Give the reason for stopping the processing") },
+  [MC_ACTION_RESOLVE] = { "Đã có kết quả", NULL },
+  [MC_ACTION_RETURN_RESULT] = { "Trả kết quả", NULL },
+  [MC_ACTION_WITHDRAW] = { "Công dân xin rút hồ sơ", NULL },
+  [MC_ACTION_RESCHEDULE] = { "Gia hạn thời gian giải quyết",
                              N_("Give the reason for the delay: it goes into the letter of apology") },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (specs) == MC_ACTION_LAST + 1);
-
-McActionNeeds
-mc_action_needs (McAction action)
-{
-  g_return_val_if_fail (action > MC_ACTION_INVALID && action <= MC_ACTION_LAST, 0);
-  return specs[action].needs;
-}
-
-gboolean
-mc_store_is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (; *text; text = g_utf8_next_char (text))
-    if (!g_unichar_isspace (g_utf8_get_char (text)))
-      return FALSE;
-  return TRUE;
-}
 
 void
 mc_store_set_invalid (GError     **error,
@@ -78,7 +56,7 @@ mc_store_validate_input (McAction              action,
                 const McActionInput  *in,
                 GError              **error)
 {
-  McActionNeeds needs = specs[action].needs;
+  McActionNeeds needs = mc_action_needs (action);
 
   if ((needs & MC_ACTION_NEEDS_NOTE) && mc_store_is_blank (in->note))
     {
@@ -254,7 +232,7 @@ build_payload (const char           *uuid,
   /* The dates the ministry shows the citizen follow from the action: send what we computed. */
   if (due_changed)
     p->due_at = d->due_at;
-  mc_action_payload_set_input (p, specs[action].needs, in);
+  mc_action_payload_set_input (p, mc_action_needs (action), in);
   if (action == MC_ACTION_RECEIVE || action == MC_ACTION_SUPPLEMENT_RECEIVED)
     p->received_at = d->received_at;
   return mc_action_payload_to_json (p);

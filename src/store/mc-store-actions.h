@@ -25,7 +25,6 @@ typedef struct
   gint64 at;                         /* 0 = now */
 } McIntake;
 
-McActionNeeds mc_action_needs             (McAction            action);
 gboolean      mc_validate_id_number       (const char         *id_number,
                                            GError            **error);
 

@@ -52,7 +52,6 @@ gboolean  mc_store_validate_input (McAction              action,
                                    const McActionInput  *input,
                                    GError              **error);
 
-gboolean  mc_store_is_blank       (const char  *text);
 void      mc_store_set_invalid    (GError     **error,
                                    const char  *message);
 

@@ -5,7 +5,6 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-#include "mc-store-actions.h"
 #include "mc-store-audit.h"
 #include "mc-store-outbox-private.h"
 #include "mc-time.h"

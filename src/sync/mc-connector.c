@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "mc-connector-private.h"
-#include "mc-connectors.h"
 #include "mc-json.h"
 
 /* The one interface in front of the five ministry dialects, and what they share: the source,
@@ -140,33 +139,6 @@ mc_connector_keep_session (McConnectorBase *base,
   base->restored |= 1u << kind;
   if (!mc_secrets_store_sync (base->keyring, base->source->id, kind, value, NULL, &error))
     g_debug ("%s", error->message);  /* the session still works; the next start signs in */
-}
-
-McConnector *
-mc_connector_new (const McSource  *source,
-                  GHashTable      *secrets,
-                  GError         **error)
-{
-  static const struct { const char *dialect; GType (*get_type) (void); } dialects[] = {
-    { "dvcqg", mc_connector_dvcqg_get_type },
-    { "lgsp", mc_connector_lgsp_get_type },
-    { "rest", mc_connector_rest_get_type },
-    { "feed", mc_connector_feed_get_type },
-    { "legacy", mc_connector_legacy_get_type },
-  };
-
-  g_return_val_if_fail (source != NULL, NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (dialects); i++)
-    if (g_strcmp0 (source->dialect, dialects[i].dialect) == 0)
-      {
-        McConnector *self = g_object_new (dialects[i].get_type (), NULL);
-
-        mc_connector_base_init (mc_connector_get_base (self), source, secrets);
-        return self;
-      }
-  g_set_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_REJECTED, _("%s (%s): unknown dialect “%s”"),
-               source->name, source->id, source->dialect);
-  return NULL;
 }
 
 const McSource *

@@ -4,8 +4,8 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "mc-connector.h"
 #include "mc-http.h"
+#include "mc-sync-error.h"
 #include "mc-time.h"
 
 /* The HTTP side of a connector: one SoupSession per ministry system, used with the blocking

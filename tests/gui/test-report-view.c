@@ -109,7 +109,10 @@ test_view_and_drill (void)
   reference = mc_time_now ();
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row; row = gtk_widget_get_next_sibling (row))
     {
-      gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "dossier-id"));
+      /* A row is titled with its dossier's number. */
+      char *id_sql = sqlite3_mprintf ("SELECT id FROM dossiers WHERE number = %Q",
+                                      adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+      gint64 id = mc_test_query_int (db, id_sql);
       g_autofree char *sql = g_strdup_printf (
         "SELECT (SELECT count(*) FROM supplements WHERE dossier_id = d.id) >= 2"
         " OR (d.due_at IS NOT NULL AND (coalesce(CASE WHEN d.status IN (7,8,9,10) THEN coalesce(d.finished_at, d.returned_at) END, %"
@@ -117,6 +120,7 @@ test_view_and_drill (void)
         " OR (SELECT count(*) FROM supplements WHERE dossier_id = d.id) = 1"
         " FROM dossiers d WHERE d.id = %" G_GINT64_FORMAT, reference, id);
 
+      sqlite3_free (id_sql);
       g_assert_cmpint (id, >, 0);
       g_assert_cmpint (mc_test_query_int (db, sql), ==, 1);
       if (first_id == 0)

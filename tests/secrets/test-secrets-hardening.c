@@ -5,6 +5,7 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 
+#include "cli-test-util.h"
 #include "mc-secrets.h"
 #include "mc-store-audit-private.h"
 #include "secrets-test-util.h"
@@ -14,48 +15,19 @@
  * the audit log sealed with the profile's key from the keyring, and kept — unsealed, then
  * sealed — when the keyring cannot be reached. */
 
-typedef struct
-{
-  int status;
-  char *out;
-} Run;
-
-static void
-run_clear (Run *r)
-{
-  g_clear_pointer (&r->out, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
 /* motcuactl with @input on stdin; stdout and stderr together. @no_keyring: with a session bus
  * address that leads nowhere, as on a desktop whose keyring is gone. */
 static void
-run_ctl (Run                *r,
+run_ctl (CliRun             *r,
          const char         *input,
          gboolean            no_keyring,
          const char * const *argv)
 {
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                                                      G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                      G_SUBPROCESS_FLAGS_STDERR_MERGE);
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
+  const char *nowhere[] = { "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus", NULL };
 
-  run_clear (r);
-  if (no_keyring)
-    g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus", TRUE);
-  g_subprocess_launcher_setenv (launcher, "MC_NOW", "2026-03-10 10:00", TRUE);
-  g_ptr_array_add (args, (gpointer) g_getenv ("MOTCUACTL"));
-  for (; *argv; argv++)
-    g_ptr_array_add (args, (gpointer) *argv);
-  g_ptr_array_add (args, NULL);
-  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_communicate_utf8 (proc, input ? input : "", NULL, &r->out, NULL, &error));
-  g_assert_no_error (error);
-  r->status = g_subprocess_get_exit_status (proc);
+  cli_run_with (r, g_getenv ("MOTCUACTL"),
+                &(CliOptions) { .now = "2026-03-10 10:00", .input = input, .env = no_keyring ? nowhere : NULL,
+                                .merge_stderr = TRUE }, argv);
 }
 
 #define CTL(r, input, ...) \
@@ -65,7 +37,7 @@ static char *
 new_profile (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("mc-sec-hard-XXXXXX", NULL);
-  g_auto(Run) r = { 0 };
+  g_auto(CliRun) r = { 0 };
 
   CTL (&r, NULL, "--profile", dir, "init-sample", "--dossiers", "100");
   g_assert_cmpint (r.status, ==, 0);
@@ -86,7 +58,7 @@ test_long_secrets (void)
   g_autofree char *huge_input = g_strdup_printf ("%s\n", huge);
   g_autoptr(McSecrets) keyring = mc_secrets_new (db);
   g_autoptr(GError) error = NULL;
-  g_auto(Run) r = { 0 };
+  g_auto(CliRun) r = { 0 };
   char *kept;
 
   CTL (&r, input, "--profile", dir, "sources", "add", "long", "--dialect", "rest", "--url", "http://127.0.0.1:9/",
@@ -184,7 +156,7 @@ test_audit_key (void)
   g_autoptr(GBytes) key = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *number = NULL;
-  g_auto(Run) r = { 0 };
+  g_auto(CliRun) r = { 0 };
 
   CTL (&r, NULL, "--profile", dir, "list", "--status", "2");
   g_assert_cmpint (r.status, ==, 0);

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cli-test-util.h"
 #include "mc-sample.h"
 #include "mc-store-private.h"
 
@@ -16,46 +17,13 @@
 
 #define NOW "2026-03-10 10:00"
 
-typedef struct
-{
-  int status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *r)
-{
-  g_clear_pointer (&r->out, g_free);
-  g_clear_pointer (&r->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
 /* @wrapper: NULL, or a program (and its arguments) that runs motcuactl, such as setpriv. */
 static void
-run_v (Run                *r,
+run_v (CliRun             *r,
        const char * const *wrapper,
        const char * const *argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GSubprocess) proc = NULL;
-
-  run_clear (r);
-  for (; wrapper && *wrapper; wrapper++)
-    g_ptr_array_add (args, (gpointer) *wrapper);
-  g_ptr_array_add (args, (gpointer) g_getenv ("MOTCUACTL"));
-  for (; *argv; argv++)
-    g_ptr_array_add (args, (gpointer) *argv);
-  g_ptr_array_add (args, NULL);
-  proc = g_subprocess_newv ((const char * const *) args->pdata,
-                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &r->out, &r->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (proc));
-  r->status = g_subprocess_get_exit_status (proc);
+  cli_run_with (r, g_getenv ("MOTCUACTL"), &(CliOptions) { .wrapper = wrapper }, argv);
 }
 
 #define RUN(r, ...) G_STMT_START { const char *argv_[] = { __VA_ARGS__, NULL }; run_v (r, NULL, argv_); } G_STMT_END
@@ -78,7 +46,7 @@ sample_profile (int    n,
 {
   g_autofree char *dir = g_dir_make_tmp ("mc-hard-XXXXXX", NULL);
   g_autofree char *count = g_strdup_printf ("%d", n);
-  g_auto(Run) r = { 0 };
+  g_auto(CliRun) r = { 0 };
 
   RUN (&r, "--profile", dir, "init-sample", "--dossiers", count);
   g_assert_cmpint (r.status, ==, 0);
@@ -129,7 +97,7 @@ test_damaged (void)
       g_autofree char *db = g_build_filename (dir, "motcua.db", NULL);
       g_autofree char *flipped = g_memdup2 (bytes, len);
       g_autofree char *before = NULL, *after = NULL;
-      g_auto(Run) r = { 0 };
+      g_auto(CliRun) r = { 0 };
 
       /* Past the 100-byte header, which SQLite checks on its own. */
       for (int i = 0; i < 30; i++)
@@ -180,7 +148,7 @@ test_not_ours (void)
   g_autofree char *dir = g_dir_make_tmp ("mc-notours-XXXXXX", NULL);
   g_autofree char *db = g_build_filename (dir, "motcua.db", NULL);
   g_autofree char *target = g_build_filename (dir, "precious.txt", NULL);
-  g_auto(Run) r = { 0 };
+  g_auto(CliRun) r = { 0 };
   GStatBuf st;
   sqlite3 *foreign;
 
@@ -242,7 +210,7 @@ test_reads_do_not_write (void)
     {
       const char *argv[8] = { "--profile", dir };
       g_autofree char *after = NULL;
-      g_auto(Run) r = { 0 };
+      g_auto(CliRun) r = { 0 };
 
       for (guint a = 0; a < 4 && commands[i][a]; a++)
         argv[2 + a] = commands[i][a];
@@ -263,7 +231,7 @@ test_read_upgrades_once (void)
   g_autofree char *db = g_build_filename (dir, "motcua.db", NULL);
   g_autofree char *before = NULL, *after = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(Run) r = { 0 };
+  g_auto(CliRun) r = { 0 };
 
   {
     g_autoptr(McStore) old = mc_store_open_at_version (db, MC_STORE_SCHEMA_VERSION - 1, &error);
@@ -298,7 +266,7 @@ test_read_only_profile (void)
   const char *as_nobody[] = { setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", NULL };
   const char * const *wrapper = geteuid () == 0 ? as_nobody : NULL;
   g_autofree char *before = NULL, *after = NULL;
-  g_auto(Run) r = { 0 };
+  g_auto(CliRun) r = { 0 };
 
   if (geteuid () == 0 && setpriv == NULL)
     {
@@ -348,7 +316,7 @@ test_outputs (void)
   g_autofree char *target = g_build_filename (dir, "target", NULL);
   g_autofree char *pdf = g_build_filename (dir, "receipt.pdf", NULL);
   g_autofree char *text = NULL;
-  g_auto(Run) r = { 0 };
+  g_auto(CliRun) r = { 0 };
   GStatBuf st;
 
   g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
@@ -383,7 +351,7 @@ test_url_credentials (void)
   g_autofree char *db = g_build_filename (dir, "motcua.db", NULL);
   g_autofree char *before = file_digest (db);
   g_autofree char *after = NULL;
-  g_auto(Run) r = { 0 };
+  g_auto(CliRun) r = { 0 };
 
   RUN (&r, "--profile", dir, "sources", "add", "g99", "--dialect", "dvcqg", "--url",
        "http://canbo:S3cretPW@127.0.0.1:9/", "--unit", "000.00.15.H38", "--account", "canbo");
@@ -401,7 +369,7 @@ test_escapes (void)
   g_autofree char *dir = sample_profile (1, NULL);
   g_autofree char *db = g_build_filename (dir, "motcua.db", NULL);
   const char *hostile = "Nguyễn\x1b]0;pwned\x07\x1b[2J\rVăn\tA\nB\xc2\x9b" "31m\xe2\x80\xae" "X";
-  g_auto(Run) r = { 0 };
+  g_auto(CliRun) r = { 0 };
 
   {
     g_autoptr(GError) error = NULL;
@@ -453,7 +421,7 @@ test_ranges (void)
   g_autofree char *db = g_build_filename (dir, "motcua.db", NULL);
   g_autofree char *before = file_digest (db);
   g_autofree char *after = NULL;
-  g_auto(Run) r = { 0 };
+  g_auto(CliRun) r = { 0 };
 
   RUN (&r, "--profile", dir, "act", number, "forward", "--at", "1900-01-01 08:00");
   g_assert_cmpint (r.status, ==, 2);
