@@ -4,11 +4,14 @@
 #include <glib/gi18n.h>
 
 #include "mc-cli.h"
+#include "mc-connector.h"
+#include "mc-secrets.h"
 #include "mc-store-files.h"
 #include "mc-time.h"
 
 /* motcuactl attach and files: the files of a dossier (digitised at the counter, reused from
- * an earlier dossier of the same citizen, or listed by the ministry system). */
+ * an earlier dossier of the same citizen, or listed by the ministry system and downloaded on
+ * demand). */
 
 static gint64
 find_dossier (McStore    *store,
@@ -161,14 +164,54 @@ state_of (McStore       *store,
   return mc_outbox_state_label (state);
 }
 
+/* Fetches file @file_id of dossier @d from its ministry system and keeps it in the profile
+ * (checked against the size and hash the system lists). */
+static int
+download (McStore          *store,
+          const McDossier  *d,
+          gint64            file_id)
+{
+  g_autoptr(McSource) source = NULL;
+  g_autoptr(McSecrets) keyring = NULL;
+  g_autoptr(GHashTable) secrets = NULL;
+  g_autoptr(McConnector) connector = NULL;
+  g_autoptr(GBytes) content = NULL;
+  GError *error = NULL;
+  const McFile *file = NULL;
+
+  for (guint i = 0; i < d->files->len; i++)
+    if (((McFile *) g_ptr_array_index (d->files, i))->id == file_id)
+      file = g_ptr_array_index (d->files, i);
+  if (file == NULL || file->origin != MC_FILE_REMOTE)
+    {
+      g_printerr (_("motcuactl: dossier %s has no file %lld listed by its ministry system\n"), d->number,
+                  (long long) file_id);
+      return MC_CLI_FAILED;
+    }
+  if (!(source = mc_store_get_source (store, d->source_id, &error)))
+    return mc_cli_fail (error);
+  keyring = mc_secrets_new (mc_store_get_path (store));
+  if (!(secrets = mc_secrets_load_source_sync (keyring, source, NULL, &error))
+      || !(connector = mc_connector_new (source, secrets, &error)))
+    return mc_cli_fail (error);
+  mc_connector_set_keyring (connector, keyring);
+  if (!(content = mc_connector_download (connector, file, NULL, &error))
+      || !mc_store_keep_download (store, file->id, content, &error))
+    return mc_cli_fail (error);
+  return MC_CLI_OK;
+}
+
 int
 mc_cli_files (McCli  *cli,
               int     argc,
               char  **argv)
 {
   gboolean json = FALSE;
+  gint64 fetch = 0;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "download", 0, 0, G_OPTION_ARG_INT64, &fetch,
+      N_("Download file FILE-ID from the ministry system first and keep it"), "FILE-ID" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("NUMBER — list the files of a dossier"));
@@ -184,12 +227,21 @@ mc_cli_files (McCli  *cli,
     return status;
   if (argc != 2)
     return mc_cli_usage ("files", _("a dossier NUMBER is needed"));
-  if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING | MC_STORE_OPEN_READ_ONLY, &status)))
+  if (!(store = mc_cli_open_store (cli, fetch ? MC_STORE_OPEN_EXISTING : MC_STORE_OPEN_EXISTING | MC_STORE_OPEN_READ_ONLY,
+                                   &status)))
     return status;
   if (!(id = find_dossier (store, argv[1], &status)))
     return status;
   if (!(d = mc_store_get_dossier (store, id, &error)))
     return mc_cli_fail (error);
+  if (fetch > 0)
+    {
+      if ((status = download (store, d, fetch)) != MC_CLI_OK)
+        return status;
+      g_clear_pointer (&d, mc_dossier_unref);
+      if (!(d = mc_store_get_dossier (store, id, &error)))
+        return mc_cli_fail (error);
+    }
 
   json_builder_begin_array (b);
   if (!json && d->files->len == 0)
