@@ -150,24 +150,6 @@ action_ids (void)
 }
 
 /* Returns: the id of dossier @number, or 0 after printing why there is none. */
-static gint64
-find_dossier (McStore    *store,
-              const char *number,
-              int        *out_status)
-{
-  GError *error = NULL;
-  gint64 id = mc_store_find_number (store, number, &error);
-
-  if (id < 0)
-    *out_status = mc_cli_fail (error);
-  else if (id == 0)
-    {
-      g_printerr (_("motcuactl: no dossier numbered “%s”\n"), number);
-      *out_status = MC_CLI_FAILED;
-    }
-  return MAX (id, 0);
-}
-
 int
 mc_cli_act (McCli  *cli,
             int     argc,
@@ -198,7 +180,7 @@ mc_cli_act (McCli  *cli,
 
   if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING, &status)))
     return status;
-  if (!(id = find_dossier (store, argv[1], &status)))
+  if (!(id = mc_cli_find_dossier (store, argv[1], &status)))
     return status;
   if (!(d = mc_store_get_dossier (store, id, &error)))
     return mc_cli_fail (error);

@@ -13,24 +13,6 @@
  * an earlier dossier of the same citizen, or listed by the ministry system and downloaded on
  * demand). */
 
-static gint64
-find_dossier (McStore    *store,
-              const char *number,
-              int        *out_status)
-{
-  GError *error = NULL;
-  gint64 id = mc_store_find_number (store, number, &error);
-
-  if (id < 0)
-    *out_status = mc_cli_fail (error);
-  else if (id == 0)
-    {
-      g_printerr (_("motcuactl: no dossier numbered “%s”\n"), number);
-      *out_status = MC_CLI_FAILED;
-    }
-  return MAX (id, 0);
-}
-
 /* DOCUMENT: the name of one of the dossier's documents, or its place in the list (1, 2, …). */
 static const char *
 document_of (const McDossier *d,
@@ -93,7 +75,7 @@ mc_cli_attach (McCli  *cli,
   if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING, &status)))
     return status;
   mc_cli_load_audit_key (store);
-  if (!(id = find_dossier (store, argv[1], &status)))
+  if (!(id = mc_cli_find_dossier (store, argv[1], &status)))
     return status;
   if (!(d = mc_store_get_dossier (store, id, &error)))
     return mc_cli_fail (error);
@@ -230,7 +212,7 @@ mc_cli_files (McCli  *cli,
   if (!(store = mc_cli_open_store (cli, fetch ? MC_STORE_OPEN_EXISTING : MC_STORE_OPEN_EXISTING | MC_STORE_OPEN_READ_ONLY,
                                    &status)))
     return status;
-  if (!(id = find_dossier (store, argv[1], &status)))
+  if (!(id = mc_cli_find_dossier (store, argv[1], &status)))
     return status;
   if (!(d = mc_store_get_dossier (store, id, &error)))
     return mc_cli_fail (error);

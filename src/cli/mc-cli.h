@@ -34,6 +34,9 @@ gboolean  mc_cli_parse         (GOptionContext *context,
                                 int         *argc,
                                 char      ***argv,
                                 int         *out_status);
+gint64    mc_cli_find_dossier  (McStore     *store,
+                                const char  *number,
+                                int         *out_status);
 McStore  *mc_cli_open_store    (McCli       *cli,
                                 McStoreOpenFlags flags,
                                 int         *out_status);

@@ -395,6 +395,27 @@ check_keyless (Result        *r,
     not_found (r);
 }
 
+/* A failed send under a key (@error is taken). A stale version is parked beside the system's
+ * current state, which a look-up gives, for the official to re-apply on it. */
+static void
+failed_keyed (Result        *r,
+              McConnector   *connector,
+              GError        *error,
+              GCancellable  *cancellable)
+{
+  g_autoptr(McDossier) now = NULL;
+
+  if (!g_error_matches (error, MC_SYNC_ERROR, MC_SYNC_ERROR_CONFLICT))
+    failed_send (r, error);
+  else if ((now = mc_connector_lookup (connector, r->job->number, cancellable, NULL)) != NULL)
+    {
+      stale (r, now, error->message);
+      g_error_free (error);
+    }
+  else
+    fail (r, r->job->step == MC_PUSH_SEND ? MC_PUSH_NOT_SENT : MC_PUSH_IN_DOUBT, error);
+}
+
 /* Sent under its key (again, when in doubt: the system answers a repeat once). */
 static void
 send_keyed (Result        *r,
@@ -415,18 +436,8 @@ send_keyed (Result        *r,
       if (request.create != NULL && r->number == NULL)
         set (r, MC_PUSH_IN_DOUBT, _("The ministry system did not say the dossier's number"));
     }
-  else if (g_error_matches (error, MC_SYNC_ERROR, MC_SYNC_ERROR_CONFLICT))
-    {
-      /* Parked beside the system's current state, which a look-up gives. */
-      g_autoptr(McDossier) now = mc_connector_lookup (connector, request.number, cancellable, NULL);
-
-      if (now != NULL)
-        stale (r, now, error->message);
-      else
-        fail (r, r->job->step == MC_PUSH_SEND ? MC_PUSH_NOT_SENT : MC_PUSH_IN_DOUBT, g_steal_pointer (&error));
-    }
   else
-    failed_send (r, g_steal_pointer (&error));
+    failed_keyed (r, connector, g_steal_pointer (&error), cancellable);
   mc_push_result_clear (&result);
 }
 
@@ -500,19 +511,8 @@ attach_keyed (Result        *r,
 
   if (mc_connector_upload (connector, &request, &result, cancellable, &error))
     uploaded (r, result.version_before, result.server_version);
-  else if (g_error_matches (error, MC_SYNC_ERROR, MC_SYNC_ERROR_CONFLICT))
-    {
-      /* The dossier changed since the file was queued: parked beside the system's state, for
-       * the official to send it again on it (a file may go in any status). */
-      g_autoptr(McDossier) now = mc_connector_lookup (connector, request.number, cancellable, NULL);
-
-      if (now != NULL)
-        stale (r, now, error->message);
-      else
-        fail (r, r->job->step == MC_PUSH_SEND ? MC_PUSH_NOT_SENT : MC_PUSH_IN_DOUBT, g_steal_pointer (&error));
-    }
   else
-    failed_send (r, g_steal_pointer (&error));
+    failed_keyed (r, connector, g_steal_pointer (&error), cancellable);  /* a file may go in any status */
   mc_upload_result_clear (&result);
 }
 

@@ -10,6 +10,7 @@
 #include "mc-catalog.h"
 #include "mc-format.h"
 #include "mc-intake-dialog.h"
+#include "mc-page-viewer.h"
 #include "mc-queue-row.h"
 #include "mc-review-window.h"
 #include "mc-store-actions.h"
@@ -412,6 +413,17 @@ test_receive_new (void)
     g_assert_cmpuint (mc_file_strip_get_n_files (strip), ==, 1);
     g_assert_true (mc_test_wait (thumbnail_drawn, strip, 10000));
     g_assert_false (gtk_widget_get_sensitive (mc_file_strip_get_scan_button (strip)));
+    /* Its pages, in the viewer. */
+    {
+      GtkWidget *viewer = mc_page_viewer_new (GTK_WINDOW (dialog), scan, "scan");
+
+      g_assert_cmpint (mc_page_viewer_get_n_pages (MC_PAGE_VIEWER (viewer)), ==, 2);
+      g_assert_true (gtk_widget_activate_action (viewer, "viewer.next", NULL));
+      g_assert_cmpint (mc_page_viewer_get_page (MC_PAGE_VIEWER (viewer)), ==, 1);
+      gtk_widget_activate_action (viewer, "viewer.next", NULL);  /* past the last page: stays */
+      g_assert_cmpint (mc_page_viewer_get_page (MC_PAGE_VIEWER (viewer)), ==, 1);
+      gtk_window_destroy (GTK_WINDOW (viewer));
+    }
   }
 
   mc_intake_dialog_set_applicant (dialog, intake.applicant_name, "12345");

@@ -63,6 +63,21 @@ some_dossier (SyncFixture  *f,
   g_assert_not_reached ();
 }
 
+/* A simulator of @mask's dialects and a profile that pulled them all. */
+static McSyncEngine *
+setup_synced (SyncFixture *f,
+              guint        mask)
+{
+  g_autoptr(GError) error = NULL;
+  McSyncEngine *engine;
+
+  sync_fixture_setup (f, N_DOSSIERS, mask);
+  engine = sync_fixture_engine (f, mask);
+  g_assert_true (sync_engine_run (engine, NULL, FALSE, &error));
+  g_assert_no_error (error);
+  return engine;
+}
+
 static McOutboxEntry *
 entry_of (SyncFixture *f,
           const char  *uuid)
@@ -129,9 +144,7 @@ test_once_under_reset (gconstpointer data)
   g_autofree char *name = NULL;
   gint64 file_id = 0;
 
-  sync_fixture_setup (&f, N_DOSSIERS, 1u << dialect);
-  engine = sync_fixture_engine (&f, 1u << dialect);
-  g_assert_true (sync_engine_run (engine, NULL, FALSE, &error));
+  engine = setup_synced (&f, 1u << dialect);
   d = some_dossier (&f, dialect, 0);
   path = write_pdf (&f, 1, 3000);
   name = g_path_get_basename (path);
@@ -182,12 +195,8 @@ test_kill_and_resume (gconstpointer data)
   g_autoptr(GError) error = NULL;
   guint kills = 0;
 
-  sync_fixture_setup (&f, N_DOSSIERS, 1u << dialect);
-  {
-    g_autoptr(McSyncEngine) engine = sync_fixture_engine (&f, 1u << dialect);
-
-    g_assert_true (sync_engine_run (engine, NULL, FALSE, &error));
-  }
+  /* The engine goes before any child (it would hold the push lock). */
+  g_object_unref (setup_synced (&f, 1u << dialect));
   sync_fixture_control (&f, "faults", "{\"dialect\":\"%s\",\"latency_ms\":40}", mc_sim_dialect_name (dialect));
   for (guint run = 0; run < 4; run++)
     {
@@ -236,9 +245,7 @@ test_in_doubt_listing (gconstpointer data)
   g_autofree char *uuid = NULL;
   gint64 file_id;
 
-  sync_fixture_setup (&f, N_DOSSIERS, 1u << dialect);
-  engine = sync_fixture_engine (&f, 1u << dialect);
-  g_assert_true (sync_engine_run (engine, NULL, FALSE, &error));
+  engine = setup_synced (&f, 1u << dialect);
   d = some_dossier (&f, dialect, 1);
   path = write_pdf (&f, 7, 5000);
   name = g_path_get_basename (path);
@@ -269,9 +276,7 @@ test_too_big (void)
   McAttachInput in = { .component = "Tờ khai" };
   gint64 id = 0;
 
-  sync_fixture_setup (&f, N_DOSSIERS, (1u << MC_SIM_DVCQG) | (1u << MC_SIM_REST));
-  engine = sync_fixture_engine (&f, (1u << MC_SIM_DVCQG) | (1u << MC_SIM_REST));
-  g_assert_true (sync_engine_run (engine, NULL, FALSE, &error));
+  engine = setup_synced (&f, (1u << MC_SIM_DVCQG) | (1u << MC_SIM_REST));
   portal = some_dossier (&f, MC_SIM_DVCQG, 0);
   rest = some_dossier (&f, MC_SIM_REST, 0);
   six = write_pdf (&f, 6, 6 * 1024 * 1024);
@@ -343,9 +348,7 @@ test_content_addressed (void)
   guint local = 0;
   gint64 first = 0, second = 0, third = 0;
 
-  sync_fixture_setup (&f, N_DOSSIERS, 1u << MC_SIM_LGSP);
-  engine = sync_fixture_engine (&f, 1u << MC_SIM_LGSP);
-  g_assert_true (sync_engine_run (engine, NULL, FALSE, &error));
+  engine = setup_synced (&f, 1u << MC_SIM_LGSP);
   a = some_dossier (&f, MC_SIM_LGSP, 0);
   b = some_dossier (&f, MC_SIM_LGSP, 1);
   path = write_pdf (&f, 3, 20000);
@@ -395,9 +398,7 @@ test_changed_on_disk (void)
   g_autofree char *blob = NULL;
   gint64 id;
 
-  sync_fixture_setup (&f, N_DOSSIERS, 1u << MC_SIM_REST);
-  engine = sync_fixture_engine (&f, 1u << MC_SIM_REST);
-  g_assert_true (sync_engine_run (engine, NULL, FALSE, &error));
+  engine = setup_synced (&f, 1u << MC_SIM_REST);
   d = some_dossier (&f, MC_SIM_REST, 0);
   path = write_pdf (&f, 9, 8000);
   name = g_path_get_basename (path);
