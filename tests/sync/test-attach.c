@@ -416,6 +416,56 @@ test_changed_on_disk (void)
   sync_fixture_teardown (&f);
 }
 
+/* A file the system lists, downloaded on demand, is kept by its SHA-256 and stays downloaded
+ * when the dossier comes again with the next pull (another official changed it). */
+static void
+test_download_kept (void)
+{
+  SyncFixture f;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McSyncEngine) engine = setup_synced (&f, 1u << MC_SIM_LGSP);
+  g_autoptr(McConnector) c = sync_fixture_connector (&f, MC_SIM_LGSP, NULL);
+  g_autoptr(GPtrArray) served = mc_sim_list_dossiers (f.sim, MC_SIM_LGSP);
+  g_autoptr(McDossier) d = NULL;
+  g_autoptr(McDossier) again = NULL;
+  g_autoptr(GBytes) content = NULL;
+  g_autofree char *path = NULL;
+  McFile *listed = NULL;
+
+  for (guint i = 0; i < served->len && d == NULL; i++)
+    {
+      McDossier *s = g_ptr_array_index (served, i);
+
+      if (s->files->len > 0 && s->status == MC_STATUS_PROCESSING)
+        d = sync_stored (&f, s->source_id, s->number);
+    }
+  g_assert_nonnull (d);
+  listed = g_ptr_array_index (d->files, 0);
+  g_assert_cmpint (listed->origin, ==, MC_FILE_REMOTE);
+  g_assert_null (listed->local_path);
+  content = mc_connector_download (c, listed, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (mc_store_keep_download (f.store, listed->id, content, &error));
+  g_assert_no_error (error);
+
+  sync_fixture_control (&f, "change", "{\"dialect\":\"lgsp\",\"number\":\"%s\",\"status\":4,"
+                        "\"note\":\"Bổ sung ý kiến\"}", d->number);
+  g_assert_true (sync_engine_run (engine, NULL, FALSE, &error));
+  again = mc_store_get_dossier (f.store, d->id, &error);
+  g_assert_cmpuint (again->history->len, >, d->history->len);
+  listed = g_ptr_array_index (again->files, 0);
+  path = mc_store_file_content_path (f.store, listed);
+  g_assert_nonnull (path);
+  {
+    g_autofree char *data = NULL;
+    gsize len = 0;
+
+    g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+    g_assert_cmpmem (data, len, g_bytes_get_data (content, NULL), g_bytes_get_size (content));
+  }
+  sync_fixture_teardown (&f);
+}
+
 static void
 add_for_each_dialect (const char    *name,
                       GTestDataFunc  func)
@@ -443,5 +493,6 @@ main (int    argc,
   g_test_add_func ("/attach/too-big", test_too_big);
   g_test_add_func ("/attach/content-addressed", test_content_addressed);
   g_test_add_func ("/attach/changed-on-disk", test_changed_on_disk);
+  g_test_add_func ("/attach/download-kept", test_download_kept);
   return g_test_run ();
 }
