@@ -77,6 +77,7 @@ test_upload_download (gconstpointer data)
   g_autofree char *number = NULL;
   g_autofree char *uuid = g_uuid_string_random ();
   g_autofree char *key = NULL;
+  g_autofree char *hex = NULL;
   g_autofree char *sha = NULL;
   g_autoptr(McDossier) after = NULL;
   g_autoptr(GBytes) back = NULL;
@@ -99,7 +100,8 @@ test_upload_download (gconstpointer data)
 
   after = mc_connector_lookup (c, number, NULL, &error);
   g_assert_no_error (error);
-  sha = g_strconcat ("sha256:", g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, content), NULL);
+  hex = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, content);
+  sha = g_strconcat ("sha256:", hex, NULL);
   listed = mc_connector_find_upload (after, name, g_bytes_get_size (content), sha);
   g_assert_nonnull (listed);
   g_assert_cmpint (listed->kind, ==, MC_FILE_COMPONENT);
