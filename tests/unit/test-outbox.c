@@ -753,6 +753,7 @@ test_payload (void)
   g_autoptr(McActionPayload) p = mc_action_payload_new ();
   g_autoptr(McActionPayload) back = NULL;
   g_autofree char *json = NULL;
+  g_autofree char *note = NULL;
   g_autoptr(GError) error = NULL;
   static const char *items[] = { "Tờ khai", "Bản sao", NULL };
   static const char *results[] = { "Giấy phép", "Quyết định", NULL };
@@ -785,7 +786,8 @@ test_payload (void)
   g_assert_cmpstr (back->result_numbers[1], ==, "");
   g_assert_cmpstr (back->fee_name, ==, "Lệ phí");
   g_assert_cmpint (back->fee_vnd, ==, 50000);
-  g_assert_nonnull (strstr (mc_action_payload_ministry_note (back), "Giấy phép (số 12/GP), Quyết định"));
+  note = mc_action_payload_ministry_note (back);
+  g_assert_nonnull (strstr (note, "Giấy phép (số 12/GP), Quyết định"));
   g_assert_null (mc_action_payload_from_json ("{\"action\":\"fly\"}", &error));
   g_assert_error (error, MC_STORE_ERROR, MC_STORE_ERROR_CORRUPT);
 }
