@@ -129,6 +129,47 @@ test_e_result (void)
   g_assert_true (g_str_has_prefix (json_object_get_string_member (kq, "signed_on"), "2026-03-04T08:30:00"));
 }
 
+/* A document digitised for an earlier dossier of the same citizen is reused, marked so, and
+ * sent with the new dossier; another citizen's file is not. */
+static void
+test_reuse (void)
+{
+  g_auto(CliRun) r = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) later = json_parser_new ();
+  g_autofree char *reused = NULL;
+  JsonObject *first, *copy;
+  gint64 id;
+
+  RUN (&r, "receive-new", "--procedure", "1.010833", "--applicant", "Lê Thị Hoa", "--id-number", "001190000123",
+       "--document", "Căn cước", "--at", "2026-03-06 09:00");
+  cli_assert_ok (&r, NULL);
+  RUN (&r, "receive-new", "--procedure", "1.010833", "--applicant", "Phan Văn Khải", "--id-number", "001190000999",
+       "--document", "Căn cước", "--at", "2026-03-06 10:00");
+  cli_assert_ok (&r, NULL);
+  RUN (&r, "files", NUMBER, "--json");
+  cli_assert_ok (&r, NULL);
+  g_assert_true (json_parser_load_from_data (parser, r.out, -1, NULL));
+  first = json_array_get_object_element (json_node_get_array (json_parser_get_root (parser)), 1);
+  g_assert_cmpstr (json_object_get_string_member (first, "document"), ==, "Căn cước");
+  id = json_object_get_int_member (first, "id");
+  reused = g_strdup_printf ("%lld", (long long) id);
+
+  RUN (&r, "attach", "TAM.G09-20260306-0003", "Căn cước", "--reuse", reused);
+  cli_assert_failed (&r, NULL);
+  g_assert_nonnull (strstr (r.err, "is not of another dossier of the same citizen"));
+  RUN (&r, "attach", "TAM.G09-20260306-0002", "Căn cước", "--reuse", reused);
+  cli_assert_ok (&r, NULL);
+  g_assert_nonnull (strstr (r.out, "(reused)"));
+  RUN (&r, "files", "TAM.G09-20260306-0002", "--json");
+  cli_assert_ok (&r, NULL);
+  g_assert_true (json_parser_load_from_data (later, r.out, -1, NULL));
+  copy = json_array_get_object_element (json_node_get_array (json_parser_get_root (later)), 0);
+  g_assert_cmpint (json_object_get_int_member (copy, "reused_from"), ==, id);
+  g_assert_cmpstr (json_object_get_string_member (copy, "hash"), ==, json_object_get_string_member (first, "hash"));
+  g_assert_cmpstr (json_object_get_string_member (copy, "state"), ==, "pending");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -140,7 +181,13 @@ main (int    argc,
   profile = g_dir_make_tmp ("motcua-files-XXXXXX", NULL);
   g_test_add_func ("/cli-files/attach", test_attach);
   g_test_add_func ("/cli-files/e-result", test_e_result);
+  g_test_add_func ("/cli-files/reuse", test_reuse);
   status = g_test_run ();
+  {
+    const char *argv_rm[] = { "rm", "-rf", profile, NULL };
+
+    g_spawn_sync (NULL, (char **) argv_rm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+  }
   g_free (profile);
   return status;
 }
