@@ -10,6 +10,7 @@
 #include "mc-file-strip.h"
 #include "mc-format.h"
 #include "mc-source.h"
+#include "mc-store-files.h"
 #include "mc-store-calendar.h"
 #include "mc-store-queue.h"
 #include "mc-store-settings.h"
@@ -168,7 +169,8 @@ fill_procedure (McDossierView *self,
 static McFileStrip *
 files_strip (McStore    *store,
              McDossier  *d,
-             const char *name)
+             const char *name,
+             GPtrArray  *reusable)
 {
   McFileStrip *strip = MC_FILE_STRIP (mc_file_strip_new (name));
 
@@ -183,6 +185,7 @@ files_strip (McStore    *store,
         mc_file_strip_show_stored (strip, store, f);
     }
   mc_file_strip_set_dossier (strip, store, d->id);
+  mc_file_strip_set_reusable (strip, reusable);
   return strip;
 }
 
@@ -191,7 +194,10 @@ fill_documents (McDossierView *self,
                 McStore       *store,
                 McDossier     *d)
 {
-  McFileStrip *others = files_strip (store, d, NULL);
+  /* What the citizen's earlier dossiers have digitised, offered to each document. */
+  g_autoptr(GPtrArray) reusable = d->id_number && *d->id_number
+                                  ? mc_store_reusable_files (store, d->id_number, d->id, NULL) : NULL;
+  McFileStrip *others = files_strip (store, d, NULL, NULL);
 
   for (guint i = 0; i < d->documents->len; i++)
     {
@@ -201,7 +207,7 @@ fill_documents (McDossierView *self,
                                                doc->count);
       GtkWidget *row = add_row (self->documents_list, doc->name, what);
 
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (files_strip (store, d, doc->name)));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (files_strip (store, d, doc->name, reusable)));
     }
   /* What the ministry system lists under no document of the list (a scan of the whole
    * dossier, the result): shown, and attached there, under "Other files". */
@@ -307,8 +313,9 @@ fill_linked (McDossierView *self,
       GtkWidget *row = add_row (self->linked_list, link->number, text);
 
       gtk_widget_add_css_class (row, "linked");
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-dossier");
+      /* The target first: a name without it is checked at once, and warned about. */
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", link->id);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-dossier");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
     }
   gtk_widget_set_visible (self->linked_group, links != NULL && links->len > 0);

@@ -26,6 +26,7 @@ struct _McFileStrip
   GtkWidget *box;
   GtkBox *thumbnails;
   GtkWidget *import_button;
+  GtkWidget *reuse_button;
   GtkWidget *scan_button;
 
   char *document;
@@ -252,6 +253,61 @@ import_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* Attaches file @parameter of an earlier dossier of the same citizen (reuse, marked so). */
+gboolean
+mc_file_strip_reuse (McFileStrip  *self,
+                     gint64        file_id,
+                     GError      **error)
+{
+  g_autofree char *actor = NULL;
+  McAttachInput in = { .reuse_from = file_id, .kind = MC_FILE_COMPONENT };
+  g_autoptr(McFile) stored = NULL;
+  gint64 id = 0;
+
+  g_return_val_if_fail (MC_IS_FILE_STRIP (self), FALSE);
+  g_return_val_if_fail (self->store != NULL, FALSE);
+  actor = mc_official_name (self->store);
+  in.component = self->document;
+  if (!mc_store_attach_file (self->store, self->dossier_id, &in, actor, &id, error)
+      || !(stored = mc_store_get_file (self->store, id, error)))
+    return FALSE;
+  mc_file_strip_show_stored (self, self->store, stored);
+  return TRUE;
+}
+
+static void
+reuse_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!mc_file_strip_reuse (MC_FILE_STRIP (widget), g_variant_get_int64 (parameter), &error))
+    tell_refusal (MC_FILE_STRIP (widget), error);
+}
+
+/* The files of the citizen's earlier dossiers this document may take (mc_store_reusable_files()):
+ * offered in the reuse menu, hidden when there are none. */
+void
+mc_file_strip_set_reusable (McFileStrip *self,
+                            GPtrArray   *files)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+
+  g_return_if_fail (MC_IS_FILE_STRIP (self));
+  for (guint i = 0; files && i < files->len; i++)
+    {
+      McFile *f = g_ptr_array_index (files, i);
+      g_autofree char *label = f->component ? g_strdup_printf ("%s — %s", f->component, f->name) : g_strdup (f->name);
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target_value (item, "strip.reuse", g_variant_new_int64 (f->id));
+      g_menu_append_item (menu, item);
+    }
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->reuse_button), G_MENU_MODEL (menu));
+  gtk_widget_set_visible (self->reuse_button, files != NULL && files->len > 0 && self->store != NULL);
+}
+
 static gboolean
 on_drop (GtkDropTarget *target,
          const GValue  *value,
@@ -360,8 +416,10 @@ mc_file_strip_class_init (McFileStripClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McFileStrip, box);
   gtk_widget_class_bind_template_child (widget_class, McFileStrip, thumbnails);
   gtk_widget_class_bind_template_child (widget_class, McFileStrip, import_button);
+  gtk_widget_class_bind_template_child (widget_class, McFileStrip, reuse_button);
   gtk_widget_class_bind_template_child (widget_class, McFileStrip, scan_button);
   gtk_widget_class_install_action (widget_class, "strip.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "strip.reuse", "x", reuse_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 

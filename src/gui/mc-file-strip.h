@@ -21,6 +21,11 @@ void        mc_file_strip_show_stored     (McFileStrip   *self,
 gboolean    mc_file_strip_add_file        (McFileStrip   *self,
                                            GFile         *file,
                                            GError       **error);
+gboolean    mc_file_strip_reuse           (McFileStrip   *self,
+                                           gint64         file_id,
+                                           GError       **error);
+void        mc_file_strip_set_reusable    (McFileStrip   *self,
+                                           GPtrArray     *files);
 GPtrArray  *mc_file_strip_get_pending     (McFileStrip   *self);
 guint       mc_file_strip_get_n_files     (McFileStrip   *self);
 guint       mc_file_strip_get_n_thumbnails (McFileStrip  *self);

@@ -479,6 +479,44 @@ test_receive_new (void)
   fx.received_id = id;
 }
 
+/* The citizen comes again: the form digitised for the first dossier is offered, and reused. */
+static void
+test_reuse (void)
+{
+  McCatalog *catalog = mc_catalog_get_default ();
+  g_autofree char *valid_id = g_strdup_printf ("0%s190000123", mc_catalog_get_province_code (catalog, 0));
+  const char *documents[] = { "Đơn đề nghị công nhận câu lạc bộ thể thao cơ sở", NULL };
+  const McProcedure *proc = sample_procedure ();
+  McIntakeDialog *dialog = open_intake ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first_sql = g_strdup_printf ("SELECT id FROM dossier_files WHERE dossier_id = %" G_GINT64_FORMAT
+                                                " AND origin = 'local'", fx.received_id);
+  g_autofree char *reused_sql = NULL;
+  gint64 first, again;
+  McFileStrip *strip;
+
+  g_assert_cmpint (fx.received_id, >, 0);
+  first = mc_test_query_int (fx.db, first_sql);
+  mc_intake_dialog_search (dialog, proc->code);
+  g_assert_true (mc_intake_dialog_select_procedure (dialog, proc->code));
+  mc_intake_dialog_add_document (dialog, documents[0]);
+  mc_intake_dialog_set_applicant (dialog, "Nguyễn Thị Hồng Nhung", valid_id);
+  g_assert_true (mc_intake_dialog_continue (dialog));
+  again = mc_intake_dialog_confirm (dialog);
+  g_assert_cmpint (again, >, 0);
+  close_offers ();
+  g_assert_cmpint (mc_dossier_view_get_dossier_id (fx.window->dossier_view), ==, again);
+  strip = MC_FILE_STRIP (find_widget (GTK_WIDGET (fx.window->dossier_view), MC_TYPE_FILE_STRIP));
+  g_assert_nonnull (strip);
+  g_assert_cmpstr (mc_file_strip_get_document (strip), ==, documents[0]);
+  g_assert_true (mc_file_strip_reuse (strip, first, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (mc_file_strip_get_n_files (strip), ==, 1);
+  reused_sql = g_strdup_printf ("SELECT count(*) FROM dossier_files WHERE dossier_id = %" G_GINT64_FORMAT
+                                " AND reused_from = %" G_GINT64_FORMAT, again, first);
+  g_assert_cmpint (mc_test_query_int (fx.db, reused_sql), ==, 1);
+}
+
 /* "Save as PDF" without the file chooser: the PDF's text has the dossier number. */
 static void
 test_save_pdf (void)
@@ -777,6 +815,7 @@ main (int   argc,
   g_test_add_func ("/actions/register", test_register);
   g_test_add_func ("/actions/needs-review", test_needs_review);
   g_test_add_func ("/actions/watchdog", test_watchdog);
+  g_test_add_func ("/actions/reuse", test_reuse);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (fx.window));
