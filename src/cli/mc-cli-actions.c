@@ -26,6 +26,7 @@ typedef struct
   char **items;
   char *due;
   char *method;
+  char *delivery;
   char **results;
   char **result_numbers;
   char *fee_name;
@@ -43,6 +44,7 @@ input_options_clear (InputOptions *o)
   g_strfreev (o->items);
   g_free (o->due);
   g_free (o->method);
+  g_free (o->delivery);
   g_strfreev (o->results);
   g_strfreev (o->result_numbers);
   g_free (o->fee_name);
@@ -63,6 +65,7 @@ add_input_entries (GOptionContext *context,
     { "item", 'i', 0, G_OPTION_ARG_STRING_ARRAY, &o->items, N_("A missing item of a supplement request (repeat for each)"), N_("TEXT") },
     { "due", 0, 0, G_OPTION_ARG_STRING, &o->due, N_("The new due date (reschedule)"), N_("“YYYY-MM-DD HH:MM”") },
     { "method", 'm', 0, G_OPTION_ARG_STRING, &o->method, N_("How the result is returned: in-person, online or post"), N_("METHOD") },
+    { "delivery", 0, 0, G_OPTION_ARG_STRING, &o->delivery, N_("How the result was delivered: paper, e-result (to the citizen's data store) or both"), N_("HOW") },
     { "result", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->results, N_("A result document (repeat for each)"), N_("NAME") },
     { "result-number", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->result_numbers, N_("The number of a result document, in the order of --result"), N_("NUMBER") },
     { "fee-name", 0, 0, G_OPTION_ARG_STRING, &o->fee_name, N_("What the financial obligation is"), N_("TEXT") },
@@ -104,7 +107,7 @@ input_from_options (const InputOptions  *o,
   if (o->at != NULL && (*out_message = mc_cli_time_out_of_range ("--at", input->at, mc_cli_dossier_last_time (dossier))))
     return FALSE;
   if ((o->items && !(needs & MC_ACTION_NEEDS_ITEMS)) || (o->due && !(needs & MC_ACTION_NEEDS_DUE)) ||
-      (o->method && !(needs & MC_ACTION_NEEDS_METHOD)) ||
+      ((o->method || o->delivery) && !(needs & MC_ACTION_NEEDS_METHOD)) ||
       ((o->results || o->result_numbers) && !(needs & MC_ACTION_NEEDS_RESULTS)) ||
       ((o->fee_name || o->fee_vnd) && !(needs & MC_ACTION_NEEDS_FEE)))
     {
@@ -125,6 +128,12 @@ input_from_options (const InputOptions  *o,
       *out_message = g_strdup (_("--method must be in-person, online or post"));
       return FALSE;
     }
+  if (o->delivery != NULL && !mc_result_delivery_is_valid (o->delivery))
+    {
+      *out_message = g_strdup (_("--delivery must be paper, e-result or both"));
+      return FALSE;
+    }
+  input->delivery = o->delivery;
   if ((needs & MC_ACTION_NEEDS_FEE) && (*out_message = mc_cli_amount_out_of_range ("--fee", o->fee_vnd)))
     return FALSE;
   input->results = (const char * const *) o->results;
@@ -145,24 +154,6 @@ action_ids (void)
 }
 
 /* Returns: the id of dossier @number, or 0 after printing why there is none. */
-static gint64
-find_dossier (McStore    *store,
-              const char *number,
-              int        *out_status)
-{
-  GError *error = NULL;
-  gint64 id = mc_store_find_number (store, number, &error);
-
-  if (id < 0)
-    *out_status = mc_cli_fail (error);
-  else if (id == 0)
-    {
-      g_printerr (_("motcuactl: no dossier numbered “%s”\n"), number);
-      *out_status = MC_CLI_FAILED;
-    }
-  return MAX (id, 0);
-}
-
 int
 mc_cli_act (McCli  *cli,
             int     argc,
@@ -188,14 +179,15 @@ mc_cli_act (McCli  *cli,
     return status;
   if (argc != 3)
     return mc_cli_usage ("act", _("a dossier NUMBER and an ACTION are needed"));
-  if ((action = mc_action_from_id (argv[2])) == MC_ACTION_INVALID)
+  /* Files go by "attach": not a step of the workflow. */
+  if ((action = mc_action_from_id (argv[2])) == MC_ACTION_INVALID || action > MC_ACTION_LAST)
     return mc_cli_usage ("act", description);
 
   if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING, &status)))
     return status;
   if (!(official = mc_cli_official (store, o.official, &status)))
     return status;
-  if (!(id = find_dossier (store, argv[1], &status)))
+  if (!(id = mc_cli_find_dossier (store, argv[1], &status)))
     return status;
   if (!(d = mc_store_get_dossier (store, id, &error)))
     return mc_cli_fail (error);
@@ -497,7 +489,7 @@ outbox_resolve (McStore            *store,
   g_autofree char *message = NULL;
   g_autoptr(McDossier) d = NULL;
   GError *error = NULL;
-  gboolean edited = o->note || o->reason || o->items || o->due || o->method || o->results || o->fee_name;
+  gboolean edited = o->note || o->reason || o->items || o->due || o->method || o->delivery || o->results || o->fee_name;
   g_autofree char *official = NULL;
   int status = MC_CLI_OK;
   char *end;

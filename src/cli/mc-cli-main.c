@@ -29,6 +29,8 @@ static const struct {
   { "report", mc_cli_report, N_("The QĐ 766 indicators (report 766) or form 06 (report bieu06)") },
   { "settings", mc_cli_settings, N_("List or change the office settings printed on the forms") },
   { "act", mc_cli_act, N_("Take an action on a dossier") },
+  { "attach", mc_cli_attach, N_("Attach files to a document of a dossier") },
+  { "files", mc_cli_files, N_("List the files of a dossier") },
   { "receive-new", mc_cli_receive_new, N_("Receive a new dossier at the counter") },
   { "outbox", mc_cli_outbox, N_("Show or resolve the actions waiting for the ministry systems") },
   { "audit", mc_cli_audit, N_("Verify or export the audit log") },

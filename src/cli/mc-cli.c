@@ -241,3 +241,23 @@ mc_cli_install_output_filter (void)
   g_set_print_handler (print_stdout);
   g_set_printerr_handler (print_stderr);
 }
+
+/* Returns: the id of the dossier numbered @number, or 0 with the failure said and its exit
+ * status in *@out_status. */
+gint64
+mc_cli_find_dossier (McStore    *store,
+                     const char *number,
+                     int        *out_status)
+{
+  GError *error = NULL;
+  gint64 id = mc_store_find_number (store, number, &error);
+
+  if (id < 0)
+    *out_status = mc_cli_fail (error);
+  else if (id == 0)
+    {
+      g_printerr (_("motcuactl: no dossier numbered “%s”\n"), number);
+      *out_status = MC_CLI_FAILED;
+    }
+  return MAX (id, 0);
+}

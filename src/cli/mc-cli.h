@@ -34,6 +34,9 @@ gboolean  mc_cli_parse         (GOptionContext *context,
                                 int         *argc,
                                 char      ***argv,
                                 int         *out_status);
+gint64    mc_cli_find_dossier  (McStore     *store,
+                                const char  *number,
+                                int         *out_status);
 McStore  *mc_cli_open_store    (McCli       *cli,
                                 McStoreOpenFlags flags,
                                 int         *out_status);
@@ -85,6 +88,8 @@ int mc_cli_scan        (McCli *cli, int argc, char **argv);
 int mc_cli_report      (McCli *cli, int argc, char **argv);
 int mc_cli_settings    (McCli *cli, int argc, char **argv);
 int mc_cli_act         (McCli *cli, int argc, char **argv);
+int mc_cli_attach      (McCli *cli, int argc, char **argv);
+int mc_cli_files       (McCli *cli, int argc, char **argv);
 int mc_cli_receive_new (McCli *cli, int argc, char **argv);
 int mc_cli_outbox      (McCli *cli, int argc, char **argv);
 int mc_cli_audit       (McCli *cli, int argc, char **argv);

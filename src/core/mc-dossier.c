@@ -189,10 +189,11 @@ result_free (gpointer data)
   g_free (r);
 }
 
-static void
-file_free (gpointer data)
+void
+mc_file_free (McFile *f)
 {
-  McFile *f = data;
+  if (f == NULL)
+    return;
 
   g_free (f->remote_id);
   g_free (f->name);
@@ -200,6 +201,10 @@ file_free (gpointer data)
   g_free (f->hash);
   g_free (f->remote_path);
   g_free (f->local_path);
+  g_free (f->content_type);
+  g_free (f->action_uuid);
+  g_free (f->doc_number);
+  g_free (f->signer);
   g_free (f);
 }
 
@@ -263,7 +268,7 @@ mc_dossier_new (void)
   self->supplements = g_ptr_array_new_with_free_func (supplement_free);
   self->results = g_ptr_array_new_with_free_func (result_free);
   self->history = g_ptr_array_new_with_free_func (step_free);
-  self->files = g_ptr_array_new_with_free_func (file_free);
+  self->files = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_file_free);
   return self;
 }
 

@@ -156,6 +156,14 @@ typedef struct
   char *hash;        /* "sha256:…" or "md5:…", as the system gives it; NULL = none */
   char *remote_path; /* where the system serves it (DuongDan, href, url) */
   char *local_path;  /* the content on this computer; NULL until fetched or scanned */
+  /* As the store keeps it (0 / NULL elsewhere) */
+  gint64 id;
+  char *content_type;
+  gint64 reused_from;  /* the file of an earlier dossier it was taken from (reuse) */
+  char *action_uuid;   /* a local file: the outbox action that sends it */
+  char *doc_number;    /* an e-result: its document's number (số ký hiệu), date and signer */
+  gint64 doc_date;
+  char *signer;
 } McFile;
 
 /* The one reschedule with apology of a dossier, as the official recorded it here: what the
@@ -273,6 +281,7 @@ McReschedule *mc_dossier_set_reschedule (McDossier *self,
                                        gint64      due_after);
 McReceivedForm mc_document_get_received   (const McDocument *document);
 
+void        mc_file_free              (McFile     *file);
 McFile     *mc_dossier_add_file       (McDossier  *self,
                                        McFileOrigin origin,
                                        McFileKind  kind,

@@ -91,3 +91,10 @@ mc_ministry_name (const char *code)
       return g_dgettext (GETTEXT_PACKAGE, ministries[i].name);
   return code;
 }
+
+/* 10 MB a file, the portal's service envelope 5 MB (its content travels in base64). */
+gint64
+mc_dialect_max_file_size (const char *dialect)
+{
+  return g_strcmp0 (dialect, "dvcqg") == 0 ? 5 * 1024 * 1024 : 10 * 1024 * 1024;
+}

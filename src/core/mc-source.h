@@ -36,6 +36,8 @@ void      mc_source_free (McSource   *source);
 gboolean  mc_source_url_has_userinfo (const char *url);
 
 const char *mc_ministry_name (const char *ministry_code);
+/* The largest file a dialect's upload takes, in bytes (shared/ministry-apis.md, "Files"). */
+gint64      mc_dialect_max_file_size (const char *dialect);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (McSource, mc_source_free)
 

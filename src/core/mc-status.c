@@ -60,6 +60,7 @@ static const struct {
   [MC_ACTION_RETURN_RESULT] = { "return-result", N_("Return result") },
   [MC_ACTION_WITHDRAW] = { "withdraw", N_("Record withdrawal") },
   [MC_ACTION_RESCHEDULE] = { "reschedule", N_("Reschedule with apology") },
+  [MC_ACTION_ATTACH] = { "attach", N_("Attach file") },
 };
 
 static const char *status_labels[] = {
@@ -128,21 +129,21 @@ mc_status_is_final (McStatus status)
 const char *
 mc_action_id (McAction action)
 {
-  g_return_val_if_fail (action > MC_ACTION_INVALID && action <= MC_ACTION_LAST, NULL);
+  g_return_val_if_fail (action > MC_ACTION_INVALID && action <= MC_ACTION_LAST_QUEUED, NULL);
   return actions[action].id;
 }
 
 const char *
 mc_action_label (McAction action)
 {
-  g_return_val_if_fail (action > MC_ACTION_INVALID && action <= MC_ACTION_LAST, NULL);
+  g_return_val_if_fail (action > MC_ACTION_INVALID && action <= MC_ACTION_LAST_QUEUED, NULL);
   return g_dgettext (GETTEXT_PACKAGE, actions[action].label);
 }
 
 McAction
 mc_action_from_id (const char *id)
 {
-  for (int a = MC_ACTION_INVALID + 1; a <= MC_ACTION_LAST; a++)
+  for (int a = MC_ACTION_INVALID + 1; a <= MC_ACTION_LAST_QUEUED; a++)
     if (g_strcmp0 (actions[a].id, id) == 0)
       return a;
   return MC_ACTION_INVALID;

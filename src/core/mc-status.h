@@ -42,6 +42,10 @@ typedef enum
   MC_ACTION_WITHDRAW,
   MC_ACTION_RESCHEDULE,
   MC_ACTION_LAST = MC_ACTION_RESCHEDULE,
+  /* Not a step of the workflow (no status table entry, allowed in any status): a file sent to
+   * the dossier on its ministry system, queued in the outbox like the steps. */
+  MC_ACTION_ATTACH,
+  MC_ACTION_LAST_QUEUED = MC_ACTION_ATTACH,
 } McAction;
 
 gboolean     mc_status_is_valid        (int status);

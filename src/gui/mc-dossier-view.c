@@ -7,8 +7,10 @@
 #include "mc-action-bar.h"
 #include "mc-catalog.h"
 #include "mc-dossier-view.h"
+#include "mc-file-strip.h"
 #include "mc-format.h"
 #include "mc-source.h"
+#include "mc-store-files.h"
 #include "mc-store-calendar.h"
 #include "mc-store-queue.h"
 #include "mc-store-settings.h"
@@ -163,19 +165,60 @@ fill_procedure (McDossierView *self,
   add_time_row (self->procedure_list, _("Result returned on"), d->returned_at);
 }
 
+/* The files of @d that belong to document @name (NULL: to none of its documents). */
+static McFileStrip *
+files_strip (McStore    *store,
+             McDossier  *d,
+             const char *name,
+             GPtrArray  *reusable)
+{
+  McFileStrip *strip = MC_FILE_STRIP (mc_file_strip_new (name));
+
+  for (guint i = 0; i < d->files->len; i++)
+    {
+      McFile *f = g_ptr_array_index (d->files, i);
+      gboolean listed = FALSE;
+
+      for (guint k = 0; name == NULL && k < d->documents->len; k++)
+        listed |= g_strcmp0 (((McDocument *) g_ptr_array_index (d->documents, k))->name, f->component) == 0;
+      if (name != NULL ? g_strcmp0 (f->component, name) == 0 : !listed)
+        mc_file_strip_show_stored (strip, store, f);
+    }
+  mc_file_strip_set_dossier (strip, store, d->id);
+  mc_file_strip_set_reusable (strip, reusable);
+  return strip;
+}
+
 static void
 fill_documents (McDossierView *self,
+                McStore       *store,
                 McDossier     *d)
 {
+  /* What the citizen's earlier dossiers have digitised, offered to each document. */
+  g_autoptr(GPtrArray) reusable = d->id_number && *d->id_number
+                                  ? mc_store_reusable_files (store, d->id_number, d->id, NULL) : NULL;
+  McFileStrip *others = files_strip (store, d, NULL, NULL);
+
   for (guint i = 0; i < d->documents->len; i++)
     {
       McDocument *doc = g_ptr_array_index (d->documents, i);
       /* TRANSLATORS: a submitted document: "original", "copy"…, then how many */
       g_autofree char *what = g_strdup_printf (_("%s × %d"), mc_received_form_name (mc_document_get_received (doc)),
                                                doc->count);
+      GtkWidget *row = add_row (self->documents_list, doc->name, what);
 
-      add_row (self->documents_list, doc->name, what);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (files_strip (store, d, doc->name, reusable)));
     }
+  /* What the ministry system lists under no document of the list (a scan of the whole
+   * dossier, the result): shown, and attached there, under "Other files". */
+  if (mc_file_strip_get_n_files (others) > 0)
+    {
+      GtkWidget *row = add_row (self->documents_list, _("Other files"), NULL);
+
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (others));
+    }
+  else
+    g_object_unref (g_object_ref_sink (others));
   gtk_widget_set_visible (self->documents_group, d->documents->len > 0);
 }
 
@@ -270,8 +313,9 @@ fill_linked (McDossierView *self,
       GtkWidget *row = add_row (self->linked_list, link->number, text);
 
       gtk_widget_add_css_class (row, "linked");
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-dossier");
+      /* The target first: a name without it is checked at once, and warned about. */
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", link->id);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-dossier");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
     }
   gtk_widget_set_visible (self->linked_group, links != NULL && links->len > 0);
@@ -414,7 +458,7 @@ mc_dossier_view_show (McDossierView  *self,
       fill_header (self, d);
       fill_applicant (self, d);
       fill_procedure (self, store, d);
-      fill_documents (self, d);
+      fill_documents (self, store, d);
       fill_fees (self, d);
       fill_supplements (self, d);
       fill_results (self, d);

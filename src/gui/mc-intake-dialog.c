@@ -6,9 +6,11 @@
 #include "mc-action-dialog.h"
 #include "mc-official.h"
 #include "mc-catalog.h"
+#include "mc-file-strip.h"
 #include "mc-format.h"
 #include "mc-intake-dialog.h"
 #include "mc-store-actions.h"
+#include "mc-store-files.h"
 
 /* Receiving a new dossier at the counter, in two steps: the form (procedure found by code or
  * name with the catalog's folded search, the applicant, the documents ticked, the fee), then
@@ -66,13 +68,14 @@ struct _McIntakeDialog
   char *due_text;
 };
 
-/* A document the applicant may hand in, and its tick. */
+/* A document the applicant may hand in, its tick, and the files digitised from it. */
 typedef struct
 {
   char *name;
   GtkCheckButton *check;   /* owned by its row */
   GtkDropDown *form;       /* original, copy, certified copy, electronic */
   GtkSpinButton *count;
+  McFileStrip *files;      /* owned by its row */
 } Document;
 
 G_DEFINE_FINAL_TYPE (McIntakeDialog, mc_intake_dialog, ADW_TYPE_WINDOW)
@@ -92,6 +95,15 @@ show_error (McIntakeDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
 }
 
+static void
+on_files_added (McFileStrip    *files,
+                GParamSpec     *pspec,
+                GtkCheckButton *check)
+{
+  if (mc_file_strip_get_n_files (files) > 0)
+    gtk_check_button_set_active (check, TRUE);
+}
+
 static GtkWidget *
 add_document_row (McIntakeDialog *self,
                   const char     *name,
@@ -100,6 +112,7 @@ add_document_row (McIntakeDialog *self,
   const char *forms[MC_RECEIVED_N_FORMS];
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *files = mc_file_strip_new (name);
   GtkWidget *form, *count;
   g_autofree char *form_label = NULL, *count_label = NULL;
 
@@ -124,9 +137,12 @@ add_document_row (McIntakeDialog *self,
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), form);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), count);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), files);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  /* A document digitised was handed in. */
+  g_signal_connect_object (files, "notify::n-files", G_CALLBACK (on_files_added), check, 0);
   g_array_append_val (self->documents, ((Document) { g_strdup (name), GTK_CHECK_BUTTON (check), GTK_DROP_DOWN (form),
-                                                     GTK_SPIN_BUTTON (count) }));
+                                                     GTK_SPIN_BUTTON (count), MC_FILE_STRIP (files) }));
   /* Before the "other document" entry, which stays last. */
   gtk_list_box_insert (self->documents_list, row,
                        gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self->other_document_row)));
@@ -408,7 +424,30 @@ mc_intake_dialog_continue (McIntakeDialog *self)
   return TRUE;
 }
 
-/* Receives the dossier. Returns: its id, 0 with the reason shown when the store refused. */
+/* The files waiting in the ticked documents' strips, attached to the new dossier @id. */
+static gboolean
+attach_files (McIntakeDialog  *self,
+              gint64           id,
+              const char      *actor,
+              GError         **error)
+{
+  for (guint i = 0; i < self->documents->len; i++)
+    {
+      Document *doc = &g_array_index (self->documents, Document, i);
+      GPtrArray *files = mc_file_strip_get_pending (doc->files);
+
+      for (guint k = 0; gtk_check_button_get_active (doc->check) && k < files->len; k++)
+        {
+          g_autofree char *path = g_file_get_path (g_ptr_array_index (files, k));
+          McAttachInput in = { .path = path, .component = doc->name, .kind = MC_FILE_COMPONENT };
+
+          if (!mc_store_attach_file (self->store, id, &in, actor, NULL, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static void
 on_after_hours_response (AdwMessageDialog *dialog,
                          const char       *response,
@@ -439,6 +478,7 @@ ask_after_hours (McIntakeDialog *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Receives the dossier. Returns: its id, 0 with the reason shown when the store refused. */
 gint64
 mc_intake_dialog_confirm (McIntakeDialog *self)
 {
@@ -465,8 +505,14 @@ mc_intake_dialog_confirm (McIntakeDialog *self)
     }
   intake.unit = unit = mc_official_unit (self->store);
   intake.after_hours = self->after_hours;
-  if (!(d = mc_store_receive_new (self->store, &intake, actor, &error)))
+  /* The dossier and its files together, or nothing: a file refused (too large for the
+   * ministry system, not a PDF, JPEG or PNG) is said before anything is kept. */
+  if (!mc_store_begin (self->store, &error)
+      || !(d = mc_store_receive_new (self->store, &intake, actor, &error))
+      || !attach_files (self, d->id, actor, &error)
+      || !mc_store_commit (self->store, &error))
     {
+      mc_store_rollback (self->store);
       if (g_error_matches (error, MC_STORE_ERROR, MC_STORE_ERROR_UNCONFIRMED))
         ask_after_hours (self, error->message);
       else
@@ -664,6 +710,36 @@ mc_intake_dialog_add_document (McIntakeDialog *self,
         return;
       }
   add_document_row (self, name, TRUE);
+}
+
+/* Where a file for document @name comes in (imported, dropped or scanned): it waits in the
+ * document's strip until the dossier is received; the document is ticked, added if needed. */
+gboolean
+mc_intake_dialog_add_file (McIntakeDialog  *self,
+                           const char      *name,
+                           GFile           *file,
+                           GError         **error)
+{
+  g_return_val_if_fail (MC_IS_INTAKE_DIALOG (self), FALSE);
+
+  mc_intake_dialog_add_document (self, name);
+  for (guint i = 0; i < self->documents->len; i++)
+    if (g_str_equal (g_array_index (self->documents, Document, i).name, name))
+      return mc_file_strip_add_file (g_array_index (self->documents, Document, i).files, file, error);
+  g_return_val_if_reached (FALSE);
+}
+
+/* Returns: (transfer none): the file strip of document @name, NULL if it is not listed. */
+McFileStrip *
+mc_intake_dialog_get_files (McIntakeDialog *self,
+                            const char     *name)
+{
+  g_return_val_if_fail (MC_IS_INTAKE_DIALOG (self), NULL);
+
+  for (guint i = 0; i < self->documents->len; i++)
+    if (g_str_equal (g_array_index (self->documents, Document, i).name, name))
+      return g_array_index (self->documents, Document, i).files;
+  return NULL;
 }
 
 gboolean

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "mc-file-strip.h"
 #include "mc-store.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,12 @@ void            mc_intake_dialog_set_applicant  (McIntakeDialog *self,
                                                  const char     *name,
                                                  const char     *id_number);
 void            mc_intake_dialog_add_document   (McIntakeDialog *self,
+                                                 const char     *name);
+gboolean        mc_intake_dialog_add_file       (McIntakeDialog *self,
+                                                 const char     *name,
+                                                 GFile          *file,
+                                                 GError        **error);
+McFileStrip    *mc_intake_dialog_get_files      (McIntakeDialog *self,
                                                  const char     *name);
 gboolean        mc_intake_dialog_continue       (McIntakeDialog *self);
 gboolean        mc_intake_dialog_is_confirming  (McIntakeDialog *self);

@@ -12,6 +12,20 @@
 #define QR_SIZE (28 * 72.0 / 25.4)
 #define QR_COLUMN 0.26
 
+static gboolean
+digitised (const McDossier *d,
+           const char      *document)
+{
+  for (guint i = 0; i < d->files->len; i++)
+    {
+      const McFile *f = g_ptr_array_index (d->files, i);
+
+      if (f->kind == MC_FILE_COMPONENT && g_strcmp0 (f->component, document) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 documents_table (McPrintLayout   *layout,
                  const McDossier *d)
@@ -28,8 +42,12 @@ documents_table (McPrintLayout   *layout,
     {
       const McDocument *doc = g_ptr_array_index (d->documents, i);
       g_autofree char *n = g_strdup_printf ("%u", i + 1);
-      g_autofree char *name = g_markup_escape_text (doc->name, -1);
+      g_autofree char *escaped = g_markup_escape_text (doc->name, -1);
       g_autofree char *count = g_strdup_printf ("%02d", doc->count);
+      /* A document scanned or imported at the counter (or sent online) says so: the citizen
+       * sees what the office keeps electronically (số hóa, TT 01/2023). */
+      g_autofree char *name = digitised (d, doc->name) ? g_strdup_printf ("%s <i>(đã số hóa)</i>", escaped)
+                                                       : g_strdup (escaped);
       const char *cells[] = { n, name, mc_received_form_label (mc_document_get_received (doc)), count };
 
       mc_print_table_row (table, cells);

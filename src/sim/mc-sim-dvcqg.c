@@ -210,6 +210,77 @@ sync_dossier (McSimService *svc,
   answer->committed = TRUE;
 }
 
+/* TaiLenTepTin {MaHoSo, TenTep, LoaiTep, MaThanhPhan, NoiDung (base64)}: at most 5 MB a
+ * file, and no key (counted under the dossier and the file's name). */
+static void
+upload (McSimService *svc,
+        JsonObject   *body,
+        McSimAnswer  *answer)
+{
+  McSimRecord *rec = mc_sim_service_lookup (svc, mc_sim_object_string (body, "MaHoSo"));
+  const char *name = mc_sim_object_string (body, "TenTep");
+  const char *kind = mc_sim_object_string (body, "LoaiTep");
+  const char *data = mc_sim_object_string (body, "NoiDung");
+  g_autoptr(GBytes) content = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *escaped = NULL;
+  McFile *f;
+  gsize len = 0;
+
+  if (rec == NULL)
+    {
+      FAIL (answer, "-4", "Không tìm thấy hồ sơ");
+      return;
+    }
+  if (name == NULL || *name == '\0' || data == NULL || (g_strcmp0 (kind, "TPHS") != 0 && g_strcmp0 (kind, "KQ") != 0))
+    {
+      FAIL (answer, "-3", "Thiếu TenTep, LoaiTep hoặc NoiDung");
+      return;
+    }
+  {
+    guchar *bytes = g_base64_decode (data, &len);
+
+    content = g_bytes_new_take (bytes, len);
+  }
+  if (len > mc_sim_file_limit (svc))
+    {
+      FAIL (answer, "-8", "Tệp tin vượt quá dung lượng cho phép (5 MB)");
+      return;
+    }
+  key = g_strdup_printf ("dvcqg:file:%s/%s", rec->dossier->number, name);
+  f = mc_sim_add_file (svc, rec, g_str_equal (kind, "KQ") ? MC_FILE_RESULT : MC_FILE_COMPONENT, name,
+                       mc_sim_object_string (body, "MaThanhPhan"), content, FALSE, NULL, NULL, key);
+  escaped = g_uri_escape_string (f->name, NULL, FALSE);
+  mc_sim_answer_json (answer, 200, "{\"error_code\":\"00\",\"message\":\"\",\"result\":[{\"DuongDanTep\":\"%s/%s\"}]}",
+                      rec->dossier->number, escaped);
+  answer->committed = TRUE;
+}
+
+/* TaiTepTin {DuongDanTep}: "MaHoSo/TenTep" as the dossier lists it. */
+static void
+download (McSimService *svc,
+          JsonObject   *body,
+          McSimAnswer  *answer)
+{
+  const char *path = mc_sim_object_string (body, "DuongDanTep");
+  const char *slash = path ? strrchr (path, '/') : NULL;
+  g_autofree char *number = slash ? g_strndup (path, slash - path) : NULL;
+  g_autofree char *name = slash ? g_uri_unescape_string (slash + 1, NULL) : NULL;
+  McSimRecord *rec = number ? mc_sim_service_lookup (svc, number) : NULL;
+  McFile *f = rec && name ? mc_sim_find_file (rec, NULL, name) : NULL;
+  g_autoptr(GBytes) content = NULL;
+  g_autofree char *data = NULL;
+
+  if (f == NULL)
+    {
+      FAIL (answer, "-4", "Không tìm thấy tệp tin");
+      return;
+    }
+  content = mc_sim_file_content (svc, rec, f);
+  data = g_base64_encode (g_bytes_get_data (content, NULL), g_bytes_get_size (content));
+  mc_sim_answer_json (answer, 200, "{\"error_code\":\"00\",\"message\":\"\",\"result\":[{\"NoiDung\":\"%s\"}]}", data);
+}
+
 static void
 handle (McSimService      *svc,
         SoupServerMessage *msg,
@@ -274,6 +345,10 @@ handle (McSimService      *svc,
     progress (svc, body, answer);
   else if (g_strcmp0 (service, "DongBoHoSoMC") == 0)
     sync_dossier (svc, body, answer);
+  else if (g_strcmp0 (service, "TaiLenTepTin") == 0)
+    upload (svc, body, answer);
+  else if (g_strcmp0 (service, "TaiTepTin") == 0)
+    download (svc, body, answer);
   else
     FAIL (answer, "-7", "Dịch vụ không được hỗ trợ");
 }

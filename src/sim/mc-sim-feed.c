@@ -44,7 +44,8 @@ rev_of (McSimRecord *rec)
 }
 
 static void
-render_doc (McSimRecord  *rec,
+render_doc (McSimService *svc,
+            McSimRecord  *rec,
             GString      *out,
             McSimCorrupt  corrupt)
 {
@@ -162,7 +163,7 @@ render_doc (McSimRecord  *rec,
       };
       g_autofree char *prefix = g_strconcat ("/dossiers/", d->number, "/files/", NULL);
 
-      mc_sim_render_files (out, d, &keys, prefix);
+      mc_sim_render_files (svc, rec, out, &keys, prefix);
     }
   g_string_append_c (out, '}');
 }
@@ -181,7 +182,7 @@ render_item (McSimService *svc,
       return;
     }
   g_string_append (out, ",\"doc\":");
-  render_doc (rec, out, corrupt);
+  render_doc (svc, rec, out, corrupt);
   g_string_append_c (out, '}');
 }
 
@@ -319,6 +320,51 @@ set_status (McSimService      *svc,
     mc_sim_remember (svc, key, answer->status, answer->body->str);
 }
 
+/* PUT /dossiers/{ma_ho_so}/files/{ten_tep}?loai=…&ma_thanh_phan=…&_rev=…: the raw body,
+ * X-Request-Id as the key; a file of the same name is replaced (a PUT names its document). */
+static void
+upload (McSimService      *svc,
+        SoupServerMessage *msg,
+        GHashTable        *query,
+        McSimRecord       *rec,
+        const char        *name,
+        McSimAnswer       *answer)
+{
+  const char *key = soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "X-Request-Id");
+  const char *kind = query ? g_hash_table_lookup (query, "loai") : NULL;
+  const char *given_rev = query ? g_hash_table_lookup (query, "_rev") : NULL;
+  g_autoptr(GBytes) content = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  McSimReply *replay = mc_sim_replay (svc, key);
+  g_autofree char *rev = rev_of (rec);
+
+  if (replay != NULL)
+    {
+      mc_sim_answer_json (answer, replay->status, "%s", replay->body);
+      return;
+    }
+  if (key == NULL)
+    ERROR (answer, 400, "bad_request", "X-Request-Id is required");
+  else if (name == NULL || *name == '\0' || (g_strcmp0 (kind, "TPHS") != 0 && g_strcmp0 (kind, "KQ") != 0))
+    ERROR (answer, 400, "bad_request", "loai must be TPHS or KQ");
+  else if (g_strcmp0 (given_rev, rev) != 0)
+    ERROR (answer, 409, "conflict", "Document update conflict.");
+  else if (g_bytes_get_size (content) > mc_sim_file_limit (svc))
+    ERROR (answer, 413, "too_large", "Attachment exceeds 10 MB.");
+  else
+    {
+      g_autofree char *counted = g_strdup_printf ("feed:%s", key);
+      g_autofree char *new_rev = NULL;
+
+      mc_sim_add_file (svc, rec, g_str_equal (kind, "KQ") ? MC_FILE_RESULT : MC_FILE_COMPONENT, name,
+                       g_hash_table_lookup (query, "ma_thanh_phan"), content, TRUE, NULL, NULL, counted);
+      new_rev = rev_of (rec);
+      mc_sim_answer_json (answer, 200, "{\"ok\":true,\"_rev\":\"%s\"}", new_rev);
+      answer->committed = TRUE;
+    }
+  if (key != NULL)
+    mc_sim_remember (svc, key, answer->status, answer->body->str);
+}
+
 static gint64
 ms_member (JsonObject *o,
            const char *member)
@@ -442,10 +488,22 @@ handle (McSimService      *svc,
       else if (parts[2] == NULL && g_str_equal (method, "GET"))
         {
           answer->status = 200;
-          render_doc (rec, answer->body, MC_SIM_CORRUPT_NONE);
+          render_doc (svc, rec, answer->body, MC_SIM_CORRUPT_NONE);
         }
       else if (g_strcmp0 (parts[2], "status") == 0 && g_str_equal (method, "PUT"))
         set_status (svc, msg, rec, answer);
+      else if (g_strcmp0 (parts[2], "files") == 0 && parts[3] != NULL && parts[4] == NULL)
+        {
+          g_autofree char *name = g_uri_unescape_string (parts[3], NULL);
+          McFile *f;
+
+          if (g_str_equal (method, "PUT"))
+            upload (svc, msg, query, rec, name, answer);
+          else if (g_str_equal (method, "GET") && (f = mc_sim_find_file (rec, NULL, name)))
+            mc_sim_answer_file (svc, rec, f, answer);
+          else
+            ERROR (answer, 404, "not_found", "missing");
+        }
       else
         ERROR (answer, 404, "not_found", "missing");
     }

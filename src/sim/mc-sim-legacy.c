@@ -192,7 +192,7 @@ render_item (McSimService *svc,
       };
       g_autofree char *prefix = g_strconcat ("/HoSo/TaiLieu/TaiVe?maHoSo=", d->number, "&tenFile=", NULL);
 
-      mc_sim_render_files (out, d, &keys, prefix);
+      mc_sim_render_files (svc, rec, out, &keys, prefix);
     }
   g_string_append_c (out, '}');
 }
@@ -333,6 +333,42 @@ update (McSimService      *svc,
   answer->committed = TRUE;
 }
 
+/* POST /HoSo/TaiLieu (multipart: maHoSo, loai, ghiChu and the file part) → {"status":"OK"}.
+ * No key: ghiChu, with the client's reference, goes into lichSu. */
+static void
+upload (McSimService      *svc,
+        SoupServerMessage *msg,
+        McSimAnswer       *answer)
+{
+  g_autofree char *filename = NULL;
+  g_autoptr(GBytes) content = NULL;
+  g_autoptr(GHashTable) fields = mc_sim_read_multipart (msg, &filename, &content);
+  McSimRecord *rec = fields ? mc_sim_service_lookup (svc, g_hash_table_lookup (fields, "maHoSo")) : NULL;
+  const char *kind = fields ? g_hash_table_lookup (fields, "loai") : NULL;
+  const char *note = fields ? g_hash_table_lookup (fields, "ghiChu") : NULL;
+  g_autofree char *ref = NULL;
+  g_autofree char *key = NULL;
+
+  if (rec == NULL)
+    FAIL (answer, "Không tìm thấy hồ sơ");
+  else if (content == NULL || filename == NULL || *filename == '\0'
+           || (g_strcmp0 (kind, "TPHS") != 0 && g_strcmp0 (kind, "KQ") != 0))
+    FAIL (answer, "Thiếu tệp hoặc loại tài liệu");
+  else if (mc_sim_note_too_long (note))
+    FAIL (answer, "Ghi chú dài quá 1000 ký tự");
+  else if (g_bytes_get_size (content) > mc_sim_file_limit (svc))
+    FAIL (answer, "Tệp vượt quá dung lượng cho phép (10 MB)");
+  else
+    {
+      mc_sim_ref_in_note (note, &ref);
+      key = g_strdup_printf ("legacy:%s", ref ? ref : rec->dossier->number);
+      mc_sim_add_file (svc, rec, g_str_equal (kind, "KQ") ? MC_FILE_RESULT : MC_FILE_COMPONENT, filename, NULL,
+                       content, FALSE, g_hash_table_lookup (fields, "nguoiXuLy"), note ? note : "", key);
+      mc_sim_answer_json (answer, 200, "{\"status\":\"OK\",\"errorMessage\":null}");
+      answer->committed = TRUE;
+    }
+}
+
 static gint64
 legacy_time (JsonObject *o,
              const char *member)
@@ -453,6 +489,18 @@ handle (McSimService      *svc,
     update (svc, msg, answer);
   else if (g_str_equal (path, "/HoSo/TiepNhan") && g_str_equal (method, "POST"))
     receive_new (svc, msg, answer);
+  else if (g_str_equal (path, "/HoSo/TaiLieu") && g_str_equal (method, "POST"))
+    upload (svc, msg, answer);
+  else if (g_str_equal (path, "/HoSo/TaiLieu/TaiVe") && g_str_equal (method, "GET"))
+    {
+      McSimRecord *rec = mc_sim_service_lookup (svc, query ? g_hash_table_lookup (query, "maHoSo") : NULL);
+      McFile *f = rec ? mc_sim_find_file (rec, NULL, g_hash_table_lookup (query, "tenFile")) : NULL;
+
+      if (f == NULL)
+        FAIL (answer, "Không tìm thấy tài liệu");
+      else
+        mc_sim_answer_file (svc, rec, f, answer);
+    }
   else
     {
       answer->status = 404;

@@ -179,7 +179,7 @@ mc_sim_render_national (McSimService *svc,
       g_autofree char *prefix = portal ? g_strconcat (d->number, "/", NULL)
                                        : g_strconcat ("/api/hoso/", d->number, "/teptin/", NULL);
 
-      mc_sim_render_files (out, d, portal ? &portal_files : &lgsp_files, prefix);
+      mc_sim_render_files (svc, rec, out, portal ? &portal_files : &lgsp_files, prefix);
     }
   g_string_append_c (out, '}');
 }
@@ -459,6 +459,48 @@ create (McSimService      *svc,
     mc_sim_remember (svc, key, answer->status, answer->body->str);
 }
 
+/* A file of the dossier (multipart: LoaiTep, MaThanhPhan, MaGiaoDich and the file part);
+ * MaGiaoDich makes a repeat return the first answer. */
+static void
+upload (McSimService      *svc,
+        SoupServerMessage *msg,
+        McSimRecord       *rec,
+        McSimAnswer       *answer)
+{
+  g_autofree char *filename = NULL;
+  g_autoptr(GBytes) content = NULL;
+  g_autoptr(GHashTable) fields = mc_sim_read_multipart (msg, &filename, &content);
+  const char *key = fields ? g_hash_table_lookup (fields, "MaGiaoDich") : NULL;
+  const char *kind = fields ? g_hash_table_lookup (fields, "LoaiTep") : NULL;
+  McSimReply *replay = mc_sim_replay (svc, key);
+
+  if (replay != NULL)
+    {
+      mc_sim_answer_json (answer, replay->status, "%s", replay->body);
+      return;
+    }
+  if (content == NULL || filename == NULL || *filename == '\0')
+    ERROR (answer, 400, "Thiếu tệp tin");
+  else if (g_strcmp0 (kind, "TPHS") != 0 && g_strcmp0 (kind, "KQ") != 0)
+    ERROR (answer, 400, "LoaiTep phải là TPHS hoặc KQ");
+  else if (g_bytes_get_size (content) > mc_sim_file_limit (svc))
+    ERROR (answer, 413, "Tệp tin vượt quá dung lượng cho phép (10 MB)");
+  else
+    {
+      g_autofree char *counted = key ? g_strdup_printf ("lgsp:%s", key) : NULL;
+      g_autofree char *path = NULL;
+      McFile *f = mc_sim_add_file (svc, rec, g_str_equal (kind, "KQ") ? MC_FILE_RESULT : MC_FILE_COMPONENT, filename,
+                                   g_hash_table_lookup (fields, "MaThanhPhan"), content, FALSE, NULL, NULL, counted);
+
+      path = g_strdup_printf ("/api/hoso/%s/teptin/%s", rec->dossier->number, f->remote_id);
+      mc_sim_answer_json (answer, 200, "{\"code\":\"0\",\"message\":\"\",\"data\":{\"MaTep\":\"%s\",\"DuongDan\":\"%s\"}}",
+                          f->remote_id, path);
+      answer->committed = TRUE;
+    }
+  if (key != NULL)
+    mc_sim_remember (svc, key, answer->status, answer->body->str);
+}
+
 static void
 handle (McSimService      *svc,
         SoupServerMessage *msg,
@@ -513,6 +555,19 @@ handle (McSimService      *svc,
         set_status (svc, msg, rec, answer);
       else if (g_strcmp0 (parts[3], "tientrinh") == 0 && g_str_equal (method, "POST"))
         progress (svc, msg, rec, answer);
+      else if (g_strcmp0 (parts[3], "teptin") == 0 && parts[4] == NULL && g_str_equal (method, "POST"))
+        upload (svc, msg, rec, answer);
+      else if (g_strcmp0 (parts[3], "teptin") == 0 && parts[4] != NULL && parts[5] == NULL
+               && g_str_equal (method, "GET"))
+        {
+          g_autofree char *id = g_uri_unescape_string (parts[4], NULL);
+          McFile *f = mc_sim_find_file (rec, id, NULL);
+
+          if (f == NULL)
+            ERROR (answer, 404, "Không tìm thấy tệp");
+          else
+            mc_sim_answer_file (svc, rec, f, answer);
+        }
       else
         ERROR (answer, 404, "Không tìm thấy");
     }

@@ -122,6 +122,8 @@ struct _McSimService
   GHashTable *sessions;       /* token → gint64* expiry (unix seconds of sim time) */
   GHashTable *refresh_tokens; /* refresh token → NULL */
   GHashTable *replies;        /* idempotency key → McSimReply* */
+  GHashTable *contents;       /* uploaded file's remote id → GBytes (the sample's are made) */
+  guint64 uploads;            /* files stored, for their ids */
   guint64 numbers;            /* new dossier numbers handed out (GetNextValue, creates) */
   McSimFaults faults;
   guint64 n_requests;
@@ -221,6 +223,42 @@ McSimRecord  *mc_sim_add_created      (McSimService *svc,
 #define MC_SIM_NOTE_MAX 1000
 gboolean      mc_sim_note_too_long    (const char   *note);
 
+void          mc_sim_record_touch     (McSimService *svc,
+                                       McSimRecord  *rec,
+                                       gint64        at);
+
+/* mc-sim-files.c: the files of the dossiers, their uploads and downloads */
+GBytes       *mc_sim_sample_content   (const char   *number,
+                                       const char   *name);
+void          mc_sim_sample_files     (McDossier    *d);
+gsize         mc_sim_file_limit       (McSimService *svc);
+McFile       *mc_sim_find_file        (McSimRecord  *rec,
+                                       const char   *remote_id,
+                                       const char   *name);
+GBytes       *mc_sim_file_content     (McSimService *svc,
+                                       McSimRecord  *rec,
+                                       const McFile *file);
+McFile       *mc_sim_add_file         (McSimService *svc,
+                                       McSimRecord  *rec,
+                                       McFileKind    kind,
+                                       const char   *name,
+                                       const char   *component,
+                                       GBytes       *content,
+                                       gboolean      replace,
+                                       const char   *actor,
+                                       const char   *note,
+                                       const char   *key);
+void          mc_sim_replay_upload    (McSimService *svc,
+                                       McSimRecord  *rec,
+                                       JsonObject   *event);
+GHashTable   *mc_sim_read_multipart   (SoupServerMessage *msg,
+                                       char        **out_filename,
+                                       GBytes      **out_content);
+void          mc_sim_answer_file      (McSimService *svc,
+                                       McSimRecord  *rec,
+                                       const McFile *file,
+                                       McSimAnswer  *answer);
+
 /* mc-sim-lgsp.c: the national vocabulary, shared with dvcqg (which writes numbers as strings) */
 void          mc_sim_render_national  (McSimService *svc,
                                        McSimRecord  *rec,
@@ -283,8 +321,9 @@ typedef struct
   gboolean text_numbers;      /* the portal writes every number as text */
 } McSimFileKeys;
 
-void          mc_sim_render_files     (GString             *out,
-                                       const McDossier     *d,
+void          mc_sim_render_files     (McSimService        *svc,
+                                       McSimRecord         *rec,
+                                       GString             *out,
                                        const McSimFileKeys *keys,
                                        const char          *path_prefix);
 typedef enum

@@ -162,7 +162,7 @@ render_item (McSimService *svc,
       };
       g_autofree char *prefix = g_strconcat ("/v1/dossiers/", rec->remote_id, "/files/", NULL);
 
-      mc_sim_render_files (out, d, &keys, prefix);
+      mc_sim_render_files (svc, rec, out, &keys, prefix);
     }
   g_string_append_c (out, '}');
 }
@@ -435,6 +435,58 @@ create (McSimService      *svc,
   mc_sim_remember (svc, key, answer->status, answer->body->str);
 }
 
+/* POST /v1/dossiers/{id}/files: the raw body, its name in Content-Disposition (filename*),
+ * X-File-Kind, X-Component-Code, Idempotency-Key and If-Match. */
+static void
+upload (McSimService      *svc,
+        SoupServerMessage *msg,
+        McSimRecord       *rec,
+        McSimAnswer       *answer)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  const char *key = soup_message_headers_get_one (headers, "Idempotency-Key");
+  const char *match = soup_message_headers_get_one (headers, "If-Match");
+  const char *kind = soup_message_headers_get_one (headers, "X-File-Kind");
+  g_autofree char *etag = g_strdup_printf ("W/\"%u\"", rec->version);
+  g_autoptr(GHashTable) params = NULL;
+  g_autoptr(GBytes) content = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  McSimReply *replay = mc_sim_replay (svc, key);
+  const char *name = NULL;
+
+  if (replay != NULL)
+    {
+      mc_sim_answer_json (answer, replay->status, "%s", replay->body);
+      return;
+    }
+  if (key == NULL)
+    {
+      ERROR (answer, 400, "missing_idempotency_key", "Idempotency-Key is required");
+      return;
+    }
+  if (soup_message_headers_get_content_disposition (headers, NULL, &params))
+    name = g_hash_table_lookup (params, "filename");
+  if (name == NULL || *name == '\0')
+    ERROR (answer, 422, "invalid_file", "Content-Disposition must name the file");
+  else if (g_strcmp0 (kind, "component") != 0 && g_strcmp0 (kind, "result") != 0)
+    ERROR (answer, 422, "invalid_file", "X-File-Kind must be component or result");
+  else if (g_strcmp0 (match, etag) != 0)
+    ERROR (answer, 412, "precondition_failed", "The dossier has changed since this etag");
+  else if (g_bytes_get_size (content) > mc_sim_file_limit (svc))
+    ERROR (answer, 413, "payload_too_large", "A file may not exceed 10 MB");
+  else
+    {
+      g_autofree char *counted = g_strdup_printf ("rest:%s", key);
+      McFile *f = mc_sim_add_file (svc, rec, g_str_equal (kind, "result") ? MC_FILE_RESULT : MC_FILE_COMPONENT, name,
+                                   soup_message_headers_get_one (headers, "X-Component-Code"), content, FALSE,
+                                   NULL, NULL, counted);
+
+      mc_sim_answer_json (answer, 201, "{\"id\":\"%s\",\"sha256\":\"%s\",\"etag\":\"W/\\\"%u\\\"\"}",
+                          f->remote_id, f->hash + strlen ("sha256:"), rec->version);
+      answer->committed = TRUE;
+    }
+  mc_sim_remember (svc, key, answer->status, answer->body->str);
+}
+
 static void
 handle (McSimService      *svc,
         SoupServerMessage *msg,
@@ -481,6 +533,19 @@ handle (McSimService      *svc,
         }
       else if (g_strcmp0 (parts[3], "actions") == 0 && g_str_equal (method, "POST"))
         action (svc, msg, rec, answer);
+      else if (g_strcmp0 (parts[3], "files") == 0 && parts[4] == NULL && g_str_equal (method, "POST"))
+        upload (svc, msg, rec, answer);
+      else if (g_strcmp0 (parts[3], "files") == 0 && parts[4] != NULL && parts[5] == NULL
+               && g_str_equal (method, "GET"))
+        {
+          g_autofree char *id = g_uri_unescape_string (parts[4], NULL);
+          McFile *f = mc_sim_find_file (rec, id, NULL);
+
+          if (f == NULL)
+            ERROR (answer, 404, "not_found", "No such file");
+          else
+            mc_sim_answer_file (svc, rec, f, answer);
+        }
       else
         ERROR (answer, 404, "not_found", "No such resource");
     }

@@ -95,7 +95,7 @@ is_write (McSimService      *svc,
           const char        *path)
 {
   static const char *sign_ins[] = { "/auth", "/login", "/oauth/token", "/token", "/token/refresh", "/v1/sessions", NULL };
-  static const char *reads[] = { "LayDanhSachHoSo", "TraCuuHoSo", NULL };
+  static const char *reads[] = { "LayDanhSachHoSo", "TraCuuHoSo", "TaiTepTin", NULL };
   g_autofree char *service = NULL;
 
   if (g_str_equal (soup_server_message_get_method (msg), "GET") || g_strv_contains (sign_ins, path))

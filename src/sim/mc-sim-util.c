@@ -361,16 +361,20 @@ mc_sim_json_flag (GString        *out,
  * back-end serves it: @path_prefix followed by the file's id (or its name, for dialects
  * without file ids). */
 void
-mc_sim_render_files (GString             *out,
-                     const McDossier     *d,
+mc_sim_render_files (McSimService        *svc,
+                     McSimRecord         *rec,
+                     GString             *out,
                      const McSimFileKeys *keys,
                      const char          *path_prefix)
 {
+  const McDossier *d = rec->dossier;
+
   g_string_append_printf (out, ",\"%s\":[", keys->list);
   for (guint i = 0; i < d->files->len; i++)
     {
       McFile *f = g_ptr_array_index (d->files, i);
-      g_autofree char *path = g_strconcat (path_prefix, keys->id && f->remote_id ? f->remote_id : f->name, NULL);
+      g_autofree char *tail = g_uri_escape_string (keys->id && f->remote_id ? f->remote_id : f->name, NULL, FALSE);
+      g_autofree char *path = g_strconcat (path_prefix, tail, NULL);
 
       g_string_append_printf (out, "%s{\"%s\":", i ? "," : "", keys->name);
       mc_sim_json_string (out, f->name);
@@ -381,12 +385,15 @@ mc_sim_render_files (GString             *out,
         mc_sim_json_member (out, keys->component, f->component);
       g_string_append_printf (out, keys->text_numbers ? ",\"%s\":\"%" G_GINT64_FORMAT "\"" : ",\"%s\":%" G_GINT64_FORMAT,
                               keys->size, MAX (f->size, 0));
-      if (keys->hash != NULL && f->hash != NULL && g_str_has_prefix (f->hash, "sha256:"))
+      if (keys->hash != NULL && g_str_equal (keys->hash_algo, "md5"))
         {
-          g_autofree char *hash = g_strndup (f->hash + 7, g_str_equal (keys->hash_algo, "md5") ? 32 : 64);
+          g_autoptr(GBytes) content = mc_sim_file_content (svc, rec, f);
+          g_autofree char *hash = g_compute_checksum_for_bytes (G_CHECKSUM_MD5, content);
 
           mc_sim_json_member (out, keys->hash, hash);
         }
+      else if (keys->hash != NULL && f->hash != NULL && g_str_has_prefix (f->hash, "sha256:"))
+        mc_sim_json_member (out, keys->hash, f->hash + 7);
       mc_sim_json_member (out, keys->path, path);
       g_string_append_c (out, '}');
     }

@@ -163,8 +163,8 @@ mc_sim_service_first_after_seq (McSimService *svc,
 }
 
 /* A change moves the record to the end of the pull order and makes any cached JSON stale. */
-static void
-record_touch (McSimService *svc,
+void
+mc_sim_record_touch (McSimService *svc,
               McSimRecord  *rec,
               gint64        at)
 {
@@ -273,7 +273,7 @@ mc_sim_apply_status (McSimService *svc,
   g_hash_table_replace (svc->by_number, d->number, rec);
   mc_dossier_unref (rec->dossier);
   rec->dossier = d;
-  record_touch (svc, rec, now);
+  mc_sim_record_touch (svc, rec, now);
   g_free (d->server_version);
   d->server_version = g_strdup_printf ("%u", rec->version);
 
@@ -336,7 +336,7 @@ mc_sim_delete_locked (McSimService *svc,
       return;
     }
   rec->deleted = TRUE;
-  record_touch (svc, rec, mc_sim_now (svc->sim));
+  mc_sim_record_touch (svc, rec, mc_sim_now (svc->sim));
 }
 
 /* "Cursor expiry" for the change-ordered back-ends: the server rebuilds its change index
@@ -579,6 +579,7 @@ service_clear (McSimService *svc)
   g_clear_pointer (&svc->sessions, g_hash_table_unref);
   g_clear_pointer (&svc->refresh_tokens, g_hash_table_unref);
   g_clear_pointer (&svc->replies, g_hash_table_unref);
+  g_clear_pointer (&svc->contents, g_hash_table_unref);
 }
 
 static void
@@ -607,7 +608,8 @@ build_state (McSim *self)
       svc->sessions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
       svc->refresh_tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       svc->replies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) reply_free);
-      svc->seq = svc->oldest_seq = svc->numbers = 0;
+      svc->contents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
+      svc->seq = svc->oldest_seq = svc->numbers = svc->uploads = 0;
       svc->rng = self->seed ^ (i + 1);
       lists[i] = g_ptr_array_new ();
     }
@@ -640,6 +642,7 @@ build_state (McSim *self)
           mc_dossier_unref (d);
           continue;
         }
+      mc_sim_sample_files (d);
       g_ptr_array_add (lists[dialect], record_new (&self->services[dialect], d));
     }
   /* Sequence numbers follow the update times, so both pull orders agree on the initial data. */
@@ -685,6 +688,8 @@ replay_events (McSim     *self,
             mc_sim_apply_status (&self->services[dialect], rec, mc_sim_object_int (e, "status", 0),
                                  mc_sim_object_string (e, "actor"), mc_sim_object_string (e, "note"),
                                  mc_sim_object_string (e, "key"));
+          else if (g_str_equal (type, "upload"))
+            mc_sim_replay_upload (&self->services[dialect], rec, e);
           else if (g_str_equal (type, "delete"))
             mc_sim_delete_locked (&self->services[dialect], rec);
         }

@@ -71,6 +71,12 @@ McDossier  *mc_sim_get_dossier        (McSim        *self,
                                        const char   *number);
 guint       mc_sim_get_action_count   (McSim        *self,
                                        const char   *key);
+/* How many files named @name dossier @number has on that system (uploads are also counted
+ * by their key, like actions: mc_sim_get_action_count ()). */
+guint       mc_sim_count_files        (McSim        *self,
+                                       McSimDialect  dialect,
+                                       const char   *number,
+                                       const char   *name);
 guint64     mc_sim_get_request_count  (McSim        *self,
                                        McSimDialect  dialect);
 GBytes     *mc_sim_render_page        (McSim        *self,

@@ -75,6 +75,12 @@ mc_return_method_id (McChannel method)
   return method_ids[method];
 }
 
+gboolean
+mc_result_delivery_is_valid (const char *id)
+{
+  return g_strcmp0 (id, "paper") == 0 || g_strcmp0 (id, "e-result") == 0 || g_strcmp0 (id, "both") == 0;
+}
+
 /* Returns: the method named @id, or 0. */
 McChannel
 mc_return_method_from_id (const char *id)
@@ -99,6 +105,7 @@ clear_input (McActionPayload *p)
   g_clear_pointer (&p->results, g_strfreev);
   g_clear_pointer (&p->result_numbers, g_strfreev);
   g_clear_pointer (&p->fee_name, g_free);
+  g_clear_pointer (&p->delivery, g_free);
   p->fee_vnd = 0;
   p->method = 0;
 }
@@ -115,6 +122,7 @@ mc_action_payload_free (McActionPayload *p)
   g_free (p->actor);
   g_free (p->unit);
   g_clear_pointer (&p->dossier, mc_dossier_unref);
+  g_clear_pointer (&p->file, mc_file_free);
   g_free (p);
 }
 
@@ -136,7 +144,10 @@ mc_action_payload_set_input (McActionPayload      *p,
     due_at = in->due_at;
   p->due_at = due_at;
   if (needs & MC_ACTION_NEEDS_METHOD)
-    p->method = in->method;
+    {
+      p->method = in->method;
+      p->delivery = g_strdup (in->delivery);
+    }
   if (needs & MC_ACTION_NEEDS_RESULTS)
     {
       guint n = in->results ? g_strv_length ((char **) in->results) : 0;
@@ -244,6 +255,7 @@ mc_action_payload_to_json (const McActionPayload *p)
     add_strv (b, "items", (const char * const *) p->items);
   add_time (b, "due_at", p->due_at);
   add_string (b, "method", mc_return_method_id (p->method));
+  add_string (b, "delivery", p->delivery);
   if (p->results != NULL)
     {
       json_builder_set_member_name (b, "results");
@@ -267,6 +279,19 @@ mc_action_payload_to_json (const McActionPayload *p)
       json_builder_end_object (b);
     }
   add_time (b, "received_at", p->received_at);
+  if (p->file != NULL)
+    {
+      json_builder_set_member_name (b, "file");
+      json_builder_begin_object (b);
+      add_int (b, "id", p->file->id);
+      add_string (b, "name", p->file->name);
+      add_string (b, "kind", p->file->kind == MC_FILE_RESULT ? "result" : "component");
+      add_string (b, "component", p->file->component);
+      add_int (b, "size", p->file->size);
+      add_string (b, "hash", p->file->hash);
+      add_string (b, "type", p->file->content_type);
+      json_builder_end_object (b);
+    }
   if (p->dossier != NULL)
     {
       json_builder_set_member_name (b, "dossier");
@@ -287,7 +312,7 @@ mc_action_payload_from_json (const char  *json,
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(McActionPayload) p = mc_action_payload_new ();
-  JsonObject *o, *fee;
+  JsonObject *o, *fee, *file;
   JsonArray *list;
 
   if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL)
@@ -318,6 +343,7 @@ mc_action_payload_from_json (const char  *json,
     }
   p->due_at = mc_json_read_time (o, "due_at");
   p->method = mc_return_method_from_id (mc_json_read_string (o, "method"));
+  p->delivery = g_strdup (mc_json_read_string (o, "delivery"));
   if ((list = mc_json_read_array (o, "results")) != NULL)
     {
       guint n = json_array_get_length (list), k = 0;
@@ -337,6 +363,23 @@ mc_action_payload_from_json (const char  *json,
       p->fee_vnd = mc_json_read_int (fee, "amount_vnd");
     }
   p->received_at = mc_json_read_time (o, "received_at");
+  if ((file = mc_json_read_object (o, "file")) != NULL)
+    {
+      p->file = g_new0 (McFile, 1);
+      p->file->origin = MC_FILE_LOCAL;
+      p->file->id = mc_json_read_int (file, "id");
+      p->file->name = g_strdup (mc_json_read_string (file, "name"));
+      p->file->kind = g_strcmp0 (mc_json_read_string (file, "kind"), "result") == 0 ? MC_FILE_RESULT : MC_FILE_COMPONENT;
+      p->file->component = g_strdup (mc_json_read_string (file, "component"));
+      p->file->size = mc_json_read_int (file, "size");
+      p->file->hash = g_strdup (mc_json_read_string (file, "hash"));
+      p->file->content_type = g_strdup (mc_json_read_string (file, "type"));
+    }
+  if (p->action == MC_ACTION_ATTACH && (p->file == NULL || p->file->name == NULL || p->file->hash == NULL))
+    {
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_CORRUPT, _("An outbox entry cannot be read"));
+      return NULL;
+    }
   if (mc_json_read_object (o, "dossier") != NULL)
     {
       /* The dossier to create, as it was received at the counter (whatever happened to the

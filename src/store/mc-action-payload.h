@@ -30,6 +30,8 @@ typedef struct
   const char * const *items;          /* request-supplement */
   gint64 due_at;                      /* reschedule */
   McChannel method;                   /* return-result */
+  const char *delivery;               /* return-result: "paper" (NULL), "e-result" (to the citizen's
+                                       * data store) or "both" (mc_result_delivery_id ()) */
   const char * const *results;        /* resolve: names of the result documents */
   const char * const *result_numbers; /* resolve: their numbers, in the same order; may be shorter */
   const char *fee_name;               /* request-fee */
@@ -59,6 +61,7 @@ typedef struct
   GStrv items;
   gint64 due_at;              /* the new due date (reschedule, or one the action computed) */
   McChannel method;
+  char *delivery;             /* return-result: how the result was delivered */
   GStrv results;
   GStrv result_numbers;       /* parallel to @results; "" where a result has no number */
   char *fee_name;
@@ -66,6 +69,8 @@ typedef struct
   /* What the action computed */
   gint64 received_at;
   McDossier *dossier;         /* create: the dossier as received */
+  McFile *file;               /* attach: the file (its id in the store, name, kind, component,
+                               * size, "sha256:…" hash naming its content, content type) */
 } McActionPayload;
 
 McActionPayload *mc_action_payload_new        (void);
@@ -81,6 +86,8 @@ void             mc_action_payload_set_number (McActionPayload      *payload,
 char            *mc_action_payload_ministry_note (const McActionPayload *payload);
 
 const char      *mc_return_method_id          (McChannel             method);
+/* Returns: @id if it names a way of delivering a result ("paper", "e-result", "both"). */
+gboolean         mc_result_delivery_is_valid  (const char           *id);
 McChannel        mc_return_method_from_id     (const char           *id);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (McActionPayload, mc_action_payload_free)

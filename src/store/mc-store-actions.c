@@ -83,6 +83,11 @@ mc_store_validate_input (McAction              action,
       mc_store_set_invalid (error, N_("Give the new due date"));
       return FALSE;
     }
+  if ((needs & MC_ACTION_NEEDS_METHOD) && in->delivery != NULL && !mc_result_delivery_is_valid (in->delivery))
+    {
+      mc_store_set_invalid (error, _("A result is delivered on paper, as an e-result, or both"));
+      return FALSE;
+    }
   if ((needs & MC_ACTION_NEEDS_METHOD) && mc_return_method_id (in->method) == NULL)
     {
       mc_store_set_invalid (error, N_("Choose how the result is returned: in person, online or by post"));
@@ -344,6 +349,32 @@ start_clock (McStore   *self,
     d->due_at = due;
 }
 
+/* How the result went to the citizen: an e-result needs one (a result file, the office's or
+ * the system's). */
+static gboolean
+record_delivery (McStore     *self,
+                 McDossier   *d,
+                 const char  *delivery,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean electronic = FALSE;
+
+  for (guint i = 0; i < d->files->len; i++)
+    electronic |= ((McFile *) g_ptr_array_index (d->files, i))->kind == MC_FILE_RESULT;
+  if (!g_str_equal (delivery, "paper") && !electronic)
+    {
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID,
+                   _("Dossier %s has no electronic result to deliver: attach the signed result first"), d->number);
+      return FALSE;
+    }
+  if (!(stmt = mc_store_prepare (self, "UPDATE dossiers SET delivery = ? WHERE id = ?", error)))
+    return FALSE;
+  mc_store_bind_text (stmt, 1, delivery);
+  sqlite3_bind_int64 (stmt, 2, d->id);
+  return mc_store_step_done (self, stmt, error);
+}
+
 /* The new status and dates. Returns FALSE if the input does not fit the dossier. */
 static gboolean
 apply_effect (McStore              *self,
@@ -424,7 +455,7 @@ apply_effect (McStore              *self,
     case MC_ACTION_RETURN_RESULT:
       d->return_method = in->method;
       d->returned_at = at;
-      return TRUE;
+      return record_delivery (self, d, in->delivery ? in->delivery : "paper", error);
 
     default:
       return TRUE;

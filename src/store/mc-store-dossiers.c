@@ -494,8 +494,9 @@ load_children (McStore    *self,
                          (const char *) sqlite3_column_text (stmt, 5));
   if (rc != SQLITE_DONE)
     goto fail;
-  FOR_EACH_ROW ("SELECT origin, kind, remote_id, name, component, size, hash, remote_path, local_path"
-                " FROM dossier_files WHERE dossier_id = ? ORDER BY id")
+  FOR_EACH_ROW ("SELECT origin, kind, remote_id, name, component, size, hash, remote_path, local_path,"
+                " id, content_type, reused_from, action_uuid, doc_number, doc_date, signer"
+                " FROM dossier_files WHERE dossier_id = ? AND removed_at IS NULL ORDER BY id")
     {
       McFile *f = mc_dossier_add_file (d, g_str_equal ((const char *) sqlite3_column_text (stmt, 0), "local"),
                                        g_str_equal ((const char *) sqlite3_column_text (stmt, 1), "result"),
@@ -507,6 +508,13 @@ load_children (McStore    *self,
       f->hash = column_strdup (stmt, 6);
       f->remote_path = column_strdup (stmt, 7);
       f->local_path = column_strdup (stmt, 8);
+      f->id = sqlite3_column_int64 (stmt, 9);
+      f->content_type = column_strdup (stmt, 10);
+      f->reused_from = sqlite3_column_int64 (stmt, 11);
+      f->action_uuid = column_strdup (stmt, 12);
+      f->doc_number = column_strdup (stmt, 13);
+      f->doc_date = sqlite3_column_int64 (stmt, 14);
+      f->signer = column_strdup (stmt, 15);
     }
   if (rc != SQLITE_DONE)
     goto fail;

@@ -474,7 +474,8 @@ mc_store_outbox_reapply (McStore     *self,
       applied = json_object_get_boolean_member_with_default (server, "applied", FALSE);
     }
   action = mc_action_from_id (e->action);
-  if (e->state == MC_OUTBOX_CONFLICT && !applied
+  /* A file may be sent whatever the dossier's status. */
+  if (e->state == MC_OUTBOX_CONFLICT && !applied && action != MC_ACTION_ATTACH
       && (!mc_status_is_valid (server_status) || !mc_transition_allowed (server_status, action)))
     {
       g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID,
@@ -553,7 +554,7 @@ mc_store_outbox_retry (McStore              *self,
     }
   if (!(payload = mc_action_payload_from_json (e->payload, error)))
     goto out;
-  if (edited != NULL && !payload->create)
+  if (edited != NULL && !payload->create && payload->action <= MC_ACTION_LAST)
     {
       if (!mc_store_validate_input (payload->action, edited, error))
         goto out;

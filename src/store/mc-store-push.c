@@ -5,6 +5,7 @@
 
 #include "mc-store-actions.h"
 #include "mc-store-audit.h"
+#include "mc-store-blobs.h"
 #include "mc-store-outbox-private.h"
 #include "mc-store-push.h"
 #include "mc-time.h"
@@ -30,6 +31,7 @@ mc_push_job_free (McPushJob *job)
   g_free (job->remote_id);
   g_free (job->base_version);
   g_strfreev (job->own_keys);
+  g_clear_pointer (&job->content, g_bytes_unref);
   g_free (job);
 }
 
@@ -182,6 +184,18 @@ job_new (McStore        *self,
     return NULL;
   if (job->payload->create)
     mc_action_payload_set_number (job->payload, e->dossier_number);
+  if (job->payload->action == MC_ACTION_ATTACH && step != MC_PUSH_VERIFY)
+    {
+      g_autoptr(GError) local = NULL;
+
+      /* The content is sent as it was attached, or not at all: a file changed or lost on
+       * disk since is parked for the official with the reason. */
+      if (!(job->content = mc_store_read_blob (self, job->payload->file->hash, &local)))
+        {
+          g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_CORRUPT, "%s", local->message);
+          return NULL;
+        }
+    }
   return g_steal_pointer (&job);
 }
 

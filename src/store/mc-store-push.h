@@ -39,6 +39,8 @@ typedef struct
   gint64 settles_at;         /* CHECK: when it is (wall time) */
   GStrv own_keys;            /* the uuids of every action of the dossier: a step that carries
                               * none of them is another official's */
+  GBytes *content;           /* attach: the file's content, read from the profile and checked
+                              * against its hash when the job was made */
 } McPushJob;
 
 void mc_push_job_free (McPushJob *job);

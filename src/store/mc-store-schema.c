@@ -398,6 +398,24 @@ static const char *migrations[] = {
   "  due_after INTEGER NOT NULL"
   ");"
   "ALTER TABLE documents ADD COLUMN form INTEGER;",
+  /* 13 → 14 (issue 20, digitisation at the counter). dossier_files holds the contents too:
+   * a local file's hash names its content in the profile's blobs (files/ab/abcd…, SHA-256),
+   * and a remote file downloaded on demand gets the blob's path in local_path. content_type
+   * (PDF, JPEG, PNG); reused_from, the file of an earlier dossier of the same citizen it was
+   * taken from; action_uuid, the outbox action that sends it; removed_at, a removal (an
+   * audited action; the row stays for the audit). The same content is attached once per
+   * document of a dossier. An e-result carries its document's number, date and signer; a
+   * dossier returned records how the result was delivered (delivery: paper, e-result). */
+  "ALTER TABLE dossier_files ADD COLUMN content_type TEXT;"
+  "ALTER TABLE dossier_files ADD COLUMN reused_from INTEGER REFERENCES dossier_files(id);"
+  "ALTER TABLE dossier_files ADD COLUMN action_uuid TEXT;"
+  "ALTER TABLE dossier_files ADD COLUMN removed_at INTEGER;"
+  "ALTER TABLE dossier_files ADD COLUMN doc_number TEXT;"
+  "ALTER TABLE dossier_files ADD COLUMN doc_date INTEGER;"
+  "ALTER TABLE dossier_files ADD COLUMN signer TEXT;"
+  "CREATE UNIQUE INDEX dossier_files_local_content ON dossier_files(dossier_id, kind, IFNULL(component, ''), hash)"
+  "  WHERE origin = 'local' AND removed_at IS NULL;"
+  "ALTER TABLE dossiers ADD COLUMN delivery TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MC_STORE_SCHEMA_VERSION);

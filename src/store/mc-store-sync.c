@@ -107,6 +107,11 @@ replace_children (McStore    *self,
                   GError    **error)
 {
   static const char *deletes[] = {
+    /* A server's file downloaded already keeps its content across the pull, while the
+     * server lists it the same (path, size and hash). */
+    "DELETE FROM temp.kept_downloads",
+    "INSERT INTO temp.kept_downloads SELECT remote_path, size, IFNULL(hash, ''), local_path FROM dossier_files"
+    " WHERE dossier_id = ?1 AND origin = 'remote' AND local_path IS NOT NULL AND remote_path IS NOT NULL",
     "DELETE FROM documents WHERE dossier_id = ?", "DELETE FROM fees WHERE dossier_id = ?",
     "DELETE FROM supplements WHERE dossier_id = ?", "DELETE FROM results WHERE dossier_id = ?",
     "DELETE FROM history WHERE dossier_id = ?",
@@ -115,15 +120,28 @@ replace_children (McStore    *self,
   };
   sqlite3_stmt *stmt;
 
+  if (!mc_store_exec (self, "CREATE TEMP TABLE IF NOT EXISTS kept_downloads"
+                      " (remote_path TEXT, size INTEGER, hash TEXT, local_path TEXT)", error))
+    return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (deletes); i++)
     {
       if (!(stmt = mc_store_prepare (self, deletes[i], error)))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, d->id);
+      if (sqlite3_bind_parameter_count (stmt) > 0)
+        sqlite3_bind_int64 (stmt, 1, d->id);
       if (!mc_store_step_done (self, stmt, error))
         return FALSE;
     }
-  return mc_store_insert_children (self, d, error) && mc_store_refresh_local_facts (self, d->id, error);
+  if (!mc_store_insert_children (self, d, error))
+    return FALSE;
+  if (!(stmt = mc_store_prepare (self,
+    "UPDATE dossier_files SET local_path = (SELECT k.local_path FROM temp.kept_downloads k"
+    "  WHERE k.remote_path = dossier_files.remote_path AND k.size IS dossier_files.size"
+    "  AND k.hash = IFNULL(dossier_files.hash, ''))"
+    " WHERE dossier_id = ? AND origin = 'remote' AND local_path IS NULL", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, d->id);
+  return mc_store_step_done (self, stmt, error) && mc_store_refresh_local_facts (self, d->id, error);
 }
 
 /* A dossier new to this profile, in one statement: the unique (source, number) index answers

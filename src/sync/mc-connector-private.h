@@ -245,4 +245,12 @@ void mc_parse_children (McParse           *p,
                         McWireTime         format,
                         McDossier         *d);
 
+/* mc-connector-files.c: a multipart/form-data body of @fields (name, value, …, NULL) and
+ * @request's file under @file_field; its Content-Type (with the boundary) in *@out_type. */
+GBytes      *mc_connector_multipart    (const McUploadRequest *request,
+                                        const char          *file_field,
+                                        char               **out_type,
+                                        const char          *first_field,
+                                        ...) G_GNUC_NULL_TERMINATED;
+
 G_END_DECLS

@@ -59,6 +59,31 @@ typedef struct
 
 void mc_push_result_clear (McPushResult *result);
 
+/* One file to attach to a dossier on the ministry system (the outbox's attach action). */
+typedef struct
+{
+  const char *uuid;           /* client-generated: idempotency key, or the reference in the note */
+  const char *number;         /* MaHoSo */
+  const char *remote_id;      /* the dialect's own id of the dossier when known (rest), else NULL */
+  const char *base_version;   /* the dossier's version as last seen (rest etag, feed _rev) */
+  const char *actor;
+  const char *name;
+  const char *content_type;
+  McFileKind kind;
+  const char *component;      /* the document of the dossier's list the file belongs to */
+  GBytes *content;
+} McUploadRequest;
+
+typedef struct
+{
+  char *remote_id;            /* the system's id of the file, when it gives one */
+  char *remote_path;          /* where it serves the file, when the answer says */
+  char *server_version;       /* the dossier's version after the upload, when known */
+  char *version_before;       /* the version the dossier had just before it, when known */
+} McUploadResult;
+
+void mc_upload_result_clear (McUploadResult *result);
+
 #define MC_TYPE_CONNECTOR (mc_connector_get_type ())
 G_DECLARE_INTERFACE (McConnector, mc_connector, MC, CONNECTOR, GObject)
 
@@ -89,6 +114,15 @@ struct _McConnectorInterface
   gboolean    (*push)       (McConnector          *self,
                              const McPushRequest  *request,
                              McPushResult         *result,
+                             GCancellable         *cancellable,
+                             GError              **error);
+  gboolean    (*upload)     (McConnector          *self,
+                             const McUploadRequest *request,
+                             McUploadResult       *result,
+                             GCancellable         *cancellable,
+                             GError              **error);
+  GBytes     *(*download)   (McConnector          *self,
+                             const McFile         *file,
                              GCancellable         *cancellable,
                              GError              **error);
 };
@@ -163,5 +197,28 @@ gboolean     mc_connector_step_is_own   (const McDossier      *dossier,
 /* The dialects without a version stand for one with what the dossier shows: "N-HASH", N the
  * steps of its history. Returns: N of such a version, -1 for another kind. */
 int          mc_connector_version_steps (const char           *version);
+
+/* Files (mc-connector-files.c). An upload whose answer was lost, on a dialect without a key,
+ * is settled by the dossier's list of files: the same name and size (and hash, where the
+ * dialect lists one). */
+gboolean     mc_connector_upload        (McConnector          *self,
+                                         const McUploadRequest *request,
+                                         McUploadResult       *result,
+                                         GCancellable         *cancellable,
+                                         GError              **error);
+/* The content of a file the system lists (@file->remote_path), checked against the size and
+ * hash the list gave. */
+GBytes      *mc_connector_download      (McConnector          *self,
+                                         const McFile         *file,
+                                         GCancellable         *cancellable,
+                                         GError              **error);
+const McFile *mc_connector_find_upload  (const McDossier      *dossier,
+                                         const char           *name,
+                                         gint64                size,
+                                         const char           *sha256);
+guint        mc_connector_count_uploads (const McDossier      *dossier,
+                                         const char           *name,
+                                         gint64                size,
+                                         const char           *sha256);
 
 G_END_DECLS

@@ -395,6 +395,27 @@ check_keyless (Result        *r,
     not_found (r);
 }
 
+/* A failed send under a key (@error is taken). A stale version is parked beside the system's
+ * current state, which a look-up gives, for the official to re-apply on it. */
+static void
+failed_keyed (Result        *r,
+              McConnector   *connector,
+              GError        *error,
+              GCancellable  *cancellable)
+{
+  g_autoptr(McDossier) now = NULL;
+
+  if (!g_error_matches (error, MC_SYNC_ERROR, MC_SYNC_ERROR_CONFLICT))
+    failed_send (r, error);
+  else if ((now = mc_connector_lookup (connector, r->job->number, cancellable, NULL)) != NULL)
+    {
+      stale (r, now, error->message);
+      g_error_free (error);
+    }
+  else
+    fail (r, r->job->step == MC_PUSH_SEND ? MC_PUSH_NOT_SENT : MC_PUSH_IN_DOUBT, error);
+}
+
 /* Sent under its key (again, when in doubt: the system answers a repeat once). */
 static void
 send_keyed (Result        *r,
@@ -415,19 +436,140 @@ send_keyed (Result        *r,
       if (request.create != NULL && r->number == NULL)
         set (r, MC_PUSH_IN_DOUBT, _("The ministry system did not say the dossier's number"));
     }
-  else if (g_error_matches (error, MC_SYNC_ERROR, MC_SYNC_ERROR_CONFLICT))
-    {
-      /* Parked beside the system's current state, which a look-up gives. */
-      g_autoptr(McDossier) now = mc_connector_lookup (connector, request.number, cancellable, NULL);
-
-      if (now != NULL)
-        stale (r, now, error->message);
-      else
-        fail (r, r->job->step == MC_PUSH_SEND ? MC_PUSH_NOT_SENT : MC_PUSH_IN_DOUBT, g_steal_pointer (&error));
-    }
   else
-    failed_send (r, g_steal_pointer (&error));
+    failed_keyed (r, connector, g_steal_pointer (&error), cancellable);
   mc_push_result_clear (&result);
+}
+
+/* Files */
+
+static McUploadRequest
+upload_of (const McPushJob *job)
+{
+  const McFile *f = job->payload->file;
+
+  return (McUploadRequest) {
+    .uuid = job->key,
+    .number = job->number,
+    .remote_id = job->remote_id,
+    .base_version = job->base_version,
+    .actor = job->payload->actor,
+    .name = f->name,
+    .content_type = f->content_type,
+    .kind = f->kind,
+    .component = f->component,
+    .content = job->content,
+  };
+}
+
+/* Uploaded: the version after it is kept for the actions queued behind it only where the
+ * system's dossier was, just before, the version they were decided on (else another change
+ * came between, and they must meet it as a conflict). */
+static void
+uploaded (Result      *r,
+          const char  *before,
+          const char  *after)
+{
+  set (r, MC_PUSH_APPLIED, NULL);
+  if (after != NULL && g_strcmp0 (before, r->job->base_version) == 0)
+    r->server_version = g_strdup (after);
+}
+
+/* The system lists the file in @d. Where the upload left a step carrying its reference
+ * (legacy's ghiChu), that step tells the version after it, as for any action; a change of
+ * another official's before it is no conflict of the file's (the actions queued after it meet
+ * it themselves). */
+static void
+listed_in (Result          *r,
+           const McDossier *d)
+{
+  int first;
+
+  if (mc_connector_count_action (d, r->job->uuid, &first) == 0)
+    {
+      set (r, MC_PUSH_APPLIED, NULL);
+      return;
+    }
+  found (r, d);
+  if (r->outcome.kind == MC_PUSH_APPLIED_OVER)
+    {
+      set (r, MC_PUSH_APPLIED, NULL);
+      r->outcome.server_status = 0;
+      g_clear_pointer (&r->server_version, g_free);
+    }
+}
+
+/* A file, under its key (a lost answer is sent again under it and answered once). */
+static void
+attach_keyed (Result        *r,
+              McConnector   *connector,
+              GCancellable  *cancellable)
+{
+  McUploadRequest request = upload_of (r->job);
+  McUploadResult result = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  if (mc_connector_upload (connector, &request, &result, cancellable, &error))
+    uploaded (r, result.version_before, result.server_version);
+  else
+    failed_keyed (r, connector, g_steal_pointer (&error), cancellable);  /* a file may go in any status */
+  mc_upload_result_clear (&result);
+}
+
+/* A file on a key-less dialect: the dossier's list of files (name, size, hash where listed)
+ * says whether it is there. Looked at before a send that may follow an earlier one, in
+ * doubt, and once more after a resend for a late first write. */
+static void
+attach_keyless (Result        *r,
+                McConnector   *connector,
+                GCancellable  *cancellable)
+{
+  const McPushJob *job = r->job;
+  const McFile *f = job->payload->file;
+  McUploadRequest request = upload_of (job);
+  McUploadResult result = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDossier) before = mc_connector_lookup (connector, job->number, cancellable, &error);
+  g_autoptr(McDossier) after = NULL;
+  guint n;
+
+  if (before == NULL)
+    {
+      fail (r, job->step == MC_PUSH_SEND ? MC_PUSH_NOT_SENT : MC_PUSH_IN_DOUBT, g_steal_pointer (&error));
+      return;
+    }
+  n = mc_connector_count_uploads (before, f->name, f->size, f->hash);
+  if (job->step == MC_PUSH_VERIFY)
+    {
+      if (n > 1)
+        set (r, MC_PUSH_APPLIED_TWICE,
+             _("The ministry system holds this file twice (a send given up for lost was stored after it was sent "
+               "again): ask the ministry to remove the repeated file"));
+      else
+        set (r, MC_PUSH_VERIFIED, NULL);
+      return;
+    }
+  if (n > 0 && (job->sent_before || job->step == MC_PUSH_CHECK))
+    {
+      /* An earlier send came through. */
+      listed_in (r, before);
+      return;
+    }
+  if (job->step == MC_PUSH_CHECK)
+    {
+      not_found (r);
+      return;
+    }
+  if (!mc_connector_upload (connector, &request, &result, cancellable, &error))
+    {
+      failed_send (r, g_steal_pointer (&error));
+      return;
+    }
+  mc_upload_result_clear (&result);
+  if ((after = mc_connector_lookup (connector, job->number, cancellable, NULL)) != NULL)
+    listed_in (r, after);
+  else
+    set (r, MC_PUSH_APPLIED, NULL);
 }
 
 static Result *
@@ -441,6 +583,10 @@ work (McConnector   *connector,
   /* A key answers a repeat once, and a client's number can be created once: nothing to verify. */
   if (job->step == MC_PUSH_VERIFY && (mc_connector_has_keys (connector) || job->payload->create))
     set (r, MC_PUSH_VERIFIED, NULL);
+  else if (job->payload->action == MC_ACTION_ATTACH && mc_connector_has_keys (connector))
+    attach_keyed (r, connector, cancellable);
+  else if (job->payload->action == MC_ACTION_ATTACH)
+    attach_keyless (r, connector, cancellable);
   else if (mc_connector_has_keys (connector))
     send_keyed (r, connector, cancellable);
   else if (job->payload->create)

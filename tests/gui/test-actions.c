@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <cairo-pdf.h>
 #include <glib/gstdio.h>
 
 #include "gui-test-util.h"
@@ -9,6 +10,7 @@
 #include "mc-catalog.h"
 #include "mc-format.h"
 #include "mc-intake-dialog.h"
+#include "mc-page-viewer.h"
 #include "mc-queue-row.h"
 #include "mc-review-window.h"
 #include "mc-store-actions.h"
@@ -367,6 +369,24 @@ on_received (McIntakeDialog *dialog,
   *out_id = id;
 }
 
+/* Confirms @dialog on the pinned day, 24 November 2026 — Vietnamese Culture Day, a day off
+ * since 2026: the window asks before receiving, and receives once the official says so.
+ * Returns: the new dossier's id. */
+static gint64
+confirm_after_hours (McIntakeDialog *dialog)
+{
+  gint64 id = 0;
+  GtkWindow *ask;
+
+  g_signal_connect (dialog, "received", G_CALLBACK (on_received), &id);
+  g_assert_cmpint (mc_intake_dialog_confirm (dialog), ==, 0);
+  ask = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (ask);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (ask)), "outside office hours"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (ask), "receive");
+  return id;
+}
+
 /* A procedure of a ministry the sample profile has a system for, found by a folded search. */
 static const McProcedure *
 sample_procedure (void)
@@ -382,6 +402,32 @@ sample_procedure (void)
         return p;
     }
   g_assert_not_reached ();
+}
+
+/* A real two-page PDF, as a scanner's software writes one. */
+static char *
+write_scan (void)
+{
+  char *path = build_path ("test-actions-scan.pdf");
+  cairo_surface_t *pdf = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (pdf);
+
+  for (int page = 0; page < 2; page++)
+    {
+      cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+      cairo_rectangle (cr, 60, 60 + page * 100, 400, 40);
+      cairo_fill (cr);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (pdf);
+  return path;
+}
+
+static gboolean
+thumbnail_drawn (gpointer data)
+{
+  return mc_file_strip_get_n_thumbnails (data) > 0;
 }
 
 static void
@@ -410,6 +456,32 @@ test_receive_new (void)
   mc_intake_dialog_search (dialog, proc->code);
   g_assert_true (mc_intake_dialog_select_procedure (dialog, proc->code));
   mc_intake_dialog_add_document (dialog, documents[0]);
+  /* The form digitised at the counter: imported as a file (a scan comes the same way). */
+  {
+    g_autofree char *scan = write_scan ();
+    g_autoptr(GFile) file = g_file_new_for_path (scan);
+    g_autoptr(GError) error = NULL;
+    McFileStrip *strip;
+
+    g_assert_true (mc_intake_dialog_add_file (dialog, documents[0], file, &error));
+    g_assert_no_error (error);
+    strip = mc_intake_dialog_get_files (dialog, documents[0]);
+    g_assert_cmpuint (mc_file_strip_get_n_files (strip), ==, 1);
+    g_assert_true (mc_test_wait (thumbnail_drawn, strip, 10000));
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (mc_file_strip_get_scan_button (strip))), ==,
+                     "strip.scan");
+    /* Its pages, in the viewer. */
+    {
+      GtkWidget *viewer = mc_page_viewer_new (GTK_WINDOW (dialog), scan, "scan");
+
+      g_assert_cmpint (mc_page_viewer_get_n_pages (MC_PAGE_VIEWER (viewer)), ==, 2);
+      g_assert_true (gtk_widget_activate_action (viewer, "viewer.next", NULL));
+      g_assert_cmpint (mc_page_viewer_get_page (MC_PAGE_VIEWER (viewer)), ==, 1);
+      gtk_widget_activate_action (viewer, "viewer.next", NULL);  /* past the last page: stays */
+      g_assert_cmpint (mc_page_viewer_get_page (MC_PAGE_VIEWER (viewer)), ==, 1);
+      gtk_window_destroy (GTK_WINDOW (viewer));
+    }
+  }
 
   mc_intake_dialog_set_applicant (dialog, intake.applicant_name, "12345");
   g_assert_false (mc_intake_dialog_continue (dialog));
@@ -437,17 +509,7 @@ test_receive_new (void)
   g_assert_true (mc_test_save_png (GTK_WIDGET (dialog), shot));
   g_test_message ("screenshot: %s (due %s)", shot, expected_due);
 
-  /* The pinned day, 24 November 2026, is Vietnamese Culture Day, a day off since 2026: the
-   * window asks before receiving, and receives once the official says so. */
-  g_signal_connect (dialog, "received", G_CALLBACK (on_received), &id);
-  g_assert_cmpint (mc_intake_dialog_confirm (dialog), ==, 0);
-  {
-    GtkWindow *ask = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-
-    g_assert_nonnull (ask);
-    g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (ask)), "outside office hours"));
-    adw_message_dialog_response (ADW_MESSAGE_DIALOG (ask), "receive");
-  }
+  id = confirm_after_hours (dialog);
   g_assert_cmpint (id, >, 0);
   sql = g_strdup_printf ("SELECT number FROM dossiers WHERE id = %" G_GINT64_FORMAT " AND provisional = 1", id);
   number = mc_test_query_text (fx.db, sql);
@@ -460,7 +522,56 @@ test_receive_new (void)
   g_assert_cmpstr (shown_due, ==, expected_due);
   g_assert_nonnull (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   close_offers ();
+  /* The file is kept with the dossier, for its document, and waits to be sent. */
+  {
+    g_autofree char *files = g_strdup_printf ("SELECT count(*) FROM dossier_files WHERE dossier_id = %" G_GINT64_FORMAT
+                                              " AND origin = 'local' AND component = '%s'"
+                                              " AND content_type = 'application/pdf'", id, documents[0]);
+    g_autofree char *queued = g_strdup_printf ("SELECT count(*) FROM outbox WHERE dossier_id = %" G_GINT64_FORMAT
+                                               " AND action = 'attach' AND state = 'pending'", id);
+
+    g_assert_cmpint (mc_test_query_int (fx.db, files), ==, 1);
+    g_assert_cmpint (mc_test_query_int (fx.db, queued), ==, 1);
+  }
   fx.received_id = id;
+}
+
+/* The citizen comes again: the form digitised for the first dossier is offered, and reused. */
+static void
+test_reuse (void)
+{
+  McCatalog *catalog = mc_catalog_get_default ();
+  g_autofree char *valid_id = g_strdup_printf ("0%s190000123", mc_catalog_get_province_code (catalog, 0));
+  const char *documents[] = { "Đơn đề nghị công nhận câu lạc bộ thể thao cơ sở", NULL };
+  const McProcedure *proc = sample_procedure ();
+  McIntakeDialog *dialog = open_intake ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first_sql = g_strdup_printf ("SELECT id FROM dossier_files WHERE dossier_id = %" G_GINT64_FORMAT
+                                                " AND origin = 'local'", fx.received_id);
+  g_autofree char *reused_sql = NULL;
+  gint64 first, again;
+  McFileStrip *strip;
+
+  g_assert_cmpint (fx.received_id, >, 0);
+  first = mc_test_query_int (fx.db, first_sql);
+  mc_intake_dialog_search (dialog, proc->code);
+  g_assert_true (mc_intake_dialog_select_procedure (dialog, proc->code));
+  mc_intake_dialog_add_document (dialog, documents[0]);
+  mc_intake_dialog_set_applicant (dialog, "Nguyễn Thị Hồng Nhung", valid_id);
+  g_assert_true (mc_intake_dialog_continue (dialog));
+  again = confirm_after_hours (dialog);
+  g_assert_cmpint (again, >, 0);
+  close_offers ();
+  g_assert_cmpint (mc_dossier_view_get_dossier_id (fx.window->dossier_view), ==, again);
+  strip = MC_FILE_STRIP (find_widget (GTK_WIDGET (fx.window->dossier_view), MC_TYPE_FILE_STRIP));
+  g_assert_nonnull (strip);
+  g_assert_cmpstr (mc_file_strip_get_document (strip), ==, documents[0]);
+  g_assert_true (mc_file_strip_reuse (strip, first, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (mc_file_strip_get_n_files (strip), ==, 1);
+  reused_sql = g_strdup_printf ("SELECT count(*) FROM dossier_files WHERE dossier_id = %" G_GINT64_FORMAT
+                                " AND reused_from = %" G_GINT64_FORMAT, again, first);
+  g_assert_cmpint (mc_test_query_int (fx.db, reused_sql), ==, 1);
 }
 
 /* "Save as PDF" without the file chooser: the PDF's text has the dossier number. */
@@ -488,6 +599,8 @@ test_save_pdf (void)
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   g_assert_nonnull (strstr (text, number));
   g_assert_nonnull (strstr (text, "Nguyễn Thị Hồng Nhung"));
+  /* The form digitised at the counter is marked on the receipt. */
+  g_assert_nonnull (strstr (text, "(đã số"));  /* the column may wrap the mark */
 }
 
 /* The print path itself (GtkPrintOperation drawing the layout's pages), exported to a file as
@@ -795,6 +908,7 @@ main (int   argc,
   g_test_add_func ("/actions/needs-review", test_needs_review);
   g_test_add_func ("/actions/watchdog", test_watchdog);
   g_test_add_func ("/actions/official-asked", test_official_asked);
+  g_test_add_func ("/actions/reuse", test_reuse);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (fx.window));

@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 #include <locale.h>
 
 #include "gui-test-util.h"
+#include "mc-file-strip.h"
+#include "mc-store-files.h"
 #include "mc-window-private.h"
 
 /* The window in Vietnamese (LANGUAGE=vi, the catalog from MC_LOCALEDIR) shows no English.
@@ -181,6 +184,7 @@ forget_data_words (const char *profile)
     "SELECT coalesce(actor, '') || ' ' || coalesce(unit, '') || ' ' || action || ' ' || coalesce(note, '') FROM history",
     "SELECT name FROM documents UNION SELECT name FROM fees UNION SELECT name FROM results UNION SELECT items FROM supplements",
     "SELECT name FROM sources",
+    "SELECT name FROM dossier_files",  /* file names: the ministry's and the office's */
   };
   sqlite3 *db = mc_test_open_db (profile);
   g_autoptr(GHashTable) data = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -200,6 +204,23 @@ forget_data_words (const char *profile)
   g_hash_table_iter_init (&iter, data);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     g_hash_table_remove (english_words, key);
+}
+
+static GtkWidget *drawn_strip;
+
+/* Whether a file strip of @widget's descendants has drawn a picture (kept in drawn_strip). */
+static gboolean
+thumbnails_drawn (gpointer widget)
+{
+  if (MC_IS_FILE_STRIP (widget) && mc_file_strip_get_n_thumbnails (widget) > 0)
+    {
+      drawn_strip = widget;
+      return TRUE;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (thumbnails_drawn (child))
+      return TRUE;
+  return FALSE;
 }
 
 static void
@@ -226,6 +247,46 @@ test_vietnamese (void)
   g_assert_cmpint (mc_dossier_view_get_dossier_id (window->dossier_view), >, 0);
   mc_test_wait_frame (GTK_WIDGET (window));
   check_window (window);
+  /* With a file attached to the dossier's first document: its picture, the buttons' tips. */
+  {
+    McDossier *d = mc_dossier_view_get_dossier (window->dossier_view);
+    g_autofree char *scan = g_build_filename (profile, "scan.pdf", NULL);
+    g_autofree char *shot = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                              "gui", "screenshot-files-vi.png", NULL);
+    cairo_surface_t *pdf = cairo_pdf_surface_create (scan, 595, 842);
+    cairo_t *cr = cairo_create (pdf);
+    McAttachInput in = { .path = scan, .kind = MC_FILE_COMPONENT };
+    g_autoptr(GError) error = NULL;
+
+    cairo_rectangle (cr, 60, 60, 400, 300);
+    cairo_fill (cr);
+    cairo_show_page (cr);
+    cairo_destroy (cr);
+    cairo_surface_destroy (pdf);
+    g_assert_cmpuint (d->documents->len, >, 0);
+    in.component = ((McDocument *) g_ptr_array_index (d->documents, 0))->name;
+    g_assert_true (mc_store_attach_file (window->store, d->id, &in, "Cán bộ", NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (mc_dossier_view_reload (window->dossier_view, window->store, &error));
+    g_assert_true (mc_test_wait (thumbnails_drawn, window->dossier_view, 10000));
+    /* The store's change may refill the detail meanwhile: the strip is found again, and used
+     * before the main loop runs. */
+    mc_test_wait_frame (GTK_WIDGET (window));
+    g_assert_true (mc_test_wait (thumbnails_drawn, window->dossier_view, 10000));
+    {
+      /* The documents in sight, for the screenshot. */
+      GtkWidget *scroller = gtk_widget_get_ancestor (drawn_strip, GTK_TYPE_SCROLLED_WINDOW);
+      graphene_point_t at;
+
+      if (scroller && gtk_widget_compute_point (drawn_strip, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
+                                                &GRAPHENE_POINT_INIT (0, 0), &at))
+        gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), at.y - 120);
+    }
+    mc_test_wait_frame (GTK_WIDGET (window));
+    check_window (window);
+    g_assert_true (mc_test_save_png (GTK_WIDGET (window), shot));
+    g_test_message ("screenshot: %s", shot);
+  }
   entry = GTK_EDITABLE (window->search_entry);
   mc_test_search (window, "khongtimthay");
   mc_test_wait_frame (GTK_WIDGET (window));

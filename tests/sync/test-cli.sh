@@ -38,7 +38,7 @@ for i in $(seq 100); do
 done
 url () { awk -v d="$1" '$2 == d { print $3 }' "$tmp/sim.out"; }
 
-echo "1..10"
+echo "1..12"
 n=0
 check () {
   n=$((n + 1))
@@ -83,6 +83,31 @@ number=$("$ctl" --profile "$profile" list --source g09 --status 4 --limit 1 | cu
   grep -q '^g09: actions — 1 sent, 0 changed on the system (needs review), 0 refused, 0 applied twice (needs review), 0 waiting or being checked' "$tmp/sync3" && \
   "$ctl" --profile "$profile" outbox | grep -q "	$number	record-step	done	"
 check $? "act, then sync: the action is sent, and the summary says so"
+
+# A file attached at the counter leaves with the next sync, once; a file the system lists is
+# downloaded on demand and kept by its SHA-256.
+printf '%%PDF-1.4\nto khai\n' >"$tmp/to-khai.pdf"
+"$ctl" --profile "$profile" attach "$number" 1 "$tmp/to-khai.pdf" >/dev/null 2>&1 && \
+  "$ctl" --profile "$profile" sync --once --source g09 >"$tmp/sync4" 2>&1 && \
+  grep -q '^g09: actions — 1 sent,' "$tmp/sync4" && \
+  "$ctl" --profile "$profile" files "$number" --json | grep -q '"state" : "done"'
+check $? "attach, then sync: the file is sent"
+
+listed=$("$ctl" --profile "$profile" files "$number" --json | python3 -c '
+import json, sys
+files = [f for f in json.load(sys.stdin) if f["origin"] == "system"]
+print(files[0]["id"] if files else "")')
+[ -n "$listed" ] && "$ctl" --profile "$profile" files "$number" --download "$listed" --json >"$tmp/files" 2>&1 && \
+  python3 - "$tmp/files" "$listed" "$profile" <<'PY'
+import json, os, sys, hashlib
+files = {f["id"]: f for f in json.load(open(sys.argv[1]))}
+f = files[int(sys.argv[2])]
+assert f["state"] == "downloaded", f
+blobs = [os.path.join(r, n) for r, _, ns in os.walk(os.path.join(sys.argv[3], "files")) for n in ns]
+assert any(hashlib.sha256(open(b, "rb").read()).hexdigest() == os.path.basename(b) for b in blobs)
+assert all(os.stat(b).st_mode & 0o777 == 0o600 for b in blobs)
+PY
+check $? "files --download: a listed file is fetched, checked and kept"
 
 "$ctl" --profile "$profile" sources remove g18 >/dev/null 2>&1 && \
   ! "$ctl" --profile "$profile" sources list | grep -q '^g18'

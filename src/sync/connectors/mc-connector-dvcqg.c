@@ -405,6 +405,74 @@ push (McConnector          *connector,
   return call (self, service, params, &doc, cancellable, error) != NULL;
 }
 
+/* TaiLenTepTin {MaHoSo, TenTep, LoaiTep, MaThanhPhan, NoiDung (base64)} → [{DuongDanTep}].
+ * No key: an upload whose answer was lost is settled by TraCuuHoSo's DanhSachTepDinhKem. */
+static gboolean
+upload (McConnector            *connector,
+        const McUploadRequest  *request,
+        McUploadResult         *result,
+        GCancellable           *cancellable,
+        GError                **error)
+{
+  McConnectorDvcqg *self = MC_CONNECTOR_DVCQG (connector);
+  g_autoptr(JsonObject) params = json_object_new ();
+  g_autoptr(McJsonDoc) doc = NULL;
+  g_autofree char *data = NULL;
+  McParse p = { &self->base, -1 };
+  const McJson *root, *list, *first;
+
+  if ((gint64) g_bytes_get_size (request->content) > mc_dialect_max_file_size ("dvcqg"))
+    {
+      mc_connector_error (&self->base, error, MC_SYNC_ERROR_REJECTED, _("“%s” is larger than the portal takes"),
+                          request->name);
+      return FALSE;
+    }
+  data = g_base64_encode (g_bytes_get_data (request->content, NULL), g_bytes_get_size (request->content));
+  json_object_set_string_member (params, "MaHoSo", request->number);
+  json_object_set_string_member (params, "TenTep", request->name);
+  json_object_set_string_member (params, "LoaiTep", request->kind == MC_FILE_RESULT ? "KQ" : "TPHS");
+  json_object_set_string_member (params, "MaThanhPhan", request->component ? request->component : "");
+  json_object_set_string_member (params, "NoiDung", data);
+  if (!(root = call (self, "TaiLenTepTin", params, &doc, cancellable, error)))
+    return FALSE;
+  list = mc_parse_array (&p, root, "result", FALSE);
+  if (list != NULL && mc_json_length (list) > 0 && (first = mc_parse_element (&p, list, 0)))
+    result->remote_path = mc_parse_string (&p, first, "DuongDanTep", FALSE);
+  return mc_parse_check (&p, error);
+}
+
+/* TaiTepTin {DuongDanTep} → [{NoiDung}] (base64). */
+static GBytes *
+download (McConnector   *connector,
+          const McFile  *file,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  McConnectorDvcqg *self = MC_CONNECTOR_DVCQG (connector);
+  g_autoptr(JsonObject) params = json_object_new ();
+  g_autoptr(McJsonDoc) doc = NULL;
+  g_autofree char *data = NULL;
+  McParse p = { &self->base, -1 };
+  const McJson *root, *list, *first = NULL;
+  guchar *bytes;
+  gsize len = 0;
+
+  json_object_set_string_member (params, "DuongDanTep", file->remote_path);
+  if (!(root = call (self, "TaiTepTin", params, &doc, cancellable, error)))
+    return NULL;
+  list = mc_parse_array (&p, root, "result", TRUE);
+  if (list != NULL && mc_json_length (list) > 0)
+    first = mc_parse_element (&p, list, 0);
+  else if (list != NULL)
+    mc_parse_fail (&p, _("no file in the answer"));
+  if (first != NULL)
+    data = mc_parse_string (&p, first, "NoiDung", TRUE);
+  if (!mc_parse_check (&p, error))
+    return NULL;
+  bytes = g_base64_decode (data, &len);
+  return g_bytes_new_take (bytes, len);
+}
+
 static void
 connector_iface_init (McConnectorInterface *iface)
 {
@@ -414,6 +482,8 @@ connector_iface_init (McConnectorInterface *iface)
   iface->parse_page = parse_page;
   iface->lookup = lookup;
   iface->push = push;
+  iface->upload = upload;
+  iface->download = download;
 }
 
 static void

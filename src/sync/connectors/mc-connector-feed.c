@@ -149,13 +149,15 @@ renew (McConnectorFeed  *self,
 }
 
 static McHttpReply *
-call (McConnectorFeed  *self,
-      const char       *method,
-      const char       *path,
-      const char       *body,
-      const char       *key,
-      GCancellable     *cancellable,
-      GError          **error)
+call_with (McConnectorFeed  *self,
+           const char       *method,
+           const char       *path,
+           const char       *content_type,
+           const char       *body,
+           gssize            body_len,
+           const char       *key,
+           GCancellable     *cancellable,
+           GError          **error)
 {
   McConnectorBase *base = &self->base;
 
@@ -176,8 +178,7 @@ call (McConnectorFeed  *self,
       {
         const char *headers[] = { "Authorization", auth, key ? "X-Request-Id" : NULL, key, NULL };
 
-        reply = mc_http_send (base->http, method, path, body ? "application/json" : NULL, body, -1, headers,
-                              cancellable, error);
+        reply = mc_http_send (base->http, method, path, content_type, body, body_len, headers, cancellable, error);
       }
       if (reply == NULL)
         return NULL;
@@ -190,6 +191,18 @@ call (McConnectorFeed  *self,
     }
   mc_connector_error (base, error, MC_SYNC_ERROR_AUTH, _("the session is refused even after signing in again"));
   return NULL;
+}
+
+static McHttpReply *
+call (McConnectorFeed  *self,
+      const char       *method,
+      const char       *path,
+      const char       *body,
+      const char       *key,
+      GCancellable     *cancellable,
+      GError          **error)
+{
+  return call_with (self, method, path, body ? "application/json" : NULL, body, -1, key, cancellable, error);
 }
 
 /* The names this dialect gives the documents, fees, supplements and results of a dossier. */
@@ -550,6 +563,81 @@ push (McConnector          *connector,
   return write_doc (self, "PUT", path, b, request, result, cancellable, error);
 }
 
+/* PUT /dossiers/{ma_ho_so}/files/{ten_tep}?loai=…&ma_thanh_phan=…&_rev=… with X-Request-Id. */
+static gboolean
+upload (McConnector            *connector,
+        const McUploadRequest  *request,
+        McUploadResult         *result,
+        GCancellable           *cancellable,
+        GError                **error)
+{
+  McConnectorFeed *self = MC_CONNECTOR_FEED (connector);
+  McConnectorBase *base = &self->base;
+  g_autoptr(McDossier) now = NULL;
+  const char *rev = request->base_version;
+  g_autofree char *number = g_uri_escape_string (request->number, NULL, FALSE);
+  g_autofree char *name = g_uri_escape_string (request->name, NULL, FALSE);
+  g_autofree char *form = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(McHttpReply) reply = NULL;
+  g_autoptr(McJsonDoc) json = NULL;
+  McParse p = { base, -1 };
+  const McJson *root;
+
+  /* _rev: the revision the file was queued on, like any action (a repeat under the key is
+   * answered before the revision is compared). */
+  if (rev == NULL)
+    {
+      if (!(now = lookup (connector, request->number, cancellable, error)))
+        return FALSE;
+      rev = now->server_version;
+    }
+  form = soup_form_encode ("loai", request->kind == MC_FILE_RESULT ? "KQ" : "TPHS",
+                           "ma_thanh_phan", request->component ? request->component : "",
+                           "_rev", rev ? rev : "", NULL);
+  path = g_strdup_printf ("/dossiers/%s/files/%s?%s", number, name, form);
+  if (!(reply = call_with (self, "PUT", path, request->content_type, g_bytes_get_data (request->content, NULL),
+                           g_bytes_get_size (request->content), request->uuid, cancellable, error)))
+    return FALSE;
+  if (reply->status == 409 || reply->status == 400 || reply->status == 413)
+    {
+      g_autofree char *text = error_text (reply);
+
+      mc_connector_error (base, error, reply->status == 409 ? MC_SYNC_ERROR_CONFLICT : MC_SYNC_ERROR_REJECTED,
+                          _("the system answered %s"), text);
+      return FALSE;
+    }
+  if (!mc_connector_check_status (base, reply, error))
+    return FALSE;
+  if ((root = mc_parse_body (&p, reply->body, &json)))
+    result->server_version = mc_parse_string (&p, root, "_rev", FALSE);
+  result->version_before = g_strdup (rev);
+  result->remote_path = g_strdup_printf ("/dossiers/%s/files/%s", number, name);
+  return mc_parse_check (&p, error);
+}
+
+/* GET {url} with the bearer token. */
+static GBytes *
+download (McConnector   *connector,
+          const McFile  *file,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  McConnectorFeed *self = MC_CONNECTOR_FEED (connector);
+  g_autoptr(McHttpReply) reply = call (self, "GET", file->remote_path, NULL, NULL, cancellable, error);
+
+  if (reply == NULL || !mc_connector_check_status (&self->base, reply, error))
+    return NULL;
+  if (reply->status != 200)
+    {
+      g_autofree char *text = error_text (reply);
+
+      mc_connector_error (&self->base, error, MC_SYNC_ERROR_REJECTED, _("the system answered %s"), text);
+      return NULL;
+    }
+  return g_bytes_ref (reply->body);
+}
+
 static void
 connector_iface_init (McConnectorInterface *iface)
 {
@@ -559,6 +647,8 @@ connector_iface_init (McConnectorInterface *iface)
   iface->parse_page = parse_page;
   iface->lookup = lookup;
   iface->push = push;
+  iface->upload = upload;
+  iface->download = download;
 }
 
 static void

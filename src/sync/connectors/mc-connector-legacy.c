@@ -125,12 +125,14 @@ sign_in (McConnector   *connector,
 }
 
 static McHttpReply *
-call (McConnectorLegacy  *self,
-      const char         *method,
-      const char         *path,
-      const char         *body,
-      GCancellable       *cancellable,
-      GError            **error)
+call_with (McConnectorLegacy  *self,
+           const char         *method,
+           const char         *path,
+           const char         *content_type,
+           const char         *body,
+           gssize              body_len,
+           GCancellable       *cancellable,
+           GError            **error)
 {
   McConnectorBase *base = &self->base;
 
@@ -145,8 +147,7 @@ call (McConnectorLegacy  *self,
       {
         const char *headers[] = { "Cookie", self->cookie, NULL };
 
-        reply = mc_http_send (base->http, method, path, body ? "application/json" : NULL, body, -1, headers,
-                              cancellable, error);
+        reply = mc_http_send (base->http, method, path, content_type, body, body_len, headers, cancellable, error);
       }
       if (reply == NULL)
         return NULL;
@@ -162,6 +163,17 @@ call (McConnectorLegacy  *self,
     }
   mc_connector_error (base, error, MC_SYNC_ERROR_AUTH, _("the session is refused even after signing in again"));
   return NULL;
+}
+
+static McHttpReply *
+call (McConnectorLegacy  *self,
+      const char         *method,
+      const char         *path,
+      const char         *body,
+      GCancellable       *cancellable,
+      GError            **error)
+{
+  return call_with (self, method, path, body ? "application/json" : NULL, body, -1, cancellable, error);
 }
 
 /* The names this dialect gives the documents, fees, supplements and results of a dossier. */
@@ -505,6 +517,63 @@ push (McConnector          *connector,
   return write_item (self, "/HoSo/CapNhat", b, request, result, cancellable, error);
 }
 
+/* POST /HoSo/TaiLieu, multipart (maHoSo, loai, ghiChu, nguoiXuLy, the file). No key: ghiChu
+ * carries the action's reference, which lichSu shows, and the dossier's taiLieu (name and
+ * size) settles an upload whose answer was lost. */
+static gboolean
+upload (McConnector            *connector,
+        const McUploadRequest  *request,
+        McUploadResult         *result,
+        GCancellable           *cancellable,
+        GError                **error)
+{
+  McConnectorLegacy *self = MC_CONNECTOR_LEGACY (connector);
+  g_autofree char *note = g_strdup_printf ("Đính kèm %s [ref:%s]", request->name, request->uuid);
+  g_autofree char *type = NULL;
+  g_autoptr(GBytes) body = mc_connector_multipart (request, "file", &type, "maHoSo", request->number,
+                                                   "loai", request->kind == MC_FILE_RESULT ? "KQ" : "TPHS",
+                                                   "ghiChu", note, "nguoiXuLy", request->actor, NULL);
+  g_autoptr(McHttpReply) reply = NULL;
+  g_autoptr(McJsonDoc) doc = NULL;
+  McParse p = { &self->base, -1 };
+  const McJson *root;
+
+  if (!(reply = call_with (self, "POST", "/HoSo/TaiLieu", type, g_bytes_get_data (body, NULL),
+                           g_bytes_get_size (body), cancellable, error)))
+    return FALSE;
+  if ((root = mc_parse_body (&p, reply->body, &doc)) && !check_envelope (&p, root, error))
+    return FALSE;
+  return mc_parse_check (&p, error);
+}
+
+/* GET {duongDan} with the session cookie: the file, or the login page, or {"status":"ERROR"}. */
+static GBytes *
+download (McConnector   *connector,
+          const McFile  *file,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  McConnectorLegacy *self = MC_CONNECTOR_LEGACY (connector);
+  g_autoptr(McHttpReply) reply = call (self, "GET", file->remote_path, NULL, cancellable, error);
+  const char *type;
+
+  if (reply == NULL)
+    return NULL;
+  type = soup_message_headers_get_content_type (reply->headers, NULL);
+  if (reply->status != 200 || (type != NULL && g_str_has_prefix (type, "application/json")))
+    {
+      g_autoptr(McJsonDoc) doc = NULL;
+      McParse p = { &self->base, -1 };
+      const McJson *root = mc_parse_body (&p, reply->body, &doc);
+
+      if (root == NULL || check_envelope (&p, root, error))
+        mc_connector_error (&self->base, error, MC_SYNC_ERROR_SERVER, _("HTTP %u"), reply->status);
+      mc_parse_check (&p, NULL);
+      return NULL;
+    }
+  return g_bytes_ref (reply->body);
+}
+
 static void
 connector_iface_init (McConnectorInterface *iface)
 {
@@ -514,6 +583,8 @@ connector_iface_init (McConnectorInterface *iface)
   iface->parse_page = parse_page;
   iface->lookup = lookup;
   iface->push = push;
+  iface->upload = upload;
+  iface->download = download;
 }
 
 static void

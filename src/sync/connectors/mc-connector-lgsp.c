@@ -265,14 +265,17 @@ sign_in (McConnector   *connector,
   return TRUE;
 }
 
-/* One API call with the token; a 401 signs in again once. */
+/* One API call with the token and a body of @content_type (binary: @body_len); a 401 signs
+ * in again once. */
 static McHttpReply *
-call (McConnectorLgsp  *self,
-      const char       *method,
-      const char       *path,
-      const char       *body,
-      GCancellable     *cancellable,
-      GError          **error)
+call_with (McConnectorLgsp  *self,
+           const char       *method,
+           const char       *path,
+           const char       *content_type,
+           const char       *body,
+           gssize            body_len,
+           GCancellable     *cancellable,
+           GError          **error)
 {
   McConnectorBase *base = &self->base;
 
@@ -289,8 +292,7 @@ call (McConnectorLgsp  *self,
       {
         const char *headers[] = { "Authorization", auth, "Accept", "application/json", NULL };
 
-        reply = mc_http_send (base->http, method, path, body ? "application/json" : NULL, body, -1, headers,
-                              cancellable, error);
+        reply = mc_http_send (base->http, method, path, content_type, body, body_len, headers, cancellable, error);
       }
       if (reply == NULL)
         return NULL;
@@ -301,6 +303,17 @@ call (McConnectorLgsp  *self,
     }
   mc_connector_error (base, error, MC_SYNC_ERROR_AUTH, _("the token is refused even after signing in again"));
   return NULL;
+}
+
+static McHttpReply *
+call (McConnectorLgsp  *self,
+      const char       *method,
+      const char       *path,
+      const char       *body,
+      GCancellable     *cancellable,
+      GError          **error)
+{
+  return call_with (self, method, path, body ? "application/json" : NULL, body, -1, cancellable, error);
 }
 
 /* {code, message, data}: a non-"0" code is the system's own error. */
@@ -595,6 +608,72 @@ push (McConnector          *connector,
   return mc_parse_check (&p, error);
 }
 
+/* POST /api/hoso/{MaHoSo}/teptin, multipart; MaGiaoDich makes a repeat answer as the first. */
+static gboolean
+upload (McConnector            *connector,
+        const McUploadRequest  *request,
+        McUploadResult         *result,
+        GCancellable           *cancellable,
+        GError                **error)
+{
+  McConnectorLgsp *self = MC_CONNECTOR_LGSP (connector);
+  g_autoptr(McDossier) after = NULL;
+  g_autofree char *escaped = g_uri_escape_string (request->number, NULL, FALSE);
+  g_autofree char *path = g_strdup_printf ("/api/hoso/%s/teptin", escaped);
+  g_autofree char *type = NULL;
+  g_autoptr(GBytes) body = mc_connector_multipart (request, "TepTin", &type,
+                                                   "LoaiTep", request->kind == MC_FILE_RESULT ? "KQ" : "TPHS",
+                                                   "MaThanhPhan", request->component, "MaGiaoDich", request->uuid,
+                                                   NULL);
+  g_autoptr(McHttpReply) reply = NULL;
+  g_autoptr(McJsonDoc) doc = NULL;
+  McParse p = { &self->base, -1 };
+  const McJson *answer, *data;
+
+  if (!(reply = call_with (self, "POST", path, type, g_bytes_get_data (body, NULL), g_bytes_get_size (body),
+                           cancellable, error))
+      || !(answer = envelope (&self->base, reply, &doc, error)))
+    return FALSE;
+  data = mc_parse_object (&p, answer, "data", TRUE);
+  result->remote_id = mc_parse_string (&p, data, "MaTep", FALSE);
+  result->remote_path = mc_parse_string (&p, data, "DuongDan", FALSE);
+  if (!mc_parse_check (&p, error))
+    return FALSE;
+  /* The answer carries no PhienBan, and a file moves it on by one: one more than the version
+   * the file was queued on is that version with the file alone (a repeat under the key
+   * included); anything else means another change came between. */
+  if (request->base_version != NULL && (after = lookup (connector, request->number, cancellable, NULL)) != NULL
+      && g_ascii_strtoll (after->server_version, NULL, 10) == g_ascii_strtoll (request->base_version, NULL, 10) + 1)
+    {
+      result->version_before = g_strdup (request->base_version);
+      result->server_version = g_strdup (after->server_version);
+    }
+  return TRUE;
+}
+
+/* GET {DuongDan} with the bearer token. */
+static GBytes *
+download (McConnector   *connector,
+          const McFile  *file,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  McConnectorLgsp *self = MC_CONNECTOR_LGSP (connector);
+  g_autoptr(McHttpReply) reply = call (self, "GET", file->remote_path, NULL, cancellable, error);
+  g_autoptr(McJsonDoc) doc = NULL;
+
+  if (reply == NULL)
+    return NULL;
+  if (reply->status != 200)
+    {
+      envelope (&self->base, reply, &doc, error);
+      if (error && *error == NULL)
+        mc_connector_error (&self->base, error, MC_SYNC_ERROR_SERVER, _("HTTP %u"), reply->status);
+      return NULL;
+    }
+  return g_bytes_ref (reply->body);
+}
+
 static void
 connector_iface_init (McConnectorInterface *iface)
 {
@@ -604,6 +683,8 @@ connector_iface_init (McConnectorInterface *iface)
   iface->parse_page = parse_page;
   iface->lookup = lookup;
   iface->push = push;
+  iface->upload = upload;
+  iface->download = download;
 }
 
 static void

@@ -131,15 +131,19 @@ sign_in (McConnector   *connector,
   return TRUE;
 }
 
+/* @extra: more headers (name, value, …, NULL) for a body of @content_type. */
 static McHttpReply *
-call (McConnectorRest  *self,
-      const char       *method,
-      const char       *path,
-      const char       *body,
-      const char       *if_match,
-      const char       *key,
-      GCancellable     *cancellable,
-      GError          **error)
+call_with (McConnectorRest     *self,
+           const char          *method,
+           const char          *path,
+           const char          *content_type,
+           const char          *body,
+           gssize               body_len,
+           const char          *if_match,
+           const char          *key,
+           const char * const  *extra,
+           GCancellable        *cancellable,
+           GError             **error)
 {
   McConnectorBase *base = &self->base;
 
@@ -170,8 +174,10 @@ call (McConnectorRest  *self,
             g_ptr_array_add (headers, (gpointer) "Idempotency-Key");
             g_ptr_array_add (headers, (gpointer) key);
           }
+        for (guint i = 0; extra && extra[i]; i++)
+          g_ptr_array_add (headers, (gpointer) extra[i]);
         g_ptr_array_add (headers, NULL);
-        reply = mc_http_send (base->http, method, path, body ? "application/json" : NULL, body, -1,
+        reply = mc_http_send (base->http, method, path, content_type, body, body_len,
                               (const char * const *) headers->pdata, cancellable, error);
       }
       if (reply == NULL)
@@ -189,6 +195,20 @@ call (McConnectorRest  *self,
     }
   mc_connector_error (base, error, MC_SYNC_ERROR_AUTH, _("the session is refused even after signing in again"));
   return NULL;
+}
+
+static McHttpReply *
+call (McConnectorRest  *self,
+      const char       *method,
+      const char       *path,
+      const char       *body,
+      const char       *if_match,
+      const char       *key,
+      GCancellable     *cancellable,
+      GError          **error)
+{
+  return call_with (self, method, path, body ? "application/json" : NULL, body, -1, if_match, key, NULL,
+                    cancellable, error);
 }
 
 /* The names this dialect gives the documents, fees, supplements and results of a dossier. */
@@ -584,6 +604,92 @@ push (McConnector          *connector,
   return mc_parse_check (&p, error);
 }
 
+/* POST /v1/dossiers/{id}/files with the raw body, its name in Content-Disposition (RFC 5987),
+ * X-File-Kind, X-Component-Code, Idempotency-Key and If-Match. */
+static gboolean
+upload (McConnector            *connector,
+        const McUploadRequest  *request,
+        McUploadResult         *result,
+        GCancellable           *cancellable,
+        GError                **error)
+{
+  McConnectorRest *self = MC_CONNECTOR_REST (connector);
+  McConnectorBase *base = &self->base;
+  g_autofree char *id = g_strdup (request->remote_id);
+  g_autoptr(McDossier) now = NULL;
+  g_autofree char *escaped = g_uri_escape_string (request->name, NULL, FALSE);
+  g_autofree char *disposition = g_strdup_printf ("attachment; filename*=UTF-8''%s", escaped);
+  const char *extra[] = {
+    "Content-Disposition", disposition,
+    "X-File-Kind", request->kind == MC_FILE_RESULT ? "result" : "component",
+    "X-Component-Code", request->component ? request->component : "",
+    NULL,
+  };
+  g_autofree char *path = NULL;
+  g_autoptr(McHttpReply) reply = NULL;
+  g_autoptr(McJsonDoc) doc = NULL;
+  McParse p = { base, -1 };
+  const McJson *answer;
+
+  /* If-Match: the version the file was queued on, like any action (a repeat under the key
+   * is answered before the version is compared). */
+  if (id == NULL || request->base_version == NULL)
+    {
+      g_clear_pointer (&id, g_free);
+      if (!(now = find (self, request->number, &id, cancellable, error)))
+        return FALSE;
+    }
+  path = g_strdup_printf ("/v1/dossiers/%s/files", id);
+  if (!(reply = call_with (self, "POST", path, request->content_type, g_bytes_get_data (request->content, NULL),
+                           g_bytes_get_size (request->content), request->base_version ? request->base_version
+                           : now->server_version, request->uuid, extra, cancellable, error)))
+    return FALSE;
+  if (reply->status == 413)
+    {
+      g_autofree char *text = error_text (reply);
+
+      mc_connector_error (base, error, MC_SYNC_ERROR_REJECTED, _("the system answered %s"), text);
+      return FALSE;
+    }
+  if (refused (base, reply, error) || !mc_connector_check_status (base, reply, error))
+    return FALSE;
+  if ((answer = mc_parse_body (&p, reply->body, &doc)))
+    {
+      result->remote_id = mc_parse_string (&p, answer, "id", TRUE);
+      result->server_version = mc_parse_string (&p, answer, "etag", FALSE);
+    }
+  result->version_before = g_strdup (request->base_version ? request->base_version : now->server_version);
+  if (result->remote_id != NULL)
+    {
+      g_autofree char *file = g_uri_escape_string (result->remote_id, NULL, FALSE);
+
+      result->remote_path = g_strdup_printf ("/v1/dossiers/%s/files/%s", id, file);
+    }
+  return mc_parse_check (&p, error);
+}
+
+/* GET {href} with the key and the session. */
+static GBytes *
+download (McConnector   *connector,
+          const McFile  *file,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  McConnectorRest *self = MC_CONNECTOR_REST (connector);
+  g_autoptr(McHttpReply) reply = call (self, "GET", file->remote_path, NULL, NULL, NULL, cancellable, error);
+
+  if (reply == NULL || refused (&self->base, reply, error) || !mc_connector_check_status (&self->base, reply, error))
+    return NULL;
+  if (reply->status != 200)
+    {
+      g_autofree char *text = error_text (reply);
+
+      mc_connector_error (&self->base, error, MC_SYNC_ERROR_REJECTED, _("the system answered %s"), text);
+      return NULL;
+    }
+  return g_bytes_ref (reply->body);
+}
+
 static void
 connector_iface_init (McConnectorInterface *iface)
 {
@@ -593,6 +699,8 @@ connector_iface_init (McConnectorInterface *iface)
   iface->parse_page = parse_page;
   iface->lookup = lookup;
   iface->push = push;
+  iface->upload = upload;
+  iface->download = download;
 }
 
 static void

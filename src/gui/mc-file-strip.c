@@ -1,0 +1,518 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n-lib.h>
+
+#include "mc-file-strip.h"
+#include "mc-official.h"
+#include "mc-page-viewer.h"
+#include "mc-scan-dialog.h"
+#include "mc-store-files.h"
+#include "mc-thumbnail.h"
+
+/* The files of one document of a dossier, as small pictures of their first page, with a
+ * button to import files (or a drop of them) and one to scan them (McScanDialog). Every
+ * file comes in as a GFile (mc_file_strip_add_file()), from a file chooser, a drop or a
+ * scanner's PDF alike. Before the dossier exists (the intake) the files wait in the strip
+ * and the intake attaches them with the dossier; on a stored dossier each is attached at
+ * once (mc_store_attach_file()). A picture opens the page viewer. */
+
+#define THUMBNAIL_SIZE 56
+
+struct _McFileStrip
+{
+  GtkWidget parent_instance;
+
+  GtkWidget *box;
+  GtkBox *thumbnails;
+  GtkWidget *import_button;
+  GtkWidget *reuse_button;
+  GtkWidget *scan_button;
+
+  char *document;
+  McStore *store;            /* with @dossier_id: files are attached at once */
+  gint64 dossier_id;
+  GPtrArray *pending;        /* GFile*, waiting for the dossier */
+  guint n_files;
+  guint n_thumbnails;        /* drawn so far */
+  GCancellable *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (McFileStrip, mc_file_strip, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_N_FILES,
+  PROP_N_THUMBNAILS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef struct
+{
+  McFileStrip *strip;
+  GtkPicture *picture;
+} Drawing;
+
+static void
+thumbnail_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Drawing *d = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = mc_thumbnail_finish (result, &error);
+
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      if (texture != NULL)
+        gtk_picture_set_paintable (d->picture, GDK_PAINTABLE (texture));
+      else
+        gtk_widget_set_tooltip_text (GTK_WIDGET (d->picture), error->message);
+      d->strip->n_thumbnails++;
+      g_object_notify_by_pspec (G_OBJECT (d->strip), properties[PROP_N_THUMBNAILS]);
+    }
+  g_object_unref (d->picture);
+  g_object_unref (d->strip);
+  g_free (d);
+}
+
+static void
+open_viewer (GtkButton *button,
+             gpointer   user_data)
+{
+  const char *path = g_object_get_data (G_OBJECT (button), "path");
+  const char *name = g_object_get_data (G_OBJECT (button), "name");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (button));
+  GtkWidget *viewer = mc_page_viewer_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, path, name);
+
+  gtk_window_present (GTK_WINDOW (viewer));
+}
+
+/* A picture of @path's first page, named @name, marked @reused. */
+static void
+add_thumbnail (McFileStrip *self,
+               const char  *path,
+               const char  *name,
+               gboolean     reused)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *picture = gtk_picture_new ();
+  g_autofree char *tip = reused ? g_strdup_printf (_("%s (reused)"), name) : g_strdup (name);
+  Drawing *d = g_new0 (Drawing, 1);
+
+  gtk_widget_set_size_request (picture, THUMBNAIL_SIZE * 3 / 4, THUMBNAIL_SIZE);
+  gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
+  gtk_button_set_child (GTK_BUTTON (button), picture);
+  gtk_widget_add_css_class (button, "thumbnail");
+  gtk_widget_set_tooltip_text (button, tip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
+  g_object_set_data_full (G_OBJECT (button), "path", g_strdup (path), g_free);
+  g_object_set_data_full (G_OBJECT (button), "name", g_strdup (name), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (open_viewer), NULL);
+  gtk_box_append (self->thumbnails, button);
+  self->n_files++;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_FILES]);
+
+  d->strip = g_object_ref (self);
+  d->picture = g_object_ref (GTK_PICTURE (picture));
+  mc_thumbnail_async (path, THUMBNAIL_SIZE * 2, self->cancellable, thumbnail_done, d);
+}
+
+/* A file of the store (attached here, or listed by the ministry system and downloaded). */
+void
+mc_file_strip_show_stored (McFileStrip   *self,
+                           McStore       *store,
+                           const McFile  *file)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (MC_IS_FILE_STRIP (self));
+  if ((path = mc_store_file_content_path (store, file)) != NULL)
+    add_thumbnail (self, path, file->name, file->reused_from > 0);
+  else
+    {
+      /* Listed by the system, not downloaded: a name only. */
+      GtkWidget *label = gtk_label_new (file->name);
+
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
+      gtk_widget_set_tooltip_text (label, _("On the ministry system, not downloaded"));
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (self->thumbnails, label);
+      self->n_files++;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_FILES]);
+    }
+}
+
+/* Where a file comes in, whatever brought it: the file chooser, a drop, a scanner's PDF.
+ * On a stored dossier it is attached at once (refused with the reason: not a PDF, JPEG or
+ * PNG, too large for the dossier's system); before, it waits for the intake. */
+gboolean
+mc_file_strip_add_file (McFileStrip  *self,
+                        GFile        *file,
+                        GError      **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_file_get_basename (file);
+
+  g_return_val_if_fail (MC_IS_FILE_STRIP (self), FALSE);
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("“%s” is not a file on this computer"), name);
+      return FALSE;
+    }
+  if (self->store != NULL)
+    {
+      g_autofree char *actor = mc_official_name (self->store);
+      McAttachInput in = { .path = path, .component = self->document, .kind = MC_FILE_COMPONENT };
+      g_autoptr(McFile) stored = NULL;
+      gint64 id = 0;
+
+      if (!mc_store_attach_file (self->store, self->dossier_id, &in, actor, &id, error)
+          || !(stored = mc_store_get_file (self->store, id, error)))
+        return FALSE;
+      mc_file_strip_show_stored (self, self->store, stored);
+      return TRUE;
+    }
+  g_ptr_array_add (self->pending, g_object_ref (file));
+  add_thumbnail (self, path, name, FALSE);
+  return TRUE;
+}
+
+static void
+tell_refusal (McFileStrip  *self,
+              GError       *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                                         _("The file cannot be attached"),
+                                                                         error->message));
+
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The scanner's PDF comes in as an imported one; the dialog keeps nothing of its own. */
+static void
+on_scanned (McScanDialog *dialog,
+            GFile        *pdf,
+            McFileStrip  *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!mc_file_strip_add_file (self, pdf, &error))
+    tell_refusal (self, error);
+}
+
+static void
+scan_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  McFileStrip *self = MC_FILE_STRIP (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  McScanDialog *dialog = mc_scan_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store);
+
+  g_signal_connect_object (dialog, "scanned", G_CALLBACK (on_scanned), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_files (McFileStrip *self,
+           GListModel  *files)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+      g_autoptr(GError) error = NULL;
+
+      if (!mc_file_strip_add_file (self, file, &error))
+        {
+          tell_refusal (self, error);
+          return;
+        }
+    }
+}
+
+static void
+chooser_response (GtkNativeDialog *chooser,
+                  int              response,
+                  gpointer         user_data)
+{
+  McFileStrip *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+
+      add_files (self, files);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  McFileStrip *self = MC_FILE_STRIP (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Attach Files"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Attach"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("PDF, JPEG and PNG files"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_mime_type (filter, "image/jpeg");
+  gtk_file_filter_add_mime_type (filter, "image/png");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Attaches file @parameter of an earlier dossier of the same citizen (reuse, marked so). */
+gboolean
+mc_file_strip_reuse (McFileStrip  *self,
+                     gint64        file_id,
+                     GError      **error)
+{
+  g_autofree char *actor = NULL;
+  McAttachInput in = { .reuse_from = file_id, .kind = MC_FILE_COMPONENT };
+  g_autoptr(McFile) stored = NULL;
+  gint64 id = 0;
+
+  g_return_val_if_fail (MC_IS_FILE_STRIP (self), FALSE);
+  g_return_val_if_fail (self->store != NULL, FALSE);
+  actor = mc_official_name (self->store);
+  in.component = self->document;
+  if (!mc_store_attach_file (self->store, self->dossier_id, &in, actor, &id, error)
+      || !(stored = mc_store_get_file (self->store, id, error)))
+    return FALSE;
+  mc_file_strip_show_stored (self, self->store, stored);
+  return TRUE;
+}
+
+static void
+reuse_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!mc_file_strip_reuse (MC_FILE_STRIP (widget), g_variant_get_int64 (parameter), &error))
+    tell_refusal (MC_FILE_STRIP (widget), error);
+}
+
+/* The files of the citizen's earlier dossiers this document may take (mc_store_reusable_files()):
+ * offered in the reuse menu, hidden when there are none. */
+void
+mc_file_strip_set_reusable (McFileStrip *self,
+                            GPtrArray   *files)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+
+  g_return_if_fail (MC_IS_FILE_STRIP (self));
+  for (guint i = 0; files && i < files->len; i++)
+    {
+      McFile *f = g_ptr_array_index (files, i);
+      g_autofree char *label = f->component ? g_strdup_printf ("%s — %s", f->component, f->name) : g_strdup (f->name);
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target_value (item, "strip.reuse", g_variant_new_int64 (f->id));
+      g_menu_append_item (menu, item);
+    }
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->reuse_button), G_MENU_MODEL (menu));
+  gtk_widget_set_visible (self->reuse_button, files != NULL && files->len > 0 && self->store != NULL);
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         gpointer       user_data)
+{
+  McFileStrip *self = user_data;
+  GSList *list = g_value_get_boxed (value);
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+
+  for (GSList *l = list; l; l = l->next)
+    g_list_store_append (files, l->data);
+  add_files (self, G_LIST_MODEL (files));
+  return TRUE;
+}
+
+static void
+mc_file_strip_dispose (GObject *object)
+{
+  McFileStrip *self = MC_FILE_STRIP (object);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_FILE_STRIP);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (mc_file_strip_parent_class)->dispose (object);
+}
+
+static void
+mc_file_strip_finalize (GObject *object)
+{
+  McFileStrip *self = MC_FILE_STRIP (object);
+
+  g_free (self->document);
+  g_ptr_array_unref (self->pending);
+  g_clear_object (&self->cancellable);
+  G_OBJECT_CLASS (mc_file_strip_parent_class)->finalize (object);
+}
+
+static void
+mc_file_strip_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  McFileStrip *self = MC_FILE_STRIP (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_string (value, self->document);
+      break;
+    case PROP_N_FILES:
+      g_value_set_uint (value, self->n_files);
+      break;
+    case PROP_N_THUMBNAILS:
+      g_value_set_uint (value, self->n_thumbnails);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mc_file_strip_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  McFileStrip *self = MC_FILE_STRIP (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_free (self->document);
+      self->document = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mc_file_strip_class_init (McFileStripClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mc_file_strip_dispose;
+  object_class->finalize = mc_file_strip_finalize;
+  object_class->get_property = mc_file_strip_get_property;
+  object_class->set_property = mc_file_strip_set_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_string ("document", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_FILES] =
+    g_param_spec_uint ("n-files", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_THUMBNAILS] =
+    g_param_spec_uint ("n-thumbnails", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/MotCua/ui/mc-file-strip.ui");
+  gtk_widget_class_bind_template_child (widget_class, McFileStrip, box);
+  gtk_widget_class_bind_template_child (widget_class, McFileStrip, thumbnails);
+  gtk_widget_class_bind_template_child (widget_class, McFileStrip, import_button);
+  gtk_widget_class_bind_template_child (widget_class, McFileStrip, reuse_button);
+  gtk_widget_class_bind_template_child (widget_class, McFileStrip, scan_button);
+  gtk_widget_class_install_action (widget_class, "strip.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "strip.reuse", "x", reuse_action);
+  gtk_widget_class_install_action (widget_class, "strip.scan", NULL, scan_action);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+mc_file_strip_init (McFileStrip *self)
+{
+  GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->pending = g_ptr_array_new_with_free_func (g_object_unref);
+  self->cancellable = g_cancellable_new ();
+  g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+}
+
+GtkWidget *
+mc_file_strip_new (const char *document)
+{
+  return g_object_new (MC_TYPE_FILE_STRIP, "document", document, NULL);
+}
+
+const char *
+mc_file_strip_get_document (McFileStrip *self)
+{
+  g_return_val_if_fail (MC_IS_FILE_STRIP (self), NULL);
+  return self->document;
+}
+
+/* From now on, files added are attached to dossier @dossier_id at once. */
+void
+mc_file_strip_set_dossier (McFileStrip *self,
+                           McStore     *store,
+                           gint64       dossier_id)
+{
+  g_return_if_fail (MC_IS_FILE_STRIP (self));
+  g_set_object (&self->store, store);
+  self->dossier_id = dossier_id;
+}
+
+/* Returns: (transfer none) (element-type GFile): the files waiting for the dossier. */
+GPtrArray *
+mc_file_strip_get_pending (McFileStrip *self)
+{
+  g_return_val_if_fail (MC_IS_FILE_STRIP (self), NULL);
+  return self->pending;
+}
+
+guint
+mc_file_strip_get_n_files (McFileStrip *self)
+{
+  g_return_val_if_fail (MC_IS_FILE_STRIP (self), 0);
+  return self->n_files;
+}
+
+guint
+mc_file_strip_get_n_thumbnails (McFileStrip *self)
+{
+  g_return_val_if_fail (MC_IS_FILE_STRIP (self), 0);
+  return self->n_thumbnails;
+}
+
+/* The scanner's button, insensitive until scanning is wired (its "clicked" is to open the scan
+ * dialog, whose PDF then goes to mc_file_strip_add_file()). */
+GtkWidget *
+mc_file_strip_get_scan_button (McFileStrip *self)
+{
+  g_return_val_if_fail (MC_IS_FILE_STRIP (self), NULL);
+  return self->scan_button;
+}

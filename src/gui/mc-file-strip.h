@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "mc-store.h"
+
+G_BEGIN_DECLS
+
+#define MC_TYPE_FILE_STRIP (mc_file_strip_get_type ())
+G_DECLARE_FINAL_TYPE (McFileStrip, mc_file_strip, MC, FILE_STRIP, GtkWidget)
+
+GtkWidget  *mc_file_strip_new             (const char    *document);
+const char *mc_file_strip_get_document    (McFileStrip   *self);
+void        mc_file_strip_set_dossier     (McFileStrip   *self,
+                                           McStore       *store,
+                                           gint64         dossier_id);
+void        mc_file_strip_show_stored     (McFileStrip   *self,
+                                           McStore       *store,
+                                           const McFile  *file);
+gboolean    mc_file_strip_add_file        (McFileStrip   *self,
+                                           GFile         *file,
+                                           GError       **error);
+gboolean    mc_file_strip_reuse           (McFileStrip   *self,
+                                           gint64         file_id,
+                                           GError       **error);
+void        mc_file_strip_set_reusable    (McFileStrip   *self,
+                                           GPtrArray     *files);
+GPtrArray  *mc_file_strip_get_pending     (McFileStrip   *self);
+guint       mc_file_strip_get_n_files     (McFileStrip   *self);
+guint       mc_file_strip_get_n_thumbnails (McFileStrip  *self);
+GtkWidget  *mc_file_strip_get_scan_button (McFileStrip   *self);
+
+G_END_DECLS

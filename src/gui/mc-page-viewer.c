@@ -1,0 +1,123 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mc-page-viewer.h"
+#include "mc-thumbnail.h"
+
+/* One file's pages, one at a time, large enough to read (a PDF page by poppler, an image as
+ * it is); Page Up/Down, the arrows or the header's buttons turn them. */
+
+#define PAGE_SIZE 1100
+
+struct _McPageViewer
+{
+  AdwWindow parent_instance;
+
+  AdwWindowTitle *title;
+  GtkPicture *picture;
+
+  char *path;
+  char *name;
+  int page;
+  int n_pages;
+};
+
+G_DEFINE_FINAL_TYPE (McPageViewer, mc_page_viewer, ADW_TYPE_WINDOW)
+
+static void
+show_page (McPageViewer *self,
+           int           page)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (page < 0 || page >= self->n_pages)
+    return;
+  self->page = page;
+  texture = mc_page_render (self->path, page, PAGE_SIZE, &error);
+  gtk_picture_set_paintable (self->picture, texture ? GDK_PAINTABLE (texture) : NULL);
+  /* TRANSLATORS: the page shown, of how many */
+  subtitle = error ? g_strdup (error->message) : g_strdup_printf (_("Page %d of %d"), page + 1, self->n_pages);
+  adw_window_title_set_subtitle (self->title, subtitle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "viewer.previous", page > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "viewer.next", page + 1 < self->n_pages);
+}
+
+static void
+turn_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  McPageViewer *self = MC_PAGE_VIEWER (widget);
+
+  show_page (self, self->page + (g_str_equal (action_name, "viewer.next") ? 1 : -1));
+}
+
+static void
+mc_page_viewer_finalize (GObject *object)
+{
+  McPageViewer *self = MC_PAGE_VIEWER (object);
+
+  g_free (self->path);
+  g_free (self->name);
+  G_OBJECT_CLASS (mc_page_viewer_parent_class)->finalize (object);
+}
+
+static void
+mc_page_viewer_class_init (McPageViewerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = mc_page_viewer_finalize;
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/MotCua/ui/mc-page-viewer.ui");
+  gtk_widget_class_bind_template_child (widget_class, McPageViewer, title);
+  gtk_widget_class_bind_template_child (widget_class, McPageViewer, picture);
+  gtk_widget_class_install_action (widget_class, "viewer.previous", NULL, turn_action);
+  gtk_widget_class_install_action (widget_class, "viewer.next", NULL, turn_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "viewer.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "viewer.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "viewer.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "viewer.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+mc_page_viewer_init (McPageViewer *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+mc_page_viewer_new (GtkWindow  *parent,
+                    const char *path,
+                    const char *name)
+{
+  McPageViewer *self = g_object_new (MC_TYPE_PAGE_VIEWER, "transient-for", parent, NULL);
+  g_autoptr(GError) error = NULL;
+
+  self->path = g_strdup (path);
+  self->name = g_strdup (name);
+  adw_window_title_set_title (self->title, name);
+  gtk_window_set_title (GTK_WINDOW (self), name);
+  self->n_pages = MAX (mc_page_count (path, &error), 1);
+  show_page (self, 0);
+  return GTK_WIDGET (self);
+}
+
+int
+mc_page_viewer_get_page (McPageViewer *self)
+{
+  g_return_val_if_fail (MC_IS_PAGE_VIEWER (self), -1);
+  return self->page;
+}
+
+int
+mc_page_viewer_get_n_pages (McPageViewer *self)
+{
+  g_return_val_if_fail (MC_IS_PAGE_VIEWER (self), 0);
+  return self->n_pages;
+}
