@@ -272,7 +272,10 @@ check_envelope (McParse     *p,
 {
   g_autofree char *status = mc_parse_string (p, root, "status", TRUE);
 
-  if (p->error == NULL && !g_str_equal (status, "OK"))
+  /* No envelope at all: the page's own error, said once. */
+  if (!mc_parse_check (p, error))
+    return FALSE;
+  if (!g_str_equal (status, "OK"))
     {
       g_autofree char *message = mc_parse_string (p, root, "errorMessage", FALSE);
       g_autofree char *code = mc_parse_string (p, root, "errorCode", FALSE);
