@@ -354,6 +354,50 @@ mc_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (mc_window_parent_class)->close_request (window);
 }
 
+/* The profile's database, checked once in the background after the window opens (SQLite's
+ * checks, as before a command writes; a quick one on a large file): a damaged file is marked,
+ * never written again, and the official is told what to do. */
+static void
+check_thread (GTask        *task,
+              gpointer      source,
+              gpointer      path,
+              GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McStore) store = mc_store_open (path, MC_STORE_OPEN_EXISTING, &error);
+
+  if (store == NULL || !mc_store_check (store, FALSE, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_checked (GObject      *source,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  McWindow *self = MC_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error) || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Data File Is Damaged"), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+check_database (McWindow *self)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, on_checked, NULL);
+
+  g_task_set_source_tag (task, check_database);
+  g_task_set_task_data (task, g_strdup (mc_store_get_path (self->store)), g_free);
+  g_task_run_in_thread (task, check_thread);
+}
+
 static void
 mc_window_constructed (GObject *object)
 {
@@ -395,6 +439,7 @@ mc_window_constructed (GObject *object)
   mc_store_changes_watch_others (self->changes);
   self->last_minute = mc_time_now () / 60;
   self->minute_id = g_timeout_add_seconds (10, minute_cb, self);
+  check_database (self);
 }
 
 static void
