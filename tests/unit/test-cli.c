@@ -23,14 +23,25 @@ run_clear (Run *r)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
+/* @env: NULL, or "NAME=value" to set and "NAME" to unset, for this run only. */
 static void
-run_v (Run *r, const char * const *argv)
+run_env_v (Run *r, const char * const *env, const char * const *argv)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
   g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_autoptr(GSubprocess) proc = NULL;
+
+  for (; env != NULL && *env; env++)
+    {
+      g_auto(GStrv) pair = g_strsplit (*env, "=", 2);
+
+      if (pair[1] != NULL)
+        g_subprocess_launcher_setenv (launcher, pair[0], pair[1], TRUE);
+      else
+        g_subprocess_launcher_unsetenv (launcher, pair[0]);
+    }
 
   g_ptr_array_add (args, (gpointer) g_getenv ("MOTCUACTL"));
   for (; *argv; argv++)
@@ -43,6 +54,12 @@ run_v (Run *r, const char * const *argv)
   g_assert_no_error (error);
   g_assert_true (g_subprocess_get_if_exited (proc));
   r->status = g_subprocess_get_exit_status (proc);
+}
+
+static void
+run_v (Run *r, const char * const *argv)
+{
+  run_env_v (r, NULL, argv);
 }
 
 #define RUN(r, ...) G_STMT_START { const char *argv_[] = { __VA_ARGS__, NULL }; run_v (r, argv_); } G_STMT_END
@@ -272,6 +289,41 @@ test_help (void)
   g_assert_nonnull (strstr (r.out, "init-sample"));
 }
 
+/* Vietnamese wherever the user chose no language — a fresh machine's C, POSIX or C.UTF-8 —
+ * and the language chosen otherwise, generated or not. */
+static void
+test_language (void)
+{
+  const char *localedir = g_getenv ("MC_TEST_LOCALEDIR");
+  g_autofree char *catalog_env = g_strconcat ("MC_LOCALEDIR=", localedir, NULL);
+  const struct {
+    const char *env[4];
+    gboolean vietnamese;
+  } cases[] = {
+    { { "LC_ALL", "LANG", "LANGUAGE" }, TRUE },
+    { { "LC_ALL", "LANG=C.UTF-8", "LANGUAGE" }, TRUE },
+    { { "LC_ALL=POSIX", "LANGUAGE" }, TRUE },
+    { { "LC_ALL=C", "LC_MESSAGES=C", "LANGUAGE" }, TRUE },
+    { { "LC_ALL=C.UTF-8", "LANGUAGE=en" }, FALSE },
+    { { "LC_ALL", "LANG=en_US.UTF-8", "LANGUAGE" }, FALSE },
+    { { "LC_ALL", "LC_MESSAGES=en_GB.UTF-8", "LANG=C.UTF-8", "LANGUAGE" }, FALSE },
+  };
+
+  g_assert_nonnull (localedir);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) r = { 0 };
+      const char *env[6] = { catalog_env };
+      const char *argv[] = { "--help", NULL };
+
+      memcpy (env + 1, cases[i].env, sizeof cases[i].env);
+      run_env_v (&r, env, argv);
+      g_assert_cmpint (r.status, ==, 0);
+      g_test_message ("case %u: %s", i, r.out);
+      g_assert_true (g_str_has_prefix (r.out, cases[i].vietnamese ? "Cách dùng: motcuactl" : "Usage: motcuactl"));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -288,6 +340,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/runtime-errors", test_runtime_errors);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/language", test_language);
   rc = g_test_run ();
   g_free (profile);
   return rc;
