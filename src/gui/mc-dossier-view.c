@@ -324,6 +324,32 @@ mc_dossier_view_get_property (GObject    *object,
     }
 }
 
+/* The pane is as wide as the window gives it (its width request), never as wide as its longest
+ * text: its width does not jump from one dossier to the next, and wrapping labels wrap. */
+static void
+mc_dossier_view_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  gtk_widget_measure (GTK_WIDGET (MC_DOSSIER_VIEW (widget)->stack), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *natural = *minimum;
+}
+
+static void
+mc_dossier_view_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  gtk_widget_allocate (GTK_WIDGET (MC_DOSSIER_VIEW (widget)->stack), width, height, baseline, NULL);
+}
+
 static void
 mc_dossier_view_class_init (McDossierViewClass *klass)
 {
@@ -332,6 +358,8 @@ mc_dossier_view_class_init (McDossierViewClass *klass)
 
   object_class->dispose = mc_dossier_view_dispose;
   object_class->get_property = mc_dossier_view_get_property;
+  widget_class->measure = mc_dossier_view_measure;
+  widget_class->size_allocate = mc_dossier_view_size_allocate;
 
   properties[PROP_DOSSIER_ID] =
     g_param_spec_int64 ("dossier-id", NULL, NULL, 0, G_MAXINT64, 0,
@@ -360,7 +388,6 @@ mc_dossier_view_class_init (McDossierViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McDossierView, supplements_group);
   gtk_widget_class_bind_template_child (widget_class, McDossierView, results_group);
   gtk_widget_class_bind_template_child (widget_class, McDossierView, linked_group);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "mcdossierview");
 }
 

@@ -12,7 +12,12 @@ GtkWidget  *mc_queue_cell_new      (void);
 const char *mc_queue_cell_get_text (McQueueCell *self);
 void        mc_queue_cell_set_text (McQueueCell *self,
                                     const char  *text);
+const char *mc_queue_cell_get_secondary (McQueueCell *self);
+void        mc_queue_cell_set_lines (McQueueCell *self,
+                                     const char  *text,
+                                     const char  *secondary);
 void        mc_queue_cell_set_style (McQueueCell *self,
                                      const char  *css_class);
+gboolean    mc_queue_cell_is_ellipsized (McQueueCell *self);
 
 G_END_DECLS

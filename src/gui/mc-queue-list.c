@@ -11,20 +11,22 @@
 #include "mc-source.h"
 #include "mc-time.h"
 
-/* The queue as a GtkColumnView over McQueueModel. Cells are single-line labels of a fixed
- * height (variable heights scroll badly on GTK 4.8). A header click sorts, but in SQLite: the
- * column view's own sorter only records which column the official chose, and the model asks
- * the store for the new order. */
+/* The queue as a GtkColumnView over McQueueModel. Every row has two lines and the same height
+ * (variable heights scroll badly on GTK 4.8): the dossier's number over its applicant, the
+ * procedure over the status, the day received over the time, the time left (or how long it has
+ * waited) over the due date. That fits a 1366-pixel screen beside the detail; a wider list also
+ * shows the ministry. Columns have fixed widths, measured in the list's font from the widest
+ * text each must show whole (a status, a time left), so nothing an official reads is cut and
+ * no width moves while scrolling. A header click sorts, but in SQLite: the column view's own
+ * sorter only records which column the official chose, and the model asks the store for the
+ * new order; each view opens in its own order (mc_queue_view_default_sort()). */
 
 typedef enum
 {
   COLUMN_NUMBER,
   COLUMN_PROCEDURE,
-  COLUMN_APPLICANT,
   COLUMN_MINISTRY,
-  COLUMN_STATUS,
   COLUMN_RECEIVED,
-  COLUMN_DUE,
   COLUMN_LEFT,
   COLUMN_SYNC,
   N_COLUMNS
@@ -34,14 +36,18 @@ typedef enum
 static const int column_sorts[N_COLUMNS] = {
   [COLUMN_NUMBER] = MC_QUEUE_SORT_NUMBER,
   [COLUMN_PROCEDURE] = MC_QUEUE_SORT_PROCEDURE,
-  [COLUMN_APPLICANT] = MC_QUEUE_SORT_APPLICANT,
   [COLUMN_MINISTRY] = MC_QUEUE_SORT_MINISTRY,
-  [COLUMN_STATUS] = MC_QUEUE_SORT_STATUS,
   [COLUMN_RECEIVED] = MC_QUEUE_SORT_RECEIVED,
-  [COLUMN_DUE] = MC_QUEUE_SORT_DUE,
   [COLUMN_LEFT] = MC_QUEUE_SORT_DUE,
   [COLUMN_SYNC] = -1,
 };
+
+/* The cells' padding (style.css) and what a header adds to its title: padding and the sort
+ * arrow. */
+#define CELL_PADDING 16
+#define TITLE_EXTRA 40
+/* The procedure's room below which the ministry column gives way. */
+#define PROCEDURE_ROOM 420
 
 struct _McQueueList
 {
@@ -55,6 +61,9 @@ struct _McQueueList
 
   McQueueModel *model;
   GtkSingleSelection *selection;
+
+  int widths[N_COLUMNS];   /* for the procedure, its least width */
+  char *widths_font;       /* the font they were measured in */
 };
 
 G_DEFINE_FINAL_TYPE (McQueueList, mc_queue_list, GTK_TYPE_WIDGET)
@@ -128,10 +137,66 @@ setup_cell (GtkSignalListItemFactory *factory,
   else
     {
       child = mc_queue_cell_new ();
-      if (column == COLUMN_RECEIVED || column == COLUMN_DUE || column == COLUMN_NUMBER)
+      if (column != COLUMN_PROCEDURE && column != COLUMN_MINISTRY)
         gtk_widget_add_css_class (child, "numeric");
     }
   gtk_list_item_set_child (item, child);
+}
+
+/* The time-left cell's first line, and how urgent it is: the working time left, or for a
+ * dossier still waiting to be received how long it has waited. */
+static char *
+deadline_text (McStore            *store,
+               const McQueueEntry *e,
+               McUrgency          *out_urgency)
+{
+  McDeadlineSettings settings;
+  gint64 now = mc_time_now ();
+
+  if (e->status == MC_STATUS_SUBMITTED && e->received_at != 0)
+    {
+      *out_urgency = MC_URGENCY_NONE;
+      return mc_format_waited (e->received_at, now);
+    }
+  /* The office's own hours and calendar, as the Preferences window set them. */
+  if (store != NULL)
+    mc_store_queue_get_deadline_settings (store, &settings);
+  else
+    mc_deadline_settings_init (&settings);
+  return mc_format_time_left_for (&settings, store ? mc_store_queue_get_calendar (store) : NULL,
+                                  e->status, e->due_at, now, out_urgency);
+}
+
+/* A screen reader announces a row by its name: the row widget belongs to GTK, which on 4.8
+ * names it after its type, so the number cell names it whenever it shows another dossier. */
+static void
+name_row (GtkWidget          *cell,
+          const McQueueEntry *e,
+          const char         *deadline)
+{
+  GtkWidget *row = gtk_widget_get_parent (cell);
+  g_autoptr(GString) name = g_string_new (NULL);
+
+  if (row != NULL)
+    row = gtk_widget_get_parent (row);
+  if (row == NULL)
+    return;
+  g_string_append (name, e->number ? e->number : "");
+  if (e->applicant_name != NULL)
+    g_string_append_printf (name, ", %s", e->applicant_name);
+  if (e->procedure_name != NULL)
+    g_string_append_printf (name, ", %s", e->procedure_name);
+  if (mc_status_is_valid (e->status))
+    g_string_append_printf (name, ", %s", mc_status_label (e->status));
+  g_string_append_printf (name, ", %s", deadline);
+  if (e->n_unsynced > 0)
+    {
+      g_string_append (name, ", ");
+      g_string_append_printf (name, g_dngettext (GETTEXT_PACKAGE, "%u action not yet synced",
+                                                 "%u actions not yet synced", e->n_unsynced),
+                              e->n_unsynced);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name->str, -1);
 }
 
 static void
@@ -143,46 +208,33 @@ fill_cell (GtkListItem *item,
   const McQueueEntry *e = mc_queue_row_get_entry (row);
   GtkWidget *child = gtk_list_item_get_child (item);
   McQueueCell *cell = MC_IS_QUEUE_CELL (child) ? MC_QUEUE_CELL (child) : NULL;
-  g_autofree char *text = NULL;
-  McDeadlineSettings settings;
+  g_autofree char *text = NULL, *secondary = NULL;
   McUrgency urgency;
 
   switch (column)
     {
     case COLUMN_NUMBER:
-      mc_queue_cell_set_text (cell, e->number);
+      mc_queue_cell_set_lines (cell, e->number, e->applicant_name);
+      text = deadline_text (store, e, &urgency);
+      name_row (child, e, text);
       return;
     case COLUMN_PROCEDURE:
-      text = g_strdup_printf ("%s · %s", e->procedure_code ? e->procedure_code : "",
-                              e->procedure_name ? e->procedure_name : "");
-      mc_queue_cell_set_text (cell, text);
-      return;
-    case COLUMN_APPLICANT:
-      mc_queue_cell_set_text (cell, e->applicant_name);
+      mc_queue_cell_set_lines (cell, e->procedure_name,
+                               mc_status_is_valid (e->status) ? mc_status_label (e->status) : NULL);
       return;
     case COLUMN_MINISTRY:
-      mc_queue_cell_set_text (cell, e->ministry ? mc_ministry_name (e->ministry) : NULL);
-      return;
-    case COLUMN_STATUS:
-      mc_queue_cell_set_text (cell, mc_status_is_valid (e->status) ? mc_status_label (e->status) : NULL);
+      mc_queue_cell_set_lines (cell, e->ministry ? mc_ministry_name (e->ministry) : NULL, NULL);
       return;
     case COLUMN_RECEIVED:
-      text = mc_format_time (e->received_at);
-      mc_queue_cell_set_text (cell, text);
-      return;
-    case COLUMN_DUE:
-      text = mc_format_time (e->due_at);
-      mc_queue_cell_set_text (cell, text);
+      text = mc_format_date (e->received_at);
+      secondary = mc_format_clock (e->received_at);
+      mc_queue_cell_set_lines (cell, text, secondary);
       return;
     case COLUMN_LEFT:
-      /* The office's own hours and calendar, as the Preferences window set them. */
-      if (store != NULL)
-        mc_store_queue_get_deadline_settings (store, &settings);
-      else
-        mc_deadline_settings_init (&settings);
-      text = mc_format_time_left_for (&settings, store ? mc_store_queue_get_calendar (store) : NULL,
-                                      e->status, e->due_at, mc_time_now (), &urgency);
-      mc_queue_cell_set_text (cell, text);
+      text = deadline_text (store, e, &urgency);
+      /* A dossier waiting to be received has no due date yet. */
+      secondary = e->due_at && e->status != MC_STATUS_SUBMITTED ? mc_format_time (e->due_at) : NULL;
+      mc_queue_cell_set_lines (cell, text, secondary);
       mc_queue_cell_set_style (cell, mc_format_urgency_class (urgency));
       return;
     case COLUMN_SYNC:
@@ -281,6 +333,136 @@ on_activate (McQueueList *self,
   g_signal_emit (self, signals[ACTIVATE], 0, position);
 }
 
+/* Widths */
+
+static int
+text_width (McQueueList *self,
+            const char  *text,
+            gboolean     bold)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->column_view), text);
+  PangoAttrList *attrs = pango_attr_list_new ();
+  int width;
+
+  /* Digits as the "numeric" cells draw them, all of one width. */
+  pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
+  if (bold)
+    pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+/* The width of a column: its widest text @samples and its title, each with its padding. */
+static int
+column_width (McQueueList        *self,
+              Column              column,
+              const char * const *samples)
+{
+  int width = text_width (self, gtk_column_view_column_get_title (self->columns[column]), TRUE) +
+              (column_sorts[column] >= 0 ? TITLE_EXTRA : CELL_PADDING);
+
+  for (; samples && *samples; samples++)
+    width = MAX (width, text_width (self, *samples, FALSE) + CELL_PADDING);
+  return width;
+}
+
+static void
+measure_widths (McQueueList *self)
+{
+  McDeadlineSettings settings;
+  gint64 day, long_time;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  const char *statuses[MC_STATUS_RETURNED + 1] = { NULL };
+  const char *ministries[MC_QUEUE_N_MINISTRIES + 1] = { NULL };
+  /* Dossier numbers: the sample's and the national portal's. */
+  const char *numbers[] = { "G00.00-00000000-0000000", "000.00.00.H00-000000-0000", NULL };
+  const char *dates[] = { "00/00/0000", NULL };
+  const char *sync[] = { "000", NULL };
+
+  for (McStatus status = MC_STATUS_SUBMITTED; status <= MC_STATUS_RETURNED; status++)
+    statuses[status - 1] = mc_status_label (status);
+  for (guint i = 0; i < MC_QUEUE_N_MINISTRIES; i++)
+    ministries[i] = mc_ministry_name (mc_queue_ministries[i]);
+  /* The longest time left: three-digit days and hours, either way; and the longest wait. */
+  mc_deadline_settings_init (&settings);
+  day = mc_deadline_day_seconds (&settings);
+  long_time = 999 * day + (day / 3600 - 1) * 3600;
+  g_ptr_array_add (texts, mc_deadline_format_remaining (&settings, long_time));
+  g_ptr_array_add (texts, mc_deadline_format_remaining (&settings, -long_time));
+  g_ptr_array_add (texts, mc_format_waited (0, 999 * 86400 + 23 * 3600));
+  g_ptr_array_add (texts, mc_format_time (86400));
+  g_ptr_array_add (texts, NULL);
+
+  self->widths[COLUMN_NUMBER] = column_width (self, COLUMN_NUMBER, numbers);
+  self->widths[COLUMN_PROCEDURE] = column_width (self, COLUMN_PROCEDURE, statuses);
+  self->widths[COLUMN_MINISTRY] = column_width (self, COLUMN_MINISTRY, ministries);
+  self->widths[COLUMN_RECEIVED] = column_width (self, COLUMN_RECEIVED, dates);
+  self->widths[COLUMN_LEFT] = column_width (self, COLUMN_LEFT, (const char * const *) texts->pdata);
+  self->widths[COLUMN_SYNC] = column_width (self, COLUMN_SYNC, sync);
+  for (Column c = 0; c < N_COLUMNS; c++)
+    gtk_column_view_column_set_fixed_width (self->columns[c], self->widths[c]);
+}
+
+/* Measures the columns again when the font changed (the first time, a new font size). */
+static void
+update_widths (McQueueList *self)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self->column_view));
+  g_autofree char *font = pango_font_description_to_string (pango_context_get_font_description (context));
+
+  if (g_strcmp0 (font, self->widths_font) == 0)
+    return;
+  g_free (self->widths_font);
+  self->widths_font = g_steal_pointer (&font);
+  measure_widths (self);
+}
+
+static void
+mc_queue_list_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  gtk_widget_measure (GTK_WIDGET (MC_QUEUE_LIST (widget)->stack), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+/* The ministry column shows only where the procedure keeps its room. Deciding here, before the
+ * list is allocated, the column view lays out the right columns in this very frame. */
+static void
+mc_queue_list_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  McQueueList *self = MC_QUEUE_LIST (widget);
+  int needed = 0;
+
+  update_widths (self);
+  for (Column c = 0; c < N_COLUMNS; c++)
+    needed += c == COLUMN_PROCEDURE ? MAX (self->widths[c], PROCEDURE_ROOM) : self->widths[c];
+  gtk_column_view_column_set_visible (self->columns[COLUMN_MINISTRY], width >= needed);
+  gtk_widget_allocate (GTK_WIDGET (self->stack), width, height, baseline, NULL);
+}
+
+/* The header shows the model's order, chosen by a click or by the view. */
+static void
+show_sort (McQueueList *self)
+{
+  McQueueSort sort;
+  gboolean descending;
+  GtkColumnViewColumn *column;
+
+  mc_queue_model_get_sort (self->model, &sort, &descending);
+  column = mc_queue_list_get_sort_column (self, sort);
+  gtk_column_view_sort_by_column (self->column_view, column, descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+}
+
 static void
 mc_queue_list_dispose (GObject *object)
 {
@@ -291,6 +473,7 @@ mc_queue_list_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_QUEUE_LIST);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
+  g_clear_pointer (&self->widths_font, g_free);
   G_OBJECT_CLASS (mc_queue_list_parent_class)->dispose (object);
 }
 
@@ -348,6 +531,8 @@ mc_queue_list_class_init (McQueueListClass *klass)
   object_class->get_property = mc_queue_list_get_property;
   object_class->set_property = mc_queue_list_set_property;
   widget_class->grab_focus = mc_queue_list_grab_focus;
+  widget_class->measure = mc_queue_list_measure;
+  widget_class->size_allocate = mc_queue_list_size_allocate;
 
   properties[PROP_MODEL] =
     g_param_spec_object ("model", NULL, NULL, MC_TYPE_QUEUE_MODEL,
@@ -367,21 +552,14 @@ mc_queue_list_class_init (McQueueListClass *klass)
                                              G_STRUCT_OFFSET (McQueueList, columns[COLUMN_NUMBER]));
   gtk_widget_class_bind_template_child_full (widget_class, "procedure_column", FALSE,
                                              G_STRUCT_OFFSET (McQueueList, columns[COLUMN_PROCEDURE]));
-  gtk_widget_class_bind_template_child_full (widget_class, "applicant_column", FALSE,
-                                             G_STRUCT_OFFSET (McQueueList, columns[COLUMN_APPLICANT]));
   gtk_widget_class_bind_template_child_full (widget_class, "ministry_column", FALSE,
                                              G_STRUCT_OFFSET (McQueueList, columns[COLUMN_MINISTRY]));
-  gtk_widget_class_bind_template_child_full (widget_class, "status_column", FALSE,
-                                             G_STRUCT_OFFSET (McQueueList, columns[COLUMN_STATUS]));
   gtk_widget_class_bind_template_child_full (widget_class, "received_column", FALSE,
                                              G_STRUCT_OFFSET (McQueueList, columns[COLUMN_RECEIVED]));
-  gtk_widget_class_bind_template_child_full (widget_class, "due_column", FALSE,
-                                             G_STRUCT_OFFSET (McQueueList, columns[COLUMN_DUE]));
   gtk_widget_class_bind_template_child_full (widget_class, "left_column", FALSE,
                                              G_STRUCT_OFFSET (McQueueList, columns[COLUMN_LEFT]));
   gtk_widget_class_bind_template_child_full (widget_class, "sync_column", FALSE,
                                              G_STRUCT_OFFSET (McQueueList, columns[COLUMN_SYNC]));
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "mcqueuelist");
 
   column_quark = g_quark_from_static_string ("mc-queue-column");
@@ -433,7 +611,10 @@ mc_queue_list_set_model (McQueueList  *self,
   if (self->model == model)
     return;
   if (self->model != NULL)
-    g_signal_handlers_disconnect_by_func (self->model, update_empty_state, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->model, update_empty_state, self);
+      g_signal_handlers_disconnect_by_func (self->model, show_sort, self);
+    }
   g_set_object (&self->model, model);
   g_clear_object (&self->selection);
   if (model != NULL)
@@ -443,8 +624,11 @@ mc_queue_list_set_model (McQueueList  *self,
       gtk_single_selection_set_can_unselect (self->selection, TRUE);
       g_signal_connect_object (model, "updated", G_CALLBACK (update_empty_state),
                                self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (model, "notify::sort", G_CALLBACK (show_sort), self, G_CONNECT_SWAPPED);
     }
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  if (model != NULL)
+    show_sort (self);
   update_empty_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }

@@ -54,13 +54,17 @@ update_title (McWindow *self)
   guint total = mc_queue_model_get_view_count (self->model);
   g_autofree char *shown_text = mc_format_count (shown);
   g_autofree char *total_text = mc_format_count (total);
+  const char *ministry = mc_queue_model_get_ministry (self->model);
+  g_autofree char *count = NULL;
   g_autofree char *subtitle = NULL;
 
   if (mc_queue_model_get_search (self->model) != NULL)
     /* TRANSLATORS: search results: "12 of 3,400 dossiers" */
-    subtitle = g_strdup_printf (_("%s of %s dossiers"), shown_text, total_text);
+    count = g_strdup_printf (_("%s of %s dossiers"), shown_text, total_text);
   else
-    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s dossier", "%s dossiers", total), total_text);
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s dossier", "%s dossiers", total), total_text);
+  /* TRANSLATORS: the list's subtitle when one ministry is chosen: the count, then the ministry */
+  subtitle = ministry ? g_strdup_printf (_("%s · %s"), count, mc_ministry_name (ministry)) : g_steal_pointer (&count);
   adw_window_title_set_title (self->list_title, mc_queue_view_label (mc_queue_model_get_view (self->model)));
   adw_window_title_set_subtitle (self->list_title, subtitle);
 }
@@ -146,6 +150,7 @@ on_ministry_changed (McWindow *self)
     show_error (self, error);
   mc_sync_banner_set_ministry (self->list_banner, ministry);
   refresh_counts (self);
+  update_title (self);
 }
 
 static void

@@ -342,7 +342,7 @@ main (int   argc,
   column_view = mc_queue_list_get_column_view (window->queue_view);
   for (int r = 0; r < MAX (1, runs / 2); r++)
     for (McQueueSort s = 0; s < MC_QUEUE_N_SORTS; s++)
-      for (int dir = 0; dir < 2; dir++)
+      for (int dir = 0; dir < 2 && mc_queue_list_get_sort_column (window->queue_view, s) != NULL; dir++)
         {
           start = g_get_monotonic_time ();
           gtk_column_view_sort_by_column (column_view,

@@ -167,14 +167,14 @@ test_sort (void)
   gboolean descending;
 
   select_view (MC_QUEUE_PROCESSING);
-  gtk_column_view_sort_by_column (column_view, mc_queue_list_get_sort_column (list, MC_QUEUE_SORT_APPLICANT),
+  gtk_column_view_sort_by_column (column_view, mc_queue_list_get_sort_column (list, MC_QUEUE_SORT_NUMBER),
                                   GTK_SORT_ASCENDING);
   mc_queue_model_get_sort (model, &sort, &descending);
-  g_assert_cmpint (sort, ==, MC_QUEUE_SORT_APPLICANT);
+  g_assert_cmpint (sort, ==, MC_QUEUE_SORT_NUMBER);
   g_assert_false (descending);
   g_assert_cmpuint (n_rows (), ==, mc_store_queue_count (fx.store, MC_QUEUE_PROCESSING, NULL, mc_time_now (), NULL));
   for (guint i = 1; i < n_rows (); i++)
-    g_assert_cmpint (strcmp (entry_at (i - 1)->applicant_name, entry_at (i)->applicant_name), <=, 0);
+    g_assert_cmpint (g_ascii_strcasecmp (entry_at (i - 1)->number, entry_at (i)->number), <=, 0);
 
   gtk_column_view_sort_by_column (column_view, mc_queue_list_get_sort_column (list, MC_QUEUE_SORT_DUE),
                                   GTK_SORT_DESCENDING);
