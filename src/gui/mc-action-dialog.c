@@ -126,7 +126,7 @@ add_result_row (McActionDialog *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Document"));
   gtk_editable_set_text (GTK_EDITABLE (row), name ? name : "");
-  gtk_entry_set_placeholder_text (GTK_ENTRY (number_entry), _("Number"));
+  gtk_entry_set_placeholder_text (GTK_ENTRY (number_entry), _("Document number"));
   gtk_editable_set_text (GTK_EDITABLE (number_entry), number ? number : "");
   gtk_editable_set_width_chars (GTK_EDITABLE (number_entry), 10);
   gtk_widget_set_valign (number_entry, GTK_ALIGN_CENTER);
@@ -193,7 +193,7 @@ read_input (McActionDialog  *self,
   if ((needs & MC_ACTION_NEEDS_DUE) && *g_strstrip ((char *) due) != '\0' && !mc_time_parse (due, &input->due_at))
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->due_row), "error");
-      *out_message = g_strdup_printf (_("“%s” is not a date: write it as YYYY-MM-DD HH:MM, for example 2026-12-01 16:00"), due);
+      *out_message = g_strdup_printf (_("“%s” is not a date: write it as DD/MM/YYYY HH:MM, for example 01/12/2026 16:00"), due);
       return FALSE;
     }
   if (needs & MC_ACTION_NEEDS_METHOD)
@@ -325,11 +325,9 @@ setup (McActionDialog *self)
         {
           g_autofree char *due = mc_format_time (d->due_at);
           g_autofree char *description = g_strdup_printf (_("Currently due %s; the new date must be later."), due);
-          g_autoptr(GDateTime) local = mc_time_to_local (d->due_at);
-          g_autofree char *iso = g_date_time_format (local, "%Y-%m-%d %H:%M");
 
           adw_preferences_group_set_description (self->due_group, description);
-          gtk_editable_set_text (GTK_EDITABLE (self->due_row), iso);
+          gtk_editable_set_text (GTK_EDITABLE (self->due_row), due);
         }
       if (d->return_method >= MC_CHANNEL_IN_PERSON && d->return_method <= MC_CHANNEL_POST)
         adw_combo_row_set_selected (self->method_row, d->return_method - MC_CHANNEL_IN_PERSON);
@@ -374,8 +372,7 @@ fill_from_payload (McActionDialog *self,
   if (json_object_has_member (o, "due_at"))
     {
       g_autoptr(GDateTime) due = g_date_time_new_from_iso8601 (json_object_get_string_member (o, "due_at"), NULL);
-      g_autoptr(GDateTime) local = due ? mc_time_to_local (g_date_time_to_unix (due)) : NULL;
-      g_autofree char *text = local ? g_date_time_format (local, "%Y-%m-%d %H:%M") : NULL;
+      g_autofree char *text = due ? mc_format_time (g_date_time_to_unix (due)) : NULL;
 
       if (text != NULL)
         gtk_editable_set_text (GTK_EDITABLE (self->due_row), text);

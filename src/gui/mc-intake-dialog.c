@@ -37,6 +37,7 @@ struct _McIntakeDialog
   GtkWidget *continue_button;
   GtkWidget *confirm_button;
   GtkStack *stack;
+  GtkScrolledWindow *form_scroller;
   GtkLabel *error_label;
   GtkSearchEntry *procedure_entry;
   GtkListBox *procedure_list;
@@ -85,6 +86,9 @@ show_error (McIntakeDialog *self,
 {
   gtk_label_set_text (self->error_label, message ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  /* The message is at the top of the form: it must not wait out of sight below. */
+  if (message != NULL)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->form_scroller), 0);
 }
 
 static GtkWidget *
@@ -445,6 +449,7 @@ mc_intake_dialog_class_init (McIntakeDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, continue_button);
   gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, confirm_button);
   gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, form_scroller);
   gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, procedure_entry);
   gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, procedure_list);

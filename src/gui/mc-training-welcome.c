@@ -1,14 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 
 #include "mc-training-welcome.h"
 
 /* The first start with no ministry system configured: practise in training mode, or connect
- * to the real systems (the Preferences window, app.preferences). While the application has no
- * Preferences action yet, that button stays insensitive — GtkActionable does that by itself —
- * and its tooltip says why. Either choice closes this window. */
+ * to the real systems (app.connect: the Preferences window at the ministry systems, which says
+ * how to add one). Training stays in the main menu. Either choice closes this window. */
 
 struct _McTrainingWelcome
 {
@@ -61,13 +59,6 @@ mc_training_welcome_init (McTrainingWelcome *self)
 McTrainingWelcome *
 mc_training_welcome_new (GtkWindow *parent)
 {
-  McTrainingWelcome *self = g_object_new (MC_TYPE_TRAINING_WELCOME, "transient-for", parent,
-                                          "application", parent ? gtk_window_get_application (parent) : NULL,
-                                          NULL);
-  GtkApplication *app = parent ? gtk_window_get_application (parent) : NULL;
-
-  if (app == NULL || !g_action_group_has_action (G_ACTION_GROUP (app), "preferences"))
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->connect_button),
-                                 _("Preferences are not available in this version yet"));
-  return self;
+  return g_object_new (MC_TYPE_TRAINING_WELCOME, "transient-for", parent,
+                       "application", parent ? gtk_window_get_application (parent) : NULL, NULL);
 }

@@ -141,7 +141,8 @@ mc_window_form (McWindow     *self,
   if (!(d = mc_store_get_dossier (self->store, dossier_id, error)) || !(office = mc_print_office_load (self->store, error)) ||
       !(layout = mc_print_dossier (office, d, form, &options, error)))
     return NULL;
-  name = g_strdup_printf ("%s %s", mc_print_form_id (form), d->number);
+  /* The file a PDF is saved to is named as an official would: the form's title and the number. */
+  name = g_strdup_printf ("%s - %s", mc_print_form_title (form), d->number);
   return mc_print_operation_new (layout, name);
 }
 
@@ -368,7 +369,8 @@ review_entry_action (GtkWidget  *widget,
 
 /* The register of dossiers received */
 
-/* The register's period: two days typed as YYYY-MM-DD, the last one included. */
+/* The register's period: two days typed as DD/MM/YYYY (or YYYY-MM-DD), the last one
+ * included. */
 static gboolean
 parse_period (const char  *from_text,
               const char  *to_text,
@@ -381,7 +383,7 @@ parse_period (const char  *from_text,
   if (strlen (from_text) != 10 || !mc_time_parse (from_text, out_from) ||
       strlen (to_text) != 10 || !mc_time_parse (to_text, out_to))
     {
-      *out_message = g_strdup (_("Write both days as YYYY-MM-DD, for example 2026-11-01"));
+      *out_message = g_strdup (_("Write both days as DD/MM/YYYY, for example 01/11/2026"));
       return FALSE;
     }
   if (*out_to < *out_from)
@@ -490,7 +492,7 @@ day_row (const char *title,
          GDateTime  *day)
 {
   GtkWidget *row = adw_entry_row_new ();
-  g_autofree char *text = g_date_time_format (day, "%Y-%m-%d");
+  g_autofree char *text = g_date_time_format (day, "%d/%m/%Y");
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_editable_set_text (GTK_EDITABLE (row), text);
@@ -515,8 +517,8 @@ print_register_action (GtkWidget  *widget,
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
   gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Period"), -1);
-  from_row = day_row (_("From (YYYY-MM-DD)"), first);
-  to_row = day_row (_("To (YYYY-MM-DD)"), today);
+  from_row = day_row (_("From (DD/MM/YYYY)"), first);
+  to_row = day_row (_("To (DD/MM/YYYY)"), today);
   gtk_list_box_append (GTK_LIST_BOX (list), from_row);
   gtk_list_box_append (GTK_LIST_BOX (list), to_row);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);

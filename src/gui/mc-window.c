@@ -249,6 +249,22 @@ load_office (McWindow *self)
       mc_store_queue_set_deadline_settings (stores[i], &settings);
 }
 
+/* Receiving a dossier registers it with its ministry's system: without any system enabled
+ * there is nowhere to register it, and the button says so. */
+static void
+update_sources (McWindow *self)
+{
+  g_autoptr(GPtrArray) sources = mc_store_list_sources (self->store, NULL);
+  gboolean any = FALSE;
+
+  for (guint i = 0; sources != NULL && i < sources->len && !any; i++)
+    any = ((McSource *) g_ptr_array_index (sources, i))->enabled;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.receive-new", any);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->receive_button),
+                               any ? _("Receive a dossier at the counter (Ctrl+N)")
+                                   : _("Add a ministry system first: main menu, Preferences, Ministry Systems"));
+}
+
 /* What a commit changed, wherever it was made. The office's calendar or hours move every
  * deadline: everything is read again. Otherwise the list follows the dossiers named (the
  * queue model decides how), the counts any dossier change, the detail its own dossier and
@@ -264,6 +280,8 @@ on_store_changed (McWindow          *self,
 
   if (office)
     load_office (self);
+  if (flags & MC_CHANGE_SOURCES)
+    update_sources (self);
   if (office ? !mc_queue_model_invalidate (self->model, &error) : !mc_queue_model_apply_changes (self->model, set, &error))
     {
       show_error (self, error);
@@ -408,6 +426,7 @@ mc_window_constructed (GObject *object)
   mc_sync_banner_set_status (self->list_banner, self->sync_status);
   mc_sync_banner_set_status (self->dossier_banner, self->sync_status);
   on_sync_status_changed (self);
+  update_sources (self);
 
   if (!mc_queue_model_set_view (self->model, mc_sidebar_get_view (self->sidebar), &error))
     show_error (self, error);
@@ -569,6 +588,7 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McWindow, list_pane);
   gtk_widget_class_bind_template_child (widget_class, McWindow, detail_pane);
   gtk_widget_class_bind_template_child (widget_class, McWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, receive_button);
   gtk_widget_class_bind_template_child (widget_class, McWindow, review_button);
   gtk_widget_class_bind_template_child (widget_class, McWindow, list_title);
   gtk_widget_class_bind_template_child (widget_class, McWindow, search_entry);

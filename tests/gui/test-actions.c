@@ -274,7 +274,7 @@ test_reschedule (void)
   mc_action_dialog_set_note (dialog, "Chờ ý kiến của cơ quan phối hợp");
   mc_action_dialog_set_due (dialog, "ngày mai");
   g_assert_false (mc_action_dialog_apply (dialog));
-  g_assert_nonnull (strstr (mc_action_dialog_get_error (dialog), "YYYY-MM-DD HH:MM"));
+  g_assert_nonnull (strstr (mc_action_dialog_get_error (dialog), "DD/MM/YYYY HH:MM"));
   mc_action_dialog_set_due (dialog, "2020-01-02 08:00");
   g_assert_false (mc_action_dialog_apply (dialog));
   g_test_message ("earlier due: %s", mc_action_dialog_get_error (dialog));
