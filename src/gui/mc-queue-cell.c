@@ -121,24 +121,6 @@ mc_queue_cell_snapshot (GtkWidget   *widget,
   gtk_snapshot_restore (snapshot);
 }
 
-/* A cut text shows whole in its tooltip. */
-static gboolean
-mc_queue_cell_query_tooltip (GtkWidget  *widget,
-                             int         x,
-                             int         y,
-                             gboolean    keyboard_mode,
-                             GtkTooltip *tooltip)
-{
-  McQueueCell *self = MC_QUEUE_CELL (widget);
-  g_autofree char *text = NULL;
-
-  if (!mc_queue_cell_is_ellipsized (self))
-    return FALSE;
-  text = g_strjoin ("\n", self->text ? self->text : "", self->secondary, NULL);
-  gtk_tooltip_set_text (tooltip, g_strstrip (text));
-  return TRUE;
-}
-
 /* A new font (size, family) invalidates the line height and the layout. */
 static void
 mc_queue_cell_css_changed (GtkWidget         *widget,
@@ -214,7 +196,6 @@ mc_queue_cell_class_init (McQueueCellClass *klass)
   widget_class->size_allocate = mc_queue_cell_size_allocate;
   widget_class->snapshot = mc_queue_cell_snapshot;
   widget_class->css_changed = mc_queue_cell_css_changed;
-  widget_class->query_tooltip = mc_queue_cell_query_tooltip;
 
   properties[PROP_TEXT] =
     g_param_spec_string ("text", NULL, NULL, NULL,
@@ -228,7 +209,6 @@ mc_queue_cell_class_init (McQueueCellClass *klass)
 static void
 mc_queue_cell_init (McQueueCell *self)
 {
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 }
 
 GtkWidget *

@@ -76,11 +76,11 @@ check $? "sync --once: exit 1 naming the failed source, the others up to date"
 check $? "dossiers pulled into the profile"
 
 # An action taken locally is sent by the next sync, which says so.
-number=$("$ctl" --profile "$profile" list --source g09 --status 2 --limit 1 | cut -f1)
+number=$("$ctl" --profile "$profile" list --source g09 --status 2 --limit 1 | sed 1d | cut -f1)
 "$ctl" --profile "$profile" act "$number" forward >/dev/null 2>&1 && \
   "$ctl" --profile "$profile" sync --once --source g09 >"$tmp/sync3" 2>&1 && \
   grep -q '^g09: actions — 1 sent, 0 changed on the system (needs review), 0 refused, 0 waiting' "$tmp/sync3" && \
-  "$ctl" --profile "$profile" outbox | grep -q "	$number	forward	done	"
+  "$ctl" --profile "$profile" outbox | grep -q "	$number	forward	Applied by the ministry system	"
 check $? "act, then sync: the action is sent, and the summary says so"
 
 "$ctl" --profile "$profile" sources remove g18 >/dev/null 2>&1 && \
