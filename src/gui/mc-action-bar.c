@@ -65,27 +65,32 @@ mc_action_bar_init (McActionBar *self)
   self->actions = g_array_new (FALSE, FALSE, sizeof (McAction));
 }
 
-/* Every form of the dossier, each to print or to save as PDF. */
+/* Every form of the dossier, to print, to preview and to save as PDF: three items, each opening
+ * the list of the forms' titles, so the menu is as narrow as the longest title and as short as
+ * six forms. */
 static GMenuModel *
 print_menu (const McDossier *d)
 {
   GMenu *menu = g_menu_new ();
+  const struct { const char *label; const char *action; } kinds[] = {
+    { N_("_Print"), "win.print-form" },
+    { N_("Pre_view"), "win.preview-form" },
+    { N_("Save as _PDF"), "win.save-form" },
+  };
 
-  for (McPrintForm form = 0; form < MC_PRINT_N_FORMS; form++)
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     {
-      g_autoptr(GMenu) section = g_menu_new ();
-      g_autoptr(GMenuItem) print = NULL, save = NULL;
-      /* TRANSLATORS: a menu item; the form's title is Vietnamese (a legal document) */
-      g_autofree char *print_label = g_strdup_printf (_("Print “%s”…"), mc_print_form_title (form));
-      g_autofree char *save_label = g_strdup_printf (_("Save “%s” as PDF…"), mc_print_form_title (form));
+      g_autoptr(GMenu) forms = g_menu_new ();
 
-      print = g_menu_item_new (print_label, NULL);
-      g_menu_item_set_action_and_target (print, "win.print-form", "(xs)", d->id, mc_print_form_id (form));
-      save = g_menu_item_new (save_label, NULL);
-      g_menu_item_set_action_and_target (save, "win.save-form", "(xs)", d->id, mc_print_form_id (form));
-      g_menu_append_item (section, print);
-      g_menu_append_item (section, save);
-      g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+      for (McPrintForm form = 0; form < MC_PRINT_N_FORMS; form++)
+        {
+          /* The form's title is Vietnamese (a legal document). */
+          g_autoptr(GMenuItem) item = g_menu_item_new (mc_print_form_title (form), NULL);
+
+          g_menu_item_set_action_and_target (item, kinds[i].action, "(xs)", d->id, mc_print_form_id (form));
+          g_menu_append_item (forms, item);
+        }
+      g_menu_append_submenu (menu, _(kinds[i].label), G_MENU_MODEL (forms));
     }
   return G_MENU_MODEL (menu);
 }

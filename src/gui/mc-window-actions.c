@@ -242,6 +242,8 @@ form_action (GtkWidget  *widget,
     mc_window_toast (self, error->message);
   else if (g_str_equal (action_name, "win.print-form"))
     mc_print_operation_print (operation, GTK_WINDOW (self));
+  else if (g_str_equal (action_name, "win.preview-form"))
+    mc_print_operation_run_preview (operation, GTK_WINDOW (self));
   else
     mc_print_operation_save_pdf (operation, GTK_WINDOW (self));
 }
@@ -552,6 +554,7 @@ mc_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.act", "(xs)", act_action);
   gtk_widget_class_install_action (widget_class, "win.print-form", "(xs)", form_action);
   gtk_widget_class_install_action (widget_class, "win.save-form", "(xs)", form_action);
+  gtk_widget_class_install_action (widget_class, "win.preview-form", "(xs)", form_action);
   gtk_widget_class_install_action (widget_class, "win.save-form-to", "(xss)", save_form_to_action);
   gtk_widget_class_install_action (widget_class, "win.receive-new", NULL, receive_new_action);
   gtk_widget_class_install_action (widget_class, "win.print-register", NULL, print_register_action);

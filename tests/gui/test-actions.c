@@ -16,6 +16,7 @@
 #include "mc-store-outbox.h"
 #include "mc-store-sync.h"
 #include "mc-time.h"
+#include "mc-print-preview.h"
 #include "mc-window-private.h"
 
 /* The official's work in the window, on a generated profile: the actions offered for each
@@ -442,6 +443,44 @@ test_save_pdf (void)
   g_assert_nonnull (strstr (text, "Nguyễn Thị Hồng Nhung"));
 }
 
+static McPrintPreview *
+find_preview (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (MC_IS_PRINT_PREVIEW (window))
+        return MC_PRINT_PREVIEW (window);
+    }
+  return NULL;
+}
+
+static gboolean
+preview_shown (gpointer data)
+{
+  return find_preview () != NULL;
+}
+
+/* The print menu's Preview, on a machine without GTK's previewer (none is named that exists):
+ * the form's pages show in the app, drawn as they print. */
+static void
+test_preview (void)
+{
+  McPrintPreview *preview;
+
+  g_object_set (gtk_settings_get_default (), "gtk-print-preview-command", "mc-no-such-previewer %f", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.preview-form", "(xs)", fx.received_id, "receipt");
+  if (!mc_test_wait (preview_shown, NULL, 20000))
+    g_error ("Preview showed no window");
+  preview = find_preview ();
+  g_assert_cmpuint (mc_print_preview_get_n_pages (preview), >=, 1);
+  mc_test_wait_frame (GTK_WIDGET (preview));
+  gtk_window_destroy (GTK_WINDOW (preview));
+}
+
 /* The print path itself (GtkPrintOperation drawing the layout's pages), exported to a file as
  * "Print to File" does: the same pages, the number on them. */
 static void
@@ -708,6 +747,7 @@ main (int   argc,
   g_test_add_func ("/actions/receive-new", test_receive_new);
   g_test_add_func ("/actions/save-pdf", test_save_pdf);
   g_test_add_func ("/actions/print-export", test_print_export);
+  g_test_add_func ("/actions/preview", test_preview);
   g_test_add_func ("/actions/register", test_register);
   g_test_add_func ("/actions/needs-review", test_needs_review);
   g_test_add_func ("/actions/watchdog", test_watchdog);
