@@ -198,6 +198,13 @@ mc_window_search_activate (McWindow *self)
     }
   if (id > 0)
     {
+      /* The list shows what the detail shows: a dossier outside the current view or ministry
+       * brings the list to all dossiers, where the search finds it. */
+      if (mc_queue_model_find (self->model, id) == MC_QUEUE_MODEL_NOT_FOUND)
+        {
+          mc_sidebar_set_ministry (self->sidebar, NULL);
+          mc_sidebar_set_view (self->sidebar, MC_QUEUE_ALL);
+        }
       mc_window_open_dossier (self, id);
       gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
       return;
