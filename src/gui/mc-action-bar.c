@@ -148,7 +148,13 @@ mc_action_bar_set_dossier (McActionBar     *self,
   for (guint i = 0; i < allowed->len; i++)
     {
       McAction action = g_array_index (allowed, McAction, i);
-      GtkWidget *button = gtk_button_new_with_label (mc_action_label (action));
+      GtkWidget *button = gtk_button_new ();
+      GtkWidget *label = gtk_label_new (mc_action_label (action));
+
+      /* A long action name wraps rather than widening the detail pane. */
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+      gtk_button_set_child (GTK_BUTTON (button), label);
 
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.act");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(xs)", dossier->id, mc_action_id (action));

@@ -94,7 +94,14 @@ ensure_layouts (McQueueCell *self)
   if (self->layout == NULL && self->text != NULL && *self->text != '\0')
     self->layout = make_layout (self, self->text);
   if (self->secondary_layout == NULL && self->secondary != NULL && *self->secondary != '\0')
-    self->secondary_layout = make_layout (self, self->secondary);
+    {
+      PangoAttrList *attrs = pango_attr_list_new ();
+
+      self->secondary_layout = make_layout (self, self->secondary);
+      pango_attr_list_insert (attrs, pango_attr_scale_new (MC_QUEUE_CELL_SECONDARY_SCALE));
+      pango_layout_set_attributes (self->secondary_layout, attrs);
+      pango_attr_list_unref (attrs);
+    }
 }
 
 static void
@@ -113,7 +120,7 @@ mc_queue_cell_snapshot (GtkWidget   *widget,
     gtk_snapshot_append_layout (snapshot, self->layout, &color);
   if (self->secondary_layout != NULL)
     {
-      /* The second line says more about the first: dimmer, as GNOME's subtitles are. */
+      /* The second line says more about the first: smaller and dimmer, as GNOME's subtitles. */
       color.alpha *= 0.7;
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, self->line_height));
       gtk_snapshot_append_layout (snapshot, self->secondary_layout, &color);
@@ -277,6 +284,20 @@ mc_queue_cell_set_lines (McQueueCell *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
 }
 
+/* Whether line @line (0: the first, 1: the second) does not fit the cell's width. */
+gboolean
+mc_queue_cell_is_line_ellipsized (McQueueCell *self,
+                                  guint        line)
+{
+  PangoLayout *layout;
+
+  g_return_val_if_fail (MC_IS_QUEUE_CELL (self), FALSE);
+
+  ensure_layouts (self);
+  layout = line == 0 ? self->layout : self->secondary_layout;
+  return layout != NULL && pango_layout_is_ellipsized (layout);
+}
+
 /* Whether a line of its text does not fit its width (the tests' check that what an official
  * must read is never cut). */
 gboolean
@@ -284,9 +305,7 @@ mc_queue_cell_is_ellipsized (McQueueCell *self)
 {
   g_return_val_if_fail (MC_IS_QUEUE_CELL (self), FALSE);
 
-  ensure_layouts (self);
-  return (self->layout != NULL && pango_layout_is_ellipsized (self->layout)) ||
-         (self->secondary_layout != NULL && pango_layout_is_ellipsized (self->secondary_layout));
+  return mc_queue_cell_is_line_ellipsized (self, 0) || mc_queue_cell_is_line_ellipsized (self, 1);
 }
 
 /* Sets @css_class as the cell's only style class (NULL: none); a no-op when it already is,

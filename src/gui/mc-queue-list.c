@@ -42,10 +42,20 @@ static const int column_sorts[N_COLUMNS] = {
   [COLUMN_SYNC] = -1,
 };
 
-/* The cells' padding (style.css) and what a header adds to its title: padding and the sort
- * arrow. */
-#define CELL_PADDING 16
-#define TITLE_EXTRA 40
+/* The columns' names for the tests (mc_queue_list_get_cell_column()). */
+static const char *const column_ids[N_COLUMNS] = {
+  [COLUMN_NUMBER] = "number",
+  [COLUMN_PROCEDURE] = "procedure",
+  [COLUMN_MINISTRY] = "ministry",
+  [COLUMN_RECEIVED] = "received",
+  [COLUMN_LEFT] = "left",
+  [COLUMN_SYNC] = "sync",
+};
+
+/* The cells' padding (style.css, and a pixel either side for the row's rounding) and what a
+ * header adds to its title: padding and the sort arrow. */
+#define CELL_PADDING 14
+#define TITLE_EXTRA 34
 /* The procedure's room below which the ministry column gives way. */
 #define PROCEDURE_ROOM 420
 
@@ -120,6 +130,7 @@ on_sorter_changed (McQueueList *self)
 
 static GQuark column_quark;
 static GQuark list_quark;
+static GQuark cell_quark;    /* on a cell's widget: its column's id */
 
 static void
 setup_cell (GtkSignalListItemFactory *factory,
@@ -140,6 +151,7 @@ setup_cell (GtkSignalListItemFactory *factory,
       if (column != COLUMN_PROCEDURE && column != COLUMN_MINISTRY)
         gtk_widget_add_css_class (child, "numeric");
     }
+  g_object_set_qdata (G_OBJECT (child), cell_quark, (gpointer) column_ids[column]);
   gtk_list_item_set_child (item, child);
 }
 
@@ -335,10 +347,17 @@ on_activate (McQueueList *self,
 
 /* Widths */
 
+typedef enum
+{
+  TEXT_LINE,        /* a cell's first line */
+  TEXT_SECONDARY,   /* its second line, smaller */
+  TEXT_TITLE,       /* a column's title, bold */
+} TextKind;
+
 static int
 text_width (McQueueList *self,
             const char  *text,
-            gboolean     bold)
+            TextKind     kind)
 {
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->column_view), text);
   PangoAttrList *attrs = pango_attr_list_new ();
@@ -346,25 +365,31 @@ text_width (McQueueList *self,
 
   /* Digits as the "numeric" cells draw them, all of one width. */
   pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
-  if (bold)
+  if (kind == TEXT_TITLE)
     pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  if (kind == TEXT_SECONDARY)
+    pango_attr_list_insert (attrs, pango_attr_scale_new (MC_QUEUE_CELL_SECONDARY_SCALE));
   pango_layout_set_attributes (layout, attrs);
   pango_attr_list_unref (attrs);
   pango_layout_get_pixel_size (layout, &width, NULL);
   return width;
 }
 
-/* The width of a column: its widest text @samples and its title, each with its padding. */
+/* The width of a column: its title, and the widest of its first lines @lines and of its
+ * second lines @secondary, each with its padding. */
 static int
 column_width (McQueueList        *self,
               Column              column,
-              const char * const *samples)
+              const char * const *lines,
+              const char * const *secondary)
 {
-  int width = text_width (self, gtk_column_view_column_get_title (self->columns[column]), TRUE) +
+  int width = text_width (self, gtk_column_view_column_get_title (self->columns[column]), TEXT_TITLE) +
               (column_sorts[column] >= 0 ? TITLE_EXTRA : CELL_PADDING);
 
-  for (; samples && *samples; samples++)
-    width = MAX (width, text_width (self, *samples, FALSE) + CELL_PADDING);
+  for (; lines && *lines; lines++)
+    width = MAX (width, text_width (self, *lines, TEXT_LINE) + CELL_PADDING);
+  for (; secondary && *secondary; secondary++)
+    width = MAX (width, text_width (self, *secondary, TEXT_SECONDARY) + CELL_PADDING);
   return width;
 }
 
@@ -376,10 +401,12 @@ measure_widths (McQueueList *self)
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   const char *statuses[MC_STATUS_RETURNED + 1] = { NULL };
   const char *ministries[MC_QUEUE_N_MINISTRIES + 1] = { NULL };
-  /* Dossier numbers: the sample's and the national portal's. */
-  const char *numbers[] = { "G00.00-00000000-0000000", "000.00.00.H00-000000-0000", NULL };
+  /* Dossier numbers as the ministry systems make them. */
+  const char *numbers[] = { "G00.00-00000000-0000000", NULL };
   const char *dates[] = { "00/00/0000", NULL };
-  const char *sync[] = { "000", NULL };
+  const char *clocks[] = { "00:00", NULL };
+  g_autofree char *due = mc_format_time (86400);
+  const char *dues[] = { due, NULL };
 
   for (McStatus status = MC_STATUS_SUBMITTED; status <= MC_STATUS_RETURNED; status++)
     statuses[status - 1] = mc_status_label (status);
@@ -392,15 +419,15 @@ measure_widths (McQueueList *self)
   g_ptr_array_add (texts, mc_deadline_format_remaining (&settings, long_time));
   g_ptr_array_add (texts, mc_deadline_format_remaining (&settings, -long_time));
   g_ptr_array_add (texts, mc_format_waited (0, 999 * 86400 + 23 * 3600));
-  g_ptr_array_add (texts, mc_format_time (86400));
   g_ptr_array_add (texts, NULL);
 
-  self->widths[COLUMN_NUMBER] = column_width (self, COLUMN_NUMBER, numbers);
-  self->widths[COLUMN_PROCEDURE] = column_width (self, COLUMN_PROCEDURE, statuses);
-  self->widths[COLUMN_MINISTRY] = column_width (self, COLUMN_MINISTRY, ministries);
-  self->widths[COLUMN_RECEIVED] = column_width (self, COLUMN_RECEIVED, dates);
-  self->widths[COLUMN_LEFT] = column_width (self, COLUMN_LEFT, (const char * const *) texts->pdata);
-  self->widths[COLUMN_SYNC] = column_width (self, COLUMN_SYNC, sync);
+  self->widths[COLUMN_NUMBER] = column_width (self, COLUMN_NUMBER, numbers, NULL);
+  self->widths[COLUMN_PROCEDURE] = column_width (self, COLUMN_PROCEDURE, NULL, statuses);
+  self->widths[COLUMN_MINISTRY] = column_width (self, COLUMN_MINISTRY, ministries, NULL);
+  self->widths[COLUMN_RECEIVED] = column_width (self, COLUMN_RECEIVED, dates, clocks);
+  self->widths[COLUMN_LEFT] = column_width (self, COLUMN_LEFT, (const char * const *) texts->pdata, dues);
+  /* The icon of the actions not yet synced. */
+  self->widths[COLUMN_SYNC] = 16 + CELL_PADDING;
   for (Column c = 0; c < N_COLUMNS; c++)
     gtk_column_view_column_set_fixed_width (self->columns[c], self->widths[c]);
 }
@@ -460,7 +487,10 @@ show_sort (McQueueList *self)
 
   mc_queue_model_get_sort (self->model, &sort, &descending);
   column = mc_queue_list_get_sort_column (self, sort);
-  gtk_column_view_sort_by_column (self->column_view, column, descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+  /* The column view would keep the previous column as a second key, with its arrow. */
+  gtk_column_view_sort_by_column (self->column_view, NULL, GTK_SORT_ASCENDING);
+  if (column != NULL)
+    gtk_column_view_sort_by_column (self->column_view, column, descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
 }
 
 static void
@@ -564,6 +594,7 @@ mc_queue_list_class_init (McQueueListClass *klass)
 
   column_quark = g_quark_from_static_string ("mc-queue-column");
   list_quark = g_quark_from_static_string ("mc-queue-list");
+  cell_quark = g_quark_from_static_string ("mc-queue-cell-column");
 }
 
 static void
@@ -663,6 +694,28 @@ mc_queue_list_get_sort_column (McQueueList *self,
 
   for (Column c = 0; c < N_COLUMNS; c++)
     if (column_sorts[c] == (int) sort)
+      return self->columns[c];
+  return NULL;
+}
+
+/* Returns: (nullable): the id of the column whose cell @cell is ("number", "procedure",
+ * "ministry", "received", "left", "sync"), for the tests that check what a screen shows. */
+const char *
+mc_queue_list_get_cell_column (GtkWidget *cell)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (cell), NULL);
+  return cell_quark ? g_object_get_qdata (G_OBJECT (cell), cell_quark) : NULL;
+}
+
+/* Returns: (transfer none): the column whose id is @id, as mc_queue_list_get_cell_column(). */
+GtkColumnViewColumn *
+mc_queue_list_get_column (McQueueList *self,
+                          const char  *id)
+{
+  g_return_val_if_fail (MC_IS_QUEUE_LIST (self), NULL);
+
+  for (Column c = 0; c < N_COLUMNS; c++)
+    if (g_str_equal (column_ids[c], id))
       return self->columns[c];
   return NULL;
 }

@@ -3,12 +3,48 @@
 
 #include <dlfcn.h>
 #include <gdk/x11/gdkx.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <stdio.h>
 
 #include "gui-test-util.h"
 #include "model-test-util.h"
 #include "mc-window-private.h"
+
+/* Takes --NAME=VALUE out of the arguments before GLib's test options (a test's own options). */
+char *
+mc_test_take_option (int        *argc,
+                     char      **argv,
+                     const char *name)
+{
+  g_autofree char *prefix = g_strdup_printf ("--%s=", name);
+
+  for (int i = 1; i < *argc; i++)
+    if (g_str_has_prefix (argv[i], prefix))
+      {
+        char *value = g_strdup (argv[i] + strlen (prefix));
+
+        memmove (&argv[i], &argv[i + 1], (*argc - i) * sizeof (char *));
+        (*argc)--;
+        return value;
+      }
+  return NULL;
+}
+
+/* The window in Vietnamese whatever the machine's locale, from the catalog in @localedir:
+ * LANGUAGE wins over LC_MESSAGES (but not over the plain "C" locale, hence C.UTF-8 in the
+ * test environment). Call before the display is opened. */
+void
+mc_test_use_vietnamese (const char *localedir)
+{
+  g_setenv ("LANGUAGE", "vi", TRUE);
+  setlocale (LC_ALL, "");
+  if (localedir != NULL)
+    bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
 
 /* TAP treats exit code 77 as an error: a missing display is a plan of zero tests. */
 gboolean

@@ -12,6 +12,10 @@ G_BEGIN_DECLS
 
 typedef gboolean (*McTestCondition) (gpointer data);
 
+char          *mc_test_take_option      (int          *argc,
+                                         char         **argv,
+                                         const char   *name);
+void           mc_test_use_vietnamese   (const char   *localedir);
 gboolean       mc_test_init_display     (int          *argc,
                                          char       ***argv);
 char          *mc_test_make_profile     (guint         n_dossiers);
