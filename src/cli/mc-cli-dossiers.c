@@ -256,7 +256,7 @@ print_detail (const McDossier *d)
            _("Phone"), d->phone ? d->phone : "—");
   g_print ("  %s: %s\n", _("Address"), d->address ? d->address : "—");
   g_print ("  %s: %s   %s: %s\n", _("Status"), status_text (d->status), _("Channel"), mc_channel_label (d->channel));
-  g_print ("  %s: %s   %s: %s\n", _("Received"), received, _("Due"), due);
+  g_print ("  %s: %s   %s: %s\n", C_("date", "Received"), received, _("Due"), due);
   g_print ("  %s: %s\n", _("Source"), d->source_id);
   g_print ("  %s:\n", _("Documents"));
   for (guint i = 0; i < d->documents->len; i++)

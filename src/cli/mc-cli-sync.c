@@ -91,21 +91,6 @@ has_source (GPtrArray  *sources,
   return FALSE;
 }
 
-/* Whether the passwords in the keyring can be read at all: the Secret Service answers on the
- * desktop session's bus, which a plain console or a cron job does not have. Said once, in
- * words, rather than the bus's own error for every source. */
-static gboolean
-keyring_reachable (void)
-{
-  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
-
-  if (bus != NULL)
-    return TRUE;
-  g_printerr ("%s\n", _("motcuactl: the keyring cannot be reached: there is no desktop session. Run "
-                        "motcuactl in the official's desktop session to sync."));
-  return FALSE;
-}
-
 int
 mc_cli_sync (McCli  *cli,
              int     argc,
@@ -160,7 +145,7 @@ mc_cli_sync (McCli  *cli,
           continue;
         }
       if (keyring_checked == 0)
-        keyring_checked = keyring_reachable () ? 1 : -1;
+        keyring_checked = mc_cli_keyring_reachable () ? 1 : -1;
       if (keyring_checked < 0)
         {
           status = MC_CLI_FAILED;

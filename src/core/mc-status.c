@@ -62,17 +62,18 @@ static const struct {
   [MC_ACTION_RESCHEDULE] = { "reschedule", N_("Reschedule with apology") },
 };
 
+/* With a context: "Received" is also a date's and a view's name. */
 static const char *status_labels[] = {
-  [MC_STATUS_SUBMITTED] = N_("Submitted online"),
-  [MC_STATUS_RECEIVED] = N_("Received"),
-  [MC_STATUS_REFUSED] = N_("Refused"),
-  [MC_STATUS_PROCESSING] = N_("Processing"),
-  [MC_STATUS_SUPPLEMENT_REQUESTED] = N_("Supplement requested"),
-  [MC_STATUS_FEE_REQUESTED] = N_("Financial obligation requested"),
-  [MC_STATUS_WITHDRAWN] = N_("Withdrawn"),
-  [MC_STATUS_STOPPED] = N_("Processing stopped"),
-  [MC_STATUS_RESOLVED] = N_("Resolved"),
-  [MC_STATUS_RETURNED] = N_("Result returned"),
+  [MC_STATUS_SUBMITTED] = NC_("status", "Submitted online"),
+  [MC_STATUS_RECEIVED] = NC_("status", "Received"),
+  [MC_STATUS_REFUSED] = NC_("status", "Refused"),
+  [MC_STATUS_PROCESSING] = NC_("status", "Processing"),
+  [MC_STATUS_SUPPLEMENT_REQUESTED] = NC_("status", "Supplement requested"),
+  [MC_STATUS_FEE_REQUESTED] = NC_("status", "Financial obligation requested"),
+  [MC_STATUS_WITHDRAWN] = NC_("status", "Withdrawn"),
+  [MC_STATUS_STOPPED] = NC_("status", "Processing stopped"),
+  [MC_STATUS_RESOLVED] = NC_("status", "Resolved"),
+  [MC_STATUS_RETURNED] = NC_("status", "Result returned"),
 };
 
 gboolean
@@ -85,7 +86,7 @@ const char *
 mc_status_label (McStatus status)
 {
   g_return_val_if_fail (mc_status_is_valid (status), NULL);
-  return g_dgettext (GETTEXT_PACKAGE, status_labels[status]);
+  return g_dpgettext2 (GETTEXT_PACKAGE, "status", status_labels[status]);
 }
 
 /* A final status has no outgoing transition: derived from the table, not listed twice. */

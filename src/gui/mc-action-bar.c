@@ -40,6 +40,18 @@ mc_action_bar_dispose (GObject *object)
   G_OBJECT_CLASS (mc_action_bar_parent_class)->dispose (object);
 }
 
+/* The actions are one Tab stop: Tab goes on to the rest of the detail, the arrow keys move
+ * between the actions. */
+static gboolean
+mc_action_bar_focus (GtkWidget        *widget,
+                     GtkDirectionType  direction)
+{
+  if ((direction == GTK_DIR_TAB_FORWARD || direction == GTK_DIR_TAB_BACKWARD) &&
+      gtk_widget_get_focus_child (widget) != NULL)
+    return FALSE;
+  return GTK_WIDGET_CLASS (mc_action_bar_parent_class)->focus (widget, direction);
+}
+
 static void
 mc_action_bar_class_init (McActionBarClass *klass)
 {
@@ -47,6 +59,7 @@ mc_action_bar_class_init (McActionBarClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = mc_action_bar_dispose;
+  widget_class->focus = mc_action_bar_focus;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/MotCua/ui/mc-action-bar.ui");
   gtk_widget_class_bind_template_child (widget_class, McActionBar, box);

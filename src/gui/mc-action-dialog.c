@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 
 #include "mc-action-dialog.h"
+#include "mc-combo-row.h"
 #include "mc-official.h"
 #include "mc-format.h"
 #include "mc-store-settings.h"
@@ -312,6 +313,9 @@ setup (McActionDialog *self)
   adw_window_title_set_title (self->title, label);
   gtk_window_set_title (GTK_WINDOW (self), label);
   gtk_button_set_label (self->apply_button, self->outbox_id ? _("_Retry") : label);
+  /* Named once: GTK 4.8 names a button whose label changes both by its label and by the
+   * label's text. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->apply_button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->apply_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   self->outbox_id ? _("Retry") : label, -1);
   if (d != NULL)
@@ -426,7 +430,10 @@ mc_action_dialog_class_init (McActionDialogClass *klass)
   signals[APPLIED] = g_signal_new ("applied", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                                    NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT);
 
+  g_type_ensure (MC_TYPE_COMBO_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/MotCua/ui/mc-action-dialog.ui");
+  /* A screen reader announces it as a dialog over the main window. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_bind_template_child (widget_class, McActionDialog, title);
   gtk_widget_class_bind_template_child (widget_class, McActionDialog, apply_button);
   gtk_widget_class_bind_template_child (widget_class, McActionDialog, dossier_label);

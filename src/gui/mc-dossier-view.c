@@ -65,19 +65,28 @@ clear_list (GtkListBox *list)
 }
 
 /* A row of the detail: what (@title) above its value (@subtitle). Data from the ministry is
- * plain text, never markup. */
+ * plain text, never markup. It is read, not used: no Tab stop (the keyboard scrolls the pane),
+ * and a screen reader says what and its value together. */
 static GtkWidget *
 add_row (GtkListBox *list,
          const char *title,
          const char *subtitle)
 {
   GtkWidget *row = adw_action_row_new ();
+  gboolean has_value = subtitle != NULL && *subtitle != '\0';
+  g_autofree char *name = has_value ? g_strdup_printf ("%s: %s", title ? title : "", subtitle) : NULL;
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title ? title : "");
-  if (subtitle != NULL && *subtitle != '\0')
+  if (has_value)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_add_css_class (row, "property");
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  name ? name : title ? title : "", -1);
   gtk_list_box_append (list, row);
   return row;
 }
@@ -264,6 +273,9 @@ fill_linked (McDossierView *self,
       GtkWidget *row = add_row (self->linked_list, link->number, text);
 
       gtk_widget_add_css_class (row, "linked");
+      /* These open the other dossier: a place for the keyboard. */
+      gtk_widget_set_focusable (row, TRUE);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-dossier");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", link->id);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
@@ -282,7 +294,9 @@ fill_source (McDossierView *self,
 
   if (source != NULL)
     {
-      g_autofree char *system = g_strdup_printf ("%s (%s)", source->name, mc_ministry_name (source->ministry));
+      const char *ministry = mc_ministry_name (source->ministry);
+      g_autofree char *system = g_str_equal (source->name, ministry) ? g_strdup (ministry)
+                                : g_strdup_printf ("%s (%s)", source->name, ministry);
 
       add_row (self->source_list, _("Ministry system"), system);
     }

@@ -8,6 +8,7 @@
 #include "mc-catalog.h"
 #include "mc-format.h"
 #include "mc-intake-dialog.h"
+#include "mc-combo-row.h"
 #include "mc-store-actions.h"
 
 /* Receiving a new dossier at the counter, in two steps: the form (procedure found by code or
@@ -102,8 +103,8 @@ add_document_row (McIntakeDialog *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  /* Which also names the check box after the row. */
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
   g_array_append_val (self->documents, ((Document) { g_strdup (name), GTK_CHECK_BUTTON (check) }));
   /* Before the "other document" entry, which stays last. */
@@ -443,7 +444,10 @@ mc_intake_dialog_class_init (McIntakeDialogClass *klass)
   signals[RECEIVED] = g_signal_new ("received", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                                     NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  g_type_ensure (MC_TYPE_COMBO_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/MotCua/ui/mc-intake-dialog.ui");
+  /* A screen reader announces it as a dialog over the main window. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, back_button);
   gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, continue_button);

@@ -284,6 +284,8 @@ mc_preferences_window_class_init (McPreferencesWindowClass *klass)
   g_type_ensure (MC_TYPE_SOURCE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/MotCua/ui/mc-preferences-window.ui");
+  /* A screen reader announces it as a dialog over the main window. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, name_row);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, title_row);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, department_row);

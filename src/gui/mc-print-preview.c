@@ -100,6 +100,8 @@ mc_print_preview_class_init (McPrintPreviewClass *klass)
   object_class->dispose = mc_print_preview_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/MotCua/ui/mc-print-preview.ui");
+  /* A screen reader announces it as a dialog over the main window. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_bind_template_child (widget_class, McPrintPreview, title);
   gtk_widget_class_bind_template_child (widget_class, McPrintPreview, pages);
   gtk_widget_class_install_action (widget_class, "preview.print", NULL, print_action);

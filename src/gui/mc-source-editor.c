@@ -5,6 +5,7 @@
 
 #include "mc-secrets.h"
 #include "mc-source-editor.h"
+#include "mc-combo-row.h"
 
 /* The form of one ministry system: add a new one or edit one (its id stays). It only collects
  * what the official typed; the sources page stores the source and hands the password to the
@@ -180,6 +181,7 @@ mc_source_editor_class_init (McSourceEditorClass *klass)
   object_class->dispose = mc_source_editor_dispose;
   object_class->finalize = mc_source_editor_finalize;
 
+  g_type_ensure (MC_TYPE_COMBO_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/MotCua/ui/mc-source-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, McSourceEditor, id_row);
   gtk_widget_class_bind_template_child (widget_class, McSourceEditor, name_row);

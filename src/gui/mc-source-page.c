@@ -178,7 +178,8 @@ make_row (McSourcePage   *self,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *status = gtk_label_new (g_hash_table_lookup (self->statuses, s->id));
   GtkWidget *sw = gtk_switch_new ();
-  GtkWidget *menu_button = gtk_menu_button_new ();
+  /* Not a button itself: its inner button is, named after it. */
+  GtkWidget *menu_button = g_object_new (GTK_TYPE_MENU_BUTTON, "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP, NULL);
   g_autoptr(GMenuModel) menu = row_menu (s->id);
   /* The training systems' stored addresses are placeholders for the simulator's. */
   const char *address = g_str_has_prefix (s->base_url, MC_SYNC_SIM_PREFIX) ? _("simulated for training")

@@ -152,6 +152,8 @@ add_ministry (McTrainerPanel *self,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (c->failing));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (c->connected));
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (c->connected));
+  /* Named by its own label, not also by the row's title (GTK 4.8 would say both). */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (c->connected), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   adw_preferences_group_add (self->ministries_group, row);
 }
 
@@ -314,6 +316,8 @@ mc_trainer_panel_class_init (McTrainerPanelClass *klass)
   object_class->finalize = mc_trainer_panel_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/MotCua/ui/mc-trainer-panel.ui");
+  /* A screen reader announces it as a dialog over the main window. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_bind_template_child (widget_class, McTrainerPanel, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, McTrainerPanel, ministries_group);
 

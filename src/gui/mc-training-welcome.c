@@ -40,6 +40,8 @@ mc_training_welcome_class_init (McTrainingWelcomeClass *klass)
   object_class->dispose = mc_training_welcome_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/MotCua/ui/mc-training-welcome.ui");
+  /* A screen reader announces it as a dialog over the main window. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_bind_template_child (widget_class, McTrainingWelcome, training_button);
   gtk_widget_class_bind_template_child (widget_class, McTrainingWelcome, connect_button);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

@@ -332,7 +332,6 @@ on_sync_status_changed (McWindow *self)
   /* TRANSLATORS: a button: how many actions need the official's review */
   label = review ? g_strdup_printf (_("Needs Review (%u)"), review) : g_strdup (_("Needs Review"));
   gtk_button_set_label (self->review_button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->review_button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   if (review)
     gtk_widget_add_css_class (GTK_WIDGET (self->review_button), "warning");
   else

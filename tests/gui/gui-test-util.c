@@ -290,6 +290,7 @@ mc_test_save_png (GtkWidget  *widget,
 typedef int (*FakeKeyFunc) (Display *, unsigned int, int, unsigned long);
 typedef KeyCode (*KeysymToKeycodeFunc) (Display *, KeySym);
 typedef int (*SyncFunc) (Display *, int);
+typedef int (*SetInputFocusFunc) (Display *, Window, int, Time);
 
 gboolean
 mc_test_send_keys (GtkWidget *window,
@@ -301,6 +302,7 @@ mc_test_send_keys (GtkWidget *window,
   FakeKeyFunc fake_key;
   KeysymToKeycodeFunc to_keycode;
   SyncFunc sync;
+  SetInputFocusFunc set_input_focus;
   GdkDisplay *display = gtk_widget_get_display (window);
   Display *xdisplay;
 
@@ -315,10 +317,15 @@ mc_test_send_keys (GtkWidget *window,
   fake_key = (FakeKeyFunc) dlsym (xtst, "XTestFakeKeyEvent");
   to_keycode = (KeysymToKeycodeFunc) dlsym (x11, "XKeysymToKeycode");
   sync = (SyncFunc) dlsym (x11, "XSync");
-  if (fake_key == NULL || to_keycode == NULL || sync == NULL)
+  set_input_focus = (SetInputFocusFunc) dlsym (x11, "XSetInputFocus");
+  if (fake_key == NULL || to_keycode == NULL || sync == NULL || set_input_focus == NULL)
     return FALSE;
 
   xdisplay = gdk_x11_display_get_xdisplay (display);
+  /* Without a window manager the keys go where the pointer is, which may be beside the
+   * window on a large screen: they go to @window. */
+  set_input_focus (xdisplay, gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))),
+                   RevertToParent, CurrentTime);
   for (guint i = 0; i < times; i++)
     {
       if (modifier_keyval)
