@@ -366,6 +366,32 @@ mc_window_present_review (McWindow   *self,
     mc_review_window_show_entry (self->review_window, outbox_id);
 }
 
+/* Once the window is on screen: asked before, a window manager such as Openbox lets it open
+ * at its default size. */
+static void
+maximize_on_map (GtkWindow *window)
+{
+  g_signal_handlers_disconnect_by_func (window, maximize_on_map, NULL);
+  gtk_window_maximize (window);
+}
+
+/* The queue's columns are laid out to fit a whole screen of 1366 px beside the detail
+ * (test-layout), not the default 1200 px window: on such a screen, the common one of a commune
+ * office, the first start takes the whole screen. Later starts keep what the official chose. */
+static gboolean
+first_start_on_small_screen (McWindow *self)
+{
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
+  g_autoptr(GVariant) saved = g_settings_get_user_value (self->settings, "window-width");
+  GdkRectangle geometry;
+
+  if (saved != NULL || monitor == NULL)
+    return FALSE;
+  gdk_monitor_get_geometry (monitor, &geometry);
+  return geometry.width < 1600;
+}
+
 static void
 load_settings (McWindow *self)
 {
@@ -380,8 +406,8 @@ load_settings (McWindow *self)
   self->settings = g_settings_new (SETTINGS_SCHEMA);
   gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
-  if (g_settings_get_boolean (self->settings, "window-maximized"))
-    gtk_window_maximize (GTK_WINDOW (self));
+  if (g_settings_get_boolean (self->settings, "window-maximized") || first_start_on_small_screen (self))
+    g_signal_connect (self, "map", G_CALLBACK (maximize_on_map), NULL);
 }
 
 static gboolean
