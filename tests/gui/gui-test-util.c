@@ -108,6 +108,23 @@ mc_test_wait (McTestCondition condition,
   return model_test_wait (condition, data, timeout_ms);
 }
 
+/* Returns: (nullable) (transfer none): @widget or its first descendant of @type. */
+GtkWidget *
+mc_test_find_widget (GtkWidget *widget,
+                     GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = mc_test_find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* Returns: (nullable) (transfer none): a visible window of @type. */
 GtkWindow *
 mc_test_find_toplevel (GType type)

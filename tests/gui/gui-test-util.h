@@ -27,6 +27,8 @@ gboolean       mc_test_wait             (McTestCondition condition,
                                          guint          timeout_ms);
 void           mc_test_wait_frame       (GtkWidget    *widget);
 GtkWindow     *mc_test_find_toplevel    (GType         type);
+GtkWidget     *mc_test_find_widget      (GtkWidget    *widget,
+                                         GType         type);
 void           mc_test_close_message_dialogs (void);
 void           mc_test_wait_counts      (McWindow     *window);
 void           mc_test_wait_prepared    (McWindow     *window);

@@ -119,22 +119,6 @@ test_names (void)
   gtk_window_destroy (GTK_WINDOW (action));
 }
 
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Which region the focus is in, as a person sees the window. */
 static const char *
 focus_region (void)
@@ -144,7 +128,7 @@ focus_region (void)
     { GTK_WIDGET (fx.window->sidebar), "sidebar" },
     { GTK_WIDGET (fx.window->search_entry), "search" },
     { GTK_WIDGET (fx.window->queue_view), "list" },
-    { find_widget (GTK_WIDGET (fx.window->dossier_view), MC_TYPE_ACTION_BAR), "actions" },
+    { mc_test_find_widget (GTK_WIDGET (fx.window->dossier_view), MC_TYPE_ACTION_BAR), "actions" },
   };
 
   if (focus == NULL)

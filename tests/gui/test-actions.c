@@ -66,22 +66,6 @@ close_offers (void)
     }
 }
 
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gint64
 dossier_in_status (McStatus status)
 {
@@ -101,7 +85,7 @@ open_dossier (gint64 id)
 static McActionBar *
 action_bar (void)
 {
-  GtkWidget *bar = find_widget (GTK_WIDGET (fx.window->dossier_view), MC_TYPE_ACTION_BAR);
+  GtkWidget *bar = mc_test_find_widget (GTK_WIDGET (fx.window->dossier_view), MC_TYPE_ACTION_BAR);
 
   g_assert_nonnull (bar);
   return MC_ACTION_BAR (bar);
