@@ -200,7 +200,9 @@ name_row (GtkWidget          *cell,
     g_string_append_printf (name, ", %s", e->procedure_name);
   if (mc_status_is_valid (e->status))
     g_string_append_printf (name, ", %s", mc_status_label (e->status));
-  g_string_append_printf (name, ", %s", deadline);
+  /* A dash (a closed dossier has no time left) is nothing to hear. */
+  if (!g_str_equal (deadline, "—"))
+    g_string_append_printf (name, ", %s", deadline);
   if (e->n_unsynced > 0)
     {
       g_string_append (name, ", ");

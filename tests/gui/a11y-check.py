@@ -92,6 +92,8 @@ def check(node, problems, counts, button=None):
     name = (node.name or "").strip()
     if interactive:
         counts[0] += 1
+        if role == pyatspi.ROLE_TABLE_ROW and name and len(counts) == 1:
+            counts.append(name)   # what a reader says of a row, for the log
         if not name or TYPE_NAME.match(name):
             problems.append(f"unnamed {node.getRoleName()}: {path_of(node)}{described(node)}")
         elif doubled(name):
@@ -142,6 +144,8 @@ def main():
             problems.append(f"window “{title}” is a {window.getRoleName()}, not a dialog")
         check(window, problems, counts)
         print(f"# window “{title}” ({window.getRoleName()}): {counts[0]} interactive elements")
+        if len(counts) > 1:
+            print(f"# a row of the list: “{counts[1]}”")
     if len(windows) < max(len(titles), 1):
         problems.append(f"no window named {', '.join(titles) or 'at all'} to check; the windows: "
                         + ", ".join(f"“{w.name}” ({w.getRoleName()}, {w.getState().getStates()})"
