@@ -162,8 +162,9 @@ press (guint    keyval,
 static void
 test_tab_regions (void)
 {
-
   McQueueView view;
+  GtkSelectionModel *selection;
+  guint selected;
   g_autoptr(GHashTable) stops = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GString) order = g_string_new (NULL);
   const char *needed[] = { "sidebar", "search", "list", "actions" };
@@ -205,9 +206,15 @@ test_tab_regions (void)
   press (GDK_KEY_Return, FALSE);
   g_assert_cmpint (mc_sidebar_get_view (fx.window->sidebar), !=, view);
 
-  /* Shift+Tab back out of the list, past the search, into the sidebar. */
+  /* Inside the list the arrows move from row to row; Shift+Tab goes back to the search. */
   gtk_widget_grab_focus (GTK_WIDGET (fx.window->queue_view));
   g_assert_cmpstr (focus_region (), ==, "list");
+  selection = gtk_column_view_get_model (mc_queue_list_get_column_view (fx.window->queue_view));
+  selected = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection));
+  press (GDK_KEY_Down, FALSE);
+  press (GDK_KEY_Down, FALSE);
+  g_assert_cmpstr (focus_region (), ==, "list");
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection)), ==, selected + 2);
   press (GDK_KEY_Tab, TRUE);
   g_assert_cmpstr (focus_region (), ==, "search");
   mc_sidebar_set_view (fx.window->sidebar, MC_QUEUE_ALL);
