@@ -126,9 +126,11 @@ test_outbox (void)
 
   RUN (&r, "outbox");
   cli_assert_ok (&r, NULL);
-  g_assert_true (g_str_has_prefix (r.out, "g03: Waiting to be sent 0; Sending 0; In doubt: checking the ministry system 0; "
+  /* Every state, in plain words, with its count (issue 13 added "applied twice"). */
+  g_assert_true (g_str_has_prefix (r.out, "g03: Waiting to be sent 0; Sending 0; In doubt: checking again 0; "
                                           "Applied by the ministry system 0; Needs review: the dossier changed on the "
-                                          "server 0; Refused by the ministry system 0; Discarded 0\n"));
+                                          "server 0; Refused by the ministry system 0; Discarded 0; Needs review: "
+                                          "applied twice on the ministry system 0\n"));
   g_assert_nonnull (strstr (r.out, "\ng09: Waiting to be sent 7; Sending 0;"));
   g_assert_nonnull (strstr (r.out, "\tg09\t" NUMBER "\treturn-result\tWaiting to be sent\t0\t\n"));
 
