@@ -96,3 +96,17 @@ mc_combo_row_init (McComboRow *self)
   adw_combo_row_set_factory (ADW_COMBO_ROW (self), current);
   adw_combo_row_set_list_factory (ADW_COMBO_ROW (self), popup);
 }
+
+/* The same trouble with a plain GtkDropDown: GTK 4.8 makes it a combo box holding the toggle
+ * button that takes the focus, and names neither. Both are named @name. */
+void
+mc_combo_row_name_drop_down (GtkDropDown *dropdown,
+                             const char  *name)
+{
+  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (dropdown));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  if (GTK_IS_TOGGLE_BUTTON (button))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}

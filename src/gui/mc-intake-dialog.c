@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mc-action-dialog.h"
+#include "mc-combo-row.h"
 #include "mc-official.h"
 #include "mc-catalog.h"
 #include "mc-file-strip.h"
@@ -132,7 +133,7 @@ add_document_row (McIntakeDialog *self,
   /* TRANSLATORS: accessible names of a document's form (original, copy…) and count */
   form_label = g_strdup_printf (_("Form of %s"), name);
   count_label = g_strdup_printf (_("Number of %s"), name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (form), GTK_ACCESSIBLE_PROPERTY_LABEL, form_label, -1);
+  mc_combo_row_name_drop_down (GTK_DROP_DOWN (form), form_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (count), GTK_ACCESSIBLE_PROPERTY_LABEL, count_label, -1);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
