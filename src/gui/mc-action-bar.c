@@ -199,24 +199,28 @@ mc_action_bar_list_actions (McActionBar *self)
   return g_strv_builder_end (builder);
 }
 
-/* Returns: (transfer full): the ids of the forms the Print menu offers, in its order; none
- * when the Print button is hidden. */
+/* Returns: (transfer full): the ids of the forms the Print menu offers, in its order (those
+ * of its first submenu, "Print": Preview and Save as PDF list the same forms); none when the
+ * Print button is hidden. */
 GStrv
 mc_action_bar_list_forms (McActionBar *self)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GMenuModel) forms = NULL;
   GMenuModel *menu;
 
   g_return_val_if_fail (MC_IS_ACTION_BAR (self), NULL);
   menu = gtk_menu_button_get_menu_model (self->print_button);
-  for (int s = 0; menu != NULL && gtk_widget_get_visible (GTK_WIDGET (self->print_button))
-                  && s < g_menu_model_get_n_items (menu); s++)
+  if (menu != NULL && gtk_widget_get_visible (GTK_WIDGET (self->print_button)) && g_menu_model_get_n_items (menu) > 0)
+    forms = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SUBMENU);
+  for (int i = 0; forms != NULL && i < g_menu_model_get_n_items (forms); i++)
     {
-      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, s, G_MENU_LINK_SECTION);
-      g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (section, 0, G_MENU_ATTRIBUTE_TARGET,
+      g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (forms, i, G_MENU_ATTRIBUTE_TARGET,
                                                                           G_VARIANT_TYPE ("(xs)"));
       const char *form;
 
+      if (target == NULL)
+        continue;
       g_variant_get (target, "(x&s)", NULL, &form);
       g_strv_builder_add (builder, form);
     }
