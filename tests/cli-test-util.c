@@ -45,8 +45,15 @@ cli_run_with (CliRun             *r,
   g_ptr_array_add (args, NULL);
   if (o->now != NULL)
     g_subprocess_launcher_setenv (launcher, "MC_NOW", o->now, TRUE);
-  for (const char * const *e = o->env; e && e[0] && e[1]; e += 2)
-    g_subprocess_launcher_setenv (launcher, e[0], e[1], TRUE);
+  for (const char * const *e = o->env; e && *e; e++)
+    {
+      g_auto(GStrv) pair = g_strsplit (*e, "=", 2);
+
+      if (pair[1] != NULL)
+        g_subprocess_launcher_setenv (launcher, pair[0], pair[1], TRUE);
+      else
+        g_subprocess_launcher_unsetenv (launcher, pair[0]);
+    }
   proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (proc, o->input ? o->input : "", NULL, &r->out,

@@ -20,7 +20,7 @@ typedef struct
   const char *profile;          /* "--profile PROFILE" first */
   const char *now;              /* MC_NOW */
   const char *input;            /* standard input */
-  const char * const *env;      /* more variables: NAME, VALUE, …, NULL */
+  const char * const *env;      /* "NAME=value" to set, "NAME" to unset, …, NULL */
   gboolean merge_stderr;        /* standard error into out, as a terminal shows them */
 } CliOptions;
 

@@ -116,6 +116,8 @@ mc_cli_sources_signin (McCli  *cli,
     return mc_cli_usage ("sources signin", _("one source ID is needed"));
   if (!(source = open_source (cli, argv[1], &store, &status)))
     return status;
+  if (!mc_cli_keyring_reachable ())
+    return MC_CLI_FAILED;
   password = mc_cli_read_secret (mc_cli_secret_prompt (mc_secret_kind_for_sign_in (source->dialect)), &error);
   if (error != NULL)
     return mc_cli_fail (error);
@@ -203,6 +205,8 @@ mc_cli_sources_test (McCli  *cli,
     return mc_cli_usage ("sources test", _("one source ID is needed"));
   if (!(source = open_source (cli, argv[1], &store, &status)))
     return status;
+  if (!mc_cli_keyring_reachable ())
+    return MC_CLI_FAILED;
   keyring = mc_secrets_new (mc_store_get_path (store));
   if (!(secrets = mc_secrets_load_source_sync (keyring, source, NULL, &error)))
     return mc_cli_fail (error);
@@ -259,6 +263,10 @@ sources_add (McCli  *cli,
                                           "account with --account; the password is asked for at the prompt"));
   if (settle != -1 && (settle < 0 || settle > 86400))
     return mc_cli_usage ("sources add", _("--settle must be between 0 and 86400 seconds"));
+
+  /* Before the password is typed in vain. */
+  if (!mc_cli_keyring_reachable ())
+    return MC_CLI_FAILED;
 
   source = mc_source_new (argv[1], ministry, dialect, name ? name : mc_ministry_name (ministry), url, unit, account);
   password = mc_cli_read_secret (mc_cli_secret_prompt (mc_secret_kind_for_sign_in (dialect)), &error);

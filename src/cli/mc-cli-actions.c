@@ -63,7 +63,7 @@ add_input_entries (GOptionContext *context,
     { "reason", 'r', 0, G_OPTION_ARG_STRING, &o->reason, N_("Reasons (refuse, stop, reschedule, withdraw)"), N_("TEXT") },
     { "note", 0, 0, G_OPTION_ARG_STRING, &o->note, N_("A note; the description of a processing step"), N_("TEXT") },
     { "item", 'i', 0, G_OPTION_ARG_STRING_ARRAY, &o->items, N_("A missing item of a supplement request (repeat for each)"), N_("TEXT") },
-    { "due", 0, 0, G_OPTION_ARG_STRING, &o->due, N_("The new due date (reschedule)"), N_("“YYYY-MM-DD HH:MM”") },
+    { "due", 0, 0, G_OPTION_ARG_STRING, &o->due, N_("The new due date (reschedule)"), N_("“DD/MM/YYYY HH:MM”") },
     { "method", 'm', 0, G_OPTION_ARG_STRING, &o->method, N_("How the result is returned: in-person, online or post"), N_("METHOD") },
     { "delivery", 0, 0, G_OPTION_ARG_STRING, &o->delivery, N_("How the result was delivered: paper, e-result (to the citizen's data store) or both"), N_("HOW") },
     { "result", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->results, N_("A result document (repeat for each)"), N_("NAME") },
@@ -71,7 +71,7 @@ add_input_entries (GOptionContext *context,
     { "fee-name", 0, 0, G_OPTION_ARG_STRING, &o->fee_name, N_("What the financial obligation is"), N_("TEXT") },
     { "fee", 0, 0, G_OPTION_ARG_INT64, &o->fee_vnd, N_("Its amount in đồng"), "N" },
     { "unit", 0, 0, G_OPTION_ARG_STRING, &o->unit, N_("Your unit, for the processing history"), N_("NAME") },
-    { "at", 0, 0, G_OPTION_ARG_STRING, &o->at, N_("When it happened, if not now (Vietnam time)"), N_("“YYYY-MM-DD HH:MM”") },
+    { "at", 0, 0, G_OPTION_ARG_STRING, &o->at, N_("When it happened, if not now (Vietnam time)"), N_("“DD/MM/YYYY HH:MM”") },
     { "official", 0, 0, G_OPTION_ARG_STRING, &o->official, N_("Your full name, recorded with the action (default: the setting official.name)"), N_("“FULL NAME”") },
     { NULL }
   };
@@ -101,7 +101,7 @@ input_from_options (const InputOptions  *o,
   input->unit = o->unit;
   if (o->at != NULL && !mc_time_parse (o->at, &input->at))
     {
-      *out_message = g_strdup (_("--at must be “YYYY-MM-DD HH:MM”"));
+      *out_message = g_strdup (_("--at must be “DD/MM/YYYY HH:MM” (or “YYYY-MM-DD HH:MM”)"));
       return FALSE;
     }
   if (o->at != NULL && (*out_message = mc_cli_time_out_of_range ("--at", input->at, mc_cli_dossier_last_time (dossier))))
@@ -117,7 +117,7 @@ input_from_options (const InputOptions  *o,
   input->items = (const char * const *) o->items;
   if (o->due != NULL && !mc_time_parse (o->due, &input->due_at))
     {
-      *out_message = g_strdup (_("--due must be “YYYY-MM-DD HH:MM”"));
+      *out_message = g_strdup (_("--due must be “DD/MM/YYYY HH:MM” (or “YYYY-MM-DD HH:MM”)"));
       return FALSE;
     }
   if (o->due != NULL
@@ -202,8 +202,7 @@ mc_cli_act (McCli  *cli,
            d->number, mc_action_label (action), mc_status_label (d->status));
   if (d->due_at != 0)
     {
-      g_autoptr(GDateTime) due = mc_time_to_local (d->due_at);
-      g_autofree char *text = g_date_time_format (due, "%Y-%m-%d %H:%M");
+      g_autofree char *text = mc_time_format_short (d->due_at);
 
       g_print ("%s: %s\n", _("Due"), text);
     }
@@ -272,7 +271,7 @@ mc_cli_receive_new (McCli  *cli,
     { "method", 'm', 0, G_OPTION_ARG_STRING, &method, N_("How the result is returned: in-person, online or post"), N_("METHOD") },
     { "source", 0, 0, G_OPTION_ARG_STRING, &source, N_("The ministry system (default: the procedure's)"), N_("ID") },
     { "unit", 0, 0, G_OPTION_ARG_STRING, &unit, N_("Your unit, for the processing history"), N_("NAME") },
-    { "at", 0, 0, G_OPTION_ARG_STRING, &at, N_("When it was received, if not now (Vietnam time)"), N_("“YYYY-MM-DD HH:MM”") },
+    { "at", 0, 0, G_OPTION_ARG_STRING, &at, N_("When it was received, if not now (Vietnam time)"), N_("“DD/MM/YYYY HH:MM”") },
     { "official", 0, 0, G_OPTION_ARG_STRING, &official, N_("Your full name, recorded with the action (default: the setting official.name)"), N_("“FULL NAME”") },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force,
       N_("Confirm a reception outside office hours or on a day off (--at)"), NULL },
@@ -295,7 +294,7 @@ mc_cli_receive_new (McCli  *cli,
   if (argc > 1)
     return mc_cli_usage ("receive-new", _("unexpected argument"));
   if (at != NULL && !mc_time_parse (at, &intake.at))
-    return mc_cli_usage ("receive-new", _("--at must be “YYYY-MM-DD HH:MM”"));
+    return mc_cli_usage ("receive-new", _("--at must be “DD/MM/YYYY HH:MM” (or “YYYY-MM-DD HH:MM”)"));
   if (at != NULL && (message = mc_cli_time_out_of_range ("--at", intake.at, 0)))
     return mc_cli_usage ("receive-new", message);
   /* -1: the catalog's fee. */
@@ -355,8 +354,7 @@ mc_cli_receive_new (McCli  *cli,
     }
   else
     {
-      g_autoptr(GDateTime) local = mc_time_to_local (due);
-      g_autofree char *text = g_date_time_format (local, "%Y-%m-%d %H:%M");
+      g_autofree char *text = mc_time_format_short (due);
 
       if (d != NULL)
         g_print ("%s\t", d->number);
@@ -459,9 +457,10 @@ outbox_show (McStore    *store,
     {
       McOutboxCounts *c = g_ptr_array_index (counts, i);
 
+      /* In words (--json and --state take the states' ids). */
       g_print ("%s:", c->source_id);
       for (guint s = 0; s < MC_OUTBOX_N_STATES; s++)
-        g_print (" %s %u", mc_outbox_state_id (s), c->n[s]);
+        g_print ("%s %s %u", s > 0 ? ";" : "", mc_outbox_state_label (s), c->n[s]);
       g_print ("\n");
     }
   for (guint i = 0; i < entries->len; i++)
@@ -470,7 +469,7 @@ outbox_show (McStore    *store,
       g_autofree char *created = mc_time_format_short (e->created_at);
 
       g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\t%d\t%s\n", e->id, created, e->source_id,
-               e->dossier_number, e->action, mc_outbox_state_id (e->state), e->attempts,
+               e->dossier_number, e->action, mc_outbox_state_label (e->state), e->attempts,
                e->last_error ? e->last_error : "");
     }
   return MC_CLI_OK;
@@ -519,7 +518,7 @@ outbox_resolve (McStore            *store,
   g_clear_pointer (&e, mc_outbox_entry_free);
   if (!(e = mc_store_outbox_get (store, id, &error)))
     return mc_cli_fail (error);
-  g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", e->id, e->dossier_number, e->action, mc_outbox_state_id (e->state));
+  g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", e->id, e->dossier_number, e->action, mc_outbox_state_label (e->state));
   return MC_CLI_OK;
 }
 

@@ -14,19 +14,27 @@
 
 /* motcuactl due, lunar and calendar: the deadline engine and the office calendar. */
 
-/* Only "YYYY-MM-DD" exactly: a date typed for a holiday must not be half-read. */
+/* Only "DD/MM/YYYY" (as the window and the printed forms write dates) or "YYYY-MM-DD"
+ * exactly: a date typed for a holiday must not be half-read. */
 static gboolean
 parse_date (const char *text,
             GDate      *out)
 {
   int y, m, d, consumed = 0;
 
-  if (sscanf (text, "%4d-%2d-%2d%n", &y, &m, &d, &consumed) != 3 || consumed != 10 ||
+  if ((sscanf (text, "%4d-%2d-%2d%n", &y, &m, &d, &consumed) != 3 &&
+       sscanf (text, "%2d/%2d/%4d%n", &d, &m, &y, &consumed) != 3) || consumed != 10 ||
       strlen (text) != 10 || !g_date_valid_dmy (d, m, y))
     return FALSE;
   g_date_clear (out, 1);
   g_date_set_dmy (out, d, m, y);
   return TRUE;
+}
+
+static char *
+format_date (const GDate *date)
+{
+  return g_strdup_printf ("%02d/%02d/%04d", g_date_get_day (date), g_date_get_month (date), g_date_get_year (date));
 }
 
 /* The calendar with this profile's local edits when the profile exists; the rules and the
@@ -88,14 +96,13 @@ mc_cli_due (McCli  *cli,
   g_autofree char *unit_name = NULL;
   int duration = -1;
   GOptionEntry entries[] = {
-    { "from", 'f', 0, G_OPTION_ARG_STRING, &from, N_("When the dossier was received (Vietnam time)"), N_("“YYYY-MM-DD HH:MM”") },
+    { "from", 'f', 0, G_OPTION_ARG_STRING, &from, N_("When the dossier was received (Vietnam time)"), N_("“DD/MM/YYYY HH:MM”") },
     { "duration", 'd', 0, G_OPTION_ARG_INT, &duration, N_("How long the procedure takes"), "N" },
     { "unit", 'u', 0, G_OPTION_ARG_STRING, &unit_name, N_("Unit of the duration: working, calendar, hours or sameday"), N_("UNIT") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("— compute the due time of a dossier"));
   g_autoptr(McCalendar) calendar = NULL;
-  g_autoptr(GDateTime) due_local = NULL;
   g_autofree char *text = NULL;
   g_autofree char *message = NULL;
   McDurationUnit unit;
@@ -108,7 +115,7 @@ mc_cli_due (McCli  *cli,
   if (argc > 1)
     return mc_cli_usage ("due", _("unexpected argument"));
   if (from == NULL || !mc_time_parse (from, &received))
-    return mc_cli_usage ("due", _("--from “YYYY-MM-DD HH:MM” is needed"));
+    return mc_cli_usage ("due", _("--from “DD/MM/YYYY HH:MM” is needed"));
   if (unit_name == NULL || !parse_unit (unit_name, &unit))
     return mc_cli_usage ("due", _("--unit must be working, calendar, hours or sameday"));
   if (duration < 0 && unit != MC_DURATION_SAME_DAY)
@@ -120,8 +127,7 @@ mc_cli_due (McCli  *cli,
 
   if (!(calendar = profile_calendar (cli, &status)))
     return status;
-  due_local = mc_time_to_local (mc_deadline_due (NULL, calendar, received, MAX (duration, 0), unit));
-  text = g_date_time_format (due_local, "%Y-%m-%d %H:%M");
+  text = mc_time_format_short (mc_deadline_due (NULL, calendar, received, MAX (duration, 0), unit));
   g_print ("%s\n", text);
   return MC_CLI_OK;
 }
@@ -131,7 +137,7 @@ mc_cli_lunar (McCli  *cli,
               int     argc,
               char  **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("YYYY-MM-DD — the Vietnamese lunar date of a day"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("DD/MM/YYYY — the Vietnamese lunar date of a day"));
   McLunarDate lunar;
   int status = MC_CLI_OK;
   GDate date;
@@ -139,7 +145,7 @@ mc_cli_lunar (McCli  *cli,
   if (!mc_cli_parse (context, "lunar", &argc, &argv, &status))
     return status;
   if (argc != 2 || !parse_date (argv[1], &date))
-    return mc_cli_usage ("lunar", _("one date YYYY-MM-DD is needed"));
+    return mc_cli_usage ("lunar", _("one date DD/MM/YYYY is needed"));
   if (!mc_lunar_from_solar (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), &lunar))
     {
       g_printerr (_("motcuactl: the lunar calendar covers %d to %d only\n"), MC_LUNAR_FIRST_YEAR, MC_LUNAR_LAST_YEAR);
@@ -175,8 +181,9 @@ calendar_list (McCli  *cli,
     {
       McCalendarEntry *e = g_ptr_array_index (entries, i);
 
-      g_print ("%04d-%02d-%02d\t%s\t%s\t%s\n", g_date_get_year (&e->date), g_date_get_month (&e->date),
-               g_date_get_day (&e->date), mc_calendar_day_kind_id (e->kind), mc_calendar_source_id (e->source),
+      g_autofree char *day = format_date (&e->date);
+
+      g_print ("%s\t%s\t%s\t%s\n", day, mc_calendar_day_kind_id (e->kind), mc_calendar_source_id (e->source),
                e->name);
     }
   return MC_CLI_OK;
@@ -190,12 +197,13 @@ calendar_add (McCli              *cli,
 {
   g_autoptr(McStore) store = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
   GError *error = NULL;
   int status = MC_CLI_OK;
   GDate date;
 
   if (argc < 3 || !parse_date (argv[2], &date))
-    return mc_cli_usage ("calendar", _("a DATE (YYYY-MM-DD) is needed, then an optional NAME"));
+    return mc_cli_usage ("calendar", _("a DATE (DD/MM/YYYY) is needed, then an optional NAME"));
   if (g_date_get_year (&date) < 2000 || g_date_get_year (&date) > 2099)
     return mc_cli_usage ("calendar", _("DATE must be in the years 2000 to 2099"));
   name = g_strjoinv (" ", argv + 3);
@@ -204,7 +212,8 @@ calendar_add (McCli              *cli,
     return status;
   if (!mc_store_set_calendar_edit (store, &date, kind, name, g_get_user_name (), &error))
     return mc_cli_fail (error);
-  g_print ("%s\t%s\t%s\t%s\n", argv[2], mc_calendar_day_kind_id (kind),
+  text = format_date (&date);
+  g_print ("%s\t%s\t%s\t%s\n", text, mc_calendar_day_kind_id (kind),
            mc_calendar_source_id (MC_CALENDAR_SOURCE_LOCAL), name);
   return MC_CLI_OK;
 }
@@ -220,12 +229,14 @@ calendar_remove (McCli  *cli,
   g_autoptr(McCalendarEdit) edit = NULL;
   g_autoptr(McCalendar) calendar = NULL;
   g_autoptr(McCalendarEntry) entry = NULL;
+  g_autofree char *text = NULL;
   GError *error = NULL;
   int status = MC_CLI_OK;
   GDate date;
 
   if (argc != 3 || !parse_date (argv[2], &date))
-    return mc_cli_usage ("calendar", _("remove needs one DATE (YYYY-MM-DD)"));
+    return mc_cli_usage ("calendar", _("remove needs one DATE (DD/MM/YYYY)"));
+  text = format_date (&date);
 
   if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING, &status)))
     return status;
@@ -235,7 +246,7 @@ calendar_remove (McCli  *cli,
     {
       if (!mc_store_remove_calendar_edit (store, &date, g_get_user_name (), &error))
         return mc_cli_fail (error);
-      g_print (_("%s: local edit removed\n"), argv[2]);
+      g_print (_("%s: local edit removed\n"), text);
       return MC_CLI_OK;
     }
 
@@ -243,12 +254,12 @@ calendar_remove (McCli  *cli,
   entry = mc_calendar_get_entry (calendar, &date);
   if (entry == NULL)
     {
-      g_printerr (_("motcuactl: %s is neither a day off nor an extra working day\n"), argv[2]);
+      g_printerr (_("motcuactl: %s is neither a day off nor an extra working day\n"), text);
       return MC_CLI_FAILED;
     }
   if (!mc_store_set_calendar_edit (store, &date, MC_CALENDAR_DAY_NOT_OFF, "", g_get_user_name (), &error))
     return mc_cli_fail (error);
-  g_print ("%s\t%s\t%s\t%s\n", argv[2], mc_calendar_day_kind_id (MC_CALENDAR_DAY_NOT_OFF),
+  g_print ("%s\t%s\t%s\t%s\n", text, mc_calendar_day_kind_id (MC_CALENDAR_DAY_NOT_OFF),
            mc_calendar_source_id (MC_CALENDAR_SOURCE_LOCAL), entry->name);
   return MC_CLI_OK;
 }
@@ -265,7 +276,7 @@ mc_cli_calendar (McCli  *cli,
   g_option_context_set_description (context,
     _("list prints the days off and extra working days of YEAR with their source (rule, official, "
       "local). add-off and add-work add a local day off or extra working day; remove undoes a local "
-      "edit, or cancels the rule or official entry of that day. Dates are YYYY-MM-DD. Every change "
+      "edit, or cancels the rule or official entry of that day. Dates are DD/MM/YYYY (or YYYY-MM-DD). Every change "
       "is recorded in the audit log."));
   if (!mc_cli_parse (context, "calendar", &argc, &argv, &status))
     return status;

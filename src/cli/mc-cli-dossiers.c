@@ -125,6 +125,10 @@ print_dossiers (McStore  *store,
 {
   g_autoptr(JsonArray) array = json_array_new ();
 
+  /* Whoever reads the table sees what each column is; scripts take --json. */
+  if (!json)
+    g_print ("%s\t%s\t%s\t%s\t%s\t%s\n", C_("column", "Number"), C_("column", "System"), C_("column", "Status"),
+             C_("column", "Procedure"), C_("column", "Applicant"), C_("column", "Due"));
   for (guint i = 0; i < ids->len; i++)
     {
       GError *error = NULL;
@@ -191,6 +195,17 @@ mc_cli_search (McCli  *cli,
   return print_dossiers (store, ids, json);
 }
 
+/* What --status takes: each code with its name. */
+static char *
+describe_statuses (void)
+{
+  GString *text = g_string_new (_("Status codes (--status):"));
+
+  for (McStatus s = MC_STATUS_SUBMITTED; s <= MC_STATUS_RETURNED; s++)
+    g_string_append_printf (text, "\n  %2d  %s", s, mc_status_label (s));
+  return g_string_free (text, FALSE);
+}
+
 int
 mc_cli_list (McCli  *cli,
              int     argc,
@@ -200,7 +215,7 @@ mc_cli_list (McCli  *cli,
   char *source = NULL;
   gboolean json = FALSE;
   GOptionEntry entries[] = {
-    { "status", 0, 0, G_OPTION_ARG_INT, &status_filter, N_("Only dossiers in this status (1–10)"), "N" },
+    { "status", 0, 0, G_OPTION_ARG_INT, &status_filter, N_("Only dossiers in this status (1–10, listed below)"), "N" },
     { "source", 0, 0, G_OPTION_ARG_STRING, &source, N_("Only dossiers of this source"), "ID" },
     { "limit", 'l', 0, G_OPTION_ARG_INT, &limit, N_("At most N dossiers (default all)"), "N" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
@@ -211,10 +226,12 @@ mc_cli_list (McCli  *cli,
   g_autoptr(GArray) ids = NULL;
   g_autofree char *source_owned = NULL;
   McStoreFilter filter = { 0 };
+  g_autofree char *status_codes = NULL;
   GError *error = NULL;
   int status = MC_CLI_OK;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context, status_codes = describe_statuses ());
   if (!mc_cli_parse (context, "list", &argc, &argv, &status))
     return status;
   source_owned = source;

@@ -13,7 +13,7 @@
 /* motcuactl print, register and settings: the same PDF pages the window prints, and the office
  * settings those pages show. */
 
-/* A day given as YYYY-MM-DD, as the start of that day in Vietnam time. */
+/* A day given as DD/MM/YYYY (or YYYY-MM-DD), as the start of that day in Vietnam time. */
 static gboolean
 parse_day (const char *text,
            gint64     *out_start)
@@ -87,8 +87,8 @@ mc_cli_register (McCli  *cli,
   g_autofree char *from_text = NULL;
   g_autofree char *to_text = NULL;
   GOptionEntry entries[] = {
-    { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("First day of the period"), N_("YYYY-MM-DD") },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("Last day of the period"), N_("YYYY-MM-DD") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("First day of the period"), N_("DD/MM/YYYY") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("Last day of the period"), N_("DD/MM/YYYY") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the PDF to FILE"), N_("FILE") },
     { NULL }
   };

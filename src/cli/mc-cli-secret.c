@@ -91,3 +91,19 @@ mc_cli_free_secret (char *secret)
   explicit_bzero (secret, strlen (secret));
   g_free (secret);
 }
+
+/* Whether the passwords in the keyring can be reached at all: the Secret Service answers on
+ * the desktop session's bus, which a plain console or a cron job does not have. Said in
+ * words, rather than with the bus's own error ("Cannot autolaunch D-Bus…"). */
+gboolean
+mc_cli_keyring_reachable (void)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+
+  if (bus != NULL)
+    return TRUE;
+  g_printerr ("%s\n", _("motcuactl: the keyring, where the passwords of the ministry systems are kept, "
+                        "cannot be reached: there is no desktop session. Run motcuactl in the "
+                        "official's desktop session."));
+  return FALSE;
+}

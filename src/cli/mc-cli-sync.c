@@ -83,6 +83,16 @@ print_summary (McSyncEngine *engine,
     }
 }
 
+static gboolean
+has_source (GPtrArray  *sources,
+            const char *id)
+{
+  for (guint i = 0; i < sources->len; i++)
+    if (g_str_equal (((McSource *) g_ptr_array_index (sources, i))->id, id))
+      return TRUE;
+  return FALSE;
+}
+
 int
 mc_cli_sync (McCli  *cli,
              int     argc,
@@ -106,6 +116,8 @@ mc_cli_sync (McCli  *cli,
   GError *error = NULL;
   int status = MC_CLI_OK;
   guint added = 0;
+  int keyring_checked = 0;   /* 1 reachable, -1 not, 0 not asked yet */
+  g_autoptr(GString) training = g_string_new (NULL);
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!mc_cli_parse (context, "sync", &argc, &argv, &status))
@@ -128,6 +140,19 @@ mc_cli_sync (McCli  *cli,
 
       if ((source_id && !g_str_equal (source_id, s->id)) || (!source_id && !s->enabled))
         continue;
+      /* A sample profile's systems are the training simulator's, which runs in the window. */
+      if (g_str_has_prefix (s->base_url, "sim:"))
+        {
+          g_string_append_printf (training, "%s%s", training->len ? ", " : "", s->id);
+          continue;
+        }
+      if (keyring_checked == 0)
+        keyring_checked = mc_cli_keyring_reachable () ? 1 : -1;
+      if (keyring_checked < 0)
+        {
+          status = MC_CLI_FAILED;
+          break;
+        }
       if (!(secrets = mc_secrets_load_source_sync (keyring, s, NULL, &local)))
         {
           g_printerr ("motcuactl: %s\n", local->message);
@@ -142,9 +167,19 @@ mc_cli_sync (McCli  *cli,
         }
       added++;
     }
-  if (source_id != NULL && added == 0 && status == MC_CLI_OK)
+  if (source_id != NULL && added == 0 && status == MC_CLI_OK && !has_source (sources, source_id))
     {
       g_printerr (_("motcuactl: no source “%s”\n"), source_id);
+      return MC_CLI_FAILED;
+    }
+  if (training->len > 0)
+    g_printerr (_("motcuactl: not syncing %s: training systems, which sync only in the window's training "
+                  "mode (motcua --training)\n"), training->str);
+  if (added == 0)
+    {
+      if (status == MC_CLI_OK)
+        g_printerr ("%s\n", _("motcuactl: this profile has no ministry system to sync. Add one with "
+                              "“motcuactl sources add”."));
       return MC_CLI_FAILED;
     }
   g_signal_connect (engine, "source-changed", G_CALLBACK (print_progress), &run);
@@ -152,7 +187,11 @@ mc_cli_sync (McCli  *cli,
 
   if (!once)
     {
+      g_autofree char *names = g_strjoinv (", ", ids);
+
       /* Keep syncing: the timer, network changes and backoff, until Ctrl-C. */
+      g_print (_("Syncing %s now and whenever there is something to send or to pull. "
+                 "Press Ctrl+C to stop (--once syncs once and exits).\n"), names);
       run.loop = g_main_loop_new (NULL, FALSE);
       g_unix_signal_add (SIGINT, quit_cb, run.loop);
       g_unix_signal_add (SIGTERM, quit_cb, run.loop);

@@ -73,6 +73,7 @@ char       *mc_cli_read_secret   (const char  *prompt,
 void        mc_cli_free_secret   (char        *secret);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (McCliSecret, mc_cli_free_secret)
 const char *mc_cli_secret_prompt (McSecretKind kind);
+gboolean    mc_cli_keyring_reachable (void);
 
 int mc_cli_init_sample (McCli *cli, int argc, char **argv);
 int mc_cli_search      (McCli *cli, int argc, char **argv);

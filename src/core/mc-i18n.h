@@ -5,6 +5,7 @@
 
 G_BEGIN_DECLS
 
-void mc_i18n_init (void);
+gboolean mc_i18n_language_chosen (void);
+void     mc_i18n_init            (void);
 
 G_END_DECLS

@@ -63,6 +63,7 @@ static const struct {
   [MC_ACTION_ATTACH] = { "attach", N_("Attach file") },
 };
 
+/* With a context: "Received" is also a date's and a view's name. */
 static const char *status_labels[] = {
   [MC_STATUS_SUBMITTED] = NC_("status", "Submitted online"),
   [MC_STATUS_RECEIVED] = NC_("status", "Received"),

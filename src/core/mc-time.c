@@ -71,7 +71,8 @@ mc_time_format_short (gint64 unix_seconds)
   return g_date_time_format (dt, "%d/%m/%Y %H:%M");
 }
 
-/* Accepts "YYYY-MM-DD", "YYYY-MM-DD HH:MM" and "YYYY-MM-DDTHH:MM[:SS]" in Vietnam time. */
+/* Accepts "YYYY-MM-DD", "YYYY-MM-DD HH:MM" and "YYYY-MM-DDTHH:MM[:SS]" in Vietnam time, and the
+ * way dates are written in Vietnam: "DD/MM/YYYY", "DD/MM/YYYY HH:MM[:SS]". */
 gboolean
 mc_time_parse (const char *text,
                gint64     *out_unix_seconds)
@@ -84,6 +85,14 @@ mc_time_parse (const char *text,
   if (text == NULL)
     return FALSE;
   n = sscanf (text, "%4d-%2d-%2d%c%2d:%2d:%2d%c", &y, &mo, &d, &sep, &h, &mi, &s, &tail);
+  if (n < 3)
+    {
+      sep = tail = 0;
+      h = mi = s = 0;
+      n = sscanf (text, "%2d/%2d/%4d%c%2d:%2d:%2d%c", &d, &mo, &y, &sep, &h, &mi, &s, &tail);
+      if (sep == 'T')
+        return FALSE;
+    }
   if (n == 3 || ((n == 6 || n == 7) && (sep == ' ' || sep == 'T')))
     {
       dt = g_date_time_new (mc_time_zone (), y, mo, d, h, mi, s);

@@ -40,6 +40,18 @@ mc_action_bar_dispose (GObject *object)
   G_OBJECT_CLASS (mc_action_bar_parent_class)->dispose (object);
 }
 
+/* The actions are one Tab stop: Tab goes on to the rest of the detail, the arrow keys move
+ * between the actions. */
+static gboolean
+mc_action_bar_focus (GtkWidget        *widget,
+                     GtkDirectionType  direction)
+{
+  if ((direction == GTK_DIR_TAB_FORWARD || direction == GTK_DIR_TAB_BACKWARD) &&
+      gtk_widget_get_focus_child (widget) != NULL)
+    return FALSE;
+  return GTK_WIDGET_CLASS (mc_action_bar_parent_class)->focus (widget, direction);
+}
+
 static void
 mc_action_bar_class_init (McActionBarClass *klass)
 {
@@ -47,6 +59,7 @@ mc_action_bar_class_init (McActionBarClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = mc_action_bar_dispose;
+  widget_class->focus = mc_action_bar_focus;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/MotCua/ui/mc-action-bar.ui");
   gtk_widget_class_bind_template_child (widget_class, McActionBar, box);
@@ -65,29 +78,36 @@ mc_action_bar_init (McActionBar *self)
   self->actions = g_array_new (FALSE, FALSE, sizeof (McAction));
 }
 
-/* The forms the dossier may have now (mc_print_form_allowed()), each to print or to save as PDF. */
+/* The forms the dossier may have now (mc_print_form_allowed()), to print, to preview and to
+ * save as PDF: three items, each opening the list of the forms' titles, so the menu is as
+ * narrow as the longest title and as short as six forms. Empty when no form applies. */
 static GMenuModel *
 print_menu (const McDossier *d)
 {
   GMenu *menu = g_menu_new ();
+  const struct { const char *label; const char *action; } kinds[] = {
+    { N_("_Print"), "win.print-form" },
+    { N_("Pre_view"), "win.preview-form" },
+    { N_("Save as _PDF"), "win.save-form" },
+  };
 
-  for (McPrintForm form = 0; form < MC_PRINT_N_FORMS; form++)
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     {
-      g_autoptr(GMenu) section = g_menu_new ();
-      g_autoptr(GMenuItem) print = NULL, save = NULL;
-      /* TRANSLATORS: a menu item; the form's title is Vietnamese (a legal document) */
-      g_autofree char *print_label = g_strdup_printf (_("Print “%s”…"), mc_print_form_title (form));
-      g_autofree char *save_label = g_strdup_printf (_("Save “%s” as PDF…"), mc_print_form_title (form));
+      g_autoptr(GMenu) forms = g_menu_new ();
 
-      if (!mc_print_form_allowed (form, d, NULL))
-        continue;
-      print = g_menu_item_new (print_label, NULL);
-      g_menu_item_set_action_and_target (print, "win.print-form", "(xs)", d->id, mc_print_form_id (form));
-      save = g_menu_item_new (save_label, NULL);
-      g_menu_item_set_action_and_target (save, "win.save-form", "(xs)", d->id, mc_print_form_id (form));
-      g_menu_append_item (section, print);
-      g_menu_append_item (section, save);
-      g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+      for (McPrintForm form = 0; form < MC_PRINT_N_FORMS; form++)
+        {
+          /* The form's title is Vietnamese (a legal document). */
+          g_autoptr(GMenuItem) item = NULL;
+
+          if (!mc_print_form_allowed (form, d, NULL))
+            continue;
+          item = g_menu_item_new (mc_print_form_title (form), NULL);
+          g_menu_item_set_action_and_target (item, kinds[i].action, "(xs)", d->id, mc_print_form_id (form));
+          g_menu_append_item (forms, item);
+        }
+      if (g_menu_model_get_n_items (G_MENU_MODEL (forms)) > 0)
+        g_menu_append_submenu (menu, _(kinds[i].label), G_MENU_MODEL (forms));
     }
   return G_MENU_MODEL (menu);
 }
@@ -147,7 +167,13 @@ mc_action_bar_set_dossier (McActionBar     *self,
   for (guint i = 0; i < allowed->len; i++)
     {
       McAction action = g_array_index (allowed, McAction, i);
-      GtkWidget *button = gtk_button_new_with_label (mc_action_label (action));
+      GtkWidget *button = gtk_button_new ();
+      GtkWidget *label = gtk_label_new (mc_action_label (action));
+
+      /* A long action name wraps rather than widening the detail pane. */
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+      gtk_button_set_child (GTK_BUTTON (button), label);
 
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.act");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(xs)", dossier->id, mc_action_id (action));
@@ -173,24 +199,28 @@ mc_action_bar_list_actions (McActionBar *self)
   return g_strv_builder_end (builder);
 }
 
-/* Returns: (transfer full): the ids of the forms the Print menu offers, in its order; none
- * when the Print button is hidden. */
+/* Returns: (transfer full): the ids of the forms the Print menu offers, in its order (those
+ * of its first submenu, "Print": Preview and Save as PDF list the same forms); none when the
+ * Print button is hidden. */
 GStrv
 mc_action_bar_list_forms (McActionBar *self)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GMenuModel) forms = NULL;
   GMenuModel *menu;
 
   g_return_val_if_fail (MC_IS_ACTION_BAR (self), NULL);
   menu = gtk_menu_button_get_menu_model (self->print_button);
-  for (int s = 0; menu != NULL && gtk_widget_get_visible (GTK_WIDGET (self->print_button))
-                  && s < g_menu_model_get_n_items (menu); s++)
+  if (menu != NULL && gtk_widget_get_visible (GTK_WIDGET (self->print_button)) && g_menu_model_get_n_items (menu) > 0)
+    forms = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SUBMENU);
+  for (int i = 0; forms != NULL && i < g_menu_model_get_n_items (forms); i++)
     {
-      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, s, G_MENU_LINK_SECTION);
-      g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (section, 0, G_MENU_ATTRIBUTE_TARGET,
+      g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (forms, i, G_MENU_ATTRIBUTE_TARGET,
                                                                           G_VARIANT_TYPE ("(xs)"));
       const char *form;
 
+      if (target == NULL)
+        continue;
       g_variant_get (target, "(x&s)", NULL, &form);
       g_strv_builder_add (builder, form);
     }

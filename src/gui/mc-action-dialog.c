@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mc-action-dialog.h"
+#include "mc-combo-row.h"
 #include "mc-official.h"
 #include "mc-format.h"
 #include "mc-store-settings.h"
@@ -124,7 +125,7 @@ add_result_row (McActionDialog *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Document"));
   gtk_editable_set_text (GTK_EDITABLE (row), name ? name : "");
-  gtk_entry_set_placeholder_text (GTK_ENTRY (number_entry), _("Number"));
+  gtk_entry_set_placeholder_text (GTK_ENTRY (number_entry), _("Document number"));
   gtk_editable_set_text (GTK_EDITABLE (number_entry), number ? number : "");
   gtk_editable_set_width_chars (GTK_EDITABLE (number_entry), 10);
   gtk_widget_set_valign (number_entry, GTK_ALIGN_CENTER);
@@ -191,7 +192,7 @@ read_input (McActionDialog  *self,
   if ((needs & MC_ACTION_NEEDS_DUE) && *g_strstrip ((char *) due) != '\0' && !mc_time_parse (due, &input->due_at))
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->due_row), "error");
-      *out_message = g_strdup_printf (_("“%s” is not a date: write it as YYYY-MM-DD HH:MM, for example 2026-12-01 16:00"), due);
+      *out_message = g_strdup_printf (_("“%s” is not a date: write it as DD/MM/YYYY HH:MM, for example 01/12/2026 16:00"), due);
       return FALSE;
     }
   if (needs & MC_ACTION_NEEDS_METHOD)
@@ -314,6 +315,9 @@ setup (McActionDialog *self)
   adw_window_title_set_title (self->title, label);
   gtk_window_set_title (GTK_WINDOW (self), label);
   gtk_button_set_label (self->apply_button, self->outbox_id ? _("_Retry") : label);
+  /* Named once: GTK 4.8 names a button whose label changes both by its label and by the
+   * label's text. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->apply_button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->apply_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   self->outbox_id ? _("Retry") : label, -1);
   if (d != NULL)
@@ -326,11 +330,9 @@ setup (McActionDialog *self)
         {
           g_autofree char *due = mc_format_time (d->due_at);
           g_autofree char *description = g_strdup_printf (_("Currently due %s; the new date must be later."), due);
-          g_autoptr(GDateTime) local = mc_time_to_local (d->due_at);
-          g_autofree char *iso = g_date_time_format (local, "%Y-%m-%d %H:%M");
 
           adw_preferences_group_set_description (self->due_group, description);
-          gtk_editable_set_text (GTK_EDITABLE (self->due_row), iso);
+          gtk_editable_set_text (GTK_EDITABLE (self->due_row), due);
         }
       if (d->return_method >= MC_CHANNEL_IN_PERSON && d->return_method <= MC_CHANNEL_POST)
         adw_combo_row_set_selected (self->method_row, d->return_method - MC_CHANNEL_IN_PERSON);
@@ -370,8 +372,7 @@ fill_from_payload (McActionDialog *self,
     }
   if (p->due_at != 0)
     {
-      g_autoptr(GDateTime) local = mc_time_to_local (p->due_at);
-      g_autofree char *text = g_date_time_format (local, "%Y-%m-%d %H:%M");
+      g_autofree char *text = mc_format_time (p->due_at);
 
       gtk_editable_set_text (GTK_EDITABLE (self->due_row), text);
     }
@@ -415,7 +416,10 @@ mc_action_dialog_class_init (McActionDialogClass *klass)
   signals[APPLIED] = g_signal_new ("applied", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                                    NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT);
 
+  g_type_ensure (MC_TYPE_COMBO_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/MotCua/ui/mc-action-dialog.ui");
+  /* A screen reader announces it as a dialog over the main window. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_bind_template_child (widget_class, McActionDialog, title);
   gtk_widget_class_bind_template_child (widget_class, McActionDialog, apply_button);
   gtk_widget_class_bind_template_child (widget_class, McActionDialog, dossier_label);

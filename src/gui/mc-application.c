@@ -140,7 +140,7 @@ engine_ready (GObject      *object,
     mc_training_set_engine (self->training, engine);
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
     if (MC_IS_PREFERENCES_WINDOW (l->data))
-      mc_preferences_window_set_engine (l->data, engine);
+      mc_preferences_window_set_sync (l->data, engine, self->training);
   /* Start-up sync, then the timer, network changes and backoff: the engine's own triggers. */
   mc_sync_engine_start (engine);
 }
@@ -340,31 +340,60 @@ on_sources_changed (McApplication *self)
     mc_application_reload_sync (self);
 }
 
+static McPreferencesWindow *new_preferences (GtkApplication *app,
+                                             McWindow       *window);
+
+/* The Preferences window, at @page ("sources": the ministry systems) unless NULL. */
+static void
+present_preferences (GtkApplication *app,
+                     const char     *page)
+{
+  McWindow *window = profile_window (app);
+  McPreferencesWindow *preferences = NULL;
+
+  if (window == NULL)
+    return;
+  /* One Preferences window: a second Ctrl+comma brings it back. */
+  for (GList *l = gtk_application_get_windows (app); l != NULL && preferences == NULL; l = l->next)
+    if (MC_IS_PREFERENCES_WINDOW (l->data))
+      preferences = l->data;
+  if (preferences == NULL)
+    preferences = new_preferences (app, window);
+  if (page != NULL)
+    adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), page);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static void
 preferences_action (GSimpleAction *action,
                     GVariant      *parameter,
                     gpointer       user_data)
 {
-  GtkApplication *app = GTK_APPLICATION (user_data);
-  McWindow *window = profile_window (app);
+  present_preferences (GTK_APPLICATION (user_data), NULL);
+}
+
+/* The first start's way to the real systems: the Preferences at the ministry systems. */
+static void
+connect_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  present_preferences (GTK_APPLICATION (user_data), "sources");
+}
+
+static McPreferencesWindow *
+new_preferences (GtkApplication *app,
+                 McWindow       *window)
+{
   McPreferencesWindow *preferences;
 
-  if (window == NULL)
-    return;
-  /* One Preferences window: a second Ctrl+comma brings it back. */
-  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
-    if (MC_IS_PREFERENCES_WINDOW (l->data))
-      {
-        gtk_window_present (l->data);
-        return;
-      }
   preferences = mc_preferences_window_new (window);
-  mc_preferences_window_set_engine (preferences, MC_APPLICATION (app)->engine);
+  mc_preferences_window_set_sync (preferences, MC_APPLICATION (app)->engine, MC_APPLICATION (app)->training);
   /* A source added, edited, enabled, removed or signed into again: the engine reads the
    * profile's sources and credentials once, so a new one takes over. */
   g_signal_connect_object (mc_preferences_window_get_source_page (preferences), "changed",
                            G_CALLBACK (on_sources_changed), app, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (preferences));
+  return preferences;
 }
 
 /* app.show-view("overdue"): from the morning notification to the matching view. */
@@ -387,6 +416,7 @@ show_view_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = quit_action },
   { .name = "preferences", .activate = preferences_action },
+  { .name = "connect", .activate = connect_action },
   { .name = "show-view", .activate = show_view_action, .parameter_type = "s" },
   { .name = "about", .activate = about_action },
   { .name = "training", .activate = training_action },

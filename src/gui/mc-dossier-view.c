@@ -69,19 +69,28 @@ clear_list (GtkListBox *list)
 }
 
 /* A row of the detail: what (@title) above its value (@subtitle). Data from the ministry is
- * plain text, never markup. */
+ * plain text, never markup. It is read, not used: no Tab stop (the keyboard scrolls the pane),
+ * and a screen reader says what and its value together. */
 static GtkWidget *
 add_row (GtkListBox *list,
          const char *title,
          const char *subtitle)
 {
   GtkWidget *row = adw_action_row_new ();
+  gboolean has_value = subtitle != NULL && *subtitle != '\0';
+  g_autofree char *name = has_value ? g_strdup_printf ("%s: %s", title ? title : "", subtitle) : NULL;
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title ? title : "");
-  if (subtitle != NULL && *subtitle != '\0')
+  if (has_value)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_add_css_class (row, "property");
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  name ? name : title ? title : "", -1);
   gtk_list_box_append (list, row);
   return row;
 }
@@ -313,7 +322,10 @@ fill_linked (McDossierView *self,
       GtkWidget *row = add_row (self->linked_list, link->number, text);
 
       gtk_widget_add_css_class (row, "linked");
-      /* The target first: a name without it is checked at once, and warned about. */
+      /* These open the other dossier: a place for the keyboard. The target first: a name
+       * without it is checked at once, and warned about. */
+      gtk_widget_set_focusable (row, TRUE);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", link->id);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-dossier");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
@@ -332,7 +344,9 @@ fill_source (McDossierView *self,
 
   if (source != NULL)
     {
-      g_autofree char *system = g_strdup_printf ("%s (%s)", source->name, mc_ministry_name (source->ministry));
+      const char *ministry = mc_ministry_name (source->ministry);
+      g_autofree char *system = g_str_equal (source->name, ministry) ? g_strdup (ministry)
+                                : g_strdup_printf ("%s (%s)", source->name, ministry);
 
       add_row (self->source_list, _("Ministry system"), system);
     }
@@ -374,6 +388,32 @@ mc_dossier_view_get_property (GObject    *object,
     }
 }
 
+/* The pane is as wide as the window gives it (its width request), never as wide as its longest
+ * text: its width does not jump from one dossier to the next, and wrapping labels wrap. */
+static void
+mc_dossier_view_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  gtk_widget_measure (GTK_WIDGET (MC_DOSSIER_VIEW (widget)->stack), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *natural = *minimum;
+}
+
+static void
+mc_dossier_view_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  gtk_widget_allocate (GTK_WIDGET (MC_DOSSIER_VIEW (widget)->stack), width, height, baseline, NULL);
+}
+
 static void
 mc_dossier_view_class_init (McDossierViewClass *klass)
 {
@@ -382,6 +422,8 @@ mc_dossier_view_class_init (McDossierViewClass *klass)
 
   object_class->dispose = mc_dossier_view_dispose;
   object_class->get_property = mc_dossier_view_get_property;
+  widget_class->measure = mc_dossier_view_measure;
+  widget_class->size_allocate = mc_dossier_view_size_allocate;
 
   properties[PROP_DOSSIER_ID] =
     g_param_spec_int64 ("dossier-id", NULL, NULL, 0, G_MAXINT64, 0,
@@ -410,7 +452,6 @@ mc_dossier_view_class_init (McDossierViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McDossierView, supplements_group);
   gtk_widget_class_bind_template_child (widget_class, McDossierView, results_group);
   gtk_widget_class_bind_template_child (widget_class, McDossierView, linked_group);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "mcdossierview");
 }
 

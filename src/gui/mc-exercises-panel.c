@@ -2,8 +2,10 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "mc-exercises-panel.h"
+#include "mc-print.h"
 #include "mc-store-changes.h"
 
 /* The training exercises beside the work queue: each with its goal and steps, and whether
@@ -106,7 +108,8 @@ mc_exercises_panel_refresh (McExercisesPanel *self)
     g_warning ("Cannot check the training exercises: %s", error->message);
 }
 
-/* Every print job of a form is named "<form id> <dossier number>" (mc-action-window.c). */
+/* Every print job of a form is named "<form title> - <dossier number>" (mc_window_form()), the
+ * name its saved PDF takes: the form is the one whose title begins the name. */
 static gboolean
 on_begin_print (GSignalInvocationHint *hint,
                 guint                  n_params,
@@ -115,15 +118,19 @@ on_begin_print (GSignalInvocationHint *hint,
 {
   McExercisesPanel *self = user_data;
   g_autofree char *job = NULL;
-  g_auto(GStrv) parts = NULL;
 
   g_object_get (g_value_get_object (&params[0]), "job-name", &job, NULL);
-  parts = g_strsplit (job ? job : "", " ", 2);
-  if (parts[0] != NULL && parts[1] != NULL)
+  for (McPrintForm form = 0; job != NULL && form < MC_PRINT_N_FORMS; form++)
     {
-      mc_training_exercises_note_printed (self->exercises, parts[0], parts[1]);
-      if (self->changed_id != 0)
-        mc_exercises_panel_refresh (self);
+      g_autofree char *prefix = g_strdup_printf ("%s - ", mc_print_form_title (form));
+
+      if (g_str_has_prefix (job, prefix) && job[strlen (prefix)] != '\0')
+        {
+          mc_training_exercises_note_printed (self->exercises, mc_print_form_id (form), job + strlen (prefix));
+          if (self->changed_id != 0)
+            mc_exercises_panel_refresh (self);
+          break;
+        }
     }
   return TRUE;
 }

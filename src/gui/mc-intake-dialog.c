@@ -4,11 +4,13 @@
 #include <glib/gi18n-lib.h>
 
 #include "mc-action-dialog.h"
+#include "mc-combo-row.h"
 #include "mc-official.h"
 #include "mc-catalog.h"
 #include "mc-file-strip.h"
 #include "mc-format.h"
 #include "mc-intake-dialog.h"
+#include "mc-combo-row.h"
 #include "mc-store-actions.h"
 #include "mc-store-files.h"
 
@@ -39,6 +41,7 @@ struct _McIntakeDialog
   GtkWidget *continue_button;
   GtkWidget *confirm_button;
   GtkStack *stack;
+  GtkScrolledWindow *form_scroller;
   GtkLabel *error_label;
   GtkSearchEntry *procedure_entry;
   GtkListBox *procedure_list;
@@ -93,6 +96,9 @@ show_error (McIntakeDialog *self,
 {
   gtk_label_set_text (self->error_label, message ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  /* The message is at the top of the form: it must not wait out of sight below. */
+  if (message != NULL)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->form_scroller), 0);
 }
 
 static void
@@ -127,17 +133,17 @@ add_document_row (McIntakeDialog *self,
   /* TRANSLATORS: accessible names of a document's form (original, copy…) and count */
   form_label = g_strdup_printf (_("Form of %s"), name);
   count_label = g_strdup_printf (_("Number of %s"), name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (form), GTK_ACCESSIBLE_PROPERTY_LABEL, form_label, -1);
+  mc_combo_row_name_drop_down (GTK_DROP_DOWN (form), form_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (count), GTK_ACCESSIBLE_PROPERTY_LABEL, count_label, -1);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), form);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), count);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), files);
+  /* Which also names the check box after the row. */
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
   /* A document digitised was handed in. */
   g_signal_connect_object (files, "notify::n-files", G_CALLBACK (on_files_added), check, 0);
@@ -589,12 +595,16 @@ mc_intake_dialog_class_init (McIntakeDialogClass *klass)
   signals[RECEIVED] = g_signal_new ("received", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                                     NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  g_type_ensure (MC_TYPE_COMBO_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/MotCua/ui/mc-intake-dialog.ui");
+  /* A screen reader announces it as a dialog over the main window. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, back_button);
   gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, continue_button);
   gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, confirm_button);
   gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, form_scroller);
   gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, procedure_entry);
   gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, procedure_list);

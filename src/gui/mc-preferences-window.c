@@ -344,6 +344,8 @@ mc_preferences_window_class_init (McPreferencesWindowClass *klass)
   g_type_ensure (MC_TYPE_SOURCE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/MotCua/ui/mc-preferences-window.ui");
+  /* A screen reader announces it as a dialog over the main window. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, name_row);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, title_row);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, department_row);
@@ -406,13 +408,14 @@ mc_preferences_window_get_row (McPreferencesWindow *self,
 }
 
 /* The engine that syncs the profile (NULL when none runs): signing in from the sources page
- * then resumes the source at once. */
+ * then resumes the source at once; training mode (NULL outside it) tests its systems. */
 void
-mc_preferences_window_set_engine (McPreferencesWindow *self,
-                                  McSyncEngine        *engine)
+mc_preferences_window_set_sync (McPreferencesWindow *self,
+                                McSyncEngine        *engine,
+                                McTraining          *training)
 {
   g_return_if_fail (MC_IS_PREFERENCES_WINDOW (self));
-  mc_source_page_set_engine (self->source_page, engine);
+  mc_source_page_set_sync (self->source_page, engine, training);
 }
 
 McCalendarEditor *

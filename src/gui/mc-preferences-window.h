@@ -16,8 +16,9 @@ McPreferencesWindow *mc_preferences_window_new        (McWindow            *wind
 McWindow            *mc_preferences_window_get_window (McPreferencesWindow *self);
 GtkWidget           *mc_preferences_window_get_row    (McPreferencesWindow *self,
                                                        const char          *key);
-void                 mc_preferences_window_set_engine (McPreferencesWindow *self,
-                                                       McSyncEngine        *engine);
+void                 mc_preferences_window_set_sync   (McPreferencesWindow *self,
+                                                       McSyncEngine        *engine,
+                                                       McTraining          *training);
 McCalendarEditor    *mc_preferences_window_get_calendar_editor (McPreferencesWindow *self);
 McSourcePage        *mc_preferences_window_get_source_page     (McPreferencesWindow *self);
 

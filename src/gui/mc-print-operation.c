@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mc-print-operation.h"
+#include "mc-print-preview.h"
 
 /* One laid-out form on its way to paper or to a PDF file. The pages were laid out once by
  * src/print (mc_print_dossier(), mc_print_register()), the same pages motcuactl writes: the
@@ -55,6 +56,56 @@ mc_print_operation_new (McPrintLayout *layout,
   self->layout = layout;
   self->name = g_strdup (name ? name : "motcua");
   return self;
+}
+
+/* The job's name, which the saved PDF is named after. */
+const char *
+mc_print_operation_get_name (McPrintOperation *self)
+{
+  g_return_val_if_fail (MC_IS_PRINT_OPERATION (self), NULL);
+  return self->name;
+}
+
+/* Shows the pages in the app's preview window, from which they can be printed or saved. */
+static void
+unref_operation (gpointer  data,
+                 GClosure *closure)
+{
+  g_object_unref (data);
+}
+
+static void
+on_preview_print (McPrintPreview   *preview,
+                  GtkWindow        *parent,
+                  McPrintOperation *self)
+{
+  mc_print_operation_print (self, parent);
+}
+
+static void
+on_preview_save (McPrintPreview   *preview,
+                 GtkWindow        *parent,
+                 McPrintOperation *self)
+{
+  mc_print_operation_save_pdf (self, parent);
+}
+
+GtkWindow *
+mc_print_operation_preview (McPrintOperation *self,
+                            GtkWindow        *parent)
+{
+  McPrintPreview *preview;
+
+  g_return_val_if_fail (MC_IS_PRINT_OPERATION (self), NULL);
+
+  preview = mc_print_preview_new (parent, mc_print_operation_get_name (self), self->layout);
+  /* The preview outlives no print: it holds the operation until it closes. */
+  g_signal_connect_data (preview, "print", G_CALLBACK (on_preview_print), g_object_ref (self),
+                         unref_operation, 0);
+  g_signal_connect_data (preview, "save", G_CALLBACK (on_preview_save), g_object_ref (self),
+                         unref_operation, 0);
+  gtk_window_present (GTK_WINDOW (preview));
+  return GTK_WINDOW (preview);
 }
 
 guint
@@ -110,6 +161,55 @@ on_print_done (GtkPrintOperation       *operation,
   g_object_unref (self);
 }
 
+/* Whether GTK's print preview has its viewer: the command of the gtk-print-preview-command
+ * setting (Evince on Debian), found in PATH. */
+static gboolean
+previewer_installed (void)
+{
+  g_autofree char *command = NULL;
+  g_auto(GStrv) argv = NULL;
+  g_autofree char *path = NULL;
+
+  g_object_get (gtk_settings_get_default (), "gtk-print-preview-command", &command, NULL);
+  if (command == NULL || !g_shell_parse_argv (command, NULL, &argv, NULL))
+    return FALSE;
+  path = g_find_program_in_path (argv[0]);
+  return path != NULL;
+}
+
+static void
+on_preview_ready (GtkPrintOperationPreview *preview,
+                  GtkPrintContext          *context,
+                  gpointer                  user_data)
+{
+  gtk_print_operation_preview_end_preview (preview);
+}
+
+/* "Preview" in the print dialog: without the viewer GTK would start, the pages show in the
+ * app's own preview window. GTK still runs its preview pass, which needs a drawing surface,
+ * and ends it at once. */
+static gboolean
+on_preview (GtkPrintOperation        *operation,
+            GtkPrintOperationPreview *preview,
+            GtkPrintContext          *context,
+            GtkWindow                *parent,
+            McPrintOperation         *self)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  if (previewer_installed ())
+    return FALSE;
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cr = cairo_create (surface);
+  gtk_print_context_set_cairo_context (context, cr, 72, 72);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  g_signal_connect (preview, "ready", G_CALLBACK (on_preview_ready), NULL);
+  mc_print_operation_preview (self, parent);
+  return TRUE;
+}
+
 /* A print operation of the form's pages: A4 in the layout's orientation. */
 static GtkPrintOperation *
 make_operation (McPrintOperation *self)
@@ -130,7 +230,24 @@ make_operation (McPrintOperation *self)
   gtk_print_operation_set_embed_page_setup (operation, FALSE);
   g_signal_connect_object (operation, "begin-print", G_CALLBACK (on_begin_print), self, 0);
   g_signal_connect_object (operation, "draw-page", G_CALLBACK (on_draw_page), self, 0);
+  g_signal_connect_object (operation, "preview", G_CALLBACK (on_preview), self, 0);
   return operation;
+}
+
+/* Runs @action (the print dialog, or the preview) on the form's pages over @parent. "done"
+ * comes in every case, synchronous or not, and releases both references; its handler reports
+ * an error. */
+static void
+run (McPrintOperation        *self,
+     GtkPrintOperationAction  action,
+     GtkWindow               *parent)
+{
+  GtkPrintOperation *operation = make_operation (self);
+
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done), self, 0);
+  g_object_ref (self);
+  gtk_print_operation_run (operation, action, parent, NULL);
 }
 
 /* Opens the print dialog (with its Preview) for the form on @parent. */
@@ -138,17 +255,17 @@ void
 mc_print_operation_print (McPrintOperation *self,
                           GtkWindow        *parent)
 {
-  GtkPrintOperation *operation;
-
   g_return_if_fail (MC_IS_PRINT_OPERATION (self));
+  run (self, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent);
+}
 
-  operation = make_operation (self);
-  gtk_print_operation_set_allow_async (operation, TRUE);
-  g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done), self, 0);
-  /* "done" comes in every case, synchronous or not, and releases both references; its
-   * handler reports an error. */
-  g_object_ref (self);
-  gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, NULL);
+/* GTK's print preview of the form: the system's previewer, or else the app's own window. */
+void
+mc_print_operation_run_preview (McPrintOperation *self,
+                                GtkWindow        *parent)
+{
+  g_return_if_fail (MC_IS_PRINT_OPERATION (self));
+  run (self, GTK_PRINT_OPERATION_ACTION_PREVIEW, parent);
 }
 
 /* Runs the same print operation as mc_print_operation_print() without a dialog, exporting to

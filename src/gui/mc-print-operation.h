@@ -13,7 +13,12 @@ G_DECLARE_FINAL_TYPE (McPrintOperation, mc_print_operation, MC, PRINT_OPERATION,
 McPrintOperation *mc_print_operation_new       (McPrintLayout     *layout,
                                                 const char        *name);
 guint             mc_print_operation_get_n_pages (McPrintOperation *self);
+const char       *mc_print_operation_get_name  (McPrintOperation  *self);
+GtkWindow        *mc_print_operation_preview   (McPrintOperation  *self,
+                                                GtkWindow         *parent);
 void              mc_print_operation_print     (McPrintOperation  *self,
+                                                GtkWindow         *parent);
+void              mc_print_operation_run_preview (McPrintOperation *self,
                                                 GtkWindow         *parent);
 void              mc_print_operation_save_pdf  (McPrintOperation  *self,
                                                 GtkWindow         *parent);

@@ -3,19 +3,23 @@
 
 #include "mc-queue-cell.h"
 
-/* One line of text in a queue cell. GtkListView on GTK 4.8 keeps about 200 rows bound around
- * the visible ones and measures every cell of them after each change of the list; with
- * GtkLabel that is 1,800 text layouts per view switch, most for rows nobody sees. This cell has
- * a constant height (one line of its font), asks no width of its own (the columns have fixed
- * widths), and lays its text out only when it is drawn, ellipsized to its width. */
+/* The text of a queue cell: a line, and a second one under it, dimmer. GtkListView on GTK 4.8
+ * keeps about 200 rows bound around the visible ones and measures every cell of them after
+ * each change of the list; with GtkLabel that is over a thousand text layouts per view switch,
+ * most for rows nobody sees. This cell has a constant height (two lines of its font, whatever
+ * the text: every row of the queue is as high as the others, since variable heights scroll
+ * badly on 4.8), asks no width of its own (the columns have fixed widths), and lays its text
+ * out only when it is drawn, ellipsized to its width. */
 
 struct _McQueueCell
 {
   GtkWidget parent_instance;
 
   char *text;
-  PangoLayout *layout;   /* made on the first snapshot after a change */
-  int line_height;       /* pixels; 0 until measured */
+  char *secondary;
+  PangoLayout *layout;            /* made on the first snapshot after a change */
+  PangoLayout *secondary_layout;
+  int line_height;                /* pixels; 0 until measured */
 };
 
 G_DEFINE_FINAL_TYPE (McQueueCell, mc_queue_cell, GTK_TYPE_WIDGET)
@@ -55,7 +59,7 @@ mc_queue_cell_measure (GtkWidget      *widget,
                                                pango_font_metrics_get_descent (metrics));
       pango_font_metrics_unref (metrics);
     }
-  *minimum = *natural = self->line_height;
+  *minimum = *natural = 2 * self->line_height;
 }
 
 static void
@@ -68,6 +72,36 @@ mc_queue_cell_size_allocate (GtkWidget *widget,
 
   if (self->layout != NULL)
     pango_layout_set_width (self->layout, width * PANGO_SCALE);
+  if (self->secondary_layout != NULL)
+    pango_layout_set_width (self->secondary_layout, width * PANGO_SCALE);
+}
+
+static PangoLayout *
+make_layout (McQueueCell *self,
+             const char  *text)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  pango_layout_set_width (layout, gtk_widget_get_width (GTK_WIDGET (self)) * PANGO_SCALE);
+  return layout;
+}
+
+static void
+ensure_layouts (McQueueCell *self)
+{
+  if (self->layout == NULL && self->text != NULL && *self->text != '\0')
+    self->layout = make_layout (self, self->text);
+  if (self->secondary_layout == NULL && self->secondary != NULL && *self->secondary != '\0')
+    {
+      PangoAttrList *attrs = pango_attr_list_new ();
+
+      self->secondary_layout = make_layout (self, self->secondary);
+      pango_attr_list_insert (attrs, pango_attr_scale_new (MC_QUEUE_CELL_SECONDARY_SCALE));
+      pango_layout_set_attributes (self->secondary_layout, attrs);
+      pango_attr_list_unref (attrs);
+    }
 }
 
 static void
@@ -75,23 +109,22 @@ mc_queue_cell_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
 {
   McQueueCell *self = MC_QUEUE_CELL (widget);
+  int top = (gtk_widget_get_height (widget) - 2 * self->line_height) / 2;
   GdkRGBA color;
-  int height;
 
-  if (self->text == NULL || *self->text == '\0')
-    return;
-  if (self->layout == NULL)
-    {
-      self->layout = gtk_widget_create_pango_layout (widget, self->text);
-      pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_single_paragraph_mode (self->layout, TRUE);
-      pango_layout_set_width (self->layout, gtk_widget_get_width (widget) * PANGO_SCALE);
-    }
-  pango_layout_get_pixel_size (self->layout, NULL, &height);
+  ensure_layouts (self);
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
   gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, (gtk_widget_get_height (widget) - height) / 2));
-  gtk_snapshot_append_layout (snapshot, self->layout, &color);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, MAX (top, 0)));
+  if (self->layout != NULL)
+    gtk_snapshot_append_layout (snapshot, self->layout, &color);
+  if (self->secondary_layout != NULL)
+    {
+      /* The second line says more about the first: smaller and dimmer, as GNOME's subtitles. */
+      color.alpha *= 0.7;
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, self->line_height));
+      gtk_snapshot_append_layout (snapshot, self->secondary_layout, &color);
+    }
   gtk_snapshot_restore (snapshot);
 }
 
@@ -104,6 +137,7 @@ mc_queue_cell_css_changed (GtkWidget         *widget,
 
   GTK_WIDGET_CLASS (mc_queue_cell_parent_class)->css_changed (widget, change);
   g_clear_object (&self->layout);
+  g_clear_object (&self->secondary_layout);
   self->line_height = 0;
   gtk_widget_queue_resize (widget);
 }
@@ -114,7 +148,9 @@ mc_queue_cell_finalize (GObject *object)
   McQueueCell *self = MC_QUEUE_CELL (object);
 
   g_clear_object (&self->layout);
+  g_clear_object (&self->secondary_layout);
   g_free (self->text);
+  g_free (self->secondary);
   G_OBJECT_CLASS (mc_queue_cell_parent_class)->finalize (object);
 }
 
@@ -200,17 +236,76 @@ mc_queue_cell_set_text (McQueueCell *self,
                         const char  *text)
 {
   g_return_if_fail (MC_IS_QUEUE_CELL (self));
+  mc_queue_cell_set_lines (self, text, self->secondary);
+}
 
-  if (g_strcmp0 (self->text, text) == 0)
+const char *
+mc_queue_cell_get_secondary (McQueueCell *self)
+{
+  g_return_val_if_fail (MC_IS_QUEUE_CELL (self), NULL);
+  return self->secondary;
+}
+
+/* Sets both lines (each nullable). */
+void
+mc_queue_cell_set_lines (McQueueCell *self,
+                         const char  *text,
+                         const char  *secondary)
+{
+  gboolean text_changed, secondary_changed;
+  g_autofree char *accessible = NULL;
+
+  g_return_if_fail (MC_IS_QUEUE_CELL (self));
+
+  text_changed = g_strcmp0 (self->text, text) != 0;
+  secondary_changed = g_strcmp0 (self->secondary, secondary) != 0;
+  if (!text_changed && !secondary_changed)
     return;
-  g_free (self->text);
-  self->text = g_strdup (text);
-  g_clear_object (&self->layout);
-  /* The accessible name is the text, as for a GtkLabel. */
+  if (text_changed)
+    {
+      g_free (self->text);
+      self->text = g_strdup (text);
+      g_clear_object (&self->layout);
+    }
+  if (secondary_changed)
+    {
+      g_free (self->secondary);
+      self->secondary = g_strdup (secondary);
+      g_clear_object (&self->secondary_layout);
+    }
+  /* The accessible name is what it shows, as for a GtkLabel. */
+  if (self->text != NULL && self->secondary != NULL)
+    accessible = g_strdup_printf ("%s, %s", self->text, self->secondary);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  self->text ? self->text : "", -1);
+                                  accessible ? accessible : self->text ? self->text : self->secondary ? self->secondary : "",
+                                  -1);
   gtk_widget_queue_draw (GTK_WIDGET (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+  if (text_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+}
+
+/* Whether line @line (0: the first, 1: the second) does not fit the cell's width. */
+gboolean
+mc_queue_cell_is_line_ellipsized (McQueueCell *self,
+                                  guint        line)
+{
+  PangoLayout *layout;
+
+  g_return_val_if_fail (MC_IS_QUEUE_CELL (self), FALSE);
+
+  ensure_layouts (self);
+  layout = line == 0 ? self->layout : self->secondary_layout;
+  return layout != NULL && pango_layout_is_ellipsized (layout);
+}
+
+/* Whether a line of its text does not fit its width (the tests' check that what an official
+ * must read is never cut). */
+gboolean
+mc_queue_cell_is_ellipsized (McQueueCell *self)
+{
+  g_return_val_if_fail (MC_IS_QUEUE_CELL (self), FALSE);
+
+  return mc_queue_cell_is_line_ellipsized (self, 0) || mc_queue_cell_is_line_ellipsized (self, 1);
 }
 
 /* Sets @css_class as the cell's only style class (NULL: none); a no-op when it already is,

@@ -13,20 +13,22 @@
 #include "mc-store-settings.h"
 #include "mc-time.h"
 
-/* The queue as a GtkColumnView over McQueueModel. Cells are single-line labels of a fixed
- * height (variable heights scroll badly on GTK 4.8). A header click sorts, but in SQLite: the
- * column view's own sorter only records which column the official chose, and the model asks
- * the store for the new order. */
+/* The queue as a GtkColumnView over McQueueModel. Every row has two lines and the same height
+ * (variable heights scroll badly on GTK 4.8): the dossier's number over its applicant, the
+ * procedure over the status, the day received over the time, the time left (or how long it has
+ * waited) over the due date. That fits a 1366-pixel screen beside the detail; a wider list also
+ * shows the ministry. Columns have fixed widths, measured in the list's font from the widest
+ * text each must show whole (a status, a time left), so nothing an official reads is cut and
+ * no width moves while scrolling. A header click sorts, but in SQLite: the column view's own
+ * sorter only records which column the official chose, and the model asks the store for the
+ * new order; each view opens in its own order (mc_queue_view_default_sort()). */
 
 typedef enum
 {
   COLUMN_NUMBER,
   COLUMN_PROCEDURE,
-  COLUMN_APPLICANT,
   COLUMN_MINISTRY,
-  COLUMN_STATUS,
   COLUMN_RECEIVED,
-  COLUMN_DUE,
   COLUMN_LEFT,
   COLUMN_SYNC,
   N_COLUMNS
@@ -36,14 +38,28 @@ typedef enum
 static const int column_sorts[N_COLUMNS] = {
   [COLUMN_NUMBER] = MC_QUEUE_SORT_NUMBER,
   [COLUMN_PROCEDURE] = MC_QUEUE_SORT_PROCEDURE,
-  [COLUMN_APPLICANT] = MC_QUEUE_SORT_APPLICANT,
   [COLUMN_MINISTRY] = MC_QUEUE_SORT_MINISTRY,
-  [COLUMN_STATUS] = MC_QUEUE_SORT_STATUS,
   [COLUMN_RECEIVED] = MC_QUEUE_SORT_RECEIVED,
-  [COLUMN_DUE] = MC_QUEUE_SORT_DUE,
   [COLUMN_LEFT] = MC_QUEUE_SORT_DUE,
   [COLUMN_SYNC] = -1,
 };
+
+/* The columns' names for the tests (mc_queue_list_get_cell_column()). */
+static const char *const column_ids[N_COLUMNS] = {
+  [COLUMN_NUMBER] = "number",
+  [COLUMN_PROCEDURE] = "procedure",
+  [COLUMN_MINISTRY] = "ministry",
+  [COLUMN_RECEIVED] = "received",
+  [COLUMN_LEFT] = "left",
+  [COLUMN_SYNC] = "sync",
+};
+
+/* The cells' padding (style.css, and a pixel either side for the row's rounding) and what a
+ * header adds to its title: padding and the sort arrow. */
+#define CELL_PADDING 14
+#define TITLE_EXTRA 34
+/* The procedure's room below which the ministry column gives way. */
+#define PROCEDURE_ROOM 420
 
 struct _McQueueList
 {
@@ -57,6 +73,9 @@ struct _McQueueList
 
   McQueueModel *model;
   GtkSingleSelection *selection;
+
+  int widths[N_COLUMNS];   /* for the procedure, its least width */
+  char *widths_font;       /* the font they were measured in */
 };
 
 G_DEFINE_FINAL_TYPE (McQueueList, mc_queue_list, GTK_TYPE_WIDGET)
@@ -113,6 +132,7 @@ on_sorter_changed (McQueueList *self)
 
 static GQuark column_quark;
 static GQuark list_quark;
+static GQuark cell_quark;    /* on a cell's widget: its column's id */
 
 static void
 setup_cell (GtkSignalListItemFactory *factory,
@@ -130,10 +150,72 @@ setup_cell (GtkSignalListItemFactory *factory,
   else
     {
       child = mc_queue_cell_new ();
-      if (column == COLUMN_RECEIVED || column == COLUMN_DUE || column == COLUMN_NUMBER)
+      if (column != COLUMN_PROCEDURE && column != COLUMN_MINISTRY)
         gtk_widget_add_css_class (child, "numeric");
     }
+  g_object_set_qdata (G_OBJECT (child), cell_quark, (gpointer) column_ids[column]);
   gtk_list_item_set_child (item, child);
+}
+
+/* The time-left cell's first line, and how urgent it is: the working time left, or for a
+ * dossier still waiting to be received how long it has waited. */
+static char *
+deadline_text (McStore            *store,
+               const McQueueEntry *e,
+               McUrgency          *out_urgency)
+{
+  McDeadlineSettings settings;
+  g_autoptr(McCalendar) calendar = NULL;
+  gint64 now = mc_time_now ();
+
+  if (e->status == MC_STATUS_SUBMITTED && e->received_at != 0)
+    {
+      *out_urgency = MC_URGENCY_NONE;
+      return mc_format_waited (e->received_at, now);
+    }
+  /* The office's own hours and calendar, as the Preferences window set them. */
+  if (store != NULL)
+    {
+      calendar = mc_store_get_calendar (store);
+      mc_store_get_deadline_settings (store, &settings);
+    }
+  else
+    mc_deadline_settings_init (&settings);
+  return mc_format_time_left_for (&settings, calendar, e->status, e->due_at, now, out_urgency);
+}
+
+/* A screen reader announces a row by its name: the row widget belongs to GTK, which on 4.8
+ * names it after its type, so the number cell names it whenever it shows another dossier. */
+static void
+name_row (GtkWidget          *cell,
+          const McQueueEntry *e,
+          const char         *deadline)
+{
+  GtkWidget *row = gtk_widget_get_parent (cell);
+  g_autoptr(GString) name = g_string_new (NULL);
+
+  if (row != NULL)
+    row = gtk_widget_get_parent (row);
+  if (row == NULL)
+    return;
+  g_string_append (name, e->number ? e->number : "");
+  if (e->applicant_name != NULL)
+    g_string_append_printf (name, ", %s", e->applicant_name);
+  if (e->procedure_name != NULL)
+    g_string_append_printf (name, ", %s", e->procedure_name);
+  if (mc_status_is_valid (e->status))
+    g_string_append_printf (name, ", %s", mc_status_label (e->status));
+  /* A dash (a closed dossier has no time left) is nothing to hear. */
+  if (!g_str_equal (deadline, "—"))
+    g_string_append_printf (name, ", %s", deadline);
+  if (e->n_unsynced > 0)
+    {
+      g_string_append (name, ", ");
+      g_string_append_printf (name, g_dngettext (GETTEXT_PACKAGE, "%u action not yet synced",
+                                                 "%u actions not yet synced", e->n_unsynced),
+                              e->n_unsynced);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name->str, -1);
 }
 
 static void
@@ -145,50 +227,34 @@ fill_cell (GtkListItem *item,
   const McQueueEntry *e = mc_queue_row_get_entry (row);
   GtkWidget *child = gtk_list_item_get_child (item);
   McQueueCell *cell = MC_IS_QUEUE_CELL (child) ? MC_QUEUE_CELL (child) : NULL;
-  g_autofree char *text = NULL;
-  McDeadlineSettings settings;
+  g_autofree char *text = NULL, *secondary = NULL;
   McUrgency urgency;
 
   switch (column)
     {
     case COLUMN_NUMBER:
-      mc_queue_cell_set_text (cell, e->number);
+      mc_queue_cell_set_lines (cell, e->number, e->applicant_name);
+      text = deadline_text (store, e, &urgency);
+      name_row (child, e, text);
       return;
     case COLUMN_PROCEDURE:
-      text = g_strdup_printf ("%s · %s", e->procedure_code ? e->procedure_code : "",
-                              e->procedure_name ? e->procedure_name : "");
-      mc_queue_cell_set_text (cell, text);
-      return;
-    case COLUMN_APPLICANT:
-      mc_queue_cell_set_text (cell, e->applicant_name);
+      mc_queue_cell_set_lines (cell, e->procedure_name,
+                               mc_status_is_valid (e->status) ? mc_status_label (e->status) : NULL);
       return;
     case COLUMN_MINISTRY:
-      mc_queue_cell_set_text (cell, e->ministry ? mc_ministry_name (e->ministry) : NULL);
-      return;
-    case COLUMN_STATUS:
-      mc_queue_cell_set_text (cell, mc_status_is_valid (e->status) ? mc_status_label (e->status) : NULL);
+      mc_queue_cell_set_lines (cell, e->ministry ? mc_ministry_name (e->ministry) : NULL, NULL);
       return;
     case COLUMN_RECEIVED:
-      text = mc_format_time (e->received_at);
-      mc_queue_cell_set_text (cell, text);
-      return;
-    case COLUMN_DUE:
-      text = mc_format_time (e->due_at);
-      mc_queue_cell_set_text (cell, text);
+      text = mc_format_date (e->received_at);
+      secondary = mc_format_clock (e->received_at);
+      mc_queue_cell_set_lines (cell, text, secondary);
       return;
     case COLUMN_LEFT:
-      {
-        /* The office's own hours and calendar, as the Preferences window set them. */
-        g_autoptr(McCalendar) calendar = store ? mc_store_get_calendar (store) : NULL;
-
-        if (store != NULL)
-          mc_store_get_deadline_settings (store, &settings);
-        else
-          mc_deadline_settings_init (&settings);
-        text = mc_format_time_left_for (&settings, calendar, e->status, e->due_at, mc_time_now (), &urgency);
-        mc_queue_cell_set_text (cell, text);
-        mc_queue_cell_set_style (cell, mc_format_urgency_class (urgency));
-      }
+      text = deadline_text (store, e, &urgency);
+      /* A dossier waiting to be received has no due date yet. */
+      secondary = e->due_at && e->status != MC_STATUS_SUBMITTED ? mc_format_time (e->due_at) : NULL;
+      mc_queue_cell_set_lines (cell, text, secondary);
+      mc_queue_cell_set_style (cell, mc_format_urgency_class (urgency));
       return;
     case COLUMN_SYNC:
       gtk_widget_set_visible (child, e->n_unsynced > 0);
@@ -286,6 +352,154 @@ on_activate (McQueueList *self,
   g_signal_emit (self, signals[ACTIVATE], 0, position);
 }
 
+/* Widths */
+
+typedef enum
+{
+  TEXT_LINE,        /* a cell's first line */
+  TEXT_SECONDARY,   /* its second line, smaller */
+  TEXT_TITLE,       /* a column's title, bold */
+} TextKind;
+
+static int
+text_width (McQueueList *self,
+            const char  *text,
+            TextKind     kind)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->column_view), text);
+  PangoAttrList *attrs = pango_attr_list_new ();
+  int width;
+
+  /* Digits as the "numeric" cells draw them, all of one width. */
+  pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
+  if (kind == TEXT_TITLE)
+    pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  if (kind == TEXT_SECONDARY)
+    pango_attr_list_insert (attrs, pango_attr_scale_new (MC_QUEUE_CELL_SECONDARY_SCALE));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+/* The width of a column: its title, and the widest of its first lines @lines and of its
+ * second lines @secondary, each with its padding. */
+static int
+column_width (McQueueList        *self,
+              Column              column,
+              const char * const *lines,
+              const char * const *secondary)
+{
+  int width = text_width (self, gtk_column_view_column_get_title (self->columns[column]), TEXT_TITLE) +
+              (column_sorts[column] >= 0 ? TITLE_EXTRA : CELL_PADDING);
+
+  for (; lines && *lines; lines++)
+    width = MAX (width, text_width (self, *lines, TEXT_LINE) + CELL_PADDING);
+  for (; secondary && *secondary; secondary++)
+    width = MAX (width, text_width (self, *secondary, TEXT_SECONDARY) + CELL_PADDING);
+  return width;
+}
+
+static void
+measure_widths (McQueueList *self)
+{
+  McDeadlineSettings settings;
+  gint64 day, long_time;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  const char *statuses[MC_STATUS_RETURNED + 1] = { NULL };
+  const char *ministries[MC_QUEUE_N_MINISTRIES + 1] = { NULL };
+  /* Dossier numbers as the ministry systems make them. */
+  const char *numbers[] = { "G00.00-00000000-0000000", NULL };
+  const char *dates[] = { "00/00/0000", NULL };
+  const char *clocks[] = { "00:00", NULL };
+  g_autofree char *due = mc_format_time (86400);
+  const char *dues[] = { due, NULL };
+
+  for (McStatus status = MC_STATUS_SUBMITTED; status <= MC_STATUS_RETURNED; status++)
+    statuses[status - 1] = mc_status_label (status);
+  for (guint i = 0; i < MC_QUEUE_N_MINISTRIES; i++)
+    ministries[i] = mc_ministry_name (mc_queue_ministries[i]);
+  /* The longest time left: three-digit days and hours, either way; and the longest wait. */
+  mc_deadline_settings_init (&settings);
+  day = mc_deadline_day_seconds (&settings);
+  long_time = 999 * day + (day / 3600 - 1) * 3600;
+  g_ptr_array_add (texts, mc_deadline_format_remaining (&settings, long_time));
+  g_ptr_array_add (texts, mc_deadline_format_remaining (&settings, -long_time));
+  g_ptr_array_add (texts, mc_format_waited (0, 999 * 86400 + 23 * 3600));
+  g_ptr_array_add (texts, NULL);
+
+  self->widths[COLUMN_NUMBER] = column_width (self, COLUMN_NUMBER, numbers, NULL);
+  self->widths[COLUMN_PROCEDURE] = column_width (self, COLUMN_PROCEDURE, NULL, statuses);
+  self->widths[COLUMN_MINISTRY] = column_width (self, COLUMN_MINISTRY, ministries, NULL);
+  self->widths[COLUMN_RECEIVED] = column_width (self, COLUMN_RECEIVED, dates, clocks);
+  self->widths[COLUMN_LEFT] = column_width (self, COLUMN_LEFT, (const char * const *) texts->pdata, dues);
+  /* The icon of the actions not yet synced. */
+  self->widths[COLUMN_SYNC] = 16 + CELL_PADDING;
+  for (Column c = 0; c < N_COLUMNS; c++)
+    gtk_column_view_column_set_fixed_width (self->columns[c], self->widths[c]);
+}
+
+/* Measures the columns again when the font changed (the first time, a new font size). */
+static void
+update_widths (McQueueList *self)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self->column_view));
+  g_autofree char *font = pango_font_description_to_string (pango_context_get_font_description (context));
+
+  if (g_strcmp0 (font, self->widths_font) == 0)
+    return;
+  g_free (self->widths_font);
+  self->widths_font = g_steal_pointer (&font);
+  measure_widths (self);
+}
+
+static void
+mc_queue_list_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  gtk_widget_measure (GTK_WIDGET (MC_QUEUE_LIST (widget)->stack), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+/* The ministry column shows only where the procedure keeps its room. Deciding here, before the
+ * list is allocated, the column view lays out the right columns in this very frame. */
+static void
+mc_queue_list_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  McQueueList *self = MC_QUEUE_LIST (widget);
+  int needed = 0;
+
+  update_widths (self);
+  for (Column c = 0; c < N_COLUMNS; c++)
+    needed += c == COLUMN_PROCEDURE ? MAX (self->widths[c], PROCEDURE_ROOM) : self->widths[c];
+  gtk_column_view_column_set_visible (self->columns[COLUMN_MINISTRY], width >= needed);
+  gtk_widget_allocate (GTK_WIDGET (self->stack), width, height, baseline, NULL);
+}
+
+/* The header shows the model's order, chosen by a click or by the view. */
+static void
+show_sort (McQueueList *self)
+{
+  McQueueSort sort;
+  gboolean descending;
+  GtkColumnViewColumn *column;
+
+  mc_queue_model_get_sort (self->model, &sort, &descending);
+  column = mc_queue_list_get_sort_column (self, sort);
+  /* The column view would keep the previous column as a second key, with its arrow. */
+  gtk_column_view_sort_by_column (self->column_view, NULL, GTK_SORT_ASCENDING);
+  if (column != NULL)
+    gtk_column_view_sort_by_column (self->column_view, column, descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+}
+
 static void
 mc_queue_list_dispose (GObject *object)
 {
@@ -296,6 +510,7 @@ mc_queue_list_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_QUEUE_LIST);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
+  g_clear_pointer (&self->widths_font, g_free);
   G_OBJECT_CLASS (mc_queue_list_parent_class)->dispose (object);
 }
 
@@ -335,6 +550,19 @@ mc_queue_list_set_property (GObject      *object,
     }
 }
 
+/* One Tab stop: Tab goes from any row to the next region (the arrow keys move between rows),
+ * and coming back it lands on the row it left. GTK 4.8's list views walk their rows with Tab,
+ * a trap at two thousand of them. */
+static gboolean
+mc_queue_list_focus (GtkWidget        *widget,
+                     GtkDirectionType  direction)
+{
+  if ((direction == GTK_DIR_TAB_FORWARD || direction == GTK_DIR_TAB_BACKWARD) &&
+      gtk_widget_get_focus_child (widget) != NULL)
+    return FALSE;
+  return GTK_WIDGET_CLASS (mc_queue_list_parent_class)->focus (widget, direction);
+}
+
 static gboolean
 mc_queue_list_grab_focus (GtkWidget *widget)
 {
@@ -353,6 +581,9 @@ mc_queue_list_class_init (McQueueListClass *klass)
   object_class->get_property = mc_queue_list_get_property;
   object_class->set_property = mc_queue_list_set_property;
   widget_class->grab_focus = mc_queue_list_grab_focus;
+  widget_class->focus = mc_queue_list_focus;
+  widget_class->measure = mc_queue_list_measure;
+  widget_class->size_allocate = mc_queue_list_size_allocate;
 
   properties[PROP_MODEL] =
     g_param_spec_object ("model", NULL, NULL, MC_TYPE_QUEUE_MODEL,
@@ -372,25 +603,19 @@ mc_queue_list_class_init (McQueueListClass *klass)
                                              G_STRUCT_OFFSET (McQueueList, columns[COLUMN_NUMBER]));
   gtk_widget_class_bind_template_child_full (widget_class, "procedure_column", FALSE,
                                              G_STRUCT_OFFSET (McQueueList, columns[COLUMN_PROCEDURE]));
-  gtk_widget_class_bind_template_child_full (widget_class, "applicant_column", FALSE,
-                                             G_STRUCT_OFFSET (McQueueList, columns[COLUMN_APPLICANT]));
   gtk_widget_class_bind_template_child_full (widget_class, "ministry_column", FALSE,
                                              G_STRUCT_OFFSET (McQueueList, columns[COLUMN_MINISTRY]));
-  gtk_widget_class_bind_template_child_full (widget_class, "status_column", FALSE,
-                                             G_STRUCT_OFFSET (McQueueList, columns[COLUMN_STATUS]));
   gtk_widget_class_bind_template_child_full (widget_class, "received_column", FALSE,
                                              G_STRUCT_OFFSET (McQueueList, columns[COLUMN_RECEIVED]));
-  gtk_widget_class_bind_template_child_full (widget_class, "due_column", FALSE,
-                                             G_STRUCT_OFFSET (McQueueList, columns[COLUMN_DUE]));
   gtk_widget_class_bind_template_child_full (widget_class, "left_column", FALSE,
                                              G_STRUCT_OFFSET (McQueueList, columns[COLUMN_LEFT]));
   gtk_widget_class_bind_template_child_full (widget_class, "sync_column", FALSE,
                                              G_STRUCT_OFFSET (McQueueList, columns[COLUMN_SYNC]));
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "mcqueuelist");
 
   column_quark = g_quark_from_static_string ("mc-queue-column");
   list_quark = g_quark_from_static_string ("mc-queue-list");
+  cell_quark = g_quark_from_static_string ("mc-queue-cell-column");
 }
 
 static void
@@ -414,6 +639,15 @@ mc_queue_list_init (McQueueList *self)
           gtk_column_view_column_set_sorter (self->columns[c], sorter);
         }
     }
+  /* The row of column titles: named for a screen reader, and no Tab stop (a click on a title
+   * sorts). */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (!GTK_IS_LIST_VIEW (child))
+      {
+        gtk_widget_set_focusable (child, FALSE);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Column titles"), -1);
+      }
   /* The store's default order, shown in the header before the first click. */
   gtk_column_view_sort_by_column (self->column_view, self->columns[COLUMN_RECEIVED], GTK_SORT_DESCENDING);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
@@ -438,7 +672,10 @@ mc_queue_list_set_model (McQueueList  *self,
   if (self->model == model)
     return;
   if (self->model != NULL)
-    g_signal_handlers_disconnect_by_func (self->model, update_empty_state, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->model, update_empty_state, self);
+      g_signal_handlers_disconnect_by_func (self->model, show_sort, self);
+    }
   g_set_object (&self->model, model);
   g_clear_object (&self->selection);
   if (model != NULL)
@@ -448,8 +685,11 @@ mc_queue_list_set_model (McQueueList  *self,
       gtk_single_selection_set_can_unselect (self->selection, TRUE);
       g_signal_connect_object (model, "updated", G_CALLBACK (update_empty_state),
                                self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (model, "notify::sort", G_CALLBACK (show_sort), self, G_CONNECT_SWAPPED);
     }
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  if (model != NULL)
+    show_sort (self);
   update_empty_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }
@@ -484,6 +724,28 @@ mc_queue_list_get_sort_column (McQueueList *self,
 
   for (Column c = 0; c < N_COLUMNS; c++)
     if (column_sorts[c] == (int) sort)
+      return self->columns[c];
+  return NULL;
+}
+
+/* Returns: (nullable): the id of the column whose cell @cell is ("number", "procedure",
+ * "ministry", "received", "left", "sync"), for the tests that check what a screen shows. */
+const char *
+mc_queue_list_get_cell_column (GtkWidget *cell)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (cell), NULL);
+  return cell_quark ? g_object_get_qdata (G_OBJECT (cell), cell_quark) : NULL;
+}
+
+/* Returns: (transfer none): the column whose id is @id, as mc_queue_list_get_cell_column(). */
+GtkColumnViewColumn *
+mc_queue_list_get_column (McQueueList *self,
+                          const char  *id)
+{
+  g_return_val_if_fail (MC_IS_QUEUE_LIST (self), NULL);
+
+  for (Column c = 0; c < N_COLUMNS; c++)
+    if (g_str_equal (column_ids[c], id))
       return self->columns[c];
   return NULL;
 }

@@ -20,5 +20,8 @@ GtkColumnViewColumn *mc_queue_list_get_sort_column (McQueueList  *self,
                                                     McQueueSort   sort);
 void                 mc_queue_list_select          (McQueueList  *self,
                                                     guint         position);
+const char          *mc_queue_list_get_cell_column (GtkWidget    *cell);
+GtkColumnViewColumn *mc_queue_list_get_column      (McQueueList  *self,
+                                                    const char   *id);
 
 G_END_DECLS

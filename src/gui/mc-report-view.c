@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mc-combo-row.h"
 #include "mc-format.h"
 #include "mc-report-chart.h"
 #include "mc-report-doc.h"
@@ -821,6 +822,10 @@ static void
 mc_report_view_init (McReportView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Named as their tooltips say. */
+  mc_combo_row_name_drop_down (self->kind_dropdown, gtk_widget_get_tooltip_text (GTK_WIDGET (self->kind_dropdown)));
+  mc_combo_row_name_drop_down (self->ministry_dropdown,
+                               gtk_widget_get_tooltip_text (GTK_WIDGET (self->ministry_dropdown)));
   self->drill_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_signal_connect_object (self->kind_dropdown, "notify::selected", G_CALLBACK (set_period_kind), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->cutoff_check, "notify::active", G_CALLBACK (set_period_kind), self, G_CONNECT_SWAPPED);

@@ -609,6 +609,8 @@ mc_review_window_class_init (McReviewWindowClass *klass)
   widget_class->show = mc_review_window_show;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/MotCua/ui/mc-review-window.ui");
+  /* A screen reader announces it as a dialog over the main window. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_bind_template_child (widget_class, McReviewWindow, watchdog_label);
   gtk_widget_class_bind_template_child (widget_class, McReviewWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, McReviewWindow, review_page);

@@ -5,6 +5,7 @@
 
 #include "mc-secrets.h"
 #include "mc-source-editor.h"
+#include "mc-combo-row.h"
 
 /* The form of one ministry system: add a new one or edit one (its id stays). It only collects
  * what the official typed; the sources page stores the source and hands the password to the
@@ -12,6 +13,7 @@
  * the form is complete, as a message dialog cannot stay open on an error. */
 
 static const char *const ministries[] = { "G16", "G03", "G09", "G18", "G21" };
+/* In the order of the "kind of system" list (mc-source-editor.ui), which names them in words. */
 static const char *const dialects[] = { "lgsp", "dvcqg", "rest", "feed", "legacy" };
 
 struct _McSourceEditor
@@ -59,12 +61,40 @@ valid_id (const char *id)
   return TRUE;
 }
 
+static const char *
+selected_ministry (McSourceEditor *self)
+{
+  guint m = adw_combo_row_get_selected (self->ministry_row);
+
+  return m < G_N_ELEMENTS (ministries) ? ministries[m] : ministries[0];
+}
+
+/* A new source's key: the one typed (scripts, tests), else made from its ministry ("g09",
+ * then "g09-2"…), unique in the profile. */
+static char *
+new_id (McSourceEditor *self)
+{
+  g_autofree char *typed = text_of (self->id_row);
+  g_autofree char *base = NULL;
+  char *id;
+
+  if (*typed)
+    return g_steal_pointer (&typed);
+  base = g_ascii_strdown (selected_ministry (self), -1);
+  id = g_strdup (base);
+  for (guint n = 2; g_hash_table_contains (self->taken_ids, id); n++)
+    {
+      g_free (id);
+      id = g_strdup_printf ("%s-%u", base, n);
+    }
+  return id;
+}
+
 /* Save is enabled when the form makes a usable source; a new one also needs its password. */
 static void
 update_state (McSourceEditor *self)
 {
-  g_autofree char *id = text_of (self->id_row);
-  g_autofree char *name = text_of (self->name_row);
+  g_autofree char *id = new_id (self);
   g_autofree char *url = text_of (self->url_row);
   g_autofree char *unit = text_of (self->unit_row);
   g_autofree char *password = text_of (self->password_row);
@@ -73,7 +103,7 @@ update_state (McSourceEditor *self)
   gboolean rest = g_str_equal (dialect, "rest");
   gboolean id_ok = self->source != NULL || (valid_id (id) && !g_hash_table_contains (self->taken_ids, id));
   gboolean url_ok = g_str_has_prefix (url, "https://") || g_str_has_prefix (url, "http://");
-  gboolean ok = id_ok && *name && url_ok && *unit &&
+  gboolean ok = id_ok && url_ok && *unit &&
                 (self->source != NULL || (*password && (!rest || *api_key)));
 
   gtk_widget_set_visible (GTK_WIDGET (self->api_key_row), rest);
@@ -151,6 +181,7 @@ mc_source_editor_class_init (McSourceEditorClass *klass)
   object_class->dispose = mc_source_editor_dispose;
   object_class->finalize = mc_source_editor_finalize;
 
+  g_type_ensure (MC_TYPE_COMBO_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/MotCua/ui/mc-source-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, McSourceEditor, id_row);
   gtk_widget_class_bind_template_child (widget_class, McSourceEditor, name_row);
@@ -188,6 +219,7 @@ mc_source_editor_init (McSourceEditor *self)
       g_signal_connect_object (entries[i], "changed", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
     }
   g_signal_connect_object (self->dialect_row, "notify::selected", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->ministry_row, "notify::selected", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
 }
 
 /* A dialog over @parent for a new source (@source NULL) or for editing @source. @existing
@@ -219,19 +251,18 @@ mc_source_editor_is_new (McSourceEditor *self)
 McSource *
 mc_source_editor_dup_source (McSourceEditor *self)
 {
-  g_autofree char *id = text_of (self->id_row);
+  g_autofree char *id = NULL;
   g_autofree char *name = text_of (self->name_row);
   g_autofree char *url = text_of (self->url_row);
   g_autofree char *unit = text_of (self->unit_row);
   g_autofree char *account = text_of (self->account_row);
-  guint m = adw_combo_row_get_selected (self->ministry_row);
   McSource *source;
 
   g_return_val_if_fail (MC_IS_SOURCE_EDITOR (self), NULL);
 
-  source = mc_source_new (self->source ? self->source->id : id,
-                          m < G_N_ELEMENTS (ministries) ? ministries[m] : ministries[0],
-                          selected_dialect (self), name, url, unit, account);
+  id = self->source ? g_strdup (self->source->id) : new_id (self);
+  source = mc_source_new (id, selected_ministry (self), selected_dialect (self),
+                          *name ? name : mc_ministry_name (selected_ministry (self)), url, unit, account);
   source->enabled = self->source ? self->source->enabled : TRUE;
   return source;
 }

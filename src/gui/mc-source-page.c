@@ -12,6 +12,7 @@
 #include "mc-source-page.h"
 #include "mc-source-store.h"
 #include "mc-store-sync.h"
+#include "mc-sync-setup.h"
 
 /* The ministry systems of the profile: add, edit, disable or remove one, sign in to it, and
  * test its connection. The test says in plain words what failed (mc-connection-test), and a
@@ -23,10 +24,13 @@ struct _McSourcePage
   AdwPreferencesPage parent_instance;
 
   GtkListBox *sources_list;
+  GtkWidget *sources_group;
+  GtkWidget *empty_group;
 
   McStore *store;
   McSecrets *keyring;
   McSyncEngine *engine;
+  McTraining *training;    /* training mode: its simulator answers the training systems */
   GHashTable *statuses;   /* source id → the last outcome shown for it */
   GHashTable *reports;    /* source id → McConnectionReport of its last test */
   GHashTable *rows;       /* source id → its row (unowned; the list holds it) */
@@ -174,11 +178,15 @@ make_row (McSourcePage   *self,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *status = gtk_label_new (g_hash_table_lookup (self->statuses, s->id));
   GtkWidget *sw = gtk_switch_new ();
-  GtkWidget *menu_button = gtk_menu_button_new ();
+  /* Not a button itself: its inner button is, named after it. */
+  GtkWidget *menu_button = g_object_new (GTK_TYPE_MENU_BUTTON, "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP, NULL);
   g_autoptr(GMenuModel) menu = row_menu (s->id);
-  /* TRANSLATORS: a ministry system's line: ministry · dialect · address · unit code */
-  g_autofree char *subtitle = g_strdup_printf (_("%s · %s · %s · unit %s"), mc_ministry_name (s->ministry),
-                                               s->dialect, s->base_url, s->unit_code);
+  /* The training systems' stored addresses are placeholders for the simulator's. */
+  const char *address = g_str_has_prefix (s->base_url, MC_SYNC_SIM_PREFIX) ? _("simulated for training")
+                                                                             : s->base_url;
+  /* TRANSLATORS: a ministry system's line: ministry · address · unit code */
+  g_autofree char *subtitle = g_strdup_printf (_("%s · %s · unit code %s"), mc_ministry_name (s->ministry),
+                                               address, s->unit_code);
   /* TRANSLATORS: %s is a ministry system's name */
   g_autofree char *sync_label = g_strdup_printf (_("Sync %s"), s->name);
   /* TRANSLATORS: %s is a ministry system's name */
@@ -233,6 +241,9 @@ fill (McSourcePage *self)
       toast (self, error->message);
       return;
     }
+  /* None yet (a first start): what to do instead of an empty list. */
+  gtk_widget_set_visible (self->empty_group, sources->len == 0);
+  gtk_widget_set_visible (self->sources_group, sources->len > 0);
   for (guint i = 0; i < sources->len; i++)
     {
       McSource *s = g_ptr_array_index (sources, i);
@@ -510,12 +521,34 @@ on_secrets_loaded (GObject      *object,
   mc_connection_test_async (source, secrets, self->cancellable, on_tested, g_steal_pointer (&job));
 }
 
+/* A training system answers from the simulator of training mode, with its sample account:
+ * nothing in the keyring. */
+static gboolean
+run_training_test (McSourcePage   *self,
+                   const McSource *source)
+{
+  McTraining *training = self->training;
+  g_autoptr(GHashTable) secrets = NULL;
+  g_autoptr(McSource) resolved = NULL;
+
+  if (!g_str_has_prefix (source->base_url, MC_SYNC_SIM_PREFIX))
+    return FALSE;
+  if (training == NULL ||
+      !(resolved = mc_sync_setup_training_source (mc_training_get_sim (training), source, &secrets)))
+    set_status (self, source->id, _("A training system: it answers in training mode only"));
+  else
+    mc_connection_test_async (resolved, secrets, self->cancellable, on_tested, job_new (self, source));
+  return TRUE;
+}
+
 static void
 run_test (McSourcePage   *self,
           const McSource *source)
 {
   g_hash_table_remove (self->reports, source->id);
   set_status (self, source->id, _("Testing…"));
+  if (run_training_test (self, source))
+    return;
   mc_secrets_load_source_async (self->keyring, source, self->cancellable, on_secrets_loaded,
                                 job_new (self, source));
 }
@@ -604,6 +637,7 @@ mc_source_page_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->keyring);
   g_clear_object (&self->engine);
+  g_clear_object (&self->training);
   G_OBJECT_CLASS (mc_source_page_parent_class)->dispose (object);
 }
 
@@ -637,6 +671,8 @@ mc_source_page_class_init (McSourcePageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/MotCua/ui/mc-source-page.ui");
   gtk_widget_class_bind_template_child (widget_class, McSourcePage, sources_list);
+  gtk_widget_class_bind_template_child (widget_class, McSourcePage, sources_group);
+  gtk_widget_class_bind_template_child (widget_class, McSourcePage, empty_group);
 
   gtk_widget_class_install_action (widget_class, "sources.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "sources.edit", "s", edit_action);
@@ -671,13 +707,16 @@ mc_source_page_set_store (McSourcePage *self,
   fill (self);
 }
 
-/* The engine that syncs the profile, when it runs: signing in then resumes that source. */
+/* The engine that syncs the profile, when it runs: signing in then resumes that source; and
+ * training mode, when it is on: its simulator answers a connection test of a training system. */
 void
-mc_source_page_set_engine (McSourcePage *self,
-                           McSyncEngine *engine)
+mc_source_page_set_sync (McSourcePage *self,
+                         McSyncEngine *engine,
+                         McTraining   *training)
 {
   g_return_if_fail (MC_IS_SOURCE_PAGE (self));
   g_set_object (&self->engine, engine);
+  g_set_object (&self->training, training);
 }
 
 /* Returns: (transfer none) (nullable): the add or edit dialog, while it is open. */

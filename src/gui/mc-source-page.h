@@ -7,6 +7,7 @@
 #include "mc-source-editor.h"
 #include "mc-store.h"
 #include "mc-sync-engine.h"
+#include "mc-training.h"
 
 G_BEGIN_DECLS
 
@@ -15,8 +16,9 @@ G_DECLARE_FINAL_TYPE (McSourcePage, mc_source_page, MC, SOURCE_PAGE, AdwPreferen
 
 void                      mc_source_page_set_store     (McSourcePage *self,
                                                         McStore      *store);
-void                      mc_source_page_set_engine    (McSourcePage *self,
-                                                        McSyncEngine *engine);
+void                      mc_source_page_set_sync      (McSourcePage *self,
+                                                        McSyncEngine *engine,
+                                                        McTraining   *training);
 McSourceEditor           *mc_source_page_get_editor    (McSourcePage *self);
 GtkWidget                *mc_source_page_get_row       (McSourcePage *self,
                                                         const char   *source_id);

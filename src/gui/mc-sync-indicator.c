@@ -27,6 +27,7 @@ struct _McSyncIndicator
   McSyncStatus *status;
   GHashTable *rows;        /* source id → McSyncSourceRow (owned by the list) */
   char *summary;
+  char *outbox;            /* what the label says, with plain spaces */
   gboolean offline;
 };
 
@@ -59,6 +60,25 @@ clear_rows (McSyncIndicator *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->source_list))) != NULL)
     gtk_list_box_remove (self->source_list, child);
   g_hash_table_remove_all (self->rows);
+}
+
+/* The header has little room: the label takes two short lines, broken only between its parts
+ * ("1 needs review · 3 actions waiting to be sent"), never inside one. */
+static void
+set_label (GtkLabel   *label,
+           const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, " · ", -1);
+  g_autoptr(GString) shown = g_string_new (NULL);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_auto(GStrv) words = g_strsplit (parts[i], " ", -1);
+      g_autofree char *glued = g_strjoinv ("\u00a0", words);
+
+      g_string_append_printf (shown, "%s%s", i > 0 ? " · " : "", glued);
+    }
+  gtk_label_set_text (label, shown->str);
 }
 
 /* The rows follow the systems shown, in the status's order; the summary the whole. */
@@ -101,7 +121,9 @@ update (McSyncIndicator *self)
   else
     self->summary = g_strdup (_("No ministry system is connected"));
   gtk_image_set_from_icon_name (self->icon, icon);
-  gtk_label_set_text (self->label, outbox ? outbox : "");
+  g_free (self->outbox);
+  self->outbox = g_strdup (outbox ? outbox : "");
+  set_label (self->label, self->outbox);
   gtk_widget_set_visible (GTK_WIDGET (self->label), outbox != NULL);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), self->summary);
   gtk_label_set_text (self->summary_label, self->summary);
@@ -183,7 +205,7 @@ const char *
 mc_sync_indicator_get_label (McSyncIndicator *self)
 {
   g_return_val_if_fail (MC_IS_SYNC_INDICATOR (self), NULL);
-  return gtk_label_get_text (self->label);
+  return self->outbox ? self->outbox : "";
 }
 
 /* "sync.now" with a source id, or "" for every source. */
@@ -222,6 +244,7 @@ mc_sync_indicator_finalize (GObject *object)
 
   g_clear_pointer (&self->rows, g_hash_table_unref);
   g_free (self->summary);
+  g_free (self->outbox);
   G_OBJECT_CLASS (mc_sync_indicator_parent_class)->finalize (object);
 }
 

@@ -189,6 +189,8 @@ add_ministry (McTrainerPanel *self,
   g_signal_connect_object (c->cut, "notify::active", G_CALLBACK (on_cut_toggled), self, 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (cut_row), GTK_WIDGET (c->cut));
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (cut_row), GTK_WIDGET (c->cut));
+  /* Named by its own label, not also by the row's title (GTK 4.8 would say both). */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (c->cut), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 
   gtk_widget_set_valign (GTK_WIDGET (c->one_in), GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (GTK_WIDGET (c->one_in), _("N: one request in N fails"));
@@ -373,6 +375,8 @@ mc_trainer_panel_class_init (McTrainerPanelClass *klass)
   object_class->finalize = mc_trainer_panel_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/MotCua/ui/mc-trainer-panel.ui");
+  /* A screen reader announces it as a dialog over the main window. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_bind_template_child (widget_class, McTrainerPanel, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, McTrainerPanel, ministries_group);
 

@@ -1,14 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 
 #include "mc-training-welcome.h"
 
 /* The first start with no ministry system configured: practise in training mode, or connect
- * to the real systems (the Preferences window, app.preferences). While the application has no
- * Preferences action yet, that button stays insensitive — GtkActionable does that by itself —
- * and its tooltip says why. Either choice closes this window. */
+ * to the real systems (app.connect: the Preferences window at the ministry systems, which says
+ * how to add one). Training stays in the main menu. Either choice closes this window. */
 
 struct _McTrainingWelcome
 {
@@ -42,6 +40,8 @@ mc_training_welcome_class_init (McTrainingWelcomeClass *klass)
   object_class->dispose = mc_training_welcome_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/MotCua/ui/mc-training-welcome.ui");
+  /* A screen reader announces it as a dialog over the main window. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_bind_template_child (widget_class, McTrainingWelcome, training_button);
   gtk_widget_class_bind_template_child (widget_class, McTrainingWelcome, connect_button);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -61,13 +61,6 @@ mc_training_welcome_init (McTrainingWelcome *self)
 McTrainingWelcome *
 mc_training_welcome_new (GtkWindow *parent)
 {
-  McTrainingWelcome *self = g_object_new (MC_TYPE_TRAINING_WELCOME, "transient-for", parent,
-                                          "application", parent ? gtk_window_get_application (parent) : NULL,
-                                          NULL);
-  GtkApplication *app = parent ? gtk_window_get_application (parent) : NULL;
-
-  if (app == NULL || !g_action_group_has_action (G_ACTION_GROUP (app), "preferences"))
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->connect_button),
-                                 _("Preferences are not available in this version yet"));
-  return self;
+  return g_object_new (MC_TYPE_TRAINING_WELCOME, "transient-for", parent,
+                       "application", parent ? gtk_window_get_application (parent) : NULL, NULL);
 }

@@ -241,7 +241,8 @@ mc_window_form (McWindow     *self,
   if (!(d = mc_store_get_dossier (self->store, dossier_id, error)) ||
       !(layout = mc_print_stored_dossier (self->store, dossier_id, form, NULL, error)))
     return NULL;
-  name = g_strdup_printf ("%s %s", mc_print_form_id (form), d->number);
+  /* The file a PDF is saved to is named as an official would: the form's title and the number. */
+  name = g_strdup_printf ("%s - %s", mc_print_form_title (form), d->number);
   return mc_print_operation_new (layout, name);
 }
 
@@ -338,6 +339,8 @@ form_action (GtkWidget  *widget,
     mc_window_toast (self, error->message);
   else if (g_str_equal (action_name, "win.print-form"))
     mc_print_operation_print (operation, GTK_WINDOW (self));
+  else if (g_str_equal (action_name, "win.preview-form"))
+    mc_print_operation_run_preview (operation, GTK_WINDOW (self));
   else
     mc_print_operation_save_pdf (operation, GTK_WINDOW (self));
 }
@@ -468,7 +471,8 @@ review_entry_action (GtkWidget  *widget,
 
 /* The register of dossiers received */
 
-/* The register's period: two days typed as YYYY-MM-DD, the last one included. */
+/* The register's period: two days typed as DD/MM/YYYY (or YYYY-MM-DD), the last one
+ * included. */
 static gboolean
 parse_period (const char  *from_text,
               const char  *to_text,
@@ -481,7 +485,7 @@ parse_period (const char  *from_text,
   if (strlen (from_text) != 10 || !mc_time_parse (from_text, out_from) ||
       strlen (to_text) != 10 || !mc_time_parse (to_text, out_to))
     {
-      *out_message = g_strdup (_("Write both days as YYYY-MM-DD, for example 2026-11-01"));
+      *out_message = g_strdup (_("Write both days as DD/MM/YYYY, for example 01/11/2026"));
       return FALSE;
     }
   if (*out_to < *out_from)
@@ -590,7 +594,7 @@ day_row (const char *title,
          GDateTime  *day)
 {
   GtkWidget *row = adw_entry_row_new ();
-  g_autofree char *text = g_date_time_format (day, "%Y-%m-%d");
+  g_autofree char *text = g_date_time_format (day, "%d/%m/%Y");
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_editable_set_text (GTK_EDITABLE (row), text);
@@ -615,8 +619,8 @@ print_register_action (GtkWidget  *widget,
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
   gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Period"), -1);
-  from_row = day_row (_("From (YYYY-MM-DD)"), first);
-  to_row = day_row (_("To (YYYY-MM-DD)"), today);
+  from_row = day_row (_("From (DD/MM/YYYY)"), first);
+  to_row = day_row (_("To (DD/MM/YYYY)"), today);
   gtk_list_box_append (GTK_LIST_BOX (list), from_row);
   gtk_list_box_append (GTK_LIST_BOX (list), to_row);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
@@ -675,6 +679,7 @@ mc_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.act", "(xs)", act_action);
   gtk_widget_class_install_action (widget_class, "win.print-form", "(xs)", form_action);
   gtk_widget_class_install_action (widget_class, "win.save-form", "(xs)", form_action);
+  gtk_widget_class_install_action (widget_class, "win.preview-form", "(xs)", form_action);
   gtk_widget_class_install_action (widget_class, "win.save-form-to", "(xss)", save_form_to_action);
   gtk_widget_class_install_action (widget_class, "win.receive-new", NULL, receive_new_action);
   gtk_widget_class_install_action (widget_class, "win.print-register", NULL, print_register_action);

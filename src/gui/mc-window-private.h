@@ -36,6 +36,7 @@ struct _McWindow
   GtkWidget *list_pane;
   GtkWidget *detail_pane;
   McSidebar *sidebar;
+  GtkButton *receive_button;
   GtkButton *review_button;
   AdwWindowTitle *list_title;
   GtkSearchEntry *search_entry;

@@ -54,13 +54,17 @@ update_title (McWindow *self)
   guint total = mc_queue_model_get_view_count (self->model);
   g_autofree char *shown_text = mc_format_count (shown);
   g_autofree char *total_text = mc_format_count (total);
+  const char *ministry = mc_queue_model_get_ministry (self->model);
+  g_autofree char *count = NULL;
   g_autofree char *subtitle = NULL;
 
   if (mc_queue_model_get_search (self->model) != NULL)
     /* TRANSLATORS: search results: "12 of 3,400 dossiers" */
-    subtitle = g_strdup_printf (_("%s of %s dossiers"), shown_text, total_text);
+    count = g_strdup_printf (_("%s of %s dossiers"), shown_text, total_text);
   else
-    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s dossier", "%s dossiers", total), total_text);
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s dossier", "%s dossiers", total), total_text);
+  /* TRANSLATORS: the list's subtitle when one ministry is chosen: the count, then the ministry */
+  subtitle = ministry ? g_strdup_printf (_("%s · %s"), count, mc_ministry_name (ministry)) : g_steal_pointer (&count);
   adw_window_title_set_title (self->list_title, mc_queue_view_label (mc_queue_model_get_view (self->model)));
   adw_window_title_set_subtitle (self->list_title, subtitle);
 }
@@ -155,6 +159,7 @@ on_ministry_changed (McWindow *self)
     show_error (self, error);
   mc_sync_banner_set_ministry (self->list_banner, ministry);
   refresh_counts (self);
+  update_title (self);
 }
 
 static void
@@ -202,6 +207,13 @@ mc_window_search_activate (McWindow *self)
     }
   if (id > 0)
     {
+      /* The list shows what the detail shows: a dossier outside the current view or ministry
+       * brings the list to all dossiers, where the search finds it. */
+      if (mc_queue_model_find (self->model, id) == MC_QUEUE_MODEL_NOT_FOUND)
+        {
+          mc_sidebar_set_ministry (self->sidebar, NULL);
+          mc_sidebar_set_view (self->sidebar, MC_QUEUE_ALL);
+        }
       mc_window_open_dossier (self, id);
       gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
       return;
@@ -229,6 +241,22 @@ on_row_activated (McWindow *self,
     gtk_widget_child_focus (GTK_WIDGET (self->dossier_view), GTK_DIR_TAB_FORWARD);
 }
 
+/* Receiving a dossier registers it with its ministry's system: without any system enabled
+ * there is nowhere to register it, and the button says so. */
+static void
+update_sources (McWindow *self)
+{
+  g_autoptr(GPtrArray) sources = mc_store_list_sources (self->store, NULL);
+  gboolean any = FALSE;
+
+  for (guint i = 0; sources != NULL && i < sources->len && !any; i++)
+    any = ((McSource *) g_ptr_array_index (sources, i))->enabled;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.receive-new", any);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->receive_button),
+                               any ? _("Receive a dossier at the counter (Ctrl+N)")
+                                   : _("Add a ministry system first: main menu, Preferences, Ministry Systems"));
+}
+
 /* What a commit changed, wherever it was made. The office's calendar or hours move every
  * deadline: everything is read again. Otherwise the list follows the dossiers named (the
  * queue model decides how), the counts any dossier change, the detail its own dossier and
@@ -242,6 +270,8 @@ on_store_changed (McWindow          *self,
   gint64 shown = mc_dossier_view_get_dossier_id (self->dossier_view);
   g_autoptr(GError) error = NULL;
 
+  if (flags & MC_CHANGE_SOURCES)
+    update_sources (self);
   if (office ? !mc_queue_model_invalidate (self->model, &error) : !mc_queue_model_apply_changes (self->model, set, &error))
     {
       show_error (self, error);
@@ -285,7 +315,6 @@ on_sync_status_changed (McWindow *self)
   /* TRANSLATORS: a button: how many actions need the official's review */
   label = review ? g_strdup_printf (_("Needs Review (%u)"), review) : g_strdup (_("Needs Review"));
   gtk_button_set_label (self->review_button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->review_button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   if (review)
     gtk_widget_add_css_class (GTK_WIDGET (self->review_button), "warning");
   else
@@ -320,6 +349,32 @@ mc_window_present_review (McWindow   *self,
     mc_review_window_show_entry (self->review_window, outbox_id);
 }
 
+/* Once the window is on screen: asked before, a window manager such as Openbox lets it open
+ * at its default size. */
+static void
+maximize_on_map (GtkWindow *window)
+{
+  g_signal_handlers_disconnect_by_func (window, maximize_on_map, NULL);
+  gtk_window_maximize (window);
+}
+
+/* The queue's columns are laid out to fit a whole screen of 1366 px beside the detail
+ * (test-layout), not the default 1200 px window: on such a screen, the common one of a commune
+ * office, the first start takes the whole screen. Later starts keep what the official chose. */
+static gboolean
+first_start_on_small_screen (McWindow *self)
+{
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
+  g_autoptr(GVariant) saved = g_settings_get_user_value (self->settings, "window-width");
+  GdkRectangle geometry;
+
+  if (saved != NULL || monitor == NULL)
+    return FALSE;
+  gdk_monitor_get_geometry (monitor, &geometry);
+  return geometry.width < 1600;
+}
+
 static void
 load_settings (McWindow *self)
 {
@@ -334,8 +389,8 @@ load_settings (McWindow *self)
   self->settings = g_settings_new (SETTINGS_SCHEMA);
   gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
-  if (g_settings_get_boolean (self->settings, "window-maximized"))
-    gtk_window_maximize (GTK_WINDOW (self));
+  if (g_settings_get_boolean (self->settings, "window-maximized") || first_start_on_small_screen (self))
+    g_signal_connect (self, "map", G_CALLBACK (maximize_on_map), NULL);
 }
 
 static gboolean
@@ -425,6 +480,7 @@ mc_window_constructed (GObject *object)
   mc_sync_banner_set_status (self->list_banner, self->sync_status);
   mc_sync_banner_set_status (self->dossier_banner, self->sync_status);
   on_sync_status_changed (self);
+  update_sources (self);
 
   if (!mc_queue_model_set_view (self->model, mc_sidebar_get_view (self->sidebar), &error))
     show_error (self, error);
@@ -590,6 +646,7 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McWindow, list_pane);
   gtk_widget_class_bind_template_child (widget_class, McWindow, detail_pane);
   gtk_widget_class_bind_template_child (widget_class, McWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, receive_button);
   gtk_widget_class_bind_template_child (widget_class, McWindow, review_button);
   gtk_widget_class_bind_template_child (widget_class, McWindow, list_title);
   gtk_widget_class_bind_template_child (widget_class, McWindow, search_entry);

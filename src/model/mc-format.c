@@ -18,6 +18,54 @@ mc_format_time (gint64 unix_seconds)
   return mc_time_format_short (unix_seconds);
 }
 
+/* The day alone, DD/MM/YYYY, and the time of day alone, HH:MM. */
+char *
+mc_format_date (gint64 unix_seconds)
+{
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (unix_seconds == 0)
+    return g_strdup ("—");
+  dt = mc_time_to_local (unix_seconds);
+  return g_date_time_format (dt, "%d/%m/%Y");
+}
+
+char *
+mc_format_clock (gint64 unix_seconds)
+{
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (unix_seconds == 0)
+    return NULL;
+  dt = mc_time_to_local (unix_seconds);
+  return g_date_time_format (dt, "%H:%M");
+}
+
+/* How long a dossier submitted online at @since has waited to be received by @now, in plain
+ * days and hours (the citizen waits on weekends too). */
+char *
+mc_format_waited (gint64 since,
+                  gint64 now)
+{
+  gint64 waited = MAX (now - since, 0);
+  int days = waited / 86400, hours = waited % 86400 / 3600, minutes = waited % 3600 / 60;
+  g_autofree char *day_text = NULL, *hour_text = NULL, *span = NULL;
+
+  if (days > 0)
+    day_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", days), days);
+  if (hours > 0)
+    hour_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour", "%d hours", hours), hours);
+  if (day_text != NULL && hour_text != NULL)
+    span = g_strdup_printf ("%s %s", day_text, hour_text);
+  else if (day_text != NULL || hour_text != NULL)
+    span = g_strdup (day_text ? day_text : hour_text);
+  else
+    span = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute", "%d minutes", minutes), minutes);
+  /* TRANSLATORS: how long a dossier submitted online has waited to be received, e.g.
+   * "waiting 2 days 3 hours" */
+  return g_strdup_printf (_("waiting %s"), span);
+}
+
 /* Returns: (nullable): what a ministry system said (a refusal, a failure) as an official reads
  * it: without the connector's "Name (id): " label, HTTP status codes or a trailing period
  * repeated; NULL when nothing is left to say. */

@@ -20,6 +20,10 @@ typedef enum
 } McUrgency;
 
 char      *mc_format_time          (gint64          unix_seconds);
+char      *mc_format_date          (gint64          unix_seconds);
+char      *mc_format_clock         (gint64          unix_seconds);
+char      *mc_format_waited        (gint64          since,
+                                    gint64          now);
 char      *mc_format_count         (gint64          count);
 char      *mc_format_money         (gint64          amount_vnd);
 char      *mc_format_duration      (int             duration,

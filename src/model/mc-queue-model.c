@@ -24,6 +24,7 @@ enum {
   PROP_VIEW,
   PROP_MINISTRY,
   PROP_SEARCH,
+  PROP_SORT,
   PROP_PREPARED,
   N_PROPS
 };
@@ -205,6 +206,9 @@ mc_queue_model_get_property (GObject    *object,
     case PROP_SEARCH:
       g_value_set_string (value, self->search);
       break;
+    case PROP_SORT:
+      g_value_set_int (value, self->sort);
+      break;
     case PROP_PREPARED:
       g_value_set_boolean (value, mc_queue_model_is_prepared (self));
       break;
@@ -231,6 +235,10 @@ mc_queue_model_class_init (McQueueModelClass *klass)
   properties[PROP_SEARCH] =
     g_param_spec_string ("search", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The sort key (McQueueSort); notified with the direction too. */
+  properties[PROP_SORT] =
+    g_param_spec_int ("sort", NULL, NULL, 0, MC_QUEUE_N_SORTS - 1, MC_QUEUE_SORT_RECEIVED,
+                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* Whether the sort orders are in memory, so that views and sorts switch without SQLite
    * sorting; TRUE after mc_queue_model_prepare() finishes, FALSE again after a change. */
   properties[PROP_PREPARED] =
@@ -573,18 +581,30 @@ mc_queue_model_get_view (McQueueModel *self)
   return self->view;
 }
 
+/* Shows @view in its own order (mc_queue_view_default_sort()): a header click changes the
+ * order until the next view. */
 gboolean
 mc_queue_model_set_view (McQueueModel  *self,
                          McQueueView    view,
                          GError       **error)
 {
+  McQueueSort sort;
+  gboolean descending;
+
   g_return_val_if_fail (MC_IS_QUEUE_MODEL (self), FALSE);
   g_return_val_if_fail (view < MC_QUEUE_N_VIEWS, FALSE);
 
   if (self->view == view && self->view_ids != NULL)
     return TRUE;
   self->view = view;
+  sort = mc_queue_view_default_sort (view, &descending);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
+  if (sort != self->sort || descending != self->descending)
+    {
+      self->sort = sort;
+      self->descending = descending;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT]);
+    }
   return mc_queue_model_reload (self, error);
 }
 
@@ -635,6 +655,7 @@ mc_queue_model_set_sort (McQueueModel  *self,
     return TRUE;
   self->sort = sort;
   self->descending = descending;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT]);
   return mc_queue_model_reload (self, error);
 }
 

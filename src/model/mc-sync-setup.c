@@ -32,6 +32,29 @@ setup_free (Setup *setup)
 
 static void add_next (GTask *task);
 
+/* Returns: (transfer full) (nullable): training source @source pointed at @sim (the training
+ * simulator, which serves all five dialects: an outage only closes a port), with its sample
+ * account's credentials in @out_secrets; NULL for another source, or without a simulator. */
+McSource *
+mc_sync_setup_training_source (McSim           *sim,
+                               const McSource  *source,
+                               GHashTable     **out_secrets)
+{
+  McSimDialect dialect;
+  McSource *resolved;
+
+  if (sim == NULL || !g_str_has_prefix (source->base_url, MC_SYNC_SIM_PREFIX) ||
+      !mc_sim_dialect_from_name (source->base_url + strlen (MC_SYNC_SIM_PREFIX), &dialect))
+    return NULL;
+  resolved = mc_source_copy (source);
+  g_free (resolved->base_url);
+  resolved->base_url = mc_sim_get_base_url (sim, dialect);
+  *out_secrets = g_hash_table_new (g_str_hash, g_str_equal);
+  g_hash_table_insert (*out_secrets, (gpointer) "password", (gpointer) MC_SIM_DEFAULT_PASSWORD);
+  g_hash_table_insert (*out_secrets, (gpointer) "api-key", (gpointer) MC_SIM_DEFAULT_API_KEY);
+  return resolved;
+}
+
 static void
 add_source (GTask      *task,
             McSource   *source,
@@ -72,7 +95,8 @@ add_next (GTask *task)
   while (setup->sources->len > 0)
     {
       McSource *source = g_ptr_array_index (setup->sources, 0);
-      McSimDialect dialect;
+      g_autoptr(McSource) resolved = NULL;
+      g_autoptr(GHashTable) secrets = NULL;
 
       if (!g_str_has_prefix (source->base_url, MC_SYNC_SIM_PREFIX))
         {
@@ -82,18 +106,8 @@ add_next (GTask *task)
           mc_secrets_load_source_async (setup->secrets, source, g_task_get_cancellable (task), secrets_loaded, task);
           return;
         }
-      /* The training simulator serves all five dialects (an outage only closes a port). */
-      if (setup->sim != NULL && mc_sim_dialect_from_name (source->base_url + strlen (MC_SYNC_SIM_PREFIX), &dialect))
-        {
-          g_autoptr(McSource) resolved = mc_source_copy (source);
-          g_autoptr(GHashTable) secrets = g_hash_table_new (g_str_hash, g_str_equal);
-
-          g_free (resolved->base_url);
-          resolved->base_url = mc_sim_get_base_url (setup->sim, dialect);
-          g_hash_table_insert (secrets, (gpointer) "password", (gpointer) MC_SIM_DEFAULT_PASSWORD);
-          g_hash_table_insert (secrets, (gpointer) "api-key", (gpointer) MC_SIM_DEFAULT_API_KEY);
-          add_source (task, resolved, secrets);
-        }
+      if ((resolved = mc_sync_setup_training_source (setup->sim, source, &secrets)) != NULL)
+        add_source (task, resolved, secrets);
       else
         /* A sample profile opened outside training: nothing serves it. */
         g_message ("Not syncing %s: it belongs to training mode (%s)", source->id, source->base_url);

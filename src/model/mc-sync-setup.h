@@ -20,6 +20,9 @@ void          mc_sync_setup_engine_async  (McStore             *store,
                                            gpointer             user_data);
 McSyncEngine *mc_sync_setup_engine_finish (GAsyncResult        *result,
                                            GError             **error);
+McSource     *mc_sync_setup_training_source (McSim             *sim,
+                                           const McSource      *source,
+                                           GHashTable         **out_secrets);
 
 void          mc_sync_setup_stop_async    (McSyncEngine        *engine,
                                            GAsyncReadyCallback  callback,

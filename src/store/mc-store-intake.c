@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "mc-catalog.h"
+#include "mc-source.h"
+#include "mc-dossier-json.h"
 #include "mc-store-actions.h"
 #include "mc-store-audit.h"
 #include "mc-store-calendar.h"
@@ -75,8 +77,9 @@ intake_source (McStore            *self,
       if (!g_str_equal (proc->ministry, "LT") && !g_str_equal (s->ministry, proc->ministry))
         {
           g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID,
-                       _("Procedure %s belongs to ministry %s, not to the system “%s”"),
-                       proc->code, proc->ministry, s->name);
+                       /* TRANSLATORS: a procedure's name, the ministry's ("Health"), a system's name */
+                       _("“%s” belongs to the Ministry of %s, not to the system “%s”"),
+                       proc->name, mc_ministry_name (proc->ministry), s->name);
           return NULL;
         }
       return g_steal_pointer (&s);
@@ -100,8 +103,9 @@ intake_source (McStore            *self,
   if (found < 0)
     {
       g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID,
-                   _("No ministry system is configured for procedure %s (ministry %s)"),
-                   proc->code, proc->ministry);
+                   /* TRANSLATORS: the ministry's name ("Health"), then a procedure's name */
+                   _("No system of the Ministry of %s is set up for “%s”: add it in Preferences, Ministry Systems"),
+                   mc_ministry_name (proc->ministry), proc->name);
       return NULL;
     }
   return g_ptr_array_steal_index (sources, found);

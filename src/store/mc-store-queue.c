@@ -62,6 +62,34 @@ static const struct {
   [MC_QUEUE_WITHDRAWN] = { "withdrawn", NC_("queue", "Withdrawn"), MC_QUEUE_GROUP_RETURN, "status = 7" },
 };
 
+/* The order each view opens in: what the official works on first. Dossiers with a running
+ * clock by due date, the most urgent (or the most overdue) first; those waiting for the office
+ * or the citizen by how long they have waited, the longest first; the others newest first. */
+static const struct {
+  McQueueSort sort;
+  gboolean descending;
+} default_sorts[MC_QUEUE_N_VIEWS] = {
+  [MC_QUEUE_WAITING] = { MC_QUEUE_SORT_RECEIVED, FALSE },
+  [MC_QUEUE_RECEIVED] = { MC_QUEUE_SORT_RECEIVED, TRUE },
+  [MC_QUEUE_REFUSED] = { MC_QUEUE_SORT_RECEIVED, TRUE },
+  [MC_QUEUE_FORWARDED] = { MC_QUEUE_SORT_RECEIVED, TRUE },
+  [MC_QUEUE_SUPPLEMENT_REQUESTED] = { MC_QUEUE_SORT_RECEIVED, FALSE },
+  [MC_QUEUE_SUPPLEMENTED] = { MC_QUEUE_SORT_DUE, FALSE },
+  [MC_QUEUE_PROCESSING] = { MC_QUEUE_SORT_DUE, FALSE },
+  [MC_QUEUE_STOPPED] = { MC_QUEUE_SORT_RECEIVED, TRUE },
+  [MC_QUEUE_FEE_REQUESTED] = { MC_QUEUE_SORT_DUE, FALSE },
+  [MC_QUEUE_RESULT_READY] = { MC_QUEUE_SORT_DUE, FALSE },
+  [MC_QUEUE_DUE_TODAY] = { MC_QUEUE_SORT_DUE, FALSE },
+  [MC_QUEUE_DUE_SOON] = { MC_QUEUE_SORT_DUE, FALSE },
+  [MC_QUEUE_OVERDUE] = { MC_QUEUE_SORT_DUE, FALSE },
+  [MC_QUEUE_ALL] = { MC_QUEUE_SORT_RECEIVED, TRUE },
+  [MC_QUEUE_RETURN_IN_PERSON] = { MC_QUEUE_SORT_DUE, FALSE },
+  [MC_QUEUE_RETURN_ONLINE] = { MC_QUEUE_SORT_DUE, FALSE },
+  [MC_QUEUE_RETURN_POST] = { MC_QUEUE_SORT_DUE, FALSE },
+  [MC_QUEUE_RETURNED] = { MC_QUEUE_SORT_RECEIVED, TRUE },
+  [MC_QUEUE_WITHDRAWN] = { MC_QUEUE_SORT_RECEIVED, TRUE },
+};
+
 static const char *group_labels[MC_QUEUE_N_GROUPS] = {
   [MC_QUEUE_GROUP_RECEPTION] = N_("Reception"),
   [MC_QUEUE_GROUP_SUPPLEMENT] = N_("Supplement"),
@@ -98,6 +126,16 @@ mc_queue_view_id (McQueueView view)
 {
   g_return_val_if_fail (view < MC_QUEUE_N_VIEWS, NULL);
   return views[view].id;
+}
+
+/* The order @view opens in. */
+McQueueSort
+mc_queue_view_default_sort (McQueueView  view,
+                            gboolean    *out_descending)
+{
+  g_return_val_if_fail (view < MC_QUEUE_N_VIEWS, MC_QUEUE_SORT_RECEIVED);
+  *out_descending = default_sorts[view].descending;
+  return default_sorts[view].sort;
 }
 
 McQueueGroup

@@ -100,6 +100,8 @@ typedef struct
 const char   *mc_queue_view_label      (McQueueView   view);
 const char   *mc_queue_view_id         (McQueueView   view);
 McQueueGroup  mc_queue_view_group      (McQueueView   view);
+McQueueSort   mc_queue_view_default_sort (McQueueView view,
+                                        gboolean     *out_descending);
 const char   *mc_queue_group_label     (McQueueGroup  group);
 void          mc_queue_bounds          (const McDeadlineSettings *settings,
                                         McCalendar   *calendar,

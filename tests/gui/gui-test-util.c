@@ -3,12 +3,48 @@
 
 #include <dlfcn.h>
 #include <gdk/x11/gdkx.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <stdio.h>
 
 #include "gui-test-util.h"
 #include "model-test-util.h"
 #include "mc-window-private.h"
+
+/* Takes --NAME=VALUE out of the arguments before GLib's test options (a test's own options). */
+char *
+mc_test_take_option (int        *argc,
+                     char      **argv,
+                     const char *name)
+{
+  g_autofree char *prefix = g_strdup_printf ("--%s=", name);
+
+  for (int i = 1; i < *argc; i++)
+    if (g_str_has_prefix (argv[i], prefix))
+      {
+        char *value = g_strdup (argv[i] + strlen (prefix));
+
+        memmove (&argv[i], &argv[i + 1], (*argc - i) * sizeof (char *));
+        (*argc)--;
+        return value;
+      }
+  return NULL;
+}
+
+/* The window in Vietnamese whatever the machine's locale, from the catalog in @localedir:
+ * LANGUAGE wins over LC_MESSAGES (but not over the plain "C" locale, hence C.UTF-8 in the
+ * test environment). Call before the display is opened. */
+void
+mc_test_use_vietnamese (const char *localedir)
+{
+  g_setenv ("LANGUAGE", "vi", TRUE);
+  setlocale (LC_ALL, "");
+  if (localedir != NULL)
+    bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
 
 /* TAP treats exit code 77 as an error: a missing display is a plan of zero tests. */
 gboolean
@@ -70,6 +106,23 @@ mc_test_wait (McTestCondition condition,
               guint           timeout_ms)
 {
   return model_test_wait (condition, data, timeout_ms);
+}
+
+/* Returns: (nullable) (transfer none): @widget or its first descendant of @type. */
+GtkWidget *
+mc_test_find_widget (GtkWidget *widget,
+                     GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = mc_test_find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 /* Returns: (nullable) (transfer none): a visible window of @type. */
@@ -254,6 +307,7 @@ mc_test_save_png (GtkWidget  *widget,
 typedef int (*FakeKeyFunc) (Display *, unsigned int, int, unsigned long);
 typedef KeyCode (*KeysymToKeycodeFunc) (Display *, KeySym);
 typedef int (*SyncFunc) (Display *, int);
+typedef int (*SetInputFocusFunc) (Display *, Window, int, Time);
 
 gboolean
 mc_test_send_keys (GtkWidget *window,
@@ -265,6 +319,7 @@ mc_test_send_keys (GtkWidget *window,
   FakeKeyFunc fake_key;
   KeysymToKeycodeFunc to_keycode;
   SyncFunc sync;
+  SetInputFocusFunc set_input_focus;
   GdkDisplay *display = gtk_widget_get_display (window);
   Display *xdisplay;
 
@@ -279,10 +334,15 @@ mc_test_send_keys (GtkWidget *window,
   fake_key = (FakeKeyFunc) dlsym (xtst, "XTestFakeKeyEvent");
   to_keycode = (KeysymToKeycodeFunc) dlsym (x11, "XKeysymToKeycode");
   sync = (SyncFunc) dlsym (x11, "XSync");
-  if (fake_key == NULL || to_keycode == NULL || sync == NULL)
+  set_input_focus = (SetInputFocusFunc) dlsym (x11, "XSetInputFocus");
+  if (fake_key == NULL || to_keycode == NULL || sync == NULL || set_input_focus == NULL)
     return FALSE;
 
   xdisplay = gdk_x11_display_get_xdisplay (display);
+  /* Without a window manager the keys go where the pointer is, which may be beside the
+   * window on a large screen: they go to @window. */
+  set_input_focus (xdisplay, gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))),
+                   RevertToParent, CurrentTime);
   for (guint i = 0; i < times; i++)
     {
       if (modifier_keyval)

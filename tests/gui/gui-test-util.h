@@ -12,6 +12,10 @@ G_BEGIN_DECLS
 
 typedef gboolean (*McTestCondition) (gpointer data);
 
+char          *mc_test_take_option      (int          *argc,
+                                         char         **argv,
+                                         const char   *name);
+void           mc_test_use_vietnamese   (const char   *localedir);
 gboolean       mc_test_init_display     (int          *argc,
                                          char       ***argv);
 char          *mc_test_make_profile     (guint         n_dossiers);
@@ -23,6 +27,8 @@ gboolean       mc_test_wait             (McTestCondition condition,
                                          guint          timeout_ms);
 void           mc_test_wait_frame       (GtkWidget    *widget);
 GtkWindow     *mc_test_find_toplevel    (GType         type);
+GtkWidget     *mc_test_find_widget      (GtkWidget    *widget,
+                                         GType         type);
 void           mc_test_close_message_dialogs (void);
 void           mc_test_wait_counts      (McWindow     *window);
 void           mc_test_wait_prepared    (McWindow     *window);

@@ -19,6 +19,7 @@
 #include "mc-store-settings.h"
 #include "mc-store-sync.h"
 #include "mc-time.h"
+#include "mc-print-preview.h"
 #include "mc-window-private.h"
 
 /* The official's work in the window, on a generated profile: the actions offered for each
@@ -68,22 +69,6 @@ close_offers (void)
     }
 }
 
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gint64
 dossier_in_status (McStatus status)
 {
@@ -103,7 +88,7 @@ open_dossier (gint64 id)
 static McActionBar *
 action_bar (void)
 {
-  GtkWidget *bar = find_widget (GTK_WIDGET (fx.window->dossier_view), MC_TYPE_ACTION_BAR);
+  GtkWidget *bar = mc_test_find_widget (GTK_WIDGET (fx.window->dossier_view), MC_TYPE_ACTION_BAR);
 
   g_assert_nonnull (bar);
   return MC_ACTION_BAR (bar);
@@ -306,7 +291,7 @@ test_reschedule (void)
   mc_action_dialog_set_note (dialog, "Chờ ý kiến của cơ quan phối hợp");
   mc_action_dialog_set_due (dialog, "ngày mai");
   g_assert_false (mc_action_dialog_apply (dialog));
-  g_assert_nonnull (strstr (mc_action_dialog_get_error (dialog), "YYYY-MM-DD HH:MM"));
+  g_assert_nonnull (strstr (mc_action_dialog_get_error (dialog), "DD/MM/YYYY HH:MM"));
   mc_action_dialog_set_due (dialog, "2020-01-02 08:00");
   g_assert_false (mc_action_dialog_apply (dialog));
   g_test_message ("earlier due: %s", mc_action_dialog_get_error (dialog));
@@ -563,7 +548,7 @@ test_reuse (void)
   g_assert_cmpint (again, >, 0);
   close_offers ();
   g_assert_cmpint (mc_dossier_view_get_dossier_id (fx.window->dossier_view), ==, again);
-  strip = MC_FILE_STRIP (find_widget (GTK_WIDGET (fx.window->dossier_view), MC_TYPE_FILE_STRIP));
+  strip = MC_FILE_STRIP (mc_test_find_widget (GTK_WIDGET (fx.window->dossier_view), MC_TYPE_FILE_STRIP));
   g_assert_nonnull (strip);
   g_assert_cmpstr (mc_file_strip_get_document (strip), ==, documents[0]);
   g_assert_true (mc_file_strip_reuse (strip, first, &error));
@@ -601,6 +586,44 @@ test_save_pdf (void)
   g_assert_nonnull (strstr (text, "Nguyễn Thị Hồng Nhung"));
   /* The form digitised at the counter is marked on the receipt. */
   g_assert_nonnull (strstr (text, "(đã số"));  /* the column may wrap the mark */
+}
+
+static McPrintPreview *
+find_preview (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (MC_IS_PRINT_PREVIEW (window))
+        return MC_PRINT_PREVIEW (window);
+    }
+  return NULL;
+}
+
+static gboolean
+preview_shown (gpointer data)
+{
+  return find_preview () != NULL;
+}
+
+/* The print menu's Preview, on a machine without GTK's previewer (none is named that exists):
+ * the form's pages show in the app, drawn as they print. */
+static void
+test_preview (void)
+{
+  McPrintPreview *preview;
+
+  g_object_set (gtk_settings_get_default (), "gtk-print-preview-command", "mc-no-such-previewer %f", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.preview-form", "(xs)", fx.received_id, "receipt");
+  if (!mc_test_wait (preview_shown, NULL, 20000))
+    g_error ("Preview showed no window");
+  preview = find_preview ();
+  g_assert_cmpuint (mc_print_preview_get_n_pages (preview), >=, 1);
+  mc_test_wait_frame (GTK_WIDGET (preview));
+  gtk_window_destroy (GTK_WINDOW (preview));
 }
 
 /* The print path itself (GtkPrintOperation drawing the layout's pages), exported to a file as
@@ -904,6 +927,7 @@ main (int   argc,
   g_test_add_func ("/actions/receive-new", test_receive_new);
   g_test_add_func ("/actions/save-pdf", test_save_pdf);
   g_test_add_func ("/actions/print-export", test_print_export);
+  g_test_add_func ("/actions/preview", test_preview);
   g_test_add_func ("/actions/register", test_register);
   g_test_add_func ("/actions/needs-review", test_needs_review);
   g_test_add_func ("/actions/watchdog", test_watchdog);

@@ -3,7 +3,6 @@
 
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
-#include <locale.h>
 
 #include "gui-test-util.h"
 #include "mc-file-strip.h"
@@ -297,42 +296,15 @@ test_vietnamese (void)
   mc_test_remove_profile (profile);
 }
 
-/* Takes --localedir=DIR and --po=FILE out of the arguments before GLib's test options. */
-static char *
-take_option (int        *argc,
-             char      **argv,
-             const char *name)
-{
-  g_autofree char *prefix = g_strdup_printf ("--%s=", name);
-
-  for (int i = 1; i < *argc; i++)
-    if (g_str_has_prefix (argv[i], prefix))
-      {
-        char *value = g_strdup (argv[i] + strlen (prefix));
-
-        memmove (&argv[i], &argv[i + 1], (*argc - i) * sizeof (char *));
-        (*argc)--;
-        return value;
-      }
-  return NULL;
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *localedir = take_option (&argc, argv, "localedir");
-  g_autofree char *po = take_option (&argc, argv, "po");
+  g_autofree char *localedir = mc_test_take_option (&argc, argv, "localedir");
+  g_autofree char *po = mc_test_take_option (&argc, argv, "po");
   int status;
 
-  /* Vietnamese whatever the machine's locale: LANGUAGE wins over LC_MESSAGES (but not over
-   * the plain "C" locale, hence C.UTF-8 in the test environment). */
-  g_setenv ("LANGUAGE", "vi", TRUE);
-  setlocale (LC_ALL, "");
-  if (localedir != NULL)
-    bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  mc_test_use_vietnamese (localedir);
 
   if (!mc_test_init_display (&argc, &argv))
     return 0;

@@ -167,14 +167,14 @@ test_sort (void)
   gboolean descending;
 
   select_view (MC_QUEUE_PROCESSING);
-  gtk_column_view_sort_by_column (column_view, mc_queue_list_get_sort_column (list, MC_QUEUE_SORT_APPLICANT),
+  gtk_column_view_sort_by_column (column_view, mc_queue_list_get_sort_column (list, MC_QUEUE_SORT_NUMBER),
                                   GTK_SORT_ASCENDING);
   mc_queue_model_get_sort (model, &sort, &descending);
-  g_assert_cmpint (sort, ==, MC_QUEUE_SORT_APPLICANT);
+  g_assert_cmpint (sort, ==, MC_QUEUE_SORT_NUMBER);
   g_assert_false (descending);
   g_assert_cmpuint (n_rows (), ==, mc_store_queue_count (fx.store, MC_QUEUE_PROCESSING, NULL, mc_time_now (), NULL));
   for (guint i = 1; i < n_rows (); i++)
-    g_assert_cmpint (strcmp (entry_at (i - 1)->applicant_name, entry_at (i)->applicant_name), <=, 0);
+    g_assert_cmpint (g_ascii_strcasecmp (entry_at (i - 1)->number, entry_at (i)->number), <=, 0);
 
   gtk_column_view_sort_by_column (column_view, mc_queue_list_get_sort_column (list, MC_QUEUE_SORT_DUE),
                                   GTK_SORT_DESCENDING);
@@ -216,13 +216,18 @@ test_enter_opens (void)
   g_assert_cmpuint (n_rows (), ==, 1);
   g_assert_cmpuint (gtk_single_selection_get_selected (mc_queue_list_get_selection (fx.window->queue_view)), ==, 0);
 
-  /* A dossier number opens its dossier even when the current view does not hold it. */
+  /* A dossier number opens its dossier even when the current view does not hold it, and the
+   * list goes to all dossiers to show it too, never "no matching dossier" beside it. */
   select_view (MC_QUEUE_WAITING);
+  mc_sidebar_set_ministry (fx.window->sidebar, "G18");
   gtk_editable_set_text (GTK_EDITABLE (entry), number);
   press_enter (entry);
   g_assert_cmpint (mc_dossier_view_get_dossier_id (detail), ==, returned_id);
   g_assert_cmpstr (mc_dossier_view_get_dossier (detail)->number, ==, number);
-  g_assert_cmpuint (n_rows (), ==, 0);
+  g_assert_cmpint (mc_sidebar_get_view (fx.window->sidebar), ==, MC_QUEUE_ALL);
+  g_assert_null (mc_sidebar_get_ministry (fx.window->sidebar));
+  g_assert_cmpuint (n_rows (), ==, 1);
+  g_assert_cmpuint (gtk_single_selection_get_selected (mc_queue_list_get_selection (fx.window->queue_view)), ==, 0);
 
   mc_test_search (fx.window, "");
   select_view (MC_QUEUE_ALL);

@@ -352,7 +352,7 @@ test_register (void)
   total = g_strdup_printf ("Tổng số hồ sơ đã tiếp nhận: %u", ids->len);
   g_assert_true (print_test_contains (text, total));
 
-  RUN (&bad, "register", "--from", "17/11/2026", "--to", "2026-11-17", "--output", pdf);
+  RUN (&bad, "register", "--from", "17.11.2026", "--to", "2026-11-17", "--output", pdf);
   g_assert_cmpint (bad.status, ==, 2);
   RUN (&reversed, "register", "--from", "2026-11-17", "--to", "2026-11-16", "--output", pdf);
   g_assert_cmpint (reversed.status, ==, 2);

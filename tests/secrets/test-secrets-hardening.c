@@ -23,7 +23,7 @@ run_ctl (CliRun             *r,
          gboolean            no_keyring,
          const char * const *argv)
 {
-  const char *nowhere[] = { "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus", NULL };
+  const char *nowhere[] = { "DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent/bus", NULL };
 
   cli_run_with (r, g_getenv ("MOTCUACTL"),
                 &(CliOptions) { .now = "2026-03-10 10:00", .input = input, .env = no_keyring ? nowhere : NULL,
@@ -168,13 +168,14 @@ test_audit_key (void)
   {
     g_auto(GStrv) lines = g_strsplit (r.out, "\n", -1);
 
-    g_assert_true (g_strv_length (lines) >= 3);
-    number = g_strndup (lines[0], strcspn (lines[0], "\t"));
+    /* Under the header line. */
+    g_assert_true (g_strv_length (lines) >= 4);
+    number = g_strndup (lines[1], strcspn (lines[1], "\t"));
     CTL (&r, NULL, "--profile", dir, "act", number, "record-step", "--note", "Thẩm định");
     g_assert_cmpint (r.status, ==, 0);
     g_assert_null (strstr (r.out, "warning"));
     g_clear_pointer (&number, g_free);
-    number = g_strndup (lines[1], strcspn (lines[1], "\t"));
+    number = g_strndup (lines[2], strcspn (lines[2], "\t"));
   }
   key = mc_secrets_audit_key_sync (keyring, FALSE, NULL, &error);
   g_assert_no_error (error);

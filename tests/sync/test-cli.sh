@@ -77,11 +77,11 @@ check $? "dossiers pulled into the profile"
 
 # An action taken locally is sent by the next sync, which says so. (A dossier in processing:
 # the sample's are mostly finished, a few are being processed.)
-number=$("$ctl" --profile "$profile" list --source g09 --status 4 --limit 1 | cut -f1)
+number=$("$ctl" --profile "$profile" list --source g09 --status 4 --limit 1 | sed 1d | cut -f1)
 "$ctl" --profile "$profile" act "$number" record-step --note "Thẩm định hồ sơ" --official "Nguyễn Thị Hằng" >/dev/null 2>&1 && \
   "$ctl" --profile "$profile" sync --once --source g09 >"$tmp/sync3" 2>&1 && \
   grep -q '^g09: actions — 1 sent, 0 changed on the system (needs review), 0 refused, 0 applied twice (needs review), 0 waiting or being checked' "$tmp/sync3" && \
-  "$ctl" --profile "$profile" outbox | grep -q "	$number	record-step	done	"
+  "$ctl" --profile "$profile" outbox | grep -q "	$number	record-step	Applied by the ministry system	"
 check $? "act, then sync: the action is sent, and the summary says so"
 
 # A file attached at the counter leaves with the next sync, once; a file the system lists is

@@ -629,7 +629,7 @@ test_intake (Fixture       *f,
     { { .procedure_code = "1.010833", .applicant_name = "A", .id_number = "0011900001", .documents = docs }, "The ID number must have exactly 12 digits" },
     { { .procedure_code = "1.010833", .applicant_name = "A", .id_number = "001190000123" }, "Tick the documents received" },
     { { .procedure_code = "1.010833", .applicant_name = "A", .id_number = "001190000123", .documents = docs, .source_id = "g03" },
-      "Procedure 1.010833 belongs to ministry G09, not to the system “Giáo dục và Đào tạo”" },
+      "“Xác nhận thân nhân của người có công” belongs to the Ministry of Home Affairs, not to the system “Giáo dục và Đào tạo”" },
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(McDossier) a = NULL;

@@ -182,7 +182,14 @@ test_time (void)
   g_assert_cmpint (t, ==, mc_time_from_local (2026, 2, 13, 0, 0));
   g_assert_true (mc_time_parse ("2026-02-13T09:30:15", &t));
   g_assert_cmpint (t, ==, mc_time_from_local (2026, 2, 13, 9, 30) + 15);
-  g_assert_false (mc_time_parse ("13/02/2026", &t));
+  /* As dates are written in Vietnam, and as the window shows them. */
+  g_assert_true (mc_time_parse ("13/02/2026", &t));
+  g_assert_cmpint (t, ==, mc_time_from_local (2026, 2, 13, 0, 0));
+  g_assert_true (mc_time_parse ("13/02/2026 09:00", &t));
+  g_assert_cmpint (t, ==, mc_time_from_local (2026, 2, 13, 9, 0));
+  g_assert_false (mc_time_parse ("30/02/2026", &t));
+  g_assert_false (mc_time_parse ("13/02/2026T09:00", &t));
+  g_assert_false (mc_time_parse ("13/02", &t));
   g_assert_false (mc_time_parse ("2026-02-30", &t));
   g_assert_false (mc_time_parse ("2026-02-13x09:00", &t));
   g_assert_false (mc_time_parse (NULL, &t));

@@ -33,10 +33,10 @@ receive_first (void)
   cli_assert_ok (&r, NULL);
   RUN (&r, "receive-new", "--procedure", "1.010833", "--applicant", "Lê Thị Hoa", "--id-number", "001190000123",
        "--document", "Tờ khai", "--document", "Căn cước", "--at", "2026-03-02 09:00", "--dry-run");
-  cli_assert_ok (&r, "2026-03-09 09:00\n");
+  cli_assert_ok (&r, "09/03/2026 09:00\n");
   RUN (&r, "receive-new", "--procedure", "1.010833", "--applicant", "Lê Thị Hoa", "--id-number", "001190000123",
        "--document", "Tờ khai", "--document", "Căn cước", "--at", "2026-03-02 09:00");
-  cli_assert_ok (&r, NUMBER "\t2026-03-09 09:00\n");
+  cli_assert_ok (&r, NUMBER "\t09/03/2026 09:00\n");
 }
 
 static void
@@ -52,13 +52,14 @@ test_receive_new (void)
   cli_assert_failed (&r, "motcuactl: Tick the documents received\n");
   RUN (&r, "receive-new", "--procedure", "1.010833", "--method", "pigeon");
   cli_assert_usage (&r, "receive-new");
-  RUN (&r, "receive-new", "--at", "02/03/2026");
+  RUN (&r, "receive-new", "--at", "02.03.2026");
   cli_assert_usage (&r, "receive-new");
   RUN (&r, "receive-new", "extra");
   cli_assert_usage (&r, "receive-new");
   RUN (&r, "search", "TAM.G09-20260302");
   cli_assert_ok (&r, NULL);
-  g_assert_true (g_str_has_prefix (r.out, NUMBER "\tg09\tReceived\t1.010833\tLê Thị Hoa\t"));
+  /* Under the header line. */
+  g_assert_nonnull (strstr (r.out, "\n" NUMBER "\tg09\tReceived\t1.010833\tLê Thị Hoa\t"));
 }
 
 static void
@@ -68,7 +69,7 @@ test_act (void)
 
   RUN (&r, "act", NUMBER, "forward", "--at", "2026-03-03 09:00");
   cli_assert_ok (&r, NUMBER ": Forward for processing; status “Processing”, waiting to be sent to the ministry "
-                 "system\nDue: 2026-03-09 09:00\n");
+                 "system\nDue: 09/03/2026 09:00\n");
   RUN (&r, "act", NUMBER, "forward");
   cli_assert_failed (&r, "motcuactl: “Forward for processing” is not allowed on dossier " NUMBER
                      " in status “Processing”\n");
@@ -78,17 +79,17 @@ test_act (void)
        "--at", "2026-03-05 15:00");
   cli_assert_ok (&r, NULL);
   g_assert_true (g_str_has_suffix (r.out, "status “Supplement requested”, waiting to be sent to the ministry "
-                                          "system\nDue: 2026-03-09 09:00\n"));
+                                          "system\nDue: 09/03/2026 09:00\n"));
   /* Paused Thursday 15:00 to Monday 08:00: 11 working hours later. */
   RUN (&r, "act", NUMBER, "supplement-received", "--at", "2026-03-09 08:00");
   cli_assert_ok (&r, NULL);
-  g_assert_true (g_str_has_suffix (r.out, "\nDue: 2026-03-10 14:00\n"));
+  g_assert_true (g_str_has_suffix (r.out, "\nDue: 10/03/2026 14:00\n"));
   RUN (&r, "act", NUMBER, "request-supplement", "--item", "x");
   cli_assert_failed (&r, "motcuactl: A supplement was already requested for dossier " NUMBER
                      ": it can be requested only once\n");
   RUN (&r, "act", NUMBER, "reschedule", "--reason", "Cần xác minh thêm", "--due", "2026-03-20 17:00");
   cli_assert_ok (&r, NULL);
-  g_assert_true (g_str_has_suffix (r.out, "\nDue: 2026-03-20 17:00\n"));
+  g_assert_true (g_str_has_suffix (r.out, "\nDue: 20/03/2026 17:00\n"));
   RUN (&r, "act", NUMBER, "reschedule", "--reason", "Lần hai", "--due", "2026-03-27 17:00");
   cli_assert_failed (&r, "motcuactl: Dossier " NUMBER " was already rescheduled: a new due date can be set only once\n");
   RUN (&r, "act", NUMBER, "resolve", "--result", "Giấy xác nhận", "--result-number", "12/GXN");
@@ -104,7 +105,7 @@ test_act (void)
   cli_assert_usage (&r, "act");
   RUN (&r, "act", NUMBER, "refuse", "--reason", "x", "--item", "y");
   cli_assert_usage (&r, "act");
-  RUN (&r, "act", NUMBER, "reschedule", "--reason", "x", "--due", "20/03/2026");
+  RUN (&r, "act", NUMBER, "reschedule", "--reason", "x", "--due", "20.03.2026");
   cli_assert_usage (&r, "act");
   RUN (&r, "act", NUMBER, "return-result", "--method", "pigeon");
   cli_assert_usage (&r, "act");
@@ -125,9 +126,13 @@ test_outbox (void)
 
   RUN (&r, "outbox");
   cli_assert_ok (&r, NULL);
-  g_assert_true (g_str_has_prefix (r.out, "g03: pending 0 sending 0 in_doubt 0 done 0 conflict 0 rejected 0 discarded 0 applied_twice 0\n"));
-  g_assert_nonnull (strstr (r.out, "\ng09: pending 7 sending 0 in_doubt 0 done 0 conflict 0 rejected 0 discarded 0 applied_twice 0\n"));
-  g_assert_nonnull (strstr (r.out, "\tg09\t" NUMBER "\treturn-result\tpending\t0\t\n"));
+  /* Every state, in plain words, with its count (issue 13 added "applied twice"). */
+  g_assert_true (g_str_has_prefix (r.out, "g03: Waiting to be sent 0; Sending 0; In doubt: checking again 0; "
+                                          "Applied by the ministry system 0; Needs review: the dossier changed on the "
+                                          "server 0; Refused by the ministry system 0; Discarded 0; Needs review: "
+                                          "applied twice on the ministry system 0\n"));
+  g_assert_nonnull (strstr (r.out, "\ng09: Waiting to be sent 7; Sending 0;"));
+  g_assert_nonnull (strstr (r.out, "\tg09\t" NUMBER "\treturn-result\tWaiting to be sent\t0\t\n"));
 
   RUN (&r, "outbox", "--json");
   cli_assert_ok (&r, NULL);

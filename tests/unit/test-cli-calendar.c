@@ -16,15 +16,17 @@ static void
 test_due (void)
 {
   static const struct { const char *from, *duration, *unit, *out; } cases[] = {
-    { "2026-02-13 09:00", "1", "working", "2026-02-23 09:00\n" },
-    { "2026-03-02 12:00", "1", "working", "2026-03-03 11:30\n" },
-    { "2026-03-02 18:00", "1", "working", "2026-03-03 17:00\n" },
-    { "2027-02-04 09:00", "2", "working", "2027-02-15 09:00\n" },
-    { "2026-04-28 10:00", "3", "calendar", "2026-05-04 10:00\n" },
-    { "2026-03-02 16:00", "4", "hours", "2026-03-03 10:00\n" },
-    { "2026-03-02 14:59", "0", "sameday", "2026-03-02 17:00\n" },
-    { "2026-03-02 15:00", "0", "sameday", "2026-03-03 17:00\n" },
-    { "2026-11-23 09:00", "1", "working", "2026-11-25 09:00\n" },
+    { "2026-02-13 09:00", "1", "working", "23/02/2026 09:00\n" },
+    { "2026-03-02 12:00", "1", "working", "03/03/2026 11:30\n" },
+    { "2026-03-02 18:00", "1", "working", "03/03/2026 17:00\n" },
+    { "2027-02-04 09:00", "2", "working", "15/02/2027 09:00\n" },
+    { "2026-04-28 10:00", "3", "calendar", "04/05/2026 10:00\n" },
+    { "2026-03-02 16:00", "4", "hours", "03/03/2026 10:00\n" },
+    { "2026-03-02 14:59", "0", "sameday", "02/03/2026 17:00\n" },
+    { "2026-03-02 15:00", "0", "sameday", "03/03/2026 17:00\n" },
+    { "2026-11-23 09:00", "1", "working", "25/11/2026 09:00\n" },
+    /* As the output writes it. */
+    { "23/11/2026 09:00", "1", "working", "25/11/2026 09:00\n" },
   };
   g_auto(CliRun) r = { 0 };
 
@@ -36,7 +38,7 @@ test_due (void)
     }
   /* Same-day procedures need no duration. */
   RUN (&r, "due", "--from", "2026-03-02 09:00", "--unit", "sameday");
-  cli_assert_ok (&r, "2026-03-02 17:00\n");
+  cli_assert_ok (&r, "02/03/2026 17:00\n");
 }
 
 static void
@@ -46,7 +48,7 @@ test_due_usage (void)
 
   RUN (&r, "due", "--duration", "1", "--unit", "working");
   cli_assert_usage (&r, "due");
-  RUN (&r, "due", "--from", "13/02/2026 09:00", "--duration", "1", "--unit", "working");
+  RUN (&r, "due", "--from", "13/02/2026 9h", "--duration", "1", "--unit", "working");
   cli_assert_usage (&r, "due");
   RUN (&r, "due", "--from", "2026-02-13 09:00", "--duration", "1", "--unit", "weeks");
   cli_assert_usage (&r, "due");
@@ -71,6 +73,7 @@ test_lunar (void)
     { "2023-03-21", "30/2/2023\n" },
     { "2025-07-25", "1/6/2025 (nhuận)\n" },
     { "2026-01-01", "13/11/2025\n" },
+    { "17/02/2026", "1/1/2026\n" },
   };
   g_auto(CliRun) r = { 0 };
 
@@ -84,6 +87,8 @@ test_lunar (void)
   RUN (&r, "lunar");
   cli_assert_usage (&r, "lunar");
   RUN (&r, "lunar", "2026-2-17");
+  cli_assert_usage (&r, "lunar");
+  RUN (&r, "lunar", "17/2/2026");
   cli_assert_usage (&r, "lunar");
   RUN (&r, "lunar", "2026-02-30");
   cli_assert_usage (&r, "lunar");
@@ -105,6 +110,17 @@ count_lines (const char *text,
   return n;
 }
 
+static guint
+count_substrings (const char *text,
+                  const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
 static gboolean
 has_line (const char *text,
           const char *line)
@@ -122,18 +138,18 @@ test_list_defaults (void)
 
   RUN (&r, "calendar", "list", "2026");
   cli_assert_ok (&r, NULL);
-  g_assert_cmpuint (count_lines (r.out, "2026-"), ==, 18);
+  g_assert_cmpuint (count_substrings (r.out, "/2026\t"), ==, 18);
   g_assert_cmpuint (count_lines (r.out, ""), ==, 18);
-  g_assert_true (has_line (r.out, "2026-02-16\toff\tofficial\tTết Nguyên đán"));
-  g_assert_true (has_line (r.out, "2026-11-24\toff\tofficial\tNgày Văn hóa Việt Nam"));
+  g_assert_true (has_line (r.out, "16/02/2026\toff\tofficial\tTết Nguyên đán"));
+  g_assert_true (has_line (r.out, "24/11/2026\toff\tofficial\tNgày Văn hóa Việt Nam"));
 
   RUN (&r, "calendar", "list", "2027");
   cli_assert_ok (&r, NULL);
   g_assert_cmpuint (count_lines (r.out, ""), ==, 15);
-  g_assert_true (g_str_has_prefix (r.out, "2027-01-01\toff\trule\t"));
-  g_assert_cmpuint (count_lines (r.out, "2027-02-10\toff\trule\t"), ==, 1);
-  g_assert_cmpuint (count_lines (r.out, "2027-02-11\toff\trule\t"), ==, 1);
-  g_assert_cmpuint (count_lines (r.out, "2027-02-12"), ==, 0);
+  g_assert_true (g_str_has_prefix (r.out, "01/01/2027\toff\trule\t"));
+  g_assert_cmpuint (count_lines (r.out, "10/02/2027\toff\trule\t"), ==, 1);
+  g_assert_cmpuint (count_lines (r.out, "11/02/2027\toff\trule\t"), ==, 1);
+  g_assert_cmpuint (count_lines (r.out, "12/02/2027"), ==, 0);
 
   RUN (&r, "calendar");
   cli_assert_usage (&r, "calendar");
@@ -169,7 +185,7 @@ test_edits (void)
   cli_assert_ok (&r, NULL);
 
   RUN (&r, "--profile", profile, "due", "--from", "2027-05-03 09:00", "--duration", "1", "--unit", "working");
-  cli_assert_ok (&r, "2027-05-04 17:00\n");
+  cli_assert_ok (&r, "04/05/2027 17:00\n");
 
   RUN (&r, "--profile", profile, "calendar", "add-off", "2027-05-04", "Nghỉ", "thêm");
   cli_assert_ok (&r, NULL);
@@ -180,28 +196,28 @@ test_edits (void)
 
   RUN (&r, "--profile", profile, "calendar", "list", "2027");
   cli_assert_ok (&r, NULL);
-  g_assert_true (has_line (r.out, "2027-05-04\toff\tlocal\tNghỉ thêm"));
-  g_assert_true (has_line (r.out, "2027-05-08\twork\tlocal\tLàm bù"));
+  g_assert_true (has_line (r.out, "04/05/2027\toff\tlocal\tNghỉ thêm"));
+  g_assert_true (has_line (r.out, "08/05/2027\twork\tlocal\tLàm bù"));
   g_assert_cmpuint (count_lines (r.out, ""), ==, 17);
 
   /* Monday 3 May is the rule's compensatory day, Tuesday 4 now off locally. */
   RUN (&r, "--profile", profile, "due", "--from", "2027-05-03 09:00", "--duration", "1", "--unit", "working");
-  cli_assert_ok (&r, "2027-05-05 17:00\n");
+  cli_assert_ok (&r, "05/05/2027 17:00\n");
   /* The làm-bù Saturday counts. */
   RUN (&r, "--profile", profile, "due", "--from", "2027-05-07 09:00", "--duration", "1", "--unit", "working");
-  cli_assert_ok (&r, "2027-05-08 09:00\n");
+  cli_assert_ok (&r, "08/05/2027 09:00\n");
 
   /* remove: first cancels the rule's 30/4, then undoes that cancellation. */
   RUN (&r, "--profile", profile, "calendar", "remove", "2027-04-30");
   cli_assert_ok (&r, NULL);
   RUN (&r, "--profile", profile, "due", "--from", "2027-04-29 09:00", "--duration", "1", "--unit", "working");
-  cli_assert_ok (&r, "2027-04-30 09:00\n");
+  cli_assert_ok (&r, "30/04/2027 09:00\n");
   RUN (&r, "--profile", profile, "calendar", "list", "2027");
-  g_assert_true (has_line (r.out, "2027-04-30\tnot_off\tlocal\tReunification Day"));
+  g_assert_true (has_line (r.out, "30/04/2027\tnot_off\tlocal\tReunification Day"));
   RUN (&r, "--profile", profile, "calendar", "remove", "2027-04-30");
   cli_assert_ok (&r, NULL);
   RUN (&r, "--profile", profile, "due", "--from", "2027-04-29 09:00", "--duration", "1", "--unit", "working");
-  cli_assert_ok (&r, "2027-05-05 09:00\n");
+  cli_assert_ok (&r, "05/05/2027 09:00\n");
 
   RUN (&r, "--profile", profile, "calendar", "remove", "2027-04-29");
   cli_assert_failed (&r, NULL);

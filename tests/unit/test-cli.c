@@ -289,6 +289,41 @@ test_help (void)
   g_assert_nonnull (strstr (r.out, "init-sample"));
 }
 
+/* Vietnamese wherever the user chose no language — a fresh machine's C, POSIX or C.UTF-8 —
+ * and the language chosen otherwise, generated or not. */
+static void
+test_language (void)
+{
+  const char *localedir = g_getenv ("MC_TEST_LOCALEDIR");
+  g_autofree char *catalog_env = g_strconcat ("MC_LOCALEDIR=", localedir, NULL);
+  const struct {
+    const char *env[4];
+    gboolean vietnamese;
+  } cases[] = {
+    { { "LC_ALL", "LANG", "LANGUAGE" }, TRUE },
+    { { "LC_ALL", "LANG=C.UTF-8", "LANGUAGE" }, TRUE },
+    { { "LC_ALL=POSIX", "LANGUAGE" }, TRUE },
+    { { "LC_ALL=C", "LC_MESSAGES=C", "LANGUAGE" }, TRUE },
+    { { "LC_ALL=C.UTF-8", "LANGUAGE=en" }, FALSE },
+    { { "LC_ALL", "LANG=en_US.UTF-8", "LANGUAGE" }, FALSE },
+    { { "LC_ALL", "LC_MESSAGES=en_GB.UTF-8", "LANG=C.UTF-8", "LANGUAGE" }, FALSE },
+  };
+
+  g_assert_nonnull (localedir);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(CliRun) r = { 0 };
+      const char *env[6] = { catalog_env };
+      const char *argv[] = { "--help", NULL };
+
+      memcpy (env + 1, cases[i].env, sizeof cases[i].env);
+      cli_run_with (&r, g_getenv ("MOTCUACTL"), &(CliOptions) { .now = "1794971200", .env = env }, argv);
+      g_assert_cmpint (r.status, ==, 0);
+      g_test_message ("case %u: %s", i, r.out);
+      g_assert_true (g_str_has_prefix (r.out, cases[i].vietnamese ? "Cách dùng: motcuactl" : "Usage: motcuactl"));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -306,6 +341,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/runtime-errors", test_runtime_errors);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/language", test_language);
   rc = g_test_run ();
   g_free (profile);
   return rc;

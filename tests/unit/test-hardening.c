@@ -52,9 +52,14 @@ sample_profile (int    n,
   g_assert_cmpint (r.status, ==, 0);
   if (out_number != NULL)
     {
+      const char *row;
+
       RUN (&r, "--profile", dir, "list", "--status", "2", "--limit", "1");
       g_assert_cmpint (r.status, ==, 0);
-      *out_number = g_strndup (r.out, strcspn (r.out, "\t"));
+      /* Under the header line. */
+      row = strchr (r.out, '\n');
+      g_assert_nonnull (row);
+      *out_number = g_strndup (row + 1, strcspn (row + 1, "\t"));
       g_assert_cmpuint (strlen (*out_number), >, 5);
     }
   return g_steal_pointer (&dir);

@@ -119,9 +119,15 @@ test_labels_differ_from_columns (void)
       g_ptr_array_add (columns, g_strdup (*context ? g_dpgettext2 (GETTEXT_PACKAGE, context, msgid)
                                                    : g_dgettext (GETTEXT_PACKAGE, msgid)));
     }
-  g_assert_cmpuint (columns->len, >=, 8);
-  /* The catalog is Vietnamese: the date column is not its English msgid. */
+  /* Two-line rows (issue 19): number/applicant, procedure/status, ministry, received, time
+   * left; the sync column has no title. */
+  g_assert_cmpuint (columns->len, >=, 5);
+  /* The catalog is Vietnamese: the date titles are not their English msgids, and the queue's
+   * received column (context "column") is among the titles read. */
   g_assert_cmpstr (g_dpgettext2 (GETTEXT_PACKAGE, "date", "Received"), ==, "Ngày tiếp nhận");
+  g_assert_true (g_ptr_array_find_with_equal_func (columns, g_dpgettext2 (GETTEXT_PACKAGE, "column", "Received"),
+                                                   g_str_equal, NULL));
+  g_assert_cmpstr (g_dpgettext2 (GETTEXT_PACKAGE, "column", "Received"), !=, "Received");
   for (int s = MC_STATUS_FIRST; s <= MC_STATUS_LAST; s++)
     for (guint c = 0; c < columns->len; c++)
       {

@@ -1,0 +1,246 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "gui-test-util.h"
+#include "mc-queue-cell.h"
+#include "mc-window-private.h"
+
+/* The window in Vietnamese at the screens of a commune office — 1366×768 and 1920×1080 — with
+ * a dossier open in the detail pane, checked by widget geometry, not by pixels: the queue
+ * shows the number, applicant, procedure, status, received day and time left of each dossier
+ * without scrolling sideways (and every column at 1920), no text an official must read is cut,
+ * and the panes keep their widths when counts arrive and other dossiers open. Screenshots of
+ * both sizes are saved beside the test for a person to look at. */
+
+static struct
+{
+  McApplication *app;
+  McWindow *window;
+  char *profile;
+  sqlite3 *db;
+} fx;
+
+typedef struct
+{
+  int width;
+  int height;
+} Size;
+
+static gboolean
+has_size (gpointer data)
+{
+  const Size *size = data;
+
+  return gtk_widget_get_width (GTK_WIDGET (fx.window)) == size->width &&
+         gtk_widget_get_height (GTK_WIDGET (fx.window)) == size->height;
+}
+
+/* The window's content (what a maximized window has) at @width × @height: its default size
+ * also counts the shadow around an unmaximized window, measured on the way. */
+static void
+resize (int width,
+        int height)
+{
+  Size size = { width, height };
+
+  gtk_window_set_default_size (GTK_WINDOW (fx.window), width, height);
+  mc_test_wait_frame (GTK_WIDGET (fx.window));
+  gtk_window_set_default_size (GTK_WINDOW (fx.window),
+                               2 * width - gtk_widget_get_width (GTK_WIDGET (fx.window)),
+                               2 * height - gtk_widget_get_height (GTK_WIDGET (fx.window)));
+  if (!mc_test_wait (has_size, &size, 10000))
+    g_error ("the window never became %d×%d (it is %d×%d)", width, height,
+             gtk_widget_get_width (GTK_WIDGET (fx.window)), gtk_widget_get_height (GTK_WIDGET (fx.window)));
+  mc_test_wait_frame (GTK_WIDGET (fx.window));
+}
+
+/* Whether @widget and its ancestors up to the window are drawn, and it lies inside the
+ * window. */
+static gboolean
+on_screen (GtkWidget *widget)
+{
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_get_mapped (widget) || !gtk_widget_get_child_visible (widget) ||
+      !gtk_widget_compute_bounds (widget, GTK_WIDGET (fx.window), &bounds))
+    return FALSE;
+  return bounds.origin.x >= 0 && bounds.origin.x + bounds.size.width <= gtk_widget_get_width (GTK_WIDGET (fx.window)) + 0.5;
+}
+
+typedef struct
+{
+  GHashTable *seen;        /* column id → number of cells on screen */
+  GPtrArray *cut;          /* what was ellipsized */
+} Walk;
+
+/* Every queue cell on screen, and every label: none of what must be read is cut. The
+ * applicant (an organization's name can be long), the procedure's name (the detail shows it
+ * whole) and the ministry may end in "…"; the status under the procedure, the days and the
+ * time left may not. */
+static void
+walk (GtkWidget *widget,
+      Walk      *w)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (MC_IS_QUEUE_CELL (widget))
+    {
+      const char *column = mc_queue_list_get_cell_column (widget);
+      McQueueCell *cell = MC_QUEUE_CELL (widget);
+
+      g_hash_table_replace (w->seen, (gpointer) column,
+                            GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (w->seen, column)) + 1));
+      if (!on_screen (widget))
+        g_ptr_array_add (w->cut, g_strdup_printf ("%s cell “%s” is off the window", column, mc_queue_cell_get_text (cell)));
+      else if (g_str_equal (column, "procedure") ? mc_queue_cell_is_line_ellipsized (cell, 1)
+               : g_str_equal (column, "number") ? mc_queue_cell_is_line_ellipsized (cell, 0)
+               : g_str_equal (column, "ministry") ? FALSE
+               : mc_queue_cell_is_ellipsized (cell))
+        g_ptr_array_add (w->cut, g_strdup_printf ("%s cell “%s / %s” is cut (%d px wide)", column,
+                                                  mc_queue_cell_get_text (cell), mc_queue_cell_get_secondary (cell),
+                                                  gtk_widget_get_width (widget)));
+      return;
+    }
+  if (GTK_IS_LABEL (widget) && gtk_label_get_ellipsize (GTK_LABEL (widget)) != PANGO_ELLIPSIZE_NONE &&
+      pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+    g_ptr_array_add (w->cut, g_strdup_printf ("label “%s” is cut", gtk_label_get_text (GTK_LABEL (widget))));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    walk (child, w);
+}
+
+static void
+save_screenshot (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                            name, NULL);
+
+  g_assert_true (mc_test_save_png (GTK_WIDGET (fx.window), path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static void
+select_view (McQueueView view)
+{
+  mc_sidebar_set_view (fx.window->sidebar, view);
+  mc_test_wait_frame (GTK_WIDGET (fx.window));
+}
+
+/* Opens the dossier of the shown list's @position in the detail. */
+static void
+open_position (guint position)
+{
+  mc_window_open_dossier (fx.window, mc_queue_model_get_id (fx.window->model, position));
+  mc_test_wait_frame (GTK_WIDGET (fx.window));
+}
+
+static void
+check_size (int         width,
+            int         height,
+            gboolean    every_column,
+            const char *screenshot)
+{
+  const char *needed[] = { "number", "procedure", "received", "left" };
+  GtkAdjustment *hadjustment;
+  Walk w = { g_hash_table_new (g_str_hash, g_str_equal), g_ptr_array_new_with_free_func (g_free) };
+  int sidebar, detail;
+
+  resize (width, height);
+  select_view (MC_QUEUE_ALL);
+  open_position (1);
+
+  /* The three panes side by side. */
+  g_assert_false (adw_leaflet_get_folded (fx.window->outer_leaflet));
+  g_assert_false (adw_leaflet_get_folded (fx.window->inner_leaflet));
+  g_assert_true (gtk_widget_get_mapped (fx.window->detail_pane));
+  g_assert_cmpint (mc_dossier_view_get_dossier_id (fx.window->dossier_view), !=, 0);
+
+  /* No sideways scrolling: the columns fit the list. */
+  hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (mc_queue_list_get_column_view (fx.window->queue_view)));
+  {
+    GListModel *columns = gtk_column_view_get_columns (mc_queue_list_get_column_view (fx.window->queue_view));
+
+    for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+      {
+        g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+        g_test_message ("column “%s”: %d px%s", gtk_column_view_column_get_title (column),
+                        gtk_column_view_column_get_fixed_width (column),
+                        gtk_column_view_column_get_visible (column) ? "" : " (hidden)");
+      }
+  }
+  g_test_message ("sidebar %d px, detail %d px", gtk_widget_get_width (fx.window->sidebar_pane),
+                  gtk_widget_get_width (fx.window->detail_pane));
+  g_test_message ("%d×%d: list %d px wide, columns %.0f px", width, height,
+                  gtk_widget_get_width (GTK_WIDGET (fx.window->queue_view)), gtk_adjustment_get_upper (hadjustment));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), <=, gtk_adjustment_get_page_size (hadjustment) + 0.5);
+  g_assert_true (gtk_column_view_column_get_visible (mc_queue_list_get_column (fx.window->queue_view, "ministry")) ==
+                 every_column);
+
+  /* Each needed column has cells on screen, whole. */
+  walk (GTK_WIDGET (fx.window), &w);
+  for (guint i = 0; i < G_N_ELEMENTS (needed); i++)
+    {
+      g_test_message ("%s: %u cells on screen", needed[i], GPOINTER_TO_UINT (g_hash_table_lookup (w.seen, needed[i])));
+      g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (w.seen, needed[i])), >=, 10);
+    }
+  for (guint i = 0; i < w.cut->len; i++)
+    g_test_message ("%d×%d: %s", width, height, (char *) g_ptr_array_index (w.cut, i));
+  g_assert_cmpuint (w.cut->len, ==, 0);
+  save_screenshot (screenshot);
+
+  /* Widths that do not jump: the counts arrive, another view and another dossier open. */
+  sidebar = gtk_widget_get_width (fx.window->sidebar_pane);
+  detail = gtk_widget_get_width (fx.window->detail_pane);
+  mc_test_wait_counts (fx.window);
+  select_view (MC_QUEUE_OVERDUE);
+  open_position (0);
+  select_view (MC_QUEUE_WAITING);
+  open_position (0);
+  g_assert_cmpint (gtk_widget_get_width (fx.window->sidebar_pane), ==, sidebar);
+  g_assert_cmpint (gtk_widget_get_width (fx.window->detail_pane), ==, detail);
+
+  g_hash_table_unref (w.seen);
+  g_ptr_array_unref (w.cut);
+}
+
+static void
+test_1366 (void)
+{
+  check_size (1366, 768, FALSE, "layout-1366x768.png");
+}
+
+static void
+test_1920 (void)
+{
+  check_size (1920, 1080, TRUE, "layout-1920x1080.png");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *localedir = mc_test_take_option (&argc, argv, "localedir");
+  int status;
+
+  /* In Vietnamese, the officials' language, whose words set the widths. */
+  mc_test_use_vietnamese (localedir);
+
+  if (!mc_test_init_display (&argc, &argv))
+    return 0;
+  g_test_init (&argc, &argv, NULL);
+
+  fx.profile = mc_test_make_profile (600);
+  fx.window = mc_test_open_window (&fx.app, fx.profile);
+  fx.db = mc_test_open_db (fx.profile);
+
+  g_test_add_func ("/layout/1366x768", test_1366);
+  g_test_add_func ("/layout/1920x1080", test_1920);
+  status = g_test_run ();
+
+  gtk_window_destroy (GTK_WINDOW (fx.window));
+  g_object_unref (fx.app);
+  sqlite3_close (fx.db);
+  mc_test_remove_profile (fx.profile);
+  g_free (fx.profile);
+  return status;
+}
