@@ -115,7 +115,7 @@ mc_queue_model_get_item (GListModel *model,
     mc_queue_model_complete (self, NULL);
   /* Past the end only if the view changed size while it was being read: a blank line until
    * the announcement that complete() queued. */
-  id = position < self->ids->len ? g_array_index (self->ids, gint64, position) : 0;
+  id = position < self->ids->len ? g_array_index (self->ids, guint32, position) : 0;
   row = mc_queue_row_new (read_entry (self, id), position);
   g_object_weak_ref (G_OBJECT (row), row_finalized, self);
   g_hash_table_insert (self->rows, GUINT_TO_POINTER (position), row);
@@ -158,7 +158,7 @@ mc_queue_model_finalize (GObject *object)
   g_clear_object (&self->order_store);
   g_clear_object (&self->cancellable);
   for (guint i = 0; i < MC_QUEUE_N_SORTS; i++)
-    g_clear_pointer (&self->orders[i], g_array_unref);
+    g_clear_pointer (&self->orders[i], mc_packed_ids_free);
   g_clear_pointer (&self->ministry, g_free);
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->view_ids, g_array_unref);
@@ -341,7 +341,7 @@ announce (McQueueModel *self,
       guint position = mc_queue_row_get_position (row);
 
       mc_queue_row_set_entry (row, read_entry (self, position < self->ids->len ?
-                                                     g_array_index (self->ids, gint64, position) : 0));
+                                                     g_array_index (self->ids, guint32, position) : 0));
     }
 
   if (old_n > new_n)
@@ -377,7 +377,7 @@ add_hits (McQueueModel *self,
 {
   for (guint i = 0; i < found->len; i++)
     {
-      gint64 id = g_array_index (found, gint64, i);
+      guint32 id = g_array_index (found, guint32, i);
 
       if (id <= self->hits_max_id)
         self->hits[id / 8] |= 1 << (id % 8);
@@ -439,6 +439,9 @@ apply_search (McQueueModel  *self,
               GError       **error)
 {
   g_autoptr(GArray) shown = NULL;
+  const guint32 *view;
+  guint32 *out;
+  guint n = 0;
 
   if (self->search == NULL)
     {
@@ -448,14 +451,19 @@ apply_search (McQueueModel  *self,
     }
   if (!mc_queue_model_complete (self, error) || !load_hits (self, error))
     return FALSE;
-  shown = g_array_new (FALSE, FALSE, sizeof (gint64));
+  /* Sized for the whole view and cut to what was kept: no reallocation (and copy) of a few
+   * megabytes on the way, and a tight loop over the view. */
+  shown = g_array_sized_new (FALSE, FALSE, sizeof (guint32), self->view_ids->len);
+  view = (const guint32 *) self->view_ids->data;
+  out = (guint32 *) shown->data;
   for (guint i = 0; i < self->view_ids->len; i++)
     {
-      gint64 id = g_array_index (self->view_ids, gint64, i);
+      guint32 id = view[i];
 
-      if (id <= self->hits_max_id && (self->hits[id / 8] & (1 << (id % 8))))
-        g_array_append_val (shown, id);
+      out[n] = id;
+      n += id <= self->hits_max_id && (self->hits[id / 8] & (1 << (id % 8)));
     }
+  g_array_set_size (shown, n);
   announce (self, shown, shown->len);
   g_steal_pointer (&shown);
   return TRUE;
@@ -478,9 +486,29 @@ read_view (McQueueModel  *self,
     .limit = limit,
   };
 
+  g_autoptr(GArray) ids64 = NULL;
+  GArray *ids;
+
   if (self->orders[self->sort] != NULL)
     return mc_queue_model_order_view (self, NULL, query.ministry, query.now, error);
-  return mc_store_queue_list (self->store, &query, error);
+  if (!(ids64 = mc_store_queue_list (self->store, &query, error)))
+    return NULL;
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (guint32), ids64->len);
+  g_array_set_size (ids, ids64->len);
+  for (guint i = 0; i < ids64->len; i++)
+    {
+      gint64 id = g_array_index (ids64, gint64, i);
+
+      if (id < 0 || id > G_MAXUINT32)
+        {
+          g_array_unref (ids);
+          g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID,
+                       "Row id %" G_GINT64_FORMAT " does not fit 32 bits", id);
+          return NULL;
+        }
+      g_array_index (ids, guint32, i) = (guint32) id;
+    }
+  return ids;
 }
 
 static gboolean
@@ -705,7 +733,7 @@ mc_queue_model_get_id (McQueueModel *self,
     mc_queue_model_complete (self, NULL);
   if (self->ids == NULL || position >= self->ids->len)
     return 0;
-  return g_array_index (self->ids, gint64, position);
+  return g_array_index (self->ids, guint32, position);
 }
 
 /* Returns: the position of dossier @id among the shown rows, or MC_QUEUE_MODEL_NOT_FOUND.
@@ -717,15 +745,15 @@ mc_queue_model_find (McQueueModel *self,
 {
   g_return_val_if_fail (MC_IS_QUEUE_MODEL (self), MC_QUEUE_MODEL_NOT_FOUND);
 
-  if (self->ids == NULL)
+  if (self->ids == NULL || id <= 0 || id > G_MAXUINT32)
     return MC_QUEUE_MODEL_NOT_FOUND;
   for (guint i = 0; i < self->ids->len; i++)
-    if (g_array_index (self->ids, gint64, i) == id)
+    if (g_array_index (self->ids, guint32, i) == id)
       return i;
   if (self->partial_total == 0 || !mc_queue_model_complete (self, NULL))
     return MC_QUEUE_MODEL_NOT_FOUND;
   for (guint i = 0; i < self->ids->len; i++)
-    if (g_array_index (self->ids, gint64, i) == id)
+    if (g_array_index (self->ids, guint32, i) == id)
       return i;
   return MC_QUEUE_MODEL_NOT_FOUND;
 }

@@ -139,7 +139,11 @@ test_search (void)
   g_assert_no_error (error);
   g_assert_cmpuint (hits->len, >, 0);
   for (guint i = 0; i < hits->len; i++)
-    g_hash_table_add (hit, g_memdup2 (&g_array_index (hits, gint64, i), sizeof (gint64)));
+    {
+      gint64 id = g_array_index (hits, guint32, i);
+
+      g_hash_table_add (hit, g_memdup2 (&id, sizeof (gint64)));
+    }
   g_assert_true (mc_queue_model_set_view (fx.model, MC_QUEUE_PROCESSING, &error));
   view = store_view (MC_QUEUE_PROCESSING, NULL);
   for (guint i = 0; i < view->len; i++)
