@@ -186,7 +186,8 @@ deadline_text (McStore            *store,
 }
 
 /* A screen reader announces a row by its name: the row widget belongs to GTK, which on 4.8
- * names it after its type, so the number cell names it whenever it shows another dossier. */
+ * names it after its type, so the time-left cell (which has the time left at hand) names it
+ * whenever it shows another dossier. */
 static void
 name_row (GtkWidget          *cell,
           const McQueueEntry *e,
@@ -235,8 +236,6 @@ fill_cell (GtkListItem *item,
     {
     case COLUMN_NUMBER:
       mc_queue_cell_set_lines (cell, e->number, e->applicant_name);
-      text = deadline_text (store, e, &urgency);
-      name_row (child, e, text);
       return;
     case COLUMN_PROCEDURE:
       mc_queue_cell_set_lines (cell, e->procedure_name,
@@ -256,6 +255,7 @@ fill_cell (GtkListItem *item,
       secondary = e->due_at && e->status != MC_STATUS_SUBMITTED ? mc_format_time (e->due_at) : NULL;
       mc_queue_cell_set_lines (cell, text, secondary);
       mc_queue_cell_set_style (cell, mc_format_urgency_class (urgency));
+      name_row (child, e, text);
       return;
     case COLUMN_SYNC:
       gtk_widget_set_visible (child, e->n_unsynced > 0);
