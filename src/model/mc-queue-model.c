@@ -357,7 +357,9 @@ typedef struct
   const char *text;
   gint64 first_id;
   gint64 last_id;
-  GArray *found;
+  guint8 *bits;
+  gint64 max_id;
+  gboolean ok;
   GError *error;
 } SearchHalf;
 
@@ -366,68 +368,53 @@ search_half (gpointer data)
 {
   SearchHalf *half = data;
 
-  half->found = mc_store_queue_search_ids_between (half->store, half->text, half->first_id,
-                                                   half->last_id, &half->error);
+  half->ok = mc_store_queue_search_mark (half->store, half->text, half->first_id, half->last_id,
+                                         half->bits, half->max_id, &half->error);
   return NULL;
-}
-
-static void
-add_hits (McQueueModel *self,
-          GArray       *found)
-{
-  for (guint i = 0; i < found->len; i++)
-    {
-      guint32 id = g_array_index (found, guint32, i);
-
-      if (id <= self->hits_max_id)
-        self->hits[id / 8] |= 1 << (id % 8);
-    }
 }
 
 /* The search's hits as a bitmap. A short prefix ("n", "ng") matches most of a big table, and
  * reading those row ids out of FTS5 is most of a keystroke's time: when the worker connection
- * is idle, it reads the upper half of the table while this one reads the lower half. */
+ * is idle, it marks the upper half of the table while this one marks the lower half (split on
+ * a byte of the bitmap, so that the two never write the same byte). */
 static gboolean
 load_hits (McQueueModel  *self,
            GError       **error)
 {
-  g_autoptr(GArray) lower = NULL;
-  SearchHalf upper = { self->order_store, self->search, 0, 0, NULL, NULL };
+  g_autofree guint8 *bits = NULL;
+  SearchHalf upper = { self->order_store, self->search, 0, G_MAXINT64, NULL, 0, FALSE, NULL };
   GThread *thread = NULL;
-  gint64 max_id;
+  gint64 max_id, split = G_MAXINT64;
+  gboolean ok;
 
   if (self->hits != NULL && g_strcmp0 (self->hits_text, self->search) == 0)
     return TRUE;
   max_id = mc_store_queue_max_id (self->store, error);
   if (max_id < 0)
     return FALSE;
+  bits = g_malloc0 (max_id / 8 + 1);
   if (self->order_store != NULL && !self->loading && max_id > 1000)
     {
-      upper.first_id = max_id / 2 + 1;
-      upper.last_id = G_MAXINT64;
+      split = (max_id / 16 + 1) * 8;
+      upper.first_id = split;
+      upper.bits = bits;
+      upper.max_id = max_id;
       thread = g_thread_new ("mc-search", search_half, &upper);
     }
-  lower = mc_store_queue_search_ids_between (self->store, self->search, 0,
-                                             thread ? max_id / 2 : G_MAXINT64, error);
+  ok = mc_store_queue_search_mark (self->store, self->search, 0, split - 1, bits, max_id, error);
   if (thread != NULL)
-    g_thread_join (thread);
-  if (lower == NULL || (thread != NULL && upper.found == NULL))
     {
-      if (upper.error != NULL && error != NULL && *error == NULL)
+      g_thread_join (thread);
+      if (ok && !upper.ok)
         g_propagate_error (error, g_steal_pointer (&upper.error));
+      ok = ok && upper.ok;
       g_clear_error (&upper.error);
-      g_clear_pointer (&upper.found, g_array_unref);
-      return FALSE;
     }
-  g_clear_pointer (&self->hits, g_free);
-  self->hits = g_malloc0 (max_id / 8 + 1);
+  if (!ok)
+    return FALSE;
+  g_free (self->hits);
+  self->hits = g_steal_pointer (&bits);
   self->hits_max_id = max_id;
-  add_hits (self, lower);
-  if (upper.found != NULL)
-    {
-      add_hits (self, upper.found);
-      g_array_unref (upper.found);
-    }
   g_free (self->hits_text);
   self->hits_text = g_strdup (self->search);
   return TRUE;

@@ -441,57 +441,142 @@ mc_store_queue_count_ministries (McStore      *self,
   return TRUE;
 }
 
-/* Returns: (transfer full): the ids (guint32) of every dossier matching @text, in no particular order
- * (the window keeps its view's order and filters it in one pass), possibly with repeats.
- * Reading bare FTS rowids without a join or an ORDER BY is what keeps a one-letter query
- * fast at a million rows. An exact dossier or ID number matches even where the tokenizer
- * would split it. NULL text or text with nothing searchable gives an empty array. */
+/* The search marks its hits inside SQLite, in a bitmap handed to the statement as a pointer
+ * (sqlite3_bind_pointer()): a one-letter prefix matches most of a million rows, and stepping
+ * each row id out of the statement into C cost as much again as FTS5 finding it. */
+typedef struct
+{
+  guint8 *bits;
+  gint64 max_id;
+} HitBits;
+
+#define HIT_BITS_TYPE "mc-hit-bits"
+
+static void
+mark_hit_step (sqlite3_context  *context,
+               int               argc,
+               sqlite3_value   **argv)
+{
+  HitBits *hits = sqlite3_value_pointer (argv[0], HIT_BITS_TYPE);
+  sqlite3_int64 id = sqlite3_value_int64 (argv[1]);
+
+  if (hits != NULL && id >= 0 && id <= hits->max_id)
+    hits->bits[id / 8] |= 1 << (id % 8);
+}
+
+static void
+mark_hit_final (sqlite3_context *context)
+{
+  sqlite3_result_null (context);
+}
+
+static const char exact_sql[] =
+  "SELECT mc_mark_hit(?4, id) FROM (SELECT id FROM dossiers WHERE number = ?1 COLLATE NOCASE"
+  " AND id BETWEEN ?2 AND ?3 UNION ALL SELECT id FROM dossiers WHERE id_number = ?1 AND id BETWEEN ?2 AND ?3)";
+static const char fts_sql[] =
+  "SELECT mc_mark_hit(?4, rowid) FROM dossier_fts WHERE dossier_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3";
+
+/* Runs one of the statements above, which bind @text as ?1. */
+static gboolean
+mark_hits (McStore     *self,
+           const char  *sql,
+           const char  *text,
+           gint64       first_id,
+           gint64       last_id,
+           HitBits     *hits,
+           GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* The aggregate is this connection's own, registered with its first search (before any
+   * statement that names it is prepared, so that none is expired by the registration). */
+  if (!g_hash_table_contains (self->statements, exact_sql) &&
+      sqlite3_create_function_v2 (self->db, "mc_mark_hit", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
+                                  NULL, mark_hit_step, mark_hit_final, NULL) != SQLITE_OK)
+    {
+      mc_store_set_error (self, error, N_("searching"));
+      return FALSE;
+    }
+  if (!(stmt = mc_store_prepare (self, sql, error)))
+    return FALSE;
+  mc_store_bind_text (stmt, 1, text);
+  sqlite3_bind_int64 (stmt, 2, first_id);
+  sqlite3_bind_int64 (stmt, 3, last_id);
+  sqlite3_bind_pointer (stmt, 4, hits, HIT_BITS_TYPE, NULL);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      mc_store_set_error (self, error, N_("searching"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Sets in @bits, a bitmap by row id up to @max_id, the bit of every dossier from @first_id to
+ * @last_id matching @text: its words, folded, the last one a prefix (mc_store_build_fts_query()),
+ * or its dossier or ID number typed exactly, which matches even where the tokenizer would split
+ * it. Two connections can each mark a range at once (FTS5 skips to a rowid range without
+ * reading the rest): ranges that share no byte of @bits. Blank text marks nothing. */
+gboolean
+mc_store_queue_search_mark (McStore     *self,
+                            const char  *text,
+                            gint64       first_id,
+                            gint64       last_id,
+                            guint8      *bits,
+                            gint64       max_id,
+                            GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
+  g_autofree char *fts = mc_store_build_fts_query (trimmed);
+  HitBits hits = { bits, max_id };
+
+  g_return_val_if_fail (MC_IS_STORE (self), FALSE);
+
+  if (*trimmed == '\0')
+    return TRUE;
+  return mark_hits (self, exact_sql, trimmed, first_id, last_id, &hits, error) &&
+         (fts == NULL || mark_hits (self, fts_sql, fts, first_id, last_id, &hits, error));
+}
+
+/* Returns: (transfer full): the ids (guint32) of every dossier matching @text (as
+ * mc_store_queue_search_mark() finds them), in ascending order. */
 GArray *
 mc_store_queue_search_ids (McStore     *self,
                            const char  *text,
                            GError     **error)
 {
-  return mc_store_queue_search_ids_between (self, text, 0, G_MAXINT64, error);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autofree guint8 *bits = NULL;
+  gint64 max_id = mc_store_queue_max_id (self, error);
+
+  if (max_id < 0)
+    return NULL;
+  bits = g_malloc0 (max_id / 8 + 1);
+  if (!mc_store_queue_search_mark (self, text, 0, G_MAXINT64, bits, max_id, error))
+    return NULL;
+  for (gint64 id = 0; id <= max_id; id++)
+    if (bits[id / 8] & (1 << (id % 8)))
+      {
+        guint32 id32 = (guint32) id;
+
+        g_array_append_val (ids, id32);
+      }
+  return g_steal_pointer (&ids);
 }
 
-/* The same for the row ids from @first_id to @last_id only: two connections can each search
- * half of the table at once (FTS5 skips to a rowid range without reading the rest). */
-GArray *
-mc_store_queue_search_ids_between (McStore     *self,
-                                   const char  *text,
-                                   gint64       first_id,
-                                   gint64       last_id,
-                                   GError     **error)
+/* For a connection that only reads the queue in a worker thread (the sort orders, the counts):
+ * those reads walk whole indexes once, which a page cache does not speed up, and SQLite's
+ * default cache of 2 MB per connection would stay resident for nothing. */
+void
+mc_store_queue_use_small_cache (McStore *self)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint32));
-  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
-  g_autofree char *fts = mc_store_build_fts_query (trimmed);
-  sqlite3_stmt *stmt;
-
-  if (*trimmed == '\0')
-    return g_steal_pointer (&ids);
-  stmt = mc_store_prepare (self, "SELECT id FROM dossiers WHERE number = ?1 COLLATE NOCASE AND id BETWEEN ?2 AND ?3"
-                                 " UNION ALL SELECT id FROM dossiers WHERE id_number = ?1 AND id BETWEEN ?2 AND ?3", error);
-  if (stmt == NULL)
-    return NULL;
-  mc_store_bind_text (stmt, 1, trimmed);
-  sqlite3_bind_int64 (stmt, 2, first_id);
-  sqlite3_bind_int64 (stmt, 3, last_id);
-  if (!append_ids32 (self, stmt, ids, N_("searching"), error))
-    return NULL;
-  if (fts == NULL)
-    return g_steal_pointer (&ids);
-
-  stmt = mc_store_prepare (self, "SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH ?1"
-                                 " AND rowid BETWEEN ?2 AND ?3", error);
-  if (stmt == NULL)
-    return NULL;
-  mc_store_bind_text (stmt, 1, fts);
-  sqlite3_bind_int64 (stmt, 2, first_id);
-  sqlite3_bind_int64 (stmt, 3, last_id);
-  if (!append_ids32 (self, stmt, ids, N_("searching"), error))
-    return NULL;
-  return g_steal_pointer (&ids);
+  g_return_if_fail (MC_IS_STORE (self));
+  if (sqlite3_exec (self->db, "PRAGMA cache_size = -256", NULL, NULL, NULL) != SQLITE_OK)
+    g_debug ("cache_size: %s", sqlite3_errmsg (self->db));
 }
 
 /* Returns: the largest row id of a dossier, 0 when there is none, -1 on error. */
