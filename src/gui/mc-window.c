@@ -424,6 +424,8 @@ check_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   g_autoptr(McStore) store = mc_store_open (path, MC_STORE_OPEN_EXISTING, &error);
 
+  if (store != NULL)
+    mc_store_queue_use_small_cache (store);
   if (store == NULL || !mc_store_check (store, FALSE, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -713,8 +715,10 @@ mc_window_new (GtkApplication  *application,
   path = mc_store_get_path (store);
   if (!(counter_store = mc_store_open (path, MC_STORE_OPEN_EXISTING, error)))
     return NULL;
+  mc_store_queue_use_small_cache (counter_store);
   /* Without it the queue is sorted by SQLite, only slower. */
-  order_store = mc_store_open (path, MC_STORE_OPEN_EXISTING, NULL);
+  if ((order_store = mc_store_open (path, MC_STORE_OPEN_EXISTING, NULL)) != NULL)
+    mc_store_queue_use_small_cache (order_store);
   return g_object_new (MC_TYPE_WINDOW, "application", application, "store", store,
                        "counter-store", counter_store, "order-store", order_store, NULL);
 }
