@@ -473,29 +473,9 @@ read_view (McQueueModel  *self,
     .limit = limit,
   };
 
-  g_autoptr(GArray) ids64 = NULL;
-  GArray *ids;
-
   if (self->orders[self->sort] != NULL)
     return mc_queue_model_order_view (self, NULL, query.ministry, query.now, error);
-  if (!(ids64 = mc_store_queue_list (self->store, &query, error)))
-    return NULL;
-  ids = g_array_sized_new (FALSE, FALSE, sizeof (guint32), ids64->len);
-  g_array_set_size (ids, ids64->len);
-  for (guint i = 0; i < ids64->len; i++)
-    {
-      gint64 id = g_array_index (ids64, gint64, i);
-
-      if (id < 0 || id > G_MAXUINT32)
-        {
-          g_array_unref (ids);
-          g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID,
-                       "Row id %" G_GINT64_FORMAT " does not fit 32 bits", id);
-          return NULL;
-        }
-      g_array_index (ids, guint32, i) = (guint32) id;
-    }
-  return ids;
+  return mc_store_queue_list (self->store, &query, error);
 }
 
 static gboolean

@@ -230,60 +230,6 @@ prepare_dynamic (McStore     *self,
   return mc_store_prepare (self, g_intern_string (sql), error);
 }
 
-/* Returns: (transfer full): the ids of the dossiers @query shows, in display order. Ties keep
- * the row id's order so that the order is total and stable from one reload to the next. */
-GArray *
-mc_store_queue_list (McStore             *self,
-                     const McQueueQuery  *query,
-                     GError             **error)
-{
-  const char *dir = query->descending ? "DESC" : "ASC";
-  g_autoptr(GArray) ids = NULL;
-  g_autoptr(GString) order = NULL;
-  sqlite3_stmt *stmt;
-  gint64 count;
-  int rc;
-
-  g_return_val_if_fail (MC_IS_STORE (self), NULL);
-  g_return_val_if_fail (query->view < MC_QUEUE_N_VIEWS && query->sort < MC_QUEUE_N_SORTS, NULL);
-
-  /* Sizing the array first avoids a dozen reallocations of up to 8 MB at a million rows. */
-  if (query->limit == 0)
-    {
-      count = mc_store_queue_count (self, query->view, query->ministry, query->now, error);
-      if (count < 0)
-        return NULL;
-    }
-  else
-    count = query->limit;
-  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), (guint) count);
-
-  order = g_string_new (NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (sort_keys[query->sort]) && sort_keys[query->sort][i]; i++)
-    g_string_append_printf (order, "%s %s, ", sort_keys[query->sort][i], dir);
-  stmt = prepare_dynamic (self, error, "SELECT id FROM dossiers WHERE %s%s ORDER BY %sid %s%s",
-                          views[query->view].where, query->ministry ? MINISTRY_CLAUSE : "",
-                          order->str, dir, query->limit ? " LIMIT :limit" : "");
-  if (stmt == NULL)
-    return NULL;
-  bind_view (self, stmt, query->ministry, query->now);
-  if (query->limit)
-    sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), query->limit);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      mc_store_set_error (self, error, N_("listing the queue"));
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
-}
-
 /* Steps @stmt to its end, appending its first column to @ids as guint32: the queue model keeps
  * its id arrays in 32 bits, half the memory at a million rows. Fails with
  * MC_STORE_ERROR_INVALID if a row id does not fit (the caller then orders in SQL). */
@@ -317,6 +263,50 @@ append_ids32 (McStore       *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/* Returns: (transfer full): the ids (guint32) of the dossiers @query shows, in display order.
+ * Ties keep the row id's order so that the order is total and stable from one reload to the
+ * next. */
+GArray *
+mc_store_queue_list (McStore             *self,
+                     const McQueueQuery  *query,
+                     GError             **error)
+{
+  const char *dir = query->descending ? "DESC" : "ASC";
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GString) order = NULL;
+  sqlite3_stmt *stmt;
+  gint64 count;
+
+  g_return_val_if_fail (MC_IS_STORE (self), NULL);
+  g_return_val_if_fail (query->view < MC_QUEUE_N_VIEWS && query->sort < MC_QUEUE_N_SORTS, NULL);
+
+  /* Sizing the array first avoids a dozen reallocations of up to 4 MB at a million rows. */
+  if (query->limit == 0)
+    {
+      count = mc_store_queue_count (self, query->view, query->ministry, query->now, error);
+      if (count < 0)
+        return NULL;
+    }
+  else
+    count = query->limit;
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (guint32), (guint) count);
+
+  order = g_string_new (NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (sort_keys[query->sort]) && sort_keys[query->sort][i]; i++)
+    g_string_append_printf (order, "%s %s, ", sort_keys[query->sort][i], dir);
+  stmt = prepare_dynamic (self, error, "SELECT id FROM dossiers WHERE %s%s ORDER BY %sid %s%s",
+                          views[query->view].where, query->ministry ? MINISTRY_CLAUSE : "",
+                          order->str, dir, query->limit ? " LIMIT :limit" : "");
+  if (stmt == NULL)
+    return NULL;
+  bind_view (self, stmt, query->ministry, query->now);
+  if (query->limit)
+    sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), query->limit);
+  if (!append_ids32 (self, stmt, ids, N_("listing the queue"), error))
+    return NULL;
+  return g_steal_pointer (&ids);
 }
 
 /* Returns: (transfer full): the ids (guint32) of every dossier in @sort's ascending order,
