@@ -439,10 +439,19 @@ on_checked (GObject      *source,
 {
   McWindow *self = MC_WINDOW (source);
   g_autoptr(GError) error = NULL;
+  gboolean sound = g_task_propagate_boolean (G_TASK (result), &error);
   GtkWidget *dialog;
 
-  if (g_task_propagate_boolean (G_TASK (result), &error) || gtk_widget_in_destruction (GTK_WIDGET (self)))
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
     return;
+  /* The morning notification of what is due reads the file too: only once it is known sound
+   * (a damaged one is the dialog's to tell, not a warning's). */
+  if (sound)
+    {
+      if (gtk_window_get_application (GTK_WINDOW (self)) != NULL)
+        mc_due_notifier_start (self->due_notifier, G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+      return;
+    }
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Data File Is Damaged"), error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -509,10 +518,8 @@ on_first_paint (GdkFrameClock *clock,
   g_signal_handlers_disconnect_by_func (clock, on_first_paint, self);
   refresh_counts (self);
   mc_queue_model_prepare (self->model);
+  /* Then the morning notification of what is due (on_checked()). */
   check_database (self);
-  /* The morning notification of what is due, once the window is up. */
-  if (gtk_window_get_application (GTK_WINDOW (self)) != NULL)
-    mc_due_notifier_start (self->due_notifier, G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
 }
 
 /* The counts, the sort orders and the database check run in worker threads, but on two cores
