@@ -462,7 +462,8 @@ mark_hit_final (sqlite3_context *context)
 
 static const char exact_sql[] =
   "SELECT mc_mark_hit(?4, id) FROM (SELECT id FROM dossiers WHERE number = ?1 COLLATE NOCASE"
-  " AND id BETWEEN ?2 AND ?3 UNION ALL SELECT id FROM dossiers WHERE id_number = ?1 AND id BETWEEN ?2 AND ?3)";
+  " AND id BETWEEN ?2 AND ?3"
+  " UNION ALL SELECT id FROM dossiers WHERE id_number = ?1 AND id BETWEEN ?2 AND ?3)";
 static const char fts_sql[] =
   "SELECT mc_mark_hit(?4, rowid) FROM dossier_fts WHERE dossier_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3";
 
