@@ -76,6 +76,7 @@ struct _McQueueList
 
   int widths[N_COLUMNS];   /* for the procedure, its least width */
   char *widths_font;       /* the font they were measured in */
+  guint ministry_idle;     /* shows or hides the ministry column, see size_allocate() */
 };
 
 G_DEFINE_FINAL_TYPE (McQueueList, mc_queue_list, GTK_TYPE_WIDGET)
@@ -185,7 +186,8 @@ deadline_text (McStore            *store,
 }
 
 /* A screen reader announces a row by its name: the row widget belongs to GTK, which on 4.8
- * names it after its type, so the number cell names it whenever it shows another dossier. */
+ * names it after its type, so the time-left cell (which has the time left at hand) names it
+ * whenever it shows another dossier. */
 static void
 name_row (GtkWidget          *cell,
           const McQueueEntry *e,
@@ -234,8 +236,6 @@ fill_cell (GtkListItem *item,
     {
     case COLUMN_NUMBER:
       mc_queue_cell_set_lines (cell, e->number, e->applicant_name);
-      text = deadline_text (store, e, &urgency);
-      name_row (child, e, text);
       return;
     case COLUMN_PROCEDURE:
       mc_queue_cell_set_lines (cell, e->procedure_name,
@@ -255,6 +255,7 @@ fill_cell (GtkListItem *item,
       secondary = e->due_at && e->status != MC_STATUS_SUBMITTED ? mc_format_time (e->due_at) : NULL;
       mc_queue_cell_set_lines (cell, text, secondary);
       mc_queue_cell_set_style (cell, mc_format_urgency_class (urgency));
+      name_row (child, e, text);
       return;
     case COLUMN_SYNC:
       gtk_widget_set_visible (child, e->n_unsynced > 0);
@@ -466,8 +467,35 @@ mc_queue_list_measure (GtkWidget      *widget,
                       minimum, natural, minimum_baseline, natural_baseline);
 }
 
-/* The ministry column shows only where the procedure keeps its room. Deciding here, before the
- * list is allocated, the column view lays out the right columns in this very frame. */
+static gboolean
+ministry_fits (McQueueList *self,
+               int          width)
+{
+  int needed = 0;
+
+  for (Column c = 0; c < N_COLUMNS; c++)
+    needed += c == COLUMN_PROCEDURE ? MAX (self->widths[c], PROCEDURE_ROOM) : self->widths[c];
+  return width >= needed;
+}
+
+static gboolean
+toggle_ministry (gpointer data)
+{
+  McQueueList *self = data;
+
+  self->ministry_idle = 0;
+  gtk_column_view_column_set_visible (self->columns[COLUMN_MINISTRY],
+                                      ministry_fits (self, gtk_widget_get_width (GTK_WIDGET (self))));
+  return G_SOURCE_REMOVE;
+}
+
+/* The ministry column shows only where the procedure keeps its room. Showing or hiding it
+ * queues a resize up to the window, which must not happen while the window is being laid out
+ * (GTK then paints containers whose new size is pending, and warns): the allocation only
+ * notices that the column should change, and an idle callback changes it, after this frame,
+ * from the width the list has then. The scroller does not pass the column view's width up
+ * (its horizontal policy is automatic), so the column never changes the window's least width;
+ * the frame in between only scrolls sideways a little. test-layout checks both. */
 static void
 mc_queue_list_size_allocate (GtkWidget *widget,
                              int        width,
@@ -475,12 +503,11 @@ mc_queue_list_size_allocate (GtkWidget *widget,
                              int        baseline)
 {
   McQueueList *self = MC_QUEUE_LIST (widget);
-  int needed = 0;
 
   update_widths (self);
-  for (Column c = 0; c < N_COLUMNS; c++)
-    needed += c == COLUMN_PROCEDURE ? MAX (self->widths[c], PROCEDURE_ROOM) : self->widths[c];
-  gtk_column_view_column_set_visible (self->columns[COLUMN_MINISTRY], width >= needed);
+  if (ministry_fits (self, width) != gtk_column_view_column_get_visible (self->columns[COLUMN_MINISTRY]) &&
+      self->ministry_idle == 0)
+    self->ministry_idle = g_idle_add (toggle_ministry, self);
   gtk_widget_allocate (GTK_WIDGET (self->stack), width, height, baseline, NULL);
 }
 
@@ -511,6 +538,7 @@ mc_queue_list_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
   g_clear_pointer (&self->widths_font, g_free);
+  g_clear_handle_id (&self->ministry_idle, g_source_remove);
   G_OBJECT_CLASS (mc_queue_list_parent_class)->dispose (object);
 }
 

@@ -10,8 +10,9 @@
 /* The sort orders of McQueueModel: every dossier's id in each sort key's order, read once in a
  * worker thread on a connection of its own, so that a view switch or a sort change is one pass
  * over an array in memory instead of an SQLite sort (a second for a big view at a million
- * dossiers). About 4 MB per key at a million dossiers. The same thread reads them again, with
- * the view's members, when another connection changed the data (mc_queue_model_refresh()). */
+ * dossiers). About 2.5 MB per key at a million dossiers (packed, see McPackedIds). The same
+ * thread reads them again, with the view's members, when another connection changed the data
+ * (mc_queue_model_refresh()). */
 
 /* What a worker thread reads on the order connection: every sort order, and for a refresh
  * the members of the view shown when it started. */
@@ -22,7 +23,7 @@ typedef struct
   McQueueView view;
   char *ministry;
   gint64 now;
-  GArray *orders[MC_QUEUE_N_SORTS];
+  McPackedIds *orders[MC_QUEUE_N_SORTS];
   GArray *members;    /* NULL for the whole queue, or when not a refresh */
 } Load;
 
@@ -34,9 +35,42 @@ load_free (gpointer data)
   g_object_unref (load->store);
   g_free (load->ministry);
   for (guint i = 0; i < MC_QUEUE_N_SORTS; i++)
-    g_clear_pointer (&load->orders[i], g_array_unref);
+    g_clear_pointer (&load->orders[i], mc_packed_ids_free);
   g_clear_pointer (&load->members, g_array_unref);
   g_free (load);
+}
+
+void
+mc_packed_ids_free (McPackedIds *p)
+{
+  g_free (p->words);
+  g_free (p);
+}
+
+static McPackedIds *
+pack_ids (GArray *ids)
+{
+  McPackedIds *p = g_new0 (McPackedIds, 1);
+  guint32 max_id = 0;
+
+  for (guint i = 0; i < ids->len; i++)
+    max_id = MAX (max_id, g_array_index (ids, guint32, i));
+  p->n = ids->len;
+  p->bits = g_bit_storage (max_id);
+  p->mask = (G_GUINT64_CONSTANT (1) << p->bits) - 1;
+  /* One word more than needed: mc_packed_ids_get() may read the word after the last id's. */
+  p->words = g_new0 (guint64, (guint64) p->n * p->bits / 64 + 2);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      guint64 bit = (guint64) i * p->bits;
+      guint64 v = g_array_index (ids, guint32, i);
+      guint shift = bit % 64;
+
+      p->words[bit / 64] |= v << shift;
+      if (shift + p->bits > 64)
+        p->words[bit / 64 + 1] |= v >> (64 - shift);
+    }
+  return p;
 }
 
 #define REFRESH_MIN_MS 2000
@@ -62,13 +96,16 @@ load_in_thread (GTask        *task,
   mc_thread_set_priority (MC_THREAD_WORKER);
   for (McQueueSort s = 0; s < MC_QUEUE_N_SORTS; s++)
     {
+      g_autoptr(GArray) order = NULL;
+
       if (g_task_return_error_if_cancelled (task))
         return;
-      if ((load->orders[s] = mc_store_queue_order (load->store, s, &error)) == NULL)
+      if ((order = mc_store_queue_order (load->store, s, &error)) == NULL)
         {
           g_task_return_error (task, error);
           return;
         }
+      load->orders[s] = pack_ids (order);
     }
   if (load->refresh && view_is_filtered (load->view, load->ministry) &&
       (load->members = mc_store_queue_members (load->store, load->view, load->ministry, load->now, &error)) == NULL)
@@ -107,7 +144,7 @@ loaded (GObject      *object,
 
       for (guint i = 0; i < MC_QUEUE_N_SORTS; i++)
         {
-          g_clear_pointer (&self->orders[i], g_array_unref);
+          g_clear_pointer (&self->orders[i], mc_packed_ids_free);
           self->orders[i] = g_steal_pointer (&load->orders[i]);
         }
       if (!load->refresh)
@@ -180,7 +217,7 @@ mc_queue_model_invalidate (McQueueModel  *self,
   was_prepared = mc_queue_model_is_prepared (self);
   self->generation++;
   for (guint i = 0; i < MC_QUEUE_N_SORTS; i++)
-    g_clear_pointer (&self->orders[i], g_array_unref);
+    g_clear_pointer (&self->orders[i], mc_packed_ids_free);
   if (was_prepared)
     mc_queue_model_notify_prepared (self);
   mc_queue_model_prepare (self);
@@ -262,12 +299,12 @@ mc_queue_model_order_view (McQueueModel  *self,
                            gint64         now,
                            GError       **error)
 {
-  GArray *order = self->orders[self->sort];
+  McPackedIds *order = self->orders[self->sort];
   g_autoptr(GArray) members = members_read ? g_array_ref (members_read) : NULL;
   g_autofree guint8 *bits = NULL;
-  gint64 max_id = 0;
+  guint32 max_id = 0;
   GArray *ids;
-  guint n = order->len;
+  guint n = order->n;
 
   if (view_is_filtered (self->view, ministry))
     {
@@ -276,21 +313,28 @@ mc_queue_model_order_view (McQueueModel  *self,
       if (members == NULL)
         return NULL;
       for (guint i = 0; i < members->len; i++)
-        max_id = MAX (max_id, g_array_index (members, gint64, i));
+        max_id = MAX (max_id, g_array_index (members, guint32, i));
       bits = g_malloc0 (max_id / 8 + 1);
       for (guint i = 0; i < members->len; i++)
         {
-          gint64 id = g_array_index (members, gint64, i);
+          guint32 id = g_array_index (members, guint32, i);
 
           bits[id / 8] |= 1 << (id % 8);
         }
     }
-  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), members ? members->len : n);
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (guint32), members ? members->len : n);
+  if (bits == NULL)
+    {
+      g_array_set_size (ids, n);
+      for (guint i = 0; i < n; i++)
+        g_array_index (ids, guint32, i) = mc_packed_ids_get (order, self->descending ? n - 1 - i : i);
+      return ids;
+    }
   for (guint i = 0; i < n; i++)
     {
-      gint64 id = g_array_index (order, guint32, self->descending ? n - 1 - i : i);
+      guint32 id = mc_packed_ids_get (order, self->descending ? n - 1 - i : i);
 
-      if (bits == NULL || (id <= max_id && (bits[id / 8] & (1 << (id % 8)))))
+      if (id <= max_id && (bits[id / 8] & (1 << (id % 8))))
         g_array_append_val (ids, id);
     }
   return ids;

@@ -115,7 +115,7 @@ mc_queue_model_get_item (GListModel *model,
     mc_queue_model_complete (self, NULL);
   /* Past the end only if the view changed size while it was being read: a blank line until
    * the announcement that complete() queued. */
-  id = position < self->ids->len ? g_array_index (self->ids, gint64, position) : 0;
+  id = position < self->ids->len ? g_array_index (self->ids, guint32, position) : 0;
   row = mc_queue_row_new (read_entry (self, id), position);
   g_object_weak_ref (G_OBJECT (row), row_finalized, self);
   g_hash_table_insert (self->rows, GUINT_TO_POINTER (position), row);
@@ -158,7 +158,7 @@ mc_queue_model_finalize (GObject *object)
   g_clear_object (&self->order_store);
   g_clear_object (&self->cancellable);
   for (guint i = 0; i < MC_QUEUE_N_SORTS; i++)
-    g_clear_pointer (&self->orders[i], g_array_unref);
+    g_clear_pointer (&self->orders[i], mc_packed_ids_free);
   g_clear_pointer (&self->ministry, g_free);
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->view_ids, g_array_unref);
@@ -341,7 +341,7 @@ announce (McQueueModel *self,
       guint position = mc_queue_row_get_position (row);
 
       mc_queue_row_set_entry (row, read_entry (self, position < self->ids->len ?
-                                                     g_array_index (self->ids, gint64, position) : 0));
+                                                     g_array_index (self->ids, guint32, position) : 0));
     }
 
   if (old_n > new_n)
@@ -357,7 +357,9 @@ typedef struct
   const char *text;
   gint64 first_id;
   gint64 last_id;
-  GArray *found;
+  guint8 *bits;
+  gint64 max_id;
+  gboolean ok;
   GError *error;
 } SearchHalf;
 
@@ -366,68 +368,53 @@ search_half (gpointer data)
 {
   SearchHalf *half = data;
 
-  half->found = mc_store_queue_search_ids_between (half->store, half->text, half->first_id,
-                                                   half->last_id, &half->error);
+  half->ok = mc_store_queue_search_mark (half->store, half->text, half->first_id, half->last_id,
+                                         half->bits, half->max_id, &half->error);
   return NULL;
-}
-
-static void
-add_hits (McQueueModel *self,
-          GArray       *found)
-{
-  for (guint i = 0; i < found->len; i++)
-    {
-      gint64 id = g_array_index (found, gint64, i);
-
-      if (id <= self->hits_max_id)
-        self->hits[id / 8] |= 1 << (id % 8);
-    }
 }
 
 /* The search's hits as a bitmap. A short prefix ("n", "ng") matches most of a big table, and
  * reading those row ids out of FTS5 is most of a keystroke's time: when the worker connection
- * is idle, it reads the upper half of the table while this one reads the lower half. */
+ * is idle, it marks the upper half of the table while this one marks the lower half (split on
+ * a byte of the bitmap, so that the two never write the same byte). */
 static gboolean
 load_hits (McQueueModel  *self,
            GError       **error)
 {
-  g_autoptr(GArray) lower = NULL;
-  SearchHalf upper = { self->order_store, self->search, 0, 0, NULL, NULL };
+  g_autofree guint8 *bits = NULL;
+  SearchHalf upper = { self->order_store, self->search, 0, G_MAXINT64, NULL, 0, FALSE, NULL };
   GThread *thread = NULL;
-  gint64 max_id;
+  gint64 max_id, split = G_MAXINT64;
+  gboolean ok;
 
   if (self->hits != NULL && g_strcmp0 (self->hits_text, self->search) == 0)
     return TRUE;
   max_id = mc_store_queue_max_id (self->store, error);
   if (max_id < 0)
     return FALSE;
+  bits = g_malloc0 (max_id / 8 + 1);
   if (self->order_store != NULL && !self->loading && max_id > 1000)
     {
-      upper.first_id = max_id / 2 + 1;
-      upper.last_id = G_MAXINT64;
+      split = (max_id / 16 + 1) * 8;
+      upper.first_id = split;
+      upper.bits = bits;
+      upper.max_id = max_id;
       thread = g_thread_new ("mc-search", search_half, &upper);
     }
-  lower = mc_store_queue_search_ids_between (self->store, self->search, 0,
-                                             thread ? max_id / 2 : G_MAXINT64, error);
+  ok = mc_store_queue_search_mark (self->store, self->search, 0, split - 1, bits, max_id, error);
   if (thread != NULL)
-    g_thread_join (thread);
-  if (lower == NULL || (thread != NULL && upper.found == NULL))
     {
-      if (upper.error != NULL && error != NULL && *error == NULL)
+      g_thread_join (thread);
+      if (ok && !upper.ok)
         g_propagate_error (error, g_steal_pointer (&upper.error));
+      ok = ok && upper.ok;
       g_clear_error (&upper.error);
-      g_clear_pointer (&upper.found, g_array_unref);
-      return FALSE;
     }
-  g_clear_pointer (&self->hits, g_free);
-  self->hits = g_malloc0 (max_id / 8 + 1);
+  if (!ok)
+    return FALSE;
+  g_free (self->hits);
+  self->hits = g_steal_pointer (&bits);
   self->hits_max_id = max_id;
-  add_hits (self, lower);
-  if (upper.found != NULL)
-    {
-      add_hits (self, upper.found);
-      g_array_unref (upper.found);
-    }
   g_free (self->hits_text);
   self->hits_text = g_strdup (self->search);
   return TRUE;
@@ -439,6 +426,9 @@ apply_search (McQueueModel  *self,
               GError       **error)
 {
   g_autoptr(GArray) shown = NULL;
+  const guint32 *view;
+  guint32 *out;
+  guint n = 0;
 
   if (self->search == NULL)
     {
@@ -448,14 +438,19 @@ apply_search (McQueueModel  *self,
     }
   if (!mc_queue_model_complete (self, error) || !load_hits (self, error))
     return FALSE;
-  shown = g_array_new (FALSE, FALSE, sizeof (gint64));
+  /* Sized for the whole view and cut to what was kept: no reallocation (and copy) of a few
+   * megabytes on the way, and a tight loop over the view. */
+  shown = g_array_sized_new (FALSE, FALSE, sizeof (guint32), self->view_ids->len);
+  view = (const guint32 *) self->view_ids->data;
+  out = (guint32 *) shown->data;
   for (guint i = 0; i < self->view_ids->len; i++)
     {
-      gint64 id = g_array_index (self->view_ids, gint64, i);
+      guint32 id = view[i];
 
-      if (id <= self->hits_max_id && (self->hits[id / 8] & (1 << (id % 8))))
-        g_array_append_val (shown, id);
+      out[n] = id;
+      n += id <= self->hits_max_id && (self->hits[id / 8] & (1 << (id % 8)));
     }
+  g_array_set_size (shown, n);
   announce (self, shown, shown->len);
   g_steal_pointer (&shown);
   return TRUE;
@@ -705,7 +700,7 @@ mc_queue_model_get_id (McQueueModel *self,
     mc_queue_model_complete (self, NULL);
   if (self->ids == NULL || position >= self->ids->len)
     return 0;
-  return g_array_index (self->ids, gint64, position);
+  return g_array_index (self->ids, guint32, position);
 }
 
 /* Returns: the position of dossier @id among the shown rows, or MC_QUEUE_MODEL_NOT_FOUND.
@@ -717,15 +712,15 @@ mc_queue_model_find (McQueueModel *self,
 {
   g_return_val_if_fail (MC_IS_QUEUE_MODEL (self), MC_QUEUE_MODEL_NOT_FOUND);
 
-  if (self->ids == NULL)
+  if (self->ids == NULL || id <= 0 || id > G_MAXUINT32)
     return MC_QUEUE_MODEL_NOT_FOUND;
   for (guint i = 0; i < self->ids->len; i++)
-    if (g_array_index (self->ids, gint64, i) == id)
+    if (g_array_index (self->ids, guint32, i) == id)
       return i;
   if (self->partial_total == 0 || !mc_queue_model_complete (self, NULL))
     return MC_QUEUE_MODEL_NOT_FOUND;
   for (guint i = 0; i < self->ids->len; i++)
-    if (g_array_index (self->ids, gint64, i) == id)
+    if (g_array_index (self->ids, guint32, i) == id)
       return i;
   return MC_QUEUE_MODEL_NOT_FOUND;
 }

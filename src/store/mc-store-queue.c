@@ -230,8 +230,44 @@ prepare_dynamic (McStore     *self,
   return mc_store_prepare (self, g_intern_string (sql), error);
 }
 
-/* Returns: (transfer full): the ids of the dossiers @query shows, in display order. Ties keep
- * the row id's order so that the order is total and stable from one reload to the next. */
+/* Steps @stmt to its end, appending its first column to @ids as guint32: the queue model keeps
+ * its id arrays in 32 bits, half the memory at a million rows. Fails with
+ * MC_STORE_ERROR_INVALID if a row id does not fit (the caller then orders in SQL). */
+static gboolean
+append_ids32 (McStore       *self,
+              sqlite3_stmt  *stmt,
+              GArray        *ids,
+              const char    *doing,
+              GError       **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      guint32 id32 = (guint32) id;
+
+      if (id < 0 || id > G_MAXUINT32)
+        {
+          sqlite3_reset (stmt);
+          g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID,
+                       "Row id %" G_GINT64_FORMAT " does not fit 32 bits", id);
+          return FALSE;
+        }
+      g_array_append_val (ids, id32);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      mc_store_set_error (self, error, doing);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Returns: (transfer full): the ids (guint32) of the dossiers @query shows, in display order.
+ * Ties keep the row id's order so that the order is total and stable from one reload to the
+ * next. */
 GArray *
 mc_store_queue_list (McStore             *self,
                      const McQueueQuery  *query,
@@ -242,12 +278,11 @@ mc_store_queue_list (McStore             *self,
   g_autoptr(GString) order = NULL;
   sqlite3_stmt *stmt;
   gint64 count;
-  int rc;
 
   g_return_val_if_fail (MC_IS_STORE (self), NULL);
   g_return_val_if_fail (query->view < MC_QUEUE_N_VIEWS && query->sort < MC_QUEUE_N_SORTS, NULL);
 
-  /* Sizing the array first avoids a dozen reallocations of up to 8 MB at a million rows. */
+  /* Sizing the array first avoids a dozen reallocations of up to 4 MB at a million rows. */
   if (query->limit == 0)
     {
       count = mc_store_queue_count (self, query->view, query->ministry, query->now, error);
@@ -256,7 +291,7 @@ mc_store_queue_list (McStore             *self,
     }
   else
     count = query->limit;
-  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), (guint) count);
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (guint32), (guint) count);
 
   order = g_string_new (NULL);
   for (guint i = 0; i < G_N_ELEMENTS (sort_keys[query->sort]) && sort_keys[query->sort][i]; i++)
@@ -269,18 +304,8 @@ mc_store_queue_list (McStore             *self,
   bind_view (self, stmt, query->ministry, query->now);
   if (query->limit)
     sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), query->limit);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      mc_store_set_error (self, error, N_("listing the queue"));
-      return NULL;
-    }
+  if (!append_ids32 (self, stmt, ids, N_("listing the queue"), error))
+    return NULL;
   return g_steal_pointer (&ids);
 }
 
@@ -299,7 +324,6 @@ mc_store_queue_order (McStore      *self,
   g_autoptr(GString) order = g_string_new (NULL);
   sqlite3_stmt *stmt;
   gint64 count;
-  int rc;
 
   g_return_val_if_fail (MC_IS_STORE (self), NULL);
   g_return_val_if_fail (sort < MC_QUEUE_N_SORTS, NULL);
@@ -313,30 +337,12 @@ mc_store_queue_order (McStore      *self,
   stmt = prepare_dynamic (self, error, "SELECT id FROM dossiers ORDER BY %sid", order->str);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      guint32 id32 = (guint32) id;
-
-      if (id < 0 || id > G_MAXUINT32)
-        {
-          sqlite3_reset (stmt);
-          g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID,
-                       "Row id %" G_GINT64_FORMAT " does not fit 32 bits", id);
-          return NULL;
-        }
-      g_array_append_val (ids, id32);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      mc_store_set_error (self, error, N_("listing the queue"));
-      return NULL;
-    }
+  if (!append_ids32 (self, stmt, ids, N_("listing the queue"), error))
+    return NULL;
   return g_steal_pointer (&ids);
 }
 
-/* Returns: (transfer full): the ids (gint64) of the dossiers @view holds for @ministry, in no
+/* Returns: (transfer full): the ids (guint32) of the dossiers @view holds for @ministry, in no
  * particular order: an index range scan, with no sorting. */
 GArray *
 mc_store_queue_members (McStore      *self,
@@ -345,9 +351,8 @@ mc_store_queue_members (McStore      *self,
                         gint64        now,
                         GError      **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint32));
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (MC_IS_STORE (self), NULL);
   g_return_val_if_fail (view < MC_QUEUE_N_VIEWS, NULL);
@@ -357,18 +362,8 @@ mc_store_queue_members (McStore      *self,
   if (stmt == NULL)
     return NULL;
   bind_view (self, stmt, ministry, now);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      mc_store_set_error (self, error, N_("listing the queue"));
-      return NULL;
-    }
+  if (!append_ids32 (self, stmt, ids, N_("listing the queue"), error))
+    return NULL;
   return g_steal_pointer (&ids);
 }
 
@@ -436,20 +431,73 @@ mc_store_queue_count_ministries (McStore      *self,
   return TRUE;
 }
 
-static gboolean
-append_ids (McStore       *self,
-            sqlite3_stmt  *stmt,
-            GArray        *ids,
-            GError       **error)
+/* The search marks its hits inside SQLite, in a bitmap handed to the statement as a pointer
+ * (sqlite3_bind_pointer()): a one-letter prefix matches most of a million rows, and stepping
+ * each row id out of the statement into C cost as much again as FTS5 finding it. */
+typedef struct
 {
+  guint8 *bits;
+  gint64 max_id;
+} HitBits;
+
+#define HIT_BITS_TYPE "mc-hit-bits"
+
+static void
+mark_hit_step (sqlite3_context  *context,
+               int               argc,
+               sqlite3_value   **argv)
+{
+  HitBits *hits = sqlite3_value_pointer (argv[0], HIT_BITS_TYPE);
+  sqlite3_int64 id = sqlite3_value_int64 (argv[1]);
+
+  if (hits != NULL && id >= 0 && id <= hits->max_id)
+    hits->bits[id / 8] |= 1 << (id % 8);
+}
+
+static void
+mark_hit_final (sqlite3_context *context)
+{
+  sqlite3_result_null (context);
+}
+
+static const char exact_sql[] =
+  "SELECT mc_mark_hit(?4, id) FROM (SELECT id FROM dossiers WHERE number = ?1 COLLATE NOCASE"
+  " AND id BETWEEN ?2 AND ?3"
+  " UNION ALL SELECT id FROM dossiers WHERE id_number = ?1 AND id BETWEEN ?2 AND ?3)";
+static const char fts_sql[] =
+  "SELECT mc_mark_hit(?4, rowid) FROM dossier_fts WHERE dossier_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3";
+
+/* Runs one of the statements above, which bind @text as ?1. */
+static gboolean
+mark_hits (McStore     *self,
+           const char  *sql,
+           const char  *text,
+           gint64       first_id,
+           gint64       last_id,
+           HitBits     *hits,
+           GError     **error)
+{
+  sqlite3_stmt *stmt;
   int rc;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  /* The aggregate is this connection's own, registered with its first search (before any
+   * statement that names it is prepared, so that none is expired by the registration). */
+  if (!g_hash_table_contains (self->statements, exact_sql) &&
+      sqlite3_create_function_v2 (self->db, "mc_mark_hit", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
+                                  NULL, mark_hit_step, mark_hit_final, NULL) != SQLITE_OK)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
+      mc_store_set_error (self, error, N_("searching"));
+      return FALSE;
     }
+  if (!(stmt = mc_store_prepare (self, sql, error)))
+    return FALSE;
+  mc_store_bind_text (stmt, 1, text);
+  sqlite3_bind_int64 (stmt, 2, first_id);
+  sqlite3_bind_int64 (stmt, 3, last_id);
+  sqlite3_bind_pointer (stmt, 4, hits, HIT_BITS_TYPE, NULL);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -459,57 +507,67 @@ append_ids (McStore       *self,
   return TRUE;
 }
 
-/* Returns: (transfer full): the ids of every dossier matching @text, in no particular order
- * (the window keeps its view's order and filters it in one pass), possibly with repeats.
- * Reading bare FTS rowids without a join or an ORDER BY is what keeps a one-letter query
- * fast at a million rows. An exact dossier or ID number matches even where the tokenizer
- * would split it. NULL text or text with nothing searchable gives an empty array. */
+/* Sets in @bits, a bitmap by row id up to @max_id, the bit of every dossier from @first_id to
+ * @last_id matching @text: its words, folded, the last one a prefix (mc_store_build_fts_query()),
+ * or its dossier or ID number typed exactly, which matches even where the tokenizer would split
+ * it. Two connections can each mark a range at once (FTS5 skips to a rowid range without
+ * reading the rest): ranges that share no byte of @bits. Blank text marks nothing. */
+gboolean
+mc_store_queue_search_mark (McStore     *self,
+                            const char  *text,
+                            gint64       first_id,
+                            gint64       last_id,
+                            guint8      *bits,
+                            gint64       max_id,
+                            GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
+  g_autofree char *fts = mc_store_build_fts_query (trimmed);
+  HitBits hits = { bits, max_id };
+
+  g_return_val_if_fail (MC_IS_STORE (self), FALSE);
+
+  if (*trimmed == '\0')
+    return TRUE;
+  return mark_hits (self, exact_sql, trimmed, first_id, last_id, &hits, error) &&
+         (fts == NULL || mark_hits (self, fts_sql, fts, first_id, last_id, &hits, error));
+}
+
+/* Returns: (transfer full): the ids (guint32) of every dossier matching @text (as
+ * mc_store_queue_search_mark() finds them), in ascending order. */
 GArray *
 mc_store_queue_search_ids (McStore     *self,
                            const char  *text,
                            GError     **error)
 {
-  return mc_store_queue_search_ids_between (self, text, 0, G_MAXINT64, error);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autofree guint8 *bits = NULL;
+  gint64 max_id = mc_store_queue_max_id (self, error);
+
+  if (max_id < 0)
+    return NULL;
+  bits = g_malloc0 (max_id / 8 + 1);
+  if (!mc_store_queue_search_mark (self, text, 0, G_MAXINT64, bits, max_id, error))
+    return NULL;
+  for (gint64 id = 0; id <= max_id; id++)
+    if (bits[id / 8] & (1 << (id % 8)))
+      {
+        guint32 id32 = (guint32) id;
+
+        g_array_append_val (ids, id32);
+      }
+  return g_steal_pointer (&ids);
 }
 
-/* The same for the row ids from @first_id to @last_id only: two connections can each search
- * half of the table at once (FTS5 skips to a rowid range without reading the rest). */
-GArray *
-mc_store_queue_search_ids_between (McStore     *self,
-                                   const char  *text,
-                                   gint64       first_id,
-                                   gint64       last_id,
-                                   GError     **error)
+/* For a connection that only reads the queue in a worker thread (the sort orders, the counts):
+ * those reads walk whole indexes once, which a page cache does not speed up, and SQLite's
+ * default cache of 2 MB per connection would stay resident for nothing. */
+void
+mc_store_queue_use_small_cache (McStore *self)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
-  g_autofree char *fts = mc_store_build_fts_query (trimmed);
-  sqlite3_stmt *stmt;
-
-  if (*trimmed == '\0')
-    return g_steal_pointer (&ids);
-  stmt = mc_store_prepare (self, "SELECT id FROM dossiers WHERE number = ?1 COLLATE NOCASE AND id BETWEEN ?2 AND ?3"
-                                 " UNION ALL SELECT id FROM dossiers WHERE id_number = ?1 AND id BETWEEN ?2 AND ?3", error);
-  if (stmt == NULL)
-    return NULL;
-  mc_store_bind_text (stmt, 1, trimmed);
-  sqlite3_bind_int64 (stmt, 2, first_id);
-  sqlite3_bind_int64 (stmt, 3, last_id);
-  if (!append_ids (self, stmt, ids, error))
-    return NULL;
-  if (fts == NULL)
-    return g_steal_pointer (&ids);
-
-  stmt = mc_store_prepare (self, "SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH ?1"
-                                 " AND rowid BETWEEN ?2 AND ?3", error);
-  if (stmt == NULL)
-    return NULL;
-  mc_store_bind_text (stmt, 1, fts);
-  sqlite3_bind_int64 (stmt, 2, first_id);
-  sqlite3_bind_int64 (stmt, 3, last_id);
-  if (!append_ids (self, stmt, ids, error))
-    return NULL;
-  return g_steal_pointer (&ids);
+  g_return_if_fail (MC_IS_STORE (self));
+  if (sqlite3_exec (self->db, "PRAGMA cache_size = -256", NULL, NULL, NULL) != SQLITE_OK)
+    g_debug ("cache_size: %s", sqlite3_errmsg (self->db));
 }
 
 /* Returns: the largest row id of a dossier, 0 when there is none, -1 on error. */

@@ -133,11 +133,14 @@ gboolean      mc_store_queue_count_ministries (McStore     *self,
 GArray       *mc_store_queue_search_ids (McStore           *self,
                                         const char         *text,
                                         GError            **error);
-GArray       *mc_store_queue_search_ids_between (McStore    *self,
+gboolean      mc_store_queue_search_mark (McStore          *self,
                                         const char         *text,
                                         gint64              first_id,
                                         gint64              last_id,
+                                        guint8             *bits,
+                                        gint64              max_id,
                                         GError            **error);
+void          mc_store_queue_use_small_cache (McStore      *self);
 gint64        mc_store_queue_max_id    (McStore            *self,
                                         GError            **error);
 gint64        mc_store_queue_find_exact (McStore           *self,

@@ -400,7 +400,7 @@ void
 mc_store_office_refresh (McStore *self)
 {
   sqlite3_stmt *stmt = mc_store_prepare (self, "SELECT version FROM office_version", NULL);
-  g_autoptr(McCalendar) calendar = mc_calendar_new ();
+  g_autoptr(McCalendar) calendar = NULL;
   g_autoptr(GError) error = NULL;
   McDeadlineSettings settings;
   gint64 version;
@@ -413,6 +413,9 @@ mc_store_office_refresh (McStore *self)
   if (stmt == NULL || (version = mc_store_step_int64 (self, stmt, N_("reading the office settings"), &error)) < 0
       || version == self->office_version)
     return;
+  /* Only now: a calendar reads the official holidays, and the queue asks for it for every row
+   * it draws (at a million dossiers that was most of a search keystroke). */
+  calendar = mc_calendar_new ();
   if (!mc_store_load_calendar (self, calendar, &error) || !mc_store_load_deadline_settings (self, &settings, &error))
     {
       g_debug ("%s", error->message);

@@ -215,6 +215,66 @@ test_1920 (void)
   check_size (1920, 1080, TRUE, "layout-1920x1080.png");
 }
 
+typedef struct
+{
+  gboolean in_layout;
+  guint toggles;
+  guint toggles_in_layout;
+} Phase;
+
+static void
+on_update (GdkFrameClock *clock,
+           Phase         *phase)
+{
+  phase->in_layout = TRUE;
+}
+
+static void
+on_paint (GdkFrameClock *clock,
+          Phase         *phase)
+{
+  phase->in_layout = FALSE;
+}
+
+static void
+on_ministry_visible (GtkColumnViewColumn *column,
+                     GParamSpec          *pspec,
+                     Phase               *phase)
+{
+  phase->toggles++;
+  phase->toggles_in_layout += phase->in_layout;
+}
+
+/* The ministry column comes and goes with the list's width, but never while the window is laid
+ * out (between the frame's update and paint phases): a resize queued there leaves containers
+ * painted with their new size pending, which GTK warns about. */
+static void
+test_ministry_column_outside_layout (void)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (fx.window));
+  GtkColumnViewColumn *ministry = mc_queue_list_get_column (fx.window->queue_view, "ministry");
+  Phase phase = { FALSE, 0, 0 };
+  gulong ids[3];
+
+  ids[0] = g_signal_connect (clock, "update", G_CALLBACK (on_update), &phase);
+  ids[1] = g_signal_connect (clock, "paint", G_CALLBACK (on_paint), &phase);
+  ids[2] = g_signal_connect (ministry, "notify::visible", G_CALLBACK (on_ministry_visible), &phase);
+  for (int i = 0; i < 2; i++)
+    {
+      resize (1366, 768);
+      mc_test_wait_frame (GTK_WIDGET (fx.window));
+      g_assert_false (gtk_column_view_column_get_visible (ministry));
+      resize (1920, 1080);
+      mc_test_wait_frame (GTK_WIDGET (fx.window));
+      g_assert_true (gtk_column_view_column_get_visible (ministry));
+    }
+  g_signal_handler_disconnect (clock, ids[0]);
+  g_signal_handler_disconnect (clock, ids[1]);
+  g_signal_handler_disconnect (ministry, ids[2]);
+  g_assert_cmpuint (phase.toggles, >=, 3);
+  g_assert_cmpuint (phase.toggles_in_layout, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -235,6 +295,7 @@ main (int   argc,
 
   g_test_add_func ("/layout/1366x768", test_1366);
   g_test_add_func ("/layout/1920x1080", test_1920);
+  g_test_add_func ("/layout/ministry-column-outside-layout", test_ministry_column_outside_layout);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (fx.window));

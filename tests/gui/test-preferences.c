@@ -53,9 +53,9 @@ sent_at_least_one (gpointer data)
   return mc_due_notifier_get_n_sent (data) >= 1 && !mc_due_notifier_is_busy (data);
 }
 
-/* The window starts the morning notification once its first frame is up (the notifier itself
- * is tested without a window, in tests/model/test-due-notifier.c); activating it opens the
- * matching view. */
+/* The window starts the morning notification once its first frame is up and its file is
+ * checked (the notifier itself is tested without a window, in tests/model/test-due-notifier.c);
+ * activating it opens the matching view. */
 static void
 test_due_notification (void)
 {

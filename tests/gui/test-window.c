@@ -530,7 +530,7 @@ test_live_update_sorted_view (void)
   g_assert_no_error (error);
   g_assert_cmpuint (n_rows (), ==, expected->len);
   for (guint i = 0; i < expected->len; i++)
-    g_assert_cmpint (mc_queue_model_get_id (model, i), ==, g_array_index (expected, gint64, i));
+    g_assert_cmpint (mc_queue_model_get_id (model, i), ==, g_array_index (expected, guint32, i));
 }
 
 int

@@ -26,12 +26,8 @@ writer (GLogLevelFlags   level,
       domain = fields[i].value;
     else if (g_str_equal (fields[i].key, "MESSAGE"))
       message = fields[i].value;
-  /* GTK 4.8 also warns, now and then on a loaded machine, when a frame paints a container whose
-   * new size is still pending: here when the queue list shows or hides its ministry column in
-   * its own allocation as the exercises panel slides in (mc-queue-list.c). Reported, not fatal. */
-  if ((g_strcmp0 (domain, "GLib-GIO") == 0 && message != NULL
-       && (strstr (message, "notification") || strstr (message, "g_bus_watch")))
-      || (g_strcmp0 (domain, "Gtk") == 0 && message != NULL && strstr (message, "without a current allocation")))
+  if (g_strcmp0 (domain, "GLib-GIO") == 0 && message != NULL
+      && (strstr (message, "notification") || strstr (message, "g_bus_watch")))
     {
       g_test_message ("ignored: %s", message);
       return G_LOG_WRITER_HANDLED;

@@ -58,7 +58,7 @@ assert_model_is (GArray *expected)
 
   g_assert_cmpuint (n, ==, expected->len);
   for (guint i = 0; i < n; i++)
-    g_assert_cmpint (mc_queue_model_get_id (fx.model, i), ==, g_array_index (expected, gint64, i));
+    g_assert_cmpint (mc_queue_model_get_id (fx.model, i), ==, g_array_index (expected, guint32, i));
 }
 
 static gboolean
@@ -133,18 +133,26 @@ test_search (void)
   g_autoptr(GArray) hits = mc_store_queue_search_ids (fx.store, "nguyen", &error);
   g_autoptr(GHashTable) hit = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GArray) view = NULL;
-  g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (guint32));
   guint n_plain;
 
   g_assert_no_error (error);
   g_assert_cmpuint (hits->len, >, 0);
   for (guint i = 0; i < hits->len; i++)
-    g_hash_table_add (hit, g_memdup2 (&g_array_index (hits, gint64, i), sizeof (gint64)));
+    {
+      gint64 id = g_array_index (hits, guint32, i);
+
+      g_hash_table_add (hit, g_memdup2 (&id, sizeof (gint64)));
+    }
   g_assert_true (mc_queue_model_set_view (fx.model, MC_QUEUE_PROCESSING, &error));
   view = store_view (MC_QUEUE_PROCESSING, NULL);
   for (guint i = 0; i < view->len; i++)
-    if (g_hash_table_contains (hit, &g_array_index (view, gint64, i)))
-      g_array_append_val (expected, g_array_index (view, gint64, i));
+    {
+      gint64 id = g_array_index (view, guint32, i);
+
+      if (g_hash_table_contains (hit, &id))
+        g_array_append_val (expected, g_array_index (view, guint32, i));
+    }
 
   g_assert_true (mc_queue_model_set_search (fx.model, "nguyen", &error));
   g_assert_no_error (error);
@@ -174,7 +182,7 @@ test_find (void)
     g_assert_cmpuint (mc_queue_model_find (fx.model, mc_queue_model_get_id (fx.model, i)), ==, i);
   for (guint i = 0; i < all->len && outside == 0; i++)
     {
-      g_autoptr(McQueueEntry) e = mc_store_queue_get_entry (fx.store, g_array_index (all, gint64, i), NULL);
+      g_autoptr(McQueueEntry) e = mc_store_queue_get_entry (fx.store, g_array_index (all, guint32, i), NULL);
 
       if (e->status != MC_STATUS_RECEIVED)
         outside = e->id;
