@@ -342,7 +342,7 @@ report_bieu06 (McCli  *cli,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { "column", 0, 0, G_OPTION_ARG_INT, &column, N_("List the dossiers counted in column N (3–13)"), N_("N") },
     { "source", 0, 0, G_OPTION_ARG_STRING, &source, N_("With --column: only this ministry system"), N_("ID") },
-    { "field", 0, 0, G_OPTION_ARG_STRING, &field, N_("With --column: only this lĩnh vực"), N_("CODE") },
+    { "field", 0, 0, G_OPTION_ARG_STRING, &field, N_("With --column: only this lĩnh vực, named as on the form"), N_("FIELD") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("— form 06 (TT 01/2020/TT-VPCP): the dossiers received and resolved"));
