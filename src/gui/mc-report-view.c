@@ -9,6 +9,7 @@
 
 #include "mc-combo-row.h"
 #include "mc-format.h"
+#include "mc-procedure-chooser.h"
 #include "mc-report-chart.h"
 #include "mc-report-doc.h"
 #include "mc-report-view.h"
@@ -35,6 +36,7 @@ struct _McReportView
   GtkLabel *period_label;
   GtkCheckButton *cutoff_check;
   GtkDropDown *ministry_dropdown;
+  McProcedureChooser *procedure_chooser;
   GtkBox *index_box;
   GtkBox *bieu06_box;
   AdwViewStack *stack;
@@ -65,6 +67,7 @@ typedef struct
 {
   char *path;
   char *source;                  /* the ministry filter; NULL = all */
+  char *procedure;               /* the procedure filter (MaTTHC); NULL = all */
   McReportPeriod periods[N_PERIODS];
   McReportData *data;
   McReport766 reports[N_PERIODS];
@@ -78,6 +81,7 @@ job_free (Job *job)
 {
   g_free (job->path);
   g_free (job->source);
+  g_free (job->procedure);
   g_clear_pointer (&job->data, mc_report_data_free);
   g_free (job->by_source);
   g_clear_pointer (&job->form, mc_report_bieu06_free);
@@ -101,6 +105,7 @@ compute (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
+  /* A system or a procedure without a dossier matches nothing: "—", not everything. */
   job->filter = MC_REPORT_FILTER_ALL;
   if (job->source != NULL)
     {
@@ -108,11 +113,18 @@ compute (GTask        *task,
 
       job->filter.source = i >= 0 ? i : G_MAXINT;
     }
+  if (job->procedure != NULL)
+    {
+      int i = mc_report_data_find (job->data, 'p', job->procedure);
+
+      job->filter.procedure = i >= 0 ? i : G_MAXINT;
+    }
   for (guint p = 0; p < N_PERIODS; p++)
     mc_report_766_compute (job->data, &job->periods[p], job->filter, &job->reports[p]);
+  /* The ministries side by side, for the procedure chosen. */
   job->by_source = g_new0 (McReport766, MAX (job->data->sources->len, 1));
   for (guint s = 0; s < job->data->sources->len; s++)
-    mc_report_766_compute (job->data, current, (McReportFilter) { (int) s, -1 }, &job->by_source[s]);
+    mc_report_766_compute (job->data, current, (McReportFilter) { (int) s, job->filter.procedure }, &job->by_source[s]);
   job->form = mc_report_bieu06_compute (job->data, current->start, current->end, MC_BIEU06_BY_FIELD);
   g_task_return_boolean (task, TRUE);
 }
@@ -313,7 +325,7 @@ build_index (McReportView *self)
   for (int g = 1; g <= MC_REPORT_N_GROUPS; g++)
     {
       GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-      g_autofree char *got = r->group_max[g] > 0 ? mc_report_format_points (r->group_points[g]) : g_strdup ("—");
+      g_autofree char *got = mc_report_format_points (r->group_points[g]);
       g_autofree char *of = g_strdup_printf (_("of %g (%g here)"), mc_report_group_points (g), r->group_max[g]);
 
       gtk_widget_add_css_class (card, "card");
@@ -486,6 +498,7 @@ mc_report_view_refresh (McReportView *self)
   job->path = g_strdup (mc_store_get_path (self->store));
   if (ministry != GTK_INVALID_LIST_POSITION && ministry > 0 && ministry <= self->sources->len)
     job->source = g_strdup (((McSource *) g_ptr_array_index (self->sources, ministry - 1))->id);
+  job->procedure = g_strdup (mc_procedure_chooser_get_code (self->procedure_chooser));
   job->periods[N_PERIODS - 1] = self->period;
   for (int p = N_PERIODS - 2; p >= 0; p--)
     mc_report_period_previous (&job->periods[p + 1], &job->periods[p]);
@@ -666,7 +679,7 @@ drill_action (GtkWidget  *widget,
       if (ind < 0 || ind >= MC_N_LOCAL_INDICATORS)
         return;
       if (per_source)
-        filter = (McReportFilter) { atoi (parts[1]), -1 };
+        filter = (McReportFilter) { atoi (parts[1]), self->filter.procedure };
       ids = mc_report_766_dossiers (self->data, &self->periods[N_PERIODS - 1], filter, ind, drill);
       title = g_strdup_printf (drill == MC_DRILL_MISSED ? _("%s %s: not met") : _("%s %s: counted"),
                                mc_report_local_indicator (ind)->id, mc_report_indicator_label (mc_report_local_indicator (ind)));
@@ -800,6 +813,7 @@ mc_report_view_class_init (McReportViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = mc_report_view_dispose;
+  g_type_ensure (MC_TYPE_PROCEDURE_CHOOSER);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/MotCua/ui/mc-report-view.ui");
   gtk_widget_class_bind_template_child (widget_class, McReportView, box);
@@ -808,6 +822,7 @@ mc_report_view_class_init (McReportViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McReportView, period_label);
   gtk_widget_class_bind_template_child (widget_class, McReportView, cutoff_check);
   gtk_widget_class_bind_template_child (widget_class, McReportView, ministry_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, McReportView, procedure_chooser);
   gtk_widget_class_bind_template_child (widget_class, McReportView, index_box);
   gtk_widget_class_bind_template_child (widget_class, McReportView, bieu06_box);
   gtk_widget_class_bind_template_child (widget_class, McReportView, stack);
@@ -830,6 +845,8 @@ mc_report_view_init (McReportView *self)
   g_signal_connect_object (self->kind_dropdown, "notify::selected", G_CALLBACK (set_period_kind), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->cutoff_check, "notify::active", G_CALLBACK (set_period_kind), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->ministry_dropdown, "notify::selected", G_CALLBACK (mc_report_view_refresh), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->procedure_chooser, "notify::code", G_CALLBACK (mc_report_view_refresh), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (on_page_changed), self, G_CONNECT_SWAPPED);
 }
