@@ -68,6 +68,72 @@ find_widget (GtkWidget *widget,
   return NULL;
 }
 
+/* The button of the report whose drill-down target is @target ("06:-1:-1:10"). */
+static GtkWidget *
+find_target (GtkWidget  *widget,
+             const char *target)
+{
+  GVariant *value;
+
+  if (GTK_IS_BUTTON (widget) && (value = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget))) != NULL &&
+      g_variant_is_of_type (value, G_VARIANT_TYPE_STRING) && g_str_equal (g_variant_get_string (value, NULL), target))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_target (child, target);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+count_rows (GtkWindow *window)
+{
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_BOX)); row;
+       row = gtk_widget_get_next_sibling (row))
+    n++;
+  return n;
+}
+
+/* Form 06's total of column (10), the dossiers finished late in the month: its drill-down
+ * lists as many dossiers as the cell says, each finished in the month after its due day
+ * (plain SQL, Vietnam days). */
+static void
+check_bieu06_drill (McReportView *view,
+                    sqlite3      *db)
+{
+  GtkWidget *cell = find_target (GTK_WIDGET (view), "06:-1:-1:10");
+  McReportPeriod month;
+  GtkWindow *drill;
+  guint n = 0;
+
+  g_assert_nonnull (cell);
+  mc_report_period_containing (MC_PERIOD_MONTH, FALSE, mc_time_now (), &month);
+  gtk_widget_activate (cell);
+  g_assert_true (mc_test_wait (drill_open, view, 5000));
+  drill = mc_report_view_get_drill_window (view);
+  g_assert_cmpuint (count_rows (drill), ==, g_ascii_strtoull (gtk_button_get_label (GTK_BUTTON (cell)), NULL, 10));
+  for (GtkWidget *row = gtk_widget_get_first_child (find_widget (GTK_WIDGET (drill), GTK_TYPE_LIST_BOX)); row;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      char *sql = sqlite3_mprintf ("SELECT status IN (7, 8, 9, 10) AND coalesce(finished_at, returned_at) >= %lld"
+                                   " AND coalesce(finished_at, returned_at) < %lld"
+                                   " AND (coalesce(finished_at, returned_at) + 25200) / 86400 > (due_at + 25200) / 86400"
+                                   " FROM dossiers WHERE number = %Q", (long long) month.start, (long long) month.end,
+                                   adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+
+      g_assert_cmpint (mc_test_query_int (db, sql), ==, 1);
+      sqlite3_free (sql);
+      n++;
+    }
+  g_assert_cmpuint (n, >, 0);
+  gtk_window_destroy (drill);
+}
+
 static void
 test_view_and_drill (void)
 {
@@ -97,6 +163,7 @@ test_view_and_drill (void)
   mc_test_wait_frame (GTK_WIDGET (fx.window));
   g_assert_true (mc_test_save_png (GTK_WIDGET (fx.window), shot06));
   g_test_message ("screenshot: %s", shot06);
+  check_bieu06_drill (view, db);
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "766");
 
   /* 2.1, the dossiers not processed on time in the current month. */
