@@ -10,10 +10,10 @@
 #include "mc-combo-row.h"
 #include "mc-format.h"
 #include "mc-procedure-chooser.h"
+#include "mc-report-drill.h"
 #include "mc-report-chart.h"
 #include "mc-report-doc.h"
 #include "mc-report-view.h"
-#include "mc-store-queue.h"
 #include "mc-store-report.h"
 #include "mc-time.h"
 
@@ -24,7 +24,6 @@
  * connection, so the window keeps answering while a million dossiers are counted. */
 
 #define N_PERIODS 12
-#define DRILL_ROWS 500
 
 struct _McReportView
 {
@@ -47,7 +46,6 @@ struct _McReportView
   McReportPeriod period;
   GCancellable *cancellable;
   GtkWindow *drill_window;
-  GArray *drill_ids;           /* gint64: the dossier of each row of the drill window, in order */
   gboolean export_bieu06;      /* what the open export chooser writes: Biểu 06, else the 766 table */
 
   /* The last result: kept for drill-downs. */
@@ -569,90 +567,19 @@ next_action (GtkWidget *widget, const char *name, GVariant *parameter)
   step_period (MC_REPORT_VIEW (widget), 1);
 }
 
-static void
-on_drill_row_activated (GtkListBox    *list,
-                        GtkListBoxRow *row,
-                        McReportView  *self)
-{
-  int index = gtk_list_box_row_get_index (row);
-  gint64 id;
-
-  if (self->drill_ids == NULL || index < 0 || (guint) index >= self->drill_ids->len)
-    return;
-  id = g_array_index (self->drill_ids, gint64, index);
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-queue", NULL);
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.open-dossier", "x", id);
-  gtk_window_destroy (self->drill_window);
-}
-
-/* The dossiers behind a number, the ones that cost the most first; a row opens its dossier in
- * the queue. */
+/* The dossiers behind a number in a window of their own, over the report's. */
 static void
 show_drill (McReportView *self,
             const char   *title,
             GArray       *ids)
 {
-  GtkWidget *window = gtk_window_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *list = gtk_list_box_new ();
-  g_autofree char *subtitle = NULL;
-  g_autofree char *count = mc_format_count (ids->len);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   if (self->drill_window != NULL)
     gtk_window_destroy (self->drill_window);
-  self->drill_window = GTK_WINDOW (window);
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &self->drill_window);
-  gtk_window_set_title (GTK_WINDOW (window), title);
-  gtk_window_set_default_size (GTK_WINDOW (window), 720, 560);
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (title, NULL));
-  gtk_window_set_titlebar (GTK_WINDOW (window), header);
-  if (ids->len > DRILL_ROWS)
-    subtitle = g_strdup_printf (_("The first %u of %s dossiers, the oldest due date first"), DRILL_ROWS, count);
-  else
-    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s dossier, the oldest due date first",
-                                             "%s dossiers, the oldest due date first", ids->len), count);
-  adw_window_title_set_subtitle (ADW_WINDOW_TITLE (adw_header_bar_get_title_widget (ADW_HEADER_BAR (header))), subtitle);
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  g_array_set_size (self->drill_ids, 0);
-  gtk_widget_set_margin_start (list, 12);
-  gtk_widget_set_margin_end (list, 12);
-  gtk_widget_set_margin_top (list, 12);
-  gtk_widget_set_margin_bottom (list, 12);
-  for (guint i = 0; i < MIN (ids->len, DRILL_ROWS); i++)
-    {
-      gint64 id = g_array_index (ids, gint64, i);
-      g_autoptr(McQueueEntry) entry = mc_store_queue_get_entry (self->store, id, NULL);
-      GtkWidget *row;
-      g_autofree char *due = NULL;
-      g_autofree char *line = NULL;
-
-      if (entry == NULL)
-        continue;
-      due = entry->due_at ? mc_time_format_short (entry->due_at) : g_strdup ("—");
-      /* TRANSLATORS: a dossier in a report's list: applicant — procedure — due date */
-      line = g_strdup_printf (_("%s — %s — due %s"), entry->applicant_name, entry->procedure_name, due);
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), entry->number);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), line);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
-      g_array_append_val (self->drill_ids, id);
-    }
-  g_signal_connect_object (list, "row-activated", G_CALLBACK (on_drill_row_activated), self, 0);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_box_append (GTK_BOX (box), scroller);
-  gtk_window_set_child (GTK_WINDOW (window), box);
-  gtk_window_present (GTK_WINDOW (window));
+  self->drill_window = mc_report_drill_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, title, ids);
+  g_object_add_weak_pointer (G_OBJECT (self->drill_window), (gpointer *) &self->drill_window);
+  gtk_window_present (self->drill_window);
 }
 
 /* "766:IND:DRILL", "766s:SOURCE:IND:DRILL" or "06:SOURCE:FIELD:COLUMN". */
@@ -803,7 +730,6 @@ mc_report_view_dispose (GObject *object)
   g_clear_pointer (&self->form, mc_report_bieu06_free);
   g_clear_pointer (&self->by_source, g_free);
   g_clear_pointer (&self->lines, g_ptr_array_unref);
-  g_clear_pointer (&self->drill_ids, g_array_unref);
   G_OBJECT_CLASS (mc_report_view_parent_class)->dispose (object);
 }
 
@@ -841,7 +767,6 @@ mc_report_view_init (McReportView *self)
   mc_combo_row_name_drop_down (self->kind_dropdown, gtk_widget_get_tooltip_text (GTK_WIDGET (self->kind_dropdown)));
   mc_combo_row_name_drop_down (self->ministry_dropdown,
                                gtk_widget_get_tooltip_text (GTK_WIDGET (self->ministry_dropdown)));
-  self->drill_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_signal_connect_object (self->kind_dropdown, "notify::selected", G_CALLBACK (set_period_kind), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->cutoff_check, "notify::active", G_CALLBACK (set_period_kind), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->ministry_dropdown, "notify::selected", G_CALLBACK (mc_report_view_refresh), self,
