@@ -271,7 +271,10 @@ report_766 (McCli  *cli,
   mc_report_766_compute (data, &period, filter, &report);
   if (output != NULL)
     {
-      g_autofree char *label = mc_report_period_official_label (&period);
+      g_autofree char *official = mc_report_period_official_label (&period);
+      g_autoptr(GHashTable) names = source_names (store, NULL);
+      const char *system = source && names && g_hash_table_lookup (names, source) ? g_hash_table_lookup (names, source) : source;
+      g_autofree char *label = mc_report_scope_label (official, system, procedure);
 
       if (!(office = mc_print_office_load (store, &error)) ||
           !mc_report_write_766 (output, office, &report, label, &error))

@@ -422,6 +422,27 @@ mc_report_score (const McIndicator *indicator,
   return ratio >= t ? indicator->points : ratio * indicator->points / t;
 }
 
+/* Returns: (transfer full): what a printed or exported 766 table says it covers: the period
+ * (@period, its official label) and, when the table was narrowed to them, the ministry system
+ * named @system and the procedure @procedure_code (Vietnamese, as the forms print). */
+char *
+mc_report_scope_label (const char *period,
+                       const char *system,
+                       const char *procedure_code)
+{
+  const McProcedure *proc = procedure_code ? mc_catalog_lookup (mc_catalog_get_default (), procedure_code) : NULL;
+  GString *label = g_string_new (period);
+
+  if (system == NULL && procedure_code == NULL)
+    return g_string_free (label, FALSE);
+  g_string_append (label, "; chỉ tính hồ sơ");
+  if (system != NULL)
+    g_string_append_printf (label, " của hệ thống %s", system);
+  if (procedure_code != NULL)
+    g_string_append_printf (label, " thuộc thủ tục %s%s%s", procedure_code, proc ? " – " : "", proc ? proc->name : "");
+  return g_string_free (label, FALSE);
+}
+
 /* The rules */
 
 /* The day in Vietnam time: deadlines are compared by date, not by the minute (reports.md

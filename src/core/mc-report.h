@@ -115,6 +115,9 @@ const char        *mc_report_group_official_name (int         group);
 double             mc_report_group_points     (int            group);
 double             mc_report_score            (const McIndicator *indicator,
                                                double         ratio);
+char              *mc_report_scope_label      (const char    *period,
+                                               const char    *system,
+                                               const char    *procedure_code);
 
 /* What a drill-down lists: the dossiers in an indicator's denominator, in its numerator, or
  * the ones in the denominator that are not in the numerator (the late ones, the ones not

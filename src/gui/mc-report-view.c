@@ -10,9 +10,9 @@
 #include "mc-combo-row.h"
 #include "mc-format.h"
 #include "mc-procedure-chooser.h"
-#include "mc-report-drill.h"
 #include "mc-report-chart.h"
 #include "mc-report-doc.h"
+#include "mc-report-drill.h"
 #include "mc-report-view.h"
 #include "mc-store-report.h"
 #include "mc-time.h"
@@ -54,6 +54,8 @@ struct _McReportView
   McReport766 reports[N_PERIODS];
   McReport766 *by_source;        /* one per data->sources */
   McReportFilter filter;
+  char *shown_source;            /* what the filter is: the ministry system's id, NULL = all */
+  char *shown_procedure;         /* and the procedure's code, NULL = all */
   McBieu06 *form;
   GPtrArray *lines;
 };
@@ -457,6 +459,10 @@ on_computed (GObject      *object,
   self->form = g_steal_pointer (&job->form);
   self->by_source = g_steal_pointer (&job->by_source);
   self->filter = job->filter;
+  g_free (self->shown_source);
+  self->shown_source = g_steal_pointer (&job->source);
+  g_free (self->shown_procedure);
+  self->shown_procedure = g_steal_pointer (&job->procedure);
   memcpy (self->periods, job->periods, sizeof self->periods);
   memcpy (self->reports, job->reports, sizeof self->reports);
   names = g_hash_table_new (g_str_hash, g_str_equal);
@@ -636,7 +642,10 @@ on_export_chosen (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
       (path = g_file_get_path (file)) != NULL && self->data != NULL)
     {
-      g_autofree char *label = mc_report_period_official_label (&self->periods[N_PERIODS - 1]);
+      g_autofree char *official = mc_report_period_official_label (&self->periods[N_PERIODS - 1]);
+      /* The table says what it was narrowed to. */
+      g_autofree char *label = mc_report_scope_label (official, self->shown_source ? source_name (self, self->shown_source) : NULL,
+                                                      self->shown_procedure);
       gboolean ok;
 
       /* The form's identities are checked before it leaves the program. */
@@ -730,6 +739,8 @@ mc_report_view_dispose (GObject *object)
   g_clear_pointer (&self->form, mc_report_bieu06_free);
   g_clear_pointer (&self->by_source, g_free);
   g_clear_pointer (&self->lines, g_ptr_array_unref);
+  g_clear_pointer (&self->shown_source, g_free);
+  g_clear_pointer (&self->shown_procedure, g_free);
   G_OBJECT_CLASS (mc_report_view_parent_class)->dispose (object);
 }
 

@@ -235,6 +235,14 @@ test_766 (void)
   g_assert_true (print_test_contains (pdf_text, "Tháng 11/2026"));
   g_assert_true (print_test_contains (pdf_text, "Cổng DVCQG tính"));
   g_assert_true (print_test_contains (pdf_text, "THỦ TRƯỞNG") || print_test_contains (pdf_text, "NGƯỜI LẬP BIỂU"));
+  /* Narrowed to one procedure, the table says so. */
+  g_assert_false (print_test_contains (pdf_text, "chỉ tính hồ sơ"));
+  out = (g_free (out), motcuactl (&status, "report", "766", "--period", "2026-11", "--procedure", "1.010833",
+                                  "--output", pdf, NULL));
+  g_assert_cmpint (status, ==, 0);
+  g_free (pdf_text);
+  pdf_text = print_test_pdf_text (pdf, 1, 0);
+  g_assert_true (print_test_contains (pdf_text, "chỉ tính hồ sơ thuộc thủ tục 1.010833 – Xác nhận thân nhân của người có công"));
 }
 
 /* Under a Vietnamese locale (a decimal comma) the workbook still holds numbers a spreadsheet
