@@ -209,6 +209,25 @@ test_view_and_drill (void)
   sqlite3_close (db);
 }
 
+static const char *wanted_code;
+
+static gboolean
+code_chosen (gpointer data)
+{
+  return g_strcmp0 (mc_procedure_chooser_get_code (data), wanted_code) == 0;
+}
+
+/* Types @text (digits and dots) then Enter on the window's keyboard; FALSE without XTEST. */
+static gboolean
+type_text (const char *text)
+{
+  wanted_code = text;
+  for (const char *c = text; *c; c++)
+    if (!mc_test_send_keys (GTK_WIDGET (fx.window), *c == '.' ? GDK_KEY_period : GDK_KEY_0 + (*c - '0'), 0, 1))
+      return FALSE;
+  return mc_test_send_keys (GTK_WIDGET (fx.window), GDK_KEY_Return, 0, 1);
+}
+
 /* The 766 table of one procedure, chosen with the keyboard as an official would: the
  * chooser's popover opens on its search entry, a few words of the name find the procedure, the
  * code and Enter choose it; the view counts again, and the dossiers behind 2.1 are all of that
@@ -247,10 +266,16 @@ test_procedure_choice (void)
   chooser = MC_PROCEDURE_CHOOSER (find_widget (GTK_WIDGET (view), MC_TYPE_PROCEDURE_CHOOSER));
   g_assert_null (mc_procedure_chooser_get_code (chooser));
   button = find_widget (GTK_WIDGET (chooser), GTK_TYPE_MENU_BUTTON);
-  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  mc_test_wait_frame (GTK_WIDGET (fx.window));
   entry = find_widget (button, GTK_TYPE_SEARCH_ENTRY);
   list = find_widget (button, GTK_TYPE_LIST_BOX);
+  /* The keyboard opens it: the button focused, Space. */
+  gtk_widget_grab_focus (button);
+  if (mc_test_send_keys (GTK_WIDGET (fx.window), GDK_KEY_space, 0, 1))
+    g_assert_true (mc_test_wait (mapped, entry, 5000));
+  else
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  mc_test_wait_frame (GTK_WIDGET (fx.window));
+  g_assert_true (gtk_widget_get_mapped (entry));
   /* Typing goes to the search at once. */
   {
     GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (entry));
@@ -271,10 +296,20 @@ test_procedure_choice (void)
     }
   g_assert_cmpuint (n_found, ==, 1);
 
-  /* The code and Enter choose it. */
-  gtk_editable_set_text (GTK_EDITABLE (entry), code);
-  g_signal_emit_by_name (entry, "activate");
+  /* The code and Enter choose it, typed on the keyboard (XTEST) where the display has one. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  if (type_text (code))
+    {
+      g_test_message ("typed %s and Enter on the keyboard", code);
+      g_assert_true (mc_test_wait (code_chosen, chooser, 5000));
+    }
+  else
+    {
+      gtk_editable_set_text (GTK_EDITABLE (entry), code);
+      g_signal_emit_by_name (entry, "activate");
+    }
   g_assert_cmpstr (mc_procedure_chooser_get_code (chooser), ==, code);
+  g_assert_false (gtk_widget_get_mapped (entry));
   g_assert_true (mc_report_view_is_loading (view));
   g_assert_true (mc_test_wait (report_loaded, view, 30000));
   mc_test_wait_frame (GTK_WIDGET (fx.window));
