@@ -271,7 +271,10 @@ report_766 (McCli  *cli,
   mc_report_766_compute (data, &period, filter, &report);
   if (output != NULL)
     {
-      g_autofree char *label = mc_report_period_official_label (&period);
+      g_autofree char *official = mc_report_period_official_label (&period);
+      g_autoptr(GHashTable) names = source_names (store, NULL);
+      const char *system = source && names && g_hash_table_lookup (names, source) ? g_hash_table_lookup (names, source) : source;
+      g_autofree char *label = mc_report_scope_label (official, system, procedure);
 
       if (!(office = mc_print_office_load (store, &error)) ||
           !mc_report_write_766 (output, office, &report, label, &error))
@@ -342,7 +345,7 @@ report_bieu06 (McCli  *cli,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { "column", 0, 0, G_OPTION_ARG_INT, &column, N_("List the dossiers counted in column N (3–13)"), N_("N") },
     { "source", 0, 0, G_OPTION_ARG_STRING, &source, N_("With --column: only this ministry system"), N_("ID") },
-    { "field", 0, 0, G_OPTION_ARG_STRING, &field, N_("With --column: only this lĩnh vực"), N_("CODE") },
+    { "field", 0, 0, G_OPTION_ARG_STRING, &field, N_("With --column: only this lĩnh vực, named as on the form"), N_("FIELD") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("— form 06 (TT 01/2020/TT-VPCP): the dossiers received and resolved"));

@@ -142,20 +142,94 @@ mc_report_data_append (McReportData *self,
     g_free (map[t]);
 }
 
-/* After the rows are in: a dossier without NgayHenTra gets the due date its procedure's
- * duration gives from its receipt (F766 rule 6 compares the processing time with the
- * procedure's maximum); one whose procedure is unknown keeps none and counts as on time. */
+/* The lĩnh vực of the catalogue's procedures (data/procedure-fields.tsv): code → name, and
+ * the names as a set. */
+typedef struct
+{
+  GHashTable *by_procedure;
+  GHashTable *names;
+} Fields;
+
+static const Fields *
+fields (void)
+{
+  static Fields *f;
+
+  if (g_once_init_enter (&f))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) rows = mc_tsv_load_resource ("/io/github/motcua/core/procedure-fields.tsv", 4, &error);
+      Fields *n = g_new0 (Fields, 1);
+
+      if (rows == NULL)
+        g_error ("procedure-fields.tsv: %s", error->message);
+      n->by_procedure = g_hash_table_new (g_str_hash, g_str_equal);
+      n->names = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          char **cols = g_ptr_array_index (rows, i);
+          char *name = g_strdup (cols[1]);
+
+          g_hash_table_insert (n->by_procedure, g_strdup (cols[0]), name);
+          g_hash_table_add (n->names, name);
+        }
+      g_once_init_leave (&f, n);
+    }
+  return f;
+}
+
+/* Returns: the lĩnh vực the national TTHC database files procedure @code under, NULL if the
+ * catalogue does not know it. */
+const char *
+mc_report_procedure_field (const char *code)
+{
+  return code ? g_hash_table_lookup (fields ()->by_procedure, code) : NULL;
+}
+
+/* Returns: (transfer full): the lĩnh vực of Biểu 06's row @field as the form prints it: its
+ * name, or the code a ministry system sent for a procedure the catalogue does not know. */
+char *
+mc_report_field_title (const McReportData *data,
+                       guint               field)
+{
+  const char *text;
+
+  g_return_val_if_fail (field < data->fields->len, NULL);
+  text = g_ptr_array_index (data->fields, field);
+  if (*text == '\0')
+    return g_strdup ("Lĩnh vực chưa xác định");
+  if (g_hash_table_contains (fields ()->names, text))
+    return g_strdup (text);
+  return g_strdup_printf ("Lĩnh vực %s", text);
+}
+
+/* After the rows are in: a dossier's lĩnh vực is its procedure's in the catalogue, the code
+ * its system sent only for a procedure the catalogue does not know (systems name their own
+ * codes, and Biểu 06 is read by field name). A dossier without NgayHenTra gets the due date
+ * its procedure's duration gives from its receipt (F766 rule 6 compares the processing time
+ * with the procedure's maximum); one whose procedure is unknown keeps none and counts as on
+ * time. */
 void
 mc_report_data_complete (McReportData *self)
 {
   McCatalog *catalog = mc_catalog_get_default ();
   McCalendar *calendar = mc_calendar_get_default ();
+  guint n_procedures = self->procedures->len;
+  g_autofree int *field_of = g_new (int, MAX (n_procedures, 1));
 
+  for (guint p = 0; p < n_procedures; p++)
+    {
+      const char *name = mc_report_procedure_field (g_ptr_array_index (self->procedures, p));
+
+      field_of[p] = name ? (int) mc_report_data_intern (self, 'f', name) : -1;
+    }
   for (guint i = 0; i < self->rows->len; i++)
     {
       McReportRow *row = &g_array_index (self->rows, McReportRow, i);
       const McProcedure *proc;
 
+      if (field_of[row->procedure] >= 0)
+        row->field = field_of[row->procedure];
       if (row->due_at != 0 || row->received_at == 0)
         continue;
       proc = mc_catalog_lookup (catalog, g_ptr_array_index (self->procedures, row->procedure));
@@ -348,6 +422,27 @@ mc_report_score (const McIndicator *indicator,
   return ratio >= t ? indicator->points : ratio * indicator->points / t;
 }
 
+/* Returns: (transfer full): what a printed or exported 766 table says it covers: the period
+ * (@period, its official label) and, when the table was narrowed to them, the ministry system
+ * named @system and the procedure @procedure_code (Vietnamese, as the forms print). */
+char *
+mc_report_scope_label (const char *period,
+                       const char *system,
+                       const char *procedure_code)
+{
+  const McProcedure *proc = procedure_code ? mc_catalog_lookup (mc_catalog_get_default (), procedure_code) : NULL;
+  GString *label = g_string_new (period);
+
+  if (system == NULL && procedure_code == NULL)
+    return g_string_free (label, FALSE);
+  g_string_append (label, "; chỉ tính hồ sơ");
+  if (system != NULL)
+    g_string_append_printf (label, " của hệ thống %s", system);
+  if (procedure_code != NULL)
+    g_string_append_printf (label, " thuộc thủ tục %s%s%s", procedure_code, proc ? " – " : "", proc ? proc->name : "");
+  return g_string_free (label, FALSE);
+}
+
 /* The rules */
 
 /* The day in Vietnam time: deadlines are compared by date, not by the minute (reports.md
@@ -386,11 +481,26 @@ mc_report_reference_time (const McReportData *data,
   return data->now > 0 && data->now < end ? data->now : end - 1;
 }
 
+/* The time a completed supplement kept the clock still, counted from the receipt: a
+ * supplement asked for before the dossier was received delays the receipt itself, and its
+ * due date runs from the complete dossier. */
+static gint64
+row_pause (const McReportRow *row)
+{
+  return row->supplement_at >= row->received_at ? row->paused : 0;
+}
+
 /* Rule 2.1 (reports.md §1.4), for a dossier in its scope: TRUE if processed early or on time.
  * The end time is the first terminal state's (NgayKetThucXuLy); a dossier still open at the
  * period's end is measured at it; a supplement requested once and not answered ends it at
- * the request; requested twice, it is late; a completed supplement's pause is taken off. The
- * end is compared with the due date by date. */
+ * the request; requested twice, it is late. The end is compared with the due date by date.
+ *
+ * F766 takes a completed supplement's pause off the end time because DVCQG compares with the
+ * first NgayHenTra. The store's due date is the current one: the supplement-received and
+ * fee-paid actions move it by the working time the clock stood (mc-store-actions.c), and a
+ * ministry sends its current NgayHenTra, which the queue compares with too. Taking the pause
+ * off again would count it twice (issue 21). Only a due date computed here from the
+ * procedure's duration has not moved, so there the pause is taken off the end. */
 gboolean
 mc_report_row_on_time (const McReportRow *row,
                        gint64             reference)
@@ -407,7 +517,7 @@ mc_report_row_on_time (const McReportRow *row,
     end = reference;
   if (row->due_at == 0)
     return TRUE;
-  return mc_report_day (end - row->paused) <= mc_report_day (row->due_at);
+  return mc_report_day (end - (row->due_computed ? row_pause (row) : 0)) <= mc_report_day (row->due_at);
 }
 
 static gboolean
@@ -568,10 +678,12 @@ mc_report_766_compute (const McReportData   *data,
           out->values[k].denominator++;
           out->values[k].numerator += counted;
           if (k == MC_IND_2_2)
-            days += (double) MAX (row->end_at - row->received_at - row->paused, 0) / 86400.0;
+            days += (double) MAX (row->end_at - row->received_at - row_pause (row), 0) / 86400.0;
         }
     }
   out->values[MC_IND_2_2].value = out->values[MC_IND_2_2].denominator ? days / out->values[MC_IND_2_2].denominator : NAN;
+  for (int g = 0; g <= MC_REPORT_N_GROUPS; g++)
+    out->group_points[g] = NAN;
   for (int k = 0; k < MC_N_LOCAL_INDICATORS; k++)
     {
       const McIndicator *ind = mc_report_local_indicator (k);
@@ -581,7 +693,8 @@ mc_report_766_compute (const McReportData   *data,
       out->total_max += ind->points;
       if (!isnan (out->values[k].points))
         {
-          out->group_points[ind->group] += out->values[k].points;
+          out->group_points[ind->group] = (isnan (out->group_points[ind->group]) ? 0 : out->group_points[ind->group]) +
+                                          out->values[k].points;
           out->total += out->values[k].points;
         }
     }

@@ -19,7 +19,7 @@ typedef struct
   gint64 id;
   guint32 source;          /* index in McReportData.sources */
   guint32 procedure;       /* index in McReportData.procedures */
-  guint32 field;           /* index in McReportData.fields (MaLinhVuc) */
+  guint32 field;           /* index in McReportData.fields: its procedure's lĩnh vực */
   guint8 status;
   guint8 channel;
   gint8 payment;           /* McPaymentState */
@@ -44,7 +44,7 @@ typedef struct
   GArray *rows;            /* McReportRow */
   GPtrArray *sources;      /* char *: source ids */
   GPtrArray *procedures;   /* char *: MaTTHC */
-  GPtrArray *fields;       /* char *: MaLinhVuc ("" when none) */
+  GPtrArray *fields;       /* char *: the lĩnh vực's name, else the MaLinhVuc sent ("" when none) */
   GHashTable *index[3];    /* text → index + 1, of the three tables above (keys theirs) */
   gint64 now;              /* what "still open" is measured against in a current period */
 } McReportData;
@@ -64,6 +64,9 @@ void          mc_report_data_complete  (McReportData *self);
 int           mc_report_data_find      (McReportData *self,
                                         char          table,
                                         const char   *text);
+const char   *mc_report_procedure_field (const char *code);
+char         *mc_report_field_title    (const McReportData *data,
+                                        guint               field);
 
 /* Which dossiers a report counts: every field optional (-1 = any). */
 typedef struct
@@ -112,6 +115,9 @@ const char        *mc_report_group_official_name (int         group);
 double             mc_report_group_points     (int            group);
 double             mc_report_score            (const McIndicator *indicator,
                                                double         ratio);
+char              *mc_report_scope_label      (const char    *period,
+                                               const char    *system,
+                                               const char    *procedure_code);
 
 /* What a drill-down lists: the dossiers in an indicator's denominator, in its numerator, or
  * the ones in the denominator that are not in the numerator (the late ones, the ones not
@@ -136,7 +142,8 @@ typedef struct
 typedef struct
 {
   McIndicatorValue values[MC_N_LOCAL_INDICATORS];
-  double group_points[MC_REPORT_N_GROUPS + 1];  /* [g]: the locally computed points of group g */
+  double group_points[MC_REPORT_N_GROUPS + 1];  /* [g]: the locally computed points of group g, NAN
+                                                 * when none of its indicators had data ("—") */
   double group_max[MC_REPORT_N_GROUPS + 1];     /* [g]: the points of group g computed locally */
   double total;            /* points computed locally */
   double total_max;

@@ -9,10 +9,11 @@
 
 #include "mc-combo-row.h"
 #include "mc-format.h"
+#include "mc-procedure-chooser.h"
 #include "mc-report-chart.h"
 #include "mc-report-doc.h"
+#include "mc-report-drill.h"
 #include "mc-report-view.h"
-#include "mc-store-queue.h"
 #include "mc-store-report.h"
 #include "mc-time.h"
 
@@ -23,7 +24,6 @@
  * connection, so the window keeps answering while a million dossiers are counted. */
 
 #define N_PERIODS 12
-#define DRILL_ROWS 500
 
 struct _McReportView
 {
@@ -35,6 +35,7 @@ struct _McReportView
   GtkLabel *period_label;
   GtkCheckButton *cutoff_check;
   GtkDropDown *ministry_dropdown;
+  McProcedureChooser *procedure_chooser;
   GtkBox *index_box;
   GtkBox *bieu06_box;
   AdwViewStack *stack;
@@ -45,7 +46,6 @@ struct _McReportView
   McReportPeriod period;
   GCancellable *cancellable;
   GtkWindow *drill_window;
-  GArray *drill_ids;           /* gint64: the dossier of each row of the drill window, in order */
   gboolean export_bieu06;      /* what the open export chooser writes: Biểu 06, else the 766 table */
 
   /* The last result: kept for drill-downs. */
@@ -54,6 +54,8 @@ struct _McReportView
   McReport766 reports[N_PERIODS];
   McReport766 *by_source;        /* one per data->sources */
   McReportFilter filter;
+  char *shown_source;            /* what the filter is: the ministry system's id, NULL = all */
+  char *shown_procedure;         /* and the procedure's code, NULL = all */
   McBieu06 *form;
   GPtrArray *lines;
 };
@@ -65,6 +67,7 @@ typedef struct
 {
   char *path;
   char *source;                  /* the ministry filter; NULL = all */
+  char *procedure;               /* the procedure filter (MaTTHC); NULL = all */
   McReportPeriod periods[N_PERIODS];
   McReportData *data;
   McReport766 reports[N_PERIODS];
@@ -78,6 +81,7 @@ job_free (Job *job)
 {
   g_free (job->path);
   g_free (job->source);
+  g_free (job->procedure);
   g_clear_pointer (&job->data, mc_report_data_free);
   g_free (job->by_source);
   g_clear_pointer (&job->form, mc_report_bieu06_free);
@@ -101,6 +105,7 @@ compute (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
+  /* A system or a procedure without a dossier matches nothing: "—", not everything. */
   job->filter = MC_REPORT_FILTER_ALL;
   if (job->source != NULL)
     {
@@ -108,11 +113,18 @@ compute (GTask        *task,
 
       job->filter.source = i >= 0 ? i : G_MAXINT;
     }
+  if (job->procedure != NULL)
+    {
+      int i = mc_report_data_find (job->data, 'p', job->procedure);
+
+      job->filter.procedure = i >= 0 ? i : G_MAXINT;
+    }
   for (guint p = 0; p < N_PERIODS; p++)
     mc_report_766_compute (job->data, &job->periods[p], job->filter, &job->reports[p]);
+  /* The ministries side by side, for the procedure chosen. */
   job->by_source = g_new0 (McReport766, MAX (job->data->sources->len, 1));
   for (guint s = 0; s < job->data->sources->len; s++)
-    mc_report_766_compute (job->data, current, (McReportFilter) { (int) s, -1 }, &job->by_source[s]);
+    mc_report_766_compute (job->data, current, (McReportFilter) { (int) s, job->filter.procedure }, &job->by_source[s]);
   job->form = mc_report_bieu06_compute (job->data, current->start, current->end, MC_BIEU06_BY_FIELD);
   g_task_return_boolean (task, TRUE);
 }
@@ -313,7 +325,7 @@ build_index (McReportView *self)
   for (int g = 1; g <= MC_REPORT_N_GROUPS; g++)
     {
       GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-      g_autofree char *got = r->group_max[g] > 0 ? mc_report_format_points (r->group_points[g]) : g_strdup ("—");
+      g_autofree char *got = mc_report_format_points (r->group_points[g]);
       g_autofree char *of = g_strdup_printf (_("of %g (%g here)"), mc_report_group_points (g), r->group_max[g]);
 
       gtk_widget_add_css_class (card, "card");
@@ -447,6 +459,10 @@ on_computed (GObject      *object,
   self->form = g_steal_pointer (&job->form);
   self->by_source = g_steal_pointer (&job->by_source);
   self->filter = job->filter;
+  g_free (self->shown_source);
+  self->shown_source = g_steal_pointer (&job->source);
+  g_free (self->shown_procedure);
+  self->shown_procedure = g_steal_pointer (&job->procedure);
   memcpy (self->periods, job->periods, sizeof self->periods);
   memcpy (self->reports, job->reports, sizeof self->reports);
   names = g_hash_table_new (g_str_hash, g_str_equal);
@@ -486,6 +502,7 @@ mc_report_view_refresh (McReportView *self)
   job->path = g_strdup (mc_store_get_path (self->store));
   if (ministry != GTK_INVALID_LIST_POSITION && ministry > 0 && ministry <= self->sources->len)
     job->source = g_strdup (((McSource *) g_ptr_array_index (self->sources, ministry - 1))->id);
+  job->procedure = g_strdup (mc_procedure_chooser_get_code (self->procedure_chooser));
   job->periods[N_PERIODS - 1] = self->period;
   for (int p = N_PERIODS - 2; p >= 0; p--)
     mc_report_period_previous (&job->periods[p + 1], &job->periods[p]);
@@ -556,90 +573,19 @@ next_action (GtkWidget *widget, const char *name, GVariant *parameter)
   step_period (MC_REPORT_VIEW (widget), 1);
 }
 
-static void
-on_drill_row_activated (GtkListBox    *list,
-                        GtkListBoxRow *row,
-                        McReportView  *self)
-{
-  int index = gtk_list_box_row_get_index (row);
-  gint64 id;
-
-  if (self->drill_ids == NULL || index < 0 || (guint) index >= self->drill_ids->len)
-    return;
-  id = g_array_index (self->drill_ids, gint64, index);
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-queue", NULL);
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.open-dossier", "x", id);
-  gtk_window_destroy (self->drill_window);
-}
-
-/* The dossiers behind a number, the ones that cost the most first; a row opens its dossier in
- * the queue. */
+/* The dossiers behind a number in a window of their own, over the report's. */
 static void
 show_drill (McReportView *self,
             const char   *title,
             GArray       *ids)
 {
-  GtkWidget *window = gtk_window_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *list = gtk_list_box_new ();
-  g_autofree char *subtitle = NULL;
-  g_autofree char *count = mc_format_count (ids->len);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   if (self->drill_window != NULL)
     gtk_window_destroy (self->drill_window);
-  self->drill_window = GTK_WINDOW (window);
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &self->drill_window);
-  gtk_window_set_title (GTK_WINDOW (window), title);
-  gtk_window_set_default_size (GTK_WINDOW (window), 720, 560);
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (title, NULL));
-  gtk_window_set_titlebar (GTK_WINDOW (window), header);
-  if (ids->len > DRILL_ROWS)
-    subtitle = g_strdup_printf (_("The first %u of %s dossiers, the oldest due date first"), DRILL_ROWS, count);
-  else
-    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s dossier, the oldest due date first",
-                                             "%s dossiers, the oldest due date first", ids->len), count);
-  adw_window_title_set_subtitle (ADW_WINDOW_TITLE (adw_header_bar_get_title_widget (ADW_HEADER_BAR (header))), subtitle);
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  g_array_set_size (self->drill_ids, 0);
-  gtk_widget_set_margin_start (list, 12);
-  gtk_widget_set_margin_end (list, 12);
-  gtk_widget_set_margin_top (list, 12);
-  gtk_widget_set_margin_bottom (list, 12);
-  for (guint i = 0; i < MIN (ids->len, DRILL_ROWS); i++)
-    {
-      gint64 id = g_array_index (ids, gint64, i);
-      g_autoptr(McQueueEntry) entry = mc_store_queue_get_entry (self->store, id, NULL);
-      GtkWidget *row;
-      g_autofree char *due = NULL;
-      g_autofree char *line = NULL;
-
-      if (entry == NULL)
-        continue;
-      due = entry->due_at ? mc_time_format_short (entry->due_at) : g_strdup ("—");
-      /* TRANSLATORS: a dossier in a report's list: applicant — procedure — due date */
-      line = g_strdup_printf (_("%s — %s — due %s"), entry->applicant_name, entry->procedure_name, due);
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), entry->number);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), line);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
-      g_array_append_val (self->drill_ids, id);
-    }
-  g_signal_connect_object (list, "row-activated", G_CALLBACK (on_drill_row_activated), self, 0);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_box_append (GTK_BOX (box), scroller);
-  gtk_window_set_child (GTK_WINDOW (window), box);
-  gtk_window_present (GTK_WINDOW (window));
+  self->drill_window = mc_report_drill_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, title, ids);
+  g_object_add_weak_pointer (G_OBJECT (self->drill_window), (gpointer *) &self->drill_window);
+  gtk_window_present (self->drill_window);
 }
 
 /* "766:IND:DRILL", "766s:SOURCE:IND:DRILL" or "06:SOURCE:FIELD:COLUMN". */
@@ -666,7 +612,7 @@ drill_action (GtkWidget  *widget,
       if (ind < 0 || ind >= MC_N_LOCAL_INDICATORS)
         return;
       if (per_source)
-        filter = (McReportFilter) { atoi (parts[1]), -1 };
+        filter = (McReportFilter) { atoi (parts[1]), self->filter.procedure };
       ids = mc_report_766_dossiers (self->data, &self->periods[N_PERIODS - 1], filter, ind, drill);
       title = g_strdup_printf (drill == MC_DRILL_MISSED ? _("%s %s: not met") : _("%s %s: counted"),
                                mc_report_local_indicator (ind)->id, mc_report_indicator_label (mc_report_local_indicator (ind)));
@@ -696,7 +642,10 @@ on_export_chosen (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
       (path = g_file_get_path (file)) != NULL && self->data != NULL)
     {
-      g_autofree char *label = mc_report_period_official_label (&self->periods[N_PERIODS - 1]);
+      g_autofree char *official = mc_report_period_official_label (&self->periods[N_PERIODS - 1]);
+      /* The table says what it was narrowed to. */
+      g_autofree char *label = mc_report_scope_label (official, self->shown_source ? source_name (self, self->shown_source) : NULL,
+                                                      self->shown_procedure);
       gboolean ok;
 
       /* The form's identities are checked before it leaves the program. */
@@ -790,7 +739,8 @@ mc_report_view_dispose (GObject *object)
   g_clear_pointer (&self->form, mc_report_bieu06_free);
   g_clear_pointer (&self->by_source, g_free);
   g_clear_pointer (&self->lines, g_ptr_array_unref);
-  g_clear_pointer (&self->drill_ids, g_array_unref);
+  g_clear_pointer (&self->shown_source, g_free);
+  g_clear_pointer (&self->shown_procedure, g_free);
   G_OBJECT_CLASS (mc_report_view_parent_class)->dispose (object);
 }
 
@@ -800,6 +750,7 @@ mc_report_view_class_init (McReportViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = mc_report_view_dispose;
+  g_type_ensure (MC_TYPE_PROCEDURE_CHOOSER);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/MotCua/ui/mc-report-view.ui");
   gtk_widget_class_bind_template_child (widget_class, McReportView, box);
@@ -808,6 +759,7 @@ mc_report_view_class_init (McReportViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McReportView, period_label);
   gtk_widget_class_bind_template_child (widget_class, McReportView, cutoff_check);
   gtk_widget_class_bind_template_child (widget_class, McReportView, ministry_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, McReportView, procedure_chooser);
   gtk_widget_class_bind_template_child (widget_class, McReportView, index_box);
   gtk_widget_class_bind_template_child (widget_class, McReportView, bieu06_box);
   gtk_widget_class_bind_template_child (widget_class, McReportView, stack);
@@ -826,10 +778,11 @@ mc_report_view_init (McReportView *self)
   mc_combo_row_name_drop_down (self->kind_dropdown, gtk_widget_get_tooltip_text (GTK_WIDGET (self->kind_dropdown)));
   mc_combo_row_name_drop_down (self->ministry_dropdown,
                                gtk_widget_get_tooltip_text (GTK_WIDGET (self->ministry_dropdown)));
-  self->drill_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_signal_connect_object (self->kind_dropdown, "notify::selected", G_CALLBACK (set_period_kind), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->cutoff_check, "notify::active", G_CALLBACK (set_period_kind), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->ministry_dropdown, "notify::selected", G_CALLBACK (mc_report_view_refresh), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->procedure_chooser, "notify::code", G_CALLBACK (mc_report_view_refresh), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (on_page_changed), self, G_CONNECT_SWAPPED);
 }

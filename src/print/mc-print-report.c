@@ -11,6 +11,8 @@
  * the unit. */
 
 #define REPORT_TABLE_SIZE 8.5
+/* The rows that go to a new page with the signatures rather than leave them alone there. */
+#define KEEP_ROWS 3
 
 static char *
 count_text (gint64 n)
@@ -26,13 +28,29 @@ report_signatures (McPrintLayout       *layout,
                        office->head_title, NULL, TRUE);
 }
 
-/* Lays out Biểu 06 for [@from, @to). Returns: (transfer full): the pages. */
-McPrintLayout *
-mc_print_bieu06 (const McPrintOffice *office,
-                 GPtrArray           *lines,
-                 gint64               from,
-                 gint64               to,
-                 gint64               printed_at)
+/* Before row @i of @n: with @keep rows kept with the signatures, the last @keep rows start
+ * a new page (the table's header repeats on it), unless they already start one. A table of
+ * no more rows stays under its heading. */
+static void
+keep_last_rows (McPrintLayout *layout,
+                guint          i,
+                guint          n,
+                guint          keep)
+{
+  if (keep > 0 && n > keep && i + keep == n)
+    mc_print_layout_keep (layout, G_MAXDOUBLE);
+}
+
+/* Lays out Biểu 06 for [@from, @to), keeping its last @keep rows with the signatures; the
+ * table's last page is *@out_table_pages. */
+static McPrintLayout *
+layout_bieu06 (const McPrintOffice *office,
+               GPtrArray           *lines,
+               gint64               from,
+               gint64               to,
+               gint64               printed_at,
+               guint                keep,
+               guint               *out_table_pages)
 {
   static const McPrintColumn columns[13] = {
     { "", 0.035, PANGO_ALIGN_CENTER }, { "", 0.205, PANGO_ALIGN_LEFT },
@@ -97,6 +115,7 @@ mc_print_bieu06 (const McPrintOffice *office,
       g_autofree char *number = g_markup_printf_escaped (bold ? "<b>%s</b>" : "%s", line->number);
       g_auto(GStrv) cells = g_new0 (char *, 14);
 
+      keep_last_rows (layout, i, lines->len, keep);
       cells[0] = g_steal_pointer (&number);
       cells[1] = g_steal_pointer (&label);
       for (int c = 0; c < MC_BIEU06_N_COUNTS; c++)
@@ -108,6 +127,7 @@ mc_print_bieu06 (const McPrintOffice *office,
       mc_print_table_row_styled (table, (const char * const *) cells, bold);
     }
   mc_print_table_end (table);
+  *out_table_pages = mc_print_layout_get_n_pages (layout);
   mc_print_layout_space (layout, 4);
   mc_print_layout_paragraph (layout, MC_PRINT_TABLE_SIZE, PANGO_ALIGN_LEFT, 0,
                              "<i>Ghi chú: (3) = (4) + (5) + (6) = (7) + (11); (7) = (8) + (9) + (10); (11) = (12) + (13). "
@@ -117,12 +137,35 @@ mc_print_bieu06 (const McPrintOffice *office,
   return layout;
 }
 
-/* Lays out the 766 table of one period. Returns: (transfer full): the pages. */
+/* Lays out Biểu 06 for [@from, @to). The preparer and the head of the unit sign under the
+ * table's last rows, never alone on a page of their own: when the note and the signatures do
+ * not fit under the table, its last rows go to the next page with them. Returns: (transfer
+ * full): the pages. */
 McPrintLayout *
-mc_print_766 (const McPrintOffice *office,
-              const McReport766   *report,
-              const char          *period,
-              gint64               printed_at)
+mc_print_bieu06 (const McPrintOffice *office,
+                 GPtrArray           *lines,
+                 gint64               from,
+                 gint64               to,
+                 gint64               printed_at)
+{
+  guint table_pages;
+  McPrintLayout *layout = layout_bieu06 (office, lines, from, to, printed_at, 0, &table_pages);
+
+  if (mc_print_layout_get_n_pages (layout) == table_pages)
+    return layout;
+  mc_print_layout_free (layout);
+  return layout_bieu06 (office, lines, from, to, printed_at, KEEP_ROWS, &table_pages);
+}
+
+/* Lays out the 766 table of one period, keeping its last @keep rows with the signatures; the
+ * table's last page is *@out_table_pages. */
+static McPrintLayout *
+layout_766 (const McPrintOffice *office,
+            const McReport766   *report,
+            const char          *period,
+            gint64               printed_at,
+            guint                keep,
+            guint               *out_table_pages)
 {
   static const McPrintColumn columns[] = {
     { "Mã", 0.045, PANGO_ALIGN_CENTER },
@@ -157,6 +200,7 @@ mc_print_766 (const McPrintOffice *office,
     {
       McReport766Line *line = &g_array_index (lines, McReport766Line, i);
 
+      keep_last_rows (layout, i, lines->len, keep);
       if (line->indicator == NULL)
         {
           gboolean total = line->group == 0;
@@ -203,6 +247,24 @@ mc_print_766 (const McPrintOffice *office,
       }
     }
   mc_print_table_end (table);
+  *out_table_pages = mc_print_layout_get_n_pages (layout);
   report_signatures (layout, office);
   return layout;
+}
+
+/* Lays out the 766 table of one period, its signatures kept with its last rows as Biểu 06's.
+ * Returns: (transfer full): the pages. */
+McPrintLayout *
+mc_print_766 (const McPrintOffice *office,
+              const McReport766   *report,
+              const char          *period,
+              gint64               printed_at)
+{
+  guint table_pages;
+  McPrintLayout *layout = layout_766 (office, report, period, printed_at, 0, &table_pages);
+
+  if (mc_print_layout_get_n_pages (layout) == table_pages)
+    return layout;
+  mc_print_layout_free (layout);
+  return layout_766 (office, report, period, printed_at, KEEP_ROWS, &table_pages);
 }

@@ -69,15 +69,12 @@ mc_bieu06_lines (const McReportData *data,
       for (guint k = 0; k < form->rows->len; k++)
         {
           const McBieu06Row *f = &g_array_index (form->rows, McBieu06Row, k);
-          const char *code;
           McBieu06Line *item;
 
           if (f->source != row->source || f->field < 0)
             continue;
-
-          code = g_ptr_array_index (data->fields, f->field);
           item = add_line (lines, MC_REPORT_LINE_ITEM, g_strdup_printf ("%u", ++n),
-                           *code ? g_strdup_printf ("Lĩnh vực %s", code) : g_strdup ("Lĩnh vực chưa xác định"), f->cells);
+                           mc_report_field_title (data, f->field), f->cells);
           item->source = f->source;
           item->field = f->field;
         }

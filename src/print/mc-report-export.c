@@ -360,7 +360,8 @@ table_766_xlsx (const char           *path,
                 GError              **error)
 {
   g_autoptr(GArray) lines = mc_report_766_lines (report);
-  g_autoptr(GString) total_formula = g_string_new ("=");
+  /* SUM() and not "+": a group without data holds "—", which SUM() passes over. */
+  g_autoptr(GString) total_formula = g_string_new ("=SUM(");
   g_autofree char *period_line = g_strdup_printf ("Kỳ đánh giá: %s", period);
   Book b = { NULL };
   lxw_worksheet *ws;
@@ -403,7 +404,7 @@ table_766_xlsx (const char           *path,
             worksheet_write_string (ws, row, c, "", b.bold_text);
           worksheet_write_number (ws, row, 6, total ? 100 : mc_report_group_points (line->group), b.bold_number);
           if (total)
-            formula = g_strdup (total_formula->str);
+            formula = g_strdup_printf ("%s)", total_formula->str);
           else
             {
               guint n = 0;
@@ -411,9 +412,12 @@ table_766_xlsx (const char           *path,
               while (i + 1 + n < lines->len && g_array_index (lines, McReport766Line, i + 1 + n).indicator != NULL)
                 n++;
               formula = g_strdup_printf ("=SUM(H%d:H%d)", row + 2, row + 1 + (int) n);
-              g_string_append_printf (total_formula, "%sH%d", total_formula->len > 1 ? "+" : "", row + 1);
+              g_string_append_printf (total_formula, "%sH%d", total_formula->len > 5 ? "," : "", row + 1);
             }
-          worksheet_write_formula_num (ws, row, 7, formula, b.bold_number, points);
+          if (isnan (points))
+            worksheet_write_string (ws, row, 7, "—", b.bold_text);
+          else
+            worksheet_write_formula_num (ws, row, 7, formula, b.bold_number, points);
           {
             g_autofree char *note = g_strdup_printf ("Xã tự tính được %g điểm",
                                                      total ? report->total_max : report->group_max[line->group]);
@@ -497,7 +501,8 @@ table_766_csv (const McReport766 *report)
           name = group = total ? g_strdup ("Tổng điểm") : g_strdup_printf ("%d. %s", line->group, mc_report_group_official_name (line->group));
           num = g_strdup (""); den = g_strdup (""); ratio = g_strdup (""); threshold = g_strdup ("");
           max = g_strdup_printf ("%g", total ? 100.0 : mc_report_group_points (line->group));
-          got = g_strdup_printf ("%.2f", total ? report->total : report->group_points[line->group]);
+          got = isnan (total ? report->total : report->group_points[line->group]) ? g_strdup ("—")
+                : g_strdup_printf ("%.2f", total ? report->total : report->group_points[line->group]);
           note = g_strdup_printf ("Xã tự tính được %g điểm", total ? report->total_max : report->group_max[line->group]);
         }
       else

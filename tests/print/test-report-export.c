@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "mc-report-doc.h"
 #include "print-test-util.h"
 
 /* motcuactl report 766 | bieu06 as an official exports them: the XLSX read back with openpyxl
@@ -85,6 +86,14 @@ test_bieu06 (void)
   json = parse (json_text);
   rows = json_object_get_array_member (json_node_get_object (json), "rows");
   g_assert_cmpuint (json_array_get_length (rows), >, 6);
+  /* Every procedure of the sample is in the catalogue: each lĩnh vực has its name. */
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+
+      if (g_str_equal (json_object_get_string_member (row, "kind"), "field"))
+        g_assert_false (g_str_has_prefix (json_object_get_string_member (row, "label"), "Lĩnh vực"));
+    }
 
   out = motcuactl (&status, "report", "bieu06", "--from", "2026-10-15", "--to", "2026-11-30", "--output", xlsx, NULL);
   g_assert_cmpint (status, ==, 0);
@@ -226,6 +235,14 @@ test_766 (void)
   g_assert_true (print_test_contains (pdf_text, "Tháng 11/2026"));
   g_assert_true (print_test_contains (pdf_text, "Cổng DVCQG tính"));
   g_assert_true (print_test_contains (pdf_text, "THỦ TRƯỞNG") || print_test_contains (pdf_text, "NGƯỜI LẬP BIỂU"));
+  /* Narrowed to one procedure, the table says so. */
+  g_assert_false (print_test_contains (pdf_text, "chỉ tính hồ sơ"));
+  out = (g_free (out), motcuactl (&status, "report", "766", "--period", "2026-11", "--procedure", "1.010833",
+                                  "--output", pdf, NULL));
+  g_assert_cmpint (status, ==, 0);
+  g_free (pdf_text);
+  pdf_text = print_test_pdf_text (pdf, 1, 0);
+  g_assert_true (print_test_contains (pdf_text, "chỉ tính hồ sơ thuộc thủ tục 1.010833 – Xác nhận thân nhân của người có công"));
 }
 
 /* Under a Vietnamese locale (a decimal comma) the workbook still holds numbers a spreadsheet
@@ -279,6 +296,65 @@ test_vietnamese_locale (void)
 }
 
 static void
+bieu06_line_free (gpointer data)
+{
+  McBieu06Line *line = data;
+
+  g_free (line->number);
+  g_free (line->label);
+  g_free (line);
+}
+
+/* The preparer and the head of the unit sign under the table, never alone on a last page of
+ * their own (issue 21): at every length of Biểu 06 from one page to three, the last page
+ * (pdftotext) holds the signatures and the table's total row, and the first holds the heading
+ * and the start of the table. Lengths where the signatures used to fall alone are among them. */
+static void
+test_signatures_keep_with_table (void)
+{
+  g_autofree char *pdf = g_build_filename (tmpdir, "keep.pdf", NULL);
+  g_autoptr(McPrintOffice) office = mc_print_office_new_default ();
+  gint64 from = 1793466000, to = from + 30 * 86400;   /* November 2026, Vietnam time */
+  guint multi_page = 0;
+
+  for (guint n = 2; n <= 70; n++)
+    {
+      g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (bieu06_line_free);
+      g_autoptr(McPrintLayout) layout = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *first = NULL;
+      g_autofree char *last = NULL;
+      guint pages;
+
+      for (guint i = 0; i < n; i++)
+        {
+          McBieu06Line *line = g_new0 (McBieu06Line, 1);
+
+          line->kind = i + 1 == n ? MC_REPORT_LINE_TOTAL : MC_REPORT_LINE_ITEM;
+          line->number = g_strdup_printf ("%u", i + 1);
+          line->label = g_strdup (i + 1 == n ? "Tổng cộng" : "Bảo trợ xã hội");
+          line->source = line->field = -1;
+          line->cells[0] = i;
+          g_ptr_array_add (lines, line);
+        }
+      layout = mc_print_bieu06 (office, lines, from, to, from);
+      pages = mc_print_layout_get_n_pages (layout);
+      if (pages < 2)
+        continue;
+      multi_page++;
+      g_assert_true (mc_print_layout_write_pdf (layout, pdf, &error));
+      g_assert_no_error (error);
+      last = print_test_pdf_text (pdf, pages, pages);
+      g_test_message ("%u rows: %u pages", n, pages);
+      g_assert_true (print_test_contains (last, "NGƯỜI LẬP BIỂU"));
+      g_assert_true (print_test_contains (last, "Tổng cộng"));
+      first = print_test_pdf_text (pdf, 1, 1);
+      g_assert_true (print_test_contains (first, "Bảo trợ xã hội"));
+    }
+  g_assert_cmpuint (multi_page, >, 10);
+}
+
+static void
 test_usage (void)
 {
   int status;
@@ -329,6 +405,7 @@ main (int    argc,
   g_test_add_func ("/report/export/766", test_766);
   g_test_add_func ("/report/export/vietnamese-locale", test_vietnamese_locale);
   g_test_add_func ("/report/export/usage", test_usage);
+  g_test_add_func ("/report/export/signatures-keep-with-table", test_signatures_keep_with_table);
   status = g_test_run ();
 
   {

@@ -3,10 +3,12 @@
 #include <math.h>
 #include <sqlite3.h>
 
-#include "mc-report.h"
+#include "mc-report-private.h"
+#include "mc-catalog.h"
 #include "mc-sample.h"
 #include "mc-store-files.h"
 #include "mc-store-private.h"
+#include "mc-store-actions.h"
 #include "mc-store-report.h"
 #include "mc-time.h"
 
@@ -184,8 +186,9 @@ test_progress_rules (void)
     asked_once = store_it (store, d);
   }
   {
-    /* Finished 3 days after its due day, but the supplement kept the clock still for 5. */
-    g_autoptr(McDossier) d = dossier (MC_STATUS_RESOLVED, T (2026, 11, 2, 8), T (2026, 11, 12, 17), T (2026, 11, 15, 10));
+    /* Its supplement kept the clock still for 5 days, and the system moved its due date by
+     * them (from the 12th to the 17th): finished on the 16th, on time. */
+    g_autoptr(McDossier) d = dossier (MC_STATUS_RESOLVED, T (2026, 11, 2, 8), T (2026, 11, 17, 17), T (2026, 11, 16, 10));
 
     mc_dossier_add_supplement (d, T (2026, 11, 4, 8), "Ảnh", T (2026, 11, 9, 8));
     paused = store_it (store, d);
@@ -231,6 +234,64 @@ test_progress_rules (void)
   g_assert_cmpint (r.values[MC_IND_2_2].denominator, ==, 7);
 }
 
+/* A pause counts once (issue 21). The store's actions move the due date by the working time
+ * a supplement or a fee kept the clock still; rule 2.1 compares the end with that due date and
+ * takes no pause off the end again. Built through the store's own actions, so the due date is
+ * the one the queue shows. */
+static void
+test_pause_counted_once (void)
+{
+  static const char *items[] = { "Ảnh 4x6", NULL };
+  g_autoptr(McStore) store = new_store ();
+  g_autoptr(McReportData) data = NULL;
+  g_autoptr(GArray) late = NULL;
+  g_autoptr(McDossier) moved = NULL;
+  g_autoptr(GError) error = NULL;
+  McReportPeriod p;
+  McReport766 r;
+  gint64 supplement, fee, due_day;
+  const struct { gint64 *id; McAction action; McActionInput in; } steps[] = {
+    /* Asked on Tuesday the 3rd at 09:00, back on Monday the 9th at 09:00: 4 working days
+     * still. Due on the 10th, moved to the 16th; finished on the 18th: late by two days. With
+     * the pause taken off the end as well (the 12th) it would pass as on time. */
+    { &supplement, MC_ACTION_REQUEST_SUPPLEMENT, { .at = T (2026, 11, 3, 9), .items = items } },
+    { &supplement, MC_ACTION_SUPPLEMENT_RECEIVED, { .at = T (2026, 11, 9, 9) } },
+    { &supplement, MC_ACTION_RESOLVE, { .at = T (2026, 11, 18, 10), .results = items } },
+    /* A fee asked on the 4th, paid on the 6th at 09:00 (2 working days): due on the 10th,
+     * moved to the 12th; finished on the 13th: late. */
+    { &fee, MC_ACTION_REQUEST_FEE, { .at = T (2026, 11, 4, 9), .fee_name = "Lệ phí", .fee_vnd = 50000 } },
+    { &fee, MC_ACTION_FEE_PAID, { .at = T (2026, 11, 6, 9) } },
+    { &fee, MC_ACTION_RESOLVE, { .at = T (2026, 11, 13, 10), .results = items } },
+  };
+
+  november (&p);
+  supplement = add (store, MC_STATUS_PROCESSING, T (2026, 11, 2, 8), T (2026, 11, 10, 17), 0);
+  fee = add (store, MC_STATUS_PROCESSING, T (2026, 11, 2, 8), T (2026, 11, 10, 17), 0);
+  for (gsize i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_assert_true (mc_store_apply_action (store, *steps[i].id, steps[i].action, &steps[i].in, "Cán bộ thử", &error));
+      g_assert_no_error (error);
+    }
+  moved = mc_store_get_dossier (store, supplement, NULL);
+  due_day = mc_report_day (moved->due_at);
+  g_assert_cmpint (due_day, ==, mc_report_day (T (2026, 11, 16, 12)));
+
+  data = load (store, &p);
+  mc_report_766_compute (data, &p, MC_REPORT_FILTER_ALL, &r);
+  g_assert_cmpint (r.values[MC_IND_2_1].denominator, ==, 2);
+  g_assert_cmpint (r.values[MC_IND_2_1].numerator, ==, 0);
+  late = mc_report_766_dossiers (data, &p, MC_REPORT_FILTER_ALL, MC_IND_2_1, MC_DRILL_MISSED);
+  g_assert_true (listed (late, supplement));
+  g_assert_true (listed (late, fee));
+  /* Biểu 06 agrees: both finished late, column (10). */
+  {
+    g_autoptr(McBieu06) form = mc_report_bieu06_compute (data, p.start, p.end, MC_BIEU06_BY_SOURCE);
+    McBieu06Row *total = &g_array_index (form->rows, McBieu06Row, form->rows->len - 1);
+
+    g_assert_cmpint (total->cells[10 - 3], ==, 2);
+  }
+}
+
 static void
 test_data_missing_is_a_dash (void)
 {
@@ -253,6 +314,10 @@ test_data_missing_is_a_dash (void)
     }
   g_assert_cmpint (r.values[MC_IND_4_5B].scope, ==, 2);
   g_assert_false (isnan (r.values[MC_IND_2_1].ratio));
+  /* A group none of whose indicators had data scores "—" too (payment: 3.6; digitisation: 4.x). */
+  g_assert_true (isnan (r.group_points[4]));
+  g_assert_true (isnan (r.group_points[5]));
+  g_assert_false (isnan (r.group_points[2]));
   /* The total counts only what could be computed. */
   g_assert_cmpfloat_with_epsilon (r.total, r.values[MC_IND_2_1].points + r.values[MC_IND_5_4].points, 1e-9);
 }
@@ -352,6 +417,46 @@ test_fields_round_trip (void)
   g_assert_cmpmem (&a, sizeof a, &b, sizeof b);
 }
 
+/* Every procedure of the catalogue has its lĩnh vực; a dossier of a procedure the catalogue
+ * does not know keeps the code its system sent, and one without any is "not determined". */
+static void
+test_field_names (void)
+{
+  g_autoptr(McStore) store = new_store ();
+  g_autoptr(McReportData) data = NULL;
+  McCatalog *catalog = mc_catalog_get_default ();
+  McReportPeriod p;
+  McDossier *d;
+  int unknown, none;
+
+  for (guint i = 0; i < mc_catalog_get_n_procedures (catalog); i++)
+    g_assert_nonnull (mc_report_procedure_field (mc_catalog_get_procedure (catalog, i)->code));
+  november (&p);
+  d = dossier (MC_STATUS_PROCESSING, T (2026, 11, 2, 8), T (2026, 11, 25, 8), 0);
+  g_free (d->procedure_code);
+  d->procedure_code = g_strdup ("9.999999");
+  store_it (store, d);
+  mc_dossier_unref (d);
+  d = dossier (MC_STATUS_PROCESSING, T (2026, 11, 2, 8), T (2026, 11, 25, 8), 0);
+  g_free (d->procedure_code);
+  d->procedure_code = g_strdup ("9.999998");
+  g_clear_pointer (&d->field_code, g_free);
+  store_it (store, d);
+  mc_dossier_unref (d);
+  data = load (store, &p);
+  unknown = mc_report_data_find (data, 'f', "G09-LV01");
+  none = mc_report_data_find (data, 'f', "");
+  g_assert_cmpint (unknown, >=, 0);
+  g_assert_cmpint (none, >=, 0);
+  {
+    g_autofree char *a = mc_report_field_title (data, unknown);
+    g_autofree char *b = mc_report_field_title (data, none);
+
+    g_assert_cmpstr (a, ==, "Lĩnh vực G09-LV01");
+    g_assert_cmpstr (b, ==, "Lĩnh vực chưa xác định");
+  }
+}
+
 static void
 test_bieu06_columns (void)
 {
@@ -388,8 +493,14 @@ test_bieu06_columns (void)
 
     g_assert_cmpmem (total->cells, sizeof total->cells, expected, sizeof expected);
   }
-  /* One ministry, one field: its row, the ministry's subtotal, the total. */
+  /* One ministry, one field: its row, the ministry's subtotal, the total. The field is named
+   * by the procedure's lĩnh vực in the catalogue, not by the code the system sent. */
   g_assert_cmpuint (form->rows->len, ==, 3);
+  {
+    g_autofree char *title = mc_report_field_title (data, g_array_index (form->rows, McBieu06Row, 0).field);
+
+    g_assert_cmpstr (title, ==, "Công tác dân tộc");
+  }
   {
     g_autoptr(GArray) overdue = mc_report_bieu06_dossiers (data, p.start, p.end, -1, -1, 13);
 
@@ -516,9 +627,11 @@ main (int   argc,
   g_test_add_func ("/report/periods", test_periods);
   g_test_add_func ("/report/indicator-table", test_indicator_table);
   g_test_add_func ("/report/progress-rules", test_progress_rules);
+  g_test_add_func ("/report/pause-counted-once", test_pause_counted_once);
   g_test_add_func ("/report/missing-data-is-a-dash", test_data_missing_is_a_dash);
   g_test_add_func ("/report/digitisation-payment-flags", test_digitisation_payment_flags);
   g_test_add_func ("/report/fields-round-trip", test_fields_round_trip);
+  g_test_add_func ("/report/field-names", test_field_names);
   g_test_add_func ("/report/bieu06-columns", test_bieu06_columns);
   g_test_add_func ("/report/bieu06-identities-random", test_bieu06_identities_random);
   return g_test_run ();
