@@ -436,6 +436,18 @@ error_text (McHttpReply *reply)
   return text ? g_strdup_printf ("HTTP %u: %s", reply->status, text) : g_strdup_printf ("HTTP %u", reply->status);
 }
 
+/* The system's refusal, under @code, with its reason. */
+static void
+refuse (McConnectorBase  *base,
+        McHttpReply      *reply,
+        McSyncError       code,
+        GError          **error)
+{
+  g_autofree char *text = error_text (reply);
+
+  mc_connector_error (base, error, code, _("the system answered %s"), text);
+}
+
 static void
 member_ms (JsonBuilder *b,
            const char  *name,
@@ -470,10 +482,7 @@ write_doc (McConnectorFeed      *self,
     return FALSE;
   if (reply->status == 409 || reply->status == 400)
     {
-      g_autofree char *text = error_text (reply);
-
-      mc_connector_error (base, error, reply->status == 409 ? MC_SYNC_ERROR_CONFLICT : MC_SYNC_ERROR_REJECTED,
-                          _("the system answered %s"), text);
+      refuse (base, reply, reply->status == 409 ? MC_SYNC_ERROR_CONFLICT : MC_SYNC_ERROR_REJECTED, error);
       return FALSE;
     }
   if (!mc_connector_check_status (base, reply, error))
@@ -591,10 +600,7 @@ upload (McConnector            *connector,
     return FALSE;
   if (reply->status == 409 || reply->status == 400 || reply->status == 413)
     {
-      g_autofree char *text = error_text (reply);
-
-      mc_connector_error (base, error, reply->status == 409 ? MC_SYNC_ERROR_CONFLICT : MC_SYNC_ERROR_REJECTED,
-                          _("the system answered %s"), text);
+      refuse (base, reply, reply->status == 409 ? MC_SYNC_ERROR_CONFLICT : MC_SYNC_ERROR_REJECTED, error);
       return FALSE;
     }
   if (!mc_connector_check_status (base, reply, error))
@@ -620,9 +626,7 @@ download (McConnector   *connector,
     return NULL;
   if (reply->status != 200)
     {
-      g_autofree char *text = error_text (reply);
-
-      mc_connector_error (&self->base, error, MC_SYNC_ERROR_REJECTED, _("the system answered %s"), text);
+      refuse (&self->base, reply, MC_SYNC_ERROR_REJECTED, error);
       return NULL;
     }
   return g_bytes_ref (reply->body);
