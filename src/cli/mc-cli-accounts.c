@@ -87,6 +87,89 @@ print_report (const McSource           *source,
   mc_cli_print_json (root);
 }
 
+/* The one source a @command names (ID), its store and its keyring, which must be reachable;
+ * NULL with *@out_status set. */
+static McSource *
+open_source_with_keyring (McCli       *cli,
+                          const char  *command,
+                          int          argc,
+                          char       **argv,
+                          McStore    **out_store,
+                          McSecrets  **out_keyring,
+                          int         *out_status)
+{
+  g_autoptr(McStore) store = NULL;
+  g_autoptr(McSource) source = NULL;
+
+  if (argc != 2)
+    {
+      *out_status = mc_cli_usage (command, _("one source ID is needed"));
+      return NULL;
+    }
+  if (!(source = open_source (cli, argv[1], &store, out_status)))
+    return NULL;
+  if (!mc_cli_keyring_reachable ())
+    {
+      *out_status = MC_CLI_FAILED;
+      return NULL;
+    }
+  *out_keyring = mc_secrets_new (mc_store_get_path (store));
+  *out_store = g_steal_pointer (&store);
+  return g_steal_pointer (&source);
+}
+
+/* The password of @dialect from standard input, then, when @with_key, the application key on
+ * the next line (@key_missing says why one is needed); FALSE with *@out_status set. */
+static gboolean
+read_credentials (const char    *command,
+                  const char    *dialect,
+                  gboolean       with_key,
+                  const char    *key_missing,
+                  McCliSecret  **out_password,
+                  McCliSecret  **out_api_key,
+                  int           *out_status)
+{
+  g_autoptr(McCliSecret) password = NULL;
+  g_autoptr(McCliSecret) api_key = NULL;
+  GError *error = NULL;
+
+  password = mc_cli_read_secret (mc_cli_secret_prompt (mc_secret_kind_for_sign_in (dialect)), &error);
+  if (error != NULL)
+    {
+      *out_status = mc_cli_fail (error);
+      return FALSE;
+    }
+  if (password == NULL || *password == '\0')
+    {
+      *out_status = mc_cli_usage (command, _("a password is needed on standard input"));
+      return FALSE;
+    }
+  if (with_key && (api_key = mc_cli_read_secret (mc_cli_secret_prompt (MC_SECRET_API_KEY), &error)) == NULL && error)
+    {
+      *out_status = mc_cli_fail (error);
+      return FALSE;
+    }
+  if (with_key && (api_key == NULL || *api_key == '\0'))
+    {
+      *out_status = mc_cli_usage (command, key_missing);
+      return FALSE;
+    }
+  *out_password = g_steal_pointer (&password);
+  *out_api_key = g_steal_pointer (&api_key);
+  return TRUE;
+}
+
+/* Signs in to @source with what its keyring holds and reads one dossier. */
+static McConnectionReport *
+test_source (McSecrets       *keyring,
+             const McSource  *source,
+             GError         **error)
+{
+  g_autoptr(GHashTable) secrets = mc_secrets_load_source_sync (keyring, source, NULL, error);
+
+  return secrets ? mc_connection_test_sync (source, secrets, NULL) : NULL;
+}
+
 /* Keeps the new password (the old sessions go), then checks it with a test connection. */
 int
 mc_cli_sources_signin (McCli  *cli,
@@ -102,7 +185,6 @@ mc_cli_sources_signin (McCli  *cli,
   g_autoptr(McStore) store = NULL;
   g_autoptr(McSource) source = NULL;
   g_autoptr(McSecrets) keyring = NULL;
-  g_autoptr(GHashTable) secrets = NULL;
   g_autoptr(McConnectionReport) report = NULL;
   g_autoptr(McCliSecret) password = NULL;
   g_autoptr(McCliSecret) api_key = NULL;
@@ -112,28 +194,16 @@ mc_cli_sources_signin (McCli  *cli,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!mc_cli_parse (context, "sources signin", &argc, &argv, &status))
     return status;
-  if (argc != 2)
-    return mc_cli_usage ("sources signin", _("one source ID is needed"));
-  if (!(source = open_source (cli, argv[1], &store, &status)))
+  if (!(source = open_source_with_keyring (cli, "sources signin", argc, argv, &store, &keyring, &status)))
     return status;
-  if (!mc_cli_keyring_reachable ())
-    return MC_CLI_FAILED;
-  password = mc_cli_read_secret (mc_cli_secret_prompt (mc_secret_kind_for_sign_in (source->dialect)), &error);
-  if (error != NULL)
-    return mc_cli_fail (error);
-  if (password == NULL || *password == '\0')
-    return mc_cli_usage ("sources signin", _("a password is needed on standard input"));
-  if (with_key && (api_key = mc_cli_read_secret (mc_cli_secret_prompt (MC_SECRET_API_KEY), &error)) == NULL && error)
-    return mc_cli_fail (error);
-  if (with_key && (api_key == NULL || *api_key == '\0'))
-    return mc_cli_usage ("sources signin", _("--with-key needs an application key on the next line"));
+  if (!read_credentials ("sources signin", source->dialect, with_key,
+                         _("--with-key needs an application key on the next line"), &password, &api_key, &status))
+    return status;
 
-  keyring = mc_secrets_new (mc_store_get_path (store));
   if (!mc_sign_in_keep (keyring, source, password, api_key, NULL, &error))
     return mc_cli_fail (error);
-  if (!(secrets = mc_secrets_load_source_sync (keyring, source, NULL, &error)))
+  if (!(report = test_source (keyring, source, &error)))
     return mc_cli_fail (error);
-  report = mc_connection_test_sync (source, secrets, NULL);
   if (report->result == MC_CONNECTION_OK)
     {
       g_print (_("Signed in to %s; the next sync resumes it\n"), source->id);
@@ -193,7 +263,6 @@ mc_cli_sources_test (McCli  *cli,
   g_autoptr(McStore) store = NULL;
   g_autoptr(McSource) source = NULL;
   g_autoptr(McSecrets) keyring = NULL;
-  g_autoptr(GHashTable) secrets = NULL;
   g_autoptr(McConnectionReport) report = NULL;
   GError *error = NULL;
   int status = MC_CLI_OK;
@@ -201,16 +270,10 @@ mc_cli_sources_test (McCli  *cli,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!mc_cli_parse (context, "sources test", &argc, &argv, &status))
     return status;
-  if (argc != 2)
-    return mc_cli_usage ("sources test", _("one source ID is needed"));
-  if (!(source = open_source (cli, argv[1], &store, &status)))
+  if (!(source = open_source_with_keyring (cli, "sources test", argc, argv, &store, &keyring, &status)))
     return status;
-  if (!mc_cli_keyring_reachable ())
-    return MC_CLI_FAILED;
-  keyring = mc_secrets_new (mc_store_get_path (store));
-  if (!(secrets = mc_secrets_load_source_sync (keyring, source, NULL, &error)))
+  if (!(report = test_source (keyring, source, &error)))
     return mc_cli_fail (error);
-  report = mc_connection_test_sync (source, secrets, NULL);
   print_report (source, report, json);
   return report->result == MC_CONNECTION_OK ? MC_CLI_OK : MC_CLI_FAILED;
 }
@@ -269,16 +332,10 @@ sources_add (McCli  *cli,
     return MC_CLI_FAILED;
 
   source = mc_source_new (argv[1], ministry, dialect, name ? name : mc_ministry_name (ministry), url, unit, account);
-  password = mc_cli_read_secret (mc_cli_secret_prompt (mc_secret_kind_for_sign_in (dialect)), &error);
-  if (error != NULL)
-    return mc_cli_fail (error);
-  if (password == NULL || *password == '\0')
-    return mc_cli_usage ("sources add", _("a password is needed on standard input"));
-  if (mc_secrets_dialect_needs_api_key (dialect)
-      && (api_key = mc_cli_read_secret (mc_cli_secret_prompt (MC_SECRET_API_KEY), &error)) == NULL && error)
-    return mc_cli_fail (error);
-  if (mc_secrets_dialect_needs_api_key (dialect) && (api_key == NULL || *api_key == '\0'))
-    return mc_cli_usage ("sources add", _("this dialect also needs an application key, on the next line"));
+  if (!read_credentials ("sources add", dialect, mc_secrets_dialect_needs_api_key (dialect),
+                         _("this dialect also needs an application key, on the next line"), &password, &api_key,
+                         &status))
+    return status;
 
   if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_CREATE, &status)))
     return status;

@@ -43,83 +43,98 @@ add_int (JsonBuilder *b,
 }
 
 static void
+add_boolean (JsonBuilder *b,
+             const char  *key,
+             gboolean     value)
+{
+  json_builder_set_member_name (b, key);
+  json_builder_add_boolean_value (b, value);
+}
+
+/* The members of one element of a dossier's list. */
+typedef void (*AddChild) (JsonBuilder   *b,
+                          gconstpointer  child);
+
+static void
+add_document (JsonBuilder   *b,
+              gconstpointer  child)
+{
+  const McDocument *doc = child;
+
+  add_string (b, "name", doc->name);
+  add_boolean (b, "copy", doc->is_copy);
+  add_int (b, "count", doc->count);
+}
+
+static void
+add_fee (JsonBuilder   *b,
+         gconstpointer  child)
+{
+  const McFee *fee = child;
+
+  add_string (b, "name", fee->name);
+  add_int (b, "amount_vnd", fee->amount_vnd);
+  add_boolean (b, "paid", fee->paid);
+}
+
+static void
+add_supplement (JsonBuilder   *b,
+                gconstpointer  child)
+{
+  const McSupplement *s = child;
+
+  add_time (b, "requested_at", s->requested_at);
+  add_string (b, "items", s->items);
+  add_time (b, "received_at", s->received_at);
+}
+
+static void
+add_result (JsonBuilder   *b,
+            gconstpointer  child)
+{
+  const McResult *r = child;
+
+  add_string (b, "name", r->name);
+  add_string (b, "number", r->number);
+  add_time (b, "issued_at", r->issued_at);
+}
+
+static void
+add_step (JsonBuilder   *b,
+          gconstpointer  child)
+{
+  const McStep *s = child;
+
+  add_time (b, "at", s->at);
+  add_string (b, "actor", s->actor);
+  add_string (b, "unit", s->unit);
+  add_string (b, "action", s->action);
+  add_int (b, "status", s->status);
+  add_string (b, "note", s->note);
+}
+
+static void
 add_details (JsonBuilder     *b,
              const McDossier *d)
 {
-  json_builder_set_member_name (b, "documents");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < d->documents->len; i++)
+  const struct { const char *key; GPtrArray *children; AddChild add; } lists[] = {
+    { "documents", d->documents, add_document }, { "fees", d->fees, add_fee },
+    { "supplements", d->supplements, add_supplement }, { "results", d->results, add_result },
+    { "history", d->history, add_step },
+  };
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
     {
-      McDocument *doc = g_ptr_array_index (d->documents, i);
-
-      json_builder_begin_object (b);
-      add_string (b, "name", doc->name);
-      json_builder_set_member_name (b, "copy");
-      json_builder_add_boolean_value (b, doc->is_copy);
-      add_int (b, "count", doc->count);
-      json_builder_end_object (b);
+      json_builder_set_member_name (b, lists[l].key);
+      json_builder_begin_array (b);
+      for (guint i = 0; i < lists[l].children->len; i++)
+        {
+          json_builder_begin_object (b);
+          lists[l].add (b, g_ptr_array_index (lists[l].children, i));
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
     }
-  json_builder_end_array (b);
-
-  json_builder_set_member_name (b, "fees");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < d->fees->len; i++)
-    {
-      McFee *fee = g_ptr_array_index (d->fees, i);
-
-      json_builder_begin_object (b);
-      add_string (b, "name", fee->name);
-      add_int (b, "amount_vnd", fee->amount_vnd);
-      json_builder_set_member_name (b, "paid");
-      json_builder_add_boolean_value (b, fee->paid);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-
-  json_builder_set_member_name (b, "supplements");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < d->supplements->len; i++)
-    {
-      McSupplement *s = g_ptr_array_index (d->supplements, i);
-
-      json_builder_begin_object (b);
-      add_time (b, "requested_at", s->requested_at);
-      add_string (b, "items", s->items);
-      add_time (b, "received_at", s->received_at);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-
-  json_builder_set_member_name (b, "results");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < d->results->len; i++)
-    {
-      McResult *r = g_ptr_array_index (d->results, i);
-
-      json_builder_begin_object (b);
-      add_string (b, "name", r->name);
-      add_string (b, "number", r->number);
-      add_time (b, "issued_at", r->issued_at);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-
-  json_builder_set_member_name (b, "history");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < d->history->len; i++)
-    {
-      McStep *s = g_ptr_array_index (d->history, i);
-
-      json_builder_begin_object (b);
-      add_time (b, "at", s->at);
-      add_string (b, "actor", s->actor);
-      add_string (b, "unit", s->unit);
-      add_string (b, "action", s->action);
-      add_int (b, "status", s->status);
-      add_string (b, "note", s->note);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
 }
 
 /* Returns: (transfer full): a JSON object for @d; @with_details adds documents, fees,
@@ -132,8 +147,7 @@ mc_dossier_to_json (const McDossier *d,
 
   json_builder_begin_object (b);
   add_string (b, "number", d->number);
-  json_builder_set_member_name (b, "provisional");
-  json_builder_add_boolean_value (b, d->provisional);
+  add_boolean (b, "provisional", d->provisional);
   add_string (b, "source", d->source_id);
   add_string (b, "procedure_code", d->procedure_code);
   add_string (b, "procedure_name", d->procedure_name);

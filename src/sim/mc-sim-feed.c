@@ -43,6 +43,17 @@ rev_of (McSimRecord *rec)
   return g_strdup_printf ("%u-%08x", rec->version, g_str_hash (rec->dossier->number) ^ (rec->version * 2654435761u));
 }
 
+static const McSimChildKeys child_keys = {
+  .documents = "tai_lieu", .document_name = "ten", .document_copy = "ban_sao", .document_count = "so_luong",
+  .document_digitised = "da_so_hoa", .document_reused = "tai_su_dung", .document_from_store = "tu_kho_du_lieu",
+  .fees = "le_phi", .fee_name = "ten", .fee_amount = "so_tien", .fee_paid = "da_nop",
+  .supplements = "bo_sung", .supplement_items = "noi_dung", .supplement_requested = "ngay_yeu_cau",
+  .supplement_received = "ngay_nhan",
+  .results = "ket_qua", .result_name = "ten", .result_number = "so_hieu", .result_issued = "ngay_ban_hanh",
+  .result_code = "ma_giay_to", .result_file = "duong_dan",
+  .booleans = MC_SIM_BOOLEAN_JSON, .flags = MC_SIM_FLAG_BOOLEAN, .epoch_ms = TRUE,
+};
+
 static void
 render_doc (McSimService *svc,
             McSimRecord  *rec,
@@ -94,54 +105,8 @@ render_doc (McSimService *svc,
   mc_sim_json_flag (out, "xac_thuc_vneid", d->citizen_data, MC_SIM_FLAG_BOOLEAN);
   mc_sim_json_flag (out, "co_thanh_phan_so_hoa", d->reused, MC_SIM_FLAG_BOOLEAN);
 
-  g_string_append (out, ",\"tai_lieu\":[");
-  for (guint i = 0; i < d->documents->len; i++)
-    {
-      McDocument *x = g_ptr_array_index (d->documents, i);
-
-      g_string_append (out, i ? ",{\"ten\":" : "{\"ten\":");
-      mc_sim_json_string (out, x->name);
-      g_string_append_printf (out, ",\"ban_sao\":%s,\"so_luong\":%d", x->is_copy ? "true" : "false", x->count);
-      mc_sim_json_flag (out, "da_so_hoa", x->digitised, MC_SIM_FLAG_BOOLEAN);
-      mc_sim_json_flag (out, "tai_su_dung", x->reused, MC_SIM_FLAG_BOOLEAN);
-      mc_sim_json_flag (out, "tu_kho_du_lieu", x->from_store, MC_SIM_FLAG_BOOLEAN);
-      g_string_append_c (out, '}');
-    }
-  g_string_append (out, "],\"le_phi\":[");
-  for (guint i = 0; i < d->fees->len; i++)
-    {
-      McFee *x = g_ptr_array_index (d->fees, i);
-
-      g_string_append (out, i ? ",{\"ten\":" : "{\"ten\":");
-      mc_sim_json_string (out, x->name);
-      g_string_append_printf (out, ",\"so_tien\":%" G_GINT64_FORMAT ",\"da_nop\":%s}", x->amount_vnd,
-                              x->paid ? "true" : "false");
-    }
-  g_string_append (out, "],\"bo_sung\":[");
-  for (guint i = 0; i < d->supplements->len; i++)
-    {
-      McSupplement *x = g_ptr_array_index (d->supplements, i);
-
-      g_string_append (out, i ? ",{\"noi_dung\":" : "{\"noi_dung\":");
-      mc_sim_json_string (out, x->items);
-      ms (out, "ngay_yeu_cau", x->requested_at);
-      ms (out, "ngay_nhan", x->received_at);
-      g_string_append_c (out, '}');
-    }
-  g_string_append (out, "],\"ket_qua\":[");
-  for (guint i = 0; i < d->results->len; i++)
-    {
-      McResult *x = g_ptr_array_index (d->results, i);
-
-      g_string_append (out, i ? ",{\"ten\":" : "{\"ten\":");
-      mc_sim_json_string (out, x->name);
-      mc_sim_json_member (out, "so_hieu", x->number);
-      ms (out, "ngay_ban_hanh", x->issued_at);
-      mc_sim_json_member (out, "ma_giay_to", x->code);
-      mc_sim_json_member (out, "duong_dan", x->file_url);
-      g_string_append_c (out, '}');
-    }
-  g_string_append (out, "],\"lich_su\":[");
+  mc_sim_render_children (out, d, &child_keys);
+  g_string_append (out, ",\"lich_su\":[");
   for (guint i = 0; i < d->history->len; i++)
     {
       McStep *x = g_ptr_array_index (d->history, i);
@@ -285,15 +250,11 @@ set_status (McSimService      *svc,
 {
   const char *key = soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "X-Request-Id");
   g_autoptr(JsonObject) body = mc_sim_parse_object (msg);
-  McSimReply *replay = mc_sim_replay (svc, key);
   McStatus target = status_from_name (mc_sim_object_string (body, "trang_thai"));
   g_autofree char *rev = rev_of (rec);
 
-  if (replay != NULL)
-    {
-      mc_sim_answer_json (answer, replay->status, "%s", replay->body);
-      return;
-    }
+  if (mc_sim_answer_replay (svc, key, answer))
+    return;
   if (key == NULL)
     ERROR (answer, 400, "bad_request", "X-Request-Id is required");
   else if (g_strcmp0 (mc_sim_object_string (body, "_rev"), rev) != 0)
@@ -334,14 +295,10 @@ upload (McSimService      *svc,
   const char *kind = query ? g_hash_table_lookup (query, "loai") : NULL;
   const char *given_rev = query ? g_hash_table_lookup (query, "_rev") : NULL;
   g_autoptr(GBytes) content = soup_message_body_flatten (soup_server_message_get_request_body (msg));
-  McSimReply *replay = mc_sim_replay (svc, key);
   g_autofree char *rev = rev_of (rec);
 
-  if (replay != NULL)
-    {
-      mc_sim_answer_json (answer, replay->status, "%s", replay->body);
-      return;
-    }
+  if (mc_sim_answer_replay (svc, key, answer))
+    return;
   if (key == NULL)
     ERROR (answer, 400, "bad_request", "X-Request-Id is required");
   else if (name == NULL || *name == '\0' || (g_strcmp0 (kind, "TPHS") != 0 && g_strcmp0 (kind, "KQ") != 0))
@@ -381,15 +338,11 @@ create (McSimService      *svc,
   const char *key = soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "X-Request-Id");
   g_autoptr(JsonObject) body = mc_sim_parse_object (msg);
   JsonObject *applicant = mc_sim_object_object (body, "chu_ho_so");
-  McSimReply *replay = mc_sim_replay (svc, key);
   McDossier *d;
   McSimRecord *rec;
 
-  if (replay != NULL)
-    {
-      mc_sim_answer_json (answer, replay->status, "%s", replay->body);
-      return;
-    }
+  if (mc_sim_answer_replay (svc, key, answer))
+    return;
   if (key == NULL)
     {
       ERROR (answer, 400, "bad_request", "X-Request-Id is required");

@@ -67,52 +67,14 @@ t (GString    *out,
 }
 
 /* The simulator's lists (not in the spec). */
-static void
-render_lists (const McDossier *d,
-              GString         *out)
-{
-  g_string_append (out, ",\"giayTo\":[");
-  for (guint i = 0; i < d->documents->len; i++)
-    {
-      McDocument *x = g_ptr_array_index (d->documents, i);
-
-      g_string_append (out, i ? ",{\"ten\":" : "{\"ten\":");
-      mc_sim_json_string (out, x->name);
-      g_string_append_printf (out, ",\"banSao\":%d,\"soLuong\":%d}", x->is_copy ? 1 : 0, x->count);
-    }
-  g_string_append (out, "],\"lePhi\":[");
-  for (guint i = 0; i < d->fees->len; i++)
-    {
-      McFee *x = g_ptr_array_index (d->fees, i);
-
-      g_string_append (out, i ? ",{\"ten\":" : "{\"ten\":");
-      mc_sim_json_string (out, x->name);
-      g_string_append_printf (out, ",\"soTien\":%" G_GINT64_FORMAT ",\"daNop\":%d}", x->amount_vnd, x->paid ? 1 : 0);
-    }
-  g_string_append (out, "],\"boSung\":[");
-  for (guint i = 0; i < d->supplements->len; i++)
-    {
-      McSupplement *x = g_ptr_array_index (d->supplements, i);
-
-      g_string_append (out, i ? ",{\"noiDung\":" : "{\"noiDung\":");
-      mc_sim_json_string (out, x->items);
-      t (out, "ngayYeuCau", x->requested_at);
-      t (out, "ngayNhan", x->received_at);
-      g_string_append_c (out, '}');
-    }
-  g_string_append (out, "],\"ketQua\":[");
-  for (guint i = 0; i < d->results->len; i++)
-    {
-      McResult *x = g_ptr_array_index (d->results, i);
-
-      g_string_append (out, i ? ",{\"ten\":" : "{\"ten\":");
-      mc_sim_json_string (out, x->name);
-      mc_sim_json_member (out, "soKyHieu", x->number);
-      t (out, "ngayBanHanh", x->issued_at);
-      g_string_append_c (out, '}');
-    }
-  g_string_append_c (out, ']');
-}
+static const McSimChildKeys child_keys = {
+  .documents = "giayTo", .document_name = "ten", .document_copy = "banSao", .document_count = "soLuong",
+  .fees = "lePhi", .fee_name = "ten", .fee_amount = "soTien", .fee_paid = "daNop",
+  .supplements = "boSung", .supplement_items = "noiDung", .supplement_requested = "ngayYeuCau",
+  .supplement_received = "ngayNhan",
+  .results = "ketQua", .result_name = "ten", .result_number = "soKyHieu", .result_issued = "ngayBanHanh",
+  .booleans = MC_SIM_BOOLEAN_NUMBER, .time_format = MC_WIRE_TIME_LEGACY,
+};
 
 /* The dialect page's fields, and, unless the back-end is set to serve only those (fault
  * "spec_fields"), the simulator's extras: the field, channels, the other dates, the lists, and
@@ -162,7 +124,7 @@ render_item (McSimService *svc,
       /* The spec's items carry no update time; a back-end configured to give one has it here. */
       if (svc->faults.update_time)
         t (out, "ngayCapNhat", rec->updated_at);
-      render_lists (d, out);
+      mc_sim_render_children (out, d, &child_keys);
     }
 
   g_string_append (out, ",\"lichSu\":[");

@@ -22,18 +22,6 @@ num (GString  *out,
     g_string_append_printf (out, ",\"%s\":%" G_GINT64_FORMAT, name, value);
 }
 
-static void
-boolean (GString    *out,
-         gboolean    portal,
-         const char *name,
-         gboolean    value)
-{
-  if (portal)
-    g_string_append_printf (out, ",\"%s\":\"%s\"", name, value ? "True" : "False");
-  else
-    g_string_append_printf (out, ",\"%s\":%s", name, value ? "true" : "false");
-}
-
 /* An object's first member, so that the rest can all start with a comma. */
 static void
 first_member (GString    *out,
@@ -44,6 +32,17 @@ first_member (GString    *out,
   mc_sim_json_string (out, text);
 }
 
+/* The national vocabulary's lists; how their values are written is the dialect's. */
+static const McSimChildKeys national_keys = {
+  .documents = "TaiLieuNop", .document_name = "TenGiayTo", .document_copy = "LaBanSao", .document_count = "SoLuong",
+  .document_digitised = "DuocSoHoa", .document_reused = "DuocTaiSuDung", .document_from_store = "DuocLayTuKhoDMQG",
+  .fees = "DanhSachLePhi", .fee_name = "TenPhiLePhi", .fee_amount = "MucPhi", .fee_paid = "DaThanhToan",
+  .supplements = "DanhSachHoSoBoSung", .supplement_items = "NoiDungBoSung",
+  .supplement_requested = "NgayYeuCauBoSung", .supplement_received = "NgayTiepNhanBoSung",
+  .results = "DanhSachGiayToKetQua", .result_name = "TenGiayTo", .result_number = "SoKyHieu",
+  .result_issued = "NgayBanHanh", .result_code = "MaGiayToKetQua", .result_file = "DuongDanTepTinKetQua",
+};
+
 void
 mc_sim_render_national (McSimService *svc,
                         McSimRecord  *rec,
@@ -53,6 +52,7 @@ mc_sim_render_national (McSimService *svc,
 {
   const McDossier *d = rec->dossier;
   McWireTime tf = svc->klass->time_format;
+  McSimChildKeys keys = national_keys;
 
   if (corrupt == MC_SIM_CORRUPT_MISSING_FIELD)
     g_string_append (out, "{\"MaHoSoCu\":null");
@@ -96,59 +96,15 @@ mc_sim_render_national (McSimService *svc,
   mc_sim_json_flag (out, "TaiKhoanDuocXacThucVoiVNeID", d->citizen_data, portal ? MC_SIM_FLAG_TEXT : MC_SIM_FLAG_NUMBER);
   mc_sim_json_flag (out, "HoSoCoThanhPhanSoHoa", d->reused, portal ? MC_SIM_FLAG_TEXT : MC_SIM_FLAG_NUMBER);
 
-  g_string_append (out, ",\"TaiLieuNop\":[");
-  for (guint i = 0; i < d->documents->len; i++)
-    {
-      McDocument *x = g_ptr_array_index (d->documents, i);
-
-      g_string_append (out, i ? "," : "");
-      first_member (out, "TenGiayTo", x->name);
-      boolean (out, portal, "LaBanSao", x->is_copy);
-      num (out, portal, "SoLuong", x->count);
-      mc_sim_json_flag (out, "DuocSoHoa", x->digitised, portal ? MC_SIM_FLAG_TEXT : MC_SIM_FLAG_NUMBER);
-      mc_sim_json_flag (out, "DuocTaiSuDung", x->reused, portal ? MC_SIM_FLAG_TEXT : MC_SIM_FLAG_NUMBER);
-      mc_sim_json_flag (out, "DuocLayTuKhoDMQG", x->from_store, portal ? MC_SIM_FLAG_TEXT : MC_SIM_FLAG_NUMBER);
-      g_string_append_c (out, '}');
-    }
-  g_string_append (out, "],\"DanhSachLePhi\":[");
-  for (guint i = 0; i < d->fees->len; i++)
-    {
-      McFee *x = g_ptr_array_index (d->fees, i);
-
-      g_string_append (out, i ? "," : "");
-      first_member (out, "TenPhiLePhi", x->name);
-      num (out, portal, "MucPhi", x->amount_vnd);
-      boolean (out, portal, "DaThanhToan", x->paid);
-      g_string_append_c (out, '}');
-    }
-  g_string_append (out, "],\"DanhSachHoSoBoSung\":[");
-  for (guint i = 0; i < d->supplements->len; i++)
-    {
-      McSupplement *x = g_ptr_array_index (d->supplements, i);
-
-      g_string_append (out, i ? "," : "");
-      first_member (out, "NoiDungBoSung", x->items);
-      mc_sim_json_time (out, "NgayYeuCauBoSung", tf, x->requested_at);
-      mc_sim_json_time (out, "NgayTiepNhanBoSung", tf, x->received_at);
-      g_string_append_c (out, '}');
-    }
-  g_string_append (out, "],\"DanhSachGiayToKetQua\":[");
-  for (guint i = 0; i < d->results->len; i++)
-    {
-      McResult *x = g_ptr_array_index (d->results, i);
-
-      g_string_append (out, i ? "," : "");
-      first_member (out, "TenGiayTo", x->name);
-      mc_sim_json_member (out, "SoKyHieu", x->number);
-      mc_sim_json_time (out, "NgayBanHanh", tf, x->issued_at);
-      mc_sim_json_member (out, "MaGiayToKetQua", x->code);
-      mc_sim_json_member (out, "DuongDanTepTinKetQua", x->file_url);
-      g_string_append_c (out, '}');
-    }
+  keys.booleans = portal ? MC_SIM_BOOLEAN_TEXT : MC_SIM_BOOLEAN_JSON;
+  keys.flags = portal ? MC_SIM_FLAG_TEXT : MC_SIM_FLAG_NUMBER;
+  keys.text_numbers = portal;
+  keys.time_format = tf;
+  mc_sim_render_children (out, d, &keys);
   /* lgsp names each step in NoiDungXuLy and keeps the official's words in GhiChu (not in the
    * spec); the portal keeps in NoiDungXuLy the text sent with the action, as sent, and a step
    * has no GhiChu (the spec), but the official's title (ChucDanh). */
-  g_string_append (out, "],\"QuaTrinhXuLy\":[");
+  g_string_append (out, ",\"QuaTrinhXuLy\":[");
   for (guint i = 0; i < d->history->len; i++)
     {
       McStep *x = g_ptr_array_index (d->history, i);
@@ -338,14 +294,10 @@ set_status (McSimService      *svc,
 {
   g_autoptr(JsonObject) body = mc_sim_parse_object (msg);
   const char *key = mc_sim_object_string (body, "MaGiaoDich");
-  McSimReply *replay = mc_sim_replay (svc, key);
   g_autofree char *counted = NULL;
 
-  if (replay != NULL)
-    {
-      mc_sim_answer_json (answer, replay->status, "%s", replay->body);
-      return;
-    }
+  if (mc_sim_answer_replay (svc, key, answer))
+    return;
   if (body == NULL || mc_sim_object_int (body, "TrangThai", 0) == 0)
     ERROR (answer, 400, "Thiếu TrangThai");
   else if (mc_sim_note_too_long (mc_sim_object_string (body, "NoiDungXuLy")))
@@ -391,14 +343,10 @@ progress (McSimService      *svc,
   const char *key = mc_sim_object_string (body, "MaGiaoDich");
   JsonArray *steps = body && json_object_has_member (body, "QuaTrinhXuLy")
     ? json_object_get_array_member (body, "QuaTrinhXuLy") : NULL;
-  McSimReply *replay = mc_sim_replay (svc, key);
   g_autofree char *counted = key ? g_strdup_printf ("lgsp:%s", key) : NULL;
 
-  if (replay != NULL)
-    {
-      mc_sim_answer_json (answer, replay->status, "%s", replay->body);
-      return;
-    }
+  if (mc_sim_answer_replay (svc, key, answer))
+    return;
   if (steps == NULL || json_array_get_length (steps) == 0 || json_array_get_length (steps) > 10)
     ERROR (answer, 400, "QuaTrinhXuLy phải có từ 1 đến 10 bước");
   else if (!mc_transition_allowed (rec->dossier->status, MC_ACTION_RECORD_STEP))
@@ -429,15 +377,11 @@ create (McSimService      *svc,
 {
   g_autoptr(JsonObject) body = mc_sim_parse_object (msg);
   const char *key = mc_sim_object_string (body, "MaGiaoDich");
-  McSimReply *replay = mc_sim_replay (svc, key);
   McDossier *d;
   McSimRecord *rec;
 
-  if (replay != NULL)
-    {
-      mc_sim_answer_json (answer, replay->status, "%s", replay->body);
-      return;
-    }
+  if (mc_sim_answer_replay (svc, key, answer))
+    return;
   d = body ? mc_sim_national_dossier (body, MC_WIRE_TIME_LGSP, svc->klass->source_id) : NULL;
   if (d == NULL)
     ERROR (answer, 400, "Thiếu MaHoSo, MaTTHC hoặc ChuHoSo");
@@ -472,13 +416,9 @@ upload (McSimService      *svc,
   g_autoptr(GHashTable) fields = mc_sim_read_multipart (msg, &filename, &content);
   const char *key = fields ? g_hash_table_lookup (fields, "MaGiaoDich") : NULL;
   const char *kind = fields ? g_hash_table_lookup (fields, "LoaiTep") : NULL;
-  McSimReply *replay = mc_sim_replay (svc, key);
 
-  if (replay != NULL)
-    {
-      mc_sim_answer_json (answer, replay->status, "%s", replay->body);
-      return;
-    }
+  if (mc_sim_answer_replay (svc, key, answer))
+    return;
   if (content == NULL || filename == NULL || *filename == '\0')
     ERROR (answer, 400, "Thiếu tệp tin");
   else if (g_strcmp0 (kind, "TPHS") != 0 && g_strcmp0 (kind, "KQ") != 0)

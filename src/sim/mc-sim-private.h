@@ -204,8 +204,10 @@ gboolean      mc_sim_check_session    (McSimService *svc,
                                        const char   *token);
 void          mc_sim_count_action     (McSim        *self,
                                        const char   *key);
-McSimReply   *mc_sim_replay           (McSimService *svc,
-                                       const char   *key);
+/* A repeat of the request made under @key: answers it as the first time, and returns TRUE. */
+gboolean      mc_sim_answer_replay    (McSimService *svc,
+                                       const char   *key,
+                                       McSimAnswer  *answer);
 void          mc_sim_remember         (McSimService *svc,
                                        const char   *key,
                                        guint         status,
@@ -337,6 +339,34 @@ void          mc_sim_json_flag        (GString        *out,
                                        const char     *name,
                                        McFlag          flag,
                                        McSimFlagStyle  style);
+/* How a dialect names and writes the documents, fees, supplements and results of a dossier
+ * (the connectors read them with McChildKeys): their shape is the same in every dialect, only
+ * the names and the way values are written differ. NULL names: the dialect has no such
+ * member. */
+typedef enum
+{
+  MC_SIM_BOOLEAN_JSON,        /* true, false */
+  MC_SIM_BOOLEAN_NUMBER,      /* 1, 0 */
+  MC_SIM_BOOLEAN_TEXT,        /* "True", "False" (the portal) */
+} McSimBooleanStyle;
+
+typedef struct
+{
+  const char *documents, *document_name, *document_copy, *document_count;
+  const char *document_digitised, *document_reused, *document_from_store;
+  const char *fees, *fee_name, *fee_amount, *fee_paid;
+  const char *supplements, *supplement_items, *supplement_requested, *supplement_received;
+  const char *results, *result_name, *result_number, *result_issued, *result_code, *result_file;
+  McSimBooleanStyle booleans; /* a copy, a fee paid */
+  McSimFlagStyle flags;       /* the 766 report's flags */
+  gboolean text_numbers;      /* counts and amounts as text (the portal) */
+  gboolean epoch_ms;          /* times in milliseconds since 1970, else in @time_format */
+  McWireTime time_format;
+} McSimChildKeys;
+
+void          mc_sim_render_children  (GString              *out,
+                                       const McDossier      *d,
+                                       const McSimChildKeys *keys);
 void          mc_sim_answer_json      (McSimAnswer  *answer,
                                        guint         status,
                                        const char   *format,

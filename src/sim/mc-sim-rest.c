@@ -27,6 +27,17 @@ time_member (GString    *out,
   mc_sim_json_time (out, name, MC_WIRE_TIME_ISO8601, t);
 }
 
+static const McSimChildKeys child_keys = {
+  .documents = "documents", .document_name = "name", .document_copy = "copy", .document_count = "count",
+  .document_digitised = "digitized", .document_reused = "reused", .document_from_store = "fromCitizenStore",
+  .fees = "fees", .fee_name = "name", .fee_amount = "amountVnd", .fee_paid = "paid",
+  .supplements = "supplements", .supplement_items = "items", .supplement_requested = "requestedAt",
+  .supplement_received = "receivedAt",
+  .results = "results", .result_name = "name", .result_number = "number", .result_issued = "issuedAt",
+  .result_code = "code",
+  .booleans = MC_SIM_BOOLEAN_JSON, .flags = MC_SIM_FLAG_BOOLEAN, .time_format = MC_WIRE_TIME_ISO8601,
+};
+
 static void
 render_item (McSimService *svc,
              McSimRecord  *rec,
@@ -92,53 +103,8 @@ render_item (McSimService *svc,
   mc_sim_json_flag (out, "identityVerified", d->citizen_data, MC_SIM_FLAG_BOOLEAN);
   mc_sim_json_flag (out, "reusesDigitizedData", d->reused, MC_SIM_FLAG_BOOLEAN);
 
-  g_string_append (out, ",\"documents\":[");
-  for (guint i = 0; i < d->documents->len; i++)
-    {
-      McDocument *x = g_ptr_array_index (d->documents, i);
-
-      g_string_append (out, i ? ",{\"name\":" : "{\"name\":");
-      mc_sim_json_string (out, x->name);
-      g_string_append_printf (out, ",\"copy\":%s,\"count\":%d", x->is_copy ? "true" : "false", x->count);
-      mc_sim_json_flag (out, "digitized", x->digitised, MC_SIM_FLAG_BOOLEAN);
-      mc_sim_json_flag (out, "reused", x->reused, MC_SIM_FLAG_BOOLEAN);
-      mc_sim_json_flag (out, "fromCitizenStore", x->from_store, MC_SIM_FLAG_BOOLEAN);
-      g_string_append_c (out, '}');
-    }
-  g_string_append (out, "],\"fees\":[");
-  for (guint i = 0; i < d->fees->len; i++)
-    {
-      McFee *x = g_ptr_array_index (d->fees, i);
-
-      g_string_append (out, i ? ",{\"name\":" : "{\"name\":");
-      mc_sim_json_string (out, x->name);
-      g_string_append_printf (out, ",\"amountVnd\":%" G_GINT64_FORMAT ",\"paid\":%s}", x->amount_vnd,
-                              x->paid ? "true" : "false");
-    }
-  g_string_append (out, "],\"supplements\":[");
-  for (guint i = 0; i < d->supplements->len; i++)
-    {
-      McSupplement *x = g_ptr_array_index (d->supplements, i);
-
-      g_string_append (out, i ? ",{\"items\":" : "{\"items\":");
-      mc_sim_json_string (out, x->items);
-      time_member (out, "requestedAt", x->requested_at);
-      time_member (out, "receivedAt", x->received_at);
-      g_string_append_c (out, '}');
-    }
-  g_string_append (out, "],\"results\":[");
-  for (guint i = 0; i < d->results->len; i++)
-    {
-      McResult *x = g_ptr_array_index (d->results, i);
-
-      g_string_append (out, i ? ",{\"name\":" : "{\"name\":");
-      mc_sim_json_string (out, x->name);
-      mc_sim_json_member (out, "number", x->number);
-      time_member (out, "issuedAt", x->issued_at);
-      mc_sim_json_member (out, "code", x->code);
-      g_string_append_c (out, '}');
-    }
-  g_string_append (out, "],\"history\":[");
+  mc_sim_render_children (out, d, &child_keys);
+  g_string_append (out, ",\"history\":[");
   for (guint i = 0; i < d->history->len; i++)
     {
       McStep *x = g_ptr_array_index (d->history, i);
@@ -323,14 +289,10 @@ action (McSimService      *svc,
   const char *match = soup_message_headers_get_one (headers, "If-Match");
   g_autoptr(JsonObject) body = mc_sim_parse_object (msg);
   McAction act = mc_action_from_id (mc_sim_object_string (body, "type"));
-  McSimReply *replay = mc_sim_replay (svc, key);
   g_autofree char *etag = g_strdup_printf ("W/\"%u\"", rec->version);
 
-  if (replay != NULL)
-    {
-      mc_sim_answer_json (answer, replay->status, "%s", replay->body);
-      return;
-    }
+  if (mc_sim_answer_replay (svc, key, answer))
+    return;
   if (key == NULL)
     ERROR (answer, 400, "missing_idempotency_key", "Idempotency-Key is required");
   else if (match == NULL)
@@ -385,15 +347,11 @@ create (McSimService      *svc,
   const char *key = soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "Idempotency-Key");
   g_autoptr(JsonObject) body = mc_sim_parse_object (msg);
   JsonObject *applicant = mc_sim_object_object (body, "applicant");
-  McSimReply *replay = mc_sim_replay (svc, key);
   McDossier *d;
   McSimRecord *rec;
 
-  if (replay != NULL)
-    {
-      mc_sim_answer_json (answer, replay->status, "%s", replay->body);
-      return;
-    }
+  if (mc_sim_answer_replay (svc, key, answer))
+    return;
   if (key == NULL)
     {
       ERROR (answer, 400, "missing_idempotency_key", "Idempotency-Key is required");
@@ -450,14 +408,10 @@ upload (McSimService      *svc,
   g_autofree char *etag = g_strdup_printf ("W/\"%u\"", rec->version);
   g_autoptr(GHashTable) params = NULL;
   g_autoptr(GBytes) content = soup_message_body_flatten (soup_server_message_get_request_body (msg));
-  McSimReply *replay = mc_sim_replay (svc, key);
   const char *name = NULL;
 
-  if (replay != NULL)
-    {
-      mc_sim_answer_json (answer, replay->status, "%s", replay->body);
-      return;
-    }
+  if (mc_sim_answer_replay (svc, key, answer))
+    return;
   if (key == NULL)
     {
       ERROR (answer, 400, "missing_idempotency_key", "Idempotency-Key is required");

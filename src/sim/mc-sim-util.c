@@ -355,6 +355,115 @@ mc_sim_json_flag (GString        *out,
     g_string_append_printf (out, style == MC_SIM_FLAG_TEXT ? ",\"%s\":\"%d\"" : ",\"%s\":%d", name, flag == MC_FLAG_YES);
 }
 
+static void
+child_boolean (GString              *out,
+               const McSimChildKeys *keys,
+               const char           *name,
+               gboolean              value)
+{
+  static const char *words[][2] = {
+    [MC_SIM_BOOLEAN_JSON] = { "false", "true" },
+    [MC_SIM_BOOLEAN_NUMBER] = { "0", "1" },
+    [MC_SIM_BOOLEAN_TEXT] = { "\"False\"", "\"True\"" },
+  };
+
+  g_string_append_printf (out, ",\"%s\":%s", name, words[keys->booleans][value != FALSE]);
+}
+
+static void
+child_number (GString              *out,
+              const McSimChildKeys *keys,
+              const char           *name,
+              gint64                value)
+{
+  g_string_append_printf (out, keys->text_numbers ? ",\"%s\":\"%" G_GINT64_FORMAT "\"" : ",\"%s\":%" G_GINT64_FORMAT,
+                          name, value);
+}
+
+static void
+child_time (GString              *out,
+            const McSimChildKeys *keys,
+            const char           *name,
+            gint64                t)
+{
+  if (!keys->epoch_ms)
+    mc_sim_json_time (out, name, keys->time_format, t);
+  else if (t == 0)
+    g_string_append_printf (out, ",\"%s\":null", name);
+  else
+    g_string_append_printf (out, ",\"%s\":%" G_GINT64_FORMAT, name, t * 1000);
+}
+
+/* An element of a list, opened with its first member (a text). */
+static void
+child_open (GString    *out,
+            guint       i,
+            const char *name,
+            const char *text)
+{
+  g_string_append_printf (out, "%s{\"%s\":", i ? "," : "", name);
+  mc_sim_json_string (out, text);
+}
+
+/* The four lists of @d, each as a member of the object being written. */
+void
+mc_sim_render_children (GString              *out,
+                        const McDossier      *d,
+                        const McSimChildKeys *keys)
+{
+  g_string_append_printf (out, ",\"%s\":[", keys->documents);
+  for (guint i = 0; i < d->documents->len; i++)
+    {
+      McDocument *x = g_ptr_array_index (d->documents, i);
+
+      child_open (out, i, keys->document_name, x->name);
+      child_boolean (out, keys, keys->document_copy, x->is_copy);
+      child_number (out, keys, keys->document_count, x->count);
+      if (keys->document_digitised != NULL)
+        {
+          mc_sim_json_flag (out, keys->document_digitised, x->digitised, keys->flags);
+          mc_sim_json_flag (out, keys->document_reused, x->reused, keys->flags);
+          mc_sim_json_flag (out, keys->document_from_store, x->from_store, keys->flags);
+        }
+      g_string_append_c (out, '}');
+    }
+  g_string_append_printf (out, "],\"%s\":[", keys->fees);
+  for (guint i = 0; i < d->fees->len; i++)
+    {
+      McFee *x = g_ptr_array_index (d->fees, i);
+
+      child_open (out, i, keys->fee_name, x->name);
+      child_number (out, keys, keys->fee_amount, x->amount_vnd);
+      child_boolean (out, keys, keys->fee_paid, x->paid);
+      g_string_append_c (out, '}');
+    }
+  g_string_append_printf (out, "],\"%s\":[", keys->supplements);
+  for (guint i = 0; i < d->supplements->len; i++)
+    {
+      McSupplement *x = g_ptr_array_index (d->supplements, i);
+
+      child_open (out, i, keys->supplement_items, x->items);
+      child_time (out, keys, keys->supplement_requested, x->requested_at);
+      child_time (out, keys, keys->supplement_received, x->received_at);
+      g_string_append_c (out, '}');
+    }
+  g_string_append_printf (out, "],\"%s\":[", keys->results);
+  for (guint i = 0; i < d->results->len; i++)
+    {
+      McResult *x = g_ptr_array_index (d->results, i);
+
+      child_open (out, i, keys->result_name, x->name);
+      mc_sim_json_member (out, keys->result_number, x->number);
+      child_time (out, keys, keys->result_issued, x->issued_at);
+      if (keys->result_code != NULL)
+        mc_sim_json_member (out, keys->result_code, x->code);
+      if (keys->result_file != NULL)
+        mc_sim_json_member (out, keys->result_file, x->file_url);
+      g_string_append_c (out, '}');
+    }
+  g_string_append_c (out, ']');
+}
+
 /* The dossier's file list (shared/ministry-apis.md "Files") under the dialect's names: what
  * it holds, its size, the hash the dialect carries (sha256 or md5; the sample's files have a
  * SHA-256, and an MD5 back-end's is stood for by its first 32 digits), and where the

@@ -385,11 +385,17 @@ mc_sim_count_action (McSim      *self,
   g_hash_table_insert (self->action_counts, g_strdup (key), GUINT_TO_POINTER (n + 1));
 }
 
-McSimReply *
-mc_sim_replay (McSimService *svc,
-               const char   *key)
+gboolean
+mc_sim_answer_replay (McSimService *svc,
+                      const char   *key,
+                      McSimAnswer  *answer)
 {
-  return key ? g_hash_table_lookup (svc->replies, key) : NULL;
+  McSimReply *replay = key ? g_hash_table_lookup (svc->replies, key) : NULL;
+
+  if (replay == NULL)
+    return FALSE;
+  mc_sim_answer_json (answer, replay->status, "%s", replay->body);
+  return TRUE;
 }
 
 static void

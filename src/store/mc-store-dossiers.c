@@ -277,6 +277,75 @@ mc_store_bind_dossier (sqlite3_stmt    *stmt,
   g_assert (i == first + MC_STORE_DOSSIER_N_COLUMNS);
 }
 
+/* How one child row binds its columns after the dossier's id (parameter 1). */
+typedef void (*BindChild) (sqlite3_stmt  *stmt,
+                           gconstpointer  child);
+
+static void
+bind_document (sqlite3_stmt  *stmt,
+               gconstpointer  child)
+{
+  const McDocument *doc = child;
+
+  mc_store_bind_text_static (stmt, 2, doc->name);
+  sqlite3_bind_int (stmt, 3, doc->is_copy);
+  sqlite3_bind_int (stmt, 4, doc->count);
+  bind_flag (stmt, 5, doc->digitised);
+  bind_flag (stmt, 6, doc->reused);
+  bind_flag (stmt, 7, doc->from_store);
+  if (doc->form != MC_RECEIVED_UNKNOWN)
+    sqlite3_bind_int (stmt, 8, doc->form);
+}
+
+static void
+bind_fee (sqlite3_stmt  *stmt,
+          gconstpointer  child)
+{
+  const McFee *fee = child;
+
+  mc_store_bind_text_static (stmt, 2, fee->name);
+  sqlite3_bind_int64 (stmt, 3, fee->amount_vnd);
+  sqlite3_bind_int (stmt, 4, fee->paid);
+}
+
+static void
+bind_supplement (sqlite3_stmt  *stmt,
+                 gconstpointer  child)
+{
+  const McSupplement *s = child;
+
+  mc_store_bind_time (stmt, 2, s->requested_at);
+  mc_store_bind_text_static (stmt, 3, s->items);
+  mc_store_bind_time (stmt, 4, s->received_at);
+}
+
+static void
+bind_result (sqlite3_stmt  *stmt,
+             gconstpointer  child)
+{
+  const McResult *r = child;
+
+  mc_store_bind_text_static (stmt, 2, r->name);
+  mc_store_bind_text_static (stmt, 3, r->number);
+  mc_store_bind_time (stmt, 4, r->issued_at);
+  mc_store_bind_text_static (stmt, 5, r->code);
+  mc_store_bind_text_static (stmt, 6, r->file_url);
+}
+
+static void
+bind_step (sqlite3_stmt  *stmt,
+           gconstpointer  child)
+{
+  const McStep *s = child;
+
+  sqlite3_bind_int64 (stmt, 2, s->at);
+  mc_store_bind_text_static (stmt, 3, s->actor);
+  mc_store_bind_text_static (stmt, 4, s->unit);
+  mc_store_bind_text_static (stmt, 5, s->action);
+  sqlite3_bind_int (stmt, 6, s->status);
+  mc_store_bind_text_static (stmt, 7, s->note);
+}
+
 /* The documents, fees, supplements, results and history of a new dossier (or of a pulled one
  * whose children are replaced), inside the caller's transaction. */
 gboolean
@@ -284,90 +353,32 @@ mc_store_insert_children (McStore    *self,
                           McDossier  *d,
                           GError    **error)
 {
-  sqlite3_stmt *stmt;
+  const struct { GPtrArray *rows; const char *sql; BindChild bind; } tables[] = {
+    { d->documents, "INSERT INTO documents (dossier_id, name, is_copy, count, digitised, reused, from_store, form)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", bind_document },
+    { d->fees, "INSERT INTO fees (dossier_id, name, amount_vnd, paid) VALUES (?, ?, ?, ?)", bind_fee },
+    { d->supplements, "INSERT INTO supplements (dossier_id, requested_at, items, received_at)"
+                      " VALUES (?, ?, ?, ?)", bind_supplement },
+    { d->results, "INSERT INTO results (dossier_id, name, number, issued_at, code, file_url)"
+                  " VALUES (?, ?, ?, ?, ?, ?)", bind_result },
+    { d->history, "INSERT INTO history (dossier_id, at, actor, unit, action, status, note)"
+                  " VALUES (?, ?, ?, ?, ?, ?, ?)", bind_step },
+  };
 
-  for (guint i = 0; i < d->documents->len; i++)
-    {
-      McDocument *doc = g_ptr_array_index (d->documents, i);
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    for (guint i = 0; i < tables[t].rows->len; i++)
+      {
+        sqlite3_stmt *stmt = mc_store_prepare (self, tables[t].sql, error);
 
-      if (!(stmt = mc_store_prepare (self, "INSERT INTO documents (dossier_id, name, is_copy, count, digitised,"
-                                           " reused, from_store, form) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, d->id);
-      mc_store_bind_text_static (stmt, 2, doc->name);
-      sqlite3_bind_int (stmt, 3, doc->is_copy);
-      sqlite3_bind_int (stmt, 4, doc->count);
-      bind_flag (stmt, 5, doc->digitised);
-      bind_flag (stmt, 6, doc->reused);
-      bind_flag (stmt, 7, doc->from_store);
-      if (doc->form != MC_RECEIVED_UNKNOWN)
-        sqlite3_bind_int (stmt, 8, doc->form);
-      if (!mc_store_step_done (self, stmt, error))
-        return FALSE;
-    }
+        if (stmt == NULL)
+          return FALSE;
+        sqlite3_bind_int64 (stmt, 1, d->id);
+        tables[t].bind (stmt, g_ptr_array_index (tables[t].rows, i));
+        if (!mc_store_step_done (self, stmt, error))
+          return FALSE;
+      }
   if (d->reschedule != NULL && !mc_store_insert_reschedule (self, d->id, d->reschedule, error))
     return FALSE;
-  for (guint i = 0; i < d->fees->len; i++)
-    {
-      McFee *fee = g_ptr_array_index (d->fees, i);
-
-      if (!(stmt = mc_store_prepare (self, "INSERT INTO fees (dossier_id, name, amount_vnd, paid)"
-                                           " VALUES (?, ?, ?, ?)", error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, d->id);
-      mc_store_bind_text_static (stmt, 2, fee->name);
-      sqlite3_bind_int64 (stmt, 3, fee->amount_vnd);
-      sqlite3_bind_int (stmt, 4, fee->paid);
-      if (!mc_store_step_done (self, stmt, error))
-        return FALSE;
-    }
-  for (guint i = 0; i < d->supplements->len; i++)
-    {
-      McSupplement *s = g_ptr_array_index (d->supplements, i);
-
-      if (!(stmt = mc_store_prepare (self, "INSERT INTO supplements (dossier_id, requested_at, items,"
-                                           " received_at) VALUES (?, ?, ?, ?)", error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, d->id);
-      mc_store_bind_time (stmt, 2, s->requested_at);
-      mc_store_bind_text_static (stmt, 3, s->items);
-      mc_store_bind_time (stmt, 4, s->received_at);
-      if (!mc_store_step_done (self, stmt, error))
-        return FALSE;
-    }
-  for (guint i = 0; i < d->results->len; i++)
-    {
-      McResult *r = g_ptr_array_index (d->results, i);
-
-      if (!(stmt = mc_store_prepare (self, "INSERT INTO results (dossier_id, name, number, issued_at, code,"
-                                           " file_url) VALUES (?, ?, ?, ?, ?, ?)", error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, d->id);
-      mc_store_bind_text_static (stmt, 2, r->name);
-      mc_store_bind_text_static (stmt, 3, r->number);
-      mc_store_bind_time (stmt, 4, r->issued_at);
-      mc_store_bind_text_static (stmt, 5, r->code);
-      mc_store_bind_text_static (stmt, 6, r->file_url);
-      if (!mc_store_step_done (self, stmt, error))
-        return FALSE;
-    }
-  for (guint i = 0; i < d->history->len; i++)
-    {
-      McStep *s = g_ptr_array_index (d->history, i);
-
-      if (!(stmt = mc_store_prepare (self, "INSERT INTO history (dossier_id, at, actor, unit, action,"
-                                           " status, note) VALUES (?, ?, ?, ?, ?, ?, ?)", error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, d->id);
-      sqlite3_bind_int64 (stmt, 2, s->at);
-      mc_store_bind_text_static (stmt, 3, s->actor);
-      mc_store_bind_text_static (stmt, 4, s->unit);
-      mc_store_bind_text_static (stmt, 5, s->action);
-      sqlite3_bind_int (stmt, 6, s->status);
-      mc_store_bind_text_static (stmt, 7, s->note);
-      if (!mc_store_step_done (self, stmt, error))
-        return FALSE;
-    }
   for (guint i = 0; i < d->files->len; i++)
     if (!insert_file (self, d->id, g_ptr_array_index (d->files, i), error))
       return FALSE;

@@ -96,22 +96,32 @@ member (McParse      *p,
   return node && mc_json_type (node) != MC_JSON_NULL ? node : NULL;
 }
 
+/* Member @name of @o when it is an object or a list (@type). */
+static const McJson *
+container (McParse      *p,
+           const McJson *o,
+           const char   *name,
+           gboolean      required,
+           McJsonType    type)
+{
+  const McJson *node = member (p, o, name, required);
+
+  if (node != NULL && mc_json_type (node) != type)
+    {
+      mc_parse_fail (p, type == MC_JSON_OBJECT ? _("the field “%s” should be an object")
+                                               : _("the field “%s” should be a list"), name);
+      return NULL;
+    }
+  return node;
+}
+
 const McJson *
 mc_parse_object (McParse      *p,
                  const McJson *o,
                  const char   *name,
                  gboolean      required)
 {
-  const McJson *node = member (p, o, name, required);
-
-  if (node == NULL)
-    return NULL;
-  if (mc_json_type (node) != MC_JSON_OBJECT)
-    {
-      mc_parse_fail (p, _("the field “%s” should be an object"), name);
-      return NULL;
-    }
-  return node;
+  return container (p, o, name, required, MC_JSON_OBJECT);
 }
 
 const McJson *
@@ -120,16 +130,7 @@ mc_parse_array (McParse      *p,
                 const char   *name,
                 gboolean      required)
 {
-  const McJson *node = member (p, o, name, required);
-
-  if (node == NULL)
-    return NULL;
-  if (mc_json_type (node) != MC_JSON_ARRAY)
-    {
-      mc_parse_fail (p, _("the field “%s” should be a list"), name);
-      return NULL;
-    }
-  return node;
+  return container (p, o, name, required, MC_JSON_ARRAY);
 }
 
 /* Element @i of @list, which must be an object. */

@@ -43,6 +43,23 @@ void             mc_connector_keep_session    (McConnectorBase *base,
                                                McSecretKind     kind,
                                                const char      *value);
 
+/* Every dialect implements the whole interface with static functions of the same names
+ * (get_base, sign_in, pull, parse_page, lookup, push, upload, download): its file ends with
+ * this, which defines the connector_iface_init() its G_IMPLEMENT_INTERFACE names. */
+#define MC_CONNECTOR_DEFINE_IFACE_INIT                    \
+  static void                                             \
+  connector_iface_init (McConnectorInterface *iface)      \
+  {                                                       \
+    iface->get_base = get_base;                           \
+    iface->sign_in = sign_in;                             \
+    iface->pull = pull;                                   \
+    iface->parse_page = parse_page;                       \
+    iface->lookup = lookup;                               \
+    iface->push = push;                                   \
+    iface->upload = upload;                               \
+    iface->download = download;                           \
+  }
+
 /* Reading a server's JSON strictly: the first problem becomes the error (naming the source,
  * the item and the field) and every later read is a no-op, so a mapping function can read
  * all its fields and check once at the end. */
@@ -106,6 +123,8 @@ gboolean     mc_connector_check_status (McConnectorBase *base,
                                         McHttpReply     *reply,
                                         GError         **error);
 char        *mc_connector_reference    (const McPushRequest *request);
+/* The text of the document @b has built (a request body). */
+char        *mc_json_text              (JsonBuilder         *b);
 /* Members of a request body (a new dossier): no text and no time are written as null. */
 void         mc_json_member_string     (JsonBuilder         *b,
                                         const char          *name,

@@ -341,6 +341,16 @@ mc_connector_reference (const McPushRequest *request)
                           request->uuid);
 }
 
+char *
+mc_json_text (JsonBuilder *b)
+{
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (b);
+
+  json_generator_set_root (gen, root);
+  return json_generator_to_data (gen, NULL);
+}
+
 void
 mc_json_member_string (JsonBuilder *b,
                        const char  *name,

@@ -321,112 +321,98 @@ literal (Reader     *r,
   return TRUE;
 }
 
-static gboolean
-read_object (Reader *r,
-             int     depth,
-             McJson *out)
+/* What follows a member or an item: 1 past a “,” (another one comes), 0 past @close, -1 on
+ * anything else. */
+static int
+read_separator (Reader   *r,
+                gboolean  object)
 {
-  guint first = r->members->len;
+  char close = object ? '}' : ']';
 
-  r->p++;
   skip_space (r);
-  if (r->p < r->end && *r->p == '}')
-    {
-      r->p++;
-      *out = (McJson) { .type = MC_JSON_OBJECT };
-      return TRUE;
-    }
-  for (;;)
-    {
-      McJsonMember member;
-      const char *text;
-
-      skip_space (r);
-      if (r->p >= r->end || *r->p != '"')
-        {
-          fail (r, r->p >= r->end ? _("the text ends inside an object") : _("a member name was expected"));
-          break;
-        }
-      r->p++;
-      if ((text = read_string (r)) == NULL)
-        break;
-      member.name = doc_strdup (r->doc, r->scratch);
-      skip_space (r);
-      if (r->p >= r->end || *r->p != ':')
-        {
-          fail (r, _("“:” was expected"));
-          break;
-        }
-      r->p++;
-      if (!read_value (r, depth + 1, &member.value))
-        break;
-      g_array_append_val (r->members, member);
-      skip_space (r);
-      if (r->p < r->end && *r->p == ',')
-        {
-          r->p++;
-          continue;
-        }
-      if (r->p < r->end && *r->p == '}')
-        {
-          guint n = r->members->len - first;
-          McJsonMember *members = doc_alloc (r->doc, n * sizeof (McJsonMember));
-
-          memcpy (members, &g_array_index (r->members, McJsonMember, first), n * sizeof (McJsonMember));
-          g_array_set_size (r->members, first);
-          r->p++;
-          *out = (McJson) { .type = MC_JSON_OBJECT, .n = n, .u.members = members };
-          return TRUE;
-        }
-      fail (r, r->p >= r->end ? _("the text ends inside an object") : _("“,” or “}” was expected"));
-      break;
-    }
-  return FALSE;
+  if (r->p < r->end && (*r->p == ',' || *r->p == close))
+    return *r->p++ == ',';
+  if (r->p >= r->end)
+    fail (r, object ? _("the text ends inside an object") : _("the text ends inside a list"));
+  else
+    fail (r, object ? _("“,” or “}” was expected") : _("“,” or “]” was expected"));
+  return -1;
 }
 
+/* A member's name and the “:” after it, the name kept in the document. */
 static gboolean
-read_array (Reader *r,
-            int     depth,
-            McJson *out)
+read_name (Reader      *r,
+           const char **out_name)
 {
-  guint first = r->items->len;
+  skip_space (r);
+  if (r->p >= r->end || *r->p != '"')
+    {
+      fail (r, r->p >= r->end ? _("the text ends inside an object") : _("a member name was expected"));
+      return FALSE;
+    }
+  r->p++;
+  if (read_string (r) == NULL)
+    return FALSE;
+  *out_name = doc_strdup (r->doc, r->scratch);
+  skip_space (r);
+  if (r->p >= r->end || *r->p != ':')
+    {
+      fail (r, _("“:” was expected"));
+      return FALSE;
+    }
+  r->p++;
+  return TRUE;
+}
 
+/* An object or a list (@type), from its opening bracket: the same walk, where an object's
+ * values each come after a name. Its values gather on the reader's stack of their kind while
+ * it is read (the nested ones above them, gone by then), then move into the document. */
+static gboolean
+read_container (Reader     *r,
+                int         depth,
+                McJsonType  type,
+                McJson     *out)
+{
+  gboolean object = type == MC_JSON_OBJECT;
+  GArray *stack = object ? r->members : r->items;
+  guint first = stack->len;
+  guint size = g_array_get_element_size (stack);
+  int more = 1;
+  gpointer values;
+
+  *out = (McJson) { .type = type };
   r->p++;
   skip_space (r);
-  if (r->p < r->end && *r->p == ']')
+  if (r->p < r->end && *r->p == (object ? '}' : ']'))
     {
       r->p++;
-      *out = (McJson) { .type = MC_JSON_ARRAY };
       return TRUE;
     }
-  for (;;)
+  while (more == 1)
     {
-      McJson value;
+      McJsonMember member = { NULL };
 
-      if (!read_value (r, depth + 1, &value))
-        break;
-      g_array_append_val (r->items, value);
-      skip_space (r);
-      if (r->p < r->end && *r->p == ',')
-        {
-          r->p++;
-          continue;
-        }
-      if (r->p < r->end && *r->p == ']')
-        {
-          guint n = r->items->len - first;
-          McJson *items = doc_alloc (r->doc, n * sizeof (McJson));
-
-          memcpy (items, &g_array_index (r->items, McJson, first), n * sizeof (McJson));
-          g_array_set_size (r->items, first);
-          r->p++;
-          *out = (McJson) { .type = MC_JSON_ARRAY, .n = n, .u.items = items };
-          return TRUE;
-        }
-      fail (r, r->p >= r->end ? _("the text ends inside a list") : _("“,” or “]” was expected"));
-      break;
+      if (object && !read_name (r, &member.name))
+        return FALSE;
+      if (!read_value (r, depth + 1, &member.value))
+        return FALSE;
+      if (object)
+        g_array_append_val (stack, member);
+      else
+        g_array_append_val (stack, member.value);
+      more = read_separator (r, object);
     }
-  return FALSE;
+  if (more < 0)
+    return FALSE;
+  out->n = stack->len - first;
+  values = doc_alloc (r->doc, out->n * size);
+  memcpy (values, stack->data + first * size, out->n * size);
+  g_array_set_size (stack, first);
+  if (object)
+    out->u.members = values;
+  else
+    out->u.items = values;
+  return TRUE;
 }
 
 static gboolean
@@ -448,9 +434,9 @@ read_value (Reader *r,
   switch (*r->p)
     {
     case '{':
-      return read_object (r, depth, out);
+      return read_container (r, depth, MC_JSON_OBJECT, out);
     case '[':
-      return read_array (r, depth, out);
+      return read_container (r, depth, MC_JSON_ARRAY, out);
     case '"':
       r->p++;
       if (read_string (r) == NULL)

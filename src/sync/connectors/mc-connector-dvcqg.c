@@ -34,16 +34,6 @@ get_base (McConnector *connector)
   return &MC_CONNECTOR_DVCQG (connector)->base;
 }
 
-static char *
-to_json (JsonBuilder *b)
-{
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (b);
-
-  json_generator_set_root (gen, root);
-  return json_generator_to_data (gen, NULL);
-}
-
 static gboolean
 sign_in (McConnector   *connector,
          GCancellable  *cancellable,
@@ -67,7 +57,7 @@ sign_in (McConnector   *connector,
   json_builder_set_member_name (b, "password");
   json_builder_add_string_value (b, mc_connector_secret (base, "password"));
   json_builder_end_object (b);
-  body = to_json (b);
+  body = mc_json_text (b);
   reply = mc_http_send (base->http, "POST", "/auth", "application/json", body, -1, headers, cancellable, error);
   memset (body, 0, strlen (body));
   if (reply == NULL || !mc_connector_check_status (base, reply, error))
@@ -473,18 +463,7 @@ download (McConnector   *connector,
   return g_bytes_new_take (bytes, len);
 }
 
-static void
-connector_iface_init (McConnectorInterface *iface)
-{
-  iface->get_base = get_base;
-  iface->sign_in = sign_in;
-  iface->pull = pull;
-  iface->parse_page = parse_page;
-  iface->lookup = lookup;
-  iface->push = push;
-  iface->upload = upload;
-  iface->download = download;
-}
+MC_CONNECTOR_DEFINE_IFACE_INIT
 
 static void
 mc_connector_dvcqg_finalize (GObject *object)

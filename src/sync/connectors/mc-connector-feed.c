@@ -47,16 +47,6 @@ get_base (McConnector *connector)
   return &MC_CONNECTOR_FEED (connector)->base;
 }
 
-static char *
-json_text (JsonBuilder *b)
-{
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (b);
-
-  json_generator_set_root (gen, root);
-  return json_generator_to_data (gen, NULL);
-}
-
 /* POST /token or /token/refresh; FALSE with MC_SYNC_ERROR_AUTH when refused. */
 static gboolean
 get_tokens (McConnectorFeed  *self,
@@ -114,7 +104,7 @@ sign_in (McConnector   *connector,
   json_builder_set_member_name (b, "password");
   json_builder_add_string_value (b, mc_connector_secret (&self->base, "password"));
   json_builder_end_object (b);
-  body = json_text (b);
+  body = mc_json_text (b);
   ok = get_tokens (self, "/token", body, cancellable, error);
   memset (body, 0, strlen (body));
   return ok;
@@ -136,7 +126,7 @@ renew (McConnectorFeed  *self,
       json_builder_set_member_name (b, "refresh_token");
       json_builder_add_string_value (b, self->refresh);
       json_builder_end_object (b);
-      body = json_text (b);
+      body = mc_json_text (b);
       if (get_tokens (self, "/token/refresh", body, cancellable, &local))
         return TRUE;
       if (!g_error_matches (local, MC_SYNC_ERROR, MC_SYNC_ERROR_AUTH))
@@ -446,6 +436,18 @@ error_text (McHttpReply *reply)
   return text ? g_strdup_printf ("HTTP %u: %s", reply->status, text) : g_strdup_printf ("HTTP %u", reply->status);
 }
 
+/* The system's refusal, under @code, with its reason. */
+static void
+refuse (McConnectorBase  *base,
+        McHttpReply      *reply,
+        McSyncError       code,
+        GError          **error)
+{
+  g_autofree char *text = error_text (reply);
+
+  mc_connector_error (base, error, code, _("the system answered %s"), text);
+}
+
 static void
 member_ms (JsonBuilder *b,
            const char  *name,
@@ -470,7 +472,7 @@ write_doc (McConnectorFeed      *self,
            GError              **error)
 {
   McConnectorBase *base = &self->base;
-  g_autofree char *body = json_text (b);
+  g_autofree char *body = mc_json_text (b);
   g_autoptr(McJsonDoc) json = NULL;
   g_autoptr(McHttpReply) reply = NULL;
   McParse p = { base, -1 };
@@ -480,10 +482,7 @@ write_doc (McConnectorFeed      *self,
     return FALSE;
   if (reply->status == 409 || reply->status == 400)
     {
-      g_autofree char *text = error_text (reply);
-
-      mc_connector_error (base, error, reply->status == 409 ? MC_SYNC_ERROR_CONFLICT : MC_SYNC_ERROR_REJECTED,
-                          _("the system answered %s"), text);
+      refuse (base, reply, reply->status == 409 ? MC_SYNC_ERROR_CONFLICT : MC_SYNC_ERROR_REJECTED, error);
       return FALSE;
     }
   if (!mc_connector_check_status (base, reply, error))
@@ -601,10 +600,7 @@ upload (McConnector            *connector,
     return FALSE;
   if (reply->status == 409 || reply->status == 400 || reply->status == 413)
     {
-      g_autofree char *text = error_text (reply);
-
-      mc_connector_error (base, error, reply->status == 409 ? MC_SYNC_ERROR_CONFLICT : MC_SYNC_ERROR_REJECTED,
-                          _("the system answered %s"), text);
+      refuse (base, reply, reply->status == 409 ? MC_SYNC_ERROR_CONFLICT : MC_SYNC_ERROR_REJECTED, error);
       return FALSE;
     }
   if (!mc_connector_check_status (base, reply, error))
@@ -630,26 +626,13 @@ download (McConnector   *connector,
     return NULL;
   if (reply->status != 200)
     {
-      g_autofree char *text = error_text (reply);
-
-      mc_connector_error (&self->base, error, MC_SYNC_ERROR_REJECTED, _("the system answered %s"), text);
+      refuse (&self->base, reply, MC_SYNC_ERROR_REJECTED, error);
       return NULL;
     }
   return g_bytes_ref (reply->body);
 }
 
-static void
-connector_iface_init (McConnectorInterface *iface)
-{
-  iface->get_base = get_base;
-  iface->sign_in = sign_in;
-  iface->pull = pull;
-  iface->parse_page = parse_page;
-  iface->lookup = lookup;
-  iface->push = push;
-  iface->upload = upload;
-  iface->download = download;
-}
+MC_CONNECTOR_DEFINE_IFACE_INIT
 
 static void
 mc_connector_feed_finalize (GObject *object)

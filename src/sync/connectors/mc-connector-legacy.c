@@ -577,18 +577,7 @@ download (McConnector   *connector,
   return g_bytes_ref (reply->body);
 }
 
-static void
-connector_iface_init (McConnectorInterface *iface)
-{
-  iface->get_base = get_base;
-  iface->sign_in = sign_in;
-  iface->pull = pull;
-  iface->parse_page = parse_page;
-  iface->lookup = lookup;
-  iface->push = push;
-  iface->upload = upload;
-  iface->download = download;
-}
+MC_CONNECTOR_DEFINE_IFACE_INIT
 
 static void
 mc_connector_legacy_finalize (GObject *object)

@@ -546,8 +546,6 @@ push (McConnector          *connector,
   McConnectorLgsp *self = MC_CONNECTOR_LGSP (connector);
   g_autofree char *escaped = g_uri_escape_string (request->number, NULL, FALSE);
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autoptr(McJsonDoc) doc = NULL;
   g_autoptr(McHttpReply) reply = NULL;
   g_autofree char *path = NULL;
@@ -594,9 +592,7 @@ push (McConnector          *connector,
       json_builder_add_int_value (b, g_ascii_strtoll (request->base_version ? request->base_version : "0", NULL, 10));
     }
   json_builder_end_object (b);
-  root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  body = json_generator_to_data (gen, NULL);
+  body = mc_json_text (b);
 
   if (!(reply = call (self, "POST", path, body, cancellable, error)))
     return FALSE;
@@ -674,18 +670,7 @@ download (McConnector   *connector,
   return g_bytes_ref (reply->body);
 }
 
-static void
-connector_iface_init (McConnectorInterface *iface)
-{
-  iface->get_base = get_base;
-  iface->sign_in = sign_in;
-  iface->pull = pull;
-  iface->parse_page = parse_page;
-  iface->lookup = lookup;
-  iface->push = push;
-  iface->upload = upload;
-  iface->download = download;
-}
+MC_CONNECTOR_DEFINE_IFACE_INIT
 
 static void
 mc_connector_lgsp_finalize (GObject *object)

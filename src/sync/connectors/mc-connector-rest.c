@@ -89,8 +89,6 @@ sign_in (McConnector   *connector,
   McConnectorRest *self = MC_CONNECTOR_REST (connector);
   McConnectorBase *base = &self->base;
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autofree char *body = NULL;
   g_autoptr(McHttpReply) reply = NULL;
   g_autoptr(McJsonDoc) doc = NULL;
@@ -105,9 +103,7 @@ sign_in (McConnector   *connector,
   json_builder_set_member_name (b, "password");
   json_builder_add_string_value (b, mc_connector_secret (base, "password"));
   json_builder_end_object (b);
-  root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  body = json_generator_to_data (gen, NULL);
+  body = mc_json_text (b);
   reply = mc_http_send (base->http, "POST", "/v1/sessions", "application/json", body, -1, headers, cancellable, error);
   memset (body, 0, strlen (body));
   if (reply == NULL)
@@ -564,8 +560,6 @@ push (McConnector          *connector,
   McConnectorBase *base = &self->base;
   g_autofree char *id = g_strdup (request->remote_id);
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autoptr(McJsonDoc) doc = NULL;
   g_autoptr(McHttpReply) reply = NULL;
   g_autofree char *body = NULL;
@@ -590,9 +584,7 @@ push (McConnector          *connector,
   json_builder_set_member_name (b, "actor");
   json_builder_add_string_value (b, request->actor ? request->actor : "");
   json_builder_end_object (b);
-  root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  body = json_generator_to_data (gen, NULL);
+  body = mc_json_text (b);
   path = g_strdup_printf ("/v1/dossiers/%s/actions", id);
 
   if (!(reply = call (self, "POST", path, body, request->base_version, request->uuid, cancellable, error)))
@@ -690,18 +682,7 @@ download (McConnector   *connector,
   return g_bytes_ref (reply->body);
 }
 
-static void
-connector_iface_init (McConnectorInterface *iface)
-{
-  iface->get_base = get_base;
-  iface->sign_in = sign_in;
-  iface->pull = pull;
-  iface->parse_page = parse_page;
-  iface->lookup = lookup;
-  iface->push = push;
-  iface->upload = upload;
-  iface->download = download;
-}
+MC_CONNECTOR_DEFINE_IFACE_INIT
 
 static void
 mc_connector_rest_finalize (GObject *object)
