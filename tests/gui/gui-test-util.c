@@ -280,25 +280,54 @@ mc_test_query_int (sqlite3    *db,
   return value;
 }
 
-/* Renders @widget as it is on screen (its snapshot, through its own renderer) to a PNG. */
+typedef struct
+{
+  GtkWidget *widget;
+  GdkTexture *texture;
+  gboolean done;
+} Shot;
+
+static void
+take_shot (GdkFrameClock *clock,
+           Shot          *shot)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (shot->widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (shot->widget));
+  int width = gtk_widget_get_width (shot->widget);
+  int height = gtk_widget_get_height (shot->widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node != NULL)
+    shot->texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  shot->done = TRUE;
+}
+
+/* Renders @widget as it is on screen (its snapshot, through its own renderer) to a PNG. The
+ * picture is taken right after a frame is painted, when every allocation is current: taken
+ * between frames, a resize queued by an idle callback (the queue list's ministry column) would
+ * make GTK snapshot containers without an allocation, and warn. */
 gboolean
 mc_test_save_png (GtkWidget  *widget,
                   const char *path)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
+  Shot shot = { widget, NULL, FALSE };
   g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  GdkFrameClock *clock;
+  gulong id;
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return FALSE;
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  return gdk_texture_save_to_png (texture, path);
+  if (!mc_test_wait ((McTestCondition) gtk_widget_get_mapped, widget, 10000))
+    g_error ("the widget was never mapped");
+  clock = gtk_widget_get_frame_clock (widget);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (take_shot), &shot);
+  gtk_widget_queue_draw (widget);
+  if (!mc_test_wait (is_true, &shot.done, 10000))
+    g_error ("no frame painted within 10 s");
+  g_signal_handler_disconnect (clock, id);
+  texture = shot.texture;
+  return texture != NULL && gdk_texture_save_to_png (texture, path);
 }
 
 /* Real key presses through the X server's XTEST extension, so that GTK's own key bindings
