@@ -168,6 +168,7 @@ mc_cli_act (McCli  *cli,
   McActionInput input;
   g_autofree char *message = NULL;
   g_autofree char *official = NULL;
+  g_autofree char *moved = NULL;
   GError *error = NULL;
   int status = MC_CLI_OK;
   McAction action;
@@ -194,12 +195,20 @@ mc_cli_act (McCli  *cli,
   if (!input_from_options (&o, action, d, &input, &message))
     return mc_cli_usage ("act", message);
   g_clear_pointer (&d, mc_dossier_unref);
+  if (action == MC_ACTION_RESCHEDULE && input.due_at != 0)
+    {
+      gint64 moved_to;
+
+      moved = mc_store_due_moved (store, input.due_at, &moved_to);
+    }
   if (!mc_store_apply_action (store, id, action, &input, official, &error) ||
       !(d = mc_store_get_dossier (store, id, &error)))
     return mc_cli_fail (error);
 
   g_print (_("%s: %s; status “%s”, waiting to be sent to the ministry system\n"),
            d->number, mc_action_label (action), mc_status_label (d->status));
+  if (moved != NULL)
+    g_print ("%s\n", moved);
   if (d->due_at != 0)
     {
       g_autofree char *text = mc_time_format_short (d->due_at);

@@ -40,8 +40,9 @@ gboolean      mc_store_apply_action       (McStore            *self,
 GArray       *mc_store_actions_allowed    (McStore            *self,
                                            gint64              dossier_id,
                                            GError            **error);
-gboolean      mc_store_in_office_hours    (McStore            *self,
-                                           gint64              t);
+char         *mc_store_due_moved          (McStore            *self,
+                                           gint64              asked,
+                                           gint64             *out_due);
 gboolean      mc_store_get_clock          (McStore            *self,
                                            gint64              dossier_id,
                                            McDeadlineClock    *out_clock,
