@@ -157,6 +157,7 @@ test_print (void)
   g_autoptr(GError) error = NULL;
   g_auto(CliRun) set = { 0 };
   g_autofree char *dated = NULL;
+  g_autofree char *official = NULL;
   McPrintOptions options = { 0 };
 
   RUN (&set, "settings", "set", "office.unit", "BỘ PHẬN MỘT CỬA XÃ PHÚ LỘC");
@@ -167,6 +168,10 @@ test_print (void)
   g_assert_no_error (error);
   g_assert_cmpstr (office->unit, ==, "BỘ PHẬN MỘT CỬA XÃ PHÚ LỘC");
   g_assert_true (mc_time_parse ("2026-11-18", &options.printed_at));
+  /* motcuactl signs as the profile's official when the office names no one. */
+  g_assert_true (mc_store_lookup_setting (store, "official.name", &official, &error));
+  g_assert_nonnull (official);
+  options.official = official;
   /* The sample commune's name before the date. */
   g_assert_cmpstr (office->place, !=, "");
   dated = g_strdup_printf ("%s, ngày 18 tháng 11 năm 2026", office->place);
@@ -200,6 +205,10 @@ test_print (void)
       g_assert_true (print_test_contains (text, dated));
       g_assert_false (print_test_contains (text, "cơ quan, đơn vị"));
       g_assert_false (print_test_contains (text, g_get_user_name ()));
+      /* The counter's forms carry the official's name; the head of the agency signs the
+       * apology and the stop notice by hand, and the control sheet is signed per hand-off. */
+      if (form == MC_PRINT_FORM_RECEIPT || form == MC_PRINT_FORM_SUPPLEMENT || form == MC_PRINT_FORM_REFUSAL)
+        g_assert_true (print_test_contains (text, official));
       g_assert_cmpstr (text, ==, lib_text);
       if (form == MC_PRINT_FORM_RECEIPT)
         g_assert_true (print_test_contains (text, "Vào Sổ theo dõi hồ sơ, Quyển số:"));
@@ -260,6 +269,40 @@ test_print_errors (void)
   RUN (&r, "print", refused, "receipt", "--output", pdf);
   cli_assert_failed (&r, NULL);
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+}
+
+/* A form is signed by a person: --official, else the profile's official.name; with neither,
+ * motcuactl print says how to give one and writes nothing. */
+static void
+test_print_official (void)
+{
+  g_autofree char *number = number_in_status (MC_STATUS_PROCESSING);
+  g_autofree char *pdf = g_build_filename (tmpdir, "official.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *saved = NULL;
+  g_auto(CliRun) r = { 0 };
+
+  {
+    g_autoptr(McStore) store = open_store ();
+
+    g_assert_true (mc_store_lookup_setting (store, "official.name", &saved, NULL));
+    g_assert_nonnull (saved);
+  }
+  RUN (&r, "settings", "unset", "official.name");
+  g_assert_cmpint (r.status, ==, 0);
+  RUN (&r, "print", number, "receipt", "--output", pdf);
+  cli_assert_failed (&r, NULL);
+  g_assert_nonnull (strstr (r.err, "--official"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  RUN (&r, "print", number, "receipt", "--output", pdf, "--official", "Hoàng Văn Kiểm");
+  g_assert_cmpint (r.status, ==, 0);
+  text = print_test_pdf_text (pdf, 0, 0);
+  g_assert_true (print_test_contains (text, "Hoàng Văn Kiểm"));
+  g_assert_false (print_test_contains (text, g_get_user_name ()));
+
+  RUN (&r, "settings", "set", "official.name", saved);
+  g_assert_cmpint (r.status, ==, 0);
 }
 
 /* What the counter records of each document (its form and count) is what the receipt prints;
@@ -388,6 +431,7 @@ main (int    argc,
   g_test_add_func ("/print/cli/settings", test_settings);
   g_test_add_func ("/print/cli/print", test_print);
   g_test_add_func ("/print/cli/print-errors", test_print_errors);
+  g_test_add_func ("/print/cli/print-official", test_print_official);
   g_test_add_func ("/print/cli/intake-documents", test_intake_documents);
   g_test_add_func ("/print/cli/register", test_register);
   status = g_test_run ();
