@@ -344,6 +344,68 @@ test_intake_documents (void)
   g_assert_cmpint (r.status, ==, 2);
 }
 
+/* Filed by proxy, the receipt names the proxy with the paper that authorises them, and the
+ * proxy signs as the one who handed the dossier in. A due date computed from an assumed
+ * duration prints as provisional; the one the official gave (--due) as firm, moved to the
+ * next office time when typed for a closed office. */
+static void
+test_intake_proxy_and_due (void)
+{
+  g_autofree char *pdf = g_build_filename (tmpdir, "proxy-receipt.pdf", NULL);
+  g_autofree char *assumed_pdf = g_build_filename (tmpdir, "assumed-receipt.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *assumed_text = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *assumed = NULL;
+  g_auto(CliRun) r = { 0 };
+
+  RUN (&r, "receive-new", "--procedure", "2.002492", "--applicant", "Lê Văn Bình", "--id-number", "001190000123",
+       "--document", "Đơn đề nghị", "--at", "2026-11-18 09:00", "--proxy", "Phạm Thị Thu",
+       "--proxy-id-number", "046190000456", "--proxy-phone", "0912345678", "--proxy-address", "thôn Phú Lộc",
+       "--proxy-authorization", "Giấy ủy quyền số 12/UQ ngày 10/11/2026", "--due", "2026-12-12 10:00");
+  g_assert_cmpint (r.status, ==, 0);
+  number = g_strndup (r.out, strcspn (r.out, "\t"));
+  /* Saturday 12 December: Monday 14 December 07:00, and motcuactl says so. */
+  g_assert_nonnull (strstr (r.out, "\t14/12/2026 07:00\n"));
+  g_assert_nonnull (strstr (r.out, "12/12/2026 10:00 is outside office hours or on a day off"));
+  RUN (&r, "print", number, "receipt", "--output", pdf);
+  g_assert_cmpint (r.status, ==, 0);
+  text = print_test_pdf_text (pdf, 1, 1);
+  g_assert_true (print_test_contains (text, "Người nộp hồ sơ theo ủy quyền: Phạm Thị Thu"));
+  g_assert_true (print_test_contains (text, "046190000456"));
+  g_assert_true (print_test_contains (text, "0912345678"));
+  g_assert_true (print_test_contains (text, "thôn Phú Lộc"));
+  g_assert_true (print_test_contains (text, "Giấy tờ ủy quyền: Giấy ủy quyền số 12/UQ ngày 10/11/2026"));
+  g_assert_true (print_test_contains (text, "Lê Văn Bình"));
+  g_assert_true (print_test_contains (text, "ngày 14 tháng 12 năm 2026"));
+  g_assert_false (print_test_contains (text, "dự kiến"));
+
+  /* The same procedure without --due: the computed date is provisional, and no proxy. */
+  RUN (&r, "receive-new", "--procedure", "2.002492", "--applicant", "Lê Văn Bình", "--id-number", "001190000123",
+       "--document", "Đơn đề nghị", "--at", "2026-11-18 09:00");
+  g_assert_cmpint (r.status, ==, 0);
+  assumed = g_strndup (r.out, strcspn (r.out, "\t"));
+  RUN (&r, "print", assumed, "receipt", "--output", assumed_pdf);
+  g_assert_cmpint (r.status, ==, 0);
+  assumed_text = print_test_pdf_text (assumed_pdf, 1, 1);
+  g_assert_true (print_test_contains (assumed_text, "(ngày hẹn dự kiến)"));
+  g_assert_false (print_test_contains (assumed_text, "ủy quyền"));
+
+  /* A proxy is identified and authorised, or the dossier is not taken. */
+  RUN (&r, "receive-new", "--procedure", "2.002492", "--applicant", "Lê Văn Bình", "--id-number", "001190000123",
+       "--document", "Đơn đề nghị", "--proxy", "Phạm Thị Thu", "--proxy-id-number", "046190000456");
+  cli_assert_failed (&r, NULL);
+  g_assert_nonnull (strstr (r.err, "authorises the proxy"));
+  RUN (&r, "receive-new", "--procedure", "2.002492", "--applicant", "Lê Văn Bình", "--id-number", "001190000123",
+       "--document", "Đơn đề nghị", "--proxy", "Phạm Thị Thu", "--proxy-id-number", "12345",
+       "--proxy-authorization", "Giấy ủy quyền");
+  cli_assert_failed (&r, NULL);
+  g_assert_nonnull (strstr (r.err, "proxy's ID number"));
+  RUN (&r, "receive-new", "--procedure", "2.002492", "--applicant", "Lê Văn Bình", "--id-number", "001190000123",
+       "--document", "Đơn đề nghị", "--proxy-phone", "0912345678");
+  g_assert_cmpint (r.status, ==, 2);
+}
+
 /* The register of one day lists exactly the dossiers the store says were received that day. */
 static void
 test_register (void)
@@ -433,6 +495,7 @@ main (int    argc,
   g_test_add_func ("/print/cli/print-errors", test_print_errors);
   g_test_add_func ("/print/cli/print-official", test_print_official);
   g_test_add_func ("/print/cli/intake-documents", test_intake_documents);
+  g_test_add_func ("/print/cli/intake-proxy-and-due", test_intake_proxy_and_due);
   g_test_add_func ("/print/cli/register", test_register);
   status = g_test_run ();
 
