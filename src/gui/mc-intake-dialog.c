@@ -13,6 +13,7 @@
 #include "mc-combo-row.h"
 #include "mc-store-actions.h"
 #include "mc-store-files.h"
+#include "mc-time.h"
 
 /* Receiving a new dossier at the counter, in two steps: the form (procedure found by code or
  * name with the catalog's folded search, the applicant, the documents ticked, the fee), then
@@ -57,8 +58,18 @@ struct _McIntakeDialog
   AdwEntryRow *fee_row;
   GtkSwitch *fee_paid_switch;
   AdwComboRow *method_row;
+  AdwExpanderRow *proxy_row;
+  AdwEntryRow *proxy_name_row;
+  AdwEntryRow *proxy_id_row;
+  AdwEntryRow *proxy_phone_row;
+  AdwEntryRow *proxy_address_row;
+  AdwEntryRow *proxy_paper_row;
   AdwStatusPage *confirm_page;
   GtkListBox *summary_list;
+  AdwPreferencesGroup *due_group;
+  AdwEntryRow *due_row;
+  GtkWidget *due_check_row;
+  GtkCheckButton *due_check;
 
   McStore *store;
   char *procedure_code;
@@ -67,8 +78,9 @@ struct _McIntakeDialog
   gboolean after_hours;    /* the official confirmed a reception outside office hours */
   GArray *forms;           /* McReceivedForm and count of each ticked document, as last read */
   GArray *counts;
-  gint64 due_at;
+  gint64 due_at;           /* computed by the store */
   char *due_text;
+  gboolean due_assumed;    /* computed from a duration the catalog only assumes */
 };
 
 /* A document the applicant may hand in, its tick, and the files digitised from it. */
@@ -339,6 +351,19 @@ read_intake (McIntakeDialog  *self,
   intake->fee_paid = gtk_switch_get_active (self->fee_paid_switch);
   intake->return_method = adw_combo_row_get_selected (self->method_row) + MC_CHANNEL_IN_PERSON;
   intake->fee_vnd = -1;
+  if (adw_expander_row_get_enable_expansion (self->proxy_row))
+    {
+      intake->proxy_name = gtk_editable_get_text (GTK_EDITABLE (self->proxy_name_row));
+      intake->proxy_id_number = gtk_editable_get_text (GTK_EDITABLE (self->proxy_id_row));
+      intake->proxy_phone = gtk_editable_get_text (GTK_EDITABLE (self->proxy_phone_row));
+      intake->proxy_address = gtk_editable_get_text (GTK_EDITABLE (self->proxy_address_row));
+      intake->proxy_authorization = gtk_editable_get_text (GTK_EDITABLE (self->proxy_paper_row));
+      if (strspn (intake->proxy_name, " \t") == strlen (intake->proxy_name))
+        {
+          *out_message = g_strdup (_("Enter the proxy's full name, or switch off “Filed by proxy”"));
+          return FALSE;
+        }
+    }
   if (*fee != '\0')
     {
       intake->fee_vnd = g_ascii_strtoll (fee, &end, 10);
@@ -375,6 +400,73 @@ show_page (McIntakeDialog *self,
   gtk_widget_set_visible (self->continue_button, !confirm);
   gtk_widget_set_visible (self->confirm_button, confirm);
   gtk_widget_grab_focus (confirm ? self->confirm_button : GTK_WIDGET (self->procedure_entry));
+}
+
+/* The appointment as typed on the summary: @out_due is 0 when it is the computed one. Returns
+ * FALSE when it is not a date. */
+static gboolean
+read_due (McIntakeDialog *self,
+          gint64         *out_due)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->due_row))));
+  gint64 due = 0;
+
+  *out_due = 0;
+  if (!mc_time_parse (text, &due))
+    return FALSE;
+  if (due != self->due_at)
+    *out_due = due;
+  return TRUE;
+}
+
+/* The due group says what the date is based on and where a date typed for a closed office
+ * moves to; the dossier is received once the date can be read and, computed from an assumed
+ * duration, was checked or corrected. */
+static void
+update_due (McIntakeDialog *self)
+{
+  g_autofree char *moved = NULL, *assumed = NULL, *description = NULL;
+  gint64 corrected, to;
+  gboolean readable = read_due (self, &corrected);
+  const McProcedure *proc = self->procedure_code
+                            ? mc_catalog_lookup (mc_catalog_get_default (), self->procedure_code) : NULL;
+
+  if (self->store == NULL || proc == NULL)
+    return;
+  if (readable && corrected != 0)
+    moved = mc_store_due_moved (self->store, corrected, &to);
+  if (self->due_assumed)
+    {
+      g_autofree char *duration = mc_format_duration (proc->duration, proc->unit);
+
+      /* TRANSLATORS: %s is a time limit such as "15 working days" */
+      assumed = g_strdup_printf (_("Provisional: the catalog has no published time limit for this procedure, the "
+                                   "date is computed from an assumed %s. Check it against the procedure's "
+                                   "published time limit and correct it if needed."), duration);
+    }
+  description = assumed && moved ? g_strdup_printf ("%s\n%s", assumed, moved) : g_strdup (assumed ? assumed : moved);
+  adw_preferences_group_set_description (self->due_group, description);
+  if (readable)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->due_row), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->due_row), "error");
+  if (self->due_assumed && corrected == 0 && !gtk_check_button_get_active (self->due_check))
+    gtk_widget_add_css_class (GTK_WIDGET (self->due_row), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->due_row), "warning");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.confirm", mc_intake_dialog_can_confirm (self));
+}
+
+/* Whether the summary can be confirmed: the due date reads as one and, computed from an
+ * assumed duration, was checked or corrected. */
+gboolean
+mc_intake_dialog_can_confirm (McIntakeDialog *self)
+{
+  gint64 corrected;
+
+  g_return_val_if_fail (MC_IS_INTAKE_DIALOG (self), FALSE);
+  return read_due (self, &corrected)
+         && (!self->due_assumed || corrected != 0 || gtk_check_button_get_active (self->due_check));
 }
 
 /* Checks the form and computes the due date; on success shows the summary to confirm. */
@@ -421,7 +513,15 @@ mc_intake_dialog_continue (McIntakeDialog *self)
 
     add_summary_row (self, _("Documents received"), list);
   }
-  add_summary_row (self, _("Result due"), self->due_text);
+  if (intake.proxy_name != NULL)
+    add_summary_row (self, _("Filed by proxy"), intake.proxy_name);
+  /* A date computed from a duration the catalog only assumes is checked, or corrected, here:
+   * the receipt prints it as firm once the official has. */
+  self->due_assumed = proc->duration_assumed;
+  gtk_check_button_set_active (self->due_check, FALSE);
+  gtk_widget_set_visible (self->due_check_row, self->due_assumed);
+  gtk_editable_set_text (GTK_EDITABLE (self->due_row), self->due_text);
+  update_due (self);
   /* TRANSLATORS: on the confirmation of an intake: the due date to tell the applicant */
   description = g_strdup_printf (_("The result is due %s. The dossier gets a provisional number until the "
                                    "ministry system assigns its own; the receipt says so."), self->due_text);
@@ -509,6 +609,13 @@ mc_intake_dialog_confirm (McIntakeDialog *self)
       show_error (self, error->message);
       return 0;
     }
+  if (!mc_intake_dialog_can_confirm (self))
+    {
+      update_due (self);
+      return 0;
+    }
+  read_due (self, &intake.due_at);
+  intake.due_confirmed = gtk_check_button_get_active (self->due_check);
   intake.unit = unit = mc_official_unit (self->store);
   intake.after_hours = self->after_hours;
   /* The dossier and its files together, or nothing: a file refused (too large for the
@@ -622,6 +729,16 @@ mc_intake_dialog_class_init (McIntakeDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, method_row);
   gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, confirm_page);
   gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, summary_list);
+  gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, proxy_row);
+  gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, proxy_name_row);
+  gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, proxy_id_row);
+  gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, proxy_phone_row);
+  gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, proxy_address_row);
+  gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, proxy_paper_row);
+  gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, due_group);
+  gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, due_row);
+  gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, due_check_row);
+  gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, due_check);
 
   gtk_widget_class_install_action (widget_class, "intake.continue", NULL, continue_action);
   gtk_widget_class_install_action (widget_class, "intake.confirm", NULL, confirm_action);
@@ -658,6 +775,8 @@ mc_intake_dialog_init (McIntakeDialog *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->other_document_row, "entry-activated", G_CALLBACK (on_other_document_apply),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->due_row, "changed", G_CALLBACK (update_due), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->due_check, "toggled", G_CALLBACK (update_due), self, G_CONNECT_SWAPPED);
 }
 
 McIntakeDialog *
@@ -772,6 +891,43 @@ mc_intake_dialog_get_due_text (McIntakeDialog *self)
 {
   g_return_val_if_fail (MC_IS_INTAKE_DIALOG (self), NULL);
   return mc_intake_dialog_is_confirming (self) ? self->due_text : NULL;
+}
+
+/* Files the dossier by proxy: @name (NULL: the applicant in person), the proxy's ID number
+ * and the paper that authorises them. */
+void
+mc_intake_dialog_set_proxy (McIntakeDialog *self,
+                            const char     *name,
+                            const char     *id_number,
+                            const char     *authorization)
+{
+  g_return_if_fail (MC_IS_INTAKE_DIALOG (self));
+  adw_expander_row_set_enable_expansion (self->proxy_row, name != NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->proxy_name_row), name ? name : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->proxy_id_row), id_number ? id_number : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->proxy_paper_row), authorization ? authorization : "");
+}
+
+/* On the summary: the official checked the computed due date (@checked), or typed another
+ * (@text, NULL to keep the one shown). */
+void
+mc_intake_dialog_set_due (McIntakeDialog *self,
+                          const char     *text,
+                          gboolean        checked)
+{
+  g_return_if_fail (MC_IS_INTAKE_DIALOG (self));
+  if (text != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->due_row), text);
+  gtk_check_button_set_active (self->due_check, checked);
+}
+
+/* Returns: (nullable): the description of the summary's due date: why it is provisional, where
+ * a date typed for a closed office moves. */
+const char *
+mc_intake_dialog_get_due_note (McIntakeDialog *self)
+{
+  g_return_val_if_fail (MC_IS_INTAKE_DIALOG (self), NULL);
+  return adw_preferences_group_get_description (self->due_group);
 }
 
 /* Returns: (nullable): the message shown inline, NULL when none is. */

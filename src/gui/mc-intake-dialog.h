@@ -34,6 +34,15 @@ gboolean        mc_intake_dialog_is_confirming  (McIntakeDialog *self);
 gint64          mc_intake_dialog_get_due        (McIntakeDialog *self);
 const char     *mc_intake_dialog_get_due_text   (McIntakeDialog *self);
 const char     *mc_intake_dialog_get_error      (McIntakeDialog *self);
+void            mc_intake_dialog_set_proxy      (McIntakeDialog *self,
+                                                 const char     *name,
+                                                 const char     *id_number,
+                                                 const char     *authorization);
+void            mc_intake_dialog_set_due        (McIntakeDialog *self,
+                                                 const char     *text,
+                                                 gboolean        checked);
+const char     *mc_intake_dialog_get_due_note   (McIntakeDialog *self);
+gboolean        mc_intake_dialog_can_confirm    (McIntakeDialog *self);
 gint64          mc_intake_dialog_confirm        (McIntakeDialog *self);
 
 G_END_DECLS

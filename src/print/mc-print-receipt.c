@@ -156,9 +156,7 @@ times (McPrintLayout   *layout,
   g_autofree char *received = mc_print_date_time (d->received_at);
   g_autofree char *due = d->due_at ? mc_print_date_time (d->due_at) : NULL;
   gboolean assumed = p == NULL || p->duration_assumed;
-  /* The official checked or corrected the appointment at the counter, or set a new one with
-   * an apology: it is firm, whatever the catalog assumed. */
-  gboolean provisional = assumed && d->reschedule == NULL && !(d->intake != NULL && d->intake->due_confirmed);
+  gboolean provisional = mc_catalog_due_is_provisional (mc_catalog_get_default (), d);
 
   if (statutory == NULL)
     mc_print_field (layout, "3. Thời gian giải quyết hồ sơ theo quy định là", "theo quy định của thủ tục hành chính");
