@@ -58,7 +58,7 @@ struct _McIntakeDialog
   AdwEntryRow *fee_row;
   GtkSwitch *fee_paid_switch;
   AdwComboRow *method_row;
-  AdwExpanderRow *proxy_row;
+  GtkSwitch *proxy_switch;
   AdwEntryRow *proxy_name_row;
   AdwEntryRow *proxy_id_row;
   AdwEntryRow *proxy_phone_row;
@@ -351,7 +351,7 @@ read_intake (McIntakeDialog  *self,
   intake->fee_paid = gtk_switch_get_active (self->fee_paid_switch);
   intake->return_method = adw_combo_row_get_selected (self->method_row) + MC_CHANNEL_IN_PERSON;
   intake->fee_vnd = -1;
-  if (adw_expander_row_get_enable_expansion (self->proxy_row))
+  if (gtk_switch_get_active (self->proxy_switch))
     {
       intake->proxy_name = gtk_editable_get_text (GTK_EDITABLE (self->proxy_name_row));
       intake->proxy_id_number = gtk_editable_get_text (GTK_EDITABLE (self->proxy_id_row));
@@ -729,7 +729,7 @@ mc_intake_dialog_class_init (McIntakeDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, method_row);
   gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, confirm_page);
   gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, summary_list);
-  gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, proxy_row);
+  gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, proxy_switch);
   gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, proxy_name_row);
   gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, proxy_id_row);
   gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, proxy_phone_row);
@@ -902,7 +902,7 @@ mc_intake_dialog_set_proxy (McIntakeDialog *self,
                             const char     *authorization)
 {
   g_return_if_fail (MC_IS_INTAKE_DIALOG (self));
-  adw_expander_row_set_enable_expansion (self->proxy_row, name != NULL);
+  gtk_switch_set_active (self->proxy_switch, name != NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->proxy_name_row), name ? name : "");
   gtk_editable_set_text (GTK_EDITABLE (self->proxy_id_row), id_number ? id_number : "");
   gtk_editable_set_text (GTK_EDITABLE (self->proxy_paper_row), authorization ? authorization : "");
