@@ -402,6 +402,22 @@ record_delivery (McStore     *self,
 }
 
 /* The new status and dates. Returns FALSE if the input does not fit the dossier. */
+/* The clock stopped at @paused_at runs again at @at, in the office's hours and calendar. */
+static void
+resume_clock (McStore   *self,
+              McDossier *d,
+              gint64     paused_at,
+              gint64     at)
+{
+  g_autoptr(McCalendar) calendar = mc_store_get_calendar (self);
+  McDeadlineClock clock = { d->received_at, d->due_at, paused_at, FALSE };
+  McDeadlineSettings settings;
+
+  mc_store_get_deadline_settings (self, &settings);
+  mc_deadline_clock_resume (&clock, &settings, calendar, at);
+  d->due_at = clock.due_at;
+}
+
 static gboolean
 apply_effect (McStore              *self,
               McDossier            *d,
@@ -426,29 +442,16 @@ apply_effect (McStore              *self,
           start_clock (self, d, at);
           return TRUE;
         }
-      else
-        {
-          g_autoptr(McCalendar) calendar = mc_store_get_calendar (self);
-          McDeadlineClock clock = { d->received_at, d->due_at, f->paused_at ? f->paused_at : at, FALSE };
-
-          /* The clock stood still from the request to now: the due date moves by the working
-           * time that passed. */
-          mc_deadline_clock_resume (&clock, NULL, calendar, at);
-          d->due_at = clock.due_at;
-          return TRUE;
-        }
+      /* The clock stood still from the request to now: the due date moves by the working
+       * time that passed. */
+      resume_clock (self, d, f->paused_at ? f->paused_at : at, at);
+      return TRUE;
 
     case MC_ACTION_FEE_PAID:
       /* Time spent waiting for the citizen's financial obligation does not count: the due
        * date moves by the working time since it was asked for, as for a supplement. */
       if (d->due_at != 0 && f->fee_asked_at != 0)
-        {
-          g_autoptr(McCalendar) calendar = mc_store_get_calendar (self);
-          McDeadlineClock clock = { d->received_at, d->due_at, f->fee_asked_at, FALSE };
-
-          mc_deadline_clock_resume (&clock, NULL, calendar, at);
-          d->due_at = clock.due_at;
-        }
+        resume_clock (self, d, f->fee_asked_at, at);
       return TRUE;
 
     case MC_ACTION_RESCHEDULE:
