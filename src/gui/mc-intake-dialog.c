@@ -5,6 +5,7 @@
 
 #include "mc-action-dialog.h"
 #include "mc-combo-row.h"
+#include "mc-due-group.h"
 #include "mc-official.h"
 #include "mc-catalog.h"
 #include "mc-file-strip.h"
@@ -13,7 +14,6 @@
 #include "mc-combo-row.h"
 #include "mc-store-actions.h"
 #include "mc-store-files.h"
-#include "mc-time.h"
 
 /* Receiving a new dossier at the counter, in two steps: the form (procedure found by code or
  * name with the catalog's folded search, the applicant, the documents ticked, the fee), then
@@ -66,10 +66,7 @@ struct _McIntakeDialog
   AdwEntryRow *proxy_paper_row;
   AdwStatusPage *confirm_page;
   GtkListBox *summary_list;
-  AdwPreferencesGroup *due_group;
-  AdwEntryRow *due_row;
-  GtkWidget *due_check_row;
-  GtkCheckButton *due_check;
+  McDueGroup *due_group;
 
   McStore *store;
   char *procedure_code;
@@ -80,7 +77,6 @@ struct _McIntakeDialog
   GArray *counts;
   gint64 due_at;           /* computed by the store */
   char *due_text;
-  gboolean due_assumed;    /* computed from a duration the catalog only assumes */
 };
 
 /* A document the applicant may hand in, its tick, and the files digitised from it. */
@@ -402,71 +398,11 @@ show_page (McIntakeDialog *self,
   gtk_widget_grab_focus (confirm ? self->confirm_button : GTK_WIDGET (self->procedure_entry));
 }
 
-/* The appointment as typed on the summary: @out_due is 0 when it is the computed one. Returns
- * FALSE when it is not a date. */
-static gboolean
-read_due (McIntakeDialog *self,
-          gint64         *out_due)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->due_row))));
-  gint64 due = 0;
-
-  *out_due = 0;
-  if (!mc_time_parse (text, &due))
-    return FALSE;
-  if (due != self->due_at)
-    *out_due = due;
-  return TRUE;
-}
-
-/* The due group says what the date is based on and where a date typed for a closed office
- * moves to; the dossier is received once the date can be read and, computed from an assumed
- * duration, was checked or corrected. */
+/* The due date can be read and, computed from an assumed duration, was checked or corrected. */
 static void
-update_due (McIntakeDialog *self)
+on_due_ready (McIntakeDialog *self)
 {
-  g_autofree char *moved = NULL, *assumed = NULL, *description = NULL;
-  gint64 corrected, to;
-  gboolean readable = read_due (self, &corrected);
-  const McProcedure *proc = self->procedure_code
-                            ? mc_catalog_lookup (mc_catalog_get_default (), self->procedure_code) : NULL;
-
-  if (self->store == NULL || proc == NULL)
-    return;
-  if (readable && corrected != 0)
-    moved = mc_store_due_moved (self->store, corrected, &to);
-  if (self->due_assumed)
-    {
-      g_autofree char *duration = mc_format_duration (proc->duration, proc->unit);
-
-      /* TRANSLATORS: %s is a time limit such as "15 working days" */
-      assumed = g_strdup_printf (_("Provisional: the catalog has no published time limit for this procedure, the "
-                                   "date is computed from an assumed %s. Check it against the procedure's "
-                                   "published time limit and correct it if needed."), duration);
-    }
-  description = assumed && moved ? g_strdup_printf ("%s\n%s", assumed, moved) : g_strdup (assumed ? assumed : moved);
-  adw_preferences_group_set_description (self->due_group, description);
-  if (readable)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->due_row), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (self->due_row), "error");
-  if (self->due_assumed && corrected == 0 && !gtk_check_button_get_active (self->due_check))
-    gtk_widget_add_css_class (GTK_WIDGET (self->due_row), "warning");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->due_row), "warning");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.confirm", mc_intake_dialog_can_confirm (self));
-}
-
-/* Whether the summary can be confirmed: the due date reads as one and, computed from an
- * assumed duration, was checked or corrected. */
-gboolean
-mc_intake_dialog_can_confirm (McIntakeDialog *self)
-{
-  gint64 corrected;
-
-  g_return_val_if_fail (MC_IS_INTAKE_DIALOG (self), FALSE);
-  return read_due (self, &corrected)
-         && (!self->due_assumed || corrected != 0 || gtk_check_button_get_active (self->due_check));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.confirm", mc_due_group_get_ready (self->due_group));
 }
 
 /* Checks the form and computes the due date; on success shows the summary to confirm. */
@@ -515,13 +451,7 @@ mc_intake_dialog_continue (McIntakeDialog *self)
   }
   if (intake.proxy_name != NULL)
     add_summary_row (self, _("Filed by proxy"), intake.proxy_name);
-  /* A date computed from a duration the catalog only assumes is checked, or corrected, here:
-   * the receipt prints it as firm once the official has. */
-  self->due_assumed = proc->duration_assumed;
-  gtk_check_button_set_active (self->due_check, FALSE);
-  gtk_widget_set_visible (self->due_check_row, self->due_assumed);
-  gtk_editable_set_text (GTK_EDITABLE (self->due_row), self->due_text);
-  update_due (self);
+  mc_due_group_set (self->due_group, self->store, self->due_at, proc);
   /* TRANSLATORS: on the confirmation of an intake: the due date to tell the applicant */
   description = g_strdup_printf (_("The result is due %s. The dossier gets a provisional number until the "
                                    "ministry system assigns its own; the receipt says so."), self->due_text);
@@ -609,13 +539,8 @@ mc_intake_dialog_confirm (McIntakeDialog *self)
       show_error (self, error->message);
       return 0;
     }
-  if (!mc_intake_dialog_can_confirm (self))
-    {
-      update_due (self);
-      return 0;
-    }
-  read_due (self, &intake.due_at);
-  intake.due_confirmed = gtk_check_button_get_active (self->due_check);
+  if (!mc_due_group_get (self->due_group, &intake.due_at, &intake.due_confirmed))
+    return 0;
   intake.unit = unit = mc_official_unit (self->store);
   intake.after_hours = self->after_hours;
   /* The dossier and its files together, or nothing: a file refused (too large for the
@@ -703,6 +628,7 @@ mc_intake_dialog_class_init (McIntakeDialogClass *klass)
                                     NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   g_type_ensure (MC_TYPE_COMBO_ROW);
+  g_type_ensure (MC_TYPE_DUE_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/MotCua/ui/mc-intake-dialog.ui");
   /* A screen reader announces it as a dialog over the main window. */
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
@@ -736,9 +662,6 @@ mc_intake_dialog_class_init (McIntakeDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, proxy_address_row);
   gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, proxy_paper_row);
   gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, due_group);
-  gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, due_row);
-  gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, due_check_row);
-  gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, due_check);
 
   gtk_widget_class_install_action (widget_class, "intake.continue", NULL, continue_action);
   gtk_widget_class_install_action (widget_class, "intake.confirm", NULL, confirm_action);
@@ -775,8 +698,7 @@ mc_intake_dialog_init (McIntakeDialog *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->other_document_row, "entry-activated", G_CALLBACK (on_other_document_apply),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->due_row, "changed", G_CALLBACK (update_due), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->due_check, "toggled", G_CALLBACK (update_due), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->due_group, "notify::ready", G_CALLBACK (on_due_ready), self, G_CONNECT_SWAPPED);
 }
 
 McIntakeDialog *
@@ -908,26 +830,12 @@ mc_intake_dialog_set_proxy (McIntakeDialog *self,
   gtk_editable_set_text (GTK_EDITABLE (self->proxy_paper_row), authorization ? authorization : "");
 }
 
-/* On the summary: the official checked the computed due date (@checked), or typed another
- * (@text, NULL to keep the one shown). */
-void
-mc_intake_dialog_set_due (McIntakeDialog *self,
-                          const char     *text,
-                          gboolean        checked)
-{
-  g_return_if_fail (MC_IS_INTAKE_DIALOG (self));
-  if (text != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (self->due_row), text);
-  gtk_check_button_set_active (self->due_check, checked);
-}
-
-/* Returns: (nullable): the description of the summary's due date: why it is provisional, where
- * a date typed for a closed office moves. */
-const char *
-mc_intake_dialog_get_due_note (McIntakeDialog *self)
+/* Returns: (transfer none): the summary's due date, which the official checks or corrects. */
+McDueGroup *
+mc_intake_dialog_get_due_group (McIntakeDialog *self)
 {
   g_return_val_if_fail (MC_IS_INTAKE_DIALOG (self), NULL);
-  return adw_preferences_group_get_description (self->due_group);
+  return self->due_group;
 }
 
 /* Returns: (nullable): the message shown inline, NULL when none is. */

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "mc-due-group.h"
 #include "mc-file-strip.h"
 #include "mc-store.h"
 
@@ -38,11 +39,7 @@ void            mc_intake_dialog_set_proxy      (McIntakeDialog *self,
                                                  const char     *name,
                                                  const char     *id_number,
                                                  const char     *authorization);
-void            mc_intake_dialog_set_due        (McIntakeDialog *self,
-                                                 const char     *text,
-                                                 gboolean        checked);
-const char     *mc_intake_dialog_get_due_note   (McIntakeDialog *self);
-gboolean        mc_intake_dialog_can_confirm    (McIntakeDialog *self);
+McDueGroup     *mc_intake_dialog_get_due_group  (McIntakeDialog *self);
 gint64          mc_intake_dialog_confirm        (McIntakeDialog *self);
 
 G_END_DECLS

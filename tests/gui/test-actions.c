@@ -498,12 +498,12 @@ test_receive_new (void)
   /* The procedure's 15 working days are only assumed by the catalog: the date is marked
    * provisional, and the dossier is received once the official checked it. */
   g_assert_true (proc->duration_assumed);
-  g_assert_nonnull (strstr (mc_intake_dialog_get_due_note (dialog), "Provisional"));
-  g_assert_false (mc_intake_dialog_can_confirm (dialog));
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (mc_intake_dialog_get_due_group (dialog))), "Provisional"));
+  g_assert_false (mc_due_group_get_ready (mc_intake_dialog_get_due_group (dialog)));
   g_assert_cmpint (mc_intake_dialog_confirm (dialog), ==, 0);
   g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  mc_intake_dialog_set_due (dialog, NULL, TRUE);
-  g_assert_true (mc_intake_dialog_can_confirm (dialog));
+  mc_due_group_set_due (mc_intake_dialog_get_due_group (dialog), NULL, TRUE);
+  g_assert_true (mc_due_group_get_ready (mc_intake_dialog_get_due_group (dialog)));
   /* The due date shown before confirming is the store's for the same input. */
   expected_due = mc_format_time (mc_store_intake_preview (fx.store, &intake, NULL));
   g_assert_cmpstr (mc_intake_dialog_get_due_text (dialog), ==, expected_due);
@@ -567,11 +567,11 @@ test_reuse (void)
   mc_intake_dialog_set_applicant (dialog, "Nguyễn Thị Hồng Nhung", valid_id);
   g_assert_true (mc_intake_dialog_continue (dialog));
   /* Corrected rather than checked: a Saturday moves to Monday's opening, and the summary says so. */
-  mc_intake_dialog_set_due (dialog, "not a date", FALSE);
-  g_assert_false (mc_intake_dialog_can_confirm (dialog));
-  mc_intake_dialog_set_due (dialog, "05/12/2026 10:00", FALSE);
-  g_assert_true (mc_intake_dialog_can_confirm (dialog));
-  g_assert_nonnull (strstr (mc_intake_dialog_get_due_note (dialog), "07/12/2026 07:00"));
+  mc_due_group_set_due (mc_intake_dialog_get_due_group (dialog), "not a date", FALSE);
+  g_assert_false (mc_due_group_get_ready (mc_intake_dialog_get_due_group (dialog)));
+  mc_due_group_set_due (mc_intake_dialog_get_due_group (dialog), "05/12/2026 10:00", FALSE);
+  g_assert_true (mc_due_group_get_ready (mc_intake_dialog_get_due_group (dialog)));
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (mc_intake_dialog_get_due_group (dialog))), "07/12/2026 07:00"));
   again = confirm_after_hours (dialog);
   g_assert_cmpint (again, >, 0);
   close_offers ();
