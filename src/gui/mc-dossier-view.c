@@ -173,7 +173,9 @@ fill_procedure (McDossierView *self,
   add_row (self->procedure_list, _("Return method"), mc_channel_label (d->return_method));
   add_time_row (self->procedure_list, C_("date", "Submitted"), d->submitted_at);
   add_time_row (self->procedure_list, C_("date", "Received"), d->received_at);
-  if (mc_catalog_due_is_provisional (mc_catalog_get_default (), d))
+  /* What the receipt prints as provisional; a procedure the catalog does not know has the
+   * ministry system's date. */
+  if (p != NULL && !p->unknown && mc_catalog_due_is_provisional (mc_catalog_get_default (), d))
     {
       g_autofree char *due = mc_format_time (d->due_at);
       /* TRANSLATORS: a due date computed from an assumed time limit, not yet checked */

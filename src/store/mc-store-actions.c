@@ -401,7 +401,6 @@ record_delivery (McStore     *self,
   return mc_store_step_done (self, stmt, error);
 }
 
-/* The new status and dates. Returns FALSE if the input does not fit the dossier. */
 /* The clock stopped at @paused_at runs again at @at, in the office's hours and calendar. */
 static void
 resume_clock (McStore   *self,
@@ -418,6 +417,7 @@ resume_clock (McStore   *self,
   d->due_at = clock.due_at;
 }
 
+/* The new status and dates. Returns FALSE if the input does not fit the dossier. */
 static gboolean
 apply_effect (McStore              *self,
               McDossier            *d,

@@ -305,6 +305,18 @@ test_print_official (void)
   g_assert_cmpint (r.status, ==, 0);
 }
 
+/* The text of the receipt of dossier @number as motcuactl prints it to @pdf. */
+static char *
+receipt_text (const char *number,
+              const char *pdf)
+{
+  g_auto(CliRun) r = { 0 };
+
+  RUN (&r, "print", number, "receipt", "--output", pdf);
+  g_assert_cmpint (r.status, ==, 0);
+  return print_test_pdf_text (pdf, 1, 1);
+}
+
 /* What the counter records of each document (its form and count) is what the receipt prints;
  * a form that is none of the four is refused. */
 static void
@@ -320,9 +332,7 @@ test_intake_documents (void)
        "--document", "Căn cước;electronic", "--document", "Sổ hộ khẩu;copy;3");
   g_assert_cmpint (r.status, ==, 0);
   number = g_strndup (r.out, strcspn (r.out, "\t"));
-  RUN (&r, "print", number, "receipt", "--output", pdf);
-  g_assert_cmpint (r.status, ==, 0);
-  text = print_test_pdf_text (pdf, 1, 1);
+  text = receipt_text (number, pdf);
   g_assert_true (print_test_contains (text, "Tờ khai đề nghị Bản chính 01"));
   g_assert_true (print_test_contains (text, "Giấy khai sinh Bản sao chứng thực 02"));
   g_assert_true (print_test_contains (text, "Căn cước Bản điện tử 01"));
@@ -368,9 +378,7 @@ test_intake_proxy_and_due (void)
   /* Saturday 12 December: Monday 14 December 07:00, and motcuactl says so. */
   g_assert_nonnull (strstr (r.out, "\t14/12/2026 07:00\n"));
   g_assert_nonnull (strstr (r.out, "12/12/2026 10:00 is outside office hours or on a day off"));
-  RUN (&r, "print", number, "receipt", "--output", pdf);
-  g_assert_cmpint (r.status, ==, 0);
-  text = print_test_pdf_text (pdf, 1, 1);
+  text = receipt_text (number, pdf);
   g_assert_true (print_test_contains (text, "Người nộp hồ sơ theo ủy quyền: Phạm Thị Thu"));
   g_assert_true (print_test_contains (text, "046190000456"));
   g_assert_true (print_test_contains (text, "0912345678"));
@@ -385,9 +393,7 @@ test_intake_proxy_and_due (void)
        "--document", "Đơn đề nghị", "--at", "2026-11-18 09:00");
   g_assert_cmpint (r.status, ==, 0);
   assumed = g_strndup (r.out, strcspn (r.out, "\t"));
-  RUN (&r, "print", assumed, "receipt", "--output", assumed_pdf);
-  g_assert_cmpint (r.status, ==, 0);
-  assumed_text = print_test_pdf_text (assumed_pdf, 1, 1);
+  assumed_text = receipt_text (assumed, assumed_pdf);
   g_assert_true (print_test_contains (assumed_text, "(ngày hẹn dự kiến)"));
   g_assert_false (print_test_contains (assumed_text, "ủy quyền"));
 
