@@ -277,7 +277,24 @@ test_dialog (void)
   close_offers ();
 }
 
-/* A reschedule needs a readable, later due date. */
+/* Whether a preferences group under @widget has a description containing @text. */
+static gboolean
+group_says (GtkWidget  *widget,
+            const char *text)
+{
+  const char *description = ADW_IS_PREFERENCES_GROUP (widget)
+                            ? adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (widget)) : NULL;
+
+  if (description != NULL && strstr (description, text) != NULL)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (group_says (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* A reschedule needs a readable, later due date; one typed for a closed office moves to the
+ * next office time, as the dialog says before it is applied. */
 static void
 test_reschedule (void)
 {
@@ -303,9 +320,17 @@ test_reschedule (void)
   }
   later_text = g_date_time_format (later, "%Y-%m-%d 16:00");
   mc_action_dialog_set_due (dialog, later_text);
+  g_assert_false (group_says (GTK_WIDGET (dialog), "outside office hours"));
+  g_free (later_text);
+  later_text = g_date_time_format (later, "%Y-%m-%d 22:00");
+  mc_action_dialog_set_due (dialog, later_text);
+  g_assert_true (group_says (GTK_WIDGET (dialog), "outside office hours"));
   g_assert_true (mc_action_dialog_apply (dialog));
   after = mc_store_get_dossier (fx.store, id, NULL);
   g_assert_cmpint (after->due_at, >, before->due_at);
+  g_assert_true (mc_store_due_moved (fx.store, after->due_at, &(gint64) { 0 }) == NULL);   /* an office time */
+  g_assert_nonnull (strstr (((McStep *) g_ptr_array_index (after->history, after->history->len - 1))->note,
+                            "outside office hours"));
   g_assert_nonnull (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));   /* the apology */
   close_offers ();
 }
