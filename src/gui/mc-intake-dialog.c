@@ -452,6 +452,7 @@ mc_intake_dialog_continue (McIntakeDialog *self)
   if (intake.proxy_name != NULL)
     add_summary_row (self, _("Filed by proxy"), intake.proxy_name);
   mc_due_group_set (self->due_group, self->store, self->due_at, proc);
+  on_due_ready (self);
   /* TRANSLATORS: on the confirmation of an intake: the due date to tell the applicant */
   description = g_strdup_printf (_("The result is due %s. The dossier gets a provisional number until the "
                                    "ministry system assigns its own; the receipt says so."), self->due_text);

@@ -360,6 +360,9 @@ test_resolve_and_return (void)
   g_assert_cmpint (after->return_method, ==, MC_CHANNEL_POST);
 }
 
+static GtkWidget *find_action_button (GtkWidget  *widget,
+                                      const char *action_name);
+
 static McIntakeDialog *
 open_intake (void)
 {
@@ -525,10 +528,12 @@ test_receive_new (void)
   g_assert_true (proc->duration_assumed);
   g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (mc_intake_dialog_get_due_group (dialog))), "Provisional"));
   g_assert_false (mc_due_group_get_ready (mc_intake_dialog_get_due_group (dialog)));
+  g_assert_false (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (dialog), "intake.confirm")));
   g_assert_cmpint (mc_intake_dialog_confirm (dialog), ==, 0);
   g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   mc_due_group_set_due (mc_intake_dialog_get_due_group (dialog), NULL, TRUE);
   g_assert_true (mc_due_group_get_ready (mc_intake_dialog_get_due_group (dialog)));
+  g_assert_true (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (dialog), "intake.confirm")));
   /* The due date shown before confirming is the store's for the same input. */
   expected_due = mc_format_time (mc_store_intake_preview (fx.store, &intake, NULL));
   g_assert_cmpstr (mc_intake_dialog_get_due_text (dialog), ==, expected_due);
