@@ -168,6 +168,7 @@ mc_cli_act (McCli  *cli,
   McActionInput input;
   g_autofree char *message = NULL;
   g_autofree char *official = NULL;
+  g_autofree char *moved = NULL;
   GError *error = NULL;
   int status = MC_CLI_OK;
   McAction action;
@@ -194,12 +195,20 @@ mc_cli_act (McCli  *cli,
   if (!input_from_options (&o, action, d, &input, &message))
     return mc_cli_usage ("act", message);
   g_clear_pointer (&d, mc_dossier_unref);
+  if (action == MC_ACTION_RESCHEDULE && input.due_at != 0)
+    {
+      gint64 moved_to;
+
+      moved = mc_store_due_moved (store, input.due_at, &moved_to);
+    }
   if (!mc_store_apply_action (store, id, action, &input, official, &error) ||
       !(d = mc_store_get_dossier (store, id, &error)))
     return mc_cli_fail (error);
 
   g_print (_("%s: %s; status “%s”, waiting to be sent to the ministry system\n"),
            d->number, mc_action_label (action), mc_status_label (d->status));
+  if (moved != NULL)
+    g_print ("%s\n", moved);
   if (d->due_at != 0)
     {
       g_autofree char *text = mc_time_format_short (d->due_at);
@@ -249,7 +258,8 @@ mc_cli_receive_new (McCli  *cli,
 {
   g_autofree char *procedure = NULL, *applicant = NULL, *id_number = NULL, *phone = NULL;
   g_autofree char *address = NULL, *method = NULL, *source = NULL, *unit = NULL, *at = NULL;
-  g_autofree char *official = NULL;
+  g_autofree char *official = NULL, *due_text = NULL;
+  g_autofree char *proxy = NULL, *proxy_id = NULL, *proxy_phone = NULL, *proxy_address = NULL, *proxy_paper = NULL;
   g_auto(GStrv) documents = NULL;
   g_autoptr(GArray) forms = NULL;
   g_autoptr(GArray) counts = NULL;
@@ -275,6 +285,16 @@ mc_cli_receive_new (McCli  *cli,
     { "official", 0, 0, G_OPTION_ARG_STRING, &official, N_("Your full name, recorded with the action (default: the setting official.name)"), N_("“FULL NAME”") },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force,
       N_("Confirm a reception outside office hours or on a day off (--at)"), NULL },
+    { "due", 0, 0, G_OPTION_ARG_STRING, &due_text,
+      N_("The appointment you checked or corrected, instead of the computed one: the receipt prints it as firm "
+         "even where the catalog only assumes the procedure's duration (then the computed date is marked "
+         "“ngày hẹn dự kiến”)"), N_("“DD/MM/YYYY HH:MM”") },
+    { "proxy", 0, 0, G_OPTION_ARG_STRING, &proxy, N_("Who hands the dossier in for the applicant, by authorisation"), N_("NAME") },
+    { "proxy-id-number", 0, 0, G_OPTION_ARG_STRING, &proxy_id, N_("The proxy's ID number (12 digits)"), N_("DIGITS") },
+    { "proxy-phone", 0, 0, G_OPTION_ARG_STRING, &proxy_phone, N_("The proxy's phone number"), N_("NUMBER") },
+    { "proxy-address", 0, 0, G_OPTION_ARG_STRING, &proxy_address, N_("The proxy's address"), N_("TEXT") },
+    { "proxy-authorization", 0, 0, G_OPTION_ARG_STRING, &proxy_paper,
+      N_("The paper that authorises the proxy"), N_("“Giấy ủy quyền số … ngày …”") },
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Only check the input and print the due date"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the new dossier as JSON"), NULL },
     { NULL }
@@ -297,6 +317,13 @@ mc_cli_receive_new (McCli  *cli,
     return mc_cli_usage ("receive-new", _("--at must be “DD/MM/YYYY HH:MM” (or “YYYY-MM-DD HH:MM”)"));
   if (at != NULL && (message = mc_cli_time_out_of_range ("--at", intake.at, 0)))
     return mc_cli_usage ("receive-new", message);
+  if (due_text != NULL && !mc_time_parse (due_text, &intake.due_at))
+    return mc_cli_usage ("receive-new", _("--due must be “DD/MM/YYYY HH:MM” (or “YYYY-MM-DD HH:MM”)"));
+  if (due_text != NULL && (message = mc_cli_due_out_of_range ("--due", intake.due_at,
+                                                              intake.at ? intake.at : mc_time_now ())))
+    return mc_cli_usage ("receive-new", message);
+  if (proxy == NULL && (proxy_id || proxy_phone || proxy_address || proxy_paper))
+    return mc_cli_usage ("receive-new", _("--proxy-… options need --proxy NAME"));
   /* -1: the catalog's fee. */
   if (fee != -1 && (message = mc_cli_amount_out_of_range ("--fee", fee)))
     return mc_cli_usage ("receive-new", message);
@@ -321,6 +348,11 @@ mc_cli_receive_new (McCli  *cli,
   intake.fee_paid = fee_paid;
   intake.unit = unit;
   intake.after_hours = force;
+  intake.proxy_name = proxy;
+  intake.proxy_id_number = proxy_id;
+  intake.proxy_phone = proxy_phone;
+  intake.proxy_address = proxy_address;
+  intake.proxy_authorization = proxy_paper;
 
   if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING, &status)))
     return status;
@@ -359,6 +391,9 @@ mc_cli_receive_new (McCli  *cli,
       if (d != NULL)
         g_print ("%s\t", d->number);
       g_print ("%s\n", text);
+      /* An appointment moved to the next office time says so, as the history does. */
+      if (d != NULL && d->history->len > 0 && ((McStep *) g_ptr_array_index (d->history, 0))->note != NULL)
+        g_print ("%s\n", ((McStep *) g_ptr_array_index (d->history, 0))->note);
     }
   return MC_CLI_OK;
 }

@@ -29,11 +29,15 @@ mc_cli_print (McCli  *cli,
   g_autofree char *output = NULL;
   g_autofree char *reason = NULL;
   g_autofree char *date = NULL;
+  g_autofree char *official_option = NULL;
+  g_autofree char *official = NULL;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the PDF to FILE"), N_("FILE") },
     { "reason", 0, 0, G_OPTION_ARG_STRING, &reason,
       N_("Reasons or missing items, one per line (default: from the dossier's history)"), N_("TEXT") },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The date printed on the form (default: today)"), N_("DATE") },
+    { "official", 0, 0, G_OPTION_ARG_STRING, &official_option,
+      N_("Your full name, signed under the form (default: the setting official.name)"), N_("“FULL NAME”") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (
@@ -64,6 +68,10 @@ mc_cli_print (McCli  *cli,
 
   if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING | MC_STORE_OPEN_READ_ONLY, &status)))
     return status;
+  /* A form is signed by a person, as an action is taken by one. */
+  if (!(official = mc_cli_official (store, official_option, &status)))
+    return status;
+  options.official = official;
   id = mc_store_find_number (store, argv[1], &error);
   if (id < 0)
     return mc_cli_fail (error);

@@ -148,6 +148,19 @@ mc_procedure_document_applies (const McProcedureDocument *document,
   return document->case_name == NULL || g_strcmp0 (document->case_name, case_name) == 0;
 }
 
+/* Whether @d's due date is still the one computed from a duration the catalog only assumes
+ * (or from a procedure it does not know): not checked or corrected by the official at the
+ * counter, nor set anew with an apology. The receipt and the window mark it provisional. */
+gboolean
+mc_catalog_due_is_provisional (McCatalog       *self,
+                               const McDossier *d)
+{
+  const McProcedure *p = mc_catalog_lookup (self, d->procedure_code);
+
+  return d->due_at != 0 && (p == NULL || p->duration_assumed) && d->reschedule == NULL
+         && !(d->intake != NULL && d->intake->due_confirmed);
+}
+
 static void
 document_free (gpointer data)
 {

@@ -93,6 +93,8 @@ const McProcedure *mc_catalog_lookup_or_unknown (McCatalog *self,
                                                 const char *code);
 GPtrArray         *mc_catalog_search           (McCatalog  *self,
                                                 const char *text);
+gboolean           mc_catalog_due_is_provisional (McCatalog     *self,
+                                                const McDossier *d);
 
 const char        *mc_catalog_province_name    (McCatalog  *self,
                                                 const char *code);

@@ -237,9 +237,17 @@ mc_deadline_due (const McDeadlineSettings *settings,
         /* Every day counts, from the moment the clock starts; only the last day has to be a
          * working day, so a due date on a day off moves to the same time of the next one. */
         gint64 due = mc_deadline_clock_start (s, calendar, received_at) + n * DAY;
+        gint64 midnight;
 
         for (int i = 0; i < MAX_DAYS_SCANNED && !day_is_working (calendar, local_day (due)); i++)
           due += DAY;
+        /* A clock that started at an opening (a receipt in the evening, the lunch break or on
+         * a day off) would give an appointment at the opening of the last day, before the
+         * office has worked a minute of it: the period ends with that day's office hours, as a
+         * period counted in days ends with its last day (Bộ luật Dân sự 2015, Điều 148). */
+        midnight = day_start (local_day (due));
+        if (n > 0 && (due == midnight + 60 * (gint64) s->morning_start || due == midnight + 60 * (gint64) s->afternoon_start))
+          due = midnight + 60 * (gint64) s->afternoon_end;
         return due;
       }
 
@@ -256,6 +264,55 @@ mc_deadline_due (const McDeadlineSettings *settings,
     default:
       g_return_val_if_reached (received_at);
     }
+}
+
+/* The due time of @procedure received at @received_at. Where the procedure has the same-day
+ * rule (McProcedure.same_day_cutoff), a dossier whose clock starts at or after the office's
+ * cut-off (15:00 by default) counts from the next working day, whatever the procedure's unit. */
+gint64
+mc_deadline_due_procedure (const McDeadlineSettings *settings,
+                           McCalendar               *calendar,
+                           gint64                    received_at,
+                           const McProcedure        *procedure)
+{
+  const McDeadlineSettings *s = settings ? settings : &defaults;
+  gint64 start = received_at;
+
+  g_return_val_if_fail (procedure != NULL, received_at);
+
+  if (procedure->same_day_cutoff)
+    {
+      gint64 clock = mc_deadline_clock_start (s, calendar, received_at);
+      gint64 day = local_day (clock);
+
+      if (clock - day_start (day) >= 60 * (gint64) s->same_day_cutoff)
+        start = day_start (day + 1);
+    }
+  return mc_deadline_due (s, calendar, start, procedure->duration, procedure->unit);
+}
+
+/* Whether a citizen can be given @t as an appointment: in office hours on a working day, the
+ * closing times (11:30, 17:00) included. */
+gboolean
+mc_deadline_is_office_time (const McDeadlineSettings *settings,
+                            McCalendar               *calendar,
+                            gint64                    t)
+{
+  return mc_deadline_is_working_time (settings, calendar, t) ||
+         mc_deadline_is_working_time (settings, calendar, t - 1);
+}
+
+/* The first office time at or after @t (mc_deadline_is_office_time()): @t itself when it is
+ * one, else the next opening — 13:30 for a time in the lunch break, 07:00 of the next working
+ * day for an evening, a day off or a holiday. A due date is moved there, never refused. */
+gint64
+mc_deadline_next_office_time (const McDeadlineSettings *settings,
+                              McCalendar               *calendar,
+                              gint64                    t)
+{
+  if (mc_deadline_is_office_time (settings, calendar, t))
+    return t;
+  return mc_deadline_clock_start (settings, calendar, t);
 }
 
 void

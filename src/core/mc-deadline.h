@@ -65,6 +65,17 @@ gint64          mc_deadline_due                (const McDeadlineSettings *settin
                                                 int                       duration,
                                                 McDurationUnit            unit);
 
+gint64          mc_deadline_due_procedure      (const McDeadlineSettings *settings,
+                                                McCalendar               *calendar,
+                                                gint64                    received_at,
+                                                const McProcedure        *procedure);
+gboolean        mc_deadline_is_office_time     (const McDeadlineSettings *settings,
+                                                McCalendar               *calendar,
+                                                gint64                    t);
+gint64          mc_deadline_next_office_time   (const McDeadlineSettings *settings,
+                                                McCalendar               *calendar,
+                                                gint64                    t);
+
 void            mc_deadline_clock_init         (McDeadlineClock          *clock,
                                                 const McDeadlineSettings *settings,
                                                 McCalendar               *calendar,

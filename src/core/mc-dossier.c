@@ -229,6 +229,17 @@ reschedule_free (McReschedule *r)
 }
 
 static void
+intake_free (McIntakeRecord *r)
+{
+  g_free (r->proxy_name);
+  g_free (r->proxy_id_number);
+  g_free (r->proxy_phone);
+  g_free (r->proxy_address);
+  g_free (r->proxy_authorization);
+  g_free (r);
+}
+
+static void
 dossier_clear (McDossier *self)
 {
   g_free (self->source_id);
@@ -248,6 +259,7 @@ dossier_clear (McDossier *self)
   g_ptr_array_unref (self->history);
   g_ptr_array_unref (self->files);
   g_clear_pointer (&self->reschedule, reschedule_free);
+  g_clear_pointer (&self->intake, intake_free);
 }
 
 McDossier *
@@ -374,6 +386,15 @@ mc_dossier_set_reschedule (McDossier  *self,
   self->reschedule->due_before = due_before;
   self->reschedule->due_after = due_after;
   return self->reschedule;
+}
+
+/* Returns: (transfer none): the dossier's intake record, a new empty one if it had none. */
+McIntakeRecord *
+mc_dossier_set_intake (McDossier *self)
+{
+  if (self->intake == NULL)
+    self->intake = g_new0 (McIntakeRecord, 1);
+  return self->intake;
 }
 
 McFee *

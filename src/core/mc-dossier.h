@@ -177,6 +177,19 @@ typedef struct
   gint64 due_after;
 } McReschedule;
 
+/* What the counter recorded of a dossier it received, beyond what the ministry system keeps:
+ * who handed it in for the applicant (the receipt, Mẫu 01, names the proxy) and whether the
+ * official confirmed a due date computed from an assumed duration. */
+typedef struct
+{
+  char *proxy_name;           /* NULL: the applicant filed it in person */
+  char *proxy_id_number;
+  char *proxy_phone;
+  char *proxy_address;
+  char *proxy_authorization;  /* the authorisation paper: "Giấy ủy quyền số 12/UQ ngày 01/03/2026" */
+  gboolean due_confirmed;     /* the official checked (or corrected) the due date at the counter */
+} McIntakeRecord;
+
 /* QuaTrinhXuLy[] */
 typedef struct
 {
@@ -230,6 +243,7 @@ typedef struct
   GPtrArray *history;      /* McStep, oldest first */
   GPtrArray *files;        /* McFile */
   McReschedule *reschedule; /* NULL: not rescheduled from this office */
+  McIntakeRecord *intake;  /* NULL: not received at this office's counter */
 } McDossier;
 
 /* The facts the 766 indicators read, derived from the fields above: what the store keeps in
@@ -279,6 +293,7 @@ McReschedule *mc_dossier_set_reschedule (McDossier *self,
                                        const char *reason,
                                        gint64      due_before,
                                        gint64      due_after);
+McIntakeRecord *mc_dossier_set_intake (McDossier *self);
 McReceivedForm mc_document_get_received   (const McDocument *document);
 
 void        mc_file_free              (McFile     *file);

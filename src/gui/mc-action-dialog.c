@@ -43,6 +43,7 @@ struct _McActionDialog
   McAction action;
   GHashTable *result_numbers;   /* a result row → the entry of its document's number */
   gint64 outbox_id;   /* retry of a rejected action; 0 for a new action */
+  gint64 current_due; /* the dossier's due date when the dialog opened; 0 when none */
 };
 
 G_DEFINE_FINAL_TYPE (McActionDialog, mc_action_dialog, ADW_TYPE_WINDOW)
@@ -68,6 +69,30 @@ on_input_changed (McActionDialog *self)
 {
   if (self->outbox_id == 0)
     show_error (self, NULL);
+}
+
+/* The due date's group says the current one and, for a date typed outside office hours, the
+ * office time the appointment moves to: the official reads it before applying. */
+static void
+on_due_changed (McActionDialog *self)
+{
+  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->due_row)));
+  g_autofree char *due = NULL, *current = NULL, *moved = NULL, *description = NULL;
+  gint64 asked, to;
+
+  on_input_changed (self);
+  if (self->store == NULL)
+    return;
+  if (self->current_due != 0)
+    {
+      due = mc_format_time (self->current_due);
+      current = g_strdup_printf (_("Currently due %s; the new date must be later."), due);
+    }
+  if (mc_time_parse (g_strstrip (text), &asked))
+    moved = mc_store_due_moved (self->store, asked, &to);
+  description = current && moved ? g_strdup_printf ("%s\n%s", current, moved)
+                                 : g_strdup (current ? current : moved);
+  adw_preferences_group_set_description (self->due_group, description);
 }
 
 static void
@@ -326,14 +351,14 @@ setup (McActionDialog *self)
 
       adw_window_title_set_subtitle (self->title, d->number);
       gtk_label_set_text (self->dossier_label, text);
+      self->current_due = d->due_at;
       if (d->due_at != 0)
         {
           g_autofree char *due = mc_format_time (d->due_at);
-          g_autofree char *description = g_strdup_printf (_("Currently due %s; the new date must be later."), due);
 
-          adw_preferences_group_set_description (self->due_group, description);
           gtk_editable_set_text (GTK_EDITABLE (self->due_row), due);
         }
+      on_due_changed (self);
       if (d->return_method >= MC_CHANNEL_IN_PERSON && d->return_method <= MC_CHANNEL_POST)
         adw_combo_row_set_selected (self->method_row, d->return_method - MC_CHANNEL_IN_PERSON);
     }
@@ -454,7 +479,7 @@ mc_action_dialog_init (McActionDialog *self)
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->note_view), "changed", G_CALLBACK (on_input_changed),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->due_row, "changed", G_CALLBACK (on_input_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->due_row, "changed", G_CALLBACK (on_due_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->fee_name_row, "changed", G_CALLBACK (on_input_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->fee_amount_row, "changed", G_CALLBACK (on_input_changed), self, G_CONNECT_SWAPPED);
 }

@@ -135,6 +135,14 @@ fill_applicant (McDossierView *self,
     add_row (self->applicant_list, _("Phone"), d->phone);
   if (d->address)
     add_row (self->applicant_list, _("Address"), d->address);
+  if (d->intake != NULL && d->intake->proxy_name != NULL)
+    {
+      /* TRANSLATORS: the proxy's name, ID number and authorisation paper */
+      g_autofree char *proxy = g_strdup_printf (_("%s, ID number %s, by %s"), d->intake->proxy_name,
+                                                d->intake->proxy_id_number, d->intake->proxy_authorization);
+
+      add_row (self->applicant_list, _("Filed by proxy"), proxy);
+    }
 }
 
 static void
@@ -156,14 +164,27 @@ fill_procedure (McDossierView *self,
   else if (p != NULL)
     {
       g_autofree char *duration = mc_format_duration (p->duration, p->unit);
+      /* TRANSLATORS: a time limit the catalog only assumed, as "15 working days" */
+      g_autofree char *assumed = g_strdup_printf (_("%s (assumed: not published in the catalog)"), duration);
 
-      add_row (self->procedure_list, _("Legal time limit"), duration);
+      add_row (self->procedure_list, _("Legal time limit"), p->duration_assumed ? assumed : duration);
     }
   add_row (self->procedure_list, _("Channel"), mc_channel_label (d->channel));
   add_row (self->procedure_list, _("Return method"), mc_channel_label (d->return_method));
   add_time_row (self->procedure_list, C_("date", "Submitted"), d->submitted_at);
   add_time_row (self->procedure_list, C_("date", "Received"), d->received_at);
-  add_time_row (self->procedure_list, _("Due"), d->due_at);
+  /* What the receipt prints as provisional; a procedure the catalog does not know has the
+   * ministry system's date. */
+  if (p != NULL && !p->unknown && mc_catalog_due_is_provisional (mc_catalog_get_default (), d))
+    {
+      g_autofree char *due = mc_format_time (d->due_at);
+      /* TRANSLATORS: a due date computed from an assumed time limit, not yet checked */
+      g_autofree char *text = g_strdup_printf (_("%s (provisional: check it against the procedure's time limit)"), due);
+
+      gtk_widget_add_css_class (add_row (self->procedure_list, _("Due"), text), "warning");
+    }
+  else
+    add_time_row (self->procedure_list, _("Due"), d->due_at);
   /* The office's own hours and calendar, as the Preferences window set them. */
   mc_store_get_deadline_settings (store, &settings);
   left = mc_format_time_left_for (&settings, calendar, d->status, d->due_at,

@@ -5,6 +5,7 @@
 
 #include "mc-action-dialog.h"
 #include "mc-combo-row.h"
+#include "mc-due-group.h"
 #include "mc-official.h"
 #include "mc-catalog.h"
 #include "mc-file-strip.h"
@@ -57,8 +58,15 @@ struct _McIntakeDialog
   AdwEntryRow *fee_row;
   GtkSwitch *fee_paid_switch;
   AdwComboRow *method_row;
+  GtkSwitch *proxy_switch;
+  AdwEntryRow *proxy_name_row;
+  AdwEntryRow *proxy_id_row;
+  AdwEntryRow *proxy_phone_row;
+  AdwEntryRow *proxy_address_row;
+  AdwEntryRow *proxy_paper_row;
   AdwStatusPage *confirm_page;
   GtkListBox *summary_list;
+  McDueGroup *due_group;
 
   McStore *store;
   char *procedure_code;
@@ -67,7 +75,7 @@ struct _McIntakeDialog
   gboolean after_hours;    /* the official confirmed a reception outside office hours */
   GArray *forms;           /* McReceivedForm and count of each ticked document, as last read */
   GArray *counts;
-  gint64 due_at;
+  gint64 due_at;           /* computed by the store */
   char *due_text;
 };
 
@@ -339,6 +347,19 @@ read_intake (McIntakeDialog  *self,
   intake->fee_paid = gtk_switch_get_active (self->fee_paid_switch);
   intake->return_method = adw_combo_row_get_selected (self->method_row) + MC_CHANNEL_IN_PERSON;
   intake->fee_vnd = -1;
+  if (gtk_switch_get_active (self->proxy_switch))
+    {
+      intake->proxy_name = gtk_editable_get_text (GTK_EDITABLE (self->proxy_name_row));
+      intake->proxy_id_number = gtk_editable_get_text (GTK_EDITABLE (self->proxy_id_row));
+      intake->proxy_phone = gtk_editable_get_text (GTK_EDITABLE (self->proxy_phone_row));
+      intake->proxy_address = gtk_editable_get_text (GTK_EDITABLE (self->proxy_address_row));
+      intake->proxy_authorization = gtk_editable_get_text (GTK_EDITABLE (self->proxy_paper_row));
+      if (strspn (intake->proxy_name, " \t") == strlen (intake->proxy_name))
+        {
+          *out_message = g_strdup (_("Enter the proxy's full name, or switch off “Filed by proxy”"));
+          return FALSE;
+        }
+    }
   if (*fee != '\0')
     {
       intake->fee_vnd = g_ascii_strtoll (fee, &end, 10);
@@ -375,6 +396,13 @@ show_page (McIntakeDialog *self,
   gtk_widget_set_visible (self->continue_button, !confirm);
   gtk_widget_set_visible (self->confirm_button, confirm);
   gtk_widget_grab_focus (confirm ? self->confirm_button : GTK_WIDGET (self->procedure_entry));
+}
+
+/* The due date can be read and, computed from an assumed duration, was checked or corrected. */
+static void
+on_due_ready (McIntakeDialog *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.confirm", mc_due_group_get_ready (self->due_group));
 }
 
 /* Checks the form and computes the due date; on success shows the summary to confirm. */
@@ -421,7 +449,10 @@ mc_intake_dialog_continue (McIntakeDialog *self)
 
     add_summary_row (self, _("Documents received"), list);
   }
-  add_summary_row (self, _("Result due"), self->due_text);
+  if (intake.proxy_name != NULL)
+    add_summary_row (self, _("Filed by proxy"), intake.proxy_name);
+  mc_due_group_set (self->due_group, self->store, self->due_at, proc);
+  on_due_ready (self);
   /* TRANSLATORS: on the confirmation of an intake: the due date to tell the applicant */
   description = g_strdup_printf (_("The result is due %s. The dossier gets a provisional number until the "
                                    "ministry system assigns its own; the receipt says so."), self->due_text);
@@ -509,6 +540,8 @@ mc_intake_dialog_confirm (McIntakeDialog *self)
       show_error (self, error->message);
       return 0;
     }
+  if (!mc_due_group_get (self->due_group, &intake.due_at, &intake.due_confirmed))
+    return 0;
   intake.unit = unit = mc_official_unit (self->store);
   intake.after_hours = self->after_hours;
   /* The dossier and its files together, or nothing: a file refused (too large for the
@@ -596,6 +629,7 @@ mc_intake_dialog_class_init (McIntakeDialogClass *klass)
                                     NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   g_type_ensure (MC_TYPE_COMBO_ROW);
+  g_type_ensure (MC_TYPE_DUE_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/MotCua/ui/mc-intake-dialog.ui");
   /* A screen reader announces it as a dialog over the main window. */
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
@@ -622,6 +656,13 @@ mc_intake_dialog_class_init (McIntakeDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, method_row);
   gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, confirm_page);
   gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, summary_list);
+  gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, proxy_switch);
+  gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, proxy_name_row);
+  gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, proxy_id_row);
+  gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, proxy_phone_row);
+  gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, proxy_address_row);
+  gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, proxy_paper_row);
+  gtk_widget_class_bind_template_child (widget_class, McIntakeDialog, due_group);
 
   gtk_widget_class_install_action (widget_class, "intake.continue", NULL, continue_action);
   gtk_widget_class_install_action (widget_class, "intake.confirm", NULL, confirm_action);
@@ -658,6 +699,7 @@ mc_intake_dialog_init (McIntakeDialog *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->other_document_row, "entry-activated", G_CALLBACK (on_other_document_apply),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->due_group, "notify::ready", G_CALLBACK (on_due_ready), self, G_CONNECT_SWAPPED);
 }
 
 McIntakeDialog *
@@ -772,6 +814,29 @@ mc_intake_dialog_get_due_text (McIntakeDialog *self)
 {
   g_return_val_if_fail (MC_IS_INTAKE_DIALOG (self), NULL);
   return mc_intake_dialog_is_confirming (self) ? self->due_text : NULL;
+}
+
+/* Files the dossier by proxy: @name (NULL: the applicant in person), the proxy's ID number
+ * and the paper that authorises them. */
+void
+mc_intake_dialog_set_proxy (McIntakeDialog *self,
+                            const char     *name,
+                            const char     *id_number,
+                            const char     *authorization)
+{
+  g_return_if_fail (MC_IS_INTAKE_DIALOG (self));
+  gtk_switch_set_active (self->proxy_switch, name != NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->proxy_name_row), name ? name : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->proxy_id_row), id_number ? id_number : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->proxy_paper_row), authorization ? authorization : "");
+}
+
+/* Returns: (transfer none): the summary's due date, which the official checks or corrects. */
+McDueGroup *
+mc_intake_dialog_get_due_group (McIntakeDialog *self)
+{
+  g_return_val_if_fail (MC_IS_INTAKE_DIALOG (self), NULL);
+  return self->due_group;
 }
 
 /* Returns: (nullable): the message shown inline, NULL when none is. */

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "mc-due-group.h"
 #include "mc-file-strip.h"
 #include "mc-store.h"
 
@@ -34,6 +35,11 @@ gboolean        mc_intake_dialog_is_confirming  (McIntakeDialog *self);
 gint64          mc_intake_dialog_get_due        (McIntakeDialog *self);
 const char     *mc_intake_dialog_get_due_text   (McIntakeDialog *self);
 const char     *mc_intake_dialog_get_error      (McIntakeDialog *self);
+void            mc_intake_dialog_set_proxy      (McIntakeDialog *self,
+                                                 const char     *name,
+                                                 const char     *id_number,
+                                                 const char     *authorization);
+McDueGroup     *mc_intake_dialog_get_due_group  (McIntakeDialog *self);
 gint64          mc_intake_dialog_confirm        (McIntakeDialog *self);
 
 G_END_DECLS

@@ -237,9 +237,11 @@ mc_window_form (McWindow     *self,
   g_autoptr(McDossier) d = NULL;
   McPrintLayout *layout;
   g_autofree char *name = NULL;
+  g_autofree char *official = mc_official_signer (self->store, NULL);
+  McPrintOptions options = { .official = official };
 
   if (!(d = mc_store_get_dossier (self->store, dossier_id, error)) ||
-      !(layout = mc_print_stored_dossier (self->store, dossier_id, form, NULL, error)))
+      !(layout = mc_print_stored_dossier (self->store, dossier_id, form, &options, error)))
     return NULL;
   /* The file a PDF is saved to is named as an official would: the form's title and the number. */
   name = g_strdup_printf ("%s - %s", mc_print_form_title (form), d->number);

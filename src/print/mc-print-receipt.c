@@ -90,7 +90,15 @@ fees_table (McPrintLayout   *layout,
   mc_print_table_end (table);
 }
 
-/* The applicant beside the QR code, the QR code in the right column. */
+/* The one who handed the dossier in for the applicant, or NULL when the applicant came. */
+static const char *
+proxy_name (const McDossier *d)
+{
+  return d->intake != NULL ? d->intake->proxy_name : NULL;
+}
+
+/* The applicant beside the QR code, the QR code in the right column. Filed by proxy, the
+ * proxy's details and authorisation paper follow the applicant's (Mẫu 01, line 6). */
 static gboolean
 applicant_and_qr (McPrintLayout        *layout,
                   const McPrintOffice  *office,
@@ -98,11 +106,18 @@ applicant_and_qr (McPrintLayout        *layout,
                   GError              **error)
 {
   g_autofree char *agency = mc_print_agency (office);
-  g_autofree char *who = g_markup_printf_escaped (
+  g_autofree char *applicant = g_markup_printf_escaped (
     "%s tiếp nhận hồ sơ của:\n%s: <b>%s</b>\n%s: %s\nĐịa chỉ: %s\nSố điện thoại: %s",
     agency, mc_print_applicant_label (d->applicant_kind), d->applicant_name,
     d->applicant_kind == MC_APPLICANT_CITIZEN ? "Số định danh cá nhân" : "Mã số định danh",
     d->id_number ? d->id_number : "", d->address ? d->address : "", d->phone ? d->phone : "");
+  g_autofree char *proxy = proxy_name (d) == NULL ? g_strdup ("") : g_markup_printf_escaped (
+    "\nNgười nộp hồ sơ theo ủy quyền: <b>%s</b>\nSố định danh cá nhân: %s\nĐịa chỉ: %s\nSố điện thoại: %s\n"
+    "Giấy tờ ủy quyền: %s",
+    d->intake->proxy_name, d->intake->proxy_id_number ? d->intake->proxy_id_number : "",
+    d->intake->proxy_address ? d->intake->proxy_address : "", d->intake->proxy_phone ? d->intake->proxy_phone : "",
+    d->intake->proxy_authorization ? d->intake->proxy_authorization : "");
+  g_autofree char *who = g_strconcat (applicant, proxy, NULL);
   McPrintBox boxes[2] = {
     { 1 - QR_COLUMN, who, 0, PANGO_ALIGN_LEFT, 0, FALSE },
     { QR_COLUMN, "<small><i>Mã QR tra cứu hồ sơ</i></small>", MC_PRINT_TABLE_SIZE, PANGO_ALIGN_CENTER, QR_SIZE,
@@ -141,6 +156,7 @@ times (McPrintLayout   *layout,
   g_autofree char *received = mc_print_date_time (d->received_at);
   g_autofree char *due = d->due_at ? mc_print_date_time (d->due_at) : NULL;
   gboolean assumed = p == NULL || p->duration_assumed;
+  gboolean provisional = mc_catalog_due_is_provisional (mc_catalog_get_default (), d);
 
   if (statutory == NULL)
     mc_print_field (layout, "3. Thời gian giải quyết hồ sơ theo quy định là", "theo quy định của thủ tục hành chính");
@@ -157,13 +173,13 @@ times (McPrintLayout   *layout,
     mc_print_field (layout, "5. Thời gian trả kết quả giải quyết hồ sơ", NULL);
   else
     {
-      if (assumed)
+      if (provisional)
         mc_print_layout_paragraphf (layout, 0, PANGO_ALIGN_LEFT, 0,
                                     "5. Thời gian trả kết quả giải quyết hồ sơ: <b>%s</b> <i>(ngày hẹn dự kiến)</i>", due);
       else
         mc_print_layout_paragraphf (layout, 0, PANGO_ALIGN_LEFT, 0,
                                     "5. Thời gian trả kết quả giải quyết hồ sơ: <b>%s</b>", due);
-      if (assumed)
+      if (provisional)
         mc_print_layout_paragraph (layout, MC_PRINT_TABLE_SIZE, PANGO_ALIGN_LEFT, 14,
                                    "<i>Ngày hẹn dự kiến theo thời hạn tạm tính; nếu thời hạn theo quy định khác, "
                                    "người nộp hồ sơ được thông báo ngày hẹn chính thức.</i>");
@@ -231,7 +247,7 @@ mc_print_receipt (McPrintLayout        *layout,
                                 "<i>Khi cần thông tin về hồ sơ, xin liên hệ số điện thoại %s, hoặc quét mã QR để "
                                 "tra cứu.</i>", office->phone);
 
-  mc_print_signatures (layout, office->applicant_title, d->applicant_name, office->receiver_title,
-                       mc_print_official_for (office, d, MC_STATUS_RECEIVED), FALSE);
+  mc_print_signatures (layout, office->applicant_title, proxy_name (d) ? proxy_name (d) : d->applicant_name,
+                       office->receiver_title, mc_print_official_for (office, d, MC_STATUS_RECEIVED), FALSE);
   return TRUE;
 }

@@ -760,5 +760,10 @@ mc_print_stored_dossier (McStore               *store,
       || !mc_store_register_position (store, dossier_id, &book, &filled.register_row, error))
     return NULL;
   filled.register_book = book;
+  if (*office->official == '\0' && filled.official != NULL && *filled.official != '\0')
+    {
+      g_free (office->official);
+      office->official = g_strdup (filled.official);
+    }
   return mc_print_dossier (office, d, form, &filled, error);
 }

@@ -59,6 +59,8 @@ typedef struct
                              * in by hand */
   const char *register_book; /* receipt: "Quyển số" and "Số thứ tự" of the register; NULL = */
   gint64 register_row;       /* dotted lines (mc_print_stored_dossier() fills them) */
+  const char *official;      /* the official printing, who signs when office.official is empty;
+                              * NULL = the official the history names for the step */
 } McPrintOptions;
 
 McPrintOffice *mc_print_office_new_default (void);

@@ -203,11 +203,37 @@ mc_store_compute_due (McStore     *self,
 {
   const McProcedure *proc = mc_catalog_lookup_or_unknown (mc_catalog_get_default (), procedure_code);
   g_autoptr(McCalendar) calendar = NULL;
+  McDeadlineSettings settings;
 
   if (proc == NULL || proc->unknown)
     return 0;
   calendar = mc_store_get_calendar (self);
-  return mc_deadline_due (NULL, calendar, at, proc->duration, proc->unit);
+  mc_store_get_deadline_settings (self, &settings);
+  return mc_deadline_due_procedure (&settings, calendar, at, proc);
+}
+
+/* Returns: (transfer full) (nullable): when @asked (a due date the official typed) is not an
+ * office time, the note saying where it moved to, with *@out_due the next office time; NULL
+ * and *@out_due = @asked when it is one. The citizen is never given an appointment at a closed
+ * office, and the official is never made to guess the next opening. */
+char *
+mc_store_due_moved (McStore *self,
+                    gint64   asked,
+                    gint64  *out_due)
+{
+  g_autoptr(McCalendar) calendar = mc_store_get_calendar (self);
+  g_autofree char *from = NULL, *to = NULL;
+  McDeadlineSettings settings;
+
+  mc_store_get_deadline_settings (self, &settings);
+  *out_due = mc_deadline_next_office_time (&settings, calendar, asked);
+  if (*out_due == asked)
+    return NULL;
+  from = mc_time_format_short (asked);
+  to = mc_time_format_short (*out_due);
+  /* TRANSLATORS: two dates and times, "17/03/2026 18:00" then "18/03/2026 07:00" */
+  return g_strdup_printf (_("%s is outside office hours or on a day off: the appointment is moved to %s, "
+                            "the next office time"), from, to);
 }
 
 /* The payload of the outbox row: what the ministry system needs to apply the action. */
@@ -375,6 +401,22 @@ record_delivery (McStore     *self,
   return mc_store_step_done (self, stmt, error);
 }
 
+/* The clock stopped at @paused_at runs again at @at, in the office's hours and calendar. */
+static void
+resume_clock (McStore   *self,
+              McDossier *d,
+              gint64     paused_at,
+              gint64     at)
+{
+  g_autoptr(McCalendar) calendar = mc_store_get_calendar (self);
+  McDeadlineClock clock = { d->received_at, d->due_at, paused_at, FALSE };
+  McDeadlineSettings settings;
+
+  mc_store_get_deadline_settings (self, &settings);
+  mc_deadline_clock_resume (&clock, &settings, calendar, at);
+  d->due_at = clock.due_at;
+}
+
 /* The new status and dates. Returns FALSE if the input does not fit the dossier. */
 static gboolean
 apply_effect (McStore              *self,
@@ -400,29 +442,16 @@ apply_effect (McStore              *self,
           start_clock (self, d, at);
           return TRUE;
         }
-      else
-        {
-          g_autoptr(McCalendar) calendar = mc_store_get_calendar (self);
-          McDeadlineClock clock = { d->received_at, d->due_at, f->paused_at ? f->paused_at : at, FALSE };
-
-          /* The clock stood still from the request to now: the due date moves by the working
-           * time that passed. */
-          mc_deadline_clock_resume (&clock, NULL, calendar, at);
-          d->due_at = clock.due_at;
-          return TRUE;
-        }
+      /* The clock stood still from the request to now: the due date moves by the working
+       * time that passed. */
+      resume_clock (self, d, f->paused_at ? f->paused_at : at, at);
+      return TRUE;
 
     case MC_ACTION_FEE_PAID:
       /* Time spent waiting for the citizen's financial obligation does not count: the due
        * date moves by the working time since it was asked for, as for a supplement. */
       if (d->due_at != 0 && f->fee_asked_at != 0)
-        {
-          g_autoptr(McCalendar) calendar = mc_store_get_calendar (self);
-          McDeadlineClock clock = { d->received_at, d->due_at, f->fee_asked_at, FALSE };
-
-          mc_deadline_clock_resume (&clock, NULL, calendar, at);
-          d->due_at = clock.due_at;
-        }
+        resume_clock (self, d, f->fee_asked_at, at);
       return TRUE;
 
     case MC_ACTION_RESCHEDULE:
@@ -434,15 +463,7 @@ apply_effect (McStore              *self,
                        _("The new due date must be later than the current one (%s)"), current);
           return FALSE;
         }
-      if (!mc_store_in_office_hours (self, in->due_at))
-        {
-          g_autofree char *given = mc_time_format_short (in->due_at);
-
-          g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID,
-                       _("The new due date %s is not in office hours on a working day: the citizen comes "
-                         "back to a closed office. Choose a working day's office hours"), given);
-          return FALSE;
-        }
+      /* Outside office hours it was moved to the next office time (apply_locked()). */
       d->due_at = in->due_at;
       return TRUE;
 
@@ -537,6 +558,8 @@ apply_locked (McStore              *self,
   g_autofree char *note = NULL;
   McAuditEntry audit = { 0 };
   gint64 at = in->at ? in->at : mc_time_now ();
+  g_autofree char *moved = NULL;
+  McActionInput moved_input;
   McStatus before, target;
   gint64 due_before;
   Facts f;
@@ -554,6 +577,14 @@ apply_locked (McStore              *self,
     }
   if (!check_rules (action, &f, d->number, error) || !mc_store_validate_input (action, in, error))
     return FALSE;
+  /* A new due date typed outside office hours lands at the next office time, and the history
+   * says so. */
+  if (action == MC_ACTION_RESCHEDULE)
+    {
+      moved_input = *in;
+      moved = mc_store_due_moved (self, in->due_at, &moved_input.due_at);
+      in = &moved_input;
+    }
   due_before = d->due_at;
   if (!apply_effect (self, d, &f, action, in, at, error))
     return FALSE;
@@ -563,6 +594,13 @@ apply_locked (McStore              *self,
     mc_dossier_set_reschedule (d, at, actor, in->note, due_before, d->due_at);
 
   note = step_note (action, in);
+  if (moved != NULL)
+    {
+      char *with = note != NULL ? g_strdup_printf ("%s\n%s", note, moved) : g_strdup (moved);
+
+      g_free (note);
+      note = with;
+    }
   payload = build_payload (uuid, action, d, before, target, at, actor, in, d->due_at != due_before);
   audit.actor = actor;
   audit.dossier_id = d->id;
@@ -622,19 +660,6 @@ mc_store_actions_allowed (McStore  *self,
     if (!check_rules (g_array_index (actions, McAction, i), &f, "", NULL))
       g_array_remove_index (actions, i);
   return g_steal_pointer (&actions);
-}
-
-/* Whether @t is in the office's hours on a working day, its closing times included: when a
- * citizen can be given an appointment. */
-gboolean
-mc_store_in_office_hours (McStore *self,
-                          gint64   t)
-{
-  g_autoptr(McCalendar) calendar = mc_store_get_calendar (self);
-  McDeadlineSettings settings;
-
-  mc_store_get_deadline_settings (self, &settings);
-  return mc_deadline_is_working_time (&settings, calendar, t) || mc_deadline_is_working_time (&settings, calendar, t - 1);
 }
 
 /* The dossier's deadline clock: paused while a supplement is awaited, rescheduled once. */

@@ -26,6 +26,14 @@ typedef struct
   const char *unit;
   gint64 at;                         /* 0 = now */
   gboolean after_hours;              /* the official confirmed a reception outside office hours */
+  gint64 due_at;                     /* 0 = computed; else the official's appointment (moved to
+                                      * the next office time if need be) */
+  gboolean due_confirmed;            /* the official checked the computed due date */
+  const char *proxy_name;            /* NULL: the applicant files in person; else who files for */
+  const char *proxy_id_number;       /* the applicant, by the authorisation paper */
+  const char *proxy_phone;
+  const char *proxy_address;
+  const char *proxy_authorization;
 } McIntake;
 
 gboolean      mc_validate_id_number       (const char         *id_number,
@@ -40,8 +48,9 @@ gboolean      mc_store_apply_action       (McStore            *self,
 GArray       *mc_store_actions_allowed    (McStore            *self,
                                            gint64              dossier_id,
                                            GError            **error);
-gboolean      mc_store_in_office_hours    (McStore            *self,
-                                           gint64              t);
+char         *mc_store_due_moved          (McStore            *self,
+                                           gint64              asked,
+                                           gint64             *out_due);
 gboolean      mc_store_get_clock          (McStore            *self,
                                            gint64              dossier_id,
                                            McDeadlineClock    *out_clock,

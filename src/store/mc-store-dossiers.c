@@ -246,6 +246,30 @@ mc_store_insert_reschedule (McStore            *self,
   return mc_store_step_done (self, stmt, error);
 }
 
+/* Records what the counter recorded of dossier @d when it received it (the proxy, the
+ * confirmed due date). */
+static gboolean
+insert_intake (McStore          *self,
+               const McDossier  *d,
+               GError          **error)
+{
+  const McIntakeRecord *r = d->intake;
+  sqlite3_stmt *stmt = mc_store_prepare (self, "INSERT INTO intakes (dossier_id, proxy_name, proxy_id_number,"
+                                               " proxy_phone, proxy_address, proxy_authorization, due_confirmed)"
+                                               " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, d->id);
+  mc_store_bind_text_static (stmt, 2, r->proxy_name);
+  mc_store_bind_text_static (stmt, 3, r->proxy_id_number);
+  mc_store_bind_text_static (stmt, 4, r->proxy_phone);
+  mc_store_bind_text_static (stmt, 5, r->proxy_address);
+  mc_store_bind_text_static (stmt, 6, r->proxy_authorization);
+  sqlite3_bind_int (stmt, 7, r->due_confirmed);
+  return mc_store_step_done (self, stmt, error);
+}
+
 /* Binds the MC_STORE_DOSSIER_COLUMNS of @d (and @search) from parameter @first on, without
  * copies: the statement must be stepped before @d and @search change. */
 void
@@ -379,6 +403,8 @@ mc_store_insert_children (McStore    *self,
       }
   if (d->reschedule != NULL && !mc_store_insert_reschedule (self, d->id, d->reschedule, error))
     return FALSE;
+  if (d->intake != NULL && !insert_intake (self, d, error))
+    return FALSE;
   for (guint i = 0; i < d->files->len; i++)
     if (!insert_file (self, d->id, g_ptr_array_index (d->files, i), error))
       return FALSE;
@@ -471,6 +497,19 @@ load_children (McStore    *self,
     mc_dossier_set_reschedule (d, sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
                                (const char *) sqlite3_column_text (stmt, 2), sqlite3_column_int64 (stmt, 3),
                                sqlite3_column_int64 (stmt, 4));
+  if (rc != SQLITE_DONE)
+    goto fail;
+  FOR_EACH_ROW ("SELECT proxy_name, proxy_id_number, proxy_phone, proxy_address, proxy_authorization,"
+                " due_confirmed FROM intakes WHERE dossier_id = ?")
+    {
+      McIntakeRecord *r = mc_dossier_set_intake (d);
+      char **texts[] = { &r->proxy_name, &r->proxy_id_number, &r->proxy_phone, &r->proxy_address,
+                         &r->proxy_authorization };
+
+      for (guint k = 0; k < G_N_ELEMENTS (texts); k++)
+        *texts[k] = g_strdup ((const char *) sqlite3_column_text (stmt, k));
+      r->due_confirmed = sqlite3_column_int (stmt, 5);
+    }
   if (rc != SQLITE_DONE)
     goto fail;
   FOR_EACH_ROW ("SELECT name, amount_vnd, paid FROM fees WHERE dossier_id = ? ORDER BY id")

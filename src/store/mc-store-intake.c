@@ -173,6 +173,29 @@ check_intake (McStore         *self,
       mc_store_set_invalid (error, N_("The fee cannot be negative"));
       return NULL;
     }
+  /* Who files for the applicant is identified by a citizen's number, and says by what paper. */
+  if (!mc_store_is_blank (in->proxy_name))
+    {
+      g_autoptr(GError) invalid = NULL;
+
+      if (mc_store_is_blank (in->proxy_id_number))
+        {
+          mc_store_set_invalid (error, N_("Enter the proxy's ID number"));
+          return NULL;
+        }
+      if (!mc_validate_id_number (in->proxy_id_number, &invalid))
+        {
+          /* TRANSLATORS: %s says what is wrong with the number */
+          g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID, _("The proxy's ID number: %s"), invalid->message);
+          return NULL;
+        }
+      if (mc_store_is_blank (in->proxy_authorization))
+        {
+          mc_store_set_invalid (error, N_("Enter the paper that authorises the proxy (for example Giấy ủy quyền số "
+                                          "12/UQ ngày 01/03/2026)"));
+          return NULL;
+        }
+    }
   if (!(*out_source = intake_source (self, proc, in->source_id, error)))
     return NULL;
   return proc;
@@ -269,6 +292,7 @@ intake_locked (McStore         *self,
   const McProcedure *proc;
   McAuditEntry audit = { 0 };
   gint64 at = in->at ? in->at : mc_time_now ();
+  g_autofree char *moved = NULL;
   gint64 fee;
 
   if (!(proc = check_intake (self, in, &source, error)))
@@ -285,6 +309,30 @@ intake_locked (McStore         *self,
       return FALSE;
     }
   d->due_at = mc_store_compute_due (self, proc->code, at);
+  /* The official's own appointment, when the computed one was corrected at the counter. */
+  if (in->due_at != 0)
+    {
+      if (in->due_at <= at)
+        {
+          mc_store_set_invalid (error, N_("The due date must be later than the time of receipt"));
+          return FALSE;
+        }
+      moved = mc_store_due_moved (self, in->due_at, &d->due_at);
+    }
+  if (in->due_at != 0 || in->due_confirmed || !mc_store_is_blank (in->proxy_name))
+    {
+      McIntakeRecord *r = mc_dossier_set_intake (d);
+
+      r->due_confirmed = in->due_at != 0 || in->due_confirmed;
+      if (!mc_store_is_blank (in->proxy_name))
+        {
+          r->proxy_name = g_strstrip (g_strdup (in->proxy_name));
+          r->proxy_id_number = g_strdup (in->proxy_id_number);
+          r->proxy_phone = mc_store_is_blank (in->proxy_phone) ? NULL : g_strstrip (g_strdup (in->proxy_phone));
+          r->proxy_address = mc_store_is_blank (in->proxy_address) ? NULL : g_strstrip (g_strdup (in->proxy_address));
+          r->proxy_authorization = g_strstrip (g_strdup (in->proxy_authorization));
+        }
+    }
   if (!(d->number = provisional_number (self, source, at, error)))
     return FALSE;
   d->source_id = g_strdup (source->id);
@@ -311,7 +359,7 @@ intake_locked (McStore         *self,
   fee = in->fee_vnd < 0 ? MAX (proc->fee_vnd, 0) : in->fee_vnd;
   if (fee > 0)
     mc_dossier_add_fee (d, "Lệ phí giải quyết thủ tục", fee, in->fee_paid);
-  mc_dossier_add_step (d, at, actor, in->unit, "Tiếp nhận hồ sơ", MC_STATUS_RECEIVED, NULL);
+  mc_dossier_add_step (d, at, actor, in->unit, "Tiếp nhận hồ sơ", MC_STATUS_RECEIVED, moved);
   if (!mc_store_insert_dossier (self, d, error))
     return FALSE;
 

@@ -416,6 +416,20 @@ static const char *migrations[] = {
   "CREATE UNIQUE INDEX dossier_files_local_content ON dossier_files(dossier_id, kind, IFNULL(component, ''), hash)"
   "  WHERE origin = 'local' AND removed_at IS NULL;"
   "ALTER TABLE dossiers ADD COLUMN delivery TEXT;",
+  /* 14 → 15 (issue 17, the receipt of a dossier filed by proxy). intakes: what the counter
+   * recorded of a dossier it received beyond the ministry's dossier, kept apart from what a
+   * pull replaces: the proxy who handed it in for the applicant (name, ID number, phone,
+   * address, the authorisation paper; NULL when the applicant came in person), and whether
+   * the official confirmed a due date computed from an assumed duration. */
+  "CREATE TABLE intakes ("
+  "  dossier_id INTEGER PRIMARY KEY REFERENCES dossiers(id) ON DELETE CASCADE,"
+  "  proxy_name TEXT,"
+  "  proxy_id_number TEXT,"
+  "  proxy_phone TEXT,"
+  "  proxy_address TEXT,"
+  "  proxy_authorization TEXT,"
+  "  due_confirmed INTEGER NOT NULL DEFAULT 0"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MC_STORE_SCHEMA_VERSION);

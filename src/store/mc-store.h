@@ -42,7 +42,7 @@ typedef struct
   guint limit;      /* 0 = no limit */
 } McStoreFilter;
 
-#define MC_STORE_SCHEMA_VERSION 14
+#define MC_STORE_SCHEMA_VERSION 15
 
 #define MC_TYPE_STORE (mc_store_get_type ())
 G_DECLARE_FINAL_TYPE (McStore, mc_store, MC, STORE, GObject)

@@ -277,7 +277,24 @@ test_dialog (void)
   close_offers ();
 }
 
-/* A reschedule needs a readable, later due date. */
+/* Whether a preferences group under @widget has a description containing @text. */
+static gboolean
+group_says (GtkWidget  *widget,
+            const char *text)
+{
+  const char *description = ADW_IS_PREFERENCES_GROUP (widget)
+                            ? adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (widget)) : NULL;
+
+  if (description != NULL && strstr (description, text) != NULL)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (group_says (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* A reschedule needs a readable, later due date; one typed for a closed office moves to the
+ * next office time, as the dialog says before it is applied. */
 static void
 test_reschedule (void)
 {
@@ -303,9 +320,17 @@ test_reschedule (void)
   }
   later_text = g_date_time_format (later, "%Y-%m-%d 16:00");
   mc_action_dialog_set_due (dialog, later_text);
+  g_assert_false (group_says (GTK_WIDGET (dialog), "outside office hours"));
+  g_free (later_text);
+  later_text = g_date_time_format (later, "%Y-%m-%d 22:00");
+  mc_action_dialog_set_due (dialog, later_text);
+  g_assert_true (group_says (GTK_WIDGET (dialog), "outside office hours"));
   g_assert_true (mc_action_dialog_apply (dialog));
   after = mc_store_get_dossier (fx.store, id, NULL);
   g_assert_cmpint (after->due_at, >, before->due_at);
+  g_assert_true (mc_store_due_moved (fx.store, after->due_at, &(gint64) { 0 }) == NULL);   /* an office time */
+  g_assert_nonnull (strstr (((McStep *) g_ptr_array_index (after->history, after->history->len - 1))->note,
+                            "outside office hours"));
   g_assert_nonnull (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));   /* the apology */
   close_offers ();
 }
@@ -334,6 +359,9 @@ test_resolve_and_return (void)
   g_assert_cmpstr (((McResult *) g_ptr_array_index (after->results, 0))->number, ==, "123/GCN-UBND");
   g_assert_cmpint (after->return_method, ==, MC_CHANNEL_POST);
 }
+
+static GtkWidget *find_action_button (GtkWidget  *widget,
+                                      const char *action_name);
 
 static McIntakeDialog *
 open_intake (void)
@@ -484,9 +512,28 @@ test_receive_new (void)
   }
 
   mc_intake_dialog_set_applicant (dialog, intake.applicant_name, valid_id);
+  /* Filed by proxy: named, identified and authorised, or not taken. */
+  mc_intake_dialog_set_proxy (dialog, " ", NULL, NULL);
+  g_assert_false (mc_intake_dialog_continue (dialog));
+  g_assert_nonnull (strstr (mc_intake_dialog_get_error (dialog), "proxy's full name"));
+  mc_intake_dialog_set_proxy (dialog, "Trần Văn Tâm", "12345", "Giấy ủy quyền số 7/UQ ngày 20/11/2026");
+  g_assert_false (mc_intake_dialog_continue (dialog));
+  g_assert_nonnull (strstr (mc_intake_dialog_get_error (dialog), "proxy's ID number"));
+  mc_intake_dialog_set_proxy (dialog, "Trần Văn Tâm", valid_id, "Giấy ủy quyền số 7/UQ ngày 20/11/2026");
   g_assert_true (mc_intake_dialog_continue (dialog));
   g_assert_null (mc_intake_dialog_get_error (dialog));
   g_assert_true (mc_intake_dialog_is_confirming (dialog));
+  /* The procedure's 15 working days are only assumed by the catalog: the date is marked
+   * provisional, and the dossier is received once the official checked it. */
+  g_assert_true (proc->duration_assumed);
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (mc_intake_dialog_get_due_group (dialog))), "Provisional"));
+  g_assert_false (mc_due_group_get_ready (mc_intake_dialog_get_due_group (dialog)));
+  g_assert_false (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (dialog), "intake.confirm")));
+  g_assert_cmpint (mc_intake_dialog_confirm (dialog), ==, 0);
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  mc_due_group_set_due (mc_intake_dialog_get_due_group (dialog), NULL, TRUE);
+  g_assert_true (mc_due_group_get_ready (mc_intake_dialog_get_due_group (dialog)));
+  g_assert_true (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (dialog), "intake.confirm")));
   /* The due date shown before confirming is the store's for the same input. */
   expected_due = mc_format_time (mc_store_intake_preview (fx.store, &intake, NULL));
   g_assert_cmpstr (mc_intake_dialog_get_due_text (dialog), ==, expected_due);
@@ -503,6 +550,11 @@ test_receive_new (void)
   /* Opened, marked provisional, and the receipt offered. */
   g_assert_cmpint (mc_dossier_view_get_dossier_id (view), ==, id);
   g_assert_true (mc_dossier_view_get_dossier (view)->provisional);
+  /* The proxy and the checked date are kept: the receipt names the one and prints the other firm. */
+  g_assert_nonnull (mc_dossier_view_get_dossier (view)->intake);
+  g_assert_cmpstr (mc_dossier_view_get_dossier (view)->intake->proxy_name, ==, "Trần Văn Tâm");
+  g_assert_true (mc_dossier_view_get_dossier (view)->intake->due_confirmed);
+  g_assert_false (mc_catalog_due_is_provisional (catalog, mc_dossier_view_get_dossier (view)));
   shown_due = mc_format_time (mc_dossier_view_get_dossier (view)->due_at);
   g_assert_cmpstr (shown_due, ==, expected_due);
   g_assert_nonnull (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
@@ -544,9 +596,23 @@ test_reuse (void)
   mc_intake_dialog_add_document (dialog, documents[0]);
   mc_intake_dialog_set_applicant (dialog, "Nguyễn Thị Hồng Nhung", valid_id);
   g_assert_true (mc_intake_dialog_continue (dialog));
+  /* Corrected rather than checked: a Saturday moves to Monday's opening, and the summary says so. */
+  mc_due_group_set_due (mc_intake_dialog_get_due_group (dialog), "not a date", FALSE);
+  g_assert_false (mc_due_group_get_ready (mc_intake_dialog_get_due_group (dialog)));
+  mc_due_group_set_due (mc_intake_dialog_get_due_group (dialog), "05/12/2026 10:00", FALSE);
+  g_assert_true (mc_due_group_get_ready (mc_intake_dialog_get_due_group (dialog)));
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (mc_intake_dialog_get_due_group (dialog))), "07/12/2026 07:00"));
   again = confirm_after_hours (dialog);
   g_assert_cmpint (again, >, 0);
   close_offers ();
+  {
+    g_autoptr(McDossier) d = mc_store_get_dossier (fx.store, again, NULL);
+    g_autofree char *due = mc_time_format_short (d->due_at);
+
+    g_assert_cmpstr (due, ==, "07/12/2026 07:00");
+    g_assert_true (d->intake->due_confirmed);
+    g_assert_null (d->intake->proxy_name);
+  }
   g_assert_cmpint (mc_dossier_view_get_dossier_id (fx.window->dossier_view), ==, again);
   strip = MC_FILE_STRIP (mc_test_find_widget (GTK_WIDGET (fx.window->dossier_view), MC_TYPE_FILE_STRIP));
   g_assert_nonnull (strip);

@@ -6,6 +6,8 @@
 #include "gui-test-util.h"
 #include "training-test-util.h"
 #include "mc-format.h"
+#include "mc-preferences-window.h"
+#include "mc-store-settings.h"
 #include "mc-store-actions.h"
 #include "mc-sync-banner.h"
 #include "mc-trainer-panel.h"
@@ -230,6 +232,12 @@ menu_has_action (GMenuModel *menu,
 
 /* Tests */
 
+static gboolean
+is_finalized (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
 /* First start, no ministry system configured: the choice; closed, the main menu's item leads
  * to training mode in this process, on a profile of its own. */
 static void
@@ -249,15 +257,55 @@ test_first_start_choice (void)
   g_assert_nonnull (welcome ());
   mc_test_wait_frame (GTK_WIDGET (welcome ()));
   practise = training_test_find_action_button (GTK_WIDGET (welcome ()), "app.training");
-  /* "Connect" leads to the Preferences at the ministry systems. */
-  connect = training_test_find_action_button (GTK_WIDGET (welcome ()), "app.connect");
+  connect = training_test_find_action_button (GTK_WIDGET (welcome ()), "welcome.connect");
   g_assert_nonnull (practise);
   g_assert_nonnull (connect);
   g_assert_true (gtk_widget_get_sensitive (connect));
 
+  /* "Connect" first asks for the office every form names, the unit filled with a commune's,
+   * then leads to the Preferences at the ministry systems. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (welcome ()), "welcome.connect", NULL));
+  {
+    McStore *store = mc_window_get_store (window);
+    GtkWidget *save = training_test_find_action_button (GTK_WIDGET (welcome ()), "welcome.save-office");
+    GtkWidget *rows[3];
+    guint n = 0;
+    GtkWindow *preferences;
+    g_autofree char *parent = NULL, *unit = NULL, *place = NULL;
+
+    g_assert_nonnull (save);
+    g_assert_true (gtk_widget_get_mapped (save));
+    /* The three rows of the group above the button, in order. */
+    for (GtkWidget *row = mc_test_find_widget (gtk_widget_get_parent (save), ADW_TYPE_ENTRY_ROW);
+         row != NULL && n < 3; row = gtk_widget_get_next_sibling (row))
+      if (ADW_IS_ENTRY_ROW (row))
+        rows[n++] = row;
+    g_assert_cmpuint (n, ==, 3);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rows[1])), ==, "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG");
+    g_assert_false (gtk_widget_get_sensitive (save));   /* the committee and the place are asked for */
+    gtk_editable_set_text (GTK_EDITABLE (rows[0]), "ỦY BAN NHÂN DÂN XÃ QUẢNG ĐIỀN");
+    gtk_editable_set_text (GTK_EDITABLE (rows[2]), "Quảng Điền");
+    g_assert_true (gtk_widget_get_sensitive (save));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (welcome ()), "welcome.save-office", NULL));
+    g_assert_null (welcome ());
+    g_assert_true (mc_store_lookup_setting (store, "office.parent", &parent, NULL));
+    g_assert_true (mc_store_lookup_setting (store, "office.unit", &unit, NULL));
+    g_assert_true (mc_store_lookup_setting (store, "office.place", &place, NULL));
+    g_assert_cmpstr (parent, ==, "ỦY BAN NHÂN DÂN XÃ QUẢNG ĐIỀN");
+    g_assert_cmpstr (unit, ==, "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG");
+    g_assert_cmpstr (place, ==, "Quảng Điền");
+    preferences = training_test_find_toplevel (MC_TYPE_PREFERENCES_WINDOW);
+    g_assert_nonnull (preferences);
+    g_assert_cmpstr (adw_preferences_window_get_visible_page_name (ADW_PREFERENCES_WINDOW (preferences)), ==,
+                     "sources");
+    /* Gone before the profile's window goes (training replaces it): its pending work done. */
+    g_object_add_weak_pointer (G_OBJECT (preferences), (gpointer *) &preferences);
+    gtk_window_destroy (preferences);
+    if (!mc_test_wait (is_finalized, &preferences, 10000))
+      g_error ("the Preferences window was never finalized");
+  }
+
   /* The welcome closed, the main menu still starts training. */
-  gtk_window_close (GTK_WINDOW (welcome ()));
-  g_assert_null (welcome ());
   menu = primary_menu (GTK_WIDGET (window));
   g_assert_nonnull (menu);
   g_assert_true (menu_has_action (menu, "app.training"));

@@ -157,6 +157,7 @@ test_print (void)
   g_autoptr(GError) error = NULL;
   g_auto(CliRun) set = { 0 };
   g_autofree char *dated = NULL;
+  g_autofree char *official = NULL;
   McPrintOptions options = { 0 };
 
   RUN (&set, "settings", "set", "office.unit", "BỘ PHẬN MỘT CỬA XÃ PHÚ LỘC");
@@ -167,6 +168,10 @@ test_print (void)
   g_assert_no_error (error);
   g_assert_cmpstr (office->unit, ==, "BỘ PHẬN MỘT CỬA XÃ PHÚ LỘC");
   g_assert_true (mc_time_parse ("2026-11-18", &options.printed_at));
+  /* motcuactl signs as the profile's official when the office names no one. */
+  g_assert_true (mc_store_lookup_setting (store, "official.name", &official, &error));
+  g_assert_nonnull (official);
+  options.official = official;
   /* The sample commune's name before the date. */
   g_assert_cmpstr (office->place, !=, "");
   dated = g_strdup_printf ("%s, ngày 18 tháng 11 năm 2026", office->place);
@@ -200,6 +205,10 @@ test_print (void)
       g_assert_true (print_test_contains (text, dated));
       g_assert_false (print_test_contains (text, "cơ quan, đơn vị"));
       g_assert_false (print_test_contains (text, g_get_user_name ()));
+      /* The counter's forms carry the official's name; the head of the agency signs the
+       * apology and the stop notice by hand, and the control sheet is signed per hand-off. */
+      if (form == MC_PRINT_FORM_RECEIPT || form == MC_PRINT_FORM_SUPPLEMENT || form == MC_PRINT_FORM_REFUSAL)
+        g_assert_true (print_test_contains (text, official));
       g_assert_cmpstr (text, ==, lib_text);
       if (form == MC_PRINT_FORM_RECEIPT)
         g_assert_true (print_test_contains (text, "Vào Sổ theo dõi hồ sơ, Quyển số:"));
@@ -262,6 +271,52 @@ test_print_errors (void)
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
 }
 
+/* A form is signed by a person: --official, else the profile's official.name; with neither,
+ * motcuactl print says how to give one and writes nothing. */
+static void
+test_print_official (void)
+{
+  g_autofree char *number = number_in_status (MC_STATUS_PROCESSING);
+  g_autofree char *pdf = g_build_filename (tmpdir, "official.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *saved = NULL;
+  g_auto(CliRun) r = { 0 };
+
+  {
+    g_autoptr(McStore) store = open_store ();
+
+    g_assert_true (mc_store_lookup_setting (store, "official.name", &saved, NULL));
+    g_assert_nonnull (saved);
+  }
+  RUN (&r, "settings", "unset", "official.name");
+  g_assert_cmpint (r.status, ==, 0);
+  RUN (&r, "print", number, "receipt", "--output", pdf);
+  cli_assert_failed (&r, NULL);
+  g_assert_nonnull (strstr (r.err, "--official"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  RUN (&r, "print", number, "receipt", "--output", pdf, "--official", "Hoàng Văn Kiểm");
+  g_assert_cmpint (r.status, ==, 0);
+  text = print_test_pdf_text (pdf, 0, 0);
+  g_assert_true (print_test_contains (text, "Hoàng Văn Kiểm"));
+  g_assert_false (print_test_contains (text, g_get_user_name ()));
+
+  RUN (&r, "settings", "set", "official.name", saved);
+  g_assert_cmpint (r.status, ==, 0);
+}
+
+/* The text of the receipt of dossier @number as motcuactl prints it to @pdf. */
+static char *
+receipt_text (const char *number,
+              const char *pdf)
+{
+  g_auto(CliRun) r = { 0 };
+
+  RUN (&r, "print", number, "receipt", "--output", pdf);
+  g_assert_cmpint (r.status, ==, 0);
+  return print_test_pdf_text (pdf, 1, 1);
+}
+
 /* What the counter records of each document (its form and count) is what the receipt prints;
  * a form that is none of the four is refused. */
 static void
@@ -277,9 +332,7 @@ test_intake_documents (void)
        "--document", "Căn cước;electronic", "--document", "Sổ hộ khẩu;copy;3");
   g_assert_cmpint (r.status, ==, 0);
   number = g_strndup (r.out, strcspn (r.out, "\t"));
-  RUN (&r, "print", number, "receipt", "--output", pdf);
-  g_assert_cmpint (r.status, ==, 0);
-  text = print_test_pdf_text (pdf, 1, 1);
+  text = receipt_text (number, pdf);
   g_assert_true (print_test_contains (text, "Tờ khai đề nghị Bản chính 01"));
   g_assert_true (print_test_contains (text, "Giấy khai sinh Bản sao chứng thực 02"));
   g_assert_true (print_test_contains (text, "Căn cước Bản điện tử 01"));
@@ -298,6 +351,64 @@ test_intake_documents (void)
   g_assert_cmpint (r.status, ==, 2);
   RUN (&r, "receive-new", "--procedure", "1.010833", "--applicant", "Lê Thị Hoa", "--id-number", "001190000123",
        "--document", "Giấy khai sinh;copy;0");
+  g_assert_cmpint (r.status, ==, 2);
+}
+
+/* Filed by proxy, the receipt names the proxy with the paper that authorises them, and the
+ * proxy signs as the one who handed the dossier in. A due date computed from an assumed
+ * duration prints as provisional; the one the official gave (--due) as firm, moved to the
+ * next office time when typed for a closed office. */
+static void
+test_intake_proxy_and_due (void)
+{
+  g_autofree char *pdf = g_build_filename (tmpdir, "proxy-receipt.pdf", NULL);
+  g_autofree char *assumed_pdf = g_build_filename (tmpdir, "assumed-receipt.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *assumed_text = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *assumed = NULL;
+  g_auto(CliRun) r = { 0 };
+
+  RUN (&r, "receive-new", "--procedure", "2.002492", "--applicant", "Lê Văn Bình", "--id-number", "001190000123",
+       "--document", "Đơn đề nghị", "--at", "2026-11-18 09:00", "--proxy", "Phạm Thị Thu",
+       "--proxy-id-number", "046190000456", "--proxy-phone", "0912345678", "--proxy-address", "thôn Phú Lộc",
+       "--proxy-authorization", "Giấy ủy quyền số 12/UQ ngày 10/11/2026", "--due", "2026-12-12 10:00");
+  g_assert_cmpint (r.status, ==, 0);
+  number = g_strndup (r.out, strcspn (r.out, "\t"));
+  /* Saturday 12 December: Monday 14 December 07:00, and motcuactl says so. */
+  g_assert_nonnull (strstr (r.out, "\t14/12/2026 07:00\n"));
+  g_assert_nonnull (strstr (r.out, "12/12/2026 10:00 is outside office hours or on a day off"));
+  text = receipt_text (number, pdf);
+  g_assert_true (print_test_contains (text, "Người nộp hồ sơ theo ủy quyền: Phạm Thị Thu"));
+  g_assert_true (print_test_contains (text, "046190000456"));
+  g_assert_true (print_test_contains (text, "0912345678"));
+  g_assert_true (print_test_contains (text, "thôn Phú Lộc"));
+  g_assert_true (print_test_contains (text, "Giấy tờ ủy quyền: Giấy ủy quyền số 12/UQ ngày 10/11/2026"));
+  g_assert_true (print_test_contains (text, "Lê Văn Bình"));
+  g_assert_true (print_test_contains (text, "ngày 14 tháng 12 năm 2026"));
+  g_assert_false (print_test_contains (text, "dự kiến"));
+
+  /* The same procedure without --due: the computed date is provisional, and no proxy. */
+  RUN (&r, "receive-new", "--procedure", "2.002492", "--applicant", "Lê Văn Bình", "--id-number", "001190000123",
+       "--document", "Đơn đề nghị", "--at", "2026-11-18 09:00");
+  g_assert_cmpint (r.status, ==, 0);
+  assumed = g_strndup (r.out, strcspn (r.out, "\t"));
+  assumed_text = receipt_text (assumed, assumed_pdf);
+  g_assert_true (print_test_contains (assumed_text, "(ngày hẹn dự kiến)"));
+  g_assert_false (print_test_contains (assumed_text, "ủy quyền"));
+
+  /* A proxy is identified and authorised, or the dossier is not taken. */
+  RUN (&r, "receive-new", "--procedure", "2.002492", "--applicant", "Lê Văn Bình", "--id-number", "001190000123",
+       "--document", "Đơn đề nghị", "--proxy", "Phạm Thị Thu", "--proxy-id-number", "046190000456");
+  cli_assert_failed (&r, NULL);
+  g_assert_nonnull (strstr (r.err, "authorises the proxy"));
+  RUN (&r, "receive-new", "--procedure", "2.002492", "--applicant", "Lê Văn Bình", "--id-number", "001190000123",
+       "--document", "Đơn đề nghị", "--proxy", "Phạm Thị Thu", "--proxy-id-number", "12345",
+       "--proxy-authorization", "Giấy ủy quyền");
+  cli_assert_failed (&r, NULL);
+  g_assert_nonnull (strstr (r.err, "proxy's ID number"));
+  RUN (&r, "receive-new", "--procedure", "2.002492", "--applicant", "Lê Văn Bình", "--id-number", "001190000123",
+       "--document", "Đơn đề nghị", "--proxy-phone", "0912345678");
   g_assert_cmpint (r.status, ==, 2);
 }
 
@@ -388,7 +499,9 @@ main (int    argc,
   g_test_add_func ("/print/cli/settings", test_settings);
   g_test_add_func ("/print/cli/print", test_print);
   g_test_add_func ("/print/cli/print-errors", test_print_errors);
+  g_test_add_func ("/print/cli/print-official", test_print_official);
   g_test_add_func ("/print/cli/intake-documents", test_intake_documents);
+  g_test_add_func ("/print/cli/intake-proxy-and-due", test_intake_proxy_and_due);
   g_test_add_func ("/print/cli/register", test_register);
   status = g_test_run ();
 

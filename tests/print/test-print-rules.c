@@ -268,6 +268,17 @@ test_receipt_assumed (void)
     /* No register kept for it here: dots to fill in, not a made-up number. */
     assert_contains (text, "Quyển số: ……………, Số thứ tự: ……………");
   }
+  {
+    /* Checked by the official at the counter: the same date, firm; the time limit still
+     * says it is assumed. */
+    g_autoptr(McDossier) d = dossier (assumed, MC_STATUS_RECEIVED);
+    g_autofree char *text = NULL;
+
+    mc_dossier_set_intake (d)->due_confirmed = TRUE;
+    text = render (office, d, MC_PRINT_FORM_RECEIPT, &options, "assumed-checked.pdf");
+    assert_contains (text, "thời hạn tạm tính");
+    g_assert_false (print_test_contains (text, "dự kiến"));
+  }
   if (free_one != NULL)
     {
       g_autoptr(McDossier) d = dossier (free_one, MC_STATUS_RECEIVED);

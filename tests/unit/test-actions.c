@@ -530,6 +530,7 @@ test_deadline_edges (Fixture       *f,
                       .at = local ("2026-03-08 10:00") };  /* a Sunday */
   g_autoptr(McDossier) d = NULL;
   g_autoptr(McDossier) paid = NULL;
+  const McStep *step;
   McDeadlineClock clock;
   gint64 due0;
 
@@ -546,19 +547,26 @@ test_deadline_edges (Fixture       *f,
   due0 = d->due_at;
   g_assert_cmpint (due0, ==, local ("2026-03-09 09:00"));
 
-  /* A Sunday, 22:00 and Giỗ Tổ (26 April 2026, a Sunday too; its day off is Monday 27) are
-   * refused with the reason; a closing time is an appointment. */
+  /* A Sunday, 22:00, the lunch break and Giỗ Tổ (26 April 2026, a Sunday too; its day off is
+   * Monday 27) move to the next office time with a note; a closing time is an appointment. */
   g_assert_true (mc_store_apply_action (f->store, d->id, MC_ACTION_FORWARD,
                                         &(McActionInput) { .at = local ("2026-03-02 10:00") }, ACTOR, &error));
-  for (guint i = 0; i < 3; i++)
+  for (guint i = 0; i < 5; i++)
     {
-      const char *bad[] = { "2026-03-15 09:00", "2026-03-10 22:00", "2026-04-27 09:00" };
-      McActionInput later = { .note = "Chờ xác minh", .due_at = local (bad[i]) };
+      const char *asked[] = { "2026-03-15 09:00", "2026-03-10 22:00", "2026-03-10 12:00", "2026-04-27 09:00",
+                              "2026-03-13 17:00" };
+      const char *moved[] = { "2026-03-16 07:00", "2026-03-11 07:00", "2026-03-10 13:30", "2026-04-28 07:00",
+                              "2026-03-13 17:00" };
+      g_autofree char *note = NULL;
+      gint64 due = 0;
 
-      g_assert_false (mc_store_apply_action (f->store, d->id, MC_ACTION_RESCHEDULE, &later, ACTOR, &error));
-      g_assert_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID);
-      g_assert_nonnull (strstr (error->message, "office hours"));
-      g_clear_error (&error);
+      g_test_message ("%s", asked[i]);
+      note = mc_store_due_moved (f->store, local (asked[i]), &due);
+      g_assert_cmpint (due, ==, local (moved[i]));
+      if (i < 4)
+        g_assert_nonnull (strstr (note, "office hours"));
+      else
+        g_assert_null (note);
     }
 
   /* The fee asked Tuesday 3 March 15:00 and paid Thursday 5 March 15:00: two working days
@@ -578,11 +586,20 @@ test_deadline_edges (Fixture       *f,
   g_assert_true (mc_store_get_clock (f->store, d->id, &clock, &error));
   g_assert_cmpint (clock.paused_at, ==, 0);
 
-  /* A closing time is in office hours: the reschedule is taken. */
+  /* A reschedule to a Saturday is taken at the next office time, Monday 07:00, and the history
+   * tells the official; the apology keeps the reason alone. */
   g_assert_true (mc_store_apply_action (f->store, d->id, MC_ACTION_RESCHEDULE,
-                                        &(McActionInput) { .note = "Chờ xác minh", .due_at = local ("2026-03-13 17:00") },
+                                        &(McActionInput) { .note = "Chờ xác minh", .due_at = local ("2026-03-14 09:00") },
                                         ACTOR, &error));
   g_assert_no_error (error);
+  g_clear_pointer (&paid, mc_dossier_unref);
+  paid = mc_store_get_dossier (f->store, d->id, &error);
+  g_assert_cmpint (paid->due_at, ==, local ("2026-03-16 07:00"));
+  step = g_ptr_array_index (paid->history, paid->history->len - 1);
+  g_assert_nonnull (strstr (step->note, "Chờ xác minh\n"));
+  g_assert_nonnull (strstr (step->note, "16/03/2026 07:00"));
+  g_assert_cmpstr (paid->reschedule->reason, ==, "Chờ xác minh");
+  g_assert_cmpint (paid->reschedule->due_after, ==, local ("2026-03-16 07:00"));
 }
 
 static void

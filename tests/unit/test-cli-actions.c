@@ -87,9 +87,12 @@ test_act (void)
   RUN (&r, "act", NUMBER, "request-supplement", "--item", "x");
   cli_assert_failed (&r, "motcuactl: A supplement was already requested for dossier " NUMBER
                      ": it can be requested only once\n");
-  RUN (&r, "act", NUMBER, "reschedule", "--reason", "Cần xác minh thêm", "--due", "2026-03-20 17:00");
+  /* Friday 18:00 is after closing: the appointment moves to Monday 07:00, and the official is told. */
+  RUN (&r, "act", NUMBER, "reschedule", "--reason", "Cần xác minh thêm", "--due", "2026-03-20 18:00");
   cli_assert_ok (&r, NULL);
-  g_assert_true (g_str_has_suffix (r.out, "\nDue: 20/03/2026 17:00\n"));
+  g_assert_true (g_str_has_suffix (r.out, "\n20/03/2026 18:00 is outside office hours or on a day off: the "
+                                          "appointment is moved to 23/03/2026 07:00, the next office time\n"
+                                          "Due: 23/03/2026 07:00\n"));
   RUN (&r, "act", NUMBER, "reschedule", "--reason", "Lần hai", "--due", "2026-03-27 17:00");
   cli_assert_failed (&r, "motcuactl: Dossier " NUMBER " was already rescheduled: a new due date can be set only once\n");
   RUN (&r, "act", NUMBER, "resolve", "--result", "Giấy xác nhận", "--result-number", "12/GXN");

@@ -80,7 +80,9 @@ test_calendar_days (void)
   static const Case cases[] = {
     { "2026-03-02 10:00", 7, MC_DURATION_CALENDAR_DAYS, "2026-03-09 10:00", "a week" },
     { "2026-04-28 10:00", 3, MC_DURATION_CALENDAR_DAYS, "2026-05-04 10:00", "lands on 1/5: next working day" },
-    { "2026-03-06 18:00", 1, MC_DURATION_CALENDAR_DAYS, "2026-03-10 07:00", "clock starts Monday 07:00" },
+    { "2026-03-06 18:00", 1, MC_DURATION_CALENDAR_DAYS, "2026-03-10 17:00", "clock starts Monday 07:00: ends with Tuesday" },
+    { "2026-03-02 12:00", 2, MC_DURATION_CALENDAR_DAYS, "2026-03-04 17:00", "clock starts at 13:30: ends with the day" },
+    { "2026-03-02 06:30", 0, MC_DURATION_CALENDAR_DAYS, "2026-03-02 07:00", "zero: where the clock starts" },
     { "2026-02-10 10:00", 5, MC_DURATION_CALENDAR_DAYS, "2026-02-23 10:00", "lands in Tết 2026" },
     { "2026-03-02 10:00", 5, MC_DURATION_CALENDAR_DAYS, "2026-03-09 10:00", "lands on a Saturday" },
   };
@@ -118,6 +120,83 @@ test_same_day (void)
   };
 
   run_cases (calendar, cases, G_N_ELEMENTS (cases));
+}
+
+/* The 15:00 rule, where the procedure has it (the catalog's cutoff_15h): a dossier whose clock
+ * starts at or after the office's cut-off counts from the next working day, whatever the unit;
+ * a procedure without it counts from the receipt. */
+static void
+test_cutoff (void)
+{
+  g_autoptr(McCalendar) calendar = mc_calendar_new ();
+  McProcedure with = { .duration = 2, .unit = MC_DURATION_WORKING_DAYS, .same_day_cutoff = TRUE };
+  McProcedure without = with;
+  McProcedure same_day = { .duration = 0, .unit = MC_DURATION_SAME_DAY, .same_day_cutoff = TRUE };
+  McProcedure calendar_days = { .duration = 3, .unit = MC_DURATION_CALENDAR_DAYS, .same_day_cutoff = TRUE };
+  McDeadlineSettings settings;
+  static const struct { const char *received; const char *due; const char *why; } cases[] = {
+    { "2026-03-02 14:59", "2026-03-04 14:59", "before the cut-off: from the receipt" },
+    { "2026-03-02 15:00", "2026-03-04 17:00", "at the cut-off: Tuesday and Wednesday, two full days" },
+    { "2026-03-02 16:30", "2026-03-04 17:00", "after it" },
+    { "2026-03-06 15:30", "2026-03-10 17:00", "Friday after it: from Monday" },
+    { "2026-03-02 18:00", "2026-03-04 17:00", "after closing: from Tuesday either way" },
+    { "2026-03-07 09:00", "2026-03-10 17:00", "a Saturday: from Monday 07:00, before the cut-off" },
+  };
+
+  without.same_day_cutoff = FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = format (mc_deadline_due_procedure (NULL, calendar, at (cases[i].received), &with));
+
+      g_test_message ("%s (%s)", cases[i].received, cases[i].why);
+      g_assert_cmpstr (got, ==, cases[i].due);
+    }
+  /* Without the rule the afternoon counts: Monday 16:30 + 2 working days is Wednesday 16:30. */
+  g_assert_cmpint (mc_deadline_due_procedure (NULL, calendar, at ("2026-03-02 16:30"), &without), ==,
+                   at ("2026-03-04 16:30"));
+  /* Same-day procedures keep their rule; calendar days count from the next day and end with
+   * its office hours. */
+  g_assert_cmpint (mc_deadline_due_procedure (NULL, calendar, at ("2026-03-02 15:10"), &same_day), ==,
+                   at ("2026-03-03 17:00"));
+  g_assert_cmpint (mc_deadline_due_procedure (NULL, calendar, at ("2026-03-02 15:10"), &calendar_days), ==,
+                   at ("2026-03-06 17:00"));
+
+  /* The office's own cut-off: 16:00. */
+  mc_deadline_settings_init (&settings);
+  settings.same_day_cutoff = 16 * 60;
+  g_assert_cmpint (mc_deadline_due_procedure (&settings, calendar, at ("2026-03-02 15:30"), &with), ==,
+                   at ("2026-03-04 15:30"));
+  g_assert_cmpint (mc_deadline_due_procedure (&settings, calendar, at ("2026-03-02 16:00"), &with), ==,
+                   at ("2026-03-04 17:00"));
+}
+
+/* A due date typed for a closed office moves to the next office time; closing times stay. */
+static void
+test_next_office_time (void)
+{
+  g_autoptr(McCalendar) calendar = mc_calendar_new ();
+  static const struct { const char *asked; const char *got; } cases[] = {
+    { "2026-03-02 09:00", "2026-03-02 09:00" },
+    { "2026-03-02 07:00", "2026-03-02 07:00" },
+    { "2026-03-02 11:30", "2026-03-02 11:30" },
+    { "2026-03-02 17:00", "2026-03-02 17:00" },
+    { "2026-03-02 06:00", "2026-03-02 07:00" },
+    { "2026-03-02 12:00", "2026-03-02 13:30" },
+    { "2026-03-02 17:01", "2026-03-03 07:00" },
+    { "2026-03-06 22:00", "2026-03-09 07:00" },
+    { "2026-03-08 10:00", "2026-03-09 07:00" },
+    { "2026-04-30 10:00", "2026-05-04 07:00" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = format (mc_deadline_next_office_time (NULL, calendar, at (cases[i].asked)));
+
+      g_test_message ("%s", cases[i].asked);
+      g_assert_cmpstr (got, ==, cases[i].got);
+      g_assert_true (mc_deadline_is_office_time (NULL, calendar, at (cases[i].got)));
+    }
+  g_assert_false (mc_deadline_is_office_time (NULL, calendar, at ("2026-03-02 17:01")));
 }
 
 /* A làm-bù Saturday is a working day; a locally added day off is not. */
@@ -351,6 +430,10 @@ test_properties (void)
 
           g_assert_true (mc_calendar_is_working_day (calendar, day));
           g_assert_cmpint (due - received, >=, (gint64) n * 86400);
+          /* An appointment in office hours, never at an opening before any work of the day. */
+          g_assert_true (mc_deadline_is_office_time (NULL, calendar, due));
+          if (n > 0)
+            g_assert_true (mc_deadline_is_working_time (NULL, calendar, due - 1));
         }
       else
         g_assert_true (mc_deadline_is_working_time (NULL, calendar, due - 1));
@@ -365,6 +448,8 @@ main (int argc, char **argv)
   g_test_add_func ("/deadline/calendar-days", test_calendar_days);
   g_test_add_func ("/deadline/hours", test_hours);
   g_test_add_func ("/deadline/same-day", test_same_day);
+  g_test_add_func ("/deadline/cutoff", test_cutoff);
+  g_test_add_func ("/deadline/next-office-time", test_next_office_time);
   g_test_add_func ("/deadline/local-swaps", test_local_swaps);
   g_test_add_func ("/deadline/working-time", test_working_time);
   g_test_add_func ("/deadline/supplement-pause", test_supplement_pause);
