@@ -4,8 +4,10 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
+#include "mc-application.h"
 #include "mc-file-strip.h"
 #include "mc-official.h"
+#include "mc-store-blobs.h"
 #include "mc-page-viewer.h"
 #include "mc-scan-dialog.h"
 #include "mc-store-files.h"
@@ -14,9 +16,12 @@
 /* The files of one document of a dossier, as small pictures of their first page, with a
  * button to import files (or a drop of them) and one to scan them (McScanDialog). Every
  * file comes in as a GFile (mc_file_strip_add_file()), from a file chooser, a drop or a
- * scanner's PDF alike. Before the dossier exists (the intake) the files wait in the strip
- * and the intake attaches them with the dossier; on a stored dossier each is attached at
- * once (mc_store_attach_file()). A picture opens the page viewer. */
+ * scanner's PDF alike. Before the dossier exists (the intake, a result in the action dialog)
+ * the files wait in the strip, with those reused from the citizen's earlier dossiers, and
+ * the dialog attaches them with its action; on a stored dossier each is attached at once
+ * (mc_store_attach_file()), in a thread: a large PDF is hashed and copied without freezing
+ * the window. A file the ministry system lists is downloaded when its button is pressed
+ * (the application's sync engine, also in a thread). A picture opens the page viewer. */
 
 #define THUMBNAIL_SIZE 56
 
@@ -32,8 +37,10 @@ struct _McFileStrip
 
   char *document;
   McStore *store;            /* with @dossier_id: files are attached at once */
-  gint64 dossier_id;
+  gint64 dossier_id;         /* 0: files wait for the dossier */
   GPtrArray *pending;        /* GFile*, waiting for the dossier */
+  GArray *pending_reuse;     /* gint64, files of earlier dossiers waiting for the dossier */
+  guint n_busy;              /* attachments and downloads running */
   guint n_files;
   guint n_thumbnails;        /* drawn so far */
   GCancellable *cancellable;
@@ -46,6 +53,7 @@ enum {
   PROP_DOCUMENT,
   PROP_N_FILES,
   PROP_N_THUMBNAILS,
+  PROP_BUSY,
   N_PROPS
 };
 
@@ -92,12 +100,28 @@ open_viewer (GtkButton *button,
   gtk_window_present (GTK_WINDOW (viewer));
 }
 
-/* A picture of @path's first page, named @name, marked @reused. */
+static void
+count_file (McFileStrip *self)
+{
+  self->n_files++;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_FILES]);
+}
+
+static void
+set_busy (McFileStrip *self,
+          gboolean     busy)
+{
+  self->n_busy = busy ? self->n_busy + 1 : self->n_busy - 1;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+/* A picture of @path's first page, named @name, marked @reused, after @sibling (NULL: last). */
 static void
 add_thumbnail (McFileStrip *self,
                const char  *path,
                const char  *name,
-               gboolean     reused)
+               gboolean     reused,
+               GtkWidget   *sibling)
 {
   GtkWidget *button = gtk_button_new ();
   GtkWidget *picture = gtk_picture_new ();
@@ -113,13 +137,28 @@ add_thumbnail (McFileStrip *self,
   g_object_set_data_full (G_OBJECT (button), "path", g_strdup (path), g_free);
   g_object_set_data_full (G_OBJECT (button), "name", g_strdup (name), g_free);
   g_signal_connect (button, "clicked", G_CALLBACK (open_viewer), NULL);
-  gtk_box_append (self->thumbnails, button);
-  self->n_files++;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_FILES]);
+  gtk_box_insert_child_after (self->thumbnails, button,
+                              sibling ? sibling : gtk_widget_get_last_child (GTK_WIDGET (self->thumbnails)));
 
   d->strip = g_object_ref (self);
   d->picture = g_object_ref (GTK_PICTURE (picture));
   mc_thumbnail_async (path, THUMBNAIL_SIZE * 2, self->cancellable, thumbnail_done, d);
+}
+
+/* Something under way in the strip (an attachment, a download): a spinner and what it is. */
+static GtkWidget *
+busy_box (const char *text)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *spinner = gtk_spinner_new ();
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
+  gtk_box_append (GTK_BOX (box), spinner);
+  gtk_box_append (GTK_BOX (box), label);
+  return box;
 }
 
 /* A file of the store (attached here, or listed by the ministry system and downloaded). */
@@ -132,25 +171,163 @@ mc_file_strip_show_stored (McFileStrip   *self,
 
   g_return_if_fail (MC_IS_FILE_STRIP (self));
   if ((path = mc_store_file_content_path (store, file)) != NULL)
-    add_thumbnail (self, path, file->name, file->reused_from > 0);
+    {
+      add_thumbnail (self, path, file->name, file->reused_from > 0, NULL);
+      count_file (self);
+    }
   else
     {
-      /* Listed by the system, not downloaded: a name only. */
+      /* Listed by the system, not downloaded: its name, downloaded when pressed. */
+      GtkWidget *button = gtk_button_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
       GtkWidget *label = gtk_label_new (file->name);
+      g_autofree char *tip = g_strdup_printf (_("%s: on the ministry system, not downloaded yet. Download it"),
+                                              file->name);
 
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
-      gtk_widget_set_tooltip_text (label, _("On the ministry system, not downloaded"));
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (self->thumbnails, label);
-      self->n_files++;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_FILES]);
+      gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("folder-download-symbolic"));
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_button_set_child (GTK_BUTTON (button), box);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (button, tip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "strip.download");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (file->id));
+      gtk_box_append (self->thumbnails, button);
+      count_file (self);
     }
 }
 
+static void
+tell (McFileStrip  *self,
+      const char   *heading,
+      GError       *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                                         heading, error->message));
+
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+tell_refusal (McFileStrip  *self,
+              GError       *error)
+{
+  tell (self, _("The file cannot be attached"), error);
+}
+
+/* A job of the strip in a thread (an attachment, a download): its placeholder in the strip. */
+typedef struct
+{
+  McFileStrip *strip;
+  GtkWidget *placeholder;
+  McAttachInput in;
+  char *path;
+  char *actor;
+  char *db_path;             /* the thread's own connection, and the dossier, as when it began */
+  gint64 dossier_id;
+  gint64 id;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_object_unref (job->strip);
+  g_object_unref (job->placeholder);
+  g_free (job->path);
+  g_free (job->actor);
+  g_free (job->db_path);
+  g_free (job);
+}
+
+static Job *
+job_new (McFileStrip *self,
+         GtkWidget   *placeholder)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->strip = g_object_ref (self);
+  job->placeholder = g_object_ref (placeholder);
+  job->db_path = g_strdup (mc_store_get_path (self->store));
+  job->dossier_id = self->dossier_id;
+  set_busy (self, TRUE);
+  return job;
+}
+
+/* The job's end: the placeholder gives way to the stored file's picture (not after dispose). */
+static void
+job_done (Job        *job,
+          gboolean    ok,
+          GError     *error,
+          gboolean    counted,
+          const char *heading)
+{
+  McFileStrip *self = job->strip;
+  g_autoptr(McFile) stored = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  set_busy (self, FALSE);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (ok && (stored = mc_store_get_file (self->store, job->id, &local_error)) != NULL)
+    {
+      g_autofree char *path = mc_store_file_content_path (self->store, stored);
+
+      if (path != NULL)
+        {
+          add_thumbnail (self, path, stored->name, stored->reused_from > 0, job->placeholder);
+          if (!counted)
+            count_file (self);
+          gtk_box_remove (self->thumbnails, job->placeholder);
+          return;
+        }
+      g_set_error (&local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The content of “%s” is missing"), stored->name);
+    }
+  if (!counted)
+    gtk_box_remove (self->thumbnails, job->placeholder);
+  else
+    gtk_widget_set_sensitive (job->placeholder, TRUE);
+  tell (self, heading, error ? error : local_error);
+}
+
+static void
+attach_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(McStore) store = NULL;
+  GError *error = NULL;
+
+  /* Its own connection: the window's stays free for the main loop. */
+  if (!(store = mc_store_open (job->db_path, MC_STORE_OPEN_EXISTING, &error))
+      || !mc_store_attach_file (store, job->dossier_id, &job->in, job->actor, &job->id, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+attach_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+
+  job_done (job, ok, error, FALSE, _("The file cannot be attached"));
+}
+
 /* Where a file comes in, whatever brought it: the file chooser, a drop, a scanner's PDF.
- * On a stored dossier it is attached at once (refused with the reason: not a PDF, JPEG or
- * PNG, too large for the dossier's system); before, it waits for the intake. */
+ * Anything but a PDF, JPEG or PNG is refused at once. On a stored dossier it is attached in a
+ * thread (refused then with the reason, such as too large for the dossier's system: the
+ * "busy" property says when it is done); before, it waits for the dialog's action. */
 gboolean
 mc_file_strip_add_file (McFileStrip  *self,
                         GFile        *file,
@@ -158,6 +335,9 @@ mc_file_strip_add_file (McFileStrip  *self,
 {
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GFileInputStream) in = NULL;
+  guint8 head[16] = { 0 };
+  gsize n = 0;
 
   g_return_val_if_fail (MC_IS_FILE_STRIP (self), FALSE);
   if (path == NULL)
@@ -165,35 +345,34 @@ mc_file_strip_add_file (McFileStrip  *self,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("“%s” is not a file on this computer"), name);
       return FALSE;
     }
-  if (self->store != NULL)
+  /* A few bytes, read here: the type is told before anything waits or is copied. */
+  if (!(in = g_file_read (file, NULL, error))
+      || !g_input_stream_read_all (G_INPUT_STREAM (in), head, sizeof head, &n, NULL, error))
+    return FALSE;
+  if (mc_file_type_sniff (head, n) == NULL)
     {
-      g_autofree char *actor = mc_official_name (self->store);
-      McAttachInput in = { .path = path, .component = self->document, .kind = MC_FILE_COMPONENT };
-      g_autoptr(McFile) stored = NULL;
-      gint64 id = 0;
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("“%s” is not a PDF, JPEG or PNG file"), name);
+      return FALSE;
+    }
+  if (self->store != NULL && self->dossier_id > 0)
+    {
+      GtkWidget *placeholder = busy_box (name);
+      g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, attach_done, NULL);
+      Job *job = job_new (self, placeholder);
 
-      if (!mc_store_attach_file (self->store, self->dossier_id, &in, actor, &id, error)
-          || !(stored = mc_store_get_file (self->store, id, error)))
-        return FALSE;
-      mc_file_strip_show_stored (self, self->store, stored);
+      gtk_widget_set_tooltip_text (placeholder, _("Attaching…"));
+      gtk_box_append (self->thumbnails, placeholder);
+      job->path = g_steal_pointer (&path);
+      job->actor = mc_official_name (self->store);
+      job->in = (McAttachInput) { .path = job->path, .component = self->document, .kind = MC_FILE_COMPONENT };
+      g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+      g_task_run_in_thread (task, attach_thread);
       return TRUE;
     }
   g_ptr_array_add (self->pending, g_object_ref (file));
-  add_thumbnail (self, path, name, FALSE);
+  add_thumbnail (self, path, name, FALSE, NULL);
+  count_file (self);
   return TRUE;
-}
-
-static void
-tell_refusal (McFileStrip  *self,
-              GError       *error)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                                         _("The file cannot be attached"),
-                                                                         error->message));
-
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* The scanner's PDF comes in as an imported one; the dialog keeps nothing of its own. */
@@ -292,6 +471,23 @@ mc_file_strip_reuse (McFileStrip  *self,
 
   g_return_val_if_fail (MC_IS_FILE_STRIP (self), FALSE);
   g_return_val_if_fail (self->store != NULL, FALSE);
+  if (self->dossier_id == 0)
+    {
+      /* Before the dossier: shown, and attached with it. */
+      g_autoptr(McFile) from = mc_store_get_file (self->store, file_id, error);
+      g_autofree char *path = from ? mc_store_file_content_path (self->store, from) : NULL;
+
+      if (from == NULL)
+        return FALSE;
+      for (guint i = 0; i < self->pending_reuse->len; i++)
+        if (g_array_index (self->pending_reuse, gint64, i) == file_id)
+          return TRUE;
+      g_array_append_val (self->pending_reuse, file_id);
+      if (path != NULL)
+        add_thumbnail (self, path, from->name, TRUE, NULL);
+      count_file (self);
+      return TRUE;
+    }
   actor = mc_official_name (self->store);
   in.component = self->document;
   if (!mc_store_attach_file (self->store, self->dossier_id, &in, actor, &id, error)
@@ -334,6 +530,77 @@ mc_file_strip_set_reusable (McFileStrip *self,
   gtk_widget_set_visible (self->reuse_button, files != NULL && files->len > 0 && self->store != NULL);
 }
 
+static void
+download_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Job *job = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = mc_sync_engine_download_finish (MC_SYNC_ENGINE (source), result, &error);
+
+  if (!ok && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    gtk_button_set_child (GTK_BUTTON (job->placeholder), g_object_get_data (G_OBJECT (job->placeholder), "idle"));
+  g_object_set_data (G_OBJECT (job->placeholder), "idle", NULL);
+  job_done (job, ok, error, TRUE, _("The file cannot be downloaded"));
+  job_free (job);
+}
+
+/* Downloads file @file_id, listed by the dossier's ministry system, in a thread (the
+ * application's sync engine) and keeps it: the button shows a spinner meanwhile, then the
+ * file's picture takes its place. */
+void
+mc_file_strip_download (McFileStrip *self,
+                        gint64       file_id)
+{
+  GApplication *app = g_application_get_default ();
+  McSyncEngine *engine = MC_IS_APPLICATION (app) ? mc_application_get_sync_engine (MC_APPLICATION (app)) : NULL;
+  g_autoptr(McDossier) d = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *button = NULL;
+  Job *job;
+
+  g_return_if_fail (MC_IS_FILE_STRIP (self));
+  g_return_if_fail (self->store != NULL);
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->thumbnails)); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GVariant *target = GTK_IS_ACTIONABLE (c) ? gtk_actionable_get_action_target_value (GTK_ACTIONABLE (c)) : NULL;
+
+      if (target != NULL && g_variant_is_of_type (target, G_VARIANT_TYPE_INT64) && g_variant_get_int64 (target) == file_id)
+        button = c;
+    }
+  if (button == NULL || !gtk_widget_get_sensitive (button))
+    return;  /* not listed here, or already under way */
+  if (!(d = mc_store_get_dossier (self->store, self->dossier_id, &error)))
+    {
+      tell (self, _("The file cannot be downloaded"), error);
+      return;
+    }
+  if (engine == NULL)
+    {
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_CONNECTED,
+                   _("Một Cửa is not connected to the ministry system of this file: check its sign-in in "
+                     "Preferences → Ministry systems"));
+      tell (self, _("The file cannot be downloaded"), error);
+      return;
+    }
+  job = job_new (self, button);
+  job->id = file_id;
+  g_object_set_data_full (G_OBJECT (button), "idle", g_object_ref (gtk_button_get_child (GTK_BUTTON (button))),
+                          g_object_unref);
+  gtk_button_set_child (GTK_BUTTON (button), busy_box (_("Downloading…")));
+  gtk_widget_set_sensitive (button, FALSE);
+  mc_sync_engine_download_async (engine, d->source_id, file_id, self->cancellable, download_done, job);
+}
+
+static void
+download_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  mc_file_strip_download (MC_FILE_STRIP (widget), g_variant_get_int64 (parameter));
+}
+
 static gboolean
 on_drop (GtkDropTarget *target,
          const GValue  *value,
@@ -369,6 +636,7 @@ mc_file_strip_finalize (GObject *object)
 
   g_free (self->document);
   g_ptr_array_unref (self->pending);
+  g_array_unref (self->pending_reuse);
   g_clear_object (&self->cancellable);
   G_OBJECT_CLASS (mc_file_strip_parent_class)->finalize (object);
 }
@@ -391,6 +659,9 @@ mc_file_strip_get_property (GObject    *object,
       break;
     case PROP_N_THUMBNAILS:
       g_value_set_uint (value, self->n_thumbnails);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->n_busy > 0);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -436,6 +707,9 @@ mc_file_strip_class_init (McFileStripClass *klass)
   properties[PROP_N_THUMBNAILS] =
     g_param_spec_uint ("n-thumbnails", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/MotCua/ui/mc-file-strip.ui");
@@ -447,6 +721,7 @@ mc_file_strip_class_init (McFileStripClass *klass)
   gtk_widget_class_install_action (widget_class, "strip.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "strip.reuse", "x", reuse_action);
   gtk_widget_class_install_action (widget_class, "strip.scan", NULL, scan_action);
+  gtk_widget_class_install_action (widget_class, "strip.download", "x", download_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -457,6 +732,7 @@ mc_file_strip_init (McFileStrip *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->pending = g_ptr_array_new_with_free_func (g_object_unref);
+  self->pending_reuse = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->cancellable = g_cancellable_new ();
   g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
@@ -475,7 +751,8 @@ mc_file_strip_get_document (McFileStrip *self)
   return self->document;
 }
 
-/* From now on, files added are attached to dossier @dossier_id at once. */
+/* From now on, files added are attached to dossier @dossier_id at once; with @dossier_id 0,
+ * they wait for the dossier, and the citizen's earlier files (@store's) can be reused. */
 void
 mc_file_strip_set_dossier (McFileStrip *self,
                            McStore     *store,
@@ -492,6 +769,23 @@ mc_file_strip_get_pending (McFileStrip *self)
 {
   g_return_val_if_fail (MC_IS_FILE_STRIP (self), NULL);
   return self->pending;
+}
+
+/* Returns: (transfer none) (element-type gint64): the earlier files reused, waiting for the
+ * dossier. */
+GArray *
+mc_file_strip_get_pending_reuse (McFileStrip *self)
+{
+  g_return_val_if_fail (MC_IS_FILE_STRIP (self), NULL);
+  return self->pending_reuse;
+}
+
+/* Whether an attachment or a download is under way (property "busy"). */
+gboolean
+mc_file_strip_is_busy (McFileStrip *self)
+{
+  g_return_val_if_fail (MC_IS_FILE_STRIP (self), FALSE);
+  return self->n_busy > 0;
 }
 
 guint

@@ -26,7 +26,11 @@ gboolean    mc_file_strip_reuse           (McFileStrip   *self,
                                            GError       **error);
 void        mc_file_strip_set_reusable    (McFileStrip   *self,
                                            GPtrArray     *files);
+void        mc_file_strip_download        (McFileStrip   *self,
+                                           gint64         file_id);
 GPtrArray  *mc_file_strip_get_pending     (McFileStrip   *self);
+GArray     *mc_file_strip_get_pending_reuse (McFileStrip *self);
+gboolean    mc_file_strip_is_busy         (McFileStrip   *self);
 guint       mc_file_strip_get_n_files     (McFileStrip   *self);
 guint       mc_file_strip_get_n_thumbnails (McFileStrip  *self);
 GtkWidget  *mc_file_strip_get_scan_button (McFileStrip   *self);

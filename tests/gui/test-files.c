@@ -1,0 +1,251 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "gui-test-util.h"
+#include "mc-file-strip.h"
+#include "mc-i18n.h"
+#include "mc-store-files.h"
+#include "mc-window-private.h"
+#include "training-test-util.h"
+
+/* A file a ministry system lists (the citizen's online upload, the system's e-result) is
+ * downloaded from the window on demand: in training mode, the real application with the
+ * simulator on loopback. The strip's button starts it, the strip is busy meanwhile (the
+ * download runs in a thread), then the file is kept in the profile by its hash and its
+ * picture replaces the button; with the ministry cut, the download fails with a message and
+ * the button is offered again. Every wait is bounded by a condition. */
+
+static struct {
+  char *data_home;
+  McApplication *app;
+  McWindow *window;
+} fx;
+
+static McStore *
+store (void)
+{
+  return mc_window_get_store (fx.window);
+}
+
+static gboolean
+all_synced (gpointer data)
+{
+  return g_strcmp0 (mc_sync_indicator_get_summary (fx.window->sync_indicator),
+                    g_dgettext (GETTEXT_PACKAGE, "Synced")) == 0;
+}
+
+/* A listed file not downloaded yet (its dossier in *@out_dossier), of a source other than
+ * @except_source. */
+static McFile *
+listed_file (const char *except_source,
+             gint64     *out_dossier)
+{
+  g_autofree char *profile = g_path_get_dirname (mc_store_get_path (store ()));
+  g_autofree char *sql = g_strdup_printf ("SELECT f.id FROM dossier_files f JOIN dossiers d ON d.id = f.dossier_id"
+                                          " WHERE f.origin = 'remote' AND f.local_path IS NULL"
+                                          " AND f.remote_path IS NOT NULL AND d.source_id <> '%s'"
+                                          " ORDER BY f.id LIMIT 1", except_source ? except_source : "");
+  sqlite3 *db = mc_test_open_db (profile);
+  gint64 id = mc_test_query_int (db, sql);
+
+  sqlite3_close (db);
+  g_assert_cmpint (id, >, 0);
+  return mc_store_get_file_full (store (), id, out_dossier, NULL);
+}
+
+/* The button of the open dossier that downloads file @id. */
+static GtkWidget *
+download_button (GtkWidget *widget,
+                 gint64     id)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "strip.download") == 0)
+    {
+      GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+
+      if (target != NULL && g_variant_get_int64 (target) == id)
+        return widget;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = download_button (c, id);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static McFileStrip *
+strip_of (GtkWidget *button)
+{
+  GtkWidget *w = button;
+
+  while (w != NULL && !MC_IS_FILE_STRIP (w))
+    w = gtk_widget_get_parent (w);
+  g_assert_nonnull (w);
+  return MC_FILE_STRIP (w);
+}
+
+/* The pictures drawn in the open dossier's strips. */
+static guint
+n_pictures (GtkWidget *widget)
+{
+  guint n = MC_IS_FILE_STRIP (widget) ? mc_file_strip_get_n_thumbnails (MC_FILE_STRIP (widget)) : 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    n += n_pictures (c);
+  return n;
+}
+
+typedef struct
+{
+  gint64 id;
+  guint before;
+} Shown;
+
+/* Kept in the profile, and its picture in place of its button. */
+static gboolean
+picture_shown (gpointer data)
+{
+  Shown *s = data;
+  GtkWidget *view = GTK_WIDGET (fx.window->dossier_view);
+  g_autoptr(McFile) f = mc_store_get_file (store (), s->id, NULL);
+
+  return f != NULL && f->local_path != NULL && download_button (view, s->id) == NULL && n_pictures (view) > s->before;
+}
+
+static gboolean
+not_busy (gpointer data)
+{
+  return !mc_file_strip_is_busy (data);
+}
+
+static void
+open_dossier (gint64 id)
+{
+  gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.open-dossier", "x", id);
+  g_assert_cmpint (mc_dossier_view_get_dossier_id (fx.window->dossier_view), ==, id);
+}
+
+static void
+test_download (void)
+{
+  gint64 dossier = 0;
+  g_autoptr(McFile) file = listed_file (NULL, &dossier);
+  g_autoptr(McFile) after = NULL;
+  g_autofree char *path = NULL, *hash = NULL, *content = NULL;
+  GtkWidget *view = GTK_WIDGET (fx.window->dossier_view);
+  GtkWidget *button;
+  McFileStrip *strip;
+  Shown shown = { file->id, 0 };
+  gsize len = 0;
+
+  open_dossier (dossier);
+  button = download_button (view, file->id);
+  g_assert_nonnull (button);
+  shown.before = n_pictures (view);
+  strip = strip_of (button);
+  g_assert_true (gtk_widget_activate_action (button, "strip.download", "x", file->id));
+  /* Under way in a thread: the window is not held. */
+  g_assert_true (mc_file_strip_is_busy (strip));
+  g_assert_false (gtk_widget_get_sensitive (button));
+  g_assert_true (mc_test_wait (picture_shown, &shown, 30000));
+  /* Kept by the hash the system lists, mode 0600. */
+  after = mc_store_get_file (store (), file->id, NULL);
+  path = mc_store_file_content_path (store (), after);
+  g_assert_nonnull (path);
+  g_assert_true (g_file_get_contents (path, &content, &len, NULL));
+  g_assert_cmpint ((gint64) len, ==, file->size);
+  hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) content, len);
+  if (file->hash != NULL && g_str_has_prefix (file->hash, "sha256:"))
+    g_assert_cmpstr (file->hash + 7, ==, hash);
+  {
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
+  mc_test_wait_frame (GTK_WIDGET (fx.window));
+  training_test_screenshot ("files-downloaded");
+}
+
+/* The ministry cut: a message, nothing kept, and the button offered again. */
+static void
+test_download_offline (void)
+{
+  gint64 dossier = 0;
+  g_autoptr(McFile) file = listed_file (NULL, &dossier);
+  g_autoptr(McFile) after = NULL;
+  g_autoptr(McDossier) d = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *button;
+  McFileStrip *strip;
+  GtkWindow *message;
+
+  d = mc_store_get_dossier (store (), dossier, NULL);
+  g_assert_true (mc_training_set_connected (mc_application_get_training (fx.app), d->source_id, FALSE, &error));
+  g_assert_no_error (error);
+  open_dossier (dossier);
+  button = download_button (GTK_WIDGET (fx.window->dossier_view), file->id);
+  g_assert_nonnull (button);
+  strip = strip_of (button);
+  g_object_ref (strip);
+  gtk_widget_activate_action (button, "strip.download", "x", file->id);
+  g_assert_true (mc_test_wait (not_busy, strip, 60000));
+  after = mc_store_get_file (store (), file->id, NULL);
+  g_assert_null (after->local_path);
+  message = mc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (message);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (message)), ==,
+                   g_dgettext (GETTEXT_PACKAGE, "The file cannot be downloaded"));
+  mc_test_close_message_dialogs ();
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_object_unref (strip);
+  g_assert_true (mc_training_set_connected (mc_application_get_training (fx.app), d->source_id, TRUE, &error));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  fx.data_home = g_dir_make_tmp ("motcua-files-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", fx.data_home, TRUE);
+  g_setenv ("MC_TRAINING_ACTIVITY", "0", TRUE);
+  mc_i18n_init ();
+  if (!mc_test_init_display (&argc, &argv))
+    return 0;
+  g_test_init (&argc, &argv, NULL);
+  training_test_quiet_notifications ();
+
+  fx.app = mc_application_new ();
+  g_application_set_flags (G_APPLICATION (fx.app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (fx.app), NULL, &error);
+  g_assert_no_error (error);
+  fx.window = mc_application_open_training (fx.app, &error);
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (fx.window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (fx.window));
+  if (!mc_test_wait (all_synced, NULL, 60000))
+    g_error ("the five ministry systems never finished syncing");
+
+  g_test_add_func ("/files/download", test_download);
+  g_test_add_func ("/files/download-offline", test_download_offline);
+  status = g_test_run ();
+
+  for (GList *l; (l = gtk_application_get_windows (GTK_APPLICATION (fx.app))) != NULL;)
+    gtk_window_destroy (l->data);
+  g_clear_object (&fx.app);
+  {
+    const char *rm[] = { "rm", "-rf", fx.data_home, NULL };
+
+    g_spawn_sync (NULL, (char **) rm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+  }
+  g_free (fx.data_home);
+  return status;
+}
