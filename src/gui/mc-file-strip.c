@@ -4,7 +4,6 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
-#include "mc-application.h"
 #include "mc-file-strip.h"
 #include "mc-official.h"
 #include "mc-store-blobs.h"
@@ -21,7 +20,7 @@
  * the dialog attaches them with its action; on a stored dossier each is attached at once
  * (mc_store_attach_file()), in a thread: a large PDF is hashed and copied without freezing
  * the window. A file the ministry system lists is downloaded when its button is pressed
- * (the application's sync engine, also in a thread). A picture opens the page viewer. */
+ * (by the sync engine, also in a thread). A picture opens the page viewer. */
 
 #define THUMBNAIL_SIZE 56
 
@@ -37,6 +36,7 @@ struct _McFileStrip
 
   char *document;
   McStore *store;            /* with @dossier_id: files are attached at once */
+  McSyncEngine *engine;      /* downloads what the ministry system lists; may be NULL */
   gint64 dossier_id;         /* 0: files wait for the dossier */
   GPtrArray *pending;        /* GFile*, waiting for the dossier */
   GArray *pending_reuse;     /* gint64, files of earlier dossiers waiting for the dossier */
@@ -546,15 +546,13 @@ download_done (GObject      *source,
   job_free (job);
 }
 
-/* Downloads file @file_id, listed by the dossier's ministry system, in a thread (the
- * application's sync engine) and keeps it: the button shows a spinner meanwhile, then the
+/* Downloads file @file_id, listed by the dossier's ministry system, in a thread (the sync
+ * engine of mc_file_strip_set_sync_engine()) and keeps it: the button shows a spinner meanwhile, then the
  * file's picture takes its place. */
 void
 mc_file_strip_download (McFileStrip *self,
                         gint64       file_id)
 {
-  GApplication *app = g_application_get_default ();
-  McSyncEngine *engine = MC_IS_APPLICATION (app) ? mc_application_get_sync_engine (MC_APPLICATION (app)) : NULL;
   g_autoptr(McDossier) d = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *button = NULL;
@@ -576,7 +574,7 @@ mc_file_strip_download (McFileStrip *self,
       tell (self, _("The file cannot be downloaded"), error);
       return;
     }
-  if (engine == NULL)
+  if (self->engine == NULL)
     {
       g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_CONNECTED,
                    _("Một Cửa is not connected to the ministry system of this file: check its sign-in in "
@@ -590,7 +588,7 @@ mc_file_strip_download (McFileStrip *self,
                           g_object_unref);
   gtk_button_set_child (GTK_BUTTON (button), busy_box (_("Downloading…")));
   gtk_widget_set_sensitive (button, FALSE);
-  mc_sync_engine_download_async (engine, d->source_id, file_id, self->cancellable, download_done, job);
+  mc_sync_engine_download_async (self->engine, d->source_id, file_id, self->cancellable, download_done, job);
 }
 
 static void
@@ -609,7 +607,7 @@ on_drop (GtkDropTarget *target,
          gpointer       user_data)
 {
   McFileStrip *self = user_data;
-  GSList *list = g_value_get_boxed (value);
+  g_autoptr(GSList) list = gdk_file_list_get_files (g_value_get_boxed (value));
   g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
 
   for (GSList *l = list; l; l = l->next)
@@ -626,6 +624,7 @@ mc_file_strip_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_FILE_STRIP);
   g_clear_object (&self->store);
+  g_clear_object (&self->engine);
   G_OBJECT_CLASS (mc_file_strip_parent_class)->dispose (object);
 }
 
@@ -761,6 +760,15 @@ mc_file_strip_set_dossier (McFileStrip *self,
   g_return_if_fail (MC_IS_FILE_STRIP (self));
   g_set_object (&self->store, store);
   self->dossier_id = dossier_id;
+}
+
+/* The engine that downloads the files the ministry system lists (NULL: none can be). */
+void
+mc_file_strip_set_sync_engine (McFileStrip  *self,
+                               McSyncEngine *engine)
+{
+  g_return_if_fail (MC_IS_FILE_STRIP (self));
+  g_set_object (&self->engine, engine);
 }
 
 /* Returns: (transfer none) (element-type GFile): the files waiting for the dossier. */

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "mc-store.h"
+#include "mc-sync-engine.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +27,8 @@ gboolean    mc_file_strip_reuse           (McFileStrip   *self,
                                            GError       **error);
 void        mc_file_strip_set_reusable    (McFileStrip   *self,
                                            GPtrArray     *files);
+void        mc_file_strip_set_sync_engine (McFileStrip   *self,
+                                           McSyncEngine  *engine);
 void        mc_file_strip_download        (McFileStrip   *self,
                                            gint64         file_id);
 GPtrArray  *mc_file_strip_get_pending     (McFileStrip   *self);

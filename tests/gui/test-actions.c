@@ -657,6 +657,82 @@ test_attach_in_thread (void)
   g_assert_true (mc_test_wait (thumbnail_drawn, strip, 10000));
 }
 
+static gboolean
+chooser_has_file (gpointer data)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (data);
+
+  return file != NULL;
+}
+
+static GtkDropTarget *
+drop_target (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (c))
+        return GTK_DROP_TARGET (c);
+    }
+  g_assert_not_reached ();
+}
+
+/* Files dropped on a document's strip, as from the file manager: a PDF waits for the dossier;
+ * a text file is refused with a message. The file chooser's "Attach" takes the chosen files. */
+static void
+test_drop_and_choose (void)
+{
+  const McProcedure *proc = sample_procedure ();
+  const char *document = "Đơn đề nghị công nhận câu lạc bộ thể thao cơ sở";
+  McIntakeDialog *dialog = open_intake ();
+  g_autofree char *scan = write_scan ();
+  g_autofree char *text_path = build_path ("test-actions-dropped.txt");
+  g_autoptr(GFile) pdf = g_file_new_for_path (scan);
+  g_autoptr(GFile) text = g_file_new_for_path (text_path);
+  GValue value = G_VALUE_INIT;
+  gboolean taken = FALSE;
+  McFileStrip *strip;
+  GtkWindow *chooser;
+
+  g_assert_true (g_file_set_contents (text_path, "not a scan", -1, NULL));
+  mc_intake_dialog_search (dialog, proc->code);
+  g_assert_true (mc_intake_dialog_select_procedure (dialog, proc->code));
+  mc_intake_dialog_add_document (dialog, document);
+  strip = mc_intake_dialog_get_files (dialog, document);
+  g_assert_cmpuint (mc_file_strip_get_n_files (strip), ==, 0);
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_array ((GFile *[]) { pdf }, 1));
+  g_signal_emit_by_name (drop_target (GTK_WIDGET (strip)), "drop", &value, 10.0, 10.0, &taken);
+  g_value_unset (&value);
+  g_assert_true (taken);
+  g_assert_cmpuint (mc_file_strip_get_n_files (strip), ==, 1);
+  g_assert_cmpuint (mc_file_strip_get_pending (strip)->len, ==, 1);
+
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_array ((GFile *[]) { text }, 1));
+  g_signal_emit_by_name (drop_target (GTK_WIDGET (strip)), "drop", &value, 10.0, 10.0, &taken);
+  g_value_unset (&value);
+  g_assert_cmpuint (mc_file_strip_get_n_files (strip), ==, 1);
+  g_assert_nonnull (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  mc_test_close_message_dialogs ();
+
+  /* The chooser (GTK's own dialog here, without a portal): the chosen PDF comes in. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (strip), "strip.import", NULL));
+  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_nonnull (chooser);
+  g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), pdf, NULL));
+  /* Selected once the chooser has read the folder. */
+  g_assert_true (mc_test_wait (chooser_has_file, chooser, 10000));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  g_assert_cmpuint (mc_file_strip_get_n_files (strip), ==, 2);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* Completing records the signed result as an e-result (imported, its number, date and signer)
  * in the action's transaction; a cancelled dialog keeps nothing; returning says it went to the
  * citizen's data store. A return as e-result of a dossier with none is refused inline. */
@@ -1098,6 +1174,7 @@ main (int   argc,
   g_test_add_func ("/actions/reuse-at-intake", test_reuse_at_intake);
   g_test_add_func ("/actions/attach-in-thread", test_attach_in_thread);
   g_test_add_func ("/actions/eresult", test_eresult);
+  g_test_add_func ("/actions/drop-and-choose", test_drop_and_choose);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (fx.window));

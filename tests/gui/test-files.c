@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <cairo-pdf.h>
 #include <glib/gstdio.h>
 
 #include "gui-test-util.h"
 #include "mc-file-strip.h"
+#include "mc-action-dialog.h"
 #include "mc-i18n.h"
 #include "mc-store-files.h"
 #include "mc-window-private.h"
@@ -168,7 +170,7 @@ test_download (void)
     g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   }
   mc_test_wait_frame (GTK_WIDGET (fx.window));
-  training_test_screenshot ("files-downloaded");
+  training_test_screenshot ("screenshot-file-downloaded.png");
 }
 
 /* The ministry cut: a message, nothing kept, and the button offered again. */
@@ -206,6 +208,75 @@ test_download_offline (void)
   g_assert_true (mc_training_set_connected (mc_application_get_training (fx.app), d->source_id, TRUE, &error));
 }
 
+/* A processing dossier of the training sample not acted on yet. */
+static gint64
+processing_dossier (void)
+{
+  g_autofree char *profile = g_path_get_dirname (mc_store_get_path (store ()));
+  sqlite3 *db = mc_test_open_db (profile);
+  gint64 id = mc_test_query_int (db, "SELECT id FROM dossiers WHERE status = 4 AND id NOT IN"
+                                     " (SELECT dossier_id FROM outbox) ORDER BY id LIMIT 1");
+
+  sqlite3_close (db);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+typedef struct
+{
+  McSimDialect dialect;
+  const char *number;
+  const char *name;
+} OnSystem;
+
+static gboolean
+on_system (gpointer data)
+{
+  OnSystem *o = data;
+
+  return mc_sim_count_files (mc_training_get_sim (mc_application_get_training (fx.app)), o->dialect, o->number,
+                             o->name) == 1;
+}
+
+/* Completing from the window with the signed result attached: the e-result reaches the
+ * ministry system (the simulator) once, with no timer or button. */
+static void
+test_eresult_sent (void)
+{
+  gint64 id = processing_dossier ();
+  g_autoptr(McDossier) d = mc_store_get_dossier (store (), id, NULL);
+  g_autofree char *pdf = g_build_filename (fx.data_home, "ket-qua-da-ky.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (pdf);
+  g_autoptr(GError) error = NULL;
+  OnSystem o = { 0, d->number, "ket-qua-da-ky.pdf" };
+  McActionDialog *dialog;
+
+  {
+    cairo_surface_t *surface = cairo_pdf_surface_create (pdf, 595, 842);
+    cairo_t *cr = cairo_create (surface);
+
+    cairo_rectangle (cr, 60, 60, 400, 40);
+    cairo_fill (cr);
+    cairo_show_page (cr);
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
+  }
+  g_assert_true (mc_sim_dialect_from_name (d->source_id, &o.dialect));
+  open_dossier (id);
+  gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.act", "(xs)", id, "resolve");
+  dialog = MC_ACTION_DIALOG (mc_test_find_toplevel (MC_TYPE_ACTION_DIALOG));
+  g_assert_nonnull (dialog);
+  mc_action_dialog_add_result (dialog, "Giấy chứng nhận", "45/GCN-UBND");
+  g_assert_true (mc_file_strip_add_file (mc_action_dialog_get_eresult_files (dialog), file, &error));
+  g_assert_no_error (error);
+  mc_action_dialog_set_signed (dialog, "02/12/2026", "Trần Văn Bình");
+  mc_test_wait_frame (GTK_WIDGET (dialog));
+  training_test_screenshot ("screenshot-eresult.png");
+  g_assert_true (mc_action_dialog_apply (dialog));
+  mc_test_close_message_dialogs ();
+  g_assert_true (mc_test_wait (on_system, &o, 30000));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -236,6 +307,7 @@ main (int   argc,
 
   g_test_add_func ("/files/download", test_download);
   g_test_add_func ("/files/download-offline", test_download_offline);
+  g_test_add_func ("/files/eresult-sent", test_eresult_sent);
   status = g_test_run ();
 
   for (GList *l; (l = gtk_application_get_windows (GTK_APPLICATION (fx.app))) != NULL;)
