@@ -101,6 +101,22 @@ n_pictures (GtkWidget *widget)
   return n;
 }
 
+/* A strip of the open dossier with a picture drawn. */
+static McFileStrip *
+strip_any (GtkWidget *widget)
+{
+  if (MC_IS_FILE_STRIP (widget) && mc_file_strip_get_n_thumbnails (MC_FILE_STRIP (widget)) > 0)
+    return MC_FILE_STRIP (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      McFileStrip *found = strip_any (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 typedef struct
 {
   gint64 id;
@@ -122,6 +138,19 @@ static gboolean
 not_busy (gpointer data)
 {
   return !mc_file_strip_is_busy (data);
+}
+
+/* A picture of @widget (the pane scrolls: the group is drawn whole), in G_TEST_BUILDDIR. */
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                            name, NULL);
+
+  mc_test_wait_frame (widget);
+  if (mc_test_save_png (widget, path))
+    g_test_message ("screenshot: %s", path);
 }
 
 static void
@@ -149,6 +178,7 @@ test_download (void)
   g_assert_nonnull (button);
   shown.before = n_pictures (view);
   strip = strip_of (button);
+  save_png (gtk_widget_get_ancestor (button, ADW_TYPE_PREFERENCES_GROUP), "screenshot-file-listed.png");
   g_assert_true (gtk_widget_activate_action (button, "strip.download", "x", file->id));
   /* Under way in a thread: the window is not held. */
   g_assert_true (mc_file_strip_is_busy (strip));
@@ -169,8 +199,8 @@ test_download (void)
     g_assert_cmpint (g_stat (path, &st), ==, 0);
     g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   }
-  mc_test_wait_frame (GTK_WIDGET (fx.window));
-  training_test_screenshot ("screenshot-file-downloaded.png");
+  save_png (gtk_widget_get_ancestor (GTK_WIDGET (strip_any (view)), ADW_TYPE_PREFERENCES_GROUP),
+            "screenshot-file-downloaded.png");
 }
 
 /* The ministry cut: a message, nothing kept, and the button offered again. */
@@ -270,8 +300,7 @@ test_eresult_sent (void)
   g_assert_true (mc_file_strip_add_file (mc_action_dialog_get_eresult_files (dialog), file, &error));
   g_assert_no_error (error);
   mc_action_dialog_set_signed (dialog, "02/12/2026", "Trần Văn Bình");
-  mc_test_wait_frame (GTK_WIDGET (dialog));
-  training_test_screenshot ("screenshot-eresult.png");
+  save_png (GTK_WIDGET (dialog), "screenshot-eresult.png");
   g_assert_true (mc_action_dialog_apply (dialog));
   mc_test_close_message_dialogs ();
   g_assert_true (mc_test_wait (on_system, &o, 30000));
