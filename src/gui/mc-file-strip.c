@@ -6,9 +6,9 @@
 
 #include "mc-file-strip.h"
 #include "mc-official.h"
-#include "mc-store-blobs.h"
 #include "mc-page-viewer.h"
 #include "mc-scan-dialog.h"
+#include "mc-store-blobs.h"
 #include "mc-store-files.h"
 #include "mc-thumbnail.h"
 
