@@ -269,7 +269,8 @@ attach_eresult (McActionDialog       *self,
     {
       g_autofree char *path = g_file_get_path (g_ptr_array_index (files, i));
       McAttachInput in = {
-        .path = path, .component = name, .kind = MC_FILE_RESULT,
+        .path = path, .kept = mc_file_strip_get_pending_kept (self->eresult_files, i),
+        .component = name, .kind = MC_FILE_RESULT,
         .doc_number = input->result_numbers && input->result_numbers[0] && *input->result_numbers[0]
                       ? input->result_numbers[0] : NULL,
         .doc_date = signed_at,
@@ -556,6 +557,8 @@ mc_action_dialog_new (GtkWindow *parent,
   self->store = g_object_ref (store);
   self->dossier_id = dossier_id;
   self->action = action;
+  /* The e-result's files wait for the action, kept in the profile meanwhile. */
+  mc_file_strip_set_dossier (self->eresult_files, store, 0);
   setup (self);
   return self;
 }

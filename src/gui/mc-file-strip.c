@@ -16,8 +16,8 @@
  * button to import files (or a drop of them) and one to scan them (McScanDialog). Every
  * file comes in as a GFile (mc_file_strip_add_file()), from a file chooser, a drop or a
  * scanner's PDF alike. Before the dossier exists (the intake, a result in the action dialog)
- * the files wait in the strip, with those reused from the citizen's earlier dossiers, and
- * the dialog attaches them with its action; on a stored dossier each is attached at once
+ * the files wait in the strip, copied into the profile in a thread meanwhile, with those
+ * reused from the citizen's earlier dossiers, and the dialog attaches them with its action; on a stored dossier each is attached at once
  * (mc_store_attach_file()), in a thread: a large PDF is hashed and copied without freezing
  * the window. A file the ministry system lists is downloaded when its button is pressed
  * (by the sync engine, also in a thread). A picture opens the page viewer. */
@@ -39,6 +39,7 @@ struct _McFileStrip
   McSyncEngine *engine;      /* downloads what the ministry system lists; may be NULL */
   gint64 dossier_id;         /* 0: files wait for the dossier */
   GPtrArray *pending;        /* GFile*, waiting for the dossier */
+  GPtrArray *pending_kept;   /* McBlobInfo* of each (NULL until it is kept in the profile) */
   GArray *pending_reuse;     /* gint64, files of earlier dossiers waiting for the dossier */
   guint n_busy;              /* attachments and downloads running */
   guint n_files;
@@ -115,8 +116,9 @@ set_busy (McFileStrip *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-/* A picture of @path's first page, named @name, marked @reused, after @sibling (NULL: last). */
-static void
+/* A picture of @path's first page, named @name, marked @reused, after @sibling (NULL: last).
+ * Returns: (transfer none): its button. */
+static GtkWidget *
 add_thumbnail (McFileStrip *self,
                const char  *path,
                const char  *name,
@@ -143,6 +145,7 @@ add_thumbnail (McFileStrip *self,
   d->strip = g_object_ref (self);
   d->picture = g_object_ref (GTK_PICTURE (picture));
   mc_thumbnail_async (path, THUMBNAIL_SIZE * 2, self->cancellable, thumbnail_done, d);
+  return button;
 }
 
 /* Something under way in the strip (an attachment, a download): a spinner and what it is. */
@@ -231,6 +234,8 @@ typedef struct
   char *db_path;             /* the thread's own connection, and the dossier, as when it began */
   gint64 dossier_id;
   gint64 id;
+  GFile *file;               /* a file waiting for the dossier, kept in the profile meanwhile */
+  McBlobInfo kept;
 } Job;
 
 static void
@@ -241,6 +246,8 @@ job_free (Job *job)
   g_free (job->path);
   g_free (job->actor);
   g_free (job->db_path);
+  g_clear_object (&job->file);
+  mc_blob_info_clear (&job->kept);
   g_free (job);
 }
 
@@ -324,6 +331,75 @@ attach_done (GObject      *source,
   job_done (job, ok, error, FALSE, _("The file cannot be attached"));
 }
 
+static void
+keep_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(McStore) store = NULL;
+  GError *error = NULL;
+
+  /* At most what the most generous ministry system takes; the dossier's own limit is checked
+   * when it is attached. */
+  if (!(store = mc_store_open (job->db_path, MC_STORE_OPEN_EXISTING, &error))
+      || !mc_store_put_blob (store, job->path, mc_dialect_max_file_size (NULL), &job->kept, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+keep_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Job *job = g_task_get_task_data (G_TASK (result));
+  McFileStrip *self = job->strip;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+  guint i;
+
+  set_busy (self, FALSE);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+      || !g_ptr_array_find (self->pending, job->file, &i))
+    return;
+  if (ok)
+    {
+      McBlobInfo *kept = g_new0 (McBlobInfo, 1);
+
+      *kept = job->kept;
+      job->kept = (McBlobInfo) { 0 };
+      g_ptr_array_index (self->pending_kept, i) = kept;
+      return;
+    }
+  /* Unreadable, or larger than any ministry system takes: not kept, said at once. */
+  g_ptr_array_remove_index (self->pending, i);
+  g_ptr_array_remove_index (self->pending_kept, i);
+  gtk_box_remove (self->thumbnails, job->placeholder);
+  self->n_files--;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_FILES]);
+  tell_refusal (self, error);
+}
+
+/* A file waiting for the dossier is copied into the profile and hashed now, in a thread: the
+ * dialog's action then attaches it without reading it again (McAttachInput.kept). */
+static void
+keep_pending (McFileStrip *self,
+              GFile       *file,
+              const char  *path,
+              GtkWidget   *picture)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, keep_done, NULL);
+  Job *job = job_new (self, picture);
+
+  job->file = g_object_ref (file);
+  job->path = g_strdup (path);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, keep_thread);
+}
+
 /* Where a file comes in, whatever brought it: the file chooser, a drop, a scanner's PDF.
  * Anything but a PDF, JPEG or PNG is refused at once. On a stored dossier it is attached in a
  * thread (refused then with the reason, such as too large for the dossier's system: the
@@ -338,6 +414,7 @@ mc_file_strip_add_file (McFileStrip  *self,
   g_autoptr(GFileInputStream) in = NULL;
   guint8 head[16] = { 0 };
   gsize n = 0;
+  GtkWidget *picture;
 
   g_return_val_if_fail (MC_IS_FILE_STRIP (self), FALSE);
   if (path == NULL)
@@ -370,8 +447,11 @@ mc_file_strip_add_file (McFileStrip  *self,
       return TRUE;
     }
   g_ptr_array_add (self->pending, g_object_ref (file));
-  add_thumbnail (self, path, name, FALSE, NULL);
+  g_ptr_array_add (self->pending_kept, NULL);
+  picture = add_thumbnail (self, path, name, FALSE, NULL);
   count_file (self);
+  if (self->store != NULL)
+    keep_pending (self, file, path, picture);
   return TRUE;
 }
 
@@ -617,6 +697,16 @@ on_drop (GtkDropTarget *target,
 }
 
 static void
+blob_info_free (gpointer data)
+{
+  McBlobInfo *info = data;
+
+  if (info != NULL)
+    mc_blob_info_clear (info);
+  g_free (info);
+}
+
+static void
 mc_file_strip_dispose (GObject *object)
 {
   McFileStrip *self = MC_FILE_STRIP (object);
@@ -635,6 +725,7 @@ mc_file_strip_finalize (GObject *object)
 
   g_free (self->document);
   g_ptr_array_unref (self->pending);
+  g_ptr_array_unref (self->pending_kept);
   g_array_unref (self->pending_reuse);
   g_clear_object (&self->cancellable);
   G_OBJECT_CLASS (mc_file_strip_parent_class)->finalize (object);
@@ -731,6 +822,7 @@ mc_file_strip_init (McFileStrip *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->pending = g_ptr_array_new_with_free_func (g_object_unref);
+  self->pending_kept = g_ptr_array_new_with_free_func (blob_info_free);
   self->pending_reuse = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->cancellable = g_cancellable_new ();
   g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop), self, 0);
@@ -777,6 +869,17 @@ mc_file_strip_get_pending (McFileStrip *self)
 {
   g_return_val_if_fail (MC_IS_FILE_STRIP (self), NULL);
   return self->pending;
+}
+
+/* Returns: (nullable) (transfer none): the content of pending file @i as kept in the profile,
+ * NULL while it is being kept (or when the strip has no store). */
+const McBlobInfo *
+mc_file_strip_get_pending_kept (McFileStrip *self,
+                                guint        i)
+{
+  g_return_val_if_fail (MC_IS_FILE_STRIP (self), NULL);
+  g_return_val_if_fail (i < self->pending_kept->len, NULL);
+  return g_ptr_array_index (self->pending_kept, i);
 }
 
 /* Returns: (transfer none) (element-type gint64): the earlier files reused, waiting for the

@@ -3,7 +3,7 @@
 
 #include <gtk/gtk.h>
 
-#include "mc-store.h"
+#include "mc-store-blobs.h"
 #include "mc-sync-engine.h"
 
 G_BEGIN_DECLS
@@ -32,6 +32,8 @@ void        mc_file_strip_set_sync_engine (McFileStrip   *self,
 void        mc_file_strip_download        (McFileStrip   *self,
                                            gint64         file_id);
 GPtrArray  *mc_file_strip_get_pending     (McFileStrip   *self);
+const McBlobInfo *mc_file_strip_get_pending_kept (McFileStrip *self,
+                                                 guint        i);
 GArray     *mc_file_strip_get_pending_reuse (McFileStrip *self);
 gboolean    mc_file_strip_is_busy         (McFileStrip   *self);
 guint       mc_file_strip_get_n_files     (McFileStrip   *self);

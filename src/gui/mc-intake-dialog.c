@@ -467,7 +467,8 @@ attach_files (McIntakeDialog  *self,
       for (guint k = 0; gtk_check_button_get_active (doc->check) && k < files->len; k++)
         {
           g_autofree char *path = g_file_get_path (g_ptr_array_index (files, k));
-          McAttachInput in = { .path = path, .component = doc->name, .kind = MC_FILE_COMPONENT };
+          McAttachInput in = { .path = path, .kept = mc_file_strip_get_pending_kept (doc->files, k),
+                               .component = doc->name, .kind = MC_FILE_COMPONENT };
 
           if (!mc_store_attach_file (self->store, id, &in, actor, NULL, error))
             return FALSE;

@@ -14,6 +14,7 @@
 #include "mc-queue-row.h"
 #include "mc-review-window.h"
 #include "mc-store-actions.h"
+#include "mc-store-blobs.h"
 #include "mc-store-audit.h"
 #include "mc-store-outbox.h"
 #include "mc-store-settings.h"
@@ -416,6 +417,12 @@ page_drawn (gpointer data)
 }
 
 static gboolean
+strip_idle (gpointer data)
+{
+  return !mc_file_strip_is_busy (data);
+}
+
+static gboolean
 thumbnail_drawn (gpointer data)
 {
   return mc_file_strip_get_n_thumbnails (data) > 0;
@@ -430,7 +437,7 @@ test_receive_new (void)
   g_autofree char *shot = build_path ("screenshot-receive-new.png");
   g_autofree char *expected_due = NULL, *shown_due = NULL;
   g_autofree char *sql = NULL;
-  g_autofree char *number = NULL;
+  g_autofree char *number = NULL, *kept_hash = NULL;
   const char *documents[] = { "Đơn đề nghị công nhận câu lạc bộ thể thao cơ sở", NULL };
   McIntake intake = { .procedure_code = proc->code, .applicant_name = "Nguyễn Thị Hồng Nhung",
                       .id_number = valid_id, .documents = documents, .fee_vnd = -1 };
@@ -459,6 +466,15 @@ test_receive_new (void)
     strip = mc_intake_dialog_get_files (dialog, documents[0]);
     g_assert_cmpuint (mc_file_strip_get_n_files (strip), ==, 1);
     g_assert_true (mc_test_wait (thumbnail_drawn, strip, 10000));
+    /* Copied into the profile and hashed in a thread while the official goes on. */
+    g_assert_true (mc_test_wait (strip_idle, strip, 10000));
+    g_assert_nonnull (mc_file_strip_get_pending_kept (strip, 0));
+    kept_hash = g_strdup (mc_file_strip_get_pending_kept (strip, 0)->hash);
+    {
+      g_autofree char *blob = mc_store_blob_path (fx.store, kept_hash);
+
+      g_assert_true (g_file_test (blob, G_FILE_TEST_IS_REGULAR));
+    }
     g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (mc_file_strip_get_scan_button (strip))), ==,
                      "strip.scan");
     /* Its pages, in the viewer. */
@@ -521,7 +537,8 @@ test_receive_new (void)
   {
     g_autofree char *files = g_strdup_printf ("SELECT count(*) FROM dossier_files WHERE dossier_id = %" G_GINT64_FORMAT
                                               " AND origin = 'local' AND component = '%s'"
-                                              " AND content_type = 'application/pdf'", id, documents[0]);
+                                              " AND content_type = 'application/pdf' AND hash = '%s'",
+                                              id, documents[0], kept_hash);
     g_autofree char *queued = g_strdup_printf ("SELECT count(*) FROM outbox WHERE dossier_id = %" G_GINT64_FORMAT
                                                " AND action = 'attach' AND state = 'pending'", id);
 
@@ -613,12 +630,6 @@ test_reuse_at_intake (void)
   strip = MC_FILE_STRIP (mc_test_find_widget (GTK_WIDGET (fx.window->dossier_view), MC_TYPE_FILE_STRIP));
   g_assert_nonnull (strip);
   g_assert_cmpuint (mc_file_strip_get_n_files (strip), ==, 1);
-}
-
-static gboolean
-strip_idle (gpointer data)
-{
-  return !mc_file_strip_is_busy (data);
 }
 
 /* An import on an open dossier is attached in a thread: the strip is busy, then shows it. */
