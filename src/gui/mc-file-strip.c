@@ -4,7 +4,7 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
-#include "mc-file-strip.h"
+#include "mc-file-strip-private.h"
 #include "mc-official.h"
 #include "mc-page-viewer.h"
 #include "mc-scan-dialog.h"
@@ -23,29 +23,6 @@
  * (by the sync engine, also in a thread). A picture opens the page viewer. */
 
 #define THUMBNAIL_SIZE 56
-
-struct _McFileStrip
-{
-  GtkWidget parent_instance;
-
-  GtkWidget *box;
-  GtkBox *thumbnails;
-  GtkWidget *import_button;
-  GtkWidget *reuse_button;
-  GtkWidget *scan_button;
-
-  char *document;
-  McStore *store;            /* with @dossier_id: files are attached at once */
-  McSyncEngine *engine;      /* downloads what the ministry system lists; may be NULL */
-  gint64 dossier_id;         /* 0: files wait for the dossier */
-  GPtrArray *pending;        /* GFile*, waiting for the dossier */
-  GPtrArray *pending_kept;   /* McBlobInfo* of each (NULL until it is kept in the profile) */
-  GArray *pending_reuse;     /* gint64, files of earlier dossiers waiting for the dossier */
-  guint n_busy;              /* attachments and downloads running */
-  guint n_files;
-  guint n_thumbnails;        /* drawn so far */
-  GCancellable *cancellable;
-};
 
 G_DEFINE_FINAL_TYPE (McFileStrip, mc_file_strip, GTK_TYPE_WIDGET)
 
@@ -89,28 +66,109 @@ thumbnail_done (GObject      *source,
   g_free (d);
 }
 
+void
+mc_file_strip_tell (McFileStrip  *self,
+                    const char   *heading,
+                    GError       *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                                         heading, error->message));
+
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Removes file @file_id, attached here, from the dossier (mc_store_remove_file(): audited;
+ * refused while it is being sent). Its picture goes. */
+gboolean
+mc_file_strip_remove (McFileStrip  *self,
+                      gint64        file_id,
+                      GError      **error)
+{
+  g_autofree char *actor = NULL;
+
+  g_return_val_if_fail (MC_IS_FILE_STRIP (self), FALSE);
+  g_return_val_if_fail (self->store != NULL, FALSE);
+  actor = mc_official_name (self->store);
+  if (!mc_store_remove_file (self->store, file_id, actor, error))
+    return FALSE;
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->thumbnails)); c; c = gtk_widget_get_next_sibling (c))
+    if ((gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (c), "file-id")) == file_id)
+      {
+        gtk_box_remove (self->thumbnails, c);
+        mc_file_strip_count (self, -1);
+        break;
+      }
+  return TRUE;
+}
+
 static void
-open_viewer (GtkButton *button,
-             gpointer   user_data)
+on_removal_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     McPageViewer     *viewer)
+{
+  McFileStrip *self = g_object_get_data (G_OBJECT (dialog), "strip");
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "remove"))
+    return;
+  if (mc_file_strip_remove (self, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (viewer), "file-id")), &error))
+    gtk_window_destroy (GTK_WINDOW (viewer));
+  else
+    mc_file_strip_tell (self, _("The file cannot be removed"), error);
+}
+
+/* Removing is said first: what stays where, and that it is recorded. */
+static void
+ask_removal (McPageViewer *viewer,
+             McFileStrip  *self)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (viewer), _("Remove the File from the Dossier?"),
+                                              _("It is no longer listed with the dossier here; a copy already "
+                                                "sent stays on the ministry system. The removal is recorded in "
+                                                "the audit log."));
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "strip", g_object_ref (self), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_removal_response), viewer, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_viewer (GtkButton   *button,
+             McFileStrip *self)
 {
   const char *path = g_object_get_data (G_OBJECT (button), "path");
   const char *name = g_object_get_data (G_OBJECT (button), "name");
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "file-id"));
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (button));
   GtkWidget *viewer = mc_page_viewer_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, path, name);
 
+  /* A file this office attached to the stored dossier can be removed from it. */
+  if (id > 0 && self->store != NULL && self->dossier_id > 0)
+    {
+      g_object_set_data (G_OBJECT (viewer), "file-id", GSIZE_TO_POINTER (id));
+      mc_page_viewer_set_removable (MC_PAGE_VIEWER (viewer), TRUE);
+      g_signal_connect_object (viewer, "remove", G_CALLBACK (ask_removal), self, 0);
+    }
   gtk_window_present (GTK_WINDOW (viewer));
 }
 
-static void
-count_file (McFileStrip *self)
+/* One file more (@delta 1) or less (-1) shown. */
+void
+mc_file_strip_count (McFileStrip *self,
+                     int          delta)
 {
-  self->n_files++;
+  self->n_files += delta;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_FILES]);
 }
 
-static void
-set_busy (McFileStrip *self,
-          gboolean     busy)
+void
+mc_file_strip_set_busy (McFileStrip *self,
+                        gboolean     busy)
 {
   self->n_busy = busy ? self->n_busy + 1 : self->n_busy - 1;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
@@ -118,12 +176,12 @@ set_busy (McFileStrip *self,
 
 /* A picture of @path's first page, named @name, marked @reused, after @sibling (NULL: last).
  * Returns: (transfer none): its button. */
-static GtkWidget *
-add_thumbnail (McFileStrip *self,
-               const char  *path,
-               const char  *name,
-               gboolean     reused,
-               GtkWidget   *sibling)
+GtkWidget *
+mc_file_strip_add_thumbnail (McFileStrip *self,
+                             const char  *path,
+                             const char  *name,
+                             gboolean     reused,
+                             GtkWidget   *sibling)
 {
   GtkWidget *button = gtk_button_new ();
   GtkWidget *picture = gtk_picture_new ();
@@ -138,7 +196,7 @@ add_thumbnail (McFileStrip *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
   g_object_set_data_full (G_OBJECT (button), "path", g_strdup (path), g_free);
   g_object_set_data_full (G_OBJECT (button), "name", g_strdup (name), g_free);
-  g_signal_connect (button, "clicked", G_CALLBACK (open_viewer), NULL);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (open_viewer), self, 0);
   gtk_box_insert_child_after (self->thumbnails, button,
                               sibling ? sibling : gtk_widget_get_last_child (GTK_WIDGET (self->thumbnails)));
 
@@ -146,22 +204,6 @@ add_thumbnail (McFileStrip *self,
   d->picture = g_object_ref (GTK_PICTURE (picture));
   mc_thumbnail_async (path, THUMBNAIL_SIZE * 2, self->cancellable, thumbnail_done, d);
   return button;
-}
-
-/* Something under way in the strip (an attachment, a download): a spinner and what it is. */
-static GtkWidget *
-busy_box (const char *text)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *spinner = gtk_spinner_new ();
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_spinner_start (GTK_SPINNER (spinner));
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
-  gtk_box_append (GTK_BOX (box), spinner);
-  gtk_box_append (GTK_BOX (box), label);
-  return box;
 }
 
 /* A file of the store (attached here, or listed by the ministry system and downloaded). */
@@ -175,8 +217,11 @@ mc_file_strip_show_stored (McFileStrip   *self,
   g_return_if_fail (MC_IS_FILE_STRIP (self));
   if ((path = mc_store_file_content_path (store, file)) != NULL)
     {
-      add_thumbnail (self, path, file->name, file->reused_from > 0, NULL);
-      count_file (self);
+      GtkWidget *button = mc_file_strip_add_thumbnail (self, path, file->name, file->reused_from > 0, NULL);
+
+      if (file->origin == MC_FILE_LOCAL)
+        g_object_set_data (G_OBJECT (button), "file-id", GSIZE_TO_POINTER (file->id));
+      mc_file_strip_count (self, 1);
     }
   else
     {
@@ -199,205 +244,15 @@ mc_file_strip_show_stored (McFileStrip   *self,
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "strip.download");
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (file->id));
       gtk_box_append (self->thumbnails, button);
-      count_file (self);
+      mc_file_strip_count (self, 1);
     }
-}
-
-static void
-tell (McFileStrip  *self,
-      const char   *heading,
-      GError       *error)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                                         heading, error->message));
-
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
 tell_refusal (McFileStrip  *self,
               GError       *error)
 {
-  tell (self, _("The file cannot be attached"), error);
-}
-
-/* A job of the strip in a thread (an attachment, a download): its placeholder in the strip. */
-typedef struct
-{
-  McFileStrip *strip;
-  GtkWidget *placeholder;
-  McAttachInput in;
-  char *path;
-  char *actor;
-  char *db_path;             /* the thread's own connection, and the dossier, as when it began */
-  gint64 dossier_id;
-  gint64 id;
-  GFile *file;               /* a file waiting for the dossier, kept in the profile meanwhile */
-  McBlobInfo kept;
-} Job;
-
-static void
-job_free (Job *job)
-{
-  g_object_unref (job->strip);
-  g_object_unref (job->placeholder);
-  g_free (job->path);
-  g_free (job->actor);
-  g_free (job->db_path);
-  g_clear_object (&job->file);
-  mc_blob_info_clear (&job->kept);
-  g_free (job);
-}
-
-static Job *
-job_new (McFileStrip *self,
-         GtkWidget   *placeholder)
-{
-  Job *job = g_new0 (Job, 1);
-
-  job->strip = g_object_ref (self);
-  job->placeholder = g_object_ref (placeholder);
-  job->db_path = g_strdup (mc_store_get_path (self->store));
-  job->dossier_id = self->dossier_id;
-  set_busy (self, TRUE);
-  return job;
-}
-
-/* The job's end: the placeholder gives way to the stored file's picture (not after dispose). */
-static void
-job_done (Job        *job,
-          gboolean    ok,
-          GError     *error,
-          gboolean    counted,
-          const char *heading)
-{
-  McFileStrip *self = job->strip;
-  g_autoptr(McFile) stored = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  set_busy (self, FALSE);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (ok && (stored = mc_store_get_file (self->store, job->id, &local_error)) != NULL)
-    {
-      g_autofree char *path = mc_store_file_content_path (self->store, stored);
-
-      if (path != NULL)
-        {
-          add_thumbnail (self, path, stored->name, stored->reused_from > 0, job->placeholder);
-          if (!counted)
-            count_file (self);
-          gtk_box_remove (self->thumbnails, job->placeholder);
-          return;
-        }
-      g_set_error (&local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The content of “%s” is missing"), stored->name);
-    }
-  if (!counted)
-    gtk_box_remove (self->thumbnails, job->placeholder);
-  else
-    gtk_widget_set_sensitive (job->placeholder, TRUE);
-  tell (self, heading, error ? error : local_error);
-}
-
-static void
-attach_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  Job *job = task_data;
-  g_autoptr(McStore) store = NULL;
-  GError *error = NULL;
-
-  /* Its own connection: the window's stays free for the main loop. */
-  if (!(store = mc_store_open (job->db_path, MC_STORE_OPEN_EXISTING, &error))
-      || !mc_store_attach_file (store, job->dossier_id, &job->in, job->actor, &job->id, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
-attach_done (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  Job *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
-
-  job_done (job, ok, error, FALSE, _("The file cannot be attached"));
-}
-
-static void
-keep_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  Job *job = task_data;
-  g_autoptr(McStore) store = NULL;
-  GError *error = NULL;
-
-  /* At most what the most generous ministry system takes; the dossier's own limit is checked
-   * when it is attached. */
-  if (!(store = mc_store_open (job->db_path, MC_STORE_OPEN_EXISTING, &error))
-      || !mc_store_put_blob (store, job->path, mc_dialect_max_file_size (NULL), &job->kept, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
-keep_done (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  Job *job = g_task_get_task_data (G_TASK (result));
-  McFileStrip *self = job->strip;
-  g_autoptr(GError) error = NULL;
-  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
-  guint i;
-
-  set_busy (self, FALSE);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-      || !g_ptr_array_find (self->pending, job->file, &i))
-    return;
-  if (ok)
-    {
-      McBlobInfo *kept = g_new0 (McBlobInfo, 1);
-
-      *kept = job->kept;
-      job->kept = (McBlobInfo) { 0 };
-      g_ptr_array_index (self->pending_kept, i) = kept;
-      return;
-    }
-  /* Unreadable, or larger than any ministry system takes: not kept, said at once. */
-  g_ptr_array_remove_index (self->pending, i);
-  g_ptr_array_remove_index (self->pending_kept, i);
-  gtk_box_remove (self->thumbnails, job->placeholder);
-  self->n_files--;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_FILES]);
-  tell_refusal (self, error);
-}
-
-/* A file waiting for the dossier is copied into the profile and hashed now, in a thread: the
- * dialog's action then attaches it without reading it again (McAttachInput.kept). */
-static void
-keep_pending (McFileStrip *self,
-              GFile       *file,
-              const char  *path,
-              GtkWidget   *picture)
-{
-  g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, keep_done, NULL);
-  Job *job = job_new (self, picture);
-
-  job->file = g_object_ref (file);
-  job->path = g_strdup (path);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, keep_thread);
+  mc_file_strip_tell (self, _("The file cannot be attached"), error);
 }
 
 /* Where a file comes in, whatever brought it: the file chooser, a drop, a scanner's PDF.
@@ -433,25 +288,15 @@ mc_file_strip_add_file (McFileStrip  *self,
     }
   if (self->store != NULL && self->dossier_id > 0)
     {
-      GtkWidget *placeholder = busy_box (name);
-      g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, attach_done, NULL);
-      Job *job = job_new (self, placeholder);
-
-      gtk_widget_set_tooltip_text (placeholder, _("Attaching…"));
-      gtk_box_append (self->thumbnails, placeholder);
-      job->path = g_steal_pointer (&path);
-      job->actor = mc_official_name (self->store);
-      job->in = (McAttachInput) { .path = job->path, .component = self->document, .kind = MC_FILE_COMPONENT };
-      g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-      g_task_run_in_thread (task, attach_thread);
+      mc_file_strip_attach_in_thread (self, path, name);
       return TRUE;
     }
   g_ptr_array_add (self->pending, g_object_ref (file));
   g_ptr_array_add (self->pending_kept, NULL);
-  picture = add_thumbnail (self, path, name, FALSE, NULL);
-  count_file (self);
+  picture = mc_file_strip_add_thumbnail (self, path, name, FALSE, NULL);
+  mc_file_strip_count (self, 1);
   if (self->store != NULL)
-    keep_pending (self, file, path, picture);
+    mc_file_strip_keep_pending (self, file, path, picture);
   return TRUE;
 }
 
@@ -564,8 +409,8 @@ mc_file_strip_reuse (McFileStrip  *self,
           return TRUE;
       g_array_append_val (self->pending_reuse, file_id);
       if (path != NULL)
-        add_thumbnail (self, path, from->name, TRUE, NULL);
-      count_file (self);
+        mc_file_strip_add_thumbnail (self, path, from->name, TRUE, NULL);
+      mc_file_strip_count (self, 1);
       return TRUE;
     }
   actor = mc_official_name (self->store);
@@ -608,67 +453,6 @@ mc_file_strip_set_reusable (McFileStrip *self,
     }
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->reuse_button), G_MENU_MODEL (menu));
   gtk_widget_set_visible (self->reuse_button, files != NULL && files->len > 0 && self->store != NULL);
-}
-
-static void
-download_done (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  Job *job = user_data;
-  g_autoptr(GError) error = NULL;
-  gboolean ok = mc_sync_engine_download_finish (MC_SYNC_ENGINE (source), result, &error);
-
-  if (!ok && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    gtk_button_set_child (GTK_BUTTON (job->placeholder), g_object_get_data (G_OBJECT (job->placeholder), "idle"));
-  g_object_set_data (G_OBJECT (job->placeholder), "idle", NULL);
-  job_done (job, ok, error, TRUE, _("The file cannot be downloaded"));
-  job_free (job);
-}
-
-/* Downloads file @file_id, listed by the dossier's ministry system, in a thread (the sync
- * engine of mc_file_strip_set_sync_engine()) and keeps it: the button shows a spinner meanwhile, then the
- * file's picture takes its place. */
-void
-mc_file_strip_download (McFileStrip *self,
-                        gint64       file_id)
-{
-  g_autoptr(McDossier) d = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkWidget *button = NULL;
-  Job *job;
-
-  g_return_if_fail (MC_IS_FILE_STRIP (self));
-  g_return_if_fail (self->store != NULL);
-  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->thumbnails)); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GVariant *target = GTK_IS_ACTIONABLE (c) ? gtk_actionable_get_action_target_value (GTK_ACTIONABLE (c)) : NULL;
-
-      if (target != NULL && g_variant_is_of_type (target, G_VARIANT_TYPE_INT64) && g_variant_get_int64 (target) == file_id)
-        button = c;
-    }
-  if (button == NULL || !gtk_widget_get_sensitive (button))
-    return;  /* not listed here, or already under way */
-  if (!(d = mc_store_get_dossier (self->store, self->dossier_id, &error)))
-    {
-      tell (self, _("The file cannot be downloaded"), error);
-      return;
-    }
-  if (self->engine == NULL)
-    {
-      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_CONNECTED,
-                   _("Một Cửa is not connected to the ministry system of this file: check its sign-in in "
-                     "Preferences → Ministry systems"));
-      tell (self, _("The file cannot be downloaded"), error);
-      return;
-    }
-  job = job_new (self, button);
-  job->id = file_id;
-  g_object_set_data_full (G_OBJECT (button), "idle", g_object_ref (gtk_button_get_child (GTK_BUTTON (button))),
-                          g_object_unref);
-  gtk_button_set_child (GTK_BUTTON (button), busy_box (_("Downloading…")));
-  gtk_widget_set_sensitive (button, FALSE);
-  mc_sync_engine_download_async (self->engine, d->source_id, file_id, self->cancellable, download_done, job);
 }
 
 static void

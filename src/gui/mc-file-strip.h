@@ -25,6 +25,9 @@ gboolean    mc_file_strip_add_file        (McFileStrip   *self,
 gboolean    mc_file_strip_reuse           (McFileStrip   *self,
                                            gint64         file_id,
                                            GError       **error);
+gboolean    mc_file_strip_remove          (McFileStrip   *self,
+                                           gint64         file_id,
+                                           GError       **error);
 void        mc_file_strip_set_reusable    (McFileStrip   *self,
                                            GPtrArray     *files);
 void        mc_file_strip_set_sync_engine (McFileStrip   *self,

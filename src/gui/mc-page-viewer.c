@@ -18,6 +18,7 @@ struct _McPageViewer
 
   AdwWindowTitle *title;
   GtkPicture *picture;
+  GtkWidget *remove_button;
 
   char *path;
   char *name;
@@ -27,6 +28,13 @@ struct _McPageViewer
 };
 
 G_DEFINE_FINAL_TYPE (McPageViewer, mc_page_viewer, ADW_TYPE_WINDOW)
+
+enum {
+  REMOVE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 update_actions (McPageViewer *self)
@@ -85,6 +93,15 @@ turn_action (GtkWidget  *widget,
   show_page (self, self->page + (g_str_equal (action_name, "viewer.next") ? 1 : -1));
 }
 
+/* Asks whoever offered it (mc_page_viewer_set_removable()) to remove the file. */
+static void
+remove_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[REMOVE], 0);
+}
+
 static void
 mc_page_viewer_dispose (GObject *object)
 {
@@ -117,6 +134,11 @@ mc_page_viewer_class_init (McPageViewerClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/MotCua/ui/mc-page-viewer.ui");
   gtk_widget_class_bind_template_child (widget_class, McPageViewer, title);
   gtk_widget_class_bind_template_child (widget_class, McPageViewer, picture);
+  gtk_widget_class_bind_template_child (widget_class, McPageViewer, remove_button);
+  /* The official asked to remove the file shown (only when it is removable). */
+  signals[REMOVE] = g_signal_new ("remove", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                  G_TYPE_NONE, 0);
+  gtk_widget_class_install_action (widget_class, "viewer.remove", NULL, remove_action);
   gtk_widget_class_install_action (widget_class, "viewer.previous", NULL, turn_action);
   gtk_widget_class_install_action (widget_class, "viewer.next", NULL, turn_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "viewer.next", NULL);
@@ -168,4 +190,13 @@ mc_page_viewer_is_loading (McPageViewer *self)
 {
   g_return_val_if_fail (MC_IS_PAGE_VIEWER (self), FALSE);
   return self->cancellable != NULL;
+}
+
+/* Offers "Remove from the dossier" (signal "remove") for a file of this office's. */
+void
+mc_page_viewer_set_removable (McPageViewer *self,
+                              gboolean      removable)
+{
+  g_return_if_fail (MC_IS_PAGE_VIEWER (self));
+  gtk_widget_set_visible (self->remove_button, removable);
 }

@@ -8,6 +8,7 @@
 #include "mc-file-strip.h"
 #include "mc-action-dialog.h"
 #include "mc-i18n.h"
+#include "mc-page-viewer.h"
 #include "mc-store-files.h"
 #include "mc-window-private.h"
 #include "training-test-util.h"
@@ -301,6 +302,74 @@ test_eresult_sent (void)
   g_assert_true (mc_test_wait (on_system, &o, 30000));
 }
 
+static gboolean
+sent (gpointer data)
+{
+  g_autoptr(McFile) f = mc_store_get_file (store (), *(gint64 *) data, NULL);
+  McOutboxState state;
+  gboolean known = FALSE;
+
+  return f != NULL && mc_store_file_send_state (store (), f, &state, &known, NULL) && known
+         && state == MC_OUTBOX_DONE;
+}
+
+/* The picture of file @id in the open dossier. */
+static GtkWidget *
+picture_of (GtkWidget *widget,
+            gint64     id)
+{
+  if (GTK_IS_BUTTON (widget) && (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (widget), "file-id")) == id)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = picture_of (c, id);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The e-result, once sent, removed from the dossier through its page viewer: asked first,
+ * then gone from the dossier's files, with an audit entry. */
+static void
+test_remove_sent (void)
+{
+  g_autofree char *profile = g_path_get_dirname (mc_store_get_path (store ()));
+  sqlite3 *db = mc_test_open_db (profile);
+  gint64 id = mc_test_query_int (db, "SELECT id FROM dossier_files WHERE origin = 'local' AND kind = 'result'"
+                                     " AND removed_at IS NULL ORDER BY id DESC LIMIT 1");
+  gint64 dossier = 0;
+  g_autoptr(McFile) file = NULL;
+  g_autoptr(McFile) after = NULL;
+  GtkWidget *picture;
+  GtkWindow *viewer, *question;
+
+  g_assert_cmpint (id, >, 0);
+  file = mc_store_get_file_full (store (), id, &dossier, NULL);
+  g_assert_true (mc_test_wait (sent, &id, 30000));
+  open_dossier (dossier);
+  picture = picture_of (GTK_WIDGET (fx.window->dossier_view), id);
+  g_assert_nonnull (picture);
+  g_signal_emit_by_name (picture, "clicked");
+  viewer = mc_test_find_toplevel (MC_TYPE_PAGE_VIEWER);
+  g_assert_nonnull (viewer);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (viewer), "viewer.remove", NULL));
+  question = mc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (question);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "remove");
+  gtk_window_destroy (question);
+  g_assert_null (mc_test_find_toplevel (MC_TYPE_PAGE_VIEWER));
+  g_assert_cmpint (mc_test_query_int (db, "SELECT count(*) FROM audit WHERE action = 'remove-file'"), ==, 1);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM dossier_files WHERE id = %" G_GINT64_FORMAT
+                                            " AND removed_at IS NOT NULL", id);
+
+    g_assert_cmpint (mc_test_query_int (db, sql), ==, 1);
+  }
+  sqlite3_close (db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -332,6 +401,7 @@ main (int   argc,
   g_test_add_func ("/files/download", test_download);
   g_test_add_func ("/files/download-offline", test_download_offline);
   g_test_add_func ("/files/eresult-sent", test_eresult_sent);
+  g_test_add_func ("/files/remove-sent", test_remove_sent);
   status = g_test_run ();
 
   for (GList *l; (l = gtk_application_get_windows (GTK_APPLICATION (fx.app))) != NULL;)
