@@ -418,6 +418,11 @@ mc_file_strip_reuse (McFileStrip  *self,
   if (!mc_store_attach_file (self->store, self->dossier_id, &in, actor, &id, error)
       || !(stored = mc_store_get_file (self->store, id, error)))
     return FALSE;
+  /* The same content for this document is kept once (the store gives the existing file):
+   * shown once. */
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->thumbnails)); c; c = gtk_widget_get_next_sibling (c))
+    if ((gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (c), "file-id")) == id)
+      return TRUE;
   mc_file_strip_show_stored (self, self->store, stored);
   return TRUE;
 }

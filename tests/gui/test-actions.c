@@ -581,6 +581,9 @@ test_reuse (void)
   g_assert_true (mc_file_strip_reuse (strip, first, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (mc_file_strip_get_n_files (strip), ==, 1);
+  /* Taken twice: kept and shown once. */
+  g_assert_true (mc_file_strip_reuse (strip, first, &error));
+  g_assert_cmpuint (mc_file_strip_get_n_files (strip), ==, 1);
   reused_sql = g_strdup_printf ("SELECT count(*) FROM dossier_files WHERE dossier_id = %" G_GINT64_FORMAT
                                 " AND reused_from = %" G_GINT64_FORMAT, again, first);
   g_assert_cmpint (mc_test_query_int (fx.db, reused_sql), ==, 1);
