@@ -555,9 +555,11 @@ test_cli_interrupt (void)
 
 typedef struct
 {
+  const char *path;
   GTestFunc func;
   GTestDataFunc data_func;
   gconstpointer data;
+  gboolean slow;
 } Case;
 
 static void
@@ -587,21 +589,23 @@ run_isolated (gconstpointer data)
     }
 }
 
-static void
-add_isolated (const char    *path,
-              GTestFunc      func,
-              GTestDataFunc  data_func,
-              gconstpointer  data)
-{
-  Case *c = g_new0 (Case, 1);   /* for the whole run */
-
-  c->func = func;
-  c->data_func = data_func;
-  c->data = data;
-  g_test_add_data_func_full (path, c, run_isolated, g_free);
-}
-
-#define ADD(path, func) add_isolated (path, func, NULL, NULL)
+/* The paths that stop a scan mid-read — cancelling, a device lost, Ctrl+C on the command line
+ * — are in the slow suite (meson test --suite slow, or -m slow): they cancel the reader in the
+ * middle of its writes, where the hang above is far more frequent. */
+static const Case cases[] = {
+  { "/scan/devices", test_devices },
+  { "/scan/three-pages-200", NULL, test_three_pages, GUINT_TO_POINTER (200) },
+  { "/scan/three-pages-300", NULL, test_three_pages, GUINT_TO_POINTER (300) },
+  { "/scan/color", test_color },
+  { "/scan/feeder", test_feeder },
+  { "/scan/save-cancelled", test_save_cancelled },
+  { "/scan/no-device", test_no_device },
+  { "/scan/cli", test_cli },
+  { "/scan/cancel", test_cancel, .slow = TRUE },
+  { "/scan/device-lost", test_device_lost, .slow = TRUE },
+  { "/scan/cli-device-lost", test_cli_device_lost, .slow = TRUE },
+  { "/scan/cli-interrupt", test_cli_interrupt, .slow = TRUE },
+};
 
 int
 main (int    argc,
@@ -609,23 +613,8 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  ADD ("/scan/devices", test_devices);
-  add_isolated ("/scan/three-pages-200", NULL, test_three_pages, GUINT_TO_POINTER (200));
-  add_isolated ("/scan/three-pages-300", NULL, test_three_pages, GUINT_TO_POINTER (300));
-  ADD ("/scan/color", test_color);
-  ADD ("/scan/feeder", test_feeder);
-  ADD ("/scan/save-cancelled", test_save_cancelled);
-  ADD ("/scan/no-device", test_no_device);
-  ADD ("/scan/cli", test_cli);
-  /* The paths that stop a scan mid-read — cancelling, a device lost, Ctrl+C on the command
-   * line — stay in the slow suite (meson test --suite slow, or -m slow): they cancel the
-   * reader in the middle of its writes, where the hang above is far more frequent. */
-  if (g_test_slow ())
-    {
-      ADD ("/scan/cancel", test_cancel);
-      ADD ("/scan/device-lost", test_device_lost);
-      ADD ("/scan/cli-device-lost", test_cli_device_lost);
-      ADD ("/scan/cli-interrupt", test_cli_interrupt);
-    }
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    if (!cases[i].slow || g_test_slow ())
+      g_test_add_data_func (cases[i].path, &cases[i], run_isolated);
   return g_test_run ();
 }
