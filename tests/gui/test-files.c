@@ -136,17 +136,21 @@ not_busy (gpointer data)
   return !mc_file_strip_is_busy (data);
 }
 
-/* A picture of @widget (the pane scrolls: the group is drawn whole), in G_TEST_BUILDDIR. */
+/* A picture of @widget (the pane scrolls: the group is drawn whole), in G_TEST_BUILDDIR, for
+ * reading, not for checking: left out under AddressSanitizer, where a loaded machine may not
+ * paint a frame within mc_test_wait_frame()'s bound. */
 static void
 save_png (GtkWidget  *widget,
           const char *name)
 {
+#ifndef __SANITIZE_ADDRESS__
   g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
                                             name, NULL);
 
   mc_test_wait_frame (widget);
   if (mc_test_save_png (widget, path))
     g_test_message ("screenshot: %s", path);
+#endif
 }
 
 static void
