@@ -5,8 +5,10 @@
 
 #include "mc-action-dialog.h"
 #include "mc-combo-row.h"
+#include "mc-file-strip.h"
 #include "mc-official.h"
 #include "mc-format.h"
+#include "mc-store-files.h"
 #include "mc-store-settings.h"
 #include "mc-time.h"
 
@@ -14,7 +16,9 @@
  * only the groups it needs are shown. The store has the last word: its refusal (a missing
  * reason, an empty item, a due date that is not later) is shown inline, above the fields, and
  * the dialog stays open so the official can correct it. The same dialog edits a rejected
- * action before it is retried (mc_action_dialog_new_retry()). */
+ * action before it is retried (mc_action_dialog_new_retry()). Completing a dossier records
+ * its signed result as an e-result (a file scanned or imported, its date and signer) in the
+ * same transaction as the action; returning it says how it was delivered. */
 
 struct _McActionDialog
 {
@@ -32,6 +36,12 @@ struct _McActionDialog
   AdwEntryRow *due_row;
   GtkWidget *method_group;
   AdwComboRow *method_row;
+  AdwComboRow *delivery_row;
+  GtkWidget *eresult_group;
+  AdwActionRow *eresult_file_row;
+  AdwEntryRow *signed_on_row;
+  AdwEntryRow *signer_row;
+  McFileStrip *eresult_files;
   GtkWidget *results_group;
   GtkListBox *results_list;
   GtkWidget *fee_group;
@@ -221,7 +231,13 @@ read_input (McActionDialog  *self,
       return FALSE;
     }
   if (needs & MC_ACTION_NEEDS_METHOD)
-    input->method = adw_combo_row_get_selected (self->method_row) + MC_CHANNEL_IN_PERSON;
+    {
+      /* The combo's order; paper is the default the store assumes (NULL). */
+      static const char *const deliveries[] = { NULL, "e-result", "both" };
+
+      input->method = adw_combo_row_get_selected (self->method_row) + MC_CHANNEL_IN_PERSON;
+      input->delivery = deliveries[MIN (adw_combo_row_get_selected (self->delivery_row), G_N_ELEMENTS (deliveries) - 1)];
+    }
   if (needs & MC_ACTION_NEEDS_RESULTS)
     {
       input->results = (const char * const *) (*out_results = collect_rows (self, self->results_list, FALSE));
@@ -242,6 +258,53 @@ read_input (McActionDialog  *self,
               return FALSE;
             }
         }
+    }
+  return TRUE;
+}
+
+/* The signed result's files, attached to the dossier as its e-result under the first result
+ * document's name and number, before the action that completes it. */
+static gboolean
+attach_eresult (McActionDialog       *self,
+                const McActionInput  *input,
+                const char           *actor,
+                char                **out_message,
+                GError              **error)
+{
+  GPtrArray *files = mc_file_strip_get_pending (self->eresult_files);
+  const char *signed_on = gtk_editable_get_text (GTK_EDITABLE (self->signed_on_row));
+  const char *name = input->results && input->results[0] ? input->results[0] : "";
+  gint64 signed_at = 0;
+
+  if (files->len == 0)
+    return TRUE;
+  gtk_widget_remove_css_class (GTK_WIDGET (self->signed_on_row), "error");
+  if (*signed_on != '\0' && !mc_time_parse (signed_on, &signed_at))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->signed_on_row), "error");
+      *out_message = g_strdup_printf (_("“%s” is not a date: write it as DD/MM/YYYY, for example 01/12/2026"), signed_on);
+      return FALSE;
+    }
+  if (mc_store_is_blank (name))
+    {
+      *out_message = g_strdup (_("Name the result document the file is the electronic copy of"));
+      return FALSE;
+    }
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autofree char *path = g_file_get_path (g_ptr_array_index (files, i));
+      McAttachInput in = {
+        .path = path, .kept = mc_file_strip_get_pending_kept (self->eresult_files, i),
+        .component = name, .kind = MC_FILE_RESULT,
+        .doc_number = input->result_numbers && input->result_numbers[0] && *input->result_numbers[0]
+                      ? input->result_numbers[0] : NULL,
+        .doc_date = signed_at,
+        .signer = mc_store_is_blank (gtk_editable_get_text (GTK_EDITABLE (self->signer_row)))
+                  ? NULL : gtk_editable_get_text (GTK_EDITABLE (self->signer_row)),
+      };
+
+      if (!mc_store_attach_file (self->store, self->dossier_id, &in, actor, NULL, error))
+        return FALSE;
     }
   return TRUE;
 }
@@ -273,10 +336,16 @@ mc_action_dialog_apply (McActionDialog *self)
   if (self->outbox_id != 0)
     ok = mc_store_outbox_retry (self->store, self->outbox_id, &input, actor, &error);
   else
-    ok = mc_store_apply_action (self->store, self->dossier_id, self->action, &input, actor, &error);
+    /* The e-result and the action together, or nothing. */
+    ok = mc_store_begin (self->store, &error)
+         && attach_eresult (self, &input, actor, &message, &error)
+         && mc_store_apply_action (self->store, self->dossier_id, self->action, &input, actor, &error)
+         && mc_store_commit (self->store, &error);
   if (!ok)
     {
-      show_error (self, error->message);
+      if (self->outbox_id == 0)
+        mc_store_rollback (self->store);
+      show_error (self, message ? message : error->message);
       return FALSE;
     }
   show_error (self, NULL);
@@ -369,6 +438,8 @@ setup (McActionDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->due_group), needs & MC_ACTION_NEEDS_DUE);
   gtk_widget_set_visible (self->method_group, needs & MC_ACTION_NEEDS_METHOD);
   gtk_widget_set_visible (self->results_group, needs & MC_ACTION_NEEDS_RESULTS);
+  /* A retry resends the action only: its e-result was attached with it. */
+  gtk_widget_set_visible (self->eresult_group, (needs & MC_ACTION_NEEDS_RESULTS) && self->outbox_id == 0);
   gtk_widget_set_visible (self->fee_group, needs & MC_ACTION_NEEDS_FEE);
   if (needs & MC_ACTION_NEEDS_ITEMS)
     add_item_row (self, NULL);
@@ -403,6 +474,8 @@ fill_from_payload (McActionDialog *self,
     }
   if (p->method != 0)
     mc_action_dialog_set_method (self, p->method);
+  if (p->delivery != NULL)
+    mc_action_dialog_set_delivery (self, p->delivery);
   if (p->results != NULL)
     {
       while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results_list))) != NULL)
@@ -457,6 +530,11 @@ mc_action_dialog_class_init (McActionDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McActionDialog, due_row);
   gtk_widget_class_bind_template_child (widget_class, McActionDialog, method_group);
   gtk_widget_class_bind_template_child (widget_class, McActionDialog, method_row);
+  gtk_widget_class_bind_template_child (widget_class, McActionDialog, delivery_row);
+  gtk_widget_class_bind_template_child (widget_class, McActionDialog, eresult_group);
+  gtk_widget_class_bind_template_child (widget_class, McActionDialog, eresult_file_row);
+  gtk_widget_class_bind_template_child (widget_class, McActionDialog, signed_on_row);
+  gtk_widget_class_bind_template_child (widget_class, McActionDialog, signer_row);
   gtk_widget_class_bind_template_child (widget_class, McActionDialog, results_group);
   gtk_widget_class_bind_template_child (widget_class, McActionDialog, results_list);
   gtk_widget_class_bind_template_child (widget_class, McActionDialog, fee_group);
@@ -482,6 +560,10 @@ mc_action_dialog_init (McActionDialog *self)
   g_signal_connect_object (self->due_row, "changed", G_CALLBACK (on_due_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->fee_name_row, "changed", G_CALLBACK (on_input_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->fee_amount_row, "changed", G_CALLBACK (on_input_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->signed_on_row, "changed", G_CALLBACK (on_input_changed), self, G_CONNECT_SWAPPED);
+  /* Waits in the strip until the action is applied: a cancelled dialog keeps nothing. */
+  self->eresult_files = MC_FILE_STRIP (mc_file_strip_new (NULL));
+  adw_action_row_add_suffix (self->eresult_file_row, GTK_WIDGET (self->eresult_files));
 }
 
 /* A dialog for @action on dossier @dossier_id, modal on @parent. */
@@ -500,6 +582,8 @@ mc_action_dialog_new (GtkWindow *parent,
   self->store = g_object_ref (store);
   self->dossier_id = dossier_id;
   self->action = action;
+  /* The e-result's files wait for the action, kept in the profile meanwhile. */
+  mc_file_strip_set_dossier (self->eresult_files, store, 0);
   setup (self);
   return self;
 }
@@ -614,6 +698,35 @@ mc_action_dialog_add_result (McActionDialog *self,
     row = add_result_row (self, NULL, NULL);
   gtk_editable_set_text (GTK_EDITABLE (row), name);
   gtk_editable_set_text (GTK_EDITABLE (g_hash_table_lookup (self->result_numbers, row)), number ? number : "");
+}
+
+/* Returns: (transfer none): the strip of the signed result's files (a completion's e-result). */
+McFileStrip *
+mc_action_dialog_get_eresult_files (McActionDialog *self)
+{
+  g_return_val_if_fail (MC_IS_ACTION_DIALOG (self), NULL);
+  return self->eresult_files;
+}
+
+/* The e-result's date of signing (DD/MM/YYYY) and signer. */
+void
+mc_action_dialog_set_signed (McActionDialog *self,
+                             const char     *signed_on,
+                             const char     *signer)
+{
+  g_return_if_fail (MC_IS_ACTION_DIALOG (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->signed_on_row), signed_on ? signed_on : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->signer_row), signer ? signer : "");
+}
+
+/* How the returned result was delivered: "paper", "e-result" or "both". */
+void
+mc_action_dialog_set_delivery (McActionDialog *self,
+                               const char     *delivery)
+{
+  g_return_if_fail (MC_IS_ACTION_DIALOG (self));
+  adw_combo_row_set_selected (self->delivery_row, g_strcmp0 (delivery, "e-result") == 0 ? 1
+                                                  : g_strcmp0 (delivery, "both") == 0 ? 2 : 0);
 }
 
 void

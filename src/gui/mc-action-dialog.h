@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "mc-file-strip.h"
 #include "mc-store-actions.h"
 #include "mc-store-outbox.h"
 
@@ -35,6 +36,12 @@ void            mc_action_dialog_add_result (McActionDialog      *self,
 void            mc_action_dialog_set_fee    (McActionDialog      *self,
                                              const char          *name,
                                              const char          *amount);
+McFileStrip    *mc_action_dialog_get_eresult_files (McActionDialog *self);
+void            mc_action_dialog_set_signed (McActionDialog      *self,
+                                             const char          *signed_on,
+                                             const char          *signer);
+void            mc_action_dialog_set_delivery (McActionDialog    *self,
+                                               const char        *delivery);
 gboolean        mc_action_dialog_apply      (McActionDialog      *self);
 
 G_END_DECLS

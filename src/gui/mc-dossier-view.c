@@ -47,6 +47,7 @@ struct _McDossierView
   GtkWidget *linked_group;
 
   McDossier *dossier;
+  McSyncEngine *engine;      /* downloads the files a ministry system lists; may be NULL */
 };
 
 G_DEFINE_FINAL_TYPE (McDossierView, mc_dossier_view, GTK_TYPE_WIDGET)
@@ -197,13 +198,15 @@ fill_procedure (McDossierView *self,
 
 /* The files of @d that belong to document @name (NULL: to none of its documents). */
 static McFileStrip *
-files_strip (McStore    *store,
-             McDossier  *d,
-             const char *name,
-             GPtrArray  *reusable)
+files_strip (McDossierView *self,
+             McStore       *store,
+             McDossier     *d,
+             const char    *name,
+             GPtrArray     *reusable)
 {
   McFileStrip *strip = MC_FILE_STRIP (mc_file_strip_new (name));
 
+  mc_file_strip_set_sync_engine (strip, self->engine);
   for (guint i = 0; i < d->files->len; i++)
     {
       McFile *f = g_ptr_array_index (d->files, i);
@@ -227,7 +230,7 @@ fill_documents (McDossierView *self,
   /* What the citizen's earlier dossiers have digitised, offered to each document. */
   g_autoptr(GPtrArray) reusable = d->id_number && *d->id_number
                                   ? mc_store_reusable_files (store, d->id_number, d->id, NULL) : NULL;
-  McFileStrip *others = files_strip (store, d, NULL, NULL);
+  McFileStrip *others = files_strip (self, store, d, NULL, NULL);
 
   for (guint i = 0; i < d->documents->len; i++)
     {
@@ -237,7 +240,7 @@ fill_documents (McDossierView *self,
                                                doc->count);
       GtkWidget *row = add_row (self->documents_list, doc->name, what);
 
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (files_strip (store, d, doc->name, reusable)));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (files_strip (self, store, d, doc->name, reusable)));
     }
   /* What the ministry system lists under no document of the list (a scan of the whole
    * dossier, the result): shown, and attached there, under "Other files". */
@@ -388,6 +391,7 @@ mc_dossier_view_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_DOSSIER_VIEW);
   g_clear_pointer (&self->dossier, mc_dossier_unref);
+  g_clear_object (&self->engine);
   G_OBJECT_CLASS (mc_dossier_view_parent_class)->dispose (object);
 }
 
@@ -575,4 +579,13 @@ mc_dossier_view_get_dossier (McDossierView *self)
 {
   g_return_val_if_fail (MC_IS_DOSSIER_VIEW (self), NULL);
   return self->dossier;
+}
+
+/* The engine that downloads, for the files strips, what a ministry system lists. */
+void
+mc_dossier_view_set_sync_engine (McDossierView *self,
+                                 McSyncEngine  *engine)
+{
+  g_return_if_fail (MC_IS_DOSSIER_VIEW (self));
+  g_set_object (&self->engine, engine);
 }

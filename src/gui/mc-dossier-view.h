@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "mc-store.h"
+#include "mc-sync-engine.h"
 
 G_BEGIN_DECLS
 
@@ -20,5 +21,7 @@ gboolean   mc_dossier_view_reload         (McDossierView  *self,
                                            GError        **error);
 gint64     mc_dossier_view_get_dossier_id (McDossierView  *self);
 McDossier *mc_dossier_view_get_dossier    (McDossierView  *self);
+void       mc_dossier_view_set_sync_engine (McDossierView *self,
+                                            McSyncEngine  *engine);
 
 G_END_DECLS

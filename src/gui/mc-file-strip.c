@@ -4,40 +4,25 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
-#include "mc-file-strip.h"
+#include "mc-file-strip-private.h"
 #include "mc-official.h"
 #include "mc-page-viewer.h"
 #include "mc-scan-dialog.h"
+#include "mc-store-blobs.h"
 #include "mc-store-files.h"
 #include "mc-thumbnail.h"
 
 /* The files of one document of a dossier, as small pictures of their first page, with a
  * button to import files (or a drop of them) and one to scan them (McScanDialog). Every
  * file comes in as a GFile (mc_file_strip_add_file()), from a file chooser, a drop or a
- * scanner's PDF alike. Before the dossier exists (the intake) the files wait in the strip
- * and the intake attaches them with the dossier; on a stored dossier each is attached at
- * once (mc_store_attach_file()). A picture opens the page viewer. */
+ * scanner's PDF alike. Before the dossier exists (the intake, a result in the action dialog)
+ * the files wait in the strip, copied into the profile in a thread meanwhile, with those
+ * reused from the citizen's earlier dossiers, and the dialog attaches them with its action; on a stored dossier each is attached at once
+ * (mc_store_attach_file()), in a thread: a large PDF is hashed and copied without freezing
+ * the window. A file the ministry system lists is downloaded when its button is pressed
+ * (by the sync engine, also in a thread). A picture opens the page viewer. */
 
 #define THUMBNAIL_SIZE 56
-
-struct _McFileStrip
-{
-  GtkWidget parent_instance;
-
-  GtkWidget *box;
-  GtkBox *thumbnails;
-  GtkWidget *import_button;
-  GtkWidget *reuse_button;
-  GtkWidget *scan_button;
-
-  char *document;
-  McStore *store;            /* with @dossier_id: files are attached at once */
-  gint64 dossier_id;
-  GPtrArray *pending;        /* GFile*, waiting for the dossier */
-  guint n_files;
-  guint n_thumbnails;        /* drawn so far */
-  GCancellable *cancellable;
-};
 
 G_DEFINE_FINAL_TYPE (McFileStrip, mc_file_strip, GTK_TYPE_WIDGET)
 
@@ -46,6 +31,7 @@ enum {
   PROP_DOCUMENT,
   PROP_N_FILES,
   PROP_N_THUMBNAILS,
+  PROP_BUSY,
   N_PROPS
 };
 
@@ -80,24 +66,122 @@ thumbnail_done (GObject      *source,
   g_free (d);
 }
 
+void
+mc_file_strip_tell (McFileStrip  *self,
+                    const char   *heading,
+                    GError       *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                                         heading, error->message));
+
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Removes file @file_id, attached here, from the dossier (mc_store_remove_file(): audited;
+ * refused while it is being sent). Its picture goes. */
+gboolean
+mc_file_strip_remove (McFileStrip  *self,
+                      gint64        file_id,
+                      GError      **error)
+{
+  g_autofree char *actor = NULL;
+
+  g_return_val_if_fail (MC_IS_FILE_STRIP (self), FALSE);
+  g_return_val_if_fail (self->store != NULL, FALSE);
+  actor = mc_official_name (self->store);
+  if (!mc_store_remove_file (self->store, file_id, actor, error))
+    return FALSE;
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->thumbnails)); c; c = gtk_widget_get_next_sibling (c))
+    if ((gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (c), "file-id")) == file_id)
+      {
+        gtk_box_remove (self->thumbnails, c);
+        mc_file_strip_count (self, -1);
+        break;
+      }
+  return TRUE;
+}
+
 static void
-open_viewer (GtkButton *button,
-             gpointer   user_data)
+on_removal_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     McPageViewer     *viewer)
+{
+  McFileStrip *self = g_object_get_data (G_OBJECT (dialog), "strip");
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "remove"))
+    return;
+  if (mc_file_strip_remove (self, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (viewer), "file-id")), &error))
+    gtk_window_destroy (GTK_WINDOW (viewer));
+  else
+    mc_file_strip_tell (self, _("The file cannot be removed"), error);
+}
+
+/* Removing is said first: what stays where, and that it is recorded. */
+static void
+ask_removal (McPageViewer *viewer,
+             McFileStrip  *self)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (viewer), _("Remove the File from the Dossier?"),
+                                              _("It is no longer listed with the dossier here; a copy already "
+                                                "sent stays on the ministry system. The removal is recorded in "
+                                                "the audit log."));
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "strip", g_object_ref (self), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_removal_response), viewer, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_viewer (GtkButton   *button,
+             McFileStrip *self)
 {
   const char *path = g_object_get_data (G_OBJECT (button), "path");
   const char *name = g_object_get_data (G_OBJECT (button), "name");
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "file-id"));
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (button));
   GtkWidget *viewer = mc_page_viewer_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, path, name);
 
+  /* A file this office attached to the stored dossier can be removed from it. */
+  if (id > 0 && self->store != NULL && self->dossier_id > 0)
+    {
+      g_object_set_data (G_OBJECT (viewer), "file-id", GSIZE_TO_POINTER (id));
+      mc_page_viewer_set_removable (MC_PAGE_VIEWER (viewer), TRUE);
+      g_signal_connect_object (viewer, "remove", G_CALLBACK (ask_removal), self, 0);
+    }
   gtk_window_present (GTK_WINDOW (viewer));
 }
 
-/* A picture of @path's first page, named @name, marked @reused. */
-static void
-add_thumbnail (McFileStrip *self,
-               const char  *path,
-               const char  *name,
-               gboolean     reused)
+/* One file more (@delta 1) or less (-1) shown. */
+void
+mc_file_strip_count (McFileStrip *self,
+                     int          delta)
+{
+  self->n_files += delta;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_FILES]);
+}
+
+void
+mc_file_strip_set_busy (McFileStrip *self,
+                        gboolean     busy)
+{
+  self->n_busy = busy ? self->n_busy + 1 : self->n_busy - 1;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+/* A picture of @path's first page, named @name, marked @reused, after @sibling (NULL: last).
+ * Returns: (transfer none): its button. */
+GtkWidget *
+mc_file_strip_add_thumbnail (McFileStrip *self,
+                             const char  *path,
+                             const char  *name,
+                             gboolean     reused,
+                             GtkWidget   *sibling)
 {
   GtkWidget *button = gtk_button_new ();
   GtkWidget *picture = gtk_picture_new ();
@@ -112,14 +196,14 @@ add_thumbnail (McFileStrip *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
   g_object_set_data_full (G_OBJECT (button), "path", g_strdup (path), g_free);
   g_object_set_data_full (G_OBJECT (button), "name", g_strdup (name), g_free);
-  g_signal_connect (button, "clicked", G_CALLBACK (open_viewer), NULL);
-  gtk_box_append (self->thumbnails, button);
-  self->n_files++;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_FILES]);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (open_viewer), self, 0);
+  gtk_box_insert_child_after (self->thumbnails, button,
+                              sibling ? sibling : gtk_widget_get_last_child (GTK_WIDGET (self->thumbnails)));
 
   d->strip = g_object_ref (self);
   d->picture = g_object_ref (GTK_PICTURE (picture));
   mc_thumbnail_async (path, THUMBNAIL_SIZE * 2, self->cancellable, thumbnail_done, d);
+  return button;
 }
 
 /* A file of the store (attached here, or listed by the ministry system and downloaded). */
@@ -132,25 +216,49 @@ mc_file_strip_show_stored (McFileStrip   *self,
 
   g_return_if_fail (MC_IS_FILE_STRIP (self));
   if ((path = mc_store_file_content_path (store, file)) != NULL)
-    add_thumbnail (self, path, file->name, file->reused_from > 0);
+    {
+      GtkWidget *button = mc_file_strip_add_thumbnail (self, path, file->name, file->reused_from > 0, NULL);
+
+      if (file->origin == MC_FILE_LOCAL)
+        g_object_set_data (G_OBJECT (button), "file-id", GSIZE_TO_POINTER (file->id));
+      mc_file_strip_count (self, 1);
+    }
   else
     {
-      /* Listed by the system, not downloaded: a name only. */
+      /* Listed by the system, not downloaded: its name, downloaded when pressed. */
+      GtkWidget *button = gtk_button_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
       GtkWidget *label = gtk_label_new (file->name);
+      g_autofree char *tip = g_strdup_printf (_("%s: on the ministry system, not downloaded yet. Download it"),
+                                              file->name);
 
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
-      gtk_widget_set_tooltip_text (label, _("On the ministry system, not downloaded"));
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (self->thumbnails, label);
-      self->n_files++;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_FILES]);
+      gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("folder-download-symbolic"));
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_button_set_child (GTK_BUTTON (button), box);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (button, tip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "strip.download");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (file->id));
+      gtk_box_append (self->thumbnails, button);
+      mc_file_strip_count (self, 1);
     }
 }
 
+static void
+tell_refusal (McFileStrip  *self,
+              GError       *error)
+{
+  mc_file_strip_tell (self, _("The file cannot be attached"), error);
+}
+
 /* Where a file comes in, whatever brought it: the file chooser, a drop, a scanner's PDF.
- * On a stored dossier it is attached at once (refused with the reason: not a PDF, JPEG or
- * PNG, too large for the dossier's system); before, it waits for the intake. */
+ * Anything but a PDF, JPEG or PNG is refused at once. On a stored dossier it is attached in a
+ * thread (refused then with the reason, such as too large for the dossier's system: the
+ * "busy" property says when it is done); before, it waits for the dialog's action. */
 gboolean
 mc_file_strip_add_file (McFileStrip  *self,
                         GFile        *file,
@@ -158,6 +266,10 @@ mc_file_strip_add_file (McFileStrip  *self,
 {
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GFileInputStream) in = NULL;
+  guint8 head[16] = { 0 };
+  gsize n = 0;
+  GtkWidget *picture;
 
   g_return_val_if_fail (MC_IS_FILE_STRIP (self), FALSE);
   if (path == NULL)
@@ -165,35 +277,27 @@ mc_file_strip_add_file (McFileStrip  *self,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("“%s” is not a file on this computer"), name);
       return FALSE;
     }
-  if (self->store != NULL)
+  /* A few bytes, read here: the type is told before anything waits or is copied. */
+  if (!(in = g_file_read (file, NULL, error))
+      || !g_input_stream_read_all (G_INPUT_STREAM (in), head, sizeof head, &n, NULL, error))
+    return FALSE;
+  if (mc_file_type_sniff (head, n) == NULL)
     {
-      g_autofree char *actor = mc_official_name (self->store);
-      McAttachInput in = { .path = path, .component = self->document, .kind = MC_FILE_COMPONENT };
-      g_autoptr(McFile) stored = NULL;
-      gint64 id = 0;
-
-      if (!mc_store_attach_file (self->store, self->dossier_id, &in, actor, &id, error)
-          || !(stored = mc_store_get_file (self->store, id, error)))
-        return FALSE;
-      mc_file_strip_show_stored (self, self->store, stored);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("“%s” is not a PDF, JPEG or PNG file"), name);
+      return FALSE;
+    }
+  if (self->store != NULL && self->dossier_id > 0)
+    {
+      mc_file_strip_attach_in_thread (self, path, name);
       return TRUE;
     }
   g_ptr_array_add (self->pending, g_object_ref (file));
-  add_thumbnail (self, path, name, FALSE);
+  g_ptr_array_add (self->pending_kept, NULL);
+  picture = mc_file_strip_add_thumbnail (self, path, name, FALSE, NULL);
+  mc_file_strip_count (self, 1);
+  if (self->store != NULL)
+    mc_file_strip_keep_pending (self, file, path, picture);
   return TRUE;
-}
-
-static void
-tell_refusal (McFileStrip  *self,
-              GError       *error)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                                         _("The file cannot be attached"),
-                                                                         error->message));
-
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* The scanner's PDF comes in as an imported one; the dialog keeps nothing of its own. */
@@ -292,11 +396,33 @@ mc_file_strip_reuse (McFileStrip  *self,
 
   g_return_val_if_fail (MC_IS_FILE_STRIP (self), FALSE);
   g_return_val_if_fail (self->store != NULL, FALSE);
+  if (self->dossier_id == 0)
+    {
+      /* Before the dossier: shown, and attached with it. */
+      g_autoptr(McFile) from = mc_store_get_file (self->store, file_id, error);
+      g_autofree char *path = from ? mc_store_file_content_path (self->store, from) : NULL;
+
+      if (from == NULL)
+        return FALSE;
+      for (guint i = 0; i < self->pending_reuse->len; i++)
+        if (g_array_index (self->pending_reuse, gint64, i) == file_id)
+          return TRUE;
+      g_array_append_val (self->pending_reuse, file_id);
+      if (path != NULL)
+        mc_file_strip_add_thumbnail (self, path, from->name, TRUE, NULL);
+      mc_file_strip_count (self, 1);
+      return TRUE;
+    }
   actor = mc_official_name (self->store);
   in.component = self->document;
   if (!mc_store_attach_file (self->store, self->dossier_id, &in, actor, &id, error)
       || !(stored = mc_store_get_file (self->store, id, error)))
     return FALSE;
+  /* The same content for this document is kept once (the store gives the existing file):
+   * shown once. */
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->thumbnails)); c; c = gtk_widget_get_next_sibling (c))
+    if ((gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (c), "file-id")) == id)
+      return TRUE;
   mc_file_strip_show_stored (self, self->store, stored);
   return TRUE;
 }
@@ -334,6 +460,14 @@ mc_file_strip_set_reusable (McFileStrip *self,
   gtk_widget_set_visible (self->reuse_button, files != NULL && files->len > 0 && self->store != NULL);
 }
 
+static void
+download_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  mc_file_strip_download (MC_FILE_STRIP (widget), g_variant_get_int64 (parameter));
+}
+
 static gboolean
 on_drop (GtkDropTarget *target,
          const GValue  *value,
@@ -342,13 +476,23 @@ on_drop (GtkDropTarget *target,
          gpointer       user_data)
 {
   McFileStrip *self = user_data;
-  GSList *list = g_value_get_boxed (value);
+  g_autoptr(GSList) list = gdk_file_list_get_files (g_value_get_boxed (value));
   g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
 
   for (GSList *l = list; l; l = l->next)
     g_list_store_append (files, l->data);
   add_files (self, G_LIST_MODEL (files));
   return TRUE;
+}
+
+static void
+blob_info_free (gpointer data)
+{
+  McBlobInfo *info = data;
+
+  if (info != NULL)
+    mc_blob_info_clear (info);
+  g_free (info);
 }
 
 static void
@@ -359,6 +503,7 @@ mc_file_strip_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_FILE_STRIP);
   g_clear_object (&self->store);
+  g_clear_object (&self->engine);
   G_OBJECT_CLASS (mc_file_strip_parent_class)->dispose (object);
 }
 
@@ -369,6 +514,8 @@ mc_file_strip_finalize (GObject *object)
 
   g_free (self->document);
   g_ptr_array_unref (self->pending);
+  g_ptr_array_unref (self->pending_kept);
+  g_array_unref (self->pending_reuse);
   g_clear_object (&self->cancellable);
   G_OBJECT_CLASS (mc_file_strip_parent_class)->finalize (object);
 }
@@ -391,6 +538,9 @@ mc_file_strip_get_property (GObject    *object,
       break;
     case PROP_N_THUMBNAILS:
       g_value_set_uint (value, self->n_thumbnails);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->n_busy > 0);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -436,6 +586,9 @@ mc_file_strip_class_init (McFileStripClass *klass)
   properties[PROP_N_THUMBNAILS] =
     g_param_spec_uint ("n-thumbnails", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/MotCua/ui/mc-file-strip.ui");
@@ -447,6 +600,7 @@ mc_file_strip_class_init (McFileStripClass *klass)
   gtk_widget_class_install_action (widget_class, "strip.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "strip.reuse", "x", reuse_action);
   gtk_widget_class_install_action (widget_class, "strip.scan", NULL, scan_action);
+  gtk_widget_class_install_action (widget_class, "strip.download", "x", download_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -457,6 +611,8 @@ mc_file_strip_init (McFileStrip *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->pending = g_ptr_array_new_with_free_func (g_object_unref);
+  self->pending_kept = g_ptr_array_new_with_free_func (blob_info_free);
+  self->pending_reuse = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->cancellable = g_cancellable_new ();
   g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
@@ -475,7 +631,8 @@ mc_file_strip_get_document (McFileStrip *self)
   return self->document;
 }
 
-/* From now on, files added are attached to dossier @dossier_id at once. */
+/* From now on, files added are attached to dossier @dossier_id at once; with @dossier_id 0,
+ * they wait for the dossier, and the citizen's earlier files (@store's) can be reused. */
 void
 mc_file_strip_set_dossier (McFileStrip *self,
                            McStore     *store,
@@ -486,12 +643,49 @@ mc_file_strip_set_dossier (McFileStrip *self,
   self->dossier_id = dossier_id;
 }
 
+/* The engine that downloads the files the ministry system lists (NULL: none can be). */
+void
+mc_file_strip_set_sync_engine (McFileStrip  *self,
+                               McSyncEngine *engine)
+{
+  g_return_if_fail (MC_IS_FILE_STRIP (self));
+  g_set_object (&self->engine, engine);
+}
+
 /* Returns: (transfer none) (element-type GFile): the files waiting for the dossier. */
 GPtrArray *
 mc_file_strip_get_pending (McFileStrip *self)
 {
   g_return_val_if_fail (MC_IS_FILE_STRIP (self), NULL);
   return self->pending;
+}
+
+/* Returns: (nullable) (transfer none): the content of pending file @i as kept in the profile,
+ * NULL while it is being kept (or when the strip has no store). */
+const McBlobInfo *
+mc_file_strip_get_pending_kept (McFileStrip *self,
+                                guint        i)
+{
+  g_return_val_if_fail (MC_IS_FILE_STRIP (self), NULL);
+  g_return_val_if_fail (i < self->pending_kept->len, NULL);
+  return g_ptr_array_index (self->pending_kept, i);
+}
+
+/* Returns: (transfer none) (element-type gint64): the earlier files reused, waiting for the
+ * dossier. */
+GArray *
+mc_file_strip_get_pending_reuse (McFileStrip *self)
+{
+  g_return_val_if_fail (MC_IS_FILE_STRIP (self), NULL);
+  return self->pending_reuse;
+}
+
+/* Whether an attachment or a download is under way (property "busy"). */
+gboolean
+mc_file_strip_is_busy (McFileStrip *self)
+{
+  g_return_val_if_fail (MC_IS_FILE_STRIP (self), FALSE);
+  return self->n_busy > 0;
 }
 
 guint

@@ -3,7 +3,8 @@
 
 #include <gtk/gtk.h>
 
-#include "mc-store.h"
+#include "mc-store-blobs.h"
+#include "mc-sync-engine.h"
 
 G_BEGIN_DECLS
 
@@ -24,9 +25,20 @@ gboolean    mc_file_strip_add_file        (McFileStrip   *self,
 gboolean    mc_file_strip_reuse           (McFileStrip   *self,
                                            gint64         file_id,
                                            GError       **error);
+gboolean    mc_file_strip_remove          (McFileStrip   *self,
+                                           gint64         file_id,
+                                           GError       **error);
 void        mc_file_strip_set_reusable    (McFileStrip   *self,
                                            GPtrArray     *files);
+void        mc_file_strip_set_sync_engine (McFileStrip   *self,
+                                           McSyncEngine  *engine);
+void        mc_file_strip_download        (McFileStrip   *self,
+                                           gint64         file_id);
 GPtrArray  *mc_file_strip_get_pending     (McFileStrip   *self);
+const McBlobInfo *mc_file_strip_get_pending_kept (McFileStrip *self,
+                                                 guint        i);
+GArray     *mc_file_strip_get_pending_reuse (McFileStrip *self);
+gboolean    mc_file_strip_is_busy         (McFileStrip   *self);
 guint       mc_file_strip_get_n_files     (McFileStrip   *self);
 guint       mc_file_strip_get_n_thumbnails (McFileStrip  *self);
 GtkWidget  *mc_file_strip_get_scan_button (McFileStrip   *self);

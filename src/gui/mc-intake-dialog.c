@@ -77,6 +77,7 @@ struct _McIntakeDialog
   GArray *counts;
   gint64 due_at;           /* computed by the store */
   char *due_text;
+  GPtrArray *reusable;     /* McFile*, what the applicant's earlier dossiers have digitised */
 };
 
 /* A document the applicant may hand in, its tick, and the files digitised from it. */
@@ -118,6 +119,17 @@ on_files_added (McFileStrip    *files,
     gtk_check_button_set_active (check, TRUE);
 }
 
+/* A document's strip offers the applicant's earlier digitised files (reuse, marked so). */
+static void
+offer_reuse (McIntakeDialog *self,
+             McFileStrip    *files)
+{
+  if (self->store == NULL)
+    return;
+  mc_file_strip_set_dossier (files, self->store, 0);
+  mc_file_strip_set_reusable (files, self->reusable);
+}
+
 static GtkWidget *
 add_document_row (McIntakeDialog *self,
                   const char     *name,
@@ -155,6 +167,7 @@ add_document_row (McIntakeDialog *self,
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
   /* A document digitised was handed in. */
   g_signal_connect_object (files, "notify::n-files", G_CALLBACK (on_files_added), check, 0);
+  offer_reuse (self, MC_FILE_STRIP (files));
   g_array_append_val (self->documents, ((Document) { g_strdup (name), GTK_CHECK_BUTTON (check), GTK_DROP_DOWN (form),
                                                      GTK_SPIN_BUTTON (count), MC_FILE_STRIP (files) }));
   /* Before the "other document" entry, which stays last. */
@@ -321,7 +334,15 @@ check_id (McIntakeDialog *self,
 static void
 on_id_changed (McIntakeDialog *self)
 {
-  check_id (self, FALSE);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->id_row));
+  gboolean known = check_id (self, FALSE) && strlen (text) == 12 && adw_combo_row_get_selected (self->kind_row) == 0;
+
+  /* Once the citizen is known, what their earlier dossiers have digitised is offered. */
+  g_clear_pointer (&self->reusable, g_ptr_array_unref);
+  if (known && self->store != NULL)
+    self->reusable = mc_store_reusable_files (self->store, text, 0, NULL);
+  for (guint i = 0; i < self->documents->len; i++)
+    offer_reuse (self, g_array_index (self->documents, Document, i).files);
 }
 
 /* Fills @intake from the form (borrowing its strings, @out_documents owns the list). */
@@ -461,7 +482,8 @@ mc_intake_dialog_continue (McIntakeDialog *self)
   return TRUE;
 }
 
-/* The files waiting in the ticked documents' strips, attached to the new dossier @id. */
+/* The files waiting in the ticked documents' strips, imported or reused, attached to the new
+ * dossier @id. */
 static gboolean
 attach_files (McIntakeDialog  *self,
               gint64           id,
@@ -476,7 +498,16 @@ attach_files (McIntakeDialog  *self,
       for (guint k = 0; gtk_check_button_get_active (doc->check) && k < files->len; k++)
         {
           g_autofree char *path = g_file_get_path (g_ptr_array_index (files, k));
-          McAttachInput in = { .path = path, .component = doc->name, .kind = MC_FILE_COMPONENT };
+          McAttachInput in = { .path = path, .kept = mc_file_strip_get_pending_kept (doc->files, k),
+                               .component = doc->name, .kind = MC_FILE_COMPONENT };
+
+          if (!mc_store_attach_file (self->store, id, &in, actor, NULL, error))
+            return FALSE;
+        }
+      for (guint k = 0; gtk_check_button_get_active (doc->check) && k < mc_file_strip_get_pending_reuse (doc->files)->len; k++)
+        {
+          McAttachInput in = { .reuse_from = g_array_index (mc_file_strip_get_pending_reuse (doc->files), gint64, k),
+                               .component = doc->name, .kind = MC_FILE_COMPONENT };
 
           if (!mc_store_attach_file (self->store, id, &in, actor, NULL, error))
             return FALSE;
@@ -608,6 +639,7 @@ mc_intake_dialog_finalize (GObject *object)
 
   g_free (self->procedure_code);
   g_free (self->due_text);
+  g_clear_pointer (&self->reusable, g_ptr_array_unref);
   g_ptr_array_unref (self->matches);
   g_array_unref (self->documents);
   g_array_unref (self->forms);
@@ -712,6 +744,8 @@ mc_intake_dialog_new (GtkWindow *parent,
 
   self = g_object_new (MC_TYPE_INTAKE_DIALOG, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
+  for (guint i = 0; i < self->documents->len; i++)
+    offer_reuse (self, g_array_index (self->documents, Document, i).files);
   return self;
 }
 

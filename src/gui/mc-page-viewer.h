@@ -13,5 +13,8 @@ GtkWidget *mc_page_viewer_new      (GtkWindow    *parent,
                                     const char   *name);
 int        mc_page_viewer_get_page (McPageViewer *self);
 int        mc_page_viewer_get_n_pages (McPageViewer *self);
+gboolean   mc_page_viewer_is_loading (McPageViewer *self);
+void       mc_page_viewer_set_removable (McPageViewer *self,
+                                         gboolean      removable);
 
 G_END_DECLS

@@ -97,21 +97,62 @@ mc_page_render (const char  *path,
   return texture;
 }
 
-static void
-thumbnail_thread (GTask        *task,
-                  gpointer      source,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
+typedef struct
 {
-  const char *path = task_data;
-  int size = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "size"));
-  GError *error = NULL;
-  GdkTexture *texture = mc_page_render (path, 0, size, &error);
+  char *path;
+  int page;
+  int size;
+  gboolean count;            /* the viewer's: how many pages, as well */
+  int n_pages;
+} Render;
 
-  if (texture == NULL)
+static void
+render_free (Render *r)
+{
+  g_free (r->path);
+  g_free (r);
+}
+
+static void
+render_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Render *r = task_data;
+  GError *error = NULL;
+  GdkTexture *texture = NULL;
+
+  if (r->count && (r->n_pages = mc_page_count (r->path, &error)) < 0)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (!(texture = mc_page_render (r->path, r->page, r->size, &error)))
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, texture, g_object_unref);
+}
+
+static void
+render_async (const char          *path,
+              int                  page,
+              int                  size,
+              gboolean             count,
+              GCancellable        *cancellable,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  Render *r = g_new0 (Render, 1);
+
+  r->path = g_strdup (path);
+  r->page = page;
+  r->size = size;
+  r->count = count;
+  g_task_set_source_tag (task, render_async);
+  g_task_set_task_data (task, r, (GDestroyNotify) render_free);
+  g_task_run_in_thread (task, render_thread);
 }
 
 /* The first page of @path in a @size square, drawn in a thread. */
@@ -122,17 +163,37 @@ mc_thumbnail_async (const char          *path,
                     GAsyncReadyCallback  callback,
                     gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, mc_thumbnail_async);
-  g_task_set_task_data (task, g_strdup (path), g_free);
-  g_object_set_data (G_OBJECT (task), "size", GINT_TO_POINTER (size));
-  g_task_run_in_thread (task, thumbnail_thread);
+  render_async (path, 0, size, FALSE, cancellable, callback, user_data);
 }
 
 GdkTexture *
 mc_thumbnail_finish (GAsyncResult  *result,
                      GError       **error)
 {
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Page @page of @path in a @size square, and how many pages it has, found in a thread: a
+ * large PDF is opened and drawn without freezing the window. */
+void
+mc_page_render_async (const char          *path,
+                      int                  page,
+                      int                  size,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  render_async (path, page, size, TRUE, cancellable, callback, user_data);
+}
+
+GdkTexture *
+mc_page_render_finish (GAsyncResult  *result,
+                       int           *out_n_pages,
+                       GError       **error)
+{
+  Render *r = g_task_get_task_data (G_TASK (result));
+
+  if (out_n_pages != NULL)
+    *out_n_pages = r->n_pages;
   return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -21,5 +21,14 @@ void        mc_thumbnail_async    (const char           *path,
                                    gpointer              user_data);
 GdkTexture *mc_thumbnail_finish   (GAsyncResult         *result,
                                    GError              **error);
+void        mc_page_render_async  (const char           *path,
+                                   int                   page,
+                                   int                   size,
+                                   GCancellable         *cancellable,
+                                   GAsyncReadyCallback   callback,
+                                   gpointer              user_data);
+GdkTexture *mc_page_render_finish (GAsyncResult         *result,
+                                   int                  *out_n_pages,
+                                   GError              **error);
 
 G_END_DECLS

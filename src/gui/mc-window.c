@@ -753,6 +753,7 @@ mc_window_set_sync_engine (McWindow     *self,
   g_return_if_fail (MC_IS_WINDOW (self));
   mc_sync_status_set_engine (self->sync_status, engine);
   mc_sign_in_prompt_set_engine (self->sign_in_prompt, engine);
+  mc_dossier_view_set_sync_engine (self->dossier_view, engine);
 }
 
 /* Training mode is marked for as long as the window lives: a badge in the header bar and the

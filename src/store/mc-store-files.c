@@ -242,12 +242,18 @@ mc_store_attach_file (McStore              *self,
     }
   else
     {
-      if (!mc_store_put_blob (self, in->path, limit_of (self, d->source_id), &blob, error))
+      g_autofree char *kept = in->kept ? mc_store_blob_path (self, in->kept->hash) : NULL;
+      const McBlobInfo *info = &blob;
+
+      /* Kept when it came in, and still there: the size limit is checked with the row. */
+      if (kept != NULL && g_file_test (kept, G_FILE_TEST_IS_REGULAR))
+        info = in->kept;
+      else if (!mc_store_put_blob (self, in->path, limit_of (self, d->source_id), &blob, error))
         return FALSE;
       f->name = in->name ? g_strdup (in->name) : g_path_get_basename (in->path);
-      f->size = blob.size;
-      f->hash = g_strdup (blob.hash);
-      f->content_type = g_strdup (blob.content_type);
+      f->size = info->size;
+      f->hash = g_strdup (info->hash);
+      f->content_type = g_strdup (info->content_type);
     }
   f->local_path = mc_store_blob_relative_path (f->hash);
 

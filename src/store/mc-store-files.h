@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "mc-store-blobs.h"
 #include "mc-store-outbox.h"
 
 G_BEGIN_DECLS
@@ -18,6 +19,8 @@ G_BEGIN_DECLS
 typedef struct
 {
   const char *path;
+  const McBlobInfo *kept;     /* @path's content kept already (mc_store_put_blob(), in a thread
+                               * when it came in): not read again; NULL: read now */
   gint64 reuse_from;
   const char *name;           /* as sent; NULL: the file's own name */
   const char *component;      /* the document of the dossier's list, or the result's name */

@@ -99,4 +99,15 @@ gboolean      mc_sync_engine_sync_finish    (McSyncEngine         *self,
                                              GAsyncResult         *result,
                                              GError              **error);
 
+/* A listed file fetched on demand and kept (mc-sync-download.c). */
+void          mc_sync_engine_download_async (McSyncEngine         *self,
+                                             const char           *source_id,
+                                             gint64                file_id,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+gboolean      mc_sync_engine_download_finish (McSyncEngine        *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+
 G_END_DECLS

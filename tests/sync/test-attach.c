@@ -8,6 +8,7 @@
 
 #include "mc-store-actions.h"
 #include "mc-store-blobs.h"
+#include "mc-store-audit.h"
 #include "mc-store-files.h"
 #include "sync-test-util.h"
 
@@ -381,6 +382,108 @@ test_content_addressed (void)
   sync_fixture_teardown (&f);
 }
 
+/* A file kept when it came in (the intake's strip, in a thread) is attached without being read
+ * again: its row has the kept content's hash even if the original changed since; a kept
+ * content gone from the profile is read afresh. */
+static void
+test_kept_beforehand (void)
+{
+  SyncFixture f;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McSyncEngine) engine = NULL;
+  g_autoptr(McDossier) d = NULL;
+  g_autoptr(McFile) file = NULL;
+  g_autoptr(McFile) fresh = NULL;
+  g_auto(McBlobInfo) kept = { 0 };
+  g_autofree char *path = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *contents = NULL;
+  gsize len;
+  gint64 id = 0;
+
+  engine = setup_synced (&f, 1u << MC_SIM_REST);
+  d = some_dossier (&f, MC_SIM_REST, 0);
+  path = write_pdf (&f, 4, 9000);
+  g_assert_true (mc_store_put_blob (f.store, path, 0, &kept, &error));
+  g_assert_no_error (error);
+  /* The original is replaced by other bytes after it was kept. */
+  other = write_pdf (&f, 5, 7000);
+  g_assert_true (g_file_get_contents (other, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (path, contents, len, NULL));
+  {
+    McAttachInput in = { .path = path, .kept = &kept, .component = "Tờ khai", .kind = MC_FILE_COMPONENT };
+
+    g_assert_true (mc_store_attach_file (f.store, d->id, &in, "Cán bộ", &id, &error));
+    g_assert_no_error (error);
+  }
+  file = mc_store_get_file (f.store, id, &error);
+  g_assert_cmpstr (file->hash, ==, kept.hash);
+  g_assert_cmpint (file->size, ==, kept.size);
+  /* Gone from the profile: read from the file as it is now. */
+  {
+    g_autofree char *blob = mc_store_blob_path (f.store, kept.hash);
+    McAttachInput in = { .path = path, .kept = &kept, .component = "Đơn", .kind = MC_FILE_COMPONENT };
+
+    g_assert_cmpint (g_remove (blob), ==, 0);
+    g_assert_true (mc_store_attach_file (f.store, d->id, &in, "Cán bộ", &id, &error));
+    g_assert_no_error (error);
+  }
+  fresh = mc_store_get_file (f.store, id, &error);
+  g_assert_cmpstr (fresh->hash, !=, kept.hash);
+  g_assert_cmpint (fresh->size, ==, (gint64) len);
+  sync_fixture_teardown (&f);
+}
+
+/* Removing a file: refused while it waits to be sent, and for a file the system attached;
+ * once sent, removed from the dossier (no longer digitised by it) with an audit entry. */
+static void
+test_remove (void)
+{
+  SyncFixture f;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McSyncEngine) engine = NULL;
+  g_autoptr(McDossier) d = NULL;
+  g_autoptr(McDossier) after = NULL;
+  g_autoptr(McOutboxEntry) e = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *uuid = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  gint64 id = 0;
+
+  engine = setup_synced (&f, 1u << MC_SIM_REST);
+  d = some_dossier (&f, MC_SIM_REST, 0);
+  path = write_pdf (&f, 11, 6000);
+  uuid = attach (&f, d->id, path, &id);
+  g_assert_false (mc_store_remove_file (f.store, id, "Nguyễn Văn An", &error));
+  g_assert_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  sync_engine_run (engine, NULL, FALSE, NULL);
+  e = entry_of (&f, uuid);
+  g_assert_cmpstr (mc_outbox_state_id (e->state), ==, "done");
+  g_assert_true (mc_store_remove_file (f.store, id, "Nguyễn Văn An", &error));
+  g_assert_no_error (error);
+  after = mc_store_get_dossier (f.store, d->id, &error);
+  for (guint i = 0; i < after->files->len; i++)
+    g_assert_cmpint (((McFile *) g_ptr_array_index (after->files, i))->id, !=, id);
+  audit = mc_store_audit_list (f.store, "remove-file", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (audit->len, ==, 1);
+  for (guint i = 0; i < after->files->len; i++)
+    {
+      McFile *listed = g_ptr_array_index (after->files, i);
+
+      if (listed->origin == MC_FILE_REMOTE)
+        {
+          g_assert_false (mc_store_remove_file (f.store, listed->id, "Nguyễn Văn An", &error));
+          g_assert_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID);
+          g_clear_error (&error);
+          break;
+        }
+    }
+  sync_fixture_teardown (&f);
+}
+
 /* The kept content changed on disk after it was attached: the hash read again before the
  * send does not match, and the action is parked with the reason, never sent. */
 static void
@@ -493,6 +596,8 @@ main (int    argc,
   g_test_add_func ("/attach/too-big", test_too_big);
   g_test_add_func ("/attach/content-addressed", test_content_addressed);
   g_test_add_func ("/attach/changed-on-disk", test_changed_on_disk);
+  g_test_add_func ("/attach/kept-beforehand", test_kept_beforehand);
+  g_test_add_func ("/attach/remove", test_remove);
   g_test_add_func ("/attach/download-kept", test_download_kept);
   return g_test_run ();
 }
