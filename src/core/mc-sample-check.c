@@ -437,6 +437,14 @@ can_follow (McStatus from,
   return FALSE;
 }
 
+/* The statuses in which the deadline's clock stands still: the dossier waits for the citizen
+ * (a supplement, a financial obligation), as in the store (mc-store-actions.c). */
+static gboolean
+waits_for_citizen (McStatus status)
+{
+  return status == MC_STATUS_SUPPLEMENT_REQUESTED || status == MC_STATUS_FEE_REQUESTED;
+}
+
 static void
 check_history (McSampleCheck     *self,
                const McDossier   *d,
@@ -487,9 +495,9 @@ check_history (McSampleCheck     *self,
           mc_deadline_clock_init (&clock, &self->settings, self->calendar, s->at, p->duration, p->unit);
           started = TRUE;
         }
-      else if (started && s->status == MC_STATUS_SUPPLEMENT_REQUESTED && status != MC_STATUS_SUPPLEMENT_REQUESTED)
+      else if (started && waits_for_citizen (s->status) && !waits_for_citizen (status))
         mc_deadline_clock_pause (&clock, s->at);
-      else if (started && status == MC_STATUS_SUPPLEMENT_REQUESTED && s->status == MC_STATUS_PROCESSING)
+      else if (started && waits_for_citizen (status) && s->status == MC_STATUS_PROCESSING)
         mc_deadline_clock_resume (&clock, &self->settings, self->calendar, s->at);
       rescheduled |= g_strcmp0 (s->action, STEP_RESCHEDULE) == 0;
       status = s->status;

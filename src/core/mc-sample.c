@@ -676,9 +676,13 @@ process (Life   *life,
       t = advance (plan, t, 5 + mc_sample_rng_below (life->r, 60));
       if (!step (life, t, counter_official (life), plan->counter_unit, STEP_FEE, MC_STATUS_FEE_REQUESTED, NULL))
         return;
+      /* The clock stands still while the citizen pays, as for a supplement: the due date the
+       * ministry system shows moves on by that time. */
+      mc_deadline_clock_pause (&life->clock, t);
       t = advance (plan, t, 60 + mc_sample_rng_below (life->r, 3 * DAY_MINUTES));
       if (!step (life, t, counter_official (life), plan->counter_unit, STEP_FEE_PAID, MC_STATUS_PROCESSING, NULL))
         return;
+      mc_deadline_clock_resume (&life->clock, NULL, mc_calendar_get_default (), t);
       life->fee_paid = TRUE;
     }
   if (x < 0.7)
