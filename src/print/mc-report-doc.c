@@ -62,7 +62,7 @@ mc_bieu06_lines (const McReportData *data,
       name = source_names ? g_hash_table_lookup (source_names, id) : NULL;
       group = add_line (lines, MC_REPORT_LINE_GROUP,
                         g_strdup (n_groups < G_N_ELEMENTS (roman) ? roman[n_groups] : "…"),
-                        name ? g_strdup_printf ("%s (%s)", name, id) : g_strdup (id), row->cells);
+                        g_strdup (name ? name : id), row->cells);   /* the ministry by its name, not the source id */
       n_groups++;
       group->source = row->source;
       group->first_item = lines->len;
