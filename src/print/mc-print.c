@@ -648,13 +648,16 @@ mc_print_official_for (const McPrintOffice *office,
   return step != NULL && step->actor != NULL ? step->actor : "";
 }
 
-/* The title @form prints under: the apology's is the office's choice (renamed in 2025). */
+/* The title @form prints under. The apology was renamed in 2025: it follows the office's
+ * numbering, unless the office set a title of its own. */
 static const char *
 title_of (const McPrintOffice *office,
           McPrintForm          form)
 {
   if (form == MC_PRINT_FORM_APOLOGY && *office->apology_title != '\0')
     return office->apology_title;
+  if (form == MC_PRINT_FORM_APOLOGY && !g_str_equal (office->numbering, "2018"))
+    return "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết";
   return forms[form].title;
 }
 

@@ -42,8 +42,8 @@ static const McSettingInfo known[] = {
     N_("Title of the signature block of the apology and the stop notice") },
   { "form.numbering", "2025",
     N_("Numbering of the forms' models: 2025 (Thông tư 03/2025/TT-VPCP) or 2018 (Thông tư 01/2018/TT-VPCP)") },
-  { "form.apology-title", "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết",
-    N_("Title of the letter of apology (renamed in 2025; some provinces keep “Phiếu xin lỗi và hẹn lại ngày trả kết quả”)") },
+  { "form.apology-title", "",
+    N_("Title of the letter of apology; empty: the title of the numbering chosen (2025 “Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết”, 2018 “Phiếu xin lỗi và hẹn lại ngày trả kết quả”)") },
   { "form.legal-basis", "",
     N_("Legal citation printed under the title of every form (the decree and circular in force)") },
   /* The official who works in this profile: the name goes into every action's history, and so

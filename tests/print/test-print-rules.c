@@ -423,8 +423,11 @@ test_numbering (void)
             }
           else
             g_assert_false (print_test_contains (text, "Mẫu số"));
+          /* The apology's title was renamed in 2025: with no title of the office's own, it
+           * follows the numbering. */
           if (form == MC_PRINT_FORM_APOLOGY)
-            assert_contains (text, "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT");
+            assert_contains (text, year == 0 ? "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT"
+                                             : "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ");
         }
     }
 }
