@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <pango/pangocairo.h>
+
 #include "mc-queue-cell.h"
 
 /* The text of a queue cell: a line, and a second one under it, dimmer. GtkListView on GTK 4.8
@@ -32,6 +34,47 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The height of a line of @context's font, remembered for the next cell: every one of the
+ * ~1200 cells a view binds asked Pango, which shapes a sample text each time (about 10 ms of
+ * CPU in the first frame). Keyed by all the metrics depend on: the font, the resolution, the
+ * font options (hinting rounds them), the language and the font map. Main thread only, like every widget. */
+static int
+line_height_of (PangoContext *context)
+{
+  static PangoFontDescription *font;
+  static cairo_font_options_t *options;
+  static double resolution;
+  static PangoLanguage *language;
+  static PangoFontMap *font_map;   /* compared, never dereferenced */
+  static int height;
+  const PangoFontDescription *new_font = pango_context_get_font_description (context);
+  const cairo_font_options_t *new_options = pango_cairo_context_get_font_options (context);
+  PangoFontMetrics *metrics;
+
+  if (font != NULL && pango_font_description_equal (font, new_font) &&
+      resolution == pango_cairo_context_get_resolution (context) &&
+      language == pango_context_get_language (context) &&
+      font_map == pango_context_get_font_map (context) &&
+      (options == NULL) == (new_options == NULL) &&
+      (options == NULL || cairo_font_options_equal (options, new_options)))
+    return height;
+
+  metrics = pango_context_get_metrics (context, NULL, NULL);
+  height = PANGO_PIXELS_CEIL (pango_font_metrics_get_height (metrics));
+  if (height == 0)
+    height = PANGO_PIXELS_CEIL (pango_font_metrics_get_ascent (metrics) + pango_font_metrics_get_descent (metrics));
+  pango_font_metrics_unref (metrics);
+
+  g_clear_pointer (&font, pango_font_description_free);
+  font = pango_font_description_copy (new_font);
+  g_clear_pointer (&options, cairo_font_options_destroy);
+  options = new_options != NULL ? cairo_font_options_copy (new_options) : NULL;
+  resolution = pango_cairo_context_get_resolution (context);
+  language = pango_context_get_language (context);
+  font_map = pango_context_get_font_map (context);
+  return height;
+}
+
 static void
 mc_queue_cell_measure (GtkWidget      *widget,
                        GtkOrientation  orientation,
@@ -49,16 +92,7 @@ mc_queue_cell_measure (GtkWidget      *widget,
       return;
     }
   if (self->line_height == 0)
-    {
-      PangoContext *context = gtk_widget_get_pango_context (widget);
-      PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
-
-      self->line_height = PANGO_PIXELS_CEIL (pango_font_metrics_get_height (metrics));
-      if (self->line_height == 0)
-        self->line_height = PANGO_PIXELS_CEIL (pango_font_metrics_get_ascent (metrics) +
-                                               pango_font_metrics_get_descent (metrics));
-      pango_font_metrics_unref (metrics);
-    }
+    self->line_height = line_height_of (gtk_widget_get_pango_context (widget));
   *minimum = *natural = 2 * self->line_height;
 }
 
