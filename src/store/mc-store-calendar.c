@@ -163,7 +163,6 @@ mc_store_set_calendar_edit (McStore            *self,
   g_autoptr(McCalendarEdit) previous = NULL;
   gint64 now = mc_time_now ();
   sqlite3_stmt *stmt;
-  McAuditEntry audit = { 0 };
 
   g_return_val_if_fail (MC_IS_STORE (self), FALSE);
   g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
@@ -188,14 +187,7 @@ mc_store_set_calendar_edit (McStore            *self,
     goto fail;
 
   detail = audit_detail (text, mc_calendar_day_kind_id (kind), name, previous);
-  audit.at = now;
-  audit.actor = actor;
-  audit.action = "calendar-set";
-  audit.outcome = "done";
-  audit.detail = detail;
-  if (!mc_store_audit_append (self, &audit, error))
-    goto fail;
-  return mc_store_commit (self, error);
+  return mc_store_audit_commit (self, now, actor, "calendar-set", detail, error);
 
 fail:
   mc_store_rollback (self);
@@ -213,7 +205,6 @@ mc_store_remove_calendar_edit (McStore      *self,
   g_autofree char *detail = NULL;
   g_autoptr(McCalendarEdit) previous = NULL;
   sqlite3_stmt *stmt;
-  McAuditEntry audit = { 0 };
 
   g_return_val_if_fail (MC_IS_STORE (self), FALSE);
   g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
@@ -238,13 +229,7 @@ mc_store_remove_calendar_edit (McStore      *self,
     goto fail;
 
   detail = audit_detail (text, NULL, NULL, previous);
-  audit.actor = actor;
-  audit.action = "calendar-remove";
-  audit.outcome = "done";
-  audit.detail = detail;
-  if (!mc_store_audit_append (self, &audit, error))
-    goto fail;
-  return mc_store_commit (self, error);
+  return mc_store_audit_commit (self, 0, actor, "calendar-remove", detail, error);
 
 fail:
   mc_store_rollback (self);

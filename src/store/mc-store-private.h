@@ -52,6 +52,13 @@ gboolean      mc_store_tx_end    (McStore     *self,
                                   gboolean     own,
                                   gboolean     ok,
                                   GError     **error);
+/* mc-store-audit.c */
+gboolean      mc_store_audit_commit (McStore     *self,
+                                     gint64       at,
+                                     const char  *actor,
+                                     const char  *action,
+                                     const char  *detail,
+                                     GError     **error);
 
 gboolean      mc_store_exec      (McStore     *self,
                                   const char  *sql,

@@ -261,7 +261,6 @@ write_setting (McStore     *self,
 {
   g_autofree char *previous = NULL;
   g_autofree char *detail = NULL;
-  McAuditEntry audit = { 0 };
   sqlite3_stmt *stmt;
 
   if (!mc_store_begin (self, error))
@@ -288,14 +287,7 @@ write_setting (McStore     *self,
     goto fail;
 
   detail = audit_detail (key, value, previous);
-  audit.at = mc_time_now ();
-  audit.actor = actor;
-  audit.action = value != NULL ? "settings-set" : "settings-unset";
-  audit.outcome = "done";
-  audit.detail = detail;
-  if (!mc_store_audit_append (self, &audit, error))
-    goto fail;
-  return mc_store_commit (self, error);
+  return mc_store_audit_commit (self, 0, actor, value != NULL ? "settings-set" : "settings-unset", detail, error);
 
 fail:
   mc_store_rollback (self);
