@@ -74,6 +74,9 @@ gint64        mc_store_step_int64 (McStore     *self,
                                    sqlite3_stmt *stmt,
                                    const char  *what,
                                    GError     **error);
+gint64        mc_store_step_id   (McStore     *self,
+                                  sqlite3_stmt *stmt,
+                                  GError     **error);
 void          mc_store_set_error (McStore     *self,
                                   GError     **error,
                                   const char  *what);
