@@ -248,6 +248,28 @@ mc_window_form (McWindow     *self,
   return mc_print_operation_new (layout, name);
 }
 
+/* What a dialog offering to print answers: "print" or "pdf" run @operation that way (built
+ * only for those answers); without it, @error is said. */
+static gboolean
+is_print_response (const char *response)
+{
+  return g_str_equal (response, "print") || g_str_equal (response, "pdf");
+}
+
+static void
+run_print_response (McWindow         *self,
+                    const char       *response,
+                    McPrintOperation *operation,
+                    const GError     *error)
+{
+  if (operation == NULL)
+    mc_window_toast (self, error->message);
+  else if (g_str_equal (response, "print"))
+    mc_print_operation_print (operation, GTK_WINDOW (self));
+  else
+    mc_print_operation_save_pdf (operation, GTK_WINDOW (self));
+}
+
 typedef struct
 {
   McWindow *window;
@@ -273,15 +295,10 @@ on_offer_response (AdwMessageDialog *dialog,
   g_autoptr(McPrintOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!g_str_equal (response, "print") && !g_str_equal (response, "pdf"))
+  if (!is_print_response (response))
     return;
   operation = mc_window_form (offer->window, offer->dossier_id, offer->form, &error);
-  if (operation == NULL)
-    mc_window_toast (offer->window, error->message);
-  else if (g_str_equal (response, "print"))
-    mc_print_operation_print (operation, GTK_WINDOW (offer->window));
-  else
-    mc_print_operation_save_pdf (operation, GTK_WINDOW (offer->window));
+  run_print_response (offer->window, response, operation, error);
 }
 
 /* Right after an action that calls for a form: print it or save it now, or later from the
@@ -561,15 +578,11 @@ on_register_response (AdwMessageDialog *dialog,
   g_autoptr(McPrintOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!g_str_equal (response, "print") && !g_str_equal (response, "pdf"))
+  if (!is_print_response (response))
     return;
-  if (!(operation = register_operation (period->window, gtk_editable_get_text (period->from_row),
-                                        gtk_editable_get_text (period->to_row), &error)))
-    mc_window_toast (period->window, error->message);
-  else if (g_str_equal (response, "print"))
-    mc_print_operation_print (operation, GTK_WINDOW (period->window));
-  else
-    mc_print_operation_save_pdf (operation, GTK_WINDOW (period->window));
+  operation = register_operation (period->window, gtk_editable_get_text (period->from_row),
+                                  gtk_editable_get_text (period->to_row), &error);
+  run_print_response (period->window, response, operation, error);
 }
 
 /* win.save-register-to((from, to, path)): the register as PDF without asking where. */
