@@ -248,33 +248,20 @@ mc_window_form (McWindow     *self,
   return mc_print_operation_new (layout, name);
 }
 
-/* What a dialog offering to print answers: "print" or "pdf" run @operation that way (built
- * only for those answers); without it, @error is said. */
-static gboolean
-is_print_response (const char *response)
-{
-  return g_str_equal (response, "print") || g_str_equal (response, "pdf");
-}
+static McPrintOperation *register_operation (McWindow    *self,
+                                             const char  *from_text,
+                                             const char  *to_text,
+                                             GError     **error);
 
-static void
-run_print_response (McWindow         *self,
-                    const char       *response,
-                    McPrintOperation *operation,
-                    const GError     *error)
-{
-  if (operation == NULL)
-    mc_window_toast (self, error->message);
-  else if (g_str_equal (response, "print"))
-    mc_print_operation_print (operation, GTK_WINDOW (self));
-  else
-    mc_print_operation_save_pdf (operation, GTK_WINDOW (self));
-}
-
+/* What a dialog offering to print keeps for its answer: a form of a dossier, or (with the
+ * rows of its period) the register of the dossiers received. */
 typedef struct
 {
   McWindow *window;
   gint64 dossier_id;
   McPrintForm form;
+  GtkEditable *from_row;      /* NULL but for the register */
+  GtkEditable *to_row;
 } Offer;
 
 static void
@@ -295,10 +282,19 @@ on_offer_response (AdwMessageDialog *dialog,
   g_autoptr(McPrintOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!is_print_response (response))
+  if (!g_str_equal (response, "print") && !g_str_equal (response, "pdf"))
     return;
-  operation = mc_window_form (offer->window, offer->dossier_id, offer->form, &error);
-  run_print_response (offer->window, response, operation, error);
+  if (offer->from_row != NULL)
+    operation = register_operation (offer->window, gtk_editable_get_text (offer->from_row),
+                                    gtk_editable_get_text (offer->to_row), &error);
+  else
+    operation = mc_window_form (offer->window, offer->dossier_id, offer->form, &error);
+  if (operation == NULL)
+    mc_window_toast (offer->window, error->message);
+  else if (g_str_equal (response, "print"))
+    mc_print_operation_print (operation, GTK_WINDOW (offer->window));
+  else
+    mc_print_operation_save_pdf (operation, GTK_WINDOW (offer->window));
 }
 
 /* Right after an action that calls for a form: print it or save it now, or later from the
@@ -552,39 +548,6 @@ register_operation (McWindow    *self,
   return mc_print_operation_new (layout, _("Register of dossiers received"));
 }
 
-/* The register dialog's period rows, for its response. */
-typedef struct
-{
-  McWindow *window;
-  GtkEditable *from_row;
-  GtkEditable *to_row;
-} RegisterPeriod;
-
-static void
-register_period_free (gpointer  data,
-                      GClosure *closure)
-{
-  RegisterPeriod *period = data;
-
-  g_object_unref (period->window);
-  g_free (period);
-}
-
-static void
-on_register_response (AdwMessageDialog *dialog,
-                      const char       *response,
-                      RegisterPeriod   *period)
-{
-  g_autoptr(McPrintOperation) operation = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!is_print_response (response))
-    return;
-  operation = register_operation (period->window, gtk_editable_get_text (period->from_row),
-                                  gtk_editable_get_text (period->to_row), &error);
-  run_print_response (period->window, response, operation, error);
-}
-
 /* win.save-register-to((from, to, path)): the register as PDF without asking where. */
 static void
 save_register_to_action (GtkWidget  *widget,
@@ -625,7 +588,7 @@ print_register_action (GtkWidget  *widget,
   McWindow *self = MC_WINDOW (widget);
   g_autoptr(GDateTime) today = mc_time_to_local (mc_time_now ());
   g_autoptr(GDateTime) first = g_date_time_add_days (today, 1 - g_date_time_get_day_of_month (today));
-  RegisterPeriod *period = g_new0 (RegisterPeriod, 1);
+  Offer *offer = g_new0 (Offer, 1);
   GtkWidget *dialog, *list, *from_row, *to_row;
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Register of Dossiers Received"),
@@ -647,10 +610,10 @@ print_register_action (GtkWidget  *widget,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "print", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "print");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  period->window = g_object_ref (self);
-  period->from_row = GTK_EDITABLE (from_row);
-  period->to_row = GTK_EDITABLE (to_row);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_register_response), period, register_period_free, 0);
+  offer->window = g_object_ref (self);
+  offer->from_row = GTK_EDITABLE (from_row);
+  offer->to_row = GTK_EDITABLE (to_row);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_offer_response), offer, offer_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
