@@ -52,20 +52,22 @@ edit_from_row (sqlite3_stmt *stmt)
   return g_steal_pointer (&edit);
 }
 
-/* Returns: (transfer full) (element-type McCalendarEdit): every local edit, by date. */
-GPtrArray *
-mc_store_list_calendar_edits (McStore  *self,
-                              GError  **error)
+/* The local edit of @date (none or one), or every edit (@date NULL), by date. */
+static GPtrArray *
+read_edits (McStore     *self,
+            const char  *date,
+            GError     **error)
 {
   g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_calendar_edit_free);
   sqlite3_stmt *stmt;
   int rc;
 
-  g_return_val_if_fail (MC_IS_STORE (self), NULL);
-
-  stmt = mc_store_prepare (self, "SELECT date, kind, name, changed_at FROM calendar_days ORDER BY date", error);
+  stmt = mc_store_prepare (self, date ? "SELECT date, kind, name, changed_at FROM calendar_days WHERE date = ?"
+                                      : "SELECT date, kind, name, changed_at FROM calendar_days ORDER BY date", error);
   if (stmt == NULL)
     return NULL;
+  if (date != NULL)
+    mc_store_bind_text (stmt, 1, date);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       McCalendarEdit *edit = edit_from_row (stmt);
@@ -82,6 +84,16 @@ mc_store_list_calendar_edits (McStore  *self,
   return g_steal_pointer (&edits);
 }
 
+/* Returns: (transfer full) (element-type McCalendarEdit): every local edit, by date. */
+GPtrArray *
+mc_store_list_calendar_edits (McStore  *self,
+                              GError  **error)
+{
+  g_return_val_if_fail (MC_IS_STORE (self), NULL);
+
+  return read_edits (self, NULL, error);
+}
+
 /* Sets *@out_edit to the local edit of @date, or to NULL when there is none. */
 gboolean
 mc_store_get_calendar_edit (McStore         *self,
@@ -89,26 +101,17 @@ mc_store_get_calendar_edit (McStore         *self,
                             McCalendarEdit **out_edit,
                             GError         **error)
 {
-  g_autofree char *text = format_date (date);
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) edits = NULL;
 
   g_return_val_if_fail (MC_IS_STORE (self), FALSE);
 
   *out_edit = NULL;
-  stmt = mc_store_prepare (self, "SELECT date, kind, name, changed_at FROM calendar_days WHERE date = ?", error);
-  if (stmt == NULL)
+  text = format_date (date);
+  if (!(edits = read_edits (self, text, error)))
     return FALSE;
-  mc_store_bind_text (stmt, 1, text);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *out_edit = edit_from_row (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      mc_store_set_error (self, error, "reading the calendar");
-      return FALSE;
-    }
+  if (edits->len > 0)
+    *out_edit = g_ptr_array_steal_index (edits, 0);
   return TRUE;
 }
 
