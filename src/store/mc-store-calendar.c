@@ -152,6 +152,55 @@ audit_detail (const char           *date,
   return json_to_string (root, FALSE);
 }
 
+/* Writes (@kind non-NULL) or removes (@kind NULL) the local edit of @date, audited as @actor. */
+static gboolean
+write_edit (McStore      *self,
+            const GDate  *date,
+            const char   *kind,
+            const char   *name,
+            const char   *actor,
+            GError      **error)
+{
+  g_autofree char *text = format_date (date);
+  g_autofree char *detail = NULL;
+  g_autoptr(McCalendarEdit) previous = NULL;
+  gint64 now = mc_time_now ();
+  sqlite3_stmt *stmt;
+
+  if (!mc_store_begin (self, error))
+    return FALSE;
+  if (!mc_store_get_calendar_edit (self, date, &previous, error))
+    goto fail;
+  if (kind == NULL && previous == NULL)
+    {
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_NOT_FOUND, "No local calendar edit on %s", text);
+      goto fail;
+    }
+
+  if (kind != NULL)
+    {
+      stmt = mc_store_prepare (self,
+        "INSERT OR REPLACE INTO calendar_days (date, kind, name, changed_at) VALUES (?, ?, ?, ?)", error);
+      if (stmt == NULL)
+        goto fail;
+      mc_store_bind_text (stmt, 2, kind);
+      mc_store_bind_text (stmt, 3, name ? name : "");
+      sqlite3_bind_int64 (stmt, 4, now);
+    }
+  else if (!(stmt = mc_store_prepare (self, "DELETE FROM calendar_days WHERE date = ?", error)))
+    goto fail;
+  mc_store_bind_text (stmt, 1, text);
+  if (!mc_store_step_done (self, stmt, error))
+    goto fail;
+
+  detail = audit_detail (text, kind, name, previous);
+  return mc_store_audit_commit (self, now, actor, kind ? "calendar-set" : "calendar-remove", detail, error);
+
+fail:
+  mc_store_rollback (self);
+  return FALSE;
+}
+
 /* Adds or replaces the local edit of @date, audited as @actor. */
 gboolean
 mc_store_set_calendar_edit (McStore            *self,
@@ -161,40 +210,12 @@ mc_store_set_calendar_edit (McStore            *self,
                             const char         *actor,
                             GError            **error)
 {
-  g_autofree char *text = NULL;
-  g_autofree char *detail = NULL;
-  g_autoptr(McCalendarEdit) previous = NULL;
-  gint64 now = mc_time_now ();
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (MC_IS_STORE (self), FALSE);
   g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
   g_return_val_if_fail (mc_calendar_day_kind_id (kind) != NULL, FALSE);
   g_return_val_if_fail (actor != NULL, FALSE);
 
-  text = format_date (date);
-  if (!mc_store_begin (self, error))
-    return FALSE;
-  if (!mc_store_get_calendar_edit (self, date, &previous, error))
-    goto fail;
-
-  stmt = mc_store_prepare (self,
-    "INSERT OR REPLACE INTO calendar_days (date, kind, name, changed_at) VALUES (?, ?, ?, ?)", error);
-  if (stmt == NULL)
-    goto fail;
-  mc_store_bind_text (stmt, 1, text);
-  mc_store_bind_text (stmt, 2, mc_calendar_day_kind_id (kind));
-  mc_store_bind_text (stmt, 3, name ? name : "");
-  sqlite3_bind_int64 (stmt, 4, now);
-  if (!mc_store_step_done (self, stmt, error))
-    goto fail;
-
-  detail = audit_detail (text, mc_calendar_day_kind_id (kind), name, previous);
-  return mc_store_audit_commit (self, now, actor, "calendar-set", detail, error);
-
-fail:
-  mc_store_rollback (self);
-  return FALSE;
+  return write_edit (self, date, mc_calendar_day_kind_id (kind), name, actor, error);
 }
 
 /* Removes the local edit of @date (MC_STORE_ERROR_NOT_FOUND if there is none), audited. */
@@ -204,39 +225,11 @@ mc_store_remove_calendar_edit (McStore      *self,
                                const char   *actor,
                                GError      **error)
 {
-  g_autofree char *text = NULL;
-  g_autofree char *detail = NULL;
-  g_autoptr(McCalendarEdit) previous = NULL;
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (MC_IS_STORE (self), FALSE);
   g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
   g_return_val_if_fail (actor != NULL, FALSE);
 
-  text = format_date (date);
-  if (!mc_store_begin (self, error))
-    return FALSE;
-  if (!mc_store_get_calendar_edit (self, date, &previous, error))
-    goto fail;
-  if (previous == NULL)
-    {
-      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_NOT_FOUND, "No local calendar edit on %s", text);
-      goto fail;
-    }
-
-  stmt = mc_store_prepare (self, "DELETE FROM calendar_days WHERE date = ?", error);
-  if (stmt == NULL)
-    goto fail;
-  mc_store_bind_text (stmt, 1, text);
-  if (!mc_store_step_done (self, stmt, error))
-    goto fail;
-
-  detail = audit_detail (text, NULL, NULL, previous);
-  return mc_store_audit_commit (self, 0, actor, "calendar-remove", detail, error);
-
-fail:
-  mc_store_rollback (self);
-  return FALSE;
+  return write_edit (self, date, NULL, NULL, actor, error);
 }
 
 /* Replaces the local layer of @calendar with the edits stored in the profile. */
