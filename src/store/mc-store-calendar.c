@@ -4,6 +4,7 @@
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 
+#include "mc-dossier-json.h"
 #include "mc-store-audit.h"
 #include "mc-store-calendar.h"
 #include "mc-store-private.h"
@@ -126,23 +127,18 @@ audit_detail (const char           *date,
   g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "date");
-  json_builder_add_string_value (builder, date);
+  mc_json_add_string (builder, "date", date);
   if (kind != NULL)
     {
-      json_builder_set_member_name (builder, "kind");
-      json_builder_add_string_value (builder, kind);
-      json_builder_set_member_name (builder, "name");
-      json_builder_add_string_value (builder, name ? name : "");
+      mc_json_add_string (builder, "kind", kind);
+      mc_json_add_string (builder, "name", name ? name : "");
     }
   json_builder_set_member_name (builder, "previous");
   if (previous != NULL)
     {
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "kind");
-      json_builder_add_string_value (builder, mc_calendar_day_kind_id (previous->kind));
-      json_builder_set_member_name (builder, "name");
-      json_builder_add_string_value (builder, previous->name ? previous->name : "");
+      mc_json_add_string (builder, "kind", mc_calendar_day_kind_id (previous->kind));
+      mc_json_add_string (builder, "name", previous->name ? previous->name : "");
       json_builder_end_object (builder);
     }
   else

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "mc-dossier-json.h"
 #include "mc-store-audit.h"
 #include "mc-store-calendar.h"
 #include "mc-store-private.h"
@@ -234,18 +235,9 @@ audit_detail (const char *key,
   g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "key");
-  json_builder_add_string_value (builder, key);
-  json_builder_set_member_name (builder, "value");
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "previous");
-  if (previous != NULL)
-    json_builder_add_string_value (builder, previous);
-  else
-    json_builder_add_null_value (builder);
+  mc_json_add_string (builder, "key", key);
+  mc_json_add_string (builder, "value", value);
+  mc_json_add_string (builder, "previous", previous);
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
   return json_to_string (root, FALSE);
