@@ -297,6 +297,28 @@ on_offer_response (AdwMessageDialog *dialog,
     mc_print_operation_save_pdf (operation, GTK_WINDOW (offer->window));
 }
 
+/* Gives @dialog the answers of an offer to print (@cancel, labelled @cancel_label, closes it)
+ * and presents it, @offer (transfer full) answering. */
+static void
+present_offer (McWindow   *self,
+               GtkWidget  *dialog,
+               const char *cancel,
+               const char *cancel_label,
+               Offer      *offer)
+{
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    cancel, cancel_label,
+                                    "pdf", _("Save as _PDF…"),
+                                    "print", _("_Print…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "print", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "print");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), cancel);
+  offer->window = g_object_ref (self);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_offer_response), offer, offer_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Right after an action that calls for a form: print it or save it now, or later from the
  * dossier's Print menu. */
 static void
@@ -319,20 +341,10 @@ offer_form (McWindow    *self,
                               "and the form says so. Print it again from the dossier's Print menu once the "
                               "number is known."));
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Print the Form?"), body->str);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "later", _("_Not Now"),
-                                    "pdf", _("Save as _PDF…"),
-                                    "print", _("_Print…"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "print", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "print");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
   offer = g_new0 (Offer, 1);
-  offer->window = g_object_ref (self);
   offer->dossier_id = dossier_id;
   offer->form = form;
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_offer_response), offer, offer_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_offer (self, dialog, "later", _("_Not Now"), offer);
 }
 
 static void
@@ -602,19 +614,9 @@ print_register_action (GtkWidget  *widget,
   gtk_list_box_append (GTK_LIST_BOX (list), from_row);
   gtk_list_box_append (GTK_LIST_BOX (list), to_row);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "pdf", _("Save as _PDF…"),
-                                    "print", _("_Print…"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "print", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "print");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  offer->window = g_object_ref (self);
   offer->from_row = GTK_EDITABLE (from_row);
   offer->to_row = GTK_EDITABLE (to_row);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_offer_response), offer, offer_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_offer (self, dialog, "cancel", _("_Cancel"), offer);
 }
 
 /* The reports (mc-report-view.c), read again each time they are shown; a dossier opened from
