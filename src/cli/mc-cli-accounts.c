@@ -7,6 +7,7 @@
 #include "mc-accounts.h"
 #include "mc-cli.h"
 #include "mc-connection-test.h"
+#include "mc-dossier-json.h"
 #include "mc-http.h"
 #include "mc-secrets.h"
 #include "mc-sign-in.h"
@@ -66,22 +67,11 @@ print_report (const McSource           *source,
     }
   b = json_builder_new ();
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "source");
-  json_builder_add_string_value (b, source->id);
-  json_builder_set_member_name (b, "result");
-  json_builder_add_string_value (b, mc_connection_result_name (report->result));
-  json_builder_set_member_name (b, "summary");
-  json_builder_add_string_value (b, report->summary);
-  json_builder_set_member_name (b, "detail");
-  if (report->detail)
-    json_builder_add_string_value (b, report->detail);
-  else
-    json_builder_add_null_value (b);
-  json_builder_set_member_name (b, "fingerprint");
-  if (report->fingerprint)
-    json_builder_add_string_value (b, report->fingerprint);
-  else
-    json_builder_add_null_value (b);
+  mc_json_add_string (b, "source", source->id);
+  mc_json_add_string (b, "result", mc_connection_result_name (report->result));
+  mc_json_add_string (b, "summary", report->summary);
+  mc_json_add_string (b, "detail", report->detail);
+  mc_json_add_string (b, "fingerprint", report->fingerprint);
   json_builder_end_object (b);
   root = json_builder_get_root (b);
   mc_cli_print_json (root);
@@ -393,27 +383,15 @@ sources_list (McCli  *cli,
           continue;
         }
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "id");
-      json_builder_add_string_value (b, s->id);
-      json_builder_set_member_name (b, "ministry");
-      json_builder_add_string_value (b, s->ministry);
-      json_builder_set_member_name (b, "dialect");
-      json_builder_add_string_value (b, s->dialect);
-      json_builder_set_member_name (b, "name");
-      json_builder_add_string_value (b, s->name);
-      json_builder_set_member_name (b, "url");
-      json_builder_add_string_value (b, s->base_url);
-      json_builder_set_member_name (b, "unit");
-      json_builder_add_string_value (b, s->unit_code);
-      json_builder_set_member_name (b, "account");
-      json_builder_add_string_value (b, s->account);
-      json_builder_set_member_name (b, "settle_seconds");
-      json_builder_add_int_value (b, s->settle_seconds);
-      json_builder_set_member_name (b, "pinned_certificate");
-      if (s->pinned_certificate != NULL)
-        json_builder_add_string_value (b, s->pinned_certificate);
-      else
-        json_builder_add_null_value (b);
+      mc_json_add_string (b, "id", s->id);
+      mc_json_add_string (b, "ministry", s->ministry);
+      mc_json_add_string (b, "dialect", s->dialect);
+      mc_json_add_string (b, "name", s->name);
+      mc_json_add_string (b, "url", s->base_url);
+      mc_json_add_string (b, "unit", s->unit_code);
+      mc_json_add_string (b, "account", s->account);
+      mc_json_add_int (b, "settle_seconds", s->settle_seconds);
+      mc_json_add_string (b, "pinned_certificate", s->pinned_certificate);
       json_builder_set_member_name (b, "last_sync");
       if (last > 0)
         {

@@ -413,20 +413,11 @@ entry_to_json (const McOutboxEntry *e)
   };
 
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "id");
-  json_builder_add_int_value (b, e->id);
+  mc_json_add_int (b, "id", e->id);
   for (gsize i = 0; i < G_N_ELEMENTS (strings); i++)
-    {
-      json_builder_set_member_name (b, strings[i].key);
-      if (strings[i].value != NULL)
-        json_builder_add_string_value (b, strings[i].value);
-      else
-        json_builder_add_null_value (b);
-    }
-  json_builder_set_member_name (b, "attempts");
-  json_builder_add_int_value (b, e->attempts);
-  json_builder_set_member_name (b, "payload_version");
-  json_builder_add_int_value (b, e->payload_version);
+    mc_json_add_string (b, strings[i].key, strings[i].value);
+  mc_json_add_int (b, "attempts", e->attempts);
+  mc_json_add_int (b, "payload_version", e->payload_version);
   /* The payload and the server's state are JSON themselves: nested, not quoted. */
   json_builder_set_member_name (b, "payload");
   if (json_parser_load_from_data (parser, e->payload, -1, NULL))

@@ -319,14 +319,8 @@ mc_cli_show (McCli  *cli,
 
   if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING | MC_STORE_OPEN_READ_ONLY, &status)))
     return status;
-  id = mc_store_find_number (store, argv[1], &error);
-  if (id < 0)
-    return mc_cli_fail (error);
-  if (id == 0)
-    {
-      g_printerr (_("motcuactl: no dossier numbered “%s”\n"), argv[1]);
-      return MC_CLI_FAILED;
-    }
+  if (!(id = mc_cli_find_dossier (store, argv[1], &status)))
+    return status;
   if (!(d = mc_store_get_dossier (store, id, &error)))
     return mc_cli_fail (error);
   if (json)

@@ -5,6 +5,7 @@
 
 #include "mc-cli.h"
 #include "mc-connector.h"
+#include "mc-dossier-json.h"
 #include "mc-secrets.h"
 #include "mc-store-files.h"
 #include "mc-time.h"
@@ -237,36 +238,24 @@ mc_cli_files (McCli  *cli,
       if (json)
         {
           json_builder_begin_object (b);
-          json_builder_set_member_name (b, "id");
-          json_builder_add_int_value (b, f->id);
-          json_builder_set_member_name (b, "origin");
-          json_builder_add_string_value (b, f->origin == MC_FILE_LOCAL ? "office" : "system");
-          json_builder_set_member_name (b, "kind");
-          json_builder_add_string_value (b, f->kind == MC_FILE_RESULT ? "result" : "component");
-          json_builder_set_member_name (b, "document");
-          json_builder_add_string_value (b, f->component);
-          json_builder_set_member_name (b, "name");
-          json_builder_add_string_value (b, f->name);
-          json_builder_set_member_name (b, "size");
-          json_builder_add_int_value (b, f->size);
-          json_builder_set_member_name (b, "hash");
-          json_builder_add_string_value (b, f->hash);
-          json_builder_set_member_name (b, "type");
-          json_builder_add_string_value (b, f->content_type);
-          json_builder_set_member_name (b, "state");
-          json_builder_add_string_value (b, state_id);
+          mc_json_add_int (b, "id", f->id);
+          mc_json_add_string (b, "origin", f->origin == MC_FILE_LOCAL ? "office" : "system");
+          mc_json_add_string (b, "kind", f->kind == MC_FILE_RESULT ? "result" : "component");
+          mc_json_add_string (b, "document", f->component);
+          mc_json_add_string (b, "name", f->name);
+          mc_json_add_int (b, "size", f->size);
+          mc_json_add_string (b, "hash", f->hash);
+          mc_json_add_string (b, "type", f->content_type);
+          mc_json_add_string (b, "state", state_id);
           if (f->kind == MC_FILE_RESULT && (f->doc_number || f->signer || f->doc_date))
             {
               g_autofree char *date = f->doc_date ? mc_time_format_iso (f->doc_date) : NULL;
 
               json_builder_set_member_name (b, "result");
               json_builder_begin_object (b);
-              json_builder_set_member_name (b, "number");
-              json_builder_add_string_value (b, f->doc_number);
-              json_builder_set_member_name (b, "signed_on");
-              json_builder_add_string_value (b, date);
-              json_builder_set_member_name (b, "signer");
-              json_builder_add_string_value (b, f->signer);
+              mc_json_add_string (b, "number", f->doc_number);
+              mc_json_add_string (b, "signed_on", date);
+              mc_json_add_string (b, "signer", f->signer);
               json_builder_end_object (b);
             }
           json_builder_set_member_name (b, "reused_from");

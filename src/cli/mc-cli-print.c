@@ -72,14 +72,8 @@ mc_cli_print (McCli  *cli,
   if (!(official = mc_cli_official (store, official_option, &status)))
     return status;
   options.official = official;
-  id = mc_store_find_number (store, argv[1], &error);
-  if (id < 0)
-    return mc_cli_fail (error);
-  if (id == 0)
-    {
-      g_printerr (_("motcuactl: no dossier numbered “%s”\n"), argv[1]);
-      return MC_CLI_FAILED;
-    }
+  if (!(id = mc_cli_find_dossier (store, argv[1], &status)))
+    return status;
   if (!(layout = mc_print_stored_dossier (store, id, form, &options, &error)) ||
       !mc_print_layout_write_pdf (layout, output, &error))
     return mc_cli_fail (error);

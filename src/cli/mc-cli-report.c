@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "mc-cli.h"
+#include "mc-dossier-json.h"
 #include "mc-report-doc.h"
 #include "mc-store-queue.h"
 #include "mc-store-report.h"
@@ -25,34 +26,6 @@ add_number (JsonBuilder *b,
     json_builder_add_double_value (b, value);
 }
 
-static void
-add_int (JsonBuilder *b,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_add_int_value (b, value);
-}
-
-static void
-add_string (JsonBuilder *b,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_add_string_value (b, value);
-}
-
-static void
-add_time (JsonBuilder *b,
-          const char  *name,
-          gint64       t)
-{
-  g_autofree char *iso = mc_time_format_iso (t);
-
-  add_string (b, name, iso);
-}
-
 static JsonNode *
 json_766 (const McReportPeriod *period,
           const McReport766    *r)
@@ -62,14 +35,14 @@ json_766 (const McReportPeriod *period,
   static const char *computed[] = { "portal", "local", "partial" };
 
   json_builder_begin_object (b);
-  add_string (b, "period", id);
+  mc_json_add_string (b, "period", id);
   json_builder_set_member_name (b, "cutoff");
   if (period->cutoff)
     json_builder_add_int_value (b, 15);
   else
     json_builder_add_null_value (b);
-  add_time (b, "from", period->start);
-  add_time (b, "to", period->end);
+  mc_json_add_time (b, "from", period->start);
+  mc_json_add_time (b, "to", period->end);
   add_number (b, "points", r->total);
   add_number (b, "local_max", r->total_max);
   json_builder_set_member_name (b, "groups");
@@ -77,8 +50,8 @@ json_766 (const McReportPeriod *period,
   for (int g = 1; g <= MC_REPORT_N_GROUPS; g++)
     {
       json_builder_begin_object (b);
-      add_int (b, "group", g);
-      add_string (b, "name", mc_report_group_label (g));
+      mc_json_add_int (b, "group", g);
+      mc_json_add_string (b, "name", mc_report_group_label (g));
       add_number (b, "max", mc_report_group_points (g));
       add_number (b, "local_max", r->group_max[g]);
       add_number (b, "points", r->group_points[g]);
@@ -92,19 +65,19 @@ json_766 (const McReportPeriod *period,
       const McIndicator *ind = mc_report_get_indicator (i);
 
       json_builder_begin_object (b);
-      add_string (b, "id", ind->id);
-      add_int (b, "group", ind->group);
-      add_string (b, "name", ind->official_name);
-      add_string (b, "computed", computed[ind->computed]);
+      mc_json_add_string (b, "id", ind->id);
+      mc_json_add_int (b, "group", ind->group);
+      mc_json_add_string (b, "name", ind->official_name);
+      mc_json_add_string (b, "computed", computed[ind->computed]);
       add_number (b, "max", ind->points);
       add_number (b, "threshold", ind->threshold > 0 ? ind->threshold : NAN);
       if (ind->local >= 0)
         {
           const McIndicatorValue *v = &r->values[ind->local];
 
-          add_int (b, "numerator", v->numerator);
-          add_int (b, "denominator", v->denominator);
-          add_int (b, "scope", v->scope);
+          mc_json_add_int (b, "numerator", v->numerator);
+          mc_json_add_int (b, "denominator", v->denominator);
+          mc_json_add_int (b, "scope", v->scope);
           add_number (b, "ratio", v->ratio);
           add_number (b, "points", v->points);
           if (ind->local == MC_IND_2_2)
@@ -115,9 +88,9 @@ json_766 (const McReportPeriod *period,
   json_builder_end_array (b);
   json_builder_set_member_name (b, "received_by_channel");
   json_builder_begin_object (b);
-  add_int (b, "in_person", r->channel[MC_CHANNEL_IN_PERSON]);
-  add_int (b, "online", r->channel[MC_CHANNEL_ONLINE]);
-  add_int (b, "post", r->channel[MC_CHANNEL_POST]);
+  mc_json_add_int (b, "in_person", r->channel[MC_CHANNEL_IN_PERSON]);
+  mc_json_add_int (b, "online", r->channel[MC_CHANNEL_ONLINE]);
+  mc_json_add_int (b, "post", r->channel[MC_CHANNEL_POST]);
   json_builder_end_object (b);
   json_builder_end_object (b);
   return json_builder_get_root (b);
@@ -300,8 +273,8 @@ json_bieu06 (GPtrArray *lines,
   static const char *kinds[] = { "ministry", "field", "total" };
 
   json_builder_begin_object (b);
-  add_time (b, "from", from);
-  add_time (b, "to", to);
+  mc_json_add_time (b, "from", from);
+  mc_json_add_time (b, "to", to);
   json_builder_set_member_name (b, "rows");
   json_builder_begin_array (b);
   for (guint i = 0; i < lines->len; i++)
@@ -309,9 +282,9 @@ json_bieu06 (GPtrArray *lines,
       McBieu06Line *line = g_ptr_array_index (lines, i);
 
       json_builder_begin_object (b);
-      add_string (b, "kind", kinds[line->kind]);
-      add_string (b, "number", line->number);
-      add_string (b, "label", line->label);
+      mc_json_add_string (b, "kind", kinds[line->kind]);
+      mc_json_add_string (b, "number", line->number);
+      mc_json_add_string (b, "label", line->label);
       json_builder_set_member_name (b, "columns");
       json_builder_begin_array (b);
       for (int c = 0; c < MC_BIEU06_N_COUNTS; c++)

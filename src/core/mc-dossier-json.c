@@ -6,10 +6,12 @@
  * at the counter (mc-action-payload.c): stable English keys, statuses as the national codes
  * 1–10 and times as ISO 8601 in Vietnam time. Read back by mc_dossier_from_json(). */
 
-static void
-add_time (JsonBuilder *b,
-          const char  *key,
-          gint64       t)
+/* Writing: one member each; a NULL string and a time of 0 are written as null. */
+
+void
+mc_json_add_time (JsonBuilder *b,
+                  const char  *key,
+                  gint64       t)
 {
   json_builder_set_member_name (b, key);
   if (t == 0)
@@ -21,10 +23,10 @@ add_time (JsonBuilder *b,
     }
 }
 
-static void
-add_string (JsonBuilder *b,
-            const char  *key,
-            const char  *value)
+void
+mc_json_add_string (JsonBuilder *b,
+                    const char  *key,
+                    const char  *value)
 {
   json_builder_set_member_name (b, key);
   if (value == NULL)
@@ -33,19 +35,19 @@ add_string (JsonBuilder *b,
     json_builder_add_string_value (b, value);
 }
 
-static void
-add_int (JsonBuilder *b,
-         const char  *key,
-         gint64       value)
+void
+mc_json_add_int (JsonBuilder *b,
+                 const char  *key,
+                 gint64       value)
 {
   json_builder_set_member_name (b, key);
   json_builder_add_int_value (b, value);
 }
 
-static void
-add_boolean (JsonBuilder *b,
-             const char  *key,
-             gboolean     value)
+void
+mc_json_add_boolean (JsonBuilder *b,
+                     const char  *key,
+                     gboolean     value)
 {
   json_builder_set_member_name (b, key);
   json_builder_add_boolean_value (b, value);
@@ -61,9 +63,9 @@ add_document (JsonBuilder   *b,
 {
   const McDocument *doc = child;
 
-  add_string (b, "name", doc->name);
-  add_boolean (b, "copy", doc->is_copy);
-  add_int (b, "count", doc->count);
+  mc_json_add_string (b, "name", doc->name);
+  mc_json_add_boolean (b, "copy", doc->is_copy);
+  mc_json_add_int (b, "count", doc->count);
 }
 
 static void
@@ -72,9 +74,9 @@ add_fee (JsonBuilder   *b,
 {
   const McFee *fee = child;
 
-  add_string (b, "name", fee->name);
-  add_int (b, "amount_vnd", fee->amount_vnd);
-  add_boolean (b, "paid", fee->paid);
+  mc_json_add_string (b, "name", fee->name);
+  mc_json_add_int (b, "amount_vnd", fee->amount_vnd);
+  mc_json_add_boolean (b, "paid", fee->paid);
 }
 
 static void
@@ -83,9 +85,9 @@ add_supplement (JsonBuilder   *b,
 {
   const McSupplement *s = child;
 
-  add_time (b, "requested_at", s->requested_at);
-  add_string (b, "items", s->items);
-  add_time (b, "received_at", s->received_at);
+  mc_json_add_time (b, "requested_at", s->requested_at);
+  mc_json_add_string (b, "items", s->items);
+  mc_json_add_time (b, "received_at", s->received_at);
 }
 
 static void
@@ -94,9 +96,9 @@ add_result (JsonBuilder   *b,
 {
   const McResult *r = child;
 
-  add_string (b, "name", r->name);
-  add_string (b, "number", r->number);
-  add_time (b, "issued_at", r->issued_at);
+  mc_json_add_string (b, "name", r->name);
+  mc_json_add_string (b, "number", r->number);
+  mc_json_add_time (b, "issued_at", r->issued_at);
 }
 
 static void
@@ -105,12 +107,12 @@ add_step (JsonBuilder   *b,
 {
   const McStep *s = child;
 
-  add_time (b, "at", s->at);
-  add_string (b, "actor", s->actor);
-  add_string (b, "unit", s->unit);
-  add_string (b, "action", s->action);
-  add_int (b, "status", s->status);
-  add_string (b, "note", s->note);
+  mc_json_add_time (b, "at", s->at);
+  mc_json_add_string (b, "actor", s->actor);
+  mc_json_add_string (b, "unit", s->unit);
+  mc_json_add_string (b, "action", s->action);
+  mc_json_add_int (b, "status", s->status);
+  mc_json_add_string (b, "note", s->note);
 }
 
 static void
@@ -146,23 +148,23 @@ mc_dossier_to_json (const McDossier *d,
   g_autoptr(JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
-  add_string (b, "number", d->number);
-  add_boolean (b, "provisional", d->provisional);
-  add_string (b, "source", d->source_id);
-  add_string (b, "procedure_code", d->procedure_code);
-  add_string (b, "procedure_name", d->procedure_name);
-  add_string (b, "applicant", d->applicant_name);
-  add_int (b, "applicant_kind", d->applicant_kind);
-  add_string (b, "id_number", d->id_number);
-  add_string (b, "phone", d->phone);
-  add_string (b, "address", d->address);
-  add_int (b, "channel", d->channel);
-  add_int (b, "status", d->status);
-  add_time (b, "submitted_at", d->submitted_at);
-  add_time (b, "received_at", d->received_at);
-  add_time (b, "due_at", d->due_at);
-  add_time (b, "finished_at", d->finished_at);
-  add_time (b, "returned_at", d->returned_at);
+  mc_json_add_string (b, "number", d->number);
+  mc_json_add_boolean (b, "provisional", d->provisional);
+  mc_json_add_string (b, "source", d->source_id);
+  mc_json_add_string (b, "procedure_code", d->procedure_code);
+  mc_json_add_string (b, "procedure_name", d->procedure_name);
+  mc_json_add_string (b, "applicant", d->applicant_name);
+  mc_json_add_int (b, "applicant_kind", d->applicant_kind);
+  mc_json_add_string (b, "id_number", d->id_number);
+  mc_json_add_string (b, "phone", d->phone);
+  mc_json_add_string (b, "address", d->address);
+  mc_json_add_int (b, "channel", d->channel);
+  mc_json_add_int (b, "status", d->status);
+  mc_json_add_time (b, "submitted_at", d->submitted_at);
+  mc_json_add_time (b, "received_at", d->received_at);
+  mc_json_add_time (b, "due_at", d->due_at);
+  mc_json_add_time (b, "finished_at", d->finished_at);
+  mc_json_add_time (b, "returned_at", d->returned_at);
   if (with_details)
     add_details (b, d);
   json_builder_end_object (b);

@@ -26,4 +26,17 @@ JsonObject *mc_json_read_object  (JsonObject *object,
 JsonObject *mc_json_read_element (JsonArray  *array,
                                   guint       index);
 
+void        mc_json_add_string   (JsonBuilder *b,
+                                  const char  *key,
+                                  const char  *value);
+void        mc_json_add_int      (JsonBuilder *b,
+                                  const char  *key,
+                                  gint64       value);
+void        mc_json_add_boolean  (JsonBuilder *b,
+                                  const char  *key,
+                                  gboolean     value);
+void        mc_json_add_time     (JsonBuilder *b,
+                                  const char  *key,
+                                  gint64       t);
+
 G_END_DECLS

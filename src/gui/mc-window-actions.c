@@ -248,11 +248,20 @@ mc_window_form (McWindow     *self,
   return mc_print_operation_new (layout, name);
 }
 
+static McPrintOperation *register_operation (McWindow    *self,
+                                             const char  *from_text,
+                                             const char  *to_text,
+                                             GError     **error);
+
+/* What a dialog offering to print keeps for its answer: a form of a dossier, or (with the
+ * rows of its period) the register of the dossiers received. */
 typedef struct
 {
   McWindow *window;
   gint64 dossier_id;
   McPrintForm form;
+  GtkEditable *from_row;      /* NULL but for the register */
+  GtkEditable *to_row;
 } Offer;
 
 static void
@@ -275,13 +284,39 @@ on_offer_response (AdwMessageDialog *dialog,
 
   if (!g_str_equal (response, "print") && !g_str_equal (response, "pdf"))
     return;
-  operation = mc_window_form (offer->window, offer->dossier_id, offer->form, &error);
+  if (offer->from_row != NULL)
+    operation = register_operation (offer->window, gtk_editable_get_text (offer->from_row),
+                                    gtk_editable_get_text (offer->to_row), &error);
+  else
+    operation = mc_window_form (offer->window, offer->dossier_id, offer->form, &error);
   if (operation == NULL)
     mc_window_toast (offer->window, error->message);
   else if (g_str_equal (response, "print"))
     mc_print_operation_print (operation, GTK_WINDOW (offer->window));
   else
     mc_print_operation_save_pdf (operation, GTK_WINDOW (offer->window));
+}
+
+/* Gives @dialog the answers of an offer to print (@cancel, labelled @cancel_label, closes it)
+ * and presents it, @offer (transfer full) answering. */
+static void
+present_offer (McWindow   *self,
+               GtkWidget  *dialog,
+               const char *cancel,
+               const char *cancel_label,
+               Offer      *offer)
+{
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    cancel, cancel_label,
+                                    "pdf", _("Save as _PDF…"),
+                                    "print", _("_Print…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "print", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "print");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), cancel);
+  offer->window = g_object_ref (self);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_offer_response), offer, offer_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Right after an action that calls for a form: print it or save it now, or later from the
@@ -306,20 +341,10 @@ offer_form (McWindow    *self,
                               "and the form says so. Print it again from the dossier's Print menu once the "
                               "number is known."));
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Print the Form?"), body->str);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "later", _("_Not Now"),
-                                    "pdf", _("Save as _PDF…"),
-                                    "print", _("_Print…"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "print", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "print");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
   offer = g_new0 (Offer, 1);
-  offer->window = g_object_ref (self);
   offer->dossier_id = dossier_id;
   offer->form = form;
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_offer_response), offer, offer_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_offer (self, dialog, "later", _("_Not Now"), offer);
 }
 
 static void
@@ -535,43 +560,6 @@ register_operation (McWindow    *self,
   return mc_print_operation_new (layout, _("Register of dossiers received"));
 }
 
-/* The register dialog's period rows, for its response. */
-typedef struct
-{
-  McWindow *window;
-  GtkEditable *from_row;
-  GtkEditable *to_row;
-} RegisterPeriod;
-
-static void
-register_period_free (gpointer  data,
-                      GClosure *closure)
-{
-  RegisterPeriod *period = data;
-
-  g_object_unref (period->window);
-  g_free (period);
-}
-
-static void
-on_register_response (AdwMessageDialog *dialog,
-                      const char       *response,
-                      RegisterPeriod   *period)
-{
-  g_autoptr(McPrintOperation) operation = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!g_str_equal (response, "print") && !g_str_equal (response, "pdf"))
-    return;
-  if (!(operation = register_operation (period->window, gtk_editable_get_text (period->from_row),
-                                        gtk_editable_get_text (period->to_row), &error)))
-    mc_window_toast (period->window, error->message);
-  else if (g_str_equal (response, "print"))
-    mc_print_operation_print (operation, GTK_WINDOW (period->window));
-  else
-    mc_print_operation_save_pdf (operation, GTK_WINDOW (period->window));
-}
-
 /* win.save-register-to((from, to, path)): the register as PDF without asking where. */
 static void
 save_register_to_action (GtkWidget  *widget,
@@ -612,7 +600,7 @@ print_register_action (GtkWidget  *widget,
   McWindow *self = MC_WINDOW (widget);
   g_autoptr(GDateTime) today = mc_time_to_local (mc_time_now ());
   g_autoptr(GDateTime) first = g_date_time_add_days (today, 1 - g_date_time_get_day_of_month (today));
-  RegisterPeriod *period = g_new0 (RegisterPeriod, 1);
+  Offer *offer = g_new0 (Offer, 1);
   GtkWidget *dialog, *list, *from_row, *to_row;
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Register of Dossiers Received"),
@@ -626,19 +614,9 @@ print_register_action (GtkWidget  *widget,
   gtk_list_box_append (GTK_LIST_BOX (list), from_row);
   gtk_list_box_append (GTK_LIST_BOX (list), to_row);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "pdf", _("Save as _PDF…"),
-                                    "print", _("_Print…"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "print", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "print");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  period->window = g_object_ref (self);
-  period->from_row = GTK_EDITABLE (from_row);
-  period->to_row = GTK_EDITABLE (to_row);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_register_response), period, register_period_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  offer->from_row = GTK_EDITABLE (from_row);
+  offer->to_row = GTK_EDITABLE (to_row);
+  present_offer (self, dialog, "cancel", _("_Cancel"), offer);
 }
 
 /* The reports (mc-report-view.c), read again each time they are shown; a dossier opened from

@@ -186,24 +186,14 @@ mc_action_payload_set_number (McActionPayload *p,
 
 /* Writing */
 
+/* The payload leaves out what it does not carry (a NULL string, a time of 0). */
 static void
 add_string (JsonBuilder *b,
             const char  *key,
             const char  *value)
 {
-  if (value == NULL)
-    return;
-  json_builder_set_member_name (b, key);
-  json_builder_add_string_value (b, value);
-}
-
-static void
-add_int (JsonBuilder *b,
-         const char  *key,
-         gint64       value)
-{
-  json_builder_set_member_name (b, key);
-  json_builder_add_int_value (b, value);
+  if (value != NULL)
+    mc_json_add_string (b, key, value);
 }
 
 static void
@@ -211,9 +201,8 @@ add_time (JsonBuilder *b,
           const char  *key,
           gint64       t)
 {
-  g_autofree char *iso = t ? mc_time_format_iso (t) : NULL;
-
-  add_string (b, key, iso);
+  if (t != 0)
+    mc_json_add_time (b, key, t);
 }
 
 static void
@@ -245,8 +234,8 @@ mc_action_payload_to_json (const McActionPayload *p)
   add_string (b, "number", p->number);
   add_string (b, "source", p->source_id);
   if (p->status_before)
-    add_int (b, "status_before", p->status_before);
-  add_int (b, "target", p->target);
+    mc_json_add_int (b, "status_before", p->status_before);
+  mc_json_add_int (b, "target", p->target);
   add_time (b, "at", p->at);
   add_string (b, "actor", p->actor);
   add_string (b, "unit", p->unit);
@@ -275,7 +264,7 @@ mc_action_payload_to_json (const McActionPayload *p)
       json_builder_set_member_name (b, "fee");
       json_builder_begin_object (b);
       add_string (b, "name", p->fee_name);
-      add_int (b, "amount_vnd", p->fee_vnd);
+      mc_json_add_int (b, "amount_vnd", p->fee_vnd);
       json_builder_end_object (b);
     }
   add_time (b, "received_at", p->received_at);
@@ -283,11 +272,11 @@ mc_action_payload_to_json (const McActionPayload *p)
     {
       json_builder_set_member_name (b, "file");
       json_builder_begin_object (b);
-      add_int (b, "id", p->file->id);
+      mc_json_add_int (b, "id", p->file->id);
       add_string (b, "name", p->file->name);
       add_string (b, "kind", p->file->kind == MC_FILE_RESULT ? "result" : "component");
       add_string (b, "component", p->file->component);
-      add_int (b, "size", p->file->size);
+      mc_json_add_int (b, "size", p->file->size);
       add_string (b, "hash", p->file->hash);
       add_string (b, "type", p->file->content_type);
       json_builder_end_object (b);

@@ -414,6 +414,24 @@ mc_store_audit_append (McStore             *self,
   return key == NULL || seal_pending (self, key, error);
 }
 
+/* Ends the transaction (mc_store_begin) of a change to the office's own data, not to a
+ * dossier: appends its "done" entry (@at 0 = now) and commits, or rolls everything back. */
+gboolean
+mc_store_audit_commit (McStore     *self,
+                       gint64       at,
+                       const char  *actor,
+                       const char  *action,
+                       const char  *detail,
+                       GError     **error)
+{
+  McAuditEntry audit = { .at = at, .actor = actor, .action = action, .outcome = "done", .detail = detail };
+
+  if (mc_store_audit_append (self, &audit, error) && mc_store_commit (self, error))
+    return TRUE;
+  mc_store_rollback (self);
+  return FALSE;
+}
+
 /* After a commit that appended entries: an anchor of the committed head, when the last one
  * is old enough or far enough behind. Best effort: the entries are committed already, and a
  * profile directory that cannot take the file loses only that extra safeguard. */

@@ -4,6 +4,7 @@
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 
+#include "mc-dossier-json.h"
 #include "mc-store-audit.h"
 #include "mc-store-calendar.h"
 #include "mc-store-private.h"
@@ -52,20 +53,22 @@ edit_from_row (sqlite3_stmt *stmt)
   return g_steal_pointer (&edit);
 }
 
-/* Returns: (transfer full) (element-type McCalendarEdit): every local edit, by date. */
-GPtrArray *
-mc_store_list_calendar_edits (McStore  *self,
-                              GError  **error)
+/* The local edit of @date (none or one), or every edit (@date NULL), by date. */
+static GPtrArray *
+read_edits (McStore     *self,
+            const char  *date,
+            GError     **error)
 {
   g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_calendar_edit_free);
   sqlite3_stmt *stmt;
   int rc;
 
-  g_return_val_if_fail (MC_IS_STORE (self), NULL);
-
-  stmt = mc_store_prepare (self, "SELECT date, kind, name, changed_at FROM calendar_days ORDER BY date", error);
+  stmt = mc_store_prepare (self, date ? "SELECT date, kind, name, changed_at FROM calendar_days WHERE date = ?"
+                                      : "SELECT date, kind, name, changed_at FROM calendar_days ORDER BY date", error);
   if (stmt == NULL)
     return NULL;
+  if (date != NULL)
+    mc_store_bind_text (stmt, 1, date);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       McCalendarEdit *edit = edit_from_row (stmt);
@@ -82,6 +85,16 @@ mc_store_list_calendar_edits (McStore  *self,
   return g_steal_pointer (&edits);
 }
 
+/* Returns: (transfer full) (element-type McCalendarEdit): every local edit, by date. */
+GPtrArray *
+mc_store_list_calendar_edits (McStore  *self,
+                              GError  **error)
+{
+  g_return_val_if_fail (MC_IS_STORE (self), NULL);
+
+  return read_edits (self, NULL, error);
+}
+
 /* Sets *@out_edit to the local edit of @date, or to NULL when there is none. */
 gboolean
 mc_store_get_calendar_edit (McStore         *self,
@@ -89,26 +102,17 @@ mc_store_get_calendar_edit (McStore         *self,
                             McCalendarEdit **out_edit,
                             GError         **error)
 {
-  g_autofree char *text = format_date (date);
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) edits = NULL;
 
   g_return_val_if_fail (MC_IS_STORE (self), FALSE);
 
   *out_edit = NULL;
-  stmt = mc_store_prepare (self, "SELECT date, kind, name, changed_at FROM calendar_days WHERE date = ?", error);
-  if (stmt == NULL)
+  text = format_date (date);
+  if (!(edits = read_edits (self, text, error)))
     return FALSE;
-  mc_store_bind_text (stmt, 1, text);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *out_edit = edit_from_row (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      mc_store_set_error (self, error, "reading the calendar");
-      return FALSE;
-    }
+  if (edits->len > 0)
+    *out_edit = g_ptr_array_steal_index (edits, 0);
   return TRUE;
 }
 
@@ -123,23 +127,18 @@ audit_detail (const char           *date,
   g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "date");
-  json_builder_add_string_value (builder, date);
+  mc_json_add_string (builder, "date", date);
   if (kind != NULL)
     {
-      json_builder_set_member_name (builder, "kind");
-      json_builder_add_string_value (builder, kind);
-      json_builder_set_member_name (builder, "name");
-      json_builder_add_string_value (builder, name ? name : "");
+      mc_json_add_string (builder, "kind", kind);
+      mc_json_add_string (builder, "name", name ? name : "");
     }
   json_builder_set_member_name (builder, "previous");
   if (previous != NULL)
     {
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "kind");
-      json_builder_add_string_value (builder, mc_calendar_day_kind_id (previous->kind));
-      json_builder_set_member_name (builder, "name");
-      json_builder_add_string_value (builder, previous->name ? previous->name : "");
+      mc_json_add_string (builder, "kind", mc_calendar_day_kind_id (previous->kind));
+      mc_json_add_string (builder, "name", previous->name ? previous->name : "");
       json_builder_end_object (builder);
     }
   else
@@ -147,6 +146,55 @@ audit_detail (const char           *date,
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
   return json_to_string (root, FALSE);
+}
+
+/* Writes (@kind non-NULL) or removes (@kind NULL) the local edit of @date, audited as @actor. */
+static gboolean
+write_edit (McStore      *self,
+            const GDate  *date,
+            const char   *kind,
+            const char   *name,
+            const char   *actor,
+            GError      **error)
+{
+  g_autofree char *text = format_date (date);
+  g_autofree char *detail = NULL;
+  g_autoptr(McCalendarEdit) previous = NULL;
+  gint64 now = mc_time_now ();
+  sqlite3_stmt *stmt;
+
+  if (!mc_store_begin (self, error))
+    return FALSE;
+  if (!mc_store_get_calendar_edit (self, date, &previous, error))
+    goto fail;
+  if (kind == NULL && previous == NULL)
+    {
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_NOT_FOUND, "No local calendar edit on %s", text);
+      goto fail;
+    }
+
+  if (kind != NULL)
+    {
+      stmt = mc_store_prepare (self,
+        "INSERT OR REPLACE INTO calendar_days (date, kind, name, changed_at) VALUES (?, ?, ?, ?)", error);
+      if (stmt == NULL)
+        goto fail;
+      mc_store_bind_text (stmt, 2, kind);
+      mc_store_bind_text (stmt, 3, name ? name : "");
+      sqlite3_bind_int64 (stmt, 4, now);
+    }
+  else if (!(stmt = mc_store_prepare (self, "DELETE FROM calendar_days WHERE date = ?", error)))
+    goto fail;
+  mc_store_bind_text (stmt, 1, text);
+  if (!mc_store_step_done (self, stmt, error))
+    goto fail;
+
+  detail = audit_detail (text, kind, name, previous);
+  return mc_store_audit_commit (self, now, actor, kind ? "calendar-set" : "calendar-remove", detail, error);
+
+fail:
+  mc_store_rollback (self);
+  return FALSE;
 }
 
 /* Adds or replaces the local edit of @date, audited as @actor. */
@@ -158,48 +206,12 @@ mc_store_set_calendar_edit (McStore            *self,
                             const char         *actor,
                             GError            **error)
 {
-  g_autofree char *text = NULL;
-  g_autofree char *detail = NULL;
-  g_autoptr(McCalendarEdit) previous = NULL;
-  gint64 now = mc_time_now ();
-  sqlite3_stmt *stmt;
-  McAuditEntry audit = { 0 };
-
   g_return_val_if_fail (MC_IS_STORE (self), FALSE);
   g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
   g_return_val_if_fail (mc_calendar_day_kind_id (kind) != NULL, FALSE);
   g_return_val_if_fail (actor != NULL, FALSE);
 
-  text = format_date (date);
-  if (!mc_store_begin (self, error))
-    return FALSE;
-  if (!mc_store_get_calendar_edit (self, date, &previous, error))
-    goto fail;
-
-  stmt = mc_store_prepare (self,
-    "INSERT OR REPLACE INTO calendar_days (date, kind, name, changed_at) VALUES (?, ?, ?, ?)", error);
-  if (stmt == NULL)
-    goto fail;
-  mc_store_bind_text (stmt, 1, text);
-  mc_store_bind_text (stmt, 2, mc_calendar_day_kind_id (kind));
-  mc_store_bind_text (stmt, 3, name ? name : "");
-  sqlite3_bind_int64 (stmt, 4, now);
-  if (!mc_store_step_done (self, stmt, error))
-    goto fail;
-
-  detail = audit_detail (text, mc_calendar_day_kind_id (kind), name, previous);
-  audit.at = now;
-  audit.actor = actor;
-  audit.action = "calendar-set";
-  audit.outcome = "done";
-  audit.detail = detail;
-  if (!mc_store_audit_append (self, &audit, error))
-    goto fail;
-  return mc_store_commit (self, error);
-
-fail:
-  mc_store_rollback (self);
-  return FALSE;
+  return write_edit (self, date, mc_calendar_day_kind_id (kind), name, actor, error);
 }
 
 /* Removes the local edit of @date (MC_STORE_ERROR_NOT_FOUND if there is none), audited. */
@@ -209,46 +221,11 @@ mc_store_remove_calendar_edit (McStore      *self,
                                const char   *actor,
                                GError      **error)
 {
-  g_autofree char *text = NULL;
-  g_autofree char *detail = NULL;
-  g_autoptr(McCalendarEdit) previous = NULL;
-  sqlite3_stmt *stmt;
-  McAuditEntry audit = { 0 };
-
   g_return_val_if_fail (MC_IS_STORE (self), FALSE);
   g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
   g_return_val_if_fail (actor != NULL, FALSE);
 
-  text = format_date (date);
-  if (!mc_store_begin (self, error))
-    return FALSE;
-  if (!mc_store_get_calendar_edit (self, date, &previous, error))
-    goto fail;
-  if (previous == NULL)
-    {
-      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_NOT_FOUND, "No local calendar edit on %s", text);
-      goto fail;
-    }
-
-  stmt = mc_store_prepare (self, "DELETE FROM calendar_days WHERE date = ?", error);
-  if (stmt == NULL)
-    goto fail;
-  mc_store_bind_text (stmt, 1, text);
-  if (!mc_store_step_done (self, stmt, error))
-    goto fail;
-
-  detail = audit_detail (text, NULL, NULL, previous);
-  audit.actor = actor;
-  audit.action = "calendar-remove";
-  audit.outcome = "done";
-  audit.detail = detail;
-  if (!mc_store_audit_append (self, &audit, error))
-    goto fail;
-  return mc_store_commit (self, error);
-
-fail:
-  mc_store_rollback (self);
-  return FALSE;
+  return write_edit (self, date, NULL, NULL, actor, error);
 }
 
 /* Replaces the local layer of @calendar with the edits stored in the profile. */

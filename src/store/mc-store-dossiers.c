@@ -649,20 +649,9 @@ mc_store_find_number (McStore     *self,
 {
   sqlite3_stmt *stmt = mc_store_prepare (self,
     "SELECT id FROM dossiers WHERE number = ? COLLATE NOCASE ORDER BY id LIMIT 1", error);
-  gint64 id = 0;
-  int rc;
 
   if (stmt == NULL)
     return -1;
   mc_store_bind_text (stmt, 1, number);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  else if (rc != SQLITE_DONE)
-    {
-      mc_store_set_error (self, error, N_("finding a dossier"));
-      id = -1;
-    }
-  sqlite3_reset (stmt);
-  return id;
+  return mc_store_step_id (self, stmt, error);
 }

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "mc-dossier-json.h"
 #include "mc-store-outbox-private.h"
 #include "mc-time.h"
 
@@ -54,8 +55,7 @@ mc_store_json_detail (const char *first_key,
 
       if (value == NULL)
         continue;
-      json_builder_set_member_name (b, key);
-      json_builder_add_string_value (b, value);
+      mc_json_add_string (b, key, value);
     }
   va_end (args);
   json_builder_end_object (b);

@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "mc-dossier-json.h"
 #include "mc-store-audit.h"
 #include "mc-store-outbox-private.h"
 #include "mc-time.h"
@@ -359,23 +360,11 @@ server_state_json (McStatus     server_status,
   g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "status");
-  json_builder_add_int_value (b, server_status);
-  json_builder_set_member_name (b, "version");
-  if (server_version != NULL)
-    json_builder_add_string_value (b, server_version);
-  else
-    json_builder_add_null_value (b);
-  json_builder_set_member_name (b, "message");
-  if (message != NULL)
-    json_builder_add_string_value (b, message);
-  else
-    json_builder_add_null_value (b);
+  mc_json_add_int (b, "status", server_status);
+  mc_json_add_string (b, "version", server_version);
+  mc_json_add_string (b, "message", message);
   if (applied)
-    {
-      json_builder_set_member_name (b, "applied");
-      json_builder_add_boolean_value (b, TRUE);
-    }
+    mc_json_add_boolean (b, "applied", TRUE);
   json_builder_end_object (b);
   root = json_builder_get_root (b);
   return json_to_string (root, FALSE);

@@ -52,6 +52,13 @@ gboolean      mc_store_tx_end    (McStore     *self,
                                   gboolean     own,
                                   gboolean     ok,
                                   GError     **error);
+/* mc-store-audit.c */
+gboolean      mc_store_audit_commit (McStore     *self,
+                                     gint64       at,
+                                     const char  *actor,
+                                     const char  *action,
+                                     const char  *detail,
+                                     GError     **error);
 
 gboolean      mc_store_exec      (McStore     *self,
                                   const char  *sql,
@@ -67,6 +74,9 @@ gint64        mc_store_step_int64 (McStore     *self,
                                    sqlite3_stmt *stmt,
                                    const char  *what,
                                    GError     **error);
+gint64        mc_store_step_id   (McStore     *self,
+                                  sqlite3_stmt *stmt,
+                                  GError     **error);
 void          mc_store_set_error (McStore     *self,
                                   GError     **error,
                                   const char  *what);

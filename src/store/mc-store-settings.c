@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "mc-dossier-json.h"
 #include "mc-store-audit.h"
 #include "mc-store-calendar.h"
 #include "mc-store-private.h"
@@ -234,18 +235,9 @@ audit_detail (const char *key,
   g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "key");
-  json_builder_add_string_value (builder, key);
-  json_builder_set_member_name (builder, "value");
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "previous");
-  if (previous != NULL)
-    json_builder_add_string_value (builder, previous);
-  else
-    json_builder_add_null_value (builder);
+  mc_json_add_string (builder, "key", key);
+  mc_json_add_string (builder, "value", value);
+  mc_json_add_string (builder, "previous", previous);
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
   return json_to_string (root, FALSE);
@@ -261,7 +253,6 @@ write_setting (McStore     *self,
 {
   g_autofree char *previous = NULL;
   g_autofree char *detail = NULL;
-  McAuditEntry audit = { 0 };
   sqlite3_stmt *stmt;
 
   if (!mc_store_begin (self, error))
@@ -288,14 +279,7 @@ write_setting (McStore     *self,
     goto fail;
 
   detail = audit_detail (key, value, previous);
-  audit.at = mc_time_now ();
-  audit.actor = actor;
-  audit.action = value != NULL ? "settings-set" : "settings-unset";
-  audit.outcome = "done";
-  audit.detail = detail;
-  if (!mc_store_audit_append (self, &audit, error))
-    goto fail;
-  return mc_store_commit (self, error);
+  return mc_store_audit_commit (self, 0, actor, value != NULL ? "settings-set" : "settings-unset", detail, error);
 
 fail:
   mc_store_rollback (self);

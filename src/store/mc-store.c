@@ -156,6 +156,27 @@ mc_store_step_int64 (McStore       *self,
   return value;
 }
 
+/* Steps @stmt, a query of at most one dossier id, and resets it. Returns: the id, 0 when no
+ * dossier matches, or -1 with @error set. */
+gint64
+mc_store_step_id (McStore       *self,
+                  sqlite3_stmt  *stmt,
+                  GError       **error)
+{
+  gint64 id = 0;
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    {
+      mc_store_set_error (self, error, N_("finding a dossier"));
+      id = -1;
+    }
+  sqlite3_reset (stmt);
+  return id;
+}
+
 void
 mc_store_bind_text (sqlite3_stmt *stmt,
                     int           index,

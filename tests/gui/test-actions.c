@@ -1016,6 +1016,40 @@ test_register (void)
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* The register's dialog answers "pdf" with the register of the period its rows say, saved
+ * where the official chooses, and a period it cannot read with a message instead. */
+static void
+test_register_dialog (void)
+{
+#ifndef __SANITIZE_ADDRESS__
+  GtkWindow *dialog, *chooser;
+  GtkWidget *from_row;
+  g_autofree char *name = NULL;
+
+  close_offers ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.print-register", NULL));
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  from_row = mc_test_find_widget (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog)), ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (from_row);
+
+  gtk_editable_set_text (GTK_EDITABLE (from_row), "32/13/2026");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "pdf");
+  g_assert_null (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+
+  gtk_editable_set_text (GTK_EDITABLE (from_row), "01/01/2020");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "pdf");
+  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_nonnull (chooser);
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (name, ==, "Register of dossiers received.pdf");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  gtk_window_destroy (dialog);
+#else
+  g_test_message ("the file chooser is not driven under AddressSanitizer");
+#endif
+}
+
 static gint64
 queue_and_send (McAction    action,
                 McStatus    status,
@@ -1257,6 +1291,7 @@ main (int   argc,
   g_test_add_func ("/actions/print-export", test_print_export);
   g_test_add_func ("/actions/preview", test_preview);
   g_test_add_func ("/actions/register", test_register);
+  g_test_add_func ("/actions/register-dialog", test_register_dialog);
   g_test_add_func ("/actions/needs-review", test_needs_review);
   g_test_add_func ("/actions/watchdog", test_watchdog);
   g_test_add_func ("/actions/official-asked", test_official_asked);
