@@ -594,7 +594,6 @@ mc_store_queue_find_exact (McStore     *self,
   g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
   sqlite3_stmt *stmt;
   gint64 id;
-  int rc;
 
   if (*trimmed == '\0')
     return 0;
@@ -606,16 +605,7 @@ mc_store_queue_find_exact (McStore     *self,
   if (stmt == NULL)
     return -1;
   mc_store_bind_text (stmt, 1, trimmed);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  else if (rc != SQLITE_DONE)
-    {
-      mc_store_set_error (self, error, N_("finding a dossier"));
-      id = -1;
-    }
-  sqlite3_reset (stmt);
-  return id;
+  return mc_store_step_id (self, stmt, error);
 }
 
 void
