@@ -488,16 +488,7 @@ main (int   argc,
   training_test_quiet_notifications ();
 
   fx.app = mc_application_new ();
-  g_application_set_flags (G_APPLICATION (fx.app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (fx.app), NULL, &error);
-  g_assert_no_error (error);
-  fx.window = mc_application_open_training (fx.app, &error);
-  g_assert_no_error (error);
-  /* The common screen of a commune office. */
-  gtk_window_set_default_size (GTK_WINDOW (fx.window), 1366, 768);
-  gtk_window_present (GTK_WINDOW (fx.window));
-  if (!mc_test_wait (all_synced, NULL, 60000))
-    g_error ("the five ministry systems never finished syncing");
+  fx.window = training_test_open_synced (fx.app);
 
   g_test_add_func ("/sync-flow/action-leaves-at-once", test_action_leaves_at_once);
   g_test_add_func ("/sync-flow/cut-act-restore", test_cut_act_restore);
@@ -506,14 +497,6 @@ main (int   argc,
   g_test_add_func ("/sync-flow/indicator-states", test_indicator_states);
   status = g_test_run ();
 
-  for (GList *l; (l = gtk_application_get_windows (GTK_APPLICATION (fx.app))) != NULL;)
-    gtk_window_destroy (l->data);
-  g_clear_object (&fx.app);
-  {
-    const char *rm[] = { "rm", "-rf", fx.data_home, NULL };
-
-    g_spawn_sync (NULL, (char **) rm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
-  }
-  g_free (fx.data_home);
+  training_test_close (&fx.app, g_steal_pointer (&fx.data_home));
   return status;
 }

@@ -4,6 +4,9 @@
 #include <string.h>
 
 #include "training-test-util.h"
+#include "gui-test-util.h"
+#include "mc-sync-indicator.h"
+#include "mc-window-private.h"
 
 /* Shared by the training test and the training benchmark. */
 
@@ -155,4 +158,45 @@ training_test_find_toplevel (GType type)
     if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
       return l->data;
   return NULL;
+}
+
+static gboolean
+synced (gpointer window)
+{
+  return g_strcmp0 (mc_sync_indicator_get_summary (((McWindow *) window)->sync_indicator),
+                    g_dgettext (GETTEXT_PACKAGE, "Synced")) == 0;
+}
+
+/* Registers @app and opens its training window at a commune office's 1366×768, once the five
+ * simulated ministry systems finished their first sync. */
+McWindow *
+training_test_open_synced (McApplication *app)
+{
+  g_autoptr(GError) error = NULL;
+  McWindow *window;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  window = mc_application_open_training (app, &error);
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  if (!mc_test_wait (synced, window, 60000))
+    g_error ("the five ministry systems never finished syncing");
+  return window;
+}
+
+/* Closes every window of *@app, drops it, and removes the tests' @data_home (freed). */
+void
+training_test_close (McApplication **app,
+                     char           *data_home)
+{
+  const char *rm[] = { "rm", "-rf", data_home, NULL };
+
+  for (GList *l; (l = gtk_application_get_windows (GTK_APPLICATION (*app))) != NULL;)
+    gtk_window_destroy (l->data);
+  g_clear_object (app);
+  g_spawn_sync (NULL, (char **) rm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+  g_free (data_home);
 }

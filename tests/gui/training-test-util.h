@@ -9,6 +9,9 @@
 G_BEGIN_DECLS
 
 void        training_test_quiet_notifications (void);
+McWindow   *training_test_open_synced         (McApplication *app);
+void        training_test_close               (McApplication **app,
+                                               char          *data_home);
 void        training_test_screenshot          (const char *name);
 GHashTable *training_test_snapshot            (McSim      *sim);
 void        training_test_assert_same         (GHashTable *a,
