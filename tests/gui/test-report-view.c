@@ -342,25 +342,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = NULL;
+  g_autofree char *localedir = mc_test_take_option (&argc, argv, "localedir");
   int status;
 
-  for (int i = 1; i < argc; i++)
-    if (g_str_has_prefix (argv[i], "--localedir="))
-      {
-        localedir = argv[i] + strlen ("--localedir=");
-        memmove (&argv[i], &argv[i + 1], (argc - i) * sizeof (char *));
-        argc--;
-        break;
-      }
-
   /* Vietnamese, as a commune leader reads it. */
-  g_setenv ("LANGUAGE", "vi", TRUE);
-  setlocale (LC_ALL, "");
-  if (localedir != NULL)
-    bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  mc_test_use_vietnamese (localedir);
   if (!mc_test_init_display (&argc, &argv))
     return 0;
   g_test_init (&argc, &argv, NULL);
