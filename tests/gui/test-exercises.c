@@ -135,7 +135,9 @@ pick (McStatus    status,
     {
       g_free (sql);
       sql = g_strdup_printf ("SELECT coalesce(min(id), 0) FROM dossiers WHERE status = %d AND id > %" G_GINT64_FORMAT
-                             " AND provisional = 0 AND (%d OR source_id = '%s')",
+                             " AND provisional = 0 AND (%d OR source_id = '%s')"
+                             /* a supplement is asked once: not of a dossier that had one */
+                             " AND NOT EXISTS (SELECT 1 FROM supplements s WHERE s.dossier_id = dossiers.id)",
                              status, after, source_id == NULL, source_id ? source_id : "");
       id = query_int (sql);
       g_assert_cmpint (id, >, 0);
