@@ -369,6 +369,10 @@ sources_list (McCli  *cli,
     return status;
   if (!(sources = mc_store_list_sources (store, &error)))
     return mc_cli_fail (error);
+  /* The id is what the other commands take (--source ID); the header says which column it is. */
+  if (!json)
+    g_print ("%s\t%s\t%s\t%s\t%s\t%s\t%s\n", C_("column", "ID"), C_("column", "Interface"), C_("column", "Name"),
+             C_("column", "Address"), C_("column", "Unit code"), C_("column", "Account"), C_("column", "Last sync"));
   json_builder_begin_array (b);
   for (guint i = 0; i < sources->len; i++)
     {

@@ -433,6 +433,15 @@ entry_to_json (const McOutboxEntry *e)
   return json_builder_get_root (b);
 }
 
+/* An action in words; an id this version does not know is printed as it is stored. */
+static const char *
+action_text (const char *id)
+{
+  McAction action = mc_action_from_id (id);
+
+  return action != MC_ACTION_INVALID ? mc_action_label (action) : id;
+}
+
 static int
 outbox_show (McStore    *store,
              const char *source,
@@ -442,6 +451,7 @@ outbox_show (McStore    *store,
   McOutboxFilter filter = { .source_id = source, .state = state };
   g_autoptr(GPtrArray) counts = NULL;
   g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GHashTable) systems = NULL;
   GError *error = NULL;
 
   if (!(counts = mc_store_outbox_counts (store, &error)) || !(entries = mc_store_outbox_list (store, &filter, &error)))
@@ -479,12 +489,14 @@ outbox_show (McStore    *store,
       return MC_CLI_OK;
     }
 
+  if (!(systems = mc_cli_source_names (store, &error)))
+    return mc_cli_fail (error);
   for (guint i = 0; i < counts->len; i++)
     {
       McOutboxCounts *c = g_ptr_array_index (counts, i);
 
       /* In words (--json and --state take the states' ids). */
-      g_print ("%s:", c->source_id);
+      g_print ("%s:", mc_cli_source_name (systems, c->source_id));
       for (guint s = 0; s < MC_OUTBOX_N_STATES; s++)
         g_print ("%s %s %u", s > 0 ? ";" : "", mc_outbox_state_label (s), c->n[s]);
       g_print ("\n");
@@ -494,8 +506,9 @@ outbox_show (McStore    *store,
       McOutboxEntry *e = g_ptr_array_index (entries, i);
       g_autofree char *created = mc_time_format_short (e->created_at);
 
-      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\t%d\t%s\n", e->id, created, e->source_id,
-               e->dossier_number, e->action, mc_outbox_state_label (e->state), e->attempts,
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\t%d\t%s\n", e->id, created,
+               mc_cli_source_name (systems, e->source_id),
+               e->dossier_number, action_text (e->action), mc_outbox_state_label (e->state), e->attempts,
                e->last_error ? e->last_error : "");
     }
   return MC_CLI_OK;

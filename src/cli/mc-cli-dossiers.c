@@ -124,14 +124,17 @@ print_dossiers (McStore  *store,
                 gboolean  json)
 {
   g_autoptr(JsonArray) array = json_array_new ();
+  g_autoptr(GHashTable) systems = NULL;
+  GError *error = NULL;
 
+  if (!json && !(systems = mc_cli_source_names (store, &error)))
+    return mc_cli_fail (error);
   /* Whoever reads the table sees what each column is; scripts take --json. */
   if (!json)
     g_print ("%s\t%s\t%s\t%s\t%s\t%s\n", C_("column", "Number"), C_("column", "System"), C_("column", "Status"),
              C_("column", "Procedure"), C_("column", "Applicant"), C_("column", "Due"));
   for (guint i = 0; i < ids->len; i++)
     {
-      GError *error = NULL;
       g_autoptr(McDossier) d = mc_store_get_dossier (store, g_array_index (ids, gint64, i), &error);
 
       if (d == NULL)
@@ -148,7 +151,8 @@ print_dossiers (McStore  *store,
 
           /* The columns stay columns whatever the ministry system sent (the terminal's
            * controls are written out for all output: mc_cli_install_output_filter ()). */
-          g_print ("%s\t%s\t%s\t%s\t%s\t%s\n", number, d->source_id, status_text (d->status),
+          g_print ("%s\t%s\t%s\t%s\t%s\t%s\n", number, mc_cli_source_name (systems, d->source_id),
+                   status_text (d->status),
                    procedure, applicant, due);
         }
     }
@@ -216,7 +220,7 @@ mc_cli_list (McCli  *cli,
   gboolean json = FALSE;
   GOptionEntry entries[] = {
     { "status", 0, 0, G_OPTION_ARG_INT, &status_filter, N_("Only dossiers in this status (1–10, listed below)"), "N" },
-    { "source", 0, 0, G_OPTION_ARG_STRING, &source, N_("Only dossiers of this source"), "ID" },
+    { "source", 0, 0, G_OPTION_ARG_STRING, &source, N_("Only dossiers of this ministry system (its ID in “motcuactl sources list”)"), "ID" },
     { "limit", 'l', 0, G_OPTION_ARG_INT, &limit, N_("At most N dossiers (default all)"), "N" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
@@ -259,7 +263,8 @@ mc_cli_list (McCli  *cli,
 }
 
 static void
-print_detail (const McDossier *d)
+print_detail (const McDossier *d,
+              const char      *system)
 {
   g_autofree char *received = d->received_at ? mc_time_format_short (d->received_at) : g_strdup ("—");
   g_autofree char *due = d->due_at ? mc_time_format_short (d->due_at) : g_strdup ("—");
@@ -272,7 +277,7 @@ print_detail (const McDossier *d)
   g_print ("  %s: %s\n", _("Address"), d->address ? d->address : "—");
   g_print ("  %s: %s   %s: %s\n", _("Status"), status_text (d->status), _("Channel"), mc_channel_label (d->channel));
   g_print ("  %s: %s   %s: %s\n", C_("date", "Received"), received, _("Due"), due);
-  g_print ("  %s: %s\n", _("Source"), d->source_id);
+  g_print ("  %s: %s\n", C_("column", "System"), system);
   g_print ("  %s:\n", _("Documents"));
   for (guint i = 0; i < d->documents->len; i++)
     {
@@ -329,6 +334,12 @@ mc_cli_show (McCli  *cli,
       mc_cli_print_json (node);
     }
   else
-    print_detail (d);
+    {
+      g_autoptr(GHashTable) systems = mc_cli_source_names (store, &error);
+
+      if (systems == NULL)
+        return mc_cli_fail (error);
+      print_detail (d, mc_cli_source_name (systems, d->source_id));
+    }
   return MC_CLI_OK;
 }

@@ -20,6 +20,7 @@ typedef struct
   gboolean ok;
   GError *error;
   gboolean progress;
+  GHashTable *systems;   /* source id → the ministry system's name, as printed */
 } SyncRun;
 
 static void
@@ -27,16 +28,17 @@ print_progress (McSyncEngine *engine,
                 const char   *source_id,
                 SyncRun      *run)
 {
+  const char *name = mc_cli_source_name (run->systems, source_id);
   McSyncProgress p;
 
   if (!mc_sync_engine_get_progress (engine, source_id, &p))
     return;
   if (run->progress && p.state == MC_SYNC_STATE_SYNCING)
-    mc_cli_progress ("\r\033[K%s: %s, %u %s, %u %s", source_id, mc_sync_state_label (p.state), p.pages,
+    mc_cli_progress ("\r\033[K%s: %s, %u %s, %u %s", name, mc_sync_state_label (p.state), p.pages,
                      g_dngettext (GETTEXT_PACKAGE, "page", "pages", p.pages), p.dossiers,
                      g_dngettext (GETTEXT_PACKAGE, "dossier", "dossiers", p.dossiers));
   else if (run->loop != NULL && p.state != MC_SYNC_STATE_SYNCING)
-    g_print ("%s: %s%s%s\n", source_id, mc_sync_state_label (p.state), p.message ? " — " : "",
+    g_print ("%s: %s%s%s\n", name, mc_sync_state_label (p.state), p.message ? " — " : "",
              p.message ? p.message : "");
 }
 
@@ -60,26 +62,28 @@ quit_cb (gpointer user_data)
 
 static void
 print_summary (McSyncEngine *engine,
-               GStrv         ids)
+               GStrv         ids,
+               GHashTable   *systems)
 {
   for (guint i = 0; ids[i]; i++)
     {
+      const char *name = mc_cli_source_name (systems, ids[i]);
       McSyncProgress p;
 
       if (!mc_sync_engine_get_progress (engine, ids[i], &p))
         continue;
       if (p.state == MC_SYNC_STATE_IDLE)
         g_print (_("%s: up to date — %u new, %u changed, %u removed, %u held for local actions (%u requests)\n"),
-                 ids[i], p.inserted, p.updated, p.deleted, p.held, p.requests);
+                 name, p.inserted, p.updated, p.deleted, p.held, p.requests);
       else
-        g_print ("%s: %s — %s\n", ids[i], mc_sync_state_label (p.state), p.message ? p.message : "");
+        g_print ("%s: %s — %s\n", name, mc_sync_state_label (p.state), p.message ? p.message : "");
       /* The push side: what the outbox sent, parked for review, and still holds. */
       if (p.push_skipped)
-        g_print (_("%s: actions not sent: another Một Cửa is sending this profile's actions\n"), ids[i]);
+        g_print (_("%s: actions not sent: another Một Cửa is sending this profile's actions\n"), name);
       else if (p.sent + p.conflicts + p.rejected + p.duplicated + p.waiting > 0)
         g_print (_("%s: actions — %u sent, %u changed on the system (needs review), %u refused, "
                    "%u applied twice (needs review), %u waiting or being checked\n"),
-                 ids[i], p.sent, p.conflicts, p.rejected, p.duplicated, p.waiting);
+                 name, p.sent, p.conflicts, p.rejected, p.duplicated, p.waiting);
     }
 }
 
@@ -101,7 +105,7 @@ mc_cli_sync (McCli  *cli,
   g_autofree char *source_id = NULL;
   gboolean once = FALSE, full = FALSE;
   GOptionEntry entries[] = {
-    { "source", 0, 0, G_OPTION_ARG_STRING, &source_id, N_("Only this source"), "ID" },
+    { "source", 0, 0, G_OPTION_ARG_STRING, &source_id, N_("Only this ministry system (its ID in “motcuactl sources list”)"), "ID" },
     { "once", 0, 0, G_OPTION_ARG_NONE, &once, N_("Sync once and exit (default: keep syncing until interrupted)"), NULL },
     { "full", 0, 0, G_OPTION_ARG_NONE, &full, N_("Read everything again and drop what the system no longer lists"), NULL },
     { NULL }
@@ -118,6 +122,7 @@ mc_cli_sync (McCli  *cli,
   guint added = 0;
   int keyring_checked = 0;   /* 1 reachable, -1 not, 0 not asked yet */
   g_autoptr(GString) training = g_string_new (NULL);
+  g_autoptr(GHashTable) systems = NULL;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!mc_cli_parse (context, "sync", &argc, &argv, &status))
@@ -126,8 +131,9 @@ mc_cli_sync (McCli  *cli,
     return mc_cli_usage ("sync", _("unexpected argument"));
   if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING, &status)))
     return status;
-  if (!(sources = mc_store_list_sources (store, &error)))
+  if (!(sources = mc_store_list_sources (store, &error)) || !(systems = mc_cli_source_names (store, &error)))
     return mc_cli_fail (error);
+  run.systems = systems;
 
   engine = mc_sync_engine_new (mc_store_get_path (store));
   keyring = mc_secrets_new (mc_store_get_path (store));
@@ -143,7 +149,7 @@ mc_cli_sync (McCli  *cli,
       /* A sample profile's systems are the training simulator's, which runs in the window. */
       if (g_str_has_prefix (s->base_url, "sim:"))
         {
-          g_string_append_printf (training, "%s%s", training->len ? ", " : "", s->id);
+          g_string_append_printf (training, "%s%s", training->len ? ", " : "", s->name);
           continue;
         }
       if (keyring_checked == 0)
@@ -187,11 +193,14 @@ mc_cli_sync (McCli  *cli,
 
   if (!once)
     {
-      g_autofree char *names = g_strjoinv (", ", ids);
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      for (guint i = 0; ids[i]; i++)
+        g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", mc_cli_source_name (systems, ids[i]));
 
       /* Keep syncing: the timer, network changes and backoff, until Ctrl-C. */
       g_print (_("Syncing %s now and whenever there is something to send or to pull. "
-                 "Press Ctrl+C to stop (--once syncs once and exits).\n"), names);
+                 "Press Ctrl+C to stop (--once syncs once and exits).\n"), names->str);
       run.loop = g_main_loop_new (NULL, FALSE);
       g_unix_signal_add (SIGINT, quit_cb, run.loop);
       g_unix_signal_add (SIGTERM, quit_cb, run.loop);
@@ -199,7 +208,7 @@ mc_cli_sync (McCli  *cli,
       g_main_loop_run (run.loop);
       mc_sync_engine_stop (engine);
       g_main_loop_unref (run.loop);
-      print_summary (engine, ids);
+      print_summary (engine, ids, systems);
       return status;
     }
 
@@ -208,7 +217,7 @@ mc_cli_sync (McCli  *cli,
     g_main_context_iteration (NULL, TRUE);
   if (run.progress)
     mc_cli_progress ("\r\033[K");
-  print_summary (engine, ids);
+  print_summary (engine, ids, systems);
   if (!run.ok)
     {
       g_printerr (_("motcuactl: sync failed: %s\n"), run.error->message);

@@ -109,6 +109,38 @@ mc_cli_official (McStore    *store,
   return g_steal_pointer (&name);
 }
 
+/* The names of the profile's ministry systems by source id: an official reads a ministry by
+ * its name, while the id stays the handle typed after --source. Returns: (transfer full)
+ * (nullable): id → name, or NULL with @error set. */
+GHashTable *
+mc_cli_source_names (McStore  *store,
+                     GError  **error)
+{
+  g_autoptr(GPtrArray) sources = mc_store_list_sources (store, error);
+  GHashTable *names;
+
+  if (sources == NULL)
+    return NULL;
+  names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < sources->len; i++)
+    {
+      McSource *s = g_ptr_array_index (sources, i);
+
+      g_hash_table_insert (names, g_strdup (s->id), g_strdup (s->name));
+    }
+  return names;
+}
+
+/* The name of @source_id in @names, or the id itself for a source removed since. */
+const char *
+mc_cli_source_name (GHashTable *names,
+                    const char *source_id)
+{
+  const char *name = g_hash_table_lookup (names, source_id);
+
+  return name != NULL && *name != '\0' ? name : source_id;
+}
+
 /* The profile's audit key for audit verify, export and doctor, when the keyring gives it: the
  * check itself says when a sealed log cannot be verified without it. */
 void

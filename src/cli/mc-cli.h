@@ -41,6 +41,10 @@ McStore  *mc_cli_open_store    (McCli       *cli,
                                 McStoreOpenFlags flags,
                                 int         *out_status);
 void      mc_cli_load_audit_key (McStore    *store);
+GHashTable *mc_cli_source_names (McStore  *store,
+                                 GError  **error);
+const char *mc_cli_source_name  (GHashTable *names,
+                                 const char *source_id);
 void      mc_cli_print_json    (JsonNode    *node);
 gboolean  mc_cli_progress_wanted (void);
 void      mc_cli_progress      (const char  *format,

@@ -56,19 +56,19 @@ printf 'sai\n' | "$ctl" --profile "$profile" sources add g18 --dialect feed --ur
 check $? "sources add (feed) with a wrong password"
 
 "$ctl" --profile "$profile" sources list >"$tmp/list" 2>&1
-grep -q '^g09	lgsp' "$tmp/list" && grep -q '^g16	rest' "$tmp/list" && grep -q '^g18	feed' "$tmp/list"
+grep -q "^ID	" "$tmp/list" && grep -q '^g09	lgsp' "$tmp/list" && grep -q '^g16	rest' "$tmp/list" && grep -q '^g18	feed' "$tmp/list"
 check $? "sources list"
 
 "$ctl" --profile "$profile" sync --once --source g09 >"$tmp/sync1" 2>&1
 status=$?
-[ $status -eq 0 ] && grep -q '^g09: up to date' "$tmp/sync1"
+[ $status -eq 0 ] && grep -q '^Home Affairs: up to date' "$tmp/sync1"
 check $? "sync --once --source g09"
 
 "$ctl" --profile "$profile" sync --once >"$tmp/sync2" 2>&1
 status=$?
 # The wrong password fails g18 alone, named, with exit 1; the others sync.
-[ $status -eq 1 ] && grep -q 'g18' "$tmp/sync2" && grep -q '^g16: up to date' "$tmp/sync2" \
-  && grep -q '^g09: up to date — 0 new' "$tmp/sync2"
+[ $status -eq 1 ] && grep -q '^Health: ' "$tmp/sync2" && grep -q '^Culture, Sports and Tourism: up to date' "$tmp/sync2" \
+  && grep -q '^Home Affairs: up to date — 0 new' "$tmp/sync2"
 check $? "sync --once: exit 1 naming the failed source, the others up to date"
 
 "$ctl" --profile "$profile" list --source g16 >"$tmp/listed" 2>&1
@@ -80,8 +80,8 @@ check $? "dossiers pulled into the profile"
 number=$("$ctl" --profile "$profile" list --source g09 --status 4 --limit 1 | sed 1d | cut -f1)
 "$ctl" --profile "$profile" act "$number" record-step --note "Thẩm định hồ sơ" --official "Nguyễn Thị Hằng" >/dev/null 2>&1 && \
   "$ctl" --profile "$profile" sync --once --source g09 >"$tmp/sync3" 2>&1 && \
-  grep -q '^g09: actions — 1 sent, 0 changed on the system (needs review), 0 refused, 0 applied twice (needs review), 0 waiting or being checked' "$tmp/sync3" && \
-  "$ctl" --profile "$profile" outbox | grep -q "	$number	record-step	Applied by the ministry system	"
+  grep -q '^Home Affairs: actions — 1 sent, 0 changed on the system (needs review), 0 refused, 0 applied twice (needs review), 0 waiting or being checked' "$tmp/sync3" && \
+  "$ctl" --profile "$profile" outbox | grep -q "	$number	Record processing step	Applied by the ministry system	"
 check $? "act, then sync: the action is sent, and the summary says so"
 
 # A file attached at the counter leaves with the next sync, once; a file the system lists is
@@ -89,7 +89,7 @@ check $? "act, then sync: the action is sent, and the summary says so"
 printf '%%PDF-1.4\nto khai\n' >"$tmp/to-khai.pdf"
 "$ctl" --profile "$profile" attach "$number" 1 "$tmp/to-khai.pdf" >/dev/null 2>&1 && \
   "$ctl" --profile "$profile" sync --once --source g09 >"$tmp/sync4" 2>&1 && \
-  grep -q '^g09: actions — 1 sent,' "$tmp/sync4" && \
+  grep -q '^Home Affairs: actions — 1 sent,' "$tmp/sync4" && \
   "$ctl" --profile "$profile" files "$number" --json | grep -q '"state" : "done"'
 check $? "attach, then sync: the file is sent"
 

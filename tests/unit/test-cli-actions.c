@@ -59,7 +59,7 @@ test_receive_new (void)
   RUN (&r, "search", "TAM.G09-20260302");
   cli_assert_ok (&r, NULL);
   /* Under the header line. */
-  g_assert_nonnull (strstr (r.out, "\n" NUMBER "\tg09\tReceived\t1.010833\tLê Thị Hoa\t"));
+  g_assert_nonnull (strstr (r.out, "\n" NUMBER "\tNội vụ\tReceived\t1.010833\tLê Thị Hoa\t"));
 }
 
 static void
@@ -130,12 +130,12 @@ test_outbox (void)
   RUN (&r, "outbox");
   cli_assert_ok (&r, NULL);
   /* Every state, in plain words, with its count (issue 13 added "applied twice"). */
-  g_assert_true (g_str_has_prefix (r.out, "g03: Waiting to be sent 0; Sending 0; In doubt: checking again 0; "
+  g_assert_true (g_str_has_prefix (r.out, "Giáo dục và Đào tạo: Waiting to be sent 0; Sending 0; In doubt: checking again 0; "
                                           "Applied by the ministry system 0; Needs review: the dossier changed on the "
                                           "server 0; Refused by the ministry system 0; Discarded 0; Needs review: "
                                           "applied twice on the ministry system 0\n"));
-  g_assert_nonnull (strstr (r.out, "\ng09: Waiting to be sent 7; Sending 0;"));
-  g_assert_nonnull (strstr (r.out, "\tg09\t" NUMBER "\treturn-result\tWaiting to be sent\t0\t\n"));
+  g_assert_nonnull (strstr (r.out, "\nNội vụ: Waiting to be sent 7; Sending 0;"));
+  g_assert_nonnull (strstr (r.out, "\tNội vụ\t" NUMBER "\tReturn result\tWaiting to be sent\t0\t\n"));
 
   RUN (&r, "outbox", "--json");
   cli_assert_ok (&r, NULL);
