@@ -183,7 +183,8 @@ mc_cli_sync (McCli  *cli,
                   "mode (motcua --training)\n"), training->str);
   if (added == 0)
     {
-      if (status == MC_CLI_OK)
+      /* A sample profile's systems were named just above: "no system" would contradict it. */
+      if (status == MC_CLI_OK && training->len == 0)
         g_printerr ("%s\n", _("motcuactl: this profile has no ministry system to sync. Add one with "
                               "“motcuactl sources add”."));
       return MC_CLI_FAILED;

@@ -226,6 +226,7 @@ test_runtime_errors (void)
   g_auto(CliRun) b = { 0 };
   g_auto(CliRun) c = { 0 };
   g_auto(CliRun) d = { 0 };
+  g_auto(CliRun) e = { 0 };
 
   RUN (&a, "--profile", missing, "list");
   assert_one_line_error (&a, 1, missing);
@@ -240,6 +241,12 @@ test_runtime_errors (void)
 
   RUN (&d, "--profile", profile, "list", "--source", "g99");
   assert_one_line_error (&d, 1, "g99");
+
+  /* A sample profile's systems are the training simulator's: said once, by name, and not
+   * contradicted by "no ministry system". */
+  RUN (&e, "--profile", profile, "sync", "--once");
+  assert_one_line_error (&e, 1, "training mode");
+  g_assert_nonnull (strstr (e.err, "Nội vụ"));
 }
 
 static void
