@@ -31,7 +31,14 @@ busy_box (const char *text)
 }
 
 /* A job of the strip in a thread (an attachment, a download): its placeholder in the strip. */
-typedef struct
+typedef struct _Job Job;
+
+/* What a job does in its thread, on the thread's own connection @store. */
+typedef gboolean (*JobWork) (McStore  *store,
+                             Job      *job,
+                             GError  **error);
+
+struct _Job
 {
   McFileStrip *strip;
   GtkWidget *placeholder;
@@ -43,7 +50,8 @@ typedef struct
   gint64 id;
   GFile *file;               /* a file waiting for the dossier, kept in the profile meanwhile */
   McBlobInfo kept;
-} Job;
+  JobWork work;
+};
 
 static void
 job_free (Job *job)
@@ -112,10 +120,10 @@ job_done (Job        *job,
 }
 
 static void
-attach_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
+job_thread (GTask        *task,
+            gpointer      source,
+            gpointer      task_data,
+            GCancellable *cancellable)
 {
   Job *job = task_data;
   g_autoptr(McStore) store = NULL;
@@ -123,10 +131,31 @@ attach_thread (GTask        *task,
 
   /* Its own connection: the window's stays free for the main loop. */
   if (!(store = mc_store_open (job->db_path, MC_STORE_OPEN_EXISTING, &error))
-      || !mc_store_attach_file (store, job->dossier_id, &job->in, job->actor, &job->id, &error))
+      || !job->work (store, job, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
+}
+
+/* Runs @job's @work in a thread; @done then has it as the task's data. */
+static void
+job_run_in_thread (Job                 *job,
+                   JobWork              work,
+                   GAsyncReadyCallback  done)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, job->strip->cancellable, done, NULL);
+
+  job->work = work;
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, job_thread);
+}
+
+static gboolean
+attach_work (McStore  *store,
+             Job      *job,
+             GError  **error)
+{
+  return mc_store_attach_file (store, job->dossier_id, &job->in, job->actor, &job->id, error);
 }
 
 static void
@@ -149,7 +178,6 @@ mc_file_strip_attach_in_thread (McFileStrip *self,
                                 const char  *name)
 {
   GtkWidget *placeholder = busy_box (name);
-  g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, attach_done, NULL);
   Job *job = job_new (self, placeholder);
 
   gtk_widget_set_tooltip_text (placeholder, _("Attaching…"));
@@ -157,27 +185,17 @@ mc_file_strip_attach_in_thread (McFileStrip *self,
   job->path = g_strdup (path);
   job->actor = mc_official_name (self->store);
   job->in = (McAttachInput) { .path = job->path, .component = self->document, .kind = MC_FILE_COMPONENT };
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, attach_thread);
+  job_run_in_thread (job, attach_work, attach_done);
 }
 
-static void
-keep_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
+/* At most what the most generous ministry system takes; the dossier's own limit is checked
+ * when it is attached. */
+static gboolean
+keep_work (McStore  *store,
+           Job      *job,
+           GError  **error)
 {
-  Job *job = task_data;
-  g_autoptr(McStore) store = NULL;
-  GError *error = NULL;
-
-  /* At most what the most generous ministry system takes; the dossier's own limit is checked
-   * when it is attached. */
-  if (!(store = mc_store_open (job->db_path, MC_STORE_OPEN_EXISTING, &error))
-      || !mc_store_put_blob (store, job->path, mc_dialect_max_file_size (NULL), &job->kept, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  return mc_store_put_blob (store, job->path, mc_dialect_max_file_size (NULL), &job->kept, error);
 }
 
 static void
@@ -220,13 +238,11 @@ mc_file_strip_keep_pending (McFileStrip *self,
                             const char  *path,
                             GtkWidget   *picture)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, keep_done, NULL);
   Job *job = job_new (self, picture);
 
   job->file = g_object_ref (file);
   job->path = g_strdup (path);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, keep_thread);
+  job_run_in_thread (job, keep_work, keep_done);
 }
 
 static void

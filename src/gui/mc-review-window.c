@@ -464,16 +464,16 @@ show_failure (McReviewWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* A resolution that needs no confirmation, on the outbox row the action names. */
+/* The official's @resolution of outbox row @id, signed by the official. */
 static void
 resolve (McReviewWindow *self,
-         GVariant       *parameter,
+         gint64          id,
          gboolean      (*resolution) (McStore *, gint64, const char *, GError **))
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *actor = mc_official_signer (self->store, &error);
 
-  if (actor == NULL || !resolution (self->store, g_variant_get_int64 (parameter), actor, &error))
+  if (actor == NULL || !resolution (self->store, id, actor, &error))
     show_failure (self, error);
 }
 
@@ -482,7 +482,7 @@ reapply_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  resolve (MC_REVIEW_WINDOW (widget), parameter, mc_store_outbox_reapply);
+  resolve (MC_REVIEW_WINDOW (widget), g_variant_get_int64 (parameter), mc_store_outbox_reapply);
 }
 
 static void
@@ -490,7 +490,7 @@ acknowledge_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  resolve (MC_REVIEW_WINDOW (widget), parameter, mc_store_outbox_acknowledge);
+  resolve (MC_REVIEW_WINDOW (widget), g_variant_get_int64 (parameter), mc_store_outbox_acknowledge);
 }
 
 /* The system already shows what the official wanted: the action is done without sending it. */
@@ -499,18 +499,7 @@ mark_done_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  resolve (MC_REVIEW_WINDOW (widget), parameter, mc_store_outbox_mark_applied);
-}
-
-static void
-drop (McReviewWindow *self,
-      gint64          id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *actor = mc_official_signer (self->store, &error);
-
-  if (actor == NULL || !mc_store_outbox_discard (self->store, id, actor, &error))
-    show_failure (self, error);
+  resolve (MC_REVIEW_WINDOW (widget), g_variant_get_int64 (parameter), mc_store_outbox_mark_applied);
 }
 
 static void
@@ -519,7 +508,7 @@ on_drop_response (AdwMessageDialog *dialog,
                   McReviewWindow   *self)
 {
   if (g_str_equal (response, "drop"))
-    drop (self, self->dropping);
+    resolve (self, self->dropping, mc_store_outbox_discard);
   self->dropping = 0;
 }
 
