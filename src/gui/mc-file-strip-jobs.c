@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
+#include "mc-alert.h"
 #include "mc-file-strip-private.h"
 #include "mc-official.h"
 #include "mc-store-files.h"
@@ -116,7 +117,7 @@ job_done (Job        *job,
     gtk_box_remove (self->thumbnails, job->placeholder);
   else
     gtk_widget_set_sensitive (job->placeholder, TRUE);
-  mc_file_strip_tell (self, heading, error ? error : local_error);
+  mc_alert (GTK_WIDGET (self), heading, (error ? error : local_error)->message);
 }
 
 static void
@@ -227,7 +228,7 @@ keep_done (GObject      *source,
   g_ptr_array_remove_index (self->pending_kept, i);
   gtk_box_remove (self->thumbnails, job->placeholder);
   mc_file_strip_count (self, -1);
-  mc_file_strip_tell (self, _("The file cannot be attached"), error);
+  mc_alert (GTK_WIDGET (self), _("The file cannot be attached"), error->message);
 }
 
 /* A file waiting for the dossier is copied into the profile and hashed now, in a thread: the
@@ -286,7 +287,7 @@ mc_file_strip_download (McFileStrip *self,
     return;  /* not listed here, or already under way */
   if (!(d = mc_store_get_dossier (self->store, self->dossier_id, &error)))
     {
-      mc_file_strip_tell (self, _("The file cannot be downloaded"), error);
+      mc_alert (GTK_WIDGET (self), _("The file cannot be downloaded"), error->message);
       return;
     }
   if (self->engine == NULL)
@@ -294,7 +295,7 @@ mc_file_strip_download (McFileStrip *self,
       g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_CONNECTED,
                    _("Một Cửa is not connected to the ministry system of this file: check its sign-in in "
                      "Preferences → Ministry systems"));
-      mc_file_strip_tell (self, _("The file cannot be downloaded"), error);
+      mc_alert (GTK_WIDGET (self), _("The file cannot be downloaded"), error->message);
       return;
     }
   job = job_new (self, button);

@@ -40,9 +40,6 @@ GtkWidget *mc_file_strip_add_thumbnail    (McFileStrip  *self,
                                            const char   *name,
                                            gboolean      reused,
                                            GtkWidget    *sibling);
-void       mc_file_strip_tell             (McFileStrip  *self,
-                                           const char   *heading,
-                                           GError       *error);
 void       mc_file_strip_attach_in_thread (McFileStrip  *self,
                                            const char   *path,
                                            const char   *name);

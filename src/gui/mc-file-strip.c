@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
+#include "mc-alert.h"
 #include "mc-file-strip-private.h"
 #include "mc-official.h"
 #include "mc-page-viewer.h"
@@ -66,19 +67,6 @@ thumbnail_done (GObject      *source,
   g_free (d);
 }
 
-void
-mc_file_strip_tell (McFileStrip  *self,
-                    const char   *heading,
-                    GError       *error)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                                         heading, error->message));
-
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 /* Removes file @file_id, attached here, from the dossier (mc_store_remove_file(): audited;
  * refused while it is being sent). Its picture goes. */
 gboolean
@@ -116,7 +104,7 @@ on_removal_response (AdwMessageDialog *dialog,
   if (mc_file_strip_remove (self, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (viewer), "file-id")), &error))
     gtk_window_destroy (GTK_WINDOW (viewer));
   else
-    mc_file_strip_tell (self, _("The file cannot be removed"), error);
+    mc_alert (GTK_WIDGET (self), _("The file cannot be removed"), error->message);
 }
 
 /* Removing is said first: what stays where, and that it is recorded. */
@@ -252,7 +240,7 @@ static void
 tell_refusal (McFileStrip  *self,
               GError       *error)
 {
-  mc_file_strip_tell (self, _("The file cannot be attached"), error);
+  mc_alert (GTK_WIDGET (self), _("The file cannot be attached"), error->message);
 }
 
 /* Where a file comes in, whatever brought it: the file chooser, a drop, a scanner's PDF.

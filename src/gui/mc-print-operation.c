@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
+#include "mc-alert.h"
 #include "mc-print-operation.h"
 #include "mc-print-preview.h"
 
@@ -116,17 +117,6 @@ mc_print_operation_get_n_pages (McPrintOperation *self)
 }
 
 static void
-show_failure (GtkWindow  *parent,
-              const char *heading,
-              const char *message)
-{
-  GtkWidget *dialog = adw_message_dialog_new (parent, heading, message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 on_begin_print (GtkPrintOperation *operation,
                 GtkPrintContext   *context,
                 McPrintOperation  *self)
@@ -155,7 +145,7 @@ on_print_done (GtkPrintOperation       *operation,
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
       gtk_print_operation_get_error (operation, &error);
-      show_failure (NULL, _("Printing Failed"), error ? error->message : "");
+      mc_alert (NULL, _("Printing Failed"), error ? error->message : "");
     }
   g_object_unref (operation);
   g_object_unref (self);
@@ -310,7 +300,8 @@ on_save_response (GtkNativeDialog  *chooser,
       if (path == NULL)
         g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Choose a local folder"));
       if (error != NULL || !mc_print_layout_write_pdf (self->layout, path, &error))
-        show_failure (gtk_native_dialog_get_transient_for (chooser), _("Cannot Save the PDF"), error->message);
+        mc_alert (GTK_WIDGET (gtk_native_dialog_get_transient_for (chooser)), _("Cannot Save the PDF"),
+                  error->message);
     }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);

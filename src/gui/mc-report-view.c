@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mc-alert.h"
 #include "mc-combo-row.h"
 #include "mc-format.h"
 #include "mc-procedure-chooser.h"
@@ -657,13 +658,7 @@ on_export_chosen (GtkNativeDialog *chooser,
       else
         ok = mc_report_write_766 (path, office, &self->reports[N_PERIODS - 1], label, &error);
       if (!ok)
-        {
-          GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                      _("The report could not be exported"), error->message);
-
-          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (dialog));
-        }
+        mc_alert (GTK_WIDGET (self), _("The report could not be exported"), error->message);
     }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);

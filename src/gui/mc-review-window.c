@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "mc-alert.h"
 #include "mc-action-dialog.h"
 #include "mc-official.h"
 #include "mc-format.h"
@@ -454,16 +455,6 @@ mc_review_window_show (GtkWidget *widget)
   GTK_WIDGET_CLASS (mc_review_window_parent_class)->show (widget);
 }
 
-static void
-show_failure (McReviewWindow *self,
-              const GError   *error)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Not Done"), error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 /* The official's @resolution of outbox row @id, signed by the official. */
 static void
 resolve (McReviewWindow *self,
@@ -474,7 +465,7 @@ resolve (McReviewWindow *self,
   g_autofree char *actor = mc_official_signer (self->store, &error);
 
   if (actor == NULL || !resolution (self->store, id, actor, &error))
-    show_failure (self, error);
+    mc_alert (GTK_WIDGET (self), _("Not Done"), error->message);
 }
 
 static void
@@ -544,7 +535,7 @@ retry_action (GtkWidget  *widget,
 
   if (!(entry = mc_store_outbox_get (self->store, g_variant_get_int64 (parameter), &error)))
     {
-      show_failure (self, error);
+      mc_alert (GTK_WIDGET (self), _("Not Done"), error->message);
       return;
     }
   if ((dialog = mc_action_dialog_new_retry (GTK_WINDOW (self), self->store, entry)) != NULL)

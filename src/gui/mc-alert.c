@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n-lib.h>
+
+#include "mc-alert.h"
+
+/* Tells the official why something was not done, in a dialog over the window @near is in (or
+ * over none, before any window exists), with one button to close it. */
+void
+mc_alert (GtkWidget  *near,
+          const char *heading,
+          const char *message)
+{
+  GtkRoot *root = near != NULL ? gtk_widget_get_root (near) : NULL;
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
