@@ -381,8 +381,14 @@ mc_store_queue_count (McStore     *self,
   g_return_val_if_fail (MC_IS_STORE (self), -1);
   g_return_val_if_fail (view < MC_QUEUE_N_VIEWS, -1);
 
-  stmt = prepare_dynamic (self, error, "SELECT count(*) FROM dossiers WHERE %s%s",
-                          views[view].where, ministry ? MINISTRY_CLAUSE : "");
+  /* The whole table without a WHERE clause: SQLite then counts the entries of its smallest
+   * index page by page (a third of the time at a million rows) where "WHERE 1" steps through
+   * every row. */
+  if (view == MC_QUEUE_ALL && ministry == NULL)
+    stmt = mc_store_prepare (self, "SELECT count(*) FROM dossiers", error);
+  else
+    stmt = prepare_dynamic (self, error, "SELECT count(*) FROM dossiers WHERE %s%s",
+                            views[view].where, ministry ? MINISTRY_CLAUSE : "");
   if (stmt == NULL)
     return -1;
   bind_view (self, stmt, ministry, now);
