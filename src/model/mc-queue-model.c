@@ -351,40 +351,63 @@ announce (McQueueModel *self,
   g_signal_emit (self, signals[UPDATED], 0);
 }
 
+/* A search shared by two connections: each takes the next range of row ids until none is left,
+ * so that when one thread is kept off its core (two cores, other programs), the other does
+ * more. Ranges are whole bytes of the bitmap, so the two never write the same byte. */
+#define SEARCH_CHUNKS 8
+
 typedef struct
 {
-  McStore *store;
   const char *text;
-  gint64 first_id;
-  gint64 last_id;
   guint8 *bits;
   gint64 max_id;
+  gint64 chunk_ids;   /* a multiple of 8 */
+  int next;           /* atomic: the next range to take */
+  int failed;         /* atomic */
+} SearchShare;
+
+typedef struct
+{
+  SearchShare *share;
+  McStore *store;
   gboolean ok;
   GError *error;
-} SearchHalf;
+} SearchPart;
 
 static gpointer
-search_half (gpointer data)
+search_part (gpointer data)
 {
-  SearchHalf *half = data;
+  SearchPart *part = data;
+  SearchShare *share = part->share;
+  int i;
 
-  half->ok = mc_store_queue_search_mark (half->store, half->text, half->first_id, half->last_id,
-                                         half->bits, half->max_id, &half->error);
+  part->ok = TRUE;
+  while ((i = g_atomic_int_add (&share->next, 1)) < SEARCH_CHUNKS && !g_atomic_int_get (&share->failed))
+    {
+      gint64 first = i * share->chunk_ids;
+      gint64 last = i == SEARCH_CHUNKS - 1 ? G_MAXINT64 : first + share->chunk_ids - 1;
+
+      if (!mc_store_queue_search_mark (part->store, share->text, first, last, share->bits, share->max_id,
+                                       &part->error))
+        {
+          part->ok = FALSE;
+          g_atomic_int_set (&share->failed, TRUE);
+          break;
+        }
+    }
   return NULL;
 }
 
 /* The search's hits as a bitmap. A short prefix ("n", "ng") matches most of a big table, and
  * reading those row ids out of FTS5 is most of a keystroke's time: when the worker connection
- * is idle, it marks the upper half of the table while this one marks the lower half (split on
- * a byte of the bitmap, so that the two never write the same byte). */
+ * is idle and the search can be split (mc_store_queue_search_splits()), both connections mark
+ * ranges of the table at once. */
 static gboolean
 load_hits (McQueueModel  *self,
            GError       **error)
 {
   g_autofree guint8 *bits = NULL;
-  SearchHalf upper = { self->order_store, self->search, 0, G_MAXINT64, NULL, 0, FALSE, NULL };
-  GThread *thread = NULL;
-  gint64 max_id, split = G_MAXINT64;
+  gint64 max_id;
   gboolean ok;
 
   if (self->hits != NULL && g_strcmp0 (self->hits_text, self->search) == 0)
@@ -393,23 +416,26 @@ load_hits (McQueueModel  *self,
   if (max_id < 0)
     return FALSE;
   bits = g_malloc0 (max_id / 8 + 1);
-  if (self->order_store != NULL && !self->loading && max_id > 1000)
+  if (self->order_store != NULL && !self->loading && max_id > 1000 &&
+      mc_store_queue_search_splits (self->search))
     {
-      split = (max_id / 16 + 1) * 8;
-      upper.first_id = split;
-      upper.bits = bits;
-      upper.max_id = max_id;
-      thread = g_thread_new ("mc-search", search_half, &upper);
-    }
-  ok = mc_store_queue_search_mark (self->store, self->search, 0, split - 1, bits, max_id, error);
-  if (thread != NULL)
-    {
+      SearchShare share = { self->search, bits, max_id, (max_id / (8 * SEARCH_CHUNKS) + 1) * 8, 0, FALSE };
+      SearchPart worker = { &share, self->order_store, FALSE, NULL };
+      SearchPart mine = { &share, self->store, FALSE, NULL };
+      GThread *thread = g_thread_new ("mc-search", search_part, &worker);
+
+      search_part (&mine);
       g_thread_join (thread);
-      if (ok && !upper.ok)
-        g_propagate_error (error, g_steal_pointer (&upper.error));
-      ok = ok && upper.ok;
-      g_clear_error (&upper.error);
+      ok = mine.ok && worker.ok;
+      if (!mine.ok)
+        g_propagate_error (error, g_steal_pointer (&mine.error));
+      else if (!worker.ok)
+        g_propagate_error (error, g_steal_pointer (&worker.error));
+      g_clear_error (&mine.error);
+      g_clear_error (&worker.error);
     }
+  else
+    ok = mc_store_queue_search_mark (self->store, self->search, 0, G_MAXINT64, bits, max_id, error);
   if (!ok)
     return FALSE;
   g_free (self->hits);
