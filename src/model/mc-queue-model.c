@@ -154,6 +154,7 @@ mc_queue_model_finalize (GObject *object)
   McQueueModel *self = MC_QUEUE_MODEL (object);
 
   g_clear_handle_id (&self->refresh_timer, g_source_remove);
+  g_free (self->count_ahead ? g_thread_join (self->count_ahead) : NULL);
   g_clear_object (&self->store);
   g_clear_object (&self->order_store);
   g_clear_object (&self->cancellable);
@@ -555,6 +556,58 @@ show_view (McQueueModel  *self,
   return apply_search (self, error);
 }
 
+typedef struct
+{
+  McStore *store;
+  McQueueView view;
+  gint64 now;
+  gint64 count;   /* -1: failed */
+} CountAhead;
+
+static gpointer
+count_ahead_thread (gpointer data)
+{
+  CountAhead *c = data;
+
+  c->count = mc_store_queue_count (c->store, c->view, NULL, c->now, NULL);
+  g_object_unref (c->store);
+  return c;
+}
+
+/* Counts @view (all ministries) in a thread on @store, a connection nothing else uses
+ * meanwhile, for the first reload of that view: at start-up the window builds its widgets
+ * while the count (the size of the list, before its first page) runs on the other core. */
+void
+mc_queue_model_count_ahead (McQueueModel *self,
+                            McStore      *store,
+                            McQueueView   view)
+{
+  CountAhead *c;
+
+  g_return_if_fail (MC_IS_QUEUE_MODEL (self));
+  g_return_if_fail (MC_IS_STORE (store));
+  g_return_if_fail (self->count_ahead == NULL);
+
+  c = g_new (CountAhead, 1);
+  c->store = g_object_ref (store);
+  c->view = view;
+  c->now = mc_time_now ();
+  c->count = -1;
+  self->count_ahead = g_thread_new ("mc-count-ahead", count_ahead_thread, c);
+}
+
+/* Returns: the count ahead if there was one of @view for all ministries, else -1. */
+static gint64
+take_count_ahead (McQueueModel *self)
+{
+  g_autofree CountAhead *c = NULL;
+
+  if (self->count_ahead == NULL)
+    return -1;
+  c = g_thread_join (g_steal_pointer (&self->count_ahead));
+  return c->view == self->view && self->ministry == NULL ? c->count : -1;
+}
+
 /* Reads the view again from the store (another connection may have changed it) and shows it,
  * still filtered by the search. */
 gboolean
@@ -567,7 +620,8 @@ mc_queue_model_reload (McQueueModel  *self,
   g_return_val_if_fail (MC_IS_QUEUE_MODEL (self), FALSE);
 
   self->partial_total = 0;
-  if (self->orders[self->sort] == NULL && self->search == NULL)
+  if (self->orders[self->sort] == NULL && self->search == NULL &&
+      (total = take_count_ahead (self)) < 0)
     {
       total = mc_store_queue_count (self->store, self->view, self->ministry, mc_time_now (), error);
       if (total < 0)
