@@ -231,6 +231,19 @@ prepare_dynamic (McStore     *self,
   return mc_store_prepare (self, g_intern_string (sql), error);
 }
 
+/* @sort's keys for an ORDER BY, each followed by @dir ("ASC", "DESC", or "" for the default)
+ * and a comma: the caller ends it with the row id. */
+static char *
+order_keys (McQueueSort  sort,
+            const char  *dir)
+{
+  GString *order = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sort_keys[sort]) && sort_keys[sort][i]; i++)
+    g_string_append_printf (order, "%s%s%s, ", sort_keys[sort][i], *dir ? " " : "", dir);
+  return g_string_free (order, FALSE);
+}
+
 /* Steps @stmt to its end, appending its first column to @ids as guint32: the queue model keeps
  * its id arrays in 32 bits, half the memory at a million rows. Fails with
  * MC_STORE_ERROR_INVALID if a row id does not fit (the caller then orders in SQL). */
@@ -276,7 +289,7 @@ mc_store_queue_list (McStore             *self,
 {
   const char *dir = query->descending ? "DESC" : "ASC";
   g_autoptr(GArray) ids = NULL;
-  g_autoptr(GString) order = NULL;
+  g_autofree char *order = NULL;
   sqlite3_stmt *stmt;
   gint64 count;
 
@@ -294,12 +307,10 @@ mc_store_queue_list (McStore             *self,
     count = query->limit;
   ids = g_array_sized_new (FALSE, FALSE, sizeof (guint32), (guint) count);
 
-  order = g_string_new (NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (sort_keys[query->sort]) && sort_keys[query->sort][i]; i++)
-    g_string_append_printf (order, "%s %s, ", sort_keys[query->sort][i], dir);
+  order = order_keys (query->sort, dir);
   stmt = prepare_dynamic (self, error, "SELECT id FROM dossiers WHERE %s%s ORDER BY %sid %s%s",
                           views[query->view].where, query->ministry ? MINISTRY_CLAUSE : "",
-                          order->str, dir, query->limit ? " LIMIT :limit" : "");
+                          order, dir, query->limit ? " LIMIT :limit" : "");
   if (stmt == NULL)
     return NULL;
   bind_view (self, stmt, query->ministry, query->now);
@@ -322,7 +333,7 @@ mc_store_queue_order (McStore      *self,
                       GError      **error)
 {
   g_autoptr(GArray) ids = NULL;
-  g_autoptr(GString) order = g_string_new (NULL);
+  g_autofree char *order = order_keys (sort, "");
   sqlite3_stmt *stmt;
   gint64 count;
 
@@ -333,9 +344,7 @@ mc_store_queue_order (McStore      *self,
   if (count < 0)
     return NULL;
   ids = g_array_sized_new (FALSE, FALSE, sizeof (guint32), (guint) count);
-  for (guint i = 0; i < G_N_ELEMENTS (sort_keys[sort]) && sort_keys[sort][i]; i++)
-    g_string_append_printf (order, "%s, ", sort_keys[sort][i]);
-  stmt = prepare_dynamic (self, error, "SELECT id FROM dossiers ORDER BY %sid", order->str);
+  stmt = prepare_dynamic (self, error, "SELECT id FROM dossiers ORDER BY %sid", order);
   if (stmt == NULL)
     return NULL;
   if (!append_ids32 (self, stmt, ids, N_("listing the queue"), error))
