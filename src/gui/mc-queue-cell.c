@@ -75,6 +75,13 @@ line_height_of (PangoContext *context)
   return height;
 }
 
+/* The height of every cell of the queue drawn in @widget's font: a row is at least this high. */
+int
+mc_queue_cell_height_for (GtkWidget *widget)
+{
+  return 2 * line_height_of (gtk_widget_get_pango_context (widget));
+}
+
 static void
 mc_queue_cell_measure (GtkWidget      *widget,
                        GtkOrientation  orientation,

@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (McQueueCell, mc_queue_cell, MC, QUEUE_CELL, GtkWidget)
 
 GtkWidget  *mc_queue_cell_new      (void);
+int         mc_queue_cell_height_for (GtkWidget *widget);
 const char *mc_queue_cell_get_text (McQueueCell *self);
 void        mc_queue_cell_set_text (McQueueCell *self,
                                     const char  *text);

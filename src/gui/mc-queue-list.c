@@ -72,11 +72,14 @@ struct _McQueueList
   GtkColumnViewColumn *columns[N_COLUMNS];
 
   McQueueModel *model;
+  GtkSliceListModel *slice;   /* the model's first screen until the first frame is painted */
   GtkSingleSelection *selection;
 
   int widths[N_COLUMNS];   /* for the procedure, its least width */
   char *widths_font;       /* the font they were measured in */
   guint ministry_idle;     /* shows or hides the ministry column, see size_allocate() */
+  guint widen_idle;        /* see show_whole_model() */
+  gboolean painted;        /* the first frame with the list is on screen */
 };
 
 G_DEFINE_FINAL_TYPE (McQueueList, mc_queue_list, GTK_TYPE_WIDGET)
@@ -315,6 +318,70 @@ unbind_cell (GtkSignalListItemFactory *factory,
     g_signal_handlers_disconnect_by_func (row, on_row_changed, item);
 }
 
+/* GTK 4.8's list view makes, binds, styles and measures about 200 rows (a fixed number,
+ * GTK_LIST_VIEW_MAX_LIST_ITEMS) whatever its height, the largest part of the window's first
+ * frame at start-up. Until that frame is painted the list sees only as many rows as the
+ * tallest screen can show (each row is at least a cell high); the whole model follows right
+ * after, or as soon as anything else needs it (a new list, a selection). */
+static guint
+first_screen_rows (McQueueList *self)
+{
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  int height = 0, row = mc_queue_cell_height_for (GTK_WIDGET (self->column_view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      height = MAX (height, geometry.height);
+    }
+  if (height <= 0 || row <= 0)
+    return G_MAXUINT;
+  return height / row + 1;
+}
+
+static void
+show_whole_model (McQueueList *self)
+{
+  self->painted = TRUE;
+  g_clear_handle_id (&self->widen_idle, g_source_remove);
+  if (self->slice != NULL)
+    gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+}
+
+static gboolean
+widen_idle_cb (gpointer data)
+{
+  McQueueList *self = data;
+
+  self->widen_idle = 0;
+  show_whole_model (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* After the first frame: the rest of the rows in an idle callback, once the frame is shown. */
+static void
+on_after_paint (GdkFrameClock *clock,
+                McQueueList   *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint, self);
+  if (!self->painted && self->widen_idle == 0)
+    self->widen_idle = g_idle_add (widen_idle_cb, self);
+}
+
+static void
+mc_queue_list_map (GtkWidget *widget)
+{
+  McQueueList *self = MC_QUEUE_LIST (widget);
+
+  GTK_WIDGET_CLASS (mc_queue_list_parent_class)->map (widget);
+  if (!self->painted)
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                             G_CALLBACK (on_after_paint), self, 0);
+}
+
 static void
 update_empty_state (McQueueList *self)
 {
@@ -536,9 +603,11 @@ mc_queue_list_dispose (GObject *object)
   g_clear_object (&self->model);
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_QUEUE_LIST);
   g_clear_object (&self->selection);
+  g_clear_object (&self->slice);
   g_clear_object (&self->model);
   g_clear_pointer (&self->widths_font, g_free);
   g_clear_handle_id (&self->ministry_idle, g_source_remove);
+  g_clear_handle_id (&self->widen_idle, g_source_remove);
   G_OBJECT_CLASS (mc_queue_list_parent_class)->dispose (object);
 }
 
@@ -612,6 +681,7 @@ mc_queue_list_class_init (McQueueListClass *klass)
   widget_class->focus = mc_queue_list_focus;
   widget_class->measure = mc_queue_list_measure;
   widget_class->size_allocate = mc_queue_list_size_allocate;
+  widget_class->map = mc_queue_list_map;
 
   properties[PROP_MODEL] =
     g_param_spec_object ("model", NULL, NULL, MC_TYPE_QUEUE_MODEL,
@@ -701,16 +771,22 @@ mc_queue_list_set_model (McQueueList  *self,
     return;
   if (self->model != NULL)
     {
+      g_signal_handlers_disconnect_by_func (self->model, show_whole_model, self);
       g_signal_handlers_disconnect_by_func (self->model, update_empty_state, self);
       g_signal_handlers_disconnect_by_func (self->model, show_sort, self);
     }
   g_set_object (&self->model, model);
   g_clear_object (&self->selection);
+  g_clear_object (&self->slice);
   if (model != NULL)
     {
-      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (model)));
+      self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (model)), 0,
+                                              self->painted ? G_MAXUINT : first_screen_rows (self));
+      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
       gtk_single_selection_set_autoselect (self->selection, FALSE);
       gtk_single_selection_set_can_unselect (self->selection, TRUE);
+      g_signal_connect_object (model, "updated", G_CALLBACK (show_whole_model),
+                               self, G_CONNECT_SWAPPED);
       g_signal_connect_object (model, "updated", G_CALLBACK (update_empty_state),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (model, "notify::sort", G_CALLBACK (show_sort), self, G_CONNECT_SWAPPED);
@@ -799,6 +875,7 @@ mc_queue_list_select (McQueueList *self,
 
   g_return_if_fail (MC_IS_QUEUE_LIST (self));
 
+  show_whole_model (self);
   if (self->selection == NULL || position >= g_list_model_get_n_items (G_LIST_MODEL (self->selection)))
     return;
   list = inner_list (self);

@@ -627,11 +627,12 @@ show_reports_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   McWindow *self = MC_WINDOW (widget);
+  McReportView *reports = mc_window_get_report_view (self);
 
-  gtk_stack_set_visible_child_name (self->content_stack, "reports");
+  gtk_stack_set_visible_child (self->content_stack, GTK_WIDGET (reports));
   if (adw_leaflet_get_folded (self->outer_leaflet))
     adw_leaflet_set_visible_child (self->outer_leaflet, GTK_WIDGET (self->content_stack));
-  mc_report_view_refresh (self->report_view);
+  mc_report_view_refresh (reports);
 }
 
 static void

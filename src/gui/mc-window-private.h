@@ -31,7 +31,7 @@ struct _McWindow
   AdwLeaflet *outer_leaflet;
   AdwLeaflet *inner_leaflet;
   GtkStack *content_stack;         /* the queue, or the reports */
-  McReportView *report_view;
+  McReportView *report_view;       /* made when first shown: mc_window_get_report_view() */
   GtkWidget *sidebar_pane;
   GtkWidget *list_pane;
   GtkWidget *detail_pane;
@@ -77,6 +77,7 @@ void              mc_window_open_dossier       (McWindow       *self,
                                                 gint64          id);
 void              mc_window_search_activate    (McWindow       *self);
 void              mc_window_show_queue         (McWindow       *self);
+McReportView     *mc_window_get_report_view    (McWindow       *self);
 void              mc_window_stop_search        (McWindow       *self);
 void              mc_window_present_review     (McWindow       *self,
                                                 const char     *page,

@@ -56,6 +56,7 @@ struct _McQueueModel
    * sooner at a million dossiers. The rest comes with the orders, or at once when something
    * needs it (a search, a position past the page). */
   guint partial_total;
+  GThread *count_ahead;   /* see mc_queue_model_count_ahead() */
 
   /* The last search's hits as a bitmap indexed by row id, kept while only the view or the
    * sort changes: switching views during a search then costs no full-text query. */

@@ -154,6 +154,7 @@ mc_queue_model_finalize (GObject *object)
   McQueueModel *self = MC_QUEUE_MODEL (object);
 
   g_clear_handle_id (&self->refresh_timer, g_source_remove);
+  g_free (self->count_ahead ? g_thread_join (self->count_ahead) : NULL);
   g_clear_object (&self->store);
   g_clear_object (&self->order_store);
   g_clear_object (&self->cancellable);
@@ -351,40 +352,63 @@ announce (McQueueModel *self,
   g_signal_emit (self, signals[UPDATED], 0);
 }
 
+/* A search shared by two connections: each takes the next range of row ids until none is left,
+ * so that when one thread is kept off its core (two cores, other programs), the other does
+ * more. Ranges are whole bytes of the bitmap, so the two never write the same byte. */
+#define SEARCH_CHUNKS 8
+
 typedef struct
 {
-  McStore *store;
   const char *text;
-  gint64 first_id;
-  gint64 last_id;
   guint8 *bits;
   gint64 max_id;
+  gint64 chunk_ids;   /* a multiple of 8 */
+  int next;           /* atomic: the next range to take */
+  int failed;         /* atomic */
+} SearchShare;
+
+typedef struct
+{
+  SearchShare *share;
+  McStore *store;
   gboolean ok;
   GError *error;
-} SearchHalf;
+} SearchPart;
 
 static gpointer
-search_half (gpointer data)
+search_part (gpointer data)
 {
-  SearchHalf *half = data;
+  SearchPart *part = data;
+  SearchShare *share = part->share;
+  int i;
 
-  half->ok = mc_store_queue_search_mark (half->store, half->text, half->first_id, half->last_id,
-                                         half->bits, half->max_id, &half->error);
+  part->ok = TRUE;
+  while ((i = g_atomic_int_add (&share->next, 1)) < SEARCH_CHUNKS && !g_atomic_int_get (&share->failed))
+    {
+      gint64 first = i * share->chunk_ids;
+      gint64 last = i == SEARCH_CHUNKS - 1 ? G_MAXINT64 : first + share->chunk_ids - 1;
+
+      if (!mc_store_queue_search_mark (part->store, share->text, first, last, share->bits, share->max_id,
+                                       &part->error))
+        {
+          part->ok = FALSE;
+          g_atomic_int_set (&share->failed, TRUE);
+          break;
+        }
+    }
   return NULL;
 }
 
 /* The search's hits as a bitmap. A short prefix ("n", "ng") matches most of a big table, and
  * reading those row ids out of FTS5 is most of a keystroke's time: when the worker connection
- * is idle, it marks the upper half of the table while this one marks the lower half (split on
- * a byte of the bitmap, so that the two never write the same byte). */
+ * is idle and the search can be split (mc_store_queue_search_splits()), both connections mark
+ * ranges of the table at once. */
 static gboolean
 load_hits (McQueueModel  *self,
            GError       **error)
 {
   g_autofree guint8 *bits = NULL;
-  SearchHalf upper = { self->order_store, self->search, 0, G_MAXINT64, NULL, 0, FALSE, NULL };
-  GThread *thread = NULL;
-  gint64 max_id, split = G_MAXINT64;
+  gint64 max_id;
   gboolean ok;
 
   if (self->hits != NULL && g_strcmp0 (self->hits_text, self->search) == 0)
@@ -393,23 +417,26 @@ load_hits (McQueueModel  *self,
   if (max_id < 0)
     return FALSE;
   bits = g_malloc0 (max_id / 8 + 1);
-  if (self->order_store != NULL && !self->loading && max_id > 1000)
+  if (self->order_store != NULL && !self->loading && max_id > 1000 &&
+      mc_store_queue_search_splits (self->search))
     {
-      split = (max_id / 16 + 1) * 8;
-      upper.first_id = split;
-      upper.bits = bits;
-      upper.max_id = max_id;
-      thread = g_thread_new ("mc-search", search_half, &upper);
-    }
-  ok = mc_store_queue_search_mark (self->store, self->search, 0, split - 1, bits, max_id, error);
-  if (thread != NULL)
-    {
+      SearchShare share = { self->search, bits, max_id, (max_id / (8 * SEARCH_CHUNKS) + 1) * 8, 0, FALSE };
+      SearchPart worker = { &share, self->order_store, FALSE, NULL };
+      SearchPart mine = { &share, self->store, FALSE, NULL };
+      GThread *thread = g_thread_new ("mc-search", search_part, &worker);
+
+      search_part (&mine);
       g_thread_join (thread);
-      if (ok && !upper.ok)
-        g_propagate_error (error, g_steal_pointer (&upper.error));
-      ok = ok && upper.ok;
-      g_clear_error (&upper.error);
+      ok = mine.ok && worker.ok;
+      if (!mine.ok)
+        g_propagate_error (error, g_steal_pointer (&mine.error));
+      else if (!worker.ok)
+        g_propagate_error (error, g_steal_pointer (&worker.error));
+      g_clear_error (&mine.error);
+      g_clear_error (&worker.error);
     }
+  else
+    ok = mc_store_queue_search_mark (self->store, self->search, 0, G_MAXINT64, bits, max_id, error);
   if (!ok)
     return FALSE;
   g_free (self->hits);
@@ -529,6 +556,58 @@ show_view (McQueueModel  *self,
   return apply_search (self, error);
 }
 
+typedef struct
+{
+  McStore *store;
+  McQueueView view;
+  gint64 now;
+  gint64 count;   /* -1: failed */
+} CountAhead;
+
+static gpointer
+count_ahead_thread (gpointer data)
+{
+  CountAhead *c = data;
+
+  c->count = mc_store_queue_count (c->store, c->view, NULL, c->now, NULL);
+  g_object_unref (c->store);
+  return c;
+}
+
+/* Counts @view (all ministries) in a thread on @store, a connection nothing else uses
+ * meanwhile, for the first reload of that view: at start-up the window builds its widgets
+ * while the count (the size of the list, before its first page) runs on the other core. */
+void
+mc_queue_model_count_ahead (McQueueModel *self,
+                            McStore      *store,
+                            McQueueView   view)
+{
+  CountAhead *c;
+
+  g_return_if_fail (MC_IS_QUEUE_MODEL (self));
+  g_return_if_fail (MC_IS_STORE (store));
+  g_return_if_fail (self->count_ahead == NULL);
+
+  c = g_new (CountAhead, 1);
+  c->store = g_object_ref (store);
+  c->view = view;
+  c->now = mc_time_now ();
+  c->count = -1;
+  self->count_ahead = g_thread_new ("mc-count-ahead", count_ahead_thread, c);
+}
+
+/* Returns: the count ahead if there was one of @view for all ministries, else -1. */
+static gint64
+take_count_ahead (McQueueModel *self)
+{
+  g_autofree CountAhead *c = NULL;
+
+  if (self->count_ahead == NULL)
+    return -1;
+  c = g_thread_join (g_steal_pointer (&self->count_ahead));
+  return c->view == self->view && self->ministry == NULL ? c->count : -1;
+}
+
 /* Reads the view again from the store (another connection may have changed it) and shows it,
  * still filtered by the search. */
 gboolean
@@ -541,7 +620,8 @@ mc_queue_model_reload (McQueueModel  *self,
   g_return_val_if_fail (MC_IS_QUEUE_MODEL (self), FALSE);
 
   self->partial_total = 0;
-  if (self->orders[self->sort] == NULL && self->search == NULL)
+  if (self->orders[self->sort] == NULL && self->search == NULL &&
+      (total = take_count_ahead (self)) < 0)
     {
       total = mc_store_queue_count (self->store, self->view, self->ministry, mc_time_now (), error);
       if (total < 0)

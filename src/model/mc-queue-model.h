@@ -17,6 +17,9 @@ G_DECLARE_FINAL_TYPE (McQueueModel, mc_queue_model, MC, QUEUE_MODEL, GObject)
 
 McQueueModel *mc_queue_model_new            (McStore       *store,
                                              McStore       *order_store);
+void          mc_queue_model_count_ahead    (McQueueModel  *self,
+                                             McStore       *store,
+                                             McQueueView    view);
 void          mc_queue_model_prepare        (McQueueModel  *self);
 gboolean      mc_queue_model_is_prepared    (McQueueModel  *self);
 gboolean      mc_queue_model_invalidate     (McQueueModel  *self,

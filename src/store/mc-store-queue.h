@@ -140,6 +140,7 @@ gboolean      mc_store_queue_search_mark (McStore          *self,
                                         guint8             *bits,
                                         gint64              max_id,
                                         GError            **error);
+gboolean      mc_store_queue_search_splits (const char     *text);
 void          mc_store_queue_use_small_cache (McStore      *self);
 gint64        mc_store_queue_max_id    (McStore            *self,
                                         GError            **error);

@@ -137,7 +137,7 @@ check_bieu06_drill (McReportView *view,
 static void
 test_view_and_drill (void)
 {
-  McReportView *view = fx.window->report_view;
+  McReportView *view = mc_window_get_report_view (fx.window);
   g_autofree char *shot = build_path ("screenshot-report-766.png");
   g_autofree char *shot06 = build_path ("screenshot-report-bieu06.png");
   g_autofree char *shot_drill = build_path ("screenshot-report-drill.png");
@@ -235,7 +235,7 @@ type_text (const char *text)
 static void
 test_procedure_choice (void)
 {
-  McReportView *view = fx.window->report_view;
+  McReportView *view = mc_window_get_report_view (fx.window);
   g_autofree char *shot = build_path ("screenshot-report-procedure.png");
   sqlite3 *db = mc_test_open_db (fx.profile);
   McProcedureChooser *chooser;

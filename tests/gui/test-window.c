@@ -46,6 +46,13 @@ entry_at (guint position)
   return mc_queue_row_get_entry (row);
 }
 
+/* The list starts with the rows of a screen (mc-queue-list.c): all of them once it is shown. */
+static gboolean
+list_shows_all (gpointer data)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (mc_queue_list_get_selection (fx.window->queue_view))) == n_rows ();
+}
+
 static void
 test_opens (void)
 {
@@ -56,6 +63,7 @@ test_opens (void)
   g_assert_cmpint (total, ==, N_DOSSIERS);
   g_assert_cmpint (mc_queue_model_get_view (fx.window->model), ==, MC_QUEUE_ALL);
   g_assert_cmpuint (n_rows (), ==, total);
+  g_assert_true (mc_test_wait (list_shows_all, NULL, 10000));
   /* Newest receipt first, as the header's sort indicator says. */
   g_assert_cmpint (entry_at (0)->received_at, >=, entry_at (n_rows () - 1)->received_at);
 }
@@ -316,6 +324,12 @@ test_keyboard (void)
   mc_test_send_keys (GTK_WIDGET (fx.window), GDK_KEY_Page_Down, 0, 1);
   w.position = 4;
   g_assert_true (mc_test_wait (selected_beyond, &w, 10000));
+
+  /* End reaches the last dossier of the whole list, not of the rows first shown. */
+  mc_test_send_keys (GTK_WIDGET (fx.window), GDK_KEY_End, 0, 1);
+  w.position = n_rows () - 1;
+  g_assert_true (mc_test_wait (selected_is, &w, 10000));
+  g_assert_cmpint (mc_dossier_view_get_dossier_id (detail), ==, entry_at (n_rows () - 1)->id);
 
   mc_test_send_keys (GTK_WIDGET (fx.window), GDK_KEY_Up, 0, 1);
   mc_test_send_keys (GTK_WIDGET (fx.window), GDK_KEY_Home, 0, 1);
