@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <gmodule.h>
 #include <poppler.h>
 
 #include "mc-store-blobs.h"
@@ -11,51 +10,6 @@
 /* poppler-glib 22.12 declares no cleanup functions of its own. */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
-
-/* poppler-glib and what it brings (poppler, NSS, lcms2, openjpeg) were a fifth of the work of
- * loading the program and 3 MB of its memory at every start, for the rare moments a PDF is
- * shown: the program does not link it, and loads it the first time a PDF is read (any thread:
- * thumbnails are drawn off the main loop). */
-#define POPPLER_GLIB_SONAME "libpoppler-glib.so.8"
-
-static struct
-{
-  PopplerDocument *(*document_new_from_gfile) (GFile *, const char *, GCancellable *, GError **);
-  int (*document_get_n_pages) (PopplerDocument *);
-  PopplerPage *(*document_get_page) (PopplerDocument *, int);
-  void (*page_get_size) (PopplerPage *, double *, double *);
-  void (*page_render) (PopplerPage *, cairo_t *);
-} poppler;
-
-static gboolean
-load_poppler (GError **error)
-{
-  static gsize loaded;
-  static char *failure;   /* why it could not be loaded; NULL once it is */
-
-  if (g_once_init_enter (&loaded))
-    {
-      GModule *module = g_module_open (POPPLER_GLIB_SONAME, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
-
-      if (module == NULL ||
-          !g_module_symbol (module, "poppler_document_new_from_gfile", (gpointer *) &poppler.document_new_from_gfile) ||
-          !g_module_symbol (module, "poppler_document_get_n_pages", (gpointer *) &poppler.document_get_n_pages) ||
-          !g_module_symbol (module, "poppler_document_get_page", (gpointer *) &poppler.document_get_page) ||
-          !g_module_symbol (module, "poppler_page_get_size", (gpointer *) &poppler.page_get_size) ||
-          !g_module_symbol (module, "poppler_page_render", (gpointer *) &poppler.page_render))
-        failure = g_strdup (g_module_error ());
-      else
-        g_module_make_resident (module);
-      g_once_init_leave (&loaded, 1);
-    }
-  if (failure != NULL)
-    {
-      /* TRANSLATORS: %s: why the PDF library could not be loaded */
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Cannot read PDF files: %s"), failure);
-      return FALSE;
-    }
-  return TRUE;
-}
 
 /* A file is a PDF when it says so in its first bytes (kept contents have no extension). */
 static gboolean
@@ -76,9 +30,7 @@ open_pdf (const char  *path,
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
-  if (!load_poppler (error))
-    return NULL;
-  return poppler.document_new_from_gfile (file, NULL, NULL, error);
+  return poppler_document_new_from_gfile (file, NULL, NULL, error);
 }
 
 /* Returns: how many pages the file has (an image has one), -1 on error. */
@@ -92,7 +44,7 @@ mc_page_count (const char  *path,
     return 1;
   if (!(doc = open_pdf (path, error)))
     return -1;
-  return poppler.document_get_n_pages (doc);
+  return poppler_document_get_n_pages (doc);
 }
 
 /* Page @page (from 0) of the file at @path, fitting a @size × @size square, on white. */
@@ -119,12 +71,12 @@ mc_page_render (const char  *path,
     }
   if (!(doc = open_pdf (path, error)))
     return NULL;
-  if (!(p = poppler.document_get_page (doc, page)))
+  if (!(p = poppler_document_get_page (doc, page)))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("The file has no page %d"), page + 1);
       return NULL;
     }
-  poppler.page_get_size (p, &w, &h);
+  poppler_page_get_size (p, &w, &h);
   scale = size / MAX (MAX (w, h), 1.0);
   width = MAX (1, (int) (w * scale));
   height = MAX (1, (int) (h * scale));
@@ -133,7 +85,7 @@ mc_page_render (const char  *path,
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
   cairo_scale (cr, scale, scale);
-  poppler.page_render (p, cr);
+  poppler_page_render (p, cr);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   /* Cairo's ARGB32 is GDK's default memory format (premultiplied, native order). */

@@ -9,7 +9,6 @@
 #include "mc-action-dialog.h"
 #include "mc-i18n.h"
 #include "mc-page-viewer.h"
-#include "mc-thumbnail.h"
 #include "mc-store-files.h"
 #include "mc-window-private.h"
 #include "training-test-util.h"
@@ -284,14 +283,6 @@ test_eresult_sent (void)
     cairo_show_page (cr);
     cairo_destroy (cr);
     cairo_surface_destroy (surface);
-  }
-  /* Read by poppler-glib, which the program loads when it first reads a PDF. */
-  {
-    g_autoptr(GdkTexture) page = mc_page_render (pdf, 0, 100, &error);
-
-    g_assert_no_error (error);
-    g_assert_cmpint (mc_page_count (pdf, &error), ==, 1);
-    g_assert_cmpint (gdk_texture_get_height (page), ==, 100);
   }
   g_assert_true (mc_sim_dialect_from_name (d->source_id, &o.dialect));
   open_dossier (id);
