@@ -45,7 +45,7 @@ load_free (gpointer data)
   g_free (load);
 }
 
-static const char letter_chars[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+static const char letter_chars[] = "abcdefghijklmnopqrstuvwxyz";
 G_STATIC_ASSERT (sizeof letter_chars - 1 == MC_QUEUE_N_LETTERS);
 
 void
@@ -56,7 +56,7 @@ mc_letter_hits_free (McLetterHits *letters)
   g_free (letters);
 }
 
-/* Returns: which of the one-character searches @search is, as typed (any case, diacritics,
+/* Returns: which of the one-letter searches @search is, as typed (any case, diacritics,
  * spaces around), or -1 for any other. */
 int
 mc_letter_index (const char *search)
@@ -70,7 +70,7 @@ mc_letter_index (const char *search)
   return c - letter_chars;
 }
 
-/* Every one-character search's hits, as mc_store_queue_search_mark() finds them. NULL
+/* Every one-letter search's hits, as mc_store_queue_search_mark() finds them. NULL
  * without @error when the data changed meanwhile (the model's stamp moved): they would be
  * dropped anyway. */
 static McLetterHits *
@@ -101,7 +101,7 @@ read_letters (McStore       *store,
   return letters;
 }
 
-/* The data changed: the one-character hits read before are no longer true. */
+/* The data changed: the one-letter hits read before are no longer true. */
 void
 mc_queue_model_drop_letters (McQueueModel *self)
 {
@@ -185,7 +185,7 @@ load_in_thread (GTask        *task,
   /* Last: the list can do without them (SQLite then searches). */
   if (!(load->letters = read_letters (load->store, source_object, load->letters_stamp, &error)) && error != NULL)
     {
-      g_message ("The one-character searches are not read ahead: %s", error->message);
+      g_message ("The one-letter searches are not read ahead: %s", error->message);
       g_clear_error (&error);
     }
   g_task_return_boolean (task, TRUE);

@@ -430,7 +430,7 @@ mark_search (McQueueModel  *self,
 }
 
 /* The search's hits as a bitmap, kept while only the view or the sort changes. One
- * character's were read ahead with the orders (McLetterHits). */
+ * letter's were read ahead with the orders (McLetterHits). */
 static gboolean
 load_hits (McQueueModel  *self,
            GError       **error)
