@@ -2,7 +2,9 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <string.h>
 
+#include "mc-fold.h"
 #include "mc-queue-model-private.h"
 #include "mc-thread.h"
 #include "mc-time.h"
@@ -25,6 +27,8 @@ typedef struct
   gint64 now;
   McPackedIds *orders[MC_QUEUE_N_SORTS];
   GArray *members;    /* NULL for the whole queue, or when not a refresh */
+  int letters_stamp;  /* the model's when the load started */
+  McLetterHits *letters;
 } Load;
 
 static void
@@ -37,7 +41,72 @@ load_free (gpointer data)
   for (guint i = 0; i < MC_QUEUE_N_SORTS; i++)
     g_clear_pointer (&load->orders[i], mc_packed_ids_free);
   g_clear_pointer (&load->members, g_array_unref);
+  g_clear_pointer (&load->letters, mc_letter_hits_free);
   g_free (load);
+}
+
+static const char letter_chars[] = "abcdefghijklmnopqrstuvwxyz";
+G_STATIC_ASSERT (sizeof letter_chars - 1 == MC_QUEUE_N_LETTERS);
+
+void
+mc_letter_hits_free (McLetterHits *letters)
+{
+  for (guint i = 0; i < MC_QUEUE_N_LETTERS; i++)
+    g_free (letters->bits[i]);
+  g_free (letters);
+}
+
+/* Returns: which of the one-letter searches @search is, as typed (any case, diacritics,
+ * spaces around), or -1 for any other. */
+int
+mc_letter_index (const char *search)
+{
+  g_autofree char *folded = mc_fold_text (search ? search : "");
+  const char *c;
+
+  g_strstrip (folded);
+  if (folded[0] == '\0' || folded[1] != '\0' || (c = strchr (letter_chars, folded[0])) == NULL)
+    return -1;
+  return c - letter_chars;
+}
+
+/* Every one-letter search's hits, as mc_store_queue_search_mark() finds them. NULL
+ * without @error when the data changed meanwhile (the model's stamp moved): they would be
+ * dropped anyway. */
+static McLetterHits *
+read_letters (McStore       *store,
+              McQueueModel  *model,
+              int            stamp,
+              GError       **error)
+{
+  McLetterHits *letters;
+  gint64 max_id = mc_store_queue_max_id (store, error);
+
+  if (max_id < 0)
+    return NULL;
+  letters = g_new0 (McLetterHits, 1);
+  letters->max_id = max_id;
+  for (guint i = 0; i < MC_QUEUE_N_LETTERS; i++)
+    {
+      char text[2] = { letter_chars[i], '\0' };
+
+      letters->bits[i] = g_malloc0 (max_id / 8 + 1);
+      if (g_atomic_int_get (&model->letters_stamp) != stamp ||
+          !mc_store_queue_search_mark (store, text, 0, G_MAXINT64, letters->bits[i], max_id, error))
+        {
+          mc_letter_hits_free (letters);
+          return NULL;
+        }
+    }
+  return letters;
+}
+
+/* The data changed: the one-letter hits read before are no longer true. */
+void
+mc_queue_model_drop_letters (McQueueModel *self)
+{
+  g_atomic_int_inc (&self->letters_stamp);
+  g_clear_pointer (&self->letters, mc_letter_hits_free);
 }
 
 void
@@ -113,6 +182,12 @@ load_in_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
+  /* Last: the list can do without them (SQLite then searches). */
+  if (!(load->letters = read_letters (load->store, source_object, load->letters_stamp, &error)) && error != NULL)
+    {
+      g_message ("The one-letter searches are not read ahead: %s", error->message);
+      g_clear_error (&error);
+    }
   g_task_return_boolean (task, TRUE);
 }
 
@@ -147,6 +222,11 @@ loaded (GObject      *object,
           g_clear_pointer (&self->orders[i], mc_packed_ids_free);
           self->orders[i] = g_steal_pointer (&load->orders[i]);
         }
+      if (load->letters != NULL && load->letters_stamp == g_atomic_int_get (&self->letters_stamp))
+        {
+          g_clear_pointer (&self->letters, mc_letter_hits_free);
+          self->letters = g_steal_pointer (&load->letters);
+        }
       if (!load->refresh)
         mc_queue_model_complete (self, NULL);
       else if (!mc_queue_model_show_ordered (self, same_view ? load->members : NULL, &error))
@@ -178,6 +258,7 @@ start_load (McQueueModel *self)
   load->view = self->view;
   load->ministry = g_strdup (self->ministry);
   load->now = mc_time_now ();
+  load->letters_stamp = g_atomic_int_get (&self->letters_stamp);
   self->refresh_pending = FALSE;
   task = g_task_new (self, self->cancellable, loaded, GUINT_TO_POINTER (self->generation));
   g_task_set_task_data (task, load, load_free);
@@ -216,6 +297,7 @@ mc_queue_model_invalidate (McQueueModel  *self,
 
   was_prepared = mc_queue_model_is_prepared (self);
   self->generation++;
+  mc_queue_model_drop_letters (self);
   for (guint i = 0; i < MC_QUEUE_N_SORTS; i++)
     g_clear_pointer (&self->orders[i], mc_packed_ids_free);
   if (was_prepared)
@@ -273,6 +355,8 @@ mc_queue_model_apply_changes (McQueueModel       *self,
 
   g_return_val_if_fail (MC_IS_QUEUE_MODEL (self), FALSE);
 
+  if (mc_change_set_has_all_dossiers (set) || (mc_change_set_get_flags (set) & MC_CHANGE_DOSSIERS))
+    mc_queue_model_drop_letters (self);
   if (mc_change_set_has_all_dossiers (set))
     {
       if (self->refresh_timer != 0)

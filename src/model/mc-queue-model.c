@@ -160,6 +160,7 @@ mc_queue_model_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   for (guint i = 0; i < MC_QUEUE_N_SORTS; i++)
     g_clear_pointer (&self->orders[i], mc_packed_ids_free);
+  g_clear_pointer (&self->letters, mc_letter_hits_free);
   g_clear_pointer (&self->ministry, g_free);
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->view_ids, g_array_unref);
@@ -399,46 +400,60 @@ search_part (gpointer data)
   return NULL;
 }
 
-/* The search's hits as a bitmap. A short prefix ("n", "ng") matches most of a big table, and
- * reading those row ids out of FTS5 is most of a keystroke's time: when the worker connection
- * is idle and the search can be split (mc_store_queue_search_splits()), both connections mark
- * ranges of the table at once. */
+/* Marks the search's hits in @bits by SQLite. A short prefix ("n", "ng") matches most of a
+ * big table, and reading those row ids out of FTS5 is most of a keystroke's time: when the
+ * worker connection is idle and the search can be split (mc_store_queue_search_splits()),
+ * both connections mark ranges of the table at once. */
+static gboolean
+mark_search (McQueueModel  *self,
+             guint8        *bits,
+             gint64         max_id,
+             GError       **error)
+{
+  SearchShare share = { self->search, bits, max_id, (max_id / (8 * SEARCH_CHUNKS) + 1) * 8, 0, FALSE };
+  SearchPart worker = { &share, self->order_store, FALSE, NULL };
+  SearchPart mine = { &share, self->store, FALSE, NULL };
+  GThread *thread;
+
+  if (self->order_store == NULL || self->loading || max_id <= 1000 || !mc_store_queue_search_splits (self->search))
+    return mc_store_queue_search_mark (self->store, self->search, 0, G_MAXINT64, bits, max_id, error);
+  thread = g_thread_new ("mc-search", search_part, &worker);
+  search_part (&mine);
+  g_thread_join (thread);
+  if (!mine.ok)
+    g_propagate_error (error, g_steal_pointer (&mine.error));
+  else if (!worker.ok)
+    g_propagate_error (error, g_steal_pointer (&worker.error));
+  g_clear_error (&mine.error);
+  g_clear_error (&worker.error);
+  return mine.ok && worker.ok;
+}
+
+/* The search's hits as a bitmap, kept while only the view or the sort changes. One
+ * letter's were read ahead with the orders (McLetterHits). */
 static gboolean
 load_hits (McQueueModel  *self,
            GError       **error)
 {
   g_autofree guint8 *bits = NULL;
   gint64 max_id;
-  gboolean ok;
+  int letter;
 
   if (self->hits != NULL && g_strcmp0 (self->hits_text, self->search) == 0)
     return TRUE;
-  max_id = mc_store_queue_max_id (self->store, error);
-  if (max_id < 0)
-    return FALSE;
-  bits = g_malloc0 (max_id / 8 + 1);
-  if (self->order_store != NULL && !self->loading && max_id > 1000 &&
-      mc_store_queue_search_splits (self->search))
+  if (self->letters != NULL && (letter = mc_letter_index (self->search)) >= 0)
     {
-      SearchShare share = { self->search, bits, max_id, (max_id / (8 * SEARCH_CHUNKS) + 1) * 8, 0, FALSE };
-      SearchPart worker = { &share, self->order_store, FALSE, NULL };
-      SearchPart mine = { &share, self->store, FALSE, NULL };
-      GThread *thread = g_thread_new ("mc-search", search_part, &worker);
-
-      search_part (&mine);
-      g_thread_join (thread);
-      ok = mine.ok && worker.ok;
-      if (!mine.ok)
-        g_propagate_error (error, g_steal_pointer (&mine.error));
-      else if (!worker.ok)
-        g_propagate_error (error, g_steal_pointer (&worker.error));
-      g_clear_error (&mine.error);
-      g_clear_error (&worker.error);
+      max_id = self->letters->max_id;
+      bits = g_memdup2 (self->letters->bits[letter], max_id / 8 + 1);
     }
   else
-    ok = mc_store_queue_search_mark (self->store, self->search, 0, G_MAXINT64, bits, max_id, error);
-  if (!ok)
-    return FALSE;
+    {
+      if ((max_id = mc_store_queue_max_id (self->store, error)) < 0)
+        return FALSE;
+      bits = g_malloc0 (max_id / 8 + 1);
+      if (!mark_search (self, bits, max_id, error))
+        return FALSE;
+    }
   g_free (self->hits);
   self->hits = g_steal_pointer (&bits);
   self->hits_max_id = max_id;

@@ -2,7 +2,8 @@
 #include "config.h"
 
 #include "mc-queue-counter.h"
-#include "mc-queue-model.h"
+#include "mc-fold.h"
+#include "mc-queue-model-private.h"
 #include "mc-queue-row.h"
 #include "mc-sample.h"
 #include "mc-store-actions.h"
@@ -26,6 +27,7 @@ static struct {
   McStore *other;        /* a writer elsewhere in the process */
   McQueueModel *model;
   GError *refresh_error;
+  guint changes_seen;
 } fx;
 
 static void
@@ -35,6 +37,13 @@ on_changed (McStoreChanges *changes,
 {
   if (!mc_queue_model_apply_changes (fx.model, set, &fx.refresh_error))
     g_error ("the model did not follow the change: %s", fx.refresh_error->message);
+  fx.changes_seen++;
+}
+
+static gboolean
+change_seen (gpointer data)
+{
+  return fx.changes_seen > *(guint *) data;
 }
 
 static GArray *
@@ -242,6 +251,67 @@ test_live_refresh (void)
   assert_model_is (expected);
 }
 
+static gboolean
+letters_read (gpointer data)
+{
+  return fx.model->letters != NULL;
+}
+
+/* The one-letter searches, read ahead with the orders, find what SQLite finds, however
+ * typed; a dossier another connection adds drops them at once and the next read brings them
+ * back with it: a search for its first letter shows it. */
+static void
+test_letter_search (void)
+{
+  g_autoptr(McDossier) d = mc_sample_dossier (12, 900001, mc_time_now ());
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) view = NULL;
+  g_autofree char *folded = NULL;
+  char first[2] = { 0 };
+  const char *texts[] = { "n", "T", "Đ", " a ", "2" };
+  guint seen;
+
+  g_assert_true (model_test_wait (prepared, NULL, 60000));
+  g_assert_true (model_test_wait (letters_read, NULL, 60000));
+  g_assert_cmpint (mc_letter_index ("Đ"), ==, mc_letter_index ("d"));
+  g_assert_cmpint (mc_letter_index ("ng"), ==, -1);
+  g_assert_cmpint (mc_letter_index ("2"), ==, -1);
+  g_assert_cmpint (mc_letter_index (""), ==, -1);
+  view = store_view (MC_QUEUE_ALL, NULL);
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    {
+      g_autoptr(GArray) expected = expected_search (view, texts[t]);
+
+      g_assert_true (mc_queue_model_set_search (fx.model, texts[t], &error));
+      g_assert_no_error (error);
+      assert_model_is (expected);
+    }
+  g_assert_true (mc_queue_model_set_search (fx.model, "", &error));
+
+  seen = fx.changes_seen;
+  g_assert_true (mc_store_insert_dossier (fx.other, d, &error));
+  g_assert_no_error (error);
+  /* Dropped as the change is announced, before the view is read again. */
+  g_assert_true (model_test_wait (change_seen, &seen, 20000));
+  g_assert_null (fx.model->letters);
+  g_assert_true (model_test_wait (holds, &d->id, 20000));
+  g_assert_true (model_test_wait (letters_read, NULL, 60000));
+  folded = mc_fold_text (d->applicant_name);
+  first[0] = folded[0];
+  g_assert_cmpint (mc_letter_index (first), >=, 0);
+  g_assert_true (mc_queue_model_set_search (fx.model, first, &error));
+  g_assert_no_error (error);
+  g_assert_true (holds (&d->id));
+  g_clear_pointer (&view, g_array_unref);
+  view = store_view (MC_QUEUE_ALL, NULL);
+  {
+    g_autoptr(GArray) expected = expected_search (view, first);
+
+    assert_model_is (expected);
+  }
+  g_assert_true (mc_queue_model_set_search (fx.model, "", &error));
+}
+
 typedef struct
 {
   McQueueRow *row;
@@ -411,6 +481,7 @@ main (int   argc,
   g_test_add_func ("/queue-model/search", test_search);
   g_test_add_func ("/queue-model/find", test_find);
   g_test_add_func ("/queue-model/live-refresh", test_live_refresh);
+  g_test_add_func ("/queue-model/letter-search", test_letter_search);
   g_test_add_func ("/queue-model/other-process", test_other_process);
   g_test_add_func ("/queue-model/outbox-marker", test_outbox_marker);
   g_test_add_func ("/queue-counter/counts", test_counter);
