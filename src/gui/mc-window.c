@@ -12,6 +12,7 @@
 #include <unistd.h>
 #endif
 
+#include "mc-alert.h"
 #include "mc-format.h"
 #include "mc-store-calendar.h"
 #include "mc-store-settings.h"
@@ -456,7 +457,6 @@ on_checked (GObject      *source,
   McWindow *self = MC_WINDOW (source);
   g_autoptr(GError) error = NULL;
   gboolean sound = g_task_propagate_boolean (G_TASK (result), &error);
-  GtkWidget *dialog;
 
   if (gtk_widget_in_destruction (GTK_WIDGET (self)))
     return;
@@ -468,9 +468,7 @@ on_checked (GObject      *source,
         mc_due_notifier_start (self->due_notifier, G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
       return;
     }
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Data File Is Damaged"), error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  mc_alert (GTK_WIDGET (self), _("The Data File Is Damaged"), error->message);
 }
 
 static void
