@@ -54,6 +54,13 @@ static const McSimChildKeys child_keys = {
   .booleans = MC_SIM_BOOLEAN_JSON, .flags = MC_SIM_FLAG_BOOLEAN, .epoch_ms = TRUE,
 };
 
+static const McSimReceiptKeys receipt_keys = {
+  .procedure_code = "ma_tthc", .procedure_name = "ten_tthc", .field_code = "ma_linh_vuc",
+  .applicant_name = "ho_ten", .id_number = "so_dinh_danh", .phone = "dien_thoai", .address = "dia_chi",
+  .submitted = "ngay_nop", .received = "ngay_tiep_nhan", .due = "han_xu_ly",
+  .lists = &child_keys,
+};
+
 static void
 render_doc (McSimService *svc,
             McSimRecord  *rec,
@@ -198,8 +205,6 @@ changes (McSimService *svc,
   guint64 since = since_text ? g_ascii_strtoull (since_text, NULL, 10) : 0, last;
   g_autoptr(GString) items = g_string_new (NULL);
   GSequenceIter *it;
-  McSimCorrupt corrupt = MC_SIM_CORRUPT_NONE;
-  guint n = 0;
 
   if (limit < 1 || limit > 1000)
     {
@@ -211,22 +216,10 @@ changes (McSimService *svc,
       ERROR (answer, 410, "gone", "since is older than the changes this server keeps; read from since=0");
       return TRUE;
     }
-  last = since;
   it = mc_sim_service_first_after_seq (svc, since);
   if (longpoll && !final && g_sequence_iter_is_end (it))
     return FALSE;
-  corrupt = mc_sim_begin_page (svc, answer);
-  for (; !g_sequence_iter_is_end (it) && n < limit; it = g_sequence_iter_next (it))
-    {
-      McSimRecord *rec = g_sequence_get (it);
-
-      last = rec->seq;
-      if (rec->deleted && since == 0)
-        continue;
-      g_string_append (items, n ? "," : "");
-      mc_sim_service_render (svc, rec, items, n == 0 ? corrupt : MC_SIM_CORRUPT_NONE);
-      n++;
-    }
+  mc_sim_render_changes (svc, it, since, limit, mc_sim_begin_page (svc, answer), items, &last);
   answer->status = 200;
   g_string_truncate (answer->body, 0);
   render_page_with (answer->body, items->str, last);
@@ -322,13 +315,6 @@ upload (McSimService      *svc,
     mc_sim_remember (svc, key, answer->status, answer->body->str);
 }
 
-static gint64
-ms_member (JsonObject *o,
-           const char *member)
-{
-  return mc_sim_object_int (o, member, 0) / 1000;
-}
-
 /* POST /dossiers: a dossier received at the counter; the system gives its number. */
 static void
 create (McSimService      *svc,
@@ -338,8 +324,6 @@ create (McSimService      *svc,
   const char *key = soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "X-Request-Id");
   g_autoptr(JsonObject) body = mc_sim_parse_object (msg);
   JsonObject *applicant = mc_sim_object_object (body, "chu_ho_so");
-  McDossier *d;
-  McSimRecord *rec;
 
   if (mc_sim_answer_replay (svc, key, answer))
     return;
@@ -356,26 +340,14 @@ create (McSimService      *svc,
     {
       g_autofree char *counted = g_strdup_printf ("feed:%s", key);
       g_autofree char *rev = NULL;
+      McDossier *d = mc_sim_read_receipt (body, applicant, &receipt_keys, svc->klass->source_id);
+      McSimRecord *rec;
 
-      d = mc_dossier_new ();
-      d->source_id = g_strdup (svc->klass->source_id);
       d->number = mc_sim_next_number (svc, "G18");
-      d->procedure_code = g_strdup (mc_sim_object_string (body, "ma_tthc"));
-      d->procedure_name = g_strdup (mc_sim_object_string (body, "ten_tthc") ?: "");
-      d->field_code = g_strdup (mc_sim_object_string (body, "ma_linh_vuc"));
-      d->applicant_name = g_strdup (mc_sim_object_string (applicant, "ho_ten"));
-      d->id_number = g_strdup (mc_sim_object_string (applicant, "so_dinh_danh"));
-      d->phone = g_strdup (mc_sim_object_string (applicant, "dien_thoai"));
-      d->address = g_strdup (mc_sim_object_string (applicant, "dia_chi"));
       d->applicant_kind = CLAMP (mc_sim_object_int (applicant, "loai_doi_tuong", 1), 1, 4);
       d->channel = CLAMP (mc_sim_object_int (body, "kenh_thuc_hien", 1), 1, 3);
       d->return_method = CLAMP (mc_sim_object_int (body, "hinh_thuc_tra", d->channel), 1, 3);
-      d->status = MC_STATUS_RECEIVED;
-      d->submitted_at = ms_member (body, "ngay_nop");
-      d->received_at = ms_member (body, "ngay_tiep_nhan") ?: mc_sim_now (svc->sim);
-      d->due_at = ms_member (body, "han_xu_ly");
-      mc_sim_read_documents (d, mc_sim_object_array (body, "tai_lieu"), "ten", "ban_sao", "so_luong");
-      mc_sim_read_fees (d, mc_sim_object_array (body, "le_phi"), "ten", "so_tien", "da_nop");
+      d->received_at = d->received_at ?: mc_sim_now (svc->sim);
       rec = mc_sim_add_created (svc, d, mc_sim_object_string (body, "nguoi_xu_ly") ?: "Cán bộ",
                                 mc_sim_object_string (body, "ghi_chu"), counted);
       rev = rev_of (rec);
@@ -393,7 +365,6 @@ handle (McSimService      *svc,
         McSimAnswer       *answer)
 {
   const char *method = soup_server_message_get_method (msg);
-  g_autofree char *bearer = NULL;
   g_auto(GStrv) parts = NULL;
   McSimRecord *rec;
 
@@ -419,8 +390,7 @@ handle (McSimService      *svc,
         issue_tokens (svc, answer);
       return;
     }
-  bearer = mc_sim_bearer (msg);
-  if (!mc_sim_check_session (svc, bearer))
+  if (!mc_sim_bearer_ok (svc, msg))
     {
       ERROR (answer, 401, "unauthorized", "The access token has expired.");
       return;

@@ -76,6 +76,14 @@ static const McSimChildKeys child_keys = {
   .booleans = MC_SIM_BOOLEAN_NUMBER, .time_format = MC_WIRE_TIME_LEGACY,
 };
 
+/* What a client sends to create a dossier (not in the spec): the item's flat members. */
+static const McSimReceiptKeys receipt_keys = {
+  .procedure_code = "maThuTuc", .procedure_name = "tenThuTuc", .field_code = "maLinhVuc",
+  .applicant_name = "chuHoSo", .id_number = "soGiayTo", .phone = "soDienThoai", .address = "diaChi",
+  .submitted = "ngayNop", .received = "ngayNhan", .due = "hanTra",
+  .lists = &child_keys,
+};
+
 /* The dialect page's fields, and, unless the back-end is set to serve only those (fault
  * "spec_fields"), the simulator's extras: the field, channels, the other dates, the lists, and
  * the step's unit and name. */
@@ -173,14 +181,24 @@ render_page (McSimService *svc,
 #define FAIL(answer, message) \
   mc_sim_answer_json ((answer), 200, "{\"status\":\"ERROR\",\"errorMessage\":\"%s\"}", (message))
 
+/* {"status":"OK","data":{item}}: the answer of a look-up, an update and an intake. */
+static void
+answer_item (McSimService *svc,
+             McSimRecord  *rec,
+             McSimAnswer  *answer)
+{
+  answer->status = 200;
+  g_string_append (answer->body, "{\"status\":\"OK\",\"errorMessage\":null,\"data\":");
+  mc_sim_service_render (svc, rec, answer->body, MC_SIM_CORRUPT_NONE);
+  g_string_append_c (answer->body, '}');
+}
+
 static void
 login (McSimService      *svc,
        SoupServerMessage *msg,
        McSimAnswer       *answer)
 {
-  g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
-  g_autofree char *text = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
-  g_autoptr(GHashTable) form = soup_form_decode (text);
+  g_autoptr(GHashTable) form = mc_sim_read_form (msg);
   g_autofree char *session = NULL;
   g_autofree char *cookie = NULL;
 
@@ -221,10 +239,6 @@ list (McSimService *svc,
   guint offset = query && g_hash_table_lookup (query, "offset") ? atoi (g_hash_table_lookup (query, "offset")) : 0;
   guint limit = query && g_hash_table_lookup (query, "limit") ? atoi (g_hash_table_lookup (query, "limit")) : 20;
   gint64 from = 0;
-  g_autoptr(GString) items = NULL;
-  GSequenceIter *it;
-  McSimCorrupt corrupt;
-  guint total, n = 0;
 
   if (g_strcmp0 (query ? g_hash_table_lookup (query, "donVi") : NULL, MC_SIM_UNIT_CODE) != 0)
     {
@@ -242,18 +256,7 @@ list (McSimService *svc,
       FAIL (answer, "limit phải từ 1 đến 1000");
       return;
     }
-  it = mc_sim_service_first_at (svc, from);
-  total = g_sequence_iter_get_position (g_sequence_get_end_iter (svc->order)) - g_sequence_iter_get_position (it);
-  it = g_sequence_iter_move (it, MIN (offset, total));
-  corrupt = mc_sim_begin_page (svc, answer);
-  items = g_string_sized_new (limit * 1600);
-  for (; !g_sequence_iter_is_end (it) && n < limit; it = g_sequence_iter_next (it), n++)
-    {
-      g_string_append (items, n ? "," : "");
-      mc_sim_service_render (svc, g_sequence_get (it), items, n == 0 ? corrupt : MC_SIM_CORRUPT_NONE);
-    }
-  answer->status = 200;
-  render_page (svc, answer->body, items->str, n, total, 1);
+  mc_sim_answer_page (svc, answer, from, offset, limit, 1);
 }
 
 /* Last write wins: no version to check. The reference in ghiChu makes it recognizable. */
@@ -266,7 +269,6 @@ update (McSimService      *svc,
   McSimRecord *rec = mc_sim_service_lookup (svc, mc_sim_object_string (body, "maHoSo"));
   gint64 code = mc_sim_object_int (body, "trangThai", -1);
   const char *note = mc_sim_object_string (body, "ghiChu");
-  g_autofree char *ref = NULL;
   g_autofree char *key = NULL;
 
   if (rec == NULL)
@@ -279,8 +281,7 @@ update (McSimService      *svc,
       FAIL (answer, "Ghi chú dài quá 1000 ký tự");
       return;
     }
-  mc_sim_ref_in_note (note, &ref);
-  key = g_strdup_printf ("legacy:%s", ref ? ref : rec->dossier->number);
+  key = mc_sim_note_key ("legacy", note, rec->dossier->number);
   if (code < 0 || code >= (gint64) G_N_ELEMENTS (from_legacy)
       || !mc_sim_apply_status (svc, rec, from_legacy[code], mc_sim_object_string (body, "nguoiXuLy") ?: "Cán bộ",
                                note, key))
@@ -288,10 +289,7 @@ update (McSimService      *svc,
       FAIL (answer, "Trạng thái không hợp lệ");
       return;
     }
-  answer->status = 200;
-  g_string_append (answer->body, "{\"status\":\"OK\",\"errorMessage\":null,\"data\":");
-  mc_sim_service_render (svc, rec, answer->body, MC_SIM_CORRUPT_NONE);
-  g_string_append_c (answer->body, '}');
+  answer_item (svc, rec, answer);
   answer->committed = TRUE;
 }
 
@@ -308,8 +306,6 @@ upload (McSimService      *svc,
   McSimRecord *rec = fields ? mc_sim_service_lookup (svc, g_hash_table_lookup (fields, "maHoSo")) : NULL;
   const char *kind = fields ? g_hash_table_lookup (fields, "loai") : NULL;
   const char *note = fields ? g_hash_table_lookup (fields, "ghiChu") : NULL;
-  g_autofree char *ref = NULL;
-  g_autofree char *key = NULL;
 
   if (rec == NULL)
     FAIL (answer, "Không tìm thấy hồ sơ");
@@ -322,22 +318,13 @@ upload (McSimService      *svc,
     FAIL (answer, "Tệp vượt quá dung lượng cho phép (10 MB)");
   else
     {
-      mc_sim_ref_in_note (note, &ref);
-      key = g_strdup_printf ("legacy:%s", ref ? ref : rec->dossier->number);
+      g_autofree char *key = mc_sim_note_key ("legacy", note, rec->dossier->number);
+
       mc_sim_add_file (svc, rec, g_str_equal (kind, "KQ") ? MC_FILE_RESULT : MC_FILE_COMPONENT, filename, NULL,
                        content, FALSE, g_hash_table_lookup (fields, "nguoiXuLy"), note ? note : "", key);
       mc_sim_answer_json (answer, 200, "{\"status\":\"OK\",\"errorMessage\":null}");
       answer->committed = TRUE;
     }
-}
-
-static gint64
-legacy_time (JsonObject *o,
-             const char *member)
-{
-  gint64 t = 0;
-
-  return mc_wire_time_parse (MC_WIRE_TIME_LEGACY, mc_sim_object_string (o, member), &t) ? t : 0;
 }
 
 /* POST /HoSo/TiepNhan: a dossier received at the counter. No key here either: the client
@@ -353,7 +340,7 @@ receive_new (McSimService      *svc,
   g_autoptr(JsonObject) body = mc_sim_parse_object (msg);
   const char *number = mc_sim_object_string (body, "maHoSo");
   const char *note = mc_sim_object_string (body, "ghiChu");
-  g_autofree char *ref = NULL;
+  g_autofree char *create = NULL;
   g_autofree char *key = NULL;
   McSimRecord *rec;
   McDossier *d;
@@ -373,32 +360,16 @@ receive_new (McSimService      *svc,
       FAIL (answer, "Ghi chú dài quá 1000 ký tự");
       return;
     }
-  d = mc_dossier_new ();
-  d->source_id = g_strdup (svc->klass->source_id);
+  d = mc_sim_read_receipt (body, body, &receipt_keys, svc->klass->source_id);
   d->number = g_strdup (number);
-  d->procedure_code = g_strdup (mc_sim_object_string (body, "maThuTuc"));
-  d->procedure_name = g_strdup (mc_sim_object_string (body, "tenThuTuc") ?: "");
-  d->field_code = g_strdup (mc_sim_object_string (body, "maLinhVuc"));
-  d->applicant_name = g_strdup (mc_sim_object_string (body, "chuHoSo"));
-  d->id_number = g_strdup (mc_sim_object_string (body, "soGiayTo"));
-  d->phone = g_strdup (mc_sim_object_string (body, "soDienThoai"));
-  d->address = g_strdup (mc_sim_object_string (body, "diaChi"));
   d->applicant_kind = kinds[CLAMP (mc_sim_object_int (body, "loaiDoiTuong", 0), 0, 2)];
   d->channel = CLAMP (mc_sim_object_int (body, "kenhNop", 1), 1, 3);
   d->return_method = CLAMP (mc_sim_object_int (body, "hinhThucTra", d->channel), 1, 3);
-  d->status = MC_STATUS_RECEIVED;
-  d->submitted_at = legacy_time (body, "ngayNop");
-  d->received_at = legacy_time (body, "ngayNhan") ?: mc_sim_now (svc->sim);
-  d->due_at = legacy_time (body, "hanTra");
-  mc_sim_read_documents (d, mc_sim_object_array (body, "giayTo"), "ten", "banSao", "soLuong");
-  mc_sim_read_fees (d, mc_sim_object_array (body, "lePhi"), "ten", "soTien", "daNop");
-  mc_sim_ref_in_note (note, &ref);
-  key = ref ? g_strdup_printf ("legacy:%s", ref) : g_strdup_printf ("legacy:create:%s", number);
+  d->received_at = d->received_at ?: mc_sim_now (svc->sim);
+  create = g_strconcat ("create:", number, NULL);
+  key = mc_sim_note_key ("legacy", note, create);
   rec = mc_sim_add_created (svc, d, mc_sim_object_string (body, "nguoiXuLy") ?: "Cán bộ", note, key);
-  answer->status = 200;
-  g_string_append (answer->body, "{\"status\":\"OK\",\"errorMessage\":null,\"data\":");
-  mc_sim_service_render (svc, rec, answer->body, MC_SIM_CORRUPT_NONE);
-  g_string_append_c (answer->body, '}');
+  answer_item (svc, rec, answer);
   answer->committed = TRUE;
 }
 
@@ -440,12 +411,7 @@ handle (McSimService      *svc,
       if (rec == NULL)
         FAIL (answer, "Không tìm thấy hồ sơ");
       else
-        {
-          answer->status = 200;
-          g_string_append (answer->body, "{\"status\":\"OK\",\"errorMessage\":null,\"data\":");
-          mc_sim_service_render (svc, rec, answer->body, MC_SIM_CORRUPT_NONE);
-          g_string_append_c (answer->body, '}');
-        }
+        answer_item (svc, rec, answer);
     }
   else if (g_str_equal (path, "/HoSo/CapNhat") && g_str_equal (method, "POST"))
     update (svc, msg, answer);

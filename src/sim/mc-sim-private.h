@@ -301,16 +301,6 @@ JsonObject   *mc_sim_object_object    (JsonObject   *object,
                                        const char   *member);
 JsonObject   *mc_sim_array_object     (JsonArray    *array,
                                        guint         index);
-void          mc_sim_read_documents   (McDossier    *dossier,
-                                       JsonArray    *list,
-                                       const char   *name,
-                                       const char   *copy,
-                                       const char   *count);
-void          mc_sim_read_fees        (McDossier    *dossier,
-                                       JsonArray    *list,
-                                       const char   *name,
-                                       const char   *amount,
-                                       const char   *paid);
 McDossier    *mc_sim_dossier_copy     (const McDossier *d);
 
 /* How a dialect names the file list of a dossier and its members (shared/ministry-apis.md,
@@ -367,6 +357,35 @@ typedef struct
 void          mc_sim_render_children  (GString              *out,
                                        const McDossier      *d,
                                        const McSimChildKeys *keys);
+void          mc_sim_answer_page      (McSimService  *svc,
+                                       McSimAnswer   *answer,
+                                       gint64         from,
+                                       guint64        offset,
+                                       guint          limit,
+                                       guint          page);
+GSequenceIter *mc_sim_render_changes  (McSimService  *svc,
+                                       GSequenceIter *it,
+                                       guint64        since,
+                                       guint          limit,
+                                       McSimCorrupt   corrupt,
+                                       GString       *items,
+                                       guint64       *last_seq);
+
+/* How a dialect names what a client sends to create a dossier (a counter intake): the
+ * receipt's texts and dates, and (@lists) its documents and fees, named and written as the
+ * dialect's items carry them. The number, kinds, channels and status are each dialect's own. */
+typedef struct
+{
+  const char *procedure_code, *procedure_name, *field_code;
+  const char *applicant_name, *id_number, *phone, *address;   /* members of the applicant */
+  const char *submitted, *received, *due;
+  const McSimChildKeys *lists;
+} McSimReceiptKeys;
+
+McDossier    *mc_sim_read_receipt     (JsonObject             *body,
+                                       JsonObject             *applicant,
+                                       const McSimReceiptKeys *keys,
+                                       const char             *source_id);
 void          mc_sim_answer_json      (McSimAnswer  *answer,
                                        guint         status,
                                        const char   *format,
@@ -374,9 +393,12 @@ void          mc_sim_answer_json      (McSimAnswer  *answer,
 void          mc_sim_answer_header    (McSimAnswer  *answer,
                                        const char   *name,
                                        const char   *value);
-char         *mc_sim_bearer           (SoupServerMessage *msg);
-const char   *mc_sim_ref_in_note      (const char   *note,
-                                       char        **out_ref);
+gboolean      mc_sim_bearer_ok        (McSimService      *svc,
+                                       SoupServerMessage *msg);
+GHashTable   *mc_sim_read_form        (SoupServerMessage *msg);
+char         *mc_sim_note_key         (const char   *dialect,
+                                       const char   *note,
+                                       const char   *fallback);
 McSimCorrupt  mc_sim_corrupt_from_name (const char  *name);
 
 /* mc-sim-admin.c */
