@@ -228,6 +228,14 @@ gboolean      mc_sim_note_too_long    (const char   *note);
 void          mc_sim_record_touch     (McSimService *svc,
                                        McSimRecord  *rec,
                                        gint64        at);
+void          mc_sim_record_replace   (McSimService *svc,
+                                       McSimRecord  *rec,
+                                       McDossier    *d,
+                                       gint64        now,
+                                       const char   *key);
+JsonObject   *mc_sim_service_event    (McSimService *svc,
+                                       const char   *type,
+                                       const char   *number);
 
 /* mc-sim-files.c: the files of the dossiers, their uploads and downloads */
 GBytes       *mc_sim_sample_content   (const char   *number,
