@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "mc-sim-private.h"
@@ -199,9 +198,9 @@ changes (McSimService *svc,
          McSimAnswer  *answer,
          gboolean      final)
 {
-  const char *since_text = query ? g_hash_table_lookup (query, "since") : NULL;
-  guint limit = query && g_hash_table_lookup (query, "limit") ? atoi (g_hash_table_lookup (query, "limit")) : 100;
-  gboolean longpoll = query && g_strcmp0 (g_hash_table_lookup (query, "feed"), "longpoll") == 0;
+  const char *since_text = mc_sim_query (query, "since");
+  guint limit = mc_sim_query_uint (query, "limit", 100);
+  gboolean longpoll = g_strcmp0 (mc_sim_query (query, "feed"), "longpoll") == 0;
   guint64 since = since_text ? g_ascii_strtoull (since_text, NULL, 10) : 0, last;
   g_autoptr(GString) items = g_string_new (NULL);
   GSequenceIter *it;
@@ -285,8 +284,8 @@ upload (McSimService      *svc,
         McSimAnswer       *answer)
 {
   const char *key = soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "X-Request-Id");
-  const char *kind = query ? g_hash_table_lookup (query, "loai") : NULL;
-  const char *given_rev = query ? g_hash_table_lookup (query, "_rev") : NULL;
+  const char *kind = mc_sim_query (query, "loai");
+  const char *given_rev = mc_sim_query (query, "_rev");
   g_autoptr(GBytes) content = soup_message_body_flatten (soup_server_message_get_request_body (msg));
   g_autofree char *rev = rev_of (rec);
 
@@ -306,7 +305,7 @@ upload (McSimService      *svc,
       g_autofree char *new_rev = NULL;
 
       mc_sim_add_file (svc, rec, g_str_equal (kind, "KQ") ? MC_FILE_RESULT : MC_FILE_COMPONENT, name,
-                       g_hash_table_lookup (query, "ma_thanh_phan"), content, TRUE, NULL, NULL, counted);
+                       mc_sim_query (query, "ma_thanh_phan"), content, TRUE, NULL, NULL, counted);
       new_rev = rev_of (rec);
       mc_sim_answer_json (answer, 200, "{\"ok\":true,\"_rev\":\"%s\"}", new_rev);
       answer->committed = TRUE;

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "mc-sim-private.h"
@@ -235,12 +234,12 @@ list (McSimService *svc,
       GHashTable   *query,
       McSimAnswer  *answer)
 {
-  const char *since = query ? g_hash_table_lookup (query, "tuNgay") : NULL;
-  guint offset = query && g_hash_table_lookup (query, "offset") ? atoi (g_hash_table_lookup (query, "offset")) : 0;
-  guint limit = query && g_hash_table_lookup (query, "limit") ? atoi (g_hash_table_lookup (query, "limit")) : 20;
+  const char *since = mc_sim_query (query, "tuNgay");
+  guint offset = mc_sim_query_uint (query, "offset", 0);
+  guint limit = mc_sim_query_uint (query, "limit", 20);
   gint64 from = 0;
 
-  if (g_strcmp0 (query ? g_hash_table_lookup (query, "donVi") : NULL, MC_SIM_UNIT_CODE) != 0)
+  if (g_strcmp0 (mc_sim_query (query, "donVi"), MC_SIM_UNIT_CODE) != 0)
     {
       mc_sim_answer_json (answer, 200, "{\"status\":\"ERROR\",\"errorCode\":\"DON_VI\","
                           "\"errorMessage\":\"Đơn vị không hợp lệ\"}");
@@ -406,7 +405,7 @@ handle (McSimService      *svc,
     list (svc, query, answer);
   else if (g_str_equal (path, "/HoSo/ChiTiet") && g_str_equal (method, "GET"))
     {
-      McSimRecord *rec = mc_sim_service_lookup (svc, query ? g_hash_table_lookup (query, "maHoSo") : NULL);
+      McSimRecord *rec = mc_sim_service_lookup (svc, mc_sim_query (query, "maHoSo"));
 
       if (rec == NULL)
         FAIL (answer, "Không tìm thấy hồ sơ");
@@ -421,8 +420,8 @@ handle (McSimService      *svc,
     upload (svc, msg, answer);
   else if (g_str_equal (path, "/HoSo/TaiLieu/TaiVe") && g_str_equal (method, "GET"))
     {
-      McSimRecord *rec = mc_sim_service_lookup (svc, query ? g_hash_table_lookup (query, "maHoSo") : NULL);
-      McFile *f = rec ? mc_sim_find_file (rec, NULL, g_hash_table_lookup (query, "tenFile")) : NULL;
+      McSimRecord *rec = mc_sim_service_lookup (svc, mc_sim_query (query, "maHoSo"));
+      McFile *f = rec ? mc_sim_find_file (rec, NULL, mc_sim_query (query, "tenFile")) : NULL;
 
       if (f == NULL)
         FAIL (answer, "Không tìm thấy tài liệu");

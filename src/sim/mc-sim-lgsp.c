@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "mc-sim-private.h"
@@ -237,12 +236,12 @@ pull (McSimService *svc,
       GHashTable   *query,
       McSimAnswer  *answer)
 {
-  const char *since = query ? g_hash_table_lookup (query, "capNhatTu") : NULL;
-  guint page = query && g_hash_table_lookup (query, "page") ? atoi (g_hash_table_lookup (query, "page")) : 1;
-  guint size = query && g_hash_table_lookup (query, "size") ? atoi (g_hash_table_lookup (query, "size")) : 50;
+  const char *since = mc_sim_query (query, "capNhatTu");
+  guint page = mc_sim_query_uint (query, "page", 1);
+  guint size = mc_sim_query_uint (query, "size", 50);
   gint64 from = 0;
 
-  if (g_strcmp0 (query ? g_hash_table_lookup (query, "donvi") : NULL, MC_SIM_UNIT_CODE) != 0)
+  if (g_strcmp0 (mc_sim_query (query, "donvi"), MC_SIM_UNIT_CODE) != 0)
     {
       /* An unknown unit code has its own code, so that a client can say so in plain words. */
       mc_sim_answer_json (answer, 403, "{\"code\":\"DV404\",\"message\":\"Mã đơn vị không tồn tại\"}");

@@ -298,6 +298,11 @@ void          mc_sim_json_time        (GString      *out,
                                        McWireTime    format,
                                        gint64        t);
 JsonObject   *mc_sim_parse_object     (SoupServerMessage *msg);
+const char   *mc_sim_query            (GHashTable   *query,
+                                       const char   *name);
+guint         mc_sim_query_uint       (GHashTable   *query,
+                                       const char   *name,
+                                       guint         fallback);
 const char   *mc_sim_object_string    (JsonObject   *object,
                                        const char   *member);
 gint64        mc_sim_object_int       (JsonObject   *object,

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "mc-sim-private.h"
@@ -220,9 +219,9 @@ pull (McSimService *svc,
       GHashTable   *query,
       McSimAnswer  *answer)
 {
-  const char *cursor = query ? g_hash_table_lookup (query, "cursor") : NULL;
-  const char *code = query ? g_hash_table_lookup (query, "code") : NULL;
-  guint limit = query && g_hash_table_lookup (query, "limit") ? atoi (g_hash_table_lookup (query, "limit")) : 100;
+  const char *cursor = mc_sim_query (query, "cursor");
+  const char *code = mc_sim_query (query, "code");
+  guint limit = mc_sim_query_uint (query, "limit", 100);
   guint64 since = 0, last = 0;
   guint epoch = 0;
   g_autoptr(GString) items = g_string_new (NULL);
@@ -230,7 +229,7 @@ pull (McSimService *svc,
   GSequenceIter *it;
   McSimCorrupt corrupt;
 
-  if (g_strcmp0 (query ? g_hash_table_lookup (query, "unit") : NULL, MC_SIM_UNIT_CODE) != 0)
+  if (g_strcmp0 (mc_sim_query (query, "unit"), MC_SIM_UNIT_CODE) != 0)
     {
       ERROR (answer, 403, "unknown_unit", "Unknown unit code");
       return;

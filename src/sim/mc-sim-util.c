@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "mc-dossier-json.h"
@@ -221,6 +222,25 @@ mc_sim_answer_header (McSimAnswer *answer,
 {
   g_ptr_array_add (answer->headers, g_strdup (name));
   g_ptr_array_add (answer->headers, g_strdup (value));
+}
+
+/* A parameter of the request's query (which may have none). */
+const char *
+mc_sim_query (GHashTable *query,
+              const char *name)
+{
+  return query ? g_hash_table_lookup (query, name) : NULL;
+}
+
+/* A number in the query, read as atoi does; @fallback when the parameter is absent. */
+guint
+mc_sim_query_uint (GHashTable *query,
+                   const char *name,
+                   guint       fallback)
+{
+  const char *text = mc_sim_query (query, name);
+
+  return text ? (guint) atoi (text) : fallback;
 }
 
 /* Whether the request's "Authorization: Bearer" token is a live session of @svc. */
