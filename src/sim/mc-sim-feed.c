@@ -269,8 +269,7 @@ set_status (McSimService      *svc,
           answer->committed = TRUE;
         }
     }
-  if (key != NULL)
-    mc_sim_remember (svc, key, answer->status, answer->body->str);
+  mc_sim_remember (svc, key, answer);
 }
 
 /* PUT /dossiers/{ma_ho_so}/files/{ten_tep}?loai=…&ma_thanh_phan=…&_rev=…: the raw body,
@@ -310,8 +309,7 @@ upload (McSimService      *svc,
       mc_sim_answer_json (answer, 200, "{\"ok\":true,\"_rev\":\"%s\"}", new_rev);
       answer->committed = TRUE;
     }
-  if (key != NULL)
-    mc_sim_remember (svc, key, answer->status, answer->body->str);
+  mc_sim_remember (svc, key, answer);
 }
 
 /* POST /dossiers: a dossier received at the counter; the system gives its number. */
@@ -353,7 +351,7 @@ create (McSimService      *svc,
       mc_sim_answer_json (answer, 201, "{\"ok\":true,\"id\":\"%s\",\"rev\":\"%s\"}", rec->dossier->number, rev);
       answer->committed = TRUE;
     }
-  mc_sim_remember (svc, key, answer->status, answer->body->str);
+  mc_sim_remember (svc, key, answer);
 }
 
 static void

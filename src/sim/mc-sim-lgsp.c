@@ -293,8 +293,7 @@ set_status (McSimService      *svc,
           answer->committed = TRUE;
         }
     }
-  if (key != NULL)
-    mc_sim_remember (svc, key, answer->status, answer->body->str);
+  mc_sim_remember (svc, key, answer);
 }
 
 static gboolean
@@ -339,8 +338,7 @@ progress (McSimService      *svc,
       mc_sim_answer_json (answer, 200, "{\"code\":\"0\",\"message\":\"\",\"data\":{\"PhienBan\":%u}}", rec->version);
       answer->committed = TRUE;
     }
-  if (key != NULL)
-    mc_sim_remember (svc, key, answer->status, answer->body->str);
+  mc_sim_remember (svc, key, answer);
 }
 
 static void
@@ -372,8 +370,7 @@ create (McSimService      *svc,
                           rec->dossier->number, rec->version);
       answer->committed = TRUE;
     }
-  if (key != NULL)
-    mc_sim_remember (svc, key, answer->status, answer->body->str);
+  mc_sim_remember (svc, key, answer);
 }
 
 /* A file of the dossier (multipart: LoaiTep, MaThanhPhan, MaGiaoDich and the file part);
@@ -410,8 +407,7 @@ upload (McSimService      *svc,
                           f->remote_id, path);
       answer->committed = TRUE;
     }
-  if (key != NULL)
-    mc_sim_remember (svc, key, answer->status, answer->body->str);
+  mc_sim_remember (svc, key, answer);
 }
 
 static void

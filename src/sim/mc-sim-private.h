@@ -208,10 +208,9 @@ void          mc_sim_count_action     (McSim        *self,
 gboolean      mc_sim_answer_replay    (McSimService *svc,
                                        const char   *key,
                                        McSimAnswer  *answer);
-void          mc_sim_remember         (McSimService *svc,
-                                       const char   *key,
-                                       guint         status,
-                                       const char   *body);
+void          mc_sim_remember         (McSimService      *svc,
+                                       const char        *key,
+                                       const McSimAnswer *answer);
 void          mc_sim_record_event     (McSim        *self,
                                        JsonObject   *event);
 McSimRecord  *mc_sim_add_created      (McSimService *svc,

@@ -306,7 +306,7 @@ action (McSimService      *svc,
       mc_sim_service_render (svc, rec, answer->body, MC_SIM_CORRUPT_NONE);
       answer->committed = TRUE;
     }
-  mc_sim_remember (svc, key ? key : "", answer->status, answer->body->str);
+  mc_sim_remember (svc, key ? key : "", answer);
 }
 
 static int
@@ -359,7 +359,7 @@ create (McSimService      *svc,
       mc_sim_service_render (svc, rec, answer->body, MC_SIM_CORRUPT_NONE);
       answer->committed = TRUE;
     }
-  mc_sim_remember (svc, key, answer->status, answer->body->str);
+  mc_sim_remember (svc, key, answer);
 }
 
 /* POST /v1/dossiers/{id}/files: the raw body, its name in Content-Disposition (filename*),
@@ -407,7 +407,7 @@ upload (McSimService      *svc,
                           f->remote_id, f->hash + strlen ("sha256:"), rec->version);
       answer->committed = TRUE;
     }
-  mc_sim_remember (svc, key, answer->status, answer->body->str);
+  mc_sim_remember (svc, key, answer);
 }
 
 static void

@@ -413,16 +413,20 @@ reply_free (McSimReply *reply)
   g_free (reply);
 }
 
+/* Keeps @answer for the repeats of the request made under @key (NULL: a request without a
+ * key, nothing to keep). */
 void
-mc_sim_remember (McSimService *svc,
-                 const char   *key,
-                 guint         status,
-                 const char   *body)
+mc_sim_remember (McSimService      *svc,
+                 const char        *key,
+                 const McSimAnswer *answer)
 {
-  McSimReply *reply = g_new0 (McSimReply, 1);
+  McSimReply *reply;
 
-  reply->status = status;
-  reply->body = g_strdup (body);
+  if (key == NULL)
+    return;
+  reply = g_new0 (McSimReply, 1);
+  reply->status = answer->status;
+  reply->body = g_strdup (answer->body->str);
   g_hash_table_replace (svc->replies, g_strdup (key), reply);
 }
 
