@@ -415,13 +415,10 @@ handle (McSimService      *svc,
       else if (g_strcmp0 (parts[2], "files") == 0 && parts[3] != NULL && parts[4] == NULL)
         {
           g_autofree char *name = g_uri_unescape_string (parts[3], NULL);
-          McFile *f;
 
           if (g_str_equal (method, "PUT"))
             upload (svc, msg, query, rec, name, answer);
-          else if (g_str_equal (method, "GET") && (f = mc_sim_find_file (rec, NULL, name)))
-            mc_sim_answer_file (svc, rec, f, answer);
-          else
+          else if (!g_str_equal (method, "GET") || !mc_sim_answer_file (svc, rec, NULL, name, answer))
             ERROR (answer, 404, "not_found", "missing");
         }
       else

@@ -218,19 +218,26 @@ mc_sim_read_multipart (SoupServerMessage  *msg,
   return fields;
 }
 
-/* A file's content as the answer (the dialects that serve it by GET). */
-void
+/* The content of @rec's file with that id (when @remote_id is given) or name as the answer,
+ * in the dialects that serve files by GET; FALSE, answering nothing, when it has none. */
+gboolean
 mc_sim_answer_file (McSimService *svc,
                     McSimRecord  *rec,
-                    const McFile *file,
+                    const char   *remote_id,
+                    const char   *name,
                     McSimAnswer  *answer)
 {
-  g_autoptr(GBytes) content = mc_sim_file_content (svc, rec, file);
+  McFile *file = rec ? mc_sim_find_file (rec, remote_id, name) : NULL;
+  g_autoptr(GBytes) content = NULL;
 
+  if (file == NULL)
+    return FALSE;
+  content = mc_sim_file_content (svc, rec, file);
   answer->status = 200;
   answer->content_type = g_str_has_suffix (file->name, ".pdf") ? "application/pdf" : "application/octet-stream";
   g_string_truncate (answer->body, 0);
   g_string_append_len (answer->body, g_bytes_get_data (content, NULL), g_bytes_get_size (content));
+  return TRUE;
 }
 
 guint

@@ -421,12 +421,9 @@ handle (McSimService      *svc,
   else if (g_str_equal (path, "/HoSo/TaiLieu/TaiVe") && g_str_equal (method, "GET"))
     {
       McSimRecord *rec = mc_sim_service_lookup (svc, mc_sim_query (query, "maHoSo"));
-      McFile *f = rec ? mc_sim_find_file (rec, NULL, mc_sim_query (query, "tenFile")) : NULL;
 
-      if (f == NULL)
+      if (!mc_sim_answer_file (svc, rec, NULL, mc_sim_query (query, "tenFile"), answer))
         FAIL (answer, "Không tìm thấy tài liệu");
-      else
-        mc_sim_answer_file (svc, rec, f, answer);
     }
   else
     {

@@ -468,12 +468,9 @@ handle (McSimService      *svc,
                && g_str_equal (method, "GET"))
         {
           g_autofree char *id = g_uri_unescape_string (parts[4], NULL);
-          McFile *f = mc_sim_find_file (rec, id, NULL);
 
-          if (f == NULL)
+          if (!mc_sim_answer_file (svc, rec, id, NULL, answer))
             ERROR (answer, 404, "Không tìm thấy tệp");
-          else
-            mc_sim_answer_file (svc, rec, f, answer);
         }
       else
         ERROR (answer, 404, "Không tìm thấy");

@@ -263,9 +263,10 @@ void          mc_sim_replay_upload    (McSimService *svc,
 GHashTable   *mc_sim_read_multipart   (SoupServerMessage *msg,
                                        char        **out_filename,
                                        GBytes      **out_content);
-void          mc_sim_answer_file      (McSimService *svc,
+gboolean      mc_sim_answer_file      (McSimService *svc,
                                        McSimRecord  *rec,
-                                       const McFile *file,
+                                       const char   *remote_id,
+                                       const char   *name,
                                        McSimAnswer  *answer);
 
 /* mc-sim-lgsp.c: the national vocabulary, shared with dvcqg (which writes numbers as strings) */
