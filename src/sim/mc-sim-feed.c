@@ -53,6 +53,11 @@ static const McSimChildKeys child_keys = {
   .booleans = MC_SIM_BOOLEAN_JSON, .flags = MC_SIM_FLAG_BOOLEAN, .epoch_ms = TRUE,
 };
 
+static const McSimStepKeys step_keys = {
+  .list = "lich_su", .at = "thoi_diem", .actor = "nguoi_xu_ly", .unit = "don_vi", .action = "hanh_dong",
+  .status = "trang_thai", .note = "ghi_chu", .status_names = status_names, .epoch_ms = TRUE,
+};
+
 static const McSimReceiptKeys receipt_keys = {
   .procedure_code = "ma_tthc", .procedure_name = "ten_tthc", .field_code = "ma_linh_vuc",
   .applicant_name = "ho_ten", .id_number = "so_dinh_danh", .phone = "dien_thoai", .address = "dia_chi",
@@ -112,20 +117,7 @@ render_doc (McSimService *svc,
   mc_sim_json_flag (out, "co_thanh_phan_so_hoa", d->reused, MC_SIM_FLAG_BOOLEAN);
 
   mc_sim_render_children (out, d, &child_keys);
-  g_string_append (out, ",\"lich_su\":[");
-  for (guint i = 0; i < d->history->len; i++)
-    {
-      McStep *x = g_ptr_array_index (d->history, i);
-
-      g_string_append_printf (out, "%s{\"thoi_diem\":%" G_GINT64_FORMAT, i ? "," : "", x->at * 1000);
-      mc_sim_json_member (out, "nguoi_xu_ly", x->actor);
-      mc_sim_json_member (out, "don_vi", x->unit);
-      mc_sim_json_member (out, "hanh_dong", x->action);
-      mc_sim_json_member (out, "trang_thai", status_names[CLAMP (x->status, 1, 10)]);
-      mc_sim_json_member (out, "ghi_chu", x->note);
-      g_string_append_c (out, '}');
-    }
-  g_string_append_c (out, ']');
+  mc_sim_render_history (out, d, &step_keys);
   if (d->files_known)
     {
       static const McSimFileKeys keys = {

@@ -75,6 +75,17 @@ static const McSimChildKeys child_keys = {
   .booleans = MC_SIM_BOOLEAN_NUMBER, .time_format = MC_WIRE_TIME_LEGACY,
 };
 
+/* The spec's steps, and the simulator's with the unit and the step's name. */
+static const McSimStepKeys spec_step_keys = {
+  .list = "lichSu", .at = "thoiGian", .actor = "nguoiXuLy", .status = "trangThai", .note = "ghiChu",
+  .status_code = to_legacy, .time_format = MC_WIRE_TIME_LEGACY,
+};
+
+static const McSimStepKeys step_keys = {
+  .list = "lichSu", .at = "thoiGian", .actor = "nguoiXuLy", .unit = "donVi", .action = "noiDung",
+  .status = "trangThai", .note = "ghiChu", .status_code = to_legacy, .time_format = MC_WIRE_TIME_LEGACY,
+};
+
 /* What a client sends to create a dossier (not in the spec): the item's flat members. */
 static const McSimReceiptKeys receipt_keys = {
   .procedure_code = "maThuTuc", .procedure_name = "tenThuTuc", .field_code = "maLinhVuc",
@@ -133,26 +144,7 @@ render_item (McSimService *svc,
         t (out, "ngayCapNhat", rec->updated_at);
       mc_sim_render_children (out, d, &child_keys);
     }
-
-  g_string_append (out, ",\"lichSu\":[");
-  for (guint i = 0; i < d->history->len; i++)
-    {
-      McStep *x = g_ptr_array_index (d->history, i);
-
-      g_string_append (out, i ? ",{\"thoiGian\":\"" : "{\"thoiGian\":\"");
-      mc_wire_time_append (out, MC_WIRE_TIME_LEGACY, x->at);
-      g_string_append_c (out, '"');
-      mc_sim_json_member (out, "nguoiXuLy", x->actor);
-      if (extras)
-        {
-          mc_sim_json_member (out, "donVi", x->unit);
-          mc_sim_json_member (out, "noiDung", x->action);
-        }
-      g_string_append_printf (out, ",\"trangThai\":%d", to_legacy (x->status));
-      mc_sim_json_member (out, "ghiChu", x->note);
-      g_string_append_c (out, '}');
-    }
-  g_string_append_c (out, ']');
+  mc_sim_render_history (out, d, extras ? &step_keys : &spec_step_keys);
   /* The older back-end lists files, and says nothing of payments, ratings or reuse. */
   if (d->files_known)
     {

@@ -370,6 +370,22 @@ typedef struct
 void          mc_sim_render_children  (GString              *out,
                                        const McDossier      *d,
                                        const McSimChildKeys *keys);
+
+/* How a dialect names and writes the steps of a dossier's history, each opened by its time
+ * (rest, feed, legacy; the national vocabulary lists its members in an order of its own).
+ * NULL names: the dialect's steps have no such member. */
+typedef struct
+{
+  const char *list, *at, *actor, *unit, *action, *status, *note;
+  const char *const *status_names;  /* the status as text, by canonical status … */
+  int (*status_code) (McStatus status);  /* … or as the dialect's own number */
+  gboolean epoch_ms;          /* the time in milliseconds since 1970, else as text in @time_format */
+  McWireTime time_format;
+} McSimStepKeys;
+
+void          mc_sim_render_history   (GString             *out,
+                                       const McDossier     *d,
+                                       const McSimStepKeys *keys);
 void          mc_sim_answer_page      (McSimService  *svc,
                                        McSimAnswer   *answer,
                                        gint64         from,

@@ -37,6 +37,11 @@ static const McSimChildKeys child_keys = {
   .booleans = MC_SIM_BOOLEAN_JSON, .flags = MC_SIM_FLAG_BOOLEAN, .time_format = MC_WIRE_TIME_ISO8601,
 };
 
+static const McSimStepKeys step_keys = {
+  .list = "history", .at = "at", .actor = "actor", .unit = "unit", .action = "action", .status = "status",
+  .note = "note", .status_names = status_names, .time_format = MC_WIRE_TIME_ISO8601,
+};
+
 static const McSimReceiptKeys receipt_keys = {
   .procedure_code = "procedureCode", .procedure_name = "procedureName", .field_code = "fieldCode",
   .applicant_name = "name", .id_number = "idNumber", .phone = "phone", .address = "address",
@@ -110,22 +115,7 @@ render_item (McSimService *svc,
   mc_sim_json_flag (out, "reusesDigitizedData", d->reused, MC_SIM_FLAG_BOOLEAN);
 
   mc_sim_render_children (out, d, &child_keys);
-  g_string_append (out, ",\"history\":[");
-  for (guint i = 0; i < d->history->len; i++)
-    {
-      McStep *x = g_ptr_array_index (d->history, i);
-
-      g_string_append (out, i ? ",{\"at\":\"" : "{\"at\":\"");
-      mc_wire_time_append (out, MC_WIRE_TIME_ISO8601, x->at);
-      g_string_append_c (out, '"');
-      mc_sim_json_member (out, "actor", x->actor);
-      mc_sim_json_member (out, "unit", x->unit);
-      mc_sim_json_member (out, "action", x->action);
-      mc_sim_json_member (out, "status", status_names[CLAMP (x->status, 1, 10)]);
-      mc_sim_json_member (out, "note", x->note);
-      g_string_append_c (out, '}');
-    }
-  g_string_append_c (out, ']');
+  mc_sim_render_history (out, d, &step_keys);
   if (d->files_known)
     {
       static const McSimFileKeys keys = {

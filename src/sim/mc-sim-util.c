@@ -468,6 +468,40 @@ mc_sim_render_children (GString              *out,
   g_string_append_c (out, ']');
 }
 
+void
+mc_sim_render_history (GString             *out,
+                       const McDossier     *d,
+                       const McSimStepKeys *keys)
+{
+  g_string_append_printf (out, ",\"%s\":[", keys->list);
+  for (guint i = 0; i < d->history->len; i++)
+    {
+      McStep *x = g_ptr_array_index (d->history, i);
+
+      g_string_append_printf (out, "%s{\"%s\":", i ? "," : "", keys->at);
+      if (keys->epoch_ms)
+        g_string_append_printf (out, "%" G_GINT64_FORMAT, x->at * 1000);
+      else
+        {
+          g_string_append_c (out, '"');
+          mc_wire_time_append (out, keys->time_format, x->at);
+          g_string_append_c (out, '"');
+        }
+      mc_sim_json_member (out, keys->actor, x->actor);
+      if (keys->unit != NULL)
+        mc_sim_json_member (out, keys->unit, x->unit);
+      if (keys->action != NULL)
+        mc_sim_json_member (out, keys->action, x->action);
+      if (keys->status_names != NULL)
+        mc_sim_json_member (out, keys->status, keys->status_names[CLAMP (x->status, 1, 10)]);
+      else
+        g_string_append_printf (out, ",\"%s\":%d", keys->status, keys->status_code (x->status));
+      mc_sim_json_member (out, keys->note, x->note);
+      g_string_append_c (out, '}');
+    }
+  g_string_append_c (out, ']');
+}
+
 /* The pull of the dialects that page by an inclusive "since" time (lgsp, dvcqg, legacy): the
  * page of @limit items after the first @offset of those changed at @from or later, in the
  * dialect's page (its number @page). */
