@@ -386,6 +386,8 @@ typedef struct
 void          mc_sim_render_history   (GString             *out,
                                        const McDossier     *d,
                                        const McSimStepKeys *keys);
+/* The pull pages: by an inclusive "since" time (lgsp, dvcqg, legacy) and by change sequence
+ * (rest, feed). */
 void          mc_sim_answer_page      (McSimService  *svc,
                                        McSimAnswer   *answer,
                                        gint64         from,

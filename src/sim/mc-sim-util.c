@@ -315,7 +315,6 @@ flag (JsonObject *object,
   return text ? g_ascii_strcasecmp (text, "true") == 0 || g_str_equal (text, "1") : mc_sim_object_int (object, member, 0) != 0;
 }
 
-
 gboolean
 mc_sim_note_too_long (const char *note)
 {
