@@ -142,11 +142,8 @@ change (McSim       *self,
     }
   if (delete)
     {
-      g_autoptr(JsonObject) event = json_object_new ();
+      g_autoptr(JsonObject) event = mc_sim_service_event (svc, "delete", number);
 
-      json_object_set_string_member (event, "type", "delete");
-      json_object_set_string_member (event, "dialect", svc->klass->name);
-      json_object_set_string_member (event, "number", number);
       mc_sim_delete_locked (svc, rec);
       mc_sim_record_event (self, event);
       return json_node_init_boolean (json_node_alloc (), TRUE);

@@ -65,10 +65,6 @@ list (McSimService *svc,
   const char *since = mc_sim_object_string (body, "TuNgay");
   gint64 page = mc_sim_object_int (body, "Trang", 1), size = mc_sim_object_int (body, "SoBanGhi", 50);
   gint64 from = 0;
-  GSequenceIter *it;
-  g_autoptr(GString) items = NULL;
-  McSimCorrupt corrupt;
-  guint total, n = 0;
 
   if (since != NULL && *since != '\0' && !mc_wire_time_parse (MC_WIRE_TIME_DVCQG, since, &from))
     {
@@ -80,18 +76,7 @@ list (McSimService *svc,
       FAIL (answer, "-3", "Trang phải từ 1, SoBanGhi từ 1 đến 1000");
       return;
     }
-  it = mc_sim_service_first_at (svc, from);
-  total = g_sequence_iter_get_position (g_sequence_get_end_iter (svc->order)) - g_sequence_iter_get_position (it);
-  it = g_sequence_iter_move (it, MIN ((guint64) (page - 1) * size, total));
-  corrupt = mc_sim_begin_page (svc, answer);
-  items = g_string_sized_new (size * 1600);
-  for (; !g_sequence_iter_is_end (it) && n < size; it = g_sequence_iter_next (it), n++)
-    {
-      g_string_append (items, n ? "," : "");
-      mc_sim_service_render (svc, g_sequence_get (it), items, n == 0 ? corrupt : MC_SIM_CORRUPT_NONE);
-    }
-  answer->status = 200;
-  render_page (svc, answer->body, items->str, n, total, page);
+  mc_sim_answer_page (svc, answer, from, (guint64) (page - 1) * size, size, page);
 }
 
 /* Without a key the portal cannot tell a repeat from a new action: it applies both. The
@@ -103,7 +88,6 @@ set_status (McSimService *svc,
 {
   McSimRecord *rec = mc_sim_service_lookup (svc, mc_sim_object_string (body, "MaHoSo"));
   const char *note = mc_sim_object_string (body, "NoiDungXuLy");
-  g_autofree char *ref = NULL;
   g_autofree char *key = NULL;
 
   if (rec == NULL)
@@ -116,8 +100,7 @@ set_status (McSimService *svc,
       FAIL (answer, "-3", "NoiDungXuLy dài quá 1000 ký tự");
       return;
     }
-  mc_sim_ref_in_note (note, &ref);
-  key = g_strdup_printf ("dvcqg:%s", ref ? ref : rec->dossier->number);
+  key = mc_sim_note_key ("dvcqg", note, rec->dossier->number);
   if (!mc_sim_apply_status (svc, rec, mc_sim_object_int (body, "TrangThaiHoSo", 0),
                             mc_sim_object_string (body, "NguoiXuLy") ?: "Cán bộ", note, key))
     {
@@ -133,7 +116,7 @@ progress (McSimService *svc,
           JsonObject   *body,
           McSimAnswer  *answer)
 {
-  JsonArray *steps = json_object_has_member (body, "data") ? json_object_get_array_member (body, "data") : NULL;
+  JsonArray *steps = mc_sim_object_array (body, "data");
 
   if (steps == NULL || json_array_get_length (steps) == 0 || json_array_get_length (steps) > 10)
     {
@@ -151,13 +134,11 @@ progress (McSimService *svc,
       JsonObject *step = json_array_get_object_element (steps, i);
       McSimRecord *rec = mc_sim_service_lookup (svc, mc_sim_object_string (step, "MaHoSo"));
       const char *note = mc_sim_object_string (step, "NoiDungXuLy");
-      g_autofree char *ref = NULL;
       g_autofree char *key = NULL;
 
       if (rec == NULL || !mc_transition_allowed (rec->dossier->status, MC_ACTION_RECORD_STEP))
         continue;
-      mc_sim_ref_in_note (note, &ref);
-      key = g_strdup_printf ("dvcqg:%s", ref ? ref : rec->dossier->number);
+      key = mc_sim_note_key ("dvcqg", note, rec->dossier->number);
       mc_sim_apply_status (svc, rec, rec->dossier->status, mc_sim_object_string (step, "NguoiXuLy") ?: "Cán bộ",
                            note, key);
     }
@@ -170,7 +151,7 @@ sync_dossier (McSimService *svc,
               JsonObject   *body,
               McSimAnswer  *answer)
 {
-  JsonArray *data = json_object_has_member (body, "data") ? json_object_get_array_member (body, "data") : NULL;
+  JsonArray *data = mc_sim_object_array (body, "data");
   gboolean updating = g_strcmp0 (mc_sim_object_string (body, "isUpdating"), "True") == 0;
   JsonObject *item = data && json_array_get_length (data) == 1 ? json_array_get_object_element (data, 0) : NULL;
   McDossier *d = item ? mc_sim_national_dossier (item, MC_WIRE_TIME_DVCQG, svc->klass->source_id) : NULL;

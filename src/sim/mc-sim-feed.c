@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "mc-sim-private.h"
@@ -52,6 +51,18 @@ static const McSimChildKeys child_keys = {
   .results = "ket_qua", .result_name = "ten", .result_number = "so_hieu", .result_issued = "ngay_ban_hanh",
   .result_code = "ma_giay_to", .result_file = "duong_dan",
   .booleans = MC_SIM_BOOLEAN_JSON, .flags = MC_SIM_FLAG_BOOLEAN, .epoch_ms = TRUE,
+};
+
+static const McSimStepKeys step_keys = {
+  .list = "lich_su", .at = "thoi_diem", .actor = "nguoi_xu_ly", .unit = "don_vi", .action = "hanh_dong",
+  .status = "trang_thai", .note = "ghi_chu", .status_names = status_names, .epoch_ms = TRUE,
+};
+
+static const McSimReceiptKeys receipt_keys = {
+  .procedure_code = "ma_tthc", .procedure_name = "ten_tthc", .field_code = "ma_linh_vuc",
+  .applicant_name = "ho_ten", .id_number = "so_dinh_danh", .phone = "dien_thoai", .address = "dia_chi",
+  .submitted = "ngay_nop", .received = "ngay_tiep_nhan", .due = "han_xu_ly",
+  .lists = &child_keys,
 };
 
 static void
@@ -106,20 +117,7 @@ render_doc (McSimService *svc,
   mc_sim_json_flag (out, "co_thanh_phan_so_hoa", d->reused, MC_SIM_FLAG_BOOLEAN);
 
   mc_sim_render_children (out, d, &child_keys);
-  g_string_append (out, ",\"lich_su\":[");
-  for (guint i = 0; i < d->history->len; i++)
-    {
-      McStep *x = g_ptr_array_index (d->history, i);
-
-      g_string_append_printf (out, "%s{\"thoi_diem\":%" G_GINT64_FORMAT, i ? "," : "", x->at * 1000);
-      mc_sim_json_member (out, "nguoi_xu_ly", x->actor);
-      mc_sim_json_member (out, "don_vi", x->unit);
-      mc_sim_json_member (out, "hanh_dong", x->action);
-      mc_sim_json_member (out, "trang_thai", status_names[CLAMP (x->status, 1, 10)]);
-      mc_sim_json_member (out, "ghi_chu", x->note);
-      g_string_append_c (out, '}');
-    }
-  g_string_append_c (out, ']');
+  mc_sim_render_history (out, d, &step_keys);
   if (d->files_known)
     {
       static const McSimFileKeys keys = {
@@ -192,14 +190,12 @@ changes (McSimService *svc,
          McSimAnswer  *answer,
          gboolean      final)
 {
-  const char *since_text = query ? g_hash_table_lookup (query, "since") : NULL;
-  guint limit = query && g_hash_table_lookup (query, "limit") ? atoi (g_hash_table_lookup (query, "limit")) : 100;
-  gboolean longpoll = query && g_strcmp0 (g_hash_table_lookup (query, "feed"), "longpoll") == 0;
+  const char *since_text = mc_sim_query (query, "since");
+  guint limit = mc_sim_query_uint (query, "limit", 100);
+  gboolean longpoll = g_strcmp0 (mc_sim_query (query, "feed"), "longpoll") == 0;
   guint64 since = since_text ? g_ascii_strtoull (since_text, NULL, 10) : 0, last;
   g_autoptr(GString) items = g_string_new (NULL);
   GSequenceIter *it;
-  McSimCorrupt corrupt = MC_SIM_CORRUPT_NONE;
-  guint n = 0;
 
   if (limit < 1 || limit > 1000)
     {
@@ -211,22 +207,10 @@ changes (McSimService *svc,
       ERROR (answer, 410, "gone", "since is older than the changes this server keeps; read from since=0");
       return TRUE;
     }
-  last = since;
   it = mc_sim_service_first_after_seq (svc, since);
   if (longpoll && !final && g_sequence_iter_is_end (it))
     return FALSE;
-  corrupt = mc_sim_begin_page (svc, answer);
-  for (; !g_sequence_iter_is_end (it) && n < limit; it = g_sequence_iter_next (it))
-    {
-      McSimRecord *rec = g_sequence_get (it);
-
-      last = rec->seq;
-      if (rec->deleted && since == 0)
-        continue;
-      g_string_append (items, n ? "," : "");
-      mc_sim_service_render (svc, rec, items, n == 0 ? corrupt : MC_SIM_CORRUPT_NONE);
-      n++;
-    }
+  mc_sim_render_changes (svc, it, since, limit, mc_sim_begin_page (svc, answer), items, &last);
   answer->status = 200;
   g_string_truncate (answer->body, 0);
   render_page_with (answer->body, items->str, last);
@@ -277,8 +261,7 @@ set_status (McSimService      *svc,
           answer->committed = TRUE;
         }
     }
-  if (key != NULL)
-    mc_sim_remember (svc, key, answer->status, answer->body->str);
+  mc_sim_remember (svc, key, answer);
 }
 
 /* PUT /dossiers/{ma_ho_so}/files/{ten_tep}?loai=…&ma_thanh_phan=…&_rev=…: the raw body,
@@ -292,8 +275,8 @@ upload (McSimService      *svc,
         McSimAnswer       *answer)
 {
   const char *key = soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "X-Request-Id");
-  const char *kind = query ? g_hash_table_lookup (query, "loai") : NULL;
-  const char *given_rev = query ? g_hash_table_lookup (query, "_rev") : NULL;
+  const char *kind = mc_sim_query (query, "loai");
+  const char *given_rev = mc_sim_query (query, "_rev");
   g_autoptr(GBytes) content = soup_message_body_flatten (soup_server_message_get_request_body (msg));
   g_autofree char *rev = rev_of (rec);
 
@@ -313,20 +296,12 @@ upload (McSimService      *svc,
       g_autofree char *new_rev = NULL;
 
       mc_sim_add_file (svc, rec, g_str_equal (kind, "KQ") ? MC_FILE_RESULT : MC_FILE_COMPONENT, name,
-                       g_hash_table_lookup (query, "ma_thanh_phan"), content, TRUE, NULL, NULL, counted);
+                       mc_sim_query (query, "ma_thanh_phan"), content, TRUE, NULL, NULL, counted);
       new_rev = rev_of (rec);
       mc_sim_answer_json (answer, 200, "{\"ok\":true,\"_rev\":\"%s\"}", new_rev);
       answer->committed = TRUE;
     }
-  if (key != NULL)
-    mc_sim_remember (svc, key, answer->status, answer->body->str);
-}
-
-static gint64
-ms_member (JsonObject *o,
-           const char *member)
-{
-  return mc_sim_object_int (o, member, 0) / 1000;
+  mc_sim_remember (svc, key, answer);
 }
 
 /* POST /dossiers: a dossier received at the counter; the system gives its number. */
@@ -338,8 +313,6 @@ create (McSimService      *svc,
   const char *key = soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "X-Request-Id");
   g_autoptr(JsonObject) body = mc_sim_parse_object (msg);
   JsonObject *applicant = mc_sim_object_object (body, "chu_ho_so");
-  McDossier *d;
-  McSimRecord *rec;
 
   if (mc_sim_answer_replay (svc, key, answer))
     return;
@@ -356,33 +329,21 @@ create (McSimService      *svc,
     {
       g_autofree char *counted = g_strdup_printf ("feed:%s", key);
       g_autofree char *rev = NULL;
+      McDossier *d = mc_sim_read_receipt (body, applicant, &receipt_keys, svc->klass->source_id);
+      McSimRecord *rec;
 
-      d = mc_dossier_new ();
-      d->source_id = g_strdup (svc->klass->source_id);
       d->number = mc_sim_next_number (svc, "G18");
-      d->procedure_code = g_strdup (mc_sim_object_string (body, "ma_tthc"));
-      d->procedure_name = g_strdup (mc_sim_object_string (body, "ten_tthc") ?: "");
-      d->field_code = g_strdup (mc_sim_object_string (body, "ma_linh_vuc"));
-      d->applicant_name = g_strdup (mc_sim_object_string (applicant, "ho_ten"));
-      d->id_number = g_strdup (mc_sim_object_string (applicant, "so_dinh_danh"));
-      d->phone = g_strdup (mc_sim_object_string (applicant, "dien_thoai"));
-      d->address = g_strdup (mc_sim_object_string (applicant, "dia_chi"));
       d->applicant_kind = CLAMP (mc_sim_object_int (applicant, "loai_doi_tuong", 1), 1, 4);
       d->channel = CLAMP (mc_sim_object_int (body, "kenh_thuc_hien", 1), 1, 3);
       d->return_method = CLAMP (mc_sim_object_int (body, "hinh_thuc_tra", d->channel), 1, 3);
-      d->status = MC_STATUS_RECEIVED;
-      d->submitted_at = ms_member (body, "ngay_nop");
-      d->received_at = ms_member (body, "ngay_tiep_nhan") ?: mc_sim_now (svc->sim);
-      d->due_at = ms_member (body, "han_xu_ly");
-      mc_sim_read_documents (d, mc_sim_object_array (body, "tai_lieu"), "ten", "ban_sao", "so_luong");
-      mc_sim_read_fees (d, mc_sim_object_array (body, "le_phi"), "ten", "so_tien", "da_nop");
+      d->received_at = d->received_at ?: mc_sim_now (svc->sim);
       rec = mc_sim_add_created (svc, d, mc_sim_object_string (body, "nguoi_xu_ly") ?: "Cán bộ",
                                 mc_sim_object_string (body, "ghi_chu"), counted);
       rev = rev_of (rec);
       mc_sim_answer_json (answer, 201, "{\"ok\":true,\"id\":\"%s\",\"rev\":\"%s\"}", rec->dossier->number, rev);
       answer->committed = TRUE;
     }
-  mc_sim_remember (svc, key, answer->status, answer->body->str);
+  mc_sim_remember (svc, key, answer);
 }
 
 static void
@@ -393,7 +354,6 @@ handle (McSimService      *svc,
         McSimAnswer       *answer)
 {
   const char *method = soup_server_message_get_method (msg);
-  g_autofree char *bearer = NULL;
   g_auto(GStrv) parts = NULL;
   McSimRecord *rec;
 
@@ -419,8 +379,7 @@ handle (McSimService      *svc,
         issue_tokens (svc, answer);
       return;
     }
-  bearer = mc_sim_bearer (msg);
-  if (!mc_sim_check_session (svc, bearer))
+  if (!mc_sim_bearer_ok (svc, msg))
     {
       ERROR (answer, 401, "unauthorized", "The access token has expired.");
       return;
@@ -448,13 +407,10 @@ handle (McSimService      *svc,
       else if (g_strcmp0 (parts[2], "files") == 0 && parts[3] != NULL && parts[4] == NULL)
         {
           g_autofree char *name = g_uri_unescape_string (parts[3], NULL);
-          McFile *f;
 
           if (g_str_equal (method, "PUT"))
             upload (svc, msg, query, rec, name, answer);
-          else if (g_str_equal (method, "GET") && (f = mc_sim_find_file (rec, NULL, name)))
-            mc_sim_answer_file (svc, rec, f, answer);
-          else
+          else if (!g_str_equal (method, "GET") || !mc_sim_answer_file (svc, rec, NULL, name, answer))
             ERROR (answer, 404, "not_found", "missing");
         }
       else

@@ -140,22 +140,12 @@ mc_sim_add_file (McSimService *svc,
   g_hash_table_replace (svc->contents, g_strdup (f->remote_id), g_bytes_ref (content));
   if (note != NULL)
     mc_dossier_add_step (d, now, actor ? actor : "Cán bộ", "Bộ phận Một cửa", "Đính kèm tài liệu", d->status, note);
-  g_hash_table_replace (svc->by_number, d->number, rec);
-  mc_dossier_unref (rec->dossier);
-  rec->dossier = d;
-  mc_sim_record_touch (svc, rec, now);
-  g_free (d->server_version);
-  d->server_version = g_strdup_printf ("%u", rec->version);
-  if (key != NULL)
-    mc_sim_count_action (svc->sim, key);
+  mc_sim_record_replace (svc, rec, d, now, key);
   if (!svc->sim->replaying)
     {
-      g_autoptr(JsonObject) event = json_object_new ();
+      g_autoptr(JsonObject) event = mc_sim_service_event (svc, "upload", d->number);
       g_autofree char *data = g_base64_encode (g_bytes_get_data (content, NULL), g_bytes_get_size (content));
 
-      json_object_set_string_member (event, "type", "upload");
-      json_object_set_string_member (event, "dialect", svc->klass->name);
-      json_object_set_string_member (event, "number", d->number);
       json_object_set_string_member (event, "name", name);
       json_object_set_int_member (event, "kind", kind);
       json_object_set_boolean_member (event, "replace", replace);
@@ -228,19 +218,26 @@ mc_sim_read_multipart (SoupServerMessage  *msg,
   return fields;
 }
 
-/* A file's content as the answer (the dialects that serve it by GET). */
-void
+/* The content of @rec's file with that id (when @remote_id is given) or name as the answer,
+ * in the dialects that serve files by GET; FALSE, answering nothing, when it has none. */
+gboolean
 mc_sim_answer_file (McSimService *svc,
                     McSimRecord  *rec,
-                    const McFile *file,
+                    const char   *remote_id,
+                    const char   *name,
                     McSimAnswer  *answer)
 {
-  g_autoptr(GBytes) content = mc_sim_file_content (svc, rec, file);
+  McFile *file = rec ? mc_sim_find_file (rec, remote_id, name) : NULL;
+  g_autoptr(GBytes) content = NULL;
 
+  if (file == NULL)
+    return FALSE;
+  content = mc_sim_file_content (svc, rec, file);
   answer->status = 200;
   answer->content_type = g_str_has_suffix (file->name, ".pdf") ? "application/pdf" : "application/octet-stream";
   g_string_truncate (answer->body, 0);
   g_string_append_len (answer->body, g_bytes_get_data (content, NULL), g_bytes_get_size (content));
+  return TRUE;
 }
 
 guint

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "mc-sim-private.h"
@@ -76,6 +75,25 @@ static const McSimChildKeys child_keys = {
   .booleans = MC_SIM_BOOLEAN_NUMBER, .time_format = MC_WIRE_TIME_LEGACY,
 };
 
+/* The spec's steps, and the simulator's with the unit and the step's name. */
+static const McSimStepKeys spec_step_keys = {
+  .list = "lichSu", .at = "thoiGian", .actor = "nguoiXuLy", .status = "trangThai", .note = "ghiChu",
+  .status_code = to_legacy, .time_format = MC_WIRE_TIME_LEGACY,
+};
+
+static const McSimStepKeys step_keys = {
+  .list = "lichSu", .at = "thoiGian", .actor = "nguoiXuLy", .unit = "donVi", .action = "noiDung",
+  .status = "trangThai", .note = "ghiChu", .status_code = to_legacy, .time_format = MC_WIRE_TIME_LEGACY,
+};
+
+/* What a client sends to create a dossier (not in the spec): the item's flat members. */
+static const McSimReceiptKeys receipt_keys = {
+  .procedure_code = "maThuTuc", .procedure_name = "tenThuTuc", .field_code = "maLinhVuc",
+  .applicant_name = "chuHoSo", .id_number = "soGiayTo", .phone = "soDienThoai", .address = "diaChi",
+  .submitted = "ngayNop", .received = "ngayNhan", .due = "hanTra",
+  .lists = &child_keys,
+};
+
 /* The dialect page's fields, and, unless the back-end is set to serve only those (fault
  * "spec_fields"), the simulator's extras: the field, channels, the other dates, the lists, and
  * the step's unit and name. */
@@ -126,26 +144,7 @@ render_item (McSimService *svc,
         t (out, "ngayCapNhat", rec->updated_at);
       mc_sim_render_children (out, d, &child_keys);
     }
-
-  g_string_append (out, ",\"lichSu\":[");
-  for (guint i = 0; i < d->history->len; i++)
-    {
-      McStep *x = g_ptr_array_index (d->history, i);
-
-      g_string_append (out, i ? ",{\"thoiGian\":\"" : "{\"thoiGian\":\"");
-      mc_wire_time_append (out, MC_WIRE_TIME_LEGACY, x->at);
-      g_string_append_c (out, '"');
-      mc_sim_json_member (out, "nguoiXuLy", x->actor);
-      if (extras)
-        {
-          mc_sim_json_member (out, "donVi", x->unit);
-          mc_sim_json_member (out, "noiDung", x->action);
-        }
-      g_string_append_printf (out, ",\"trangThai\":%d", to_legacy (x->status));
-      mc_sim_json_member (out, "ghiChu", x->note);
-      g_string_append_c (out, '}');
-    }
-  g_string_append_c (out, ']');
+  mc_sim_render_history (out, d, extras ? &step_keys : &spec_step_keys);
   /* The older back-end lists files, and says nothing of payments, ratings or reuse. */
   if (d->files_known)
     {
@@ -173,14 +172,24 @@ render_page (McSimService *svc,
 #define FAIL(answer, message) \
   mc_sim_answer_json ((answer), 200, "{\"status\":\"ERROR\",\"errorMessage\":\"%s\"}", (message))
 
+/* {"status":"OK","data":{item}}: the answer of a look-up, an update and an intake. */
+static void
+answer_item (McSimService *svc,
+             McSimRecord  *rec,
+             McSimAnswer  *answer)
+{
+  answer->status = 200;
+  g_string_append (answer->body, "{\"status\":\"OK\",\"errorMessage\":null,\"data\":");
+  mc_sim_service_render (svc, rec, answer->body, MC_SIM_CORRUPT_NONE);
+  g_string_append_c (answer->body, '}');
+}
+
 static void
 login (McSimService      *svc,
        SoupServerMessage *msg,
        McSimAnswer       *answer)
 {
-  g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
-  g_autofree char *text = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
-  g_autoptr(GHashTable) form = soup_form_decode (text);
+  g_autoptr(GHashTable) form = mc_sim_read_form (msg);
   g_autofree char *session = NULL;
   g_autofree char *cookie = NULL;
 
@@ -217,16 +226,12 @@ list (McSimService *svc,
       GHashTable   *query,
       McSimAnswer  *answer)
 {
-  const char *since = query ? g_hash_table_lookup (query, "tuNgay") : NULL;
-  guint offset = query && g_hash_table_lookup (query, "offset") ? atoi (g_hash_table_lookup (query, "offset")) : 0;
-  guint limit = query && g_hash_table_lookup (query, "limit") ? atoi (g_hash_table_lookup (query, "limit")) : 20;
+  const char *since = mc_sim_query (query, "tuNgay");
+  guint offset = mc_sim_query_uint (query, "offset", 0);
+  guint limit = mc_sim_query_uint (query, "limit", 20);
   gint64 from = 0;
-  g_autoptr(GString) items = NULL;
-  GSequenceIter *it;
-  McSimCorrupt corrupt;
-  guint total, n = 0;
 
-  if (g_strcmp0 (query ? g_hash_table_lookup (query, "donVi") : NULL, MC_SIM_UNIT_CODE) != 0)
+  if (g_strcmp0 (mc_sim_query (query, "donVi"), MC_SIM_UNIT_CODE) != 0)
     {
       mc_sim_answer_json (answer, 200, "{\"status\":\"ERROR\",\"errorCode\":\"DON_VI\","
                           "\"errorMessage\":\"Đơn vị không hợp lệ\"}");
@@ -242,18 +247,7 @@ list (McSimService *svc,
       FAIL (answer, "limit phải từ 1 đến 1000");
       return;
     }
-  it = mc_sim_service_first_at (svc, from);
-  total = g_sequence_iter_get_position (g_sequence_get_end_iter (svc->order)) - g_sequence_iter_get_position (it);
-  it = g_sequence_iter_move (it, MIN (offset, total));
-  corrupt = mc_sim_begin_page (svc, answer);
-  items = g_string_sized_new (limit * 1600);
-  for (; !g_sequence_iter_is_end (it) && n < limit; it = g_sequence_iter_next (it), n++)
-    {
-      g_string_append (items, n ? "," : "");
-      mc_sim_service_render (svc, g_sequence_get (it), items, n == 0 ? corrupt : MC_SIM_CORRUPT_NONE);
-    }
-  answer->status = 200;
-  render_page (svc, answer->body, items->str, n, total, 1);
+  mc_sim_answer_page (svc, answer, from, offset, limit, 1);
 }
 
 /* Last write wins: no version to check. The reference in ghiChu makes it recognizable. */
@@ -266,7 +260,6 @@ update (McSimService      *svc,
   McSimRecord *rec = mc_sim_service_lookup (svc, mc_sim_object_string (body, "maHoSo"));
   gint64 code = mc_sim_object_int (body, "trangThai", -1);
   const char *note = mc_sim_object_string (body, "ghiChu");
-  g_autofree char *ref = NULL;
   g_autofree char *key = NULL;
 
   if (rec == NULL)
@@ -279,8 +272,7 @@ update (McSimService      *svc,
       FAIL (answer, "Ghi chú dài quá 1000 ký tự");
       return;
     }
-  mc_sim_ref_in_note (note, &ref);
-  key = g_strdup_printf ("legacy:%s", ref ? ref : rec->dossier->number);
+  key = mc_sim_note_key ("legacy", note, rec->dossier->number);
   if (code < 0 || code >= (gint64) G_N_ELEMENTS (from_legacy)
       || !mc_sim_apply_status (svc, rec, from_legacy[code], mc_sim_object_string (body, "nguoiXuLy") ?: "Cán bộ",
                                note, key))
@@ -288,10 +280,7 @@ update (McSimService      *svc,
       FAIL (answer, "Trạng thái không hợp lệ");
       return;
     }
-  answer->status = 200;
-  g_string_append (answer->body, "{\"status\":\"OK\",\"errorMessage\":null,\"data\":");
-  mc_sim_service_render (svc, rec, answer->body, MC_SIM_CORRUPT_NONE);
-  g_string_append_c (answer->body, '}');
+  answer_item (svc, rec, answer);
   answer->committed = TRUE;
 }
 
@@ -308,8 +297,6 @@ upload (McSimService      *svc,
   McSimRecord *rec = fields ? mc_sim_service_lookup (svc, g_hash_table_lookup (fields, "maHoSo")) : NULL;
   const char *kind = fields ? g_hash_table_lookup (fields, "loai") : NULL;
   const char *note = fields ? g_hash_table_lookup (fields, "ghiChu") : NULL;
-  g_autofree char *ref = NULL;
-  g_autofree char *key = NULL;
 
   if (rec == NULL)
     FAIL (answer, "Không tìm thấy hồ sơ");
@@ -322,22 +309,13 @@ upload (McSimService      *svc,
     FAIL (answer, "Tệp vượt quá dung lượng cho phép (10 MB)");
   else
     {
-      mc_sim_ref_in_note (note, &ref);
-      key = g_strdup_printf ("legacy:%s", ref ? ref : rec->dossier->number);
+      g_autofree char *key = mc_sim_note_key ("legacy", note, rec->dossier->number);
+
       mc_sim_add_file (svc, rec, g_str_equal (kind, "KQ") ? MC_FILE_RESULT : MC_FILE_COMPONENT, filename, NULL,
                        content, FALSE, g_hash_table_lookup (fields, "nguoiXuLy"), note ? note : "", key);
       mc_sim_answer_json (answer, 200, "{\"status\":\"OK\",\"errorMessage\":null}");
       answer->committed = TRUE;
     }
-}
-
-static gint64
-legacy_time (JsonObject *o,
-             const char *member)
-{
-  gint64 t = 0;
-
-  return mc_wire_time_parse (MC_WIRE_TIME_LEGACY, mc_sim_object_string (o, member), &t) ? t : 0;
 }
 
 /* POST /HoSo/TiepNhan: a dossier received at the counter. No key here either: the client
@@ -353,7 +331,7 @@ receive_new (McSimService      *svc,
   g_autoptr(JsonObject) body = mc_sim_parse_object (msg);
   const char *number = mc_sim_object_string (body, "maHoSo");
   const char *note = mc_sim_object_string (body, "ghiChu");
-  g_autofree char *ref = NULL;
+  g_autofree char *create = NULL;
   g_autofree char *key = NULL;
   McSimRecord *rec;
   McDossier *d;
@@ -373,32 +351,16 @@ receive_new (McSimService      *svc,
       FAIL (answer, "Ghi chú dài quá 1000 ký tự");
       return;
     }
-  d = mc_dossier_new ();
-  d->source_id = g_strdup (svc->klass->source_id);
+  d = mc_sim_read_receipt (body, body, &receipt_keys, svc->klass->source_id);
   d->number = g_strdup (number);
-  d->procedure_code = g_strdup (mc_sim_object_string (body, "maThuTuc"));
-  d->procedure_name = g_strdup (mc_sim_object_string (body, "tenThuTuc") ?: "");
-  d->field_code = g_strdup (mc_sim_object_string (body, "maLinhVuc"));
-  d->applicant_name = g_strdup (mc_sim_object_string (body, "chuHoSo"));
-  d->id_number = g_strdup (mc_sim_object_string (body, "soGiayTo"));
-  d->phone = g_strdup (mc_sim_object_string (body, "soDienThoai"));
-  d->address = g_strdup (mc_sim_object_string (body, "diaChi"));
   d->applicant_kind = kinds[CLAMP (mc_sim_object_int (body, "loaiDoiTuong", 0), 0, 2)];
   d->channel = CLAMP (mc_sim_object_int (body, "kenhNop", 1), 1, 3);
   d->return_method = CLAMP (mc_sim_object_int (body, "hinhThucTra", d->channel), 1, 3);
-  d->status = MC_STATUS_RECEIVED;
-  d->submitted_at = legacy_time (body, "ngayNop");
-  d->received_at = legacy_time (body, "ngayNhan") ?: mc_sim_now (svc->sim);
-  d->due_at = legacy_time (body, "hanTra");
-  mc_sim_read_documents (d, mc_sim_object_array (body, "giayTo"), "ten", "banSao", "soLuong");
-  mc_sim_read_fees (d, mc_sim_object_array (body, "lePhi"), "ten", "soTien", "daNop");
-  mc_sim_ref_in_note (note, &ref);
-  key = ref ? g_strdup_printf ("legacy:%s", ref) : g_strdup_printf ("legacy:create:%s", number);
+  d->received_at = d->received_at ?: mc_sim_now (svc->sim);
+  create = g_strconcat ("create:", number, NULL);
+  key = mc_sim_note_key ("legacy", note, create);
   rec = mc_sim_add_created (svc, d, mc_sim_object_string (body, "nguoiXuLy") ?: "Cán bộ", note, key);
-  answer->status = 200;
-  g_string_append (answer->body, "{\"status\":\"OK\",\"errorMessage\":null,\"data\":");
-  mc_sim_service_render (svc, rec, answer->body, MC_SIM_CORRUPT_NONE);
-  g_string_append_c (answer->body, '}');
+  answer_item (svc, rec, answer);
   answer->committed = TRUE;
 }
 
@@ -435,17 +397,12 @@ handle (McSimService      *svc,
     list (svc, query, answer);
   else if (g_str_equal (path, "/HoSo/ChiTiet") && g_str_equal (method, "GET"))
     {
-      McSimRecord *rec = mc_sim_service_lookup (svc, query ? g_hash_table_lookup (query, "maHoSo") : NULL);
+      McSimRecord *rec = mc_sim_service_lookup (svc, mc_sim_query (query, "maHoSo"));
 
       if (rec == NULL)
         FAIL (answer, "Không tìm thấy hồ sơ");
       else
-        {
-          answer->status = 200;
-          g_string_append (answer->body, "{\"status\":\"OK\",\"errorMessage\":null,\"data\":");
-          mc_sim_service_render (svc, rec, answer->body, MC_SIM_CORRUPT_NONE);
-          g_string_append_c (answer->body, '}');
-        }
+        answer_item (svc, rec, answer);
     }
   else if (g_str_equal (path, "/HoSo/CapNhat") && g_str_equal (method, "POST"))
     update (svc, msg, answer);
@@ -455,13 +412,10 @@ handle (McSimService      *svc,
     upload (svc, msg, answer);
   else if (g_str_equal (path, "/HoSo/TaiLieu/TaiVe") && g_str_equal (method, "GET"))
     {
-      McSimRecord *rec = mc_sim_service_lookup (svc, query ? g_hash_table_lookup (query, "maHoSo") : NULL);
-      McFile *f = rec ? mc_sim_find_file (rec, NULL, g_hash_table_lookup (query, "tenFile")) : NULL;
+      McSimRecord *rec = mc_sim_service_lookup (svc, mc_sim_query (query, "maHoSo"));
 
-      if (f == NULL)
+      if (!mc_sim_answer_file (svc, rec, NULL, mc_sim_query (query, "tenFile"), answer))
         FAIL (answer, "Không tìm thấy tài liệu");
-      else
-        mc_sim_answer_file (svc, rec, f, answer);
     }
   else
     {

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "mc-sim-private.h"
@@ -41,6 +40,12 @@ static const McSimChildKeys national_keys = {
   .supplement_requested = "NgayYeuCauBoSung", .supplement_received = "NgayTiepNhanBoSung",
   .results = "DanhSachGiayToKetQua", .result_name = "TenGiayTo", .result_number = "SoKyHieu",
   .result_issued = "NgayBanHanh", .result_code = "MaGiayToKetQua", .result_file = "DuongDanTepTinKetQua",
+};
+
+static const McSimReceiptKeys national_receipt = {
+  .procedure_code = "MaTTHC", .procedure_name = "TenTTHC", .field_code = "MaLinhVuc",
+  .applicant_name = "ChuHoSo", .id_number = "SoDinhDanh", .phone = "SoDienThoai", .address = "DiaChi",
+  .submitted = "NgayNopHoSo", .received = "NgayTiepNhan", .due = "NgayHenTra",
 };
 
 void
@@ -146,35 +151,22 @@ mc_sim_national_dossier (JsonObject *item,
                          McWireTime  format,
                          const char *source_id)
 {
+  McSimChildKeys lists = national_keys;
+  McSimReceiptKeys keys = national_receipt;
   McDossier *d;
-  gint64 t = 0;
 
   if (mc_sim_object_string (item, "MaHoSo") == NULL || mc_sim_object_string (item, "ChuHoSo") == NULL
       || mc_sim_object_string (item, "MaTTHC") == NULL)
     return NULL;
-  d = mc_dossier_new ();
-  d->source_id = g_strdup (source_id);
+  lists.time_format = format;
+  keys.lists = &lists;
+  d = mc_sim_read_receipt (item, item, &keys, source_id);
   d->number = g_strdup (mc_sim_object_string (item, "MaHoSo"));
-  d->procedure_code = g_strdup (mc_sim_object_string (item, "MaTTHC"));
-  d->procedure_name = g_strdup (mc_sim_object_string (item, "TenTTHC") ?: "");
-  d->field_code = g_strdup (mc_sim_object_string (item, "MaLinhVuc"));
-  d->applicant_name = g_strdup (mc_sim_object_string (item, "ChuHoSo"));
   d->applicant_kind = CLAMP (mc_sim_object_int (item, "LoaiDoiTuong", 1), 1, 4);
-  d->id_number = g_strdup (mc_sim_object_string (item, "SoDinhDanh"));
-  d->phone = g_strdup (mc_sim_object_string (item, "SoDienThoai"));
-  d->address = g_strdup (mc_sim_object_string (item, "DiaChi"));
   d->channel = CLAMP (mc_sim_object_int (item, "KenhThucHien", 1), 1, 3);
   d->return_method = CLAMP (mc_sim_object_int (item, "HinhThucTraKetQua", 1), 1, 3);
-  d->status = mc_status_is_valid (mc_sim_object_int (item, "TrangThaiHoSo", 2))
-    ? mc_sim_object_int (item, "TrangThaiHoSo", 2) : MC_STATUS_RECEIVED;
-  if (mc_wire_time_parse (format, mc_sim_object_string (item, "NgayNopHoSo"), &t))
-    d->submitted_at = t;
-  if (mc_wire_time_parse (format, mc_sim_object_string (item, "NgayTiepNhan"), &t))
-    d->received_at = t;
-  if (mc_wire_time_parse (format, mc_sim_object_string (item, "NgayHenTra"), &t))
-    d->due_at = t;
-  mc_sim_read_documents (d, mc_sim_object_array (item, "TaiLieuNop"), "TenGiayTo", "LaBanSao", "SoLuong");
-  mc_sim_read_fees (d, mc_sim_object_array (item, "DanhSachLePhi"), "TenPhiLePhi", "MucPhi", "DaThanhToan");
+  if (mc_status_is_valid (mc_sim_object_int (item, "TrangThaiHoSo", 2)))
+    d->status = mc_sim_object_int (item, "TrangThaiHoSo", 2);
   d->server_version = g_strdup ("1");
   return d;
 }
@@ -220,9 +212,7 @@ token (McSimService      *svc,
        SoupServerMessage *msg,
        McSimAnswer       *answer)
 {
-  g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
-  g_autofree char *text = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
-  g_autoptr(GHashTable) form = soup_form_decode (text);
+  g_autoptr(GHashTable) form = mc_sim_read_form (msg);
   g_autofree char *access = NULL;
 
   if (g_strcmp0 (g_hash_table_lookup (form, "grant_type"), "client_credentials") != 0)
@@ -246,16 +236,12 @@ pull (McSimService *svc,
       GHashTable   *query,
       McSimAnswer  *answer)
 {
-  const char *since = query ? g_hash_table_lookup (query, "capNhatTu") : NULL;
-  guint page = query && g_hash_table_lookup (query, "page") ? atoi (g_hash_table_lookup (query, "page")) : 1;
-  guint size = query && g_hash_table_lookup (query, "size") ? atoi (g_hash_table_lookup (query, "size")) : 50;
+  const char *since = mc_sim_query (query, "capNhatTu");
+  guint page = mc_sim_query_uint (query, "page", 1);
+  guint size = mc_sim_query_uint (query, "size", 50);
   gint64 from = 0;
-  GSequenceIter *it, *end;
-  g_autoptr(GString) items = NULL;
-  McSimCorrupt corrupt;
-  guint total, n = 0;
 
-  if (g_strcmp0 (query ? g_hash_table_lookup (query, "donvi") : NULL, MC_SIM_UNIT_CODE) != 0)
+  if (g_strcmp0 (mc_sim_query (query, "donvi"), MC_SIM_UNIT_CODE) != 0)
     {
       /* An unknown unit code has its own code, so that a client can say so in plain words. */
       mc_sim_answer_json (answer, 403, "{\"code\":\"DV404\",\"message\":\"Mã đơn vị không tồn tại\"}");
@@ -271,19 +257,7 @@ pull (McSimService *svc,
       ERROR (answer, 400, "page phải từ 1, size từ 1 đến 1000");
       return;
     }
-  it = mc_sim_service_first_at (svc, from);
-  end = g_sequence_get_end_iter (svc->order);
-  total = g_sequence_iter_get_position (end) - g_sequence_iter_get_position (it);
-  it = g_sequence_iter_move (it, MIN ((guint64) (page - 1) * size, total));
-  corrupt = mc_sim_begin_page (svc, answer);
-  items = g_string_sized_new (size * 1600);
-  for (; !g_sequence_iter_is_end (it) && n < size; it = g_sequence_iter_next (it), n++)
-    {
-      g_string_append (items, n ? "," : "");
-      mc_sim_service_render (svc, g_sequence_get (it), items, n == 0 ? corrupt : MC_SIM_CORRUPT_NONE);
-    }
-  answer->status = 200;
-  render_page (svc, answer->body, items->str, n, total, page);
+  mc_sim_answer_page (svc, answer, from, (guint64) (page - 1) * size, size, page);
 }
 
 static void
@@ -319,8 +293,7 @@ set_status (McSimService      *svc,
           answer->committed = TRUE;
         }
     }
-  if (key != NULL)
-    mc_sim_remember (svc, key, answer->status, answer->body->str);
+  mc_sim_remember (svc, key, answer);
 }
 
 static gboolean
@@ -341,8 +314,7 @@ progress (McSimService      *svc,
 {
   g_autoptr(JsonObject) body = mc_sim_parse_object (msg);
   const char *key = mc_sim_object_string (body, "MaGiaoDich");
-  JsonArray *steps = body && json_object_has_member (body, "QuaTrinhXuLy")
-    ? json_object_get_array_member (body, "QuaTrinhXuLy") : NULL;
+  JsonArray *steps = mc_sim_object_array (body, "QuaTrinhXuLy");
   g_autofree char *counted = key ? g_strdup_printf ("lgsp:%s", key) : NULL;
 
   if (mc_sim_answer_replay (svc, key, answer))
@@ -366,8 +338,7 @@ progress (McSimService      *svc,
       mc_sim_answer_json (answer, 200, "{\"code\":\"0\",\"message\":\"\",\"data\":{\"PhienBan\":%u}}", rec->version);
       answer->committed = TRUE;
     }
-  if (key != NULL)
-    mc_sim_remember (svc, key, answer->status, answer->body->str);
+  mc_sim_remember (svc, key, answer);
 }
 
 static void
@@ -399,8 +370,7 @@ create (McSimService      *svc,
                           rec->dossier->number, rec->version);
       answer->committed = TRUE;
     }
-  if (key != NULL)
-    mc_sim_remember (svc, key, answer->status, answer->body->str);
+  mc_sim_remember (svc, key, answer);
 }
 
 /* A file of the dossier (multipart: LoaiTep, MaThanhPhan, MaGiaoDich and the file part);
@@ -437,8 +407,7 @@ upload (McSimService      *svc,
                           f->remote_id, path);
       answer->committed = TRUE;
     }
-  if (key != NULL)
-    mc_sim_remember (svc, key, answer->status, answer->body->str);
+  mc_sim_remember (svc, key, answer);
 }
 
 static void
@@ -449,7 +418,6 @@ handle (McSimService      *svc,
         McSimAnswer       *answer)
 {
   const char *method = soup_server_message_get_method (msg);
-  g_autofree char *bearer = NULL;
   g_auto(GStrv) parts = NULL;
   McSimRecord *rec;
 
@@ -463,8 +431,7 @@ handle (McSimService      *svc,
       ERROR (answer, 404, "Không tìm thấy");
       return;
     }
-  bearer = mc_sim_bearer (msg);
-  if (!mc_sim_check_session (svc, bearer))
+  if (!mc_sim_bearer_ok (svc, msg))
     {
       ERROR (answer, 401, "Token không hợp lệ hoặc đã hết hạn");
       return;
@@ -501,12 +468,9 @@ handle (McSimService      *svc,
                && g_str_equal (method, "GET"))
         {
           g_autofree char *id = g_uri_unescape_string (parts[4], NULL);
-          McFile *f = mc_sim_find_file (rec, id, NULL);
 
-          if (f == NULL)
+          if (!mc_sim_answer_file (svc, rec, id, NULL, answer))
             ERROR (answer, 404, "Không tìm thấy tệp");
-          else
-            mc_sim_answer_file (svc, rec, f, answer);
         }
       else
         ERROR (answer, 404, "Không tìm thấy");

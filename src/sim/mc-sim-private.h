@@ -208,10 +208,9 @@ void          mc_sim_count_action     (McSim        *self,
 gboolean      mc_sim_answer_replay    (McSimService *svc,
                                        const char   *key,
                                        McSimAnswer  *answer);
-void          mc_sim_remember         (McSimService *svc,
-                                       const char   *key,
-                                       guint         status,
-                                       const char   *body);
+void          mc_sim_remember         (McSimService      *svc,
+                                       const char        *key,
+                                       const McSimAnswer *answer);
 void          mc_sim_record_event     (McSim        *self,
                                        JsonObject   *event);
 McSimRecord  *mc_sim_add_created      (McSimService *svc,
@@ -228,6 +227,14 @@ gboolean      mc_sim_note_too_long    (const char   *note);
 void          mc_sim_record_touch     (McSimService *svc,
                                        McSimRecord  *rec,
                                        gint64        at);
+void          mc_sim_record_replace   (McSimService *svc,
+                                       McSimRecord  *rec,
+                                       McDossier    *d,
+                                       gint64        now,
+                                       const char   *key);
+JsonObject   *mc_sim_service_event    (McSimService *svc,
+                                       const char   *type,
+                                       const char   *number);
 
 /* mc-sim-files.c: the files of the dossiers, their uploads and downloads */
 GBytes       *mc_sim_sample_content   (const char   *number,
@@ -256,9 +263,10 @@ void          mc_sim_replay_upload    (McSimService *svc,
 GHashTable   *mc_sim_read_multipart   (SoupServerMessage *msg,
                                        char        **out_filename,
                                        GBytes      **out_content);
-void          mc_sim_answer_file      (McSimService *svc,
+gboolean      mc_sim_answer_file      (McSimService *svc,
                                        McSimRecord  *rec,
-                                       const McFile *file,
+                                       const char   *remote_id,
+                                       const char   *name,
                                        McSimAnswer  *answer);
 
 /* mc-sim-lgsp.c: the national vocabulary, shared with dvcqg (which writes numbers as strings) */
@@ -290,6 +298,11 @@ void          mc_sim_json_time        (GString      *out,
                                        McWireTime    format,
                                        gint64        t);
 JsonObject   *mc_sim_parse_object     (SoupServerMessage *msg);
+const char   *mc_sim_query            (GHashTable   *query,
+                                       const char   *name);
+guint         mc_sim_query_uint       (GHashTable   *query,
+                                       const char   *name,
+                                       guint         fallback);
 const char   *mc_sim_object_string    (JsonObject   *object,
                                        const char   *member);
 gint64        mc_sim_object_int       (JsonObject   *object,
@@ -301,16 +314,6 @@ JsonObject   *mc_sim_object_object    (JsonObject   *object,
                                        const char   *member);
 JsonObject   *mc_sim_array_object     (JsonArray    *array,
                                        guint         index);
-void          mc_sim_read_documents   (McDossier    *dossier,
-                                       JsonArray    *list,
-                                       const char   *name,
-                                       const char   *copy,
-                                       const char   *count);
-void          mc_sim_read_fees        (McDossier    *dossier,
-                                       JsonArray    *list,
-                                       const char   *name,
-                                       const char   *amount,
-                                       const char   *paid);
 McDossier    *mc_sim_dossier_copy     (const McDossier *d);
 
 /* How a dialect names the file list of a dossier and its members (shared/ministry-apis.md,
@@ -367,6 +370,53 @@ typedef struct
 void          mc_sim_render_children  (GString              *out,
                                        const McDossier      *d,
                                        const McSimChildKeys *keys);
+
+/* How a dialect names and writes the steps of a dossier's history, each opened by its time
+ * (rest, feed, legacy; the national vocabulary lists its members in an order of its own).
+ * NULL names: the dialect's steps have no such member. */
+typedef struct
+{
+  const char *list, *at, *actor, *unit, *action, *status, *note;
+  const char *const *status_names;  /* the status as text, by canonical status … */
+  int (*status_code) (McStatus status);  /* … or as the dialect's own number */
+  gboolean epoch_ms;          /* the time in milliseconds since 1970, else as text in @time_format */
+  McWireTime time_format;
+} McSimStepKeys;
+
+void          mc_sim_render_history   (GString             *out,
+                                       const McDossier     *d,
+                                       const McSimStepKeys *keys);
+/* The pull pages: by an inclusive "since" time (lgsp, dvcqg, legacy) and by change sequence
+ * (rest, feed). */
+void          mc_sim_answer_page      (McSimService  *svc,
+                                       McSimAnswer   *answer,
+                                       gint64         from,
+                                       guint64        offset,
+                                       guint          limit,
+                                       guint          page);
+GSequenceIter *mc_sim_render_changes  (McSimService  *svc,
+                                       GSequenceIter *it,
+                                       guint64        since,
+                                       guint          limit,
+                                       McSimCorrupt   corrupt,
+                                       GString       *items,
+                                       guint64       *last_seq);
+
+/* How a dialect names what a client sends to create a dossier (a counter intake): the
+ * receipt's texts and dates, and (@lists) its documents and fees, named and written as the
+ * dialect's items carry them. The number, kinds, channels and status are each dialect's own. */
+typedef struct
+{
+  const char *procedure_code, *procedure_name, *field_code;
+  const char *applicant_name, *id_number, *phone, *address;   /* members of the applicant */
+  const char *submitted, *received, *due;
+  const McSimChildKeys *lists;
+} McSimReceiptKeys;
+
+McDossier    *mc_sim_read_receipt     (JsonObject             *body,
+                                       JsonObject             *applicant,
+                                       const McSimReceiptKeys *keys,
+                                       const char             *source_id);
 void          mc_sim_answer_json      (McSimAnswer  *answer,
                                        guint         status,
                                        const char   *format,
@@ -374,9 +424,12 @@ void          mc_sim_answer_json      (McSimAnswer  *answer,
 void          mc_sim_answer_header    (McSimAnswer  *answer,
                                        const char   *name,
                                        const char   *value);
-char         *mc_sim_bearer           (SoupServerMessage *msg);
-const char   *mc_sim_ref_in_note      (const char   *note,
-                                       char        **out_ref);
+gboolean      mc_sim_bearer_ok        (McSimService      *svc,
+                                       SoupServerMessage *msg);
+GHashTable   *mc_sim_read_form        (SoupServerMessage *msg);
+char         *mc_sim_note_key         (const char   *dialect,
+                                       const char   *note,
+                                       const char   *fallback);
 McSimCorrupt  mc_sim_corrupt_from_name (const char  *name);
 
 /* mc-sim-admin.c */

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "mc-sim-private.h"
@@ -36,6 +35,18 @@ static const McSimChildKeys child_keys = {
   .results = "results", .result_name = "name", .result_number = "number", .result_issued = "issuedAt",
   .result_code = "code",
   .booleans = MC_SIM_BOOLEAN_JSON, .flags = MC_SIM_FLAG_BOOLEAN, .time_format = MC_WIRE_TIME_ISO8601,
+};
+
+static const McSimStepKeys step_keys = {
+  .list = "history", .at = "at", .actor = "actor", .unit = "unit", .action = "action", .status = "status",
+  .note = "note", .status_names = status_names, .time_format = MC_WIRE_TIME_ISO8601,
+};
+
+static const McSimReceiptKeys receipt_keys = {
+  .procedure_code = "procedureCode", .procedure_name = "procedureName", .field_code = "fieldCode",
+  .applicant_name = "name", .id_number = "idNumber", .phone = "phone", .address = "address",
+  .submitted = "submittedAt", .received = "receivedAt", .due = "dueAt",
+  .lists = &child_keys,
 };
 
 static void
@@ -104,22 +115,7 @@ render_item (McSimService *svc,
   mc_sim_json_flag (out, "reusesDigitizedData", d->reused, MC_SIM_FLAG_BOOLEAN);
 
   mc_sim_render_children (out, d, &child_keys);
-  g_string_append (out, ",\"history\":[");
-  for (guint i = 0; i < d->history->len; i++)
-    {
-      McStep *x = g_ptr_array_index (d->history, i);
-
-      g_string_append (out, i ? ",{\"at\":\"" : "{\"at\":\"");
-      mc_wire_time_append (out, MC_WIRE_TIME_ISO8601, x->at);
-      g_string_append_c (out, '"');
-      mc_sim_json_member (out, "actor", x->actor);
-      mc_sim_json_member (out, "unit", x->unit);
-      mc_sim_json_member (out, "action", x->action);
-      mc_sim_json_member (out, "status", status_names[CLAMP (x->status, 1, 10)]);
-      mc_sim_json_member (out, "note", x->note);
-      g_string_append_c (out, '}');
-    }
-  g_string_append_c (out, ']');
+  mc_sim_render_history (out, d, &step_keys);
   if (d->files_known)
     {
       static const McSimFileKeys keys = {
@@ -213,18 +209,17 @@ pull (McSimService *svc,
       GHashTable   *query,
       McSimAnswer  *answer)
 {
-  const char *cursor = query ? g_hash_table_lookup (query, "cursor") : NULL;
-  const char *code = query ? g_hash_table_lookup (query, "code") : NULL;
-  guint limit = query && g_hash_table_lookup (query, "limit") ? atoi (g_hash_table_lookup (query, "limit")) : 100;
+  const char *cursor = mc_sim_query (query, "cursor");
+  const char *code = mc_sim_query (query, "code");
+  guint limit = mc_sim_query_uint (query, "limit", 100);
   guint64 since = 0, last = 0;
   guint epoch = 0;
   g_autoptr(GString) items = g_string_new (NULL);
   g_autofree char *next = NULL;
   GSequenceIter *it;
   McSimCorrupt corrupt;
-  guint n = 0;
 
-  if (g_strcmp0 (query ? g_hash_table_lookup (query, "unit") : NULL, MC_SIM_UNIT_CODE) != 0)
+  if (g_strcmp0 (mc_sim_query (query, "unit"), MC_SIM_UNIT_CODE) != 0)
     {
       ERROR (answer, 403, "unknown_unit", "Unknown unit code");
       return;
@@ -259,20 +254,7 @@ pull (McSimService *svc,
         }
     }
   corrupt = mc_sim_begin_page (svc, answer);
-  last = since;
-  for (it = mc_sim_service_first_after_seq (svc, since); !g_sequence_iter_is_end (it) && n < limit;
-       it = g_sequence_iter_next (it))
-    {
-      McSimRecord *rec = g_sequence_get (it);
-
-      last = rec->seq;
-      /* A full listing (no cursor) lists what exists; tombstones are news only to a cursor. */
-      if (rec->deleted && since == 0)
-        continue;
-      g_string_append (items, n ? "," : "");
-      mc_sim_service_render (svc, rec, items, n == 0 ? corrupt : MC_SIM_CORRUPT_NONE);
-      n++;
-    }
+  it = mc_sim_render_changes (svc, mc_sim_service_first_after_seq (svc, since), since, limit, corrupt, items, &last);
   next = make_cursor (svc, last);
   answer->status = 200;
   render_page_with (answer->body, items->str, next, !g_sequence_iter_is_end (it));
@@ -314,7 +296,7 @@ action (McSimService      *svc,
       mc_sim_service_render (svc, rec, answer->body, MC_SIM_CORRUPT_NONE);
       answer->committed = TRUE;
     }
-  mc_sim_remember (svc, key ? key : "", answer->status, answer->body->str);
+  mc_sim_remember (svc, key ? key : "", answer);
 }
 
 static int
@@ -329,15 +311,6 @@ name_index (const char  *name,
   return fallback;
 }
 
-static gint64
-iso_member (JsonObject *o,
-            const char *member)
-{
-  gint64 t = 0;
-
-  return mc_wire_time_parse (MC_WIRE_TIME_ISO8601, mc_sim_object_string (o, member), &t) ? t : 0;
-}
-
 /* POST /v1/dossiers: a dossier received at the counter; the system gives its number and id. */
 static void
 create (McSimService      *svc,
@@ -347,8 +320,6 @@ create (McSimService      *svc,
   const char *key = soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "Idempotency-Key");
   g_autoptr(JsonObject) body = mc_sim_parse_object (msg);
   JsonObject *applicant = mc_sim_object_object (body, "applicant");
-  McDossier *d;
-  McSimRecord *rec;
 
   if (mc_sim_answer_replay (svc, key, answer))
     return;
@@ -364,33 +335,21 @@ create (McSimService      *svc,
   else
     {
       g_autofree char *counted = g_strdup_printf ("rest:%s", key);
+      McDossier *d = mc_sim_read_receipt (body, applicant, &receipt_keys, svc->klass->source_id);
+      McSimRecord *rec;
 
-      d = mc_dossier_new ();
-      d->source_id = g_strdup (svc->klass->source_id);
       d->number = mc_sim_next_number (svc, "G16");
-      d->procedure_code = g_strdup (mc_sim_object_string (body, "procedureCode"));
-      d->procedure_name = g_strdup (mc_sim_object_string (body, "procedureName") ?: "");
-      d->field_code = g_strdup (mc_sim_object_string (body, "fieldCode"));
-      d->applicant_name = g_strdup (mc_sim_object_string (applicant, "name"));
-      d->id_number = g_strdup (mc_sim_object_string (applicant, "idNumber"));
-      d->phone = g_strdup (mc_sim_object_string (applicant, "phone"));
-      d->address = g_strdup (mc_sim_object_string (applicant, "address"));
       d->applicant_kind = name_index (mc_sim_object_string (applicant, "kind"), kind_names, 5, MC_APPLICANT_CITIZEN);
       d->channel = name_index (mc_sim_object_string (body, "channel"), channel_names, 4, MC_CHANNEL_IN_PERSON);
       d->return_method = name_index (mc_sim_object_string (body, "returnMethod"), channel_names, 4, d->channel);
-      d->status = MC_STATUS_RECEIVED;
-      d->submitted_at = iso_member (body, "submittedAt");
-      d->received_at = iso_member (body, "receivedAt") ?: mc_sim_now (svc->sim);
-      d->due_at = iso_member (body, "dueAt");
-      mc_sim_read_documents (d, mc_sim_object_array (body, "documents"), "name", "copy", "count");
-      mc_sim_read_fees (d, mc_sim_object_array (body, "fees"), "name", "amountVnd", "paid");
+      d->received_at = d->received_at ?: mc_sim_now (svc->sim);
       rec = mc_sim_add_created (svc, d, mc_sim_object_string (body, "actor") ?: "Cán bộ",
                                 mc_sim_object_string (body, "note"), counted);
       answer->status = 201;
       mc_sim_service_render (svc, rec, answer->body, MC_SIM_CORRUPT_NONE);
       answer->committed = TRUE;
     }
-  mc_sim_remember (svc, key, answer->status, answer->body->str);
+  mc_sim_remember (svc, key, answer);
 }
 
 /* POST /v1/dossiers/{id}/files: the raw body, its name in Content-Disposition (filename*),
@@ -438,7 +397,7 @@ upload (McSimService      *svc,
                           f->remote_id, f->hash + strlen ("sha256:"), rec->version);
       answer->committed = TRUE;
     }
-  mc_sim_remember (svc, key, answer->status, answer->body->str);
+  mc_sim_remember (svc, key, answer);
 }
 
 static void
@@ -450,7 +409,6 @@ handle (McSimService      *svc,
 {
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
   const char *method = soup_server_message_get_method (msg);
-  g_autofree char *bearer = NULL;
   g_auto(GStrv) parts = NULL;
   McSimRecord *rec;
 
@@ -464,8 +422,7 @@ handle (McSimService      *svc,
       sessions (svc, msg, answer);
       return;
     }
-  bearer = mc_sim_bearer (msg);
-  if (!mc_sim_check_session (svc, bearer))
+  if (!mc_sim_bearer_ok (svc, msg))
     {
       ERROR (answer, 401, "invalid_token", "The session has expired or is unknown");
       return;
@@ -493,12 +450,9 @@ handle (McSimService      *svc,
                && g_str_equal (method, "GET"))
         {
           g_autofree char *id = g_uri_unescape_string (parts[4], NULL);
-          McFile *f = mc_sim_find_file (rec, id, NULL);
 
-          if (f == NULL)
+          if (!mc_sim_answer_file (svc, rec, id, NULL, answer))
             ERROR (answer, 404, "not_found", "No such file");
-          else
-            mc_sim_answer_file (svc, rec, f, answer);
         }
       else
         ERROR (answer, 404, "not_found", "No such resource");

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "mc-dossier-json.h"
@@ -223,28 +224,63 @@ mc_sim_answer_header (McSimAnswer *answer,
   g_ptr_array_add (answer->headers, g_strdup (value));
 }
 
-char *
-mc_sim_bearer (SoupServerMessage *msg)
+/* A parameter of the request's query (which may have none). */
+const char *
+mc_sim_query (GHashTable *query,
+              const char *name)
+{
+  return query ? g_hash_table_lookup (query, name) : NULL;
+}
+
+/* A number in the query, read as atoi does; @fallback when the parameter is absent. */
+guint
+mc_sim_query_uint (GHashTable *query,
+                   const char *name,
+                   guint       fallback)
+{
+  const char *text = mc_sim_query (query, name);
+
+  return text ? (guint) atoi (text) : fallback;
+}
+
+/* Whether the request's "Authorization: Bearer" token is a live session of @svc. */
+gboolean
+mc_sim_bearer_ok (McSimService      *svc,
+                  SoupServerMessage *msg)
 {
   const char *auth = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
                                                    "Authorization");
+  g_autofree char *token = NULL;
 
-  if (auth == NULL || g_ascii_strncasecmp (auth, "Bearer ", 7) != 0)
-    return NULL;
-  return g_strstrip (g_strdup (auth + 7));
+  if (auth != NULL && g_ascii_strncasecmp (auth, "Bearer ", 7) == 0)
+    token = g_strstrip (g_strdup (auth + 7));
+  return mc_sim_check_session (svc, token);
+}
+
+/* A form-encoded request body (a sign-in form) as name → value. */
+GHashTable *
+mc_sim_read_form (SoupServerMessage *msg)
+{
+  g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  g_autofree char *text = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+
+  return soup_form_decode (text);
 }
 
 /* The back-ends without an idempotency key count an action by the reference the client puts
- * in its note ("[ref:UUID]", see data/api/README.md). */
-const char *
-mc_sim_ref_in_note (const char  *note,
-                    char       **out_ref)
+ * in its note ("[ref:UUID]", see data/api/README.md): "@dialect:REF", or "@dialect:@fallback"
+ * for a note without one. */
+char *
+mc_sim_note_key (const char *dialect,
+                 const char *note,
+                 const char *fallback)
 {
   const char *start = note ? strstr (note, "[ref:") : NULL;
   const char *end = start ? strchr (start, ']') : NULL;
 
-  *out_ref = end ? g_strndup (start + 5, end - start - 5) : NULL;
-  return *out_ref;
+  if (end != NULL)
+    return g_strdup_printf ("%s:%.*s", dialect, (int) (end - start - 5), start + 5);
+  return g_strdup_printf ("%s:%s", dialect, fallback);
 }
 
 /* Lenient readers for what a client sent: the wrong type reads as absent (core's). */
@@ -277,39 +313,6 @@ flag (JsonObject *object,
   const char *text = mc_sim_object_string (object, member);
 
   return text ? g_ascii_strcasecmp (text, "true") == 0 || g_str_equal (text, "1") : mc_sim_object_int (object, member, 0) != 0;
-}
-
-/* The documents and fees of a dossier a client created, under the dialect's member names. */
-void
-mc_sim_read_documents (McDossier  *d,
-                       JsonArray  *list,
-                       const char *name,
-                       const char *copy,
-                       const char *count)
-{
-  for (guint i = 0; list && i < json_array_get_length (list); i++)
-    {
-      JsonObject *x = mc_sim_array_object (list, i);
-
-      if (mc_sim_object_string (x, name))
-        mc_dossier_add_document (d, mc_sim_object_string (x, name), flag (x, copy), mc_sim_object_int (x, count, 1));
-    }
-}
-
-void
-mc_sim_read_fees (McDossier  *d,
-                  JsonArray  *list,
-                  const char *name,
-                  const char *amount,
-                  const char *paid)
-{
-  for (guint i = 0; list && i < json_array_get_length (list); i++)
-    {
-      JsonObject *x = mc_sim_array_object (list, i);
-
-      if (mc_sim_object_string (x, name))
-        mc_dossier_add_fee (d, mc_sim_object_string (x, name), mc_sim_object_int (x, amount, 0), flag (x, paid));
-    }
 }
 
 gboolean
@@ -462,6 +465,158 @@ mc_sim_render_children (GString              *out,
       g_string_append_c (out, '}');
     }
   g_string_append_c (out, ']');
+}
+
+void
+mc_sim_render_history (GString             *out,
+                       const McDossier     *d,
+                       const McSimStepKeys *keys)
+{
+  g_string_append_printf (out, ",\"%s\":[", keys->list);
+  for (guint i = 0; i < d->history->len; i++)
+    {
+      McStep *x = g_ptr_array_index (d->history, i);
+
+      g_string_append_printf (out, "%s{\"%s\":", i ? "," : "", keys->at);
+      if (keys->epoch_ms)
+        g_string_append_printf (out, "%" G_GINT64_FORMAT, x->at * 1000);
+      else
+        {
+          g_string_append_c (out, '"');
+          mc_wire_time_append (out, keys->time_format, x->at);
+          g_string_append_c (out, '"');
+        }
+      mc_sim_json_member (out, keys->actor, x->actor);
+      if (keys->unit != NULL)
+        mc_sim_json_member (out, keys->unit, x->unit);
+      if (keys->action != NULL)
+        mc_sim_json_member (out, keys->action, x->action);
+      if (keys->status_names != NULL)
+        mc_sim_json_member (out, keys->status, keys->status_names[CLAMP (x->status, 1, 10)]);
+      else
+        g_string_append_printf (out, ",\"%s\":%d", keys->status, keys->status_code (x->status));
+      mc_sim_json_member (out, keys->note, x->note);
+      g_string_append_c (out, '}');
+    }
+  g_string_append_c (out, ']');
+}
+
+/* The pull of the dialects that page by an inclusive "since" time (lgsp, dvcqg, legacy): the
+ * page of @limit items after the first @offset of those changed at @from or later, in the
+ * dialect's page (its number @page). */
+void
+mc_sim_answer_page (McSimService *svc,
+                    McSimAnswer  *answer,
+                    gint64        from,
+                    guint64       offset,
+                    guint         limit,
+                    guint         page)
+{
+  GSequenceIter *it = mc_sim_service_first_at (svc, from);
+  guint total = g_sequence_iter_get_position (g_sequence_get_end_iter (svc->order)) - g_sequence_iter_get_position (it);
+  g_autoptr(GString) items = NULL;
+  McSimCorrupt corrupt;
+  guint n = 0;
+
+  it = g_sequence_iter_move (it, MIN (offset, total));
+  corrupt = mc_sim_begin_page (svc, answer);
+  items = g_string_sized_new (limit * 1600);
+  for (; !g_sequence_iter_is_end (it) && n < limit; it = g_sequence_iter_next (it), n++)
+    {
+      g_string_append (items, n ? "," : "");
+      mc_sim_service_render (svc, g_sequence_get (it), items, n == 0 ? corrupt : MC_SIM_CORRUPT_NONE);
+    }
+  answer->status = 200;
+  svc->klass->render_page (svc, answer->body, items->str, n, total, page);
+}
+
+/* The pull of the dialects that list by change sequence (rest, feed): from @it on, at most
+ * @limit changes rendered into @items, comma-separated, the first damaged as @corrupt. A
+ * listing from the start (@since 0) lists what exists: tombstones are news only to a client
+ * that read before. Returns where it stopped; *@last_seq is the last change read (@since if
+ * none). */
+GSequenceIter *
+mc_sim_render_changes (McSimService  *svc,
+                       GSequenceIter *it,
+                       guint64        since,
+                       guint          limit,
+                       McSimCorrupt   corrupt,
+                       GString       *items,
+                       guint64       *last_seq)
+{
+  guint n = 0;
+
+  *last_seq = since;
+  for (; !g_sequence_iter_is_end (it) && n < limit; it = g_sequence_iter_next (it))
+    {
+      McSimRecord *rec = g_sequence_get (it);
+
+      *last_seq = rec->seq;
+      if (rec->deleted && since == 0)
+        continue;
+      g_string_append (items, n ? "," : "");
+      mc_sim_service_render (svc, rec, items, n == 0 ? corrupt : MC_SIM_CORRUPT_NONE);
+      n++;
+    }
+  return it;
+}
+
+/* A date a client sent, written as the dialect's items write theirs; 0 when absent or bad. */
+static gint64
+receipt_time (JsonObject           *body,
+              const char           *member,
+              const McSimChildKeys *lists)
+{
+  gint64 t = 0;
+
+  if (lists->epoch_ms)
+    return mc_sim_object_int (body, member, 0) / 1000;
+  return mc_wire_time_parse (lists->time_format, mc_sim_object_string (body, member), &t) ? t : 0;
+}
+
+/* A dossier received at the counter, as a client sent it (@applicant: the object holding the
+ * applicant's members, the body itself in the flat dialects): its receipt, documents and
+ * fees. The caller gives it its number, kinds and channels. */
+McDossier *
+mc_sim_read_receipt (JsonObject             *body,
+                     JsonObject             *applicant,
+                     const McSimReceiptKeys *keys,
+                     const char             *source_id)
+{
+  const McSimChildKeys *lists = keys->lists;
+  JsonArray *documents = mc_sim_object_array (body, lists->documents);
+  JsonArray *fees = mc_sim_object_array (body, lists->fees);
+  McDossier *d = mc_dossier_new ();
+
+  d->source_id = g_strdup (source_id);
+  d->procedure_code = g_strdup (mc_sim_object_string (body, keys->procedure_code));
+  d->procedure_name = g_strdup (mc_sim_object_string (body, keys->procedure_name) ?: "");
+  d->field_code = g_strdup (mc_sim_object_string (body, keys->field_code));
+  d->applicant_name = g_strdup (mc_sim_object_string (applicant, keys->applicant_name));
+  d->id_number = g_strdup (mc_sim_object_string (applicant, keys->id_number));
+  d->phone = g_strdup (mc_sim_object_string (applicant, keys->phone));
+  d->address = g_strdup (mc_sim_object_string (applicant, keys->address));
+  d->status = MC_STATUS_RECEIVED;
+  d->submitted_at = receipt_time (body, keys->submitted, lists);
+  d->received_at = receipt_time (body, keys->received, lists);
+  d->due_at = receipt_time (body, keys->due, lists);
+  for (guint i = 0; documents && i < json_array_get_length (documents); i++)
+    {
+      JsonObject *x = mc_sim_array_object (documents, i);
+      const char *name = mc_sim_object_string (x, lists->document_name);
+
+      if (name != NULL)
+        mc_dossier_add_document (d, name, flag (x, lists->document_copy), mc_sim_object_int (x, lists->document_count, 1));
+    }
+  for (guint i = 0; fees && i < json_array_get_length (fees); i++)
+    {
+      JsonObject *x = mc_sim_array_object (fees, i);
+      const char *name = mc_sim_object_string (x, lists->fee_name);
+
+      if (name != NULL)
+        mc_dossier_add_fee (d, name, mc_sim_object_int (x, lists->fee_amount, 0), flag (x, lists->fee_paid));
+    }
+  return d;
 }
 
 /* The dossier's file list (shared/ministry-apis.md "Files") under the dialect's names: what

@@ -175,6 +175,27 @@ mc_sim_record_touch (McSimService *svc,
   g_sequence_sort_changed (rec->iter, mc_sim_compare_records, (gpointer) svc->klass);
 }
 
+/* @d, a changed copy of @rec's snapshot made at @now, takes its place: the record touched,
+ * its version written into @d, the change counted under @key (nullable). Takes @d. */
+void
+mc_sim_record_replace (McSimService *svc,
+                       McSimRecord  *rec,
+                       McDossier    *d,
+                       gint64        now,
+                       const char   *key)
+{
+  /* The index is keyed by the dossier's own number string: re-key it on the copy before the
+   * old one goes (g_hash_table_insert would keep the old, soon freed, key). */
+  g_hash_table_replace (svc->by_number, d->number, rec);
+  mc_dossier_unref (rec->dossier);
+  rec->dossier = d;
+  mc_sim_record_touch (svc, rec, now);
+  g_free (d->server_version);
+  d->server_version = g_strdup_printf ("%u", rec->version);
+  if (key != NULL)
+    mc_sim_count_action (svc->sim, key);
+}
+
 McSimCorrupt
 mc_sim_begin_page (McSimService *svc,
                    McSimAnswer  *answer)
@@ -268,24 +289,11 @@ mc_sim_apply_status (McSimService *svc,
   if (target == MC_STATUS_RETURNED)
     d->returned_at = now;
   add_step (d, now, actor, target, note);
-  /* The index is keyed by the dossier's own number string: re-key it on the copy before the
-   * old one goes (g_hash_table_insert would keep the old, soon freed, key). */
-  g_hash_table_replace (svc->by_number, d->number, rec);
-  mc_dossier_unref (rec->dossier);
-  rec->dossier = d;
-  mc_sim_record_touch (svc, rec, now);
-  g_free (d->server_version);
-  d->server_version = g_strdup_printf ("%u", rec->version);
-
-  if (key != NULL)
-    mc_sim_count_action (svc->sim, key);
+  mc_sim_record_replace (svc, rec, d, now, key);
   if (!svc->sim->replaying)
     {
-      g_autoptr(JsonObject) event = json_object_new ();
+      g_autoptr(JsonObject) event = mc_sim_service_event (svc, "change", d->number);
 
-      json_object_set_string_member (event, "type", "change");
-      json_object_set_string_member (event, "dialect", svc->klass->name);
-      json_object_set_string_member (event, "number", d->number);
       json_object_set_int_member (event, "status", target);
       json_object_set_string_member (event, "actor", actor);
       if (note)
@@ -405,16 +413,20 @@ reply_free (McSimReply *reply)
   g_free (reply);
 }
 
+/* Keeps @answer for the repeats of the request made under @key (NULL: a request without a
+ * key, nothing to keep). */
 void
-mc_sim_remember (McSimService *svc,
-                 const char   *key,
-                 guint         status,
-                 const char   *body)
+mc_sim_remember (McSimService      *svc,
+                 const char        *key,
+                 const McSimAnswer *answer)
 {
-  McSimReply *reply = g_new0 (McSimReply, 1);
+  McSimReply *reply;
 
-  reply->status = status;
-  reply->body = g_strdup (body);
+  if (key == NULL)
+    return;
+  reply = g_new0 (McSimReply, 1);
+  reply->status = answer->status;
+  reply->body = g_strdup (answer->body->str);
   g_hash_table_replace (svc->replies, g_strdup (key), reply);
 }
 
@@ -467,6 +479,20 @@ mc_sim_service (McSim        *self,
   if (dialect >= MC_SIM_N_DIALECTS || !(self->dialect_mask & (1u << dialect)))
     return NULL;
   return &self->services[dialect];
+}
+
+/* A journal event of @type about dossier @number of @svc's system, to be filled in and recorded. */
+JsonObject *
+mc_sim_service_event (McSimService *svc,
+                      const char   *type,
+                      const char   *number)
+{
+  JsonObject *event = json_object_new ();
+
+  json_object_set_string_member (event, "type", type);
+  json_object_set_string_member (event, "dialect", svc->klass->name);
+  json_object_set_string_member (event, "number", number);
+  return event;
 }
 
 void
