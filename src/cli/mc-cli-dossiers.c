@@ -20,34 +20,6 @@ status_text (int status)
   return mc_status_is_valid (status) ? mc_status_label (status) : "?";
 }
 
-/* The five sample ministry systems, and the office settings of the sample's commune where
- * the office has not set its own. */
-static gboolean
-ensure_sample_profile (McStore  *store,
-                       guint64   seed,
-                       GError  **error)
-{
-  g_autoptr(GPtrArray) sources = mc_sample_sources ();
-  g_autoptr(GPtrArray) settings = mc_sample_office_settings (seed);
-
-  for (guint i = 0; i < sources->len; i++)
-    {
-      McSource *s = g_ptr_array_index (sources, i);
-      g_autoptr(McSource) existing = mc_store_get_source (store, s->id, NULL);
-
-      if (existing == NULL && !mc_store_add_source (store, s, error))
-        return FALSE;
-    }
-  for (guint i = 0; i < settings->len; i++)
-    {
-      McSampleSetting *s = g_ptr_array_index (settings, i);
-
-      if (!mc_store_init_setting (store, s->key, s->value, g_get_user_name (), error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 int
 mc_cli_init_sample (McCli  *cli,
                     int     argc,
@@ -78,7 +50,7 @@ mc_cli_init_sample (McCli  *cli,
 
   if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_CREATE, &status)))
     return status;
-  if (!ensure_sample_profile (store, seed, &error))
+  if (!mc_store_add_sample_profile (store, seed, g_get_user_name (), &error))
     return mc_cli_fail (error);
 
   /* Filling an existing profile goes on where the generator stopped, so numbers stay unique. */
