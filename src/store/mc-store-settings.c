@@ -233,15 +233,13 @@ audit_detail (const char *key,
               const char *previous)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
   mc_json_add_string (builder, "key", key);
   mc_json_add_string (builder, "value", value);
   mc_json_add_string (builder, "previous", previous);
   json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  return json_to_string (root, FALSE);
+  return mc_json_builder_to_string (builder);
 }
 
 /* Writes (@value non-NULL) or removes (@value NULL) @key, audited as @actor. */
