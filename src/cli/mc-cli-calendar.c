@@ -37,6 +37,19 @@ format_date (const GDate *date)
   return g_strdup_printf ("%02d/%02d/%04d", g_date_get_day (date), g_date_get_month (date), g_date_get_year (date));
 }
 
+/* One line of "calendar list", also what "add-off", "add-work" and "remove" print of the day
+ * they changed: DATE, kind, source and name, tab-separated for scripts. */
+static void
+print_entry (const GDate        *date,
+             McCalendarDayKind   kind,
+             McCalendarSource    source,
+             const char         *name)
+{
+  g_autofree char *day = format_date (date);
+
+  g_print ("%s\t%s\t%s\t%s\n", day, mc_calendar_day_kind_id (kind), mc_calendar_source_id (source), name);
+}
+
 /* The calendar with this profile's local edits when the profile exists; the rules and the
  * official table alone when it does not (due and lunar work without any profile). */
 static McCalendar *
@@ -181,10 +194,7 @@ calendar_list (McCli  *cli,
     {
       McCalendarEntry *e = g_ptr_array_index (entries, i);
 
-      g_autofree char *day = format_date (&e->date);
-
-      g_print ("%s\t%s\t%s\t%s\n", day, mc_calendar_day_kind_id (e->kind), mc_calendar_source_id (e->source),
-               e->name);
+      print_entry (&e->date, e->kind, e->source, e->name);
     }
   return MC_CLI_OK;
 }
@@ -197,7 +207,6 @@ calendar_add (McCli              *cli,
 {
   g_autoptr(McStore) store = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *text = NULL;
   GError *error = NULL;
   int status = MC_CLI_OK;
   GDate date;
@@ -212,9 +221,7 @@ calendar_add (McCli              *cli,
     return status;
   if (!mc_store_set_calendar_edit (store, &date, kind, name, g_get_user_name (), &error))
     return mc_cli_fail (error);
-  text = format_date (&date);
-  g_print ("%s\t%s\t%s\t%s\n", text, mc_calendar_day_kind_id (kind),
-           mc_calendar_source_id (MC_CALENDAR_SOURCE_LOCAL), name);
+  print_entry (&date, kind, MC_CALENDAR_SOURCE_LOCAL, name);
   return MC_CLI_OK;
 }
 
@@ -259,8 +266,7 @@ calendar_remove (McCli  *cli,
     }
   if (!mc_store_set_calendar_edit (store, &date, MC_CALENDAR_DAY_NOT_OFF, "", g_get_user_name (), &error))
     return mc_cli_fail (error);
-  g_print ("%s\t%s\t%s\t%s\n", text, mc_calendar_day_kind_id (MC_CALENDAR_DAY_NOT_OFF),
-           mc_calendar_source_id (MC_CALENDAR_SOURCE_LOCAL), entry->name);
+  print_entry (&date, MC_CALENDAR_DAY_NOT_OFF, MC_CALENDAR_SOURCE_LOCAL, entry->name);
   return MC_CLI_OK;
 }
 
