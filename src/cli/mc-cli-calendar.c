@@ -114,7 +114,6 @@ mc_cli_due (McCli  *cli,
     { "unit", 'u', 0, G_OPTION_ARG_STRING, &unit_name, N_("Unit of the duration: working, calendar, hours or sameday"), N_("UNIT") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("— compute the due time of a dossier"));
   g_autoptr(McCalendar) calendar = NULL;
   g_autofree char *text = NULL;
   g_autofree char *message = NULL;
@@ -122,8 +121,7 @@ mc_cli_due (McCli  *cli,
   int status = MC_CLI_OK;
   gint64 received;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!mc_cli_parse (context, "due", &argc, &argv, &status))
+  if (!mc_cli_parse ("due", _("— compute the due time of a dossier"), entries, NULL, &argc, &argv, &status))
     return status;
   if (argc > 1)
     return mc_cli_usage ("due", _("unexpected argument"));
@@ -150,12 +148,11 @@ mc_cli_lunar (McCli  *cli,
               int     argc,
               char  **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("DD/MM/YYYY — the Vietnamese lunar date of a day"));
   McLunarDate lunar;
   int status = MC_CLI_OK;
   GDate date;
 
-  if (!mc_cli_parse (context, "lunar", &argc, &argv, &status))
+  if (!mc_cli_parse ("lunar", _("DD/MM/YYYY — the Vietnamese lunar date of a day"), NULL, NULL, &argc, &argv, &status))
     return status;
   if (argc != 2 || !parse_date (argv[1], &date))
     return mc_cli_usage ("lunar", _("one date DD/MM/YYYY is needed"));
@@ -275,16 +272,16 @@ mc_cli_calendar (McCli  *cli,
                  int     argc,
                  char  **argv)
 {
-  g_autoptr(GOptionContext) context =
-    g_option_context_new (_("list YEAR | add-off DATE [NAME] | add-work DATE [NAME] | remove DATE — the office calendar"));
   int status = MC_CLI_OK;
 
-  g_option_context_set_description (context,
-    _("list prints the days off and extra working days of YEAR with their source (rule, official, "
-      "local). add-off and add-work add a local day off or extra working day; remove undoes a local "
-      "edit, or cancels the rule or official entry of that day. Dates are DD/MM/YYYY (or YYYY-MM-DD). Every change "
-      "is recorded in the audit log."));
-  if (!mc_cli_parse (context, "calendar", &argc, &argv, &status))
+  if (!mc_cli_parse ("calendar",
+                     _("list YEAR | add-off DATE [NAME] | add-work DATE [NAME] | remove DATE — the office calendar"),
+                     NULL,
+                     _("list prints the days off and extra working days of YEAR with their source (rule, official, "
+                       "local). add-off and add-work add a local day off or extra working day; remove undoes a local "
+                       "edit, or cancels the rule or official entry of that day. Dates are DD/MM/YYYY (or YYYY-MM-DD). Every change "
+                       "is recorded in the audit log."),
+                     &argc, &argv, &status))
     return status;
   if (argc < 2)
     return mc_cli_usage ("calendar", _("a subcommand is needed: list, add-off, add-work or remove"));

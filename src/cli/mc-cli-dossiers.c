@@ -32,7 +32,6 @@ mc_cli_init_sample (McCli  *cli,
     { "seed", 's', 0, G_OPTION_ARG_INT64, &seed, N_("Seed of the generator: the same seed gives the same data"), "S" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("— create or fill a profile with sample dossiers"));
   g_autoptr(McStore) store = NULL;
   g_autoptr(McSample) plan = NULL;
   gboolean progress = mc_cli_progress_wanted ();
@@ -40,8 +39,8 @@ mc_cli_init_sample (McCli  *cli,
   gint64 first, now = mc_time_now ();
   int status = MC_CLI_OK;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!mc_cli_parse (context, "init-sample", &argc, &argv, &status))
+  if (!mc_cli_parse ("init-sample", _("— create or fill a profile with sample dossiers"),
+                     entries, NULL, &argc, &argv, &status))
     return status;
   if (argc > 1)
     return mc_cli_usage ("init-sample", _("unexpected argument"));
@@ -144,15 +143,14 @@ mc_cli_search (McCli  *cli,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("QUERY — find dossiers by number, name, ID number, phone, address or procedure"));
   g_autoptr(McStore) store = NULL;
   g_autoptr(GArray) ids = NULL;
   g_autofree char *query = NULL;
   GError *error = NULL;
   int status = MC_CLI_OK;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!mc_cli_parse (context, "search", &argc, &argv, &status))
+  if (!mc_cli_parse ("search", _("QUERY — find dossiers by number, name, ID number, phone, address or procedure"),
+                     entries, NULL, &argc, &argv, &status))
     return status;
   if (argc < 2)
     return mc_cli_usage ("search", _("a QUERY is needed"));
@@ -193,18 +191,15 @@ mc_cli_list (McCli  *cli,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("— list dossiers, newest first"));
   g_autoptr(McStore) store = NULL;
   g_autoptr(GArray) ids = NULL;
   g_autofree char *source_owned = NULL;
   McStoreFilter filter = { 0 };
-  g_autofree char *status_codes = NULL;
+  g_autofree char *status_codes = describe_statuses ();
   GError *error = NULL;
   int status = MC_CLI_OK;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context, status_codes = describe_statuses ());
-  if (!mc_cli_parse (context, "list", &argc, &argv, &status))
+  if (!mc_cli_parse ("list", _("— list dossiers, newest first"), entries, status_codes, &argc, &argv, &status))
     return status;
   source_owned = source;
   if (argc > 1)
@@ -276,15 +271,13 @@ mc_cli_show (McCli  *cli,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("NUMBER — show one dossier"));
   g_autoptr(McStore) store = NULL;
   g_autoptr(McDossier) d = NULL;
   GError *error = NULL;
   int status = MC_CLI_OK;
   gint64 id;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!mc_cli_parse (context, "show", &argc, &argv, &status))
+  if (!mc_cli_parse ("show", _("NUMBER — show one dossier"), entries, NULL, &argc, &argv, &status))
     return status;
   if (argc != 2)
     return mc_cli_usage ("show", _("one dossier NUMBER is needed"));
