@@ -171,7 +171,6 @@ mc_cli_sources_signin (McCli  *cli,
     { "with-key", 0, 0, G_OPTION_ARG_NONE, &with_key, N_("Also read a new application key, on the next line (rest)"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("ID — sign in again; the password is read from standard input"));
   g_autoptr(McStore) store = NULL;
   g_autoptr(McSource) source = NULL;
   g_autoptr(McSecrets) keyring = NULL;
@@ -181,8 +180,8 @@ mc_cli_sources_signin (McCli  *cli,
   GError *error = NULL;
   int status = MC_CLI_OK;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!mc_cli_parse (context, "sources signin", &argc, &argv, &status))
+  if (!mc_cli_parse ("sources signin", _("ID — sign in again; the password is read from standard input"),
+                     entries, NULL, &argc, &argv, &status))
     return status;
   if (!(source = open_source_with_keyring (cli, "sources signin", argc, argv, &store, &keyring, &status)))
     return status;
@@ -214,15 +213,15 @@ mc_cli_sources_pin (McCli  *cli,
     { "clear", 0, 0, G_OPTION_ARG_NONE, &clear, N_("Remove the pinned certificate"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("ID [FINGERPRINT] — accept the one TLS certificate with this SHA-256 fingerprint"));
   g_autoptr(McStore) store = NULL;
   g_autoptr(McSource) source = NULL;
   g_autofree char *fingerprint = NULL;
   GError *error = NULL;
   int status = MC_CLI_OK;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!mc_cli_parse (context, "sources pin", &argc, &argv, &status))
+  if (!mc_cli_parse ("sources pin",
+                     _("ID [FINGERPRINT] — accept the one TLS certificate with this SHA-256 fingerprint"),
+                     entries, NULL, &argc, &argv, &status))
     return status;
   if (argc != (clear ? 2 : 3))
     return mc_cli_usage ("sources pin", _("a source ID and a fingerprint (or --clear) are needed"));
@@ -249,7 +248,6 @@ mc_cli_sources_test (McCli  *cli,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("ID — sign in and read one dossier, and say what failed"));
   g_autoptr(McStore) store = NULL;
   g_autoptr(McSource) source = NULL;
   g_autoptr(McSecrets) keyring = NULL;
@@ -257,8 +255,8 @@ mc_cli_sources_test (McCli  *cli,
   GError *error = NULL;
   int status = MC_CLI_OK;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!mc_cli_parse (context, "sources test", &argc, &argv, &status))
+  if (!mc_cli_parse ("sources test", _("ID — sign in and read one dossier, and say what failed"),
+                     entries, NULL, &argc, &argv, &status))
     return status;
   if (!(source = open_source_with_keyring (cli, "sources test", argc, argv, &store, &keyring, &status)))
     return status;
@@ -287,7 +285,6 @@ sources_add (McCli  *cli,
       N_("SECONDS") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("ID — add a ministry system; the password is read from standard input"));
   g_autoptr(McStore) store = NULL;
   g_autoptr(McSource) source = NULL;
   g_autoptr(McSecrets) keyring = NULL;
@@ -296,8 +293,8 @@ sources_add (McCli  *cli,
   GError *error = NULL;
   int status = MC_CLI_OK;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!mc_cli_parse (context, "sources add", &argc, &argv, &status))
+  if (!mc_cli_parse ("sources add", _("ID — add a ministry system; the password is read from standard input"),
+                     entries, NULL, &argc, &argv, &status))
     return status;
   if (argc != 2)
     return mc_cli_usage ("sources add", _("one source ID is needed"));
@@ -355,15 +352,14 @@ sources_list (McCli  *cli,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("— list the ministry systems of the profile"));
   g_autoptr(McStore) store = NULL;
   g_autoptr(GPtrArray) sources = NULL;
   g_autoptr(JsonBuilder) b = json_builder_new ();
   GError *error = NULL;
   int status = MC_CLI_OK;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!mc_cli_parse (context, "sources list", &argc, &argv, &status))
+  if (!mc_cli_parse ("sources list", _("— list the ministry systems of the profile"),
+                     entries, NULL, &argc, &argv, &status))
     return status;
   if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING | MC_STORE_OPEN_READ_ONLY, &status)))
     return status;
@@ -420,12 +416,12 @@ sources_remove (McCli  *cli,
                 int     argc,
                 char  **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("ID — remove a ministry system, its dossiers and its password"));
   g_autoptr(McStore) store = NULL;
   GError *error = NULL;
   int status = MC_CLI_OK;
 
-  if (!mc_cli_parse (context, "sources remove", &argc, &argv, &status))
+  if (!mc_cli_parse ("sources remove", _("ID — remove a ministry system, its dossiers and its password"),
+                     NULL, NULL, &argc, &argv, &status))
     return status;
   if (argc != 2)
     return mc_cli_usage ("sources remove", _("one source ID is needed"));
@@ -443,20 +439,20 @@ sources_settle (McCli  *cli,
                 int     argc,
                 char  **argv)
 {
-  g_autoptr(GOptionContext) context =
-    g_option_context_new (_("ID SECONDS — after how long an unanswered action that the ministry system does not "
-                            "show counts as not applied"));
   g_autoptr(McStore) store = NULL;
   GError *error = NULL;
   int status = MC_CLI_OK;
   guint64 seconds;
 
-  g_option_context_set_description (context,
-    _("A ministry system without idempotency keys may apply a request minutes after it stopped "
-      "answering: an action whose answer was lost is sent again only once this long has passed "
-      "since it was sent and a look-up still does not show it. Keep it well above the time a "
-      "request may take (60 seconds)."));
-  if (!mc_cli_parse (context, "sources settle", &argc, &argv, &status))
+  if (!mc_cli_parse ("sources settle",
+                     _("ID SECONDS — after how long an unanswered action that the ministry system does not "
+                       "show counts as not applied"),
+                     NULL,
+                     _("A ministry system without idempotency keys may apply a request minutes after it stopped "
+                       "answering: an action whose answer was lost is sent again only once this long has passed "
+                       "since it was sent and a look-up still does not show it. Keep it well above the time a "
+                       "request may take (60 seconds)."),
+                     &argc, &argv, &status))
     return status;
   if (argc != 3 || !g_ascii_string_to_unsigned (argv[2], 10, 0, 86400, &seconds, NULL))
     return mc_cli_usage ("sources settle", _("a source ID and a number of seconds (0 to 86400) are needed"));

@@ -176,7 +176,7 @@ mc_cli_act (McCli  *cli,
 
   add_input_entries (context, &o);
   g_option_context_set_description (context, description);
-  if (!mc_cli_parse (context, "act", &argc, &argv, &status))
+  if (!mc_cli_parse_context (context, "act", &argc, &argv, &status))
     return status;
   if (argc != 3)
     return mc_cli_usage ("act", _("a dossier NUMBER and an ACTION are needed"));
@@ -299,7 +299,6 @@ mc_cli_receive_new (McCli  *cli,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the new dossier as JSON"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("— receive a new dossier at the counter"));
   g_autoptr(McStore) store = NULL;
   g_autoptr(McDossier) d = NULL;
   McIntake intake = { 0 };
@@ -308,8 +307,7 @@ mc_cli_receive_new (McCli  *cli,
   int status = MC_CLI_OK;
   gint64 due;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!mc_cli_parse (context, "receive-new", &argc, &argv, &status))
+  if (!mc_cli_parse ("receive-new", _("— receive a new dossier at the counter"), entries, NULL, &argc, &argv, &status))
     return status;
   if (argc > 1)
     return mc_cli_usage ("receive-new", _("unexpected argument"));
@@ -591,7 +589,7 @@ mc_cli_outbox (McCli  *cli,
       "action again, with the input options to edit it; acknowledge records that the ministry was "
       "asked to correct an action applied twice on its system. Each resolution is recorded in the "
       "audit log."));
-  if (!mc_cli_parse (context, "outbox", &argc, &argv, &status))
+  if (!mc_cli_parse_context (context, "outbox", &argc, &argv, &status))
     return status;
   if (state_id != NULL && !mc_outbox_state_from_id (state_id, &state))
     return mc_cli_usage ("outbox", _("--state must be pending, sending, in_doubt, done, conflict, rejected, discarded "
@@ -621,17 +619,16 @@ mc_cli_audit (McCli  *cli,
     { "anchors", 0, 0, G_OPTION_ARG_FILENAME, &anchors, N_("Also check against the anchor in FILE (an earlier export)"), N_("FILE") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("verify | export --csv — the audit log"));
   g_autoptr(McStore) store = NULL;
   GError *error = NULL;
   int status = MC_CLI_OK;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context,
-    _("verify checks every entry's seal (made with the profile's key in the keyring), the record of "
-      "the log's end and the anchors kept outside the database, and names the first entry that was "
-      "altered or removed; export --csv writes the log, with an anchor as its last line."));
-  if (!mc_cli_parse (context, "audit", &argc, &argv, &status))
+  if (!mc_cli_parse ("audit", _("verify | export --csv — the audit log"),
+                     entries,
+                     _("verify checks every entry's seal (made with the profile's key in the keyring), the record of "
+                       "the log's end and the anchors kept outside the database, and names the first entry that was "
+                       "altered or removed; export --csv writes the log, with an anchor as its last line."),
+                     &argc, &argv, &status))
     return status;
   if (argc != 2 || !(g_str_equal (argv[1], "verify") || g_str_equal (argv[1], "export")))
     return mc_cli_usage ("audit", _("a subcommand is needed: verify or export --csv"));

@@ -37,6 +37,19 @@ format_date (const GDate *date)
   return g_strdup_printf ("%02d/%02d/%04d", g_date_get_day (date), g_date_get_month (date), g_date_get_year (date));
 }
 
+/* One line of "calendar list", also what "add-off", "add-work" and "remove" print of the day
+ * they changed: DATE, kind, source and name, tab-separated for scripts. */
+static void
+print_entry (const GDate        *date,
+             McCalendarDayKind   kind,
+             McCalendarSource    source,
+             const char         *name)
+{
+  g_autofree char *day = format_date (date);
+
+  g_print ("%s\t%s\t%s\t%s\n", day, mc_calendar_day_kind_id (kind), mc_calendar_source_id (source), name);
+}
+
 /* The calendar with this profile's local edits when the profile exists; the rules and the
  * official table alone when it does not (due and lunar work without any profile). */
 static McCalendar *
@@ -101,7 +114,6 @@ mc_cli_due (McCli  *cli,
     { "unit", 'u', 0, G_OPTION_ARG_STRING, &unit_name, N_("Unit of the duration: working, calendar, hours or sameday"), N_("UNIT") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("— compute the due time of a dossier"));
   g_autoptr(McCalendar) calendar = NULL;
   g_autofree char *text = NULL;
   g_autofree char *message = NULL;
@@ -109,8 +121,7 @@ mc_cli_due (McCli  *cli,
   int status = MC_CLI_OK;
   gint64 received;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!mc_cli_parse (context, "due", &argc, &argv, &status))
+  if (!mc_cli_parse ("due", _("— compute the due time of a dossier"), entries, NULL, &argc, &argv, &status))
     return status;
   if (argc > 1)
     return mc_cli_usage ("due", _("unexpected argument"));
@@ -137,12 +148,11 @@ mc_cli_lunar (McCli  *cli,
               int     argc,
               char  **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("DD/MM/YYYY — the Vietnamese lunar date of a day"));
   McLunarDate lunar;
   int status = MC_CLI_OK;
   GDate date;
 
-  if (!mc_cli_parse (context, "lunar", &argc, &argv, &status))
+  if (!mc_cli_parse ("lunar", _("DD/MM/YYYY — the Vietnamese lunar date of a day"), NULL, NULL, &argc, &argv, &status))
     return status;
   if (argc != 2 || !parse_date (argv[1], &date))
     return mc_cli_usage ("lunar", _("one date DD/MM/YYYY is needed"));
@@ -181,10 +191,7 @@ calendar_list (McCli  *cli,
     {
       McCalendarEntry *e = g_ptr_array_index (entries, i);
 
-      g_autofree char *day = format_date (&e->date);
-
-      g_print ("%s\t%s\t%s\t%s\n", day, mc_calendar_day_kind_id (e->kind), mc_calendar_source_id (e->source),
-               e->name);
+      print_entry (&e->date, e->kind, e->source, e->name);
     }
   return MC_CLI_OK;
 }
@@ -197,7 +204,6 @@ calendar_add (McCli              *cli,
 {
   g_autoptr(McStore) store = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *text = NULL;
   GError *error = NULL;
   int status = MC_CLI_OK;
   GDate date;
@@ -212,9 +218,7 @@ calendar_add (McCli              *cli,
     return status;
   if (!mc_store_set_calendar_edit (store, &date, kind, name, g_get_user_name (), &error))
     return mc_cli_fail (error);
-  text = format_date (&date);
-  g_print ("%s\t%s\t%s\t%s\n", text, mc_calendar_day_kind_id (kind),
-           mc_calendar_source_id (MC_CALENDAR_SOURCE_LOCAL), name);
+  print_entry (&date, kind, MC_CALENDAR_SOURCE_LOCAL, name);
   return MC_CLI_OK;
 }
 
@@ -259,8 +263,7 @@ calendar_remove (McCli  *cli,
     }
   if (!mc_store_set_calendar_edit (store, &date, MC_CALENDAR_DAY_NOT_OFF, "", g_get_user_name (), &error))
     return mc_cli_fail (error);
-  g_print ("%s\t%s\t%s\t%s\n", text, mc_calendar_day_kind_id (MC_CALENDAR_DAY_NOT_OFF),
-           mc_calendar_source_id (MC_CALENDAR_SOURCE_LOCAL), entry->name);
+  print_entry (&date, MC_CALENDAR_DAY_NOT_OFF, MC_CALENDAR_SOURCE_LOCAL, entry->name);
   return MC_CLI_OK;
 }
 
@@ -269,16 +272,16 @@ mc_cli_calendar (McCli  *cli,
                  int     argc,
                  char  **argv)
 {
-  g_autoptr(GOptionContext) context =
-    g_option_context_new (_("list YEAR | add-off DATE [NAME] | add-work DATE [NAME] | remove DATE — the office calendar"));
   int status = MC_CLI_OK;
 
-  g_option_context_set_description (context,
-    _("list prints the days off and extra working days of YEAR with their source (rule, official, "
-      "local). add-off and add-work add a local day off or extra working day; remove undoes a local "
-      "edit, or cancels the rule or official entry of that day. Dates are DD/MM/YYYY (or YYYY-MM-DD). Every change "
-      "is recorded in the audit log."));
-  if (!mc_cli_parse (context, "calendar", &argc, &argv, &status))
+  if (!mc_cli_parse ("calendar",
+                     _("list YEAR | add-off DATE [NAME] | add-work DATE [NAME] | remove DATE — the office calendar"),
+                     NULL,
+                     _("list prints the days off and extra working days of YEAR with their source (rule, official, "
+                       "local). add-off and add-work add a local day off or extra working day; remove undoes a local "
+                       "edit, or cancels the rule or official entry of that day. Dates are DD/MM/YYYY (or YYYY-MM-DD). Every change "
+                       "is recorded in the audit log."),
+                     &argc, &argv, &status))
     return status;
   if (argc < 2)
     return mc_cli_usage ("calendar", _("a subcommand is needed: list, add-off, add-work or remove"));

@@ -36,19 +36,18 @@ mc_cli_doctor (McCli  *cli,
     { "recover", 0, 0, G_OPTION_ARG_FILENAME, &recover, N_("Copy what can be read into FILE, a new file"), N_("FILE") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("— check the profile's database, and recover it"));
   g_autofree char *path = mc_store_profile_path (cli->profile_dir);
   g_autoptr(McStore) store = NULL;
   g_autoptr(GError) error = NULL;
   int status = MC_CLI_OK;
   gboolean healthy = FALSE;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context,
-    _("Runs SQLite's full check of the database and verifies the audit log. With --recover, copies "
-      "every row SQLite can still read into FILE (which must not exist); the damaged database is "
-      "only read. Check the copy, keep the damaged file, then put the copy in its place."));
-  if (!mc_cli_parse (context, "doctor", &argc, &argv, &status))
+  if (!mc_cli_parse ("doctor", _("— check the profile's database, and recover it"),
+                     entries,
+                     _("Runs SQLite's full check of the database and verifies the audit log. With --recover, copies "
+                       "every row SQLite can still read into FILE (which must not exist); the damaged database is "
+                       "only read. Check the copy, keep the damaged file, then put the copy in its place."),
+                     &argc, &argv, &status))
     return status;
   if (argc > 1)
     return mc_cli_usage ("doctor", _("unexpected argument"));

@@ -20,34 +20,6 @@ status_text (int status)
   return mc_status_is_valid (status) ? mc_status_label (status) : "?";
 }
 
-/* The five sample ministry systems, and the office settings of the sample's commune where
- * the office has not set its own. */
-static gboolean
-ensure_sample_profile (McStore  *store,
-                       guint64   seed,
-                       GError  **error)
-{
-  g_autoptr(GPtrArray) sources = mc_sample_sources ();
-  g_autoptr(GPtrArray) settings = mc_sample_office_settings (seed);
-
-  for (guint i = 0; i < sources->len; i++)
-    {
-      McSource *s = g_ptr_array_index (sources, i);
-      g_autoptr(McSource) existing = mc_store_get_source (store, s->id, NULL);
-
-      if (existing == NULL && !mc_store_add_source (store, s, error))
-        return FALSE;
-    }
-  for (guint i = 0; i < settings->len; i++)
-    {
-      McSampleSetting *s = g_ptr_array_index (settings, i);
-
-      if (!mc_store_init_setting (store, s->key, s->value, g_get_user_name (), error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 int
 mc_cli_init_sample (McCli  *cli,
                     int     argc,
@@ -60,7 +32,6 @@ mc_cli_init_sample (McCli  *cli,
     { "seed", 's', 0, G_OPTION_ARG_INT64, &seed, N_("Seed of the generator: the same seed gives the same data"), "S" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("— create or fill a profile with sample dossiers"));
   g_autoptr(McStore) store = NULL;
   g_autoptr(McSample) plan = NULL;
   gboolean progress = mc_cli_progress_wanted ();
@@ -68,8 +39,8 @@ mc_cli_init_sample (McCli  *cli,
   gint64 first, now = mc_time_now ();
   int status = MC_CLI_OK;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!mc_cli_parse (context, "init-sample", &argc, &argv, &status))
+  if (!mc_cli_parse ("init-sample", _("— create or fill a profile with sample dossiers"),
+                     entries, NULL, &argc, &argv, &status))
     return status;
   if (argc > 1)
     return mc_cli_usage ("init-sample", _("unexpected argument"));
@@ -78,7 +49,7 @@ mc_cli_init_sample (McCli  *cli,
 
   if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_CREATE, &status)))
     return status;
-  if (!ensure_sample_profile (store, seed, &error))
+  if (!mc_store_add_sample_profile (store, seed, g_get_user_name (), &error))
     return mc_cli_fail (error);
 
   /* Filling an existing profile goes on where the generator stopped, so numbers stay unique. */
@@ -176,15 +147,14 @@ mc_cli_search (McCli  *cli,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("QUERY — find dossiers by number, name, ID number, phone, address or procedure"));
   g_autoptr(McStore) store = NULL;
   g_autoptr(GArray) ids = NULL;
   g_autofree char *query = NULL;
   GError *error = NULL;
   int status = MC_CLI_OK;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!mc_cli_parse (context, "search", &argc, &argv, &status))
+  if (!mc_cli_parse ("search", _("QUERY — find dossiers by number, name, ID number, phone, address or procedure"),
+                     entries, NULL, &argc, &argv, &status))
     return status;
   if (argc < 2)
     return mc_cli_usage ("search", _("a QUERY is needed"));
@@ -225,18 +195,15 @@ mc_cli_list (McCli  *cli,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("— list dossiers, newest first"));
   g_autoptr(McStore) store = NULL;
   g_autoptr(GArray) ids = NULL;
   g_autofree char *source_owned = NULL;
   McStoreFilter filter = { 0 };
-  g_autofree char *status_codes = NULL;
+  g_autofree char *status_codes = describe_statuses ();
   GError *error = NULL;
   int status = MC_CLI_OK;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context, status_codes = describe_statuses ());
-  if (!mc_cli_parse (context, "list", &argc, &argv, &status))
+  if (!mc_cli_parse ("list", _("— list dossiers, newest first"), entries, status_codes, &argc, &argv, &status))
     return status;
   source_owned = source;
   if (argc > 1)
@@ -309,15 +276,13 @@ mc_cli_show (McCli  *cli,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("NUMBER — show one dossier"));
   g_autoptr(McStore) store = NULL;
   g_autoptr(McDossier) d = NULL;
   GError *error = NULL;
   int status = MC_CLI_OK;
   gint64 id;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!mc_cli_parse (context, "show", &argc, &argv, &status))
+  if (!mc_cli_parse ("show", _("NUMBER — show one dossier"), entries, NULL, &argc, &argv, &status))
     return status;
   if (argc != 2)
     return mc_cli_usage ("show", _("one dossier NUMBER is needed"));

@@ -50,7 +50,6 @@ mc_cli_attach (McCli  *cli,
     { NULL }
   };
   gint64 signed_at = 0;
-  g_autoptr(GOptionContext) context = g_option_context_new (_("NUMBER DOCUMENT FILE… — attach files to a document of a dossier"));
   g_autoptr(McStore) store = NULL;
   g_autoptr(McDossier) d = NULL;
   const char *document;
@@ -58,11 +57,12 @@ mc_cli_attach (McCli  *cli,
   int status = MC_CLI_OK;
   gint64 id;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context, _("DOCUMENT is the name of one of the dossier's documents or its place "
-                                                "in the list (1, 2, …). FILE is a PDF, JPEG or PNG file; each is kept "
-                                                "in the profile and sent to the ministry system with the next sync."));
-  if (!mc_cli_parse (context, "attach", &argc, &argv, &status))
+  if (!mc_cli_parse ("attach", _("NUMBER DOCUMENT FILE… — attach files to a document of a dossier"),
+                     entries,
+                     _("DOCUMENT is the name of one of the dossier's documents or its place "
+                       "in the list (1, 2, …). FILE is a PDF, JPEG or PNG file; each is kept "
+                       "in the profile and sent to the ministry system with the next sync."),
+                     &argc, &argv, &status))
     return status;
   if (argc < 3)
     return mc_cli_usage ("attach", _("a dossier NUMBER and a DOCUMENT are needed"));
@@ -197,7 +197,6 @@ mc_cli_files (McCli  *cli,
       N_("Download file FILE-ID from the ministry system first and keep it"), "FILE-ID" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("NUMBER — list the files of a dossier"));
   g_autoptr(McStore) store = NULL;
   g_autoptr(McDossier) d = NULL;
   g_autoptr(JsonBuilder) b = json_builder_new ();
@@ -205,8 +204,7 @@ mc_cli_files (McCli  *cli,
   int status = MC_CLI_OK;
   gint64 id;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!mc_cli_parse (context, "files", &argc, &argv, &status))
+  if (!mc_cli_parse ("files", _("NUMBER — list the files of a dossier"), entries, NULL, &argc, &argv, &status))
     return status;
   if (argc != 2)
     return mc_cli_usage ("files", _("a dossier NUMBER is needed"));

@@ -40,8 +40,6 @@ mc_cli_print (McCli  *cli,
       N_("Your full name, signed under the form (default: the setting official.name)"), N_("“FULL NAME”") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (
-    _("NUMBER FORM — print a form of a dossier to PDF (FORM: receipt, supplement, refusal, apology, stop, control)"));
   g_autoptr(McStore) store = NULL;
   g_autoptr(McPrintLayout) layout = NULL;
   McPrintOptions options = { 0 };
@@ -51,8 +49,9 @@ mc_cli_print (McCli  *cli,
   int status = MC_CLI_OK;
   gint64 id;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!mc_cli_parse (context, "print", &argc, &argv, &status))
+  if (!mc_cli_parse ("print",
+                     _("NUMBER FORM — print a form of a dossier to PDF (FORM: receipt, supplement, refusal, apology, stop, control)"),
+                     entries, NULL, &argc, &argv, &status))
     return status;
   if (argc != 3)
     return mc_cli_usage ("print", _("a dossier NUMBER and a FORM are needed"));
@@ -94,8 +93,6 @@ mc_cli_register (McCli  *cli,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the PDF to FILE"), N_("FILE") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (
-    _("— print the register of the dossiers received over a period to PDF"));
   g_autoptr(McStore) store = NULL;
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GPtrArray) dossiers = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_dossier_unref);
@@ -107,8 +104,8 @@ mc_cli_register (McCli  *cli,
   int status = MC_CLI_OK;
   gint64 from, to;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!mc_cli_parse (context, "register", &argc, &argv, &status))
+  if (!mc_cli_parse ("register", _("— print the register of the dossiers received over a period to PDF"),
+                     entries, NULL, &argc, &argv, &status))
     return status;
   if (argc > 1)
     return mc_cli_usage ("register", _("unexpected argument"));
@@ -172,15 +169,15 @@ mc_cli_settings (McCli  *cli,
                  int     argc,
                  char  **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (
-    _("list | get KEY | set KEY VALUE | unset KEY — the office settings printed on the forms"));
   g_autoptr(McStore) store = NULL;
   const char *verb;
   GError *error = NULL;
   int status = MC_CLI_OK;
   int expected;
 
-  if (!mc_cli_parse (context, "settings", &argc, &argv, &status))
+  if (!mc_cli_parse ("settings",
+                     _("list | get KEY | set KEY VALUE | unset KEY — the office settings printed on the forms"),
+                     NULL, NULL, &argc, &argv, &status))
     return status;
   verb = argc > 1 ? argv[1] : "list";
   if (g_str_equal (verb, "list"))

@@ -195,7 +195,6 @@ report_766 (McCli  *cli,
     { "missed", 0, 0, G_OPTION_ARG_NONE, &missed, N_("With --dossiers: only those it does not count as met"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("— the QĐ 766 indicators a commune can compute"));
   g_autoptr(McStore) store = NULL;
   g_autoptr(McReportData) data = NULL;
   g_autoptr(McPrintOffice) office = NULL;
@@ -205,8 +204,8 @@ report_766 (McCli  *cli,
   GError *error = NULL;
   int status = MC_CLI_OK;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!mc_cli_parse (context, "report 766", &argc, &argv, &status))
+  if (!mc_cli_parse ("report 766", _("— the QĐ 766 indicators a commune can compute"),
+                     entries, NULL, &argc, &argv, &status))
     return status;
   if (argc > 1)
     return mc_cli_usage ("report 766", _("unexpected argument"));
@@ -321,7 +320,6 @@ report_bieu06 (McCli  *cli,
     { "field", 0, 0, G_OPTION_ARG_STRING, &field, N_("With --column: only this lĩnh vực, named as on the form"), N_("FIELD") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("— form 06 (TT 01/2020/TT-VPCP): the dossiers received and resolved"));
   g_autoptr(McStore) store = NULL;
   g_autoptr(McReportData) data = NULL;
   g_autoptr(McBieu06) form = NULL;
@@ -332,8 +330,8 @@ report_bieu06 (McCli  *cli,
   int status = MC_CLI_OK;
   gint64 from, to;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!mc_cli_parse (context, "report bieu06", &argc, &argv, &status))
+  if (!mc_cli_parse ("report bieu06", _("— form 06 (TT 01/2020/TT-VPCP): the dossiers received and resolved"),
+                     entries, NULL, &argc, &argv, &status))
     return status;
   if (argc > 1)
     return mc_cli_usage ("report bieu06", _("unexpected argument"));

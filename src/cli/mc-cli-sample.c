@@ -53,7 +53,6 @@ mc_cli_check_sample (McCli  *cli,
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Print only the count of violations per rule"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("— check that a profile's dossiers look like a real commune's"));
   g_autoptr(McStore) store = NULL;
   g_autoptr(McSampleCheck) check = NULL;
   g_autoptr(GArray) ids = NULL;
@@ -62,8 +61,8 @@ mc_cli_check_sample (McCli  *cli,
   GError *error = NULL;
   int status = MC_CLI_OK;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!mc_cli_parse (context, "check-sample", &argc, &argv, &status))
+  if (!mc_cli_parse ("check-sample", _("— check that a profile's dossiers look like a real commune's"),
+                     entries, NULL, &argc, &argv, &status))
     return status;
   if (argc > 1)
     return mc_cli_usage ("check-sample", _("unexpected argument"));

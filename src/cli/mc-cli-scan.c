@@ -112,7 +112,6 @@ mc_cli_scan (McCli  *cli,
       N_("Set a backend option of the scanner by its SANE name, such as brightness=10 (repeatable)"), N_("NAME=VALUE") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("— scan paper pages into one PDF"));
   g_autoptr(McScanner) scanner = NULL;
   g_autoptr(GMainLoop) loop = NULL;
   g_autoptr(GCancellable) cancellable = NULL;
@@ -123,8 +122,7 @@ mc_cli_scan (McCli  *cli,
   int status = MC_CLI_OK;
   guint sigint, sigterm, shown = 0;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!mc_cli_parse (context, "scan", &argc, &argv, &status))
+  if (!mc_cli_parse ("scan", _("— scan paper pages into one PDF"), entries, NULL, &argc, &argv, &status))
     return status;
   if (argc != 1)
     return mc_cli_usage ("scan", _("no argument is taken besides the options"));

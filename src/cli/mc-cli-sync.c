@@ -110,7 +110,6 @@ mc_cli_sync (McCli  *cli,
     { "full", 0, 0, G_OPTION_ARG_NONE, &full, N_("Read everything again and drop what the system no longer lists"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("— send the outbox to the ministry systems and pull their dossiers"));
   g_autoptr(McStore) store = NULL;
   g_autoptr(GPtrArray) sources = NULL;
   g_autoptr(McSyncEngine) engine = NULL;
@@ -124,8 +123,8 @@ mc_cli_sync (McCli  *cli,
   g_autoptr(GString) training = g_string_new (NULL);
   g_autoptr(GHashTable) systems = NULL;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!mc_cli_parse (context, "sync", &argc, &argv, &status))
+  if (!mc_cli_parse ("sync", _("— send the outbox to the ministry systems and pull their dossiers"),
+                     entries, NULL, &argc, &argv, &status))
     return status;
   if (argc > 1)
     return mc_cli_usage ("sync", _("unexpected argument"));

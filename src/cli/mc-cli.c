@@ -29,13 +29,14 @@ mc_cli_usage (const char *command,
   return MC_CLI_USAGE;
 }
 
-/* Parses a command's own options; on a usage error sets *out_status to 2 and returns FALSE. */
+/* Parses a command's own options in @context; on a usage error sets *out_status to 2 and
+ * returns FALSE. */
 gboolean
-mc_cli_parse (GOptionContext   *context,
-              const char       *command,
-              int              *argc,
-              char           ***argv,
-              int              *out_status)
+mc_cli_parse_context (GOptionContext   *context,
+                      const char       *command,
+                      int              *argc,
+                      char           ***argv,
+                      int              *out_status)
 {
   g_autoptr(GError) error = NULL;
 
@@ -45,6 +46,27 @@ mc_cli_parse (GOptionContext   *context,
       return FALSE;
     }
   return TRUE;
+}
+
+/* The same for a command with one table of options (@entries, or NULL for none): its --help
+ * shows @parameter_string after the command's name, the options, then @description (or
+ * nothing). */
+gboolean
+mc_cli_parse (const char          *command,
+              const char          *parameter_string,
+              const GOptionEntry  *entries,
+              const char          *description,
+              int                 *argc,
+              char              ***argv,
+              int                 *out_status)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (parameter_string);
+
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (description != NULL)
+    g_option_context_set_description (context, description);
+  return mc_cli_parse_context (context, command, argc, argv, out_status);
 }
 
 /* Commands that only read open the profile read-only: they work on a profile that cannot be

@@ -29,7 +29,14 @@ typedef int (*McCliRun) (McCli  *cli,
 int       mc_cli_fail          (GError      *error);
 int       mc_cli_usage         (const char  *command,
                                 const char  *message);
-gboolean  mc_cli_parse         (GOptionContext *context,
+gboolean  mc_cli_parse         (const char  *command,
+                                const char  *parameter_string,
+                                const GOptionEntry *entries,
+                                const char  *description,
+                                int         *argc,
+                                char      ***argv,
+                                int         *out_status);
+gboolean  mc_cli_parse_context (GOptionContext *context,
                                 const char  *command,
                                 int         *argc,
                                 char      ***argv,

@@ -53,6 +53,15 @@ mc_json_add_boolean (JsonBuilder *b,
   json_builder_add_boolean_value (b, value);
 }
 
+/* What @b built, as compact JSON text. */
+char *
+mc_json_builder_to_string (JsonBuilder *b)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (b);
+
+  return json_to_string (root, FALSE);
+}
+
 /* The members of one element of a dossier's list. */
 typedef void (*AddChild) (JsonBuilder   *b,
                           gconstpointer  child);

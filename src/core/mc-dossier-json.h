@@ -38,5 +38,6 @@ void        mc_json_add_boolean  (JsonBuilder *b,
 void        mc_json_add_time     (JsonBuilder *b,
                                   const char  *key,
                                   gint64       t);
+char       *mc_json_builder_to_string (JsonBuilder *b);
 
 G_END_DECLS

@@ -161,9 +161,7 @@ mc_report_period_id (const McReportPeriod *self)
 char *
 mc_report_date (gint64 t)
 {
-  g_autoptr(GDateTime) local = mc_time_to_local (t);
-
-  return g_date_time_format (local, "%d/%m/%Y");
+  return mc_time_format (t, "%d/%m/%Y");
 }
 
 /* "11/26", "Q3/2026", "6 mo. 2026": a period under a chart's bar. */

@@ -528,8 +528,7 @@ static void
 check_number (McSampleCheck   *self,
               const McDossier *d)
 {
-  g_autoptr(GDateTime) submitted = mc_time_to_local (d->submitted_at);
-  g_autofree char *day = g_date_time_format (submitted, "-%Y%m%d-");
+  g_autofree char *day = mc_time_format (d->submitted_at, "-%Y%m%d-");
 
   if (d->provisional || d->submitted_at == 0)
     return;

@@ -55,20 +55,26 @@ mc_time_now (void)
   return g_get_real_time () / G_USEC_PER_SEC;
 }
 
+/* @unix_seconds in Vietnam time, written by g_date_time_format() with @format. */
 char *
-mc_time_format_iso (gint64 unix_seconds)
+mc_time_format (gint64      unix_seconds,
+                const char *format)
 {
   g_autoptr(GDateTime) dt = mc_time_to_local (unix_seconds);
 
-  return g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S%:z");
+  return g_date_time_format (dt, format);
+}
+
+char *
+mc_time_format_iso (gint64 unix_seconds)
+{
+  return mc_time_format (unix_seconds, "%Y-%m-%dT%H:%M:%S%:z");
 }
 
 char *
 mc_time_format_short (gint64 unix_seconds)
 {
-  g_autoptr(GDateTime) dt = mc_time_to_local (unix_seconds);
-
-  return g_date_time_format (dt, "%d/%m/%Y %H:%M");
+  return mc_time_format (unix_seconds, "%d/%m/%Y %H:%M");
 }
 
 /* Accepts "YYYY-MM-DD", "YYYY-MM-DD HH:MM" and "YYYY-MM-DDTHH:MM[:SS]" in Vietnam time, and the

@@ -18,6 +18,8 @@ gint64     mc_time_from_local    (int         year,
                                   int         hour,
                                   int         minute);
 gint64     mc_time_now           (void);
+char      *mc_time_format        (gint64      unix_seconds,
+                                  const char *format);
 char      *mc_time_format_iso    (gint64      unix_seconds);
 char      *mc_time_format_short  (gint64      unix_seconds);
 gboolean   mc_time_parse         (const char *text,

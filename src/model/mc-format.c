@@ -22,23 +22,13 @@ mc_format_time (gint64 unix_seconds)
 char *
 mc_format_date (gint64 unix_seconds)
 {
-  g_autoptr(GDateTime) dt = NULL;
-
-  if (unix_seconds == 0)
-    return g_strdup ("—");
-  dt = mc_time_to_local (unix_seconds);
-  return g_date_time_format (dt, "%d/%m/%Y");
+  return unix_seconds == 0 ? g_strdup ("—") : mc_time_format (unix_seconds, "%d/%m/%Y");
 }
 
 char *
 mc_format_clock (gint64 unix_seconds)
 {
-  g_autoptr(GDateTime) dt = NULL;
-
-  if (unix_seconds == 0)
-    return NULL;
-  dt = mc_time_to_local (unix_seconds);
-  return g_date_time_format (dt, "%H:%M");
+  return unix_seconds == 0 ? NULL : mc_time_format (unix_seconds, "%H:%M");
 }
 
 /* How long a dossier submitted online at @since has waited to be received by @now, in plain

@@ -131,28 +131,9 @@ ensure_profile (McTraining  *self,
 {
   g_autofree char *path = mc_store_profile_path (self->profile_dir);
   g_autoptr(McStore) store = mc_store_open (path, MC_STORE_OPEN_CREATE, error);
-  g_autoptr(GPtrArray) sources = mc_sample_sources ();
-  g_autoptr(GPtrArray) settings = mc_sample_office_settings (MC_SAMPLE_DEFAULT_SEED);
 
-  if (store == NULL)
-    return FALSE;
-  for (guint i = 0; i < sources->len; i++)
-    {
-      McSource *s = g_ptr_array_index (sources, i);
-      g_autoptr(McSource) existing = mc_store_get_source (store, s->id, NULL);
-
-      if (existing == NULL && !mc_store_add_source (store, s, error))
-        return FALSE;
-    }
-  for (guint i = 0; i < settings->len; i++)
-    {
-      McSampleSetting *s = g_ptr_array_index (settings, i);
-
-      /* TRANSLATORS: who set the training profile's office settings, in its audit log */
-      if (!mc_store_init_setting (store, s->key, s->value, _("Training"), error))
-        return FALSE;
-    }
-  return TRUE;
+  /* TRANSLATORS: who set the training profile's office settings, in its audit log */
+  return store != NULL && mc_store_add_sample_profile (store, MC_SAMPLE_DEFAULT_SEED, _("Training"), error);
 }
 
 /* New online submissions arrive and other officials act every so often, as in a real office;

@@ -13,12 +13,7 @@
 static char *
 short_time (gint64 unix_seconds)
 {
-  g_autoptr(GDateTime) dt = NULL;
-
-  if (unix_seconds == 0)
-    return g_strdup ("");
-  dt = mc_time_to_local (unix_seconds);
-  return g_date_time_format (dt, "%d/%m/%Y\n%H:%M");
+  return unix_seconds == 0 ? g_strdup ("") : mc_time_format (unix_seconds, "%d/%m/%Y\n%H:%M");
 }
 
 /* When the dossier left the counter for processing: the first step after the reception that
@@ -59,8 +54,7 @@ note (const McDossier *d)
     g_string_append (text, "Yêu cầu bổ sung");
   if (d->reschedule != NULL)
     {
-      g_autoptr(GDateTime) due = mc_time_to_local (d->reschedule->due_after);
-      g_autofree char *day = g_date_time_format (due, "%d/%m");
+      g_autofree char *day = mc_time_format (d->reschedule->due_after, "%d/%m");
 
       g_string_append_printf (text, "%sXin lỗi, hẹn lại %s", text->len ? "; " : "", day);
     }

@@ -221,7 +221,6 @@ char *
 mc_action_payload_to_json (const McActionPayload *p)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (b);
   add_string (b, "uuid", p->uuid);
@@ -287,8 +286,7 @@ mc_action_payload_to_json (const McActionPayload *p)
       json_builder_add_value (b, mc_dossier_to_json (p->dossier, TRUE));
     }
   json_builder_end_object (b);
-  root = json_builder_get_root (b);
-  return json_to_string (root, FALSE);
+  return mc_json_builder_to_string (b);
 }
 
 /* Reading */

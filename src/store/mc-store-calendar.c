@@ -124,7 +124,6 @@ audit_detail (const char           *date,
               const McCalendarEdit *previous)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
   mc_json_add_string (builder, "date", date);
@@ -144,8 +143,7 @@ audit_detail (const char           *date,
   else
     json_builder_add_null_value (builder);
   json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  return json_to_string (root, FALSE);
+  return mc_json_builder_to_string (builder);
 }
 
 /* Writes (@kind non-NULL) or removes (@kind NULL) the local edit of @date, audited as @actor. */

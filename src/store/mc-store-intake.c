@@ -226,8 +226,7 @@ provisional_number (McStore         *self,
                     GError         **error)
 {
   sqlite3_stmt *stmt = mc_store_prepare (self, "SELECT count(*) FROM audit WHERE action = 'receive-new'", error);
-  g_autoptr(GDateTime) local = mc_time_to_local (at);
-  g_autofree char *day = g_date_time_format (local, "%Y%m%d");
+  g_autofree char *day = mc_time_format (at, "%Y%m%d");
   gint64 n;
 
   if (stmt == NULL)

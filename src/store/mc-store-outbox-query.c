@@ -44,7 +44,6 @@ mc_store_json_detail (const char *first_key,
                       ...)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
   va_list args;
 
   json_builder_begin_object (b);
@@ -59,8 +58,7 @@ mc_store_json_detail (const char *first_key,
     }
   va_end (args);
   json_builder_end_object (b);
-  root = json_builder_get_root (b);
-  return json_to_string (root, FALSE);
+  return mc_json_builder_to_string (b);
 }
 
 gboolean

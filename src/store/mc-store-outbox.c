@@ -357,7 +357,6 @@ server_state_json (McStatus     server_status,
                    gboolean     applied)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (b);
   mc_json_add_int (b, "status", server_status);
@@ -366,8 +365,7 @@ server_state_json (McStatus     server_status,
   if (applied)
     mc_json_add_boolean (b, "applied", TRUE);
   json_builder_end_object (b);
-  root = json_builder_get_root (b);
-  return json_to_string (root, FALSE);
+  return mc_json_builder_to_string (b);
 }
 
 static gboolean

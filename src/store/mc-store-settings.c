@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 
 #include "mc-dossier-json.h"
+#include "mc-sample.h"
 #include "mc-store-audit.h"
 #include "mc-store-calendar.h"
 #include "mc-store-private.h"
@@ -232,15 +233,13 @@ audit_detail (const char *key,
               const char *previous)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
   mc_json_add_string (builder, "key", key);
   mc_json_add_string (builder, "value", value);
   mc_json_add_string (builder, "previous", previous);
   json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  return json_to_string (root, FALSE);
+  return mc_json_builder_to_string (builder);
 }
 
 /* Writes (@value non-NULL) or removes (@value NULL) @key, audited as @actor. */
@@ -310,19 +309,52 @@ mc_store_set_setting (McStore     *self,
 }
 
 /* Sets @key to @value unless the office already set it: what a new profile starts with (the
- * training commune's office), never overwriting the office's own choice. */
-gboolean
-mc_store_init_setting (McStore     *self,
-                       const char  *key,
-                       const char  *value,
-                       const char  *actor,
-                       GError     **error)
+ * sample commune's office), never overwriting the office's own choice. */
+static gboolean
+init_setting (McStore     *self,
+              const char  *key,
+              const char  *value,
+              const char  *actor,
+              GError     **error)
 {
   g_autofree char *current = NULL;
 
   if (!mc_store_lookup_setting (self, key, &current, error))
     return FALSE;
   return current != NULL || mc_store_set_setting (self, key, value, actor, error);
+}
+
+/* What motcuactl init-sample and the training mode start from: the five sample ministry
+ * systems (one already in the profile is kept as it is), and the office settings of the
+ * sample's commune (@seed) where the office has not set its own. */
+gboolean
+mc_store_add_sample_profile (McStore     *self,
+                             guint64      seed,
+                             const char  *actor,
+                             GError     **error)
+{
+  g_autoptr(GPtrArray) sources = mc_sample_sources ();
+  g_autoptr(GPtrArray) settings = mc_sample_office_settings (seed);
+
+  g_return_val_if_fail (MC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+
+  for (guint i = 0; i < sources->len; i++)
+    {
+      McSource *s = g_ptr_array_index (sources, i);
+      g_autoptr(McSource) existing = mc_store_get_source (self, s->id, NULL);
+
+      if (existing == NULL && !mc_store_add_source (self, s, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < settings->len; i++)
+    {
+      McSampleSetting *s = g_ptr_array_index (settings, i);
+
+      if (!init_setting (self, s->key, s->value, actor, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* Removes the office's value of @key, which goes back to its default. */

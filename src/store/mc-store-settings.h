@@ -36,9 +36,8 @@ gboolean    mc_store_set_setting     (McStore           *self,
                                       const char        *value,
                                       const char        *actor,
                                       GError           **error);
-gboolean    mc_store_init_setting    (McStore           *self,
-                                      const char        *key,
-                                      const char        *value,
+gboolean    mc_store_add_sample_profile (McStore        *self,
+                                      guint64            seed,
                                       const char        *actor,
                                       GError           **error);
 gboolean    mc_store_unset_setting   (McStore           *self,
