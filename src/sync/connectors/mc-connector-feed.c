@@ -14,9 +14,7 @@ struct _McConnectorFeed
 {
   GObject parent_instance;
 
-  McConnectorBase base;
-  char *token;
-  char *refresh;
+  McConnectorBase base;    /* session: the access token; refresh: the refresh token */
 };
 
 static void connector_iface_init (McConnectorInterface *iface);
@@ -73,16 +71,16 @@ get_tokens (McConnectorFeed  *self,
     return FALSE;
   if ((root = mc_parse_body (&p, reply->body, &json)))
     {
-      g_free (self->token);
-      g_free (self->refresh);
-      self->token = mc_parse_string (&p, root, "access_token", TRUE);
-      self->refresh = mc_parse_string (&p, root, "refresh_token", FALSE);
+      g_free (base->session);
+      g_free (base->refresh);
+      base->session = mc_parse_string (&p, root, "access_token", TRUE);
+      base->refresh = mc_parse_string (&p, root, "refresh_token", FALSE);
       mc_parse_int (&p, root, "expires_in", FALSE, 0);
     }
   if (!mc_parse_check (&p, error))
     return FALSE;
-  mc_connector_keep_session (base, MC_SECRET_ACCESS_TOKEN, self->token);
-  mc_connector_keep_session (base, MC_SECRET_REFRESH_TOKEN, self->refresh);
+  mc_connector_keep_session (base, MC_SECRET_ACCESS_TOKEN, base->session);
+  mc_connector_keep_session (base, MC_SECRET_REFRESH_TOKEN, base->refresh);
   return TRUE;
 }
 
@@ -92,31 +90,30 @@ sign_in (McConnector   *connector,
          GError       **error)
 {
   McConnectorFeed *self = MC_CONNECTOR_FEED (connector);
-  g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autofree char *body = NULL;
   gboolean ok;
 
-  g_clear_pointer (&self->token, g_free);
-  g_clear_pointer (&self->refresh, g_free);
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "username");
-  json_builder_add_string_value (b, self->base.source->account);
-  json_builder_set_member_name (b, "password");
-  json_builder_add_string_value (b, mc_connector_secret (&self->base, "password"));
-  json_builder_end_object (b);
-  body = mc_json_text (b);
+  g_clear_pointer (&self->base.session, g_free);
+  g_clear_pointer (&self->base.refresh, g_free);
+  body = mc_json_credentials (&self->base);
   ok = get_tokens (self, "/token", body, cancellable, error);
   memset (body, 0, strlen (body));
   return ok;
 }
 
-/* An expired access token: the refresh token first, a full sign-in if that is refused too. */
+/* An expired access token: the refresh token first (kept in the keyring, or from the last
+ * sign-in), a full sign-in if that is refused too. */
 static gboolean
-renew (McConnectorFeed  *self,
-       GCancellable     *cancellable,
-       GError          **error)
+renew (McConnector   *connector,
+       GCancellable  *cancellable,
+       GError       **error)
 {
-  if (self->refresh != NULL)
+  McConnectorFeed *self = MC_CONNECTOR_FEED (connector);
+  McConnectorBase *base = &self->base;
+
+  if (base->refresh == NULL)
+    base->refresh = mc_connector_restore_session (base, MC_SECRET_REFRESH_TOKEN);
+  if (base->refresh != NULL)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
       g_autofree char *body = NULL;
@@ -124,7 +121,7 @@ renew (McConnectorFeed  *self,
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "refresh_token");
-      json_builder_add_string_value (b, self->refresh);
+      json_builder_add_string_value (b, base->refresh);
       json_builder_end_object (b);
       body = mc_json_text (b);
       if (get_tokens (self, "/token/refresh", body, cancellable, &local))
@@ -135,8 +132,12 @@ renew (McConnectorFeed  *self,
           return FALSE;
         }
     }
-  return sign_in (MC_CONNECTOR (self), cancellable, error);
+  return sign_in (connector, cancellable, error);
 }
+
+static const McSessionRules session_rules = {
+  .kind = MC_SECRET_ACCESS_TOKEN, .header = "Authorization", .prefix = "Bearer ", .renew = renew,
+};
 
 static McHttpReply *
 call_with (McConnectorFeed  *self,
@@ -149,38 +150,10 @@ call_with (McConnectorFeed  *self,
            GCancellable     *cancellable,
            GError          **error)
 {
-  McConnectorBase *base = &self->base;
+  const char *headers[] = { key ? "X-Request-Id" : NULL, key, NULL };
 
-  for (int attempt = 0; attempt < 2; attempt++)
-    {
-      g_autofree char *auth = NULL;
-      McHttpReply *reply;
-
-      if (self->token == NULL)
-        {
-          self->token = mc_connector_restore_session (base, MC_SECRET_ACCESS_TOKEN);
-          if (self->refresh == NULL)
-            self->refresh = mc_connector_restore_session (base, MC_SECRET_REFRESH_TOKEN);
-        }
-      if (self->token == NULL && !sign_in (MC_CONNECTOR (self), cancellable, error))
-        return NULL;
-      auth = g_strdup_printf ("Bearer %s", self->token);
-      {
-        const char *headers[] = { "Authorization", auth, key ? "X-Request-Id" : NULL, key, NULL };
-
-        reply = mc_http_send (base->http, method, path, content_type, body, body_len, headers, cancellable, error);
-      }
-      if (reply == NULL)
-        return NULL;
-      if (reply->status != 401)
-        return reply;
-      mc_http_reply_free (reply);
-      g_clear_pointer (&self->token, g_free);
-      if (attempt == 0 && !renew (self, cancellable, error))
-        return NULL;
-    }
-  mc_connector_error (base, error, MC_SYNC_ERROR_AUTH, _("the session is refused even after signing in again"));
-  return NULL;
+  return mc_connector_send (MC_CONNECTOR (self), &session_rules, method, path, content_type, body, body_len,
+                            headers, cancellable, error);
 }
 
 static McHttpReply *
@@ -517,18 +490,15 @@ create (McConnectorFeed      *self,
   mc_json_member_string (b, "so_dinh_danh", d->id_number);
   mc_json_member_string (b, "dien_thoai", d->phone);
   mc_json_member_string (b, "dia_chi", d->address);
-  json_builder_set_member_name (b, "loai_doi_tuong");
-  json_builder_add_int_value (b, d->applicant_kind);
+  mc_json_member_int (b, "loai_doi_tuong", d->applicant_kind, MC_JSON_NATIVE);
   json_builder_end_object (b);
-  json_builder_set_member_name (b, "kenh_thuc_hien");
-  json_builder_add_int_value (b, d->channel);
-  json_builder_set_member_name (b, "hinh_thuc_tra");
-  json_builder_add_int_value (b, d->return_method);
+  mc_json_member_int (b, "kenh_thuc_hien", d->channel, MC_JSON_NATIVE);
+  mc_json_member_int (b, "hinh_thuc_tra", d->return_method, MC_JSON_NATIVE);
   member_ms (b, "ngay_nop", d->submitted_at);
   member_ms (b, "ngay_tiep_nhan", d->received_at);
   member_ms (b, "han_xu_ly", d->due_at);
-  mc_json_member_documents (b, "tai_lieu", d, "ten", "ban_sao", "so_luong", FALSE);
-  mc_json_member_fees (b, "le_phi", d, "ten", "so_tien", "da_nop", FALSE);
+  mc_json_member_documents (b, "tai_lieu", d, "ten", "ban_sao", "so_luong", MC_JSON_NATIVE);
+  mc_json_member_fees (b, "le_phi", d, "ten", "so_tien", "da_nop", MC_JSON_NATIVE);
   mc_json_member_string (b, "ghi_chu", request->note ? request->note : "");
   mc_json_member_string (b, "nguoi_xu_ly", request->actor ? request->actor : "");
   json_builder_end_object (b);
@@ -639,8 +609,6 @@ mc_connector_feed_finalize (GObject *object)
 {
   McConnectorFeed *self = MC_CONNECTOR_FEED (object);
 
-  g_clear_pointer (&self->token, g_free);
-  g_clear_pointer (&self->refresh, g_free);
   mc_connector_base_clear (&self->base);
   G_OBJECT_CLASS (mc_connector_feed_parent_class)->finalize (object);
 }

@@ -15,7 +15,6 @@ struct _McConnectorRest
   GObject parent_instance;
 
   McConnectorBase base;
-  char *token;
 };
 
 static void connector_iface_init (McConnectorInterface *iface);
@@ -88,7 +87,6 @@ sign_in (McConnector   *connector,
 {
   McConnectorRest *self = MC_CONNECTOR_REST (connector);
   McConnectorBase *base = &self->base;
-  g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autofree char *body = NULL;
   g_autoptr(McHttpReply) reply = NULL;
   g_autoptr(McJsonDoc) doc = NULL;
@@ -96,14 +94,8 @@ sign_in (McConnector   *connector,
   const char *headers[] = { "X-Api-Key", mc_connector_secret (base, "api-key"), NULL };
   const McJson *answer;
 
-  g_clear_pointer (&self->token, g_free);
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "username");
-  json_builder_add_string_value (b, base->source->account);
-  json_builder_set_member_name (b, "password");
-  json_builder_add_string_value (b, mc_connector_secret (base, "password"));
-  json_builder_end_object (b);
-  body = mc_json_text (b);
+  g_clear_pointer (&base->session, g_free);
+  body = mc_json_credentials (base);
   reply = mc_http_send (base->http, "POST", "/v1/sessions", "application/json", body, -1, headers, cancellable, error);
   memset (body, 0, strlen (body));
   if (reply == NULL)
@@ -118,14 +110,33 @@ sign_in (McConnector   *connector,
     return FALSE;
   if ((answer = mc_parse_body (&p, reply->body, &doc)))
     {
-      self->token = mc_parse_string (&p, answer, "token", TRUE);
+      base->session = mc_parse_string (&p, answer, "token", TRUE);
       mc_parse_time (&p, answer, "expires_at", MC_WIRE_TIME_ISO8601, FALSE);
     }
   if (!mc_parse_check (&p, error))
     return FALSE;
-  mc_connector_keep_session (base, MC_SECRET_ACCESS_TOKEN, self->token);
+  mc_connector_keep_session (base, MC_SECRET_ACCESS_TOKEN, base->session);
   return TRUE;
 }
+
+/* A 401 that names the application key is not about the session: signing in again would not
+ * mend it. */
+static McSessionCheck
+check_session (McConnectorBase  *base,
+               McHttpReply      *reply,
+               GError          **error)
+{
+  if (reply->status != 401)
+    return MC_SESSION_VALID;
+  if (!is_api_key_error (reply))
+    return MC_SESSION_EXPIRED;
+  mc_connector_error (base, error, MC_SYNC_ERROR_AUTH, _("the application key was refused"));
+  return MC_SESSION_FAILED;
+}
+
+static const McSessionRules session_rules = {
+  .kind = MC_SECRET_ACCESS_TOKEN, .header = "Authorization", .prefix = "Bearer ", .check = check_session,
+};
 
 /* @extra: more headers (name, value, …, NULL) for a body of @content_type. */
 static McHttpReply *
@@ -141,56 +152,25 @@ call_with (McConnectorRest     *self,
            GCancellable        *cancellable,
            GError             **error)
 {
-  McConnectorBase *base = &self->base;
+  g_autoptr(GPtrArray) headers = g_ptr_array_new ();
 
-  for (int attempt = 0; attempt < 2; attempt++)
+  g_ptr_array_add (headers, (gpointer) "X-Api-Key");
+  g_ptr_array_add (headers, (gpointer) mc_connector_secret (&self->base, "api-key"));
+  if (if_match != NULL)
     {
-      g_autofree char *auth = NULL;
-      McHttpReply *reply;
-
-      if (self->token == NULL)
-        self->token = mc_connector_restore_session (base, MC_SECRET_ACCESS_TOKEN);
-      if (self->token == NULL && !sign_in (MC_CONNECTOR (self), cancellable, error))
-        return NULL;
-      auth = g_strdup_printf ("Bearer %s", self->token);
-      {
-        g_autoptr(GPtrArray) headers = g_ptr_array_new ();
-
-        g_ptr_array_add (headers, (gpointer) "X-Api-Key");
-        g_ptr_array_add (headers, (gpointer) mc_connector_secret (base, "api-key"));
-        g_ptr_array_add (headers, (gpointer) "Authorization");
-        g_ptr_array_add (headers, auth);
-        if (if_match != NULL)
-          {
-            g_ptr_array_add (headers, (gpointer) "If-Match");
-            g_ptr_array_add (headers, (gpointer) if_match);
-          }
-        if (key != NULL)
-          {
-            g_ptr_array_add (headers, (gpointer) "Idempotency-Key");
-            g_ptr_array_add (headers, (gpointer) key);
-          }
-        for (guint i = 0; extra && extra[i]; i++)
-          g_ptr_array_add (headers, (gpointer) extra[i]);
-        g_ptr_array_add (headers, NULL);
-        reply = mc_http_send (base->http, method, path, content_type, body, body_len,
-                              (const char * const *) headers->pdata, cancellable, error);
-      }
-      if (reply == NULL)
-        return NULL;
-      if (reply->status != 401)
-        return reply;
-      if (is_api_key_error (reply))
-        {
-          mc_http_reply_free (reply);
-          mc_connector_error (base, error, MC_SYNC_ERROR_AUTH, _("the application key was refused"));
-          return NULL;
-        }
-      mc_http_reply_free (reply);
-      g_clear_pointer (&self->token, g_free);
+      g_ptr_array_add (headers, (gpointer) "If-Match");
+      g_ptr_array_add (headers, (gpointer) if_match);
     }
-  mc_connector_error (base, error, MC_SYNC_ERROR_AUTH, _("the session is refused even after signing in again"));
-  return NULL;
+  if (key != NULL)
+    {
+      g_ptr_array_add (headers, (gpointer) "Idempotency-Key");
+      g_ptr_array_add (headers, (gpointer) key);
+    }
+  for (guint i = 0; extra && extra[i]; i++)
+    g_ptr_array_add (headers, (gpointer) extra[i]);
+  g_ptr_array_add (headers, NULL);
+  return mc_connector_send (MC_CONNECTOR (self), &session_rules, method, path, content_type, body, body_len,
+                            (const char * const *) headers->pdata, cancellable, error);
 }
 
 static McHttpReply *
@@ -504,7 +484,6 @@ create (McConnectorRest      *self,
   McConnectorBase *base = &self->base;
   const McDossier *d = request->create;
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autoptr(McJsonDoc) doc = NULL;
   g_autoptr(McHttpReply) reply = NULL;
   g_autoptr(McDossier) created = NULL;
@@ -529,13 +508,12 @@ create (McConnectorRest      *self,
   mc_json_member_time (b, "submittedAt", d->submitted_at, MC_WIRE_TIME_ISO8601);
   mc_json_member_time (b, "receivedAt", d->received_at, MC_WIRE_TIME_ISO8601);
   mc_json_member_time (b, "dueAt", d->due_at, MC_WIRE_TIME_ISO8601);
-  mc_json_member_documents (b, "documents", d, "name", "copy", "count", FALSE);
-  mc_json_member_fees (b, "fees", d, "name", "amountVnd", "paid", FALSE);
+  mc_json_member_documents (b, "documents", d, "name", "copy", "count", MC_JSON_NATIVE);
+  mc_json_member_fees (b, "fees", d, "name", "amountVnd", "paid", MC_JSON_NATIVE);
   mc_json_member_string (b, "note", request->note ? request->note : "");
   mc_json_member_string (b, "actor", request->actor ? request->actor : "");
   json_builder_end_object (b);
-  root = json_builder_get_root (b);
-  body = json_to_string (root, FALSE);
+  body = mc_json_text (b);
 
   if (!(reply = call (self, "POST", "/v1/dossiers", body, NULL, request->uuid, cancellable, error)))
     return FALSE;
@@ -689,7 +667,6 @@ mc_connector_rest_finalize (GObject *object)
 {
   McConnectorRest *self = MC_CONNECTOR_REST (object);
 
-  g_clear_pointer (&self->token, g_free);
   mc_connector_base_clear (&self->base);
   G_OBJECT_CLASS (mc_connector_rest_parent_class)->finalize (object);
 }
