@@ -633,3 +633,38 @@ mc_window_pull (McConnector   *self,
     }
   return page;
 }
+
+/* Cursor */
+
+McPullPage *
+mc_cursor_pull (McConnector    *self,
+                const char     *cursor,
+                McCursorGet     get,
+                McCursorRefuse  refuse,
+                GCancellable   *cancellable,
+                GError        **error)
+{
+  McConnectorBase *base = mc_connector_get_base (self);
+  guint64 before = mc_http_get_n_requests (base->http);
+  g_autoptr(McHttpReply) reply = get (self, cursor, cancellable, error);
+  McPullPage *page;
+
+  if (reply == NULL)
+    return NULL;
+  if (reply->status == 410)
+    {
+      mc_connector_error (base, error, MC_SYNC_ERROR_CURSOR_EXPIRED, _("the sync position expired; reading everything again"));
+      return NULL;
+    }
+  if (!mc_connector_check_status (base, reply, error))
+    return NULL;
+  if (reply->status != 200)
+    {
+      refuse (base, reply, error);
+      return NULL;
+    }
+  if (!(page = mc_connector_parse_page (self, cursor, reply->body, error)))
+    return NULL;
+  page->n_requests = mc_http_get_n_requests (base->http) - before;
+  return page;
+}

@@ -296,6 +296,24 @@ void        mc_parse_items   (McParse       *p,
                               McParseItem    item,
                               McPullPage    *page);
 
+/* Paging by the system's own cursor or sequence (rest, feed): @get sends the request for the
+ * page after @cursor, whose answer the dialect's parse_page() reads. A 410 says the system no
+ * longer keeps that cursor (everything is read again); @refuse words a status other than 200
+ * that mc_connector_check_status() leaves. */
+typedef McHttpReply *(*McCursorGet) (McConnector   *self,
+                                     const char    *cursor,
+                                     GCancellable  *cancellable,
+                                     GError       **error);
+typedef void (*McCursorRefuse) (McConnectorBase  *base,
+                                McHttpReply      *reply,
+                                GError          **error);
+McPullPage *mc_cursor_pull   (McConnector    *self,
+                              const char     *cursor,
+                              McCursorGet     get,
+                              McCursorRefuse  refuse,
+                              GCancellable   *cancellable,
+                              GError        **error);
+
 /* How a dialect names the children of a dossier (TaiLieuNop, DanhSachLePhi, …): their shape is
  * the same in every dialect, only the names and the time format differ. Times are in the
  * format passed to mc_parse_children(), or milliseconds since 1970 when @epoch_ms. */

@@ -339,37 +339,33 @@ parse_page (McConnector  *connector,
   return g_steal_pointer (&page);
 }
 
+static McHttpReply *
+get_changes (McConnector   *connector,
+             const char    *cursor,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  McConnectorFeed *self = MC_CONNECTOR_FEED (connector);
+  g_autofree char *path = g_strdup_printf ("/changes?since=%s&limit=%u", cursor ? cursor : "0", self->base.page_size);
+
+  return call (self, "GET", path, NULL, NULL, cancellable, error);
+}
+
+static void
+refuse_changes (McConnectorBase  *base,
+                McHttpReply      *reply,
+                GError          **error)
+{
+  mc_connector_error (base, error, MC_SYNC_ERROR_SERVER, _("the system answered HTTP %u"), reply->status);
+}
+
 static McPullPage *
 pull (McConnector   *connector,
       const char    *cursor,
       GCancellable  *cancellable,
       GError       **error)
 {
-  McConnectorFeed *self = MC_CONNECTOR_FEED (connector);
-  McConnectorBase *base = &self->base;
-  guint64 before = mc_http_get_n_requests (base->http);
-  g_autofree char *path = g_strdup_printf ("/changes?since=%s&limit=%u", cursor ? cursor : "0", base->page_size);
-  g_autoptr(McHttpReply) reply = call (self, "GET", path, NULL, NULL, cancellable, error);
-  McPullPage *page;
-
-  if (reply == NULL)
-    return NULL;
-  if (reply->status == 410)
-    {
-      mc_connector_error (base, error, MC_SYNC_ERROR_CURSOR_EXPIRED, _("the sync position expired; reading everything again"));
-      return NULL;
-    }
-  if (!mc_connector_check_status (base, reply, error))
-    return NULL;
-  if (reply->status != 200)
-    {
-      mc_connector_error (base, error, MC_SYNC_ERROR_SERVER, _("the system answered HTTP %u"), reply->status);
-      return NULL;
-    }
-  if (!(page = parse_page (connector, cursor, reply->body, error)))
-    return NULL;
-  page->n_requests = mc_http_get_n_requests (base->http) - before;
-  return page;
+  return mc_cursor_pull (connector, cursor, get_changes, refuse_changes, cancellable, error);
 }
 
 static McDossier *

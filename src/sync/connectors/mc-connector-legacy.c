@@ -140,20 +140,6 @@ static const McSessionRules session_rules = {
 };
 
 static McHttpReply *
-call_with (McConnectorLegacy  *self,
-           const char         *method,
-           const char         *path,
-           const char         *content_type,
-           const char         *body,
-           gssize              body_len,
-           GCancellable       *cancellable,
-           GError            **error)
-{
-  return mc_connector_send (MC_CONNECTOR (self), &session_rules, method, path, content_type, body, body_len,
-                            NULL, cancellable, error);
-}
-
-static McHttpReply *
 call (McConnectorLegacy  *self,
       const char         *method,
       const char         *path,
@@ -161,7 +147,8 @@ call (McConnectorLegacy  *self,
       GCancellable       *cancellable,
       GError            **error)
 {
-  return call_with (self, method, path, body ? "application/json" : NULL, body, -1, cancellable, error);
+  return mc_connector_send (MC_CONNECTOR (self), &session_rules, method, path, body ? "application/json" : NULL,
+                            body, -1, NULL, cancellable, error);
 }
 
 /* The names this dialect gives the documents, fees, supplements and results of a dossier. */
@@ -529,8 +516,8 @@ upload (McConnector            *connector,
   McParse p = { &self->base, -1 };
   const McJson *root;
 
-  if (!(reply = call_with (self, "POST", "/HoSo/TaiLieu", type, g_bytes_get_data (body, NULL),
-                           g_bytes_get_size (body), cancellable, error)))
+  if (!(reply = mc_connector_send (connector, &session_rules, "POST", "/HoSo/TaiLieu", type,
+                                  g_bytes_get_data (body, NULL), g_bytes_get_size (body), NULL, cancellable, error)))
     return FALSE;
   if ((root = mc_parse_body (&p, reply->body, &doc)) && !check_envelope (&p, root, error))
     return FALSE;

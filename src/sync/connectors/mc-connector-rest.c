@@ -377,48 +377,43 @@ parse_page (McConnector  *connector,
   return g_steal_pointer (&page);
 }
 
+static McHttpReply *
+get_dossiers (McConnector   *connector,
+              const char    *cursor,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  McConnectorBase *base = get_base (connector);
+  g_autofree char *limit = g_strdup_printf ("%u", base->page_size);
+  g_autofree char *form = cursor ? soup_form_encode ("unit", base->source->unit_code, "cursor", cursor, "limit", limit, NULL)
+                                 : soup_form_encode ("unit", base->source->unit_code, "limit", limit, NULL);
+  g_autofree char *path = g_strdup_printf ("/v1/dossiers?%s", form);
+
+  return call (MC_CONNECTOR_REST (connector), "GET", path, NULL, NULL, NULL, cancellable, error);
+}
+
+/* 403 "unknown_unit": the unit code, not the account, is what the system refuses. */
+static void
+refuse_dossiers (McConnectorBase  *base,
+                 McHttpReply      *reply,
+                 GError          **error)
+{
+  g_autofree char *text = error_text (reply);
+  gsize len;
+  const char *data = g_bytes_get_data (reply->body, &len);
+  McSyncError kind = reply->status == 403 && data && g_strstr_len (data, len, "\"unknown_unit\"")
+    ? MC_SYNC_ERROR_UNIT_UNKNOWN : reply->status == 403 ? MC_SYNC_ERROR_AUTH : MC_SYNC_ERROR_SERVER;
+
+  mc_connector_error (base, error, kind, _("the system answered %s"), text);
+}
+
 static McPullPage *
 pull (McConnector   *connector,
       const char    *cursor,
       GCancellable  *cancellable,
       GError       **error)
 {
-  McConnectorRest *self = MC_CONNECTOR_REST (connector);
-  McConnectorBase *base = &self->base;
-  guint64 before = mc_http_get_n_requests (base->http);
-  g_autofree char *limit = g_strdup_printf ("%u", base->page_size);
-  g_autofree char *form = cursor ? soup_form_encode ("unit", base->source->unit_code, "cursor", cursor, "limit", limit, NULL)
-                                 : soup_form_encode ("unit", base->source->unit_code, "limit", limit, NULL);
-  g_autofree char *path = g_strdup_printf ("/v1/dossiers?%s", form);
-  g_autoptr(McHttpReply) reply = call (self, "GET", path, NULL, NULL, NULL, cancellable, error);
-  McPullPage *page;
-
-  if (reply == NULL)
-    return NULL;
-  if (reply->status == 410)
-    {
-      mc_connector_error (base, error, MC_SYNC_ERROR_CURSOR_EXPIRED, _("the sync position expired; reading everything again"));
-      return NULL;
-    }
-  if (!mc_connector_check_status (base, reply, error))
-    return NULL;
-  if (reply->status != 200)
-    {
-      g_autofree char *text = error_text (reply);
-
-      gsize len;
-      const char *data = g_bytes_get_data (reply->body, &len);
-      /* 403 "unknown_unit": the unit code, not the account, is what the system refuses. */
-      McSyncError kind = reply->status == 403 && data && g_strstr_len (data, len, "\"unknown_unit\"")
-        ? MC_SYNC_ERROR_UNIT_UNKNOWN : reply->status == 403 ? MC_SYNC_ERROR_AUTH : MC_SYNC_ERROR_SERVER;
-
-      mc_connector_error (base, error, kind, _("the system answered %s"), text);
-      return NULL;
-    }
-  if (!(page = parse_page (connector, cursor, reply->body, error)))
-    return NULL;
-  page->n_requests = mc_http_get_n_requests (base->http) - before;
-  return page;
+  return mc_cursor_pull (connector, cursor, get_dossiers, refuse_dossiers, cancellable, error);
 }
 
 static McDossier *
