@@ -33,8 +33,10 @@ typedef struct
 void             mc_connector_base_init  (McConnectorBase  *base,
                                           const McSource   *source,
                                           GHashTable       *secrets);
-void             mc_connector_base_clear (McConnectorBase  *base);
 McConnectorBase *mc_connector_get_base   (McConnector      *self);
+/* The finalize of every dialect, which holds nothing beyond its McConnectorBase (a final class:
+ * its parent's finalize follows). */
+void             mc_connector_base_finalize (GObject       *object);
 const char      *mc_connector_secret     (McConnectorBase  *base,
                                           const char       *name);
 /* A session (token, cookie) kept in the keyring: restored once, on first need, so that a

@@ -73,8 +73,8 @@ mc_connector_base_init (McConnectorBase *base,
   base->page_size = 500;
 }
 
-void
-mc_connector_base_clear (McConnectorBase *base)
+static void
+base_clear (McConnectorBase *base)
 {
   g_clear_pointer (&base->source, mc_source_free);
   if (base->secrets != NULL)
@@ -100,6 +100,13 @@ McConnectorBase *
 mc_connector_get_base (McConnector *self)
 {
   return MC_CONNECTOR_GET_IFACE (self)->get_base (self);
+}
+
+void
+mc_connector_base_finalize (GObject *object)
+{
+  base_clear (mc_connector_get_base (MC_CONNECTOR (object)));
+  G_OBJECT_CLASS (g_type_class_peek_parent (G_OBJECT_GET_CLASS (object)))->finalize (object);
 }
 
 const char *

@@ -457,18 +457,9 @@ download (McConnector   *connector,
 MC_CONNECTOR_DEFINE_IFACE_INIT
 
 static void
-mc_connector_dvcqg_finalize (GObject *object)
-{
-  McConnectorDvcqg *self = MC_CONNECTOR_DVCQG (object);
-
-  mc_connector_base_clear (&self->base);
-  G_OBJECT_CLASS (mc_connector_dvcqg_parent_class)->finalize (object);
-}
-
-static void
 mc_connector_dvcqg_class_init (McConnectorDvcqgClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = mc_connector_dvcqg_finalize;
+  G_OBJECT_CLASS (klass)->finalize = mc_connector_base_finalize;
 }
 
 static void

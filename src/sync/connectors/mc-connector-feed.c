@@ -601,18 +601,9 @@ download (McConnector   *connector,
 MC_CONNECTOR_DEFINE_IFACE_INIT
 
 static void
-mc_connector_feed_finalize (GObject *object)
-{
-  McConnectorFeed *self = MC_CONNECTOR_FEED (object);
-
-  mc_connector_base_clear (&self->base);
-  G_OBJECT_CLASS (mc_connector_feed_parent_class)->finalize (object);
-}
-
-static void
 mc_connector_feed_class_init (McConnectorFeedClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = mc_connector_feed_finalize;
+  G_OBJECT_CLASS (klass)->finalize = mc_connector_base_finalize;
 }
 
 static void

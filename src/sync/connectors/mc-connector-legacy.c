@@ -555,18 +555,9 @@ download (McConnector   *connector,
 MC_CONNECTOR_DEFINE_IFACE_INIT
 
 static void
-mc_connector_legacy_finalize (GObject *object)
-{
-  McConnectorLegacy *self = MC_CONNECTOR_LEGACY (object);
-
-  mc_connector_base_clear (&self->base);
-  G_OBJECT_CLASS (mc_connector_legacy_parent_class)->finalize (object);
-}
-
-static void
 mc_connector_legacy_class_init (McConnectorLegacyClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = mc_connector_legacy_finalize;
+  G_OBJECT_CLASS (klass)->finalize = mc_connector_base_finalize;
 }
 
 static void

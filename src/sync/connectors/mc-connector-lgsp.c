@@ -602,18 +602,9 @@ download (McConnector   *connector,
 MC_CONNECTOR_DEFINE_IFACE_INIT
 
 static void
-mc_connector_lgsp_finalize (GObject *object)
-{
-  McConnectorLgsp *self = MC_CONNECTOR_LGSP (object);
-
-  mc_connector_base_clear (&self->base);
-  G_OBJECT_CLASS (mc_connector_lgsp_parent_class)->finalize (object);
-}
-
-static void
 mc_connector_lgsp_class_init (McConnectorLgspClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = mc_connector_lgsp_finalize;
+  G_OBJECT_CLASS (klass)->finalize = mc_connector_base_finalize;
 }
 
 static void

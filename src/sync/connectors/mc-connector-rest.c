@@ -658,18 +658,9 @@ download (McConnector   *connector,
 MC_CONNECTOR_DEFINE_IFACE_INIT
 
 static void
-mc_connector_rest_finalize (GObject *object)
-{
-  McConnectorRest *self = MC_CONNECTOR_REST (object);
-
-  mc_connector_base_clear (&self->base);
-  G_OBJECT_CLASS (mc_connector_rest_parent_class)->finalize (object);
-}
-
-static void
 mc_connector_rest_class_init (McConnectorRestClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = mc_connector_rest_finalize;
+  G_OBJECT_CLASS (klass)->finalize = mc_connector_base_finalize;
 }
 
 static void
