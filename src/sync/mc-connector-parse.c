@@ -80,6 +80,29 @@ mc_parse_body (McParse     *p,
   return mc_json_doc_root (*out_doc);
 }
 
+McPullPage *
+mc_parse_page (McConnector   *self,
+               const char    *cursor,
+               GBytes        *body,
+               McPageReader   read,
+               GError       **error)
+{
+  g_autoptr(McJsonDoc) doc = NULL;
+  g_autoptr(McPullPage) page = mc_pull_page_new ();
+  McParse p = { mc_connector_get_base (self), -1 };
+  const McJson *root = mc_parse_body (&p, body, &doc);
+
+  if (root != NULL && !read (&p, root, cursor, page, error))
+    {
+      mc_parse_check (&p, NULL);
+      return NULL;
+    }
+  p.item = -1;
+  if (!mc_parse_check (&p, error))
+    return NULL;
+  return g_steal_pointer (&page);
+}
+
 static const McJson *
 member (McParse      *p,
         const McJson *o,

@@ -298,6 +298,21 @@ void        mc_parse_items   (McParse       *p,
                               McParseItem    item,
                               McPullPage    *page);
 
+/* A dialect's parse_page(): reads the answer's @root into @page, problems into @p (the first one
+ * is the error); FALSE with @error set when the answer itself says the request failed (an
+ * envelope's error). */
+typedef gboolean (*McPageReader) (McParse       *p,
+                                  const McJson  *root,
+                                  const char    *cursor,
+                                  McPullPage    *page,
+                                  GError       **error);
+/* The page in @body: parsed, read by @read, checked. */
+McPullPage *mc_parse_page    (McConnector   *self,
+                              const char    *cursor,
+                              GBytes        *body,
+                              McPageReader   read,
+                              GError       **error);
+
 /* Paging by the system's own cursor or sequence (rest, feed): @get sends the request for the
  * page after @cursor, whose answer the dialect's parse_page() reads. A 410 says the system no
  * longer keeps that cursor (everything is read again); @refuse words a status other than 200

@@ -207,31 +207,35 @@ result_of (McParse       *p,
   return mc_parse_array (p, root, "result", TRUE);
 }
 
+/* LayDanhSachHoSo's {"error_code","total","result":[…]} */
+static gboolean
+read_list (McParse       *p,
+           const McJson  *root,
+           const char    *cursor,
+           McPullPage    *page,
+           GError       **error)
+{
+  g_autoptr(GError) local = NULL;
+  const McJson *items = result_of (p, root, &local);
+
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  mc_parse_items (p, items, item, page);
+  if (mc_json_member (root, "total") != NULL)
+    page->total = mc_parse_int (p, root, "total", FALSE, -1);
+  return TRUE;
+}
+
 static McPullPage *
 parse_page (McConnector  *connector,
             const char   *cursor,
             GBytes       *body,
             GError      **error)
 {
-  McConnectorBase *base = get_base (connector);
-  g_autoptr(McJsonDoc) doc = NULL;
-  g_autoptr(McPullPage) page = mc_pull_page_new ();
-  g_autoptr(GError) local = NULL;
-  McParse p = { base, -1 };
-  const McJson *root = mc_parse_body (&p, body, &doc);
-  const McJson *items = root ? result_of (&p, root, &local) : NULL;
-
-  if (local != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local));
-      return NULL;
-    }
-  mc_parse_items (&p, items, item, page);
-  if (root != NULL && (mc_json_member (root, "total") != NULL))
-    page->total = mc_parse_int (&p, root, "total", FALSE, -1);
-  if (!mc_parse_check (&p, error))
-    return NULL;
-  return g_steal_pointer (&page);
+  return mc_parse_page (connector, cursor, body, read_list, error);
 }
 
 static McPullPage *

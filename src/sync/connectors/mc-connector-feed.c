@@ -286,57 +286,55 @@ doc (McParse      *p,
   return p->error == NULL ? g_steal_pointer (&d) : NULL;
 }
 
-static McPullPage *
-parse_page (McConnector  *connector,
-            const char   *cursor,
-            GBytes       *body,
-            GError      **error)
+/* {"results":[{"seq","id","doc"}],"last_seq"}: the cursor is the last sequence. */
+static gboolean
+read_changes (McParse       *p,
+              const McJson  *root,
+              const char    *cursor,
+              McPullPage    *page,
+              GError       **error)
 {
-  McConnectorBase *base = get_base (connector);
-  g_autoptr(McJsonDoc) json = NULL;
-  g_autoptr(McPullPage) page = mc_pull_page_new ();
-  McParse p = { base, -1 };
-  const McJson *root = mc_parse_body (&p, body, &json);
-  const McJson *results = NULL;
-  gint64 last_seq = 0;
+  const McJson *results = mc_parse_array (p, root, "results", TRUE);
+  gint64 last_seq = mc_parse_int (p, root, "last_seq", TRUE, 0);
 
-  if (root != NULL)
-    {
-      results = mc_parse_array (&p, root, "results", TRUE);
-      last_seq = mc_parse_int (&p, root, "last_seq", TRUE, 0);
-    }
-  for (guint i = 0; results && p.error == NULL && i < mc_json_length (results); i++)
+  for (guint i = 0; results && p->error == NULL && i < mc_json_length (results); i++)
     {
       const McJson *o = mc_json_element (results, i);
       const McJson *body_doc;
       g_autofree char *id = NULL;
       McDossier *d;
 
-      p.item = i;
+      p->item = i;
       if (mc_json_type (o) != MC_JSON_OBJECT)
         {
-          mc_parse_fail (&p, _("not an object"));
+          mc_parse_fail (p, _("not an object"));
           break;
         }
-      mc_parse_int (&p, o, "seq", TRUE, 0);
-      id = mc_parse_string (&p, o, "id", TRUE);
-      if (mc_parse_bool (&p, o, "deleted"))
+      mc_parse_int (p, o, "seq", TRUE, 0);
+      id = mc_parse_string (p, o, "id", TRUE);
+      if (mc_parse_bool (p, o, "deleted"))
         {
           g_ptr_array_add (page->tombstones, g_steal_pointer (&id));
           continue;
         }
-      body_doc = mc_parse_object (&p, o, "doc", TRUE);
-      if (body_doc == NULL || !(d = doc (&p, body_doc)))
+      body_doc = mc_parse_object (p, o, "doc", TRUE);
+      if (body_doc == NULL || !(d = doc (p, body_doc)))
         break;
       g_ptr_array_add (page->dossiers, d);
       g_ptr_array_add (page->remote_ids, NULL);
     }
-  p.item = -1;
-  if (!mc_parse_check (&p, error))
-    return NULL;
-  page->more = results && mc_json_length (results) >= base->page_size;
+  page->more = results && mc_json_length (results) >= p->base->page_size;
   page->cursor = g_strdup_printf ("%" G_GINT64_FORMAT, last_seq);
-  return g_steal_pointer (&page);
+  return TRUE;
+}
+
+static McPullPage *
+parse_page (McConnector  *connector,
+            const char   *cursor,
+            GBytes       *body,
+            GError      **error)
+{
+  return mc_parse_page (connector, cursor, body, read_changes, error);
 }
 
 static McHttpReply *

@@ -264,29 +264,29 @@ check_envelope (McParse     *p,
   return TRUE;
 }
 
+/* {"status","total","data":[…]} */
+static gboolean
+read_list (McParse       *p,
+           const McJson  *root,
+           const char    *cursor,
+           McPullPage    *page,
+           GError       **error)
+{
+  if (!check_envelope (p, root, error))
+    return FALSE;
+  mc_parse_items (p, mc_parse_array (p, root, "data", TRUE), item, page);
+  if (mc_json_member (root, "total") != NULL)
+    page->total = mc_parse_int (p, root, "total", FALSE, -1);
+  return TRUE;
+}
+
 static McPullPage *
 parse_page (McConnector  *connector,
             const char   *cursor,
             GBytes       *body,
             GError      **error)
 {
-  McConnectorBase *base = get_base (connector);
-  g_autoptr(McJsonDoc) doc = NULL;
-  g_autoptr(McPullPage) page = mc_pull_page_new ();
-  McParse p = { base, -1 };
-  const McJson *root = mc_parse_body (&p, body, &doc);
-  const McJson *items = NULL;
-
-  if (root != NULL && !check_envelope (&p, root, error))
-    return NULL;
-  if (root != NULL)
-    items = mc_parse_array (&p, root, "data", TRUE);
-  mc_parse_items (&p, items, item, page);
-  if (root != NULL && (mc_json_member (root, "total") != NULL))
-    page->total = mc_parse_int (&p, root, "total", FALSE, -1);
-  if (!mc_parse_check (&p, error))
-    return NULL;
-  return g_steal_pointer (&page);
+  return mc_parse_page (connector, cursor, body, read_list, error);
 }
 
 static McPullPage *

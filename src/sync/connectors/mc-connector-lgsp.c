@@ -302,38 +302,37 @@ item (McParse    *p,
   return d;
 }
 
+/* {"code","message","data":{"items","total","page"}}, read by the keyset after @cursor. */
+static gboolean
+read_page (McParse       *p,
+           const McJson  *root,
+           const char    *cursor,
+           McPullPage    *page,
+           GError       **error)
+{
+  g_autofree char *code = mc_parse_string (p, root, "code", TRUE);
+  const McJson *data, *items;
+  McKeyset k;
+
+  if (code != NULL && !g_str_equal (code, "0"))
+    mc_parse_fail (p, _("the system answered %s"), code);
+  data = mc_parse_object (p, root, "data", TRUE);
+  items = mc_parse_array (p, data, "items", TRUE);
+  mc_keyset_init (&k, cursor);
+  mc_keyset_fill_page (p, &k, items, item, p->base->page_size, cursor, page);
+  mc_keyset_clear (&k);
+  if (data != NULL && mc_json_member (data, "total") != NULL)
+    page->total = mc_parse_int (p, data, "total", FALSE, -1);
+  return TRUE;
+}
+
 static McPullPage *
 parse_page (McConnector  *connector,
             const char   *cursor,
             GBytes       *body,
             GError      **error)
 {
-  McConnectorBase *base = get_base (connector);
-  g_autoptr(McJsonDoc) doc = NULL;
-  g_autoptr(McPullPage) page = mc_pull_page_new ();
-  McParse p = { base, -1 };
-  McKeyset k;
-  const McJson *root = mc_parse_body (&p, body, &doc);
-  const McJson *data = NULL;
-  const McJson *items = NULL;
-  g_autofree char *code = NULL;
-
-  mc_keyset_init (&k, cursor);
-  if (root != NULL)
-    {
-      code = mc_parse_string (&p, root, "code", TRUE);
-      if (code != NULL && !g_str_equal (code, "0"))
-        mc_parse_fail (&p, _("the system answered %s"), code);
-      data = mc_parse_object (&p, root, "data", TRUE);
-      items = mc_parse_array (&p, data, "items", TRUE);
-    }
-  mc_keyset_fill_page (&p, &k, items, item, base->page_size, cursor, page);
-  if (data != NULL && (mc_json_member (data, "total") != NULL))
-    page->total = mc_parse_int (&p, data, "total", FALSE, -1);
-  mc_keyset_clear (&k);
-  if (!mc_parse_check (&p, error))
-    return NULL;
-  return g_steal_pointer (&page);
+  return mc_parse_page (connector, cursor, body, read_page, error);
 }
 
 static char *

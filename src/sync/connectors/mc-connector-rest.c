@@ -320,61 +320,58 @@ item (McParse    *p,
   return p->error == NULL ? g_steal_pointer (&d) : NULL;
 }
 
-static McPullPage *
-parse_page (McConnector  *connector,
-            const char   *cursor,
-            GBytes       *body,
-            GError      **error)
+/* {"items","next_cursor","has_more"}; a deleted item is a tombstone under the system's id. */
+static gboolean
+read_dossiers (McParse       *p,
+               const McJson  *root,
+               const char    *cursor,
+               McPullPage    *page,
+               GError       **error)
 {
-  McConnectorBase *base = get_base (connector);
-  g_autoptr(McJsonDoc) doc = NULL;
-  g_autoptr(McPullPage) page = mc_pull_page_new ();
-  McParse p = { base, -1 };
-  const McJson *root = mc_parse_body (&p, body, &doc);
-  const McJson *items = NULL;
+  const McJson *items = mc_parse_array (p, root, "items", TRUE);
 
   page->tombstones_by_remote_id = TRUE;
-  if (root != NULL)
-    {
-      const McJson *o = root;
-
-      items = mc_parse_array (&p, o, "items", TRUE);
-      page->cursor = mc_parse_string (&p, o, "next_cursor", FALSE);
-      page->more = mc_parse_bool (&p, o, "has_more");
-    }
-  for (guint i = 0; items && p.error == NULL && i < mc_json_length (items); i++)
+  page->cursor = mc_parse_string (p, root, "next_cursor", FALSE);
+  page->more = mc_parse_bool (p, root, "has_more");
+  for (guint i = 0; items && p->error == NULL && i < mc_json_length (items); i++)
     {
       const McJson *o = mc_json_element (items, i);
       g_autofree char *id = NULL;
       McDossier *d;
 
-      p.item = i;
+      p->item = i;
       if (mc_json_type (o) != MC_JSON_OBJECT)
         {
-          mc_parse_fail (&p, _("not an object"));
+          mc_parse_fail (p, _("not an object"));
           break;
         }
-      id = mc_parse_string (&p, o, "id", TRUE);
-      if (mc_parse_bool (&p, o, "deleted"))
+      id = mc_parse_string (p, o, "id", TRUE);
+      if (mc_parse_bool (p, o, "deleted"))
         {
           g_ptr_array_add (page->tombstones, g_steal_pointer (&id));
           continue;
         }
-      if (!(d = item (&p, o)))
+      if (!(d = item (p, o)))
         break;
       g_ptr_array_add (page->dossiers, d);
       g_ptr_array_add (page->remote_ids, g_steal_pointer (&id));
     }
-  p.item = -1;
-  if (!mc_parse_check (&p, error))
-    return NULL;
   /* An empty cursor would restart from the beginning: keep the one we had. */
   if (page->cursor == NULL || *page->cursor == '\0')
     {
       g_free (page->cursor);
       page->cursor = g_strdup (cursor);
     }
-  return g_steal_pointer (&page);
+  return TRUE;
+}
+
+static McPullPage *
+parse_page (McConnector  *connector,
+            const char   *cursor,
+            GBytes       *body,
+            GError      **error)
+{
+  return mc_parse_page (connector, cursor, body, read_dossiers, error);
 }
 
 static McHttpReply *
