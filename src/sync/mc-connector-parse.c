@@ -80,6 +80,29 @@ mc_parse_body (McParse     *p,
   return mc_json_doc_root (*out_doc);
 }
 
+McPullPage *
+mc_parse_page (McConnector   *self,
+               const char    *cursor,
+               GBytes        *body,
+               McPageReader   read,
+               GError       **error)
+{
+  g_autoptr(McJsonDoc) doc = NULL;
+  g_autoptr(McPullPage) page = mc_pull_page_new ();
+  McParse p = { mc_connector_get_base (self), -1 };
+  const McJson *root = mc_parse_body (&p, body, &doc);
+
+  if (root != NULL && !read (&p, root, cursor, page, error))
+    {
+      mc_parse_check (&p, NULL);
+      return NULL;
+    }
+  p.item = -1;
+  if (!mc_parse_check (&p, error))
+    return NULL;
+  return g_steal_pointer (&page);
+}
+
 static const McJson *
 member (McParse      *p,
         const McJson *o,
@@ -631,5 +654,40 @@ mc_window_pull (McConnector   *self,
                                       short_of_total ? since : MAX (start - MC_WINDOW_MARGIN, 0));
       g_clear_pointer (&base->walk_seen, g_hash_table_unref);
     }
+  return page;
+}
+
+/* Cursor */
+
+McPullPage *
+mc_cursor_pull (McConnector    *self,
+                const char     *cursor,
+                McCursorGet     get,
+                McCursorRefuse  refuse,
+                GCancellable   *cancellable,
+                GError        **error)
+{
+  McConnectorBase *base = mc_connector_get_base (self);
+  guint64 before = mc_http_get_n_requests (base->http);
+  g_autoptr(McHttpReply) reply = get (self, cursor, cancellable, error);
+  McPullPage *page;
+
+  if (reply == NULL)
+    return NULL;
+  if (reply->status == 410)
+    {
+      mc_connector_error (base, error, MC_SYNC_ERROR_CURSOR_EXPIRED, _("the sync position expired; reading everything again"));
+      return NULL;
+    }
+  if (!mc_connector_check_status (base, reply, error))
+    return NULL;
+  if (reply->status != 200)
+    {
+      refuse (base, reply, error);
+      return NULL;
+    }
+  if (!(page = mc_connector_parse_page (self, cursor, reply->body, error)))
+    return NULL;
+  page->n_requests = mc_http_get_n_requests (base->http) - before;
   return page;
 }

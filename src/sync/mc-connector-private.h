@@ -17,6 +17,8 @@ typedef struct
   McSource *source;
   GHashTable *secrets;
   McHttp *http;
+  char *session;              /* what the last sign-in gave (token, session id, cookie) */
+  char *refresh;              /* a token that renews it, where the dialect has one (feed) */
   char *label;                /* "Nội vụ (g09)": names the source in every error */
   guint page_size;
   guint retry_after;          /* seconds, from the last 429 or 503 */
@@ -31,8 +33,10 @@ typedef struct
 void             mc_connector_base_init  (McConnectorBase  *base,
                                           const McSource   *source,
                                           GHashTable       *secrets);
-void             mc_connector_base_clear (McConnectorBase  *base);
 McConnectorBase *mc_connector_get_base   (McConnector      *self);
+/* The finalize of every dialect, which holds nothing beyond its McConnectorBase (a final class:
+ * its parent's finalize follows). */
+void             mc_connector_base_finalize (GObject       *object);
 const char      *mc_connector_secret     (McConnectorBase  *base,
                                           const char       *name);
 /* A session (token, cookie) kept in the keyring: restored once, on first need, so that a
@@ -42,6 +46,50 @@ char            *mc_connector_restore_session (McConnectorBase *base,
 void             mc_connector_keep_session    (McConnectorBase *base,
                                                McSecretKind     kind,
                                                const char      *value);
+/* The session to send a request in: the one held, else the one kept under @kind, else a new
+ * sign-in. NULL with @error set when signing in fails. */
+const char      *mc_connector_session         (McConnector     *self,
+                                               McSecretKind     kind,
+                                               GCancellable    *cancellable,
+                                               GError         **error);
+
+/* What a reply says of the session it was sent in. */
+typedef enum
+{
+  MC_SESSION_VALID,
+  MC_SESSION_EXPIRED,
+  MC_SESSION_FAILED,          /* an error (set) that signing in again would not mend */
+} McSessionCheck;
+
+/* How a dialect carries its session in a header and tells when the system no longer knows it. */
+typedef struct
+{
+  McSecretKind kind;          /* where the session is kept in the keyring */
+  const char *header;         /* the header that carries it */
+  const char *prefix;         /* what stands before it there ("Bearer ") */
+  /* NULL: a 401 means the session expired. */
+  McSessionCheck (*check) (McConnectorBase  *base,
+                           McHttpReply      *reply,
+                           GError          **error);
+  /* NULL: an expired session is replaced by a new sign-in. */
+  gboolean (*renew) (McConnector   *self,
+                     GCancellable  *cancellable,
+                     GError       **error);
+} McSessionRules;
+
+/* One request in the session, with @headers (name, value, …, NULL; or NULL) besides the
+ * session's and a body of @content_type (binary: @body_len); when the session expired it is
+ * renewed and the request sent once more. */
+McHttpReply     *mc_connector_send            (McConnector          *self,
+                                               const McSessionRules *rules,
+                                               const char           *method,
+                                               const char           *path,
+                                               const char           *content_type,
+                                               const char           *body,
+                                               gssize                body_len,
+                                               const char * const   *headers,
+                                               GCancellable         *cancellable,
+                                               GError              **error);
 
 /* Every dialect implements the whole interface with static functions of the same names
  * (get_base, sign_in, pull, parse_page, lookup, push, upload, download): its file ends with
@@ -125,6 +173,8 @@ gboolean     mc_connector_check_status (McConnectorBase *base,
 char        *mc_connector_reference    (const McPushRequest *request);
 /* The text of the document @b has built (a request body). */
 char        *mc_json_text              (JsonBuilder         *b);
+/* {"username","password"}: the account's sign-in body (its caller wipes it once sent). */
+char        *mc_json_credentials       (McConnectorBase     *base);
 /* Members of a request body (a new dossier): no text and no time are written as null. */
 void         mc_json_member_string     (JsonBuilder         *b,
                                         const char          *name,
@@ -133,22 +183,37 @@ void         mc_json_member_time       (JsonBuilder         *b,
                                         const char          *name,
                                         gint64               t,
                                         McWireTime           format);
-/* A new dossier's documents and fees under the dialect's member names; @numeric writes the
- * flags (copy, paid) as 0 and 1. */
+/* How a dialect writes the numbers and flags of a request body. */
+typedef enum
+{
+  MC_JSON_NATIVE,             /* numbers, true and false */
+  MC_JSON_FLAGS_01,           /* numbers, flags as 0 and 1 */
+  MC_JSON_TEXT,               /* numbers as text, flags as "True" and "False" (the portal) */
+} McJsonStyle;
+
+void         mc_json_member_int        (JsonBuilder         *b,
+                                        const char          *name,
+                                        gint64               value,
+                                        McJsonStyle          style);
+void         mc_json_member_flag       (JsonBuilder         *b,
+                                        const char          *name,
+                                        gboolean             value,
+                                        McJsonStyle          style);
+/* A new dossier's documents and fees under the dialect's member names. */
 void         mc_json_member_documents  (JsonBuilder         *b,
                                         const char          *member,
                                         const McDossier     *dossier,
                                         const char          *name,
                                         const char          *copy,
                                         const char          *count,
-                                        gboolean             numeric);
+                                        McJsonStyle          style);
 void         mc_json_member_fees       (JsonBuilder         *b,
                                         const char          *member,
                                         const McDossier     *dossier,
                                         const char          *name,
                                         const char          *amount,
                                         const char          *paid,
-                                        gboolean             numeric);
+                                        McJsonStyle          style);
 /* lgsp's progress steps carry no version: the dossier is looked up before sending and a
  * version other than the action's base is a conflict. */
 gboolean     mc_connector_check_base   (McConnector         *self,
@@ -232,6 +297,39 @@ void        mc_parse_items   (McParse       *p,
                               const McJson  *items,
                               McParseItem    item,
                               McPullPage    *page);
+
+/* A dialect's parse_page(): reads the answer's @root into @page, problems into @p (the first one
+ * is the error); FALSE with @error set when the answer itself says the request failed (an
+ * envelope's error). */
+typedef gboolean (*McPageReader) (McParse       *p,
+                                  const McJson  *root,
+                                  const char    *cursor,
+                                  McPullPage    *page,
+                                  GError       **error);
+/* The page in @body: parsed, read by @read, checked. */
+McPullPage *mc_parse_page    (McConnector   *self,
+                              const char    *cursor,
+                              GBytes        *body,
+                              McPageReader   read,
+                              GError       **error);
+
+/* Paging by the system's own cursor or sequence (rest, feed): @get sends the request for the
+ * page after @cursor, whose answer the dialect's parse_page() reads. A 410 says the system no
+ * longer keeps that cursor (everything is read again); @refuse words a status other than 200
+ * that mc_connector_check_status() leaves. */
+typedef McHttpReply *(*McCursorGet) (McConnector   *self,
+                                     const char    *cursor,
+                                     GCancellable  *cancellable,
+                                     GError       **error);
+typedef void (*McCursorRefuse) (McConnectorBase  *base,
+                                McHttpReply      *reply,
+                                GError          **error);
+McPullPage *mc_cursor_pull   (McConnector    *self,
+                              const char     *cursor,
+                              McCursorGet     get,
+                              McCursorRefuse  refuse,
+                              GCancellable   *cancellable,
+                              GError        **error);
 
 /* How a dialect names the children of a dossier (TaiLieuNop, DanhSachLePhi, …): their shape is
  * the same in every dialect, only the names and the time format differ. Times are in the

@@ -73,8 +73,8 @@ mc_connector_base_init (McConnectorBase *base,
   base->page_size = 500;
 }
 
-void
-mc_connector_base_clear (McConnectorBase *base)
+static void
+base_clear (McConnectorBase *base)
 {
   g_clear_pointer (&base->source, mc_source_free);
   if (base->secrets != NULL)
@@ -89,6 +89,8 @@ mc_connector_base_clear (McConnectorBase *base)
       g_clear_pointer (&base->secrets, g_hash_table_unref);
     }
   g_clear_object (&base->http);
+  g_clear_pointer (&base->session, g_free);
+  g_clear_pointer (&base->refresh, g_free);
   g_clear_object (&base->keyring);
   g_clear_pointer (&base->label, g_free);
   g_clear_pointer (&base->walk_seen, g_hash_table_unref);
@@ -98,6 +100,13 @@ McConnectorBase *
 mc_connector_get_base (McConnector *self)
 {
   return MC_CONNECTOR_GET_IFACE (self)->get_base (self);
+}
+
+void
+mc_connector_base_finalize (GObject *object)
+{
+  base_clear (mc_connector_get_base (MC_CONNECTOR (object)));
+  G_OBJECT_CLASS (g_type_class_peek_parent (G_OBJECT_GET_CLASS (object)))->finalize (object);
 }
 
 const char *
@@ -139,6 +148,71 @@ mc_connector_keep_session (McConnectorBase *base,
   base->restored |= 1u << kind;
   if (!mc_secrets_store_sync (base->keyring, base->source->id, kind, value, NULL, &error))
     g_debug ("%s", error->message);  /* the session still works; the next start signs in */
+}
+
+const char *
+mc_connector_session (McConnector   *self,
+                      McSecretKind   kind,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  McConnectorBase *base = mc_connector_get_base (self);
+
+  if (base->session == NULL)
+    base->session = mc_connector_restore_session (base, kind);
+  if (base->session == NULL && !mc_connector_sign_in (self, cancellable, error))
+    return NULL;
+  return base->session;
+}
+
+McHttpReply *
+mc_connector_send (McConnector          *self,
+                   const McSessionRules *rules,
+                   const char           *method,
+                   const char           *path,
+                   const char           *content_type,
+                   const char           *body,
+                   gssize                body_len,
+                   const char * const   *headers,
+                   GCancellable         *cancellable,
+                   GError              **error)
+{
+  McConnectorBase *base = mc_connector_get_base (self);
+
+  for (int attempt = 0; attempt < 2; attempt++)
+    {
+      const char *session = mc_connector_session (self, rules->kind, cancellable, error);
+      g_autofree char *value = NULL;
+      g_autoptr(GPtrArray) all = NULL;
+      McHttpReply *reply;
+      McSessionCheck check;
+
+      if (session == NULL)
+        return NULL;
+      value = g_strconcat (rules->prefix, session, NULL);
+      all = g_ptr_array_new ();
+      g_ptr_array_add (all, (gpointer) rules->header);
+      g_ptr_array_add (all, value);
+      for (guint i = 0; headers && headers[i]; i++)
+        g_ptr_array_add (all, (gpointer) headers[i]);
+      g_ptr_array_add (all, NULL);
+      reply = mc_http_send (base->http, method, path, content_type, body, body_len,
+                            (const char * const *) all->pdata, cancellable, error);
+      if (reply == NULL)
+        return NULL;
+      check = rules->check ? rules->check (base, reply, error)
+        : reply->status == 401 ? MC_SESSION_EXPIRED : MC_SESSION_VALID;
+      if (check == MC_SESSION_VALID)
+        return reply;
+      mc_http_reply_free (reply);
+      if (check == MC_SESSION_FAILED)
+        return NULL;
+      g_clear_pointer (&base->session, g_free);
+      if (attempt == 0 && rules->renew != NULL && !rules->renew (self, cancellable, error))
+        return NULL;
+    }
+  mc_connector_error (base, error, MC_SYNC_ERROR_AUTH, _("the session is refused even after signing in again"));
+  return NULL;
 }
 
 const McSource *
@@ -351,6 +425,20 @@ mc_json_text (JsonBuilder *b)
   return json_generator_to_data (gen, NULL);
 }
 
+char *
+mc_json_credentials (McConnectorBase *base)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "username");
+  json_builder_add_string_value (b, base->source->account);
+  json_builder_set_member_name (b, "password");
+  json_builder_add_string_value (b, mc_connector_secret (base, "password"));
+  json_builder_end_object (b);
+  return mc_json_text (b);
+}
+
 void
 mc_json_member_string (JsonBuilder *b,
                        const char  *name,
@@ -374,14 +462,33 @@ mc_json_member_time (JsonBuilder *b,
   mc_json_member_string (b, name, text);
 }
 
-static void
-member_flag (JsonBuilder *b,
-             const char  *name,
-             gboolean     value,
-             gboolean     numeric)
+void
+mc_json_member_int (JsonBuilder *b,
+                    const char  *name,
+                    gint64       value,
+                    McJsonStyle  style)
 {
   json_builder_set_member_name (b, name);
-  if (numeric)
+  if (style == MC_JSON_TEXT)
+    {
+      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+
+      json_builder_add_string_value (b, text);
+    }
+  else
+    json_builder_add_int_value (b, value);
+}
+
+void
+mc_json_member_flag (JsonBuilder *b,
+                     const char  *name,
+                     gboolean     value,
+                     McJsonStyle  style)
+{
+  json_builder_set_member_name (b, name);
+  if (style == MC_JSON_TEXT)
+    json_builder_add_string_value (b, value ? "True" : "False");
+  else if (style == MC_JSON_FLAGS_01)
     json_builder_add_int_value (b, value ? 1 : 0);
   else
     json_builder_add_boolean_value (b, value);
@@ -394,7 +501,7 @@ mc_json_member_documents (JsonBuilder     *b,
                           const char      *name,
                           const char      *copy,
                           const char      *count,
-                          gboolean         numeric)
+                          McJsonStyle      style)
 {
   json_builder_set_member_name (b, member);
   json_builder_begin_array (b);
@@ -404,9 +511,8 @@ mc_json_member_documents (JsonBuilder     *b,
 
       json_builder_begin_object (b);
       mc_json_member_string (b, name, x->name);
-      member_flag (b, copy, x->is_copy, numeric);
-      json_builder_set_member_name (b, count);
-      json_builder_add_int_value (b, x->count);
+      mc_json_member_flag (b, copy, x->is_copy, style);
+      mc_json_member_int (b, count, x->count, style);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -419,7 +525,7 @@ mc_json_member_fees (JsonBuilder     *b,
                      const char      *name,
                      const char      *amount,
                      const char      *paid,
-                     gboolean         numeric)
+                     McJsonStyle      style)
 {
   json_builder_set_member_name (b, member);
   json_builder_begin_array (b);
@@ -429,9 +535,8 @@ mc_json_member_fees (JsonBuilder     *b,
 
       json_builder_begin_object (b);
       mc_json_member_string (b, name, x->name);
-      json_builder_set_member_name (b, amount);
-      json_builder_add_int_value (b, x->amount_vnd);
-      member_flag (b, paid, x->paid, numeric);
+      mc_json_member_int (b, amount, x->amount_vnd, style);
+      mc_json_member_flag (b, paid, x->paid, style);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

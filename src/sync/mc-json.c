@@ -240,6 +240,19 @@ read_string (Reader *r)
 
 static gboolean read_value (Reader *r, int depth, McJson *out);
 
+/* Past the digits at @s, of which JSON wants at least one (in an integer part, a fraction, an
+ * exponent); NULL where there is none. */
+static const char *
+skip_digits (const char *s,
+             const char *end)
+{
+  if (s >= end || !g_ascii_isdigit (*s))
+    return NULL;
+  while (s < end && g_ascii_isdigit (*s))
+    s++;
+  return s;
+}
+
 static gboolean
 read_number (Reader *r,
              McJson *out)
@@ -250,38 +263,27 @@ read_number (Reader *r,
 
   if (s < r->end && *s == '-')
     s++;
-  if (s >= r->end || !g_ascii_isdigit (*s) || (*s == '0' && s + 1 < r->end && g_ascii_isdigit (s[1])))
-    {
-      fail (r, _("a bad number"));
-      return FALSE;
-    }
-  while (s < r->end && g_ascii_isdigit (*s))
-    s++;
-  if (s < r->end && *s == '.')
+  if (s < r->end && *s == '0' && s + 1 < r->end && g_ascii_isdigit (s[1]))
+    s = NULL;  /* no leading zero */
+  else
+    s = skip_digits (s, r->end);
+  if (s != NULL && s < r->end && *s == '.')
     {
       is_int = FALSE;
-      s++;
-      if (s >= r->end || !g_ascii_isdigit (*s))
-        {
-          fail (r, _("a bad number"));
-          return FALSE;
-        }
-      while (s < r->end && g_ascii_isdigit (*s))
-        s++;
+      s = skip_digits (s + 1, r->end);
     }
-  if (s < r->end && (*s == 'e' || *s == 'E'))
+  if (s != NULL && s < r->end && (*s == 'e' || *s == 'E'))
     {
       is_int = FALSE;
       s++;
       if (s < r->end && (*s == '+' || *s == '-'))
         s++;
-      if (s >= r->end || !g_ascii_isdigit (*s))
-        {
-          fail (r, _("a bad number"));
-          return FALSE;
-        }
-      while (s < r->end && g_ascii_isdigit (*s))
-        s++;
+      s = skip_digits (s, r->end);
+    }
+  if (s == NULL)
+    {
+      fail (r, _("a bad number"));
+      return FALSE;
     }
   if ((gsize) (s - r->p) >= sizeof buffer)
     {

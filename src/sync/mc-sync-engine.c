@@ -325,6 +325,25 @@ start_source (McSyncEngine *self,
   g_task_run_in_thread (task, mc_sync_job_run);
 }
 
+/* A connector for @source as the engine's settings say (page size, timeout, keyring). */
+static McConnector *
+new_connector (McSyncEngine    *self,
+               const McSource  *source,
+               GHashTable      *secrets,
+               GError         **error)
+{
+  McConnector *connector = mc_connector_new (source, secrets, error);
+
+  if (connector == NULL)
+    return NULL;
+  mc_connector_set_page_size (connector, self->page_size);
+  if (self->request_timeout > 0)
+    mc_connector_set_timeout (connector, self->request_timeout);
+  if (self->keyring != NULL)
+    mc_connector_set_keyring (connector, self->keyring);
+  return connector;
+}
+
 /* Public API */
 
 McSyncEngine *
@@ -343,16 +362,11 @@ mc_sync_engine_add_source (McSyncEngine    *self,
                            GHashTable      *secrets,
                            GError         **error)
 {
-  McConnector *connector = mc_connector_new (source, secrets, error);
+  McConnector *connector = new_connector (self, source, secrets, error);
   Source *s;
 
   if (connector == NULL)
     return FALSE;
-  mc_connector_set_page_size (connector, self->page_size);
-  if (self->request_timeout > 0)
-    mc_connector_set_timeout (connector, self->request_timeout);
-  if (self->keyring != NULL)
-    mc_connector_set_keyring (connector, self->keyring);
   s = g_new0 (Source, 1);
   s->engine = self;
   s->source = mc_source_copy (source);
@@ -418,13 +432,8 @@ mc_sync_engine_set_secrets (McSyncEngine  *self,
       g_set_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_NOT_FOUND, _("No source “%s”"), source_id);
       return FALSE;
     }
-  if (!(connector = mc_connector_new (s->source, secrets, error)))
+  if (!(connector = new_connector (self, s->source, secrets, error)))
     return FALSE;
-  mc_connector_set_page_size (connector, self->page_size);
-  if (self->request_timeout > 0)
-    mc_connector_set_timeout (connector, self->request_timeout);
-  if (self->keyring != NULL)
-    mc_connector_set_keyring (connector, self->keyring);
   /* A running job holds its own reference to the old connector. */
   g_set_object (&s->connector, connector);
   g_object_unref (connector);

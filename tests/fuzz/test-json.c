@@ -51,6 +51,42 @@ test_cut_escapes (void)
     }
 }
 
+/* Numbers as JSON writes them (RFC 8259 §6): at least one digit in the integer part, the
+ * fraction and the exponent, and no leading zero. */
+static void
+test_numbers (void)
+{
+  const struct { const char *text; McJsonType type; gint64 value; } good[] = {
+    { "0", MC_JSON_INT, 0 }, { "-0", MC_JSON_INT, 0 }, { "12", MC_JSON_INT, 12 }, { "-305", MC_JSON_INT, -305 },
+    { "-3.25", MC_JSON_DOUBLE }, { "1e5", MC_JSON_DOUBLE }, { "1E+2", MC_JSON_DOUBLE }, { "2.5e-3", MC_JSON_DOUBLE },
+    { "0.5", MC_JSON_DOUBLE },
+  };
+  const char *bad[] = { "01", "-", "-01", "--1", "1.", "1.e3", "1e", "1e+", "1E-", "-.5" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = g_strdup_printf ("[%s]", good[i].text);
+      g_autoptr(McJsonDoc) doc = mc_json_parse (text, strlen (text), &error);
+      const McJson *n;
+
+      g_assert_no_error (error);
+      n = mc_json_element (mc_json_doc_root (doc), 0);
+      g_assert_cmpint (mc_json_type (n), ==, good[i].type);
+      if (good[i].type == MC_JSON_INT)
+        g_assert_cmpint (mc_json_int (n), ==, good[i].value);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = g_strdup_printf ("[%s]", bad[i]);
+      g_autoptr(McJsonDoc) doc = mc_json_parse (text, strlen (text), &error);
+
+      g_assert_null (doc);
+      g_assert_nonnull (error);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -59,5 +95,6 @@ main (int    argc,
   g_test_add_func ("/json/truncated-after-backslash", test_truncated_after_backslash);
   g_test_add_func ("/json/escapes-whole", test_escapes_whole);
   g_test_add_func ("/json/cut-escapes", test_cut_escapes);
+  g_test_add_func ("/json/numbers", test_numbers);
   return g_test_run ();
 }

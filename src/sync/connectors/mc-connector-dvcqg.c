@@ -20,7 +20,6 @@ struct _McConnectorDvcqg
   GObject parent_instance;
 
   McConnectorBase base;
-  char *session;
 };
 
 static void connector_iface_init (McConnectorInterface *iface);
@@ -41,7 +40,6 @@ sign_in (McConnector   *connector,
 {
   McConnectorDvcqg *self = MC_CONNECTOR_DVCQG (connector);
   McConnectorBase *base = &self->base;
-  g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autofree char *body = NULL;
   g_autoptr(McHttpReply) reply = NULL;
   g_autoptr(McJsonDoc) doc = NULL;
@@ -50,14 +48,8 @@ sign_in (McConnector   *connector,
   const char *headers[] = { "dstcode", base->source->unit_code, NULL };
   const McJson *root;
 
-  g_clear_pointer (&self->session, g_free);
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "username");
-  json_builder_add_string_value (b, base->source->account);
-  json_builder_set_member_name (b, "password");
-  json_builder_add_string_value (b, mc_connector_secret (base, "password"));
-  json_builder_end_object (b);
-  body = mc_json_text (b);
+  g_clear_pointer (&base->session, g_free);
+  body = mc_json_credentials (base);
   reply = mc_http_send (base->http, "POST", "/auth", "application/json", body, -1, headers, cancellable, error);
   memset (body, 0, strlen (body));
   if (reply == NULL || !mc_connector_check_status (base, reply, error))
@@ -78,10 +70,10 @@ sign_in (McConnector   *connector,
                             _("the system answered %s: %s"), code, message ? message : "");
       return FALSE;
     }
-  self->session = mc_parse_string (&p, root, "session", TRUE);
+  base->session = mc_parse_string (&p, root, "session", TRUE);
   if (!mc_parse_check (&p, error))
     return FALSE;
-  mc_connector_keep_session (base, MC_SECRET_ACCESS_TOKEN, self->session);
+  mc_connector_keep_session (base, MC_SECRET_ACCESS_TOKEN, base->session);
   return TRUE;
 }
 
@@ -99,14 +91,13 @@ send_service (McConnectorDvcqg  *self,
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(JsonGenerator) gen = json_generator_new ();
   g_autofree char *body = NULL;
+  const char *session = mc_connector_session (MC_CONNECTOR (self), MC_SECRET_ACCESS_TOKEN, cancellable, error);
   McHttpReply *reply;
   GList *members;
 
-  if (self->session == NULL)
-    self->session = mc_connector_restore_session (base, MC_SECRET_ACCESS_TOKEN);
-  if (self->session == NULL && !sign_in (MC_CONNECTOR (self), cancellable, error))
+  if (session == NULL)
     return NULL;
-  json_object_set_string_member (envelope, "session", self->session);
+  json_object_set_string_member (envelope, "session", session);
   json_object_set_string_member (envelope, "madonvi", base->source->unit_code);
   json_object_set_string_member (envelope, "service", service);
   members = json_object_get_members (params);
@@ -161,7 +152,7 @@ call (McConnectorDvcqg  *self,
         return NULL;
       if (g_str_equal (code, "-401"))
         {
-          g_clear_pointer (&self->session, g_free);
+          g_clear_pointer (&base->session, g_free);
           continue;
         }
       if (!g_str_equal (code, "00"))
@@ -216,31 +207,35 @@ result_of (McParse       *p,
   return mc_parse_array (p, root, "result", TRUE);
 }
 
+/* LayDanhSachHoSo's {"error_code","total","result":[…]} */
+static gboolean
+read_list (McParse       *p,
+           const McJson  *root,
+           const char    *cursor,
+           McPullPage    *page,
+           GError       **error)
+{
+  g_autoptr(GError) local = NULL;
+  const McJson *items = result_of (p, root, &local);
+
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  mc_parse_items (p, items, item, page);
+  if (mc_json_member (root, "total") != NULL)
+    page->total = mc_parse_int (p, root, "total", FALSE, -1);
+  return TRUE;
+}
+
 static McPullPage *
 parse_page (McConnector  *connector,
             const char   *cursor,
             GBytes       *body,
             GError      **error)
 {
-  McConnectorBase *base = get_base (connector);
-  g_autoptr(McJsonDoc) doc = NULL;
-  g_autoptr(McPullPage) page = mc_pull_page_new ();
-  g_autoptr(GError) local = NULL;
-  McParse p = { base, -1 };
-  const McJson *root = mc_parse_body (&p, body, &doc);
-  const McJson *items = root ? result_of (&p, root, &local) : NULL;
-
-  if (local != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local));
-      return NULL;
-    }
-  mc_parse_items (&p, items, item, page);
-  if (root != NULL && (mc_json_member (root, "total") != NULL))
-    page->total = mc_parse_int (&p, root, "total", FALSE, -1);
-  if (!mc_parse_check (&p, error))
-    return NULL;
-  return g_steal_pointer (&page);
+  return mc_parse_page (connector, cursor, body, read_list, error);
 }
 
 static McPullPage *
@@ -279,7 +274,7 @@ fetch (McConnector   *connector,
           mc_connector_error (base, error, MC_SYNC_ERROR_AUTH, _("the session is refused even after signing in again"));
           return NULL;
         }
-      g_clear_pointer (&self->session, g_free);  /* "-401": sign in again once */
+      g_clear_pointer (&base->session, g_free);  /* "-401": sign in again once */
     }
 }
 
@@ -466,19 +461,9 @@ download (McConnector   *connector,
 MC_CONNECTOR_DEFINE_IFACE_INIT
 
 static void
-mc_connector_dvcqg_finalize (GObject *object)
-{
-  McConnectorDvcqg *self = MC_CONNECTOR_DVCQG (object);
-
-  g_clear_pointer (&self->session, g_free);
-  mc_connector_base_clear (&self->base);
-  G_OBJECT_CLASS (mc_connector_dvcqg_parent_class)->finalize (object);
-}
-
-static void
 mc_connector_dvcqg_class_init (McConnectorDvcqgClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = mc_connector_dvcqg_finalize;
+  G_OBJECT_CLASS (klass)->finalize = mc_connector_base_finalize;
 }
 
 static void

@@ -14,9 +14,7 @@ struct _McConnectorFeed
 {
   GObject parent_instance;
 
-  McConnectorBase base;
-  char *token;
-  char *refresh;
+  McConnectorBase base;    /* session: the access token; refresh: the refresh token */
 };
 
 static void connector_iface_init (McConnectorInterface *iface);
@@ -73,16 +71,16 @@ get_tokens (McConnectorFeed  *self,
     return FALSE;
   if ((root = mc_parse_body (&p, reply->body, &json)))
     {
-      g_free (self->token);
-      g_free (self->refresh);
-      self->token = mc_parse_string (&p, root, "access_token", TRUE);
-      self->refresh = mc_parse_string (&p, root, "refresh_token", FALSE);
+      g_free (base->session);
+      g_free (base->refresh);
+      base->session = mc_parse_string (&p, root, "access_token", TRUE);
+      base->refresh = mc_parse_string (&p, root, "refresh_token", FALSE);
       mc_parse_int (&p, root, "expires_in", FALSE, 0);
     }
   if (!mc_parse_check (&p, error))
     return FALSE;
-  mc_connector_keep_session (base, MC_SECRET_ACCESS_TOKEN, self->token);
-  mc_connector_keep_session (base, MC_SECRET_REFRESH_TOKEN, self->refresh);
+  mc_connector_keep_session (base, MC_SECRET_ACCESS_TOKEN, base->session);
+  mc_connector_keep_session (base, MC_SECRET_REFRESH_TOKEN, base->refresh);
   return TRUE;
 }
 
@@ -92,31 +90,30 @@ sign_in (McConnector   *connector,
          GError       **error)
 {
   McConnectorFeed *self = MC_CONNECTOR_FEED (connector);
-  g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autofree char *body = NULL;
   gboolean ok;
 
-  g_clear_pointer (&self->token, g_free);
-  g_clear_pointer (&self->refresh, g_free);
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "username");
-  json_builder_add_string_value (b, self->base.source->account);
-  json_builder_set_member_name (b, "password");
-  json_builder_add_string_value (b, mc_connector_secret (&self->base, "password"));
-  json_builder_end_object (b);
-  body = mc_json_text (b);
+  g_clear_pointer (&self->base.session, g_free);
+  g_clear_pointer (&self->base.refresh, g_free);
+  body = mc_json_credentials (&self->base);
   ok = get_tokens (self, "/token", body, cancellable, error);
   memset (body, 0, strlen (body));
   return ok;
 }
 
-/* An expired access token: the refresh token first, a full sign-in if that is refused too. */
+/* An expired access token: the refresh token first (kept in the keyring, or from the last
+ * sign-in), a full sign-in if that is refused too. */
 static gboolean
-renew (McConnectorFeed  *self,
-       GCancellable     *cancellable,
-       GError          **error)
+renew (McConnector   *connector,
+       GCancellable  *cancellable,
+       GError       **error)
 {
-  if (self->refresh != NULL)
+  McConnectorFeed *self = MC_CONNECTOR_FEED (connector);
+  McConnectorBase *base = &self->base;
+
+  if (base->refresh == NULL)
+    base->refresh = mc_connector_restore_session (base, MC_SECRET_REFRESH_TOKEN);
+  if (base->refresh != NULL)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
       g_autofree char *body = NULL;
@@ -124,7 +121,7 @@ renew (McConnectorFeed  *self,
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "refresh_token");
-      json_builder_add_string_value (b, self->refresh);
+      json_builder_add_string_value (b, base->refresh);
       json_builder_end_object (b);
       body = mc_json_text (b);
       if (get_tokens (self, "/token/refresh", body, cancellable, &local))
@@ -135,8 +132,12 @@ renew (McConnectorFeed  *self,
           return FALSE;
         }
     }
-  return sign_in (MC_CONNECTOR (self), cancellable, error);
+  return sign_in (connector, cancellable, error);
 }
+
+static const McSessionRules session_rules = {
+  .kind = MC_SECRET_ACCESS_TOKEN, .header = "Authorization", .prefix = "Bearer ", .renew = renew,
+};
 
 static McHttpReply *
 call_with (McConnectorFeed  *self,
@@ -149,38 +150,10 @@ call_with (McConnectorFeed  *self,
            GCancellable     *cancellable,
            GError          **error)
 {
-  McConnectorBase *base = &self->base;
+  const char *headers[] = { key ? "X-Request-Id" : NULL, key, NULL };
 
-  for (int attempt = 0; attempt < 2; attempt++)
-    {
-      g_autofree char *auth = NULL;
-      McHttpReply *reply;
-
-      if (self->token == NULL)
-        {
-          self->token = mc_connector_restore_session (base, MC_SECRET_ACCESS_TOKEN);
-          if (self->refresh == NULL)
-            self->refresh = mc_connector_restore_session (base, MC_SECRET_REFRESH_TOKEN);
-        }
-      if (self->token == NULL && !sign_in (MC_CONNECTOR (self), cancellable, error))
-        return NULL;
-      auth = g_strdup_printf ("Bearer %s", self->token);
-      {
-        const char *headers[] = { "Authorization", auth, key ? "X-Request-Id" : NULL, key, NULL };
-
-        reply = mc_http_send (base->http, method, path, content_type, body, body_len, headers, cancellable, error);
-      }
-      if (reply == NULL)
-        return NULL;
-      if (reply->status != 401)
-        return reply;
-      mc_http_reply_free (reply);
-      g_clear_pointer (&self->token, g_free);
-      if (attempt == 0 && !renew (self, cancellable, error))
-        return NULL;
-    }
-  mc_connector_error (base, error, MC_SYNC_ERROR_AUTH, _("the session is refused even after signing in again"));
-  return NULL;
+  return mc_connector_send (MC_CONNECTOR (self), &session_rules, method, path, content_type, body, body_len,
+                            headers, cancellable, error);
 }
 
 static McHttpReply *
@@ -313,57 +286,75 @@ doc (McParse      *p,
   return p->error == NULL ? g_steal_pointer (&d) : NULL;
 }
 
-static McPullPage *
-parse_page (McConnector  *connector,
-            const char   *cursor,
-            GBytes       *body,
-            GError      **error)
+/* {"results":[{"seq","id","doc"}],"last_seq"}: the cursor is the last sequence. */
+static gboolean
+read_changes (McParse       *p,
+              const McJson  *root,
+              const char    *cursor,
+              McPullPage    *page,
+              GError       **error)
 {
-  McConnectorBase *base = get_base (connector);
-  g_autoptr(McJsonDoc) json = NULL;
-  g_autoptr(McPullPage) page = mc_pull_page_new ();
-  McParse p = { base, -1 };
-  const McJson *root = mc_parse_body (&p, body, &json);
-  const McJson *results = NULL;
-  gint64 last_seq = 0;
+  const McJson *results = mc_parse_array (p, root, "results", TRUE);
+  gint64 last_seq = mc_parse_int (p, root, "last_seq", TRUE, 0);
 
-  if (root != NULL)
-    {
-      results = mc_parse_array (&p, root, "results", TRUE);
-      last_seq = mc_parse_int (&p, root, "last_seq", TRUE, 0);
-    }
-  for (guint i = 0; results && p.error == NULL && i < mc_json_length (results); i++)
+  for (guint i = 0; results && p->error == NULL && i < mc_json_length (results); i++)
     {
       const McJson *o = mc_json_element (results, i);
       const McJson *body_doc;
       g_autofree char *id = NULL;
       McDossier *d;
 
-      p.item = i;
+      p->item = i;
       if (mc_json_type (o) != MC_JSON_OBJECT)
         {
-          mc_parse_fail (&p, _("not an object"));
+          mc_parse_fail (p, _("not an object"));
           break;
         }
-      mc_parse_int (&p, o, "seq", TRUE, 0);
-      id = mc_parse_string (&p, o, "id", TRUE);
-      if (mc_parse_bool (&p, o, "deleted"))
+      mc_parse_int (p, o, "seq", TRUE, 0);
+      id = mc_parse_string (p, o, "id", TRUE);
+      if (mc_parse_bool (p, o, "deleted"))
         {
           g_ptr_array_add (page->tombstones, g_steal_pointer (&id));
           continue;
         }
-      body_doc = mc_parse_object (&p, o, "doc", TRUE);
-      if (body_doc == NULL || !(d = doc (&p, body_doc)))
+      body_doc = mc_parse_object (p, o, "doc", TRUE);
+      if (body_doc == NULL || !(d = doc (p, body_doc)))
         break;
       g_ptr_array_add (page->dossiers, d);
       g_ptr_array_add (page->remote_ids, NULL);
     }
-  p.item = -1;
-  if (!mc_parse_check (&p, error))
-    return NULL;
-  page->more = results && mc_json_length (results) >= base->page_size;
+  page->more = results && mc_json_length (results) >= p->base->page_size;
   page->cursor = g_strdup_printf ("%" G_GINT64_FORMAT, last_seq);
-  return g_steal_pointer (&page);
+  return TRUE;
+}
+
+static McPullPage *
+parse_page (McConnector  *connector,
+            const char   *cursor,
+            GBytes       *body,
+            GError      **error)
+{
+  return mc_parse_page (connector, cursor, body, read_changes, error);
+}
+
+static McHttpReply *
+get_changes (McConnector   *connector,
+             const char    *cursor,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  McConnectorFeed *self = MC_CONNECTOR_FEED (connector);
+  g_autofree char *path = g_strdup_printf ("/changes?since=%s&limit=%u", cursor ? cursor : "0", self->base.page_size);
+
+  return call (self, "GET", path, NULL, NULL, cancellable, error);
+}
+
+static void
+refuse_changes (McConnectorBase  *base,
+                McHttpReply      *reply,
+                GError          **error)
+{
+  mc_connector_error (base, error, MC_SYNC_ERROR_SERVER, _("the system answered HTTP %u"), reply->status);
 }
 
 static McPullPage *
@@ -372,31 +363,7 @@ pull (McConnector   *connector,
       GCancellable  *cancellable,
       GError       **error)
 {
-  McConnectorFeed *self = MC_CONNECTOR_FEED (connector);
-  McConnectorBase *base = &self->base;
-  guint64 before = mc_http_get_n_requests (base->http);
-  g_autofree char *path = g_strdup_printf ("/changes?since=%s&limit=%u", cursor ? cursor : "0", base->page_size);
-  g_autoptr(McHttpReply) reply = call (self, "GET", path, NULL, NULL, cancellable, error);
-  McPullPage *page;
-
-  if (reply == NULL)
-    return NULL;
-  if (reply->status == 410)
-    {
-      mc_connector_error (base, error, MC_SYNC_ERROR_CURSOR_EXPIRED, _("the sync position expired; reading everything again"));
-      return NULL;
-    }
-  if (!mc_connector_check_status (base, reply, error))
-    return NULL;
-  if (reply->status != 200)
-    {
-      mc_connector_error (base, error, MC_SYNC_ERROR_SERVER, _("the system answered HTTP %u"), reply->status);
-      return NULL;
-    }
-  if (!(page = parse_page (connector, cursor, reply->body, error)))
-    return NULL;
-  page->n_requests = mc_http_get_n_requests (base->http) - before;
-  return page;
+  return mc_cursor_pull (connector, cursor, get_changes, refuse_changes, cancellable, error);
 }
 
 static McDossier *
@@ -517,18 +484,15 @@ create (McConnectorFeed      *self,
   mc_json_member_string (b, "so_dinh_danh", d->id_number);
   mc_json_member_string (b, "dien_thoai", d->phone);
   mc_json_member_string (b, "dia_chi", d->address);
-  json_builder_set_member_name (b, "loai_doi_tuong");
-  json_builder_add_int_value (b, d->applicant_kind);
+  mc_json_member_int (b, "loai_doi_tuong", d->applicant_kind, MC_JSON_NATIVE);
   json_builder_end_object (b);
-  json_builder_set_member_name (b, "kenh_thuc_hien");
-  json_builder_add_int_value (b, d->channel);
-  json_builder_set_member_name (b, "hinh_thuc_tra");
-  json_builder_add_int_value (b, d->return_method);
+  mc_json_member_int (b, "kenh_thuc_hien", d->channel, MC_JSON_NATIVE);
+  mc_json_member_int (b, "hinh_thuc_tra", d->return_method, MC_JSON_NATIVE);
   member_ms (b, "ngay_nop", d->submitted_at);
   member_ms (b, "ngay_tiep_nhan", d->received_at);
   member_ms (b, "han_xu_ly", d->due_at);
-  mc_json_member_documents (b, "tai_lieu", d, "ten", "ban_sao", "so_luong", FALSE);
-  mc_json_member_fees (b, "le_phi", d, "ten", "so_tien", "da_nop", FALSE);
+  mc_json_member_documents (b, "tai_lieu", d, "ten", "ban_sao", "so_luong", MC_JSON_NATIVE);
+  mc_json_member_fees (b, "le_phi", d, "ten", "so_tien", "da_nop", MC_JSON_NATIVE);
   mc_json_member_string (b, "ghi_chu", request->note ? request->note : "");
   mc_json_member_string (b, "nguoi_xu_ly", request->actor ? request->actor : "");
   json_builder_end_object (b);
@@ -635,20 +599,9 @@ download (McConnector   *connector,
 MC_CONNECTOR_DEFINE_IFACE_INIT
 
 static void
-mc_connector_feed_finalize (GObject *object)
-{
-  McConnectorFeed *self = MC_CONNECTOR_FEED (object);
-
-  g_clear_pointer (&self->token, g_free);
-  g_clear_pointer (&self->refresh, g_free);
-  mc_connector_base_clear (&self->base);
-  G_OBJECT_CLASS (mc_connector_feed_parent_class)->finalize (object);
-}
-
-static void
 mc_connector_feed_class_init (McConnectorFeedClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = mc_connector_feed_finalize;
+  G_OBJECT_CLASS (klass)->finalize = mc_connector_base_finalize;
 }
 
 static void

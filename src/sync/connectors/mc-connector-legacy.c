@@ -19,8 +19,7 @@ struct _McConnectorLegacy
 {
   GObject parent_instance;
 
-  McConnectorBase base;
-  char *cookie;   /* "SESSIONID=…" */
+  McConnectorBase base;    /* session: the cookie, "SESSIONID=…" */
 };
 
 static void connector_iface_init (McConnectorInterface *iface);
@@ -88,7 +87,7 @@ sign_in (McConnector   *connector,
                                                form, -1, NULL, cancellable, error);
 
   memset (form, 0, strlen (form));
-  g_clear_pointer (&self->cookie, g_free);
+  g_clear_pointer (&base->session, g_free);
   if (reply == NULL || !mc_connector_check_status (base, reply, error))
     return FALSE;
   {
@@ -97,9 +96,9 @@ sign_in (McConnector   *connector,
     const char *start = set ? strstr (set, "SESSIONID=") : NULL;
 
     if (start != NULL)
-      self->cookie = g_strndup (start, strcspn (start, ";, "));
+      base->session = g_strndup (start, strcspn (start, ";, "));
   }
-  if (self->cookie == NULL && !mc_connector_legacy_is_login_page (reply))
+  if (base->session == NULL && !mc_connector_legacy_is_login_page (reply))
     {
       g_autoptr(McJsonDoc) doc = NULL;
       McParse p = { base, -1 };
@@ -115,55 +114,30 @@ sign_in (McConnector   *connector,
                           reply->status);
       return FALSE;
     }
-  if (self->cookie == NULL)
+  if (base->session == NULL)
     {
       mc_connector_error (base, error, MC_SYNC_ERROR_AUTH, _("the user name or password was refused"));
       return FALSE;
     }
-  mc_connector_keep_session (base, MC_SECRET_SESSION_COOKIE, self->cookie);
+  mc_connector_keep_session (base, MC_SECRET_SESSION_COOKIE, base->session);
   return TRUE;
 }
 
-static McHttpReply *
-call_with (McConnectorLegacy  *self,
-           const char         *method,
-           const char         *path,
-           const char         *content_type,
-           const char         *body,
-           gssize              body_len,
-           GCancellable       *cancellable,
-           GError            **error)
+/* An expired session is answered with the HTML login page (after the statuses every dialect
+ * shares, which are no login page). */
+static McSessionCheck
+check_session (McConnectorBase  *base,
+               McHttpReply      *reply,
+               GError          **error)
 {
-  McConnectorBase *base = &self->base;
-
-  for (int attempt = 0; attempt < 2; attempt++)
-    {
-      McHttpReply *reply;
-
-      if (self->cookie == NULL)
-        self->cookie = mc_connector_restore_session (base, MC_SECRET_SESSION_COOKIE);
-      if (self->cookie == NULL && !sign_in (MC_CONNECTOR (self), cancellable, error))
-        return NULL;
-      {
-        const char *headers[] = { "Cookie", self->cookie, NULL };
-
-        reply = mc_http_send (base->http, method, path, content_type, body, body_len, headers, cancellable, error);
-      }
-      if (reply == NULL)
-        return NULL;
-      if (!mc_connector_check_status (base, reply, error))
-        {
-          mc_http_reply_free (reply);
-          return NULL;
-        }
-      if (!mc_connector_legacy_is_login_page (reply))
-        return reply;
-      mc_http_reply_free (reply);
-      g_clear_pointer (&self->cookie, g_free);
-    }
-  mc_connector_error (base, error, MC_SYNC_ERROR_AUTH, _("the session is refused even after signing in again"));
-  return NULL;
+  if (!mc_connector_check_status (base, reply, error))
+    return MC_SESSION_FAILED;
+  return mc_connector_legacy_is_login_page (reply) ? MC_SESSION_EXPIRED : MC_SESSION_VALID;
 }
+
+static const McSessionRules session_rules = {
+  .kind = MC_SECRET_SESSION_COOKIE, .header = "Cookie", .prefix = "", .check = check_session,
+};
 
 static McHttpReply *
 call (McConnectorLegacy  *self,
@@ -173,7 +147,8 @@ call (McConnectorLegacy  *self,
       GCancellable       *cancellable,
       GError            **error)
 {
-  return call_with (self, method, path, body ? "application/json" : NULL, body, -1, cancellable, error);
+  return mc_connector_send (MC_CONNECTOR (self), &session_rules, method, path, body ? "application/json" : NULL,
+                            body, -1, NULL, cancellable, error);
 }
 
 /* The names this dialect gives the documents, fees, supplements and results of a dossier. */
@@ -289,29 +264,29 @@ check_envelope (McParse     *p,
   return TRUE;
 }
 
+/* {"status","total","data":[…]} */
+static gboolean
+read_list (McParse       *p,
+           const McJson  *root,
+           const char    *cursor,
+           McPullPage    *page,
+           GError       **error)
+{
+  if (!check_envelope (p, root, error))
+    return FALSE;
+  mc_parse_items (p, mc_parse_array (p, root, "data", TRUE), item, page);
+  if (mc_json_member (root, "total") != NULL)
+    page->total = mc_parse_int (p, root, "total", FALSE, -1);
+  return TRUE;
+}
+
 static McPullPage *
 parse_page (McConnector  *connector,
             const char   *cursor,
             GBytes       *body,
             GError      **error)
 {
-  McConnectorBase *base = get_base (connector);
-  g_autoptr(McJsonDoc) doc = NULL;
-  g_autoptr(McPullPage) page = mc_pull_page_new ();
-  McParse p = { base, -1 };
-  const McJson *root = mc_parse_body (&p, body, &doc);
-  const McJson *items = NULL;
-
-  if (root != NULL && !check_envelope (&p, root, error))
-    return NULL;
-  if (root != NULL)
-    items = mc_parse_array (&p, root, "data", TRUE);
-  mc_parse_items (&p, items, item, page);
-  if (root != NULL && (mc_json_member (root, "total") != NULL))
-    page->total = mc_parse_int (&p, root, "total", FALSE, -1);
-  if (!mc_parse_check (&p, error))
-    return NULL;
-  return g_steal_pointer (&page);
+  return mc_parse_page (connector, cursor, body, read_list, error);
 }
 
 static McPullPage *
@@ -478,8 +453,8 @@ create (McConnectorLegacy    *self,
   mc_json_member_time (b, "ngayNop", d->submitted_at, MC_WIRE_TIME_LEGACY);
   mc_json_member_time (b, "ngayNhan", d->received_at, MC_WIRE_TIME_LEGACY);
   mc_json_member_time (b, "hanTra", d->due_at, MC_WIRE_TIME_LEGACY);
-  mc_json_member_documents (b, "giayTo", d, "ten", "banSao", "soLuong", TRUE);
-  mc_json_member_fees (b, "lePhi", d, "ten", "soTien", "daNop", TRUE);
+  mc_json_member_documents (b, "giayTo", d, "ten", "banSao", "soLuong", MC_JSON_FLAGS_01);
+  mc_json_member_fees (b, "lePhi", d, "ten", "soTien", "daNop", MC_JSON_FLAGS_01);
   mc_json_member_string (b, "ghiChu", note);
   mc_json_member_string (b, "nguoiXuLy", request->actor);
   json_builder_end_object (b);
@@ -541,8 +516,8 @@ upload (McConnector            *connector,
   McParse p = { &self->base, -1 };
   const McJson *root;
 
-  if (!(reply = call_with (self, "POST", "/HoSo/TaiLieu", type, g_bytes_get_data (body, NULL),
-                           g_bytes_get_size (body), cancellable, error)))
+  if (!(reply = mc_connector_send (connector, &session_rules, "POST", "/HoSo/TaiLieu", type,
+                                  g_bytes_get_data (body, NULL), g_bytes_get_size (body), NULL, cancellable, error)))
     return FALSE;
   if ((root = mc_parse_body (&p, reply->body, &doc)) && !check_envelope (&p, root, error))
     return FALSE;
@@ -580,19 +555,9 @@ download (McConnector   *connector,
 MC_CONNECTOR_DEFINE_IFACE_INIT
 
 static void
-mc_connector_legacy_finalize (GObject *object)
-{
-  McConnectorLegacy *self = MC_CONNECTOR_LEGACY (object);
-
-  g_clear_pointer (&self->cookie, g_free);
-  mc_connector_base_clear (&self->base);
-  G_OBJECT_CLASS (mc_connector_legacy_parent_class)->finalize (object);
-}
-
-static void
 mc_connector_legacy_class_init (McConnectorLegacyClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = mc_connector_legacy_finalize;
+  G_OBJECT_CLASS (klass)->finalize = mc_connector_base_finalize;
 }
 
 static void

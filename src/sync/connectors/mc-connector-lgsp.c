@@ -17,7 +17,6 @@ struct _McConnectorLgsp
   GObject parent_instance;
 
   McConnectorBase base;
-  char *token;
 };
 
 /* The names this dialect gives the documents, fees, supplements, results and files of a
@@ -142,36 +141,6 @@ mc_connector_national_item (McParse      *p,
   return p->error == NULL ? g_steal_pointer (&d) : NULL;
 }
 
-static void
-member_int (JsonBuilder *b,
-            const char  *name,
-            gint64       value,
-            gboolean     portal)
-{
-  json_builder_set_member_name (b, name);
-  if (portal)
-    {
-      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
-
-      json_builder_add_string_value (b, text);
-    }
-  else
-    json_builder_add_int_value (b, value);
-}
-
-static void
-member_bool (JsonBuilder *b,
-             const char  *name,
-             gboolean     value,
-             gboolean     portal)
-{
-  json_builder_set_member_name (b, name);
-  if (portal)
-    json_builder_add_string_value (b, value ? "True" : "False");
-  else
-    json_builder_add_boolean_value (b, value);
-}
-
 void
 mc_connector_national_body (JsonBuilder     *b,
                             const McDossier *d,
@@ -179,47 +148,25 @@ mc_connector_national_body (JsonBuilder     *b,
                             McWireTime       tf,
                             gboolean         portal)
 {
+  McJsonStyle style = portal ? MC_JSON_TEXT : MC_JSON_NATIVE;
+
   mc_json_member_string (b, "MaHoSo", number);
   mc_json_member_string (b, "MaTTHC", d->procedure_code);
   mc_json_member_string (b, "TenTTHC", d->procedure_name);
   mc_json_member_string (b, "MaLinhVuc", d->field_code);
   mc_json_member_string (b, "ChuHoSo", d->applicant_name);
-  member_int (b, "LoaiDoiTuong", d->applicant_kind, portal);
+  mc_json_member_int (b, "LoaiDoiTuong", d->applicant_kind, style);
   mc_json_member_string (b, "SoDinhDanh", d->id_number);
   mc_json_member_string (b, "SoDienThoai", d->phone);
   mc_json_member_string (b, "DiaChi", d->address);
-  member_int (b, "KenhThucHien", d->channel, portal);
-  member_int (b, "HinhThucTraKetQua", d->return_method, portal);
-  member_int (b, "TrangThaiHoSo", d->status, portal);
+  mc_json_member_int (b, "KenhThucHien", d->channel, style);
+  mc_json_member_int (b, "HinhThucTraKetQua", d->return_method, style);
+  mc_json_member_int (b, "TrangThaiHoSo", d->status, style);
   mc_json_member_time (b, "NgayNopHoSo", d->submitted_at, tf);
   mc_json_member_time (b, "NgayTiepNhan", d->received_at, tf);
   mc_json_member_time (b, "NgayHenTra", d->due_at, tf);
-  json_builder_set_member_name (b, "TaiLieuNop");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < d->documents->len; i++)
-    {
-      McDocument *x = g_ptr_array_index (d->documents, i);
-
-      json_builder_begin_object (b);
-      mc_json_member_string (b, "TenGiayTo", x->name);
-      member_bool (b, "LaBanSao", x->is_copy, portal);
-      member_int (b, "SoLuong", x->count, portal);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-  json_builder_set_member_name (b, "DanhSachLePhi");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < d->fees->len; i++)
-    {
-      McFee *x = g_ptr_array_index (d->fees, i);
-
-      json_builder_begin_object (b);
-      mc_json_member_string (b, "TenPhiLePhi", x->name);
-      member_int (b, "MucPhi", x->amount_vnd, portal);
-      member_bool (b, "DaThanhToan", x->paid, portal);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
+  mc_json_member_documents (b, "TaiLieuNop", d, "TenGiayTo", "LaBanSao", "SoLuong", style);
+  mc_json_member_fees (b, "DanhSachLePhi", d, "TenPhiLePhi", "MucPhi", "DaThanhToan", style);
 }
 
 static gpointer
@@ -241,7 +188,7 @@ sign_in (McConnector   *connector,
   McParse p = { base, -1 };
   const McJson *root;
 
-  g_clear_pointer (&self->token, g_free);
+  g_clear_pointer (&base->session, g_free);
   form = soup_form_encode ("grant_type", "client_credentials", "client_id", base->source->account,
                            "client_secret", mc_connector_secret (base, "password"), NULL);
   reply = mc_http_send (base->http, "POST", "/oauth/token", "application/x-www-form-urlencoded", form, -1,
@@ -258,15 +205,19 @@ sign_in (McConnector   *connector,
     return FALSE;
   root = mc_parse_body (&p, reply->body, &doc);
   if (root != NULL)
-    self->token = mc_parse_string (&p, root, "access_token", TRUE);
+    base->session = mc_parse_string (&p, root, "access_token", TRUE);
   if (!mc_parse_check (&p, error))
     return FALSE;
-  mc_connector_keep_session (base, MC_SECRET_ACCESS_TOKEN, self->token);
+  mc_connector_keep_session (base, MC_SECRET_ACCESS_TOKEN, base->session);
   return TRUE;
 }
 
-/* One API call with the token and a body of @content_type (binary: @body_len); a 401 signs
- * in again once. */
+/* The OAuth2 bearer token: a 401 anywhere means it expired. */
+static const McSessionRules session_rules = {
+  .kind = MC_SECRET_ACCESS_TOKEN, .header = "Authorization", .prefix = "Bearer ",
+};
+
+/* One API call with the token and a body of @content_type (binary: @body_len). */
 static McHttpReply *
 call_with (McConnectorLgsp  *self,
            const char       *method,
@@ -277,32 +228,10 @@ call_with (McConnectorLgsp  *self,
            GCancellable     *cancellable,
            GError          **error)
 {
-  McConnectorBase *base = &self->base;
+  const char *headers[] = { "Accept", "application/json", NULL };
 
-  for (int attempt = 0; attempt < 2; attempt++)
-    {
-      g_autofree char *auth = NULL;
-      McHttpReply *reply;
-
-      if (self->token == NULL)
-        self->token = mc_connector_restore_session (base, MC_SECRET_ACCESS_TOKEN);
-      if (self->token == NULL && !sign_in (MC_CONNECTOR (self), cancellable, error))
-        return NULL;
-      auth = g_strdup_printf ("Bearer %s", self->token);
-      {
-        const char *headers[] = { "Authorization", auth, "Accept", "application/json", NULL };
-
-        reply = mc_http_send (base->http, method, path, content_type, body, body_len, headers, cancellable, error);
-      }
-      if (reply == NULL)
-        return NULL;
-      if (reply->status != 401)
-        return reply;
-      mc_http_reply_free (reply);
-      g_clear_pointer (&self->token, g_free);
-    }
-  mc_connector_error (base, error, MC_SYNC_ERROR_AUTH, _("the token is refused even after signing in again"));
-  return NULL;
+  return mc_connector_send (MC_CONNECTOR (self), &session_rules, method, path, content_type, body, body_len,
+                            headers, cancellable, error);
 }
 
 static McHttpReply *
@@ -373,38 +302,37 @@ item (McParse    *p,
   return d;
 }
 
+/* {"code","message","data":{"items","total","page"}}, read by the keyset after @cursor. */
+static gboolean
+read_page (McParse       *p,
+           const McJson  *root,
+           const char    *cursor,
+           McPullPage    *page,
+           GError       **error)
+{
+  g_autofree char *code = mc_parse_string (p, root, "code", TRUE);
+  const McJson *data, *items;
+  McKeyset k;
+
+  if (code != NULL && !g_str_equal (code, "0"))
+    mc_parse_fail (p, _("the system answered %s"), code);
+  data = mc_parse_object (p, root, "data", TRUE);
+  items = mc_parse_array (p, data, "items", TRUE);
+  mc_keyset_init (&k, cursor);
+  mc_keyset_fill_page (p, &k, items, item, p->base->page_size, cursor, page);
+  mc_keyset_clear (&k);
+  if (data != NULL && mc_json_member (data, "total") != NULL)
+    page->total = mc_parse_int (p, data, "total", FALSE, -1);
+  return TRUE;
+}
+
 static McPullPage *
 parse_page (McConnector  *connector,
             const char   *cursor,
             GBytes       *body,
             GError      **error)
 {
-  McConnectorBase *base = get_base (connector);
-  g_autoptr(McJsonDoc) doc = NULL;
-  g_autoptr(McPullPage) page = mc_pull_page_new ();
-  McParse p = { base, -1 };
-  McKeyset k;
-  const McJson *root = mc_parse_body (&p, body, &doc);
-  const McJson *data = NULL;
-  const McJson *items = NULL;
-  g_autofree char *code = NULL;
-
-  mc_keyset_init (&k, cursor);
-  if (root != NULL)
-    {
-      code = mc_parse_string (&p, root, "code", TRUE);
-      if (code != NULL && !g_str_equal (code, "0"))
-        mc_parse_fail (&p, _("the system answered %s"), code);
-      data = mc_parse_object (&p, root, "data", TRUE);
-      items = mc_parse_array (&p, data, "items", TRUE);
-    }
-  mc_keyset_fill_page (&p, &k, items, item, base->page_size, cursor, page);
-  if (data != NULL && (mc_json_member (data, "total") != NULL))
-    page->total = mc_parse_int (&p, data, "total", FALSE, -1);
-  mc_keyset_clear (&k);
-  if (!mc_parse_check (&p, error))
-    return NULL;
-  return g_steal_pointer (&page);
+  return mc_parse_page (connector, cursor, body, read_page, error);
 }
 
 static char *
@@ -673,19 +601,9 @@ download (McConnector   *connector,
 MC_CONNECTOR_DEFINE_IFACE_INIT
 
 static void
-mc_connector_lgsp_finalize (GObject *object)
-{
-  McConnectorLgsp *self = MC_CONNECTOR_LGSP (object);
-
-  g_clear_pointer (&self->token, g_free);
-  mc_connector_base_clear (&self->base);
-  G_OBJECT_CLASS (mc_connector_lgsp_parent_class)->finalize (object);
-}
-
-static void
 mc_connector_lgsp_class_init (McConnectorLgspClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = mc_connector_lgsp_finalize;
+  G_OBJECT_CLASS (klass)->finalize = mc_connector_base_finalize;
 }
 
 static void

@@ -15,7 +15,6 @@ struct _McConnectorRest
   GObject parent_instance;
 
   McConnectorBase base;
-  char *token;
 };
 
 static void connector_iface_init (McConnectorInterface *iface);
@@ -88,7 +87,6 @@ sign_in (McConnector   *connector,
 {
   McConnectorRest *self = MC_CONNECTOR_REST (connector);
   McConnectorBase *base = &self->base;
-  g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autofree char *body = NULL;
   g_autoptr(McHttpReply) reply = NULL;
   g_autoptr(McJsonDoc) doc = NULL;
@@ -96,14 +94,8 @@ sign_in (McConnector   *connector,
   const char *headers[] = { "X-Api-Key", mc_connector_secret (base, "api-key"), NULL };
   const McJson *answer;
 
-  g_clear_pointer (&self->token, g_free);
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "username");
-  json_builder_add_string_value (b, base->source->account);
-  json_builder_set_member_name (b, "password");
-  json_builder_add_string_value (b, mc_connector_secret (base, "password"));
-  json_builder_end_object (b);
-  body = mc_json_text (b);
+  g_clear_pointer (&base->session, g_free);
+  body = mc_json_credentials (base);
   reply = mc_http_send (base->http, "POST", "/v1/sessions", "application/json", body, -1, headers, cancellable, error);
   memset (body, 0, strlen (body));
   if (reply == NULL)
@@ -118,14 +110,33 @@ sign_in (McConnector   *connector,
     return FALSE;
   if ((answer = mc_parse_body (&p, reply->body, &doc)))
     {
-      self->token = mc_parse_string (&p, answer, "token", TRUE);
+      base->session = mc_parse_string (&p, answer, "token", TRUE);
       mc_parse_time (&p, answer, "expires_at", MC_WIRE_TIME_ISO8601, FALSE);
     }
   if (!mc_parse_check (&p, error))
     return FALSE;
-  mc_connector_keep_session (base, MC_SECRET_ACCESS_TOKEN, self->token);
+  mc_connector_keep_session (base, MC_SECRET_ACCESS_TOKEN, base->session);
   return TRUE;
 }
+
+/* A 401 that names the application key is not about the session: signing in again would not
+ * mend it. */
+static McSessionCheck
+check_session (McConnectorBase  *base,
+               McHttpReply      *reply,
+               GError          **error)
+{
+  if (reply->status != 401)
+    return MC_SESSION_VALID;
+  if (!is_api_key_error (reply))
+    return MC_SESSION_EXPIRED;
+  mc_connector_error (base, error, MC_SYNC_ERROR_AUTH, _("the application key was refused"));
+  return MC_SESSION_FAILED;
+}
+
+static const McSessionRules session_rules = {
+  .kind = MC_SECRET_ACCESS_TOKEN, .header = "Authorization", .prefix = "Bearer ", .check = check_session,
+};
 
 /* @extra: more headers (name, value, …, NULL) for a body of @content_type. */
 static McHttpReply *
@@ -141,56 +152,25 @@ call_with (McConnectorRest     *self,
            GCancellable        *cancellable,
            GError             **error)
 {
-  McConnectorBase *base = &self->base;
+  g_autoptr(GPtrArray) headers = g_ptr_array_new ();
 
-  for (int attempt = 0; attempt < 2; attempt++)
+  g_ptr_array_add (headers, (gpointer) "X-Api-Key");
+  g_ptr_array_add (headers, (gpointer) mc_connector_secret (&self->base, "api-key"));
+  if (if_match != NULL)
     {
-      g_autofree char *auth = NULL;
-      McHttpReply *reply;
-
-      if (self->token == NULL)
-        self->token = mc_connector_restore_session (base, MC_SECRET_ACCESS_TOKEN);
-      if (self->token == NULL && !sign_in (MC_CONNECTOR (self), cancellable, error))
-        return NULL;
-      auth = g_strdup_printf ("Bearer %s", self->token);
-      {
-        g_autoptr(GPtrArray) headers = g_ptr_array_new ();
-
-        g_ptr_array_add (headers, (gpointer) "X-Api-Key");
-        g_ptr_array_add (headers, (gpointer) mc_connector_secret (base, "api-key"));
-        g_ptr_array_add (headers, (gpointer) "Authorization");
-        g_ptr_array_add (headers, auth);
-        if (if_match != NULL)
-          {
-            g_ptr_array_add (headers, (gpointer) "If-Match");
-            g_ptr_array_add (headers, (gpointer) if_match);
-          }
-        if (key != NULL)
-          {
-            g_ptr_array_add (headers, (gpointer) "Idempotency-Key");
-            g_ptr_array_add (headers, (gpointer) key);
-          }
-        for (guint i = 0; extra && extra[i]; i++)
-          g_ptr_array_add (headers, (gpointer) extra[i]);
-        g_ptr_array_add (headers, NULL);
-        reply = mc_http_send (base->http, method, path, content_type, body, body_len,
-                              (const char * const *) headers->pdata, cancellable, error);
-      }
-      if (reply == NULL)
-        return NULL;
-      if (reply->status != 401)
-        return reply;
-      if (is_api_key_error (reply))
-        {
-          mc_http_reply_free (reply);
-          mc_connector_error (base, error, MC_SYNC_ERROR_AUTH, _("the application key was refused"));
-          return NULL;
-        }
-      mc_http_reply_free (reply);
-      g_clear_pointer (&self->token, g_free);
+      g_ptr_array_add (headers, (gpointer) "If-Match");
+      g_ptr_array_add (headers, (gpointer) if_match);
     }
-  mc_connector_error (base, error, MC_SYNC_ERROR_AUTH, _("the session is refused even after signing in again"));
-  return NULL;
+  if (key != NULL)
+    {
+      g_ptr_array_add (headers, (gpointer) "Idempotency-Key");
+      g_ptr_array_add (headers, (gpointer) key);
+    }
+  for (guint i = 0; extra && extra[i]; i++)
+    g_ptr_array_add (headers, (gpointer) extra[i]);
+  g_ptr_array_add (headers, NULL);
+  return mc_connector_send (MC_CONNECTOR (self), &session_rules, method, path, content_type, body, body_len,
+                            (const char * const *) headers->pdata, cancellable, error);
 }
 
 static McHttpReply *
@@ -340,61 +320,88 @@ item (McParse    *p,
   return p->error == NULL ? g_steal_pointer (&d) : NULL;
 }
 
-static McPullPage *
-parse_page (McConnector  *connector,
-            const char   *cursor,
-            GBytes       *body,
-            GError      **error)
+/* {"items","next_cursor","has_more"}; a deleted item is a tombstone under the system's id. */
+static gboolean
+read_dossiers (McParse       *p,
+               const McJson  *root,
+               const char    *cursor,
+               McPullPage    *page,
+               GError       **error)
 {
-  McConnectorBase *base = get_base (connector);
-  g_autoptr(McJsonDoc) doc = NULL;
-  g_autoptr(McPullPage) page = mc_pull_page_new ();
-  McParse p = { base, -1 };
-  const McJson *root = mc_parse_body (&p, body, &doc);
-  const McJson *items = NULL;
+  const McJson *items = mc_parse_array (p, root, "items", TRUE);
 
   page->tombstones_by_remote_id = TRUE;
-  if (root != NULL)
-    {
-      const McJson *o = root;
-
-      items = mc_parse_array (&p, o, "items", TRUE);
-      page->cursor = mc_parse_string (&p, o, "next_cursor", FALSE);
-      page->more = mc_parse_bool (&p, o, "has_more");
-    }
-  for (guint i = 0; items && p.error == NULL && i < mc_json_length (items); i++)
+  page->cursor = mc_parse_string (p, root, "next_cursor", FALSE);
+  page->more = mc_parse_bool (p, root, "has_more");
+  for (guint i = 0; items && p->error == NULL && i < mc_json_length (items); i++)
     {
       const McJson *o = mc_json_element (items, i);
       g_autofree char *id = NULL;
       McDossier *d;
 
-      p.item = i;
+      p->item = i;
       if (mc_json_type (o) != MC_JSON_OBJECT)
         {
-          mc_parse_fail (&p, _("not an object"));
+          mc_parse_fail (p, _("not an object"));
           break;
         }
-      id = mc_parse_string (&p, o, "id", TRUE);
-      if (mc_parse_bool (&p, o, "deleted"))
+      id = mc_parse_string (p, o, "id", TRUE);
+      if (mc_parse_bool (p, o, "deleted"))
         {
           g_ptr_array_add (page->tombstones, g_steal_pointer (&id));
           continue;
         }
-      if (!(d = item (&p, o)))
+      if (!(d = item (p, o)))
         break;
       g_ptr_array_add (page->dossiers, d);
       g_ptr_array_add (page->remote_ids, g_steal_pointer (&id));
     }
-  p.item = -1;
-  if (!mc_parse_check (&p, error))
-    return NULL;
   /* An empty cursor would restart from the beginning: keep the one we had. */
   if (page->cursor == NULL || *page->cursor == '\0')
     {
       g_free (page->cursor);
       page->cursor = g_strdup (cursor);
     }
-  return g_steal_pointer (&page);
+  return TRUE;
+}
+
+static McPullPage *
+parse_page (McConnector  *connector,
+            const char   *cursor,
+            GBytes       *body,
+            GError      **error)
+{
+  return mc_parse_page (connector, cursor, body, read_dossiers, error);
+}
+
+static McHttpReply *
+get_dossiers (McConnector   *connector,
+              const char    *cursor,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  McConnectorBase *base = get_base (connector);
+  g_autofree char *limit = g_strdup_printf ("%u", base->page_size);
+  g_autofree char *form = cursor ? soup_form_encode ("unit", base->source->unit_code, "cursor", cursor, "limit", limit, NULL)
+                                 : soup_form_encode ("unit", base->source->unit_code, "limit", limit, NULL);
+  g_autofree char *path = g_strdup_printf ("/v1/dossiers?%s", form);
+
+  return call (MC_CONNECTOR_REST (connector), "GET", path, NULL, NULL, NULL, cancellable, error);
+}
+
+/* 403 "unknown_unit": the unit code, not the account, is what the system refuses. */
+static void
+refuse_dossiers (McConnectorBase  *base,
+                 McHttpReply      *reply,
+                 GError          **error)
+{
+  g_autofree char *text = error_text (reply);
+  gsize len;
+  const char *data = g_bytes_get_data (reply->body, &len);
+  McSyncError kind = reply->status == 403 && data && g_strstr_len (data, len, "\"unknown_unit\"")
+    ? MC_SYNC_ERROR_UNIT_UNKNOWN : reply->status == 403 ? MC_SYNC_ERROR_AUTH : MC_SYNC_ERROR_SERVER;
+
+  mc_connector_error (base, error, kind, _("the system answered %s"), text);
 }
 
 static McPullPage *
@@ -403,42 +410,7 @@ pull (McConnector   *connector,
       GCancellable  *cancellable,
       GError       **error)
 {
-  McConnectorRest *self = MC_CONNECTOR_REST (connector);
-  McConnectorBase *base = &self->base;
-  guint64 before = mc_http_get_n_requests (base->http);
-  g_autofree char *limit = g_strdup_printf ("%u", base->page_size);
-  g_autofree char *form = cursor ? soup_form_encode ("unit", base->source->unit_code, "cursor", cursor, "limit", limit, NULL)
-                                 : soup_form_encode ("unit", base->source->unit_code, "limit", limit, NULL);
-  g_autofree char *path = g_strdup_printf ("/v1/dossiers?%s", form);
-  g_autoptr(McHttpReply) reply = call (self, "GET", path, NULL, NULL, NULL, cancellable, error);
-  McPullPage *page;
-
-  if (reply == NULL)
-    return NULL;
-  if (reply->status == 410)
-    {
-      mc_connector_error (base, error, MC_SYNC_ERROR_CURSOR_EXPIRED, _("the sync position expired; reading everything again"));
-      return NULL;
-    }
-  if (!mc_connector_check_status (base, reply, error))
-    return NULL;
-  if (reply->status != 200)
-    {
-      g_autofree char *text = error_text (reply);
-
-      gsize len;
-      const char *data = g_bytes_get_data (reply->body, &len);
-      /* 403 "unknown_unit": the unit code, not the account, is what the system refuses. */
-      McSyncError kind = reply->status == 403 && data && g_strstr_len (data, len, "\"unknown_unit\"")
-        ? MC_SYNC_ERROR_UNIT_UNKNOWN : reply->status == 403 ? MC_SYNC_ERROR_AUTH : MC_SYNC_ERROR_SERVER;
-
-      mc_connector_error (base, error, kind, _("the system answered %s"), text);
-      return NULL;
-    }
-  if (!(page = parse_page (connector, cursor, reply->body, error)))
-    return NULL;
-  page->n_requests = mc_http_get_n_requests (base->http) - before;
-  return page;
+  return mc_cursor_pull (connector, cursor, get_dossiers, refuse_dossiers, cancellable, error);
 }
 
 static McDossier *
@@ -504,7 +476,6 @@ create (McConnectorRest      *self,
   McConnectorBase *base = &self->base;
   const McDossier *d = request->create;
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autoptr(McJsonDoc) doc = NULL;
   g_autoptr(McHttpReply) reply = NULL;
   g_autoptr(McDossier) created = NULL;
@@ -529,13 +500,12 @@ create (McConnectorRest      *self,
   mc_json_member_time (b, "submittedAt", d->submitted_at, MC_WIRE_TIME_ISO8601);
   mc_json_member_time (b, "receivedAt", d->received_at, MC_WIRE_TIME_ISO8601);
   mc_json_member_time (b, "dueAt", d->due_at, MC_WIRE_TIME_ISO8601);
-  mc_json_member_documents (b, "documents", d, "name", "copy", "count", FALSE);
-  mc_json_member_fees (b, "fees", d, "name", "amountVnd", "paid", FALSE);
+  mc_json_member_documents (b, "documents", d, "name", "copy", "count", MC_JSON_NATIVE);
+  mc_json_member_fees (b, "fees", d, "name", "amountVnd", "paid", MC_JSON_NATIVE);
   mc_json_member_string (b, "note", request->note ? request->note : "");
   mc_json_member_string (b, "actor", request->actor ? request->actor : "");
   json_builder_end_object (b);
-  root = json_builder_get_root (b);
-  body = json_to_string (root, FALSE);
+  body = mc_json_text (b);
 
   if (!(reply = call (self, "POST", "/v1/dossiers", body, NULL, request->uuid, cancellable, error)))
     return FALSE;
@@ -685,19 +655,9 @@ download (McConnector   *connector,
 MC_CONNECTOR_DEFINE_IFACE_INIT
 
 static void
-mc_connector_rest_finalize (GObject *object)
-{
-  McConnectorRest *self = MC_CONNECTOR_REST (object);
-
-  g_clear_pointer (&self->token, g_free);
-  mc_connector_base_clear (&self->base);
-  G_OBJECT_CLASS (mc_connector_rest_parent_class)->finalize (object);
-}
-
-static void
 mc_connector_rest_class_init (McConnectorRestClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = mc_connector_rest_finalize;
+  G_OBJECT_CLASS (klass)->finalize = mc_connector_base_finalize;
 }
 
 static void
