@@ -34,15 +34,17 @@ mc_packed_ids_get (const McPackedIds *p,
 
 void mc_packed_ids_free (McPackedIds *p);
 
-/* The one-letter searches ("n", "t"…: the first keystroke of a name), which match most of a
- * big table and cost the most (reading ~800,000 row ids out of FTS5 at a million dossiers),
- * are read with the sort orders, each as a bitmap by row id: 125 KB apiece at a million
- * dossiers, 3.3 MB in all. (Digits, which a scanner types whole, are left to SQLite.) */
-#define MC_QUEUE_N_LETTERS 26   /* a–z: what a letter folds to (mc_fold_text()) */
+/* The searches of a name's first keystrokes — one letter ("n", "t"…) or the consonant cluster
+ * a Vietnamese syllable starts with ("ng", "th"…) — match most of a big table and cost the
+ * most (reading ~800,000 row ids out of FTS5 at a million dossiers). They are read with the
+ * sort orders, each as a bitmap by row id: 125 KB apiece at a million dossiers, for those
+ * found in at least one dossier in 8 (the others are quick to search anyway). Digits, which
+ * a scanner types whole, are left to SQLite. */
+#define MC_QUEUE_N_LETTERS 36   /* a–z, then ch, gh, gi, kh, ng, nh, ph, qu, th, tr: folded (mc_fold_text()) */
 
 typedef struct
 {
-  guint8 *bits[MC_QUEUE_N_LETTERS];
+  guint8 *bits[MC_QUEUE_N_LETTERS];   /* NULL for a letter found in fewer than one in 8 */
   gint64 max_id;
 } McLetterHits;
 
@@ -97,6 +99,7 @@ struct _McQueueModel
   gboolean refresh_pending;   /* the next load also shows the view again */
   gint64 refreshed_mono;      /* when the last refresh started */
   guint refresh_timer;        /* a refresh held back, see mc_queue_model_apply_changes() */
+  guint trim_idle;            /* see give_back_memory () */
 };
 
 GArray  *mc_queue_model_order_view      (McQueueModel  *self,

@@ -257,7 +257,7 @@ letters_read (gpointer data)
   return fx.model->letters != NULL;
 }
 
-/* The one-letter searches, read ahead with the orders, find what SQLite finds, however
+/* The first keystrokes' searches (a letter, "ng"…), read ahead with the orders, find what SQLite finds, however
  * typed; a dossier another connection adds drops them at once and the next read brings them
  * back with it: a search for its first letter shows it. */
 static void
@@ -268,13 +268,15 @@ test_letter_search (void)
   g_autoptr(GArray) view = NULL;
   g_autofree char *folded = NULL;
   char first[2] = { 0 };
-  const char *texts[] = { "n", "T", "Đ", " a ", "2" };
+  const char *texts[] = { "n", "T", "Đ", " a ", "2", "ng", "Th", "Nguy" };
   guint seen;
 
   g_assert_true (model_test_wait (prepared, NULL, 60000));
   g_assert_true (model_test_wait (letters_read, NULL, 60000));
   g_assert_cmpint (mc_letter_index ("Đ"), ==, mc_letter_index ("d"));
-  g_assert_cmpint (mc_letter_index ("ng"), ==, -1);
+  g_assert_cmpint (mc_letter_index ("Ng"), ==, mc_letter_index ("ng"));
+  g_assert_cmpint (mc_letter_index ("ng"), >=, 0);
+  g_assert_cmpint (mc_letter_index ("ngu"), ==, -1);
   g_assert_cmpint (mc_letter_index ("2"), ==, -1);
   g_assert_cmpint (mc_letter_index (""), ==, -1);
   view = store_view (MC_QUEUE_ALL, NULL);
