@@ -99,7 +99,6 @@ struct _McQueueModel
   gboolean refresh_pending;   /* the next load also shows the view again */
   gint64 refreshed_mono;      /* when the last refresh started */
   guint refresh_timer;        /* a refresh held back, see mc_queue_model_apply_changes() */
-  guint trim_idle;            /* see give_back_memory () */
 };
 
 GArray  *mc_queue_model_order_view      (McQueueModel  *self,

@@ -2,9 +2,6 @@
 #include "config.h"
 
 #include <gio/gio.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 #include "mc-queue-model-private.h"
 #include "mc-queue-row.h"
@@ -157,7 +154,6 @@ mc_queue_model_finalize (GObject *object)
   McQueueModel *self = MC_QUEUE_MODEL (object);
 
   g_clear_handle_id (&self->refresh_timer, g_source_remove);
-  g_clear_handle_id (&self->trim_idle, g_source_remove);
   g_free (self->count_ahead ? g_thread_join (self->count_ahead) : NULL);
   g_clear_object (&self->store);
   g_clear_object (&self->order_store);
@@ -307,22 +303,6 @@ mc_queue_model_get_store (McQueueModel *self)
  * told items_changed (0, old, new) on a big model, seconds at a million rows; and removing
  * then inserting everything makes it rebuild the ~200 rows it keeps, over 100 ms.) The
  * selection is the caller's to fix: a selected position may now hold another dossier. */
-/* A view switch or a search frees megabytes of id arrays and bitmaps (at a million dossiers),
- * and the rows' small allocations land between them: glibc keeps such freed pages resident
- * unless asked. Asked once the list has been drawn (a few milliseconds at a million dossiers):
- * the peak RSS of the queue benchmark drops by 4–7 MB. */
-static gboolean
-give_back_memory (gpointer data)
-{
-  McQueueModel *self = data;
-
-  self->trim_idle = 0;
-#ifdef __GLIBC__
-  malloc_trim (0);
-#endif
-  return G_SOURCE_REMOVE;
-}
-
 static void
 announce (McQueueModel *self,
           GArray       *ids,
@@ -371,8 +351,6 @@ announce (McQueueModel *self,
   else if (new_n > old_n)
     g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, new_n - old_n);
   g_signal_emit (self, signals[UPDATED], 0);
-  if (self->trim_idle == 0)
-    self->trim_idle = g_idle_add_full (G_PRIORITY_LOW, give_back_memory, self, NULL);
 }
 
 /* A search shared by two connections: each takes the next range of row ids until none is left,
