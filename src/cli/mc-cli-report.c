@@ -151,25 +151,6 @@ print_dossiers (McStore *store,
   return MC_CLI_OK;
 }
 
-static GHashTable *
-source_names (McStore  *store,
-              GError  **error)
-{
-  g_autoptr(GPtrArray) sources = mc_store_list_sources (store, error);
-  GHashTable *names;
-
-  if (sources == NULL)
-    return NULL;
-  names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  for (guint i = 0; i < sources->len; i++)
-    {
-      McSource *s = g_ptr_array_index (sources, i);
-
-      g_hash_table_insert (names, g_strdup (s->id), g_strdup (s->name));
-    }
-  return names;
-}
-
 static int
 report_766 (McCli  *cli,
             int     argc,
@@ -244,7 +225,7 @@ report_766 (McCli  *cli,
   if (output != NULL)
     {
       g_autofree char *official = mc_report_period_official_label (&period);
-      g_autoptr(GHashTable) names = source_names (store, NULL);
+      g_autoptr(GHashTable) names = mc_cli_source_names (store, NULL);
       const char *system = source && names && g_hash_table_lookup (names, source) ? g_hash_table_lookup (names, source) : source;
       g_autofree char *label = mc_report_scope_label (official, system, procedure);
 
@@ -350,7 +331,7 @@ report_bieu06 (McCli  *cli,
 
   if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING, &status)))
     return status;
-  if (!(data = mc_store_report_load (store, from, to, &error)) || !(names = source_names (store, &error)))
+  if (!(data = mc_store_report_load (store, from, to, &error)) || !(names = mc_cli_source_names (store, &error)))
     return mc_cli_fail (error);
   if (column != 0)
     {
