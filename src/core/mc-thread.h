@@ -11,6 +11,7 @@ typedef enum
 {
   MC_THREAD_WRITER = 10,
   MC_THREAD_WORKER = 15,
+  MC_THREAD_IDLE = 19,     /* work nobody waits for: the database check at start */
 } McThreadPriority;
 
 void mc_thread_set_priority (McThreadPriority priority);

@@ -5,17 +5,12 @@
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
-#ifdef __linux__
-#include <errno.h>
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-#endif
 
 #include "mc-alert.h"
 #include "mc-format.h"
 #include "mc-store-calendar.h"
 #include "mc-store-settings.h"
+#include "mc-thread.h"
 #include "mc-time.h"
 #include "mc-window-private.h"
 
@@ -434,11 +429,7 @@ check_thread (gpointer data)
   g_autoptr(GError) error = NULL;
   g_autoptr(McStore) store = NULL;
 
-#ifdef __linux__
-  /* Linux gives each thread its own nice value: this one only. */
-  if (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 19) != 0)
-    g_debug ("setpriority: %s", g_strerror (errno));
-#endif
+  mc_thread_set_priority (MC_THREAD_IDLE);
   store = mc_store_open (g_task_get_task_data (task), MC_STORE_OPEN_EXISTING, &error);
   if (store != NULL)
     mc_store_queue_use_small_cache (store);
