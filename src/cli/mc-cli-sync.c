@@ -130,8 +130,9 @@ mc_cli_sync (McCli  *cli,
     return mc_cli_usage ("sync", _("unexpected argument"));
   if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING, &status)))
     return status;
-  if (!(sources = mc_store_list_sources (store, &error)) || !(systems = mc_cli_source_names (store, &error)))
+  if (!(sources = mc_store_list_sources (store, &error)))
     return mc_cli_fail (error);
+  systems = mc_cli_source_names_of (sources);
   run.systems = systems;
 
   engine = mc_sync_engine_new (mc_store_get_path (store));

@@ -131,19 +131,13 @@ mc_cli_official (McStore    *store,
   return g_steal_pointer (&name);
 }
 
-/* The names of the profile's ministry systems by source id: an official reads a ministry by
- * its name, while the id stays the handle typed after --source. Returns: (transfer full)
- * (nullable): id → name, or NULL with @error set. */
+/* The names of @sources (McSource) by source id: an official reads a ministry by its name,
+ * while the id stays the handle typed after --source. Returns: (transfer full): id → name. */
 GHashTable *
-mc_cli_source_names (McStore  *store,
-                     GError  **error)
+mc_cli_source_names_of (GPtrArray *sources)
 {
-  g_autoptr(GPtrArray) sources = mc_store_list_sources (store, error);
-  GHashTable *names;
+  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  if (sources == NULL)
-    return NULL;
-  names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (guint i = 0; i < sources->len; i++)
     {
       McSource *s = g_ptr_array_index (sources, i);
@@ -151,6 +145,17 @@ mc_cli_source_names (McStore  *store,
       g_hash_table_insert (names, g_strdup (s->id), g_strdup (s->name));
     }
   return names;
+}
+
+/* The same for the profile's sources. Returns: (transfer full) (nullable): id → name, or NULL
+ * with @error set. */
+GHashTable *
+mc_cli_source_names (McStore  *store,
+                     GError  **error)
+{
+  g_autoptr(GPtrArray) sources = mc_store_list_sources (store, error);
+
+  return sources != NULL ? mc_cli_source_names_of (sources) : NULL;
 }
 
 /* The name of @source_id in @names, or the id itself for a source removed since. */

@@ -48,6 +48,7 @@ McStore  *mc_cli_open_store    (McCli       *cli,
                                 McStoreOpenFlags flags,
                                 int         *out_status);
 void      mc_cli_load_audit_key (McStore    *store);
+GHashTable *mc_cli_source_names_of (GPtrArray *sources);
 GHashTable *mc_cli_source_names (McStore  *store,
                                  GError  **error);
 const char *mc_cli_source_name  (GHashTable *names,
