@@ -61,7 +61,7 @@ mc_letter_hits_free (McLetterHits *letters)
   g_free (letters);
 }
 
-/* Returns: which of the one-letter searches @search is, as typed (any case, diacritics,
+/* Returns: which of the first keystrokes' searches @search is, as typed (any case, diacritics,
  * spaces around), or -1 for any other. */
 int
 mc_letter_index (const char *search)
@@ -75,7 +75,7 @@ mc_letter_index (const char *search)
   return -1;
 }
 
-/* Every one-letter search's hits, as mc_store_queue_search_mark() finds them. NULL
+/* Every first keystrokes' search's hits, as mc_store_queue_search_mark() finds them. NULL
  * without @error when the data changed meanwhile (the model's stamp moved): they would be
  * dropped anyway. */
 static McLetterHits *
@@ -112,7 +112,7 @@ read_letters (McStore       *store,
   return letters;
 }
 
-/* The data changed: the one-letter hits read before are no longer true. */
+/* The data changed: the first keystrokes' hits read before are no longer true. */
 void
 mc_queue_model_drop_letters (McQueueModel *self)
 {
@@ -196,7 +196,7 @@ load_in_thread (GTask        *task,
   /* Last: the list can do without them (SQLite then searches). */
   if (!(load->letters = read_letters (load->store, source_object, load->letters_stamp, &error)) && error != NULL)
     {
-      g_message ("The one-letter searches are not read ahead: %s", error->message);
+      g_message ("The first keystrokes' searches are not read ahead: %s", error->message);
       g_clear_error (&error);
     }
   g_task_return_boolean (task, TRUE);

@@ -429,8 +429,8 @@ mark_search (McQueueModel  *self,
   return mine.ok && worker.ok;
 }
 
-/* The search's hits as a bitmap, kept while only the view or the sort changes. One
- * letter's were read ahead with the orders (McLetterHits). */
+/* The search's hits as a bitmap, kept while only the view or the sort changes. Those of a
+ * name's first keystrokes were read ahead with the orders (McLetterHits). */
 static gboolean
 load_hits (McQueueModel  *self,
            GError       **error)

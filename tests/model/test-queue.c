@@ -257,9 +257,9 @@ letters_read (gpointer data)
   return fx.model->letters != NULL;
 }
 
-/* The first keystrokes' searches (a letter, "ng"…), read ahead with the orders, find what SQLite finds, however
- * typed; a dossier another connection adds drops them at once and the next read brings them
- * back with it: a search for its first letter shows it. */
+/* The first keystrokes' searches (a letter, "ng"…), read ahead with the orders, find what
+ * SQLite finds, however typed; a dossier another connection adds drops them at once and the
+ * next read brings them back with it: a search for its first letter shows it. */
 static void
 test_letter_search (void)
 {
