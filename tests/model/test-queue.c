@@ -453,6 +453,13 @@ test_counter (void)
     g_assert_cmpint (mc_queue_counter_get_ministry_count (counter, i), ==, by_ministry[i]);
   g_assert_cmpint (mc_queue_counter_get_ministry_count (counter, MC_QUEUE_N_MINISTRIES), ==,
                    mc_store_queue_count (fx.store, MC_QUEUE_PROCESSING, NULL, now, NULL));
+  /* Each view's counts per ministry agree with the view's own query filtered by ministry. */
+  for (McQueueView v = 0; v < MC_QUEUE_N_VIEWS; v++)
+    {
+      g_assert_true (mc_store_queue_count_ministries (fx.store, v, now, by_ministry, NULL));
+      for (int i = 0; i < MC_QUEUE_N_MINISTRIES; i++)
+        g_assert_cmpint (by_ministry[i], ==, mc_store_queue_count (fx.store, v, mc_queue_ministries[i], now, NULL));
+    }
 }
 
 int
