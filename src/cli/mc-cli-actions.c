@@ -492,12 +492,14 @@ outbox_show (McStore    *store,
   for (guint i = 0; i < counts->len; i++)
     {
       McOutboxCounts *c = g_ptr_array_index (counts, i);
+      g_autoptr(GString) line = g_string_new (NULL);
 
-      /* In words (--json and --state take the states' ids). */
-      g_print ("%s:", mc_cli_source_name (systems, c->source_id));
+      /* In words (--json and --state take the states' ids), and only the states that hold
+       * something: eight zeros per ministry system hide the one count that matters. */
       for (guint s = 0; s < MC_OUTBOX_N_STATES; s++)
-        g_print ("%s %s %u", s > 0 ? ";" : "", mc_outbox_state_label (s), c->n[s]);
-      g_print ("\n");
+        if (c->n[s] > 0)
+          g_string_append_printf (line, "%s%s %u", line->len ? "; " : "", mc_outbox_state_label (s), c->n[s]);
+      g_print ("%s: %s\n", mc_cli_source_name (systems, c->source_id), line->len ? line->str : _("no action yet"));
     }
   for (guint i = 0; i < entries->len; i++)
     {

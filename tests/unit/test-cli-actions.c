@@ -129,12 +129,9 @@ test_outbox (void)
 
   RUN (&r, "outbox");
   cli_assert_ok (&r, NULL);
-  /* Every state, in plain words, with its count (issue 13 added "applied twice"). */
-  g_assert_true (g_str_has_prefix (r.out, "Giáo dục và Đào tạo: Waiting to be sent 0; Sending 0; In doubt: checking again 0; "
-                                          "Applied by the ministry system 0; Needs review: the dossier changed on the "
-                                          "server 0; Refused by the ministry system 0; Discarded 0; Needs review: "
-                                          "applied twice on the ministry system 0\n"));
-  g_assert_nonnull (strstr (r.out, "\nNội vụ: Waiting to be sent 7; Sending 0;"));
+  /* The states that hold something, in plain words with their counts (--json has them all). */
+  g_assert_true (g_str_has_prefix (r.out, "Giáo dục và Đào tạo: no action yet\n"));
+  g_assert_nonnull (strstr (r.out, "\nNội vụ: Waiting to be sent 7\n"));
   g_assert_nonnull (strstr (r.out, "\tNội vụ\t" NUMBER "\tReturn result\tWaiting to be sent\t0\t\n"));
 
   RUN (&r, "outbox", "--json");
