@@ -100,10 +100,11 @@ print_dossiers (McStore  *store,
 
   if (!json && !(systems = mc_cli_source_names (store, &error)))
     return mc_cli_fail (error);
-  /* Whoever reads the table sees what each column is; scripts take --json. */
+  /* Whoever reads the table sees what each column is; scripts take --json. The procedure is
+   * named as officials know it, last because its name is the longest. */
   if (!json)
     g_print ("%s\t%s\t%s\t%s\t%s\t%s\n", C_("column", "Number"), C_("column", "System"), C_("column", "Status"),
-             C_("column", "Procedure"), C_("column", "Applicant"), C_("column", "Due"));
+             C_("column", "Applicant"), C_("column", "Due"), C_("column", "Procedure"));
   for (guint i = 0; i < ids->len; i++)
     {
       g_autoptr(McDossier) d = mc_store_get_dossier (store, g_array_index (ids, gint64, i), &error);
@@ -117,14 +118,14 @@ print_dossiers (McStore  *store,
           g_autofree char *due = d->due_at ? mc_time_format_short (d->due_at) : g_strdup ("—");
 
           g_autofree char *number = mc_cli_field (d->number);
-          g_autofree char *procedure = mc_cli_field (d->procedure_code);
+          g_autofree char *procedure = mc_cli_field (d->procedure_name && *d->procedure_name ? d->procedure_name
+                                                                                             : d->procedure_code);
           g_autofree char *applicant = mc_cli_field (d->applicant_name);
 
           /* The columns stay columns whatever the ministry system sent (the terminal's
            * controls are written out for all output: mc_cli_install_output_filter ()). */
           g_print ("%s\t%s\t%s\t%s\t%s\t%s\n", number, mc_cli_source_name (systems, d->source_id),
-                   status_text (d->status),
-                   procedure, applicant, due);
+                   status_text (d->status), applicant, due, procedure);
         }
     }
   if (json)

@@ -58,8 +58,10 @@ test_receive_new (void)
   cli_assert_usage (&r, "receive-new");
   RUN (&r, "search", "TAM.G09-20260302");
   cli_assert_ok (&r, NULL);
-  /* Under the header line. */
-  g_assert_nonnull (strstr (r.out, "\n" NUMBER "\tNội vụ\tReceived\t1.010833\tLê Thị Hoa\t"));
+  /* Under the header line, the procedure by its name, last. */
+  g_assert_true (g_str_has_prefix (r.out, "Number\tSystem\tStatus\tApplicant\tDue\tProcedure\n"));
+  g_assert_nonnull (strstr (r.out, "\n" NUMBER "\tNội vụ\tReceived\tLê Thị Hoa\t"));
+  g_assert_nonnull (strstr (r.out, "\tXác nhận thân nhân của người có công\n"));
 }
 
 static void
