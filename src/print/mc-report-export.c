@@ -478,6 +478,17 @@ table_766_xlsx (const char           *path,
   return book_close (&b, path, error);
 }
 
+/* A CSV number with a decimal point whatever the locale, as --json writes it: under vi_VN
+ * printf would write "36,62", and the same export would read differently on two machines. */
+static char *
+csv_number (const char *format,
+            double      value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, format, value));
+}
+
 static GString *
 table_766_csv (const McReport766 *report)
 {
@@ -500,9 +511,9 @@ table_766_csv (const McReport766 *report)
 
           name = group = total ? g_strdup ("Tổng điểm") : g_strdup_printf ("%d. %s", line->group, mc_report_group_official_name (line->group));
           num = g_strdup (""); den = g_strdup (""); ratio = g_strdup (""); threshold = g_strdup ("");
-          max = g_strdup_printf ("%g", total ? 100.0 : mc_report_group_points (line->group));
+          max = csv_number ("%g", total ? 100.0 : mc_report_group_points (line->group));
           got = isnan (total ? report->total : report->group_points[line->group]) ? g_strdup ("—")
-                : g_strdup_printf ("%.2f", total ? report->total : report->group_points[line->group]);
+                : csv_number ("%.2f", total ? report->total : report->group_points[line->group]);
           note = g_strdup_printf ("Xã tự tính được %g điểm", total ? report->total_max : report->group_max[line->group]);
         }
       else
@@ -512,10 +523,10 @@ table_766_csv (const McReport766 *report)
           num = v && line->indicator->local != MC_IND_2_2 ? g_strdup_printf ("%" G_GINT64_FORMAT, v->numerator) : g_strdup ("");
           den = v ? g_strdup_printf ("%" G_GINT64_FORMAT, v->denominator) : g_strdup ("");
           ratio = !v ? g_strdup ("") : isnan (v->value) ? g_strdup ("—")
-                : line->indicator->local == MC_IND_2_2 ? g_strdup_printf ("%.1f", v->value) : g_strdup_printf ("%.4f", v->ratio);
-          threshold = line->indicator->threshold > 0 ? g_strdup_printf ("%g", line->indicator->threshold) : g_strdup ("");
-          max = g_strdup_printf ("%g", line->indicator->points);
-          got = !v ? g_strdup ("") : isnan (v->points) ? g_strdup ("—") : g_strdup_printf ("%.2f", v->points);
+                : line->indicator->local == MC_IND_2_2 ? csv_number ("%.1f", v->value) : csv_number ("%.4f", v->ratio);
+          threshold = line->indicator->threshold > 0 ? csv_number ("%g", line->indicator->threshold) : g_strdup ("");
+          max = csv_number ("%g", line->indicator->points);
+          got = !v ? g_strdup ("") : isnan (v->points) ? g_strdup ("—") : csv_number ("%.2f", v->points);
           note = mc_report_766_note (line->indicator, v);
         }
       csv_field (out, id, FALSE);

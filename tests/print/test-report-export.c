@@ -254,6 +254,9 @@ test_vietnamese_locale (void)
   g_autofree char *locales = g_build_filename (tmpdir, "locale", NULL);
   g_autofree char *target = g_build_filename (locales, "vi_VN.UTF-8", NULL);
   g_autofree char *xlsx = g_build_filename (tmpdir, "766-vi.xlsx", NULL);
+  g_autofree char *csv = g_build_filename (tmpdir, "766-vi.csv", NULL);
+  g_autofree char *csv_text = NULL;
+  g_autofree char *total_line = NULL;
   const char *localedef[] = { "localedef", "-i", "vi_VN", "-f", "UTF-8", target, NULL };
   g_autofree char *localedef_path = g_find_program_in_path ("localedef");
   g_autofree char *json_text = NULL;
@@ -280,6 +283,8 @@ test_vietnamese_locale (void)
   g_setenv ("LOCPATH", locales, TRUE);
   g_setenv ("LC_ALL", "vi_VN.UTF-8", TRUE);
   out = motcuactl (&status, "report", "766", "--period", "2026-11", "--output", xlsx, NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_free (motcuactl (&status, "report", "766", "--period", "2026-11", "--output", csv, NULL));
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
   g_unsetenv ("LOCPATH");
   g_assert_cmpint (status, ==, 0);
@@ -293,6 +298,12 @@ test_vietnamese_locale (void)
     g_assert_cmpfloat_with_epsilon (json_object_get_double_member (total, "points"),
                                     json_object_get_double_member (json_node_get_object (json), "points"), 1e-6);
   }
+  /* The CSV writes its numbers as --json does, with a decimal point: "36.62", not "36,62". */
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (g_file_get_contents (csv, &csv_text, NULL, NULL));
+  total_line = g_strdup_printf ("\"Tổng điểm\",\"\",\"\",\"\",\"\",\"100\",\"%.2f\",",
+                                json_object_get_double_member (json_node_get_object (json), "points"));
+  g_assert_nonnull (strstr (csv_text, total_line));
 }
 
 static void
