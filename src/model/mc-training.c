@@ -236,11 +236,12 @@ mc_training_set_failing (McTraining  *self,
                          guint        one_in,
                          GError     **error)
 {
-  g_autofree char *rate = NULL;
+  char rate[G_ASCII_DTOSTR_BUF_SIZE];
 
   g_return_val_if_fail (MC_IS_TRAINING (self), FALSE);
 
-  rate = g_strdup_printf ("%.6f", one_in ? 1.0 / one_in : 0.0);
+  /* JSON's decimal point whatever the locale: under vi_VN printf writes "0,333333". */
+  g_ascii_formatd (rate, sizeof rate, "%.6f", one_in ? 1.0 / one_in : 0.0);
   if (!check_source (source_id, error)
       || !control (self, "faults", error, "{\"dialect\":\"%s\",\"error_rate\":%s}", source_id, rate))
     return FALSE;

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <locale.h>
+
 #include "mc-store-outbox.h"
 #include "mc-sync-setup.h"
 #include "mc-training.h"
@@ -133,6 +135,27 @@ test_cut_and_fail (void)
   g_assert_no_error (error);
 }
 
+/* One request in three fails, set from a Vietnamese session: the rate reaches the simulator as
+ * JSON ("0.333333"), not as the locale writes it ("0,333333", which the simulator refuses). */
+static void
+test_fail_rate_locale (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *previous = g_strdup (setlocale (LC_NUMERIC, NULL));
+
+  if (setlocale (LC_NUMERIC, "vi_VN.UTF-8") == NULL)
+    {
+      g_test_skip ("no vi_VN.UTF-8 locale (the set-up generates it)");
+      return;
+    }
+  g_assert_true (mc_training_set_failing (fx.training, "g21", 3, &error));
+  setlocale (LC_NUMERIC, previous);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mc_training_get_failing (fx.training, "g21"), ==, 3);
+  g_assert_true (mc_training_set_failing (fx.training, "g21", 0, &error));
+  g_assert_no_error (error);
+}
+
 /* Another official moves a dossier on its system; the next sync brings it. */
 static void
 test_change_dossier (void)
@@ -242,6 +265,7 @@ main (int   argc,
 
   g_test_add_func ("/training/start", test_start);
   g_test_add_func ("/training/cut-and-fail", test_cut_and_fail);
+  g_test_add_func ("/training/fail-rate-locale", test_fail_rate_locale);
   g_test_add_func ("/training/change-dossier", test_change_dossier);
   g_test_add_func ("/training/reset", test_reset);
   status = g_test_run ();
