@@ -19,3 +19,14 @@ mc_alert (GtkWidget  *near,
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
+
+/* A toast saying @text as it is. AdwToast reads its title as Pango markup, so a message with
+ * "<", "&" or a quoted JSON excerpt (an error from the simulator, a file name) would show
+ * nothing at all. */
+AdwToast *
+mc_toast_new (const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  return adw_toast_new (escaped);
+}

@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
 void mc_alert (GtkWidget  *near,
                const char *heading,
                const char *message);
+
+AdwToast *mc_toast_new (const char *text);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
 
+#include "mc-alert.h"
 #include "mc-calendar-editor.h"
 #include "mc-official.h"
 #include "mc-store-calendar.h"
@@ -82,7 +83,7 @@ show_error (McCalendarEditor *self,
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   if (ADW_IS_PREFERENCES_WINDOW (root))
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (error->message));
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), mc_toast_new (error->message));
   else
     g_warning ("%s", error->message);
 }

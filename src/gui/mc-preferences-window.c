@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-alert.h"
 #include "mc-preferences-window.h"
 #include "mc-official.h"
 #include "mc-scanner.h"
@@ -83,7 +84,7 @@ static void
 show_error (McPreferencesWindow *self,
             const GError        *error)
 {
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), mc_toast_new (error->message));
 }
 
 /* Writes @value (NULL or empty: back to the default) to @key; the deadline settings take

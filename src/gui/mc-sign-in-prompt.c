@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-alert.h"
 #include "mc-sync-error.h"
 #include "mc-sign-in-dialog.h"
 #include "mc-sign-in-prompt.h"
@@ -31,7 +32,7 @@ toast_text (McSignInPrompt *self,
             const char     *text)
 {
   if (self->overlay != NULL)
-    adw_toast_overlay_add_toast (self->overlay, adw_toast_new (text));
+    adw_toast_overlay_add_toast (self->overlay, mc_toast_new (text));
 }
 
 static void
@@ -144,7 +145,7 @@ on_source_changed (McSyncEngine   *engine,
   source = mc_store_get_source (self->store, source_id, NULL);
   /* TRANSLATORS: %s is a ministry system's name */
   title = g_strdup_printf (_("%s refused the sign-in: work goes on offline"), source ? source->name : source_id);
-  toast = adw_toast_new (title);
+  toast = mc_toast_new (title);
   adw_toast_set_button_label (toast, _("_Sign In…"));
   adw_toast_set_timeout (toast, 0);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "mc-alert.h"
 #include "mc-accounts.h"
 #include "mc-sync-error.h"
 #include "mc-secrets.h"
@@ -99,7 +100,7 @@ toast (McSourcePage *self,
   GtkWindow *window = parent_window (self);
 
   if (ADW_IS_PREFERENCES_WINDOW (window))
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (window), adw_toast_new (text));
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (window), mc_toast_new (text));
 }
 
 /* A short name for each outcome of "Test connection"; the report's summary says the rest. */

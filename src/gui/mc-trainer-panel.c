@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-alert.h"
 #include "mc-sample.h"
 #include "mc-trainer-panel.h"
 #include "mc-window.h"
@@ -50,7 +51,7 @@ static void
 toast (McTrainerPanel *self,
        const char     *text)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  adw_toast_overlay_add_toast (self->toast_overlay, mc_toast_new (text));
 }
 
 static void

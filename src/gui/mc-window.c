@@ -43,7 +43,7 @@ void
 mc_window_toast (McWindow   *self,
                  const char *text)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  adw_toast_overlay_add_toast (self->toast_overlay, mc_toast_new (text));
 }
 
 static void
@@ -333,7 +333,7 @@ on_sync_status_changed (McWindow *self)
       return;
     }
   self->watchdog_warned = TRUE;
-  toast = adw_toast_new (warning);
+  toast = mc_toast_new (warning);
   adw_toast_set_timeout (toast, 0);
   adw_toast_set_button_label (toast, _("_Outbox"));
   adw_toast_set_action_name (toast, "win.outbox");
