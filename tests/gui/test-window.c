@@ -464,6 +464,57 @@ test_shortcuts_window (void)
   gtk_window_close (GTK_WINDOW (overlay));
 }
 
+static GtkMenuButton *
+find_primary_menu (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget)))
+    return GTK_MENU_BUTTON (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found = find_primary_menu (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Counts each action of @menu and its sections in @seen. */
+static void
+count_menu_actions (GMenuModel *menu,
+                    GHashTable *seen)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *action = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      if (section != NULL)
+        count_menu_actions (section, seen);
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &action))
+        g_hash_table_insert (seen, g_strdup (action),
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (seen, action)) + 1));
+    }
+}
+
+/* The main menu offers each action once (it once had two entries that both started training). */
+static void
+test_main_menu (void)
+{
+  GtkMenuButton *button = find_primary_menu (GTK_WIDGET (fx.window));
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer action, count;
+
+  g_assert_nonnull (button);
+  count_menu_actions (gtk_menu_button_get_menu_model (button), seen);
+  g_assert_true (g_hash_table_contains (seen, "app.training"));
+  g_hash_table_iter_init (&iter, seen);
+  while (g_hash_table_iter_next (&iter, &action, &count))
+    if (GPOINTER_TO_UINT (count) != 1)
+      g_error ("the main menu offers %s %u times", (const char *) action, GPOINTER_TO_UINT (count));
+}
+
 static void
 test_screenshot (void)
 {
@@ -577,6 +628,7 @@ main (int   argc,
   g_test_add_func ("/window/screenshot", test_screenshot);
   g_test_add_func ("/window/narrow", test_narrow);
   g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
+  g_test_add_func ("/window/main-menu", test_main_menu);
   g_test_add_func ("/window/live-update", test_live_update);
   g_test_add_func ("/window/live-update-sorted-view", test_live_update_sorted_view);
   status = g_test_run ();
