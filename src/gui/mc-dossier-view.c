@@ -186,12 +186,21 @@ fill_procedure (McDossierView *self,
     }
   else
     add_time_row (self->procedure_list, _("Due"), d->due_at);
-  /* The office's own hours and calendar, as the Preferences window set them. */
-  mc_store_get_deadline_settings (store, &settings);
-  left = mc_format_time_left_for (&settings, calendar, d->status, d->due_at,
-                                  mc_time_now (), &urgency);
-  row = add_row (self->procedure_list, _("Time left"), left);
-  gtk_widget_add_css_class (row, mc_format_urgency_class (urgency));
+  /* A dossier waiting for reception has no clock yet: how long it has waited, as the queue
+   * says. Otherwise the office's own hours and calendar, as the Preferences window set them. */
+  if (d->status == MC_STATUS_SUBMITTED && d->submitted_at != 0)
+    {
+      left = mc_format_waited (d->submitted_at, mc_time_now ());
+      add_row (self->procedure_list, _("Waiting time"), left);
+    }
+  else
+    {
+      mc_store_get_deadline_settings (store, &settings);
+      left = mc_format_time_left_for (&settings, calendar, d->status, d->due_at,
+                                      mc_time_now (), &urgency);
+      row = add_row (self->procedure_list, _("Time left"), left);
+      gtk_widget_add_css_class (row, mc_format_urgency_class (urgency));
+    }
   add_time_row (self->procedure_list, _("Processing finished"), d->finished_at);
   add_time_row (self->procedure_list, _("Result returned on"), d->returned_at);
 }

@@ -183,6 +183,24 @@ time_left_is (gpointer data)
   return g_strcmp0 (find_row_subtitle (GTK_WIDGET (fx.window->dossier_view), "Time left"), data) == 0;
 }
 
+/* A dossier waiting for reception has no time left yet: the detail says how long it has
+ * waited, as its row in the queue does. */
+static void
+test_waiting_time (void)
+{
+  gint64 id = mc_test_query_int (fx.db, "SELECT id FROM dossiers WHERE status = 1 AND submitted_at IS NOT NULL LIMIT 1");
+  g_autoptr(McDossier) d = NULL;
+  g_autofree char *expected = NULL;
+
+  g_assert_cmpint (id, >, 0);
+  d = mc_store_get_dossier (fx.store, id, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.open-dossier", "x", id);
+  expected = mc_format_waited (d->submitted_at, mc_time_now ());
+  g_assert_true (g_str_has_prefix (expected, "waiting "));
+  g_assert_cmpstr (find_row_subtitle (GTK_WIDGET (fx.window->dossier_view), "Waiting time"), ==, expected);
+  g_assert_null (find_row_subtitle (GTK_WIDGET (fx.window->dossier_view), "Time left"));
+}
+
 /* Office hours and the due-soon threshold: stored in the profile, and the shown dossier's time
  * left and the "due soon" view follow at once, told by the change stream. */
 static void
@@ -639,6 +657,7 @@ main (int    argc,
   g_test_add_func ("/preferences/opens", test_opens);
   g_test_add_func ("/preferences/identity", test_identity);
   g_test_add_func ("/preferences/office-hours", test_office_hours);
+  g_test_add_func ("/preferences/waiting-time", test_waiting_time);
   g_test_add_func ("/preferences/calendar", test_calendar);
   g_test_add_func ("/preferences/source-wrong-password", test_source_wrong_password);
   g_test_add_func ("/preferences/sign-in-prompt", test_sign_in_prompt);
