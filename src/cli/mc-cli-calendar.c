@@ -5,8 +5,8 @@
 
 #include "mc-cli.h"
 #include "mc-calendar.h"
-#include "mc-dossier-json.h"
 #include "mc-deadline.h"
+#include "mc-dossier-json.h"
 #include "mc-lunar.h"
 #include "mc-store-calendar.h"
 #include "mc-time.h"
