@@ -74,6 +74,21 @@ cli_run_program (CliRun             *r,
   cli_run_with (r, program, &(CliOptions) { .profile = profile, .now = now, .input = input }, argv);
 }
 
+/* The same in Vietnamese, as an official runs it on a machine where no language was chosen:
+ * the catalog the build compiled (MC_TEST_LOCALEDIR). */
+void
+cli_run_vietnamese (CliRun             *r,
+                    const char         *profile,
+                    const char         *now,
+                    const char * const *argv)
+{
+  g_autofree char *catalog = g_strconcat ("MC_LOCALEDIR=", g_getenv ("MC_TEST_LOCALEDIR"), NULL);
+  const char *env[] = { catalog, "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE", NULL };
+
+  g_assert_nonnull (g_getenv ("MC_TEST_LOCALEDIR"));
+  cli_run_with (r, g_getenv ("MOTCUACTL"), &(CliOptions) { .profile = profile, .now = now, .env = env }, argv);
+}
+
 /* Exit 0, nothing on stderr, and @expected_out (when set) on stdout. */
 void
 cli_assert_ok (const CliRun *r,

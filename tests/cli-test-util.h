@@ -35,6 +35,10 @@ void cli_run_program   (CliRun             *r,
                         const char         *now,
                         const char         *input,
                         const char * const *argv);
+void cli_run_vietnamese (CliRun            *r,
+                        const char         *profile,
+                        const char         *now,
+                        const char * const *argv);
 void cli_assert_ok     (const CliRun       *r,
                         const char         *expected_out);
 void cli_assert_failed (const CliRun       *r,
@@ -49,6 +53,12 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)
 #define CLI_RUN(r, profile, now, ...) G_STMT_START { \
     const char *cli_argv_[] = { __VA_ARGS__, NULL }; \
     cli_run_program ((r), g_getenv ("MOTCUACTL"), (profile), (now), NULL, cli_argv_); \
+  } G_STMT_END
+
+/* The same in Vietnamese (cli_run_vietnamese()). */
+#define CLI_RUN_VI(r, profile, now, ...) G_STMT_START { \
+    const char *cli_argv_[] = { __VA_ARGS__, NULL }; \
+    cli_run_vietnamese ((r), (profile), (now), cli_argv_); \
   } G_STMT_END
 
 G_END_DECLS

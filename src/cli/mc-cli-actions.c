@@ -8,6 +8,7 @@
 
 #include "mc-cli.h"
 #include "mc-dossier-json.h"
+#include "mc-fold.h"
 #include "mc-print-layout.h"
 #include "mc-store-actions.h"
 #include "mc-store-audit.h"
@@ -501,6 +502,11 @@ outbox_show (McStore    *store,
           g_string_append_printf (line, "%s%s %u", line->len ? "; " : "", mc_outbox_state_label (s), c->n[s]);
       g_print ("%s: %s\n", mc_cli_source_name (systems, c->source_id), line->len ? line->str : _("no action yet"));
     }
+  /* The entries are a table under the counts: its header says what each column is. */
+  if (entries->len > 0)
+    g_print ("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", C_("column", "ID"), C_("column", "Created"), C_("column", "System"),
+             C_("column", "Number"), C_("column", "Action"), C_("column", "Sending state"), C_("column", "Attempts"),
+             C_("column", "Last error"));
   for (guint i = 0; i < entries->len; i++)
     {
       McOutboxEntry *e = g_ptr_array_index (entries, i);
@@ -557,8 +563,43 @@ outbox_resolve (McStore            *store,
   g_clear_pointer (&e, mc_outbox_entry_free);
   if (!(e = mc_store_outbox_get (store, id, &error)))
     return mc_cli_fail (error);
-  g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", e->id, e->dossier_number, e->action, mc_outbox_state_label (e->state));
+  g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", e->id, e->dossier_number, action_text (e->action),
+           mc_outbox_state_label (e->state));
   return MC_CLI_OK;
+}
+
+/* --state takes a state's id, or its name as the listing prints it (case and diacritics aside:
+ * "dang cho gui" is "Đang chờ gửi"). */
+static gboolean
+parse_state (const char    *text,
+             McOutboxState *out_state)
+{
+  g_autofree char *folded = mc_fold_text (text);
+
+  if (mc_outbox_state_from_id (text, out_state))
+    return TRUE;
+  for (McOutboxState s = 0; s < MC_OUTBOX_N_STATES; s++)
+    {
+      g_autofree char *name = mc_fold_text (mc_outbox_state_label (s));
+
+      if (g_str_equal (folded, name))
+        {
+          *out_state = s;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* What --state takes: each state's id with its name, as "list --help" lists the statuses. */
+static char *
+describe_states (void)
+{
+  GString *text = g_string_new (_("States of an entry (--state takes the id or the name):"));
+
+  for (McOutboxState s = 0; s < MC_OUTBOX_N_STATES; s++)
+    g_string_append_printf (text, "\n  %-14s %s", mc_outbox_state_id (s), mc_outbox_state_label (s));
+  return g_string_free (text, FALSE);
 }
 
 int
@@ -572,30 +613,32 @@ mc_cli_outbox (McCli  *cli,
   gboolean json = FALSE;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { "source", 0, 0, G_OPTION_ARG_STRING, &source, N_("Only the entries of this source"), N_("ID") },
-    { "state", 0, 0, G_OPTION_ARG_STRING, &state_id, N_("Only the entries in this state"), N_("STATE") },
+    { "source", 0, 0, G_OPTION_ARG_STRING, &source, N_("Only the entries of this ministry system (its ID in “motcuactl sources list”)"), N_("ID") },
+    { "state", 0, 0, G_OPTION_ARG_STRING, &state_id, N_("Only the entries in this state (listed below)"), N_("STATE") },
     { NULL }
   };
   g_autoptr(GOptionContext) context =
     g_option_context_new (_("[reapply ID | discard ID | retry ID | acknowledge ID] — what waits for the ministry systems"));
   g_autoptr(McStore) store = NULL;
+  g_autofree char *states = describe_states ();
+  g_autofree char *description = NULL;
   McOutboxState state = 0;
   int status = MC_CLI_OK;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   add_input_entries (context, &o);
-  g_option_context_set_description (context,
-    _("Without a subcommand, prints the counts per source and state, then every entry. reapply queues "
+  description = g_strconcat (
+    _("Without a subcommand, prints the counts per ministry system and state, then every entry. reapply queues "
       "a conflicting action again on the ministry's current state (it is looked up there first and "
       "never sent twice); discard gives up a conflicting or refused action; retry sends a refused "
       "action again, with the input options to edit it; acknowledge records that the ministry was "
       "asked to correct an action applied twice on its system. Each resolution is recorded in the "
-      "audit log."));
+      "audit log."), "\n\n", states, NULL);
+  g_option_context_set_description (context, description);
   if (!mc_cli_parse_context (context, "outbox", &argc, &argv, &status))
     return status;
-  if (state_id != NULL && !mc_outbox_state_from_id (state_id, &state))
-    return mc_cli_usage ("outbox", _("--state must be pending, sending, in_doubt, done, conflict, rejected, discarded "
-                                     "or applied_twice"));
+  if (state_id != NULL && !parse_state (state_id, &state))
+    return mc_cli_usage ("outbox", _("--state must be one of the states listed by “motcuactl outbox --help”"));
   if (argc != 1 && !(argc == 3 && g_strv_contains ((const char *[]) { "reapply", "discard", "retry", "acknowledge", NULL },
                                                    argv[1])))
     return mc_cli_usage ("outbox", _("the subcommands are reapply ID, discard ID, retry ID and acknowledge ID"));

@@ -2,34 +2,16 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
-#include <string.h>
 
 #include "mc-cli.h"
 #include "mc-calendar.h"
 #include "mc-deadline.h"
+#include "mc-dossier-json.h"
 #include "mc-lunar.h"
 #include "mc-store-calendar.h"
 #include "mc-time.h"
 
 /* motcuactl due, lunar and calendar: the deadline engine and the office calendar. */
-
-/* Only "DD/MM/YYYY" (as the window and the printed forms write dates) or "YYYY-MM-DD"
- * exactly: a date typed for a holiday must not be half-read. */
-static gboolean
-parse_date (const char *text,
-            GDate      *out)
-{
-  int y, m, d, consumed = 0;
-
-  if ((sscanf (text, "%4d-%2d-%2d%n", &y, &m, &d, &consumed) != 3 &&
-       sscanf (text, "%2d/%2d/%4d%n", &d, &m, &y, &consumed) != 3) || consumed != 10 ||
-      strlen (text) != 10 || !g_date_valid_dmy (d, m, y))
-    return FALSE;
-  g_date_clear (out, 1);
-  g_date_set_dmy (out, d, m, y);
-  return TRUE;
-}
 
 static char *
 format_date (const GDate *date)
@@ -38,7 +20,7 @@ format_date (const GDate *date)
 }
 
 /* One line of "calendar list", also what "add-off", "add-work" and "remove" print of the day
- * they changed: DATE, kind, source and name, tab-separated for scripts. */
+ * they changed: DATE, kind, source and name, tab-separated, in words (--json has the ids). */
 static void
 print_entry (const GDate        *date,
              McCalendarDayKind   kind,
@@ -47,7 +29,30 @@ print_entry (const GDate        *date,
 {
   g_autofree char *day = format_date (date);
 
-  g_print ("%s\t%s\t%s\t%s\n", day, mc_calendar_day_kind_id (kind), mc_calendar_source_id (source), name);
+  g_print ("%s\t%s\t%s\t%s\n", day, mc_calendar_day_kind_label (kind), mc_calendar_source_label (source), name);
+}
+
+static JsonNode *
+entries_to_json (GPtrArray *entries)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_array (b);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      McCalendarEntry *e = g_ptr_array_index (entries, i);
+      char iso[16];
+
+      g_date_strftime (iso, sizeof iso, "%Y-%m-%d", &e->date);
+      json_builder_begin_object (b);
+      mc_json_add_string (b, "date", iso);
+      mc_json_add_string (b, "kind", mc_calendar_day_kind_id (e->kind));
+      mc_json_add_string (b, "source", mc_calendar_source_id (e->source));
+      mc_json_add_string (b, "name", e->name);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  return json_builder_get_root (b);
 }
 
 /* The calendar with this profile's local edits when the profile exists; the rules and the
@@ -154,7 +159,7 @@ mc_cli_lunar (McCli  *cli,
 
   if (!mc_cli_parse ("lunar", _("DD/MM/YYYY — the Vietnamese lunar date of a day"), NULL, NULL, &argc, &argv, &status))
     return status;
-  if (argc != 2 || !parse_date (argv[1], &date))
+  if (argc != 2 || !mc_time_parse_date (argv[1], &date))
     return mc_cli_usage ("lunar", _("one date DD/MM/YYYY is needed"));
   if (!mc_lunar_from_solar (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), &lunar))
     {
@@ -163,14 +168,15 @@ mc_cli_lunar (McCli  *cli,
     }
   /* The lunar date is written the Vietnamese way whatever the locale: "nhuận" marks the leap
    * month as it does on every printed calendar. */
-  g_print ("%d/%d/%d%s\n", lunar.day, lunar.month, lunar.year, lunar.leap ? " (nhuận)" : "");
+  g_print ("%02d/%02d/%04d%s\n", lunar.day, lunar.month, lunar.year, lunar.leap ? " (nhuận)" : "");
   return MC_CLI_OK;
 }
 
 static int
-calendar_list (McCli  *cli,
-               int     argc,
-               char  **argv)
+calendar_list (McCli     *cli,
+               int        argc,
+               char     **argv,
+               gboolean   json)
 {
   g_autoptr(McCalendar) calendar = NULL;
   g_autoptr(GPtrArray) entries = NULL;
@@ -187,6 +193,13 @@ calendar_list (McCli  *cli,
   if (!(calendar = profile_calendar (cli, &status)))
     return status;
   entries = mc_calendar_list_year (calendar, (int) year);
+  if (json)
+    {
+      g_autoptr(JsonNode) node = entries_to_json (entries);
+
+      mc_cli_print_json (node);
+      return MC_CLI_OK;
+    }
   for (guint i = 0; i < entries->len; i++)
     {
       McCalendarEntry *e = g_ptr_array_index (entries, i);
@@ -208,7 +221,7 @@ calendar_add (McCli              *cli,
   int status = MC_CLI_OK;
   GDate date;
 
-  if (argc < 3 || !parse_date (argv[2], &date))
+  if (argc < 3 || !mc_time_parse_date (argv[2], &date))
     return mc_cli_usage ("calendar", _("a DATE (DD/MM/YYYY) is needed, then an optional NAME"));
   if (g_date_get_year (&date) < 2000 || g_date_get_year (&date) > 2099)
     return mc_cli_usage ("calendar", _("DATE must be in the years 2000 to 2099"));
@@ -238,7 +251,7 @@ calendar_remove (McCli  *cli,
   int status = MC_CLI_OK;
   GDate date;
 
-  if (argc != 3 || !parse_date (argv[2], &date))
+  if (argc != 3 || !mc_time_parse_date (argv[2], &date))
     return mc_cli_usage ("calendar", _("remove needs one DATE (DD/MM/YYYY)"));
   text = format_date (&date);
 
@@ -272,11 +285,16 @@ mc_cli_calendar (McCli  *cli,
                  int     argc,
                  char  **argv)
 {
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("With list: print JSON, with the ids of kinds and sources"), NULL },
+    { NULL }
+  };
   int status = MC_CLI_OK;
 
   if (!mc_cli_parse ("calendar",
                      _("list YEAR | add-off DATE [NAME] | add-work DATE [NAME] | remove DATE — the office calendar"),
-                     NULL,
+                     entries,
                      _("list prints the days off and extra working days of YEAR with their source (rule, official, "
                        "local). add-off and add-work add a local day off or extra working day; remove undoes a local "
                        "edit, or cancels the rule or official entry of that day. Dates are DD/MM/YYYY (or YYYY-MM-DD). Every change "
@@ -285,9 +303,11 @@ mc_cli_calendar (McCli  *cli,
     return status;
   if (argc < 2)
     return mc_cli_usage ("calendar", _("a subcommand is needed: list, add-off, add-work or remove"));
+  if (json && !g_str_equal (argv[1], "list"))
+    return mc_cli_usage ("calendar", _("--json goes with list"));
 
   if (g_str_equal (argv[1], "list"))
-    return calendar_list (cli, argc, argv);
+    return calendar_list (cli, argc, argv, json);
   if (g_str_equal (argv[1], "add-off"))
     return calendar_add (cli, argc, argv, MC_CALENDAR_DAY_OFF);
   if (g_str_equal (argv[1], "add-work"))

@@ -45,7 +45,7 @@ mc_cli_attach (McCli  *cli,
       N_("The files are the electronic result (DOCUMENT is its name), not a component"), NULL },
     { "number", 0, 0, G_OPTION_ARG_STRING, &number, N_("The result document's number (with --result)"), N_("NUMBER") },
     { "signed-on", 0, 0, G_OPTION_ARG_STRING, &signed_on, N_("When the result was signed (with --result)"),
-      N_("“YYYY-MM-DD HH:MM”") },
+      N_("“DD/MM/YYYY HH:MM”") },
     { "signer", 0, 0, G_OPTION_ARG_STRING, &signer, N_("Who signed the result (with --result)"), N_("NAME") },
     { NULL }
   };
@@ -71,7 +71,7 @@ mc_cli_attach (McCli  *cli,
   if (!result && (number || signed_on || signer))
     return mc_cli_usage ("attach", _("--number, --signed-on and --signer describe a result: give --result"));
   if (signed_on != NULL && !mc_time_parse (signed_on, &signed_at))
-    return mc_cli_usage ("attach", _("--signed-on must be “YYYY-MM-DD HH:MM”"));
+    return mc_cli_usage ("attach", _("--signed-on must be “DD/MM/YYYY HH:MM” (or “YYYY-MM-DD HH:MM”)"));
 
   if (!(store = mc_cli_open_store (cli, MC_STORE_OPEN_EXISTING, &status)))
     return status;

@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "mc-cli.h"
 #include "mc-print.h"
@@ -12,14 +11,6 @@
 
 /* motcuactl print, register and settings: the same PDF pages the window prints, and the office
  * settings those pages show. */
-
-/* A day given as DD/MM/YYYY (or YYYY-MM-DD), as the start of that day in Vietnam time. */
-static gboolean
-parse_day (const char *text,
-           gint64     *out_start)
-{
-  return text != NULL && strlen (text) == 10 && mc_time_parse (text, out_start);
-}
 
 int
 mc_cli_print (McCli  *cli,
@@ -60,7 +51,7 @@ mc_cli_print (McCli  *cli,
   if (output == NULL)
     return mc_cli_usage ("print", _("--output FILE is needed"));
   if (date != NULL && !mc_time_parse (date, &options.printed_at))
-    return mc_cli_usage ("print", _("--date must be a date such as 2026-04-23"));
+    return mc_cli_usage ("print", _("--date must be a date such as 17/02/2026"));
   if (date && (message = mc_cli_date_out_of_range ("--date", options.printed_at)))
     return mc_cli_usage ("print", message);
   options.reason = reason;
@@ -109,8 +100,8 @@ mc_cli_register (McCli  *cli,
     return status;
   if (argc > 1)
     return mc_cli_usage ("register", _("unexpected argument"));
-  if (!parse_day (from_text, &from) || !parse_day (to_text, &to))
-    return mc_cli_usage ("register", _("--from and --to must be days such as 2026-04-23"));
+  if (!mc_time_parse_day (from_text, &from) || !mc_time_parse_day (to_text, &to))
+    return mc_cli_usage ("register", _("--from and --to must be days such as 17/02/2026"));
   if (to < from)
     return mc_cli_usage ("register", _("--to must not be before --from"));
   if ((message = mc_cli_date_out_of_range ("--from", from)) || (message = mc_cli_date_out_of_range ("--to", to)))

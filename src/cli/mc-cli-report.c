@@ -3,7 +3,6 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
-#include <string.h>
 
 #include "mc-cli.h"
 #include "mc-dossier-json.h"
@@ -96,12 +95,18 @@ json_766 (const McReportPeriod *period,
   return json_builder_get_root (b);
 }
 
+/* The table pads by terminal columns, not bytes (mc_cli_align ()): a Vietnamese name takes
+ * more bytes than columns, and printf's "%-52s" would shift every number after it. */
 static void
 print_766 (const McReportPeriod *period,
            const McReport766    *r)
 {
   g_autofree char *label = mc_report_period_label (period);
   g_autofree char *total = mc_report_format_points (r->total);
+  int name_width = 0;
+
+  for (guint i = 0; i < mc_report_get_n_indicators (); i++)
+    name_width = MAX (name_width, mc_cli_text_width (mc_report_indicator_label (mc_report_get_indicator (i))));
 
   g_print ("%s\n", label);
   g_print (_("Computed here: %s of %g points (the national portal scores the other %g)\n"), total,
@@ -109,13 +114,15 @@ print_766 (const McReportPeriod *period,
   for (guint i = 0; i < mc_report_get_n_indicators (); i++)
     {
       const McIndicator *ind = mc_report_get_indicator (i);
+      g_autofree char *name = mc_cli_align (mc_report_indicator_label (ind), -name_width);
       const McIndicatorValue *v;
       g_autofree char *ratio = NULL;
+      g_autofree char *ratio_column = NULL;
       g_autofree char *points = NULL;
 
       if (ind->local < 0)
         {
-          g_print ("%-5s %-52s %s\n", ind->id, mc_report_indicator_label (ind), _("national portal only"));
+          g_print ("%-5s %s  %s\n", ind->id, name, _("national portal only"));
           continue;
         }
       v = &r->values[ind->local];
@@ -127,9 +134,10 @@ print_766 (const McReportPeriod *period,
         }
       else
         ratio = mc_report_format_ratio (v->ratio);
+      ratio_column = mc_cli_align (ratio, 10);
       points = mc_report_format_points (v->points);
-      g_print ("%-5s %-52s %8" G_GINT64_FORMAT " / %-8" G_GINT64_FORMAT " %10s  %s/%g\n", ind->id,
-               mc_report_indicator_label (ind), v->numerator, v->denominator, ratio, points, ind->points);
+      g_print ("%-5s %s  %8" G_GINT64_FORMAT " / %-8" G_GINT64_FORMAT " %s  %s/%g\n", ind->id, name,
+               v->numerator, v->denominator, ratio_column, points, ind->points);
     }
 }
 
@@ -291,8 +299,8 @@ report_bieu06 (McCli  *cli,
   int column = 0;
   gboolean json = FALSE;
   GOptionEntry entries[] = {
-    { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("First day of the period"), N_("YYYY-MM-DD") },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("Last day of the period"), N_("YYYY-MM-DD") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("First day of the period"), N_("DD/MM/YYYY") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("Last day of the period"), N_("DD/MM/YYYY") },
     { "by", 0, 0, G_OPTION_ARG_STRING, &by, N_("Rows per “field” (default) or per “ministry”"), N_("ROWS") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the form to FILE (.xlsx, .csv or .pdf)"), N_("FILE") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
@@ -316,9 +324,8 @@ report_bieu06 (McCli  *cli,
     return status;
   if (argc > 1)
     return mc_cli_usage ("report bieu06", _("unexpected argument"));
-  if (from_text == NULL || to_text == NULL || strlen (from_text) != 10 || strlen (to_text) != 10 ||
-      !mc_time_parse (from_text, &from) || !mc_time_parse (to_text, &to))
-    return mc_cli_usage ("report bieu06", _("--from and --to must be days such as 2026-04-23"));
+  if (!mc_time_parse_day (from_text, &from) || !mc_time_parse_day (to_text, &to))
+    return mc_cli_usage ("report bieu06", _("--from and --to must be days such as 17/02/2026"));
   if (to < from)
     return mc_cli_usage ("report bieu06", _("--to must not be before --from"));
   if (by != NULL && !g_str_equal (by, "field") && !g_str_equal (by, "ministry"))

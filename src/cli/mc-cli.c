@@ -271,6 +271,39 @@ mc_cli_field (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* How many columns of a terminal @text takes: wide characters (CJK) two, combining marks and
+ * other zero-width characters none, every other character one. */
+int
+mc_cli_text_width (const char *text)
+{
+  int width = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      width += g_unichar_iszerowidth (c) ? 0 : g_unichar_iswide (c) ? 2 : 1;
+    }
+  return width;
+}
+
+/* @text padded with spaces to @width terminal columns, as printf's "%*s" pads to bytes: a
+ * negative @width aligns it left. printf would give "Tỷ lệ" (5 columns, 8 bytes) three columns
+ * too few. */
+char *
+mc_cli_align (const char *text,
+              int         width)
+{
+  int missing = ABS (width) - mc_cli_text_width (text);
+  GString *out = g_string_new (width < 0 ? text : NULL);
+
+  for (int i = 0; i < missing; i++)
+    g_string_append_c (out, ' ');
+  if (width >= 0)
+    g_string_append (out, text);
+  return g_string_free (out, FALSE);
+}
+
 static void
 print_escaped (FILE       *stream,
                const char *text)

@@ -59,6 +59,9 @@ void      mc_cli_progress      (const char  *format,
                                 ...) G_GNUC_PRINTF (1, 2);
 char     *mc_cli_escape_terminal (const char *text);
 char     *mc_cli_field         (const char  *text);
+int       mc_cli_text_width    (const char  *text);
+char     *mc_cli_align         (const char  *text,
+                                int          width);
 void      mc_cli_install_output_filter (void);
 /* Range checks of the dates and amounts given on the command line (mc-cli-range.c): NULL
  * when @value is acceptable, else the message that says why not. */

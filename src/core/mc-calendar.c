@@ -71,6 +71,34 @@ mc_calendar_day_kind_id (McCalendarDayKind kind)
   return kind_ids[kind];
 }
 
+/* Where an entry comes from, in words (the ids stay for --json and the database). */
+const char *
+mc_calendar_source_label (McCalendarSource source)
+{
+  switch (source)
+    {
+    /* TRANSLATORS: where a day off comes from: the holiday rules of the Labour Code */
+    case MC_CALENDAR_SOURCE_RULE: return C_("calendar origin", "rule");
+    /* TRANSLATORS: where a day off comes from: the government's announced table */
+    case MC_CALENDAR_SOURCE_OFFICIAL: return C_("calendar origin", "official");
+    /* TRANSLATORS: where a day off comes from: this office's own edit */
+    case MC_CALENDAR_SOURCE_LOCAL:
+    default: return C_("calendar origin", "local");
+    }
+}
+
+const char *
+mc_calendar_day_kind_label (McCalendarDayKind kind)
+{
+  switch (kind)
+    {
+    case MC_CALENDAR_DAY_OFF: return _("Day off");
+    case MC_CALENDAR_DAY_WORK: return _("Extra working day");
+    case MC_CALENDAR_DAY_NOT_OFF:
+    default: return _("Working day (day off cancelled)");
+    }
+}
+
 gboolean
 mc_calendar_day_kind_from_id (const char        *id,
                               McCalendarDayKind *out_kind)

@@ -30,6 +30,8 @@ typedef struct
 
 const char *mc_calendar_source_id     (McCalendarSource   source);
 const char *mc_calendar_day_kind_id   (McCalendarDayKind  kind);
+const char *mc_calendar_source_label  (McCalendarSource   source);
+const char *mc_calendar_day_kind_label (McCalendarDayKind kind);
 gboolean    mc_calendar_day_kind_from_id (const char     *id,
                                           McCalendarDayKind *out_kind);
 

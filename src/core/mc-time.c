@@ -1,6 +1,4 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include <stdio.h>
-
 #include "mc-time.h"
 
 GTimeZone *
@@ -77,35 +75,114 @@ mc_time_format_short (gint64 unix_seconds)
   return mc_time_format (unix_seconds, "%d/%m/%Y %H:%M");
 }
 
-/* Accepts "YYYY-MM-DD", "YYYY-MM-DD HH:MM" and "YYYY-MM-DDTHH:MM[:SS]" in Vietnam time, and the
- * way dates are written in Vietnam: "DD/MM/YYYY", "DD/MM/YYYY HH:MM[:SS]". */
+/* Reads a number of @min_digits to @max_digits digits at *@p (no sign, no space), moving *@p
+ * past it. */
+static gboolean
+read_number (const char **p,
+             int          min_digits,
+             int          max_digits,
+             int         *out)
+{
+  int n = 0, value = 0;
+
+  while (n < max_digits && g_ascii_isdigit ((*p)[n]))
+    value = value * 10 + ((*p)[n++] - '0');
+  if (n < min_digits || g_ascii_isdigit ((*p)[n]))
+    return FALSE;
+  *p += n;
+  *out = value;
+  return TRUE;
+}
+
+/* The date at the start of @text: "D/M/YYYY" as dates are written in Vietnam, day and month of
+ * one or two digits ("17/2/2026", "17/02/2026"), or ISO "YYYY-MM-DD" (also "2026-2-17"). The
+ * year has four digits: "17/2/26" is refused rather than guessed. Sets *@out_end after it. */
+static gboolean
+parse_date_prefix (const char  *text,
+                   GDate       *out,
+                   gboolean    *out_iso,
+                   const char **out_end)
+{
+  const char *p = text;
+  int first, month, last, day, year;
+  gboolean iso;
+
+  if (!read_number (&p, 1, 4, &first))
+    return FALSE;
+  /* Four digits then "-": ISO; one or two then "/": the day. */
+  iso = p - text == 4 && *p == '-';
+  if (!iso && !(p - text <= 2 && *p == '/'))
+    return FALSE;
+  p++;
+  if (!read_number (&p, 1, 2, &month) || *p++ != (iso ? '-' : '/') ||
+      !read_number (&p, iso ? 1 : 4, iso ? 2 : 4, &last))
+    return FALSE;
+  day = iso ? last : first;
+  year = iso ? first : last;
+  if (!g_date_valid_dmy (day, month, year))
+    return FALSE;
+  g_date_clear (out, 1);
+  g_date_set_dmy (out, day, month, year);
+  *out_iso = iso;
+  *out_end = p;
+  return TRUE;
+}
+
+/* The one reading of a day typed by a person (motcuactl, the window): "DD/MM/YYYY" with day and
+ * month of one or two digits, or "YYYY-MM-DD", nothing before or after. */
+gboolean
+mc_time_parse_date (const char *text,
+                    GDate      *out)
+{
+  const char *end;
+  gboolean iso;
+
+  return text != NULL && parse_date_prefix (text, out, &iso, &end) && *end == '\0';
+}
+
+/* A day alone (mc_time_parse_date()), as the start of that day in Vietnam time. */
+gboolean
+mc_time_parse_day (const char *text,
+                   gint64     *out_start)
+{
+  GDate date;
+
+  if (!mc_time_parse_date (text, &date))
+    return FALSE;
+  *out_start = mc_time_from_local (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 0, 0);
+  return TRUE;
+}
+
+/* A day (mc_time_parse_date()), then optionally a time "H:MM" or "HH:MM[:SS]" after a space (or
+ * a "T" after an ISO date), in Vietnam time. */
 gboolean
 mc_time_parse (const char *text,
                gint64     *out_unix_seconds)
 {
-  int y, mo, d, h = 0, mi = 0, s = 0;
-  char sep = 0, tail = 0;
-  int n;
-  g_autoptr(GDateTime) dt = NULL;
+  const char *p;
+  int h = 0, mi = 0, s = 0;
+  gboolean iso;
+  GDate date;
 
-  if (text == NULL)
+  if (text == NULL || !parse_date_prefix (text, &date, &iso, &p))
     return FALSE;
-  n = sscanf (text, "%4d-%2d-%2d%c%2d:%2d:%2d%c", &y, &mo, &d, &sep, &h, &mi, &s, &tail);
-  if (n < 3)
+  if (*p == ' ' || (iso && *p == 'T'))
     {
-      sep = tail = 0;
-      h = mi = s = 0;
-      n = sscanf (text, "%2d/%2d/%4d%c%2d:%2d:%2d%c", &d, &mo, &y, &sep, &h, &mi, &s, &tail);
-      if (sep == 'T')
+      p++;
+      if (!read_number (&p, 1, 2, &h) || *p++ != ':' || !read_number (&p, 2, 2, &mi))
+        return FALSE;
+      if (*p == ':')
+        {
+          p++;
+          if (!read_number (&p, 2, 2, &s))
+            return FALSE;
+        }
+      if (h > 23 || mi > 59 || s > 59)
         return FALSE;
     }
-  if (n == 3 || ((n == 6 || n == 7) && (sep == ' ' || sep == 'T')))
-    {
-      dt = g_date_time_new (mc_time_zone (), y, mo, d, h, mi, s);
-      if (dt == NULL)
-        return FALSE;
-      *out_unix_seconds = g_date_time_to_unix (dt);
-      return TRUE;
-    }
-  return FALSE;
+  if (*p != '\0')
+    return FALSE;
+  *out_unix_seconds = mc_time_from_local (g_date_get_year (&date), g_date_get_month (&date),
+                                          g_date_get_day (&date), h, mi) + s;
+  return TRUE;
 }

@@ -22,6 +22,10 @@ char      *mc_time_format        (gint64      unix_seconds,
                                   const char *format);
 char      *mc_time_format_iso    (gint64      unix_seconds);
 char      *mc_time_format_short  (gint64      unix_seconds);
+gboolean   mc_time_parse_date    (const char *text,
+                                  GDate      *out);
+gboolean   mc_time_parse_day     (const char *text,
+                                  gint64     *out_start);
 gboolean   mc_time_parse         (const char *text,
                                   gint64     *out_unix_seconds);
 

@@ -193,6 +193,50 @@ test_time (void)
   g_assert_false (mc_time_parse ("2026-02-30", &t));
   g_assert_false (mc_time_parse ("2026-02-13x09:00", &t));
   g_assert_false (mc_time_parse (NULL, &t));
+  /* Day and month of one digit, as officials write them; a time of one-digit hour. */
+  g_assert_true (mc_time_parse ("2/3/2026 9:05", &t));
+  g_assert_cmpint (t, ==, mc_time_from_local (2026, 3, 2, 9, 5));
+  g_assert_false (mc_time_parse ("2/3/2026 9:5", &t));
+  g_assert_false (mc_time_parse ("2/3/2026 24:00", &t));
+  g_assert_false (mc_time_parse (" 2/3/2026", &t));
+  g_assert_false (mc_time_parse ("2/3/26", &t));
+  g_assert_false (mc_time_parse ("1780968600", &t));  /* MC_NOW's other form */
+}
+
+/* The one reading of a typed day: what every date option of motcuactl takes. */
+static void
+test_date (void)
+{
+  static const struct { const char *text; int d, m, y; } accepted[] = {
+    { "17/02/2026", 17, 2, 2026 }, { "17/2/2026", 17, 2, 2026 }, { "1/1/2026", 1, 1, 2026 },
+    { "01/01/2026", 1, 1, 2026 }, { "2026-02-17", 17, 2, 2026 }, { "2026-2-7", 7, 2, 2026 },
+    { "29/2/2028", 29, 2, 2028 },
+  };
+  static const char *refused[] = {
+    "", "17/02", "17/2/26", "17/2/02026", "170/2/2026", "17/123/2026", "17-02-2026", "2026/02/17",
+    "26-02-17", "+1/2/2026", "-1/2/2026", " 1/2/2026", "1/2/2026 ", "1/2/2026 09:00", "29/2/2026",
+    "31/4/2026", "0/1/2026", "1/0/2026", "1/1/0000", "1//2026", "a/1/2026",
+  };
+  gint64 start;
+  GDate date;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (accepted); i++)
+    {
+      g_test_message ("%s", accepted[i].text);
+      g_assert_true (mc_time_parse_date (accepted[i].text, &date));
+      g_assert_cmpint (g_date_get_day (&date), ==, accepted[i].d);
+      g_assert_cmpint (g_date_get_month (&date), ==, accepted[i].m);
+      g_assert_cmpint (g_date_get_year (&date), ==, accepted[i].y);
+      g_assert_true (mc_time_parse_day (accepted[i].text, &start));
+      g_assert_cmpint (start, ==, mc_time_from_local (accepted[i].y, accepted[i].m, accepted[i].d, 0, 0));
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_test_message ("“%s”", refused[i]);
+      g_assert_false (mc_time_parse_date (refused[i], &date));
+      g_assert_false (mc_time_parse_day (refused[i], &start));
+    }
+  g_assert_false (mc_time_parse_date (NULL, &date));
 }
 
 int
@@ -205,5 +249,6 @@ main (int argc, char **argv)
   g_test_add_func ("/catalog/search", test_search);
   g_test_add_func ("/catalog/provinces", test_provinces);
   g_test_add_func ("/time/vietnam", test_time);
+  g_test_add_func ("/time/date", test_date);
   return g_test_run ();
 }

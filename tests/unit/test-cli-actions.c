@@ -155,6 +155,55 @@ test_outbox (void)
   g_assert_null (strstr (r.out, NUMBER));
   RUN (&r, "outbox", "--state", "lost");
   cli_assert_usage (&r, "outbox");
+  RUN (&r, "outbox", "--state", "Waiting");
+  cli_assert_usage (&r, "outbox");
+}
+
+/* The entries are a table with a header, in the official's language; --help lists what
+ * --state takes, which is the id or the name as printed. */
+static void
+test_outbox_words (void)
+{
+  static const char *header = "\nID\tCreated\tSystem\tNumber\tAction\tSending state\tAttempts\tLast error\n";
+  g_auto(CliRun) r = { 0 };
+  const char *line;
+
+  RUN (&r, "outbox");
+  cli_assert_ok (&r, NULL);
+  line = strstr (r.out, header);
+  g_assert_nonnull (line);
+  /* The header is right above the entries, after the counts. */
+  g_assert_true (g_str_has_prefix (line + strlen (header), "1\t"));
+  g_assert_null (strstr (line + 1, "\nID\t"));
+
+  CLI_RUN_VI (&r, profile, NULL, "outbox");
+  cli_assert_ok (&r, NULL);
+  g_assert_nonnull (strstr (r.out, "\nMã\tLập lúc\tHệ thống\tMã hồ sơ\tThao tác\tTình trạng gửi\tSố lần gửi\tLỗi gần nhất\n1\t"));
+  g_assert_nonnull (strstr (r.out, "\nNội vụ: Đang chờ gửi 7\n"));
+  g_assert_nonnull (strstr (r.out, "\tNội vụ\t" NUMBER "\tTrả kết quả\tĐang chờ gửi\t0\t\n"));
+
+  RUN (&r, "outbox", "--help");
+  cli_assert_ok (&r, NULL);
+  g_assert_nonnull (strstr (r.out, "\n  pending        Waiting to be sent\n"));
+  g_assert_nonnull (strstr (r.out, "\n  applied_twice  Needs review: applied twice on the ministry system\n"));
+  CLI_RUN_VI (&r, NULL, NULL, "outbox", "--help");
+  cli_assert_ok (&r, NULL);
+  g_assert_nonnull (strstr (r.out, "\n  pending        Đang chờ gửi\n"));
+  g_assert_nonnull (strstr (r.out, "\n  rejected       Bị hệ thống của bộ từ chối\n"));
+
+  /* The name as the listing prints it, with or without its diacritics, in any case. */
+  CLI_RUN_VI (&r, profile, NULL, "outbox", "--state", "đang chờ gửi");
+  cli_assert_ok (&r, NULL);
+  g_assert_nonnull (strstr (r.out, "\t" NUMBER "\tTrả kết quả\t"));
+  CLI_RUN_VI (&r, profile, NULL, "outbox", "--state", "DANG CHO GUI");
+  cli_assert_ok (&r, NULL);
+  g_assert_nonnull (strstr (r.out, "\t" NUMBER "\tTrả kết quả\t"));
+  CLI_RUN_VI (&r, profile, NULL, "outbox", "--state", "Bị hệ thống của bộ từ chối");
+  cli_assert_ok (&r, NULL);
+  g_assert_null (strstr (r.out, NUMBER));
+  RUN (&r, "outbox", "--state", "Waiting to be sent");
+  cli_assert_ok (&r, NULL);
+  g_assert_nonnull (strstr (r.out, "\t" NUMBER "\tReturn result\t"));
   RUN (&r, "outbox", "discard", "x");
   cli_assert_usage (&r, "outbox");
   RUN (&r, "outbox", "discard", "1");
@@ -326,6 +375,7 @@ main (int    argc,
   g_test_add_func ("/cli-actions/receive-new", test_receive_new);
   g_test_add_func ("/cli-actions/act", test_act);
   g_test_add_func ("/cli-actions/outbox", test_outbox);
+  g_test_add_func ("/cli-actions/outbox-words", test_outbox_words);
   g_test_add_func ("/cli-actions/audit", test_audit);
   g_test_add_func ("/cli-actions/audit-delete", test_audit_delete);
   g_test_add_func ("/cli-actions/official", test_official);

@@ -27,6 +27,7 @@ test_due (void)
     { "2026-11-23 09:00", "1", "working", "25/11/2026 09:00\n" },
     /* As the output writes it. */
     { "23/11/2026 09:00", "1", "working", "25/11/2026 09:00\n" },
+    { "2/3/2026 16:00", "4", "hours", "03/03/2026 10:00\n" },
   };
   g_auto(CliRun) r = { 0 };
 
@@ -65,15 +66,24 @@ test_due_usage (void)
 static void
 test_lunar (void)
 {
+  /* Written DD/MM/YYYY, as the solar date it is asked for. */
   static const struct { const char *date, *out; } cases[] = {
-    { "2030-02-02", "1/1/2030\n" },
-    { "2026-02-17", "1/1/2026\n" },
-    { "2026-04-26", "10/3/2026\n" },
-    { "2023-03-22", "1/2/2023 (nhuận)\n" },
-    { "2023-03-21", "30/2/2023\n" },
-    { "2025-07-25", "1/6/2025 (nhuận)\n" },
+    { "2030-02-02", "01/01/2030\n" },
+    { "2026-02-17", "01/01/2026\n" },
+    { "2026-04-26", "10/03/2026\n" },
+    { "2023-03-22", "01/02/2023 (nhuận)\n" },
+    { "2023-03-21", "30/02/2023\n" },
+    { "2025-07-25", "01/06/2025 (nhuận)\n" },
     { "2026-01-01", "13/11/2025\n" },
-    { "17/02/2026", "1/1/2026\n" },
+    { "17/02/2026", "01/01/2026\n" },
+    /* Day and month of one digit, as officials write them. */
+    { "17/2/2026", "01/01/2026\n" },
+    { "1/1/2026", "13/11/2025\n" },
+    { "2026-2-17", "01/01/2026\n" },
+  };
+  static const char *refused[] = {
+    "17/2/26", "170/2/2026", "17/123/2026", "17-02-2026", " 17/02/2026", "17/02/2026 ", "17/02/2026 09:00",
+    "2026/02/17", "26-02-17", "+1/2/2026", "2026-02-30", "31/4/2026", "",
   };
   g_auto(CliRun) r = { 0 };
 
@@ -83,14 +93,14 @@ test_lunar (void)
       RUN (&r, "lunar", cases[i].date);
       cli_assert_ok (&r, cases[i].out);
     }
+  for (gsize i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_test_message ("lunar “%s”", refused[i]);
+      RUN (&r, "lunar", refused[i]);
+      cli_assert_usage (&r, "lunar");
+    }
 
   RUN (&r, "lunar");
-  cli_assert_usage (&r, "lunar");
-  RUN (&r, "lunar", "2026-2-17");
-  cli_assert_usage (&r, "lunar");
-  RUN (&r, "lunar", "17/2/2026");
-  cli_assert_usage (&r, "lunar");
-  RUN (&r, "lunar", "2026-02-30");
   cli_assert_usage (&r, "lunar");
   RUN (&r, "lunar", "2026-02-17", "2026-02-18");
   cli_assert_usage (&r, "lunar");
@@ -140,15 +150,33 @@ test_list_defaults (void)
   cli_assert_ok (&r, NULL);
   g_assert_cmpuint (count_substrings (r.out, "/2026\t"), ==, 18);
   g_assert_cmpuint (count_lines (r.out, ""), ==, 18);
-  g_assert_true (has_line (r.out, "16/02/2026\toff\tofficial\tTết Nguyên đán"));
-  g_assert_true (has_line (r.out, "24/11/2026\toff\tofficial\tNgày Văn hóa Việt Nam"));
+  g_assert_true (has_line (r.out, "16/02/2026\tDay off\tofficial\tTết Nguyên đán"));
+  g_assert_true (has_line (r.out, "24/11/2026\tDay off\tofficial\tNgày Văn hóa Việt Nam"));
+
+  /* In the official's language: no English word between the date and the name. */
+  CLI_RUN_VI (&r, NULL, NULL, "calendar", "list", "2026");
+  cli_assert_ok (&r, NULL);
+  g_assert_cmpuint (count_lines (r.out, ""), ==, 18);
+  g_assert_true (has_line (r.out, "16/02/2026\tNgày nghỉ\tchính thức\tTết Nguyên đán"));
+  g_assert_null (strstr (r.out, "\toff\t"));
+  g_assert_null (strstr (r.out, "\tofficial\t"));
+  g_assert_null (strstr (r.out, "\trule\t"));
+
+  /* Scripts read the ids. */
+  RUN (&r, "calendar", "list", "2026", "--json");
+  cli_assert_ok (&r, NULL);
+  g_assert_nonnull (strstr (r.out, "\"date\" : \"2026-02-16\",\n    \"kind\" : \"off\",\n    \"source\" : \"official\",\n"
+                                   "    \"name\" : \"Tết Nguyên đán\"\n"));
+  g_assert_cmpuint (count_substrings (r.out, "\"kind\""), ==, 18);
+  RUN (&r, "calendar", "remove", "2026-02-16", "--json");
+  cli_assert_usage (&r, "calendar");
 
   RUN (&r, "calendar", "list", "2027");
   cli_assert_ok (&r, NULL);
   g_assert_cmpuint (count_lines (r.out, ""), ==, 15);
-  g_assert_true (g_str_has_prefix (r.out, "01/01/2027\toff\trule\t"));
-  g_assert_cmpuint (count_lines (r.out, "10/02/2027\toff\trule\t"), ==, 1);
-  g_assert_cmpuint (count_lines (r.out, "11/02/2027\toff\trule\t"), ==, 1);
+  g_assert_true (g_str_has_prefix (r.out, "01/01/2027\tDay off\trule\t"));
+  g_assert_cmpuint (count_lines (r.out, "10/02/2027\tDay off\trule\t"), ==, 1);
+  g_assert_cmpuint (count_lines (r.out, "11/02/2027\tDay off\trule\t"), ==, 1);
   g_assert_cmpuint (count_lines (r.out, "12/02/2027"), ==, 0);
 
   RUN (&r, "calendar");
@@ -189,15 +217,15 @@ test_edits (void)
 
   RUN (&r, "--profile", profile, "calendar", "add-off", "2027-05-04", "Nghỉ", "thêm");
   cli_assert_ok (&r, NULL);
-  RUN (&r, "--profile", profile, "calendar", "add-work", "2027-05-08", "Làm bù");
+  RUN (&r, "--profile", profile, "calendar", "add-work", "8/5/2027", "Làm bù");
   cli_assert_ok (&r, NULL);
   RUN (&r, "--profile", profile, "calendar", "add-work", "2027-13-08");
   cli_assert_usage (&r, "calendar");
 
   RUN (&r, "--profile", profile, "calendar", "list", "2027");
   cli_assert_ok (&r, NULL);
-  g_assert_true (has_line (r.out, "04/05/2027\toff\tlocal\tNghỉ thêm"));
-  g_assert_true (has_line (r.out, "08/05/2027\twork\tlocal\tLàm bù"));
+  g_assert_true (has_line (r.out, "04/05/2027\tDay off\tlocal\tNghỉ thêm"));
+  g_assert_true (has_line (r.out, "08/05/2027\tExtra working day\tlocal\tLàm bù"));
   g_assert_cmpuint (count_lines (r.out, ""), ==, 17);
 
   /* Monday 3 May is the rule's compensatory day, Tuesday 4 now off locally. */
@@ -213,7 +241,7 @@ test_edits (void)
   RUN (&r, "--profile", profile, "due", "--from", "2027-04-29 09:00", "--duration", "1", "--unit", "working");
   cli_assert_ok (&r, "30/04/2027 09:00\n");
   RUN (&r, "--profile", profile, "calendar", "list", "2027");
-  g_assert_true (has_line (r.out, "30/04/2027\tnot_off\tlocal\tReunification Day"));
+  g_assert_true (has_line (r.out, "30/04/2027\tWorking day (day off cancelled)\tlocal\tReunification Day"));
   RUN (&r, "--profile", profile, "calendar", "remove", "2027-04-30");
   cli_assert_ok (&r, NULL);
   RUN (&r, "--profile", profile, "due", "--from", "2027-04-29 09:00", "--duration", "1", "--unit", "working");

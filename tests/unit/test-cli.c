@@ -286,6 +286,60 @@ test_usage_errors (void)
     }
 }
 
+/* The character offset of @needle in @line (the first or the last), or -1. */
+static glong
+column_of (const char *line,
+           const char *needle,
+           gboolean    last)
+{
+  const char *at = last ? g_strrstr (line, needle) : strstr (line, needle);
+
+  return at != NULL ? g_utf8_pointer_to_offset (line, at) : -1;
+}
+
+/* report 766 in Vietnamese is a table whose columns line up on the screen: every indicator's
+ * numbers, ratio and "portal only" start in the same column whatever its name's bytes. (The
+ * names are precomposed Vietnamese: one character, one column.) */
+static void
+test_report_columns (void)
+{
+  g_auto(CliRun) r = { 0 };
+  g_auto(GStrv) lines = NULL;
+  glong slash = -1, ratio_end = -1, portal = -1;
+  guint n_computed = 0, n_portal = 0;
+
+  CLI_RUN_VI (&r, profile, "1794971200", "report", "766", "--period", "2026-11");
+  cli_assert_ok (&r, NULL);
+  lines = g_strsplit (r.out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+
+      if (!g_ascii_isdigit (line[0]) || line[1] != '.')
+        continue;
+      g_test_message ("%s", line);
+      if (column_of (line, "chỉ Cổng DVCQG tính", FALSE) >= 0)
+        {
+          if (portal < 0)
+            portal = column_of (line, "chỉ Cổng DVCQG tính", FALSE);
+          g_assert_cmpint (column_of (line, "chỉ Cổng DVCQG tính", FALSE), ==, portal);
+          n_portal++;
+          continue;
+        }
+      /* "212 / 222   95,5%  19,10/20": the slash of the counts, the end of the ratio. */
+      if (slash < 0)
+        {
+          slash = column_of (line, " / ", FALSE);
+          ratio_end = column_of (line, "  ", TRUE);
+        }
+      g_assert_cmpint (column_of (line, " / ", FALSE), ==, slash);
+      g_assert_cmpint (column_of (line, "  ", TRUE), ==, ratio_end);
+      n_computed++;
+    }
+  g_assert_cmpuint (n_computed, ==, 10);
+  g_assert_cmpuint (n_portal, ==, 12);
+}
+
 static void
 test_help (void)
 {
@@ -347,6 +401,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/check-sample", test_check_sample);
   g_test_add_func ("/cli/runtime-errors", test_runtime_errors);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/report-columns", test_report_columns);
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/language", test_language);
   rc = g_test_run ();
