@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-a11y.h"
 #include "mc-action-bar.h"
 #include "mc-print.h"
 #include "mc-store-actions.h"
@@ -75,6 +76,7 @@ static void
 mc_action_bar_init (McActionBar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  mc_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
   self->actions = g_array_new (FALSE, FALSE, sizeof (McAction));
 }
 

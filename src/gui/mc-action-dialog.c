@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-a11y.h"
 #include "mc-action-dialog.h"
 #include "mc-combo-row.h"
 #include "mc-file-strip.h"
@@ -408,12 +409,8 @@ setup (McActionDialog *self)
 
   adw_window_title_set_title (self->title, label);
   gtk_window_set_title (GTK_WINDOW (self), label);
+  /* Named once, by the label's text (mc_a11y_name_mnemonic_buttons()). */
   gtk_button_set_label (self->apply_button, self->outbox_id ? _("_Retry") : label);
-  /* Named once: GTK 4.8 names a button whose label changes both by its label and by the
-   * label's text. */
-  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->apply_button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->apply_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  self->outbox_id ? _("Retry") : label, -1);
   if (d != NULL)
     {
       g_autofree char *text = g_strdup_printf ("%s · %s\n%s", d->number, d->applicant_name, d->procedure_name);
@@ -554,6 +551,7 @@ mc_action_dialog_init (McActionDialog *self)
 {
   self->result_numbers = g_hash_table_new_full (NULL, NULL, g_object_unref, g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
+  mc_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->note_view), "changed", G_CALLBACK (on_input_changed),
                            self, G_CONNECT_SWAPPED);

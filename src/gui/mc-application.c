@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-a11y.h"
 #include "mc-accounts.h"
 #include "mc-application.h"
 #include "mc-exercises-panel.h"
@@ -513,16 +514,31 @@ mc_application_finalize (GObject *object)
   G_OBJECT_CLASS (mc_application_parent_class)->finalize (object);
 }
 
+/* GtkApplication gives each window its shortcuts window (ui/gtk/help-overlay.ui) here. */
+static void
+mc_application_window_added (GtkApplication *application,
+                             GtkWindow      *window)
+{
+  GtkShortcutsWindow *help;
+
+  GTK_APPLICATION_CLASS (mc_application_parent_class)->window_added (application, window);
+  if (GTK_IS_APPLICATION_WINDOW (window)
+      && (help = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window))) != NULL)
+    mc_a11y_name_shortcuts_window (help);
+}
+
 static void
 mc_application_class_init (McApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
 
   object_class->finalize = mc_application_finalize;
   app_class->handle_local_options = mc_application_handle_local_options;
   app_class->startup = mc_application_startup;
   app_class->activate = mc_application_activate;
+  gtk_app_class->window_added = mc_application_window_added;
 }
 
 static void

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
 
+#include "mc-a11y.h"
 #include "mc-alert.h"
 #include "mc-calendar-editor.h"
 #include "mc-official.h"
@@ -367,6 +368,7 @@ mc_calendar_editor_init (McCalendarEditor *self)
 
   self->origins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  mc_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
   self->year = g_date_time_get_year (now);
   gtk_spin_button_set_value (self->year_spin, self->year);
   g_signal_connect_object (self->year_spin, "value-changed", G_CALLBACK (on_year_changed), self, G_CONNECT_SWAPPED);

@@ -49,12 +49,15 @@ exercise_row (McExercisesPanel *self,
               McExercise        exercise)
 {
   gboolean done = mc_training_exercises_is_done (self->exercises, exercise);
+  const char *title = mc_training_exercises_get_title (self->exercises, exercise);
+  const char *goal = mc_training_exercises_get_goal (self->exercises, exercise);
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *icon = gtk_image_new_from_icon_name (done ? "emblem-ok-symbolic" : "radio-symbolic");
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   g_auto(GStrv) steps = mc_training_exercises_get_steps (self->exercises, exercise);
+  g_autofree char *name = g_strconcat (title, ", ", done ? _("Done") : _("Not yet"), NULL);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), mc_training_exercises_get_title (self->exercises, exercise));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), done ? _("Done") : _("Not yet"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, done ? _("Done") : _("Not yet"), -1);
   if (done)
@@ -65,7 +68,7 @@ exercise_row (McExercisesPanel *self,
   gtk_widget_set_margin_end (box, 12);
   gtk_widget_set_margin_top (box, 8);
   gtk_widget_set_margin_bottom (box, 12);
-  gtk_box_append (GTK_BOX (box), wrapped_label (mc_training_exercises_get_goal (self->exercises, exercise), NULL));
+  gtk_box_append (GTK_BOX (box), wrapped_label (goal, NULL));
   for (guint i = 0; steps[i] != NULL; i++)
     {
       g_autofree char *numbered = g_strdup_printf ("%u. %s", i + 1, steps[i]);
@@ -73,6 +76,10 @@ exercise_row (McExercisesPanel *self,
       gtk_box_append (GTK_BOX (box), wrapped_label (numbered, "dim-label"));
     }
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), box);
+  /* libadwaita 1.2 names neither the expander row nor the row it wraps the steps in: a screen
+   * reader says the exercise and whether it is done, then its goal (the steps are read in it). */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)), GTK_ACCESSIBLE_PROPERTY_LABEL, goal, -1);
   return row;
 }
 

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-a11y.h"
 #include "mc-action-dialog.h"
 #include "mc-combo-row.h"
 #include "mc-due-group.h"
@@ -718,6 +719,7 @@ mc_intake_dialog_init (McIntakeDialog *self)
   self->counts = g_array_new (FALSE, FALSE, sizeof (int));
   g_array_set_clear_func (self->documents, document_clear);
   gtk_widget_init_template (GTK_WIDGET (self));
+  mc_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 
   for (guint i = 0; i < G_N_ELEMENTS (common_documents); i++)
     add_document_row (self, common_documents[i], FALSE);

@@ -5,6 +5,8 @@
 
 #include "mc-alert.h"
 #include "mc-preferences-window.h"
+#include "mc-a11y.h"
+#include "mc-combo-row.h"
 #include "mc-official.h"
 #include "mc-scanner.h"
 #include "mc-store-settings.h"
@@ -241,12 +243,9 @@ load (McPreferencesWindow *self)
 
       load_entry (self, row, entry_keys[i].key);
       gtk_widget_set_tooltip_text (GTK_WIDGET (row), g_dgettext (GETTEXT_PACKAGE, info->summary));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      g_dgettext (GETTEXT_PACKAGE, info->summary),
-                                      -1);
+      /* Named by its title (the row is labelled by it), described by what the key is for. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      g_dgettext (GETTEXT_PACKAGE, info->summary), -1);
       g_signal_connect_object (row, "apply", G_CALLBACK (on_entry_apply), self, 0);
     }
   if (!mc_store_load_deadline_settings (store, &settings, &error))
@@ -342,6 +341,7 @@ mc_preferences_window_class_init (McPreferencesWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (MC_TYPE_CALENDAR_EDITOR);
+  g_type_ensure (MC_TYPE_COMBO_ROW);
   g_type_ensure (MC_TYPE_SOURCE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/MotCua/ui/mc-preferences-window.ui");
@@ -371,6 +371,7 @@ static void
 mc_preferences_window_init (McPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  mc_a11y_name_first_of_type (GTK_WIDGET (self), GTK_TYPE_SEARCH_ENTRY, _("Search Preferences"));
 }
 
 McPreferencesWindow *

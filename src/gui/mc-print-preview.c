@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-a11y.h"
 #include "mc-print-preview.h"
 
 /* A form's pages as they will print, in the app itself: GTK's print dialog hands its preview
@@ -120,6 +121,7 @@ static void
 mc_print_preview_init (McPrintPreview *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  mc_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 }
 
 /* The pages of @layout, named @name; "print" and "save" say what the official chose. */

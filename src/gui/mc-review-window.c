@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "mc-a11y.h"
 #include "mc-alert.h"
 #include "mc-action-dialog.h"
 #include "mc-official.h"
@@ -171,6 +172,7 @@ add_choice (GtkWidget  *choices,
     gtk_widget_add_css_class (button, css_class);
   gtk_widget_set_hexpand (explanation, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, what, -1);
+  mc_a11y_name_mnemonic_buttons (button);
   gtk_box_append (GTK_BOX (row), button);
   gtk_box_append (GTK_BOX (row), explanation);
   gtk_box_append (GTK_BOX (choices), row);

@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "mc-a11y.h"
 #include "mc-scan-dialog.h"
 #include "mc-store-settings.h"
 
@@ -462,6 +463,7 @@ static void
 mc_scan_dialog_init (McScanDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  mc_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
   self->directory = g_build_filename (g_get_user_cache_dir (), "motcua", "scans", NULL);
 }
 

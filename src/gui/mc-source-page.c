@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "mc-a11y.h"
 #include "mc-alert.h"
 #include "mc-accounts.h"
 #include "mc-sync-error.h"
@@ -686,6 +687,7 @@ static void
 mc_source_page_init (McSourcePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  mc_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
   self->statuses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->reports = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify) mc_connection_report_free);

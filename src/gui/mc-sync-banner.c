@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-a11y.h"
 #include "mc-sync-banner.h"
 
 /* The banner of a ministry system that cannot be reached: over the list (the systems of the
@@ -187,4 +188,5 @@ static void
 mc_sync_banner_init (McSyncBanner *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  mc_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 }

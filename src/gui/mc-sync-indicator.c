@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-a11y.h"
 #include "mc-format.h"
 #include "mc-sync-indicator.h"
 
@@ -304,5 +305,6 @@ mc_sync_indicator_init (McSyncIndicator *self)
 {
   self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  mc_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
   update (self);
 }

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-a11y.h"
 #include "mc-alert.h"
 #include "mc-sample.h"
 #include "mc-trainer-panel.h"
@@ -173,6 +174,8 @@ add_ministry (McTrainerPanel *self,
   g_ptr_array_add (self->controls, c);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (c->row), source->name);
+  /* libadwaita 1.2 names only the header inside the expander row, not the row itself. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (c->row), GTK_ACCESSIBLE_PROPERTY_LABEL, source->name, -1);
   adw_expander_row_set_expanded (c->row, TRUE);
 
   /* Each control says which ministry it acts on to a screen reader. */
@@ -394,6 +397,7 @@ mc_trainer_panel_init (McTrainerPanel *self)
 {
   self->controls = g_ptr_array_new_with_free_func ((GDestroyNotify) controls_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  mc_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 }
 
 McTrainerPanel *

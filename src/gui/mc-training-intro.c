@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-a11y.h"
 #include "mc-training-intro.h"
 #include "mc-window.h"
 
@@ -47,6 +48,8 @@ mc_training_intro_class_init (McTrainingIntroClass *klass)
   object_class->dispose = mc_training_intro_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/MotCua/ui/mc-training-intro.ui");
+  /* A screen reader announces it as a dialog over the main window. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_bind_template_child (widget_class, McTrainingIntro, commune_row);
   gtk_widget_class_install_action (widget_class, "intro.exercises", NULL, exercises_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -56,6 +59,7 @@ static void
 mc_training_intro_init (McTrainingIntro *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  mc_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 }
 
 /* The introduction over @parent, the training window of the sample commune @commune ("xã

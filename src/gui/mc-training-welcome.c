@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-a11y.h"
 #include "mc-official.h"
 #include "mc-store-settings.h"
 #include "mc-training-welcome.h"
@@ -163,6 +164,7 @@ static void
 mc_training_welcome_init (McTrainingWelcome *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  mc_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
   /* The action runs first (the button's own "clicked" handler), then the window goes. */
   g_signal_connect_object (self->training_button, "clicked", G_CALLBACK (on_choice), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);

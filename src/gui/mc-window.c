@@ -6,6 +6,7 @@
 #include <malloc.h>
 #endif
 
+#include "mc-a11y.h"
 #include "mc-alert.h"
 #include "mc-format.h"
 #include "mc-store-calendar.h"
@@ -697,6 +698,7 @@ static void
 mc_window_init (McWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  mc_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 
   load_settings (self);
   /* Typing anywhere in the list starts a search. */

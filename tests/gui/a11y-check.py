@@ -8,8 +8,10 @@ Walks every window shown by process PID (or only those whose title contains one 
 WINDOW-TITLEs) and prints one line per problem:
   - an interactive element (a button, an entry, a row a user can move to…) with no name, or
     named after its widget type ("GtkListItemWidget"), or whose name says the same thing twice
-    ("Retry Retry");
-  - a window other than the main one that is not exposed as a dialog.
+    ("Retry Retry", "_Retry Retry") or keeps a mnemonic's underscore ("_Retry");
+  - a window other than the main one that is not exposed as a dialog, or named after its type.
+Prints "# row: NAME" for each row of a table (what a reader says of a queue row), for the test
+to compare with the dossier it shows.
 Exits 1 when there is a problem, 0 otherwise (and 77 when AT-SPI cannot be reached)."""
 
 import re
@@ -34,6 +36,8 @@ INTERACTIVE = {
 # is a place to type; a label is not a "text" in GTK 4).
 FOCUS_ONLY = {pyatspi.ROLE_LIST_ITEM, pyatspi.ROLE_TABLE_ROW, pyatspi.ROLE_TREE_ITEM, pyatspi.ROLE_TEXT}
 TYPE_NAME = re.compile(r"^(Gtk|Adw|Mc)[A-Z]\w*$")
+# "_Cancel": a word that begins with the underscore of a mnemonic (a reader says "underscore").
+MNEMONIC = re.compile(r"(^|\s)_\w")
 MAIN_WINDOW = re.compile(r"^Một Cửa( — .*)?$")
 
 
@@ -52,7 +56,9 @@ def find_app(pid, timeout=30):
 
 
 def doubled(name):
-    words = name.split()
+    """"Cancel Cancel", and "_Cancel Cancel" too: GTK 4.8 names a button by its label's mnemonic
+    text ("_Cancel") and again by the label it is labelled by ("Cancel")."""
+    words = name.replace("_", "").split()
     half = len(words) // 2
     return len(words) >= 2 and len(words) % 2 == 0 and words[:half] == words[half:]
 
@@ -92,12 +98,14 @@ def check(node, problems, counts, button=None):
     name = (node.name or "").strip()
     if interactive:
         counts[0] += 1
-        if role == pyatspi.ROLE_TABLE_ROW and name and len(counts) == 1:
-            counts.append(name)   # what a reader says of a row, for the log
+        if role == pyatspi.ROLE_TABLE_ROW and name:
+            counts.append(name)   # what a reader says of a row
         if not name or TYPE_NAME.match(name):
             problems.append(f"unnamed {node.getRoleName()}: {path_of(node)}{described(node)}")
         elif doubled(name):
             problems.append(f"doubled name “{name}”: {path_of(node)}{described(node)}")
+        elif MNEMONIC.search(name):
+            problems.append(f"mnemonic underscore in “{name}”: {path_of(node)}{described(node)}")
         elif button is not None and role in (pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON):
             problems.append(f"button “{name}” inside button “{button}”: {path_of(node)}")
     if role in (pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON):
@@ -142,10 +150,12 @@ def main():
         counts = [0]
         if not MAIN_WINDOW.match(title) and window.getRole() not in (pyatspi.ROLE_DIALOG, pyatspi.ROLE_ALERT):
             problems.append(f"window “{title}” is a {window.getRoleName()}, not a dialog")
+        if not title or TYPE_NAME.match(title):
+            problems.append(f"window “{title}” ({window.getRoleName()}) has no title of its own")
         check(window, problems, counts)
         print(f"# window “{title}” ({window.getRoleName()}): {counts[0]} interactive elements")
-        if len(counts) > 1:
-            print(f"# a row of the list: “{counts[1]}”")
+        for row in counts[1:]:
+            print(f"# row: {row}")
     if len(windows) < max(len(titles), 1):
         problems.append(f"no window named {', '.join(titles) or 'at all'} to check; the windows: "
                         + ", ".join(f"“{w.name}” ({w.getRoleName()}, {w.getState().getStates()})"
