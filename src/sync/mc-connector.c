@@ -416,8 +416,9 @@ mc_connector_refusal (McConnectorBase  *base,
                       const char       *answer_code,
                       const char       *reason)
 {
+  /* For whoever looks into it (G_MESSAGES_DEBUG); "HTTP 0": the caller has no reply at hand. */
   g_debug ("%s: HTTP %u, code %s: %s", base->source->id, status, answer_code ? answer_code : "none",
-           reason ? reason : "");  /* status 0: the caller has no reply at hand */
+           reason ? reason : "");
   if (reason != NULL && *reason != '\0')
     mc_connector_error (base, error, code, _("the ministry's system answered: %s"), reason);
   else if (code == MC_SYNC_ERROR_CONFLICT)
