@@ -81,9 +81,9 @@ summary_for (McConnectionResult  result,
       return g_strdup_printf (_("The address %s cannot be reached. Check the address and the network."),
                               source->base_url);
     case MC_CONNECTION_CERTIFICATE:
-      return g_strdup_printf (_("The TLS certificate of %s (%s) is not trusted. Its SHA-256 fingerprint is %s. "
+      return g_strdup_printf (_("The TLS certificate of %s is not trusted. Its SHA-256 fingerprint is %s. "
                                 "Accept it only if the ministry's technical staff confirm this fingerprint."),
-                              source->name, source->id, fingerprint ? fingerprint : _("unknown"));
+                              source->name, fingerprint ? fingerprint : _("unknown"));
     case MC_CONNECTION_WRONG_PASSWORD:
       return g_strdup_printf (g_strcmp0 (source->dialect, "lgsp") == 0
                               ? _("The client id or client secret of %s was refused.")
@@ -92,8 +92,9 @@ summary_for (McConnectionResult  result,
     case MC_CONNECTION_UNIT_UNKNOWN:
       return g_strdup_printf (_("The system does not know the unit code %s."), source->unit_code);
     case MC_CONNECTION_WRONG_DIALECT:
-      return g_strdup_printf (_("The address answers, but not as a “%s” system. Check the address and the dialect."),
-                              source->dialect);
+      /* The kind as the editor names it is the window's; the dialect's id is no word for it. */
+      return g_strdup (_("The address answers, but not as a system of the chosen kind. Check the address and "
+                         "the kind of system."));
     case MC_CONNECTION_FAILED:
     default:
       return g_strdup (_("The system answered with an error."));

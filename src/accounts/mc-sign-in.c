@@ -150,7 +150,7 @@ mc_sign_in_async (McSyncEngine        *engine,
       g_autofree char *what = g_utf8_strdown (mc_secret_kind_label (mc_secret_kind_for_sign_in (source->dialect)), -1);
 
       g_task_return_new_error (task, MC_SECRETS_ERROR, MC_SECRETS_ERROR_MISSING, _("%s: the %s is empty"),
-                               source_id, what);
+                               source->name, what);
       return;
     }
   data = g_new0 (SignIn, 1);

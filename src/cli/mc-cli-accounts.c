@@ -58,9 +58,10 @@ print_report (const McSource           *source,
   g_autoptr(JsonBuilder) b = NULL;
   g_autoptr(JsonNode) root = NULL;
 
+  /* The summary names the system where it helps; the ID is the one just typed. */
   if (!json)
     {
-      g_print ("%s: %s\n", source->id, report->summary);
+      g_print ("%s\n", report->summary);
       if (report->detail != NULL)
         g_print ("  %s\n", report->detail);
       return;
@@ -195,10 +196,10 @@ mc_cli_sources_signin (McCli  *cli,
     return mc_cli_fail (error);
   if (report->result == MC_CONNECTION_OK)
     {
-      g_print (_("Signed in to %s; the next sync resumes it\n"), source->id);
+      g_print (_("Signed in to %s; the next sync resumes it\n"), source->name);
       return MC_CLI_OK;
     }
-  g_print (_("The new password of %s is kept, but signing in failed:\n"), source->id);
+  g_print (_("The new password of %s is kept, but signing in failed:\n"), source->name);
   print_report (source, report, FALSE);
   return MC_CLI_FAILED;
 }
@@ -232,9 +233,9 @@ mc_cli_sources_pin (McCli  *cli,
   if (!mc_store_set_source_pin (store, source->id, fingerprint, &error))
     return mc_cli_fail (error);
   if (clear)
-    g_print (_("%s: only certificates the system trusts are accepted\n"), source->id);
+    g_print (_("%s: only certificates the system trusts are accepted\n"), source->name);
   else
-    g_print (_("%s: the certificate %s is accepted\n"), source->id, fingerprint);
+    g_print (_("%s: the certificate %s is accepted\n"), source->name, fingerprint);
   return MC_CLI_OK;
 }
 
@@ -338,7 +339,7 @@ sources_add (McCli  *cli,
       mc_accounts_remove_source (store, source->id, &ignored);
       return mc_cli_fail (error);
     }
-  g_print (_("Source %s added (%s, %s)\n"), source->id, source->dialect, source->base_url);
+  g_print (_("Added the ministry system %s (ID %s, %s)\n"), source->name, source->id, source->base_url);
   return MC_CLI_OK;
 }
 
@@ -365,10 +366,11 @@ sources_list (McCli  *cli,
     return status;
   if (!(sources = mc_store_list_sources (store, &error)))
     return mc_cli_fail (error);
-  /* The id is what the other commands take (--source ID); the header says which column it is. */
+  /* The id is what the other commands take (--source ID); the header says which column it is.
+   * The kind of system (dialect) is for whoever set it up: it is in --json, not in the table. */
   if (!json)
-    g_print ("%s\t%s\t%s\t%s\t%s\t%s\t%s\n", C_("column", "ID"), C_("column", "Interface"), C_("column", "Name"),
-             C_("column", "Address"), C_("column", "Unit code"), C_("column", "Account"), C_("column", "Last sync"));
+    g_print ("%s\t%s\t%s\t%s\t%s\t%s\n", C_("column", "ID"), C_("column", "Name"), C_("column", "Address"),
+             C_("column", "Unit code"), C_("column", "Account"), C_("column", "Last sync"));
   json_builder_begin_array (b);
   for (guint i = 0; i < sources->len; i++)
     {
@@ -378,7 +380,7 @@ sources_list (McCli  *cli,
 
       if (!json)
         {
-          g_print ("%s\t%s\t%s\t%s\t%s\t%s\t%s\n", s->id, s->dialect, s->name, s->base_url, s->unit_code,
+          g_print ("%s\t%s\t%s\t%s\t%s\t%s\n", s->id, s->name, mc_cli_source_address (s), s->unit_code,
                    s->account, when);
           continue;
         }

@@ -23,6 +23,14 @@ typedef struct
   GHashTable *systems;   /* source id → the ministry system's name, as printed */
 } SyncRun;
 
+/* "Nội vụ: Lỗi — what the system said" (the message does not name the system). */
+static void
+print_state (const char           *name,
+             const McSyncProgress *p)
+{
+  g_print ("%s: %s%s%s\n", name, mc_sync_state_label (p->state), p->message ? " — " : "", p->message ? p->message : "");
+}
+
 static void
 print_progress (McSyncEngine *engine,
                 const char   *source_id,
@@ -38,8 +46,7 @@ print_progress (McSyncEngine *engine,
                      g_dngettext (GETTEXT_PACKAGE, "page", "pages", p.pages), p.dossiers,
                      g_dngettext (GETTEXT_PACKAGE, "dossier", "dossiers", p.dossiers));
   else if (run->loop != NULL && p.state != MC_SYNC_STATE_SYNCING)
-    g_print ("%s: %s%s%s\n", name, mc_sync_state_label (p.state), p.message ? " — " : "",
-             p.message ? p.message : "");
+    print_state (name, &p);
 }
 
 static void
@@ -76,7 +83,7 @@ print_summary (McSyncEngine *engine,
         g_print (_("%s: up to date — %u new, %u changed, %u removed, %u held for local actions (%u requests)\n"),
                  name, p.inserted, p.updated, p.deleted, p.held, p.requests);
       else
-        g_print ("%s: %s — %s\n", name, mc_sync_state_label (p.state), p.message ? p.message : "");
+        print_state (name, &p);
       /* The push side: what the outbox sent, parked for review, and still holds. */
       if (p.push_skipped)
         g_print (_("%s: actions not sent: another Một Cửa is sending this profile's actions\n"), name);
@@ -147,7 +154,7 @@ mc_cli_sync (McCli  *cli,
       if ((source_id && !g_str_equal (source_id, s->id)) || (!source_id && !s->enabled))
         continue;
       /* A sample profile's systems are the training simulator's, which runs in the window. */
-      if (g_str_has_prefix (s->base_url, "sim:"))
+      if (mc_cli_source_is_training (s))
         {
           g_string_append_printf (training, "%s%s", training->len ? ", " : "", s->name);
           continue;

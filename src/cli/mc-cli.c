@@ -168,6 +168,21 @@ mc_cli_source_name (GHashTable *names,
   return name != NULL && *name != '\0' ? name : source_id;
 }
 
+/* Whether @source is a training system of a sample profile: its stored address ("sim:g09") is
+ * a placeholder for the simulator the window runs in training mode. */
+gboolean
+mc_cli_source_is_training (const McSource *source)
+{
+  return g_str_has_prefix (source->base_url, "sim:");
+}
+
+/* @source's address as the official reads it: a training system's says what it is. */
+const char *
+mc_cli_source_address (const McSource *source)
+{
+  return mc_cli_source_is_training (source) ? _("simulated for training") : source->base_url;
+}
+
 /* The profile's audit key for audit verify, export and doctor, when the keyring gives it: the
  * check itself says when a sealed log cannot be verified without it. */
 void

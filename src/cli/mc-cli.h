@@ -53,6 +53,8 @@ GHashTable *mc_cli_source_names (McStore  *store,
                                  GError  **error);
 const char *mc_cli_source_name  (GHashTable *names,
                                  const char *source_id);
+gboolean    mc_cli_source_is_training (const McSource *source);
+const char *mc_cli_source_address     (const McSource *source);
 void      mc_cli_print_json    (JsonNode    *node);
 gboolean  mc_cli_progress_wanted (void);
 void      mc_cli_progress      (const char  *format,

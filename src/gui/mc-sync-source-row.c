@@ -68,6 +68,7 @@ mc_sync_source_row_update (McSyncSourceRow      *self,
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *last = p->last_success > 0 ? mc_format_time (p->last_success) : NULL;
   g_autofree char *outbox = mc_sync_describe_outbox (s->waiting, s->checking, s->review);
+  g_autofree char *said = NULL;  /* what the system said, as a sentence of its own line */
   gboolean syncing = p->state == MC_SYNC_STATE_SYNCING;
 
   g_return_if_fail (MC_IS_SYNC_SOURCE_ROW (self));
@@ -91,8 +92,8 @@ mc_sync_source_row_update (McSyncSourceRow      *self,
     g_string_append_printf (text, _("Last synced %s"), last);
   else
     g_string_append (text, _("Never synced"));
-  if (!syncing && p->message != NULL)
-    g_string_append_printf (text, "\n%s", p->message);
+  if (!syncing && (said = mc_format_system_message (p->message)) != NULL)
+    g_string_append_printf (text, "\n%s", said);
   if (!syncing && p->retry_at > 0)
     {
       g_autofree char *when = mc_format_time (p->retry_at);

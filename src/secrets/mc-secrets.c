@@ -292,16 +292,17 @@ mc_secrets_clear_tokens_sync (McSecrets     *self,
   return TRUE;
 }
 
-/* "g16: no application key is kept for this source: sign in" */
+/* "Văn hóa, Thể thao và Du lịch: no application key is kept for this source: sign in": the
+ * ministry by its name, as the official knows it. */
 static void
-set_missing (GError       **error,
-             const char    *source_id,
-             McSecretKind   kind)
+set_missing (GError         **error,
+             const McSource  *source,
+             McSecretKind     kind)
 {
   g_autofree char *what = g_utf8_strdown (mc_secret_kind_label (kind), -1);
 
   g_set_error (error, MC_SECRETS_ERROR, MC_SECRETS_ERROR_MISSING, _("%s: no %s is kept for this source: sign in"),
-               source_id, what);
+               source->name, what);
 }
 
 /* The audit key is kept beside the credentials, as the "audit-key" of no source. */
@@ -429,7 +430,7 @@ mc_secrets_load_source_sync (McSecrets       *self,
       if (local != NULL)
         g_propagate_error (error, local);
       else
-        set_missing (error, source->id, sign_in);
+        set_missing (error, source, sign_in);
       return NULL;
     }
   /* The connectors read the sign-in secret as "password", whatever its kind. */
@@ -441,7 +442,7 @@ mc_secrets_load_source_sync (McSecrets       *self,
           if (local != NULL)
             g_propagate_error (error, local);
           else
-            set_missing (error, source->id, MC_SECRET_API_KEY);
+            set_missing (error, source, MC_SECRET_API_KEY);
           return NULL;
         }
       g_hash_table_insert (secrets, (gpointer) "api-key", value);

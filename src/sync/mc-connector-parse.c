@@ -29,10 +29,10 @@ mc_parse_fail (McParse    *p,
   message = g_strdup_vprintf (format, args);
   va_end (args);
   if (p->item >= 0)
-    p->error = g_error_new (MC_SYNC_ERROR, MC_SYNC_ERROR_MALFORMED, _("%s: dossier %d of the page: %s"),
-                            p->base->label, p->item + 1, message);
+    p->error = g_error_new (MC_SYNC_ERROR, MC_SYNC_ERROR_MALFORMED, _("dossier %d of the page: %s"),
+                            p->item + 1, message);
   else
-    p->error = g_error_new (MC_SYNC_ERROR, MC_SYNC_ERROR_MALFORMED, "%s: %s", p->base->label, message);
+    p->error = g_error_new_literal (MC_SYNC_ERROR, MC_SYNC_ERROR_MALFORMED, message);
 }
 
 gboolean

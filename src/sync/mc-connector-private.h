@@ -19,7 +19,6 @@ typedef struct
   McHttp *http;
   char *session;              /* what the last sign-in gave (token, session id, cookie) */
   char *refresh;              /* a token that renews it, where the dialect has one (feed) */
-  char *label;                /* "Nội vụ (g09)": names the source in every error */
   guint page_size;
   guint retry_after;          /* seconds, from the last 429 or 503 */
   McSecrets *keyring;         /* NULL: sessions live as long as the connector */
@@ -159,12 +158,22 @@ gint64        mc_parse_ms      (McParse       *p,
 gboolean     mc_parse_check    (McParse     *p,
                                 GError     **error);
 
-/* Errors of a request, named after the source. */
+/* Errors of a request, in words the official reads under the ministry's name (the popover's
+ * row, a review card): they do not name the source; the sync engine does where it sums up. */
 void         mc_connector_error (McConnectorBase *base,
                                  GError         **error,
                                  McSyncError      code,
                                  const char      *format,
                                  ...) G_GNUC_PRINTF (4, 5);
+/* The system's refusal or failure in words the official reads: its own @reason when it gave
+ * one. @status (0 when not at hand) and @answer_code (the dialect's own code, or NULL) go to
+ * the debug log only. */
+void         mc_connector_refusal (McConnectorBase *base,
+                                   GError         **error,
+                                   McSyncError      code,
+                                   guint            status,
+                                   const char      *answer_code,
+                                   const char      *reason);
 /* The common HTTP statuses: 429/503 (with Retry-After), 5xx, 404. Returns FALSE with @error
  * set when @reply is one of them. */
 gboolean     mc_connector_check_status (McConnectorBase *base,

@@ -67,8 +67,7 @@ mc_connector_base_init (McConnectorBase *base,
       while (g_hash_table_iter_next (&it, &key, &value))
         g_hash_table_insert (base->secrets, g_strdup (key), g_strdup (value));
     }
-  base->label = g_strdup_printf ("%s (%s)", source->name, source->id);
-  base->http = mc_http_new (source->base_url, base->label);
+  base->http = mc_http_new (source->base_url, source->id);
   mc_http_set_pinned_certificate (base->http, source->pinned_certificate);
   base->page_size = 500;
 }
@@ -92,7 +91,6 @@ base_clear (McConnectorBase *base)
   g_clear_pointer (&base->session, g_free);
   g_clear_pointer (&base->refresh, g_free);
   g_clear_object (&base->keyring);
-  g_clear_pointer (&base->label, g_free);
   g_clear_pointer (&base->walk_seen, g_hash_table_unref);
 }
 
@@ -379,7 +377,7 @@ mc_connector_error (McConnectorBase  *base,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  g_set_error (error, MC_SYNC_ERROR, code, "%s: %s", base->label, message);
+  g_set_error_literal (error, MC_SYNC_ERROR, code, message);
 }
 
 gboolean
@@ -396,15 +394,39 @@ mc_connector_check_status (McConnectorBase  *base,
     }
   if (reply->status >= 500)
     {
-      mc_connector_error (base, error, MC_SYNC_ERROR_SERVER, _("the system failed (HTTP %u)"), reply->status);
+      g_debug ("%s: HTTP %u", base->source->id, reply->status);
+      mc_connector_error (base, error, MC_SYNC_ERROR_SERVER,
+                          _("the ministry's system is having a fault; it will be tried again later"));
       return FALSE;
     }
   if (reply->status == 404)
     {
-      mc_connector_error (base, error, MC_SYNC_ERROR_NOT_FOUND, _("not found (HTTP 404)"));
+      g_debug ("%s: HTTP 404", base->source->id);
+      mc_connector_error (base, error, MC_SYNC_ERROR_NOT_FOUND, _("not found on the ministry's system"));
       return FALSE;
     }
   return TRUE;
+}
+
+void
+mc_connector_refusal (McConnectorBase  *base,
+                      GError          **error,
+                      McSyncError       code,
+                      guint             status,
+                      const char       *answer_code,
+                      const char       *reason)
+{
+  /* For whoever looks into it (G_MESSAGES_DEBUG); "HTTP 0": the caller has no reply at hand. */
+  g_debug ("%s: HTTP %u, code %s: %s", base->source->id, status, answer_code ? answer_code : "none",
+           reason ? reason : "");
+  if (reason != NULL && *reason != '\0')
+    mc_connector_error (base, error, code, _("the ministry's system answered: %s"), reason);
+  else if (code == MC_SYNC_ERROR_CONFLICT)
+    mc_connector_error (base, error, code, _("the dossier was changed on the ministry's system in the meantime"));
+  else if (code == MC_SYNC_ERROR_REJECTED)
+    mc_connector_error (base, error, code, _("the ministry's system refused the request"));
+  else
+    mc_connector_error (base, error, code, _("the ministry's system reported an error"));
 }
 
 /* The recognizable reference an action carries in its note, where the dialect has no key. */

@@ -65,7 +65,8 @@ mc_http_init (McHttp *self)
   g_mutex_init (&self->lock);
 }
 
-/* @label names the system in every error: "Nội vụ (g09)". */
+/* @label names the source in the debug log ("g09"); never in a message, which the official reads
+ * under the ministry's name. */
 McHttp *
 mc_http_new (const char *base_url,
              const char *label)
@@ -227,8 +228,8 @@ read_body (McHttp        *self,
   if (declared > 0 && (gsize) declared > self->max_body)
     {
       g_set_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_MALFORMED,
-                   _("%s: the answer is too big (%lld bytes, at most %lu)"),
-                   self->label, (long long) declared, (gulong) self->max_body);
+                   _("the answer is too big (%lld bytes, at most %lu)"),
+                   (long long) declared, (gulong) self->max_body);
       return NULL;
     }
   while ((n = g_input_stream_read (stream, chunk, sizeof chunk, cancellable, &local)) > 0)
@@ -236,8 +237,8 @@ read_body (McHttp        *self,
       if (data->len + (gsize) n > self->max_body)
         {
           g_set_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_MALFORMED,
-                       _("%s: the answer is too big (more than %lu bytes)"),
-                       self->label, (gulong) self->max_body);
+                       _("the answer is too big (more than %lu bytes)"),
+                       (gulong) self->max_body);
           return NULL;
         }
       g_byte_array_append (data, chunk, n);
@@ -248,7 +249,7 @@ read_body (McHttp        *self,
         g_propagate_error (error, g_steal_pointer (&local));
       else
         g_set_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_MALFORMED,
-                     _("%s: the answer was cut off (%s)"), self->label, local->message);
+                     _("the answer was cut off (%s)"), local->message);
       return NULL;
     }
   return g_byte_array_free_to_bytes (g_steal_pointer (&data));
@@ -279,8 +280,7 @@ mc_http_send (McHttp              *self,
 
   if (msg == NULL)
     {
-      g_set_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_OFFLINE, _("%s: the address “%s” is not valid"),
-                   self->label, url);
+      g_set_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_OFFLINE, _("the address “%s” is not valid"), url);
       return NULL;
     }
   for (guint i = 0; headers && headers[i] && headers[i + 1]; i += 2)
@@ -300,6 +300,7 @@ mc_http_send (McHttp              *self,
   seen = g_steal_pointer (&check.seen);
   if (stream == NULL)
     {
+      g_debug ("%s: %s %s: %s", self->label, method, path, local->message);
       if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_propagate_error (error, g_steal_pointer (&local));
       else if (local->domain == G_TLS_ERROR || seen != NULL)
@@ -310,19 +311,18 @@ mc_http_send (McHttp              *self,
           g_mutex_unlock (&self->lock);
           if (seen != NULL)
             g_set_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_CERTIFICATE,
-                         _("%s: the TLS certificate of the server is not trusted (SHA-256 fingerprint %s)"),
-                         self->label, seen);
+                         _("the TLS certificate of the server is not trusted (SHA-256 fingerprint %s)"), seen);
           else
             g_set_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_CERTIFICATE,
-                         _("%s: the TLS connection failed (%s)"), self->label, local->message);
+                         _("the TLS connection failed (%s)"), local->message);
           return NULL;
         }
       else if (is_unreachable (local, written))
-        g_set_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_OFFLINE, _("%s: cannot be reached (%s)"),
-                     self->label, local->message);
+        g_set_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_OFFLINE, _("cannot be reached (%s)"),
+                     local->message);
       else
         g_set_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_NO_ANSWER,
-                     _("%s: the connection broke before an answer (%s)"), self->label, local->message);
+                     _("the connection broke before an answer (%s)"), local->message);
       return NULL;
     }
   bytes = read_body (self, msg, stream, cancellable, error);

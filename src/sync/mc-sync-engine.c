@@ -100,8 +100,11 @@ static void
 batch_source_done (Batch  *batch,
                    Source *s)
 {
+  /* The connectors' messages do not name the system: the sum names each by its name. */
   if (s->progress.state != MC_SYNC_STATE_IDLE)
-    g_string_append_printf (batch->failed, "%s%s", batch->failed->len ? "; " : "", s->message ? s->message : s->source->id);
+    g_string_append_printf (batch->failed, "%s%s: %s", batch->failed->len ? "; " : "",
+                            s->source->name && *s->source->name ? s->source->name : s->source->id,
+                            s->message ? s->message : mc_sync_state_label (s->progress.state));
   if (--batch->waiting > 0)
     return;
   if (batch->failed->len > 0)
@@ -235,6 +238,7 @@ sync_done (GObject      *object,
     {
       s->progress.state = state_for_error (error);
       s->message = g_strdup (error->message);
+      g_debug ("%s: %s", s->source->id, error->message);
       s->attempts++;
       /* A refused password waits for the official; anything else retries by itself. */
       if (self->started && s->progress.state != MC_SYNC_STATE_SIGN_IN_NEEDED && !s->again)

@@ -172,7 +172,8 @@ test_load_source (Fixture       *f,
 
   g_assert_null (mc_secrets_load_source_sync (f->secrets, lgsp, NULL, &error));
   g_assert_error (error, MC_SECRETS_ERROR, MC_SECRETS_ERROR_MISSING);
-  g_assert_nonnull (strstr (error->message, "g09"));
+  g_assert_nonnull (strstr (error->message, "Nội vụ"));
+  g_assert_null (strstr (error->message, "g09"));
   g_clear_error (&error);
   g_assert_true (mc_secrets_store_sync (f->secrets, "g09", MC_SECRET_PASSWORD, "not-this", NULL, NULL));
   g_assert_true (mc_secrets_store_sync (f->secrets, "g09", MC_SECRET_CLIENT_SECRET, "client-secret-1", NULL, NULL));

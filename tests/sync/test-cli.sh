@@ -38,7 +38,7 @@ for i in $(seq 100); do
 done
 url () { awk -v d="$1" '$2 == d { print $3 }' "$tmp/sim.out"; }
 
-echo "1..12"
+echo "1..13"
 n=0
 check () {
   n=$((n + 1))
@@ -55,8 +55,12 @@ printf 'sai\n' | "$ctl" --profile "$profile" sources add g18 --dialect feed --ur
   --unit 000.00.15.H38 --account canbo.xa >>"$tmp/out" 2>&1
 check $? "sources add (feed) with a wrong password"
 
+# Each system by its ministry's name and address; the dialect only in --json.
 "$ctl" --profile "$profile" sources list >"$tmp/list" 2>&1
-grep -q "^ID	" "$tmp/list" && grep -q '^g09	lgsp' "$tmp/list" && grep -q '^g16	rest' "$tmp/list" && grep -q '^g18	feed' "$tmp/list"
+grep -q "^ID	Name	Address	" "$tmp/list" && grep -q "^g09	Home Affairs	$(url lgsp)	" "$tmp/list" && \
+  grep -q "^g16	Culture, Sports and Tourism	$(url rest)	" "$tmp/list" && grep -q "^g18	Health	$(url feed)	" "$tmp/list" && \
+  ! grep -qE 'lgsp|rest|feed' "$tmp/list" "$tmp/out" && grep -q '^Added the ministry system Home Affairs (ID g09, ' "$tmp/out" && \
+  "$ctl" --profile "$profile" sources list --json | grep -q '"dialect" : "lgsp"'
 check $? "sources list"
 
 "$ctl" --profile "$profile" sync --once --source g09 >"$tmp/sync1" 2>&1
@@ -70,6 +74,20 @@ status=$?
 [ $status -eq 1 ] && grep -q '^Health: ' "$tmp/sync2" && grep -q '^Culture, Sports and Tourism: up to date' "$tmp/sync2" \
   && grep -q '^Home Affairs: up to date — 0 new' "$tmp/sync2"
 check $? "sync --once: exit 1 naming the failed source, the others up to date"
+
+# A failing system is named by its ministry's name and says what happened in words: no HTTP
+# status, no source ID, no dialect.
+fault () {
+  python3 -c 'import sys, urllib.request
+urllib.request.urlopen(urllib.request.Request(sys.argv[1] + "/faults", sys.argv[2].encode(), {"Content-Type": "application/json"}))' \
+    "$(awk '$1 == "admin" { print $2 }' "$tmp/sim.out")" "$1"
+}
+fault '{"dialect":"lgsp","error_rate":1}' && \
+  { "$ctl" --profile "$profile" sync --once --source g09 >"$tmp/failing" 2>&1; [ $? -eq 1 ]; } && \
+  grep -q "^Home Affairs: Error — the ministry's system" "$tmp/failing" && \
+  grep -q "sync failed: Home Affairs: the ministry's system" "$tmp/failing" && ! grep -qE 'HTTP|g09|lgsp' "$tmp/failing"
+check $? "sync --once: a failing system named by its name, without HTTP status, ID or dialect"
+fault '{"dialect":"lgsp","error_rate":0}'
 
 "$ctl" --profile "$profile" list --source g16 >"$tmp/listed" 2>&1
 [ "$(wc -l <"$tmp/listed")" -gt 10 ]

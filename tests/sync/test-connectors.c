@@ -21,6 +21,21 @@ dialect_of (gconstpointer data)
   return GPOINTER_TO_UINT (data);
 }
 
+/* A connector's message is read under the ministry's name (the sync popover's row, a review
+ * card, the engine's sum, which names the ministry): it names no source id, no dialect and no
+ * HTTP status, which go to the debug log. */
+static void
+assert_plain_words (const GError *error,
+                    McSimDialect  dialect)
+{
+  g_autofree char *dialect_word = g_strdup_printf ("\\b%s\\b", mc_sim_dialect_name (dialect));
+
+  g_test_message ("%s", error->message);
+  g_assert_null (strstr (error->message, mc_sim_dialect_source_id (dialect)));
+  g_assert_false (g_regex_match_simple (dialect_word, error->message, G_REGEX_CASELESS, 0));
+  g_assert_null (strstr (error->message, "HTTP"));
+}
+
 static void
 test_sign_in (gconstpointer data)
 {
@@ -38,8 +53,8 @@ test_sign_in (gconstpointer data)
   bad = sync_fixture_connector (&f, dialect, "sai-mat-khau");
   g_assert_false (mc_connector_sign_in (bad, NULL, &error));
   g_assert_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_AUTH);
-  /* The error names the source, never the password. */
-  g_assert_nonnull (strstr (error->message, mc_sim_dialect_source_id (dialect)));
+  /* The error says what happened in plain words, never the password. */
+  assert_plain_words (error, dialect);
   g_assert_null (strstr (error->message, "sai-mat-khau"));
   g_clear_error (&error);
 
@@ -322,13 +337,14 @@ test_server_errors (gconstpointer data)
   g_assert_false (sync_pull_all (&f, c, NULL, &error));
   g_assert_true (g_error_matches (error, MC_SYNC_ERROR, MC_SYNC_ERROR_SERVER)
                  || g_error_matches (error, MC_SYNC_ERROR, MC_SYNC_ERROR_RATE_LIMITED));
-  g_assert_nonnull (strstr (error->message, mc_sim_dialect_source_id (dialect)));
+  assert_plain_words (error, dialect);
   g_clear_error (&error);
 
   /* An outage is a refused connection: offline. */
   sync_fixture_control (&f, "faults", "{\"dialect\":\"%s\",\"error_rate\":0,\"outage\":true}", mc_sim_dialect_name (dialect));
   g_assert_false (sync_pull_all (&f, c, NULL, &error));
   g_assert_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_OFFLINE);
+  assert_plain_words (error, dialect);
   g_clear_error (&error);
   sync_fixture_control (&f, "faults", "{\"dialect\":\"%s\",\"outage\":false}", mc_sim_dialect_name (dialect));
   g_assert_true (sync_pull_all (&f, c, NULL, &error));
@@ -337,7 +353,7 @@ test_server_errors (gconstpointer data)
   sync_fixture_teardown (&f);
 }
 
-/* Every malformed answer: a clear error naming the source, nothing stored, the cursor unmoved. */
+/* Every malformed answer: a clear error, nothing stored, the cursor unmoved. */
 static void
 test_malformed (gconstpointer data)
 {
@@ -361,8 +377,8 @@ test_malformed (gconstpointer data)
                             mc_sim_dialect_name (dialect), kinds[i]);
       g_assert_false (sync_pull_all (&f, c, NULL, &error));
       g_assert_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_MALFORMED);
-      g_assert_nonnull (strstr (error->message, source_id));
-      g_test_message ("%s: %s", kinds[i], error->message);
+      g_test_message ("%s:", kinds[i]);
+      assert_plain_words (error, dialect);
       g_clear_error (&error);
       g_assert_cmpint (sync_count (&f, source_id), ==, 0);
       g_assert_true (mc_store_sync_get_cursor (f.store, source_id, &cursor, NULL));
@@ -480,6 +496,7 @@ test_push_and_lookup (gconstpointer data)
       request.target = MC_STATUS_RETURNED;
       g_assert_false (mc_connector_push (c, &request, &result, NULL, &error));
       g_assert_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_CONFLICT);
+      assert_plain_words (error, dialect);
       g_clear_error (&error);
     }
   else
@@ -496,6 +513,7 @@ test_push_and_lookup (gconstpointer data)
   request.base_version = after->server_version;
   g_assert_false (mc_connector_push (c, &request, &result, NULL, &error));
   g_assert_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_REJECTED);
+  assert_plain_words (error, dialect);
   sync_fixture_teardown (&f);
 }
 

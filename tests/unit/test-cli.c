@@ -249,6 +249,38 @@ test_runtime_errors (void)
   g_assert_nonnull (strstr (e.err, "Nội vụ"));
 }
 
+/* The ministry systems as an official reads them: by name, a training system's address said in
+ * words; the kind of system (its dialect) and the stored address only in --json, for scripts. */
+static void
+test_sources_list (void)
+{
+  static const char *const dialects[] = { "dvcqg", "lgsp", "rest", "feed", "legacy", NULL };
+  g_auto(CliRun) table = { 0 };
+  g_auto(CliRun) json = { 0 };
+  g_autoptr(JsonNode) node = NULL;
+  JsonArray *array;
+
+  RUN (&table, "--profile", profile, "sources", "list");
+  g_assert_cmpint (table.status, ==, 0);
+  g_assert_nonnull (strstr (table.out, "g09\tNội vụ\tsimulated for training\t000.00.15.H38\t"));
+  g_assert_null (strstr (table.out, "sim:"));
+  for (guint i = 0; dialects[i] != NULL; i++)
+    g_assert_null (strstr (table.out, dialects[i]));
+
+  RUN (&json, "--profile", profile, "sources", "list", "--json");
+  g_assert_cmpint (json.status, ==, 0);
+  node = parse (json.out);
+  array = json_node_get_array (node);
+  g_assert_cmpuint (json_array_get_length (array), ==, g_strv_length ((char **) dialects));
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *o = json_array_get_object_element (array, i);
+
+      g_assert_true (g_strv_contains (dialects, json_object_get_string_member (o, "dialect")));
+      g_assert_true (g_str_has_prefix (json_object_get_string_member (o, "url"), "sim:"));
+    }
+}
+
 static void
 test_usage_errors (void)
 {
@@ -400,6 +432,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/search-and-show", test_search_and_show);
   g_test_add_func ("/cli/check-sample", test_check_sample);
   g_test_add_func ("/cli/runtime-errors", test_runtime_errors);
+  g_test_add_func ("/cli/sources-list", test_sources_list);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/report-columns", test_report_columns);
   g_test_add_func ("/cli/help", test_help);

@@ -63,11 +63,13 @@ sign_in (McConnector   *connector,
 
       /* "1" is wrong credentials; any other code a failure of the server, tried again later
        * ("-2", the simulator's unknown dstcode, says which: data/api/README.md). */
-      if (g_str_equal (code, "1"))
-        mc_connector_error (base, error, MC_SYNC_ERROR_AUTH, _("sign-in refused: %s"), message ? message : code);
+      if (g_str_equal (code, "1") && message != NULL)
+        mc_connector_error (base, error, MC_SYNC_ERROR_AUTH, _("sign-in refused: %s"), message);
+      else if (g_str_equal (code, "1"))
+        mc_connector_error (base, error, MC_SYNC_ERROR_AUTH, _("the user name or password was refused"));
       else
-        mc_connector_error (base, error, g_str_equal (code, "-2") ? MC_SYNC_ERROR_UNIT_UNKNOWN : MC_SYNC_ERROR_SERVER,
-                            _("the system answered %s: %s"), code, message ? message : "");
+        mc_connector_refusal (base, error, g_str_equal (code, "-2") ? MC_SYNC_ERROR_UNIT_UNKNOWN : MC_SYNC_ERROR_SERVER,
+                              reply->status, code, message);
       return FALSE;
     }
   base->session = mc_parse_string (&p, root, "session", TRUE);
@@ -164,7 +166,7 @@ call (McConnectorDvcqg  *self,
             : g_str_equal (code, "-5") || g_str_equal (code, "-6") || g_str_equal (code, "-3") ? MC_SYNC_ERROR_REJECTED
             : MC_SYNC_ERROR_SERVER;
 
-          mc_connector_error (base, error, kind, _("the system answered %s: %s"), code, message ? message : "");
+          mc_connector_refusal (base, error, kind, reply->status, code, message);
           return NULL;
         }
       *out_doc = g_steal_pointer (&doc);
@@ -200,8 +202,8 @@ result_of (McParse       *p,
       g_autofree char *message = mc_parse_string (p, root, "message", FALSE);
 
       mc_parse_check (p, NULL);
-      mc_connector_error (p->base, error, g_str_equal (code, "-401") ? MC_SYNC_ERROR_AUTH : MC_SYNC_ERROR_SERVER,
-                          _("the system answered %s: %s"), code, message ? message : "");
+      mc_connector_refusal (p->base, error, g_str_equal (code, "-401") ? MC_SYNC_ERROR_AUTH : MC_SYNC_ERROR_SERVER,
+                            0, code, message);
       return NULL;
     }
   return mc_parse_array (p, root, "result", TRUE);

@@ -354,7 +354,7 @@ refuse_changes (McConnectorBase  *base,
                 McHttpReply      *reply,
                 GError          **error)
 {
-  mc_connector_error (base, error, MC_SYNC_ERROR_SERVER, _("the system answered HTTP %u"), reply->status);
+  mc_connector_refusal (base, error, MC_SYNC_ERROR_SERVER, reply->status, NULL, NULL);
 }
 
 static McPullPage *
@@ -390,29 +390,19 @@ lookup (McConnector   *connector,
   return d;
 }
 
-/* {"error","reason"}: the reason, which says what was refused. */
-static char *
-error_text (McHttpReply *reply)
-{
-  g_autoptr(McJsonDoc) json = mc_json_parse (g_bytes_get_data (reply->body, NULL), g_bytes_get_size (reply->body), NULL);
-  const McJson *root = json ? mc_json_doc_root (json) : NULL;
-  const char *text = mc_json_string (mc_json_member (root, "reason"));
-
-  if (text == NULL)
-    text = mc_json_string (mc_json_member (root, "error"));
-  return text ? g_strdup_printf ("HTTP %u: %s", reply->status, text) : g_strdup_printf ("HTTP %u", reply->status);
-}
-
-/* The system's refusal, under @code, with its reason. */
+/* The system's refusal, under @code, with its {"error","reason"}: the reason says what was
+ * refused; the error token ("conflict") is for the log. */
 static void
 refuse (McConnectorBase  *base,
         McHttpReply      *reply,
         McSyncError       code,
         GError          **error)
 {
-  g_autofree char *text = error_text (reply);
+  g_autoptr(McJsonDoc) json = mc_json_parse (g_bytes_get_data (reply->body, NULL), g_bytes_get_size (reply->body), NULL);
+  const McJson *root = json ? mc_json_doc_root (json) : NULL;
 
-  mc_connector_error (base, error, code, _("the system answered %s"), text);
+  mc_connector_refusal (base, error, code, reply->status, mc_json_string (mc_json_member (root, "error")),
+                        mc_json_string (mc_json_member (root, "reason")));
 }
 
 static void

@@ -109,9 +109,9 @@ sign_in (McConnector   *connector,
       if (root != NULL && !check_envelope (&p, root, error))
         return FALSE;
       /* Neither a session nor the login page again: not this back-end at all. */
+      g_debug ("%s: HTTP %u to the sign-in", base->source->id, reply->status);
       mc_connector_error (base, error, MC_SYNC_ERROR_MALFORMED,
-                          _("the answer to the sign-in is neither a session nor the login page (HTTP %u)"),
-                          reply->status);
+                          _("the answer to the sign-in is neither a session nor the login page"));
       return FALSE;
     }
   if (base->session == NULL)
@@ -257,8 +257,8 @@ check_envelope (McParse     *p,
 
       mc_parse_check (p, NULL);
       /* errorCode "DON_VI": the unit code (donVi) is not one the back-end knows. */
-      mc_connector_error (p->base, error, g_strcmp0 (code, "DON_VI") == 0 ? MC_SYNC_ERROR_UNIT_UNKNOWN
-                          : MC_SYNC_ERROR_SERVER, _("the system answered %s: %s"), status, message ? message : "");
+      mc_connector_refusal (p->base, error, g_strcmp0 (code, "DON_VI") == 0 ? MC_SYNC_ERROR_UNIT_UNKNOWN
+                            : MC_SYNC_ERROR_SERVER, 0, code ? code : status, message);
       return FALSE;
     }
   return TRUE;
@@ -545,7 +545,7 @@ download (McConnector   *connector,
       const McJson *root = mc_parse_body (&p, reply->body, &doc);
 
       if (root == NULL || check_envelope (&p, root, error))
-        mc_connector_error (&self->base, error, MC_SYNC_ERROR_SERVER, _("HTTP %u"), reply->status);
+        mc_connector_refusal (&self->base, error, MC_SYNC_ERROR_SERVER, reply->status, NULL, NULL);
       mc_parse_check (&p, NULL);
       return NULL;
     }

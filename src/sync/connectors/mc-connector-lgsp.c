@@ -277,7 +277,7 @@ envelope (McConnectorBase  *base,
         : reply->status == 403 ? MC_SYNC_ERROR_AUTH
         : reply->status >= 400 && reply->status < 500 ? MC_SYNC_ERROR_REJECTED : MC_SYNC_ERROR_SERVER;
 
-      mc_connector_error (base, error, kind, _("the system answered %s: %s"), code, message ? message : "");
+      mc_connector_refusal (base, error, kind, reply->status, code, message);
       return NULL;
     }
   return root;
@@ -315,7 +315,10 @@ read_page (McParse       *p,
   McKeyset k;
 
   if (code != NULL && !g_str_equal (code, "0"))
-    mc_parse_fail (p, _("the system answered %s"), code);
+    {
+      g_debug ("%s: code %s with a page", p->base->source->id, code);
+      mc_parse_fail (p, _("the ministry's system reported an error"));
+    }
   data = mc_parse_object (p, root, "data", TRUE);
   items = mc_parse_array (p, data, "items", TRUE);
   mc_keyset_init (&k, cursor);
@@ -592,7 +595,7 @@ download (McConnector   *connector,
     {
       envelope (&self->base, reply, &doc, error);
       if (error && *error == NULL)
-        mc_connector_error (&self->base, error, MC_SYNC_ERROR_SERVER, _("HTTP %u"), reply->status);
+        mc_connector_refusal (&self->base, error, MC_SYNC_ERROR_SERVER, reply->status, NULL, NULL);
       return NULL;
     }
   return g_bytes_ref (reply->body);

@@ -31,7 +31,8 @@ mc_connector_new (const McSource  *source,
         mc_connector_base_init (mc_connector_get_base (self), source, secrets);
         return self;
       }
-  g_set_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_REJECTED, _("%s (%s): unknown dialect “%s”"),
-               source->name, source->id, source->dialect);
+  g_debug ("%s: unknown dialect “%s”", source->id, source->dialect);
+  g_set_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_REJECTED, _("%s: Một Cửa cannot connect to this kind of system"),
+               source->name);
   return NULL;
 }

@@ -56,19 +56,19 @@ get_base (McConnector *connector)
   return &MC_CONNECTOR_REST (connector)->base;
 }
 
-/* The API's {"error","message"}: the message if there is one. */
-static char *
-error_text (McHttpReply *reply)
+/* The API's {"error","message"}: refused under @code with the message, which the official
+ * reads; the error token ("invalid_transition") is for the log. */
+static void
+refuse (McConnectorBase  *base,
+        McHttpReply      *reply,
+        McSyncError       code,
+        GError          **error)
 {
   g_autoptr(McJsonDoc) json = mc_json_parse (g_bytes_get_data (reply->body, NULL), g_bytes_get_size (reply->body), NULL);
   const McJson *root = json ? mc_json_doc_root (json) : NULL;
-  const char *text = mc_json_string (mc_json_member (root, "message"));
 
-  if (root == NULL || mc_json_type (root) != MC_JSON_OBJECT)
-    return g_strdup_printf ("HTTP %u", reply->status);
-  if (text == NULL)
-    text = mc_json_string (mc_json_member (root, "error"));
-  return g_strdup_printf ("HTTP %u: %s", reply->status, text ? text : "");
+  mc_connector_refusal (base, error, code, reply->status, mc_json_string (mc_json_member (root, "error")),
+                        mc_json_string (mc_json_member (root, "message")));
 }
 
 static gboolean
@@ -395,13 +395,12 @@ refuse_dossiers (McConnectorBase  *base,
                  McHttpReply      *reply,
                  GError          **error)
 {
-  g_autofree char *text = error_text (reply);
   gsize len;
   const char *data = g_bytes_get_data (reply->body, &len);
   McSyncError kind = reply->status == 403 && data && g_strstr_len (data, len, "\"unknown_unit\"")
     ? MC_SYNC_ERROR_UNIT_UNKNOWN : reply->status == 403 ? MC_SYNC_ERROR_AUTH : MC_SYNC_ERROR_SERVER;
 
-  mc_connector_error (base, error, kind, _("the system answered %s"), text);
+  refuse (base, reply, kind, error);
 }
 
 static McPullPage *
@@ -455,13 +454,9 @@ refused (McConnectorBase  *base,
          McHttpReply      *reply,
          GError          **error)
 {
-  g_autofree char *text = NULL;
-
   if (reply->status != 412 && reply->status != 422 && reply->status != 428 && reply->status != 400)
     return FALSE;
-  text = error_text (reply);
-  mc_connector_error (base, error, reply->status == 412 ? MC_SYNC_ERROR_CONFLICT : MC_SYNC_ERROR_REJECTED,
-                      _("the system answered %s"), text);
+  refuse (base, reply, reply->status == 412 ? MC_SYNC_ERROR_CONFLICT : MC_SYNC_ERROR_REJECTED, error);
   return TRUE;
 }
 
@@ -608,9 +603,7 @@ upload (McConnector            *connector,
     return FALSE;
   if (reply->status == 413)
     {
-      g_autofree char *text = error_text (reply);
-
-      mc_connector_error (base, error, MC_SYNC_ERROR_REJECTED, _("the system answered %s"), text);
+      refuse (base, reply, MC_SYNC_ERROR_REJECTED, error);
       return FALSE;
     }
   if (refused (base, reply, error) || !mc_connector_check_status (base, reply, error))
@@ -644,9 +637,7 @@ download (McConnector   *connector,
     return NULL;
   if (reply->status != 200)
     {
-      g_autofree char *text = error_text (reply);
-
-      mc_connector_error (&self->base, error, MC_SYNC_ERROR_REJECTED, _("the system answered %s"), text);
+      refuse (&self->base, reply, MC_SYNC_ERROR_REJECTED, error);
       return NULL;
     }
   return g_bytes_ref (reply->body);
