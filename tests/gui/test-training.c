@@ -59,10 +59,13 @@ row (const char *id)
   return window ? mc_sync_indicator_get_row (window->sync_indicator, id) : NULL;
 }
 
+/* The banner over the list (the one over the detail shows only over a dossier). */
 static McSyncBanner *
 banner (void)
 {
-  return MC_SYNC_BANNER (training_test_find_child (GTK_WIDGET (main_window ()), MC_TYPE_SYNC_BANNER));
+  McWindow *window = main_window ();
+
+  return window ? window->list_banner : NULL;
 }
 
 static gint64
