@@ -72,6 +72,7 @@ struct _McQueueList
   GtkScrolledWindow *scroller;
   GtkColumnView *column_view;
   AdwStatusPage *empty_page;
+  GtkWidget *connect_button;
   GtkColumnViewColumn *columns[N_COLUMNS];
 
   McQueueModel *model;
@@ -386,11 +387,21 @@ mc_queue_list_map (GtkWidget *widget)
                              G_CALLBACK (on_after_paint), self, 0);
 }
 
+/* Whether the profile has a ministry system to bring dossiers in. */
+static gboolean
+has_sources (McQueueList *self)
+{
+  g_autoptr(GPtrArray) sources = store_of (self) ? mc_store_list_sources (store_of (self), NULL) : NULL;
+
+  return sources == NULL || sources->len > 0;
+}
+
 static void
 update_empty_state (McQueueList *self)
 {
   const char *search;
   g_autofree char *description = NULL;
+  gboolean no_source = FALSE;
 
   if (self->model == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
     {
@@ -406,6 +417,16 @@ update_empty_state (McQueueList *self)
                                        "or look in “All dossiers”. Diacritics are optional."), search);
       adw_status_page_set_description (self->empty_page, description);
     }
+  else if ((no_source = !has_sources (self)))
+    {
+      /* Nothing can arrive: what to do first, and the button that does it. */
+      adw_status_page_set_icon_name (self->empty_page, "network-offline-symbolic");
+      adw_status_page_set_title (self->empty_page, _("No Ministry System Connected"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Dossiers come here from the ministry systems you work in. Connect "
+                                         "them with the button below, or later in the main menu: Preferences, "
+                                         "Ministry Systems."));
+    }
   else
     {
       adw_status_page_set_icon_name (self->empty_page, "folder-documents-symbolic");
@@ -414,6 +435,7 @@ update_empty_state (McQueueList *self)
                                        _("This view is empty. Pick another view in the sidebar; new "
                                          "dossiers arrive here when the ministry systems sync."));
     }
+  gtk_widget_set_visible (self->connect_button, no_source);
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
@@ -741,6 +763,7 @@ mc_queue_list_class_init (McQueueListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McQueueList, scroller);
   gtk_widget_class_bind_template_child (widget_class, McQueueList, column_view);
   gtk_widget_class_bind_template_child (widget_class, McQueueList, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, McQueueList, connect_button);
   gtk_widget_class_bind_template_child_full (widget_class, "number_column", FALSE,
                                              G_STRUCT_OFFSET (McQueueList, columns[COLUMN_NUMBER]));
   gtk_widget_class_bind_template_child_full (widget_class, "procedure_column", FALSE,
@@ -883,6 +906,14 @@ mc_queue_list_get_cell_column (GtkWidget *cell)
 {
   g_return_val_if_fail (GTK_IS_WIDGET (cell), NULL);
   return cell_quark ? g_object_get_qdata (G_OBJECT (cell), cell_quark) : NULL;
+}
+
+/* The profile's ministry systems changed: an empty list may now say something else. */
+void
+mc_queue_list_sources_changed (McQueueList *self)
+{
+  g_return_if_fail (MC_IS_QUEUE_LIST (self));
+  update_empty_state (self);
 }
 
 /* Returns: (transfer none): the column whose id is @id, as mc_queue_list_get_cell_column(). */
