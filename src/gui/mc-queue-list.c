@@ -639,8 +639,10 @@ mc_queue_list_size_allocate (GtkWidget *widget,
   McQueueList *self = MC_QUEUE_LIST (widget);
 
   update_widths (self);
+  /* Before the next frame: at the default idle priority a busy frame clock (an animation on
+   * a loaded machine) could hold it back for as long as it runs. */
   if (!columns_fit (self, width) && self->fit_idle == 0)
-    self->fit_idle = g_idle_add (fit_columns, self);
+    self->fit_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, fit_columns, self, NULL);
   gtk_widget_allocate (GTK_WIDGET (self->stack), width, height, baseline, NULL);
 }
 

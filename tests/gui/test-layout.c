@@ -380,6 +380,7 @@ check_banner (int         width,
 
   resize (width, height);
   mc_window_open_dossier (fx.window, 0);
+  wait_banner (fx.window->dossier_banner, FALSE);
   select_view (MC_QUEUE_ALL);
   wait_columns (every_column);
   g_assert_cmpint (mc_dossier_view_get_dossier_id (fx.window->dossier_view), ==, 0);
