@@ -22,6 +22,7 @@ struct _McQueueCell
   PangoLayout *layout;            /* made on the first snapshot after a change */
   PangoLayout *secondary_layout;
   int line_height;                /* pixels; 0 until measured */
+  const char *style;              /* interned: the class of mc_queue_cell_set_style() */
 };
 
 G_DEFINE_FINAL_TYPE (McQueueCell, mc_queue_cell, GTK_TYPE_WIDGET)
@@ -349,15 +350,20 @@ mc_queue_cell_is_ellipsized (McQueueCell *self)
   return mc_queue_cell_is_line_ellipsized (self, 0) || mc_queue_cell_is_line_ellipsized (self, 1);
 }
 
-/* Sets @css_class as the cell's only style class (NULL: none); a no-op when it already is,
- * since a class change restyles the widget. */
+/* Sets @css_class (NULL: none) in place of the one set before, keeping the cell's other classes
+ * ("numeric"); a no-op when it is the same, since a class change restyles the widget. */
 void
 mc_queue_cell_set_style (McQueueCell *self,
                          const char  *css_class)
 {
   g_return_if_fail (MC_IS_QUEUE_CELL (self));
 
-  if (css_class != NULL && gtk_widget_has_css_class (GTK_WIDGET (self), css_class))
+  css_class = g_intern_string (css_class);
+  if (css_class == self->style)
     return;
-  gtk_widget_set_css_classes (GTK_WIDGET (self), css_class ? (const char *[]) { css_class, NULL } : (const char *[]) { NULL });
+  if (self->style != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (self), self->style);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self), css_class);
+  self->style = css_class;
 }

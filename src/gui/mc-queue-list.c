@@ -17,9 +17,9 @@
  * (variable heights scroll badly on GTK 4.8): the dossier's number over its applicant, the
  * procedure over the status, the day received over the time, the time left (or how long it has
  * waited) over the due date. That fits a 1366-pixel screen beside the detail; a wider list also
- * shows the ministry. Columns have fixed widths, measured in the list's font from the widest
- * text each must show whole (a status, a time left), so nothing an official reads is cut and
- * no width moves while scrolling. A header click sorts, but in SQLite: the column view's own
+ * shows the ministry, and gives the applicant's name room. Columns have fixed widths, measured
+ * in the list's font from the widest text each must show whole (a status, a time left), so
+ * nothing an official reads is cut and no width moves while scrolling. A header click sorts, but in SQLite: the column view's own
  * sorter only records which column the official chose, and the model asks the store for the
  * new order; each view opens in its own order (mc_queue_view_default_sort()). */
 
@@ -60,6 +60,9 @@ static const char *const column_ids[N_COLUMNS] = {
 #define TITLE_EXTRA 34
 /* The procedure's room below which the ministry column gives way. */
 #define PROCEDURE_ROOM 420
+/* The applicant's room under the number, where the list has it, in characters: an
+ * organization's name ("Nhóm sinh hoạt tôn giáo tập trung ấp Hiệp Tâm") is long. */
+#define APPLICANT_CHARS 48
 
 struct _McQueueList
 {
@@ -69,15 +72,17 @@ struct _McQueueList
   GtkScrolledWindow *scroller;
   GtkColumnView *column_view;
   AdwStatusPage *empty_page;
+  GtkWidget *connect_button;
   GtkColumnViewColumn *columns[N_COLUMNS];
 
   McQueueModel *model;
   GtkSliceListModel *slice;   /* the model's first screen until the first frame is painted */
   GtkSingleSelection *selection;
 
-  int widths[N_COLUMNS];   /* for the procedure, its least width */
+  int widths[N_COLUMNS];   /* for the procedure, its least width; for the number, the number's */
+  int applicant_width;     /* what the number's column takes for a long applicant */
   char *widths_font;       /* the font they were measured in */
-  guint ministry_idle;     /* shows or hides the ministry column, see size_allocate() */
+  guint fit_idle;          /* fits the columns to the list's width, see size_allocate() */
   guint widen_idle;        /* see show_whole_model() */
   gboolean painted;        /* the first frame with the list is on screen */
 };
@@ -382,11 +387,21 @@ mc_queue_list_map (GtkWidget *widget)
                              G_CALLBACK (on_after_paint), self, 0);
 }
 
+/* Whether the profile has a ministry system to bring dossiers in. */
+static gboolean
+has_sources (McQueueList *self)
+{
+  g_autoptr(GPtrArray) sources = store_of (self) ? mc_store_list_sources (store_of (self), NULL) : NULL;
+
+  return sources == NULL || sources->len > 0;
+}
+
 static void
 update_empty_state (McQueueList *self)
 {
   const char *search;
   g_autofree char *description = NULL;
+  gboolean no_source = FALSE;
 
   if (self->model == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
     {
@@ -402,6 +417,16 @@ update_empty_state (McQueueList *self)
                                        "or look in “All dossiers”. Diacritics are optional."), search);
       adw_status_page_set_description (self->empty_page, description);
     }
+  else if ((no_source = !has_sources (self)))
+    {
+      /* Nothing can arrive: what to do first, and the button that does it. */
+      adw_status_page_set_icon_name (self->empty_page, "network-offline-symbolic");
+      adw_status_page_set_title (self->empty_page, _("No Ministry System Connected"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Dossiers come here from the ministry systems you work in. Connect "
+                                         "them with the button below, or later in the main menu: Preferences, "
+                                         "Ministry Systems."));
+    }
   else
     {
       adw_status_page_set_icon_name (self->empty_page, "folder-documents-symbolic");
@@ -410,6 +435,7 @@ update_empty_state (McQueueList *self)
                                        _("This view is empty. Pick another view in the sidebar; new "
                                          "dossiers arrive here when the ministry systems sync."));
     }
+  gtk_widget_set_visible (self->connect_button, no_source);
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
@@ -424,9 +450,9 @@ on_activate (McQueueList *self,
 
 typedef enum
 {
-  TEXT_LINE,        /* a cell's first line */
-  TEXT_SECONDARY,   /* its second line, smaller */
-  TEXT_TITLE,       /* a column's title, bold */
+  TEXT_LINE = 0,             /* a cell's first line */
+  TEXT_SECONDARY = 1 << 0,   /* its second line, smaller */
+  TEXT_BOLD = 1 << 1,        /* a column's title; an overdue cell (style.css's .overdue) */
 } TextKind;
 
 static int
@@ -440,9 +466,9 @@ text_width (McQueueList *self,
 
   /* Digits as the "numeric" cells draw them, all of one width. */
   pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
-  if (kind == TEXT_TITLE)
+  if (kind & TEXT_BOLD)
     pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-  if (kind == TEXT_SECONDARY)
+  if (kind & TEXT_SECONDARY)
     pango_attr_list_insert (attrs, pango_attr_scale_new (MC_QUEUE_CELL_SECONDARY_SCALE));
   pango_layout_set_attributes (layout, attrs);
   pango_attr_list_unref (attrs);
@@ -451,20 +477,21 @@ text_width (McQueueList *self,
 }
 
 /* The width of a column: its title, and the widest of its first lines @lines and of its
- * second lines @secondary, each with its padding. */
+ * second lines @secondary drawn in @weight (TEXT_LINE or TEXT_BOLD), each with its padding. */
 static int
 column_width (McQueueList        *self,
               Column              column,
               const char * const *lines,
-              const char * const *secondary)
+              const char * const *secondary,
+              TextKind            weight)
 {
-  int width = text_width (self, gtk_column_view_column_get_title (self->columns[column]), TEXT_TITLE) +
+  int width = text_width (self, gtk_column_view_column_get_title (self->columns[column]), TEXT_BOLD) +
               (column_sorts[column] >= 0 ? TITLE_EXTRA : CELL_PADDING);
 
   for (; lines && *lines; lines++)
-    width = MAX (width, text_width (self, *lines, TEXT_LINE) + CELL_PADDING);
+    width = MAX (width, text_width (self, *lines, weight) + CELL_PADDING);
   for (; secondary && *secondary; secondary++)
-    width = MAX (width, text_width (self, *secondary, TEXT_SECONDARY) + CELL_PADDING);
+    width = MAX (width, text_width (self, *secondary, weight | TEXT_SECONDARY) + CELL_PADDING);
   return width;
 }
 
@@ -472,8 +499,9 @@ static void
 measure_widths (McQueueList *self)
 {
   McDeadlineSettings settings;
+  PangoFontMetrics *metrics;
   gint64 day, long_time;
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *left = NULL, *overdue = NULL, *waited = NULL;
   const char *statuses[MC_STATUS_RETURNED + 1] = { NULL };
   const char *ministries[MC_QUEUE_N_MINISTRIES + 1] = { NULL };
   /* Dossier numbers as the ministry systems make them. */
@@ -487,22 +515,28 @@ measure_widths (McQueueList *self)
     statuses[status - 1] = mc_status_label (status);
   for (guint i = 0; i < MC_QUEUE_N_MINISTRIES; i++)
     ministries[i] = mc_ministry_name (mc_queue_ministries[i]);
-  /* The longest time left: three-digit days and hours, either way; and the longest wait. */
+  /* The longest time left: three-digit days and hours, or overdue by three-digit days
+   * (mc_format_time_left_for() says whole days then); and the longest wait. */
   mc_deadline_settings_init (&settings);
   day = mc_deadline_day_seconds (&settings);
   long_time = 999 * day + (day / 3600 - 1) * 3600;
-  g_ptr_array_add (texts, mc_deadline_format_remaining (&settings, long_time));
-  g_ptr_array_add (texts, mc_deadline_format_remaining (&settings, -long_time));
-  g_ptr_array_add (texts, mc_format_waited (0, 999 * 86400 + 23 * 3600));
-  g_ptr_array_add (texts, NULL);
+  left = mc_deadline_format_remaining (&settings, long_time);
+  overdue = mc_deadline_format_remaining (&settings, -999 * day);
+  waited = mc_format_waited (0, 999 * 86400 + 23 * 3600);
 
-  self->widths[COLUMN_NUMBER] = column_width (self, COLUMN_NUMBER, numbers, NULL);
-  self->widths[COLUMN_PROCEDURE] = column_width (self, COLUMN_PROCEDURE, NULL, statuses);
-  self->widths[COLUMN_MINISTRY] = column_width (self, COLUMN_MINISTRY, ministries, NULL);
-  self->widths[COLUMN_RECEIVED] = column_width (self, COLUMN_RECEIVED, dates, clocks);
-  self->widths[COLUMN_LEFT] = column_width (self, COLUMN_LEFT, (const char * const *) texts->pdata, dues);
+  self->widths[COLUMN_NUMBER] = column_width (self, COLUMN_NUMBER, numbers, NULL, TEXT_LINE);
+  self->widths[COLUMN_PROCEDURE] = column_width (self, COLUMN_PROCEDURE, NULL, statuses, TEXT_LINE);
+  self->widths[COLUMN_MINISTRY] = column_width (self, COLUMN_MINISTRY, ministries, NULL, TEXT_LINE);
+  self->widths[COLUMN_RECEIVED] = column_width (self, COLUMN_RECEIVED, dates, clocks, TEXT_LINE);
+  /* An overdue dossier's time left and due date are bold, the widest of all. */
+  self->widths[COLUMN_LEFT] = MAX (column_width (self, COLUMN_LEFT, (const char *[]) { left, waited, NULL }, dues, TEXT_LINE),
+                                   column_width (self, COLUMN_LEFT, (const char *[]) { overdue, NULL }, dues, TEXT_BOLD));
   /* The icon of the actions not yet synced. */
   self->widths[COLUMN_SYNC] = 16 + CELL_PADDING;
+  metrics = pango_context_get_metrics (gtk_widget_get_pango_context (GTK_WIDGET (self->column_view)), NULL, NULL);
+  self->applicant_width = APPLICANT_CHARS * MC_QUEUE_CELL_SECONDARY_SCALE *
+                          pango_font_metrics_get_approximate_char_width (metrics) / PANGO_SCALE + CELL_PADDING;
+  pango_font_metrics_unref (metrics);
   for (Column c = 0; c < N_COLUMNS; c++)
     gtk_column_view_column_set_fixed_width (self->columns[c], self->widths[c]);
 }
@@ -534,35 +568,68 @@ mc_queue_list_measure (GtkWidget      *widget,
                       minimum, natural, minimum_baseline, natural_baseline);
 }
 
-static gboolean
-ministry_fits (McQueueList *self,
-               int          width)
+/* What the columns need with the procedure at its room, with the ministry's or without. */
+static int
+needed_width (McQueueList *self,
+              gboolean     ministry)
 {
   int needed = 0;
 
   for (Column c = 0; c < N_COLUMNS; c++)
-    needed += c == COLUMN_PROCEDURE ? MAX (self->widths[c], PROCEDURE_ROOM) : self->widths[c];
-  return width >= needed;
+    if (c != COLUMN_MINISTRY || ministry)
+      needed += c == COLUMN_PROCEDURE ? MAX (self->widths[c], PROCEDURE_ROOM) : self->widths[c];
+  return needed;
 }
 
 static gboolean
-toggle_ministry (gpointer data)
+ministry_fits (McQueueList *self,
+               int          width)
+{
+  return width >= needed_width (self, TRUE);
+}
+
+/* The number's column: the number, and what is left once the procedure has its room, up to
+ * a long applicant's room (the procedure takes the rest). */
+static int
+number_width (McQueueList *self,
+              int          width,
+              gboolean     ministry)
+{
+  return self->widths[COLUMN_NUMBER] + CLAMP (width - needed_width (self, ministry), 0,
+                                              MAX (self->applicant_width - self->widths[COLUMN_NUMBER], 0));
+}
+
+static gboolean
+columns_fit (McQueueList *self,
+             int          width)
+{
+  gboolean ministry = ministry_fits (self, width);
+
+  return ministry == gtk_column_view_column_get_visible (self->columns[COLUMN_MINISTRY]) &&
+         number_width (self, width, ministry) == gtk_column_view_column_get_fixed_width (self->columns[COLUMN_NUMBER]);
+}
+
+static gboolean
+fit_columns (gpointer data)
 {
   McQueueList *self = data;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  gboolean ministry = ministry_fits (self, width);
 
-  self->ministry_idle = 0;
-  gtk_column_view_column_set_visible (self->columns[COLUMN_MINISTRY],
-                                      ministry_fits (self, gtk_widget_get_width (GTK_WIDGET (self))));
+  self->fit_idle = 0;
+  gtk_column_view_column_set_visible (self->columns[COLUMN_MINISTRY], ministry);
+  gtk_column_view_column_set_fixed_width (self->columns[COLUMN_NUMBER], number_width (self, width, ministry));
   return G_SOURCE_REMOVE;
 }
 
-/* The ministry column shows only where the procedure keeps its room. Showing or hiding it
+/* The ministry column shows only where the procedure keeps its room, and a wider list gives
+ * the applicant under the number more room. Showing or hiding a column or changing its width
  * queues a resize up to the window, which must not happen while the window is being laid out
  * (GTK then paints containers whose new size is pending, and warns): the allocation only
- * notices that the column should change, and an idle callback changes it, after this frame,
- * from the width the list has then. The scroller does not pass the column view's width up
- * (its horizontal policy is automatic), so the column never changes the window's least width;
- * the frame in between only scrolls sideways a little. test-layout checks both. */
+ * notices that the columns should change, and an idle callback changes them, after this
+ * frame, from the width the list has then. The scroller does not pass the column view's width
+ * up (its horizontal policy is automatic), so the columns never change the window's least
+ * width; the frame in between only scrolls sideways a little. test-layout checks both. */
 static void
 mc_queue_list_size_allocate (GtkWidget *widget,
                              int        width,
@@ -572,9 +639,10 @@ mc_queue_list_size_allocate (GtkWidget *widget,
   McQueueList *self = MC_QUEUE_LIST (widget);
 
   update_widths (self);
-  if (ministry_fits (self, width) != gtk_column_view_column_get_visible (self->columns[COLUMN_MINISTRY]) &&
-      self->ministry_idle == 0)
-    self->ministry_idle = g_idle_add (toggle_ministry, self);
+  /* Before the next frame: at the default idle priority a busy frame clock (an animation on
+   * a loaded machine) could hold it back for as long as it runs. */
+  if (!columns_fit (self, width) && self->fit_idle == 0)
+    self->fit_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, fit_columns, self, NULL);
   gtk_widget_allocate (GTK_WIDGET (self->stack), width, height, baseline, NULL);
 }
 
@@ -606,7 +674,7 @@ mc_queue_list_dispose (GObject *object)
   g_clear_object (&self->slice);
   g_clear_object (&self->model);
   g_clear_pointer (&self->widths_font, g_free);
-  g_clear_handle_id (&self->ministry_idle, g_source_remove);
+  g_clear_handle_id (&self->fit_idle, g_source_remove);
   g_clear_handle_id (&self->widen_idle, g_source_remove);
   G_OBJECT_CLASS (mc_queue_list_parent_class)->dispose (object);
 }
@@ -697,6 +765,7 @@ mc_queue_list_class_init (McQueueListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McQueueList, scroller);
   gtk_widget_class_bind_template_child (widget_class, McQueueList, column_view);
   gtk_widget_class_bind_template_child (widget_class, McQueueList, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, McQueueList, connect_button);
   gtk_widget_class_bind_template_child_full (widget_class, "number_column", FALSE,
                                              G_STRUCT_OFFSET (McQueueList, columns[COLUMN_NUMBER]));
   gtk_widget_class_bind_template_child_full (widget_class, "procedure_column", FALSE,
@@ -839,6 +908,14 @@ mc_queue_list_get_cell_column (GtkWidget *cell)
 {
   g_return_val_if_fail (GTK_IS_WIDGET (cell), NULL);
   return cell_quark ? g_object_get_qdata (G_OBJECT (cell), cell_quark) : NULL;
+}
+
+/* The profile's ministry systems changed: an empty list may now say something else. */
+void
+mc_queue_list_sources_changed (McQueueList *self)
+{
+  g_return_if_fail (MC_IS_QUEUE_LIST (self));
+  update_empty_state (self);
 }
 
 /* Returns: (transfer none): the column whose id is @id, as mc_queue_list_get_cell_column(). */

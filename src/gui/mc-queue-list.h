@@ -20,6 +20,7 @@ GtkColumnViewColumn *mc_queue_list_get_sort_column (McQueueList  *self,
                                                     McQueueSort   sort);
 void                 mc_queue_list_select          (McQueueList  *self,
                                                     guint         position);
+void                 mc_queue_list_sources_changed (McQueueList  *self);
 const char          *mc_queue_list_get_cell_column (GtkWidget    *cell);
 GtkColumnViewColumn *mc_queue_list_get_column      (McQueueList  *self,
                                                     const char   *id);

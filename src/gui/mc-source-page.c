@@ -21,6 +21,9 @@
  * certificate the system trust store refuses can be pinned only from the dialog that showed
  * its fingerprint. Passwords go from the forms to the keyring (mc-secrets) and nowhere else. */
 
+/* The least width of a connection test's outcome beside a system's name, in characters. */
+#define STATUS_CHARS 16
+
 struct _McSourcePage
 {
   AdwPreferencesPage parent_instance;
@@ -121,6 +124,17 @@ result_heading (McConnectionResult result)
     }
 }
 
+/* A row gives its suffixes their least width, and a wrapping label's is one word ("Connected"
+ * on three lines, over the row's subtitle): a short outcome keeps one line, a longer one wraps
+ * in a column of STATUS_CHARS, and no outcome takes no room. */
+static void
+show_status (GtkLabel   *label,
+             const char *text)
+{
+  gtk_label_set_text (label, text);
+  gtk_label_set_width_chars (label, MIN ((int) g_utf8_strlen (text ? text : "", -1), STATUS_CHARS));
+}
+
 static void
 set_status (McSourcePage *self,
             const char   *id,
@@ -130,7 +144,7 @@ set_status (McSourcePage *self,
 
   g_hash_table_replace (self->statuses, g_strdup (id), g_strdup (text));
   if (label != NULL)
-    gtk_label_set_text (label, text);
+    show_status (label, text);
 }
 
 static void fill (McSourcePage *self);
@@ -178,7 +192,7 @@ make_row (McSourcePage   *self,
           const McSource *s)
 {
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *status = gtk_label_new (g_hash_table_lookup (self->statuses, s->id));
+  GtkWidget *status = gtk_label_new (NULL);
   GtkWidget *sw = gtk_switch_new ();
   /* Not a button itself: its inner button is, named after it. */
   GtkWidget *menu_button = g_object_new (GTK_TYPE_MENU_BUTTON, "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP, NULL);
@@ -200,6 +214,7 @@ make_row (McSourcePage   *self,
 
   gtk_label_set_wrap (GTK_LABEL (status), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (status), 22);
+  show_status (GTK_LABEL (status), g_hash_table_lookup (self->statuses, s->id));
   gtk_label_set_xalign (GTK_LABEL (status), 1);
   gtk_widget_add_css_class (status, "caption");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), status);

@@ -9,7 +9,9 @@
 /* The banner of a ministry system that cannot be reached: over the list (the systems of the
  * ministry it shows, every one when it shows all) and over the open dossier (its system). It
  * names the ministry and says that work goes on and is sent later; "Try Again" tries the
- * systems it names. libadwaita 1.2 has no AdwBanner: a revealer and a styled box do the same. */
+ * systems it names. libadwaita 1.2 has no AdwBanner: a revealer and a styled box do the same.
+ * It takes the width of its pane and never asks for more, its text wraps (the label's
+ * max-width-chars): a banner that comes and goes must not widen the pane under it. */
 
 struct _McSyncBanner
 {
@@ -20,7 +22,8 @@ struct _McSyncBanner
 
   McSyncStatus *status;
   char *ministry;     /* only the systems of this ministry ("G18"); NULL every one */
-  char *source_id;    /* only this system; NULL every one */
+  char *source_id;    /* only this system; NULL every one, or none if per_dossier */
+  gboolean per_dossier;
 };
 
 G_DEFINE_FINAL_TYPE (McSyncBanner, mc_sync_banner, ADW_TYPE_BIN)
@@ -28,6 +31,7 @@ G_DEFINE_FINAL_TYPE (McSyncBanner, mc_sync_banner, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_REVEALED,
+  PROP_PER_DOSSIER,
   N_PROPS
 };
 
@@ -36,10 +40,12 @@ static GParamSpec *properties[N_PROPS];
 static void
 update (McSyncBanner *self)
 {
-  g_autofree char *text = self->status ? mc_sync_status_dup_cut_notice (self->status, self->ministry, self->source_id)
-                                       : NULL;
-  gboolean revealed = text != NULL;
+  g_autofree char *text = NULL;
+  gboolean revealed;
 
+  if (self->status != NULL && (!self->per_dossier || self->source_id != NULL))
+    text = mc_sync_status_dup_cut_notice (self->status, self->ministry, self->source_id);
+  revealed = text != NULL;
   /* The text stays while the banner slides out. */
   if (text != NULL)
     gtk_label_set_text (self->label, text);
@@ -74,7 +80,7 @@ mc_sync_banner_set_ministry (McSyncBanner *self,
   update (self);
 }
 
-/* A dossier of @source_id (NULL: none shown, no banner). */
+/* A dossier of @source_id is shown (NULL: none; a banner over a dossier then says nothing). */
 void
 mc_sync_banner_set_source_id (McSyncBanner *self,
                               const char   *source_id)
@@ -158,6 +164,27 @@ mc_sync_banner_get_property (GObject    *object,
     case PROP_REVEALED:
       g_value_set_boolean (value, mc_sync_banner_get_revealed (self));
       break;
+    case PROP_PER_DOSSIER:
+      g_value_set_boolean (value, self->per_dossier);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mc_sync_banner_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  McSyncBanner *self = MC_SYNC_BANNER (object);
+
+  switch (prop_id)
+    {
+    case PROP_PER_DOSSIER:
+      self->per_dossier = g_value_get_boolean (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -172,10 +199,15 @@ mc_sync_banner_class_init (McSyncBannerClass *klass)
   object_class->dispose = mc_sync_banner_dispose;
   object_class->finalize = mc_sync_banner_finalize;
   object_class->get_property = mc_sync_banner_get_property;
+  object_class->set_property = mc_sync_banner_set_property;
 
   properties[PROP_REVEALED] =
     g_param_spec_boolean ("revealed", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Over one dossier: its system only (mc_sync_banner_set_source_id()), nothing over none. */
+  properties[PROP_PER_DOSSIER] =
+    g_param_spec_boolean ("per-dossier", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/motcua/MotCua/ui/mc-sync-banner.ui");

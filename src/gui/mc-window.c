@@ -789,6 +789,8 @@ mc_window_set_sync_engine (McWindow     *self,
   mc_sync_status_set_engine (self->sync_status, engine);
   mc_sign_in_prompt_set_engine (self->sign_in_prompt, engine);
   mc_dossier_view_set_sync_engine (self->dossier_view, engine);
+  /* A new engine: the profile's ministry systems may have changed. */
+  mc_queue_list_sources_changed (self->queue_view);
 }
 
 /* Training mode is marked for as long as the window lives: a badge in the header bar and the

@@ -134,7 +134,7 @@ mc_format_duration (int            duration,
 
 /* The time left before @due_at as the queue's "time left" column says it, in working time
  * (the deadline engine, with the office calendar and the office hours @settings; NULL: the
- * default hours). Only dossiers in the office's hands have a running clock: a supplement
+ * default hours); past the due time by a day or more, in whole days. Only dossiers in the office's hands have a running clock: a supplement
  * request pauses it, and a finished dossier has none. */
 char *
 mc_format_time_left_for (const McDeadlineSettings *settings,
@@ -162,7 +162,15 @@ mc_format_time_left_for (const McDeadlineSettings *settings,
     }
   remaining = mc_deadline_remaining (settings, calendar, due_at, now);
   if (remaining < 0)
-    *out_urgency = MC_URGENCY_OVERDUE;
+    {
+      gint64 day = mc_deadline_day_seconds (settings);
+
+      *out_urgency = MC_URGENCY_OVERDUE;
+      /* A day late or more, the days say how late ("overdue by 10 days"): the hours would
+       * only make the queue's column wider, and the due time is shown beside it. */
+      if (-remaining >= day)
+        remaining = -(-remaining / day * day);
+    }
   else if (remaining <= settings->due_soon_seconds)
     *out_urgency = MC_URGENCY_DUE_SOON;
   else

@@ -349,6 +349,23 @@ close_dialogs (void)
     }
 }
 
+/* The label under @widget that says @text. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static AdwMessageDialog *
 find_dialog (void)
 {
@@ -432,6 +449,14 @@ test_source_wrong_password (void)
   g_test_message ("test connection: %s — %s", report->summary, report->detail ? report->detail : "");
   g_assert_cmpint (report->result, ==, MC_CONNECTION_WRONG_PASSWORD);
   g_assert_cmpstr (mc_source_page_get_status (page, "g03-test"), ==, "Wrong password");
+  /* A short outcome on one line beside the system's name, not a word a line. */
+  {
+    GtkWidget *label = find_label (mc_source_page_get_row (page, "g03-test"), "Wrong password");
+
+    g_assert_nonnull (label);
+    mc_test_wait_frame (label);
+    g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (label))), ==, 1);
+  }
   {
     g_autofree char *shot = build_path ("screenshot-preferences-test-connection.png");
     AdwMessageDialog *dialog = find_dialog ();

@@ -59,10 +59,13 @@ row (const char *id)
   return window ? mc_sync_indicator_get_row (window->sync_indicator, id) : NULL;
 }
 
+/* The banner over the list (the one over the detail shows only over a dossier). */
 static McSyncBanner *
 banner (void)
 {
-  return MC_SYNC_BANNER (training_test_find_child (GTK_WIDGET (main_window ()), MC_TYPE_SYNC_BANNER));
+  McWindow *window = main_window ();
+
+  return window ? window->list_banner : NULL;
 }
 
 static gint64
@@ -254,6 +257,13 @@ test_first_start_choice (void)
   /* Outside training there is no trainer panel (its menu item hides). */
   g_assert_false (g_action_group_has_action (G_ACTION_GROUP (fx.app), "trainer-panel"));
   g_assert_cmpstr (mc_store_get_path (mc_window_get_store (window)), ==, real_path);
+  /* Behind the welcome, the empty queue says what to do first, with the button that does it. */
+  {
+    GtkWidget *queue_connect = training_test_find_action_button (GTK_WIDGET (window->queue_view), "app.connect");
+
+    g_assert_nonnull (queue_connect);
+    g_assert_true (mc_test_wait ((McTestCondition) gtk_widget_get_mapped, queue_connect, 10000));
+  }
   g_assert_nonnull (welcome ());
   mc_test_wait_frame (GTK_WIDGET (welcome ()));
   practise = training_test_find_action_button (GTK_WIDGET (welcome ()), "app.training");
@@ -275,6 +285,16 @@ test_first_start_choice (void)
 
     g_assert_nonnull (save);
     g_assert_true (gtk_widget_get_mapped (save));
+    /* Whole in the window, without scrolling (a 768-pixel screen has room for its 600). */
+    {
+      graphene_rect_t bounds;
+
+      mc_test_wait_frame (GTK_WIDGET (welcome ()));
+      g_assert_true (gtk_widget_compute_bounds (save, GTK_WIDGET (welcome ()), &bounds));
+      g_test_message ("the office's button ends at %.0f px of %d", bounds.origin.y + bounds.size.height,
+                      gtk_widget_get_height (GTK_WIDGET (welcome ())));
+      g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (GTK_WIDGET (welcome ())));
+    }
     /* The three rows of the group above the button, in order. */
     for (GtkWidget *row = mc_test_find_widget (gtk_widget_get_parent (save), ADW_TYPE_ENTRY_ROW);
          row != NULL && n < 3; row = gtk_widget_get_next_sibling (row))

@@ -40,7 +40,7 @@ test_time_left (void)
   g_autoptr(McCalendar) calendar = mc_calendar_new ();
   gint64 now, due;
   McUrgency urgency;
-  g_autofree char *left = NULL, *late = NULL, *paused = NULL;
+  g_autofree char *left = NULL, *late = NULL, *paused = NULL, *hours_late = NULL;
 
   g_assert_true (mc_time_parse ("2026-11-25 08:00", &now));   /* a Wednesday */
   g_assert_true (mc_time_parse ("2026-11-27 17:00", &due));
@@ -49,10 +49,17 @@ test_time_left (void)
   g_assert_cmpint (urgency, ==, MC_URGENCY_ON_TIME);
   late = mc_format_time_left (calendar, MC_STATUS_PROCESSING, now, due, &urgency);
   g_assert_cmpint (urgency, ==, MC_URGENCY_OVERDUE);
+  /* 2 working days 7 hours late: in whole days, as the queue's column has room for. */
+  g_assert_cmpstr (late, ==, "overdue by 2 days");
   g_assert_cmpstr (mc_format_urgency_class (urgency), !=, mc_format_urgency_class (MC_URGENCY_ON_TIME));
   paused = mc_format_time_left (calendar, MC_STATUS_SUPPLEMENT_REQUESTED, due, now, &urgency);
   g_assert_cmpint (urgency, ==, MC_URGENCY_NONE);
   g_assert_cmpstr (left, !=, late);
+  /* Less than a day late: the hours. */
+  g_assert_true (mc_time_parse ("2026-11-25 11:00", &due));
+  hours_late = mc_format_time_left (calendar, MC_STATUS_PROCESSING, now, due, &urgency);
+  g_assert_cmpint (urgency, ==, MC_URGENCY_OVERDUE);
+  g_assert_cmpstr (hours_late, ==, "overdue by 3 hours");
 }
 
 /* What a ministry system said, as an official reads it: no connector label with the source's
