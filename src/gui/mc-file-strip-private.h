@@ -27,8 +27,8 @@ struct _McFileStrip
   GArray *pending_reuse;     /* gint64, files of earlier dossiers waiting for the dossier */
   GHashTable *pictures;      /* gint64 file id → its picture's button: the files attached here */
   guint n_busy;              /* attachments and downloads running */
-  McStore *job_store;        /* the connection attachments run on, in turn (mc-file-strip-jobs.c) */
-  GQueue waiting_jobs;       /* of them, those after the one running */
+  McStore *job_store;        /* the connection attachments and keeps run on, one at a time */
+  GQueue waiting_jobs;       /* Job*, after the one running (mc-file-strip-jobs.c) */
   gboolean job_running;
   guint n_files;
   guint n_thumbnails;        /* drawn so far */
