@@ -13,7 +13,12 @@
  * dossier, keeping a file that waits for the dossier in the profile, and downloading a file
  * the ministry system lists. Each has a placeholder in the strip (a spinner, or the file's
  * picture or button) and makes the strip "busy" until it ends; a strip disposed meanwhile
- * cancels what is left to do on the main loop. */
+ * cancels what is left to do on the main loop (the work itself is done: a file the official
+ * attached is attached).
+ *
+ * Attaching and keeping write to the store: they run one after the other, each in a thread,
+ * on one connection of the strip's own (never the window's, which the main loop needs),
+ * opened by the first and reused by the next. The download is the sync engine's. */
 
 /* Something under way in the strip (an attachment, a download): a spinner and what it is. */
 static GtkWidget *
@@ -51,7 +56,10 @@ struct _Job
   gint64 id;
   GFile *file;               /* a file waiting for the dossier, kept in the profile meanwhile */
   McBlobInfo kept;
+  GtkWidget *idle;           /* a download button's own content, while it shows a spinner */
+  McStore *store;            /* the strip's connection for the thread; NULL: the thread opens it */
   JobWork work;
+  GAsyncReadyCallback done;
 };
 
 static void
@@ -64,8 +72,12 @@ job_free (Job *job)
   g_free (job->db_path);
   g_clear_object (&job->file);
   mc_blob_info_clear (&job->kept);
+  g_clear_object (&job->idle);
+  g_clear_object (&job->store);
   g_free (job);
 }
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Job, job_free)
 
 static Job *
 job_new (McFileStrip *self,
@@ -102,10 +114,8 @@ job_done (Job        *job,
 
       if (path != NULL)
         {
-          GtkWidget *button = mc_file_strip_add_thumbnail (self, path, stored->name, stored->reused_from > 0, job->placeholder);
-
-          if (stored->origin == MC_FILE_LOCAL)
-            g_object_set_data (G_OBJECT (button), "file-id", GSIZE_TO_POINTER (stored->id));
+          mc_file_strip_add_thumbnail (self, path, stored->name, stored->reused_from > 0,
+                                       stored->origin == MC_FILE_LOCAL ? stored->id : 0, job->placeholder);
           if (!counted)
             mc_file_strip_count (self, 1);
           gtk_box_remove (self->thumbnails, job->placeholder);
@@ -127,28 +137,60 @@ job_thread (GTask        *task,
             GCancellable *cancellable)
 {
   Job *job = task_data;
-  g_autoptr(McStore) store = NULL;
   GError *error = NULL;
 
-  /* Its own connection: the window's stays free for the main loop. */
-  if (!(store = mc_store_open (job->db_path, MC_STORE_OPEN_EXISTING, &error))
-      || !job->work (store, job, &error))
+  if ((job->store == NULL && !(job->store = mc_store_open (job->db_path, MC_STORE_OPEN_EXISTING, &error)))
+      || !job->work (job->store, job, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
 }
 
-/* Runs @job's @work in a thread; @done then has it as the task's data. */
+static void
+job_start (Job *job)
+{
+  McFileStrip *self = job->strip;
+  g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, job->done, NULL);
+
+  self->job_running = TRUE;
+  /* Another profile only if the strip was given another store meanwhile. */
+  if (self->job_store != NULL && g_strcmp0 (mc_store_get_path (self->job_store), job->db_path) != 0)
+    g_clear_object (&self->job_store);
+  job->store = self->job_store ? g_object_ref (self->job_store) : NULL;
+  /* Freed by @done, on the main thread: the thread may drop the task's last reference, and the
+   * job holds widgets. */
+  g_task_set_task_data (task, job, NULL);
+  g_task_run_in_thread (task, job_thread);
+}
+
+/* Runs @job's @work in a thread once the jobs queued before it are done; @done then has it
+ * as the task's data: it calls job_next() first, and frees it. */
 static void
 job_run_in_thread (Job                 *job,
                    JobWork              work,
                    GAsyncReadyCallback  done)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, job->strip->cancellable, done, NULL);
-
   job->work = work;
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, job_thread);
+  job->done = done;
+  if (job->strip->job_running)
+    g_queue_push_tail (&job->strip->waiting_jobs, job);
+  else
+    job_start (job);
+}
+
+/* @job's thread is over: the strip keeps the connection it opened, and the next job starts
+ * (after a dispose too: its work is the official's). */
+static void
+job_next (Job *job)
+{
+  McFileStrip *self = job->strip;
+  Job *next;
+
+  if (self->job_store == NULL && job->store != NULL)
+    self->job_store = g_object_ref (job->store);
+  self->job_running = FALSE;
+  if ((next = g_queue_pop_head (&self->waiting_jobs)) != NULL)
+    job_start (next);
 }
 
 static gboolean
@@ -164,10 +206,11 @@ attach_done (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(Job) job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
 
+  job_next (job);
   job_done (job, ok, error, FALSE, _("The file cannot be attached"));
 }
 
@@ -204,12 +247,13 @@ keep_done (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(Job) job = g_task_get_task_data (G_TASK (result));
   McFileStrip *self = job->strip;
   g_autoptr(GError) error = NULL;
   gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
   guint i;
 
+  job_next (job);
   mc_file_strip_set_busy (self, FALSE);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
       || !g_ptr_array_find (self->pending, job->file, &i))
@@ -251,15 +295,13 @@ download_done (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  Job *job = user_data;
+  g_autoptr(Job) job = user_data;
   g_autoptr(GError) error = NULL;
   gboolean ok = mc_sync_engine_download_finish (MC_SYNC_ENGINE (source), result, &error);
 
   if (!ok && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    gtk_button_set_child (GTK_BUTTON (job->placeholder), g_object_get_data (G_OBJECT (job->placeholder), "idle"));
-  g_object_set_data (G_OBJECT (job->placeholder), "idle", NULL);
+    gtk_button_set_child (GTK_BUTTON (job->placeholder), job->idle);
   job_done (job, ok, error, TRUE, _("The file cannot be downloaded"));
-  job_free (job);
 }
 
 /* Downloads file @file_id, listed by the dossier's ministry system, in a thread (the sync
@@ -300,8 +342,7 @@ mc_file_strip_download (McFileStrip *self,
     }
   job = job_new (self, button);
   job->id = file_id;
-  g_object_set_data_full (G_OBJECT (button), "idle", g_object_ref (gtk_button_get_child (GTK_BUTTON (button))),
-                          g_object_unref);
+  job->idle = g_object_ref (gtk_button_get_child (GTK_BUTTON (button)));
   gtk_button_set_child (GTK_BUTTON (button), busy_box (_("Downloading…")));
   gtk_widget_set_sensitive (button, FALSE);
   mc_sync_engine_download_async (self->engine, d->source_id, file_id, self->cancellable, download_done, job);

@@ -25,7 +25,11 @@ struct _McFileStrip
   GPtrArray *pending;        /* GFile*, waiting for the dossier */
   GPtrArray *pending_kept;   /* McBlobInfo* of each (NULL until it is kept in the profile) */
   GArray *pending_reuse;     /* gint64, files of earlier dossiers waiting for the dossier */
+  GHashTable *pictures;      /* gint64 file id → its picture's button: the files attached here */
   guint n_busy;              /* attachments and downloads running */
+  McStore *job_store;        /* the connection attachments and keeps run on, one at a time */
+  GQueue waiting_jobs;       /* Job*, after the one running (mc-file-strip-jobs.c) */
+  gboolean job_running;
   guint n_files;
   guint n_thumbnails;        /* drawn so far */
   GCancellable *cancellable;
@@ -39,6 +43,7 @@ GtkWidget *mc_file_strip_add_thumbnail    (McFileStrip  *self,
                                            const char   *path,
                                            const char   *name,
                                            gboolean      reused,
+                                           gint64        file_id,
                                            GtkWidget    *sibling);
 void       mc_file_strip_attach_in_thread (McFileStrip  *self,
                                            const char   *path,

@@ -75,34 +75,65 @@ mc_file_strip_remove (McFileStrip  *self,
                       GError      **error)
 {
   g_autofree char *actor = NULL;
+  GtkWidget *picture;
 
   g_return_val_if_fail (MC_IS_FILE_STRIP (self), FALSE);
   g_return_val_if_fail (self->store != NULL, FALSE);
   actor = mc_official_name (self->store);
   if (!mc_store_remove_file (self->store, file_id, actor, error))
     return FALSE;
-  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->thumbnails)); c; c = gtk_widget_get_next_sibling (c))
-    if ((gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (c), "file-id")) == file_id)
-      {
-        gtk_box_remove (self->thumbnails, c);
-        mc_file_strip_count (self, -1);
-        break;
-      }
+  if ((picture = g_hash_table_lookup (self->pictures, &file_id)) != NULL)
+    {
+      g_hash_table_remove (self->pictures, &file_id);
+      gtk_box_remove (self->thumbnails, picture);
+      mc_file_strip_count (self, -1);
+    }
   return TRUE;
 }
 
+/* What a page viewer's "remove", and then the question, act on. The strip is not kept alive
+ * for it: a strip gone (another dossier shown) has nothing left to remove. */
+typedef struct
+{
+  GWeakRef strip;
+  gint64 file_id;
+} Removal;
+
+static Removal *
+removal_new (McFileStrip *strip,
+             gint64       file_id)
+{
+  Removal *removal = g_new0 (Removal, 1);
+
+  g_weak_ref_init (&removal->strip, strip);
+  removal->file_id = file_id;
+  return removal;
+}
+
+static void
+removal_free (gpointer  data,
+              GClosure *closure)
+{
+  Removal *removal = data;
+
+  g_weak_ref_clear (&removal->strip);
+  g_free (removal);
+}
+
+/* The question is the viewer's (its transient parent): the viewer goes with the file. */
 static void
 on_removal_response (AdwMessageDialog *dialog,
                      const char       *response,
-                     McPageViewer     *viewer)
+                     Removal          *removal)
 {
-  McFileStrip *self = g_object_get_data (G_OBJECT (dialog), "strip");
+  g_autoptr(McFileStrip) self = g_weak_ref_get (&removal->strip);
+  GtkWindow *viewer = gtk_window_get_transient_for (GTK_WINDOW (dialog));
   g_autoptr(GError) error = NULL;
 
-  if (!g_str_equal (response, "remove"))
+  if (!g_str_equal (response, "remove") || self == NULL || viewer == NULL)
     return;
-  if (mc_file_strip_remove (self, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (viewer), "file-id")), &error))
-    gtk_window_destroy (GTK_WINDOW (viewer));
+  if (mc_file_strip_remove (self, removal->file_id, &error))
+    gtk_window_destroy (viewer);
   else
     mc_alert (GTK_WIDGET (self), _("The file cannot be removed"), error->message);
 }
@@ -110,37 +141,59 @@ on_removal_response (AdwMessageDialog *dialog,
 /* Removing is said first: what stays where, and that it is recorded. */
 static void
 ask_removal (McPageViewer *viewer,
-             McFileStrip  *self)
+             Removal      *removal)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (viewer), _("Remove the File from the Dossier?"),
-                                              _("It is no longer listed with the dossier here; a copy already "
-                                                "sent stays on the ministry system. The removal is recorded in "
-                                                "the audit log."));
+  g_autoptr(McFileStrip) self = g_weak_ref_get (&removal->strip);
+  GtkWidget *dialog;
 
+  if (self == NULL)
+    return;
+  dialog = adw_message_dialog_new (GTK_WINDOW (viewer), _("Remove the File from the Dossier?"),
+                                   _("It is no longer listed with the dossier here; a copy already "
+                                     "sent stays on the ministry system. The removal is recorded in "
+                                     "the audit log."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "strip", g_object_ref (self), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_removal_response), viewer, 0);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_removal_response),
+                         removal_new (self, removal->file_id), removal_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-open_viewer (GtkButton   *button,
-             McFileStrip *self)
+/* What a picture's button opens: the file in the page viewer. */
+typedef struct
 {
-  const char *path = g_object_get_data (G_OBJECT (button), "path");
-  const char *name = g_object_get_data (G_OBJECT (button), "name");
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "file-id"));
+  McFileStrip *strip;        /* not owned: the button is inside it */
+  char *path;
+  char *name;
+  gint64 file_id;            /* attached here, so removable; or 0 */
+} Thumbnail;
+
+static void
+thumbnail_free (gpointer  data,
+                GClosure *closure)
+{
+  Thumbnail *t = data;
+
+  g_free (t->path);
+  g_free (t->name);
+  g_free (t);
+}
+
+static void
+open_viewer (GtkButton *button,
+             Thumbnail *t)
+{
+  McFileStrip *self = t->strip;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (button));
-  GtkWidget *viewer = mc_page_viewer_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, path, name);
+  GtkWidget *viewer = mc_page_viewer_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, t->path, t->name);
 
   /* A file this office attached to the stored dossier can be removed from it. */
-  if (id > 0 && self->store != NULL && self->dossier_id > 0)
+  if (t->file_id > 0 && self->store != NULL && self->dossier_id > 0)
     {
-      g_object_set_data (G_OBJECT (viewer), "file-id", GSIZE_TO_POINTER (id));
       mc_page_viewer_set_removable (MC_PAGE_VIEWER (viewer), TRUE);
-      g_signal_connect_object (viewer, "remove", G_CALLBACK (ask_removal), self, 0);
+      g_signal_connect_data (viewer, "remove", G_CALLBACK (ask_removal), removal_new (self, t->file_id),
+                             removal_free, 0);
     }
   gtk_window_present (GTK_WINDOW (viewer));
 }
@@ -162,19 +215,22 @@ mc_file_strip_set_busy (McFileStrip *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-/* A picture of @path's first page, named @name, marked @reused, after @sibling (NULL: last).
+/* A picture of @path's first page, named @name, marked @reused, after @sibling (NULL: last);
+ * @file_id: the file's, when it is attached here (it can be removed then), or 0.
  * Returns: (transfer none): its button. */
 GtkWidget *
 mc_file_strip_add_thumbnail (McFileStrip *self,
                              const char  *path,
                              const char  *name,
                              gboolean     reused,
+                             gint64       file_id,
                              GtkWidget   *sibling)
 {
   GtkWidget *button = gtk_button_new ();
   GtkWidget *picture = gtk_picture_new ();
   g_autofree char *tip = reused ? g_strdup_printf (_("%s (reused)"), name) : g_strdup (name);
   Drawing *d = g_new0 (Drawing, 1);
+  Thumbnail *t = g_new0 (Thumbnail, 1);
 
   gtk_widget_set_size_request (picture, THUMBNAIL_SIZE * 3 / 4, THUMBNAIL_SIZE);
   gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
@@ -182,11 +238,12 @@ mc_file_strip_add_thumbnail (McFileStrip *self,
   gtk_widget_add_css_class (button, "thumbnail");
   gtk_widget_set_tooltip_text (button, tip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
-  g_object_set_data_full (G_OBJECT (button), "path", g_strdup (path), g_free);
-  g_object_set_data_full (G_OBJECT (button), "name", g_strdup (name), g_free);
-  g_signal_connect_object (button, "clicked", G_CALLBACK (open_viewer), self, 0);
+  *t = (Thumbnail) { self, g_strdup (path), g_strdup (name), file_id };
+  g_signal_connect_data (button, "clicked", G_CALLBACK (open_viewer), t, thumbnail_free, 0);
   gtk_box_insert_child_after (self->thumbnails, button,
                               sibling ? sibling : gtk_widget_get_last_child (GTK_WIDGET (self->thumbnails)));
+  if (file_id > 0)
+    g_hash_table_insert (self->pictures, g_memdup2 (&file_id, sizeof file_id), button);
 
   d->strip = g_object_ref (self);
   d->picture = g_object_ref (GTK_PICTURE (picture));
@@ -205,10 +262,8 @@ mc_file_strip_show_stored (McFileStrip   *self,
   g_return_if_fail (MC_IS_FILE_STRIP (self));
   if ((path = mc_store_file_content_path (store, file)) != NULL)
     {
-      GtkWidget *button = mc_file_strip_add_thumbnail (self, path, file->name, file->reused_from > 0, NULL);
-
-      if (file->origin == MC_FILE_LOCAL)
-        g_object_set_data (G_OBJECT (button), "file-id", GSIZE_TO_POINTER (file->id));
+      mc_file_strip_add_thumbnail (self, path, file->name, file->reused_from > 0,
+                                   file->origin == MC_FILE_LOCAL ? file->id : 0, NULL);
       mc_file_strip_count (self, 1);
     }
   else
@@ -281,7 +336,7 @@ mc_file_strip_add_file (McFileStrip  *self,
     }
   g_ptr_array_add (self->pending, g_object_ref (file));
   g_ptr_array_add (self->pending_kept, NULL);
-  picture = mc_file_strip_add_thumbnail (self, path, name, FALSE, NULL);
+  picture = mc_file_strip_add_thumbnail (self, path, name, FALSE, 0, NULL);
   mc_file_strip_count (self, 1);
   if (self->store != NULL)
     mc_file_strip_keep_pending (self, file, path, picture);
@@ -397,7 +452,7 @@ mc_file_strip_reuse (McFileStrip  *self,
           return TRUE;
       g_array_append_val (self->pending_reuse, file_id);
       if (path != NULL)
-        mc_file_strip_add_thumbnail (self, path, from->name, TRUE, NULL);
+        mc_file_strip_add_thumbnail (self, path, from->name, TRUE, 0, NULL);
       mc_file_strip_count (self, 1);
       return TRUE;
     }
@@ -408,9 +463,8 @@ mc_file_strip_reuse (McFileStrip  *self,
     return FALSE;
   /* The same content for this document is kept once (the store gives the existing file):
    * shown once. */
-  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->thumbnails)); c; c = gtk_widget_get_next_sibling (c))
-    if ((gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (c), "file-id")) == id)
-      return TRUE;
+  if (g_hash_table_contains (self->pictures, &id))
+    return TRUE;
   mc_file_strip_show_stored (self, self->store, stored);
   return TRUE;
 }
@@ -489,6 +543,7 @@ mc_file_strip_dispose (GObject *object)
   McFileStrip *self = MC_FILE_STRIP (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_hash_table_remove_all (self->pictures);
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_FILE_STRIP);
   g_clear_object (&self->store);
   g_clear_object (&self->engine);
@@ -504,6 +559,8 @@ mc_file_strip_finalize (GObject *object)
   g_ptr_array_unref (self->pending);
   g_ptr_array_unref (self->pending_kept);
   g_array_unref (self->pending_reuse);
+  g_hash_table_unref (self->pictures);
+  g_clear_object (&self->job_store);   /* every job is over: each held the strip */
   g_clear_object (&self->cancellable);
   G_OBJECT_CLASS (mc_file_strip_parent_class)->finalize (object);
 }
@@ -601,6 +658,8 @@ mc_file_strip_init (McFileStrip *self)
   self->pending = g_ptr_array_new_with_free_func (g_object_unref);
   self->pending_kept = g_ptr_array_new_with_free_func (blob_info_free);
   self->pending_reuse = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->pictures = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_queue_init (&self->waiting_jobs);
   self->cancellable = g_cancellable_new ();
   g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
@@ -666,6 +725,16 @@ mc_file_strip_get_pending_reuse (McFileStrip *self)
 {
   g_return_val_if_fail (MC_IS_FILE_STRIP (self), NULL);
   return self->pending_reuse;
+}
+
+/* Returns: (nullable) (transfer none): the button of the picture of file @file_id, attached
+ * here (it opens the page viewer, where the file can be removed). */
+GtkWidget *
+mc_file_strip_get_picture (McFileStrip *self,
+                           gint64       file_id)
+{
+  g_return_val_if_fail (MC_IS_FILE_STRIP (self), NULL);
+  return g_hash_table_lookup (self->pictures, &file_id);
 }
 
 /* Whether an attachment or a download is under way (property "busy"). */

@@ -41,6 +41,8 @@ GArray     *mc_file_strip_get_pending_reuse (McFileStrip *self);
 gboolean    mc_file_strip_is_busy         (McFileStrip   *self);
 guint       mc_file_strip_get_n_files     (McFileStrip   *self);
 guint       mc_file_strip_get_n_thumbnails (McFileStrip  *self);
+GtkWidget  *mc_file_strip_get_picture     (McFileStrip   *self,
+                                           gint64         file_id);
 GtkWidget  *mc_file_strip_get_scan_button (McFileStrip   *self);
 
 G_END_DECLS

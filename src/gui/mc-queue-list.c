@@ -64,6 +64,13 @@ static const char *const column_ids[N_COLUMNS] = {
  * organization's name ("Nhóm sinh hoạt tôn giáo tập trung ấp Hiệp Tâm") is long. */
 #define APPLICANT_CHARS 48
 
+/* What a column's factory is given: the list, and which of its columns it makes cells for. */
+typedef struct
+{
+  McQueueList *list;
+  Column column;
+} ColumnSlot;
+
 struct _McQueueList
 {
   GtkWidget parent_instance;
@@ -74,6 +81,7 @@ struct _McQueueList
   AdwStatusPage *empty_page;
   GtkWidget *connect_button;
   GtkColumnViewColumn *columns[N_COLUMNS];
+  ColumnSlot slots[N_COLUMNS];   /* what each column's factory is given */
 
   McQueueModel *model;
   GtkSliceListModel *slice;   /* the model's first screen until the first frame is painted */
@@ -137,33 +145,6 @@ on_sorter_changed (McQueueList *self)
   if (!mc_queue_model_set_sort (self->model, column_sorts[probe.column],
                                 order == GTK_ORDERING_LARGER, &error))
     g_warning ("Sorting the queue failed: %s", error->message);
-}
-
-static GQuark column_quark;
-static GQuark list_quark;
-static GQuark cell_quark;    /* on a cell's widget: its column's id */
-
-static void
-setup_cell (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            McQueueList              *self)
-{
-  Column column = GPOINTER_TO_INT (g_object_get_qdata (G_OBJECT (factory), column_quark));
-  GtkWidget *child;
-
-  if (column == COLUMN_SYNC)
-    {
-      child = gtk_image_new_from_icon_name ("emblem-synchronizing-symbolic");
-      gtk_widget_set_halign (child, GTK_ALIGN_START);
-    }
-  else
-    {
-      child = mc_queue_cell_new ();
-      if (column != COLUMN_PROCEDURE && column != COLUMN_MINISTRY)
-        gtk_widget_add_css_class (child, "numeric");
-    }
-  g_object_set_qdata (G_OBJECT (child), cell_quark, (gpointer) column_ids[column]);
-  gtk_list_item_set_child (item, child);
 }
 
 /* The time-left cell's first line, and how urgent it is: the working time left, or for a
@@ -288,39 +269,97 @@ store_of (McQueueList *self)
   return self->model ? mc_queue_model_get_store (self->model) : NULL;
 }
 
-static void
-on_row_changed (GtkListItem *item)
+/* A cell of a column, from its setup to the end of its list item, and the row it follows.
+ * GTK 4.8's GtkListItem holds nothing of ours and "bind" and "unbind" get only the item, so
+ * the cell lives with the handler of its item's "notify::item". */
+typedef struct
 {
-  McQueueList *self = g_object_get_qdata (G_OBJECT (item), list_quark);
+  GtkListItem *item;
+  const ColumnSlot *slot;
+  McQueueRow *row;          /* whose "changed" the cell follows */
+  gulong changed_id;
+} Cell;
 
-  fill_cell (item, GPOINTER_TO_INT (g_object_get_qdata (G_OBJECT (item), column_quark)), store_of (self));
+static void
+on_row_changed (Cell *cell)
+{
+  /* Only while the item shows the row still: a list item torn down may not say so. */
+  if (gtk_list_item_get_item (cell->item) == (gpointer) cell->row)
+    fill_cell (cell->item, cell->slot->column, store_of (cell->slot->list));
+}
+
+static void
+leave_row (Cell *cell)
+{
+  if (cell->row == NULL)
+    return;
+  g_clear_signal_handler (&cell->changed_id, cell->row);
+  g_clear_object (&cell->row);
 }
 
 /* A row object stays bound while the list changes under it (see announce() in the model): the
- * cell follows its "changed" signal until it is unbound. */
+ * cell follows its "changed" signal until another row, or none, is bound. */
 static void
-bind_cell (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           McQueueList              *self)
+follow_row (Cell *cell)
 {
-  gpointer column = g_object_get_qdata (G_OBJECT (factory), column_quark);
+  McQueueRow *row = gtk_list_item_get_item (cell->item);
 
-  g_object_set_qdata (G_OBJECT (item), column_quark, column);
-  g_object_set_qdata (G_OBJECT (item), list_quark, self);
-  g_signal_connect_object (gtk_list_item_get_item (item), "changed", G_CALLBACK (on_row_changed),
-                           item, G_CONNECT_SWAPPED);
-  fill_cell (item, GPOINTER_TO_INT (column), store_of (self));
+  if (row == cell->row)
+    return;
+  leave_row (cell);
+  if (row != NULL)
+    {
+      cell->row = g_object_ref (row);
+      cell->changed_id = g_signal_connect_swapped (row, "changed", G_CALLBACK (on_row_changed), cell);
+    }
 }
 
 static void
-unbind_cell (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             McQueueList              *self)
+cell_free (gpointer  data,
+           GClosure *closure)
 {
-  GObject *row = gtk_list_item_get_item (item);
+  Cell *cell = data;
 
-  if (row != NULL)
-    g_signal_handlers_disconnect_by_func (row, on_row_changed, item);
+  leave_row (cell);
+  g_free (cell);
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            const ColumnSlot         *slot)
+{
+  GtkWidget *child;
+  Cell *cell;
+
+  if (slot->column == COLUMN_SYNC)
+    {
+      child = gtk_image_new_from_icon_name ("emblem-synchronizing-symbolic");
+      gtk_widget_set_halign (child, GTK_ALIGN_START);
+    }
+  else
+    {
+      child = mc_queue_cell_new ();
+      if (slot->column != COLUMN_PROCEDURE && slot->column != COLUMN_MINISTRY)
+        gtk_widget_add_css_class (child, "numeric");
+    }
+  /* The widget's name is its column's, for the tests (mc_queue_list_get_cell_column()) and
+   * the inspector. */
+  gtk_widget_set_name (child, column_ids[slot->column]);
+  gtk_list_item_set_child (item, child);
+
+  cell = g_new0 (Cell, 1);
+  cell->item = item;
+  cell->slot = slot;
+  g_signal_connect_data (item, "notify::item", G_CALLBACK (follow_row), cell, cell_free, G_CONNECT_SWAPPED);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           const ColumnSlot         *slot)
+{
+  fill_cell (item, slot->column, store_of (slot->list));
 }
 
 /* GTK 4.8's list view makes, binds, styles and measures about 200 rows (a fixed number,
@@ -779,10 +818,6 @@ mc_queue_list_class_init (McQueueListClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "sync_column", FALSE,
                                              G_STRUCT_OFFSET (McQueueList, columns[COLUMN_SYNC]));
   gtk_widget_class_set_css_name (widget_class, "mcqueuelist");
-
-  column_quark = g_quark_from_static_string ("mc-queue-column");
-  list_quark = g_quark_from_static_string ("mc-queue-list");
-  cell_quark = g_quark_from_static_string ("mc-queue-cell-column");
 }
 
 static void
@@ -794,10 +829,9 @@ mc_queue_list_init (McQueueList *self)
     {
       g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
-      g_object_set_qdata (G_OBJECT (factory), column_quark, GINT_TO_POINTER (c));
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), self);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), self);
-      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), self);
+      self->slots[c] = (ColumnSlot) { self, c };
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), &self->slots[c]);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), &self->slots[c]);
       gtk_column_view_column_set_factory (self->columns[c], factory);
       if (column_sorts[c] >= 0)
         {
@@ -906,8 +940,14 @@ mc_queue_list_get_sort_column (McQueueList *self,
 const char *
 mc_queue_list_get_cell_column (GtkWidget *cell)
 {
+  const char *name;
+
   g_return_val_if_fail (GTK_IS_WIDGET (cell), NULL);
-  return cell_quark ? g_object_get_qdata (G_OBJECT (cell), cell_quark) : NULL;
+  name = gtk_widget_get_name (cell);
+  for (Column c = 0; c < N_COLUMNS; c++)
+    if (g_str_equal (name, column_ids[c]))
+      return column_ids[c];
+  return NULL;
 }
 
 /* The profile's ministry systems changed: an empty list may now say something else. */

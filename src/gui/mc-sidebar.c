@@ -25,7 +25,7 @@ struct _McSidebar
 
   GtkWidget *view_rows[MC_QUEUE_N_VIEWS];
   GtkLabel *view_counts[MC_QUEUE_N_VIEWS];
-  GtkWidget *ministry_rows[MC_QUEUE_N_MINISTRIES + 1];
+  GtkWidget *ministry_rows[MC_QUEUE_N_MINISTRIES + 1];   /* 0: all, i + 1: mc_queue_ministries[i] */
   GtkLabel *ministry_counts[MC_QUEUE_N_MINISTRIES + 1];
   GPtrArray *rows;         /* every row from top to bottom: the arrow keys' order */
   GtkWidget *focus_row;    /* the row Tab stops at */
@@ -44,11 +44,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* What a row stands for: a view, or a ministry filter (0: all ministries, i + 1:
- * mc_queue_ministries[i]). */
-static GQuark view_quark;
-static GQuark ministry_quark;
 
 static GtkWidget *
 make_row (const char  *title,
@@ -146,19 +141,25 @@ choose_ministry (McSidebar *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MINISTRY]);
 }
 
-/* Enter, Space or a click on a row. */
+/* Enter, Space or a click on a row: what it stands for is its place in view_rows or
+ * ministry_rows. */
 static void
 on_row_activated (McSidebar     *self,
                   GtkListBoxRow *row)
 {
-  int view = GPOINTER_TO_INT (g_object_get_qdata (G_OBJECT (row), view_quark));
-  int ministry = GPOINTER_TO_INT (g_object_get_qdata (G_OBJECT (row), ministry_quark));
-
   move_focus (self, GTK_WIDGET (row), TRUE);
-  if (view > 0)
-    choose_view (self, view - 1);
-  else if (ministry > 0)
-    choose_ministry (self, ministry - 1);
+  for (McQueueView v = 0; v < MC_QUEUE_N_VIEWS; v++)
+    if (self->view_rows[v] == GTK_WIDGET (row))
+      {
+        choose_view (self, v);
+        return;
+      }
+  for (guint i = 0; i <= MC_QUEUE_N_MINISTRIES; i++)
+    if (self->ministry_rows[i] == GTK_WIDGET (row))
+      {
+        choose_ministry (self, i);
+        return;
+      }
 }
 
 /* The arrow keys (and Home, End, Page Up, Page Down) move the focus through every row. */
@@ -221,7 +222,6 @@ add_view_row (McSidebar   *self,
               McQueueView  view)
 {
   self->view_rows[view] = make_row (mc_queue_view_label (view), &self->view_counts[view]);
-  g_object_set_qdata (G_OBJECT (self->view_rows[view]), view_quark, GINT_TO_POINTER (view + 1));
   gtk_list_box_append (list, self->view_rows[view]);
   g_ptr_array_add (self->rows, self->view_rows[view]);
 }
@@ -319,9 +319,6 @@ mc_sidebar_class_init (McSidebarClass *klass)
   gtk_widget_class_set_css_name (widget_class, "mcsidebar");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   widget_class->grab_focus = mc_sidebar_grab_focus;
-
-  view_quark = g_quark_from_static_string ("mc-sidebar-view");
-  ministry_quark = g_quark_from_static_string ("mc-sidebar-ministry");
 }
 
 static void
@@ -349,7 +346,6 @@ mc_sidebar_init (McSidebar *self)
     {
       self->ministry_rows[i] = make_row (i == 0 ? _("All ministries") : mc_ministry_name (mc_queue_ministries[i - 1]),
                                          &self->ministry_counts[i]);
-      g_object_set_qdata (G_OBJECT (self->ministry_rows[i]), ministry_quark, GINT_TO_POINTER (i + 1));
       gtk_list_box_append (list, self->ministry_rows[i]);
       g_ptr_array_add (self->rows, self->ministry_rows[i]);
     }

@@ -315,8 +315,8 @@ static GtkWidget *
 picture_of (GtkWidget *widget,
             gint64     id)
 {
-  if (GTK_IS_BUTTON (widget) && (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (widget), "file-id")) == id)
-    return widget;
+  if (MC_IS_FILE_STRIP (widget) && mc_file_strip_get_picture (MC_FILE_STRIP (widget), id) != NULL)
+    return mc_file_strip_get_picture (MC_FILE_STRIP (widget), id);
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
     {
       GtkWidget *found = picture_of (c, id);

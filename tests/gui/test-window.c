@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "gui-test-util.h"
+#include "mc-queue-cell.h"
 #include "mc-queue-row.h"
 #include "mc-sample.h"
 #include "mc-time.h"
@@ -155,6 +156,45 @@ test_search_dang (void)
   mc_test_search (fx.window, "");
   select_view (MC_QUEUE_ALL);
   g_assert_cmpuint (n_rows (), ==, N_DOSSIERS);
+}
+
+/* The texts of the number cells on screen. */
+static void
+collect_numbers (GtkWidget *widget,
+                 GPtrArray *texts)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (MC_IS_QUEUE_CELL (widget) && g_strcmp0 (mc_queue_list_get_cell_column (widget), "number") == 0)
+    {
+      g_ptr_array_add (texts, g_strdup (mc_queue_cell_get_text (MC_QUEUE_CELL (widget))));
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_numbers (child, texts);
+}
+
+/* A search keeps GTK's row widgets: the model's rows take the hits and say "changed", and the
+ * cells follow them. Every number on screen is a hit's. */
+static void
+test_cells_follow_rows (void)
+{
+  g_autoptr(GHashTable) hits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
+
+  select_view (MC_QUEUE_ALL);
+  mc_test_wait_frame (GTK_WIDGET (fx.window));
+  mc_test_search (fx.window, "dang");
+  mc_test_wait_frame (GTK_WIDGET (fx.window));
+  g_assert_cmpuint (n_rows (), >, 0);
+  for (guint i = 0; i < n_rows (); i++)
+    g_hash_table_add (hits, g_strdup (entry_at (i)->number));
+  collect_numbers (GTK_WIDGET (fx.window->queue_view), shown);
+  g_assert_cmpuint (shown->len, >, 0);
+  for (guint i = 0; i < shown->len; i++)
+    if (!g_hash_table_contains (hits, g_ptr_array_index (shown, i)))
+      g_error ("%s is on screen, not a hit of the search", (char *) g_ptr_array_index (shown, i));
+  mc_test_search (fx.window, "");
 }
 
 /* Enter in the search entry: the key binding of the entry's text widget emits "activate". */
@@ -620,6 +660,7 @@ main (int   argc,
   g_test_add_func ("/window/opens", test_opens);
   g_test_add_func ("/window/view-counts", test_view_counts);
   g_test_add_func ("/window/search-dang", test_search_dang);
+  g_test_add_func ("/window/cells-follow-rows", test_cells_follow_rows);
   g_test_add_func ("/window/sort", test_sort);
   g_test_add_func ("/window/enter-opens", test_enter_opens);
   g_test_add_func ("/window/selection-shows-detail", test_selection_shows_detail);
