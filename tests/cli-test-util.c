@@ -4,7 +4,9 @@
 #include "cli-test-util.h"
 
 /* The one harness of the tests that run motcuactl (unit/test-cli*.c, unit/test-hardening.c,
- * print/test-print-cli.c, secrets/test-accounts.c, secrets/test-secrets-hardening.c). */
+ * print/test-print-cli.c, print/test-report-export.c, secrets/test-accounts.c,
+ * secrets/test-secrets-hardening.c, scan/test-scanner.c, and the model suite's and GUI
+ * suite's profiles through model/model-test-util.c). */
 
 void
 cli_run_clear (CliRun *r)
@@ -14,23 +16,18 @@ cli_run_clear (CliRun *r)
   r->status = 0;
 }
 
-/* Runs @program (after @o's wrapper, when set) with "--profile PROFILE" (when set) and @argv,
- * MC_NOW=NOW and the other variables of @o, INPUT on standard input; @r takes its exit status
- * and output, its last ones cleared. */
-void
-cli_run_with (CliRun             *r,
-              const char         *program,
-              const CliOptions   *o,
-              const char * const *argv)
+/* @program (after @o's wrapper, when set) with "--profile PROFILE" (when set) and @argv,
+ * MC_NOW=NOW and the other variables of @o, started by @launcher. */
+static GSubprocess *
+launch (GSubprocessLauncher *launcher,
+        const char          *program,
+        const CliOptions    *o,
+        const char * const  *argv)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher =
-    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                               | (o->merge_stderr ? G_SUBPROCESS_FLAGS_STDERR_MERGE : G_SUBPROCESS_FLAGS_STDERR_PIPE));
-  g_autoptr(GSubprocess) proc = NULL;
+  GSubprocess *proc;
 
-  cli_run_clear (r);
   g_assert_nonnull (program);
   for (const char * const *w = o->wrapper; w && *w; w++)
     g_ptr_array_add (args, (gpointer) *w);
@@ -56,11 +53,48 @@ cli_run_with (CliRun             *r,
     }
   proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
   g_assert_no_error (error);
+  return proc;
+}
+
+/* Runs @program as launch () says, INPUT on standard input; @r takes its exit status and
+ * output, its last ones cleared. */
+void
+cli_run_with (CliRun             *r,
+              const char         *program,
+              const CliOptions   *o,
+              const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                               | (o->merge_stderr ? G_SUBPROCESS_FLAGS_STDERR_MERGE : G_SUBPROCESS_FLAGS_STDERR_PIPE));
+  g_autoptr(GSubprocess) proc = NULL;
+
+  cli_run_clear (r);
+  proc = launch (launcher, program, o, argv);
   g_subprocess_communicate_utf8 (proc, o->input ? o->input : "", NULL, &r->out,
                                  o->merge_stderr ? NULL : &r->err, &error);
   g_assert_no_error (error);
   g_assert_true (g_subprocess_get_if_exited (proc));
   r->status = g_subprocess_get_exit_status (proc);
+}
+
+/* Starts @program as launch () says and returns at once, for what a test does while it runs
+ * (a signal, a look at /proc): standard input a pipe left open, standard output silenced, and
+ * standard error too, or on @stderr_fd (taken) when it is not -1, such as a pseudo-terminal's. */
+GSubprocess *
+cli_spawn (const char         *program,
+           const CliOptions   *o,
+           int                 stderr_fd,
+           const char * const *argv)
+{
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE
+                               | (stderr_fd < 0 ? G_SUBPROCESS_FLAGS_STDERR_SILENCE : 0));
+
+  if (stderr_fd >= 0)
+    g_subprocess_launcher_take_stderr_fd (launcher, stderr_fd);
+  return launch (launcher, program, o, argv);
 }
 
 void

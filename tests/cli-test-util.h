@@ -29,6 +29,10 @@ void cli_run_with      (CliRun             *r,
                         const char         *program,
                         const CliOptions   *options,
                         const char * const *argv);
+GSubprocess *cli_spawn (const char         *program,
+                        const CliOptions   *options,
+                        int                 stderr_fd,
+                        const char * const *argv);
 void cli_run_program   (CliRun             *r,
                         const char         *program,
                         const char         *profile,

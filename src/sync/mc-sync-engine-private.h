@@ -70,7 +70,7 @@ struct _McSyncEngine
 
 typedef struct
 {
-  McSyncEngine *engine;          /* owned */
+  McSyncEngine *engine;          /* owned until sync_done () */
   char *source_id;
   McConnector *connector;        /* owned; used by this worker only while it runs */
   gboolean full;
@@ -79,7 +79,8 @@ typedef struct
   gboolean did_full;
   guint retry_after;
   GPtrArray *push_connectors;    /* owned */
-  McStore *store;                /* owned: the source's connection, or the one this sync opened */
+  McStore *store;                /* owned until sync_done (): the source's connection, or the
+                                  * one this sync opened */
   guint stops;                   /* the engine's stops when it began */
   McPushStats push;
   gboolean push_skipped;         /* another process pushes this profile */

@@ -17,7 +17,7 @@
 void
 mc_sync_job_free (Job *job)
 {
-  g_object_unref (job->engine);
+  g_clear_object (&job->engine);
   g_free (job->source_id);
   g_object_unref (job->connector);
   g_clear_pointer (&job->push_connectors, g_ptr_array_unref);

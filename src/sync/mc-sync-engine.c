@@ -191,8 +191,12 @@ sync_done (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  McSyncEngine *self = MC_SYNC_ENGINE (object);
   Job *job = g_task_get_task_data (G_TASK (result));
+  /* The job's references end here, in the main context: the worker thread may drop the task
+   * after this runs, and with it the last reference to the engine, whose connections would
+   * then close in that thread, or never if the process exits first. */
+  g_autoptr(McSyncEngine) self = g_steal_pointer (&job->engine);
+  g_autoptr(McStore) store = g_steal_pointer (&job->store);
   Source *s = g_hash_table_lookup (self->sources, job->source_id);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) batches = NULL;
@@ -204,7 +208,7 @@ sync_done (GObject      *object,
   /* The connection the sync opened serves the next ones, unless the engine was stopped since
    * it began (the training reset replaces the file under a stopped engine). */
   if (job->stops == self->stops)
-    g_set_object (&s->store, job->store);
+    g_set_object (&s->store, store);
   s->progress.pages = job->pages;
   s->progress.dossiers = job->dossiers;
   s->progress.inserted = job->stats.inserted;
@@ -323,7 +327,8 @@ start_source (McSyncEngine *self,
   job->full = full;
   g_set_object (&s->cancellable, NULL);
   s->cancellable = g_cancellable_new ();
-  task = g_task_new (self, s->cancellable, sync_done, NULL);
+  /* No source object: the job holds the engine, and gives it back in sync_done (). */
+  task = g_task_new (NULL, s->cancellable, sync_done, NULL);
   g_task_set_source_tag (task, start_source);
   g_task_set_task_data (task, job, (GDestroyNotify) mc_sync_job_free);
   g_task_run_in_thread (task, mc_sync_job_run);

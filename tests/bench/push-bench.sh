@@ -4,8 +4,9 @@
 # with the simulator on loopback.
 #   push-bench.sh BENCH_PUSH MOTCUACTL [DOSSIERS…]   (default: 2000 1000000)
 # The profiles are made once (a million takes a few minutes: see bench-push.c) and kept in
-# $MC_BENCH_DIR (default /tmp/motcua-bench) as push-p<DOSSIERS>; each run works on a copy. The
-# clock is pinned, so that the simulator serves the same data every run.
+# $MC_BENCH_DIR (default /tmp/motcua-bench) as push-p<DOSSIERS>, named so only once complete;
+# each run works on a copy made with SQLite's backup (what is still in the WAL comes along).
+# The clock is pinned, so that the simulator serves the same data every run.
 set -eu
 bench=$1; motcuactl=$2; shift 2
 [ $# -gt 0 ] || set -- 2000 1000000
@@ -21,16 +22,18 @@ export MC_NOW="2026-11-24 10:00"
 status=0
 for n in "$@"; do
   base="$dir/push-p$n"
-  if [ ! -f "$base/motcua.db" ]; then
+  if [ ! -d "$base" ]; then
     echo "# making $base: the simulator's dossiers, then sample ones up to $n"
-    "$motcuactl" --profile "$base" init-sample --dossiers 0 >/dev/null
-    have=$("$bench" --profile "$base" --prime)
+    rm -rf "$base.new"
+    "$motcuactl" --profile "$base.new" init-sample --dossiers 0 >/dev/null
+    have=$("$bench" --profile "$base.new" --prime)
     if [ "$n" -gt "$have" ]; then
-      "$motcuactl" --profile "$base" init-sample --dossiers $((n - have)) >/dev/null
+      "$motcuactl" --profile "$base.new" init-sample --dossiers $((n - have)) >/dev/null
     fi
+    mv "$base.new" "$base"
   fi
   work=$(mktemp -d "$dir/push-work-XXXXXX")
-  cp "$base/motcua.db" "$work/motcua.db"
+  sqlite3 "$base/motcua.db" ".backup '$work/motcua.db'"
   "$bench" --profile "$work" --actions "${MC_BENCH_ACTIONS:-50}" || status=1
   rm -rf "$work"
 done

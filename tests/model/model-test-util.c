@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 
+#include "cli-test-util.h"
 #include "mc-store-actions.h"
 #include "mc-store-outbox.h"
 #include "mc-sync-setup.h"
@@ -16,17 +17,12 @@ model_test_make_profile (guint n_dossiers)
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("motcua-test-XXXXXX", &error);
   g_autofree char *count = g_strdup_printf ("%u", n_dossiers);
-  const char *motcuactl = g_getenv ("MOTCUACTL");
-  const char *argv[] = { motcuactl, "--profile", dir, "init-sample", "--dossiers", count, NULL };
-  g_autofree char *err = NULL;
-  int status;
+  g_auto(CliRun) r = { 0 };
 
   g_assert_no_error (error);
-  g_assert_nonnull (motcuactl);
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, &error))
-    g_error ("motcuactl init-sample failed: %s\n%s", error->message, err);
+  CLI_RUN (&r, dir, NULL, "init-sample", "--dossiers", count);
+  if (r.status != 0)
+    g_error ("motcuactl init-sample failed with status %d:\n%s", r.status, r.err);
   return g_steal_pointer (&dir);
 }
 
@@ -120,18 +116,11 @@ model_test_motcuactl_act (const char *profile_dir,
                           const char *number,
                           McAction    action)
 {
-  const char *argv[] = { g_getenv ("MOTCUACTL"), "--profile", profile_dir, "act", number, mc_action_id (action),
-                         "--official", "Trần Văn Đức", NULL };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  int status = -1;
+  g_auto(CliRun) r = { 0 };
 
-  g_assert_nonnull (argv[0]);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err,
-                               &status, &error));
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, &error))
-    g_error ("motcuactl act failed: %s\n%s", error->message, err);
+  CLI_RUN (&r, profile_dir, NULL, "act", number, mc_action_id (action), "--official", "Trần Văn Đức");
+  if (r.status != 0)
+    g_error ("motcuactl act failed with status %d:\n%s", r.status, r.err);
 }
 
 static void

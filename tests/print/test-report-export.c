@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "cli-test-util.h"
 #include "mc-report-doc.h"
 #include "print-test-util.h"
 
@@ -17,23 +18,28 @@
 static char *profile;
 static char *tmpdir;
 
+/* motcuactl on the test's profile (tests/cli-test-util.c), at the test's MC_NOW: its standard
+ * output, and its exit status in *@out_status; what it said on standard error goes to the
+ * test's log. */
 static char *
 motcuactl (int        *out_status,
            const char *first,
            ...)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(CliRun) r = { 0 };
   va_list args;
 
-  g_ptr_array_add (argv, (gpointer) g_getenv ("MOTCUACTL"));
-  g_ptr_array_add (argv, "--profile");
-  g_ptr_array_add (argv, profile);
   va_start (args, first);
   for (const char *a = first; a != NULL; a = va_arg (args, const char *))
     g_ptr_array_add (argv, (gpointer) a);
   va_end (args);
   g_ptr_array_add (argv, NULL);
-  return print_test_run ((const char * const *) argv->pdata, out_status);
+  cli_run_program (&r, g_getenv ("MOTCUACTL"), profile, NULL, NULL, (const char * const *) argv->pdata);
+  if (r.err[0] != '\0')
+    g_test_message ("motcuactl %s: %s", first, r.err);
+  *out_status = r.status;
+  return g_steal_pointer (&r.out);
 }
 
 static JsonNode *

@@ -9,9 +9,9 @@
 #include <poppler.h>
 #include <signal.h>
 #include <stdlib.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
+#include "cli-test-util.h"
 #include "mc-scanner.h"
 
 /* McScanner and motcuactl scan through SANE's own test backend (tests/scan/sane, the only
@@ -419,68 +419,46 @@ test_no_device (void)
   g_clear_error (&scan.error);
 }
 
-static char *
-run_cli (const char *const *args,
-         int                *out_status)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  char *err = NULL;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("MOTCUACTL"));
-  for (gsize i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
-                &err, out_status, &error);
-  g_assert_no_error (error);
-  return err;
-}
-
-/* motcuactl scan: 3 pages at 200 dpi into one PDF, the whole feeder into another; a scanner
- * that fails says so and writes nothing; a usage error is status 2. */
 /* A scanner that stops answering mid-read: the command says so and writes nothing. */
 static void
 test_cli_device_lost (void)
 {
   g_autofree char *dir = temp_dir ();
   g_autofree char *path = g_build_filename (dir, "cli.pdf", NULL);
-  g_autofree char *err = NULL;
-  int status;
+  g_auto(CliRun) r = { 0 };
 
-  err = run_cli ((const char *[]) { "scan", "--device", DEVICE, "--output", path,
-                                    "--option", "read-return-value=SANE_STATUS_IO_ERROR", NULL }, &status);
-  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 1);
-  g_assert_nonnull (strstr (err, "stopped responding"));
+  CLI_RUN (&r, NULL, NULL, "scan", "--device", DEVICE, "--output", path,
+           "--option", "read-return-value=SANE_STATUS_IO_ERROR");
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "stopped responding"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   remove_dir (dir);
 }
 
+/* motcuactl scan: 3 pages at 200 dpi into one PDF, the whole feeder into another; a usage
+ * error is status 2. */
 static void
 test_cli (void)
 {
   g_autofree char *dir = temp_dir ();
   g_autofree char *path = g_build_filename (dir, "cli.pdf", NULL);
-  g_autofree char *err = NULL;
-  int status;
+  g_auto(CliRun) r = { 0 };
 
-  err = run_cli ((const char *[]) { "scan", "--device", DEVICE, "--output", path, "--pages", "3",
-                                    "--resolution", "200", "--mode", "gray", NULL }, &status);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  CLI_RUN (&r, NULL, NULL, "scan", "--device", DEVICE, "--output", path, "--pages", "3",
+           "--resolution", "200", "--mode", "gray");
+  g_assert_cmpint (r.status, ==, 0);
   assert_pdf (path, 3, 200);
-  g_free (err);
   g_unlink (path);
 
-  err = run_cli ((const char *[]) { "scan", "--device", DEVICE, "--output", path, "--feeder",
-                                    "--pages", "50", "--resolution", "200", NULL }, &status);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  CLI_RUN (&r, NULL, NULL, "scan", "--device", DEVICE, "--output", path, "--feeder",
+           "--pages", "50", "--resolution", "200");
+  g_assert_cmpint (r.status, ==, 0);
   assert_pdf (path, 10, 200);  /* the test backend's feeder holds 10 sheets */
-  g_free (err);
   g_unlink (path);
 
-  err = run_cli ((const char *[]) { "scan", "--output", path, NULL }, &status);
-  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 2);
-  g_assert_nonnull (strstr (err, "--device"));
+  CLI_RUN (&r, NULL, NULL, "scan", "--output", path);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "--device"));
   g_assert_cmpuint (count_entries (dir), ==, 0);
   remove_dir (dir);
 }
@@ -495,14 +473,14 @@ test_cli_interrupt (void)
   g_autofree char *path = g_build_filename (dir, "cut.pdf", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) seen = g_string_new (NULL);
+  g_autoptr(GSubprocess) proc = NULL;
   const char *argv[] = {
-    g_getenv ("MOTCUACTL"), "scan", "--device", DEVICE, "--output", path, "--pages", "3",
+    "scan", "--device", DEVICE, "--output", path, "--pages", "3",
     "--mode", "color", "--option", "br-x=200", "--option", "br-y=250",
     "--option", "read-limit=yes", "--option", "read-limit-size=1", NULL
   };
   gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-  int master, slave, status;
-  GPid pid;
+  int master, slave;
 
   master = posix_openpt (O_RDWR | O_NOCTTY);
   g_assert_cmpint (master, >=, 0);
@@ -510,10 +488,7 @@ test_cli_interrupt (void)
   g_assert_cmpint (unlockpt (master), ==, 0);
   slave = open (ptsname (master), O_RDWR | O_NOCTTY);
   g_assert_cmpint (slave, >=, 0);
-  g_spawn_async_with_fds (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
-                          &pid, -1, -1, slave, &error);
-  g_assert_no_error (error);
-  close (slave);
+  proc = cli_spawn (g_getenv ("MOTCUACTL"), &(CliOptions) { 0 }, slave, argv);
 
   /* "Scanning page 1… N%" with N > 0, or the terminal's bytes after "page 1… " other than 0%. */
   while (g_get_monotonic_time () < deadline)
@@ -530,14 +505,15 @@ test_cli_interrupt (void)
         break;
     }
   g_assert_nonnull (strstr (seen->str, "Scanning page 1"));
-  kill (pid, SIGINT);
+  g_subprocess_send_signal (proc, SIGINT);
   /* Read on to the end: a full terminal would stop its progress line, and it with it. */
   while (read (master, (char[256]) { 0 }, 256) > 0)
     ;
-  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-  g_spawn_close_pid (pid);
+  g_assert_true (g_subprocess_wait (proc, NULL, &error));
+  g_assert_no_error (error);
   close (master);
-  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 1);
+  g_assert_true (g_subprocess_get_if_exited (proc));
+  g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 1);
   g_assert_cmpuint (count_entries (dir), ==, 0);
   remove_dir (dir);
 }

@@ -89,10 +89,9 @@ static void
 test_no_core_dumps (void)
 {
   g_autofree char *dir = new_profile ();
-  const char *argv[] = { g_getenv ("MOTCUACTL"), "--profile", dir, "sources", "add", "x", "--dialect", "dvcqg",
-                         "--url", "http://127.0.0.1:9/", "--unit", "u", "--account", "a", NULL };
-  g_autoptr(GSubprocess) proc = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE
-                                                   | G_SUBPROCESS_FLAGS_STDERR_SILENCE, NULL);
+  const char *argv[] = { "sources", "add", "x", "--dialect", "dvcqg", "--url", "http://127.0.0.1:9/", "--unit", "u",
+                         "--account", "a", NULL };
+  g_autoptr(GSubprocess) proc = cli_spawn (g_getenv ("MOTCUACTL"), &(CliOptions) { .profile = dir }, -1, argv);
   g_autofree char *limits_path = g_strdup_printf ("/proc/%s/limits", g_subprocess_get_identifier (proc));
   g_autofree char *limits = NULL;
   g_autoptr(GRegex) core = g_regex_new ("^Max core file size +(\\S+) +(\\S+)", G_REGEX_MULTILINE, 0, NULL);

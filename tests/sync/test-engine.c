@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "mc-store-private.h"
@@ -383,6 +384,58 @@ test_main_loop_free (void)
   sync_fixture_teardown (&f);
 }
 
+/* How many descriptors this process holds on @path. SQLite keeps those of a closed connection
+ * open while another connection of the process uses the file, so only none is telling. */
+static guint
+count_open (const char *path)
+{
+  g_autofree char *real = realpath (path, NULL);
+  g_autoptr(GDir) fds = g_dir_open ("/proc/self/fd", 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (real);
+  g_assert_nonnull (fds);
+  while ((name = g_dir_read_name (fds)) != NULL)
+    {
+      g_autofree char *fd = g_build_filename ("/proc/self/fd", name, NULL);
+      g_autofree char *target = g_file_read_link (fd, NULL);
+
+      n += g_strcmp0 (target, real) == 0;
+    }
+  return n;
+}
+
+/* The engine's connections end with it: once a sync of every source has been reported, the
+ * owner's last reference finalizes the engine at once, in the owner's thread, and closes
+ * every connection the syncs opened. None is left to a worker thread, which a process that
+ * exits next never lets finish: what the sync wrote then stayed in the WAL, beside a database
+ * file that a copy of the file alone showed damaged. */
+static void
+test_released (void)
+{
+  SyncFixture f;
+  McSyncEngine *engine;
+  gpointer alive;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wal = NULL;
+
+  sync_fixture_setup (&f, 400, MC_SIM_ALL_DIALECTS);
+  wal = g_strconcat (f.db_path, "-wal", NULL);
+  alive = engine = sync_fixture_engine (&f, MC_SIM_ALL_DIALECTS);
+  g_object_add_weak_pointer (G_OBJECT (engine), &alive);
+  g_assert_true (sync_engine_run (engine, NULL, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_object_unref (engine);
+  g_assert_null (alive);
+  /* The test's own connection, the last one: closing it checkpoints the WAL and removes it. */
+  g_clear_object (&f.store);
+  g_assert_cmpuint (count_open (f.db_path), ==, 0);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  sync_fixture_teardown (&f);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -399,5 +452,6 @@ main (int    argc,
   g_test_add_func ("/sync/engine/backoff", test_backoff_until_back);
   g_test_add_func ("/sync/engine/main-loop-free", test_main_loop_free);
   g_test_add_func ("/sync/engine/timer", test_timer);
+  g_test_add_func ("/sync/engine/released", test_released);
   return g_test_run ();
 }
