@@ -42,11 +42,33 @@ static const McSimStepKeys step_keys = {
   .note = "note", .status_names = status_names, .time_format = MC_WIRE_TIME_ISO8601,
 };
 
+static int
+name_index (const char  *name,
+            const char **names,
+            int          n,
+            int          fallback)
+{
+  for (int i = 1; name && i < n; i++)
+    if (g_str_equal (name, names[i]))
+      return i;
+  return fallback;
+}
+
+static void
+read_kinds (McDossier  *d,
+            JsonObject *body,
+            JsonObject *applicant)
+{
+  d->applicant_kind = name_index (mc_sim_object_string (applicant, "kind"), kind_names, 5, MC_APPLICANT_CITIZEN);
+  d->channel = name_index (mc_sim_object_string (body, "channel"), channel_names, 4, MC_CHANNEL_IN_PERSON);
+  d->return_method = name_index (mc_sim_object_string (body, "returnMethod"), channel_names, 4, d->channel);
+}
+
 static const McSimReceiptKeys receipt_keys = {
   .procedure_code = "procedureCode", .procedure_name = "procedureName", .field_code = "fieldCode",
   .applicant_name = "name", .id_number = "idNumber", .phone = "phone", .address = "address",
-  .submitted = "submittedAt", .received = "receivedAt", .due = "dueAt",
-  .lists = &child_keys,
+  .submitted = "submittedAt", .received = "receivedAt", .due = "dueAt", .actor = "actor", .note = "note",
+  .lists = &child_keys, .read_kinds = read_kinds,
 };
 
 static void
@@ -290,25 +312,13 @@ action (McSimService      *svc,
       g_autofree char *counted = g_strdup_printf ("rest:%s", key);
 
       mc_sim_apply_status (svc, rec, mc_transition_target (rec->dossier->status, act),
-                           mc_sim_object_string (body, "actor") ?: "Cán bộ", mc_sim_object_string (body, "note"),
+                           mc_sim_object_string (body, "actor"), mc_sim_object_string (body, "note"),
                            counted);
       answer->status = 200;
       mc_sim_service_render (svc, rec, answer->body, MC_SIM_CORRUPT_NONE);
       answer->committed = TRUE;
     }
   mc_sim_remember (svc, key ? key : "", answer);
-}
-
-static int
-name_index (const char  *name,
-            const char **names,
-            int          n,
-            int          fallback)
-{
-  for (int i = 1; name && i < n; i++)
-    if (g_str_equal (name, names[i]))
-      return i;
-  return fallback;
 }
 
 /* POST /v1/dossiers: a dossier received at the counter; the system gives its number and id. */
@@ -335,16 +345,9 @@ create (McSimService      *svc,
   else
     {
       g_autofree char *counted = g_strdup_printf ("rest:%s", key);
-      McDossier *d = mc_sim_read_receipt (body, applicant, &receipt_keys, svc->klass->source_id);
-      McSimRecord *rec;
+      McSimRecord *rec = mc_sim_create_from_receipt (svc, body, applicant, &receipt_keys,
+                                                     mc_sim_next_number (svc, "G16"), counted);
 
-      d->number = mc_sim_next_number (svc, "G16");
-      d->applicant_kind = name_index (mc_sim_object_string (applicant, "kind"), kind_names, 5, MC_APPLICANT_CITIZEN);
-      d->channel = name_index (mc_sim_object_string (body, "channel"), channel_names, 4, MC_CHANNEL_IN_PERSON);
-      d->return_method = name_index (mc_sim_object_string (body, "returnMethod"), channel_names, 4, d->channel);
-      d->received_at = d->received_at ?: mc_sim_now (svc->sim);
-      rec = mc_sim_add_created (svc, d, mc_sim_object_string (body, "actor") ?: "Cán bộ",
-                                mc_sim_object_string (body, "note"), counted);
       answer->status = 201;
       mc_sim_service_render (svc, rec, answer->body, MC_SIM_CORRUPT_NONE);
       answer->committed = TRUE;
