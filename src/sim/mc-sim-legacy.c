@@ -86,7 +86,7 @@ static const McSimStepKeys step_keys = {
   .status = "trangThai", .note = "ghiChu", .status_code = to_legacy, .time_format = MC_WIRE_TIME_LEGACY,
 };
 
-/* What a client sends to create a dossier (not in the spec): the item's flat members. */
+/* The applicant's kind in the dialect's own codes (0 citizen, 1 organization, 2 agency). */
 static void
 read_kinds (McDossier  *d,
             JsonObject *body,
@@ -100,6 +100,7 @@ read_kinds (McDossier  *d,
   d->return_method = CLAMP (mc_sim_object_int (body, "hinhThucTra", d->channel), 1, 3);
 }
 
+/* What a client sends to create a dossier (not in the spec): the item's flat members. */
 static const McSimReceiptKeys receipt_keys = {
   .procedure_code = "maThuTuc", .procedure_name = "tenThuTuc", .field_code = "maLinhVuc",
   .applicant_name = "chuHoSo", .id_number = "soGiayTo", .phone = "soDienThoai", .address = "diaChi",
