@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-dialog-util.h"
 #include "mc-sign-in-dialog.h"
 #include "mc-sign-in.h"
 
@@ -32,10 +33,7 @@ update_state (McSignInDialog *self)
 static void
 mc_sign_in_dialog_dispose (GObject *object)
 {
-  /* An entry row follows the window's focus widget: it must not be focused while the window
-   * takes it apart (libadwaita 1.2 then notifies a row half gone). */
-  gtk_window_set_focus (GTK_WINDOW (object), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (object), MC_TYPE_SIGN_IN_DIALOG);
+  mc_dialog_dispose_template (GTK_WINDOW (object), MC_TYPE_SIGN_IN_DIALOG);
   G_OBJECT_CLASS (mc_sign_in_dialog_parent_class)->dispose (object);
 }
 

@@ -6,6 +6,7 @@
 #include "mc-secrets.h"
 #include "mc-source-editor.h"
 #include "mc-combo-row.h"
+#include "mc-dialog-util.h"
 
 /* The form of one ministry system: add a new one or edit one (its id stays). It only collects
  * what the official typed; the sources page stores the source and hands the password to the
@@ -165,10 +166,7 @@ mc_source_editor_finalize (GObject *object)
 static void
 mc_source_editor_dispose (GObject *object)
 {
-  /* An entry row follows the window's focus widget: it must not be focused while the window
-   * takes it apart (libadwaita 1.2 then notifies a row half gone). */
-  gtk_window_set_focus (GTK_WINDOW (object), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (object), MC_TYPE_SOURCE_EDITOR);
+  mc_dialog_dispose_template (GTK_WINDOW (object), MC_TYPE_SOURCE_EDITOR);
   G_OBJECT_CLASS (mc_source_editor_parent_class)->dispose (object);
 }
 

@@ -102,7 +102,7 @@ set_status (McSimService *svc,
     }
   key = mc_sim_note_key ("dvcqg", note, rec->dossier->number);
   if (!mc_sim_apply_status (svc, rec, mc_sim_object_int (body, "TrangThaiHoSo", 0),
-                            mc_sim_object_string (body, "NguoiXuLy") ?: "Cán bộ", note, key))
+                            mc_sim_object_string (body, "NguoiXuLy"), note, key))
     {
       FAIL (answer, "-5", "Trạng thái hồ sơ không hợp lệ");
       return;
@@ -139,8 +139,7 @@ progress (McSimService *svc,
       if (rec == NULL || !mc_transition_allowed (rec->dossier->status, MC_ACTION_RECORD_STEP))
         continue;
       key = mc_sim_note_key ("dvcqg", note, rec->dossier->number);
-      mc_sim_apply_status (svc, rec, rec->dossier->status, mc_sim_object_string (step, "NguoiXuLy") ?: "Cán bộ",
-                           note, key);
+      mc_sim_apply_status (svc, rec, rec->dossier->status, mc_sim_object_string (step, "NguoiXuLy"), note, key);
     }
   mc_sim_answer_json (answer, 200, "{\"error_code\":\"00\",\"message\":\"\",\"result\":[]}");
   answer->committed = TRUE;
@@ -185,7 +184,7 @@ sync_dossier (McSimService *svc,
     {
       g_autofree char *key = g_strdup_printf ("dvcqg:create:%s", d->number);
 
-      mc_sim_add_created (svc, d, mc_sim_object_string (item, "NguoiXuLy") ?: "Cán bộ", NULL, key);
+      mc_sim_add_created (svc, d, mc_sim_object_string (item, "NguoiXuLy"), NULL, key);
     }
   mc_sim_answer_json (answer, 200, "{\"error_code\":\"00\",\"message\":\"Đồng bộ thành công\",\"result\":[]}");
   answer->committed = TRUE;

@@ -58,11 +58,21 @@ static const McSimStepKeys step_keys = {
   .status = "trang_thai", .note = "ghi_chu", .status_names = status_names, .epoch_ms = TRUE,
 };
 
+static void
+read_kinds (McDossier  *d,
+            JsonObject *body,
+            JsonObject *applicant)
+{
+  d->applicant_kind = CLAMP (mc_sim_object_int (applicant, "loai_doi_tuong", 1), 1, 4);
+  d->channel = CLAMP (mc_sim_object_int (body, "kenh_thuc_hien", 1), 1, 3);
+  d->return_method = CLAMP (mc_sim_object_int (body, "hinh_thuc_tra", d->channel), 1, 3);
+}
+
 static const McSimReceiptKeys receipt_keys = {
   .procedure_code = "ma_tthc", .procedure_name = "ten_tthc", .field_code = "ma_linh_vuc",
   .applicant_name = "ho_ten", .id_number = "so_dinh_danh", .phone = "dien_thoai", .address = "dia_chi",
-  .submitted = "ngay_nop", .received = "ngay_tiep_nhan", .due = "han_xu_ly",
-  .lists = &child_keys,
+  .submitted = "ngay_nop", .received = "ngay_tiep_nhan", .due = "han_xu_ly", .actor = "nguoi_xu_ly",
+  .note = "ghi_chu", .lists = &child_keys, .read_kinds = read_kinds,
 };
 
 static void
@@ -250,7 +260,7 @@ set_status (McSimService      *svc,
       g_autofree char *counted = g_strdup_printf ("feed:%s", key);
 
       if (target == MC_STATUS_INVALID
-          || !mc_sim_apply_status (svc, rec, target, mc_sim_object_string (body, "nguoi_xu_ly") ?: "Cán bộ",
+          || !mc_sim_apply_status (svc, rec, target, mc_sim_object_string (body, "nguoi_xu_ly"),
                                    mc_sim_object_string (body, "ghi_chu"), counted))
         ERROR (answer, 400, "bad_request", "trang_thai is not allowed from the current status");
       else
@@ -328,18 +338,10 @@ create (McSimService      *svc,
   else
     {
       g_autofree char *counted = g_strdup_printf ("feed:%s", key);
-      g_autofree char *rev = NULL;
-      McDossier *d = mc_sim_read_receipt (body, applicant, &receipt_keys, svc->klass->source_id);
-      McSimRecord *rec;
+      McSimRecord *rec = mc_sim_create_from_receipt (svc, body, applicant, &receipt_keys,
+                                                     mc_sim_next_number (svc, "G18"), counted);
+      g_autofree char *rev = rev_of (rec);
 
-      d->number = mc_sim_next_number (svc, "G18");
-      d->applicant_kind = CLAMP (mc_sim_object_int (applicant, "loai_doi_tuong", 1), 1, 4);
-      d->channel = CLAMP (mc_sim_object_int (body, "kenh_thuc_hien", 1), 1, 3);
-      d->return_method = CLAMP (mc_sim_object_int (body, "hinh_thuc_tra", d->channel), 1, 3);
-      d->received_at = d->received_at ?: mc_sim_now (svc->sim);
-      rec = mc_sim_add_created (svc, d, mc_sim_object_string (body, "nguoi_xu_ly") ?: "Cán bộ",
-                                mc_sim_object_string (body, "ghi_chu"), counted);
-      rev = rev_of (rec);
       mc_sim_answer_json (answer, 201, "{\"ok\":true,\"id\":\"%s\",\"rev\":\"%s\"}", rec->dossier->number, rev);
       answer->committed = TRUE;
     }

@@ -139,7 +139,8 @@ mc_sim_add_file (McSimService *svc,
   d->files_known = TRUE;
   g_hash_table_replace (svc->contents, g_strdup (f->remote_id), g_bytes_ref (content));
   if (note != NULL)
-    mc_dossier_add_step (d, now, actor ? actor : "Cán bộ", "Bộ phận Một cửa", "Đính kèm tài liệu", d->status, note);
+    mc_dossier_add_step (d, now, actor ?: MC_SIM_DEFAULT_ACTOR, "Bộ phận Một cửa", "Đính kèm tài liệu", d->status,
+                         note);
   mc_sim_record_replace (svc, rec, d, now, key);
   if (!svc->sim->replaying)
     {

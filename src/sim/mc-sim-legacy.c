@@ -86,12 +86,26 @@ static const McSimStepKeys step_keys = {
   .status = "trangThai", .note = "ghiChu", .status_code = to_legacy, .time_format = MC_WIRE_TIME_LEGACY,
 };
 
+/* The applicant's kind in the dialect's own codes (0 citizen, 1 organization, 2 agency). */
+static void
+read_kinds (McDossier  *d,
+            JsonObject *body,
+            JsonObject *applicant)
+{
+  static const McApplicantKind kinds[] = { MC_APPLICANT_CITIZEN, MC_APPLICANT_OTHER_ORGANIZATION,
+                                           MC_APPLICANT_STATE_AGENCY };
+
+  d->applicant_kind = kinds[CLAMP (mc_sim_object_int (applicant, "loaiDoiTuong", 0), 0, 2)];
+  d->channel = CLAMP (mc_sim_object_int (body, "kenhNop", 1), 1, 3);
+  d->return_method = CLAMP (mc_sim_object_int (body, "hinhThucTra", d->channel), 1, 3);
+}
+
 /* What a client sends to create a dossier (not in the spec): the item's flat members. */
 static const McSimReceiptKeys receipt_keys = {
   .procedure_code = "maThuTuc", .procedure_name = "tenThuTuc", .field_code = "maLinhVuc",
   .applicant_name = "chuHoSo", .id_number = "soGiayTo", .phone = "soDienThoai", .address = "diaChi",
-  .submitted = "ngayNop", .received = "ngayNhan", .due = "hanTra",
-  .lists = &child_keys,
+  .submitted = "ngayNop", .received = "ngayNhan", .due = "hanTra", .actor = "nguoiXuLy", .note = "ghiChu",
+  .lists = &child_keys, .read_kinds = read_kinds,
 };
 
 /* The dialect page's fields, and, unless the back-end is set to serve only those (fault
@@ -274,8 +288,7 @@ update (McSimService      *svc,
     }
   key = mc_sim_note_key ("legacy", note, rec->dossier->number);
   if (code < 0 || code >= (gint64) G_N_ELEMENTS (from_legacy)
-      || !mc_sim_apply_status (svc, rec, from_legacy[code], mc_sim_object_string (body, "nguoiXuLy") ?: "Cán bộ",
-                               note, key))
+      || !mc_sim_apply_status (svc, rec, from_legacy[code], mc_sim_object_string (body, "nguoiXuLy"), note, key))
     {
       FAIL (answer, "Trạng thái không hợp lệ");
       return;
@@ -326,15 +339,12 @@ receive_new (McSimService      *svc,
              SoupServerMessage *msg,
              McSimAnswer       *answer)
 {
-  static const McApplicantKind kinds[] = { MC_APPLICANT_CITIZEN, MC_APPLICANT_OTHER_ORGANIZATION,
-                                           MC_APPLICANT_STATE_AGENCY };
   g_autoptr(JsonObject) body = mc_sim_parse_object (msg);
   const char *number = mc_sim_object_string (body, "maHoSo");
   const char *note = mc_sim_object_string (body, "ghiChu");
   g_autofree char *create = NULL;
   g_autofree char *key = NULL;
   McSimRecord *rec;
-  McDossier *d;
 
   if (number == NULL || mc_sim_object_string (body, "maThuTuc") == NULL || mc_sim_object_string (body, "chuHoSo") == NULL)
     {
@@ -351,15 +361,9 @@ receive_new (McSimService      *svc,
       FAIL (answer, "Ghi chú dài quá 1000 ký tự");
       return;
     }
-  d = mc_sim_read_receipt (body, body, &receipt_keys, svc->klass->source_id);
-  d->number = g_strdup (number);
-  d->applicant_kind = kinds[CLAMP (mc_sim_object_int (body, "loaiDoiTuong", 0), 0, 2)];
-  d->channel = CLAMP (mc_sim_object_int (body, "kenhNop", 1), 1, 3);
-  d->return_method = CLAMP (mc_sim_object_int (body, "hinhThucTra", d->channel), 1, 3);
-  d->received_at = d->received_at ?: mc_sim_now (svc->sim);
   create = g_strconcat ("create:", number, NULL);
   key = mc_sim_note_key ("legacy", note, create);
-  rec = mc_sim_add_created (svc, d, mc_sim_object_string (body, "nguoiXuLy") ?: "Cán bộ", note, key);
+  rec = mc_sim_create_from_receipt (svc, body, body, &receipt_keys, g_strdup (number), key);
   answer_item (svc, rec, answer);
   answer->committed = TRUE;
 }

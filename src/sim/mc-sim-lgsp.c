@@ -42,10 +42,20 @@ static const McSimChildKeys national_keys = {
   .result_issued = "NgayBanHanh", .result_code = "MaGiayToKetQua", .result_file = "DuongDanTepTinKetQua",
 };
 
+static void
+read_kinds (McDossier  *d,
+            JsonObject *body,
+            JsonObject *applicant)
+{
+  d->applicant_kind = CLAMP (mc_sim_object_int (applicant, "LoaiDoiTuong", 1), 1, 4);
+  d->channel = CLAMP (mc_sim_object_int (body, "KenhThucHien", 1), 1, 3);
+  d->return_method = CLAMP (mc_sim_object_int (body, "HinhThucTraKetQua", 1), 1, 3);
+}
+
 static const McSimReceiptKeys national_receipt = {
   .procedure_code = "MaTTHC", .procedure_name = "TenTTHC", .field_code = "MaLinhVuc",
   .applicant_name = "ChuHoSo", .id_number = "SoDinhDanh", .phone = "SoDienThoai", .address = "DiaChi",
-  .submitted = "NgayNopHoSo", .received = "NgayTiepNhan", .due = "NgayHenTra",
+  .submitted = "NgayNopHoSo", .received = "NgayTiepNhan", .due = "NgayHenTra", .read_kinds = read_kinds,
 };
 
 void
@@ -162,9 +172,6 @@ mc_sim_national_dossier (JsonObject *item,
   keys.lists = &lists;
   d = mc_sim_read_receipt (item, item, &keys, source_id);
   d->number = g_strdup (mc_sim_object_string (item, "MaHoSo"));
-  d->applicant_kind = CLAMP (mc_sim_object_int (item, "LoaiDoiTuong", 1), 1, 4);
-  d->channel = CLAMP (mc_sim_object_int (item, "KenhThucHien", 1), 1, 3);
-  d->return_method = CLAMP (mc_sim_object_int (item, "HinhThucTraKetQua", 1), 1, 3);
   if (mc_status_is_valid (mc_sim_object_int (item, "TrangThaiHoSo", 2)))
     d->status = mc_sim_object_int (item, "TrangThaiHoSo", 2);
   d->server_version = g_strdup ("1");
@@ -282,8 +289,8 @@ set_status (McSimService      *svc,
     {
       counted = key ? g_strdup_printf ("lgsp:%s", key) : NULL;
       if (!mc_sim_apply_status (svc, rec, mc_sim_object_int (body, "TrangThai", 0),
-                                mc_sim_object_string (body, "NguoiXuLy") ?: "Cán bộ",
-                                mc_sim_object_string (body, "NoiDungXuLy"), counted))
+                                mc_sim_object_string (body, "NguoiXuLy"), mc_sim_object_string (body, "NoiDungXuLy"),
+                                counted))
         ERROR (answer, 400, "Không thể chuyển hồ sơ sang trạng thái này");
       else
         {
@@ -331,8 +338,7 @@ progress (McSimService      *svc,
         {
           JsonObject *step = json_array_get_object_element (steps, i);
 
-          mc_sim_apply_status (svc, rec, rec->dossier->status,
-                               mc_sim_object_string (step, "NguoiXuLy") ?: "Cán bộ",
+          mc_sim_apply_status (svc, rec, rec->dossier->status, mc_sim_object_string (step, "NguoiXuLy"),
                                mc_sim_object_string (step, "NoiDungXuLy"), i == 0 ? counted : NULL);
         }
       mc_sim_answer_json (answer, 200, "{\"code\":\"0\",\"message\":\"\",\"data\":{\"PhienBan\":%u}}", rec->version);
@@ -365,7 +371,7 @@ create (McSimService      *svc,
     {
       g_autofree char *counted = g_strdup_printf ("lgsp:%s", key ? key : d->number);
 
-      rec = mc_sim_add_created (svc, d, mc_sim_object_string (body, "NguoiXuLy") ?: "Cán bộ", NULL, counted);
+      rec = mc_sim_add_created (svc, d, mc_sim_object_string (body, "NguoiXuLy"), NULL, counted);
       mc_sim_answer_json (answer, 200, "{\"code\":\"0\",\"message\":\"\",\"data\":{\"MaHoSo\":\"%s\",\"PhienBan\":%u}}",
                           rec->dossier->number, rec->version);
       answer->committed = TRUE;

@@ -219,6 +219,9 @@ McSimRecord  *mc_sim_add_created      (McSimService *svc,
                                        const char   *note,
                                        const char   *key);
 
+/* Who acted, in a step whose client named no one. */
+#define MC_SIM_DEFAULT_ACTOR "Cán bộ"
+
 /* The ministry systems keep a processing note in a column of this many characters; a longer
  * one is refused, each dialect in its own words (the push side's "rejected" path). */
 #define MC_SIM_NOTE_MAX 1000
@@ -404,19 +407,31 @@ GSequenceIter *mc_sim_render_changes  (McSimService  *svc,
 
 /* How a dialect names what a client sends to create a dossier (a counter intake): the
  * receipt's texts and dates, and (@lists) its documents and fees, named and written as the
- * dialect's items carry them. The number, kinds, channels and status are each dialect's own. */
+ * dialect's items carry them; who received it and the note of that step; and (@read_kinds)
+ * the applicant's kind and the channels, which each dialect writes in a way of its own. The
+ * number and status are the dialect's. */
 typedef struct
 {
   const char *procedure_code, *procedure_name, *field_code;
   const char *applicant_name, *id_number, *phone, *address;   /* members of the applicant */
   const char *submitted, *received, *due;
+  const char *actor, *note;
   const McSimChildKeys *lists;
+  void (*read_kinds) (McDossier  *d,
+                      JsonObject *body,
+                      JsonObject *applicant);
 } McSimReceiptKeys;
 
 McDossier    *mc_sim_read_receipt     (JsonObject             *body,
                                        JsonObject             *applicant,
                                        const McSimReceiptKeys *keys,
                                        const char             *source_id);
+McSimRecord  *mc_sim_create_from_receipt (McSimService        *svc,
+                                       JsonObject             *body,
+                                       JsonObject             *applicant,
+                                       const McSimReceiptKeys *keys,
+                                       char                   *number,
+                                       const char             *key);
 void          mc_sim_answer_json      (McSimAnswer  *answer,
                                        guint         status,
                                        const char   *format,

@@ -26,6 +26,13 @@ time_member (GString    *out,
   mc_sim_json_time (out, name, MC_WIRE_TIME_ISO8601, t);
 }
 
+/* A dossier's etag, as items carry it and If-Match must give it back: its version, weak. */
+static char *
+etag_of (McSimRecord *rec)
+{
+  return g_strdup_printf ("W/\"%u\"", rec->version);
+}
+
 static const McSimChildKeys child_keys = {
   .documents = "documents", .document_name = "name", .document_copy = "copy", .document_count = "count",
   .document_digitised = "digitized", .document_reused = "reused", .document_from_store = "fromCitizenStore",
@@ -42,11 +49,33 @@ static const McSimStepKeys step_keys = {
   .note = "note", .status_names = status_names, .time_format = MC_WIRE_TIME_ISO8601,
 };
 
+static int
+name_index (const char  *name,
+            const char **names,
+            int          n,
+            int          fallback)
+{
+  for (int i = 1; name && i < n; i++)
+    if (g_str_equal (name, names[i]))
+      return i;
+  return fallback;
+}
+
+static void
+read_kinds (McDossier  *d,
+            JsonObject *body,
+            JsonObject *applicant)
+{
+  d->applicant_kind = name_index (mc_sim_object_string (applicant, "kind"), kind_names, 5, MC_APPLICANT_CITIZEN);
+  d->channel = name_index (mc_sim_object_string (body, "channel"), channel_names, 4, MC_CHANNEL_IN_PERSON);
+  d->return_method = name_index (mc_sim_object_string (body, "returnMethod"), channel_names, 4, d->channel);
+}
+
 static const McSimReceiptKeys receipt_keys = {
   .procedure_code = "procedureCode", .procedure_name = "procedureName", .field_code = "fieldCode",
   .applicant_name = "name", .id_number = "idNumber", .phone = "phone", .address = "address",
-  .submitted = "submittedAt", .received = "receivedAt", .due = "dueAt",
-  .lists = &child_keys,
+  .submitted = "submittedAt", .received = "receivedAt", .due = "dueAt", .actor = "actor", .note = "note",
+  .lists = &child_keys, .read_kinds = read_kinds,
 };
 
 static void
@@ -56,6 +85,7 @@ render_item (McSimService *svc,
              McSimCorrupt  corrupt)
 {
   const McDossier *d = rec->dossier;
+  g_autofree char *etag = etag_of (rec);
 
   g_string_append (out, "{\"id\":");
   mc_sim_json_string (out, rec->remote_id);
@@ -90,7 +120,7 @@ render_item (McSimService *svc,
   time_member (out, "dueAt", d->due_at);
   time_member (out, "finishedAt", d->finished_at);
   time_member (out, "returnedAt", d->returned_at);
-  g_string_append_printf (out, ",\"etag\":\"W/\\\"%u\\\"\"", rec->version);
+  mc_sim_json_member (out, "etag", etag);
   /* The 766 report's fields (not in the spec): the payment, the citizen's rating, the account
    * verified with VNeID, a component reusing digitised data. */
   if (d->payment != MC_PAYMENT_UNKNOWN)
@@ -184,6 +214,43 @@ render_page (McSimService *svc,
 #define ERROR(answer, status, code, message) \
   mc_sim_answer_json ((answer), (status), "{\"error\":\"%s\",\"message\":\"%s\"}", (code), (message))
 
+/* What every write here checks first: a repeated Idempotency-Key gets the first answer
+ * again, a write without one is refused (400). Returns the key, or NULL: @answer is given. */
+static const char *
+idempotency_key (McSimService      *svc,
+                 SoupServerMessage *msg,
+                 McSimAnswer       *answer)
+{
+  const char *key = soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "Idempotency-Key");
+
+  if (mc_sim_answer_replay (svc, key, answer))
+    return NULL;
+  if (key == NULL)
+    ERROR (answer, 400, "missing_idempotency_key", "Idempotency-Key is required");
+  return key;
+}
+
+/* The write's If-Match against the dossier's etag: TRUE when it may go on; else @answer is a
+ * 412 (the dossier changed since), or a 428 where If-Match is @required and missing (an
+ * action; an upload without it is answered as stale). */
+static gboolean
+etag_matches (McSimRecord       *rec,
+              SoupServerMessage *msg,
+              gboolean           required,
+              McSimAnswer       *answer)
+{
+  const char *match = soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "If-Match");
+  g_autofree char *etag = etag_of (rec);
+
+  if (match == NULL && required)
+    ERROR (answer, 428, "precondition_required", "If-Match is required");
+  else if (g_strcmp0 (match, etag) != 0)
+    ERROR (answer, 412, "precondition_failed", "The dossier has changed since this etag");
+  else
+    return TRUE;
+  return FALSE;
+}
+
 static void
 sessions (McSimService      *svc,
           SoupServerMessage *msg,
@@ -266,49 +333,30 @@ action (McSimService      *svc,
         McSimRecord       *rec,
         McSimAnswer       *answer)
 {
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  const char *key = soup_message_headers_get_one (headers, "Idempotency-Key");
-  const char *match = soup_message_headers_get_one (headers, "If-Match");
+  const char *key = idempotency_key (svc, msg, answer);
   g_autoptr(JsonObject) body = mc_sim_parse_object (msg);
   McAction act = mc_action_from_id (mc_sim_object_string (body, "type"));
-  g_autofree char *etag = g_strdup_printf ("W/\"%u\"", rec->version);
 
-  if (mc_sim_answer_replay (svc, key, answer))
-    return;
   if (key == NULL)
-    ERROR (answer, 400, "missing_idempotency_key", "Idempotency-Key is required");
-  else if (match == NULL)
-    ERROR (answer, 428, "precondition_required", "If-Match is required");
-  else if (g_strcmp0 (match, etag) != 0)
-    ERROR (answer, 412, "precondition_failed", "The dossier has changed since this etag");
-  else if (act == MC_ACTION_INVALID || !mc_transition_allowed (rec->dossier->status, act))
-    ERROR (answer, 422, "invalid_transition", "This action is not allowed in the dossier's status");
-  else if (mc_sim_note_too_long (mc_sim_object_string (body, "note")))
-    ERROR (answer, 422, "note_too_long", "The note is longer than 1000 characters");
-  else
+    return;
+  if (etag_matches (rec, msg, TRUE, answer))
     {
-      g_autofree char *counted = g_strdup_printf ("rest:%s", key);
+      if (act == MC_ACTION_INVALID || !mc_transition_allowed (rec->dossier->status, act))
+        ERROR (answer, 422, "invalid_transition", "This action is not allowed in the dossier's status");
+      else if (mc_sim_note_too_long (mc_sim_object_string (body, "note")))
+        ERROR (answer, 422, "note_too_long", "The note is longer than 1000 characters");
+      else
+        {
+          g_autofree char *counted = g_strdup_printf ("rest:%s", key);
 
-      mc_sim_apply_status (svc, rec, mc_transition_target (rec->dossier->status, act),
-                           mc_sim_object_string (body, "actor") ?: "Cán bộ", mc_sim_object_string (body, "note"),
-                           counted);
-      answer->status = 200;
-      mc_sim_service_render (svc, rec, answer->body, MC_SIM_CORRUPT_NONE);
-      answer->committed = TRUE;
+          mc_sim_apply_status (svc, rec, mc_transition_target (rec->dossier->status, act),
+                               mc_sim_object_string (body, "actor"), mc_sim_object_string (body, "note"), counted);
+          answer->status = 200;
+          mc_sim_service_render (svc, rec, answer->body, MC_SIM_CORRUPT_NONE);
+          answer->committed = TRUE;
+        }
     }
-  mc_sim_remember (svc, key ? key : "", answer);
-}
-
-static int
-name_index (const char  *name,
-            const char **names,
-            int          n,
-            int          fallback)
-{
-  for (int i = 1; name && i < n; i++)
-    if (g_str_equal (name, names[i]))
-      return i;
-  return fallback;
+  mc_sim_remember (svc, key, answer);
 }
 
 /* POST /v1/dossiers: a dossier received at the counter; the system gives its number and id. */
@@ -317,17 +365,12 @@ create (McSimService      *svc,
         SoupServerMessage *msg,
         McSimAnswer       *answer)
 {
-  const char *key = soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "Idempotency-Key");
+  const char *key = idempotency_key (svc, msg, answer);
   g_autoptr(JsonObject) body = mc_sim_parse_object (msg);
   JsonObject *applicant = mc_sim_object_object (body, "applicant");
 
-  if (mc_sim_answer_replay (svc, key, answer))
-    return;
   if (key == NULL)
-    {
-      ERROR (answer, 400, "missing_idempotency_key", "Idempotency-Key is required");
-      return;
-    }
+    return;
   if (mc_sim_object_string (body, "procedureCode") == NULL || mc_sim_object_string (applicant, "name") == NULL)
     ERROR (answer, 422, "invalid_dossier", "procedureCode and applicant.name are required");
   else if (mc_sim_note_too_long (mc_sim_object_string (body, "note")))
@@ -335,16 +378,9 @@ create (McSimService      *svc,
   else
     {
       g_autofree char *counted = g_strdup_printf ("rest:%s", key);
-      McDossier *d = mc_sim_read_receipt (body, applicant, &receipt_keys, svc->klass->source_id);
-      McSimRecord *rec;
+      McSimRecord *rec = mc_sim_create_from_receipt (svc, body, applicant, &receipt_keys,
+                                                     mc_sim_next_number (svc, "G16"), counted);
 
-      d->number = mc_sim_next_number (svc, "G16");
-      d->applicant_kind = name_index (mc_sim_object_string (applicant, "kind"), kind_names, 5, MC_APPLICANT_CITIZEN);
-      d->channel = name_index (mc_sim_object_string (body, "channel"), channel_names, 4, MC_CHANNEL_IN_PERSON);
-      d->return_method = name_index (mc_sim_object_string (body, "returnMethod"), channel_names, 4, d->channel);
-      d->received_at = d->received_at ?: mc_sim_now (svc->sim);
-      rec = mc_sim_add_created (svc, d, mc_sim_object_string (body, "actor") ?: "Cán bộ",
-                                mc_sim_object_string (body, "note"), counted);
       answer->status = 201;
       mc_sim_service_render (svc, rec, answer->body, MC_SIM_CORRUPT_NONE);
       answer->committed = TRUE;
@@ -361,41 +397,38 @@ upload (McSimService      *svc,
         McSimAnswer       *answer)
 {
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  const char *key = soup_message_headers_get_one (headers, "Idempotency-Key");
-  const char *match = soup_message_headers_get_one (headers, "If-Match");
+  const char *key = idempotency_key (svc, msg, answer);
   const char *kind = soup_message_headers_get_one (headers, "X-File-Kind");
-  g_autofree char *etag = g_strdup_printf ("W/\"%u\"", rec->version);
   g_autoptr(GHashTable) params = NULL;
   g_autoptr(GBytes) content = soup_message_body_flatten (soup_server_message_get_request_body (msg));
   const char *name = NULL;
 
-  if (mc_sim_answer_replay (svc, key, answer))
-    return;
   if (key == NULL)
-    {
-      ERROR (answer, 400, "missing_idempotency_key", "Idempotency-Key is required");
-      return;
-    }
+    return;
   if (soup_message_headers_get_content_disposition (headers, NULL, &params))
     name = g_hash_table_lookup (params, "filename");
   if (name == NULL || *name == '\0')
     ERROR (answer, 422, "invalid_file", "Content-Disposition must name the file");
   else if (g_strcmp0 (kind, "component") != 0 && g_strcmp0 (kind, "result") != 0)
     ERROR (answer, 422, "invalid_file", "X-File-Kind must be component or result");
-  else if (g_strcmp0 (match, etag) != 0)
-    ERROR (answer, 412, "precondition_failed", "The dossier has changed since this etag");
-  else if (g_bytes_get_size (content) > mc_sim_file_limit (svc))
-    ERROR (answer, 413, "payload_too_large", "A file may not exceed 10 MB");
-  else
+  else if (etag_matches (rec, msg, FALSE, answer))
     {
-      g_autofree char *counted = g_strdup_printf ("rest:%s", key);
-      McFile *f = mc_sim_add_file (svc, rec, g_str_equal (kind, "result") ? MC_FILE_RESULT : MC_FILE_COMPONENT, name,
-                                   soup_message_headers_get_one (headers, "X-Component-Code"), content, FALSE,
-                                   NULL, NULL, counted);
+      if (g_bytes_get_size (content) > mc_sim_file_limit (svc))
+        ERROR (answer, 413, "payload_too_large", "A file may not exceed 10 MB");
+      else
+        {
+          g_autofree char *counted = g_strdup_printf ("rest:%s", key);
+          McFile *f = mc_sim_add_file (svc, rec, g_str_equal (kind, "result") ? MC_FILE_RESULT : MC_FILE_COMPONENT,
+                                       name, soup_message_headers_get_one (headers, "X-Component-Code"), content,
+                                       FALSE, NULL, NULL, counted);
+          g_autofree char *etag = etag_of (rec);  /* the dossier's new one */
 
-      mc_sim_answer_json (answer, 201, "{\"id\":\"%s\",\"sha256\":\"%s\",\"etag\":\"W/\\\"%u\\\"\"}",
-                          f->remote_id, f->hash + strlen ("sha256:"), rec->version);
-      answer->committed = TRUE;
+          mc_sim_answer_json (answer, 201, "{\"id\":\"%s\",\"sha256\":\"%s\"", f->remote_id,
+                              f->hash + strlen ("sha256:"));
+          mc_sim_json_member (answer->body, "etag", etag);
+          g_string_append_c (answer->body, '}');
+          answer->committed = TRUE;
+        }
     }
   mc_sim_remember (svc, key, answer);
 }

@@ -575,8 +575,8 @@ receipt_time (JsonObject           *body,
 }
 
 /* A dossier received at the counter, as a client sent it (@applicant: the object holding the
- * applicant's members, the body itself in the flat dialects): its receipt, documents and
- * fees. The caller gives it its number, kinds and channels. */
+ * applicant's members, the body itself in the flat dialects): its receipt, documents, fees,
+ * the applicant's kind and the channels. The caller gives it its number. */
 McDossier *
 mc_sim_read_receipt (JsonObject             *body,
                      JsonObject             *applicant,
@@ -616,7 +616,28 @@ mc_sim_read_receipt (JsonObject             *body,
       if (name != NULL)
         mc_dossier_add_fee (d, name, mc_sim_object_int (x, lists->fee_amount, 0), flag (x, lists->fee_paid));
     }
+  if (keys->read_kinds != NULL)
+    keys->read_kinds (d, body, applicant);
   return d;
+}
+
+/* The create of the dialects whose client sends a receipt (rest, feed, legacy): the dossier
+ * read with @keys, under @number (taken), received now unless the client said when, its
+ * receiving step by the actor and with the note the body names, counted under @key. */
+McSimRecord *
+mc_sim_create_from_receipt (McSimService           *svc,
+                            JsonObject             *body,
+                            JsonObject             *applicant,
+                            const McSimReceiptKeys *keys,
+                            char                   *number,
+                            const char             *key)
+{
+  McDossier *d = mc_sim_read_receipt (body, applicant, keys, svc->klass->source_id);
+
+  d->number = number;
+  d->received_at = d->received_at ?: mc_sim_now (svc->sim);
+  return mc_sim_add_created (svc, d, mc_sim_object_string (body, keys->actor), mc_sim_object_string (body, keys->note),
+                             key);
 }
 
 /* The dossier's file list (shared/ministry-apis.md "Files") under the dialect's names: what

@@ -247,7 +247,8 @@ add_step (McDossier  *d,
           McStatus    status,
           const char *note)
 {
-  mc_dossier_add_step (d, at, actor, "Bộ phận Một cửa", mc_status_step_name (status), status, note);
+  mc_dossier_add_step (d, at, actor ?: MC_SIM_DEFAULT_ACTOR, "Bộ phận Một cửa", mc_status_step_name (status), status,
+                       note);
 }
 
 /* Whether @target can follow @from through one allowed action of the national workflow. */
@@ -264,7 +265,8 @@ transition_reaches (McStatus from,
 }
 
 /* Applies a change of status (or, with @target equal to the current one, a progress step
- * where the workflow allows one). Returns FALSE, changing nothing, if the workflow forbids it. */
+ * where the workflow allows one) by @actor (nullable: the client named no one). Returns FALSE,
+ * changing nothing, if the workflow forbids it. */
 gboolean
 mc_sim_apply_status (McSimService *svc,
                      McSimRecord  *rec,
@@ -295,7 +297,7 @@ mc_sim_apply_status (McSimService *svc,
       g_autoptr(JsonObject) event = mc_sim_service_event (svc, "change", d->number);
 
       json_object_set_int_member (event, "status", target);
-      json_object_set_string_member (event, "actor", actor);
+      json_object_set_string_member (event, "actor", actor ?: MC_SIM_DEFAULT_ACTOR);
       if (note)
         json_object_set_string_member (event, "note", note);
       if (key)
@@ -306,7 +308,8 @@ mc_sim_apply_status (McSimService *svc,
 }
 
 /* A dossier a client created (a counter intake): a new record at the end of the pull order,
- * with the receiving step in its history, counted under @key (nullable). Takes @dossier. */
+ * with the receiving step by @actor (nullable: the client named no one) in its history,
+ * counted under @key (nullable). Takes @dossier. */
 McSimRecord *
 mc_sim_add_created (McSimService *svc,
                     McDossier    *dossier,

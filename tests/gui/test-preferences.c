@@ -6,6 +6,7 @@
 #include "mc-preferences-window.h"
 #include "mc-secrets.h"
 #include "mc-sign-in-dialog.h"
+#include "mc-source-editor.h"
 #include "mc-sim.h"
 #include "mc-store-sync.h"
 #include "mc-store-calendar.h"
@@ -611,6 +612,43 @@ test_sign_in_prompt (void)
   mc_sim_stop (sim);
 }
 
+static gboolean
+is_finalized (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* The official types in a dialog's entry row, then closes it (Escape, Cancel): the dialog goes
+ * away with the row still focused. The sign-in dialog and the source editor unset the focus
+ * before their children go (mc_dialog_dispose_template; libadwaita 1.2 otherwise notifies a
+ * row half gone, a critical that G_DEBUG=fatal-warnings makes fatal), and are finalized. */
+static void
+test_close_while_typing (void)
+{
+  g_autoptr(McSource) source = mc_source_new ("g03-typing", "G03", "dvcqg", "Giáo dục (gõ)", "http://127.0.0.1:9",
+                                              MC_SIM_UNIT_CODE, "canbo.vhxh");
+  McSignInDialog *sign_in = mc_sign_in_dialog_new (GTK_WINDOW (fx.window), source);
+  McSourceEditor *editor = mc_source_editor_new (GTK_WINDOW (fx.window), NULL, source);
+  struct { GtkWindow *dialog; GtkWidget *row; } cases[] = {
+    { GTK_WINDOW (sign_in), mc_sign_in_dialog_get_password_row (sign_in) },
+    { GTK_WINDOW (editor), mc_source_editor_get_row (editor, "name") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GtkWindow *dialog = cases[i].dialog;
+
+      gtk_window_present (dialog);
+      mc_test_wait_frame (GTK_WIDGET (dialog));
+      g_assert_true (gtk_widget_grab_focus (cases[i].row));
+      gtk_editable_set_text (GTK_EDITABLE (cases[i].row), "đang gõ");
+      g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (dialog), cases[i].row));
+      g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+      gtk_window_destroy (dialog);
+      g_assert_true (mc_test_wait (is_finalized, &dialog, 10000));
+    }
+}
+
 static void
 test_screenshots (void)
 {
@@ -686,6 +724,7 @@ main (int    argc,
   g_test_add_func ("/preferences/calendar", test_calendar);
   g_test_add_func ("/preferences/source-wrong-password", test_source_wrong_password);
   g_test_add_func ("/preferences/sign-in-prompt", test_sign_in_prompt);
+  g_test_add_func ("/preferences/close-while-typing", test_close_while_typing);
   g_test_add_func ("/preferences/screenshots", test_screenshots);
   g_test_add_func ("/preferences/invalid-hours", test_invalid_hours);
   status = g_test_run ();
