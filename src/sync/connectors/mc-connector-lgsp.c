@@ -590,8 +590,8 @@ download (McConnector   *connector,
     return NULL;
   if (reply->status != 200)
     {
-      envelope (&self->base, reply, &doc, error);
-      if (error && *error == NULL)
+      /* An error reply's envelope carries the system's own words; one claiming success still fails by its status. */
+      if (envelope (&self->base, reply, &doc, error) != NULL)
         mc_connector_error (&self->base, error, MC_SYNC_ERROR_SERVER, _("HTTP %u"), reply->status);
       return NULL;
     }

@@ -449,20 +449,21 @@ lookup (McConnector   *connector,
   return find (MC_CONNECTOR_REST (connector), number, NULL, cancellable, error);
 }
 
-/* A 4xx about the action: refused for good, with the system's message. */
+/* Checks the reply to an action: a 4xx about the action is refused for good, with the system's
+ * message; any other status is judged as every reply is. */
 static gboolean
-refused (McConnectorBase  *base,
-         McHttpReply      *reply,
-         GError          **error)
+check_action_reply (McConnectorBase  *base,
+                    McHttpReply      *reply,
+                    GError          **error)
 {
   g_autofree char *text = NULL;
 
   if (reply->status != 412 && reply->status != 422 && reply->status != 428 && reply->status != 400)
-    return FALSE;
+    return mc_connector_check_status (base, reply, error);
   text = error_text (reply);
   mc_connector_error (base, error, reply->status == 412 ? MC_SYNC_ERROR_CONFLICT : MC_SYNC_ERROR_REJECTED,
                       _("the system answered %s"), text);
-  return TRUE;
+  return FALSE;
 }
 
 /* POST /v1/dossiers with the Idempotency-Key: the system gives the number (code) and the id. */
@@ -509,7 +510,7 @@ create (McConnectorRest      *self,
 
   if (!(reply = call (self, "POST", "/v1/dossiers", body, NULL, request->uuid, cancellable, error)))
     return FALSE;
-  if (refused (base, reply, error) || !mc_connector_check_status (base, reply, error))
+  if (!check_action_reply (base, reply, error))
     return FALSE;
   if ((answer = mc_parse_body (&p, reply->body, &doc)) && (created = item (&p, answer)))
     {
@@ -559,7 +560,7 @@ push (McConnector          *connector,
 
   if (!(reply = call (self, "POST", path, body, request->base_version, request->uuid, cancellable, error)))
     return FALSE;
-  if (refused (base, reply, error) || !mc_connector_check_status (base, reply, error))
+  if (!check_action_reply (base, reply, error))
     return FALSE;
   if ((answer = mc_parse_body (&p, reply->body, &doc)))
     result->server_version = mc_parse_string (&p, answer, "etag", FALSE);
@@ -613,7 +614,7 @@ upload (McConnector            *connector,
       mc_connector_error (base, error, MC_SYNC_ERROR_REJECTED, _("the system answered %s"), text);
       return FALSE;
     }
-  if (refused (base, reply, error) || !mc_connector_check_status (base, reply, error))
+  if (!check_action_reply (base, reply, error))
     return FALSE;
   if ((answer = mc_parse_body (&p, reply->body, &doc)))
     {
@@ -640,7 +641,7 @@ download (McConnector   *connector,
   McConnectorRest *self = MC_CONNECTOR_REST (connector);
   g_autoptr(McHttpReply) reply = call (self, "GET", file->remote_path, NULL, NULL, NULL, cancellable, error);
 
-  if (reply == NULL || refused (&self->base, reply, error) || !mc_connector_check_status (&self->base, reply, error))
+  if (reply == NULL || !check_action_reply (&self->base, reply, error))
     return NULL;
   if (reply->status != 200)
     {
