@@ -72,6 +72,12 @@ gboolean      mc_store_insert_reschedule (McStore            *self,
 gboolean      mc_store_step_done (McStore     *self,
                                   sqlite3_stmt *stmt,
                                   GError     **error);
+gboolean      mc_store_step_row  (McStore     *self,
+                                  sqlite3_stmt *stmt,
+                                  const char  *what,
+                                  GError     **error,
+                                  const char  *not_found,
+                                  ...) G_GNUC_PRINTF (5, 6);
 gint64        mc_store_step_int64 (McStore     *self,
                                    sqlite3_stmt *stmt,
                                    const char  *what,
