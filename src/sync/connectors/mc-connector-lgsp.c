@@ -321,8 +321,7 @@ read_page (McParse       *p,
   mc_keyset_init (&k, cursor);
   mc_keyset_fill_page (p, &k, items, item, p->base->page_size, cursor, page);
   mc_keyset_clear (&k);
-  if (data != NULL && mc_json_member (data, "total") != NULL)
-    page->total = mc_parse_int (p, data, "total", FALSE, -1);
+  page->total = mc_parse_int (p, data, "total", FALSE, -1);
   return TRUE;
 }
 
@@ -343,7 +342,7 @@ since_of (const char *cursor,
   char *since;
 
   mc_keyset_init (&k, cursor);
-  since = k.number ? mc_wire_time_format (format, k.time) : g_strdup ("");
+  since = mc_connector_since (format, k.number ? k.time : 0);
   mc_keyset_clear (&k);
   return since;
 }
