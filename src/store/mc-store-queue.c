@@ -5,6 +5,7 @@
 
 #include "mc-deadline.h"
 #include "mc-fold.h"
+#include "mc-id.h"
 #include "mc-store-calendar.h"
 #include "mc-store-outbox-private.h"
 #include "mc-store-queue.h"
@@ -434,11 +435,10 @@ mc_store_queue_count_ministries (McStore      *self,
   bind_view (self, stmt, NULL, now);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *ministry = (const char *) sqlite3_column_text (stmt, 0);
+      int i = MC_ID_FIND (mc_queue_ministries, (const char *) sqlite3_column_text (stmt, 0));
 
-      for (guint i = 0; i < MC_QUEUE_N_MINISTRIES; i++)
-        if (g_strcmp0 (ministry, mc_queue_ministries[i]) == 0)
-          out_counts[i] += sqlite3_column_int64 (stmt, 1);
+      if (i >= 0)
+        out_counts[i] += sqlite3_column_int64 (stmt, 1);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
