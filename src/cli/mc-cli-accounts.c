@@ -9,6 +9,7 @@
 #include "mc-connection-test.h"
 #include "mc-dossier-json.h"
 #include "mc-http.h"
+#include "mc-id.h"
 #include "mc-secrets.h"
 #include "mc-sign-in.h"
 #include "mc-store-push.h"
@@ -302,9 +303,12 @@ sources_add (McCli  *cli,
   if (dialect == NULL || url == NULL || unit == NULL || account == NULL)
     return mc_cli_usage ("sources add", _("--dialect, --url, --unit and --account are needed"));
   if (ministry == NULL)
-    for (guint i = 0; i < G_N_ELEMENTS (default_ministries); i++)
-      if (g_str_equal (dialect, default_ministries[i].dialect))
+    {
+      int i = MC_ID_FIND_MEMBER (default_ministries, dialect, dialect);
+
+      if (i >= 0)
         ministry = g_strdup (default_ministries[i].ministry);
+    }
   if (ministry == NULL)
     return mc_cli_usage ("sources add", _("--dialect must be dvcqg, lgsp, rest, feed or legacy"));
   if (!g_str_has_prefix (url, "http://") && !g_str_has_prefix (url, "https://"))

@@ -7,6 +7,7 @@
 #include "mc-calendar.h"
 #include "mc-deadline.h"
 #include "mc-dossier-json.h"
+#include "mc-id.h"
 #include "mc-lunar.h"
 #include "mc-store-calendar.h"
 #include "mc-time.h"
@@ -96,13 +97,11 @@ parse_unit (const char     *text,
     { "sameday", MC_DURATION_SAME_DAY },
   };
 
-  for (gsize i = 0; i < G_N_ELEMENTS (units); i++)
-    if (g_strcmp0 (text, units[i].name) == 0)
-      {
-        *out_unit = units[i].unit;
-        return TRUE;
-      }
-  return FALSE;
+  int i = MC_ID_FIND_MEMBER (units, name, text);
+
+  if (i >= 0)
+    *out_unit = units[i].unit;
+  return i >= 0;
 }
 
 int

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "mc-cli.h"
+#include "mc-id.h"
 
 /* motcuactl: the same core as the window, for administrators, scripts and tests. Its global
  * options and the table of commands. */
@@ -57,7 +58,7 @@ mc_cli_main (int    argc,
 {
   McCli cli = { 0 };
   g_autofree char *profile = NULL;
-  int i = 1;
+  int i = 1, c;
 
   /* Global options come before the command; the command parses the rest. */
   for (; i < argc && argv[i][0] == '-'; i++)
@@ -90,15 +91,13 @@ mc_cli_main (int    argc,
     }
 
   cli.profile_dir = profile ? g_strdup (profile) : mc_store_default_profile_dir (NULL);
-  for (gsize c = 0; c < G_N_ELEMENTS (commands); c++)
-    if (g_str_equal (argv[i], commands[c].name))
-      {
-        int status = commands[c].run (&cli, argc - i, argv + i);
+  if ((c = MC_ID_FIND_MEMBER (commands, name, argv[i])) >= 0)
+    {
+      int status = commands[c].run (&cli, argc - i, argv + i);
 
-        g_free (cli.profile_dir);
-        return status;
-      }
-
+      g_free (cli.profile_dir);
+      return status;
+    }
   g_printerr (_("motcuactl: unknown command “%s”\n"), argv[i]);
   print_usage (stderr);
   g_free (cli.profile_dir);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "mc-calendar.h"
+#include "mc-id.h"
 #include "mc-lunar.h"
 #include "mc-tsv.h"
 
@@ -103,13 +104,11 @@ gboolean
 mc_calendar_day_kind_from_id (const char        *id,
                               McCalendarDayKind *out_kind)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (kind_ids); i++)
-    if (g_strcmp0 (kind_ids[i], id) == 0)
-      {
-        *out_kind = i;
-        return TRUE;
-      }
-  return FALSE;
+  int i = MC_ID_FIND (kind_ids, id);
+
+  if (i >= 0)
+    *out_kind = i;
+  return i >= 0;
 }
 
 static McCalendarEntry *

@@ -9,6 +9,7 @@
 
 #include "mc-catalog.h"
 #include "mc-fold.h"
+#include "mc-id.h"
 #include "mc-tsv.h"
 
 /* The reference catalog: the procedures of the five ministries with their documents, and the 34
@@ -46,13 +47,11 @@ gboolean
 mc_duration_unit_from_id (const char     *id,
                           McDurationUnit *out_unit)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (unit_ids); i++)
-    if (g_strcmp0 (unit_ids[i], id) == 0)
-      {
-        *out_unit = i;
-        return TRUE;
-      }
-  return FALSE;
+  int i = MC_ID_FIND (unit_ids, id);
+
+  if (i >= 0)
+    *out_unit = i;
+  return i >= 0;
 }
 
 static const struct {
@@ -78,13 +77,11 @@ gboolean
 mc_document_form_from_id (const char     *id,
                           McDocumentForm *out_form)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (document_forms); i++)
-    if (g_strcmp0 (document_forms[i].id, id) == 0)
-      {
-        *out_form = i;
-        return TRUE;
-      }
-  return FALSE;
+  int i = MC_ID_FIND_MEMBER (document_forms, id, id);
+
+  if (i >= 0)
+    *out_form = i;
+  return i >= 0;
 }
 
 /* For the window and the command line, in the user's language. */

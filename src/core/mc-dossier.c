@@ -6,6 +6,7 @@
 
 #include "mc-dossier.h"
 #include "mc-fold.h"
+#include "mc-id.h"
 
 G_DEFINE_BOXED_TYPE (McDossier, mc_dossier, mc_dossier_ref, mc_dossier_unref)
 
@@ -52,23 +53,11 @@ mc_payment_state_id (McPaymentState state)
   return state >= 0 && state <= MC_PAYMENT_LAST ? payment_ids[state] : NULL;
 }
 
-/* The index of @id in @ids, or -1. */
-static int
-index_of (const char * const *ids,
-          int                 n,
-          const char         *id)
-{
-  for (int i = 0; id != NULL && i < n; i++)
-    if (g_str_equal (ids[i], id))
-      return i;
-  return -1;
-}
-
 gboolean
 mc_payment_state_from_id (const char     *id,
                           McPaymentState *out_state)
 {
-  int i = index_of (payment_ids, G_N_ELEMENTS (payment_ids), id);
+  int i = MC_ID_FIND (payment_ids, id);
 
   if (i >= 0)
     *out_state = i;
@@ -143,7 +132,7 @@ gboolean
 mc_satisfaction_from_id (const char     *id,
                          McSatisfaction *out_satisfaction)
 {
-  int i = index_of (satisfaction_ids, G_N_ELEMENTS (satisfaction_ids), id);
+  int i = MC_ID_FIND (satisfaction_ids, id);
 
   if (i >= 0)
     *out_satisfaction = i;
@@ -341,10 +330,9 @@ mc_received_form_id (McReceivedForm form)
 McReceivedForm
 mc_received_form_from_id (const char *id)
 {
-  for (guint f = MC_RECEIVED_UNKNOWN + 1; id != NULL && f < MC_RECEIVED_N_FORMS; f++)
-    if (g_str_equal (document_forms[f].id, id))
-      return f;
-  return MC_RECEIVED_UNKNOWN;
+  int f = MC_ID_FIND_MEMBER (document_forms, id, id);
+
+  return f >= 0 ? (McReceivedForm) f : MC_RECEIVED_UNKNOWN;
 }
 
 /* The form's name in the interface language. */

@@ -9,6 +9,7 @@
 #include "mc-calendar.h"
 #include "mc-catalog.h"
 #include "mc-deadline.h"
+#include "mc-id.h"
 #include "mc-report-private.h"
 #include "mc-tsv.h"
 
@@ -323,15 +324,10 @@ table (void)
           ind->computed = computed_from_id (cols[4]);
           ind->official_name = g_strdup (cols[5]);
           ind->provenance = g_strdup (cols[6]);
-          ind->local = -1;
           if (ind->group < 1 || ind->group > MC_REPORT_N_GROUPS)
             g_error ("report-766.tsv: indicator %s has no group 1–6", ind->id);
-          for (int k = 0; k < MC_N_LOCAL_INDICATORS; k++)
-            if (g_str_equal (local_ids[k], ind->id))
-              {
-                ind->local = k;
-                n->local[k] = ind;
-              }
+          if ((ind->local = MC_ID_FIND (local_ids, ind->id)) >= 0)
+            n->local[ind->local] = ind;
           n->group_points[ind->group] += ind->points;
           g_ptr_array_add (n->indicators, ind);
         }
@@ -368,10 +364,9 @@ mc_report_local_indicator (McIndicatorId id)
 const char *
 mc_report_indicator_label (const McIndicator *indicator)
 {
-  for (gsize i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_str_equal (labels[i].id, indicator->id))
-      return _(labels[i].label);
-  return indicator->official_name;
+  int i = MC_ID_FIND_MEMBER (labels, id, indicator->id);
+
+  return i >= 0 ? _(labels[i].label) : indicator->official_name;
 }
 
 const char *

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "mc-id.h"
 #include "mc-source.h"
 
 McSource *
@@ -86,10 +87,9 @@ mc_ministry_name (const char *code)
     { "LT", N_("Inter-agency") },
   };
 
-  for (gsize i = 0; i < G_N_ELEMENTS (ministries); i++)
-    if (g_strcmp0 (ministries[i].code, code) == 0)
-      return g_dgettext (GETTEXT_PACKAGE, ministries[i].name);
-  return code;
+  int i = MC_ID_FIND_MEMBER (ministries, code, code);
+
+  return i >= 0 ? g_dgettext (GETTEXT_PACKAGE, ministries[i].name) : code;
 }
 
 /* 10 MB a file, the portal's service envelope 5 MB (its content travels in base64). */

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-id.h"
 #include "mc-status.h"
 
 /* The one table of allowed transitions. Anything not listed is forbidden: the GUI offers only
@@ -144,10 +145,9 @@ mc_action_label (McAction action)
 McAction
 mc_action_from_id (const char *id)
 {
-  for (int a = MC_ACTION_INVALID + 1; a <= MC_ACTION_LAST_QUEUED; a++)
-    if (g_strcmp0 (actions[a].id, id) == 0)
-      return a;
-  return MC_ACTION_INVALID;
+  int a = MC_ID_FIND_MEMBER (actions, id, id);
+
+  return a >= 0 ? (McAction) a : MC_ACTION_INVALID;
 }
 
 McStatus

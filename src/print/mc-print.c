@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "mc-id.h"
 #include "mc-print-private.h"
 #include "mc-store-register.h"
 #include "mc-store-settings.h"
@@ -81,13 +82,11 @@ gboolean
 mc_print_form_from_id (const char  *id,
                        McPrintForm *out_form)
 {
-  for (guint i = 0; id != NULL && i < MC_PRINT_N_FORMS; i++)
-    if (g_str_equal (forms[i].id, id))
-      {
-        *out_form = i;
-        return TRUE;
-      }
-  return FALSE;
+  int i = MC_ID_FIND_MEMBER (forms, id, id);
+
+  if (i >= 0)
+    *out_form = i;
+  return i >= 0;
 }
 
 /* When each form may be issued (../shared/domain/forms.md §11), the one place that says so:
@@ -215,10 +214,9 @@ office_field (McPrintOffice *office,
     { "form.apology-title", G_STRUCT_OFFSET (McPrintOffice, apology_title) },
   };
 
-  for (gsize i = 0; i < G_N_ELEMENTS (fields); i++)
-    if (g_str_equal (fields[i].key, key))
-      return G_STRUCT_MEMBER_P (office, fields[i].offset);
-  return NULL;
+  int i = MC_ID_FIND_MEMBER (fields, key, key);
+
+  return i >= 0 ? G_STRUCT_MEMBER_P (office, fields[i].offset) : NULL;
 }
 
 /* The settings' defaults: what an office that set nothing prints. */

@@ -8,6 +8,7 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 
+#include "mc-id.h"
 #include "mc-secrets.h"
 
 /* Credentials in the Secret Service (libsecret), keyed by profile, source and kind. The
@@ -71,13 +72,11 @@ gboolean
 mc_secret_kind_from_name (const char   *name,
                           McSecretKind *out_kind)
 {
-  for (guint i = 0; name && i < MC_SECRET_N_KINDS; i++)
-    if (g_str_equal (name, kinds[i].name))
-      {
-        *out_kind = i;
-        return TRUE;
-      }
-  return FALSE;
+  int i = MC_ID_FIND_MEMBER (kinds, name, name);
+
+  if (i >= 0)
+    *out_kind = i;
+  return i >= 0;
 }
 
 /* What the official types to sign in: LGSP's OAuth2 client credentials have a client secret

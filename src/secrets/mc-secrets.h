@@ -22,7 +22,8 @@ G_BEGIN_DECLS
  *    mc_secret_kind_label ()) and, for the "rest" dialect, also MC_SECRET_API_KEY
  *    (mc_secrets_dialect_needs_api_key ()), then calls mc_sign_in_async () (mc-sign-in.h);
  *  - "Test connection": mc_connection_test_async () (mc-connection-test.h);
- *  - removing a source: mc_store_sync_remove_source () removes its credentials too;
+ *  - removing a source: mc_accounts_remove_source_async () (mc-accounts.h) clears its
+ *    credentials once the store has removed it (mc_store_sync_remove_source () does not);
  *  - the *_async variants never block the main loop (a GTask thread per call).
  * Secrets returned by lookups are freed with mc_secrets_free (), which wipes them. */
 

@@ -6,6 +6,7 @@
 
 #include "mc-action-payload.h"
 #include "mc-dossier-json.h"
+#include "mc-id.h"
 #include "mc-store.h"
 #include "mc-time.h"
 #include "mc-wire-time.h"
@@ -85,10 +86,7 @@ mc_result_delivery_is_valid (const char *id)
 McChannel
 mc_return_method_from_id (const char *id)
 {
-  for (int m = MC_CHANNEL_IN_PERSON; m <= MC_CHANNEL_POST; m++)
-    if (g_strcmp0 (method_ids[m], id) == 0)
-      return m;
-  return 0;
+  return MAX (MC_ID_FIND (method_ids, id), 0);
 }
 
 McActionPayload *

@@ -140,27 +140,23 @@ load_facts (McStore  *self,
     "  ORDER BY id DESC LIMIT 1),"
     " (SELECT max(at) FROM history WHERE dossier_id = d.id AND status = 6)"
     " FROM dossiers d WHERE id = ?", error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, dossier_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *f = (Facts) {
-      .status = sqlite3_column_int (stmt, 0),
-      .rescheduled = sqlite3_column_int (stmt, 1),
-      .n_supplements = sqlite3_column_int64 (stmt, 2),
-      .n_review = sqlite3_column_int64 (stmt, 3),
-      .paused_at = sqlite3_column_int64 (stmt, 4),
-      .fee_asked_at = sqlite3_column_int64 (stmt, 5),
-    };
-  else if (rc == SQLITE_DONE)
-    g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_NOT_FOUND, _("No dossier with id %lld"), (long long) dossier_id);
-  else
-    mc_store_set_error (self, error, N_("reading a dossier"));
+  if (!mc_store_step_row (self, stmt, N_("reading a dossier"), error, _("No dossier with id %lld"),
+                          (long long) dossier_id))
+    return FALSE;
+  *f = (Facts) {
+    .status = sqlite3_column_int (stmt, 0),
+    .rescheduled = sqlite3_column_int (stmt, 1),
+    .n_supplements = sqlite3_column_int64 (stmt, 2),
+    .n_review = sqlite3_column_int64 (stmt, 3),
+    .paused_at = sqlite3_column_int64 (stmt, 4),
+    .fee_asked_at = sqlite3_column_int64 (stmt, 5),
+  };
   sqlite3_reset (stmt);
-  return rc == SQLITE_ROW;
+  return TRUE;
 }
 
 /* The rules of the dossier's own past: a supplement is requested once, a reschedule happens

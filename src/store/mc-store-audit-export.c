@@ -252,7 +252,7 @@ mc_store_audit_export_csv (McStore        *self,
 
   g_return_val_if_fail (MC_IS_STORE (self), FALSE);
 
-  if (!mc_store_exec (self, "BEGIN", error))
+  if (!mc_store_begin_read (self, error))
     return FALSE;
   ok = write_rows (self, out, error) && ((anchor = current_anchor (self, &local)) || local == NULL);
   if (local != NULL)

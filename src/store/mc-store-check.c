@@ -273,13 +273,20 @@ mc_store_recover (const char  *path,
       || sqlite3_exec (db, attach, NULL, NULL, NULL) != SQLITE_OK)
     {
       g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_FAILED, "%s: %s", path, sqlite3_errmsg (db));
-      g_clear_object (&fresh);
-      unlink (destination);
-      return NULL;
+      goto fail;
     }
-  sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+  if (!mc_store_begin (fresh, error))
+    goto fail;
   salvage (db, report);
-  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  if (!mc_store_commit (fresh, error))
+    goto fail;
   sqlite3_exec (db, "DETACH old; PRAGMA writable_schema = OFF; PRAGMA foreign_keys = ON", NULL, NULL, NULL);
   return g_string_free (g_steal_pointer (&report), FALSE);
+
+fail:
+  /* No half copy left to be taken for the recovered database. */
+  mc_store_rollback (fresh);
+  g_clear_object (&fresh);
+  unlink (destination);
+  return NULL;
 }

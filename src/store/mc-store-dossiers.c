@@ -119,19 +119,14 @@ mc_store_get_source (McStore     *self,
                      GError     **error)
 {
   sqlite3_stmt *stmt = mc_store_prepare (self, "SELECT " SOURCE_COLUMNS " FROM sources WHERE id = ?", error);
-  McSource *source = NULL;
-  int rc;
+  McSource *source;
 
   if (stmt == NULL)
     return NULL;
   mc_store_bind_text (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    source = source_from_row (stmt);
-  else if (rc == SQLITE_DONE)
-    g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_NOT_FOUND, _("No source “%s”"), id);
-  else
-    mc_store_set_error (self, error, N_("reading a source"));
+  if (!mc_store_step_row (self, stmt, N_("reading a source"), error, _("No source “%s”"), id))
+    return NULL;
+  source = source_from_row (stmt);
   sqlite3_reset (stmt);
   return source;
 }
@@ -591,21 +586,12 @@ mc_store_get_dossier (McStore  *self,
     " satisfaction, citizen_data, reused, files_known"
     " FROM dossiers WHERE id = ?", error);
   g_autoptr(McDossier) d = NULL;
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      if (rc == SQLITE_DONE)
-        g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_NOT_FOUND, "No dossier with id %" G_GINT64_FORMAT, id);
-      else
-        mc_store_set_error (self, error, N_("reading a dossier"));
-      sqlite3_reset (stmt);
-      return NULL;
-    }
+  if (!mc_store_step_row (self, stmt, N_("reading a dossier"), error, "No dossier with id %" G_GINT64_FORMAT, id))
+    return NULL;
   d = mc_dossier_new ();
   d->id = id;
   d->source_id = column_strdup (stmt, 0);

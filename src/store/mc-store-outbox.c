@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "mc-dossier-json.h"
+#include "mc-id.h"
 #include "mc-store-audit.h"
 #include "mc-store-outbox-private.h"
 #include "mc-time.h"
@@ -48,13 +49,11 @@ gboolean
 mc_outbox_state_from_id (const char    *id,
                          McOutboxState *out_state)
 {
-  for (guint s = 0; s < MC_OUTBOX_N_STATES; s++)
-    if (g_strcmp0 (states[s].id, id) == 0)
-      {
-        *out_state = s;
-        return TRUE;
-      }
-  return FALSE;
+  int s = MC_ID_FIND_MEMBER (states, id, id);
+
+  if (s >= 0)
+    *out_state = s;
+  return s >= 0;
 }
 
 const char *

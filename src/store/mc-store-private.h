@@ -45,6 +45,8 @@ sqlite3_stmt *mc_store_prepare   (McStore     *self,
 void          mc_store_office_refresh (McStore   *self);
 
 /* mc-store-tx.c */
+gboolean      mc_store_begin_read (McStore    *self,
+                                   GError    **error);
 gboolean      mc_store_tx_begin  (McStore     *self,
                                   gboolean    *out_own,
                                   GError     **error);
@@ -70,6 +72,12 @@ gboolean      mc_store_insert_reschedule (McStore            *self,
 gboolean      mc_store_step_done (McStore     *self,
                                   sqlite3_stmt *stmt,
                                   GError     **error);
+gboolean      mc_store_step_row  (McStore     *self,
+                                  sqlite3_stmt *stmt,
+                                  const char  *what,
+                                  GError     **error,
+                                  const char  *not_found,
+                                  ...) G_GNUC_PRINTF (5, 6);
 gint64        mc_store_step_int64 (McStore     *self,
                                    sqlite3_stmt *stmt,
                                    const char  *what,
@@ -95,12 +103,8 @@ gboolean      mc_store_migrate   (McStore     *self,
   " address, channel, return_method, status, submitted_at, received_at, due_at, finished_at," \
   " returned_at, server_version, search, " MC_STORE_REPORT_COLUMNS
 #define MC_STORE_DOSSIER_VALUES "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
-#define MC_STORE_DOSSIER_SET \
-  "procedure_code = ?, procedure_name = ?, field_code = ?, applicant_name = ?, applicant_kind = ?," \
-  " id_number = ?, phone = ?, address = ?, channel = ?, return_method = ?, status = ?," \
-  " submitted_at = ?, received_at = ?, due_at = ?, finished_at = ?, returned_at = ?," \
-  " server_version = ?, search = ?, payment_state = ?, satisfaction = ?, citizen_data = ?, reused = ?," \
-  " from_store = ?, digitised = ?, e_result = ?, files_known = ?"
+/* UPDATE … SET (columns) = (values): SQLite's row-value form, from the same list. */
+#define MC_STORE_DOSSIER_SET "(" MC_STORE_DOSSIER_COLUMNS ") = (" MC_STORE_DOSSIER_VALUES ")"
 #define MC_STORE_DOSSIER_N_COLUMNS (18 + MC_STORE_REPORT_N_COLUMNS)
 
 void          mc_store_bind_dossier (sqlite3_stmt    *stmt,

@@ -5,6 +5,7 @@
 
 #include "mc-deadline.h"
 #include "mc-fold.h"
+#include "mc-id.h"
 #include "mc-store-calendar.h"
 #include "mc-store-outbox-private.h"
 #include "mc-store-queue.h"
@@ -434,11 +435,10 @@ mc_store_queue_count_ministries (McStore      *self,
   bind_view (self, stmt, NULL, now);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *ministry = (const char *) sqlite3_column_text (stmt, 0);
+      int i = MC_ID_FIND (mc_queue_ministries, (const char *) sqlite3_column_text (stmt, 0));
 
-      for (guint i = 0; i < MC_QUEUE_N_MINISTRIES; i++)
-        if (g_strcmp0 (ministry, mc_queue_ministries[i]) == 0)
-          out_counts[i] += sqlite3_column_int64 (stmt, 1);
+      if (i >= 0)
+        out_counts[i] += sqlite3_column_int64 (stmt, 1);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -674,31 +674,24 @@ mc_store_queue_get_entry (McStore  *self,
     " coalesce(d.received_at, d.submitted_at), d.due_at,"
     " (SELECT count(*) FROM outbox o WHERE o.dossier_id = d.id AND o.state IN " MC_OUTBOX_UNAPPLIED_SQL ")"
     " FROM dossiers d JOIN sources s ON s.id = d.source_id WHERE d.id = ?", error);
-  McQueueEntry *entry = NULL;
-  int rc;
+  McQueueEntry *entry;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      entry = g_new0 (McQueueEntry, 1);
-      entry->id = id;
-      entry->number = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      entry->procedure_code = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      entry->procedure_name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      entry->applicant_name = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      entry->ministry = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-      entry->status = sqlite3_column_int (stmt, 5);
-      entry->received_at = sqlite3_column_int64 (stmt, 6);
-      entry->due_at = sqlite3_column_int64 (stmt, 7);
-      entry->n_unsynced = sqlite3_column_int (stmt, 8);
-    }
-  else if (rc == SQLITE_DONE)
-    g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_NOT_FOUND, "No dossier with id %" G_GINT64_FORMAT, id);
-  else
-    mc_store_set_error (self, error, N_("reading a queue row"));
+  if (!mc_store_step_row (self, stmt, N_("reading a queue row"), error, "No dossier with id %" G_GINT64_FORMAT, id))
+    return NULL;
+  entry = g_new0 (McQueueEntry, 1);
+  entry->id = id;
+  entry->number = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  entry->procedure_code = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  entry->procedure_name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  entry->applicant_name = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+  entry->ministry = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+  entry->status = sqlite3_column_int (stmt, 5);
+  entry->received_at = sqlite3_column_int64 (stmt, 6);
+  entry->due_at = sqlite3_column_int64 (stmt, 7);
+  entry->n_unsynced = sqlite3_column_int (stmt, 8);
   sqlite3_reset (stmt);
   return entry;
 }

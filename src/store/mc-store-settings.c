@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 
 #include "mc-dossier-json.h"
+#include "mc-id.h"
 #include "mc-sample.h"
 #include "mc-store-audit.h"
 #include "mc-store-calendar.h"
@@ -81,10 +82,9 @@ mc_settings_known (guint *out_n)
 const McSettingInfo *
 mc_settings_lookup (const char *key)
 {
-  for (gsize i = 0; key != NULL && i < G_N_ELEMENTS (known); i++)
-    if (g_str_equal (known[i].key, key))
-      return &known[i];
-  return NULL;
+  int i = MC_ID_FIND_MEMBER (known, key, key);
+
+  return i >= 0 ? &known[i] : NULL;
 }
 
 static gboolean

@@ -37,6 +37,15 @@ mc_store_commit (McStore  *self,
   return TRUE;
 }
 
+/* A read transaction: the statements until mc_store_rollback() see one snapshot (in WAL mode
+ * it waits for no writer, and a read-only connection may take it). */
+gboolean
+mc_store_begin_read (McStore  *self,
+                     GError  **error)
+{
+  return mc_store_exec (self, "BEGIN", error);
+}
+
 void
 mc_store_rollback (McStore *self)
 {

@@ -138,6 +138,35 @@ mc_store_step_done (McStore      *self,
   return TRUE;
 }
 
+/* Steps @stmt, a query of exactly one row. Returns: TRUE on that row, which the caller reads
+ * and then resets @stmt; else FALSE with @stmt reset and @error set: MC_STORE_ERROR_NOT_FOUND
+ * saying @not_found (a printf format) when no row matches, the store's error naming @what when
+ * the query failed. */
+gboolean
+mc_store_step_row (McStore       *self,
+                   sqlite3_stmt  *stmt,
+                   const char    *what,
+                   GError       **error,
+                   const char    *not_found,
+                   ...)
+{
+  int rc = sqlite3_step (stmt);
+  va_list args;
+
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc == SQLITE_DONE)
+    {
+      va_start (args, not_found);
+      g_propagate_error (error, g_error_new_valist (MC_STORE_ERROR, MC_STORE_ERROR_NOT_FOUND, not_found, args));
+      va_end (args);
+    }
+  else
+    mc_store_set_error (self, error, what);
+  sqlite3_reset (stmt);
+  return FALSE;
+}
+
 /* Steps @stmt, a query of one integer (a count, a maximum), and resets it. Returns: the value,
  * or -1 with @error set after naming @what. */
 gint64

@@ -598,6 +598,15 @@ mc_parse_items (McParse      *p,
 
 /* Window */
 
+/* The lower bound of a listing by change time, in the dialect's own date @format: empty, which
+ * the systems take for "from the beginning", when @since is 0 (a first or a full read). */
+char *
+mc_connector_since (McWireTime  format,
+                    gint64      since)
+{
+  return since > 0 ? mc_wire_time_format (format, since) : g_strdup ("");
+}
+
 McPullPage *
 mc_window_pull (McConnector   *self,
                 const char    *cursor,

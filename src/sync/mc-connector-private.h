@@ -297,6 +297,8 @@ typedef McPullPage *(*McWindowFetch) (McConnector   *self,
                                       guint          page_no,
                                       GCancellable  *cancellable,
                                       GError       **error);
+char       *mc_connector_since (McWireTime  format,
+                                gint64      since);
 McPullPage *mc_window_pull   (McConnector   *self,
                               const char    *cursor,
                               McWindowFetch  fetch,

@@ -9,22 +9,70 @@
 
 /* A file a ministry system lists (its e-result, the citizen's online upload), downloaded when
  * the official asks for it and kept in the profile: off the main loop, with a copy of the
- * source's connector (a connector serves one thread at a time) and the download's own
- * connection to the store. */
+ * source's connector (a connector serves one thread at a time) and the connection to the store
+ * the downloads keep between them. */
 
 typedef struct
 {
-  char *db_path;
   McConnector *connector;
   gint64 file_id;
+  guint stops;                  /* the engine's stops when it began */
 } Download;
 
 static void
 download_free (Download *d)
 {
-  g_free (d->db_path);
   g_clear_object (&d->connector);
   g_free (d);
+}
+
+/* The downloads' connection, for one at a time: one that starts while another runs opens its
+ * own. */
+static McStore *
+take_store (McSyncEngine  *engine,
+            GError       **error)
+{
+  McStore *store;
+
+  g_mutex_lock (&engine->download_lock);
+  store = g_steal_pointer (&engine->download_store);
+  g_mutex_unlock (&engine->download_lock);
+  return store ? store : mc_store_open (engine->db_path, MC_STORE_OPEN_EXISTING, error);
+}
+
+/* Kept for the next download (one is enough), unless the engine stopped since @d began: the
+ * training reset replaces the file under a stopped engine. */
+static void
+give_back_store (McSyncEngine    *engine,
+                 McStore         *store,
+                 const Download  *d)
+{
+  g_mutex_lock (&engine->download_lock);
+  if (engine->download_store == NULL && d->stops == engine->stops)
+    engine->download_store = g_steal_pointer (&store);
+  g_mutex_unlock (&engine->download_lock);
+  g_clear_object (&store);
+}
+
+static gboolean
+download_keep (McSyncEngine  *engine,
+               McStore       *store,
+               Download      *d,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autoptr(McFile) file = NULL;
+  g_autoptr(GBytes) content = NULL;
+  gboolean kept;
+
+  if (!(file = mc_store_get_file (store, d->file_id, error))
+      || !(content = mc_connector_download (d->connector, file, cancellable, error)))
+    return FALSE;
+  /* One writer at a time with the engine's syncs (SQLite would busy-wait). */
+  g_mutex_lock (&engine->write_lock);
+  kept = mc_store_keep_download (store, file->id, content, error);
+  g_mutex_unlock (&engine->write_lock);
+  return kept;
 }
 
 static void
@@ -35,24 +83,12 @@ download_thread (GTask        *task,
 {
   McSyncEngine *engine = source_object;
   Download *d = task_data;
-  g_autoptr(McStore) store = NULL;
-  g_autoptr(McFile) file = NULL;
-  g_autoptr(GBytes) content = NULL;
   GError *error = NULL;
+  McStore *store = take_store (engine, &error);
+  gboolean kept = store != NULL && download_keep (engine, store, d, cancellable, &error);
 
-  gboolean kept;
-
-  if (!(store = mc_store_open (d->db_path, MC_STORE_OPEN_EXISTING, &error))
-      || !(file = mc_store_get_file (store, d->file_id, &error))
-      || !(content = mc_connector_download (d->connector, file, cancellable, &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  /* One writer at a time with the engine's syncs (SQLite would busy-wait). */
-  g_mutex_lock (&engine->write_lock);
-  kept = mc_store_keep_download (store, file->id, content, &error);
-  g_mutex_unlock (&engine->write_lock);
+  if (store != NULL)
+    give_back_store (engine, store, d);
   if (kept)
     g_task_return_boolean (task, TRUE);
   else
@@ -86,7 +122,7 @@ mc_sync_engine_download_async (McSyncEngine        *self,
       return;
     }
   d = g_new0 (Download, 1);
-  d->db_path = g_strdup (self->db_path);
+  d->stops = self->stops;
   d->connector = mc_connector_dup (s->connector);
   d->file_id = file_id;
   if (d->connector != NULL && self->keyring != NULL)

@@ -34,8 +34,9 @@ typedef struct
   GPtrArray *push_connectors;    /* McConnector: the source's own first, then copies of it */
   gint64 stall_since_mono;       /* the watchdog: since when the outbox waits while the system answers */
   gboolean push_wanted;          /* new work committed: starts with the next push timer */
-  McStore *store;                /* the connection its syncs use, one at a time: opened by the
-                                  * first, kept until the engine stops */
+  McStore *store;                /* the connection its syncs use, one at a time: opened when
+                                  * the source is added (or by the first sync after a stop),
+                                  * kept until the engine stops */
 } Source;
 
 struct _McSyncEngine
@@ -59,8 +60,11 @@ struct _McSyncEngine
   GMutex push_mutex;             /* guards push_lock */
   int push_lock;                 /* this process pushes the profile (mc_sync_push_lock); -1 not yet */
   gboolean started;
-  guint stops;                   /* mc_sync_engine_stop() calls: a sync begun before one drops
-                                  * its connection */
+  guint stops;                   /* mc_sync_engine_stop() calls: a sync or download begun
+                                  * before one drops its connection; written under
+                                  * download_lock, which the downloads read it under */
+  GMutex download_lock;          /* guards download_store */
+  McStore *download_store;       /* the connection downloads keep between them (mc-sync-download.c) */
   guint timer_id;
   gulong network_handler;
   McStoreChanges *changes;       /* while started: the profile's change stream (new work) */

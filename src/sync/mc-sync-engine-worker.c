@@ -9,7 +9,7 @@
 #include "mc-time.h"
 
 /* The worker: one sync of one source, in a GTask thread, with the source's store connection
- * (opened by its first sync and reused by the next: one sync runs per source at a time) and
+ * (opened with the source and reused by each sync: one sync runs per source at a time) and
  * the engine's shared writer for the pages. It pushes the source's outbox, then pulls page by
  * page (a page and its cursor in one transaction), and reports progress to the engine's main
  * context. */

@@ -381,12 +381,10 @@ mc_sync_engine_add_source (McSyncEngine    *self,
   s->source = mc_source_copy (source);
   s->connector = connector;
   s->batches = g_ptr_array_new ();
-  {
-    g_autoptr(McStore) store = mc_store_open (self->db_path, MC_STORE_OPEN_EXISTING, NULL);
-
-    if (store != NULL)
-      s->progress.last_success = MAX (0, mc_store_sync_last_success (store, source->id, NULL));
-  }
+  /* The source's connection, which its syncs then use, tells when it last synced; one that
+   * cannot open now is opened, and its error reported, by the first sync. */
+  if ((s->store = mc_store_open (self->db_path, MC_STORE_OPEN_EXISTING, NULL)) != NULL)
+    s->progress.last_success = MAX (0, mc_store_sync_last_success (s->store, source->id, NULL));
   g_hash_table_replace (self->sources, s->source->id, s);
   return TRUE;
 }
@@ -620,6 +618,7 @@ mc_sync_engine_stop (McSyncEngine *self)
 {
   GHashTableIter it;
   gpointer value;
+  McStore *download_store;
 
   if (self->changes != NULL)
     {
@@ -628,7 +627,11 @@ mc_sync_engine_stop (McSyncEngine *self)
       g_clear_object (&self->changes);
     }
   self->started = FALSE;
+  g_mutex_lock (&self->download_lock);
   self->stops++;
+  download_store = g_steal_pointer (&self->download_store);
+  g_mutex_unlock (&self->download_lock);
+  g_clear_object (&download_store);
   g_clear_handle_id (&self->timer_id, g_source_remove);
   g_clear_handle_id (&self->push_timer, g_source_remove);
   g_clear_signal_handler (&self->network_handler, g_network_monitor_get_default ());
@@ -740,6 +743,7 @@ mc_sync_engine_finalize (GObject *object)
   g_clear_pointer (&self->context, g_main_context_unref);
   g_clear_object (&self->keyring);
   g_mutex_clear (&self->write_lock);
+  g_mutex_clear (&self->download_lock);
   mc_sync_push_unlock (self->push_lock);
   g_mutex_clear (&self->push_mutex);
   g_free (self->db_path);
@@ -795,6 +799,7 @@ mc_sync_engine_init (McSyncEngine *self)
   self->context = g_main_context_ref_thread_default ();
   self->sources = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) source_free);
   g_mutex_init (&self->write_lock);
+  g_mutex_init (&self->download_lock);
   self->page_size = 500;
   self->interval = DEFAULT_INTERVAL;
   self->reconcile_interval = DEFAULT_RECONCILE_INTERVAL;

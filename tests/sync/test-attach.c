@@ -569,6 +569,88 @@ test_download_kept (void)
   sync_fixture_teardown (&f);
 }
 
+typedef struct
+{
+  guint pending;
+} Downloads;
+
+static void
+downloaded (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Downloads *w = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mc_sync_engine_download_finish (MC_SYNC_ENGINE (object), result, &error));
+  g_assert_no_error (error);
+  w->pending--;
+}
+
+static gboolean
+downloads_too_slow (gpointer data)
+{
+  g_error ("the downloads did not end");
+  return G_SOURCE_REMOVE;
+}
+
+/* Downloads @files[@from..@to) through @engine at once, and waits for them all. */
+static void
+download_all (McSyncEngine *engine,
+              GPtrArray    *files,
+              guint         from,
+              guint         to)
+{
+  Downloads w = { to - from };
+  guint timeout = g_timeout_add_seconds (60, downloads_too_slow, NULL);
+
+  for (guint i = from; i < to; i++)
+    mc_sync_engine_download_async (engine, mc_sim_dialect_source_id (MC_SIM_LGSP),
+                                   ((McFile *) g_ptr_array_index (files, i))->id, NULL, downloaded, &w);
+  while (w.pending > 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
+}
+
+/* Files the system lists, downloaded through the engine: two at once (one of them on a
+ * connection of its own), one after them (on the connection they kept), one after the engine
+ * stopped (which dropped that connection). Each is kept, as the system lists it. */
+static void
+test_engine_downloads (void)
+{
+  SyncFixture f;
+  g_autoptr(McSyncEngine) engine = setup_synced (&f, 1u << MC_SIM_LGSP);
+  g_autoptr(GPtrArray) served = mc_sim_list_dossiers (f.sim, MC_SIM_LGSP);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_file_free);
+
+  for (guint i = 0; i < served->len && files->len < 4; i++)
+    {
+      McDossier *s = g_ptr_array_index (served, i);
+      g_autoptr(McDossier) d = s->files->len > 0 ? sync_stored (&f, s->source_id, s->number) : NULL;
+      McFile *listed = d ? g_ptr_array_index (d->files, 0) : NULL;
+
+      if (listed != NULL && listed->origin == MC_FILE_REMOTE && listed->local_path == NULL)
+        g_ptr_array_add (files, mc_store_get_file (f.store, listed->id, NULL));
+    }
+  g_assert_cmpuint (files->len, ==, 4);
+  download_all (engine, files, 0, 2);
+  download_all (engine, files, 2, 3);
+  mc_sync_engine_stop (engine);
+  download_all (engine, files, 3, 4);
+  for (guint i = 0; i < files->len; i++)
+    {
+      McFile *listed = g_ptr_array_index (files, i);
+      g_autoptr(McFile) kept = mc_store_get_file (f.store, listed->id, NULL);
+      g_autofree char *path = mc_store_file_content_path (f.store, kept);
+      GStatBuf st;
+
+      g_assert_nonnull (path);
+      g_assert_cmpint (g_stat (path, &st), ==, 0);
+      g_assert_cmpint (st.st_size, ==, listed->size);
+    }
+  sync_fixture_teardown (&f);
+}
+
 static void
 add_for_each_dialect (const char    *name,
                       GTestDataFunc  func)
@@ -599,5 +681,6 @@ main (int    argc,
   g_test_add_func ("/attach/kept-beforehand", test_kept_beforehand);
   g_test_add_func ("/attach/remove", test_remove);
   g_test_add_func ("/attach/download-kept", test_download_kept);
+  g_test_add_func ("/attach/engine-downloads", test_engine_downloads);
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "mc-connector-private.h"
 #include "mc-time.h"
 #include "mc-wire-time.h"
 #include "sync-test-util.h"
@@ -240,6 +241,15 @@ test_dates (void)
   g_assert_false (mc_wire_time_parse (MC_WIRE_TIME_LGSP, "2026-06-09 24:00:00", &out));
   g_assert_false (mc_wire_time_parse (MC_WIRE_TIME_DVCQG, "2026060908300", &out));
   g_assert_false (mc_wire_time_parse (MC_WIRE_TIME_ISO8601, "2026-06-09T08:30:00", &out));
+
+  /* A listing's lower bound: the dialect's format, or empty to read from the beginning. */
+  {
+    g_autofree char *since = mc_connector_since (MC_WIRE_TIME_DVCQG, t);
+    g_autofree char *everything = mc_connector_since (MC_WIRE_TIME_LEGACY, 0);
+
+    g_assert_cmpstr (since, ==, dvcqg);
+    g_assert_cmpstr (everything, ==, "");
+  }
 }
 
 static void

@@ -63,6 +63,33 @@ test_all_sources (void)
   sync_fixture_teardown (&f);
 }
 
+/* A source added to a new engine (the next start) shows when it last synced, as stored,
+ * before its first sync runs: the window says "synced at …", not "first sync". */
+static void
+test_last_success_at_start (void)
+{
+  SyncFixture f;
+  g_autoptr(McSyncEngine) engine = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *id = mc_sim_dialect_source_id (MC_SIM_REST);
+  McSyncProgress p;
+
+  sync_fixture_setup (&f, 20, 1u << MC_SIM_REST);
+  g_assert_true (mc_store_sync_mark_success (f.store, id, 1690000000, &error));
+  g_assert_no_error (error);
+  engine = sync_fixture_engine (&f, 1u << MC_SIM_REST);
+  g_assert_true (mc_sync_engine_get_progress (engine, id, &p));
+  g_assert_cmpint (p.state, ==, MC_SYNC_STATE_IDLE);
+  g_assert_cmpint (p.last_success, ==, 1690000000);
+  /* Its first sync then replaces it. */
+  g_assert_true (sync_engine_run (engine, id, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (mc_sync_engine_get_progress (engine, id, &p));
+  g_assert_cmpint (p.last_success, ==, mc_time_now ());
+  sync_assert_matches (&f, MC_SIM_REST);
+  sync_fixture_teardown (&f);
+}
+
 /* One ministry down, another failing, a third refusing the password: the others sync, and
  * each failure is reported as its own, naming its ministry by its name: no source id, no HTTP
  * status (the official reads it). */
@@ -440,11 +467,12 @@ int
 main (int    argc,
       char **argv)
 {
-  g_setenv ("MC_NOW", "1780968600", TRUE);
+  g_setenv ("MC_NOW", "1700000000", TRUE);
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/sync/engine/all-sources", test_all_sources);
   g_test_add_func ("/sync/engine/one-source-down", test_one_source_down);
+  g_test_add_func ("/sync/engine/last-success-at-start", test_last_success_at_start);
   g_test_add_data_func ("/sync/engine/cursor-expired/rest", GUINT_TO_POINTER (MC_SIM_REST), test_cursor_expired);
   g_test_add_data_func ("/sync/engine/cursor-expired/feed", GUINT_TO_POINTER (MC_SIM_FEED), test_cursor_expired);
   g_test_add_data_func ("/sync/engine/full-resync/lgsp", GUINT_TO_POINTER (MC_SIM_LGSP), test_cursor_expired);

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <locale.h>
 
+#include "mc-id.h"
 #include "mc-status.h"
 
 /* The transition table, checked against an independent statement of the one-stop-shop
@@ -86,6 +87,31 @@ test_action_ids (void)
   g_assert_cmpint (mc_action_from_id (NULL), ==, MC_ACTION_INVALID);
 }
 
+/* mc_id_find(): an id's index in an array of ids or of structs, holes (NULL ids) skipped,
+ * -1 for an id no entry has and for NULL. */
+static void
+test_id_find (void)
+{
+  static const char *ids[] = { [1] = "one", [2] = "two", [4] = "four" };
+  typedef struct { int value; const char *name; char flag; } Entry;
+  static const Entry table[] = {
+    { 10, "ten", 'a' }, { 20, NULL, 'b' }, { 30, "thirty", 'c' },
+  };
+
+  g_assert_cmpint (MC_ID_FIND (ids, "one"), ==, 1);
+  g_assert_cmpint (MC_ID_FIND (ids, "four"), ==, 4);
+  g_assert_cmpint (MC_ID_FIND (ids, "three"), ==, -1);
+  g_assert_cmpint (MC_ID_FIND (ids, "On"), ==, -1);
+  g_assert_cmpint (MC_ID_FIND (ids, NULL), ==, -1);
+  g_assert_cmpint (MC_ID_FIND_MEMBER (table, name, "thirty"), ==, 2);
+  g_assert_cmpint (MC_ID_FIND_MEMBER (table, name, "ten"), ==, 0);
+  g_assert_cmpint (MC_ID_FIND_MEMBER (table, name, "twenty"), ==, -1);
+  g_assert_cmpint (MC_ID_FIND_MEMBER (table, name, NULL), ==, -1);
+  /* Only the first @n entries are searched. */
+  g_assert_cmpint (mc_id_find (table, 2, sizeof (Entry), G_STRUCT_OFFSET (Entry, name), "thirty"), ==, -1);
+  g_assert_cmpint (mc_id_find (table, 3, sizeof (Entry), G_STRUCT_OFFSET (Entry, name), "thirty"), ==, 2);
+}
+
 /* In Vietnamese a status never reads as a column title: "Received" the status (Đã tiếp nhận)
  * and "Received" the date column (Ngày tiếp nhận) are different strings with their own
  * contexts. The titles are those of the queue's columns (ui/mc-queue-list.ui), translated by
@@ -146,6 +172,7 @@ main (int argc, char **argv)
   g_test_add_func ("/status/final", test_final_statuses);
   g_test_add_func ("/status/invalid-codes", test_invalid_codes);
   g_test_add_func ("/status/action-ids", test_action_ids);
+  g_test_add_func ("/status/id-find", test_id_find);
   g_test_add_func ("/status/labels-differ-from-columns", test_labels_differ_from_columns);
   return g_test_run ();
 }

@@ -501,6 +501,43 @@ test_leave_checkpoints (void)
   remove_profile_db (other_path);
 }
 
+/* mc_store_step_row(): on the one row, left for the caller to read; no row is NOT_FOUND in
+ * the caller's words; a query that fails is the store's error, naming what was being read. */
+static void
+test_step_row (void)
+{
+  g_autoptr(McStore) store = open_with_sources (NULL);
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = mc_store_prepare (store, "SELECT ?1, abs(?1)", &error);
+
+  g_assert_no_error (error);
+  sqlite3_bind_int64 (stmt, 1, -7);
+  g_assert_true (mc_store_step_row (store, stmt, "reading a number", &error, "No number %d", 7));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 1), ==, 7);
+  sqlite3_reset (stmt);
+
+  stmt = mc_store_prepare (store, "SELECT id FROM sources WHERE id = ?", &error);
+  sqlite3_bind_text (stmt, 1, "g99", -1, SQLITE_STATIC);
+  g_assert_false (mc_store_step_row (store, stmt, "reading a source", &error, "No source “%s”", "g99"));
+  g_assert_error (error, MC_STORE_ERROR, MC_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "No source “g99”");
+  g_clear_error (&error);
+  /* Reset: it runs again, and finds what is there. */
+  sqlite3_bind_text (stmt, 1, "g09", -1, SQLITE_STATIC);
+  g_assert_true (mc_store_step_row (store, stmt, "reading a source", NULL, "No source “%s”", "g09"));
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "g09");
+  sqlite3_reset (stmt);
+
+  /* abs() of the smallest integer overflows: the step fails. */
+  stmt = mc_store_prepare (store, "SELECT ?1, abs(?1)", &error);
+  sqlite3_bind_int64 (stmt, 1, G_MININT64);
+  g_assert_false (mc_store_step_row (store, stmt, "reading a number", &error, "No number %d", 7));
+  g_assert_error (error, MC_STORE_ERROR, MC_STORE_ERROR_FAILED);
+  g_assert_true (g_str_has_prefix (error->message, "reading a number: "));
+  g_assert_false (mc_store_step_row (store, stmt, "reading a number", NULL, "No number %d", 7));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -514,6 +551,7 @@ main (int argc, char **argv)
   g_test_add_func ("/store/dossier/constraints", test_constraints);
   g_test_add_func ("/store/audit/append-only", test_audit_append_only);
   g_test_add_func ("/store/sources", test_sources);
+  g_test_add_func ("/store/step-row", test_step_row);
   g_test_add_func ("/store/leave-checkpoints", test_leave_checkpoints);
   g_test_add_func ("/store/list-and-count", test_list_and_count);
   return g_test_run ();

@@ -226,8 +226,7 @@ read_list (McParse       *p,
       return FALSE;
     }
   mc_parse_items (p, items, item, page);
-  if (mc_json_member (root, "total") != NULL)
-    page->total = mc_parse_int (p, root, "total", FALSE, -1);
+  page->total = mc_parse_int (p, root, "total", FALSE, -1);
   return TRUE;
 }
 
@@ -249,7 +248,7 @@ fetch (McConnector   *connector,
 {
   McConnectorDvcqg *self = MC_CONNECTOR_DVCQG (connector);
   McConnectorBase *base = &self->base;
-  g_autofree char *from = since > 0 ? mc_wire_time_format (MC_WIRE_TIME_DVCQG, since) : g_strdup ("");
+  g_autofree char *from = mc_connector_since (MC_WIRE_TIME_DVCQG, since);
 
   for (guint attempt = 0;; attempt++)
     {

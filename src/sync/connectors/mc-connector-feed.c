@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "mc-connectors.h"
+#include "mc-id.h"
 
 /* G18 Y tế, dialect "feed": a change feed (since=SEQ → results, last_seq; 410 when the server
  * no longer keeps that sequence), access and refresh tokens (on a 401 refresh first, then sign
@@ -33,10 +34,9 @@ static const char *status_names[] = {
 static McStatus
 status_from_name (const char *name)
 {
-  for (int i = MC_STATUS_FIRST; name && i <= MC_STATUS_LAST; i++)
-    if (g_str_equal (name, status_names[i]))
-      return i;
-  return MC_STATUS_INVALID;
+  int i = MC_ID_FIND (status_names, name);
+
+  return i >= 0 ? (McStatus) i : MC_STATUS_INVALID;
 }
 
 static gpointer
@@ -215,16 +215,15 @@ payment_from_feed (McParse      *p,
   const McJson *payment = mc_parse_object (p, o, "thanh_toan", FALSE);
   g_autofree char *state = payment ? mc_parse_string (p, payment, "trang_thai", TRUE) : NULL;
   g_autofree char *method = payment ? mc_parse_string (p, payment, "hinh_thuc", FALSE) : NULL;
+  int i;
 
   if (state == NULL)
     return MC_PAYMENT_UNKNOWN;
   if (g_str_equal (state, "DA_NOP"))
     return g_strcmp0 (method, "DVCQG") == 0 ? MC_PAYMENT_PAID_ONLINE_PORTAL
          : g_strcmp0 (method, "CONG_BO") == 0 ? MC_PAYMENT_PAID_ONLINE_LOCAL : MC_PAYMENT_PAID_COUNTER;
-  for (gsize i = 0; i < G_N_ELEMENTS (states); i++)
-    if (g_str_equal (state, states[i].name))
-      return states[i].state;
-  return MC_PAYMENT_UNKNOWN;
+  i = MC_ID_FIND_MEMBER (states, name, state);
+  return i >= 0 ? states[i].state : MC_PAYMENT_UNKNOWN;
 }
 
 static McDossier *

@@ -275,8 +275,7 @@ read_list (McParse       *p,
   if (!check_envelope (p, root, error))
     return FALSE;
   mc_parse_items (p, mc_parse_array (p, root, "data", TRUE), item, page);
-  if (mc_json_member (root, "total") != NULL)
-    page->total = mc_parse_int (p, root, "total", FALSE, -1);
+  page->total = mc_parse_int (p, root, "total", FALSE, -1);
   return TRUE;
 }
 
@@ -298,7 +297,7 @@ fetch (McConnector   *connector,
 {
   McConnectorLegacy *self = MC_CONNECTOR_LEGACY (connector);
   McConnectorBase *base = &self->base;
-  g_autofree char *from = since > 0 ? mc_wire_time_format (MC_WIRE_TIME_LEGACY, since) : g_strdup ("");
+  g_autofree char *from = mc_connector_since (MC_WIRE_TIME_LEGACY, since);
   g_autofree char *offset = g_strdup_printf ("%u", (page_no - 1) * base->page_size);
   g_autofree char *limit = g_strdup_printf ("%u", base->page_size);
   g_autofree char *form = soup_form_encode ("donVi", base->source->unit_code, "tuNgay", from, "offset", offset,

@@ -324,8 +324,7 @@ read_page (McParse       *p,
   mc_keyset_init (&k, cursor);
   mc_keyset_fill_page (p, &k, items, item, p->base->page_size, cursor, page);
   mc_keyset_clear (&k);
-  if (data != NULL && mc_json_member (data, "total") != NULL)
-    page->total = mc_parse_int (p, data, "total", FALSE, -1);
+  page->total = mc_parse_int (p, data, "total", FALSE, -1);
   return TRUE;
 }
 
@@ -346,7 +345,7 @@ since_of (const char *cursor,
   char *since;
 
   mc_keyset_init (&k, cursor);
-  since = k.number ? mc_wire_time_format (format, k.time) : g_strdup ("");
+  since = mc_connector_since (format, k.number ? k.time : 0);
   mc_keyset_clear (&k);
   return since;
 }
@@ -593,8 +592,8 @@ download (McConnector   *connector,
     return NULL;
   if (reply->status != 200)
     {
-      envelope (&self->base, reply, &doc, error);
-      if (error && *error == NULL)
+      /* An error reply's envelope carries the system's own words; one claiming success still fails by its status. */
+      if (envelope (&self->base, reply, &doc, error) != NULL)
         mc_connector_refusal (&self->base, error, MC_SYNC_ERROR_SERVER, reply->status, NULL, NULL);
       return NULL;
     }

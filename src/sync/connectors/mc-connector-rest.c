@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "mc-connectors.h"
+#include "mc-id.h"
 
 /* G16 Văn hóa, Thể thao và Du lịch, dialect "rest": X-Api-Key for the application plus a user
  * session (Bearer), opaque cursors (410 when expired), tombstones {"id","deleted":true} that
@@ -37,18 +38,8 @@ static const char *channel_names[] = {
   [MC_CHANNEL_IN_PERSON] = "in_person", [MC_CHANNEL_ONLINE] = "online", [MC_CHANNEL_POST] = "post",
 };
 
-/* Returns the index of @name in @names[first..last], or 0. */
-static int
-lookup_name (const char  *name,
-             const char **names,
-             int          first,
-             int          last)
-{
-  for (int i = first; name && i <= last; i++)
-    if (g_str_equal (name, names[i]))
-      return i;
-  return 0;
-}
+/* The index of @name in @names, or 0 (no value of those enumerations). */
+#define NAME_INDEX(names, name) MAX (MC_ID_FIND (names, name), 0)
 
 static gpointer
 get_base (McConnector *connector)
@@ -288,13 +279,13 @@ item (McParse    *p,
   d->finished_at = mc_parse_time (p, o, "finishedAt", MC_WIRE_TIME_ISO8601, FALSE);
   d->returned_at = mc_parse_time (p, o, "returnedAt", MC_WIRE_TIME_ISO8601, FALSE);
   d->server_version = mc_parse_string (p, o, "etag", TRUE);
-  if (p->error == NULL && !(d->status = lookup_name (status, status_names, MC_STATUS_FIRST, MC_STATUS_LAST)))
+  if (p->error == NULL && !(d->status = NAME_INDEX (status_names, status)))
     mc_parse_fail (p, _("unknown status “%s”"), status);
-  d->applicant_kind = kind ? lookup_name (kind, kind_names, 1, 4) : MC_APPLICANT_CITIZEN;
+  d->applicant_kind = kind ? NAME_INDEX (kind_names, kind) : MC_APPLICANT_CITIZEN;
   if (p->error == NULL && d->applicant_kind == 0)
     mc_parse_fail (p, _("unknown applicant kind “%s”"), kind);
-  d->channel = channel ? lookup_name (channel, channel_names, 1, 3) : MC_CHANNEL_IN_PERSON;
-  d->return_method = return_method ? lookup_name (return_method, channel_names, 1, 3) : (int) d->channel;
+  d->channel = channel ? NAME_INDEX (channel_names, channel) : MC_CHANNEL_IN_PERSON;
+  d->return_method = return_method ? NAME_INDEX (channel_names, return_method) : (int) d->channel;
   if (p->error == NULL && (d->channel == 0 || d->return_method == 0))
     mc_parse_fail (p, _("unknown channel “%s”"), d->channel == 0 ? channel : return_method);
 
@@ -315,7 +306,7 @@ item (McParse    *p,
       gint64 at = mc_parse_time (p, x, "at", MC_WIRE_TIME_ISO8601, TRUE);
 
       if (p->error == NULL)
-        mc_dossier_add_step (d, at, actor, unit, action, lookup_name (step_status, status_names, 1, 10), note);
+        mc_dossier_add_step (d, at, actor, unit, action, NAME_INDEX (status_names, step_status), note);
     }
   return p->error == NULL ? g_steal_pointer (&d) : NULL;
 }
@@ -448,16 +439,17 @@ lookup (McConnector   *connector,
   return find (MC_CONNECTOR_REST (connector), number, NULL, cancellable, error);
 }
 
-/* A 4xx about the action: refused for good, with the system's message. */
+/* Checks the reply to an action: a 4xx about the action is refused for good, with the system's
+ * message; any other status is judged as every reply is. */
 static gboolean
-refused (McConnectorBase  *base,
-         McHttpReply      *reply,
-         GError          **error)
+check_action_reply (McConnectorBase  *base,
+                    McHttpReply      *reply,
+                    GError          **error)
 {
   if (reply->status != 412 && reply->status != 422 && reply->status != 428 && reply->status != 400)
-    return FALSE;
+    return mc_connector_check_status (base, reply, error);
   refuse (base, reply, reply->status == 412 ? MC_SYNC_ERROR_CONFLICT : MC_SYNC_ERROR_REJECTED, error);
-  return TRUE;
+  return FALSE;
 }
 
 /* POST /v1/dossiers with the Idempotency-Key: the system gives the number (code) and the id. */
@@ -504,7 +496,7 @@ create (McConnectorRest      *self,
 
   if (!(reply = call (self, "POST", "/v1/dossiers", body, NULL, request->uuid, cancellable, error)))
     return FALSE;
-  if (refused (base, reply, error) || !mc_connector_check_status (base, reply, error))
+  if (!check_action_reply (base, reply, error))
     return FALSE;
   if ((answer = mc_parse_body (&p, reply->body, &doc)) && (created = item (&p, answer)))
     {
@@ -554,7 +546,7 @@ push (McConnector          *connector,
 
   if (!(reply = call (self, "POST", path, body, request->base_version, request->uuid, cancellable, error)))
     return FALSE;
-  if (refused (base, reply, error) || !mc_connector_check_status (base, reply, error))
+  if (!check_action_reply (base, reply, error))
     return FALSE;
   if ((answer = mc_parse_body (&p, reply->body, &doc)))
     result->server_version = mc_parse_string (&p, answer, "etag", FALSE);
@@ -606,7 +598,7 @@ upload (McConnector            *connector,
       refuse (base, reply, MC_SYNC_ERROR_REJECTED, error);
       return FALSE;
     }
-  if (refused (base, reply, error) || !mc_connector_check_status (base, reply, error))
+  if (!check_action_reply (base, reply, error))
     return FALSE;
   if ((answer = mc_parse_body (&p, reply->body, &doc)))
     {
@@ -633,7 +625,7 @@ download (McConnector   *connector,
   McConnectorRest *self = MC_CONNECTOR_REST (connector);
   g_autoptr(McHttpReply) reply = call (self, "GET", file->remote_path, NULL, NULL, NULL, cancellable, error);
 
-  if (reply == NULL || refused (&self->base, reply, error) || !mc_connector_check_status (&self->base, reply, error))
+  if (reply == NULL || !check_action_reply (&self->base, reply, error))
     return NULL;
   if (reply->status != 200)
     {
