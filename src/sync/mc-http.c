@@ -248,8 +248,10 @@ read_body (McHttp        *self,
       if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_propagate_error (error, g_steal_pointer (&local));
       else
-        g_set_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_MALFORMED,
-                     _("the answer was cut off (%s)"), local->message);
+        {
+          g_debug ("%s: the answer was cut off: %s", self->label, local->message);
+          g_set_error_literal (error, MC_SYNC_ERROR, MC_SYNC_ERROR_MALFORMED, _("the answer was cut off"));
+        }
       return NULL;
     }
   return g_byte_array_free_to_bytes (g_steal_pointer (&data));
@@ -300,6 +302,8 @@ mc_http_send (McHttp              *self,
   seen = g_steal_pointer (&check.seen);
   if (stream == NULL)
     {
+      /* The system library's words (English, and about sockets) go to the log; the official
+       * reads what happened in plain words. */
       g_debug ("%s: %s %s: %s", self->label, method, path, local->message);
       if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_propagate_error (error, g_steal_pointer (&local));
@@ -313,16 +317,13 @@ mc_http_send (McHttp              *self,
             g_set_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_CERTIFICATE,
                          _("the TLS certificate of the server is not trusted (SHA-256 fingerprint %s)"), seen);
           else
-            g_set_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_CERTIFICATE,
-                         _("the TLS connection failed (%s)"), local->message);
+            g_set_error_literal (error, MC_SYNC_ERROR, MC_SYNC_ERROR_CERTIFICATE, _("the secure (TLS) connection failed"));
           return NULL;
         }
       else if (is_unreachable (local, written))
-        g_set_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_OFFLINE, _("cannot be reached (%s)"),
-                     local->message);
+        g_set_error_literal (error, MC_SYNC_ERROR, MC_SYNC_ERROR_OFFLINE, _("cannot be reached"));
       else
-        g_set_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_NO_ANSWER,
-                     _("the connection broke before an answer (%s)"), local->message);
+        g_set_error_literal (error, MC_SYNC_ERROR, MC_SYNC_ERROR_NO_ANSWER, _("the connection broke before an answer"));
       return NULL;
     }
   bytes = read_body (self, msg, stream, cancellable, error);

@@ -23,8 +23,8 @@ dialect_of (gconstpointer data)
 }
 
 /* A connector's message is read under the ministry's name (the sync popover's row, a review
- * card, the engine's sum, which names the ministry): it names no source id, no dialect and no
- * HTTP status, which go to the debug log. */
+ * card, the engine's sum, which names the ministry): it names no source id, no dialect, no
+ * HTTP status and no socket error, which go to the debug log. */
 static void
 assert_plain_words (const GError *error,
                     McSimDialect  dialect)
@@ -35,6 +35,9 @@ assert_plain_words (const GError *error,
   g_assert_null (strstr (error->message, mc_sim_dialect_source_id (dialect)));
   g_assert_false (g_regex_match_simple (dialect_word, error->message, G_REGEX_CASELESS, 0));
   g_assert_null (strstr (error->message, "HTTP"));
+  /* Nor the system library's own words about sockets (GIO's, untranslated): those go to the log. */
+  g_assert_false (g_regex_match_simple ("Could not connect|Connection refused|Socket I/O|Error receiving",
+                                        error->message, 0, 0));
 }
 
 static void
