@@ -23,16 +23,13 @@ drop_raw_label (GtkButton *button)
 void
 mc_a11y_name_mnemonic_buttons (GtkWidget *root)
 {
-  static GQuark done;
-
-  if (done == 0)
-    done = g_quark_from_static_string ("mc-a11y-mnemonic-named");
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     mc_a11y_name_mnemonic_buttons (child);
-  if (!GTK_IS_BUTTON (root) || g_object_get_qdata (G_OBJECT (root), done) != NULL)
+  /* A button already followed has the handler: connecting it once is enough. */
+  if (!GTK_IS_BUTTON (root) ||
+      g_signal_handler_find (root, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, drop_raw_label, NULL) != 0)
     return;
-  g_object_set_qdata (G_OBJECT (root), done, GINT_TO_POINTER (TRUE));
   drop_raw_label (GTK_BUTTON (root));
   g_signal_connect (root, "notify::label", G_CALLBACK (drop_raw_label), NULL);
   g_signal_connect (root, "notify::use-underline", G_CALLBACK (drop_raw_label), NULL);
