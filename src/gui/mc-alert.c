@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
+#include "mc-a11y.h"
 #include "mc-alert.h"
 
 /* Tells the official why something was not done, in a dialog over the window @near is in (or
@@ -17,7 +18,17 @@ mc_alert (GtkWidget  *near,
   GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, message);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  mc_message_present (GTK_WINDOW (dialog));
+}
+
+/* Presents a message dialog, its response buttons named once each for a screen reader: they
+ * are libadwaita's, made when a response is added, so no template of ours names them
+ * (mc-a11y.c says why a mnemonic button is named twice on GTK 4.8). */
+void
+mc_message_present (GtkWindow *dialog)
+{
+  mc_a11y_name_mnemonic_buttons (GTK_WIDGET (dialog));
+  gtk_window_present (dialog);
 }
 
 /* A toast saying @text as it is. AdwToast reads its title as Pango markup, so a message with

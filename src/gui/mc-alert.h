@@ -9,6 +9,7 @@ void mc_alert (GtkWidget  *near,
                const char *heading,
                const char *message);
 
-AdwToast *mc_toast_new (const char *text);
+void      mc_message_present (GtkWindow  *dialog);
+AdwToast *mc_toast_new       (const char *text);
 
 G_END_DECLS

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-alert.h"
 #include "mc-a11y.h"
 #include "mc-accounts.h"
 #include "mc-application.h"
@@ -500,7 +501,7 @@ mc_application_activate (GApplication *application)
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (application));
   g_application_hold (application);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_error_response), application, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  mc_message_present (GTK_WINDOW (dialog));
 }
 
 static void

@@ -157,7 +157,7 @@ ask_removal (McPageViewer *viewer,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_removal_response),
                          removal_new (self, removal->file_id), removal_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  mc_message_present (GTK_WINDOW (dialog));
 }
 
 /* What a picture's button opens: the file in the page viewer. */

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-alert.h"
 #include "mc-a11y.h"
 #include "mc-action-dialog.h"
 #include "mc-combo-row.h"
@@ -544,7 +545,7 @@ ask_after_hours (McIntakeDialog *self,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "receive", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_after_hours_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  mc_message_present (GTK_WINDOW (dialog));
 }
 
 /* Receives the dossier. Returns: its id, 0 with the reason shown when the store refused. */

@@ -522,7 +522,7 @@ drop_action (GtkWidget  *widget,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_drop_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  mc_message_present (GTK_WINDOW (dialog));
 }
 
 static void

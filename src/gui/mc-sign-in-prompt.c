@@ -82,7 +82,7 @@ mc_sign_in_prompt_sign_in (McSignInPrompt *self,
   root = self->overlay ? gtk_widget_get_root (GTK_WIDGET (self->overlay)) : NULL;
   dialog = mc_sign_in_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, source);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_dialog_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  mc_message_present (GTK_WINDOW (dialog));
 }
 
 /* Returns: (nullable): the source @toast asks to sign into. */

@@ -377,7 +377,7 @@ open_editor (McSourcePage   *self,
 
   g_signal_connect_object (editor, "response", G_CALLBACK (on_editor_response), self, 0);
   g_set_weak_pointer (&self->editor, editor);
-  gtk_window_present (GTK_WINDOW (editor));
+  mc_message_present (GTK_WINDOW (editor));
 }
 
 static void
@@ -444,7 +444,7 @@ sign_in_action (GtkWidget  *widget,
   dialog = mc_sign_in_dialog_new (parent_window (self), source);
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), NULL);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_sign_in_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  mc_message_present (GTK_WINDOW (dialog));
 }
 
 /* Test connection */
@@ -496,7 +496,7 @@ show_report (McSourcePage             *self,
   g_free (self->dialog_source);
   self->dialog_source = g_strdup (source->id);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_report_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  mc_message_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -640,7 +640,7 @@ remove_action (GtkWidget  *widget,
   g_free (self->dialog_source);
   self->dialog_source = g_strdup (source->id);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  mc_message_present (GTK_WINDOW (dialog));
 }
 
 static void

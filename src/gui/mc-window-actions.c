@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "mc-alert.h"
 #include "mc-intake-dialog.h"
 #include "mc-official.h"
 #include "mc-store-settings.h"
@@ -220,7 +221,7 @@ official_known (McWindow   *self,
   ask->parameter = parameter ? g_variant_ref_sink (parameter) : NULL;
   g_signal_connect_object (name_entry, "changed", G_CALLBACK (on_name_changed), dialog, 0);
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_ask_response), ask, ask_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  mc_message_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (name_entry);
   return FALSE;
 }
@@ -316,7 +317,7 @@ present_offer (McWindow   *self,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), cancel);
   offer->window = g_object_ref (self);
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_offer_response), offer, offer_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  mc_message_present (GTK_WINDOW (dialog));
 }
 
 /* Right after an action that calls for a form: print it or save it now, or later from the
@@ -435,7 +436,7 @@ mc_window_open_action (McWindow *self,
     return NULL;
   dialog = mc_action_dialog_new (GTK_WINDOW (self), self->store, dossier_id, action);
   g_signal_connect_object (dialog, "applied", G_CALLBACK (on_action_applied), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  mc_message_present (GTK_WINDOW (dialog));
   return dialog;
 }
 

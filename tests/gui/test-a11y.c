@@ -3,6 +3,7 @@
 
 #include "gui-test-util.h"
 #include "mc-action-bar.h"
+#include "mc-alert.h"
 #include "mc-format.h"
 #include "mc-intake-dialog.h"
 #include "mc-preferences-window.h"
@@ -178,6 +179,9 @@ test_names (void)
   receipt = mc_window_form (fx.window, id, MC_PRINT_FORM_RECEIPT, &error);
   g_assert_no_error (error);
   check_window ("the print preview", mc_print_operation_preview (receipt, GTK_WINDOW (fx.window)));
+  /* A message with its one button, as every refusal or error shows. */
+  mc_alert (GTK_WIDGET (fx.window), "Cannot Print", "The printer is not connected.");
+  check_window ("a message", mc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 }
 
 static gboolean
