@@ -134,8 +134,9 @@ mc_format_duration (int            duration,
 
 /* The time left before @due_at as the queue's "time left" column says it, in working time
  * (the deadline engine, with the office calendar and the office hours @settings; NULL: the
- * default hours); past the due time by a day or more, in whole days. Only dossiers in the office's hands have a running clock: a supplement
- * request pauses it, and a finished dossier has none. */
+ * default hours); past the due time by a day or more, in whole days. Only dossiers in the
+ * office's hands have a running clock: a supplement request pauses it, and a finished dossier
+ * has none. */
 char *
 mc_format_time_left_for (const McDeadlineSettings *settings,
                          McCalendar               *calendar,
