@@ -598,13 +598,14 @@ mc_parse_items (McParse      *p,
 
 /* Window */
 
-/* The lower bound of a listing by change time, in the dialect's own date @format: empty, which
- * the systems take for "from the beginning", when @since is 0 (a first or a full read). */
+/* The lower bound of a listing by change time, in the dialect's own date @format. A first or a
+ * full read (@since 0) asks from the epoch: the page gives these parameters only as dates, so a
+ * system may refuse an empty one, and no dossier changed before 1970. */
 char *
 mc_connector_since (McWireTime  format,
                     gint64      since)
 {
-  return since > 0 ? mc_wire_time_format (format, since) : g_strdup ("");
+  return mc_wire_time_format (format, MAX (since, 0));
 }
 
 McPullPage *

@@ -245,13 +245,18 @@ test_dates (void)
   g_assert_false (mc_wire_time_parse (MC_WIRE_TIME_DVCQG, "2026060908300", &out));
   g_assert_false (mc_wire_time_parse (MC_WIRE_TIME_ISO8601, "2026-06-09T08:30:00", &out));
 
-  /* A listing's lower bound: the dialect's format, or empty to read from the beginning. */
+  /* A listing's lower bound: always a date in the dialect's format, the epoch for a first read
+   * (the page gives no empty form). */
   {
     g_autofree char *since = mc_connector_since (MC_WIRE_TIME_DVCQG, t);
     g_autofree char *everything = mc_connector_since (MC_WIRE_TIME_LEGACY, 0);
+    g_autofree char *first = mc_connector_since (MC_WIRE_TIME_LGSP, 0);
+    g_autofree char *first_dvcqg = mc_connector_since (MC_WIRE_TIME_DVCQG, 0);
 
     g_assert_cmpstr (since, ==, dvcqg);
-    g_assert_cmpstr (everything, ==, "");
+    g_assert_cmpstr (everything, ==, "01/01/1970 07:00:00");
+    g_assert_cmpstr (first, ==, "1970-01-01 07:00:00");
+    g_assert_cmpstr (first_dvcqg, ==, "19700101070000");
   }
 }
 
