@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <stdio.h>
 
 #include "mc-a11y.h"
 #include "mc-alert.h"
@@ -175,24 +174,6 @@ after_edit (McCalendarEditor *self,
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
-/* Accepts DD/MM/YYYY, as dates are written in Vietnam, and YYYY-MM-DD. */
-static gboolean
-parse_date (const char *text,
-            GDate      *out)
-{
-  int d, m, y;
-  char end;
-
-  if (sscanf (text, "%d/%d/%d%c", &d, &m, &y, &end) != 3 &&
-      sscanf (text, "%d-%d-%d%c", &y, &m, &d, &end) != 3)
-    return FALSE;
-  if (!g_date_valid_dmy (d, m, y))
-    return FALSE;
-  g_date_clear (out, 1);
-  g_date_set_dmy (out, d, m, y);
-  return TRUE;
-}
-
 static void
 add_day (McCalendarEditor  *self,
          McCalendarDayKind  kind)
@@ -205,7 +186,7 @@ add_day (McCalendarEditor  *self,
 
   g_return_if_fail (self->store != NULL);
 
-  if (!parse_date (text, &date))
+  if (!mc_time_parse_date (text, &date))
     {
       g_set_error (&error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                    _("“%s” is not a date: write it as DD/MM/YYYY"), text);
@@ -257,7 +238,7 @@ remove_action (GtkWidget  *widget,
 
   g_return_if_fail (self->store != NULL);
 
-  if (!parse_date (g_variant_get_string (parameter, NULL), &date))
+  if (!mc_time_parse_date (g_variant_get_string (parameter, NULL), &date))
     return;
   {
     g_autoptr(McCalendar) calendar = mc_store_get_calendar (self->store);

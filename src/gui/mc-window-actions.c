@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <string.h>
 
 #include "mc-alert.h"
 #include "mc-intake-dialog.h"
@@ -499,8 +498,8 @@ review_entry_action (GtkWidget  *widget,
 
 /* The register of dossiers received */
 
-/* The register's period: two days typed as DD/MM/YYYY (or YYYY-MM-DD), the last one
- * included. */
+/* The register's period: two days typed as D/M/YYYY (or YYYY-MM-DD), as the command line
+ * reads them (mc_time_parse_day()), the last one included. */
 static gboolean
 parse_period (const char  *from_text,
               const char  *to_text,
@@ -510,8 +509,7 @@ parse_period (const char  *from_text,
 {
   g_autoptr(GDateTime) last = NULL, next = NULL;
 
-  if (strlen (from_text) != 10 || !mc_time_parse (from_text, out_from) ||
-      strlen (to_text) != 10 || !mc_time_parse (to_text, out_to))
+  if (!mc_time_parse_day (from_text, out_from) || !mc_time_parse_day (to_text, out_to))
     {
       *out_message = g_strdup (_("Write both days as DD/MM/YYYY, for example 01/11/2026"));
       return FALSE;
