@@ -657,9 +657,11 @@ mc_connector_check_base (McConnector          *self,
     return FALSE;
   if (g_strcmp0 (now->server_version, request->base_version) != 0)
     {
+      /* The versions are the system's own tokens, for the log, not for the official. */
+      g_debug ("%s: version %s, the action was decided on %s", request->number, now->server_version,
+               request->base_version ? request->base_version : "none");
       mc_connector_error (mc_connector_get_base (self), error, MC_SYNC_ERROR_CONFLICT,
-                          _("the dossier changed on the system (version %s, the action was decided on %s)"),
-                          now->server_version, request->base_version ? request->base_version : "?");
+                          _("the dossier changed on the system after the action was decided"));
       return FALSE;
     }
   return TRUE;

@@ -331,11 +331,9 @@ action_keyless (Result        *r,
     }
   if (g_strcmp0 (before->server_version, r->job->base_version) != 0)
     {
-      g_autofree char *message = g_strdup_printf (_("the dossier changed on the system (version %s, the action was "
-                                                    "decided on %s)"), before->server_version,
-                                                  r->job->base_version ? r->job->base_version : "?");
-
-      stale (r, before, message);
+      g_debug ("%s: version %s, the action was decided on %s", r->job->number, before->server_version,
+               r->job->base_version ? r->job->base_version : "none");
+      stale (r, before, _("the dossier changed on the system after the action was decided"));
       return;
     }
   if (!mc_connector_push (connector, &request, &result, cancellable, &error))
