@@ -49,33 +49,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static const char *
-origin_label (McCalendarSource source)
-{
-  switch (source)
-    {
-    /* TRANSLATORS: where a day off comes from: the holiday rules of the Labour Code */
-    case MC_CALENDAR_SOURCE_RULE: return C_("calendar origin", "rule");
-    /* TRANSLATORS: where a day off comes from: the government's announced table */
-    case MC_CALENDAR_SOURCE_OFFICIAL: return C_("calendar origin", "official");
-    /* TRANSLATORS: where a day off comes from: this office's own edit */
-    case MC_CALENDAR_SOURCE_LOCAL:
-    default: return C_("calendar origin", "local");
-    }
-}
-
-static const char *
-kind_label (McCalendarDayKind kind)
-{
-  switch (kind)
-    {
-    case MC_CALENDAR_DAY_OFF: return _("Day off");
-    case MC_CALENDAR_DAY_WORK: return _("Extra working day");
-    case MC_CALENDAR_DAY_NOT_OFF:
-    default: return _("Working day (day off cancelled)");
-    }
-}
-
 static void
 show_error (McCalendarEditor *self,
             const GError     *error)
@@ -102,15 +75,16 @@ make_row (McCalendarEditor      *self,
     NULL, N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"), N_("Saturday"), N_("Sunday"),
   };
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *kind = gtk_label_new (kind_label (e->kind));
-  GtkWidget *origin = gtk_label_new (origin_label (e->source));
+  GtkWidget *kind = gtk_label_new (mc_calendar_day_kind_label (e->kind));
+  GtkWidget *origin = gtk_label_new (mc_calendar_source_label (e->source));
   g_autofree char *key = date_key (&e->date);
   /* TRANSLATORS: a day of the calendar: weekday, then DD/MM/YYYY */
   g_autofree char *title = g_strdup_printf (_("%s, %02d/%02d/%04d"),
                                             g_dgettext (GETTEXT_PACKAGE, weekdays[g_date_get_weekday (&e->date)]),
                                             g_date_get_day (&e->date), g_date_get_month (&e->date),
                                             g_date_get_year (&e->date));
-  g_autofree char *description = g_strdup_printf ("%s, %s", kind_label (e->kind), origin_label (e->source));
+  g_autofree char *description = g_strdup_printf ("%s, %s", mc_calendar_day_kind_label (e->kind),
+                                                  mc_calendar_source_label (e->source));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (e->name != NULL && *e->name != '\0')

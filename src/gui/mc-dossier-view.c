@@ -11,9 +11,7 @@
 #include "mc-format.h"
 #include "mc-source.h"
 #include "mc-store-files.h"
-#include "mc-store-calendar.h"
 #include "mc-store-queue.h"
-#include "mc-store-settings.h"
 #include "mc-time.h"
 
 /* The detail of one dossier: everything the official needs at the counter or while processing
@@ -151,9 +149,7 @@ fill_procedure (McDossierView *self,
                 McStore       *store,
                 McDossier     *d)
 {
-  McDeadlineSettings settings;
   const McProcedure *p = mc_catalog_lookup_or_unknown (mc_catalog_get_default (), d->procedure_code);
-  g_autoptr(McCalendar) calendar = mc_store_get_calendar (store);
   g_autofree char *left = NULL;
   McUrgency urgency;
   GtkWidget *row;
@@ -186,18 +182,13 @@ fill_procedure (McDossierView *self,
     }
   else
     add_time_row (self->procedure_list, _("Due"), d->due_at);
-  /* A dossier waiting for reception has no clock yet: how long it has waited, as the queue
-   * says. Otherwise the office's own hours and calendar, as the Preferences window set them. */
-  if (d->status == MC_STATUS_SUBMITTED && d->submitted_at != 0)
-    {
-      left = mc_format_waited (d->submitted_at, mc_time_now ());
-      add_row (self->procedure_list, _("Waiting time"), left);
-    }
+  /* As the queue says it: a dossier waiting for reception has no clock yet, only how long it
+   * has waited. */
+  left = mc_format_deadline (store, d->status, d->submitted_at, d->due_at, mc_time_now (), &urgency);
+  if (urgency == MC_URGENCY_WAITING)
+    add_row (self->procedure_list, _("Waiting time"), left);
   else
     {
-      mc_store_get_deadline_settings (store, &settings);
-      left = mc_format_time_left_for (&settings, calendar, d->status, d->due_at,
-                                      mc_time_now (), &urgency);
       row = add_row (self->procedure_list, _("Time left"), left);
       gtk_widget_add_css_class (row, mc_format_urgency_class (urgency));
     }

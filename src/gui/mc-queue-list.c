@@ -9,8 +9,6 @@
 #include "mc-queue-row.h"
 #include "mc-queue-list.h"
 #include "mc-source.h"
-#include "mc-store-calendar.h"
-#include "mc-store-settings.h"
 #include "mc-time.h"
 
 /* The queue as a GtkColumnView over McQueueModel. Every row has two lines and the same height
@@ -147,33 +145,6 @@ on_sorter_changed (McQueueList *self)
     g_warning ("Sorting the queue failed: %s", error->message);
 }
 
-/* The time-left cell's first line, and how urgent it is: the working time left, or for a
- * dossier still waiting to be received how long it has waited. */
-static char *
-deadline_text (McStore            *store,
-               const McQueueEntry *e,
-               McUrgency          *out_urgency)
-{
-  McDeadlineSettings settings;
-  g_autoptr(McCalendar) calendar = NULL;
-  gint64 now = mc_time_now ();
-
-  if (e->status == MC_STATUS_SUBMITTED && e->received_at != 0)
-    {
-      *out_urgency = MC_URGENCY_NONE;
-      return mc_format_waited (e->received_at, now);
-    }
-  /* The office's own hours and calendar, as the Preferences window set them. */
-  if (store != NULL)
-    {
-      calendar = mc_store_get_calendar (store);
-      mc_store_get_deadline_settings (store, &settings);
-    }
-  else
-    mc_deadline_settings_init (&settings);
-  return mc_format_time_left_for (&settings, calendar, e->status, e->due_at, now, out_urgency);
-}
-
 /* A screen reader announces a row by its name: the row widget belongs to GTK, which on 4.8
  * names it after its type, so the time-left cell (which has the time left at hand) names it
  * whenever it shows another dossier. */
@@ -239,7 +210,9 @@ fill_cell (GtkListItem *item,
       mc_queue_cell_set_lines (cell, text, secondary);
       return;
     case COLUMN_LEFT:
-      text = deadline_text (store, e, &urgency);
+      /* The time left, or for a dossier still waiting to be received how long it has waited
+       * (e->received_at is its submission time then). */
+      text = mc_format_deadline (store, e->status, e->received_at, e->due_at, mc_time_now (), &urgency);
       /* A dossier waiting to be received has no due date yet. */
       secondary = e->due_at && e->status != MC_STATUS_SUBMITTED ? mc_format_time (e->due_at) : NULL;
       mc_queue_cell_set_lines (cell, text, secondary);

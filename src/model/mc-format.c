@@ -5,6 +5,8 @@
 
 #include "mc-deadline.h"
 #include "mc-format.h"
+#include "mc-store-calendar.h"
+#include "mc-store-settings.h"
 #include "mc-time.h"
 
 /* How the window writes times, amounts and deadlines. Dates are Vietnam time whatever the
@@ -190,6 +192,33 @@ mc_format_time_left (McCalendar *calendar,
   return mc_format_time_left_for (NULL, calendar, status, due_at, now, out_urgency);
 }
 
+/* A dossier's deadline as the queue and the dossier pane say it. One submitted online at
+ * @submitted_at and not received yet has no clock: how long it has waited
+ * (MC_URGENCY_WAITING). Otherwise its time left, with the office's own hours and calendar from
+ * @store as the Preferences window set them (NULL: the default hours, no calendar). */
+char *
+mc_format_deadline (McStore   *store,
+                    McStatus   status,
+                    gint64     submitted_at,
+                    gint64     due_at,
+                    gint64     now,
+                    McUrgency *out_urgency)
+{
+  McDeadlineSettings settings;
+  g_autoptr(McCalendar) calendar = NULL;
+
+  if (status == MC_STATUS_SUBMITTED && submitted_at != 0)
+    {
+      *out_urgency = MC_URGENCY_WAITING;
+      return mc_format_waited (submitted_at, now);
+    }
+  if (store == NULL)
+    return mc_format_time_left_for (NULL, NULL, status, due_at, now, out_urgency);
+  calendar = mc_store_get_calendar (store);
+  mc_store_get_deadline_settings (store, &settings);
+  return mc_format_time_left_for (&settings, calendar, status, due_at, now, out_urgency);
+}
+
 /* The CSS class of style.css that colours a deadline. */
 const char *
 mc_format_urgency_class (McUrgency urgency)
@@ -200,6 +229,7 @@ mc_format_urgency_class (McUrgency urgency)
     case MC_URGENCY_DUE_SOON: return "due-soon";
     case MC_URGENCY_ON_TIME: return "on-time";
     case MC_URGENCY_NONE:
+    case MC_URGENCY_WAITING:
     default: return "no-deadline";
     }
 }

@@ -7,6 +7,7 @@
 #include "mc-catalog.h"
 #include "mc-deadline.h"
 #include "mc-status.h"
+#include "mc-store.h"
 
 G_BEGIN_DECLS
 
@@ -14,6 +15,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   MC_URGENCY_NONE,      /* no running deadline: not received yet, paused, or finished */
+  MC_URGENCY_WAITING,   /* none either: submitted online, waiting to be received (mc_format_deadline ()) */
   MC_URGENCY_ON_TIME,
   MC_URGENCY_DUE_SOON,
   MC_URGENCY_OVERDUE,
@@ -36,6 +38,12 @@ char      *mc_format_time_left     (McCalendar     *calendar,
 char      *mc_format_time_left_for (const McDeadlineSettings *settings,
                                     McCalendar     *calendar,
                                     McStatus        status,
+                                    gint64          due_at,
+                                    gint64          now,
+                                    McUrgency      *out_urgency);
+char      *mc_format_deadline      (McStore        *store,
+                                    McStatus        status,
+                                    gint64          submitted_at,
                                     gint64          due_at,
                                     gint64          now,
                                     McUrgency      *out_urgency);

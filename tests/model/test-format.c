@@ -3,6 +3,7 @@
 
 #include "mc-format.h"
 #include "mc-official.h"
+#include "mc-store-calendar.h"
 #include "mc-store-settings.h"
 #include "mc-sync-status.h"
 #include "mc-time.h"
@@ -60,6 +61,43 @@ test_time_left (void)
   hours_late = mc_format_time_left (calendar, MC_STATUS_PROCESSING, now, due, &urgency);
   g_assert_cmpint (urgency, ==, MC_URGENCY_OVERDUE);
   g_assert_cmpstr (hours_late, ==, "overdue by 3 hours");
+}
+
+/* The queue's and the dossier pane's deadline: a dossier waiting to be received has waited,
+ * any other has its time left with the office's hours and calendar. */
+static void
+test_deadline (void)
+{
+  g_autofree char *profile = model_test_make_profile (1);
+  g_autofree char *path = g_build_filename (profile, "motcua.db", NULL);
+  g_autoptr(McStore) store = mc_store_open (path, MC_STORE_OPEN_EXISTING, NULL);
+  g_autoptr(McCalendar) calendar = NULL;
+  McDeadlineSettings settings;
+  gint64 now, submitted, due;
+  McUrgency urgency, expected_urgency;
+  g_autofree char *waiting = NULL, *left = NULL, *expected = NULL, *unsent = NULL;
+
+  g_assert_nonnull (store);
+  g_assert_true (mc_time_parse ("2026-11-25 08:00", &now));
+  g_assert_true (mc_time_parse ("2026-11-23 05:00", &submitted));
+  g_assert_true (mc_time_parse ("2026-11-27 17:00", &due));
+  waiting = mc_format_deadline (store, MC_STATUS_SUBMITTED, submitted, due, now, &urgency);
+  g_assert_cmpstr (waiting, ==, "waiting 2 days 3 hours");
+  g_assert_cmpint (urgency, ==, MC_URGENCY_WAITING);
+  g_assert_cmpstr (mc_format_urgency_class (urgency), ==, mc_format_urgency_class (MC_URGENCY_NONE));
+  /* Not yet sent (no submission time): no clock and no wait. */
+  unsent = mc_format_deadline (NULL, MC_STATUS_SUBMITTED, 0, due, now, &urgency);
+  g_assert_cmpstr (unsent, ==, "—");
+  g_assert_cmpint (urgency, ==, MC_URGENCY_NONE);
+  left = mc_format_deadline (store, MC_STATUS_PROCESSING, submitted, due, now, &urgency);
+  calendar = mc_store_get_calendar (store);
+  mc_store_get_deadline_settings (store, &settings);
+  expected = mc_format_time_left_for (&settings, calendar, MC_STATUS_PROCESSING, due, now, &expected_urgency);
+  g_assert_cmpstr (left, ==, expected);
+  g_assert_cmpint (urgency, ==, expected_urgency);
+  g_assert_cmpint (urgency, ==, MC_URGENCY_ON_TIME);
+  g_clear_object (&store);
+  model_test_remove_profile (profile);
 }
 
 /* What a ministry system said, as an official reads it: no connector label with the source's
@@ -170,6 +208,7 @@ main (int   argc,
 
   g_test_add_func ("/format/numbers", test_numbers);
   g_test_add_func ("/format/time-left", test_time_left);
+  g_test_add_func ("/format/deadline", test_deadline);
   g_test_add_func ("/format/system-message", test_system_message);
   g_test_add_func ("/format/outbox-words", test_outbox_words);
   g_test_add_func ("/format/names", test_names);
