@@ -296,73 +296,72 @@ mc_store_bind_dossier (sqlite3_stmt    *stmt,
   g_assert (i == first + MC_STORE_DOSSIER_N_COLUMNS);
 }
 
-/* How one child row binds its columns after the dossier's id (parameter 1). */
-typedef void (*BindChild) (sqlite3_stmt  *stmt,
-                           gconstpointer  child);
-
-static void
-bind_document (sqlite3_stmt  *stmt,
-               gconstpointer  child)
+/* The columns of the child tables of a dossier after its id (parameter 1), table by table in
+ * their order in the INSERT, each from the field at @offset of the row's struct. NULL stands
+ * for a NULL text, a TIME of 0, a FLAG below 0 and a FORM of 0 (MC_RECEIVED_UNKNOWN). */
+static const struct
 {
-  const McDocument *doc = child;
+  const char *table;
+  enum { COLUMN_TEXT, COLUMN_INT, COLUMN_INT64, COLUMN_TIME, COLUMN_FLAG, COLUMN_FORM } kind;
+  gsize offset;
+} child_columns[] = {
+  { "documents", COLUMN_TEXT, G_STRUCT_OFFSET (McDocument, name) },
+  { "documents", COLUMN_INT, G_STRUCT_OFFSET (McDocument, is_copy) },
+  { "documents", COLUMN_INT, G_STRUCT_OFFSET (McDocument, count) },
+  { "documents", COLUMN_FLAG, G_STRUCT_OFFSET (McDocument, digitised) },
+  { "documents", COLUMN_FLAG, G_STRUCT_OFFSET (McDocument, reused) },
+  { "documents", COLUMN_FLAG, G_STRUCT_OFFSET (McDocument, from_store) },
+  { "documents", COLUMN_FORM, G_STRUCT_OFFSET (McDocument, form) },
+  { "fees", COLUMN_TEXT, G_STRUCT_OFFSET (McFee, name) },
+  { "fees", COLUMN_INT64, G_STRUCT_OFFSET (McFee, amount_vnd) },
+  { "fees", COLUMN_INT, G_STRUCT_OFFSET (McFee, paid) },
+  { "supplements", COLUMN_TIME, G_STRUCT_OFFSET (McSupplement, requested_at) },
+  { "supplements", COLUMN_TEXT, G_STRUCT_OFFSET (McSupplement, items) },
+  { "supplements", COLUMN_TIME, G_STRUCT_OFFSET (McSupplement, received_at) },
+  { "results", COLUMN_TEXT, G_STRUCT_OFFSET (McResult, name) },
+  { "results", COLUMN_TEXT, G_STRUCT_OFFSET (McResult, number) },
+  { "results", COLUMN_TIME, G_STRUCT_OFFSET (McResult, issued_at) },
+  { "results", COLUMN_TEXT, G_STRUCT_OFFSET (McResult, code) },
+  { "results", COLUMN_TEXT, G_STRUCT_OFFSET (McResult, file_url) },
+  { "history", COLUMN_INT64, G_STRUCT_OFFSET (McStep, at) },
+  { "history", COLUMN_TEXT, G_STRUCT_OFFSET (McStep, actor) },
+  { "history", COLUMN_TEXT, G_STRUCT_OFFSET (McStep, unit) },
+  { "history", COLUMN_TEXT, G_STRUCT_OFFSET (McStep, action) },
+  { "history", COLUMN_INT, G_STRUCT_OFFSET (McStep, status) },
+  { "history", COLUMN_TEXT, G_STRUCT_OFFSET (McStep, note) },
+};
 
-  mc_store_bind_text_static (stmt, 2, doc->name);
-  sqlite3_bind_int (stmt, 3, doc->is_copy);
-  sqlite3_bind_int (stmt, 4, doc->count);
-  bind_flag (stmt, 5, doc->digitised);
-  bind_flag (stmt, 6, doc->reused);
-  bind_flag (stmt, 7, doc->from_store);
-  if (doc->form != MC_RECEIVED_UNKNOWN)
-    sqlite3_bind_int (stmt, 8, doc->form);
-}
+/* The fields bound as int are int-sized enums and gbooleans. */
+G_STATIC_ASSERT (sizeof (McFlag) == sizeof (int) && sizeof (McReceivedForm) == sizeof (int)
+                 && sizeof (McStatus) == sizeof (int));
 
+/* Binds the columns of @table from @row, from parameter 2 on. */
 static void
-bind_fee (sqlite3_stmt  *stmt,
-          gconstpointer  child)
+bind_child (sqlite3_stmt *stmt,
+            const char   *table,
+            gconstpointer row)
 {
-  const McFee *fee = child;
+  int index = 2;
 
-  mc_store_bind_text_static (stmt, 2, fee->name);
-  sqlite3_bind_int64 (stmt, 3, fee->amount_vnd);
-  sqlite3_bind_int (stmt, 4, fee->paid);
-}
+  for (guint k = 0; k < G_N_ELEMENTS (child_columns); k++)
+    {
+      const char *field = (const char *) row + child_columns[k].offset;
+      int kind = child_columns[k].kind;
+      gint64 value;
 
-static void
-bind_supplement (sqlite3_stmt  *stmt,
-                 gconstpointer  child)
-{
-  const McSupplement *s = child;
-
-  mc_store_bind_time (stmt, 2, s->requested_at);
-  mc_store_bind_text_static (stmt, 3, s->items);
-  mc_store_bind_time (stmt, 4, s->received_at);
-}
-
-static void
-bind_result (sqlite3_stmt  *stmt,
-             gconstpointer  child)
-{
-  const McResult *r = child;
-
-  mc_store_bind_text_static (stmt, 2, r->name);
-  mc_store_bind_text_static (stmt, 3, r->number);
-  mc_store_bind_time (stmt, 4, r->issued_at);
-  mc_store_bind_text_static (stmt, 5, r->code);
-  mc_store_bind_text_static (stmt, 6, r->file_url);
-}
-
-static void
-bind_step (sqlite3_stmt  *stmt,
-           gconstpointer  child)
-{
-  const McStep *s = child;
-
-  sqlite3_bind_int64 (stmt, 2, s->at);
-  mc_store_bind_text_static (stmt, 3, s->actor);
-  mc_store_bind_text_static (stmt, 4, s->unit);
-  mc_store_bind_text_static (stmt, 5, s->action);
-  sqlite3_bind_int (stmt, 6, s->status);
-  mc_store_bind_text_static (stmt, 7, s->note);
+      if (!g_str_equal (child_columns[k].table, table))
+        continue;
+      if (kind == COLUMN_TEXT)
+        {
+          mc_store_bind_text_static (stmt, index++, *(char * const *) field);
+          continue;
+        }
+      value = kind == COLUMN_INT64 || kind == COLUMN_TIME ? *(const gint64 *) field : *(const int *) field;
+      if (((kind == COLUMN_TIME || kind == COLUMN_FORM) && value == 0) || (kind == COLUMN_FLAG && value < 0))
+        sqlite3_bind_null (stmt, index++);
+      else
+        sqlite3_bind_int64 (stmt, index++, value);
+    }
 }
 
 /* The documents, fees, supplements, results and history of a new dossier (or of a pulled one
@@ -372,16 +371,16 @@ mc_store_insert_children (McStore    *self,
                           McDossier  *d,
                           GError    **error)
 {
-  const struct { GPtrArray *rows; const char *sql; BindChild bind; } tables[] = {
-    { d->documents, "INSERT INTO documents (dossier_id, name, is_copy, count, digitised, reused, from_store, form)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", bind_document },
-    { d->fees, "INSERT INTO fees (dossier_id, name, amount_vnd, paid) VALUES (?, ?, ?, ?)", bind_fee },
-    { d->supplements, "INSERT INTO supplements (dossier_id, requested_at, items, received_at)"
-                      " VALUES (?, ?, ?, ?)", bind_supplement },
-    { d->results, "INSERT INTO results (dossier_id, name, number, issued_at, code, file_url)"
-                  " VALUES (?, ?, ?, ?, ?, ?)", bind_result },
-    { d->history, "INSERT INTO history (dossier_id, at, actor, unit, action, status, note)"
-                  " VALUES (?, ?, ?, ?, ?, ?, ?)", bind_step },
+  const struct { const char *table; GPtrArray *rows; const char *sql; } tables[] = {
+    { "documents", d->documents, "INSERT INTO documents (dossier_id, name, is_copy, count, digitised, reused,"
+                                 " from_store, form) VALUES (?, ?, ?, ?, ?, ?, ?, ?)" },
+    { "fees", d->fees, "INSERT INTO fees (dossier_id, name, amount_vnd, paid) VALUES (?, ?, ?, ?)" },
+    { "supplements", d->supplements, "INSERT INTO supplements (dossier_id, requested_at, items, received_at)"
+                                     " VALUES (?, ?, ?, ?)" },
+    { "results", d->results, "INSERT INTO results (dossier_id, name, number, issued_at, code, file_url)"
+                             " VALUES (?, ?, ?, ?, ?, ?)" },
+    { "history", d->history, "INSERT INTO history (dossier_id, at, actor, unit, action, status, note)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?)" },
   };
 
   for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
@@ -392,7 +391,7 @@ mc_store_insert_children (McStore    *self,
         if (stmt == NULL)
           return FALSE;
         sqlite3_bind_int64 (stmt, 1, d->id);
-        tables[t].bind (stmt, g_ptr_array_index (tables[t].rows, i));
+        bind_child (stmt, tables[t].table, g_ptr_array_index (tables[t].rows, i));
         if (!mc_store_step_done (self, stmt, error))
           return FALSE;
       }
