@@ -151,58 +151,78 @@ read_credentials (const char    *command,
   return TRUE;
 }
 
-/* Signs in to @source with what its keyring holds and reads one dossier. */
-static McConnectionReport *
-test_source (McSecrets       *keyring,
-             const McSource  *source,
-             GError         **error)
+/* sources signin and sources test, which open the source with its keyring and test the
+ * connection: @sign_in first keeps a new password (the old sessions go) and says whether
+ * signing in with it works; a test prints what the connection test found. */
+static int
+sign_in_or_test (McCli     *cli,
+                 gboolean   sign_in,
+                 int        argc,
+                 char     **argv)
 {
-  g_autoptr(GHashTable) secrets = mc_secrets_load_source_sync (keyring, source, NULL, error);
-
-  return secrets ? mc_connection_test_sync (source, secrets, NULL) : NULL;
-}
-
-/* Keeps the new password (the old sessions go), then checks it with a test connection. */
-int
-mc_cli_sources_signin (McCli  *cli,
-                       int     argc,
-                       char  **argv)
-{
-  gboolean with_key = FALSE;
-  GOptionEntry entries[] = {
+  gboolean with_key = FALSE, json = FALSE;
+  GOptionEntry signin_entries[] = {
     { "with-key", 0, 0, G_OPTION_ARG_NONE, &with_key, N_("Also read a new application key, on the next line (rest)"), NULL },
     { NULL }
   };
+  GOptionEntry test_entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  const char *command = sign_in ? "sources signin" : "sources test";
   g_autoptr(McStore) store = NULL;
   g_autoptr(McSource) source = NULL;
   g_autoptr(McSecrets) keyring = NULL;
+  g_autoptr(GHashTable) secrets = NULL;
   g_autoptr(McConnectionReport) report = NULL;
   g_autoptr(McCliSecret) password = NULL;
   g_autoptr(McCliSecret) api_key = NULL;
   GError *error = NULL;
   int status = MC_CLI_OK;
 
-  if (!mc_cli_parse ("sources signin", _("ID — sign in again; the password is read from standard input"),
-                     entries, NULL, &argc, &argv, &status))
+  if (!mc_cli_parse (command,
+                     sign_in ? _("ID — sign in again; the password is read from standard input")
+                             : _("ID — sign in and read one dossier, and say what failed"),
+                     sign_in ? signin_entries : test_entries, NULL, &argc, &argv, &status))
     return status;
-  if (!(source = open_source_with_keyring (cli, "sources signin", argc, argv, &store, &keyring, &status)))
+  if (!(source = open_source_with_keyring (cli, command, argc, argv, &store, &keyring, &status)))
     return status;
-  if (!read_credentials ("sources signin", source->dialect, with_key,
-                         _("--with-key needs an application key on the next line"), &password, &api_key, &status))
+  if (sign_in && !read_credentials (command, source->dialect, with_key,
+                                    _("--with-key needs an application key on the next line"),
+                                    &password, &api_key, &status))
     return status;
+  if (sign_in && !mc_sign_in_keep (keyring, source, password, api_key, NULL, &error))
+    return mc_cli_fail (error);
 
-  if (!mc_sign_in_keep (keyring, source, password, api_key, NULL, &error))
+  if (!(secrets = mc_secrets_load_source_sync (keyring, source, NULL, &error)))
     return mc_cli_fail (error);
-  if (!(report = test_source (keyring, source, &error)))
-    return mc_cli_fail (error);
-  if (report->result == MC_CONNECTION_OK)
+  report = mc_connection_test_sync (source, secrets, NULL);
+  if (!sign_in)
+    print_report (source, report, json);
+  else if (report->result == MC_CONNECTION_OK)
+    g_print (_("Signed in to %s; the next sync resumes it\n"), source->name);
+  else
     {
-      g_print (_("Signed in to %s; the next sync resumes it\n"), source->name);
-      return MC_CLI_OK;
+      g_print (_("The new password of %s is kept, but signing in failed:\n"), source->name);
+      print_report (source, report, FALSE);
     }
-  g_print (_("The new password of %s is kept, but signing in failed:\n"), source->name);
-  print_report (source, report, FALSE);
-  return MC_CLI_FAILED;
+  return report->result == MC_CONNECTION_OK ? MC_CLI_OK : MC_CLI_FAILED;
+}
+
+int
+mc_cli_sources_signin (McCli  *cli,
+                       int     argc,
+                       char  **argv)
+{
+  return sign_in_or_test (cli, TRUE, argc, argv);
+}
+
+int
+mc_cli_sources_test (McCli  *cli,
+                     int     argc,
+                     char  **argv)
+{
+  return sign_in_or_test (cli, FALSE, argc, argv);
 }
 
 int
@@ -238,34 +258,6 @@ mc_cli_sources_pin (McCli  *cli,
   else
     g_print (_("%s: the certificate %s is accepted\n"), source->name, fingerprint);
   return MC_CLI_OK;
-}
-
-int
-mc_cli_sources_test (McCli  *cli,
-                     int     argc,
-                     char  **argv)
-{
-  gboolean json = FALSE;
-  GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { NULL }
-  };
-  g_autoptr(McStore) store = NULL;
-  g_autoptr(McSource) source = NULL;
-  g_autoptr(McSecrets) keyring = NULL;
-  g_autoptr(McConnectionReport) report = NULL;
-  GError *error = NULL;
-  int status = MC_CLI_OK;
-
-  if (!mc_cli_parse ("sources test", _("ID — sign in and read one dossier, and say what failed"),
-                     entries, NULL, &argc, &argv, &status))
-    return status;
-  if (!(source = open_source_with_keyring (cli, "sources test", argc, argv, &store, &keyring, &status)))
-    return status;
-  if (!(report = test_source (keyring, source, &error)))
-    return mc_cli_fail (error);
-  print_report (source, report, json);
-  return report->result == MC_CONNECTION_OK ? MC_CLI_OK : MC_CLI_FAILED;
 }
 
 static int

@@ -66,23 +66,7 @@ static const struct {
 };
 
 /* The short code of the data file: BC, BS, BSCT or XT. */
-const char *
-mc_document_form_id (McDocumentForm form)
-{
-  g_return_val_if_fail (form < G_N_ELEMENTS (document_forms), NULL);
-  return document_forms[form].id;
-}
-
-gboolean
-mc_document_form_from_id (const char     *id,
-                          McDocumentForm *out_form)
-{
-  int i = MC_ID_FIND_MEMBER (document_forms, id, id);
-
-  if (i >= 0)
-    *out_form = i;
-  return i >= 0;
-}
+MC_ID_DEFINE_FUNCTIONS (McDocumentForm, mc_document_form_id, mc_document_form_from_id, document_forms, id)
 
 /* For the window and the command line, in the user's language. */
 const char *

@@ -62,76 +62,45 @@ mc_json_builder_to_string (JsonBuilder *b)
   return json_to_string (root, FALSE);
 }
 
-/* The members of one element of a dossier's list. */
-typedef void (*AddChild) (JsonBuilder   *b,
-                          gconstpointer  child);
-
-static void
-add_document (JsonBuilder   *b,
-              gconstpointer  child)
+/* The members written of the elements of a dossier's lists, list by list, each from the field
+ * at @offset of the element's struct. */
+static const struct
 {
-  const McDocument *doc = child;
+  const char *list;
+  const char *key;
+  enum { MEMBER_STRING, MEMBER_BOOLEAN, MEMBER_INT, MEMBER_INT64, MEMBER_TIME } kind;
+  gsize offset;
+} members[] = {
+  { "documents", "name", MEMBER_STRING, G_STRUCT_OFFSET (McDocument, name) },
+  { "documents", "copy", MEMBER_BOOLEAN, G_STRUCT_OFFSET (McDocument, is_copy) },
+  { "documents", "count", MEMBER_INT, G_STRUCT_OFFSET (McDocument, count) },
+  { "fees", "name", MEMBER_STRING, G_STRUCT_OFFSET (McFee, name) },
+  { "fees", "amount_vnd", MEMBER_INT64, G_STRUCT_OFFSET (McFee, amount_vnd) },
+  { "fees", "paid", MEMBER_BOOLEAN, G_STRUCT_OFFSET (McFee, paid) },
+  { "supplements", "requested_at", MEMBER_TIME, G_STRUCT_OFFSET (McSupplement, requested_at) },
+  { "supplements", "items", MEMBER_STRING, G_STRUCT_OFFSET (McSupplement, items) },
+  { "supplements", "received_at", MEMBER_TIME, G_STRUCT_OFFSET (McSupplement, received_at) },
+  { "results", "name", MEMBER_STRING, G_STRUCT_OFFSET (McResult, name) },
+  { "results", "number", MEMBER_STRING, G_STRUCT_OFFSET (McResult, number) },
+  { "results", "issued_at", MEMBER_TIME, G_STRUCT_OFFSET (McResult, issued_at) },
+  { "history", "at", MEMBER_TIME, G_STRUCT_OFFSET (McStep, at) },
+  { "history", "actor", MEMBER_STRING, G_STRUCT_OFFSET (McStep, actor) },
+  { "history", "unit", MEMBER_STRING, G_STRUCT_OFFSET (McStep, unit) },
+  { "history", "action", MEMBER_STRING, G_STRUCT_OFFSET (McStep, action) },
+  { "history", "status", MEMBER_INT, G_STRUCT_OFFSET (McStep, status) },
+  { "history", "note", MEMBER_STRING, G_STRUCT_OFFSET (McStep, note) },
+};
 
-  mc_json_add_string (b, "name", doc->name);
-  mc_json_add_boolean (b, "copy", doc->is_copy);
-  mc_json_add_int (b, "count", doc->count);
-}
-
-static void
-add_fee (JsonBuilder   *b,
-         gconstpointer  child)
-{
-  const McFee *fee = child;
-
-  mc_json_add_string (b, "name", fee->name);
-  mc_json_add_int (b, "amount_vnd", fee->amount_vnd);
-  mc_json_add_boolean (b, "paid", fee->paid);
-}
-
-static void
-add_supplement (JsonBuilder   *b,
-                gconstpointer  child)
-{
-  const McSupplement *s = child;
-
-  mc_json_add_time (b, "requested_at", s->requested_at);
-  mc_json_add_string (b, "items", s->items);
-  mc_json_add_time (b, "received_at", s->received_at);
-}
-
-static void
-add_result (JsonBuilder   *b,
-            gconstpointer  child)
-{
-  const McResult *r = child;
-
-  mc_json_add_string (b, "name", r->name);
-  mc_json_add_string (b, "number", r->number);
-  mc_json_add_time (b, "issued_at", r->issued_at);
-}
-
-static void
-add_step (JsonBuilder   *b,
-          gconstpointer  child)
-{
-  const McStep *s = child;
-
-  mc_json_add_time (b, "at", s->at);
-  mc_json_add_string (b, "actor", s->actor);
-  mc_json_add_string (b, "unit", s->unit);
-  mc_json_add_string (b, "action", s->action);
-  mc_json_add_int (b, "status", s->status);
-  mc_json_add_string (b, "note", s->note);
-}
+/* The fields written as int are int-sized enums. */
+G_STATIC_ASSERT (sizeof (McStatus) == sizeof (int));
 
 static void
 add_details (JsonBuilder     *b,
              const McDossier *d)
 {
-  const struct { const char *key; GPtrArray *children; AddChild add; } lists[] = {
-    { "documents", d->documents, add_document }, { "fees", d->fees, add_fee },
-    { "supplements", d->supplements, add_supplement }, { "results", d->results, add_result },
-    { "history", d->history, add_step },
+  const struct { const char *key; GPtrArray *children; } lists[] = {
+    { "documents", d->documents }, { "fees", d->fees }, { "supplements", d->supplements },
+    { "results", d->results }, { "history", d->history },
   };
 
   for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
@@ -140,8 +109,26 @@ add_details (JsonBuilder     *b,
       json_builder_begin_array (b);
       for (guint i = 0; i < lists[l].children->len; i++)
         {
+          const char *child = g_ptr_array_index (lists[l].children, i);
+
           json_builder_begin_object (b);
-          lists[l].add (b, g_ptr_array_index (lists[l].children, i));
+          for (guint m = 0; m < G_N_ELEMENTS (members); m++)
+            {
+              const char *field = child + members[m].offset;
+              const char *key = members[m].key;
+
+              if (!g_str_equal (members[m].list, lists[l].key))
+                continue;
+              if (members[m].kind == MEMBER_STRING)
+                mc_json_add_string (b, key, *(char * const *) field);
+              else if (members[m].kind == MEMBER_BOOLEAN)
+                mc_json_add_boolean (b, key, *(const gboolean *) field);
+              else if (members[m].kind == MEMBER_TIME)
+                mc_json_add_time (b, key, *(const gint64 *) field);
+              else
+                mc_json_add_int (b, key, members[m].kind == MEMBER_INT64 ? *(const gint64 *) field
+                                                                         : *(const int *) field);
+            }
           json_builder_end_object (b);
         }
       json_builder_end_array (b);

@@ -24,4 +24,27 @@ int mc_id_find (gconstpointer  table,
   mc_id_find ((table), G_N_ELEMENTS (table), sizeof (table)[0], \
               (gsize) ((const char *) &(table)[0].member - (const char *) &(table)[0]), (id))
 
+/* Defines the pair of functions of an enumeration of @Type whose values index @table, the
+ * string @member of each entry being its value's id: `const char *to_id (Type value)`, and
+ * `gboolean from_id (const char *id, Type *out_value)`, which leaves *out_value alone and
+ * returns FALSE for an unknown id. */
+#define MC_ID_DEFINE_FUNCTIONS(Type, to_id, from_id, table, member) \
+  const char * \
+  to_id (Type value) \
+  { \
+    g_return_val_if_fail ((gsize) value < G_N_ELEMENTS (table), NULL); \
+    return (table)[value].member; \
+  } \
+  \
+  gboolean \
+  from_id (const char *id, \
+           Type       *out_value) \
+  { \
+    int i = MC_ID_FIND_MEMBER (table, member, id); \
+    \
+    if (i >= 0) \
+      *out_value = (Type) i; \
+    return i >= 0; \
+  }
+
 G_END_DECLS

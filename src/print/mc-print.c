@@ -63,12 +63,7 @@ model_line (const McPrintOffice *office,
   return NULL;
 }
 
-const char *
-mc_print_form_id (McPrintForm form)
-{
-  g_return_val_if_fail (form < MC_PRINT_N_FORMS, NULL);
-  return forms[form].id;
-}
+MC_ID_DEFINE_FUNCTIONS (McPrintForm, mc_print_form_id, mc_print_form_from_id, forms, id)
 
 /* The form's Vietnamese title, as printed (in capitals) on it. */
 const char *
@@ -76,17 +71,6 @@ mc_print_form_title (McPrintForm form)
 {
   g_return_val_if_fail (form < MC_PRINT_N_FORMS, NULL);
   return forms[form].title;
-}
-
-gboolean
-mc_print_form_from_id (const char  *id,
-                       McPrintForm *out_form)
-{
-  int i = MC_ID_FIND_MEMBER (forms, id, id);
-
-  if (i >= 0)
-    *out_form = i;
-  return i >= 0;
 }
 
 /* When each form may be issued (../shared/domain/forms.md §11), the one place that says so:

@@ -53,12 +53,7 @@ credential_schema (void)
   return &schema;
 }
 
-const char *
-mc_secret_kind_name (McSecretKind kind)
-{
-  g_return_val_if_fail (kind < MC_SECRET_N_KINDS, NULL);
-  return kinds[kind].name;
-}
+MC_ID_DEFINE_FUNCTIONS (McSecretKind, mc_secret_kind_name, mc_secret_kind_from_name, kinds, name)
 
 /* The name of the credential in the official's language: "Password", "Client secret"… */
 const char *
@@ -66,17 +61,6 @@ mc_secret_kind_label (McSecretKind kind)
 {
   g_return_val_if_fail (kind < MC_SECRET_N_KINDS, NULL);
   return _(kinds[kind].label);
-}
-
-gboolean
-mc_secret_kind_from_name (const char   *name,
-                          McSecretKind *out_kind)
-{
-  int i = MC_ID_FIND_MEMBER (kinds, name, name);
-
-  if (i >= 0)
-    *out_kind = i;
-  return i >= 0;
 }
 
 /* What the official types to sign in: LGSP's OAuth2 client credentials have a client secret

@@ -50,6 +50,24 @@ mc_store_add_source (McStore         *self,
   return mc_store_step_done (self, stmt, error);
 }
 
+/* Steps @stmt, which changes the row of source @id, and fails with MC_STORE_ERROR_NOT_FOUND
+ * when there is none. */
+gboolean
+mc_store_step_source_change (McStore       *self,
+                             sqlite3_stmt  *stmt,
+                             const char    *id,
+                             GError       **error)
+{
+  if (!mc_store_step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_NOT_FOUND, _("No source “%s”"), id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 mc_store_remove_source (McStore     *self,
                         const char  *id,
@@ -60,14 +78,7 @@ mc_store_remove_source (McStore     *self,
   if (stmt == NULL)
     return FALSE;
   mc_store_bind_text (stmt, 1, id);
-  if (!mc_store_step_done (self, stmt, error))
-    return FALSE;
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_NOT_FOUND, _("No source “%s”"), id);
-      return FALSE;
-    }
-  return TRUE;
+  return mc_store_step_source_change (self, stmt, id, error);
 }
 
 /* @fingerprint: the SHA-256 fingerprint of the one certificate to accept for the source even
@@ -84,14 +95,7 @@ mc_store_set_source_pin (McStore     *self,
     return FALSE;
   mc_store_bind_text (stmt, 1, fingerprint);
   mc_store_bind_text (stmt, 2, id);
-  if (!mc_store_step_done (self, stmt, error))
-    return FALSE;
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_NOT_FOUND, _("No source “%s”"), id);
-      return FALSE;
-    }
-  return TRUE;
+  return mc_store_step_source_change (self, stmt, id, error);
 }
 
 static McSource *
@@ -158,10 +162,7 @@ bind_flag (sqlite3_stmt *stmt,
            int           index,
            int           value)
 {
-  if (value < 0)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_int (stmt, index, value);
+  mc_store_bind_number (stmt, index, value, value >= 0);
 }
 
 /* What the 766 indicators read from a dossier's row (schema step 10): binds the 8 values of
@@ -209,10 +210,7 @@ insert_file (McStore       *self,
   mc_store_bind_text_static (stmt, 4, f->remote_id);
   mc_store_bind_text_static (stmt, 5, f->name);
   mc_store_bind_text_static (stmt, 6, f->component);
-  if (f->size >= 0)
-    sqlite3_bind_int64 (stmt, 7, f->size);
-  else
-    sqlite3_bind_null (stmt, 7);
+  mc_store_bind_number (stmt, 7, f->size, f->size >= 0);
   mc_store_bind_text_static (stmt, 8, f->hash);
   mc_store_bind_text_static (stmt, 9, f->remote_path);
   mc_store_bind_text_static (stmt, 10, f->local_path);
@@ -238,30 +236,6 @@ mc_store_insert_reschedule (McStore            *self,
   mc_store_bind_text_static (stmt, 4, r->reason ? r->reason : "");
   sqlite3_bind_int64 (stmt, 5, r->due_before);
   sqlite3_bind_int64 (stmt, 6, r->due_after);
-  return mc_store_step_done (self, stmt, error);
-}
-
-/* Records what the counter recorded of dossier @d when it received it (the proxy, the
- * confirmed due date). */
-static gboolean
-insert_intake (McStore          *self,
-               const McDossier  *d,
-               GError          **error)
-{
-  const McIntakeRecord *r = d->intake;
-  sqlite3_stmt *stmt = mc_store_prepare (self, "INSERT INTO intakes (dossier_id, proxy_name, proxy_id_number,"
-                                               " proxy_phone, proxy_address, proxy_authorization, due_confirmed)"
-                                               " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, d->id);
-  mc_store_bind_text_static (stmt, 2, r->proxy_name);
-  mc_store_bind_text_static (stmt, 3, r->proxy_id_number);
-  mc_store_bind_text_static (stmt, 4, r->proxy_phone);
-  mc_store_bind_text_static (stmt, 5, r->proxy_address);
-  mc_store_bind_text_static (stmt, 6, r->proxy_authorization);
-  sqlite3_bind_int (stmt, 7, r->due_confirmed);
   return mc_store_step_done (self, stmt, error);
 }
 
@@ -296,73 +270,86 @@ mc_store_bind_dossier (sqlite3_stmt    *stmt,
   g_assert (i == first + MC_STORE_DOSSIER_N_COLUMNS);
 }
 
-/* How one child row binds its columns after the dossier's id (parameter 1). */
-typedef void (*BindChild) (sqlite3_stmt  *stmt,
-                           gconstpointer  child);
-
-static void
-bind_document (sqlite3_stmt  *stmt,
-               gconstpointer  child)
+/* The columns of the child tables of a dossier after its id (parameter 1), table by table in
+ * their order in its INSERT, each from the field at @offset of the row's struct. NULL stands
+ * for a NULL text, a TIME of 0, a FLAG below 0 and a FORM of 0 (MC_RECEIVED_UNKNOWN). */
+static const struct
 {
-  const McDocument *doc = child;
+  const char *table;
+  enum { COLUMN_TEXT, COLUMN_INT, COLUMN_INT64, COLUMN_TIME, COLUMN_FLAG, COLUMN_FORM } kind;
+  gsize offset;
+} child_columns[] = {
+  { "documents", COLUMN_TEXT, G_STRUCT_OFFSET (McDocument, name) },
+  { "documents", COLUMN_INT, G_STRUCT_OFFSET (McDocument, is_copy) },
+  { "documents", COLUMN_INT, G_STRUCT_OFFSET (McDocument, count) },
+  { "documents", COLUMN_FLAG, G_STRUCT_OFFSET (McDocument, digitised) },
+  { "documents", COLUMN_FLAG, G_STRUCT_OFFSET (McDocument, reused) },
+  { "documents", COLUMN_FLAG, G_STRUCT_OFFSET (McDocument, from_store) },
+  { "documents", COLUMN_FORM, G_STRUCT_OFFSET (McDocument, form) },
+  { "fees", COLUMN_TEXT, G_STRUCT_OFFSET (McFee, name) },
+  { "fees", COLUMN_INT64, G_STRUCT_OFFSET (McFee, amount_vnd) },
+  { "fees", COLUMN_INT, G_STRUCT_OFFSET (McFee, paid) },
+  { "supplements", COLUMN_TIME, G_STRUCT_OFFSET (McSupplement, requested_at) },
+  { "supplements", COLUMN_TEXT, G_STRUCT_OFFSET (McSupplement, items) },
+  { "supplements", COLUMN_TIME, G_STRUCT_OFFSET (McSupplement, received_at) },
+  { "results", COLUMN_TEXT, G_STRUCT_OFFSET (McResult, name) },
+  { "results", COLUMN_TEXT, G_STRUCT_OFFSET (McResult, number) },
+  { "results", COLUMN_TIME, G_STRUCT_OFFSET (McResult, issued_at) },
+  { "results", COLUMN_TEXT, G_STRUCT_OFFSET (McResult, code) },
+  { "results", COLUMN_TEXT, G_STRUCT_OFFSET (McResult, file_url) },
+  { "history", COLUMN_INT64, G_STRUCT_OFFSET (McStep, at) },
+  { "history", COLUMN_TEXT, G_STRUCT_OFFSET (McStep, actor) },
+  { "history", COLUMN_TEXT, G_STRUCT_OFFSET (McStep, unit) },
+  { "history", COLUMN_TEXT, G_STRUCT_OFFSET (McStep, action) },
+  { "history", COLUMN_INT, G_STRUCT_OFFSET (McStep, status) },
+  { "history", COLUMN_TEXT, G_STRUCT_OFFSET (McStep, note) },
+  { "intakes", COLUMN_TEXT, G_STRUCT_OFFSET (McIntakeRecord, proxy_name) },
+  { "intakes", COLUMN_TEXT, G_STRUCT_OFFSET (McIntakeRecord, proxy_id_number) },
+  { "intakes", COLUMN_TEXT, G_STRUCT_OFFSET (McIntakeRecord, proxy_phone) },
+  { "intakes", COLUMN_TEXT, G_STRUCT_OFFSET (McIntakeRecord, proxy_address) },
+  { "intakes", COLUMN_TEXT, G_STRUCT_OFFSET (McIntakeRecord, proxy_authorization) },
+  { "intakes", COLUMN_INT, G_STRUCT_OFFSET (McIntakeRecord, due_confirmed) },
+};
 
-  mc_store_bind_text_static (stmt, 2, doc->name);
-  sqlite3_bind_int (stmt, 3, doc->is_copy);
-  sqlite3_bind_int (stmt, 4, doc->count);
-  bind_flag (stmt, 5, doc->digitised);
-  bind_flag (stmt, 6, doc->reused);
-  bind_flag (stmt, 7, doc->from_store);
-  if (doc->form != MC_RECEIVED_UNKNOWN)
-    sqlite3_bind_int (stmt, 8, doc->form);
-}
+/* The fields bound as int are int-sized enums and gbooleans. */
+G_STATIC_ASSERT (sizeof (McFlag) == sizeof (int) && sizeof (McReceivedForm) == sizeof (int)
+                 && sizeof (McStatus) == sizeof (int));
 
-static void
-bind_fee (sqlite3_stmt  *stmt,
-          gconstpointer  child)
+/* Inserts @row, a child of dossier @dossier_id, into @table with @sql. */
+static gboolean
+insert_child (McStore        *self,
+              gint64          dossier_id,
+              const char     *table,
+              const char     *sql,
+              gconstpointer   row,
+              GError        **error)
 {
-  const McFee *fee = child;
+  sqlite3_stmt *stmt = mc_store_prepare (self, sql, error);
+  int index = 2;
 
-  mc_store_bind_text_static (stmt, 2, fee->name);
-  sqlite3_bind_int64 (stmt, 3, fee->amount_vnd);
-  sqlite3_bind_int (stmt, 4, fee->paid);
-}
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, dossier_id);
 
-static void
-bind_supplement (sqlite3_stmt  *stmt,
-                 gconstpointer  child)
-{
-  const McSupplement *s = child;
+  for (guint k = 0; k < G_N_ELEMENTS (child_columns); k++)
+    {
+      const char *field = (const char *) row + child_columns[k].offset;
+      int kind = child_columns[k].kind;
+      gint64 value;
 
-  mc_store_bind_time (stmt, 2, s->requested_at);
-  mc_store_bind_text_static (stmt, 3, s->items);
-  mc_store_bind_time (stmt, 4, s->received_at);
-}
-
-static void
-bind_result (sqlite3_stmt  *stmt,
-             gconstpointer  child)
-{
-  const McResult *r = child;
-
-  mc_store_bind_text_static (stmt, 2, r->name);
-  mc_store_bind_text_static (stmt, 3, r->number);
-  mc_store_bind_time (stmt, 4, r->issued_at);
-  mc_store_bind_text_static (stmt, 5, r->code);
-  mc_store_bind_text_static (stmt, 6, r->file_url);
-}
-
-static void
-bind_step (sqlite3_stmt  *stmt,
-           gconstpointer  child)
-{
-  const McStep *s = child;
-
-  sqlite3_bind_int64 (stmt, 2, s->at);
-  mc_store_bind_text_static (stmt, 3, s->actor);
-  mc_store_bind_text_static (stmt, 4, s->unit);
-  mc_store_bind_text_static (stmt, 5, s->action);
-  sqlite3_bind_int (stmt, 6, s->status);
-  mc_store_bind_text_static (stmt, 7, s->note);
+      if (!g_str_equal (child_columns[k].table, table))
+        continue;
+      if (kind == COLUMN_TEXT)
+        {
+          mc_store_bind_text_static (stmt, index++, *(char * const *) field);
+          continue;
+        }
+      value = kind == COLUMN_INT64 || kind == COLUMN_TIME ? *(const gint64 *) field : *(const int *) field;
+      mc_store_bind_number (stmt, index++, value,
+                            !((kind == COLUMN_TIME || kind == COLUMN_FORM) && value == 0)
+                            && !(kind == COLUMN_FLAG && value < 0));
+    }
+  return mc_store_step_done (self, stmt, error);
 }
 
 /* The documents, fees, supplements, results and history of a new dossier (or of a pulled one
@@ -372,33 +359,28 @@ mc_store_insert_children (McStore    *self,
                           McDossier  *d,
                           GError    **error)
 {
-  const struct { GPtrArray *rows; const char *sql; BindChild bind; } tables[] = {
-    { d->documents, "INSERT INTO documents (dossier_id, name, is_copy, count, digitised, reused, from_store, form)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", bind_document },
-    { d->fees, "INSERT INTO fees (dossier_id, name, amount_vnd, paid) VALUES (?, ?, ?, ?)", bind_fee },
-    { d->supplements, "INSERT INTO supplements (dossier_id, requested_at, items, received_at)"
-                      " VALUES (?, ?, ?, ?)", bind_supplement },
-    { d->results, "INSERT INTO results (dossier_id, name, number, issued_at, code, file_url)"
-                  " VALUES (?, ?, ?, ?, ?, ?)", bind_result },
-    { d->history, "INSERT INTO history (dossier_id, at, actor, unit, action, status, note)"
-                  " VALUES (?, ?, ?, ?, ?, ?, ?)", bind_step },
+  const struct { const char *table; GPtrArray *rows; const char *sql; } tables[] = {
+    { "documents", d->documents, "INSERT INTO documents (dossier_id, name, is_copy, count, digitised, reused,"
+                                 " from_store, form) VALUES (?, ?, ?, ?, ?, ?, ?, ?)" },
+    { "fees", d->fees, "INSERT INTO fees (dossier_id, name, amount_vnd, paid) VALUES (?, ?, ?, ?)" },
+    { "supplements", d->supplements, "INSERT INTO supplements (dossier_id, requested_at, items, received_at)"
+                                     " VALUES (?, ?, ?, ?)" },
+    { "results", d->results, "INSERT INTO results (dossier_id, name, number, issued_at, code, file_url)"
+                             " VALUES (?, ?, ?, ?, ?, ?)" },
+    { "history", d->history, "INSERT INTO history (dossier_id, at, actor, unit, action, status, note)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?)" },
   };
 
   for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
     for (guint i = 0; i < tables[t].rows->len; i++)
-      {
-        sqlite3_stmt *stmt = mc_store_prepare (self, tables[t].sql, error);
-
-        if (stmt == NULL)
-          return FALSE;
-        sqlite3_bind_int64 (stmt, 1, d->id);
-        tables[t].bind (stmt, g_ptr_array_index (tables[t].rows, i));
-        if (!mc_store_step_done (self, stmt, error))
-          return FALSE;
-      }
+      if (!insert_child (self, d->id, tables[t].table, tables[t].sql, g_ptr_array_index (tables[t].rows, i), error))
+        return FALSE;
   if (d->reschedule != NULL && !mc_store_insert_reschedule (self, d->id, d->reschedule, error))
     return FALSE;
-  if (d->intake != NULL && !insert_intake (self, d, error))
+  if (d->intake != NULL
+      && !insert_child (self, d->id, "intakes",
+                        "INSERT INTO intakes (dossier_id, proxy_name, proxy_id_number, proxy_phone, proxy_address,"
+                        " proxy_authorization, due_confirmed) VALUES (?, ?, ?, ?, ?, ?, ?)", d->intake, error))
     return FALSE;
   for (guint i = 0; i < d->files->len; i++)
     if (!insert_file (self, d->id, g_ptr_array_index (d->files, i), error))

@@ -58,17 +58,11 @@ mc_store_add_local_file (McStore       *self,
       mc_store_bind_text (stmt, 2, file->kind == MC_FILE_RESULT ? "result" : "component");
       mc_store_bind_text (stmt, 3, file->name);
       mc_store_bind_text (stmt, 4, file->component);
-      if (file->size >= 0)
-        sqlite3_bind_int64 (stmt, 5, file->size);
-      else
-        sqlite3_bind_null (stmt, 5);
+      mc_store_bind_number (stmt, 5, file->size, file->size >= 0);
       mc_store_bind_text (stmt, 6, file->hash);
       mc_store_bind_text (stmt, 7, file->local_path);
       mc_store_bind_text (stmt, 8, file->content_type);
-      if (file->reused_from > 0)
-        sqlite3_bind_int64 (stmt, 9, file->reused_from);
-      else
-        sqlite3_bind_null (stmt, 9);
+      mc_store_bind_number (stmt, 9, file->reused_from, file->reused_from > 0);
       mc_store_bind_text (stmt, 10, file->action_uuid);
       mc_store_bind_text (stmt, 11, file->doc_number);
       mc_store_bind_time (stmt, 12, file->doc_date);

@@ -38,23 +38,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (states) == MC_OUTBOX_N_STATES);
 #define STATE_BIT(s) (1u << (s))
 #define UNSETTLED (STATE_BIT (MC_OUTBOX_PENDING) | STATE_BIT (MC_OUTBOX_SENDING) | STATE_BIT (MC_OUTBOX_IN_DOUBT))
 
-const char *
-mc_outbox_state_id (McOutboxState state)
-{
-  g_return_val_if_fail (state < MC_OUTBOX_N_STATES, NULL);
-  return states[state].id;
-}
-
-gboolean
-mc_outbox_state_from_id (const char    *id,
-                         McOutboxState *out_state)
-{
-  int s = MC_ID_FIND_MEMBER (states, id, id);
-
-  if (s >= 0)
-    *out_state = s;
-  return s >= 0;
-}
+MC_ID_DEFINE_FUNCTIONS (McOutboxState, mc_outbox_state_id, mc_outbox_state_from_id, states, id)
 
 const char *
 mc_outbox_state_label (McOutboxState state)

@@ -120,6 +120,10 @@ gboolean      mc_store_index_dossier (McStore     *self,
                                       GError     **error);
 gboolean      mc_store_check_source_url (const McSource *source,
                                          GError        **error);
+gboolean      mc_store_step_source_change (McStore      *self,
+                                           sqlite3_stmt *stmt,
+                                           const char   *id,
+                                           GError      **error);
 void          mc_store_audit_anchor_if_due (McStore *self);
 void          mc_store_note_damage (McStore     *self);
 gboolean      mc_store_refuse_damaged (McStore  *self,
@@ -143,6 +147,10 @@ void          mc_store_report_set_split_threshold (gint64 n);
 void          mc_store_bind_time (sqlite3_stmt *stmt,
                                   int          index,
                                   gint64       unix_seconds);
+void          mc_store_bind_number (sqlite3_stmt *stmt,
+                                    int           index,
+                                    gint64        value,
+                                    gboolean      known);
 void          mc_store_set_autocheckpoint (McStore *self,
                                            int      pages);
 void          mc_store_changes_attach (McStore *self);

@@ -643,12 +643,5 @@ mc_store_set_source_settle (McStore     *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, seconds);
   mc_store_bind_text (stmt, 2, source_id);
-  if (!mc_store_step_done (self, stmt, error))
-    return FALSE;
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_NOT_FOUND, _("No source “%s”"), source_id);
-      return FALSE;
-    }
-  return TRUE;
+  return mc_store_step_source_change (self, stmt, source_id, error);
 }

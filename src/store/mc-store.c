@@ -230,15 +230,25 @@ mc_store_bind_text_static (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
 }
 
+/* @value, or NULL when it is not @known (a size of -1, a time or an id of 0…). */
+void
+mc_store_bind_number (sqlite3_stmt *stmt,
+                      int           index,
+                      gint64        value,
+                      gboolean      known)
+{
+  if (known)
+    sqlite3_bind_int64 (stmt, index, value);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
 void
 mc_store_bind_time (sqlite3_stmt *stmt,
                     int           index,
                     gint64        unix_seconds)
 {
-  if (unix_seconds == 0)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_int64 (stmt, index, unix_seconds);
+  mc_store_bind_number (stmt, index, unix_seconds, unix_seconds != 0);
 }
 
 /* @what is "Cannot open", "Cannot create"…, said of @path with errno's reason. */
