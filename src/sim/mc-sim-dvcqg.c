@@ -86,9 +86,9 @@ list (McSimService *svc,
 {
   const char *since = mc_sim_object_string (body, "TuNgay");
   gint64 page = mc_sim_object_int (body, "Trang", 1), size = mc_sim_object_int (body, "SoBanGhi", 50);
-  gint64 from = 0;
+  gint64 from;
 
-  if (since != NULL && *since != '\0' && !mc_wire_time_parse (MC_WIRE_TIME_DVCQG, since, &from))
+  if (!mc_sim_read_since (svc, since, &from))
     {
       FAIL (answer, "-3", "TuNgay không đúng định dạng yyyyMMddHHmmss");
       return;

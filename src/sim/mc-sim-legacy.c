@@ -248,7 +248,7 @@ list (McSimService *svc,
   const char *since = mc_sim_query (query, "tuNgay");
   guint offset = mc_sim_query_uint (query, "offset", 0);
   guint limit = mc_sim_query_uint (query, "limit", 20);
-  gint64 from = 0;
+  gint64 from;
 
   if (g_strcmp0 (mc_sim_query (query, "donVi"), MC_SIM_UNIT_CODE) != 0)
     {
@@ -256,7 +256,7 @@ list (McSimService *svc,
                           "\"errorMessage\":\"Đơn vị không hợp lệ\"}");
       return;
     }
-  if (since != NULL && *since != '\0' && !mc_wire_time_parse (MC_WIRE_TIME_LEGACY, since, &from))
+  if (!mc_sim_read_since (svc, since, &from))
     {
       FAIL (answer, "Tham số tuNgay không đúng định dạng dd/MM/yyyy HH:mm:ss");
       return;

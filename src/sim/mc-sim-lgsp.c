@@ -242,7 +242,7 @@ pull (McSimService *svc,
   const char *since = mc_sim_query (query, "capNhatTu");
   guint page = mc_sim_query_uint (query, "page", 1);
   guint size = mc_sim_query_uint (query, "size", 50);
-  gint64 from = 0;
+  gint64 from;
 
   if (g_strcmp0 (mc_sim_query (query, "donvi"), MC_SIM_UNIT_CODE) != 0)
     {
@@ -250,7 +250,7 @@ pull (McSimService *svc,
       mc_sim_answer_json (answer, 403, "{\"code\":\"DV404\",\"message\":\"Mã đơn vị không tồn tại\"}");
       return;
     }
-  if (since != NULL && *since != '\0' && !mc_wire_time_parse (MC_WIRE_TIME_LGSP, since, &from))
+  if (!mc_sim_read_since (svc, since, &from))
     {
       ERROR (answer, 400, "capNhatTu không đúng định dạng yyyy-MM-dd HH:mm:ss");
       return;

@@ -402,6 +402,9 @@ void          mc_sim_render_history   (GString             *out,
                                        const McSimStepKeys *keys);
 /* The pull pages: by an inclusive "since" time (lgsp, dvcqg, legacy) and by change sequence
  * (rest, feed). */
+gboolean      mc_sim_read_since       (McSimService  *svc,
+                                       const char    *text,
+                                       gint64        *from);
 void          mc_sim_answer_page      (McSimService  *svc,
                                        McSimAnswer   *answer,
                                        gint64         from,

@@ -563,6 +563,17 @@ mc_sim_render_history (GString             *out,
   g_string_append_c (out, ']');
 }
 
+/* The "since" time a pull names (lgsp, dvcqg, legacy), written as the dialect writes its
+ * times: FALSE where it is not such a time; none (absent or empty) is 0, every change. */
+gboolean
+mc_sim_read_since (McSimService *svc,
+                   const char   *text,
+                   gint64       *from)
+{
+  *from = 0;
+  return text == NULL || *text == '\0' || mc_wire_time_parse (svc->klass->time_format, text, from);
+}
+
 /* The pull of the dialects that page by an inclusive "since" time (lgsp, dvcqg, legacy): the
  * page of @limit items after the first @offset of those changed at @from or later, in the
  * dialect's page (its number @page). */
