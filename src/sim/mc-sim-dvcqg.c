@@ -12,6 +12,28 @@
 #define FAIL(answer, code, message) \
   mc_sim_answer_json ((answer), 200, "{\"error_code\":\"%s\",\"message\":\"%s\",\"result\":[]}", (code), (message))
 
+/* The dossier the request names (MaHoSo); NULL, and the answer says so, where there is none. */
+static McSimRecord *
+named_dossier (McSimService *svc,
+               JsonObject   *body,
+               McSimAnswer  *answer)
+{
+  McSimRecord *rec = mc_sim_service_lookup (svc, mc_sim_object_string (body, "MaHoSo"));
+
+  if (rec == NULL)
+    FAIL (answer, "-4", "Không tìm thấy hồ sơ");
+  return rec;
+}
+
+/* The answer of a write the portal applied. */
+static void
+applied (McSimAnswer *answer,
+         const char  *message)
+{
+  mc_sim_answer_json (answer, 200, "{\"error_code\":\"00\",\"message\":\"%s\",\"result\":[]}", message);
+  answer->committed = TRUE;
+}
+
 static void
 render_item (McSimService *svc,
              McSimRecord  *rec,
@@ -64,9 +86,9 @@ list (McSimService *svc,
 {
   const char *since = mc_sim_object_string (body, "TuNgay");
   gint64 page = mc_sim_object_int (body, "Trang", 1), size = mc_sim_object_int (body, "SoBanGhi", 50);
-  gint64 from = 0;
+  gint64 from;
 
-  if (since != NULL && *since != '\0' && !mc_wire_time_parse (MC_WIRE_TIME_DVCQG, since, &from))
+  if (!mc_sim_read_since (svc, since, &from))
     {
       FAIL (answer, "-3", "TuNgay không đúng định dạng yyyyMMddHHmmss");
       return;
@@ -86,29 +108,25 @@ set_status (McSimService *svc,
             JsonObject   *body,
             McSimAnswer  *answer)
 {
-  McSimRecord *rec = mc_sim_service_lookup (svc, mc_sim_object_string (body, "MaHoSo"));
+  McSimRecord *rec = named_dossier (svc, body, answer);
   const char *note = mc_sim_object_string (body, "NoiDungXuLy");
   g_autofree char *key = NULL;
 
   if (rec == NULL)
-    {
-      FAIL (answer, "-4", "Không tìm thấy hồ sơ");
-      return;
-    }
+    return;
   if (mc_sim_note_too_long (note))
     {
       FAIL (answer, "-3", "NoiDungXuLy dài quá 1000 ký tự");
       return;
     }
-  key = mc_sim_note_key ("dvcqg", note, rec->dossier->number);
+  key = mc_sim_note_key (svc, note, rec->dossier->number);
   if (!mc_sim_apply_status (svc, rec, mc_sim_object_int (body, "TrangThaiHoSo", 0),
                             mc_sim_object_string (body, "NguoiXuLy"), note, key))
     {
       FAIL (answer, "-5", "Trạng thái hồ sơ không hợp lệ");
       return;
     }
-  mc_sim_answer_json (answer, 200, "{\"error_code\":\"00\",\"message\":\"Cập nhật thành công\",\"result\":[]}");
-  answer->committed = TRUE;
+  applied (answer, "Cập nhật thành công");
 }
 
 static void
@@ -118,17 +136,16 @@ progress (McSimService *svc,
 {
   JsonArray *steps = mc_sim_object_array (body, "data");
 
-  if (steps == NULL || json_array_get_length (steps) == 0 || json_array_get_length (steps) > 10)
+  if (!mc_sim_steps_count_ok (steps))
     {
       FAIL (answer, "-3", "data phải có từ 1 đến 10 bước");
       return;
     }
-  for (guint i = 0; i < json_array_get_length (steps); i++)
-    if (mc_sim_note_too_long (mc_sim_object_string (json_array_get_object_element (steps, i), "NoiDungXuLy")))
-      {
-        FAIL (answer, "-3", "NoiDungXuLy dài quá 1000 ký tự");
-        return;
-      }
+  if (!mc_sim_steps_notes_fit (steps, "NoiDungXuLy"))
+    {
+      FAIL (answer, "-3", "NoiDungXuLy dài quá 1000 ký tự");
+      return;
+    }
   for (guint i = 0; i < json_array_get_length (steps); i++)
     {
       JsonObject *step = json_array_get_object_element (steps, i);
@@ -138,11 +155,10 @@ progress (McSimService *svc,
 
       if (rec == NULL || !mc_transition_allowed (rec->dossier->status, MC_ACTION_RECORD_STEP))
         continue;
-      key = mc_sim_note_key ("dvcqg", note, rec->dossier->number);
+      key = mc_sim_note_key (svc, note, rec->dossier->number);
       mc_sim_apply_status (svc, rec, rec->dossier->status, mc_sim_object_string (step, "NguoiXuLy"), note, key);
     }
-  mc_sim_answer_json (answer, 200, "{\"error_code\":\"00\",\"message\":\"\",\"result\":[]}");
-  answer->committed = TRUE;
+  applied (answer, "");
 }
 
 static void
@@ -186,8 +202,7 @@ sync_dossier (McSimService *svc,
 
       mc_sim_add_created (svc, d, mc_sim_object_string (item, "NguoiXuLy"), NULL, key);
     }
-  mc_sim_answer_json (answer, 200, "{\"error_code\":\"00\",\"message\":\"Đồng bộ thành công\",\"result\":[]}");
-  answer->committed = TRUE;
+  applied (answer, "Đồng bộ thành công");
 }
 
 /* TaiLenTepTin {MaHoSo, TenTep, LoaiTep, MaThanhPhan, NoiDung (base64)}: at most 5 MB a
@@ -197,7 +212,7 @@ upload (McSimService *svc,
         JsonObject   *body,
         McSimAnswer  *answer)
 {
-  McSimRecord *rec = mc_sim_service_lookup (svc, mc_sim_object_string (body, "MaHoSo"));
+  McSimRecord *rec = named_dossier (svc, body, answer);
   const char *name = mc_sim_object_string (body, "TenTep");
   const char *kind = mc_sim_object_string (body, "LoaiTep");
   const char *data = mc_sim_object_string (body, "NoiDung");
@@ -205,14 +220,12 @@ upload (McSimService *svc,
   g_autofree char *key = NULL;
   g_autofree char *escaped = NULL;
   McFile *f;
+  McFileKind file_kind = MC_FILE_COMPONENT;
   gsize len = 0;
 
   if (rec == NULL)
-    {
-      FAIL (answer, "-4", "Không tìm thấy hồ sơ");
-      return;
-    }
-  if (name == NULL || *name == '\0' || data == NULL || (g_strcmp0 (kind, "TPHS") != 0 && g_strcmp0 (kind, "KQ") != 0))
+    return;
+  if (name == NULL || *name == '\0' || data == NULL || !mc_sim_file_kind (&mc_sim_portal_files, kind, &file_kind))
     {
       FAIL (answer, "-3", "Thiếu TenTep, LoaiTep hoặc NoiDung");
       return;
@@ -228,8 +241,8 @@ upload (McSimService *svc,
       return;
     }
   key = g_strdup_printf ("dvcqg:file:%s/%s", rec->dossier->number, name);
-  f = mc_sim_add_file (svc, rec, g_str_equal (kind, "KQ") ? MC_FILE_RESULT : MC_FILE_COMPONENT, name,
-                       mc_sim_object_string (body, "MaThanhPhan"), content, FALSE, NULL, NULL, key);
+  f = mc_sim_add_file (svc, rec, file_kind, name, mc_sim_object_string (body, "MaThanhPhan"), content, FALSE, NULL, NULL,
+                       key);
   escaped = g_uri_escape_string (f->name, NULL, FALSE);
   mc_sim_answer_json (answer, 200, "{\"error_code\":\"00\",\"message\":\"\",\"result\":[{\"DuongDanTep\":\"%s/%s\"}]}",
                       rec->dossier->number, escaped);
@@ -307,17 +320,11 @@ handle (McSimService      *svc,
     list (svc, body, answer);
   else if (g_strcmp0 (service, "TraCuuHoSo") == 0)
     {
-      McSimRecord *rec = mc_sim_service_lookup (svc, mc_sim_object_string (body, "MaHoSo"));
+      McSimRecord *rec = named_dossier (svc, body, answer);
 
-      if (rec == NULL)
-        FAIL (answer, "-4", "Không tìm thấy hồ sơ");
-      else
-        {
-          answer->status = 200;
-          g_string_append (answer->body, "{\"error_code\":\"00\",\"message\":\"\",\"result\":[");
-          mc_sim_service_render (svc, rec, answer->body, MC_SIM_CORRUPT_NONE);
-          g_string_append (answer->body, "]}");
-        }
+      if (rec != NULL)
+        mc_sim_answer_item (svc, rec, answer, 200, "{\"error_code\":\"00\",\"message\":\"\",\"result\":[",
+                            "]}");
     }
   else if (g_strcmp0 (service, "CapNhatTrangThaiHoSo") == 0)
     set_status (svc, body, answer);

@@ -58,6 +58,11 @@ static const McSimStepKeys step_keys = {
   .status = "trang_thai", .note = "ghi_chu", .status_names = status_names, .epoch_ms = TRUE,
 };
 
+static const McSimFileKeys file_keys = {
+  "tep_dinh_kem", NULL, "ten_tep", "loai", "ma_thanh_phan", "kich_thuoc", "md5", "url", "TPHS", "KQ", "md5", FALSE,
+  "/dossiers/", "/files/",
+};
+
 static void
 read_kinds (McDossier  *d,
             JsonObject *body,
@@ -128,16 +133,7 @@ render_doc (McSimService *svc,
 
   mc_sim_render_children (out, d, &child_keys);
   mc_sim_render_history (out, d, &step_keys);
-  if (d->files_known)
-    {
-      static const McSimFileKeys keys = {
-        "tep_dinh_kem", NULL, "ten_tep", "loai", "ma_thanh_phan", "kich_thuoc", "md5", "url", "TPHS", "KQ",
-        "md5", FALSE,
-      };
-      g_autofree char *prefix = g_strconcat ("/dossiers/", d->number, "/files/", NULL);
-
-      mc_sim_render_files (svc, rec, out, &keys, prefix);
-    }
+  mc_sim_render_files (svc, rec, out, &file_keys, d->number);
   g_string_append_c (out, '}');
 }
 
@@ -180,6 +176,21 @@ render_page (McSimService *svc,
 
 #define ERROR(answer, status, error, reason) \
   mc_sim_answer_json ((answer), (status), "{\"error\":\"%s\",\"reason\":\"%s\"}", (error), (reason))
+
+/* Every write carries its key in X-Request-Id; this is the answer to one without. */
+static const char missing_key[] = "{\"error\":\"bad_request\",\"reason\":\"X-Request-Id is required\"}";
+
+/* A change applied (@status): the dossier's id and its new revision. */
+static void
+answer_ok (McSimAnswer *answer,
+           guint        status,
+           McSimRecord *rec)
+{
+  g_autofree char *rev = rev_of (rec);
+
+  mc_sim_answer_json (answer, status, "{\"ok\":true,\"id\":\"%s\",\"rev\":\"%s\"}", rec->dossier->number, rev);
+  answer->committed = TRUE;
+}
 
 static void
 issue_tokens (McSimService *svc,
@@ -242,36 +253,28 @@ set_status (McSimService      *svc,
             McSimRecord       *rec,
             McSimAnswer       *answer)
 {
-  const char *key = soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "X-Request-Id");
+  const char *key = mc_sim_header_key (svc, msg, "X-Request-Id", missing_key, answer);
   g_autoptr(JsonObject) body = mc_sim_parse_object (msg);
   McStatus target = status_from_name (mc_sim_object_string (body, "trang_thai"));
   g_autofree char *rev = rev_of (rec);
 
-  if (mc_sim_answer_replay (svc, key, answer))
-    return;
   if (key == NULL)
-    ERROR (answer, 400, "bad_request", "X-Request-Id is required");
-  else if (g_strcmp0 (mc_sim_object_string (body, "_rev"), rev) != 0)
+    return;
+  if (g_strcmp0 (mc_sim_object_string (body, "_rev"), rev) != 0)
     ERROR (answer, 409, "conflict", "Document update conflict.");
   else if (mc_sim_note_too_long (mc_sim_object_string (body, "ghi_chu")))
     ERROR (answer, 400, "bad_request", "ghi_chu is longer than 1000 characters");
   else
     {
-      g_autofree char *counted = g_strdup_printf ("feed:%s", key);
+      g_autofree char *counted = mc_sim_counted_key (svc, key);
 
       if (target == MC_STATUS_INVALID
           || !mc_sim_apply_status (svc, rec, target, mc_sim_object_string (body, "nguoi_xu_ly"),
                                    mc_sim_object_string (body, "ghi_chu"), counted))
         ERROR (answer, 400, "bad_request", "trang_thai is not allowed from the current status");
       else
-        {
-          g_autofree char *new_rev = rev_of (rec);
-
-          mc_sim_answer_json (answer, 200, "{\"ok\":true,\"id\":\"%s\",\"rev\":\"%s\"}", rec->dossier->number, new_rev);
-          answer->committed = TRUE;
-        }
+        answer_ok (answer, 200, rec);
     }
-  mc_sim_remember (svc, key, answer);
 }
 
 /* PUT /dossiers/{ma_ho_so}/files/{ten_tep}?loai=…&ma_thanh_phan=…&_rev=…: the raw body,
@@ -284,17 +287,16 @@ upload (McSimService      *svc,
         const char        *name,
         McSimAnswer       *answer)
 {
-  const char *key = soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "X-Request-Id");
+  const char *key = mc_sim_header_key (svc, msg, "X-Request-Id", missing_key, answer);
   const char *kind = mc_sim_query (query, "loai");
   const char *given_rev = mc_sim_query (query, "_rev");
   g_autoptr(GBytes) content = soup_message_body_flatten (soup_server_message_get_request_body (msg));
   g_autofree char *rev = rev_of (rec);
+  McFileKind file_kind = MC_FILE_COMPONENT;
 
-  if (mc_sim_answer_replay (svc, key, answer))
-    return;
   if (key == NULL)
-    ERROR (answer, 400, "bad_request", "X-Request-Id is required");
-  else if (name == NULL || *name == '\0' || (g_strcmp0 (kind, "TPHS") != 0 && g_strcmp0 (kind, "KQ") != 0))
+    return;
+  if (name == NULL || *name == '\0' || !mc_sim_file_kind (&file_keys, kind, &file_kind))
     ERROR (answer, 400, "bad_request", "loai must be TPHS or KQ");
   else if (g_strcmp0 (given_rev, rev) != 0)
     ERROR (answer, 409, "conflict", "Document update conflict.");
@@ -302,16 +304,15 @@ upload (McSimService      *svc,
     ERROR (answer, 413, "too_large", "Attachment exceeds 10 MB.");
   else
     {
-      g_autofree char *counted = g_strdup_printf ("feed:%s", key);
+      g_autofree char *counted = mc_sim_counted_key (svc, key);
       g_autofree char *new_rev = NULL;
 
-      mc_sim_add_file (svc, rec, g_str_equal (kind, "KQ") ? MC_FILE_RESULT : MC_FILE_COMPONENT, name,
-                       mc_sim_query (query, "ma_thanh_phan"), content, TRUE, NULL, NULL, counted);
+      mc_sim_add_file (svc, rec, file_kind, name, mc_sim_query (query, "ma_thanh_phan"), content, TRUE, NULL, NULL,
+                       counted);
       new_rev = rev_of (rec);
       mc_sim_answer_json (answer, 200, "{\"ok\":true,\"_rev\":\"%s\"}", new_rev);
       answer->committed = TRUE;
     }
-  mc_sim_remember (svc, key, answer);
 }
 
 /* POST /dossiers: a dossier received at the counter; the system gives its number. */
@@ -320,32 +321,24 @@ create (McSimService      *svc,
         SoupServerMessage *msg,
         McSimAnswer       *answer)
 {
-  const char *key = soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "X-Request-Id");
+  const char *key = mc_sim_header_key (svc, msg, "X-Request-Id", missing_key, answer);
   g_autoptr(JsonObject) body = mc_sim_parse_object (msg);
   JsonObject *applicant = mc_sim_object_object (body, "chu_ho_so");
 
-  if (mc_sim_answer_replay (svc, key, answer))
-    return;
   if (key == NULL)
-    {
-      ERROR (answer, 400, "bad_request", "X-Request-Id is required");
-      return;
-    }
-  if (mc_sim_object_string (body, "ma_tthc") == NULL || mc_sim_object_string (applicant, "ho_ten") == NULL)
+    return;
+  if (!mc_sim_receipt_complete (body, applicant, &receipt_keys))
     ERROR (answer, 400, "bad_request", "ma_tthc and chu_ho_so.ho_ten are required");
   else if (mc_sim_note_too_long (mc_sim_object_string (body, "ghi_chu")))
     ERROR (answer, 400, "bad_request", "ghi_chu is longer than 1000 characters");
   else
     {
-      g_autofree char *counted = g_strdup_printf ("feed:%s", key);
+      g_autofree char *counted = mc_sim_counted_key (svc, key);
       McSimRecord *rec = mc_sim_create_from_receipt (svc, body, applicant, &receipt_keys,
                                                      mc_sim_next_number (svc, "G18"), counted);
-      g_autofree char *rev = rev_of (rec);
 
-      mc_sim_answer_json (answer, 201, "{\"ok\":true,\"id\":\"%s\",\"rev\":\"%s\"}", rec->dossier->number, rev);
-      answer->committed = TRUE;
+      answer_ok (answer, 201, rec);
     }
-  mc_sim_remember (svc, key, answer);
 }
 
 static void

@@ -86,6 +86,11 @@ static const McSimStepKeys step_keys = {
   .status = "trangThai", .note = "ghiChu", .status_code = to_legacy, .time_format = MC_WIRE_TIME_LEGACY,
 };
 
+static const McSimFileKeys file_keys = {
+  "taiLieu", NULL, "tenFile", "loai", NULL, "kichThuoc", NULL, "duongDan", "TPHS", "KQ", NULL, FALSE,
+  "/HoSo/TaiLieu/TaiVe?maHoSo=", "&tenFile=",
+};
+
 /* The applicant's kind in the dialect's own codes (0 citizen, 1 organization, 2 agency). */
 static void
 read_kinds (McDossier  *d,
@@ -160,15 +165,7 @@ render_item (McSimService *svc,
     }
   mc_sim_render_history (out, d, extras ? &step_keys : &spec_step_keys);
   /* The older back-end lists files, and says nothing of payments, ratings or reuse. */
-  if (d->files_known)
-    {
-      static const McSimFileKeys keys = {
-        "taiLieu", NULL, "tenFile", "loai", NULL, "kichThuoc", NULL, "duongDan", "TPHS", "KQ", NULL, FALSE,
-      };
-      g_autofree char *prefix = g_strconcat ("/HoSo/TaiLieu/TaiVe?maHoSo=", d->number, "&tenFile=", NULL);
-
-      mc_sim_render_files (svc, rec, out, &keys, prefix);
-    }
+  mc_sim_render_files (svc, rec, out, &file_keys, d->number);
   g_string_append_c (out, '}');
 }
 
@@ -186,16 +183,24 @@ render_page (McSimService *svc,
 #define FAIL(answer, message) \
   mc_sim_answer_json ((answer), 200, "{\"status\":\"ERROR\",\"errorMessage\":\"%s\"}", (message))
 
+/* FALSE, and the answer says so, where @note (ghiChu) is longer than its column. */
+static gboolean
+note_fits (const char  *note,
+           McSimAnswer *answer)
+{
+  if (!mc_sim_note_too_long (note))
+    return TRUE;
+  FAIL (answer, "Ghi chú dài quá 1000 ký tự");
+  return FALSE;
+}
+
 /* {"status":"OK","data":{item}}: the answer of a look-up, an update and an intake. */
 static void
 answer_item (McSimService *svc,
              McSimRecord  *rec,
              McSimAnswer  *answer)
 {
-  answer->status = 200;
-  g_string_append (answer->body, "{\"status\":\"OK\",\"errorMessage\":null,\"data\":");
-  mc_sim_service_render (svc, rec, answer->body, MC_SIM_CORRUPT_NONE);
-  g_string_append_c (answer->body, '}');
+  mc_sim_answer_item (svc, rec, answer, 200, "{\"status\":\"OK\",\"errorMessage\":null,\"data\":", "}");
 }
 
 static void
@@ -243,7 +248,7 @@ list (McSimService *svc,
   const char *since = mc_sim_query (query, "tuNgay");
   guint offset = mc_sim_query_uint (query, "offset", 0);
   guint limit = mc_sim_query_uint (query, "limit", 20);
-  gint64 from = 0;
+  gint64 from;
 
   if (g_strcmp0 (mc_sim_query (query, "donVi"), MC_SIM_UNIT_CODE) != 0)
     {
@@ -251,7 +256,7 @@ list (McSimService *svc,
                           "\"errorMessage\":\"Đơn vị không hợp lệ\"}");
       return;
     }
-  if (since != NULL && *since != '\0' && !mc_wire_time_parse (MC_WIRE_TIME_LEGACY, since, &from))
+  if (!mc_sim_read_since (svc, since, &from))
     {
       FAIL (answer, "Tham số tuNgay không đúng định dạng dd/MM/yyyy HH:mm:ss");
       return;
@@ -281,12 +286,9 @@ update (McSimService      *svc,
       FAIL (answer, "Không tìm thấy hồ sơ");
       return;
     }
-  if (mc_sim_note_too_long (note))
-    {
-      FAIL (answer, "Ghi chú dài quá 1000 ký tự");
-      return;
-    }
-  key = mc_sim_note_key ("legacy", note, rec->dossier->number);
+  if (!note_fits (note, answer))
+    return;
+  key = mc_sim_note_key (svc, note, rec->dossier->number);
   if (code < 0 || code >= (gint64) G_N_ELEMENTS (from_legacy)
       || !mc_sim_apply_status (svc, rec, from_legacy[code], mc_sim_object_string (body, "nguoiXuLy"), note, key))
     {
@@ -310,11 +312,12 @@ upload (McSimService      *svc,
   McSimRecord *rec = fields ? mc_sim_service_lookup (svc, g_hash_table_lookup (fields, "maHoSo")) : NULL;
   const char *kind = fields ? g_hash_table_lookup (fields, "loai") : NULL;
   const char *note = fields ? g_hash_table_lookup (fields, "ghiChu") : NULL;
+  McFileKind file_kind = MC_FILE_COMPONENT;
 
   if (rec == NULL)
     FAIL (answer, "Không tìm thấy hồ sơ");
   else if (content == NULL || filename == NULL || *filename == '\0'
-           || (g_strcmp0 (kind, "TPHS") != 0 && g_strcmp0 (kind, "KQ") != 0))
+           || !mc_sim_file_kind (&file_keys, kind, &file_kind))
     FAIL (answer, "Thiếu tệp hoặc loại tài liệu");
   else if (mc_sim_note_too_long (note))
     FAIL (answer, "Ghi chú dài quá 1000 ký tự");
@@ -322,10 +325,10 @@ upload (McSimService      *svc,
     FAIL (answer, "Tệp vượt quá dung lượng cho phép (10 MB)");
   else
     {
-      g_autofree char *key = mc_sim_note_key ("legacy", note, rec->dossier->number);
+      g_autofree char *key = mc_sim_note_key (svc, note, rec->dossier->number);
 
-      mc_sim_add_file (svc, rec, g_str_equal (kind, "KQ") ? MC_FILE_RESULT : MC_FILE_COMPONENT, filename, NULL,
-                       content, FALSE, g_hash_table_lookup (fields, "nguoiXuLy"), note ? note : "", key);
+      mc_sim_add_file (svc, rec, file_kind, filename, NULL, content, FALSE, g_hash_table_lookup (fields, "nguoiXuLy"),
+                       note ? note : "", key);
       mc_sim_answer_json (answer, 200, "{\"status\":\"OK\",\"errorMessage\":null}");
       answer->committed = TRUE;
     }
@@ -346,7 +349,7 @@ receive_new (McSimService      *svc,
   g_autofree char *key = NULL;
   McSimRecord *rec;
 
-  if (number == NULL || mc_sim_object_string (body, "maThuTuc") == NULL || mc_sim_object_string (body, "chuHoSo") == NULL)
+  if (number == NULL || !mc_sim_receipt_complete (body, body, &receipt_keys))
     {
       FAIL (answer, "Thiếu maHoSo, maThuTuc hoặc chuHoSo");
       return;
@@ -356,13 +359,10 @@ receive_new (McSimService      *svc,
       FAIL (answer, "Hồ sơ đã tồn tại");
       return;
     }
-  if (mc_sim_note_too_long (note))
-    {
-      FAIL (answer, "Ghi chú dài quá 1000 ký tự");
-      return;
-    }
+  if (!note_fits (note, answer))
+    return;
   create = g_strconcat ("create:", number, NULL);
-  key = mc_sim_note_key ("legacy", note, create);
+  key = mc_sim_note_key (svc, note, create);
   rec = mc_sim_create_from_receipt (svc, body, body, &receipt_keys, g_strdup (number), key);
   answer_item (svc, rec, answer);
   answer->committed = TRUE;

@@ -42,6 +42,17 @@ static const McSimChildKeys national_keys = {
   .result_issued = "NgayBanHanh", .result_code = "MaGiayToKetQua", .result_file = "DuongDanTepTinKetQua",
 };
 
+static const McSimFileKeys lgsp_files = {
+  "TepDinhKem", "MaTep", "TenTep", "LoaiTep", "MaThanhPhan", "KichThuoc", "Sha256", "DuongDan", "TPHS", "KQ", "sha256",
+  FALSE, "/api/hoso/", "/teptin/",
+};
+
+/* The portal's path of a file is "MaHoSo/TenTep". */
+const McSimFileKeys mc_sim_portal_files = {
+  "DanhSachTepDinhKem", NULL, "TenTep", "LoaiTep", "MaThanhPhan", "KichThuoc", NULL, "DuongDanTep", "TPHS", "KQ", NULL,
+  TRUE, "", "/",
+};
+
 static void
 read_kinds (McDossier  *d,
             JsonObject *body,
@@ -137,21 +148,7 @@ mc_sim_render_national (McSimService *svc,
       g_string_append_c (out, '}');
     }
   g_string_append_c (out, ']');
-  if (d->files_known)
-    {
-      static const McSimFileKeys lgsp_files = {
-        "TepDinhKem", "MaTep", "TenTep", "LoaiTep", "MaThanhPhan", "KichThuoc", "Sha256", "DuongDan",
-        "TPHS", "KQ", "sha256", FALSE,
-      };
-      static const McSimFileKeys portal_files = {
-        "DanhSachTepDinhKem", NULL, "TenTep", "LoaiTep", "MaThanhPhan", "KichThuoc", NULL, "DuongDanTep",
-        "TPHS", "KQ", NULL, TRUE,
-      };
-      g_autofree char *prefix = portal ? g_strconcat (d->number, "/", NULL)
-                                       : g_strconcat ("/api/hoso/", d->number, "/teptin/", NULL);
-
-      mc_sim_render_files (svc, rec, out, portal ? &portal_files : &lgsp_files, prefix);
-    }
+  mc_sim_render_files (svc, rec, out, portal ? &mc_sim_portal_files : &lgsp_files, d->number);
   g_string_append_c (out, '}');
 }
 
@@ -165,8 +162,7 @@ mc_sim_national_dossier (JsonObject *item,
   McSimReceiptKeys keys = national_receipt;
   McDossier *d;
 
-  if (mc_sim_object_string (item, "MaHoSo") == NULL || mc_sim_object_string (item, "ChuHoSo") == NULL
-      || mc_sim_object_string (item, "MaTTHC") == NULL)
+  if (mc_sim_object_string (item, "MaHoSo") == NULL || !mc_sim_receipt_complete (item, item, &national_receipt))
     return NULL;
   lists.time_format = format;
   keys.lists = &lists;
@@ -246,7 +242,7 @@ pull (McSimService *svc,
   const char *since = mc_sim_query (query, "capNhatTu");
   guint page = mc_sim_query_uint (query, "page", 1);
   guint size = mc_sim_query_uint (query, "size", 50);
-  gint64 from = 0;
+  gint64 from;
 
   if (g_strcmp0 (mc_sim_query (query, "donvi"), MC_SIM_UNIT_CODE) != 0)
     {
@@ -254,7 +250,7 @@ pull (McSimService *svc,
       mc_sim_answer_json (answer, 403, "{\"code\":\"DV404\",\"message\":\"Mã đơn vị không tồn tại\"}");
       return;
     }
-  if (since != NULL && *since != '\0' && !mc_wire_time_parse (MC_WIRE_TIME_LGSP, since, &from))
+  if (!mc_sim_read_since (svc, since, &from))
     {
       ERROR (answer, 400, "capNhatTu không đúng định dạng yyyy-MM-dd HH:mm:ss");
       return;
@@ -287,7 +283,7 @@ set_status (McSimService      *svc,
     ERROR (answer, 409, "Hồ sơ đã được cập nhật bởi người khác");
   else
     {
-      counted = key ? g_strdup_printf ("lgsp:%s", key) : NULL;
+      counted = mc_sim_counted_key (svc, key);
       if (!mc_sim_apply_status (svc, rec, mc_sim_object_int (body, "TrangThai", 0),
                                 mc_sim_object_string (body, "NguoiXuLy"), mc_sim_object_string (body, "NoiDungXuLy"),
                                 counted))
@@ -300,16 +296,6 @@ set_status (McSimService      *svc,
           answer->committed = TRUE;
         }
     }
-  mc_sim_remember (svc, key, answer);
-}
-
-static gboolean
-steps_fit (JsonArray *steps)
-{
-  for (guint i = 0; i < json_array_get_length (steps); i++)
-    if (mc_sim_note_too_long (mc_sim_object_string (json_array_get_object_element (steps, i), "NoiDungXuLy")))
-      return FALSE;
-  return TRUE;
 }
 
 /* Progress steps keep the status; at most ten a call, all or none. */
@@ -322,15 +308,15 @@ progress (McSimService      *svc,
   g_autoptr(JsonObject) body = mc_sim_parse_object (msg);
   const char *key = mc_sim_object_string (body, "MaGiaoDich");
   JsonArray *steps = mc_sim_object_array (body, "QuaTrinhXuLy");
-  g_autofree char *counted = key ? g_strdup_printf ("lgsp:%s", key) : NULL;
+  g_autofree char *counted = mc_sim_counted_key (svc, key);
 
   if (mc_sim_answer_replay (svc, key, answer))
     return;
-  if (steps == NULL || json_array_get_length (steps) == 0 || json_array_get_length (steps) > 10)
+  if (!mc_sim_steps_count_ok (steps))
     ERROR (answer, 400, "QuaTrinhXuLy phải có từ 1 đến 10 bước");
   else if (!mc_transition_allowed (rec->dossier->status, MC_ACTION_RECORD_STEP))
     ERROR (answer, 400, "Hồ sơ không ở trạng thái đang xử lý");
-  else if (!steps_fit (steps))
+  else if (!mc_sim_steps_notes_fit (steps, "NoiDungXuLy"))
     ERROR (answer, 400, "NoiDungXuLy dài quá 1000 ký tự");
   else
     {
@@ -344,7 +330,6 @@ progress (McSimService      *svc,
       mc_sim_answer_json (answer, 200, "{\"code\":\"0\",\"message\":\"\",\"data\":{\"PhienBan\":%u}}", rec->version);
       answer->committed = TRUE;
     }
-  mc_sim_remember (svc, key, answer);
 }
 
 static void
@@ -369,14 +354,13 @@ create (McSimService      *svc,
     }
   else
     {
-      g_autofree char *counted = g_strdup_printf ("lgsp:%s", key ? key : d->number);
+      g_autofree char *counted = mc_sim_counted_key (svc, key ? key : d->number);
 
       rec = mc_sim_add_created (svc, d, mc_sim_object_string (body, "NguoiXuLy"), NULL, counted);
       mc_sim_answer_json (answer, 200, "{\"code\":\"0\",\"message\":\"\",\"data\":{\"MaHoSo\":\"%s\",\"PhienBan\":%u}}",
                           rec->dossier->number, rec->version);
       answer->committed = TRUE;
     }
-  mc_sim_remember (svc, key, answer);
 }
 
 /* A file of the dossier (multipart: LoaiTep, MaThanhPhan, MaGiaoDich and the file part);
@@ -392,28 +376,28 @@ upload (McSimService      *svc,
   g_autoptr(GHashTable) fields = mc_sim_read_multipart (msg, &filename, &content);
   const char *key = fields ? g_hash_table_lookup (fields, "MaGiaoDich") : NULL;
   const char *kind = fields ? g_hash_table_lookup (fields, "LoaiTep") : NULL;
+  McFileKind file_kind = MC_FILE_COMPONENT;
 
   if (mc_sim_answer_replay (svc, key, answer))
     return;
   if (content == NULL || filename == NULL || *filename == '\0')
     ERROR (answer, 400, "Thiếu tệp tin");
-  else if (g_strcmp0 (kind, "TPHS") != 0 && g_strcmp0 (kind, "KQ") != 0)
+  else if (!mc_sim_file_kind (&lgsp_files, kind, &file_kind))
     ERROR (answer, 400, "LoaiTep phải là TPHS hoặc KQ");
   else if (g_bytes_get_size (content) > mc_sim_file_limit (svc))
     ERROR (answer, 413, "Tệp tin vượt quá dung lượng cho phép (10 MB)");
   else
     {
-      g_autofree char *counted = key ? g_strdup_printf ("lgsp:%s", key) : NULL;
+      g_autofree char *counted = mc_sim_counted_key (svc, key);
       g_autofree char *path = NULL;
-      McFile *f = mc_sim_add_file (svc, rec, g_str_equal (kind, "KQ") ? MC_FILE_RESULT : MC_FILE_COMPONENT, filename,
-                                   g_hash_table_lookup (fields, "MaThanhPhan"), content, FALSE, NULL, NULL, counted);
+      McFile *f = mc_sim_add_file (svc, rec, file_kind, filename, g_hash_table_lookup (fields, "MaThanhPhan"), content,
+                                   FALSE, NULL, NULL, counted);
 
       path = g_strdup_printf ("/api/hoso/%s/teptin/%s", rec->dossier->number, f->remote_id);
       mc_sim_answer_json (answer, 200, "{\"code\":\"0\",\"message\":\"\",\"data\":{\"MaTep\":\"%s\",\"DuongDan\":\"%s\"}}",
                           f->remote_id, path);
       answer->committed = TRUE;
     }
-  mc_sim_remember (svc, key, answer);
 }
 
 static void
@@ -458,12 +442,7 @@ handle (McSimService      *svc,
       if ((rec = mc_sim_service_lookup (svc, parts[2])) == NULL)
         ERROR (answer, 404, "Không tìm thấy hồ sơ");
       else if (parts[3] == NULL && g_str_equal (method, "GET"))
-        {
-          answer->status = 200;
-          g_string_append (answer->body, "{\"code\":\"0\",\"message\":\"\",\"data\":");
-          mc_sim_service_render (svc, rec, answer->body, MC_SIM_CORRUPT_NONE);
-          g_string_append (answer->body, "}");
-        }
+        mc_sim_answer_item (svc, rec, answer, 200, "{\"code\":\"0\",\"message\":\"\",\"data\":", "}");
       else if (g_strcmp0 (parts[3], "trangthai") == 0 && g_str_equal (method, "POST"))
         set_status (svc, msg, rec, answer);
       else if (g_strcmp0 (parts[3], "tientrinh") == 0 && g_str_equal (method, "POST"))

@@ -78,6 +78,7 @@ typedef struct
   gboolean committed;      /* an action was applied (reset-after-commit applies) */
   McSimCorrupt corrupt;    /* page-level damage to apply to a pull answer */
   gboolean longpoll;       /* nothing yet: wait for a change (feed) */
+  char *key;               /* the write's idempotency key: the answer is kept for its repeats */
 } McSimAnswer;
 
 typedef struct
@@ -204,13 +205,13 @@ gboolean      mc_sim_check_session    (McSimService *svc,
                                        const char   *token);
 void          mc_sim_count_action     (McSim        *self,
                                        const char   *key);
-/* A repeat of the request made under @key: answers it as the first time, and returns TRUE. */
+/* A repeat of the request made under @key: answers it as the first time, and returns TRUE.
+ * Else the answer this request gets is kept under @key (mc_sim_remember) once it is given. */
 gboolean      mc_sim_answer_replay    (McSimService *svc,
                                        const char   *key,
                                        McSimAnswer  *answer);
-void          mc_sim_remember         (McSimService      *svc,
-                                       const char        *key,
-                                       const McSimAnswer *answer);
+void          mc_sim_remember         (McSimService *svc,
+                                       McSimAnswer  *answer);
 void          mc_sim_record_event     (McSim        *self,
                                        JsonObject   *event);
 McSimRecord  *mc_sim_add_created      (McSimService *svc,
@@ -226,6 +227,10 @@ McSimRecord  *mc_sim_add_created      (McSimService *svc,
  * one is refused, each dialect in its own words (the push side's "rejected" path). */
 #define MC_SIM_NOTE_MAX 1000
 gboolean      mc_sim_note_too_long    (const char   *note);
+#define MC_SIM_STEPS_MAX 10
+gboolean      mc_sim_steps_count_ok   (JsonArray    *steps);
+gboolean      mc_sim_steps_notes_fit  (JsonArray    *steps,
+                                       const char   *note);
 
 void          mc_sim_record_touch     (McSimService *svc,
                                        McSimRecord  *rec,
@@ -327,13 +332,19 @@ typedef struct
   const char *kind_component, *kind_result;
   const char *hash_algo;      /* "sha256" or "md5" */
   gboolean text_numbers;      /* the portal writes every number as text */
+  const char *path_before, *path_after;  /* around the dossier's id in a file's path */
 } McSimFileKeys;
 
 void          mc_sim_render_files     (McSimService        *svc,
                                        McSimRecord         *rec,
                                        GString             *out,
                                        const McSimFileKeys *keys,
-                                       const char          *path_prefix);
+                                       const char          *dossier_id);
+gboolean      mc_sim_file_kind        (const McSimFileKeys *keys,
+                                       const char          *text,
+                                       McFileKind          *out_kind);
+/* mc-sim-lgsp.c: the portal's (dvcqg) names of the files, where lgsp's national vocabulary is */
+extern const McSimFileKeys mc_sim_portal_files;
 typedef enum
 {
   MC_SIM_FLAG_NUMBER,
@@ -391,6 +402,9 @@ void          mc_sim_render_history   (GString             *out,
                                        const McSimStepKeys *keys);
 /* The pull pages: by an inclusive "since" time (lgsp, dvcqg, legacy) and by change sequence
  * (rest, feed). */
+gboolean      mc_sim_read_since       (McSimService  *svc,
+                                       const char    *text,
+                                       gint64        *from);
 void          mc_sim_answer_page      (McSimService  *svc,
                                        McSimAnswer   *answer,
                                        gint64         from,
@@ -422,6 +436,9 @@ typedef struct
                       JsonObject *applicant);
 } McSimReceiptKeys;
 
+gboolean      mc_sim_receipt_complete (JsonObject             *body,
+                                       JsonObject             *applicant,
+                                       const McSimReceiptKeys *keys);
 McDossier    *mc_sim_read_receipt     (JsonObject             *body,
                                        JsonObject             *applicant,
                                        const McSimReceiptKeys *keys,
@@ -436,13 +453,26 @@ void          mc_sim_answer_json      (McSimAnswer  *answer,
                                        guint         status,
                                        const char   *format,
                                        ...) G_GNUC_PRINTF (3, 4);
+void          mc_sim_answer_item      (McSimService *svc,
+                                       McSimRecord  *rec,
+                                       McSimAnswer  *answer,
+                                       guint         status,
+                                       const char   *head,
+                                       const char   *tail);
 void          mc_sim_answer_header    (McSimAnswer  *answer,
                                        const char   *name,
                                        const char   *value);
+const char   *mc_sim_header_key       (McSimService      *svc,
+                                       SoupServerMessage *msg,
+                                       const char        *header,
+                                       const char        *missing,
+                                       McSimAnswer       *answer);
 gboolean      mc_sim_bearer_ok        (McSimService      *svc,
                                        SoupServerMessage *msg);
 GHashTable   *mc_sim_read_form        (SoupServerMessage *msg);
-char         *mc_sim_note_key         (const char   *dialect,
+char         *mc_sim_counted_key      (McSimService *svc,
+                                       const char   *key);
+char         *mc_sim_note_key         (McSimService *svc,
                                        const char   *note,
                                        const char   *fallback);
 McSimCorrupt  mc_sim_corrupt_from_name (const char  *name);

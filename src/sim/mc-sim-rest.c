@@ -49,6 +49,11 @@ static const McSimStepKeys step_keys = {
   .note = "note", .status_names = status_names, .time_format = MC_WIRE_TIME_ISO8601,
 };
 
+static const McSimFileKeys file_keys = {
+  "files", "id", "name", "kind", "componentCode", "size", "sha256", "href", "component", "result", "sha256", FALSE,
+  "/v1/dossiers/", "/files/",
+};
+
 static int
 name_index (const char  *name,
             const char **names,
@@ -146,16 +151,7 @@ render_item (McSimService *svc,
 
   mc_sim_render_children (out, d, &child_keys);
   mc_sim_render_history (out, d, &step_keys);
-  if (d->files_known)
-    {
-      static const McSimFileKeys keys = {
-        "files", "id", "name", "kind", "componentCode", "size", "sha256", "href", "component", "result",
-        "sha256", FALSE,
-      };
-      g_autofree char *prefix = g_strconcat ("/v1/dossiers/", rec->remote_id, "/files/", NULL);
-
-      mc_sim_render_files (svc, rec, out, &keys, prefix);
-    }
+  mc_sim_render_files (svc, rec, out, &file_keys, rec->remote_id);
   g_string_append_c (out, '}');
 }
 
@@ -214,21 +210,8 @@ render_page (McSimService *svc,
 #define ERROR(answer, status, code, message) \
   mc_sim_answer_json ((answer), (status), "{\"error\":\"%s\",\"message\":\"%s\"}", (code), (message))
 
-/* What every write here checks first: a repeated Idempotency-Key gets the first answer
- * again, a write without one is refused (400). Returns the key, or NULL: @answer is given. */
-static const char *
-idempotency_key (McSimService      *svc,
-                 SoupServerMessage *msg,
-                 McSimAnswer       *answer)
-{
-  const char *key = soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "Idempotency-Key");
-
-  if (mc_sim_answer_replay (svc, key, answer))
-    return NULL;
-  if (key == NULL)
-    ERROR (answer, 400, "missing_idempotency_key", "Idempotency-Key is required");
-  return key;
-}
+/* Every write carries its key in Idempotency-Key; this is the answer to one without. */
+static const char missing_key[] = "{\"error\":\"missing_idempotency_key\",\"message\":\"Idempotency-Key is required\"}";
 
 /* The write's If-Match against the dossier's etag: TRUE when it may go on; else @answer is a
  * 412 (the dossier changed since), or a 428 where If-Match is @required and missing (an
@@ -333,7 +316,7 @@ action (McSimService      *svc,
         McSimRecord       *rec,
         McSimAnswer       *answer)
 {
-  const char *key = idempotency_key (svc, msg, answer);
+  const char *key = mc_sim_header_key (svc, msg, "Idempotency-Key", missing_key, answer);
   g_autoptr(JsonObject) body = mc_sim_parse_object (msg);
   McAction act = mc_action_from_id (mc_sim_object_string (body, "type"));
 
@@ -347,16 +330,14 @@ action (McSimService      *svc,
         ERROR (answer, 422, "note_too_long", "The note is longer than 1000 characters");
       else
         {
-          g_autofree char *counted = g_strdup_printf ("rest:%s", key);
+          g_autofree char *counted = mc_sim_counted_key (svc, key);
 
           mc_sim_apply_status (svc, rec, mc_transition_target (rec->dossier->status, act),
                                mc_sim_object_string (body, "actor"), mc_sim_object_string (body, "note"), counted);
-          answer->status = 200;
-          mc_sim_service_render (svc, rec, answer->body, MC_SIM_CORRUPT_NONE);
+          mc_sim_answer_item (svc, rec, answer, 200, "", "");
           answer->committed = TRUE;
         }
     }
-  mc_sim_remember (svc, key, answer);
 }
 
 /* POST /v1/dossiers: a dossier received at the counter; the system gives its number and id. */
@@ -365,27 +346,25 @@ create (McSimService      *svc,
         SoupServerMessage *msg,
         McSimAnswer       *answer)
 {
-  const char *key = idempotency_key (svc, msg, answer);
+  const char *key = mc_sim_header_key (svc, msg, "Idempotency-Key", missing_key, answer);
   g_autoptr(JsonObject) body = mc_sim_parse_object (msg);
   JsonObject *applicant = mc_sim_object_object (body, "applicant");
 
   if (key == NULL)
     return;
-  if (mc_sim_object_string (body, "procedureCode") == NULL || mc_sim_object_string (applicant, "name") == NULL)
+  if (!mc_sim_receipt_complete (body, applicant, &receipt_keys))
     ERROR (answer, 422, "invalid_dossier", "procedureCode and applicant.name are required");
   else if (mc_sim_note_too_long (mc_sim_object_string (body, "note")))
     ERROR (answer, 422, "note_too_long", "The note is longer than 1000 characters");
   else
     {
-      g_autofree char *counted = g_strdup_printf ("rest:%s", key);
+      g_autofree char *counted = mc_sim_counted_key (svc, key);
       McSimRecord *rec = mc_sim_create_from_receipt (svc, body, applicant, &receipt_keys,
                                                      mc_sim_next_number (svc, "G16"), counted);
 
-      answer->status = 201;
-      mc_sim_service_render (svc, rec, answer->body, MC_SIM_CORRUPT_NONE);
+      mc_sim_answer_item (svc, rec, answer, 201, "", "");
       answer->committed = TRUE;
     }
-  mc_sim_remember (svc, key, answer);
 }
 
 /* POST /v1/dossiers/{id}/files: the raw body, its name in Content-Disposition (filename*),
@@ -397,11 +376,12 @@ upload (McSimService      *svc,
         McSimAnswer       *answer)
 {
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  const char *key = idempotency_key (svc, msg, answer);
+  const char *key = mc_sim_header_key (svc, msg, "Idempotency-Key", missing_key, answer);
   const char *kind = soup_message_headers_get_one (headers, "X-File-Kind");
   g_autoptr(GHashTable) params = NULL;
   g_autoptr(GBytes) content = soup_message_body_flatten (soup_server_message_get_request_body (msg));
   const char *name = NULL;
+  McFileKind file_kind = MC_FILE_COMPONENT;
 
   if (key == NULL)
     return;
@@ -409,7 +389,7 @@ upload (McSimService      *svc,
     name = g_hash_table_lookup (params, "filename");
   if (name == NULL || *name == '\0')
     ERROR (answer, 422, "invalid_file", "Content-Disposition must name the file");
-  else if (g_strcmp0 (kind, "component") != 0 && g_strcmp0 (kind, "result") != 0)
+  else if (!mc_sim_file_kind (&file_keys, kind, &file_kind))
     ERROR (answer, 422, "invalid_file", "X-File-Kind must be component or result");
   else if (etag_matches (rec, msg, FALSE, answer))
     {
@@ -417,10 +397,10 @@ upload (McSimService      *svc,
         ERROR (answer, 413, "payload_too_large", "A file may not exceed 10 MB");
       else
         {
-          g_autofree char *counted = g_strdup_printf ("rest:%s", key);
-          McFile *f = mc_sim_add_file (svc, rec, g_str_equal (kind, "result") ? MC_FILE_RESULT : MC_FILE_COMPONENT,
-                                       name, soup_message_headers_get_one (headers, "X-Component-Code"), content,
-                                       FALSE, NULL, NULL, counted);
+          g_autofree char *counted = mc_sim_counted_key (svc, key);
+          McFile *f = mc_sim_add_file (svc, rec, file_kind, name,
+                                       soup_message_headers_get_one (headers, "X-Component-Code"), content, FALSE,
+                                       NULL, NULL, counted);
           g_autofree char *etag = etag_of (rec);  /* the dossier's new one */
 
           mc_sim_answer_json (answer, 201, "{\"id\":\"%s\",\"sha256\":\"%s\"", f->remote_id,
@@ -430,7 +410,6 @@ upload (McSimService      *svc,
           answer->committed = TRUE;
         }
     }
-  mc_sim_remember (svc, key, answer);
 }
 
 static void
@@ -471,10 +450,7 @@ handle (McSimService      *svc,
       if (rec == NULL || rec->deleted)
         ERROR (answer, 404, "not_found", "No such dossier");
       else if (parts[3] == NULL && g_str_equal (method, "GET"))
-        {
-          answer->status = 200;
-          mc_sim_service_render (svc, rec, answer->body, MC_SIM_CORRUPT_NONE);
-        }
+        mc_sim_answer_item (svc, rec, answer, 200, "", "");
       else if (g_strcmp0 (parts[3], "actions") == 0 && g_str_equal (method, "POST"))
         action (svc, msg, rec, answer);
       else if (g_strcmp0 (parts[3], "files") == 0 && parts[4] == NULL && g_str_equal (method, "POST"))

@@ -302,6 +302,7 @@ late_commit_cb (gpointer user_data)
   answer.headers = g_ptr_array_new_with_free_func (g_free);
   g_mutex_lock (&self->lock);
   c->svc->klass->handle (c->svc, c->msg, c->path, c->query, &answer);
+  mc_sim_remember (c->svc, &answer);
   self->pending_commits--;
   g_mutex_unlock (&self->lock);
   if (c->held != NULL && !c->held->gone)
@@ -419,7 +420,10 @@ service_handler (SoupServer        *server,
            && (mc_sim_rng_next (&svc->rng) % 10000) < (guint64) (error_rate_for (svc, msg, path) * 10000))
     answer_error_for (svc, &answer);
   else
-    svc->klass->handle (svc, msg, path, query, &answer);
+    {
+      svc->klass->handle (svc, msg, path, query, &answer);
+      mc_sim_remember (svc, &answer);
+    }
 
   if (answer.is_pull && answer.corrupt != MC_SIM_CORRUPT_NONE)
     damage_body (&answer);

@@ -215,6 +215,22 @@ mc_sim_answer_json (McSimAnswer *answer,
   va_end (args);
 }
 
+/* One dossier as the answer (@status): its item, as the pull pages carry it, in the dialect's
+ * envelope (@head, the item, @tail). */
+void
+mc_sim_answer_item (McSimService *svc,
+                    McSimRecord  *rec,
+                    McSimAnswer  *answer,
+                    guint         status,
+                    const char   *head,
+                    const char   *tail)
+{
+  answer->status = status;
+  g_string_append (answer->body, head);
+  mc_sim_service_render (svc, rec, answer->body, MC_SIM_CORRUPT_NONE);
+  g_string_append (answer->body, tail);
+}
+
 void
 mc_sim_answer_header (McSimAnswer *answer,
                       const char  *name,
@@ -222,6 +238,25 @@ mc_sim_answer_header (McSimAnswer *answer,
 {
   g_ptr_array_add (answer->headers, g_strdup (name));
   g_ptr_array_add (answer->headers, g_strdup (value));
+}
+
+/* What every write of the dialects with a key in a header (rest, feed) checks first: a
+ * repeated key gets the first answer again, a write without one is refused (@missing, the
+ * dialect's 400). Returns the key, or NULL: @answer is given. */
+const char *
+mc_sim_header_key (McSimService      *svc,
+                   SoupServerMessage *msg,
+                   const char        *header,
+                   const char        *missing,
+                   McSimAnswer       *answer)
+{
+  const char *key = soup_message_headers_get_one (soup_server_message_get_request_headers (msg), header);
+
+  if (mc_sim_answer_replay (svc, key, answer))
+    return NULL;
+  if (key == NULL)
+    mc_sim_answer_json (answer, 400, "%s", missing);
+  return key;
 }
 
 /* A parameter of the request's query (which may have none). */
@@ -267,20 +302,28 @@ mc_sim_read_form (SoupServerMessage *msg)
   return soup_form_decode (text);
 }
 
+/* What an action is counted under (the admin's "actions"): the dialect's name and the client's
+ * @key, "dialect:KEY"; NULL for a request without a key. */
+char *
+mc_sim_counted_key (McSimService *svc,
+                    const char   *key)
+{
+  return key ? g_strdup_printf ("%s:%s", svc->klass->name, key) : NULL;
+}
+
 /* The back-ends without an idempotency key count an action by the reference the client puts
- * in its note ("[ref:UUID]", see data/api/README.md): "@dialect:REF", or "@dialect:@fallback"
+ * in its note ("[ref:UUID]", see data/api/README.md): "dialect:REF", or "dialect:@fallback"
  * for a note without one. */
 char *
-mc_sim_note_key (const char *dialect,
-                 const char *note,
-                 const char *fallback)
+mc_sim_note_key (McSimService *svc,
+                 const char   *note,
+                 const char   *fallback)
 {
   const char *start = note ? strstr (note, "[ref:") : NULL;
   const char *end = start ? strchr (start, ']') : NULL;
+  g_autofree char *ref = end ? g_strndup (start + 5, end - start - 5) : NULL;
 
-  if (end != NULL)
-    return g_strdup_printf ("%s:%.*s", dialect, (int) (end - start - 5), start + 5);
-  return g_strdup_printf ("%s:%s", dialect, fallback);
+  return mc_sim_counted_key (svc, ref ? ref : fallback);
 }
 
 /* Lenient readers for what a client sent: the wrong type reads as absent (core's). */
@@ -319,6 +362,25 @@ gboolean
 mc_sim_note_too_long (const char *note)
 {
   return note != NULL && g_utf8_strlen (note, -1) > MC_SIM_NOTE_MAX;
+}
+
+/* The progress steps a client sends in one call (lgsp, dvcqg): one at least, MC_SIM_STEPS_MAX
+ * at most. */
+gboolean
+mc_sim_steps_count_ok (JsonArray *steps)
+{
+  return steps != NULL && json_array_get_length (steps) > 0 && json_array_get_length (steps) <= MC_SIM_STEPS_MAX;
+}
+
+/* Whether every step's note (its member @note) fits the column; all the steps or none. */
+gboolean
+mc_sim_steps_notes_fit (JsonArray  *steps,
+                        const char *note)
+{
+  for (guint i = 0; i < json_array_get_length (steps); i++)
+    if (mc_sim_note_too_long (mc_sim_object_string (json_array_get_object_element (steps, i), note)))
+      return FALSE;
+  return TRUE;
 }
 
 McSimCorrupt
@@ -501,6 +563,17 @@ mc_sim_render_history (GString             *out,
   g_string_append_c (out, ']');
 }
 
+/* The "since" time a pull names (lgsp, dvcqg, legacy), written as the dialect writes its
+ * times: FALSE where it is not such a time; none (absent or empty) is 0, every change. */
+gboolean
+mc_sim_read_since (McSimService *svc,
+                   const char   *text,
+                   gint64       *from)
+{
+  *from = 0;
+  return text == NULL || *text == '\0' || mc_wire_time_parse (svc->klass->time_format, text, from);
+}
+
 /* The pull of the dialects that page by an inclusive "since" time (lgsp, dvcqg, legacy): the
  * page of @limit items after the first @offset of those changed at @from or later, in the
  * dialect's page (its number @page). */
@@ -574,6 +647,17 @@ receipt_time (JsonObject           *body,
   return mc_wire_time_parse (lists->time_format, mc_sim_object_string (body, member), &t) ? t : 0;
 }
 
+/* Whether a receipt a client sent names what every dossier has: the procedure and the
+ * applicant (@applicant: the object holding the applicant's members). */
+gboolean
+mc_sim_receipt_complete (JsonObject             *body,
+                         JsonObject             *applicant,
+                         const McSimReceiptKeys *keys)
+{
+  return mc_sim_object_string (body, keys->procedure_code) != NULL
+         && mc_sim_object_string (applicant, keys->applicant_name) != NULL;
+}
+
 /* A dossier received at the counter, as a client sent it (@applicant: the object holding the
  * applicant's members, the body itself in the flat dialects): its receipt, documents, fees,
  * the applicant's kind and the channels. The caller gives it its number. */
@@ -640,26 +724,28 @@ mc_sim_create_from_receipt (McSimService           *svc,
                              key);
 }
 
-/* The dossier's file list (shared/ministry-apis.md "Files") under the dialect's names: what
- * it holds, its size, the hash the dialect carries (sha256 or md5; the sample's files have a
- * SHA-256, and an MD5 back-end's is stood for by its first 32 digits), and where the
- * back-end serves it: @path_prefix followed by the file's id (or its name, for dialects
- * without file ids). */
+/* The dossier's file list (shared/ministry-apis.md "Files") under the dialect's names, where
+ * the dossier's files are known: what it holds, its size, the hash the dialect carries (sha256
+ * or md5; the sample's files have a SHA-256, and an MD5 back-end's is stood for by its first
+ * 32 digits), and where the back-end serves it: the dossier's id (@dossier_id) in the
+ * dialect's path, followed by the file's id (or its name, for dialects without file ids). */
 void
 mc_sim_render_files (McSimService        *svc,
                      McSimRecord         *rec,
                      GString             *out,
                      const McSimFileKeys *keys,
-                     const char          *path_prefix)
+                     const char          *dossier_id)
 {
   const McDossier *d = rec->dossier;
 
+  if (!d->files_known)
+    return;
   g_string_append_printf (out, ",\"%s\":[", keys->list);
   for (guint i = 0; i < d->files->len; i++)
     {
       McFile *f = g_ptr_array_index (d->files, i);
       g_autofree char *tail = g_uri_escape_string (keys->id && f->remote_id ? f->remote_id : f->name, NULL, FALSE);
-      g_autofree char *path = g_strconcat (path_prefix, tail, NULL);
+      g_autofree char *path = g_strconcat (keys->path_before, dossier_id, keys->path_after, tail, NULL);
 
       g_string_append_printf (out, "%s{\"%s\":", i ? "," : "", keys->name);
       mc_sim_json_string (out, f->name);
@@ -683,4 +769,20 @@ mc_sim_render_files (McSimService        *svc,
       g_string_append_c (out, '}');
     }
   g_string_append_c (out, ']');
+}
+
+/* The kind of file @text names in the dialect's words (@keys' kind_component, kind_result):
+ * FALSE when it names neither. */
+gboolean
+mc_sim_file_kind (const McSimFileKeys *keys,
+                  const char          *text,
+                  McFileKind          *out_kind)
+{
+  if (g_strcmp0 (text, keys->kind_component) == 0)
+    *out_kind = MC_FILE_COMPONENT;
+  else if (g_strcmp0 (text, keys->kind_result) == 0)
+    *out_kind = MC_FILE_RESULT;
+  else
+    return FALSE;
+  return TRUE;
 }

@@ -404,7 +404,10 @@ mc_sim_answer_replay (McSimService *svc,
   McSimReply *replay = key ? g_hash_table_lookup (svc->replies, key) : NULL;
 
   if (replay == NULL)
-    return FALSE;
+    {
+      answer->key = g_strdup (key);
+      return FALSE;
+    }
   mc_sim_answer_json (answer, replay->status, "%s", replay->body);
   return TRUE;
 }
@@ -416,21 +419,20 @@ reply_free (McSimReply *reply)
   g_free (reply);
 }
 
-/* Keeps @answer for the repeats of the request made under @key (NULL: a request without a
- * key, nothing to keep). */
+/* Keeps @answer, once the dialect has given it, for the repeats of the request made under its
+ * key (NULL: a request without a key, nothing to keep). */
 void
-mc_sim_remember (McSimService      *svc,
-                 const char        *key,
-                 const McSimAnswer *answer)
+mc_sim_remember (McSimService *svc,
+                 McSimAnswer  *answer)
 {
   McSimReply *reply;
 
-  if (key == NULL)
+  if (answer->key == NULL)
     return;
   reply = g_new0 (McSimReply, 1);
   reply->status = answer->status;
   reply->body = g_strdup (answer->body->str);
-  g_hash_table_replace (svc->replies, g_strdup (key), reply);
+  g_hash_table_replace (svc->replies, g_steal_pointer (&answer->key), reply);
 }
 
 /* Sessions live in simulated time, so a test can expire them by moving the clock or by the
