@@ -532,6 +532,40 @@ mc_parse_children (McParse           *p,
     }
 }
 
+const McJson *
+mc_parse_item (McParse      *p,
+               const McJson *items,
+               guint         i)
+{
+  const McJson *o = mc_json_element (items, i);
+
+  p->item = i;
+  if (mc_json_type (o) != MC_JSON_OBJECT)
+    {
+      mc_parse_fail (p, _("not an object"));
+      return NULL;
+    }
+  return o;
+}
+
+gboolean
+mc_parse_tombstone (McParse      *p,
+                    const McJson *o,
+                    McPullPage   *page,
+                    char        **out_id)
+{
+  g_autofree char *id = mc_parse_string (p, o, "id", TRUE);
+
+  if (mc_parse_bool (p, o, "deleted"))
+    {
+      g_ptr_array_add (page->tombstones, g_steal_pointer (&id));
+      return TRUE;
+    }
+  if (out_id != NULL)
+    *out_id = g_steal_pointer (&id);
+  return FALSE;
+}
+
 /* Every item of a page, read with @item into @page; with a keyset, those it already took on an
  * earlier page are skipped (the time filter is inclusive). */
 static void
@@ -545,17 +579,11 @@ fill (McParse      *p,
 
   for (guint i = 0; p->error == NULL && i < n; i++)
     {
-      const McJson *node = mc_json_element (items, i);
+      const McJson *node = mc_parse_item (p, items, i);
       McDossier *d;
       gint64 updated = 0;
 
-      p->item = i;
-      if (mc_json_type (node) != MC_JSON_OBJECT)
-        {
-          mc_parse_fail (p, _("not an object"));
-          break;
-        }
-      if (!(d = item (p, node, &updated)))
+      if (node == NULL || !(d = item (p, node, &updated)))
         break;
       if (k != NULL && !mc_keyset_take (k, updated, d->number))
         {

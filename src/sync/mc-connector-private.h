@@ -249,6 +249,18 @@ gboolean mc_keyset_take    (McKeyset   *k,
 char    *mc_keyset_cursor  (McKeyset   *k,
                             const char *old_cursor);
 
+/* Item @i of a page's @items, which must be an object: the problems from here on name it.
+ * NULL with @p's error set. */
+const McJson *mc_parse_item    (McParse       *p,
+                               const McJson  *items,
+                               guint          i);
+/* An item of a change list (rest, feed) that says {"id", "deleted": true}: TRUE when it is one,
+ * added to @page's tombstones; else its "id" in *@out_id (when not NULL). */
+gboolean     mc_parse_tombstone (McParse       *p,
+                                 const McJson  *o,
+                                 McPullPage    *page,
+                                 char         **out_id);
+
 /* One dossier of a page and the time it changed; NULL with @p's error set. */
 typedef McDossier *(*McParseItem) (McParse      *p,
                                    const McJson *o,

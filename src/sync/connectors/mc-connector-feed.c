@@ -287,24 +287,15 @@ read_changes (McParse       *p,
 
   for (guint i = 0; results && p->error == NULL && i < mc_json_length (results); i++)
     {
-      const McJson *o = mc_json_element (results, i);
+      const McJson *o = mc_parse_item (p, results, i);
       const McJson *body_doc;
-      g_autofree char *id = NULL;
       McDossier *d;
 
-      p->item = i;
-      if (mc_json_type (o) != MC_JSON_OBJECT)
-        {
-          mc_parse_fail (p, _("not an object"));
-          break;
-        }
+      if (o == NULL)
+        break;
       mc_parse_int (p, o, "seq", TRUE, 0);
-      id = mc_parse_string (p, o, "id", TRUE);
-      if (mc_parse_bool (p, o, "deleted"))
-        {
-          g_ptr_array_add (page->tombstones, g_steal_pointer (&id));
-          continue;
-        }
+      if (mc_parse_tombstone (p, o, page, NULL))
+        continue;
       body_doc = mc_parse_object (p, o, "doc", TRUE);
       if (body_doc == NULL || !(d = doc (p, body_doc)))
         break;

@@ -300,22 +300,14 @@ read_dossiers (McParse       *p,
   page->more = mc_parse_bool (p, root, "has_more");
   for (guint i = 0; items && p->error == NULL && i < mc_json_length (items); i++)
     {
-      const McJson *o = mc_json_element (items, i);
+      const McJson *o = mc_parse_item (p, items, i);
       g_autofree char *id = NULL;
       McDossier *d;
 
-      p->item = i;
-      if (mc_json_type (o) != MC_JSON_OBJECT)
-        {
-          mc_parse_fail (p, _("not an object"));
-          break;
-        }
-      id = mc_parse_string (p, o, "id", TRUE);
-      if (mc_parse_bool (p, o, "deleted"))
-        {
-          g_ptr_array_add (page->tombstones, g_steal_pointer (&id));
-          continue;
-        }
+      if (o == NULL)
+        break;
+      if (mc_parse_tombstone (p, o, page, &id))
+        continue;
       if (!(d = item (p, o)))
         break;
       g_ptr_array_add (page->dossiers, d);
