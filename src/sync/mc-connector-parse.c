@@ -156,20 +156,38 @@ mc_parse_array (McParse      *p,
   return container (p, o, name, required, MC_JSON_ARRAY);
 }
 
-/* Element @i of @list, which must be an object. */
-const McJson *
-mc_parse_element (McParse      *p,
-                  const McJson *list,
-                  guint         i)
+/* Element @i of @list, which must be an object, else @message is the problem. */
+static const McJson *
+object_at (McParse      *p,
+           const McJson *list,
+           guint         i,
+           const char   *message)
 {
   const McJson *x = mc_json_element (list, i);
 
   if (mc_json_type (x) != MC_JSON_OBJECT)
     {
-      mc_parse_fail (p, _("an element of a list is not an object"));
+      mc_parse_fail (p, "%s", message);
       return NULL;
     }
   return x;
+}
+
+const McJson *
+mc_parse_element (McParse      *p,
+                  const McJson *list,
+                  guint         i)
+{
+  return object_at (p, list, i, _("an element of a list is not an object"));
+}
+
+const McJson *
+mc_parse_item (McParse      *p,
+               const McJson *items,
+               guint         i)
+{
+  p->item = i;
+  return object_at (p, items, i, _("not an object"));
 }
 
 char *
@@ -532,40 +550,6 @@ mc_parse_children (McParse           *p,
     }
 }
 
-const McJson *
-mc_parse_item (McParse      *p,
-               const McJson *items,
-               guint         i)
-{
-  const McJson *o = mc_json_element (items, i);
-
-  p->item = i;
-  if (mc_json_type (o) != MC_JSON_OBJECT)
-    {
-      mc_parse_fail (p, _("not an object"));
-      return NULL;
-    }
-  return o;
-}
-
-gboolean
-mc_parse_tombstone (McParse      *p,
-                    const McJson *o,
-                    McPullPage   *page,
-                    char        **out_id)
-{
-  g_autofree char *id = mc_parse_string (p, o, "id", TRUE);
-
-  if (mc_parse_bool (p, o, "deleted"))
-    {
-      g_ptr_array_add (page->tombstones, g_steal_pointer (&id));
-      return TRUE;
-    }
-  if (out_id != NULL)
-    *out_id = g_steal_pointer (&id);
-  return FALSE;
-}
-
 /* Every item of a page, read with @item into @page; with a keyset, those it already took on an
  * earlier page are skipped (the time filter is inclusive). */
 static void
@@ -727,4 +711,21 @@ mc_cursor_pull (McConnector    *self,
     return NULL;
   page->n_requests = mc_http_get_n_requests (base->http) - before;
   return page;
+}
+
+gboolean
+mc_parse_tombstone (McParse      *p,
+                    const McJson *o,
+                    McPullPage   *page,
+                    char        **out_id)
+{
+  char *id = mc_parse_string (p, o, "id", TRUE);
+
+  if (!mc_parse_bool (p, o, "deleted"))
+    {
+      *out_id = id;
+      return FALSE;
+    }
+  g_ptr_array_add (page->tombstones, id);
+  return TRUE;
 }

@@ -115,8 +115,13 @@ const McJson *mc_parse_array   (McParse       *p,
                                const McJson  *o,
                                const char    *member,
                                gboolean       required);
+/* Element @i of @list, which must be an object. */
 const McJson *mc_parse_element (McParse       *p,
                                const McJson  *list,
+                               guint          i);
+/* Item @i of a page's @items, which must be an object: the problems from here on name it. */
+const McJson *mc_parse_item    (McParse       *p,
+                               const McJson  *items,
                                guint          i);
 char         *mc_parse_string  (McParse       *p,
                                const McJson  *o,
@@ -249,18 +254,6 @@ gboolean mc_keyset_take    (McKeyset   *k,
 char    *mc_keyset_cursor  (McKeyset   *k,
                             const char *old_cursor);
 
-/* Item @i of a page's @items, which must be an object: the problems from here on name it.
- * NULL with @p's error set. */
-const McJson *mc_parse_item    (McParse       *p,
-                               const McJson  *items,
-                               guint          i);
-/* An item of a change list (rest, feed) that says {"id", "deleted": true}: TRUE when it is one,
- * added to @page's tombstones; else its "id" in *@out_id (when not NULL). */
-gboolean     mc_parse_tombstone (McParse       *p,
-                                 const McJson  *o,
-                                 McPullPage    *page,
-                                 char         **out_id);
-
 /* One dossier of a page and the time it changed; NULL with @p's error set. */
 typedef McDossier *(*McParseItem) (McParse      *p,
                                    const McJson *o,
@@ -343,6 +336,12 @@ McPullPage *mc_cursor_pull   (McConnector    *self,
                               McCursorRefuse  refuse,
                               GCancellable   *cancellable,
                               GError        **error);
+/* An item of such a list that says {"id", "deleted": true}: TRUE when it is one, added to
+ * @page's tombstones; else its "id" goes to *@out_id. */
+gboolean    mc_parse_tombstone (McParse       *p,
+                                const McJson  *o,
+                                McPullPage    *page,
+                                char         **out_id);
 
 /* How a dialect reads its list, which mc_connector_pull() and mc_connector_parse_page() follow:
  * @read reads one answer, and the list is paged in one of three ways (the other members NULL):

@@ -289,12 +289,13 @@ read_changes (McParse       *p,
     {
       const McJson *o = mc_parse_item (p, results, i);
       const McJson *body_doc;
+      g_autofree char *id = NULL;
       McDossier *d;
 
       if (o == NULL)
         break;
       mc_parse_int (p, o, "seq", TRUE, 0);
-      if (mc_parse_tombstone (p, o, page, NULL))
+      if (mc_parse_tombstone (p, o, page, &id))
         continue;
       body_doc = mc_parse_object (p, o, "doc", TRUE);
       if (body_doc == NULL || !(d = doc (p, body_doc)))
