@@ -74,6 +74,22 @@ mc_connector_download (McConnector   *self,
   return g_steal_pointer (&content);
 }
 
+/* The file a GET answered, once the dialect has judged the statuses it knows: the body of a
+ * 200, else the system's refusal in {"error", @reason} (rest, feed). */
+GBytes *
+mc_connector_file_body (McConnectorBase  *base,
+                        McHttpReply      *reply,
+                        const char       *reason,
+                        GError          **error)
+{
+  if (reply->status != 200)
+    {
+      mc_connector_json_refusal (base, error, MC_SYNC_ERROR_REJECTED, reply, reason);
+      return NULL;
+    }
+  return g_bytes_ref (reply->body);
+}
+
 static gboolean
 is_upload (const McFile *f,
            const char   *name,

@@ -156,20 +156,38 @@ mc_parse_array (McParse      *p,
   return container (p, o, name, required, MC_JSON_ARRAY);
 }
 
-/* Element @i of @list, which must be an object. */
-const McJson *
-mc_parse_element (McParse      *p,
-                  const McJson *list,
-                  guint         i)
+/* Element @i of @list, which must be an object, else @message is the problem. */
+static const McJson *
+object_at (McParse      *p,
+           const McJson *list,
+           guint         i,
+           const char   *message)
 {
   const McJson *x = mc_json_element (list, i);
 
   if (mc_json_type (x) != MC_JSON_OBJECT)
     {
-      mc_parse_fail (p, _("an element of a list is not an object"));
+      mc_parse_fail (p, "%s", message);
       return NULL;
     }
   return x;
+}
+
+const McJson *
+mc_parse_element (McParse      *p,
+                  const McJson *list,
+                  guint         i)
+{
+  return object_at (p, list, i, _("an element of a list is not an object"));
+}
+
+const McJson *
+mc_parse_item (McParse      *p,
+               const McJson *items,
+               guint         i)
+{
+  p->item = i;
+  return object_at (p, items, i, _("not an object"));
 }
 
 char *
@@ -545,17 +563,11 @@ fill (McParse      *p,
 
   for (guint i = 0; p->error == NULL && i < n; i++)
     {
-      const McJson *node = mc_json_element (items, i);
+      const McJson *node = mc_parse_item (p, items, i);
       McDossier *d;
       gint64 updated = 0;
 
-      p->item = i;
-      if (mc_json_type (node) != MC_JSON_OBJECT)
-        {
-          mc_parse_fail (p, _("not an object"));
-          break;
-        }
-      if (!(d = item (p, node, &updated)))
+      if (node == NULL || !(d = item (p, node, &updated)))
         break;
       if (k != NULL && !mc_keyset_take (k, updated, d->number))
         {
@@ -700,4 +712,21 @@ mc_cursor_pull (McConnector    *self,
     return NULL;
   page->n_requests = mc_http_get_n_requests (base->http) - before;
   return page;
+}
+
+gboolean
+mc_parse_tombstone (McParse      *p,
+                    const McJson *o,
+                    McPullPage   *page,
+                    char        **out_id)
+{
+  char *id = mc_parse_string (p, o, "id", TRUE);
+
+  if (!mc_parse_bool (p, o, "deleted"))
+    {
+      *out_id = id;
+      return FALSE;
+    }
+  g_ptr_array_add (page->tombstones, id);
+  return TRUE;
 }

@@ -10,8 +10,9 @@
 
 G_BEGIN_DECLS
 
-/* What every connector holds; each dialect's instance embeds one and returns it from
- * get_base(). Secrets stay in @secrets and are never formatted into a message. */
+/* What every connector holds; each dialect's instance embeds one as `base`
+ * (MC_CONNECTOR_DEFINE_DIALECT). Secrets stay in @secrets and are never formatted into a
+ * message. */
 typedef struct
 {
   McSource *source;
@@ -90,23 +91,6 @@ McHttpReply     *mc_connector_send            (McConnector          *self,
                                                GCancellable         *cancellable,
                                                GError              **error);
 
-/* Every dialect implements the whole interface with static functions of the same names
- * (get_base, sign_in, pull, parse_page, lookup, push, upload, download): its file ends with
- * this, which defines the connector_iface_init() its G_IMPLEMENT_INTERFACE names. */
-#define MC_CONNECTOR_DEFINE_IFACE_INIT                    \
-  static void                                             \
-  connector_iface_init (McConnectorInterface *iface)      \
-  {                                                       \
-    iface->get_base = get_base;                           \
-    iface->sign_in = sign_in;                             \
-    iface->pull = pull;                                   \
-    iface->parse_page = parse_page;                       \
-    iface->lookup = lookup;                               \
-    iface->push = push;                                   \
-    iface->upload = upload;                               \
-    iface->download = download;                           \
-  }
-
 /* Reading a server's JSON strictly: the first problem becomes the error (naming the source,
  * the item and the field) and every later read is a no-op, so a mapping function can read
  * all its fields and check once at the end. */
@@ -131,8 +115,13 @@ const McJson *mc_parse_array   (McParse       *p,
                                const McJson  *o,
                                const char    *member,
                                gboolean       required);
+/* Element @i of @list, which must be an object. */
 const McJson *mc_parse_element (McParse       *p,
                                const McJson  *list,
+                               guint          i);
+/* Item @i of a page's @items, which must be an object: the problems from here on name it. */
+const McJson *mc_parse_item    (McParse       *p,
+                               const McJson  *items,
                                guint          i);
 char         *mc_parse_string  (McParse       *p,
                                const McJson  *o,
@@ -174,6 +163,12 @@ void         mc_connector_refusal (McConnectorBase *base,
                                    guint            status,
                                    const char      *answer_code,
                                    const char      *reason);
+/* A refusal worded by its JSON body (rest, feed). */
+void         mc_connector_json_refusal (McConnectorBase *base,
+                                        GError         **error,
+                                        McSyncError      code,
+                                        McHttpReply     *reply,
+                                        const char      *reason);
 /* The common HTTP statuses: 429/503 (with Retry-After), 5xx, 404. Returns FALSE with @error
  * set when @reply is one of them. */
 gboolean     mc_connector_check_status (McConnectorBase *base,
@@ -309,9 +304,9 @@ void        mc_parse_items   (McParse       *p,
                               McParseItem    item,
                               McPullPage    *page);
 
-/* A dialect's parse_page(): reads the answer's @root into @page, problems into @p (the first one
- * is the error); FALSE with @error set when the answer itself says the request failed (an
- * envelope's error). */
+/* How a dialect reads one answer of its list (McPaging): the answer's @root into @page,
+ * problems into @p (the first one is the error); FALSE with @error set when the answer itself
+ * says the request failed (an envelope's error). */
 typedef gboolean (*McPageReader) (McParse       *p,
                                   const McJson  *root,
                                   const char    *cursor,
@@ -325,7 +320,7 @@ McPullPage *mc_parse_page    (McConnector   *self,
                               GError       **error);
 
 /* Paging by the system's own cursor or sequence (rest, feed): @get sends the request for the
- * page after @cursor, whose answer the dialect's parse_page() reads. A 410 says the system no
+ * page after @cursor, whose answer the dialect's page reader reads. A 410 says the system no
  * longer keeps that cursor (everything is read again); @refuse words a status other than 200
  * that mc_connector_check_status() leaves. */
 typedef McHttpReply *(*McCursorGet) (McConnector   *self,
@@ -341,6 +336,96 @@ McPullPage *mc_cursor_pull   (McConnector    *self,
                               McCursorRefuse  refuse,
                               GCancellable   *cancellable,
                               GError        **error);
+/* An item of such a list that says {"id", "deleted": true}: TRUE when it is one, added to
+ * @page's tombstones; else its "id" goes to *@out_id. */
+gboolean    mc_parse_tombstone (McParse       *p,
+                                const McJson  *o,
+                                McPullPage    *page,
+                                char         **out_id);
+
+/* How a dialect reads its list, which mc_connector_pull() and mc_connector_parse_page() follow:
+ * @read reads one answer, and the list is paged in one of three ways (the other members NULL):
+ * by update time and number (@keyset: lgsp), by a time window (@window: dvcqg, legacy), or by
+ * the system's own cursor (@cursor with @refuse: rest, feed). */
+typedef struct
+{
+  McPageReader read;
+  McKeysetFetch keyset;
+  McWindowFetch window;
+  McCursorGet cursor;
+  McCursorRefuse refuse;
+} McPaging;
+
+/* The methods block: the sync engine calls them from a worker thread, one call at a time per
+ * connector. */
+struct _McConnectorInterface
+{
+  GTypeInterface parent_iface;
+
+  McConnectorBase *(*get_base) (McConnector          *self);
+  McPaging paging;
+  gboolean    (*sign_in)    (McConnector          *self,
+                             GCancellable         *cancellable,
+                             GError              **error);
+  McDossier  *(*lookup)     (McConnector          *self,
+                             const char           *number,
+                             GCancellable         *cancellable,
+                             GError              **error);
+  gboolean    (*push)       (McConnector          *self,
+                             const McPushRequest  *request,
+                             McPushResult         *result,
+                             GCancellable         *cancellable,
+                             GError              **error);
+  gboolean    (*upload)     (McConnector          *self,
+                             const McUploadRequest *request,
+                             McUploadResult       *result,
+                             GCancellable         *cancellable,
+                             GError              **error);
+  GBytes     *(*download)   (McConnector          *self,
+                             const McFile         *file,
+                             GCancellable         *cancellable,
+                             GError              **error);
+};
+
+/* Every dialect is a final class whose instance holds its McConnectorBase as `base` and nothing
+ * else, and whose file implements the methods with static functions of the same names (sign_in,
+ * lookup, push, upload, download). The file ends with this, which defines the class (its
+ * finalize clears the base) and fills the methods block, with the McPaging members given after
+ * the names (".read = read_list, .window = fetch"). */
+#define MC_CONNECTOR_DEFINE_DIALECT(TypeName, type_name, ...)                                   \
+  static void connector_iface_init (McConnectorInterface *iface);                              \
+                                                                                               \
+  G_DEFINE_FINAL_TYPE_WITH_CODE (TypeName, type_name, G_TYPE_OBJECT,                           \
+                                 G_IMPLEMENT_INTERFACE (MC_TYPE_CONNECTOR, connector_iface_init)) \
+                                                                                               \
+  static McConnectorBase *                                                                     \
+  get_base (McConnector *connector)                                                            \
+  {                                                                                            \
+    return &((TypeName *) connector)->base;                                                    \
+  }                                                                                            \
+                                                                                               \
+  static void                                                                                  \
+  connector_iface_init (McConnectorInterface *iface)                                           \
+  {                                                                                            \
+    iface->get_base = get_base;                                                                \
+    iface->paging = (McPaging) { __VA_ARGS__ };                                                \
+    iface->sign_in = sign_in;                                                                  \
+    iface->lookup = lookup;                                                                    \
+    iface->push = push;                                                                        \
+    iface->upload = upload;                                                                    \
+    iface->download = download;                                                                \
+  }                                                                                            \
+                                                                                               \
+  static void                                                                                  \
+  type_name##_class_init (TypeName##Class *klass)                                              \
+  {                                                                                            \
+    G_OBJECT_CLASS (klass)->finalize = mc_connector_base_finalize;                             \
+  }                                                                                            \
+                                                                                               \
+  static void                                                                                  \
+  type_name##_init (TypeName *self)                                                            \
+  {                                                                                            \
+  }
 
 /* How a dialect names the children of a dossier (TaiLieuNop, DanhSachLePhi, …): their shape is
  * the same in every dialect, only the names and the time format differ. Times are in the
@@ -380,5 +465,11 @@ GBytes      *mc_connector_multipart    (const McUploadRequest *request,
                                         char               **out_type,
                                         const char          *first_field,
                                         ...) G_GNUC_NULL_TERMINATED;
+/* The content a file's GET answered, once the dialect has judged the statuses it knows (rest,
+ * feed). */
+GBytes      *mc_connector_file_body    (McConnectorBase     *base,
+                                        McHttpReply         *reply,
+                                        const char          *reason,
+                                        GError             **error);
 
 G_END_DECLS

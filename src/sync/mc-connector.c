@@ -276,8 +276,14 @@ mc_connector_pull (McConnector   *self,
                    GCancellable  *cancellable,
                    GError       **error)
 {
+  const McPaging *paging = &MC_CONNECTOR_GET_IFACE (self)->paging;
+
   mc_connector_get_base (self)->retry_after = 0;
-  return MC_CONNECTOR_GET_IFACE (self)->pull (self, cursor, cancellable, error);
+  if (paging->keyset != NULL)
+    return mc_keyset_pull (self, cursor, paging->keyset, cancellable, error);
+  if (paging->window != NULL)
+    return mc_window_pull (self, cursor, paging->window, cancellable, error);
+  return mc_cursor_pull (self, cursor, paging->cursor, paging->refuse, cancellable, error);
 }
 
 /* Parses a pull answer without HTTP: what the benchmark's raw limit measures. */
@@ -287,7 +293,7 @@ mc_connector_parse_page (McConnector  *self,
                          GBytes       *body,
                          GError      **error)
 {
-  return MC_CONNECTOR_GET_IFACE (self)->parse_page (self, cursor, body, error);
+  return mc_parse_page (self, cursor, body, MC_CONNECTOR_GET_IFACE (self)->paging.read, error);
 }
 
 McDossier *
@@ -427,6 +433,22 @@ mc_connector_refusal (McConnectorBase  *base,
     mc_connector_error (base, error, code, _("the ministry's system refused the request"));
   else
     mc_connector_error (base, error, code, _("the ministry's system reported an error"));
+}
+
+/* A refusal whose body is {"error": a token for the log, @reason: the system's own words}
+ * (rest's "message", feed's "reason"). */
+void
+mc_connector_json_refusal (McConnectorBase  *base,
+                           GError          **error,
+                           McSyncError       code,
+                           McHttpReply      *reply,
+                           const char       *reason)
+{
+  g_autoptr(McJsonDoc) json = mc_json_parse (g_bytes_get_data (reply->body, NULL), g_bytes_get_size (reply->body), NULL);
+  const McJson *root = json ? mc_json_doc_root (json) : NULL;
+
+  mc_connector_refusal (base, error, code, reply->status, mc_json_string (mc_json_member (root, "error")),
+                        mc_json_string (mc_json_member (root, reason)));
 }
 
 /* The recognizable reference an action carries in its note, where the dialect has no key. */

@@ -87,45 +87,7 @@ void mc_upload_result_clear (McUploadResult *result);
 #define MC_TYPE_CONNECTOR (mc_connector_get_type ())
 G_DECLARE_INTERFACE (McConnector, mc_connector, MC, CONNECTOR, GObject)
 
-/* The methods block: the sync engine calls them from a worker thread, one call at a time per
- * connector. */
-struct _McConnectorInterface
-{
-  GTypeInterface parent_iface;
-
-  /* Private: the state every connector shares (mc-connector-private.h). */
-  gpointer    (*get_base)   (McConnector          *self);
-
-  gboolean    (*sign_in)    (McConnector          *self,
-                             GCancellable         *cancellable,
-                             GError              **error);
-  McPullPage *(*pull)       (McConnector          *self,
-                             const char           *cursor,
-                             GCancellable         *cancellable,
-                             GError              **error);
-  McPullPage *(*parse_page) (McConnector          *self,
-                             const char           *cursor,
-                             GBytes               *body,
-                             GError              **error);
-  McDossier  *(*lookup)     (McConnector          *self,
-                             const char           *number,
-                             GCancellable         *cancellable,
-                             GError              **error);
-  gboolean    (*push)       (McConnector          *self,
-                             const McPushRequest  *request,
-                             McPushResult         *result,
-                             GCancellable         *cancellable,
-                             GError              **error);
-  gboolean    (*upload)     (McConnector          *self,
-                             const McUploadRequest *request,
-                             McUploadResult       *result,
-                             GCancellable         *cancellable,
-                             GError              **error);
-  GBytes     *(*download)   (McConnector          *self,
-                             const McFile         *file,
-                             GCancellable         *cancellable,
-                             GError              **error);
-};
+/* The methods block, which only the dialects fill in, is in mc-connector-private.h. */
 
 /* @secrets: "password" (the password or client secret) and, for the rest dialect, "api-key".
  * They are copied and never logged. */

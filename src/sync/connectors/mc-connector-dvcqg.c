@@ -22,17 +22,6 @@ struct _McConnectorDvcqg
   McConnectorBase base;
 };
 
-static void connector_iface_init (McConnectorInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (McConnectorDvcqg, mc_connector_dvcqg, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (MC_TYPE_CONNECTOR, connector_iface_init))
-
-static gpointer
-get_base (McConnector *connector)
-{
-  return &MC_CONNECTOR_DVCQG (connector)->base;
-}
-
 static gboolean
 sign_in (McConnector   *connector,
          GCancellable  *cancellable,
@@ -231,15 +220,6 @@ read_list (McParse       *p,
 }
 
 static McPullPage *
-parse_page (McConnector  *connector,
-            const char   *cursor,
-            GBytes       *body,
-            GError      **error)
-{
-  return mc_parse_page (connector, cursor, body, read_list, error);
-}
-
-static McPullPage *
 fetch (McConnector   *connector,
        gint64         since,
        guint          page_no,
@@ -262,8 +242,8 @@ fetch (McConnector   *connector,
       json_object_set_int_member (params, "SoBanGhi", base->page_size);
       if (!(reply = send_service (self, "LayDanhSachHoSo", params, cancellable, error)))
         return NULL;
-      /* The page is parsed once: the envelope's error_code is read by parse_page(). */
-      if ((page = parse_page (connector, NULL, reply->body, &local)))
+      /* The page is parsed once: the envelope's error_code is read by read_list(). */
+      if ((page = mc_parse_page (connector, NULL, reply->body, read_list, &local)))
         return page;
       if (!g_error_matches (local, MC_SYNC_ERROR, MC_SYNC_ERROR_AUTH))
         {
@@ -277,15 +257,6 @@ fetch (McConnector   *connector,
         }
       g_clear_pointer (&base->session, g_free);  /* "-401": sign in again once */
     }
-}
-
-static McPullPage *
-pull (McConnector   *connector,
-      const char    *cursor,
-      GCancellable  *cancellable,
-      GError       **error)
-{
-  return mc_window_pull (connector, cursor, fetch, cancellable, error);
 }
 
 static McDossier *
@@ -459,15 +430,4 @@ download (McConnector   *connector,
   return g_bytes_new_take (bytes, len);
 }
 
-MC_CONNECTOR_DEFINE_IFACE_INIT
-
-static void
-mc_connector_dvcqg_class_init (McConnectorDvcqgClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = mc_connector_base_finalize;
-}
-
-static void
-mc_connector_dvcqg_init (McConnectorDvcqg *self)
-{
-}
+MC_CONNECTOR_DEFINE_DIALECT (McConnectorDvcqg, mc_connector_dvcqg, .read = read_list, .window = fetch)

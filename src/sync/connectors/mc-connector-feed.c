@@ -18,11 +18,6 @@ struct _McConnectorFeed
   McConnectorBase base;    /* session: the access token; refresh: the refresh token */
 };
 
-static void connector_iface_init (McConnectorInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (McConnectorFeed, mc_connector_feed, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (MC_TYPE_CONNECTOR, connector_iface_init))
-
 static const char *status_names[] = {
   [MC_STATUS_SUBMITTED] = "CHO_TIEP_NHAN", [MC_STATUS_RECEIVED] = "DA_TIEP_NHAN",
   [MC_STATUS_REFUSED] = "TU_CHOI", [MC_STATUS_PROCESSING] = "DANG_XU_LY",
@@ -37,12 +32,6 @@ status_from_name (const char *name)
   int i = MC_ID_FIND (status_names, name);
 
   return i >= 0 ? (McStatus) i : MC_STATUS_INVALID;
-}
-
-static gpointer
-get_base (McConnector *connector)
-{
-  return &MC_CONNECTOR_FEED (connector)->base;
 }
 
 /* POST /token or /token/refresh; FALSE with MC_SYNC_ERROR_AUTH when refused. */
@@ -298,24 +287,16 @@ read_changes (McParse       *p,
 
   for (guint i = 0; results && p->error == NULL && i < mc_json_length (results); i++)
     {
-      const McJson *o = mc_json_element (results, i);
+      const McJson *o = mc_parse_item (p, results, i);
       const McJson *body_doc;
       g_autofree char *id = NULL;
       McDossier *d;
 
-      p->item = i;
-      if (mc_json_type (o) != MC_JSON_OBJECT)
-        {
-          mc_parse_fail (p, _("not an object"));
-          break;
-        }
+      if (o == NULL)
+        break;
       mc_parse_int (p, o, "seq", TRUE, 0);
-      id = mc_parse_string (p, o, "id", TRUE);
-      if (mc_parse_bool (p, o, "deleted"))
-        {
-          g_ptr_array_add (page->tombstones, g_steal_pointer (&id));
-          continue;
-        }
+      if (mc_parse_tombstone (p, o, page, &id))
+        continue;
       body_doc = mc_parse_object (p, o, "doc", TRUE);
       if (body_doc == NULL || !(d = doc (p, body_doc)))
         break;
@@ -325,15 +306,6 @@ read_changes (McParse       *p,
   page->more = results && mc_json_length (results) >= p->base->page_size;
   page->cursor = g_strdup_printf ("%" G_GINT64_FORMAT, last_seq);
   return TRUE;
-}
-
-static McPullPage *
-parse_page (McConnector  *connector,
-            const char   *cursor,
-            GBytes       *body,
-            GError      **error)
-{
-  return mc_parse_page (connector, cursor, body, read_changes, error);
 }
 
 static McHttpReply *
@@ -354,15 +326,6 @@ refuse_changes (McConnectorBase  *base,
                 GError          **error)
 {
   mc_connector_refusal (base, error, MC_SYNC_ERROR_SERVER, reply->status, NULL, NULL);
-}
-
-static McPullPage *
-pull (McConnector   *connector,
-      const char    *cursor,
-      GCancellable  *cancellable,
-      GError       **error)
-{
-  return mc_cursor_pull (connector, cursor, get_changes, refuse_changes, cancellable, error);
 }
 
 static McDossier *
@@ -387,21 +350,6 @@ lookup (McConnector   *connector,
   if (!mc_parse_check (&p, error))
     g_clear_pointer (&d, mc_dossier_unref);
   return d;
-}
-
-/* The system's refusal, under @code, with its {"error","reason"}: the reason says what was
- * refused; the error token ("conflict") is for the log. */
-static void
-refuse (McConnectorBase  *base,
-        McHttpReply      *reply,
-        McSyncError       code,
-        GError          **error)
-{
-  g_autoptr(McJsonDoc) json = mc_json_parse (g_bytes_get_data (reply->body, NULL), g_bytes_get_size (reply->body), NULL);
-  const McJson *root = json ? mc_json_doc_root (json) : NULL;
-
-  mc_connector_refusal (base, error, code, reply->status, mc_json_string (mc_json_member (root, "error")),
-                        mc_json_string (mc_json_member (root, "reason")));
 }
 
 static void
@@ -438,7 +386,8 @@ write_doc (McConnectorFeed      *self,
     return FALSE;
   if (reply->status == 409 || reply->status == 400)
     {
-      refuse (base, reply, reply->status == 409 ? MC_SYNC_ERROR_CONFLICT : MC_SYNC_ERROR_REJECTED, error);
+      mc_connector_json_refusal (base, error, reply->status == 409 ? MC_SYNC_ERROR_CONFLICT : MC_SYNC_ERROR_REJECTED,
+                                 reply, "reason");
       return FALSE;
     }
   if (!mc_connector_check_status (base, reply, error))
@@ -553,7 +502,8 @@ upload (McConnector            *connector,
     return FALSE;
   if (reply->status == 409 || reply->status == 400 || reply->status == 413)
     {
-      refuse (base, reply, reply->status == 409 ? MC_SYNC_ERROR_CONFLICT : MC_SYNC_ERROR_REJECTED, error);
+      mc_connector_json_refusal (base, error, reply->status == 409 ? MC_SYNC_ERROR_CONFLICT : MC_SYNC_ERROR_REJECTED,
+                                 reply, "reason");
       return FALSE;
     }
   if (!mc_connector_check_status (base, reply, error))
@@ -577,23 +527,8 @@ download (McConnector   *connector,
 
   if (reply == NULL || !mc_connector_check_status (&self->base, reply, error))
     return NULL;
-  if (reply->status != 200)
-    {
-      refuse (&self->base, reply, MC_SYNC_ERROR_REJECTED, error);
-      return NULL;
-    }
-  return g_bytes_ref (reply->body);
+  return mc_connector_file_body (&self->base, reply, "reason", error);
 }
 
-MC_CONNECTOR_DEFINE_IFACE_INIT
-
-static void
-mc_connector_feed_class_init (McConnectorFeedClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = mc_connector_base_finalize;
-}
-
-static void
-mc_connector_feed_init (McConnectorFeed *self)
-{
-}
+MC_CONNECTOR_DEFINE_DIALECT (McConnectorFeed, mc_connector_feed,
+                             .read = read_changes, .cursor = get_changes, .refuse = refuse_changes)

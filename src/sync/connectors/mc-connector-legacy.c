@@ -22,11 +22,6 @@ struct _McConnectorLegacy
   McConnectorBase base;    /* session: the cookie, "SESSIONID=…" */
 };
 
-static void connector_iface_init (McConnectorInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (McConnectorLegacy, mc_connector_legacy, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (MC_TYPE_CONNECTOR, connector_iface_init))
-
 /* The back-end's status code (the index) → canonical status. */
 static const McStatus from_legacy[] = {
   MC_STATUS_SUBMITTED, MC_STATUS_RECEIVED, MC_STATUS_PROCESSING, MC_STATUS_SUPPLEMENT_REQUESTED,
@@ -47,12 +42,6 @@ to_legacy (McStatus status)
     if (from_legacy[i] == status)
       return i;
   return -1;
-}
-
-static gpointer
-get_base (McConnector *connector)
-{
-  return &MC_CONNECTOR_LEGACY (connector)->base;
 }
 
 /* The login page instead of JSON: what this back-end says when the session has expired.
@@ -280,15 +269,6 @@ read_list (McParse       *p,
 }
 
 static McPullPage *
-parse_page (McConnector  *connector,
-            const char   *cursor,
-            GBytes       *body,
-            GError      **error)
-{
-  return mc_parse_page (connector, cursor, body, read_list, error);
-}
-
-static McPullPage *
 fetch (McConnector   *connector,
        gint64         since,
        guint          page_no,
@@ -307,16 +287,7 @@ fetch (McConnector   *connector,
 
   if (!(reply = call (self, "GET", path, NULL, cancellable, error)))
     return NULL;
-  return parse_page (connector, NULL, reply->body, error);
-}
-
-static McPullPage *
-pull (McConnector   *connector,
-      const char    *cursor,
-      GCancellable  *cancellable,
-      GError       **error)
-{
-  return mc_window_pull (connector, cursor, fetch, cancellable, error);
+  return mc_parse_page (connector, NULL, reply->body, read_list, error);
 }
 
 /* The back-end answers a refusal ("not found", "not allowed") and its own failure with the
@@ -551,15 +522,4 @@ download (McConnector   *connector,
   return g_bytes_ref (reply->body);
 }
 
-MC_CONNECTOR_DEFINE_IFACE_INIT
-
-static void
-mc_connector_legacy_class_init (McConnectorLegacyClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = mc_connector_base_finalize;
-}
-
-static void
-mc_connector_legacy_init (McConnectorLegacy *self)
-{
-}
+MC_CONNECTOR_DEFINE_DIALECT (McConnectorLegacy, mc_connector_legacy, .read = read_list, .window = fetch)

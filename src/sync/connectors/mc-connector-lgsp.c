@@ -64,11 +64,6 @@ static const McChildKeys child_keys = {
   .file_path = "DuongDan",
 };
 
-static void connector_iface_init (McConnectorInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (McConnectorLgsp, mc_connector_lgsp, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (MC_TYPE_CONNECTOR, connector_iface_init))
-
 /* The national vocabulary (DongBoHoSoMC) → canonical. The same for lgsp and the portal, which
  * differ in date format, in writing numbers as text (mc_parse_int takes both) and in their
  * history: an lgsp step names itself in NoiDungXuLy and keeps the official's words in GhiChu,
@@ -167,12 +162,6 @@ mc_connector_national_body (JsonBuilder     *b,
   mc_json_member_time (b, "NgayHenTra", d->due_at, tf);
   mc_json_member_documents (b, "TaiLieuNop", d, "TenGiayTo", "LaBanSao", "SoLuong", style);
   mc_json_member_fees (b, "DanhSachLePhi", d, "TenPhiLePhi", "MucPhi", "DaThanhToan", style);
-}
-
-static gpointer
-get_base (McConnector *connector)
-{
-  return &MC_CONNECTOR_LGSP (connector)->base;
 }
 
 static gboolean
@@ -328,15 +317,6 @@ read_page (McParse       *p,
   return TRUE;
 }
 
-static McPullPage *
-parse_page (McConnector  *connector,
-            const char   *cursor,
-            GBytes       *body,
-            GError      **error)
-{
-  return mc_parse_page (connector, cursor, body, read_page, error);
-}
-
 static char *
 since_of (const char *cursor,
           McWireTime  format)
@@ -370,19 +350,10 @@ fetch (McConnector   *connector,
 
   if (!(reply = call (self, "GET", path, NULL, cancellable, error)))
     return NULL;
-  /* A 200 page is parsed once, by parse_page(); other statuses carry {code, message}. */
+  /* A 200 page is parsed once, by read_page(); other statuses carry {code, message}. */
   if (reply->status != 200 && !envelope (base, reply, &doc, error))
     return NULL;
-  return parse_page (connector, cursor, reply->body, error);
-}
-
-static McPullPage *
-pull (McConnector   *connector,
-      const char    *cursor,
-      GCancellable  *cancellable,
-      GError       **error)
-{
-  return mc_keyset_pull (connector, cursor, fetch, cancellable, error);
+  return mc_parse_page (connector, cursor, reply->body, read_page, error);
 }
 
 static McDossier *
@@ -600,15 +571,4 @@ download (McConnector   *connector,
   return g_bytes_ref (reply->body);
 }
 
-MC_CONNECTOR_DEFINE_IFACE_INIT
-
-static void
-mc_connector_lgsp_class_init (McConnectorLgspClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = mc_connector_base_finalize;
-}
-
-static void
-mc_connector_lgsp_init (McConnectorLgsp *self)
-{
-}
+MC_CONNECTOR_DEFINE_DIALECT (McConnectorLgsp, mc_connector_lgsp, .read = read_page, .keyset = fetch)

@@ -18,11 +18,6 @@ struct _McConnectorRest
   McConnectorBase base;
 };
 
-static void connector_iface_init (McConnectorInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (McConnectorRest, mc_connector_rest, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (MC_TYPE_CONNECTOR, connector_iface_init))
-
 static const char *status_names[] = {
   [MC_STATUS_SUBMITTED] = "submitted", [MC_STATUS_RECEIVED] = "received",
   [MC_STATUS_REFUSED] = "refused", [MC_STATUS_PROCESSING] = "in_progress",
@@ -40,27 +35,6 @@ static const char *channel_names[] = {
 
 /* The index of @name in @names, or 0 (no value of those enumerations). */
 #define NAME_INDEX(names, name) MAX (MC_ID_FIND (names, name), 0)
-
-static gpointer
-get_base (McConnector *connector)
-{
-  return &MC_CONNECTOR_REST (connector)->base;
-}
-
-/* The API's {"error","message"}: refused under @code with the message, which the official
- * reads; the error token ("invalid_transition") is for the log. */
-static void
-refuse (McConnectorBase  *base,
-        McHttpReply      *reply,
-        McSyncError       code,
-        GError          **error)
-{
-  g_autoptr(McJsonDoc) json = mc_json_parse (g_bytes_get_data (reply->body, NULL), g_bytes_get_size (reply->body), NULL);
-  const McJson *root = json ? mc_json_doc_root (json) : NULL;
-
-  mc_connector_refusal (base, error, code, reply->status, mc_json_string (mc_json_member (root, "error")),
-                        mc_json_string (mc_json_member (root, "message")));
-}
 
 static gboolean
 is_api_key_error (McHttpReply *reply)
@@ -326,22 +300,14 @@ read_dossiers (McParse       *p,
   page->more = mc_parse_bool (p, root, "has_more");
   for (guint i = 0; items && p->error == NULL && i < mc_json_length (items); i++)
     {
-      const McJson *o = mc_json_element (items, i);
+      const McJson *o = mc_parse_item (p, items, i);
       g_autofree char *id = NULL;
       McDossier *d;
 
-      p->item = i;
-      if (mc_json_type (o) != MC_JSON_OBJECT)
-        {
-          mc_parse_fail (p, _("not an object"));
-          break;
-        }
-      id = mc_parse_string (p, o, "id", TRUE);
-      if (mc_parse_bool (p, o, "deleted"))
-        {
-          g_ptr_array_add (page->tombstones, g_steal_pointer (&id));
-          continue;
-        }
+      if (o == NULL)
+        break;
+      if (mc_parse_tombstone (p, o, page, &id))
+        continue;
       if (!(d = item (p, o)))
         break;
       g_ptr_array_add (page->dossiers, d);
@@ -356,22 +322,13 @@ read_dossiers (McParse       *p,
   return TRUE;
 }
 
-static McPullPage *
-parse_page (McConnector  *connector,
-            const char   *cursor,
-            GBytes       *body,
-            GError      **error)
-{
-  return mc_parse_page (connector, cursor, body, read_dossiers, error);
-}
-
 static McHttpReply *
 get_dossiers (McConnector   *connector,
               const char    *cursor,
               GCancellable  *cancellable,
               GError       **error)
 {
-  McConnectorBase *base = get_base (connector);
+  McConnectorBase *base = &MC_CONNECTOR_REST (connector)->base;
   g_autofree char *limit = g_strdup_printf ("%u", base->page_size);
   g_autofree char *form = cursor ? soup_form_encode ("unit", base->source->unit_code, "cursor", cursor, "limit", limit, NULL)
                                  : soup_form_encode ("unit", base->source->unit_code, "limit", limit, NULL);
@@ -391,16 +348,7 @@ refuse_dossiers (McConnectorBase  *base,
   McSyncError kind = reply->status == 403 && data && g_strstr_len (data, len, "\"unknown_unit\"")
     ? MC_SYNC_ERROR_UNIT_UNKNOWN : reply->status == 403 ? MC_SYNC_ERROR_AUTH : MC_SYNC_ERROR_SERVER;
 
-  refuse (base, reply, kind, error);
-}
-
-static McPullPage *
-pull (McConnector   *connector,
-      const char    *cursor,
-      GCancellable  *cancellable,
-      GError       **error)
-{
-  return mc_cursor_pull (connector, cursor, get_dossiers, refuse_dossiers, cancellable, error);
+  mc_connector_json_refusal (base, error, kind, reply, "message");
 }
 
 static McDossier *
@@ -418,7 +366,7 @@ find (McConnectorRest  *self,
 
   if (reply == NULL || !mc_connector_check_status (base, reply, error))
     return NULL;
-  if (!(page = parse_page (MC_CONNECTOR (self), NULL, reply->body, error)))
+  if (!(page = mc_parse_page (MC_CONNECTOR (self), NULL, reply->body, read_dossiers, error)))
     return NULL;
   if (page->dossiers->len == 0)
     {
@@ -448,7 +396,8 @@ check_action_reply (McConnectorBase  *base,
 {
   if (reply->status != 412 && reply->status != 422 && reply->status != 428 && reply->status != 400)
     return mc_connector_check_status (base, reply, error);
-  refuse (base, reply, reply->status == 412 ? MC_SYNC_ERROR_CONFLICT : MC_SYNC_ERROR_REJECTED, error);
+  mc_connector_json_refusal (base, error, reply->status == 412 ? MC_SYNC_ERROR_CONFLICT : MC_SYNC_ERROR_REJECTED,
+                             reply, "message");
   return FALSE;
 }
 
@@ -595,7 +544,7 @@ upload (McConnector            *connector,
     return FALSE;
   if (reply->status == 413)
     {
-      refuse (base, reply, MC_SYNC_ERROR_REJECTED, error);
+      mc_connector_json_refusal (base, error, MC_SYNC_ERROR_REJECTED, reply, "message");
       return FALSE;
     }
   if (!check_action_reply (base, reply, error))
@@ -627,23 +576,8 @@ download (McConnector   *connector,
 
   if (reply == NULL || !check_action_reply (&self->base, reply, error))
     return NULL;
-  if (reply->status != 200)
-    {
-      refuse (&self->base, reply, MC_SYNC_ERROR_REJECTED, error);
-      return NULL;
-    }
-  return g_bytes_ref (reply->body);
+  return mc_connector_file_body (&self->base, reply, "message", error);
 }
 
-MC_CONNECTOR_DEFINE_IFACE_INIT
-
-static void
-mc_connector_rest_class_init (McConnectorRestClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = mc_connector_base_finalize;
-}
-
-static void
-mc_connector_rest_init (McConnectorRest *self)
-{
-}
+MC_CONNECTOR_DEFINE_DIALECT (McConnectorRest, mc_connector_rest,
+                             .read = read_dossiers, .cursor = get_dossiers, .refuse = refuse_dossiers)
