@@ -154,7 +154,7 @@ mc_wire_time_parse (McWireTime  format,
     default:
       ok = digits (&p, 4, &y) && literal (&p, '-') && digits (&p, 2, &mo) && literal (&p, '-')
         && digits (&p, 2, &d) && literal (&p, 'T') && digits (&p, 2, &h) && literal (&p, ':')
-        && digits (&p, 2, &mi) && literal (&p, ':') && digits (&p, 2, &s);
+        && digits (&p, 2, &mi) && (*p != ':' || (literal (&p, ':') && digits (&p, 2, &s)));  /* HH:MM is allowed */
       if (ok && *p == '.')  /* fractions of a second are dropped */
         for (p++; *p >= '0' && *p <= '9'; p++)
           ;
@@ -168,7 +168,10 @@ mc_wire_time_parse (McWireTime  format,
           int sign = *p == '-' ? -1 : 1, oh = 0, om = 0;
 
           p++;
-          ok = digits (&p, 2, &oh) && literal (&p, ':') && digits (&p, 2, &om) && oh < 24 && om < 60;
+          /* +07:00, +0700 or +07: ISO 8601 allows all three. */
+          ok = digits (&p, 2, &oh) && oh < 24;
+          if (ok && *p != '\0')
+            ok = (*p != ':' || literal (&p, ':')) && digits (&p, 2, &om) && om < 60;
           offset = sign * (oh * 3600 + om * 60);
         }
       else

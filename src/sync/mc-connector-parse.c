@@ -201,6 +201,10 @@ mc_parse_string (McParse      *p,
 
   if (node == NULL)
     return NULL;
+  /* The page fixes no JSON type for identifiers (id, MaTep, next_cursor): a number is its
+   * decimal text. */
+  if (mc_json_type (node) == MC_JSON_INT)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, mc_json_int (node));
   if ((text = mc_json_string (node)) == NULL)
     {
       mc_parse_fail (p, _("the field “%s” should be text"), name);
@@ -229,6 +233,8 @@ mc_parse_int (McParse      *p,
     return fallback;
   if (mc_json_type (node) == MC_JSON_INT)
     return mc_json_int (node);
+  if (!required && g_strcmp0 (mc_json_string (node), "") == 0)
+    return fallback;  /* an optional number sent as "": none */
   if ((s = mc_json_string (node)) != NULL)
     {
       char *end = NULL;
@@ -292,6 +298,9 @@ mc_parse_time (McParse      *p,
   if (node == NULL)
     return 0;
   text = mc_json_string (node);
+  /* Back-ends write an optional date they do not have as "" as well as null. */
+  if (!required && text != NULL && *text == '\0')
+    return 0;
   if (text == NULL || !mc_wire_time_parse (format, text, &t))
     {
       mc_parse_fail (p, _("the date “%s” in “%s” cannot be read"), text ? text : "?", name);
@@ -309,7 +318,7 @@ mc_parse_ms (McParse      *p,
   const McJson *node = member (p, o, name, required);
   gint64 ms;
 
-  if (node == NULL)
+  if (node == NULL || (!required && g_strcmp0 (mc_json_string (node), "") == 0))
     return 0;
   if (mc_json_type (node) != MC_JSON_INT)
     {

@@ -24,6 +24,7 @@ struct _McHttp
   char *pin;        /* normalized fingerprint, or NULL */
   GMutex lock;      /* guards refused: requests may come from several threads */
   char *refused;
+  gint no_redirect; /* atomic: see mc_http_set_follow_redirects () */
 };
 
 G_DEFINE_FINAL_TYPE (McHttp, mc_http, G_TYPE_OBJECT)
@@ -81,6 +82,15 @@ mc_http_new (const char *base_url,
   self->session = soup_session_new_with_options ("timeout", 60, "idle-timeout", 60,
                                                  "user-agent", "MotCua/" PACKAGE_VERSION, NULL);
   return self;
+}
+
+/* Whether a 3xx is followed (the default) or answered as it is: a login that answers 302 sets
+ * its cookie on that answer, which the session (it keeps no cookies) would lose by following. */
+void
+mc_http_set_follow_redirects (McHttp   *self,
+                              gboolean  follow)
+{
+  g_atomic_int_set (&self->no_redirect, !follow);
 }
 
 void
@@ -294,6 +304,8 @@ mc_http_send (McHttp              *self,
       soup_message_set_request_body_from_bytes (msg, content_type, request);
     }
   g_atomic_int_inc (&self->n_requests);
+  if (g_atomic_int_get (&self->no_redirect))
+    soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
   g_signal_connect (msg, "accept-certificate", G_CALLBACK (accept_certificate), &check);
   g_signal_connect (msg, "wrote-headers", G_CALLBACK (wrote_headers), &written);
   stream = soup_session_send (self->session, msg, cancellable, &local);

@@ -24,6 +24,8 @@ G_DECLARE_FINAL_TYPE (McHttp, mc_http, MC, HTTP, GObject)
 
 McHttp      *mc_http_new          (const char          *base_url,
                                    const char          *label);
+void         mc_http_set_follow_redirects (McHttp      *self,
+                                           gboolean     follow);
 void         mc_http_set_max_body (McHttp              *self,
                                    gsize                max_body);
 void         mc_http_set_timeout  (McHttp              *self,

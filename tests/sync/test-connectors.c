@@ -244,6 +244,21 @@ test_dates (void)
   g_assert_false (mc_wire_time_parse (MC_WIRE_TIME_LGSP, "2026-06-09 24:00:00", &out));
   g_assert_false (mc_wire_time_parse (MC_WIRE_TIME_DVCQG, "2026060908300", &out));
   g_assert_false (mc_wire_time_parse (MC_WIRE_TIME_ISO8601, "2026-06-09T08:30:00", &out));
+  /* Offsets without the colon or the minutes, and HH:MM, are ISO 8601 too; no offset is not. */
+  out = 0;
+  g_assert_true (mc_wire_time_parse (MC_WIRE_TIME_ISO8601, "2026-06-09T08:30:00+0700", &out));
+  g_assert_cmpint (out, ==, t);
+  out = 0;
+  g_assert_true (mc_wire_time_parse (MC_WIRE_TIME_ISO8601, "2026-06-09T08:30:00+07", &out));
+  g_assert_cmpint (out, ==, t);
+  out = 0;
+  g_assert_true (mc_wire_time_parse (MC_WIRE_TIME_ISO8601, "2026-06-09T08:30+07:00", &out));
+  g_assert_cmpint (out, ==, t);
+  g_assert_true (mc_wire_time_parse (MC_WIRE_TIME_ISO8601, "2026-06-09T03:00:00-0430", &out));
+  g_assert_cmpint (out, ==, t + 6 * 60 * 60);  /* 07:30 UTC */
+  g_assert_false (mc_wire_time_parse (MC_WIRE_TIME_ISO8601, "2026-06-09T08:30", &out));
+  g_assert_false (mc_wire_time_parse (MC_WIRE_TIME_ISO8601, "2026-06-09T08:30:00+7", &out));
+  g_assert_false (mc_wire_time_parse (MC_WIRE_TIME_ISO8601, "2026-06-09T08:30:00+07:0", &out));
 
   /* A listing's lower bound: always a date in the dialect's format, the epoch for a first read
    * (the page gives no empty form). */
@@ -731,6 +746,394 @@ test_sim_state_file (void)
   g_rmdir (dir);
 }
 
+/* A back-end written from the page by other hands, which answers where our simulator would
+ * not: a SoupServer on loopback, in a thread of its own, that answers each request with the
+ * first row of its table whose method and path match (and whose query holds @query). */
+typedef struct
+{
+  const char *method, *path, *query;
+  guint status;
+  const char *type, *body;     /* type NULL: an empty body */
+  const char *header, *value;  /* one more response header, or NULL */
+  guint times;                 /* the row answers that many times, 0: always */
+} StubRow;
+
+typedef struct
+{
+  const StubRow *rows;
+  guint used[32];
+  guint n_logins;
+  GMutex lock;
+  GMainContext *context;
+  GMainLoop *loop;
+  GThread *thread;
+  SoupServer *server;
+  char *url;
+} Stub;
+
+static void
+stub_handle (SoupServer        *server,
+             SoupServerMessage *msg,
+             const char        *path,
+             GHashTable        *query,
+             gpointer           data)
+{
+  Stub *stub = data;
+  const char *method = soup_server_message_get_method (msg);
+  const char *q = g_uri_get_query (soup_server_message_get_uri (msg));
+
+  g_mutex_lock (&stub->lock);
+  stub->n_logins += g_str_equal (path, "/login") || g_str_equal (path, "/token") || g_str_equal (path, "/v1/sessions");
+  for (guint i = 0; stub->rows[i].method; i++)
+    {
+      const StubRow *row = &stub->rows[i];
+
+      if (!g_str_equal (method, row->method) || !g_str_equal (path, row->path)
+          || (row->query && !(q && strstr (q, row->query))) || (row->times && stub->used[i] >= row->times))
+        continue;
+      stub->used[i]++;
+      soup_server_message_set_status (msg, row->status, NULL);
+      if (SOUP_STATUS_IS_REDIRECTION (row->status))
+        soup_message_headers_append (soup_server_message_get_response_headers (msg), "Location", "/");
+      if (row->header)
+        soup_message_headers_append (soup_server_message_get_response_headers (msg), row->header, row->value);
+      if (row->type)
+        soup_server_message_set_response (msg, row->type, SOUP_MEMORY_STATIC, row->body, strlen (row->body));
+      g_mutex_unlock (&stub->lock);
+      return;
+    }
+  g_mutex_unlock (&stub->lock);
+  g_test_message ("stub: no row for %s %s?%s", method, path, q ? q : "");
+  soup_server_message_set_status (msg, 501, NULL);
+}
+
+static gpointer
+stub_thread (gpointer data)
+{
+  Stub *stub = data;
+
+  g_main_context_push_thread_default (stub->context);
+  g_main_loop_run (stub->loop);
+  g_main_context_pop_thread_default (stub->context);
+  return NULL;
+}
+
+static void
+stub_start (Stub          *stub,
+            const StubRow *rows)
+{
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+
+  memset (stub, 0, sizeof *stub);
+  stub->rows = rows;
+  for (guint i = 0; rows[i].method; i++)
+    g_assert_cmpuint (i, <, G_N_ELEMENTS (stub->used));
+  g_mutex_init (&stub->lock);
+  stub->context = g_main_context_new ();
+  stub->loop = g_main_loop_new (stub->context, FALSE);
+  g_main_context_push_thread_default (stub->context);
+  stub->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (stub->server, NULL, stub_handle, stub, NULL);
+  g_assert_true (soup_server_listen_local (stub->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  g_main_context_pop_thread_default (stub->context);
+  uris = soup_server_get_uris (stub->server);
+  stub->url = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  stub->thread = g_thread_new ("stub", stub_thread, stub);
+}
+
+static void
+stub_stop (Stub *stub)
+{
+  g_main_loop_quit (stub->loop);
+  g_thread_join (stub->thread);
+  g_clear_object (&stub->server);
+  g_main_loop_unref (stub->loop);
+  g_main_context_unref (stub->context);
+  g_mutex_clear (&stub->lock);
+  g_free (stub->url);
+}
+
+/* A connector of @dialect in front of @url (no server needed to parse a page). */
+static McConnector *
+stub_connector (const char *url,
+                const char *dialect)
+{
+  g_autoptr(McSource) source = mc_source_new ("g99", "G99", dialect, "Bộ thử", url, MC_SIM_UNIT_CODE, "canbo.xa");
+  g_autoptr(GHashTable) secrets = sync_test_secrets (NULL);
+  g_autoptr(GError) error = NULL;
+  McConnector *c = mc_connector_new (source, secrets, &error);
+
+  g_assert_no_error (error);
+  return c;
+}
+
+#define REST_ITEM(ID, CODE) "{\"id\":\"" ID "\",\"code\":\"" CODE "\",\"procedureCode\":\"P1\",\"applicant\":{\"name\":\"A\"}," \
+  "\"status\":\"in_progress\",\"etag\":\"W/\\\"1\\\"\"}"
+#define JSON "application/json"
+
+/* Pushes an action on @number (rest: the dossier id @number too) and checks the error code
+ * (0: applied) and the version the connector reads from the answer. */
+static void
+assert_push (McConnector *c,
+             const char  *number,
+             int          code,
+             const char  *version)
+{
+  McPushRequest request = { .uuid = "5a1e0000-0000-4000-8000-000000000001", .number = number, .remote_id = number,
+                            .action = MC_ACTION_RESOLVE, .target = MC_STATUS_RESOLVED, .base_version = "W/\"1\"",
+                            .note = "ghi chú", .actor = SYNC_TEST_ACTOR };
+  McPushResult result = { 0 };
+  g_autoptr(GError) error = NULL;
+  gboolean ok = mc_connector_push (c, &request, &result, NULL, &error);
+
+  g_test_message ("%s: %s", number, error ? error->message : "applied");
+  if (code == 0)
+    {
+      g_assert_no_error (error);
+      g_assert_true (ok);
+      g_assert_cmpstr (result.server_version, ==, version);
+    }
+  else
+    {
+      g_assert_false (ok);
+      g_assert_error (error, MC_SYNC_ERROR, code);
+      if (version != NULL)
+        g_assert_nonnull (strstr (error->message, version));  /* the system's own words */
+    }
+  mc_push_result_clear (&result);
+}
+
+static void
+assert_upload (McConnector *c,
+               const char  *number,
+               int          code)
+{
+  g_autoptr(GBytes) content = g_bytes_new_static ("%PDF-1.4", 8);
+  McUploadRequest request = { .uuid = "5a1e0000-0000-4000-8000-000000000002", .number = number, .remote_id = number,
+                              .base_version = "W/\"1\"", .name = "don.pdf", .content_type = "application/pdf",
+                              .kind = MC_FILE_COMPONENT, .content = content };
+  McUploadResult result = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  if (code == 0)
+    g_assert_true (mc_connector_upload (c, &request, &result, NULL, &error));
+  else
+    g_assert_false (mc_connector_upload (c, &request, &result, NULL, &error));
+  if (code == 0)
+    g_assert_no_error (error);
+  else
+    g_assert_error (error, MC_SYNC_ERROR, code);
+  mc_upload_result_clear (&result);
+}
+
+/* rest: only a 2xx applies an action (a 403 or 409 with a JSON body is a refusal, in the
+ * system's words); a 2xx without a body does, its version from the ETag header. */
+static void
+test_rest_action_replies (void)
+{
+  static const StubRow rows[] = {
+    { "POST", "/v1/sessions", NULL, 201, JSON, "{\"token\":\"t\",\"expires_at\":\"2026-06-09T09:30:00+07:00\"}" },
+    { "POST", "/v1/dossiers/d403/actions", NULL, 403, JSON, "{\"error\":\"forbidden\",\"message\":\"Không có quyền\"}" },
+    { "POST", "/v1/dossiers/d409/actions", NULL, 409, JSON, "{\"error\":\"busy\",\"message\":\"Đang xử lý\"}" },
+    { "POST", "/v1/dossiers/d412/actions", NULL, 412, JSON, "{\"error\":\"stale\"}" },
+    { "POST", "/v1/dossiers/d204/actions", NULL, 204, NULL, NULL, "ETag", "W/\"9\"" },
+    { "POST", "/v1/dossiers/d200/actions", NULL, 200, JSON, "{\"ok\":true}", "ETag", "W/\"8\"" },
+    { "POST", "/v1/dossiers/d403/files", NULL, 403, JSON, "{\"error\":\"forbidden\"}" },
+    { "POST", "/v1/dossiers/d415/files", NULL, 415, JSON, "{\"error\":\"type\"}" },
+    { NULL }
+  };
+  Stub stub;
+  g_autoptr(McConnector) c = NULL;
+
+  stub_start (&stub, rows);
+  c = stub_connector (stub.url, "rest");
+  assert_push (c, "d403", MC_SYNC_ERROR_REJECTED, "Không có quyền");
+  assert_push (c, "d409", MC_SYNC_ERROR_REJECTED, "Đang xử lý");
+  assert_push (c, "d412", MC_SYNC_ERROR_CONFLICT, NULL);
+  assert_push (c, "d204", 0, "W/\"9\"");
+  assert_push (c, "d200", 0, "W/\"8\"");
+  assert_upload (c, "d403", MC_SYNC_ERROR_REJECTED);
+  assert_upload (c, "d415", MC_SYNC_ERROR_REJECTED);
+  g_clear_object (&c);
+  stub_stop (&stub);
+}
+
+/* feed: the same, with 409 a conflict; the new revision in _rev (the page's word) or rev. */
+static void
+test_feed_action_replies (void)
+{
+  static const StubRow rows[] = {
+    { "POST", "/token", NULL, 200, JSON, "{\"access_token\":\"a\",\"refresh_token\":\"r\",\"expires_in\":3600}" },
+    { "PUT", "/dossiers/N415/status", NULL, 415, JSON, "{\"error\":\"unsupported\",\"reason\":\"Sai kiểu\"}" },
+    { "PUT", "/dossiers/N422/status", NULL, 422, JSON, "{\"error\":\"invalid\",\"reason\":\"Không hợp lệ\"}" },
+    { "PUT", "/dossiers/N412/status", NULL, 412, JSON, "{\"error\":\"precondition\"}" },
+    { "PUT", "/dossiers/N409/status", NULL, 409, JSON, "{\"error\":\"conflict\"}" },
+    { "PUT", "/dossiers/N204/status", NULL, 204 },
+    { "PUT", "/dossiers/NREV/status", NULL, 200, JSON, "{\"ok\":true,\"_rev\":\"8-ab\"}" },
+    { "PUT", "/dossiers/N403/files/don.pdf", NULL, 403, JSON, "{\"error\":\"forbidden\"}" },
+    { "PUT", "/dossiers/N201/files/don.pdf", NULL, 201 },
+    { NULL }
+  };
+  Stub stub;
+  g_autoptr(McConnector) c = NULL;
+
+  stub_start (&stub, rows);
+  c = stub_connector (stub.url, "feed");
+  assert_push (c, "N415", MC_SYNC_ERROR_REJECTED, "Sai kiểu");
+  assert_push (c, "N422", MC_SYNC_ERROR_REJECTED, "Không hợp lệ");
+  assert_push (c, "N412", MC_SYNC_ERROR_REJECTED, NULL);
+  assert_push (c, "N409", MC_SYNC_ERROR_CONFLICT, NULL);
+  assert_push (c, "N204", 0, NULL);
+  assert_push (c, "NREV", 0, "8-ab");
+  assert_upload (c, "N403", MC_SYNC_ERROR_REJECTED);
+  assert_upload (c, "N201", 0);
+  g_clear_object (&c);
+  stub_stop (&stub);
+}
+
+/* legacy: a login that answers 302 with its cookie keeps it; any HTML answer to a JSON request
+ * is the expired session (signed in again), whether or not it links to /login. */
+static void
+test_legacy_login_and_html (void)
+{
+  static const StubRow rows[] = {
+    { "POST", "/login", NULL, 302, NULL, NULL, "Set-Cookie", "SESSIONID=abc; Path=/; HttpOnly" },
+    { "GET", "/", NULL, 200, "text/html", "<html><body>Trang chủ</body></html>" },
+    { "GET", "/HoSo/DanhSach", NULL, 200, "text/html", "\n <html><body>Phiên đã hết hạn</body></html>", NULL, NULL, 1 },
+    { "GET", "/HoSo/DanhSach", NULL, 200, JSON, "{\"status\":\"OK\",\"errorMessage\":null,\"total\":0,\"data\":[]}" },
+    { NULL }
+  };
+  Stub stub;
+  g_autoptr(McConnector) c = NULL;
+  g_autoptr(McPullPage) page = NULL;
+  g_autoptr(GError) error = NULL;
+
+  stub_start (&stub, rows);
+  c = stub_connector (stub.url, "legacy");
+  g_assert_true (mc_connector_sign_in (c, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (mc_connector_get_base (c)->session, ==, "SESSIONID=abc");
+  page = mc_connector_pull (c, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (page);
+  g_assert_cmpuint (stub.n_logins, ==, 2);
+  g_clear_object (&c);
+  stub_stop (&stub);
+}
+
+/* legacy: the probe that tells a refusal from a failure asks from the epoch, as every read
+ * does; a back-end that refuses an empty tuNgay must not turn "no such dossier" into a fault. */
+static void
+test_legacy_probe_date (void)
+{
+  static const StubRow rows[] = {
+    { "POST", "/login", NULL, 200, JSON, "{\"status\":\"OK\"}", "Set-Cookie", "SESSIONID=abc; Path=/" },
+    { "GET", "/HoSo/ChiTiet", NULL, 200, JSON, "{\"status\":\"ERROR\",\"errorMessage\":\"Không tìm thấy\"}" },
+    { "GET", "/HoSo/DanhSach", "tuNgay=&", 200, JSON, "{\"status\":\"ERROR\",\"errorMessage\":\"Sai ngày\"}" },
+    { "GET", "/HoSo/DanhSach", NULL, 200, JSON, "{\"status\":\"OK\",\"errorMessage\":null,\"total\":0,\"data\":[]}" },
+    { NULL }
+  };
+  Stub stub;
+  g_autoptr(McConnector) c = NULL;
+  g_autoptr(McDossier) d = NULL;
+  g_autoptr(GError) error = NULL;
+
+  stub_start (&stub, rows);
+  c = stub_connector (stub.url, "legacy");
+  d = mc_connector_lookup (c, "000.00.15.H38-260609-0000", NULL, &error);
+  g_assert_null (d);
+  g_assert_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_NOT_FOUND);
+  g_clear_object (&c);
+  stub_stop (&stub);
+}
+
+/* rest: "code" is no parameter of the page; a back-end that ignores it lists from the start.
+ * The look-up takes the item with that code, following the cursor, or says none. */
+static void
+test_rest_lookup_pages (void)
+{
+  static const StubRow rows[] = {
+    { "POST", "/v1/sessions", NULL, 201, JSON, "{\"token\":\"t\",\"expires_at\":\"2026-06-09T09:30:00+07:00\"}" },
+    { "GET", "/v1/dossiers", "cursor=c2", 200, JSON,
+      "{\"items\":[" REST_ITEM ("i2", "X2") "],\"next_cursor\":\"c3\",\"has_more\":false}" },
+    { "GET", "/v1/dossiers", NULL, 200, JSON,
+      "{\"items\":[" REST_ITEM ("i1", "X1") "],\"next_cursor\":\"c2\",\"has_more\":true}" },
+    { NULL }
+  };
+  Stub stub;
+  g_autoptr(McConnector) c = NULL;
+  g_autoptr(McDossier) d = NULL;
+  g_autoptr(GError) error = NULL;
+
+  stub_start (&stub, rows);
+  c = stub_connector (stub.url, "rest");
+  d = mc_connector_lookup (c, "X2", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (d->number, ==, "X2");
+  g_clear_pointer (&d, mc_dossier_unref);
+  d = mc_connector_lookup (c, "X9", NULL, &error);
+  g_assert_null (d);
+  g_assert_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_NOT_FOUND);
+  g_clear_object (&c);
+  stub_stop (&stub);
+}
+
+static McPullPage *
+parse_text (McConnector  *c,
+            const char   *text,
+            GError      **error)
+{
+  g_autoptr(GBytes) body = g_bytes_new_static (text, strlen (text));
+
+  return mc_connector_parse_page (c, NULL, body, error);
+}
+
+/* An optional date or number sent as "" is none (required ones stay required); identifiers
+ * and cursors may be JSON numbers. */
+static void
+test_lenient_fields (void)
+{
+  g_autoptr(McConnector) rest = stub_connector ("http://127.0.0.1:9", "rest");
+  g_autoptr(McConnector) feed = stub_connector ("http://127.0.0.1:9", "feed");
+  g_autoptr(McConnector) legacy = stub_connector ("http://127.0.0.1:9", "legacy");
+  g_autoptr(McPullPage) page = NULL;
+  g_autoptr(GError) error = NULL;
+  McDossier *d;
+
+  page = parse_text (rest, "{\"items\":[{\"id\":12345,\"code\":\"X1\",\"procedureCode\":\"P1\",\"applicant\":{\"name\":\"A\"},"
+                     "\"status\":\"received\",\"etag\":\"W/\\\"1\\\"\",\"receivedAt\":\"2026-06-09T08:30+0700\","
+                     "\"dueAt\":\"\",\"returnedAt\":\"\"}],\"next_cursor\":987,\"has_more\":false}", &error);
+  g_assert_no_error (error);
+  d = g_ptr_array_index (page->dossiers, 0);
+  g_assert_cmpint (d->due_at, ==, 0);
+  g_assert_cmpint (d->received_at, ==, 1780968600);
+  g_assert_cmpstr (g_ptr_array_index (page->remote_ids, 0), ==, "12345");
+  g_assert_cmpstr (page->cursor, ==, "987");
+  g_clear_pointer (&page, mc_pull_page_free);
+
+  page = parse_text (feed, "{\"results\":[{\"seq\":1,\"id\":\"N1\",\"doc\":{\"_rev\":\"1-a\",\"ma_ho_so\":\"N1\","
+                     "\"ma_tthc\":\"P1\",\"chu_ho_so\":{\"ho_ten\":\"A\",\"loai_doi_tuong\":\"\"},"
+                     "\"trang_thai\":\"DANG_XU_LY\",\"han_xu_ly\":\"\"}}],\"last_seq\":1}", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (((McDossier *) g_ptr_array_index (page->dossiers, 0))->due_at, ==, 0);
+  g_clear_pointer (&page, mc_pull_page_free);
+
+  page = parse_text (legacy, "{\"status\":\"OK\",\"total\":1,\"data\":[{\"maHoSo\":\"L1\",\"maThuTuc\":\"P1\","
+                     "\"chuHoSo\":\"A\",\"trangThai\":2,\"ngayNhan\":\"09/06/2026 08:30:00\",\"hanTra\":\"\"}]}", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (((McDossier *) g_ptr_array_index (page->dossiers, 0))->due_at, ==, 0);
+  g_clear_pointer (&page, mc_pull_page_free);
+
+  /* A required date sent as "" is still missing. */
+  page = parse_text (legacy, "{\"status\":\"OK\",\"total\":1,\"data\":[{\"maHoSo\":\"L1\",\"maThuTuc\":\"P1\","
+                     "\"chuHoSo\":\"A\",\"trangThai\":2,\"lichSu\":[{\"thoiGian\":\"\"}]}]}", &error);
+  g_assert_null (page);
+  g_assert_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_MALFORMED);
+}
+
 static void
 add_for_each_dialect (const char    *name,
                       GTestDataFunc  func)
@@ -766,5 +1169,11 @@ main (int    argc,
   g_test_add_func ("/sync/legacy/html-login-page", test_html_login_page);
   g_test_add_func ("/sync/sim/state-file", test_sim_state_file);
   g_test_add_func ("/sync/feed/longpoll", test_feed_longpoll);
+  g_test_add_func ("/sync/rest/action-replies", test_rest_action_replies);
+  g_test_add_func ("/sync/feed/action-replies", test_feed_action_replies);
+  g_test_add_func ("/sync/legacy/login-and-html", test_legacy_login_and_html);
+  g_test_add_func ("/sync/legacy/probe-date", test_legacy_probe_date);
+  g_test_add_func ("/sync/rest/lookup-pages", test_rest_lookup_pages);
+  g_test_add_func ("/sync/lenient-fields", test_lenient_fields);
   return g_test_run ();
 }

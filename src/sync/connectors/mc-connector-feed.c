@@ -364,7 +364,8 @@ member_ms (JsonBuilder *b,
     json_builder_add_null_value (b);
 }
 
-/* Sends @b; a 409 is a conflict, a 400 a refusal (with the system's reason). */
+/* Sends @b; a 409 is a conflict; 429, 5xx and 404 are judged as every reply is; any other
+ * status but 2xx (400, 403, 415, 422, …) is a refusal (with the system's reason). */
 static gboolean
 write_doc (McConnectorFeed      *self,
            const char           *method,
@@ -384,17 +385,24 @@ write_doc (McConnectorFeed      *self,
 
   if (!(reply = call (self, method, path, body, request->uuid, cancellable, error)))
     return FALSE;
-  if (reply->status == 409 || reply->status == 400)
+  if (reply->status != 409 && !mc_connector_check_status (base, reply, error))
+    return FALSE;
+  if (!SOUP_STATUS_IS_SUCCESSFUL (reply->status))
     {
       mc_connector_json_refusal (base, error, reply->status == 409 ? MC_SYNC_ERROR_CONFLICT : MC_SYNC_ERROR_REJECTED,
                                  reply, "reason");
       return FALSE;
     }
-  if (!mc_connector_check_status (base, reply, error))
-    return FALSE;
+  /* A 204 (or any empty 2xx) to an action: applied, its revision comes with the next pull. A
+   * new dossier needs the answer's id. */
+  if (request->create == NULL && g_bytes_get_size (reply->body) == 0)
+    return TRUE;
   if ((root = mc_parse_body (&p, reply->body, &json)))
     {
-      result->server_version = mc_parse_string (&p, root, "rev", FALSE);
+      /* The page's upload answer says _rev; the simulator's action answer says rev. */
+      result->server_version = mc_parse_string (&p, root, "_rev", FALSE);
+      if (result->server_version == NULL)
+        result->server_version = mc_parse_string (&p, root, "rev", FALSE);
       if (request->create != NULL)
         result->number = mc_parse_string (&p, root, "id", TRUE);
     }
@@ -500,16 +508,21 @@ upload (McConnector            *connector,
   if (!(reply = call_with (self, "PUT", path, request->content_type, g_bytes_get_data (request->content, NULL),
                            g_bytes_get_size (request->content), request->uuid, cancellable, error)))
     return FALSE;
-  if (reply->status == 409 || reply->status == 400 || reply->status == 413)
+  if (reply->status != 409 && !mc_connector_check_status (base, reply, error))
+    return FALSE;
+  if (!SOUP_STATUS_IS_SUCCESSFUL (reply->status))
     {
       mc_connector_json_refusal (base, error, reply->status == 409 ? MC_SYNC_ERROR_CONFLICT : MC_SYNC_ERROR_REJECTED,
                                  reply, "reason");
       return FALSE;
     }
-  if (!mc_connector_check_status (base, reply, error))
-    return FALSE;
-  if ((root = mc_parse_body (&p, reply->body, &json)))
-    result->server_version = mc_parse_string (&p, root, "_rev", FALSE);
+  /* An empty 2xx: stored, its revision comes with the next pull. */
+  if (g_bytes_get_size (reply->body) > 0 && (root = mc_parse_body (&p, reply->body, &json)))
+    {
+      result->server_version = mc_parse_string (&p, root, "_rev", FALSE);
+      if (result->server_version == NULL)
+        result->server_version = mc_parse_string (&p, root, "rev", FALSE);
+    }
   result->version_before = g_strdup (rev);
   result->remote_path = g_strdup_printf ("/dossiers/%s/files/%s", number, name);
   return mc_parse_check (&p, error);

@@ -44,8 +44,10 @@ to_legacy (McStatus status)
   return -1;
 }
 
-/* The login page instead of JSON: what this back-end says when the session has expired.
- * Not static: a fuzzing harness reads hostile pages with it (tests/fuzz). */
+/* The login page instead of JSON: what this back-end says when the session has expired. Any
+ * HTML answer (by its type, or a body that starts with '<') to a JSON request counts: the page
+ * says "an HTML login page" and no more of its shape. Not static: a fuzzing harness reads
+ * hostile pages with it (tests/fuzz). */
 gboolean
 mc_connector_legacy_is_login_page (McHttpReply *reply)
 {
@@ -56,9 +58,7 @@ mc_connector_legacy_is_login_page (McHttpReply *reply)
 
   while (data && i < len && g_ascii_isspace (data[i]))
     i++;
-  if ((type && g_str_has_prefix (type, "text/html")) || (data && i < len && data[i] == '<'))
-    return data && g_strstr_len (data, len, "/login") != NULL;
-  return FALSE;
+  return (type && g_str_has_prefix (type, "text/html")) || (data && i < len && data[i] == '<');
 }
 
 static gboolean check_envelope (McParse *p, const McJson *root, GError **error);
@@ -72,9 +72,14 @@ sign_in (McConnector   *connector,
   McConnectorBase *base = &self->base;
   g_autofree char *form = soup_form_encode ("username", base->source->account,
                                             "password", mc_connector_secret (base, "password"), NULL);
-  g_autoptr(McHttpReply) reply = mc_http_send (base->http, "POST", "/login", "application/x-www-form-urlencoded",
-                                               form, -1, NULL, cancellable, error);
+  g_autoptr(McHttpReply) reply = NULL;
 
+  /* A login that answers 302 sets its cookie on that answer: read it there (libsoup keeps no
+   * cookie across the redirect it would follow). */
+  mc_http_set_follow_redirects (base->http, FALSE);
+  reply = mc_http_send (base->http, "POST", "/login", "application/x-www-form-urlencoded", form, -1, NULL,
+                        cancellable, error);
+  mc_http_set_follow_redirects (base->http, TRUE);
   memset (form, 0, strlen (form));
   g_clear_pointer (&base->session, g_free);
   if (reply == NULL || !mc_connector_check_status (base, reply, error))
@@ -87,7 +92,9 @@ sign_in (McConnector   *connector,
     if (start != NULL)
       base->session = g_strndup (start, strcspn (start, ";, "));
   }
-  if (base->session == NULL && !mc_connector_legacy_is_login_page (reply))
+  /* A redirect without a cookie sends the browser back to the login form: refused. */
+  if (base->session == NULL && !SOUP_STATUS_IS_REDIRECTION (reply->status)
+      && !mc_connector_legacy_is_login_page (reply))
     {
       g_autoptr(McJsonDoc) doc = NULL;
       McParse p = { base, -1 };
@@ -126,6 +133,26 @@ check_session (McConnectorBase  *base,
 
 static const McSessionRules session_rules = {
   .kind = MC_SECRET_SESSION_COOKIE, .header = "Cookie", .prefix = "", .check = check_session,
+};
+
+/* A file may itself be HTML (or XML, which starts with '<' too): there only an HTML answer that
+ * leads to /login is the login page. */
+static McSessionCheck
+check_file_session (McConnectorBase  *base,
+                    McHttpReply      *reply,
+                    GError          **error)
+{
+  McSessionCheck check = check_session (base, reply, error);
+  gsize len;
+  const char *data = g_bytes_get_data (reply->body, &len);
+
+  if (check == MC_SESSION_EXPIRED && !(data && g_strstr_len (data, len, "/login")))
+    return MC_SESSION_VALID;
+  return check;
+}
+
+static const McSessionRules file_session_rules = {
+  .kind = MC_SECRET_SESSION_COOKIE, .header = "Cookie", .prefix = "", .check = check_file_session,
 };
 
 static McHttpReply *
@@ -301,7 +328,8 @@ tell_refusal (McConnectorLegacy  *self,
               GError            **error)
 {
   McConnectorBase *base = &self->base;
-  g_autofree char *form = soup_form_encode ("donVi", base->source->unit_code, "tuNgay", "", "offset", "0",
+  g_autofree char *from = mc_connector_since (MC_WIRE_TIME_LEGACY, 0);
+  g_autofree char *form = soup_form_encode ("donVi", base->source->unit_code, "tuNgay", from, "offset", "0",
                                             "limit", "1", NULL);
   g_autofree char *path = g_strdup_printf ("/HoSo/DanhSach?%s", form);
   g_autoptr(McHttpReply) reply = NULL;
@@ -502,7 +530,8 @@ download (McConnector   *connector,
           GError       **error)
 {
   McConnectorLegacy *self = MC_CONNECTOR_LEGACY (connector);
-  g_autoptr(McHttpReply) reply = call (self, "GET", file->remote_path, NULL, cancellable, error);
+  g_autoptr(McHttpReply) reply = mc_connector_send (connector, &file_session_rules, "GET", file->remote_path, NULL,
+                                                    NULL, -1, NULL, cancellable, error);
   const char *type;
 
   if (reply == NULL)

@@ -359,23 +359,37 @@ find (McConnectorRest  *self,
       GError          **error)
 {
   McConnectorBase *base = &self->base;
-  g_autofree char *form = soup_form_encode ("unit", base->source->unit_code, "code", number, NULL);
-  g_autofree char *path = g_strdup_printf ("/v1/dossiers?%s", form);
-  g_autoptr(McHttpReply) reply = call (self, "GET", path, NULL, NULL, NULL, cancellable, error);
-  g_autoptr(McPullPage) page = NULL;
+  g_autofree char *cursor = NULL;
 
-  if (reply == NULL || !mc_connector_check_status (base, reply, error))
-    return NULL;
-  if (!(page = mc_parse_page (MC_CONNECTOR (self), NULL, reply->body, read_dossiers, error)))
-    return NULL;
-  if (page->dossiers->len == 0)
+  /* "code" is no parameter of the page: a back-end may ignore it and list from the start. The
+   * item whose code is @number counts, on this page or on the ones after it (until a last or
+   * an empty page, or a cursor that does not move). */
+  for (;;)
     {
-      mc_connector_error (base, error, MC_SYNC_ERROR_NOT_FOUND, _("no dossier “%s”"), number);
-      return NULL;
+      g_autofree char *form = soup_form_encode ("unit", base->source->unit_code, "code", number,
+                                                cursor ? "cursor" : NULL, cursor, NULL);
+      g_autofree char *path = g_strdup_printf ("/v1/dossiers?%s", form);
+      g_autoptr(McHttpReply) reply = call (self, "GET", path, NULL, NULL, NULL, cancellable, error);
+      g_autoptr(McPullPage) page = NULL;
+
+      if (reply == NULL || !mc_connector_check_status (base, reply, error))
+        return NULL;
+      if (!(page = mc_parse_page (MC_CONNECTOR (self), cursor, reply->body, read_dossiers, error)))
+        return NULL;
+      for (guint i = 0; i < page->dossiers->len; i++)
+        if (g_strcmp0 (((McDossier *) g_ptr_array_index (page->dossiers, i))->number, number) == 0)
+          {
+            if (out_id)
+              *out_id = g_strdup (g_ptr_array_index (page->remote_ids, i));
+            return mc_dossier_ref (g_ptr_array_index (page->dossiers, i));
+          }
+      if (!page->more || page->dossiers->len + page->tombstones->len == 0 || g_strcmp0 (page->cursor, cursor) == 0)
+        break;
+      g_free (cursor);
+      cursor = g_strdup (page->cursor);
     }
-  if (out_id)
-    *out_id = g_strdup (g_ptr_array_index (page->remote_ids, 0));
-  return mc_dossier_ref (g_ptr_array_index (page->dossiers, 0));
+  mc_connector_error (base, error, MC_SYNC_ERROR_NOT_FOUND, _("no dossier “%s”"), number);
+  return NULL;
 }
 
 static McDossier *
@@ -387,15 +401,18 @@ lookup (McConnector   *connector,
   return find (MC_CONNECTOR_REST (connector), number, NULL, cancellable, error);
 }
 
-/* Checks the reply to an action: a 4xx about the action is refused for good, with the system's
- * message; any other status is judged as every reply is. */
+/* Checks the reply to an action: 412 is a conflict; 429, 5xx and 404 are judged as every reply
+ * is; any other status but 2xx (403, 409, 422, …) is refused for good, with the system's
+ * message: an action is applied only when the system says so. */
 static gboolean
 check_action_reply (McConnectorBase  *base,
                     McHttpReply      *reply,
                     GError          **error)
 {
-  if (reply->status != 412 && reply->status != 422 && reply->status != 428 && reply->status != 400)
-    return mc_connector_check_status (base, reply, error);
+  if (reply->status != 412 && !mc_connector_check_status (base, reply, error))
+    return FALSE;
+  if (SOUP_STATUS_IS_SUCCESSFUL (reply->status))
+    return TRUE;
   mc_connector_json_refusal (base, error, reply->status == 412 ? MC_SYNC_ERROR_CONFLICT : MC_SYNC_ERROR_REJECTED,
                              reply, "message");
   return FALSE;
@@ -497,8 +514,12 @@ push (McConnector          *connector,
     return FALSE;
   if (!check_action_reply (base, reply, error))
     return FALSE;
-  if ((answer = mc_parse_body (&p, reply->body, &doc)))
+  /* 204 or a body without the etag: applied all the same; the ETag header, else the next pull,
+   * gives the version (kept as sent, W/ and quotes included, as etags are everywhere). */
+  if (g_bytes_get_size (reply->body) > 0 && (answer = mc_parse_body (&p, reply->body, &doc)))
     result->server_version = mc_parse_string (&p, answer, "etag", FALSE);
+  if (result->server_version == NULL)
+    result->server_version = g_strdup (soup_message_headers_get_one (reply->headers, "ETag"));
   return mc_parse_check (&p, error);
 }
 
