@@ -564,14 +564,16 @@ mc_sim_render_history (GString             *out,
 }
 
 /* The "since" time a pull names (lgsp, dvcqg, legacy), written as the dialect writes its
- * times: FALSE where it is not such a time; none (absent or empty) is 0, every change. */
+ * times: FALSE where it is not such a time. The page gives it only as a date, so none (absent
+ * or empty) is refused too, as a back-end that reads it strictly would: a client reads
+ * everything by asking from an early date. */
 gboolean
 mc_sim_read_since (McSimService *svc,
                    const char   *text,
                    gint64       *from)
 {
   *from = 0;
-  return text == NULL || *text == '\0' || mc_wire_time_parse (svc->klass->time_format, text, from);
+  return text != NULL && mc_wire_time_parse (svc->klass->time_format, text, from);
 }
 
 /* The pull of the dialects that page by an inclusive "since" time (lgsp, dvcqg, legacy): the
