@@ -447,6 +447,19 @@ mc_application_startup (GApplication *application)
     gtk_application_set_accels_for_action (GTK_APPLICATION (application), accels[i].action, accels[i].accels);
 }
 
+/* Quitting: the sync engine and the training simulator stop here, at the end of
+ * g_application_run(), not whenever the last reference to the application goes (GtkApplication
+ * holds one until its own shutdown, and a task in flight may hold another). */
+static void
+mc_application_shutdown (GApplication *application)
+{
+  McApplication *self = MC_APPLICATION (application);
+
+  drop_engine (self);
+  g_clear_object (&self->training);
+  G_APPLICATION_CLASS (mc_application_parent_class)->shutdown (application);
+}
+
 static void
 on_error_response (AdwMessageDialog *dialog,
                    const char       *response,
@@ -538,6 +551,7 @@ mc_application_class_init (McApplicationClass *klass)
   object_class->finalize = mc_application_finalize;
   app_class->handle_local_options = mc_application_handle_local_options;
   app_class->startup = mc_application_startup;
+  app_class->shutdown = mc_application_shutdown;
   app_class->activate = mc_application_activate;
   gtk_app_class->window_added = mc_application_window_added;
 }

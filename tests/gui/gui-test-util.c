@@ -78,6 +78,21 @@ mc_test_remove_profile (const char *dir)
   model_test_remove_profile (dir);
 }
 
+/* Closes every window of *@app and shuts it down as g_application_run() would at its end:
+ * its sync engine and training simulator stop, so that nothing writes into a profile the test
+ * then removes, or runs while the process exits. The application itself is left to the
+ * process's end (*@app is cleared): GApplication warns when a registered one goes without
+ * g_application_run(). */
+void
+mc_test_shut_down (McApplication **app)
+{
+  for (GList *l; (l = gtk_application_get_windows (GTK_APPLICATION (*app))) != NULL;)
+    gtk_window_destroy (l->data);
+  g_signal_emit_by_name (*app, "shutdown");
+  g_assert_null (mc_application_get_training (*app));
+  *app = NULL;
+}
+
 /* The real application (accelerators, style sheet, shortcuts window) and its window on
  * @profile_dir, presented. */
 McWindow *

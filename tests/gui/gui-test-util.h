@@ -22,6 +22,7 @@ char          *mc_test_make_profile     (guint         n_dossiers);
 void           mc_test_remove_profile   (const char   *dir);
 McWindow      *mc_test_open_window      (McApplication **out_app,
                                          const char    *profile_dir);
+void           mc_test_shut_down        (McApplication **app);
 gboolean       mc_test_wait             (McTestCondition condition,
                                          gpointer       data,
                                          guint          timeout_ms);

@@ -650,8 +650,7 @@ main (int   argc,
   g_test_add_func ("/exercises/resets", test_resets);
   status = g_test_run ();
 
-  g_application_quit (G_APPLICATION (fx.app));
-  g_clear_object (&fx.app);
+  mc_test_shut_down (&fx.app);
   g_hash_table_unref (fx.used);
   g_free (fx.data_home);
   return status;

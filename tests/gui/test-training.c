@@ -903,9 +903,7 @@ main (int   argc,
   g_test_add_func ("/training/reset", test_reset);
   status = g_test_run ();
 
-  for (GList *l; (l = gtk_application_get_windows (GTK_APPLICATION (fx.app))) != NULL;)
-    gtk_window_destroy (l->data);
-  g_clear_object (&fx.app);
+  mc_test_shut_down (&fx.app);
   g_clear_pointer (&fx.start, g_hash_table_unref);
   {
     const char *rm[] = { "rm", "-rf", fx.data_home, NULL };

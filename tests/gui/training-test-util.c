@@ -187,16 +187,15 @@ training_test_open_synced (McApplication *app)
   return window;
 }
 
-/* Closes every window of *@app, drops it, and removes the tests' @data_home (freed). */
+/* Closes and shuts down *@app (mc_test_shut_down()), then removes the tests' @data_home
+ * (freed). */
 void
 training_test_close (McApplication **app,
                      char           *data_home)
 {
   const char *rm[] = { "rm", "-rf", data_home, NULL };
 
-  for (GList *l; (l = gtk_application_get_windows (GTK_APPLICATION (*app))) != NULL;)
-    gtk_window_destroy (l->data);
-  g_clear_object (app);
+  mc_test_shut_down (app);
   g_spawn_sync (NULL, (char **) rm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
   g_free (data_home);
 }
