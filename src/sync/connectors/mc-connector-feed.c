@@ -192,6 +192,19 @@ static const McChildKeys child_keys = {
   .file_result = "KQ",
 };
 
+static const McStepKeys step_keys = {
+  .list = "lich_su",
+  .at = "thoi_diem",
+  .actor = "nguoi_xu_ly",
+  .unit = "don_vi",
+  .action = "hanh_dong",
+  .note = "ghi_chu",
+  .status = "trang_thai",
+  .epoch_ms = TRUE,
+  .status_names = status_names,
+  .n_status = G_N_ELEMENTS (status_names),
+};
+
 /* thanh_toan {trang_thai, hinh_thuc} (data/api/README.md). */
 static McPaymentState
 payment_from_feed (McParse      *p,
@@ -222,7 +235,6 @@ doc (McParse      *p,
   g_autoptr(McDossier) d = mc_dossier_new ();
   g_autofree char *status = NULL;
   const McJson *applicant;
-  const McJson *list;
   gint64 kind;
 
   d->source_id = g_strdup (p->base->source->id);
@@ -257,20 +269,7 @@ doc (McParse      *p,
     : CLAMP (mc_parse_int (p, o, "muc_do_hai_long", FALSE, 0), MC_SATISFACTION_NOT_RATED, MC_SATISFACTION_LAST);
   d->citizen_data = mc_parse_flag (p, o, "xac_thuc_vneid");
   d->reused = mc_parse_flag (p, o, "co_thanh_phan_so_hoa");
-  list = mc_parse_array (p, o, "lich_su", FALSE);
-  for (guint i = 0; list && p->error == NULL && i < mc_json_length (list); i++)
-    {
-      const McJson *x = mc_parse_element (p, list, i);
-      g_autofree char *actor = mc_parse_string (p, x, "nguoi_xu_ly", FALSE);
-      g_autofree char *unit = mc_parse_string (p, x, "don_vi", FALSE);
-      g_autofree char *action = mc_parse_string (p, x, "hanh_dong", TRUE);
-      g_autofree char *note = mc_parse_string (p, x, "ghi_chu", FALSE);
-      g_autofree char *step_status = mc_parse_string (p, x, "trang_thai", FALSE);
-      gint64 at = mc_parse_ms (p, x, "thoi_diem", TRUE);
-
-      if (p->error == NULL)
-        mc_dossier_add_step (d, at, actor, unit, action, status_from_name (step_status), note);
-    }
+  mc_parse_history (p, o, &step_keys, MC_WIRE_TIME_ISO8601, d);
   return p->error == NULL ? g_steal_pointer (&d) : NULL;
 }
 
