@@ -363,8 +363,35 @@ member_ms (JsonBuilder *b,
     json_builder_add_null_value (b);
 }
 
-/* Sends @b; a 409 is a conflict; 429, 5xx and 404 are judged as every reply is; any other
- * status but 2xx (400, 403, 415, 422, …) is a refusal (with the system's reason). */
+/* Checks the reply to a write (a dossier, an action, a file): a 409 is a conflict; 429, 5xx
+ * and 404 are judged as every reply is; any other status but 2xx (400, 403, 415, 422, …) is a
+ * refusal (with the system's reason). */
+static gboolean
+check_write_reply (McConnectorBase  *base,
+                   McHttpReply      *reply,
+                   GError          **error)
+{
+  if (reply->status != 409 && !mc_connector_check_status (base, reply, error))
+    return FALSE;
+  if (SOUP_STATUS_IS_SUCCESSFUL (reply->status))
+    return TRUE;
+  mc_connector_json_refusal (base, error, reply->status == 409 ? MC_SYNC_ERROR_CONFLICT : MC_SYNC_ERROR_REJECTED,
+                             reply, "reason");
+  return FALSE;
+}
+
+/* The revision a write's answer gives: the page's upload answer says _rev; the simulator's
+ * action answer says rev. */
+static char *
+parse_rev (McParse      *p,
+           const McJson *root)
+{
+  char *rev = mc_parse_string (p, root, "_rev", FALSE);
+
+  return rev != NULL ? rev : mc_parse_string (p, root, "rev", FALSE);
+}
+
+/* Sends @b and judges the reply (check_write_reply()). */
 static gboolean
 write_doc (McConnectorFeed      *self,
            const char           *method,
@@ -384,24 +411,15 @@ write_doc (McConnectorFeed      *self,
 
   if (!(reply = call (self, method, path, body, request->uuid, cancellable, error)))
     return FALSE;
-  if (reply->status != 409 && !mc_connector_check_status (base, reply, error))
+  if (!check_write_reply (base, reply, error))
     return FALSE;
-  if (!SOUP_STATUS_IS_SUCCESSFUL (reply->status))
-    {
-      mc_connector_json_refusal (base, error, reply->status == 409 ? MC_SYNC_ERROR_CONFLICT : MC_SYNC_ERROR_REJECTED,
-                                 reply, "reason");
-      return FALSE;
-    }
   /* A 204 (or any empty 2xx) to an action: applied, its revision comes with the next pull. A
    * new dossier needs the answer's id. */
   if (request->create == NULL && g_bytes_get_size (reply->body) == 0)
     return TRUE;
   if ((root = mc_parse_body (&p, reply->body, &json)))
     {
-      /* The page's upload answer says _rev; the simulator's action answer says rev. */
-      result->server_version = mc_parse_string (&p, root, "_rev", FALSE);
-      if (result->server_version == NULL)
-        result->server_version = mc_parse_string (&p, root, "rev", FALSE);
+      result->server_version = parse_rev (&p, root);
       if (request->create != NULL)
         result->number = mc_parse_string (&p, root, "id", TRUE);
     }
@@ -507,21 +525,11 @@ upload (McConnector            *connector,
   if (!(reply = call_with (self, "PUT", path, request->content_type, g_bytes_get_data (request->content, NULL),
                            g_bytes_get_size (request->content), request->uuid, cancellable, error)))
     return FALSE;
-  if (reply->status != 409 && !mc_connector_check_status (base, reply, error))
+  if (!check_write_reply (base, reply, error))
     return FALSE;
-  if (!SOUP_STATUS_IS_SUCCESSFUL (reply->status))
-    {
-      mc_connector_json_refusal (base, error, reply->status == 409 ? MC_SYNC_ERROR_CONFLICT : MC_SYNC_ERROR_REJECTED,
-                                 reply, "reason");
-      return FALSE;
-    }
   /* An empty 2xx: stored, its revision comes with the next pull. */
   if (g_bytes_get_size (reply->body) > 0 && (root = mc_parse_body (&p, reply->body, &json)))
-    {
-      result->server_version = mc_parse_string (&p, root, "_rev", FALSE);
-      if (result->server_version == NULL)
-        result->server_version = mc_parse_string (&p, root, "rev", FALSE);
-    }
+    result->server_version = parse_rev (&p, root);
   result->version_before = g_strdup (rev);
   result->remote_path = g_strdup_printf ("/dossiers/%s/files/%s", number, name);
   return mc_parse_check (&p, error);
