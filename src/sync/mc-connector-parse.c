@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "mc-connector-private.h"
+#include "mc-id.h"
 #include "mc-json.h"
 #include "mc-time.h"
 
@@ -556,6 +557,45 @@ mc_parse_children (McParse           *p,
           g_free (id);
           g_free (path);
         }
+    }
+}
+
+static McStatus
+step_status (const McStepKeys *keys,
+             const char       *name,
+             gint64            code)
+{
+  if (keys->status_names != NULL)
+    return MAX (mc_id_find (keys->status_names, keys->n_status, sizeof (char *), 0, name), 0);
+  return code >= 0 && code < (gint64) keys->n_status ? keys->status_codes[code] : MC_STATUS_INVALID;
+}
+
+/* Reads the history of @o into @d; stops at the first error, which @p keeps. */
+void
+mc_parse_history (McParse          *p,
+                  const McJson     *o,
+                  const McStepKeys *keys,
+                  McWireTime        format,
+                  McDossier        *d)
+{
+  const McJson *list = mc_parse_array (p, o, keys->list, FALSE);
+
+  for (guint i = 0; list && p->error == NULL && i < mc_json_length (list); i++)
+    {
+      const McJson *x = mc_parse_element (p, list, i);
+      g_autofree char *actor = mc_parse_string (p, x, keys->actor, FALSE);
+      g_autofree char *unit = mc_parse_string (p, x, keys->unit, FALSE);
+      g_autofree char *action = mc_parse_string (p, x, keys->action, !keys->action_optional);
+      g_autofree char *note = mc_parse_string (p, x, keys->note, FALSE);
+      /* A status by name is read before the time and one by code after it, as each dialect
+       * always has: the first problem of a step is the error it reports. */
+      g_autofree char *name = keys->status_names ? mc_parse_string (p, x, keys->status, FALSE) : NULL;
+      gint64 at = keys->epoch_ms ? mc_parse_ms (p, x, keys->at, TRUE) : mc_parse_time (p, x, keys->at, format, TRUE);
+      gint64 code = keys->status_names ? -1 : mc_parse_int (p, x, keys->status, FALSE, -1);
+      McStatus status = step_status (keys, name, code);
+
+      if (p->error == NULL)
+        mc_dossier_add_step (d, at, actor, unit, action ? action : mc_status_step_name (status), status, note);
     }
 }
 

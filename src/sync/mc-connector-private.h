@@ -458,6 +458,29 @@ void mc_parse_children (McParse           *p,
                         McWireTime         format,
                         McDossier         *d);
 
+/* How a dialect names the history of a dossier (its steps), the sibling of McChildKeys: the
+ * list @list of steps {@at, @actor, @unit, @action, @note, @status}. A step's time is in the
+ * format passed to mc_parse_history(), or milliseconds since 1970 when @epoch_ms. Its status is
+ * a name, the index of it in @status_names (rest, feed), else a code whose status is
+ * @status_codes[code] (legacy), of @n_status entries; anything else is no status. */
+typedef struct
+{
+  const char *list, *at, *actor, *unit, *action, *note, *status;
+  gboolean epoch_ms;
+  const char * const *status_names;
+  const McStatus *status_codes;
+  guint n_status;
+  /* The back-end may leave a step's action out (legacy): the step is then named after the
+   * status it entered (mc_status_step_name()). */
+  gboolean action_optional;
+} McStepKeys;
+
+void mc_parse_history (McParse          *p,
+                       const McJson     *o,
+                       const McStepKeys *keys,
+                       McWireTime        format,
+                       McDossier        *d);
+
 /* mc-connector-files.c: a multipart/form-data body of @fields (name, value, …, NULL) and
  * @request's file under @file_field; its Content-Type (with the boundary) in *@out_type. */
 GBytes      *mc_connector_multipart    (const McUploadRequest *request,

@@ -1134,6 +1134,95 @@ test_lenient_fields (void)
   g_assert_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_MALFORMED);
 }
 
+static McStep *
+first_step (McPullPage *page,
+            guint       i)
+{
+  McDossier *d = g_ptr_array_index (page->dossiers, 0);
+
+  g_assert_cmpuint (d->history->len, >, i);
+  return g_ptr_array_index (d->history, i);
+}
+
+/* The history is read alike in rest, feed and legacy (mc_parse_history()): a status by name
+ * or by code (an unknown one is none), legacy's step named after its status when it gives no
+ * name, and a step with two problems reports the one its dialect reads first. */
+static void
+test_history_steps (void)
+{
+  g_autoptr(McConnector) rest = stub_connector ("http://127.0.0.1:9", "rest");
+  g_autoptr(McConnector) feed = stub_connector ("http://127.0.0.1:9", "feed");
+  g_autoptr(McConnector) legacy = stub_connector ("http://127.0.0.1:9", "legacy");
+  g_autoptr(McPullPage) page = NULL;
+  g_autoptr(GError) error = NULL;
+  McStep *s;
+
+  page = parse_text (rest, "{\"items\":[{\"id\":1,\"code\":\"X1\",\"procedureCode\":\"P1\",\"applicant\":{\"name\":\"A\"},"
+                     "\"status\":\"received\",\"etag\":\"1\",\"history\":[{\"at\":\"2026-06-09T08:30+0700\","
+                     "\"actor\":\"B\",\"unit\":\"U\",\"action\":\"Tiếp nhận\",\"note\":\"n\",\"status\":\"received\"},"
+                     "{\"at\":\"2026-06-09T08:31+0700\",\"action\":\"?\",\"status\":\"nope\"}]}],"
+                     "\"next_cursor\":\"1\",\"has_more\":false}", &error);
+  g_assert_no_error (error);
+  s = first_step (page, 0);
+  g_assert_cmpint (s->at, ==, 1780968600);
+  g_assert_cmpstr (s->actor, ==, "B");
+  g_assert_cmpstr (s->unit, ==, "U");
+  g_assert_cmpstr (s->action, ==, "Tiếp nhận");
+  g_assert_cmpstr (s->note, ==, "n");
+  g_assert_cmpint (s->status, ==, MC_STATUS_RECEIVED);
+  g_assert_cmpint (first_step (page, 1)->status, ==, MC_STATUS_INVALID);
+  g_clear_pointer (&page, mc_pull_page_free);
+
+  page = parse_text (feed, "{\"results\":[{\"seq\":1,\"id\":\"N1\",\"doc\":{\"_rev\":\"1-a\",\"ma_ho_so\":\"N1\","
+                     "\"ma_tthc\":\"P1\",\"chu_ho_so\":{\"ho_ten\":\"A\"},\"trang_thai\":\"DANG_XU_LY\","
+                     "\"lich_su\":[{\"thoi_diem\":1780968600000,\"hanh_dong\":\"Xử lý\",\"don_vi\":\"U\","
+                     "\"trang_thai\":\"DANG_XU_LY\"}]}}],\"last_seq\":1}", &error);
+  g_assert_no_error (error);
+  s = first_step (page, 0);
+  g_assert_cmpint (s->at, ==, 1780968600);
+  g_assert_cmpstr (s->action, ==, "Xử lý");
+  g_assert_cmpstr (s->unit, ==, "U");
+  g_assert_null (s->actor);
+  g_assert_cmpint (s->status, ==, MC_STATUS_PROCESSING);
+  g_clear_pointer (&page, mc_pull_page_free);
+
+  page = parse_text (legacy, "{\"status\":\"OK\",\"total\":1,\"data\":[{\"maHoSo\":\"L1\",\"maThuTuc\":\"P1\","
+                     "\"chuHoSo\":\"A\",\"trangThai\":2,\"lichSu\":[{\"thoiGian\":\"09/06/2026 08:30:00\","
+                     "\"trangThai\":1,\"nguoiXuLy\":\"B\"},{\"thoiGian\":\"09/06/2026 08:31:00\",\"trangThai\":42,"
+                     "\"noiDung\":\"Y\"}]}]}", &error);
+  g_assert_no_error (error);
+  s = first_step (page, 0);
+  g_assert_cmpint (s->at, ==, 1780968600);
+  g_assert_cmpstr (s->actor, ==, "B");
+  g_assert_cmpint (s->status, ==, MC_STATUS_RECEIVED);
+  g_assert_cmpstr (s->action, ==, mc_status_step_name (MC_STATUS_RECEIVED));
+  s = first_step (page, 1);
+  g_assert_cmpint (s->status, ==, MC_STATUS_INVALID);
+  g_assert_cmpstr (s->action, ==, "Y");
+  g_clear_pointer (&page, mc_pull_page_free);
+
+  /* Two problems in one step: rest and feed read the status before the time, legacy after. */
+  page = parse_text (rest, "{\"items\":[{\"id\":1,\"code\":\"X1\",\"procedureCode\":\"P1\",\"applicant\":{\"name\":\"A\"},"
+                     "\"status\":\"received\",\"etag\":\"1\",\"history\":[{\"action\":\"a\",\"status\":true}]}],"
+                     "\"next_cursor\":\"1\",\"has_more\":false}", &error);
+  g_assert_null (page);
+  g_assert_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_MALFORMED);
+  g_assert_nonnull (strstr (error->message, "“status” should be text"));
+  g_clear_error (&error);
+  page = parse_text (feed, "{\"results\":[{\"seq\":1,\"id\":\"N1\",\"doc\":{\"_rev\":\"1-a\",\"ma_ho_so\":\"N1\","
+                     "\"ma_tthc\":\"P1\",\"chu_ho_so\":{\"ho_ten\":\"A\"},\"trang_thai\":\"DANG_XU_LY\","
+                     "\"lich_su\":[{\"hanh_dong\":\"a\",\"trang_thai\":[]}]}}],\"last_seq\":1}", &error);
+  g_assert_null (page);
+  g_assert_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_MALFORMED);
+  g_assert_nonnull (strstr (error->message, "“trang_thai” should be text"));
+  g_clear_error (&error);
+  page = parse_text (legacy, "{\"status\":\"OK\",\"total\":1,\"data\":[{\"maHoSo\":\"L1\",\"maThuTuc\":\"P1\","
+                     "\"chuHoSo\":\"A\",\"trangThai\":2,\"lichSu\":[{\"trangThai\":\"x\"}]}]}", &error);
+  g_assert_null (page);
+  g_assert_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_MALFORMED);
+  g_assert_nonnull (strstr (error->message, "“thoiGian” is missing"));
+}
+
 static void
 add_for_each_dialect (const char    *name,
                       GTestDataFunc  func)
@@ -1175,5 +1264,6 @@ main (int    argc,
   g_test_add_func ("/sync/legacy/probe-date", test_legacy_probe_date);
   g_test_add_func ("/sync/rest/lookup-pages", test_rest_lookup_pages);
   g_test_add_func ("/sync/lenient-fields", test_lenient_fields);
+  g_test_add_func ("/sync/history-steps", test_history_steps);
   return g_test_run ();
 }

@@ -192,6 +192,19 @@ static const McChildKeys child_keys = {
   .file_result = "KQ",
 };
 
+static const McStepKeys step_keys = {
+  .list = "lich_su",
+  .at = "thoi_diem",
+  .actor = "nguoi_xu_ly",
+  .unit = "don_vi",
+  .action = "hanh_dong",
+  .note = "ghi_chu",
+  .status = "trang_thai",
+  .epoch_ms = TRUE,
+  .status_names = status_names,
+  .n_status = G_N_ELEMENTS (status_names),
+};
+
 /* thanh_toan {trang_thai, hinh_thuc} (data/api/README.md). */
 static McPaymentState
 payment_from_feed (McParse      *p,
@@ -222,7 +235,6 @@ doc (McParse      *p,
   g_autoptr(McDossier) d = mc_dossier_new ();
   g_autofree char *status = NULL;
   const McJson *applicant;
-  const McJson *list;
   gint64 kind;
 
   d->source_id = g_strdup (p->base->source->id);
@@ -257,20 +269,7 @@ doc (McParse      *p,
     : CLAMP (mc_parse_int (p, o, "muc_do_hai_long", FALSE, 0), MC_SATISFACTION_NOT_RATED, MC_SATISFACTION_LAST);
   d->citizen_data = mc_parse_flag (p, o, "xac_thuc_vneid");
   d->reused = mc_parse_flag (p, o, "co_thanh_phan_so_hoa");
-  list = mc_parse_array (p, o, "lich_su", FALSE);
-  for (guint i = 0; list && p->error == NULL && i < mc_json_length (list); i++)
-    {
-      const McJson *x = mc_parse_element (p, list, i);
-      g_autofree char *actor = mc_parse_string (p, x, "nguoi_xu_ly", FALSE);
-      g_autofree char *unit = mc_parse_string (p, x, "don_vi", FALSE);
-      g_autofree char *action = mc_parse_string (p, x, "hanh_dong", TRUE);
-      g_autofree char *note = mc_parse_string (p, x, "ghi_chu", FALSE);
-      g_autofree char *step_status = mc_parse_string (p, x, "trang_thai", FALSE);
-      gint64 at = mc_parse_ms (p, x, "thoi_diem", TRUE);
-
-      if (p->error == NULL)
-        mc_dossier_add_step (d, at, actor, unit, action, status_from_name (step_status), note);
-    }
+  mc_parse_history (p, o, &step_keys, MC_WIRE_TIME_ISO8601, d);
   return p->error == NULL ? g_steal_pointer (&d) : NULL;
 }
 
@@ -364,8 +363,35 @@ member_ms (JsonBuilder *b,
     json_builder_add_null_value (b);
 }
 
-/* Sends @b; a 409 is a conflict; 429, 5xx and 404 are judged as every reply is; any other
- * status but 2xx (400, 403, 415, 422, …) is a refusal (with the system's reason). */
+/* Checks the reply to a write (a dossier, an action, a file): a 409 is a conflict; 429, 5xx
+ * and 404 are judged as every reply is; any other status but 2xx (400, 403, 415, 422, …) is a
+ * refusal (with the system's reason). */
+static gboolean
+check_write_reply (McConnectorBase  *base,
+                   McHttpReply      *reply,
+                   GError          **error)
+{
+  if (reply->status != 409 && !mc_connector_check_status (base, reply, error))
+    return FALSE;
+  if (SOUP_STATUS_IS_SUCCESSFUL (reply->status))
+    return TRUE;
+  mc_connector_json_refusal (base, error, reply->status == 409 ? MC_SYNC_ERROR_CONFLICT : MC_SYNC_ERROR_REJECTED,
+                             reply, "reason");
+  return FALSE;
+}
+
+/* The revision a write's answer gives: the page's upload answer says _rev; the simulator's
+ * action answer says rev. */
+static char *
+parse_rev (McParse      *p,
+           const McJson *root)
+{
+  char *rev = mc_parse_string (p, root, "_rev", FALSE);
+
+  return rev != NULL ? rev : mc_parse_string (p, root, "rev", FALSE);
+}
+
+/* Sends @b and judges the reply (check_write_reply()). */
 static gboolean
 write_doc (McConnectorFeed      *self,
            const char           *method,
@@ -385,24 +411,15 @@ write_doc (McConnectorFeed      *self,
 
   if (!(reply = call (self, method, path, body, request->uuid, cancellable, error)))
     return FALSE;
-  if (reply->status != 409 && !mc_connector_check_status (base, reply, error))
+  if (!check_write_reply (base, reply, error))
     return FALSE;
-  if (!SOUP_STATUS_IS_SUCCESSFUL (reply->status))
-    {
-      mc_connector_json_refusal (base, error, reply->status == 409 ? MC_SYNC_ERROR_CONFLICT : MC_SYNC_ERROR_REJECTED,
-                                 reply, "reason");
-      return FALSE;
-    }
   /* A 204 (or any empty 2xx) to an action: applied, its revision comes with the next pull. A
    * new dossier needs the answer's id. */
   if (request->create == NULL && g_bytes_get_size (reply->body) == 0)
     return TRUE;
   if ((root = mc_parse_body (&p, reply->body, &json)))
     {
-      /* The page's upload answer says _rev; the simulator's action answer says rev. */
-      result->server_version = mc_parse_string (&p, root, "_rev", FALSE);
-      if (result->server_version == NULL)
-        result->server_version = mc_parse_string (&p, root, "rev", FALSE);
+      result->server_version = parse_rev (&p, root);
       if (request->create != NULL)
         result->number = mc_parse_string (&p, root, "id", TRUE);
     }
@@ -508,21 +525,11 @@ upload (McConnector            *connector,
   if (!(reply = call_with (self, "PUT", path, request->content_type, g_bytes_get_data (request->content, NULL),
                            g_bytes_get_size (request->content), request->uuid, cancellable, error)))
     return FALSE;
-  if (reply->status != 409 && !mc_connector_check_status (base, reply, error))
+  if (!check_write_reply (base, reply, error))
     return FALSE;
-  if (!SOUP_STATUS_IS_SUCCESSFUL (reply->status))
-    {
-      mc_connector_json_refusal (base, error, reply->status == 409 ? MC_SYNC_ERROR_CONFLICT : MC_SYNC_ERROR_REJECTED,
-                                 reply, "reason");
-      return FALSE;
-    }
   /* An empty 2xx: stored, its revision comes with the next pull. */
   if (g_bytes_get_size (reply->body) > 0 && (root = mc_parse_body (&p, reply->body, &json)))
-    {
-      result->server_version = mc_parse_string (&p, root, "_rev", FALSE);
-      if (result->server_version == NULL)
-        result->server_version = mc_parse_string (&p, root, "rev", FALSE);
-    }
+    result->server_version = parse_rev (&p, root);
   result->version_before = g_strdup (rev);
   result->remote_path = g_strdup_printf ("/dossiers/%s/files/%s", number, name);
   return mc_parse_check (&p, error);

@@ -194,6 +194,21 @@ static const McChildKeys child_keys = {
   .file_result = "KQ",
 };
 
+/* {thoiGian, trangThai, ghiChu, nguoiXuLy}; a step's name (noiDung) where the back-end gives
+ * one, else the status it entered. */
+static const McStepKeys step_keys = {
+  .list = "lichSu",
+  .at = "thoiGian",
+  .actor = "nguoiXuLy",
+  .unit = "donVi",
+  .action = "noiDung",
+  .note = "ghiChu",
+  .status = "trangThai",
+  .status_codes = from_legacy,
+  .n_status = G_N_ELEMENTS (from_legacy),
+  .action_optional = TRUE,
+};
+
 static McDossier *
 item (McParse    *p,
       const McJson *o,
@@ -201,7 +216,6 @@ item (McParse    *p,
 {
   g_autoptr(McDossier) d = mc_dossier_new ();
   const McWireTime tf = MC_WIRE_TIME_LEGACY;
-  const McJson *list;
   gint64 status, kind;
 
   d->source_id = g_strdup (p->base->source->id);
@@ -232,23 +246,7 @@ item (McParse    *p,
   d->applicant_kind = kind_from_legacy[kind];
 
   mc_parse_children (p, o, &child_keys, tf, d);
-  /* {thoiGian, trangThai, ghiChu, nguoiXuLy}; a step's name (noiDung) where the back-end
-   * gives one, else the status it entered. */
-  list = mc_parse_array (p, o, "lichSu", FALSE);
-  for (guint i = 0; list && p->error == NULL && i < mc_json_length (list); i++)
-    {
-      const McJson *x = mc_parse_element (p, list, i);
-      g_autofree char *actor = mc_parse_string (p, x, "nguoiXuLy", FALSE);
-      g_autofree char *unit = mc_parse_string (p, x, "donVi", FALSE);
-      g_autofree char *action = mc_parse_string (p, x, "noiDung", FALSE);
-      g_autofree char *note = mc_parse_string (p, x, "ghiChu", FALSE);
-      gint64 at = mc_parse_time (p, x, "thoiGian", tf, TRUE);
-      gint64 step = mc_parse_int (p, x, "trangThai", FALSE, -1);
-      McStatus step_status = step >= 0 && step < (gint64) G_N_ELEMENTS (from_legacy) ? from_legacy[step] : 0;
-
-      if (p->error == NULL)
-        mc_dossier_add_step (d, at, actor, unit, action ? action : mc_status_step_name (step_status), step_status, note);
-    }
+  mc_parse_history (p, o, &step_keys, tf, d);
   if (p->error != NULL)
     return NULL;
   mc_connector_history_version (d);

@@ -186,6 +186,18 @@ static const McChildKeys child_keys = {
   .file_result = "result",
 };
 
+static const McStepKeys step_keys = {
+  .list = "history",
+  .at = "at",
+  .actor = "actor",
+  .unit = "unit",
+  .action = "action",
+  .note = "note",
+  .status = "status",
+  .status_names = status_names,
+  .n_status = G_N_ELEMENTS (status_names),
+};
+
 /* payment {status, method} (data/api/README.md). */
 static McPaymentState
 payment_from_rest (McParse      *p,
@@ -231,7 +243,6 @@ item (McParse    *p,
   g_autofree char *channel = NULL;
   g_autofree char *return_method = NULL;
   const McJson *applicant;
-  const McJson *list;
 
   d->source_id = g_strdup (p->base->source->id);
   d->number = mc_parse_string (p, o, "code", TRUE);
@@ -268,20 +279,7 @@ item (McParse    *p,
   d->satisfaction = satisfaction_from_rest (p, o);
   d->citizen_data = mc_parse_flag (p, o, "identityVerified");
   d->reused = mc_parse_flag (p, o, "reusesDigitizedData");
-  list = mc_parse_array (p, o, "history", FALSE);
-  for (guint i = 0; list && p->error == NULL && i < mc_json_length (list); i++)
-    {
-      const McJson *x = mc_parse_element (p, list, i);
-      g_autofree char *actor = mc_parse_string (p, x, "actor", FALSE);
-      g_autofree char *unit = mc_parse_string (p, x, "unit", FALSE);
-      g_autofree char *action = mc_parse_string (p, x, "action", TRUE);
-      g_autofree char *note = mc_parse_string (p, x, "note", FALSE);
-      g_autofree char *step_status = mc_parse_string (p, x, "status", FALSE);
-      gint64 at = mc_parse_time (p, x, "at", MC_WIRE_TIME_ISO8601, TRUE);
-
-      if (p->error == NULL)
-        mc_dossier_add_step (d, at, actor, unit, action, NAME_INDEX (status_names, step_status), note);
-    }
+  mc_parse_history (p, o, &step_keys, MC_WIRE_TIME_ISO8601, d);
   return p->error == NULL ? g_steal_pointer (&d) : NULL;
 }
 
