@@ -267,8 +267,40 @@ read_body (McHttp        *self,
   return g_byte_array_free_to_bytes (g_steal_pointer (&data));
 }
 
-/* Sends one request to base_url + @path. @headers: name, value, …, NULL. An HTTP error status
- * is not a GError: the connector reads the dialect's error body. */
+static int
+port_of (GUri *uri)
+{
+  int port = g_uri_get_port (uri);
+
+  return port > 0 ? port : g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0 ? 443 : 80;
+}
+
+/* base_url + @path. A system may give a file's address whole ("Download GET {DuongDan}"):
+ * taken as it is, but on the system's own server only, since the request carries the session. */
+static char *
+request_url (McHttp      *self,
+             const char  *path,
+             GError     **error)
+{
+  g_autoptr(GUri) base = NULL, uri = NULL;
+
+  if (!g_str_has_prefix (path, "http://") && !g_str_has_prefix (path, "https://"))
+    return g_strconcat (self->base_url, *path == '/' ? "" : "/", path, NULL);
+  base = g_uri_parse (self->base_url, G_URI_FLAGS_NONE, NULL);
+  uri = g_uri_parse (path, G_URI_FLAGS_NONE, NULL);
+  if (base != NULL && uri != NULL && g_uri_get_host (uri) != NULL
+      && g_ascii_strcasecmp (g_uri_get_scheme (base), g_uri_get_scheme (uri)) == 0
+      && g_ascii_strcasecmp (g_uri_get_host (base), g_uri_get_host (uri)) == 0
+      && port_of (base) == port_of (uri))
+    return g_strdup (path);
+  g_debug ("%s: %s is not on %s", self->label, path, self->base_url);
+  g_set_error_literal (error, MC_SYNC_ERROR, MC_SYNC_ERROR_REJECTED,
+                       _("the ministry's system gave an address on another server; it was not opened"));
+  return NULL;
+}
+
+/* Sends one request to base_url + @path (request_url()). @headers: name, value, …, NULL. An
+ * HTTP error status is not a GError: the connector reads the dialect's error body. */
 McHttpReply *
 mc_http_send (McHttp              *self,
               const char          *method,
@@ -280,8 +312,8 @@ mc_http_send (McHttp              *self,
               GCancellable        *cancellable,
               GError             **error)
 {
-  g_autofree char *url = g_strconcat (self->base_url, path, NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
+  g_autofree char *url = request_url (self, path, error);
+  g_autoptr(SoupMessage) msg = NULL;
   g_autoptr(GInputStream) stream = NULL;
   g_autoptr(GError) local = NULL;
   TlsCheck check = { self, NULL };
@@ -290,7 +322,9 @@ mc_http_send (McHttp              *self,
   McHttpReply *reply;
   GBytes *bytes;
 
-  if (msg == NULL)
+  if (url == NULL)
+    return NULL;
+  if (!(msg = soup_message_new (method, url)))
     {
       g_set_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_OFFLINE, _("the address “%s” is not valid"), url);
       return NULL;

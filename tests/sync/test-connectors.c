@@ -994,6 +994,39 @@ test_feed_action_replies (void)
   stub_stop (&stub);
 }
 
+/* A file's address given whole ("Download GET {url}") is fetched as it is on the system's own
+ * server, and not at all on another one (the request carries the session). */
+static void
+test_whole_file_address (void)
+{
+  static const StubRow rows[] = {
+    { "POST", "/token", NULL, 200, JSON, "{\"access_token\":\"a\",\"refresh_token\":\"r\",\"expires_in\":3600}" },
+    { "GET", "/files/don.pdf", NULL, 200, "application/pdf", "%PDF-1.4" },
+    { NULL }
+  };
+  Stub stub;
+  g_autoptr(McConnector) c = NULL;
+  g_autoptr(GBytes) content = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *here = NULL;
+  McFile file = { .name = (char *) "don.pdf", .size = 8 };
+
+  stub_start (&stub, rows);
+  c = stub_connector (stub.url, "feed");
+  here = g_strconcat (stub.url, g_str_has_suffix (stub.url, "/") ? "" : "/", "files/don.pdf", NULL);
+  file.remote_path = here;
+  content = mc_connector_download (c, &file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (content, NULL), g_bytes_get_size (content), "%PDF-1.4", 8);
+  g_clear_pointer (&content, g_bytes_unref);
+
+  file.remote_path = (char *) "http://192.0.2.1/files/don.pdf";
+  g_assert_null (mc_connector_download (c, &file, NULL, &error));
+  g_assert_error (error, MC_SYNC_ERROR, MC_SYNC_ERROR_REJECTED);
+  g_clear_object (&c);
+  stub_stop (&stub);
+}
+
 /* legacy: a login that answers 302 with its cookie keeps it; any HTML answer to a JSON request
  * is the expired session (signed in again), whether or not it links to /login. */
 static void
@@ -1260,6 +1293,7 @@ main (int    argc,
   g_test_add_func ("/sync/feed/longpoll", test_feed_longpoll);
   g_test_add_func ("/sync/rest/action-replies", test_rest_action_replies);
   g_test_add_func ("/sync/feed/action-replies", test_feed_action_replies);
+  g_test_add_func ("/sync/whole-file-address", test_whole_file_address);
   g_test_add_func ("/sync/legacy/login-and-html", test_legacy_login_and_html);
   g_test_add_func ("/sync/legacy/probe-date", test_legacy_probe_date);
   g_test_add_func ("/sync/rest/lookup-pages", test_rest_lookup_pages);
